@@ -1,0 +1,279 @@
+"""Stage 2: normalised text → blocks (heading, paragraph, bullet item, value line, table row,
+caption), with clause boundaries, and the layout repairs a report's text needs.
+
+A block is *logical*: usually one line of the text, but a paragraph that a page or column
+break cut in two (``…平均审查周`` / ``期压缩70%``) is one block made of two spans, and a caption
+printed in the middle of a sentence is set apart as its own ``caption`` block while the two
+halves of the sentence are joined around it. The text itself is never rewritten, so every
+offset stays an offset into the source.
+
+>>> from ipextract.normalize import normalize
+>>> [b.kind for b in split_blocks(normalize("标题\\n\\n●专利授权71292件\\n同比增长19.19%").text)]
+['heading', 'item', 'line']
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Literal
+
+import regex
+
+from .vocabulary.lexicon import is_word
+
+BlockKind = Literal["heading", "paragraph", "item", "line", "table_row", "unit_note", "caption"]
+Section = Literal["narrative", "data", "table"]
+
+BULLETS = "●◆■▪□◇○►▶★☆✓√◎"
+SENTENCE_END = "。！？；!?;"
+CLOSERS = "”’」』）)】》"
+CLAUSE_BREAK = "，,：:、"
+_UNIT_NOTE = regex.compile(r"^[（(]?\s*(?:计量)?单位\s*[：:]\s*(?P<unit>[^）)\s]+)\s*[）)]?$")
+_HAN = regex.compile(r"\p{Han}")
+_HAS_DIGIT = regex.compile(r"[0-9零〇一二两三四五六七八九十百千万亿]")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A logical block: one or more spans of the source read as one piece of text.
+
+    ``group`` numbers the unit that growth lines and labels attach within: a bullet item and
+    the value lines under it share a group; a paragraph is its own group. ``unit_note`` is the
+    unit announced by the nearest ``单位：亿元`` note above a table.
+    """
+
+    kind: BlockKind
+    spans: tuple[tuple[int, int], ...]
+    text: str
+    section: Section
+    group: int
+    unit_note: str | None = None
+    clause_starts: tuple[int, ...] = field(default=(), repr=False)
+    sentence_starts: tuple[int, ...] = field(default=(), repr=False)
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+    def to_source(self, offset: int) -> int:
+        """Source offset of a position in this block's logical text."""
+        base = 0
+        for start, end in self.spans:
+            if offset <= base + (end - start):
+                return start + offset - base
+            base += end - start
+        return self.spans[-1][1]
+
+    def from_source(self, offset: int) -> int:
+        base = 0
+        for start, end in self.spans:
+            if start <= offset <= end:
+                return base + offset - start
+            base += end - start
+        return base
+
+    def is_contiguous(self, start: int, end: int) -> bool:
+        """True when the logical range [start, end) lies within one span."""
+        base = 0
+        for span_start, span_end in self.spans:
+            length = span_end - span_start
+            if base <= start and end <= base + length:
+                return True
+            base += length
+        return False
+
+    def clause_start(self, offset: int) -> int:
+        index = bisect_right(self.clause_starts, offset) - 1
+        return self.clause_starts[index] if index >= 0 else 0
+
+    def sentence_start(self, offset: int) -> int:
+        index = bisect_right(self.sentence_starts, offset) - 1
+        return self.sentence_starts[index] if index >= 0 else 0
+
+    def sentence_end(self, offset: int) -> int:
+        index = bisect_right(self.sentence_starts, offset)
+        return self.sentence_starts[index] if index < len(self.sentence_starts) else len(self.text)
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+    blank_before: int  # blank lines between this line and the previous one
+
+
+def _lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    blank = 0
+    position = 0
+    for raw_line in text.split("\n"):
+        stripped = raw_line.strip()
+        if stripped:
+            lead = len(raw_line) - len(raw_line.lstrip())
+            start = position + lead
+            lines.append(_Line(start, start + len(stripped), stripped, blank))
+            blank = 0
+        else:
+            blank += 1
+        position += len(raw_line) + 1
+    return lines
+
+
+def _classify(line: str) -> BlockKind:
+    if line[0] in BULLETS:
+        return "item"
+    if _UNIT_NOTE.match(line):
+        return "unit_note"
+    if "|" in line:
+        return "table_row"
+    ends_sentence = line[-1] in SENTENCE_END or line[-1] in CLOSERS
+    if not ends_sentence and len(line) <= 40 and "，" not in line and "。" not in line:
+        return "heading"
+    return "paragraph"
+
+
+def _is_broken(line: str) -> bool:
+    """A paragraph that stops mid-sentence: it has clause punctuation but no sentence end."""
+    last = line[-1]
+    return (
+        len(line) >= 12
+        and ("，" in line or "。" in line)
+        and last not in SENTENCE_END
+        and last not in CLOSERS
+        and last not in CLAUSE_BREAK
+    )
+
+
+def _crosses_word(left: str, right: str) -> bool:
+    """True when a dictionary word runs across the break: 审查周|期 (周期), 县|域 (县域)."""
+    for take_left in (1, 2):
+        for take_right in (1, 2):
+            if len(left) >= take_left and len(right) >= take_right:
+                word = left[-take_left:] + right[:take_right]
+                if _HAN.match(word[0]) and is_word(word):
+                    return True
+    return False
+
+
+def _looks_like_caption(line: str) -> bool:
+    return len(line) <= 80 and line[-1] in SENTENCE_END
+
+
+def _merge_broken_paragraphs(lines: list[_Line]) -> list[tuple[list[_Line], list[_Line]]]:
+    """Group lines into logical paragraphs: (parts, captions set apart inside them)."""
+    groups: list[tuple[list[_Line], list[_Line]]] = []
+    index = 0
+    while index < len(lines):
+        parts = [lines[index]]
+        captions: list[_Line] = []
+        index += 1
+        while (
+            _classify(parts[0].text) == "paragraph"
+            and _is_broken(parts[-1].text)
+            and index < len(lines)
+        ):
+            left = parts[-1].text
+            nxt = lines[index]
+            after = lines[index + 1] if index + 1 < len(lines) else None
+            if nxt.text[0] in BULLETS:
+                break
+            if _crosses_word(left, nxt.text):
+                parts.append(nxt)
+                index += 1
+            elif (
+                after is not None
+                and after.text[0] not in BULLETS
+                and _looks_like_caption(nxt.text)
+                and _crosses_word(left, after.text)
+            ):
+                captions.append(nxt)
+                parts.append(after)
+                index += 2
+            elif _HAN.match(nxt.text[0]) and _classify(nxt.text) == "paragraph":
+                parts.append(nxt)
+                index += 1
+            else:
+                break
+        groups.append((parts, captions))
+    return groups
+
+
+def _boundaries(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    clauses = [0]
+    sentences = [0]
+    for index, char in enumerate(text):
+        if char in SENTENCE_END:
+            clauses.append(index + 1)
+            sentences.append(index + 1)
+        elif char in CLAUSE_BREAK or char in BULLETS:
+            clauses.append(index + 1)
+        elif char == " " and 0 < index < len(text) - 1:
+            # a space between two Han characters separates two statements in a data list
+            if _HAN.match(text[index - 1]) or _HAN.match(text[index + 1]):
+                clauses.append(index + 1)
+    return tuple(clauses), tuple(sentences)
+
+
+def _block(kind: BlockKind, parts: list[_Line], section: Section, group: int,
+           unit_note: str | None) -> Block:
+    text = "".join(part.text for part in parts)
+    clauses, sentences = _boundaries(text)
+    return Block(
+        kind=kind,
+        spans=tuple((part.start, part.end) for part in parts),
+        text=text,
+        section=section,
+        group=group,
+        unit_note=unit_note,
+        clause_starts=clauses,
+        sentence_starts=sentences,
+    )
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Blocks of ``text`` in order of position.
+
+    Data lists are recognised by their bullets: a bullet line opens an item, and the short
+    lines under it that carry a figure (``16380次``, ``同比增长4.26%``) are ``line`` blocks
+    of the same group, so that a value attaches to its label and a growth to its value.
+    """
+    blocks: list[Block] = []
+    group = -1
+    in_item = False
+    unit_note: str | None = None
+    for parts, captions in _merge_broken_paragraphs(_lines(text)):
+        first = parts[0].text
+        kind = _classify(first) if len(parts) == 1 else "paragraph"
+        if kind == "item":
+            group += 1
+            in_item = True
+            blocks.append(_block("item", parts, "data", group, None))
+        elif in_item and kind in ("heading", "paragraph") and len(first) <= 60 and (
+            _HAS_DIGIT.search(first)
+        ) and not first.endswith("。"):
+            blocks.append(_block("line", parts, "data", group, None))
+        elif kind == "unit_note":
+            match = _UNIT_NOTE.match(first)
+            unit_note = match.group("unit") if match else None
+            group += 1
+            in_item = False
+            blocks.append(_block("unit_note", parts, "table", group, unit_note))
+        elif kind == "table_row":
+            group += 1
+            blocks.append(_block("table_row", parts, "table", group, unit_note))
+        else:
+            group += 1
+            in_item = False
+            unit_note = None
+            blocks.append(_block(kind, parts, "narrative", group, None))
+        for caption in captions:
+            group += 1
+            blocks.append(_block("caption", [caption], "narrative", group, None))
+    blocks.sort(key=lambda block: block.start)
+    return blocks

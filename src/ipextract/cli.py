@@ -1,0 +1,95 @@
+"""Command line: ``ipextract extract | text``.
+
+Errors a user can cause become one line on stderr (``ipextract: FILE: reason [E101]``) and
+exit status 2; in a batch the other files are still processed and their output written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .errors import IpextractError
+from .ingest import read_source
+from .models import Document
+from .output import render, write_atomic
+from .pipeline import extract
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ipextract",
+        description="Figures out of Chinese government reports, as source-grounded records.",
+    )
+    parser.add_argument("--version", action="version", version=f"ipextract {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    extract_cmd = commands.add_parser("extract", help="records and flags as JSON")
+    extract_cmd.add_argument("files", nargs="+", metavar="FILE", help="report files; - for stdin")
+    extract_cmd.add_argument("--format", choices=("json", "jsonl"), default=None,
+                             help="json for one input, jsonl (one object per line) for several")
+    extract_cmd.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    extract_cmd.add_argument("--encoding", help="decode inputs with this encoding")
+    extract_cmd.add_argument("--no-validate", action="store_true", help="records only, no flags")
+
+    text_cmd = commands.add_parser("text", help="print the decoded text that offsets index")
+    text_cmd.add_argument("file", metavar="FILE")
+    text_cmd.add_argument("--encoding")
+    return parser
+
+
+def _fail(error: Exception) -> None:
+    print(f"ipextract: {error}", file=sys.stderr)
+
+
+def _extract(args: argparse.Namespace) -> int:
+    fmt = args.format or ("json" if len(args.files) == 1 else "jsonl")
+    documents: list[Document] = []
+    status = 0
+    for path in args.files:
+        try:
+            source = read_source(path, args.encoding)
+            documents.append(extract(source.text, source=source.name, encoding=source.encoding,
+                                     format=source.format, validate=not args.no_validate))
+        except IpextractError as error:
+            _fail(error)
+            status = error.exit_status
+    chunks = render(documents, fmt)
+    if args.output:
+        write_atomic(args.output, chunks)
+    else:
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+    return status
+
+
+def _text(args: argparse.Namespace) -> int:
+    source = read_source(args.file, args.encoding)
+    sys.stdout.write(source.text)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "extract":
+            return _extract(args)
+        return _text(args)
+    except IpextractError as error:
+        _fail(error)
+        return error.exit_status
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # a bug: one line, unless --debug
+        if args.debug:
+            raise
+        print(f"ipextract: internal error: {type(error).__name__}: {error} "
+              "(run with --debug for the traceback)", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

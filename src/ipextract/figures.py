@@ -1,0 +1,337 @@
+"""Stage 3: blocks → candidate figures (spans first), then their exact values (resolution).
+
+The grammar is assembled from the vocabulary files (units, magnitudes, qualifier words), so a
+new unit is a line of data, not code. A match becomes a :class:`Figure` only after the filters
+that tell a figure from a year, a date, an ordinal, a name or an idiom.
+
+>>> from ipextract.blocks import split_blocks
+>>> [(f.surface, str(f.value), f.unit) for f in find_figures(split_blocks("专利13.38万件，涉案逾亿元。")[0], 0)]
+[('13.38万件', '133800', '件'), ('逾亿元', '100000000', '元')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+from .blocks import Block
+from .errors import NumeralError
+from .numerals import canonical, is_chinese_numeral, parse_number, vague_range
+from .vocabulary import load_vocabulary
+from .vocabulary.models import Kind, Qualifier, Unit, Vocabulary
+
+ARABIC = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
+CHINESE = (r"(?:[一二两三四五六七八九十几][零〇○一二两三四五六七八九十百千万亿几]*"
+           r"|[零〇](?=点))(?:点[零〇○一二三四五六七八九]+)?")
+RANGE_SEPARATORS = r"(?:——|—|–|-|~|～|至|到)"
+LATIN = regex.compile(r"[A-Za-z]")
+YEAR_UNITS = ("年", "年度")
+DATE_AFTER = ("月", "日", "号", "时", "点", ":", "：")
+UNITLESS_AFTER = ("为", "达", "是", "：", ":", "到", "至", "计", "值", "数", "指数", "达到")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure found in a block: its span, its exact value and what the span itself says.
+
+    Offsets: ``start``/``end`` index the source text; ``lstart``/``lend`` the block's logical
+    text. ``number_start`` is where the numeral begins (after a prefix qualifier)."""
+
+    block: int
+    lstart: int
+    lend: int
+    start: int
+    end: int
+    surface: str
+    value: Decimal
+    value_min: Decimal | None
+    value_max: Decimal | None
+    unit: str
+    kind: Kind | None
+    qualifier: Qualifier
+    method: str
+    number_start: int
+
+
+def _alternation(words: object) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> regex.Pattern[str]:
+    vocabulary = load_vocabulary()
+    magnitudes = "|".join(
+        regex.escape(m.written) + (f"(?!{_alternation(m.not_before)})" if m.not_before else "")
+        for m in sorted(vocabulary.magnitudes.values(), key=lambda m: len(m.written), reverse=True)
+    )
+    units = _alternation(vocabulary.units)
+    qualifiers = vocabulary.qualifiers
+    prefix = _alternation(qualifiers.prefix)
+    infix = _alternation(qualifiers.infix)
+    suffix = _alternation(qualifiers.suffix)
+    rank_units = _alternation(vocabulary.cues.rank_units)
+    number = f"(?:{ARABIC}|{CHINESE})"
+    pattern = rf"""
+    (?P<prefix>{prefix})?
+    (?:
+        第(?P<rank>{number})(?P<rank_unit>{rank_units})
+      | 翻(?P<doubling>[一两二三四])番
+      | 百分之(?P<pct_words>{number})
+      | (?P<vague>[上数])(?P<vague_unit>[十百千万亿])(?P<vague_infix>{infix})?
+            (?P<vague_mag>{magnitudes})?(?P<vague_written>{units})?
+      | (?P<num1>{number})(?P<mag1>{magnitudes})?(?P<unit1>{units})?\s?{RANGE_SEPARATORS}\s?
+            (?P<num2>{number})(?P<mag2>{magnitudes})?(?P<unit2>{units})
+      | (?P<num>{number})(?P<mag>{magnitudes})?(?P<infix>{infix})?(?P<mag_after>{magnitudes})?
+            (?P<written>{units})?
+      | (?P<round>[百千万])(?P<round_infix>{infix})(?P<round_mag>{magnitudes})?(?P<round_written>{units})?
+      | (?P<bare>[亿万])(?P<bare_written>{units})
+    )
+    (?P<suffix>{suffix})?
+    """
+    return regex.compile(pattern, regex.VERBOSE)
+
+
+@lru_cache(maxsize=1)
+def _non_figures() -> regex.Pattern[str] | None:
+    cues = load_vocabulary().cues
+    parts = [_alternation(cues.non_figure_words)]
+    return regex.compile("|".join(parts)) if parts[0] else None
+
+
+def _minus_sign(text: str, start: int) -> int | None:
+    """Position of a minus sign written before a number (a table cell's -3.5%), if any: a
+    hyphen after a digit is a range or a code, not a sign."""
+    if start >= 1 and text[start - 1] in "-−":
+        before = text[start - 2] if start >= 2 else ""
+        if not before or before in " |（(：:\t":
+            return start - 1
+    return None
+
+
+def _year_like(numeral: str) -> bool:
+    """2024, 二〇二四: a number that reads as a year."""
+    if numeral.isdigit():
+        return len(numeral) == 4 and 1900 <= int(numeral) <= 2100
+    return len(numeral) == 4 and all(c in "〇○零一二三四五六七八九" for c in numeral)
+
+
+def _magnitude(vocabulary: Vocabulary, *written: str | None) -> Decimal:
+    factor = Decimal(1)
+    for word in written:
+        if word:
+            factor *= vocabulary.magnitudes[word].factor
+    return factor
+
+
+def _value(numeral: str) -> tuple[Decimal, Decimal | None, Decimal | None]:
+    if "几" in numeral:
+        low, high = vague_range(numeral)
+        return low, low, high
+    return parse_number(numeral), None, None
+
+
+def _covered(spans: list[tuple[int, int]], position: int) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+class _Rejected(Exception):
+    """A match that is not a figure (a year, a date, an ordinal, a name…)."""
+
+
+def _resolve(match: regex.Match[str], text: str, block: Block,
+             vocabulary: Vocabulary) -> tuple[Decimal, Decimal | None, Decimal | None, Unit | None,
+                                              str, Kind | None, str]:
+    """Value, bounds, unit entry, base unit, default kind and method of one match."""
+    groups = match.groupdict()
+    start = match.start()
+    before = text[start - 1] if start > 0 else ""
+    if groups["rank"]:
+        value, _, _ = _value(groups["rank"])
+        unit = groups["rank_unit"]
+        return value, None, None, None, unit, "rank", "rank"
+    if groups["doubling"]:
+        times = parse_number(groups["doubling"])
+        return Decimal(2) ** int(times), None, None, None, "倍", "multiple", "idiom"
+    if groups["pct_words"]:
+        value, _, _ = _value(groups["pct_words"])
+        return value, None, None, None, "%", "rate", "words"
+    if groups["vague"]:
+        base = parse_number(groups["vague_unit"]) * _magnitude(vocabulary, groups["vague_mag"])
+        unit_entry = vocabulary.units.get(groups["vague_written"] or "")
+        factor = unit_entry.factor if unit_entry else Decimal(1)
+        base *= factor
+        if groups["vague"] == "数":  # 数十 = 20..90 in the same reading as 几十
+            return base * 2, base * 2, base * 9, unit_entry, *_unit_kind(unit_entry), "vague"
+        return base, None, None, unit_entry, *_unit_kind(unit_entry), "vague"
+    if groups["round"]:  # 百余家, 千余项, 万余人
+        unit_entry = vocabulary.units.get(groups["round_written"] or "")
+        value = parse_number(groups["round"]) * _magnitude(vocabulary, groups["round_mag"])
+        if unit_entry is not None:
+            value *= unit_entry.factor
+        return value, None, None, unit_entry, *_unit_kind(unit_entry), "words"
+    if groups["bare"]:
+        if not groups["prefix"]:
+            raise _Rejected
+        unit_entry = vocabulary.units[groups["bare_written"]]
+        value = _magnitude(vocabulary, groups["bare"]) * unit_entry.factor
+        return value, None, None, unit_entry, *_unit_kind(unit_entry), "words"
+    if groups["num1"]:
+        written = groups["unit2"]
+        if groups["unit1"] and groups["unit1"] != written:
+            raise _Rejected
+        unit_entry = vocabulary.units[written]
+        if written in YEAR_UNITS and _year_like(groups["num1"]) and _year_like(groups["num2"]):
+            raise _Rejected  # 2021—2025年 is a span of years, not a figure
+        if before == "第" or LATIN.match(before):
+            raise _Rejected
+        low, _, _ = _value(groups["num1"])
+        high, _, _ = _value(groups["num2"])
+        # 3至5万元: the magnitude of the second bound covers the first when it has no unit
+        borrowed = groups["mag2"] if not groups["unit1"] else None
+        low *= _magnitude(vocabulary, groups["mag1"] or borrowed) * unit_entry.factor
+        high *= _magnitude(vocabulary, groups["mag2"]) * unit_entry.factor
+        if low >= high:
+            raise _Rejected
+        return low, low, high, unit_entry, *_unit_kind(unit_entry), "range"
+    numeral = groups["num"]
+    written = groups["written"]
+    unit_entry = vocabulary.units.get(written) if written else None
+    chinese = is_chinese_numeral(numeral)
+    after = text[match.end():match.end() + 1]
+    # --- filters: what looks like a number but is not a figure ---
+    if before == "第" or LATIN.match(before) or LATIN.match(after):
+        raise _Rejected
+    if before and (before in "0123456789./" or (before in "-−" and _minus_sign(text, start) is None)):
+        raise _Rejected
+    if after in "-/" and text[match.end() + 1:match.end() + 2].isdigit():
+        raise _Rejected  # 027-12345678, 2024/25: a code or a date
+    if numeral[:1] == "0" and numeral[1:2].isdigit():
+        raise _Rejected  # 027: a code, never a quantity
+    plain_integer = _year_like(numeral) and not groups["mag"]
+    if written in YEAR_UNITS and plain_integer:
+        raise _Rejected  # a year: 2024年, 二〇二四年
+    if unit_entry is None and (after in DATE_AFTER or text[match.end():match.end() + 2] == "个月"):
+        raise _Rejected  # a date (4月26日) or a time
+    if chinese and numeral in ("一", "几") and not groups["mag"] and not groups["prefix"]:
+        if written != "倍":
+            raise _Rejected  # 一个, 一项, 一起: words far more often than figures
+    if unit_entry is not None and unit_entry.chinese_numerals_only and not chinese:
+        raise _Rejected
+    if unit_entry is None:
+        if chinese:
+            raise _Rejected  # a bare Chinese numeral is a word (一是, 十四五)
+        if plain_integer and not groups["mag"]:
+            raise _Rejected  # a bare four-digit number is a year or a name (剑网2024)
+        has_cue = bool(groups["prefix"] or groups["mag"] or groups["infix"])
+        left = text[max(0, start - 2):start].strip()
+        if not has_cue and block.kind != "table_row" and not left.endswith(UNITLESS_AFTER):
+            raise _Rejected
+    value, low, high = _value(numeral)
+    factor = _magnitude(vocabulary, groups["mag"], groups["mag_after"])
+    if unit_entry is not None:
+        factor *= unit_entry.factor
+    value *= factor
+    if low is not None and high is not None:
+        low *= factor
+        high *= factor
+    if unit_entry is None and block.unit_note:
+        announced = _announced_unit(vocabulary, block.unit_note)
+        if announced is not None:
+            note_factor, note = announced
+            return value * note_factor, None, None, note, *_unit_kind(note), "table"
+    method = "chinese" if chinese else ("mixed" if regex.search(r"[十百千万亿]", numeral) else "arabic")
+    return value, low, high, unit_entry, *_unit_kind(unit_entry), method
+
+
+def _announced_unit(vocabulary: Vocabulary, word: str) -> tuple[Decimal, Unit] | None:
+    """The unit a ``单位：亿元`` note announces, with its magnitude: (100000000, 元)."""
+    if word in vocabulary.units:
+        unit = vocabulary.units[word]
+        return unit.factor, unit
+    for magnitude in sorted(vocabulary.magnitudes, key=len, reverse=True):
+        rest = word[len(magnitude):]
+        if word.startswith(magnitude) and rest in vocabulary.units:
+            unit = vocabulary.units[rest]
+            return vocabulary.magnitudes[magnitude].factor * unit.factor, unit
+    return None
+
+
+def _unit_kind(unit: Unit | None) -> tuple[str, Kind | None]:
+    if unit is None:
+        return "", None
+    return unit.base, unit.kind
+
+
+def _qualifier(groups: dict[str, str | None], vocabulary: Vocabulary,
+               low: Decimal | None) -> Qualifier:
+    if low is not None:
+        return "range"
+    words = vocabulary.qualifiers
+    for key, table in (("suffix", words.suffix), ("infix", words.infix),
+                       ("vague_infix", words.infix), ("round_infix", words.infix),
+                       ("prefix", words.prefix)):
+        word = groups.get(key)
+        if word:
+            return table[word]
+    if groups.get("vague") == "上":
+        return "over"
+    return "exact"
+
+
+def find_figures(block: Block, block_index: int) -> list[Figure]:
+    """Every figure in one block, in order."""
+    vocabulary = load_vocabulary()
+    text = block.text
+    if not text:
+        return []
+    non_figure = _non_figures()
+    covered = [m.span() for m in non_figure.finditer(text)] if non_figure else []
+    figures: list[Figure] = []
+    for match in _grammar().finditer(text):
+        groups = match.groupdict()
+        if not match.group(0) or not any(
+            groups[k] for k in ("rank", "doubling", "pct_words", "vague", "num1", "num", "round",
+                                "bare")
+        ):
+            continue
+        prefix = groups["prefix"] or ""
+        number_start = match.start() + len(prefix)
+        if _covered(covered, number_start):
+            continue
+        try:
+            value, low, high, _unit_entry, unit, kind, method = _resolve(match, text, block, vocabulary)
+        except (_Rejected, NumeralError, KeyError):
+            continue
+        lstart, lend = match.span()
+        if prefix and not text[lstart:number_start] in vocabulary.qualifiers.prefix:
+            lstart = number_start
+        minus = _minus_sign(text, lstart) if not prefix else None
+        if minus is not None:
+            lstart = minus
+            value, low, high = -value, (-high if high is not None else None), (
+                -low if low is not None else None)
+        if not block.is_contiguous(lstart, lend):
+            continue  # a figure cut by a layout break cannot be grounded in one span
+        start, end = block.to_source(lstart), block.to_source(lend)
+        figures.append(
+            Figure(
+                block=block_index,
+                lstart=lstart,
+                lend=lend,
+                start=start,
+                end=end,
+                surface=text[lstart:lend],
+                value=canonical(value),
+                value_min=canonical(low) if low is not None else None,
+                value_max=canonical(high) if high is not None else None,
+                unit=unit,
+                kind=kind,
+                qualifier=_qualifier(groups, vocabulary, low),
+                method=method,
+                number_start=number_start,
+            )
+        )
+    return figures

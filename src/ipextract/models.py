@@ -1,0 +1,93 @@
+"""The output contract (``../shared/CONTRACT.md``) as frozen pydantic models.
+
+``schemas/document.schema.json`` is generated from :class:`Document`; a test regenerates it and
+fails when the committed file is stale. Values are :class:`~decimal.Decimal` inside and JSON
+numbers outside: an integral value is written as an integer, any other as the shortest decimal
+that reads back to it (``13.38``, never ``13.380000000000001``).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+from .vocabulary.models import Kind, Qualifier
+
+SCHEMA_VERSION = "1.0"
+
+
+def _json_number(value: Decimal) -> int | float:
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+Number = Annotated[
+    Decimal,
+    PlainSerializer(_json_number, return_type=int | float, when_used="json"),
+]
+Section = Literal["narrative", "data", "table", "caption"]
+Severity = Literal["error", "warning", "info"]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Record(Frozen):
+    """One figure: what was measured, how much, how precise, when, and where it stands."""
+
+    id: str = Field(description="r1, r2, … in order of start")
+    metric: str = Field(description="the indicator the figure measures, in the text's words")
+    kind: Kind
+    value: Number = Field(description="the number in the base unit (magnitudes expanded)")
+    unit: str = Field(description="the base unit; '' when the text gives none")
+    value_min: Number | None = None
+    value_max: Number | None = None
+    qualifier: Qualifier = "exact"
+    surface: str = Field(description="the figure as written: text[start:end] == surface")
+    start: int = Field(ge=0, description="half-open code-point offset into the decoded source")
+    end: int = Field(ge=0)
+    period: str | None = Field(default=None, description="the time the figure is about")
+    of: str | None = Field(default=None, description="id of the figure a growth/share describes")
+    section: Section = "narrative"
+    context: str = Field(description="the sentence or list item the figure stands in")
+    method: str = Field(default="", description="how the span was read: arabic, chinese, …")
+    page: int | None = None
+
+
+class Flag(Frozen):
+    """One suspected inconsistency, with the evidence for it."""
+
+    id: str
+    kind: str
+    severity: Severity
+    message: str
+    record_ids: list[str] = Field(default_factory=list)
+    spans: list[tuple[int, int]] = Field(default_factory=list)
+    evidence: dict[str, Any] = Field(default_factory=dict)
+
+
+class DocumentInfo(Frozen):
+    source: str | None = None
+    sha256: str
+    format: str = "txt"
+    encoding: str = "utf-8"
+    chars: int
+    title: str | None = None
+    year: int | None = None
+    region: str | None = None
+    pages: int | None = None
+
+
+class Document(Frozen):
+    """What ``extract`` returns: the document, its records and its flags."""
+
+    schema_version: str = SCHEMA_VERSION
+    document: DocumentInfo
+    records: list[Record] = Field(default_factory=list)
+    flags: list[Flag] = Field(default_factory=list)
+    text: str = Field(default="", exclude=True, repr=False,
+                      description="the decoded source text the offsets index")

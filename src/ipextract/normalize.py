@@ -1,0 +1,88 @@
+"""Stage 1: raw text → normalised text of the same length.
+
+Normalisation here is a *same-length substitution*: every code point is replaced by at most one
+code point (full-width digits and signs → ASCII, odd spaces → a space, CR → LF). Because no
+character is inserted or removed, an offset into the normalised text is the same offset into
+the source text, so ``text[start:end] == surface`` holds on the source by construction and no
+offset ever has to be searched for again. Anything that would change the length (joining a
+broken line, dropping a footer) is done later as *structure* (blocks made of several spans),
+never by rewriting the text.
+
+>>> normalize("１，５５３件　同比增长１９．１９％").text
+'1,553件 同比增长19.19%'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from .errors import OffsetError
+
+# Full-width ASCII (U+FF01..U+FF5E) maps to ASCII by a fixed offset; everything else is listed.
+_FULLWIDTH_OFFSET = 0xFEE0
+_SPECIAL = {
+    "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
+    "\u200b": " ", "\ufeff": " ", "\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x0c": "\n",
+    "\t": " ", "\x0b": "\n",
+    "﹪": "%", "٪": "%", "\u2030": "‰",  # per-mille stays, its look-alikes do not
+    "．": ".", "•": "●", "·": "·",
+}
+# Full-width punctuation that carries sentence structure in Chinese stays full-width:
+# ， 。 ； ： ！ ？ （ ） are kept so that clause splitting sees them.
+_KEEP_FULLWIDTH = set("，；：！？（）")
+
+
+def _table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0xFF01, 0xFF5F):
+        char = chr(code)
+        if char not in _KEEP_FULLWIDTH:
+            table[code] = chr(code - _FULLWIDTH_OFFSET)
+    for char, replacement in _SPECIAL.items():
+        table[ord(char)] = replacement
+    return table
+
+
+_TRANSLATE = _table()
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """The normalised text; ``raw`` is the source it was made from (same length)."""
+
+    raw: str
+    text: str
+
+    def to_raw(self, offset: int) -> int:
+        """Offset in the source for an offset in the normalised text (the identity, by design)."""
+        return offset
+
+
+def _fullwidth_commas(text: str) -> str:
+    """A full-width comma between digits with exactly three after it is a thousands separator
+    (１，５５３ → 1,553); any other ， is a clause break and stays."""
+    if "，" not in text:
+        return text
+    chars = list(text)
+    for index, char in enumerate(chars):
+        if (
+            char == "，"
+            and 0 < index < len(chars) - 3
+            and chars[index - 1].isdigit()
+            and all(c.isdigit() for c in chars[index + 1 : index + 4])
+            and not (index + 4 < len(chars) and chars[index + 4].isdigit())
+        ):
+            chars[index] = ","
+    return "".join(chars)
+
+
+def normalize(raw: str) -> NormalizedText:
+    text = raw.translate(_TRANSLATE)
+    # Control characters other than newline become spaces (same length, no surprises later).
+    if any(unicodedata.category(c) == "Cc" and c != "\n" for c in text):
+        text = "".join(" " if unicodedata.category(c) == "Cc" and c != "\n" else c for c in text)
+    text = _fullwidth_commas(text)
+    if len(text) != len(raw):  # the design rests on this; see the module docstring
+        raise OffsetError("normalize", "normalisation changed the length of the text")
+    return NormalizedText(raw=raw, text=text)

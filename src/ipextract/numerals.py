@@ -1,0 +1,140 @@
+"""Numerals to exact values: Arabic (with separators), Chinese, and the two mixed.
+
+Everything is :class:`decimal.Decimal`; no float ever touches a value, so ``13.38万`` is
+exactly 133800.
+
+>>> parse_number("13.38")
+Decimal('13.38')
+>>> parse_number("1,553")
+Decimal('1553')
+>>> parse_number("一万三千五百")
+Decimal('13500')
+>>> parse_number("两")
+Decimal('2')
+>>> parse_number("3千万")
+Decimal('30000000')
+>>> parse_number("二〇二四")
+Decimal('2024')
+>>> vague_range("十几万")
+(Decimal('110000'), Decimal('190000'))
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from .errors import NumeralError
+
+CHINESE_DIGITS: dict[str, int] = {
+    "零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+    "六": 6, "七": 7, "八": 8, "九": 9,
+    "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9,
+}
+SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+BIG_UNITS: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
+VAGUE = "几数"  # 十几, 几十, 数百: "some"
+CHINESE_NUMERAL_CHARS = "".join(CHINESE_DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "点"
+
+ARABIC_CHARS = "0123456789.,"
+
+
+def _arabic(text: str) -> Decimal:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation as exc:  # the grammar should never let this through
+        raise NumeralError(text) from exc
+
+
+def _chinese(text: str) -> Decimal:
+    """Read a Chinese numeral such as 一万三千五百, 二〇二四, 零点五."""
+    if "点" in text:
+        whole, _, fraction = text.partition("点")
+        digits = "".join(str(CHINESE_DIGITS[c]) for c in fraction)
+        return _chinese(whole) + Decimal("0." + digits) if whole else Decimal("0." + digits)
+    if text in ("零", "〇", "○"):
+        return Decimal(0)
+    if text and all(c in CHINESE_DIGITS for c in text):
+        if len(text) == 1:
+            return Decimal(CHINESE_DIGITS[text])
+        # positional digits: 二〇二四 → 2024
+        return Decimal("".join(str(CHINESE_DIGITS[c]) for c in text))
+    yi_total = 0
+    wan_total = 0
+    section = 0
+    number = 0
+    last_unit = 0
+    for char in text:
+        if char in CHINESE_DIGITS:
+            number = CHINESE_DIGITS[char]
+        elif char in SMALL_UNITS:
+            unit = SMALL_UNITS[char]
+            section += (number or 1) * unit
+            number = 0
+            last_unit = unit
+        elif char == "万":
+            wan_total += (section + number or 1) * 10_000
+            section = number = 0
+            last_unit = 10_000
+        elif char == "亿":
+            yi_total = (yi_total + wan_total + section + number or 1) * 100_000_000
+            wan_total = section = number = 0
+            last_unit = 100_000_000
+        else:
+            raise NumeralError(text)
+    # 一万五 is 15000, 两千五 is 2500: a trailing digit counts in the unit below the last one.
+    if number and last_unit >= 100 and text[-2:-1] in ("万", "亿", "千", "百"):
+        number *= last_unit // 10
+    return Decimal(yi_total + wan_total + section + number)
+
+
+def parse_number(text: str) -> Decimal:
+    """Value of a numeral made of Arabic digits, Chinese numerals, or Arabic + Chinese units.
+
+    >>> canonical(parse_number("1.5万亿"))
+    Decimal('1500000000000')
+    """
+    if not text:
+        raise NumeralError(text)
+    split = 0
+    while split < len(text) and text[split] in ARABIC_CHARS:
+        split += 1
+    if split == 0:
+        return _chinese(text)
+    value = _arabic(text[:split])
+    for char in text[split:]:
+        multiplier = SMALL_UNITS.get(char) or BIG_UNITS.get(char)
+        if multiplier is None:
+            raise NumeralError(text)
+        value *= multiplier
+    return value
+
+
+def vague_range(text: str) -> tuple[Decimal, Decimal]:
+    """Bounds of a numeral with 几/数 in it: 十几 → 11–19, 几十 → 20–90, 十几万 → 110000–190000."""
+    low_chars = []
+    high_chars = []
+    for index, char in enumerate(text):
+        if char in VAGUE:
+            # leading 几/数 multiplies the unit after it (几十 = 20..90); trailing one adds (十几)
+            leading = index + 1 < len(text) and text[index + 1] in SMALL_UNITS
+            low_chars.append("二" if leading else "一")
+            high_chars.append("九")
+        else:
+            low_chars.append(char)
+            high_chars.append(char)
+    return parse_number("".join(low_chars)), parse_number("".join(high_chars))
+
+
+def is_chinese_numeral(text: str) -> bool:
+    return bool(text) and all(c in CHINESE_NUMERAL_CHARS or c in VAGUE for c in text)
+
+
+def canonical(value: Decimal) -> Decimal:
+    """The same number without trailing zeros or exponent: 1500000000000.0 → 1500000000000.
+
+    >>> canonical(Decimal("55.80")), canonical(Decimal("1E+4"))
+    (Decimal('55.8'), Decimal('10000'))
+    """
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()

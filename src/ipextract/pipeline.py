@@ -1,0 +1,127 @@
+"""The stages in order, each a plain function from one typed value to the next:
+
+    source text ─ normalize ─▶ NormalizedText ─ split_blocks ─▶ [Block]
+      ─ find_figures ─▶ [[Figure]] ─ draft_records ─▶ [Draft] ─ to_records ─▶ [Record]
+      ─ validate ─▶ [Flag] ─▶ Document
+
+>>> document = extract("全市专利授权总量达到71292件，同比增长19.19%。")
+>>> [(r.id, r.metric, r.kind, str(r.value), r.unit, r.of) for r in document.records]
+[('r1', '专利授权总量', 'count', '71292', '件', None), ('r2', '专利授权总量', 'growth', '19.19', '%', 'r1')]
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import regex
+
+from .blocks import Block, split_blocks
+from .errors import OffsetError
+from .figures import find_figures
+from .models import Document, DocumentInfo, Flag, Record
+from .normalize import normalize
+from .records import Draft, draft_records
+from .vocabulary.lexicon import cut, pos_tag
+
+_YEAR = regex.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9]{2})年")
+
+
+def document_year(blocks: list[Block]) -> int | None:
+    """The year a report is about: the first year named in its first blocks (its title)."""
+    for block in blocks[:4]:
+        match = _YEAR.search(block.text)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def document_title(blocks: list[Block]) -> str | None:
+    for block in blocks[:4]:
+        if block.kind == "heading" and _YEAR.search(block.text):
+            return block.text.strip()
+    return blocks[0].text.strip()[:80] if blocks else None
+
+
+_ANNOUNCER = regex.compile(r"^(\p{Han}{2,3}?)(?:市|省)?(?:发布|召开|印发|公布)")
+
+
+def document_region(title: str | None) -> str | None:
+    """The place a report is about: the first place name in its title (武汉, 湖北省)."""
+    if not title:
+        return None
+    for token in cut(title):
+        if pos_tag(token) == "ns":
+            return token
+    announced = _ANNOUNCER.match(title)  # 合肥发布…: jieba does not tag every city as a place
+    return announced.group(1) if announced else None
+
+
+def _place_forms(region: str | None) -> frozenset[str]:
+    """长沙市 → {长沙市, 长沙}; 合肥 → {合肥, 合肥市}: the ways a report names its own region."""
+    if not region:
+        return frozenset()
+    stem = regex.sub(r"(?:省|市|自治区|区)$", "", region)
+    return frozenset({region, stem, f"{stem}市", f"{stem}省"} - {""})
+
+
+def to_records(drafts: list[Draft], text: str) -> list[Record]:
+    """Give ids in order of position and check the one promise every record keeps."""
+    ordered = sorted(drafts, key=lambda d: (d.figure.start, d.figure.end))
+    ids = {id(d.figure): f"r{n}" for n, d in enumerate(ordered, start=1)}
+    records: list[Record] = []
+    for draft in ordered:
+        figure = draft.figure
+        surface = text[figure.start:figure.end]  # the source as written, at the matched offsets
+        if normalize(surface).text != figure.surface:
+            raise OffsetError(figure.surface, f"offsets {figure.start}:{figure.end} do not hold")
+        records.append(
+            Record(
+                id=ids[id(figure)],
+                metric=draft.metric,
+                kind=draft.kind,
+                value=draft.value,
+                unit=figure.unit,
+                value_min=draft.value_min,
+                value_max=draft.value_max,
+                qualifier=draft.qualifier,
+                surface=surface,
+                start=figure.start,
+                end=figure.end,
+                period=draft.period,
+                of=ids.get(id(draft.of)) if draft.of is not None else None,
+                section=draft.section,
+                context=draft.context,
+                method=figure.method,
+            )
+        )
+    return records
+
+
+def extract(text: str, *, source: str | None = None, format: str = "txt",  # noqa: A002
+            encoding: str = "utf-8", validate: bool = True) -> Document:
+    """Every figure of ``text`` as a record, and (unless ``validate=False``) the flags."""
+    normalized = normalize(text)
+    blocks = split_blocks(normalized.text)
+    figures = [find_figures(block, index) for index, block in enumerate(blocks)]
+    year = document_year(blocks)
+    title = document_title(blocks)
+    region = document_region(title) if any(
+        b.kind == "heading" and b.text.strip() == title for b in blocks[:4]) else None
+    places = _place_forms(region)
+    records = to_records(draft_records(blocks, figures, year, places), text)
+    flags: list[Flag] = []
+    if validate:
+        from .validate import run_checks  # the validator is the last stage
+
+        flags = run_checks(records, text, blocks)
+    info = DocumentInfo(
+        source=source,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        format=format,
+        encoding=encoding,
+        chars=len(text),
+        title=title,
+        year=year,
+        region=document_region(title),
+    )
+    return Document(document=info, records=records, flags=flags, text=text)

@@ -1,0 +1,126 @@
+"""The vocabulary: units, magnitudes, qualifier words, cue words, metric aliases and the jieba
+user dictionary, kept as data files in ``data/`` and validated when loaded.
+
+A malformed file is a :class:`~ipextract.errors.VocabularyError` naming the file and the
+fault (duplicate key, a written form claimed by two sections, an alias claimed twice, a regex
+that does not compile), never a silent override.
+
+>>> vocabulary = load_vocabulary()
+>>> vocabulary.units["万人次"].base, vocabulary.units["万人次"].factor
+('人次', Decimal('10000'))
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import regex
+from pydantic import ValidationError
+
+from ..errors import VocabularyError
+from .models import Cues, Magnitude, MetricAliases, QualifierWords, Unit, Vocabulary
+
+DATA = resources.files(__package__) / "data"
+
+
+def _read_toml(directory: Path, name: str) -> dict[str, Any]:
+    path = directory / name
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:  # duplicate keys land here too
+        raise VocabularyError(str(path), str(exc)) from exc
+
+
+def _units(directory: Path) -> dict[str, Unit]:
+    units: dict[str, Unit] = {}
+    claimed_by: dict[str, str] = {}
+    for section, entries in _read_toml(directory, "units.toml").items():
+        for written, entry in entries.items():
+            if written in units:
+                raise VocabularyError(
+                    str(directory / "units.toml"),
+                    f"unit {written!r} is in both [{claimed_by[written]}] and [{section}]",
+                )
+            units[written] = Unit(written=written, **entry)
+            claimed_by[written] = section
+    return units
+
+
+def _unique(path: str, label: str, words: list[str]) -> None:
+    seen: set[str] = set()
+    for word in words:
+        if word in seen:
+            raise VocabularyError(path, f"{label} lists {word!r} twice")
+        seen.add(word)
+
+
+def _metric_aliases(directory: Path) -> MetricAliases:
+    data = _read_toml(directory, "metrics.toml")
+    claimed: dict[str, str] = {}
+    for canonical, aliases in data.get("canonical", {}).items():
+        for name in (canonical, *aliases):
+            if name in claimed and claimed[name] != canonical:
+                raise VocabularyError(
+                    str(directory / "metrics.toml"),
+                    f"alias {name!r} is claimed by both {claimed[name]!r} and {canonical!r}",
+                )
+            claimed[name] = canonical
+    return MetricAliases(**data)
+
+
+def _compile(path: str, label: str, pattern: str) -> None:
+    try:
+        regex.compile(pattern)
+    except regex.error as exc:
+        raise VocabularyError(path, f"{label} does not compile: {exc}") from exc
+
+
+def load_vocabulary_from(directory: Path) -> Vocabulary:
+    """Load and validate every vocabulary file in ``directory``."""
+    cues_path = str(directory / "cues.toml")
+    raw_cues = _read_toml(directory, "cues.toml")
+    for key, value in raw_cues["cues"].items():
+        if isinstance(value, list):
+            _unique(cues_path, key, value)
+    for key in ("period_pattern", "adverbial_pattern"):
+        _compile(cues_path, key, raw_cues["cues"][key])
+    qualifiers = _read_toml(directory, "qualifiers.toml")
+    magnitudes = {
+        written: Magnitude(written=written, **entry)
+        for written, entry in _read_toml(directory, "magnitudes.toml").items()
+    }
+    redup = _read_toml(directory, "reduplication.toml")["allowed"]
+    _unique(str(directory / "reduplication.toml"), "allowed", redup)
+    user_words = [
+        line.split()[0]
+        for line in (directory / "userdict.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    _unique(str(directory / "userdict.txt"), "the user dictionary", user_words)
+    try:
+        return Vocabulary(
+            units=_units(directory),
+            magnitudes=magnitudes,
+            qualifiers=QualifierWords(**qualifiers),
+            change_verbs=raw_cues["change_verbs"],
+            cues=Cues(**raw_cues["cues"]),
+            metric_aliases=_metric_aliases(directory),
+            allowed_reduplications=frozenset(redup),
+            user_dictionary=tuple(user_words),
+        )
+    except (ValidationError, KeyError) as exc:
+        raise VocabularyError(str(directory), f"malformed vocabulary: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> Vocabulary:
+    """The package's own vocabulary, loaded once per process."""
+    return load_vocabulary_from(Path(str(DATA)))
+
+
+def user_dictionary_path() -> Path:
+    return Path(str(DATA / "userdict.txt"))

@@ -1,0 +1,80 @@
+"""Typed, validated shapes of the vocabulary data files (frozen pydantic models)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Kind = Literal[
+    "count", "amount", "quantity", "rate", "growth", "share", "change", "change_pp", "rank",
+    "multiple", "duration",
+]
+Qualifier = Literal["exact", "over", "approx", "at_least", "at_most", "under", "range"]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Unit(Frozen):
+    """One written unit: ``万人次`` → base ``人次``, factor 10000, kind ``count``."""
+
+    written: str
+    base: str
+    kind: Kind
+    factor: Decimal = Decimal(1)
+    chinese_numerals_only: bool = False
+
+
+class Magnitude(Frozen):
+    written: str
+    factor: Decimal
+    not_before: tuple[str, ...] = ()
+
+
+class QualifierWords(Frozen):
+    prefix: dict[str, Qualifier]
+    infix: dict[str, Qualifier]
+    suffix: dict[str, Qualifier]
+    governing: dict[str, Qualifier]
+
+
+class Cues(Frozen):
+    change_fillers: tuple[str, ...]
+    level_after_change: tuple[str, ...]
+    share_openers: tuple[str, ...]
+    share_nouns: tuple[str, ...]
+    share_right: tuple[str, ...]
+    rate_suffixes: tuple[str, ...]
+    link_words: tuple[str, ...]
+    scope_words: tuple[str, ...]
+    period_pattern: str
+    time_scope_words: tuple[str, ...]
+    rank_verbs: tuple[str, ...]
+    comparison_openers: tuple[str, ...]
+    adverbial_pattern: str
+    non_figure_words: tuple[str, ...]
+    rank_units: tuple[str, ...]
+    respectively: tuple[str, ...]
+    enumeration_separators: tuple[str, ...]
+    weak_units: tuple[str, ...]
+
+
+class MetricAliases(Frozen):
+    """Canonical metric name → other names that mean the same indicator."""
+
+    canonical: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    strip_suffixes: tuple[str, ...] = ()
+
+
+class Vocabulary(Frozen):
+    units: dict[str, Unit]
+    magnitudes: dict[str, Magnitude]
+    qualifiers: QualifierWords
+    change_verbs: dict[str, int]
+    cues: Cues
+    metric_aliases: MetricAliases
+    allowed_reduplications: frozenset[str]
+    user_dictionary: tuple[str, ...]
