@@ -141,6 +141,10 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         not quoted_start and len(tokens) > 1 and _PLACE.fullmatch(tokens[0])
     )):
         tokens.pop(0)
+    while len(tokens) > 1 and tokens[0] in cues.adverbs_before_verbs and pos_tag(
+        tokens[1]
+    ).startswith("v"):
+        tokens.pop(0)  # 累计受理… → 受理…; 累计访问量 stays whole
     trailing = words["link"] | words["change"] | words["qualifier"] | words["scope"]
     while tokens and (tokens[-1] in trailing or _PUNCTUATION.fullmatch(tokens[-1])):
         if tokens[-1] in "）)" and "".join(tokens).count("（") + "".join(tokens).count("(") > (
@@ -361,11 +365,18 @@ def _label(blocks: list[Block], index: int) -> str:
     return _QUOTES.sub("", label)
 
 
-def _context(blocks: list[Block], index: int, figure: Figure) -> str:
-    block = blocks[index]
-    if block.section == "data":
-        parts = [b.text for b in blocks if b.group == block.group and b.kind in ("item", "line")]
-        return " / ".join(part.strip() for part in parts)
+def _group_texts(blocks: list[Block]) -> dict[int, str]:
+    """The text of each data item (the bullet and the value lines under it), built once."""
+    parts: dict[int, list[str]] = {}
+    for block in blocks:
+        if block.section == "data" and block.kind in ("item", "line"):
+            parts.setdefault(block.group, []).append(block.text.strip())
+    return {group: " / ".join(texts) for group, texts in parts.items()}
+
+
+def _context(block: Block, figure: Figure, group_texts: dict[int, str]) -> str:
+    if block.section == "data" and block.group in group_texts:
+        return group_texts[block.group]
     start = block.sentence_start(figure.lstart)
     end = block.sentence_end(figure.lstart)
     return block.text[start:end].strip()
@@ -500,6 +511,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     group_drafts: dict[int, list[Draft]] = {}
     group_period: dict[int, str | None] = {}
     header: list[tuple[int, int, str]] = []
+    group_texts = _group_texts(blocks)
     for index, block in enumerate(blocks):
         if block.group not in group_period:
             group_period[block.group] = _block_period(block)
@@ -549,7 +561,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 period=period,
                 of=of,
                 section=block.section,
-                context=_context(blocks, index, figure),
+                context=_context(block, figure, group_texts),
             ))
         group_drafts.setdefault(block.group, []).extend(block_drafts)
         drafts.extend(block_drafts)

@@ -53,6 +53,7 @@ class Cues(Frozen):
     period_pattern: str
     time_scope_words: tuple[str, ...]
     rank_verbs: tuple[str, ...]
+    adverbs_before_verbs: tuple[str, ...]
     comparison_openers: tuple[str, ...]
     adverbial_pattern: str
     non_figure_words: tuple[str, ...]
