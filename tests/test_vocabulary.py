@@ -69,6 +69,6 @@ def test_word_listed_twice_is_rejected(data_copy: Path) -> None:
 
 
 def test_unknown_kind_is_rejected(data_copy: Path) -> None:
-    _append(data_copy / "units.toml", '\n[bad]\n"斤" = { base = "斤", kind = "weight" }\n')
+    _append(data_copy / "units.toml", '\n[bad]\n"钱" = { base = "钱", kind = "weight" }\n')
     with pytest.raises(VocabularyError, match="malformed"):
         load_vocabulary_from(data_copy)

@@ -30,6 +30,8 @@ RANGE_SEPARATORS = r"(?:——|—|–|-|~|～|至|到)"
 LATIN = regex.compile(r"[A-Za-z]")
 YEAR_UNITS = ("年", "年度")
 DATE_AFTER = ("月", "日", "号", "时", "点", ":", "：")
+BARE_OPENERS = ("突破", "超过", "达到", "达", "上", "近", "逾", "超", "过")
+RANK_VERBS = ("居", "位居", "位列", "排名", "排", "列", "第")
 UNITLESS_AFTER = ("为", "达", "是", "：", ":", "到", "至", "计", "值", "数", "指数", "达到")
 
 
@@ -77,7 +79,7 @@ def _grammar() -> regex.Pattern[str]:
     pattern = rf"""
     (?P<prefix>{prefix})?
     (?:
-        第(?P<rank>{number})(?P<rank_unit>{rank_units})
+        第(?P<rank>{number})(?P<rank_unit>{rank_units})?
       | 翻(?P<doubling>[一两二三四])番
       | 百分之(?P<pct_words>{number})
       | (?P<vague>[上数])(?P<vague_unit>[十百千万亿])(?P<vague_infix>{infix})?
@@ -87,7 +89,7 @@ def _grammar() -> regex.Pattern[str]:
       | (?P<num>{number})(?P<mag>{magnitudes})?(?P<infix>{infix})?(?P<mag_after>{magnitudes})?
             (?P<written>{units})?
       | (?P<round>[百千万])(?P<round_infix>{infix})(?P<round_mag>{magnitudes})?(?P<round_written>{units})?
-      | (?P<bare>[亿万])(?P<bare_written>{units})
+      | (?P<bare>万亿|千亿|百亿|亿|千万|百万|十万|万|千)(?P<bare_written>{units})
     )
     (?P<suffix>{suffix})?
     """
@@ -97,8 +99,17 @@ def _grammar() -> regex.Pattern[str]:
 @lru_cache(maxsize=1)
 def _non_figures() -> regex.Pattern[str] | None:
     cues = load_vocabulary().cues
-    parts = [_alternation(cues.non_figure_words)]
-    return regex.compile("|".join(parts)) if parts[0] else None
+    parts = [p for p in (_alternation(cues.non_figure_words), *cues.non_figure_patterns) if p]
+    return regex.compile("|".join(f"(?:{p})" for p in parts)) if parts else None
+
+
+def _in_short_quote(text: str, start: int, end: int) -> bool:
+    """Inside a short quotation (“30条”, “15分钟生活圈”): the name of a programme."""
+    opened = text.rfind("“", max(0, start - 12), start)
+    if opened < 0 or text.rfind("”", opened, start) >= 0:
+        return False
+    closed = text.find("”", end, end + 12)
+    return closed >= 0 and closed - opened <= 14
 
 
 def _minus_sign(text: str, start: int) -> int | None:
@@ -151,6 +162,15 @@ def _resolve(match: regex.Match[str], text: str, block: Block,
     if groups["rank"]:
         value, _, _ = _value(groups["rank"])
         unit = groups["rank_unit"]
+        if unit is None:
+            # 居全国第9, 居中部第1。: a rank only after a ranking verb and before a break
+            clause = text[max(0, start - 12):start]
+            after = text[match.end():match.end() + 1]
+            if not any(verb in clause for verb in RANK_VERBS[:-1]) or (
+                after and regex.match(r"[\p{Han}0-9]", after)
+            ):
+                raise _Rejected
+            unit = "位"
         return value, None, None, None, unit, "rank", "rank"
     if groups["doubling"]:
         times = parse_number(groups["doubling"])
@@ -173,8 +193,8 @@ def _resolve(match: regex.Match[str], text: str, block: Block,
             value *= unit_entry.factor
         return value, None, None, unit_entry, *_unit_kind(unit_entry), "words"
     if groups["bare"]:
-        if not groups["prefix"]:
-            raise _Rejected
+        if not groups["prefix"] and not text[max(0, start - 2):start].endswith(BARE_OPENERS):
+            raise _Rejected  # 逾亿元, 突破万亿元: a bare magnitude needs a word that opens it
         unit_entry = vocabulary.units[groups["bare_written"]]
         value = _magnitude(vocabulary, groups["bare"]) * unit_entry.factor
         return value, None, None, unit_entry, *_unit_kind(unit_entry), "words"
@@ -206,8 +226,14 @@ def _resolve(match: regex.Match[str], text: str, block: Block,
         raise _Rejected
     if before and (before in "0123456789./" or (before in "-−" and _minus_sign(text, start) is None)):
         raise _Rejected
-    if after in "-/" and text[match.end() + 1:match.end() + 2].isdigit():
-        raise _Rejected  # 027-12345678, 2024/25: a code or a date
+    if after and after in "-/:∶：" and text[match.end() + 1:match.end() + 2].isdigit():
+        raise _Rejected  # 027-12345678, 2024/25, 09:45, 2.21∶1: a code, a time or a ratio
+    if before and before in ":∶" and text[start - 2:start - 1].isalnum():
+        raise _Rejected  # fjlib.net:6443, 09:45:30
+    if after == "级" or text[match.end():match.end() + 1] == "级":
+        raise _Rejected  # 30万吨级: a size class
+    if _in_short_quote(text, start, match.end()):
+        raise _Rejected  # “3个100万”, 稳经济“30条”: a name
     if numeral[:1] == "0" and numeral[1:2].isdigit():
         raise _Rejected  # 027: a code, never a quantity
     plain_integer = _year_like(numeral) and not groups["mag"]
@@ -220,6 +246,13 @@ def _resolve(match: regex.Match[str], text: str, block: Block,
             raise _Rejected  # 一个, 一项, 一起: words far more often than figures
     if unit_entry is not None and unit_entry.chinese_numerals_only and not chinese:
         raise _Rejected
+    if unit_entry is None and after and after in "、和至":
+        shared = _shared_unit(text, match.end())
+        if shared is not None:  # 分别提高15、22个百分点: the unit written once for the list
+            magnitude, unit_entry = shared
+            value, low, high = _value(numeral)
+            factor = magnitude * unit_entry.factor
+            return value * factor, None, None, unit_entry, *_unit_kind(unit_entry), "list"
     if unit_entry is None:
         if chinese:
             raise _Rejected  # a bare Chinese numeral is a word (一是, 十四五)
@@ -244,6 +277,21 @@ def _resolve(match: regex.Match[str], text: str, block: Block,
             return value * note_factor, None, None, note, *_unit_kind(note), "table"
     method = "chinese" if chinese else ("mixed" if regex.search(r"[十百千万亿]", numeral) else "arabic")
     return value, low, high, unit_entry, *_unit_kind(unit_entry), method
+
+
+@lru_cache(maxsize=1)
+def _list_tail() -> regex.Pattern[str]:
+    vocabulary = load_vocabulary()
+    magnitudes = _alternation(vocabulary.magnitudes)
+    return regex.compile(rf"(?:[、和](?:{ARABIC}))+(?P<mag>{magnitudes})?(?P<unit>{_alternation(vocabulary.units)})")
+
+
+def _shared_unit(text: str, end: int) -> tuple[Decimal, Unit] | None:
+    match = _list_tail().match(text, end)
+    if match is None:
+        return None
+    vocabulary = load_vocabulary()
+    return _magnitude(vocabulary, match.group("mag")), vocabulary.units[match.group("unit")]
 
 
 def _announced_unit(vocabulary: Vocabulary, word: str) -> tuple[Decimal, Unit] | None:

@@ -41,6 +41,12 @@ class Record(Frozen):
 
     id: str = Field(description="r1, r2, … in order of start")
     metric: str = Field(description="the indicator the figure measures, in the text's words")
+    metric_from: Literal["before", "after", "of", "label", "list", "table", "previous",
+                         "context"] = Field(
+        default="before",
+        description="how the metric was found: the words before the figure, the noun after "
+                    "it, the figure it describes, the data-list label, a 分别 list, the table "
+                    "headings, the figure before it, or the rest of the clause")
     kind: Kind
     value: Number = Field(description="the number in the base unit (magnitudes expanded)")
     unit: str = Field(description="the base unit; '' when the text gives none")

@@ -78,6 +78,7 @@ def to_records(drafts: list[Draft], text: str) -> list[Record]:
             Record(
                 id=ids[id(figure)],
                 metric=draft.metric,
+                metric_from=draft.metric_from,
                 kind=draft.kind,
                 value=draft.value,
                 unit=figure.unit,

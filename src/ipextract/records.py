@@ -20,7 +20,7 @@ from .vocabulary.lexicon import cut, pos_tag
 from .vocabulary.models import Kind
 
 _COPULAS = frozenset({"为", "是", "有", "达", "达到", "共", "共有", "建有", "拥有", "计", "累计",
-                      "共计", "合计", "总计", "约", "超", "逾", "近"})
+                      "共计", "合计", "总计", "约", "超", "逾", "近", "突破", "超过"})
 BASE_KINDS: frozenset[str] = frozenset({"count", "amount", "quantity"})
 DESCRIBING_KINDS: frozenset[str] = frozenset({"growth", "share", "multiple", "change", "change_pp"})
 PERCENT_UNITS = ("%", "‰")
@@ -31,7 +31,9 @@ _COMPARISON_BASE = regex.compile(r"(?:比|较|同比|环比)(?:[12][0-9]{3}年|�
 _LEADING_FIGURE = regex.compile(r"^[0-9.,]+[万亿千]?\p{Han}{1,2}?(?=\p{Han})")
 # A place written with its level: 武汉市, 湖北省, 汉阳区, 新疆维吾尔自治区.
 _PLACE = regex.compile(r"\p{Han}{2,8}(?:省|市|自治区|区|县|州|盟|旗)")
-_ENUMERATION = regex.compile(r"\s*(?:、|和|及|与|以及|,|，)\s*")
+_ENUMERATION = regex.compile(r"\s*(?:、|和|及|与|以及)\s*")
+# 从40.3%提高到45.4%: the second figure is the new level of the first one's indicator
+_NEW_LEVEL = regex.compile(r"^\s*(?:[\p{Han}]{0,2}(?:增|提|升|降|减|扩|缩|跃|攀)[\p{Han}]?)?(?:到|至)\s*$")
 _CODE_NOTE = regex.compile(r"[（(][^）)]*[0-9A-Za-z][^）)]*[）)]")
 _WORDLIKE = regex.compile(r"\p{Han}|[A-Za-z]")
 _NOMINAL_TAGS = ("n", "vn", "b", "j", "eng", "nz", "an", "ng", "nr", "ns", "nt", "l", "i", "s")
@@ -48,6 +50,7 @@ class Draft:
     value_max: Decimal | None
     qualifier: str
     metric: str
+    metric_from: str
     period: str | None
     of: Figure | None
     section: str
@@ -65,6 +68,7 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "change": frozenset(vocabulary.change_verbs),
         "qualifier": frozenset(vocabulary.qualifiers.prefix) | frozenset(vocabulary.qualifiers.governing),
         "fillers": frozenset(cues.change_fillers),
+        "growth_nouns": frozenset(cues.growth_nouns),
     }
 
 
@@ -145,7 +149,8 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         tokens[1]
     ).startswith("v"):
         tokens.pop(0)  # 累计受理… → 受理…; 累计访问量 stays whole
-    trailing = words["link"] | words["change"] | words["qualifier"] | words["scope"]
+    trailing = (words["link"] | words["change"] | words["qualifier"] | words["scope"]
+                | words["growth_nouns"])
     while tokens and (tokens[-1] in trailing or _PUNCTUATION.fullmatch(tokens[-1])):
         if tokens[-1] in "）)" and "".join(tokens).count("（") + "".join(tokens).count("(") > (
             "".join(tokens[:-1]).count("）") + "".join(tokens[:-1]).count(")")
@@ -234,6 +239,8 @@ def _change_cue(left: str) -> tuple[int, bool] | None:
         if tail.endswith(verb):
             if tail.endswith("新" + verb) and verb in ("增", "增加"):
                 return None  # 新增6家 counts new things; it is not a change of a level
+            if any(tail[: -len(verb)].endswith(w) for w in vocabulary.cues.action_before_change):
+                return None  # 改造提升25个, 巩固提升80万亩: an action, not a change of a level
             return vocabulary.change_verbs[verb], len(verb) == 1
     return None
 
@@ -242,7 +249,7 @@ def _is_share(left: str, right: str) -> bool:
     cues = load_vocabulary().cues
     if any(opener in left for opener in cues.share_openers):
         return True
-    stripped = left.rstrip("达到为约是了")
+    stripped = left.rstrip("达到为约是了从由")
     if any(stripped.endswith(noun) for noun in cues.share_nouns):
         return True
     return any(right.startswith(word) for word in cues.share_right) and not right.startswith("的目标")
@@ -252,9 +259,13 @@ def _kind_and_sign(figure: Figure, left: str, right: str,
                    previous: Draft | None, enumerated: bool) -> tuple[Kind, int]:
     """The figure's kind, refined by the words around it, and the sign of a change."""
     base = figure.kind or "count"
-    if base in ("rank", "duration"):
+    if base == "rank":
         return base, 1
+    if previous is not None and previous.figure.unit == figure.unit and _NEW_LEVEL.match(left):
+        return previous.kind, 1  # 比重从40.3%提高到45.4%: a share again, not a change
     cue = _change_cue(left)
+    if base == "duration":
+        return ("change", cue[0]) if cue is not None and not cue[1] else (base, 1)
     if cue is None and enumerated and previous is not None and previous.kind in (
         "growth", "change", "change_pp", "share"
     ):
@@ -273,8 +284,15 @@ def _kind_and_sign(figure: Figure, left: str, right: str,
     if figure.unit in PERCENT_UNITS:
         if _is_share(left, right):
             return "share", 1
+        if _ends_with_word(left, load_vocabulary().cues.growth_nouns):
+            return "growth", 1  # 增速为5%左右, 涨幅2%
         return "rate", 1
     return base, 1
+
+
+def _ends_with_word(left: str, words: tuple[str, ...]) -> bool:
+    tail = left.rstrip().rstrip("达到为约是了在")
+    return any(tail.endswith(word) for word in words)
 
 
 def _governed_qualifier(qualifier: str, kind: str, left: str) -> str:
@@ -397,15 +415,16 @@ def _action_verb(left: str) -> str:
 
 
 def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | None,
-            enumerated: bool, places: frozenset[str]) -> str:
-    """Rules 1 and 3: the indicator named before the figure, or the noun counted after it."""
+            enumerated: bool, places: frozenset[str]) -> tuple[str, str]:
+    """Rules 1 and 3: the indicator named before the figure, or the noun counted after it;
+    with how the name was found (``before``, ``after``, ``previous``)."""
     own, own_tag = clean_metric(_cut_comparison(left, kind, places), places)
     if own and kind in DESCRIBING_KINDS and _COMPARISON_BASE.fullmatch(own):
         own = ""
     ends_with_verb = bool(own) and own_tag.startswith("v")
     single_verb = ends_with_verb and len(_tokens(own)) == 1
     if kind == "duration" and (not own or len(_tokens(own)) == 1) and words_after(right):
-        return words_after(right)  # 连续7年保持上升态势, 时隔4年在汉单位再次摘金
+        return words_after(right), "after"  # 连续7年保持上升态势, 时隔4年在汉单位再次摘金
     if not own and kind in BASE_KINDS:
         own = _action_verb(left)  # 完成23批次…: an action verb kept before the noun
         ends_with_verb = single_verb = bool(own)
@@ -415,13 +434,13 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
     ):
         noun = _right_noun(right)
     if noun:
-        return own + noun if ends_with_verb else noun
+        return (own + noun if ends_with_verb else noun), "after"
     if previous is not None and previous.figure.unit == figure.unit and kind == previous.kind:
-        if not own and (enumerated or kind == "rank"):
-            return previous.metric  # 第13位、全国第5位
+        if not own and (enumerated or kind == "rank" or _NEW_LEVEL.match(left)):
+            return previous.metric, "previous"  # 第13位、全国第5位
         if ends_with_verb and kind in BASE_KINDS:
-            return own + previous.metric  # 省级运营中心9家，新增4家 → 新增省级运营中心
-    return own
+            return own + previous.metric, "previous"  # 省级运营中心9家，新增4家
+    return own, "before"
 
 
 @dataclass(frozen=True, slots=True)
@@ -482,26 +501,28 @@ def _respective(block: Block, figures: list[Figure], position: int, kind: str, w
 
 def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: str,
           words: _Words, block_drafts: list[Draft], group_drafts: list[Draft],
-          places: frozenset[str]) -> tuple[str, Figure | None]:
-    """The metric and the ``of`` link of one figure, by the rules of corpora/ANNOTATION.md."""
+          places: frozenset[str]) -> tuple[str, Figure | None, str]:
+    """The metric and the ``of`` link of one figure, by the rules of corpora/ANNOTATION.md,
+    and how the metric was found (the record's ``metric_from``)."""
     block = blocks[index]
     previous = block_drafts[-1] if block_drafts else None
     target = _describes(block_drafts, group_drafts, block, figure, kind) if (
         kind in DESCRIBING_KINDS) else None
-    metric = _metric(figure, kind, words.left, words.right, previous, words.enumerated, places)
+    metric, how = _metric(figure, kind, words.left, words.right, previous, words.enumerated,
+                          places)
     if not metric and target is not None:
-        return target.metric, target.figure  # rule 2: 71292件，同比增长19.19%
+        return target.metric, target.figure, "of"  # rule 2: 71292件，同比增长19.19%
     if block.kind == "line" and position == 0 and not _right_noun(words.right):
-        # rule 4: ●知识产权质押融资 / 83.31亿元; ●…存量专利 / 盘点50365件
-        metric = _label(blocks, index) + metric
+        label = _label(blocks, index)  # rule 4: ●知识产权质押融资 / 83.31亿元
+        metric, how = label + metric, "label" if label else how
     if not metric and kind in DESCRIBING_KINDS | {"rank"} and previous is not None and (
         previous.figure.lstart >= block.sentence_start(figure.lstart)
     ):
-        metric = previous.metric  # 增长8.9%，占…的比重为19.6%; 同比增长7.9%，居全国第2位
+        metric, how = previous.metric, "previous"  # 增长8.9%，占…的比重为19.6%
     if not metric:
-        metric = words_after(words.right)
+        metric, how = words_after(words.right), "context"
     of = target.figure if target is not None and target.metric == metric else None
-    return metric, of
+    return metric, of, how
 
 
 def draft_records(blocks: list[Block], figures: list[list[Figure]],
@@ -539,9 +560,10 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 chain_position = 0
             if chain_position < len(respective):
                 metric, of = respective[chain_position]
+                how = "list"
                 chain_position += 1
             else:
-                metric, of = _name(blocks, index, position, figure, kind, words, block_drafts,
+                metric, of, how = _name(blocks, index, position, figure, kind, words, block_drafts,
                                    group_drafts.get(block.group, []), places)
             period = _period(block, figure, period_here, year)
             if period is None and of is not None:
@@ -558,6 +580,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 value_max=high,
                 qualifier=_governed_qualifier(figure.qualifier, kind, words.left),
                 metric=metric,
+                metric_from=how,
                 period=period,
                 of=of,
                 section=block.section,
@@ -605,7 +628,8 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
         period = heading if _YEAR_HEADING.fullmatch(heading) else (str(year) if year else None)
         draft = Draft(figure=figure, kind=kind, value=value, value_min=figure.value_min,
                       value_max=figure.value_max, qualifier=figure.qualifier,
-                      metric=label if column else _strip_edges(heading), period=period, of=of,
+                      metric=label if column else _strip_edges(heading), metric_from="table",
+                      period=period, of=of,
                       section="table", context=block.text.strip())
         if kind in BASE_KINDS and base is None:
             base = draft

@@ -1,11 +1,62 @@
-"""Stage 5: records → flags. Each check is a small pure function in its own module."""
+"""Stage 5: records → flags. Each check is a small pure function with a code and a default
+severity; this module runs the enabled ones and numbers what they find.
+
+| kind | module | default severity |
+|---|---|---|
+| duplicate_figure, conflict, share_mismatch, sum_mismatch | ``figures.py`` | warning, error, error, error |
+| typo, missing_figure | ``text.py`` | warning |
+| layout_intrusion, ambiguous_attachment | ``layout.py`` | warning |
+
+Checks that pass may report an ``info`` flag (a share that holds); ``info`` is never an alarm.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..blocks import Block
 from ..models import Flag, Record
+from .base import CheckInput, CheckSettings, Finding
+from .figures import conflict, duplicate_figure, share_mismatch, sum_mismatch
+from .layout import ambiguous_attachment, layout_intrusion
+from .text import missing_figure, typo
+
+CHECKS: dict[str, Callable[[CheckInput, CheckSettings], list[Finding]]] = {
+    "duplicate_figure": duplicate_figure,
+    "conflict": conflict,
+    "share_mismatch": share_mismatch,
+    "sum_mismatch": sum_mismatch,
+    "typo": typo,
+    "missing_figure": missing_figure,
+    "layout_intrusion": layout_intrusion,
+    "ambiguous_attachment": ambiguous_attachment,
+}
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-def run_checks(records: list[Record], text: str, blocks: list[Block]) -> list[Flag]:
-    """All enabled checks over one document (none yet: see issue #3)."""
-    return []
+def run_checks(records: list[Record], text: str, blocks: list[Block],
+               settings: CheckSettings | None = None) -> list[Flag]:
+    """The flags of one document, numbered f1, f2, … in order of their first span."""
+    settings = settings or CheckSettings()
+    findings: list[Finding] = []
+    view = CheckInput(records, text, blocks)
+    for kind, check in CHECKS.items():
+        if settings.enabled(kind):
+            findings.extend(check(view, settings))
+    findings.sort(key=lambda f: (f.spans[0] if f.spans else (0, 0), f.kind))
+    return [
+        Flag(
+            id=f"f{number}",
+            kind=finding.kind,
+            severity=settings.severity.get(finding.kind, finding.severity)
+            if finding.severity != "info" else "info",
+            message=finding.message,
+            record_ids=list(finding.record_ids),
+            spans=[tuple(span) for span in finding.spans],  # type: ignore[misc]
+            evidence=finding.evidence,
+        )
+        for number, finding in enumerate(findings, start=1)
+    ]
+
+
+__all__ = ["CHECKS", "SEVERITY_RANK", "CheckSettings", "run_checks"]

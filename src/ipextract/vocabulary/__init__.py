@@ -88,6 +88,8 @@ def load_vocabulary_from(directory: Path) -> Vocabulary:
             _unique(cues_path, key, value)
     for key in ("period_pattern", "adverbial_pattern"):
         _compile(cues_path, key, raw_cues["cues"][key])
+    for number, pattern in enumerate(raw_cues["cues"].get("non_figure_patterns", []), start=1):
+        _compile(cues_path, f"non_figure_patterns[{number}]", pattern)
     qualifiers = _read_toml(directory, "qualifiers.toml")
     magnitudes = {
         written: Magnitude(written=written, **entry)

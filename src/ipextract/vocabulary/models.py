@@ -42,6 +42,7 @@ class QualifierWords(Frozen):
 
 
 class Cues(Frozen):
+    action_before_change: tuple[str, ...]
     change_fillers: tuple[str, ...]
     level_after_change: tuple[str, ...]
     share_openers: tuple[str, ...]
@@ -57,6 +58,8 @@ class Cues(Frozen):
     comparison_openers: tuple[str, ...]
     adverbial_pattern: str
     non_figure_words: tuple[str, ...]
+    non_figure_patterns: tuple[str, ...]
+    growth_nouns: tuple[str, ...]
     rank_units: tuple[str, ...]
     respectively: tuple[str, ...]
     enumeration_separators: tuple[str, ...]

@@ -1,0 +1,53 @@
+"""What every check returns and how it is configured."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..blocks import Block
+from ..models import Record, Severity
+
+
+@dataclass(frozen=True)
+class CheckInput:
+    """What every check reads: the records, the source text and its blocks."""
+
+    records: list[Record]
+    text: str
+    blocks: list[Block]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A flag before it is numbered: what a check found."""
+
+    kind: str
+    severity: Severity
+    message: str
+    record_ids: tuple[str, ...] = ()
+    spans: tuple[tuple[int, int], ...] = ()
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+class CheckSettings(BaseModel):
+    """Which checks run and how strict they are; from ``--config FILE`` (TOML) and the CLI.
+
+    ``[checks]`` switches checks on or off by kind, ``[severity]`` overrides a check's default
+    severity, and the remaining keys tune the rules."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    checks: dict[str, bool] = Field(default_factory=dict)
+    severity: dict[str, Severity] = Field(default_factory=dict)
+    # duplicate_figure: how many significant digits make a coincidence unlikely enough to flag
+    min_significant_digits: int = 3
+    # duplicate_figure: flag only when fewer equal pairs than this are expected by chance
+    max_expected_coincidences: float = 0.5
+    # info flags for checks that passed (share and sum checks that hold)
+    report_passes: bool = True
+
+    def enabled(self, kind: str) -> bool:
+        return self.checks.get(kind, True)

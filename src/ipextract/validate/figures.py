@@ -1,0 +1,255 @@
+"""Checks that compare figures: duplicate_figure, conflict, share_mismatch, sum_mismatch."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+import regex
+
+from ..models import Record
+from .base import CheckInput, CheckSettings, Finding
+from .metrics import MetricIndex, metric_key, related_metric, same_metric
+from .tolerance import agree, record_interval, significant_digits
+
+BASE_KINDS = ("count", "amount", "quantity")
+_YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
+_SHARE_WHOLE = regex.compile(r"占(?P<whole>[^，。；的]{1,30}?)(?:的)?(?:比重|比例|份额)?(?:为|达到|达)?$")
+_GENERIC_WHOLE = regex.compile(r"^(?:全市|全省|全国|全区|本市|全部|总|全年)*(?:总量|总数|总额|合计|总计)?$")
+
+
+def _spans(records: list[Record]) -> tuple[tuple[int, int], ...]:
+    return tuple((r.start, r.end) for r in records)
+
+
+def _chance(digits: int) -> float:
+    """How likely one unrelated figure prints the same value with this many digits."""
+    return 1 / (9 * 10 ** (digits - 1))
+
+
+def duplicate_figure(view: CheckInput, settings: CheckSettings) -> list[Finding]:
+    """The same distinctive value given for different metrics (a copy-paste slip).
+
+    Figures are grouped by (value, unit). A group holding more than one indicator is flagged,
+    once with every spot in it, when a chance coincidence is unlikely: the expected number of
+    equal pairs among this document's figures of that unit, at that printed precision, must
+    stay below ``max_expected_coincidences`` (19.19% among 15 percentages: 0.01; 11.7% among
+    150: about 12, so no flag)."""
+    records = view.records
+    groups: dict[tuple[Decimal, str], list[Record]] = defaultdict(list)
+    per_unit: dict[tuple[str, int], int] = defaultdict(int)
+    for record in records:
+        if record.kind in ("rank", "duration") or record.qualifier != "exact":
+            continue
+        digits = significant_digits(record.surface)
+        for level in range(1, digits + 1):
+            per_unit[(record.unit, level)] += 1
+        if digits >= settings.min_significant_digits and record.metric_from in SPECIFIC_NAMES:
+            groups[(record.value, record.unit)].append(record)
+    findings = []
+    for (value, unit), group in groups.items():
+        clusters: list[list[Record]] = []
+        for record in group:
+            for cluster in clusters:
+                if related_metric(cluster[0].metric, record.metric) or (
+                    record.of is not None and record.of == cluster[0].of):
+                    cluster.append(record)
+                    break
+            else:
+                clusters.append([record])
+        if len(clusters) < 2:
+            continue
+        digits = significant_digits(group[0].surface)
+        peers = per_unit[(unit, digits)]
+        expected = peers * (peers - 1) / 2 * _chance(digits)
+        if expected > settings.max_expected_coincidences:
+            continue
+        names = "、".join(dict.fromkeys(c[0].metric for c in clusters))
+        findings.append(Finding(
+            kind="duplicate_figure",
+            severity="warning",
+            message=f"{group[0].surface} is given for {len(clusters)} different indicators "
+                    f"({names}); among the {peers} figures in {unit or 'no unit'} printed this "
+                    f"precisely, about {expected:.2g} equal pairs are expected by chance.",
+            record_ids=tuple(r.id for r in group),
+            spans=_spans(group),
+            evidence={"value": str(value), "unit": unit,
+                      "metrics": [c[0].metric for c in clusters],
+                      "significant_digits": digits, "chance_per_pair": _chance(digits),
+                      "figures_of_that_precision": peers, "expected_coincidences": expected,
+                      "rule": "same value and unit, unrelated metrics, coincidence unlikely"},
+        ))
+    return findings
+
+
+SPECIFIC_NAMES = ("before", "of", "label", "list", "table")
+
+
+def _comparable(a: Record, b: Record) -> bool:
+    """Two figures can be the same statement: the same period when both say it; when either
+    period is unknown, only a restatement in another section (prose vs data list) counts —
+    a report's prose mixes last year, five-year totals and this year's targets silently."""
+    year_a, year_b = _YEAR.search(a.period or ""), _YEAR.search(b.period or "")
+    if year_a is not None and year_b is not None:
+        return year_a.group(0) == year_b.group(0)
+    return a.section != b.section
+
+
+def conflict(view: CheckInput, settings: CheckSettings) -> list[Finding]:
+    """The same metric and period with values that disagree beyond what the printed precision
+    (and the qualifiers) allow: 1.64万次 and 16380次 agree; 83.31亿元 and 83.31万元 do not.
+
+    Only figures named specifically (by the words before them, a label, a table heading…)
+    are compared: a bare counted noun (405家企业, 13家企业) says too little to be one figure."""
+    candidates = [r for r in view.records
+                  if r.kind not in ("rank",) and r.metric_from in SPECIFIC_NAMES]
+    index = MetricIndex(candidates)
+    findings = []
+    seen: set[tuple[str, str]] = set()
+    for record in candidates:
+        for other in index.same_as(record):
+            pair = tuple(sorted((record.id, other.id), key=lambda i: int(i[1:])))
+            if pair in seen or other.kind != record.kind or other.unit != record.unit:
+                continue
+            seen.add(pair)  # type: ignore[arg-type]
+            if not _comparable(record, other) or agree(record, other):
+                continue
+            if record.of != other.of and (record.of is None) != (other.of is None):
+                continue  # a growth of one figure and a free-standing growth: not comparable
+            first, second = sorted((record, other), key=lambda r: r.start)
+            low_a, high_a = record_interval(first)
+            low_b, high_b = record_interval(second)
+            findings.append(Finding(
+                kind="conflict",
+                severity="error",
+                message=f"{first.metric} is {first.surface} in one place and {second.surface} "
+                        f"in another; the printed precision allows no common value.",
+                record_ids=(first.id, second.id),
+                spans=_spans([first, second]),
+                evidence={"values": [str(first.value), str(second.value)],
+                          "intervals": [[str(low_a), str(high_a)], [str(low_b), str(high_b)]],
+                          "metric_key": metric_key(first.metric),
+                          "rule": "same metric and period; intervals from printed precision "
+                                  "and qualifiers must meet"},
+            ))
+    return findings
+
+
+def _whole_for(share: Record, part: Record, records_before: list[Record], text: str) -> Record | None:
+    """The figure a share is a share of: named after 占 (占地区生产总值的比重) or, when the
+    text says only 全市总量, the nearest earlier figure of the same unit whose metric the
+    part's metric extends (企业发明专利授权量 → 发明专利授权量)."""
+    sentence_start = max(text.rfind("。", 0, part.start), text.rfind("\n", 0, part.start)) + 1
+    match = _SHARE_WHOLE.search(text[sentence_start: share.start])
+    whole_name = match.group("whole") if match else ""
+    whole_name = regex.sub(r"^(?:全市|全省|全国|全区|本市)", "", whole_name)
+    candidates = [r for r in records_before if r.unit == part.unit and r.kind == part.kind
+                  and r.id != part.id and r.value > part.value]
+    if whole_name and not _GENERIC_WHOLE.match(whole_name):
+        for record in reversed(candidates):
+            if same_metric(record.metric, whole_name):
+                return record
+        return None
+    part_key = metric_key(part.metric)
+    for record in reversed(candidates):
+        key = metric_key(record.metric)
+        if len(key) >= 3 and key != part_key and key in part_key:
+            return record
+    return None
+
+
+def share_mismatch(view: CheckInput, settings: CheckSettings) -> list[Finding]:
+    """A share that its part and whole contradict (企业发明专利授权量14551件，占全市总量的
+    57.67%, with the total 25230件 given before: 57.67% holds)."""
+    records, text = view.records, view.text
+    by_id = {r.id: r for r in records}
+    findings = []
+    for position, share in enumerate(records):
+        if share.kind != "share" or share.unit != "%" or share.of is None:
+            continue
+        part = by_id.get(share.of)
+        if part is None or part.kind not in BASE_KINDS:
+            continue
+        whole = _whole_for(share, part, records[:position], text)
+        if whole is None:
+            continue
+        low_part, high_part = record_interval(part)
+        low_whole, high_whole = record_interval(whole)
+        low_share, high_share = record_interval(share)
+        if high_whole <= 0 or low_whole <= 0:
+            continue
+        possible_low = low_part / high_whole * 100
+        possible_high = high_part / low_whole * 100
+        computed = part.value / whole.value * 100
+        holds = possible_low <= high_share and low_share <= possible_high
+        evidence = {"part": str(part.value), "whole": str(whole.value), "share": str(share.value),
+                    "computed": f"{computed:.4f}",
+                    "allowed": [f"{possible_low:.4f}", f"{possible_high:.4f}"],
+                    "rule": "part / whole × 100, with the printed precision of all three"}
+        ids = (share.id, part.id, whole.id)
+        spans = _spans([whole, part, share])
+        if holds:
+            if settings.report_passes:
+                findings.append(Finding("share_mismatch", "info",
+                                        f"{share.surface} of {whole.metric} holds: "
+                                        f"{part.surface} / {whole.surface} = {computed:.2f}%.",
+                                        ids, spans, {**evidence, "passed": True}))
+            continue
+        findings.append(Finding(
+            kind="share_mismatch",
+            severity="error",
+            message=f"{part.metric} {part.surface} is {computed:.2f}% of {whole.metric} "
+                    f"{whole.surface}, not {share.surface}.",
+            record_ids=ids, spans=spans, evidence=evidence,
+        ))
+    return findings
+
+
+def sum_mismatch(view: CheckInput, settings: CheckSettings) -> list[Finding]:
+    """Parts that exceed their stated total: a total, then 其中 and parts of the same unit in
+    the sentence after it (其中，发明专利、实用新型、外观设计分别为…)."""
+    records, text = view.records, view.text
+    findings = []
+    position = 0
+    while position < len(records):
+        total = records[position]
+        position += 1
+        if total.kind not in BASE_KINDS:
+            continue
+        end_of_sentence = _sentence_end(text, total.end)
+        following = text[total.end: min(end_of_sentence + 40, len(text))]
+        opener = following.find("其中")
+        if opener < 0 or opener > end_of_sentence - total.end + 2:
+            continue
+        parts_start = total.end + opener
+        parts_end = _sentence_end(text, parts_start)
+        parts = [r for r in records[position:] if parts_start <= r.start < parts_end
+                 and r.unit == total.unit and r.kind == total.kind and r.qualifier == "exact"]
+        if len(parts) < 2:
+            continue
+        low = sum(record_interval(p)[0] for p in parts)
+        high = sum(record_interval(p)[1] for p in parts)
+        low_total, high_total = record_interval(total)
+        evidence = {"total": str(total.value), "parts": [str(p.value) for p in parts],
+                    "sum": str(sum(p.value for p in parts)),
+                    "allowed_sum": [str(low), str(high)], "total_interval":
+                    [str(low_total), str(high_total)],
+                    "rule": "parts after 其中 cannot add up to more than the total"}
+        ids = (total.id, *(p.id for p in parts))
+        spans = _spans([total, *parts])
+        if low > high_total:
+            findings.append(Finding(
+                "sum_mismatch", "error",
+                f"The parts of {total.metric} {total.surface} add up to "
+                f"{sum(p.value for p in parts)}, more than the total.", ids, spans, evidence))
+        elif settings.report_passes and low_total <= high and low <= high_total:
+            findings.append(Finding(
+                "sum_mismatch", "info",
+                f"The parts of {total.metric} {total.surface} add up to the total.",
+                ids, spans, {**evidence, "passed": True}))
+    return findings
+
+
+def _sentence_end(text: str, offset: int) -> int:
+    ends = [i for i in (text.find("。", offset), text.find("\n", offset)) if i >= 0]
+    return min(ends) if ends else len(text)

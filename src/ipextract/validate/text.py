@@ -1,0 +1,89 @@
+"""Checks that read the text itself: typo (doubled characters or words), missing_figure."""
+
+from __future__ import annotations
+
+import regex
+
+from ..vocabulary import load_vocabulary
+from ..vocabulary.lexicon import is_word, tokenizer
+from .base import CheckInput, CheckSettings, Finding
+
+# A Han character or a two-character word written twice in a row.
+_DOUBLED = regex.compile(r"(\p{Han}{2})\1|(\p{Han})\2")
+# A comparison claim with an adjective where the figure should be: 同比增长显著.
+_CLAIM_WITHOUT_FIGURE = regex.compile(
+    r"(?:同比|比上年|较上年|比去年|较去年|比上年同期)(?:分别)?"
+    r"(?P<verb>增长|增加|下降|减少|提高|提升|上升|回落|降低)"
+    r"(?P<word>显著|明显|较快|迅速|较多|较大|强劲|稳定|平稳|较为明显|大幅)"
+    r"(?![0-9零一二两三四五六七八九十百千万亿%％])"
+)
+_WINDOW = 6
+
+
+def typo(view: CheckInput, settings: CheckSettings) -> list[Finding]:
+    """Doubled characters or words that are not Chinese reduplication (新新增, 质押质押).
+
+    A doubled pair is legitimate when it is a dictionary word or listed in
+    ``reduplication.toml`` (常常, 人人…), and when the first copy ends a longer word (全市|市场):
+    only a copy that stands alone before its twin is a slip."""
+    text = view.text
+    allowed = load_vocabulary().allowed_reduplications
+    findings = []
+    for match in _DOUBLED.finditer(text):
+        doubled = match.group(0)
+        unit = match.group(1) or match.group(2)
+        if doubled in allowed or is_word(doubled) or unit in allowed or _in_title(text, match.start()):
+            continue
+        if not _stray_copy(text, match.start(), unit):
+            continue
+        findings.append(Finding(
+            kind="typo",
+            severity="warning",
+            message=f"“{doubled}” repeats “{unit}”: probably a typing slip "
+                    f"(…{text[max(0, match.start() - 4): match.end() + 4]}…).",
+            spans=((match.start(), match.end()),),
+            evidence={"doubled": doubled, "repeated": unit,
+                      "rule": "doubled character or word that is neither a dictionary word "
+                              "nor a listed reduplication"},
+        ))
+    return findings
+
+
+def _in_title(text: str, offset: int) -> bool:
+    """Inside 《…》: a title or a name (《柳柳州》), not prose to correct."""
+    opened = text.rfind("《", max(0, offset - 30), offset)
+    return opened >= 0 and text.rfind("》", opened, offset) < 0
+
+
+def _stray_copy(text: str, start: int, unit: str) -> bool:
+    """新|新增 (a lone copy before a word that starts with it) or 质押|质押 (a word written
+    twice) is a slip; 全市|市场 (the first copy ends a word) and 康|康|姐 (two lone copies,
+    as in a nickname) are not."""
+    window_start = max(0, start - _WINDOW)
+    tokens = tokenizer().lcut(text[window_start: start + 2 * len(unit) + _WINDOW], HMM=True)
+    position = window_start
+    for index, token in enumerate(tokens):
+        if position == start:
+            following = tokens[index + 1] if index + 1 < len(tokens) else ""
+            if len(unit) == 1:
+                return token == unit and len(following) > 1 and following.startswith(unit)
+            return token == unit and following == unit
+        if position > start:
+            return False
+        position += len(token)
+    return False
+
+
+def missing_figure(view: CheckInput, settings: CheckSettings) -> list[Finding]:
+    """A growth or decline claim with no number (发明专利授权量25230件，同比增长显著)."""
+    return [
+        Finding(
+            kind="missing_figure",
+            severity="warning",
+            message=f"“{match.group(0)}” claims a change against last year without a figure.",
+            spans=((match.start(), match.end()),),
+            evidence={"claim": match.group(0), "rule": "comparison + change verb + adjective, "
+                      "no number after it"},
+        )
+        for match in _CLAIM_WITHOUT_FIGURE.finditer(view.text)
+    ]

@@ -1,0 +1,79 @@
+"""What a printed figure can mean: the interval of true values its printed precision allows.
+
+``1.64万次`` is any count that rounds to 1.64万: [16350, 16450]. ``16380次`` is [16379.5, 16380.5].
+``超1亿元`` and ``逾亿元`` are [1亿, ∞). Two figures agree when their intervals meet; that is the
+whole tolerance rule, and it is derived from the text, not a magic constant.
+
+>>> [str(bound.normalize()) for bound in interval("1.64万次", Decimal(16400), "exact")]
+['1.635E+4', '1.645E+4']
+>>> significant_digits("19.19%"), significant_digits("70%"), significant_digits("83.31亿元")
+(4, 1, 4)
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from ..models import Record
+
+INFINITY = Decimal("Infinity")
+# How far 约/近/左右 may stray from the printed figure: one unit in the last printed digit of
+# the figure's leading part (约4000 covers 3000–5000 is too loose; we take ±10%).
+APPROX_SPREAD = Decimal("0.1")
+_ARABIC = regex.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
+
+
+def _last_digit_unit(surface: str, value: Decimal) -> Decimal | None:
+    """The size of one unit in the last printed digit, in the value's unit: 1.64万 → 100."""
+    match = _ARABIC.search(surface)
+    if match is None:
+        return None
+    printed = match.group(0).replace(",", "")
+    printed_value = Decimal(printed)
+    if printed_value == 0:
+        return None
+    decimals = len(printed.split(".")[1]) if "." in printed else 0
+    scale = abs(value) / printed_value  # the magnitude and unit factor the surface applied
+    return scale * Decimal(1).scaleb(-decimals)
+
+
+def interval(surface: str, value: Decimal, qualifier: str,
+             value_min: Decimal | None = None, value_max: Decimal | None = None
+             ) -> tuple[Decimal, Decimal]:
+    """The values a figure can stand for, given how it was printed and qualified."""
+    if qualifier == "range" and value_min is not None and value_max is not None:
+        return value_min, value_max
+    unit = _last_digit_unit(surface, value)
+    half = unit / 2 if unit is not None else Decimal("0.5")
+    if qualifier == "over" or qualifier == "at_least":
+        return value - half, INFINITY
+    if qualifier in ("under", "at_most"):
+        return -INFINITY, value + half
+    if qualifier == "approx":
+        spread = abs(value) * APPROX_SPREAD
+        return value - spread - half, value + spread + half
+    return value - half, value + half
+
+
+def record_interval(record: Record) -> tuple[Decimal, Decimal]:
+    return interval(record.surface, record.value, record.qualifier, record.value_min,
+                    record.value_max)
+
+
+def agree(a: Record, b: Record) -> bool:
+    low_a, high_a = record_interval(a)
+    low_b, high_b = record_interval(b)
+    return low_a <= high_b and low_b <= high_a
+
+
+def significant_digits(surface: str) -> int:
+    """Significant digits as printed (trailing zeros of an integer do not count)."""
+    match = _ARABIC.search(surface)
+    if match is None:
+        return 1
+    digits = match.group(0).replace(",", "").replace(".", "").lstrip("0")
+    if "." not in match.group(0):
+        digits = digits.rstrip("0")
+    return max(len(digits), 1)
