@@ -1,4 +1,4 @@
-"""Command line: ``ipextract extract | text``.
+"""Command line: ``ipextract extract | validate | text``.
 
 Errors a user can cause become one line on stderr (``ipextract: FILE: reason [E101]``) and
 exit status 2; in a batch the other files are still processed and their output written.
@@ -16,6 +16,10 @@ from .ingest import read_source
 from .models import Document
 from .output import render, write_atomic
 from .pipeline import extract
+from .report_text import render_report
+from .validate import CHECKS, SEVERITY_RANK
+from .validate.base import CheckSettings
+from .validate.config import load_settings
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,11 +38,36 @@ def _parser() -> argparse.ArgumentParser:
     extract_cmd.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     extract_cmd.add_argument("--encoding", help="decode inputs with this encoding")
     extract_cmd.add_argument("--no-validate", action="store_true", help="records only, no flags")
+    _check_options(extract_cmd)
+
+    validate_cmd = commands.add_parser(
+        "validate", help="a readable report of suspected inconsistencies; exit 1 on a flag at "
+                         "or above --fail-on")
+    validate_cmd.add_argument("files", nargs="+", metavar="FILE")
+    validate_cmd.add_argument("--encoding")
+    validate_cmd.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
+                              default="error", help="lowest severity that fails (default: error)")
+    validate_cmd.add_argument("--show-info", action="store_true",
+                              help="also list info flags (checks that passed)")
+    _check_options(validate_cmd)
 
     text_cmd = commands.add_parser("text", help="print the decoded text that offsets index")
     text_cmd.add_argument("file", metavar="FILE")
     text_cmd.add_argument("--encoding")
     return parser
+
+
+def _check_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--config", metavar="FILE",
+                         help="TOML with [checks] on/off, [severity] overrides and tuning keys")
+    command.add_argument("--disable", action="append", default=[], metavar="CHECK",
+                         choices=sorted(CHECKS), help="switch a check off (repeatable)")
+    command.add_argument("--enable", action="append", default=[], metavar="CHECK",
+                         choices=sorted(CHECKS), help="switch a check on (repeatable)")
+
+
+def _settings(args: argparse.Namespace) -> CheckSettings:
+    return load_settings(args.config, disable=args.disable, enable=args.enable)
 
 
 def _fail(error: Exception) -> None:
@@ -47,13 +76,15 @@ def _fail(error: Exception) -> None:
 
 def _extract(args: argparse.Namespace) -> int:
     fmt = args.format or ("json" if len(args.files) == 1 else "jsonl")
+    settings = _settings(args)
     documents: list[Document] = []
     status = 0
     for path in args.files:
         try:
             source = read_source(path, args.encoding)
             documents.append(extract(source.text, source=source.name, encoding=source.encoding,
-                                     format=source.format, validate=not args.no_validate))
+                                     format=source.format, validate=not args.no_validate,
+                                     settings=settings))
         except IpextractError as error:
             _fail(error)
             status = error.exit_status
@@ -63,6 +94,25 @@ def _extract(args: argparse.Namespace) -> int:
     else:
         for chunk in chunks:
             sys.stdout.write(chunk)
+    return status
+
+
+def _validate(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    threshold = SEVERITY_RANK.get(args.fail_on, 99)
+    status = 0
+    for path in args.files:
+        try:
+            source = read_source(path, args.encoding)
+        except IpextractError as error:
+            _fail(error)
+            status = max(status, error.exit_status)
+            continue
+        document = extract(source.text, source=source.name, settings=settings)
+        shown = [f for f in document.flags if args.show_info or f.severity != "info"]
+        sys.stdout.write(render_report(document, shown))
+        if any(SEVERITY_RANK[f.severity] >= threshold for f in document.flags):
+            status = max(status, 1)
     return status
 
 
@@ -77,6 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "extract":
             return _extract(args)
+        if args.command == "validate":
+            return _validate(args)
         return _text(args)
     except IpextractError as error:
         _fail(error)

@@ -21,6 +21,7 @@ from .figures import find_figures
 from .models import Document, DocumentInfo, Flag, Record
 from .normalize import normalize
 from .records import Draft, draft_records
+from .validate.base import CheckSettings
 from .vocabulary.lexicon import cut, pos_tag
 
 _YEAR = regex.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9]{2})年")
@@ -99,7 +100,8 @@ def to_records(drafts: list[Draft], text: str) -> list[Record]:
 
 
 def extract(text: str, *, source: str | None = None, format: str = "txt",  # noqa: A002
-            encoding: str = "utf-8", validate: bool = True) -> Document:
+            encoding: str = "utf-8", validate: bool = True,
+            settings: CheckSettings | None = None) -> Document:
     """Every figure of ``text`` as a record, and (unless ``validate=False``) the flags."""
     normalized = normalize(text)
     blocks = split_blocks(normalized.text)
@@ -114,7 +116,7 @@ def extract(text: str, *, source: str | None = None, format: str = "txt",  # noq
     if validate:
         from .validate import run_checks  # the validator is the last stage
 
-        flags = run_checks(records, text, blocks)
+        flags = run_checks(records, text, blocks, settings)
     info = DocumentInfo(
         source=source,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),

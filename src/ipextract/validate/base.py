@@ -45,7 +45,7 @@ class CheckSettings(BaseModel):
     # duplicate_figure: how many significant digits make a coincidence unlikely enough to flag
     min_significant_digits: int = 3
     # duplicate_figure: flag only when fewer equal pairs than this are expected by chance
-    max_expected_coincidences: float = 0.5
+    max_expected_coincidences: float = 0.2
     # info flags for checks that passed (share and sum checks that hold)
     report_passes: bool = True
 

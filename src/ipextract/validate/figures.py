@@ -223,8 +223,8 @@ def sum_mismatch(view: CheckInput, settings: CheckSettings) -> list[Finding]:
             continue
         parts_start = total.end + opener
         parts_end = _sentence_end(text, parts_start)
-        parts = [r for r in records[position:] if parts_start <= r.start < parts_end
-                 and r.unit == total.unit and r.kind == total.kind and r.qualifier == "exact"]
+        parts = _enumerated_parts(
+            [r for r in records[position:] if parts_start <= r.start < parts_end], total, text)
         if len(parts) < 2:
             continue
         low = sum(record_interval(p)[0] for p in parts)
@@ -248,6 +248,19 @@ def sum_mismatch(view: CheckInput, settings: CheckSettings) -> list[Finding]:
                 f"The parts of {total.metric} {total.surface} add up to the total.",
                 ids, spans, {**evidence, "passed": True}))
     return findings
+
+
+def _enumerated_parts(candidates: list[Record], total: Record, text: str) -> list[Record]:
+    """The parts after 其中: the first figures that form one enumeration (joined by 、/和 or
+    a 分别 list, no clause break between them), with the total's unit and kind."""
+    parts: list[Record] = []
+    for record in candidates:
+        if record.unit != total.unit or record.kind != total.kind or record.qualifier != "exact":
+            break
+        if parts and any(mark in text[parts[-1].end: record.start] for mark in "，；。,;"):
+            break
+        parts.append(record)
+    return parts
 
 
 def _sentence_end(text: str, offset: int) -> int:

@@ -39,8 +39,8 @@ def typo(view: CheckInput, settings: CheckSettings) -> list[Finding]:
         findings.append(Finding(
             kind="typo",
             severity="warning",
-            message=f"“{doubled}” repeats “{unit}”: probably a typing slip "
-                    f"(…{text[max(0, match.start() - 4): match.end() + 4]}…).",
+            message=f"“{doubled}” repeats “{unit}”: probably a typing slip (…"
+                    f"{text[max(0, match.start() - 4): match.end() + 4].replace(chr(10), ' ')}…).",
             spans=((match.start(), match.end()),),
             evidence={"doubled": doubled, "repeated": unit,
                       "rule": "doubled character or word that is neither a dictionary word "
@@ -65,9 +65,9 @@ def _stray_copy(text: str, start: int, unit: str) -> bool:
     for index, token in enumerate(tokens):
         if position == start:
             following = tokens[index + 1] if index + 1 < len(tokens) else ""
-            if len(unit) == 1:
-                return token == unit and len(following) > 1 and following.startswith(unit)
-            return token == unit and following == unit
+            # 新|新增 and 质押|质押融资: the copy stands alone before a word that repeats it
+            return token == unit and following.startswith(unit) and (
+                len(unit) > 1 or len(following) > 1)
         if position > start:
             return False
         position += len(token)
