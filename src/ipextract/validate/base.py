@@ -44,8 +44,8 @@ class CheckSettings(BaseModel):
     severity: dict[str, Severity] = Field(default_factory=dict)
     # duplicate_figure: how many significant digits make a coincidence unlikely enough to flag
     min_significant_digits: int = 3
-    # duplicate_figure: flag only when fewer equal pairs than this are expected by chance
-    max_expected_coincidences: float = 0.2
+    # duplicate_figure: flag only when a chance coincidence is less likely than this
+    max_expected_coincidences: float = 0.005
     # info flags for checks that passed (share and sum checks that hold)
     report_passes: bool = True
 

@@ -63,9 +63,18 @@ def record_interval(record: Record) -> tuple[Decimal, Decimal]:
 
 
 def agree(a: Record, b: Record) -> bool:
+    """Rounding intervals are half-open: 2286.4 and 2286.5 touch but cannot both be right."""
     low_a, high_a = record_interval(a)
     low_b, high_b = record_interval(b)
-    return low_a <= high_b and low_b <= high_a
+    if low_a == high_a or low_b == high_b:
+        return low_a <= high_b and low_b <= high_a
+    return low_a < high_b and low_b < high_a
+
+
+def printed_digits(surface: str) -> str:
+    """The digits as printed, without separators and point: 2,286.4亿元 → 22864."""
+    match = _ARABIC.search(surface)
+    return match.group(0).replace(",", "").replace(".", "") if match else ""
 
 
 def significant_digits(surface: str) -> int:
