@@ -354,7 +354,7 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
         except (_Rejected, NumeralError, KeyError):
             continue
         lstart, lend = match.span()
-        if prefix and not text[lstart:number_start] in vocabulary.qualifiers.prefix:
+        if prefix and text[lstart:number_start] not in vocabulary.qualifiers.prefix:
             lstart = number_start
         minus = _minus_sign(text, lstart) if not prefix else None
         if minus is not None:

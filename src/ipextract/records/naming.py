@@ -1,98 +1,42 @@
-"""Stage 4: figures → records: kind and sign from the cue words, the metric name, the period,
-and the ``of`` link from a growth, share or multiple to the figure it describes.
-
-The naming rules are the ones written down in ``corpora/ANNOTATION.md``; each helper below
-implements one of them and says which.
-"""
+"""Metric names and ``of`` links, by the rules written down in ``corpora/ANNOTATION.md``:\n1 the words before the figure, 2 the figure it describes, 3 the noun counted after it, 4 the\ndata-list label, and the 分别 lists."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
 
-from .blocks import BULLETS, CLAUSE_BREAK, SENTENCE_END, Block
-from .figures import Figure
-from .vocabulary import load_vocabulary
-from .vocabulary.lexicon import cut, pos_tag
-from .vocabulary.models import Kind
-
-_COPULAS = frozenset({"为", "是", "有", "达", "达到", "共", "共有", "建有", "拥有", "计", "累计",
-                      "共计", "合计", "总计", "约", "超", "逾", "近", "突破", "超过"})
-BASE_KINDS: frozenset[str] = frozenset({"count", "amount", "quantity"})
-DESCRIBING_KINDS: frozenset[str] = frozenset({"growth", "share", "multiple", "change", "change_pp"})
-PERCENT_UNITS = ("%", "‰")
-COMPARISON_VERBS = ("相当于", "约为", "接近", "达到", "超过", "是", "为", "达")
-_PUNCTUATION = regex.compile(r"^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$")
-_QUOTES = regex.compile(r"[“”‘’\"'《》「」『』【】]")
-_COMPARISON_BASE = regex.compile(r"(?:比|较|同比|环比)(?:[12][0-9]{3}年|上年|去年|上年同期|同期|上月)?$")
-_LEADING_FIGURE = regex.compile(r"^[0-9.,]+[万亿千]?\p{Han}{1,2}?(?=\p{Han})")
-# A place written with its level: 武汉市, 湖北省, 汉阳区, 新疆维吾尔自治区.
-_PLACE = regex.compile(r"\p{Han}{2,8}(?:省|市|自治区|区|县|州|盟|旗)")
-_ENUMERATION = regex.compile(r"\s*(?:、|和|及|与|以及)\s*")
-# 从40.3%提高到45.4%: the second figure is the new level of the first one's indicator
-_NEW_LEVEL = regex.compile(r"^\s*(?:[\p{Han}]{0,2}(?:增|提|升|降|减|扩|缩|跃|攀)[\p{Han}]?)?(?:到|至)\s*$")
-_CODE_NOTE = regex.compile(r"[（(][^）)]*[0-9A-Za-z][^）)]*[）)]")
-_WORDLIKE = regex.compile(r"\p{Han}|[A-Za-z]")
-_NOMINAL_TAGS = ("n", "vn", "b", "j", "eng", "nz", "an", "ng", "nr", "ns", "nt", "l", "i", "s")
-
-
-@dataclass(frozen=True, slots=True)
-class Draft:
-    """A record before ids are given: a figure with the fields the context decides."""
-
-    figure: Figure
-    kind: Kind
-    value: Decimal
-    value_min: Decimal | None
-    value_max: Decimal | None
-    qualifier: str
-    metric: str
-    metric_from: str
-    period: str | None
-    of: Figure | None
-    section: str
-    context: str
-    notes: tuple[str, ...] = field(default=())
-
-
-@lru_cache(maxsize=1)
-def _word_sets() -> dict[str, frozenset[str]]:
-    vocabulary = load_vocabulary()
-    cues = vocabulary.cues
-    return {
-        "scope": frozenset(cues.scope_words),
-        "link": frozenset(cues.link_words),
-        "change": frozenset(vocabulary.change_verbs),
-        "qualifier": frozenset(vocabulary.qualifiers.prefix) | frozenset(vocabulary.qualifiers.governing),
-        "fillers": frozenset(cues.change_fillers),
-        "growth_nouns": frozenset(cues.growth_nouns),
-    }
-
-
-@lru_cache(maxsize=1)
-def _period_pattern() -> regex.Pattern[str]:
-    return regex.compile(load_vocabulary().cues.period_pattern)
+from ..blocks import BULLETS, CLAUSE_BREAK, SENTENCE_END, Block
+from ..figures import Figure
+from ..vocabulary import load_vocabulary
+from ..vocabulary.lexicon import pos_tag
+from .base import (
+    _CODE_NOTE,
+    _COMPARISON_BASE,
+    _COPULAS,
+    _ENUMERATION,
+    _LEADING_FIGURE,
+    _NEW_LEVEL,
+    _NOMINAL_TAGS,
+    _PLACE,
+    _PUNCTUATION,
+    _QUOTES,
+    _WORDLIKE,
+    BASE_KINDS,
+    COMPARISON_VERBS,
+    DESCRIBING_KINDS,
+    Draft,
+    _period_pattern,
+    _strip_edges,
+    _tokens,
+    _word_sets,
+)
 
 
 @lru_cache(maxsize=1)
 def _adverbial_pattern() -> regex.Pattern[str]:
     return regex.compile(load_vocabulary().cues.adverbial_pattern)
-
-
-def _strip_edges(text: str) -> str:
-    """Quotes and edge punctuation off; a closing bracket stays when its opener is inside."""
-    stripped = _PUNCTUATION.sub("", _QUOTES.sub("", text))
-    for opener, closer in (("（", "）"), ("(", ")")):
-        if stripped.count(opener) == stripped.count(closer) + 1 and text.rstrip().endswith(closer):
-            stripped += closer
-    return stripped
-
-
-def _tokens(text: str) -> list[str]:
-    return [token for token in cut(text) if token.strip()]
 
 
 def _strip_scope_prefixes(phrase: str) -> str:
@@ -218,95 +162,6 @@ def _clause_end(block: Block, offset: int) -> int:
     return len(text)
 
 
-def _change_cue(left: str) -> tuple[int, bool] | None:
-    """Sign of the change verb that governs a figure: 增长19.19% → +1; 下降3.2% → -1.
-
-    Returns (sign, single_character_verb) or None. ``提高到80%`` is a level, not a change."""
-    vocabulary = load_vocabulary()
-    words = _word_sets()
-    tail = left.rstrip()
-    changed = True
-    while changed and tail:
-        changed = False
-        for filler in sorted(words["fillers"], key=len, reverse=True):
-            if tail.endswith(filler):
-                if filler in vocabulary.cues.level_after_change:
-                    return None
-                tail = tail[: -len(filler)]
-                changed = True
-                break
-    for verb in sorted(vocabulary.change_verbs, key=len, reverse=True):
-        if tail.endswith(verb):
-            if tail.endswith("新" + verb) and verb in ("增", "增加"):
-                return None  # 新增6家 counts new things; it is not a change of a level
-            if any(tail[: -len(verb)].endswith(w) for w in vocabulary.cues.action_before_change):
-                return None  # 改造提升25个, 巩固提升80万亩: an action, not a change of a level
-            return vocabulary.change_verbs[verb], len(verb) == 1
-    return None
-
-
-def _is_share(left: str, right: str) -> bool:
-    cues = load_vocabulary().cues
-    if any(opener in left for opener in cues.share_openers):
-        return True
-    stripped = left.rstrip("达到为约是了从由")
-    if any(stripped.endswith(noun) for noun in cues.share_nouns):
-        return True
-    return any(right.startswith(word) for word in cues.share_right) and not right.startswith("的目标")
-
-
-def _kind_and_sign(figure: Figure, left: str, right: str,
-                   previous: Draft | None, enumerated: bool) -> tuple[Kind, int]:
-    """The figure's kind, refined by the words around it, and the sign of a change."""
-    base = figure.kind or "count"
-    if base == "rank":
-        return base, 1
-    if previous is not None and previous.figure.unit == figure.unit and _NEW_LEVEL.match(left):
-        return previous.kind, 1  # 比重从40.3%提高到45.4%: a share again, not a change
-    cue = _change_cue(left)
-    if base == "duration":
-        return ("change", cue[0]) if cue is not None and not cue[1] else (base, 1)
-    if cue is None and enumerated and previous is not None and previous.kind in (
-        "growth", "change", "change_pp", "share"
-    ):
-        # 分别增长5.1%、6.2%和7.3%: the verb before the first governs the whole list
-        return previous.kind, -1 if previous.value < 0 else 1
-    if cue is not None:
-        sign, single = cue
-        if figure.unit in PERCENT_UNITS or figure.unit == "倍":
-            return "growth", sign
-        if figure.unit == "个百分点":
-            return "change_pp", sign
-        if not single and base in BASE_KINDS:
-            return "change", sign
-    if figure.unit == "个百分点":
-        return "change_pp", 1
-    if figure.unit in PERCENT_UNITS:
-        if _is_share(left, right):
-            return "share", 1
-        if _ends_with_word(left, load_vocabulary().cues.growth_nouns):
-            return "growth", 1  # 增速为5%左右, 涨幅2%
-        return "rate", 1
-    return base, 1
-
-
-def _ends_with_word(left: str, words: tuple[str, ...]) -> bool:
-    tail = left.rstrip().rstrip("达到为约是了在")
-    return any(tail.endswith(word) for word in words)
-
-
-def _governed_qualifier(qualifier: str, kind: str, left: str) -> str:
-    """突破10万件 (over), 接近全国平均水平的3倍 (approx): a qualifier word before the figure."""
-    if qualifier != "exact":
-        return qualifier
-    governing = load_vocabulary().qualifiers.governing
-    tail = left.rstrip()
-    for word in sorted(governing, key=len, reverse=True):
-        if tail.endswith(word) or (kind == "multiple" and word in left):
-            return governing[word]
-    return qualifier
-
-
 def _cut_comparison(own: str, kind: str, places: frozenset[str]) -> str:
     """For a share or multiple, the words from 占/是/接近… on name the whole, not the metric."""
     if kind == "share":
@@ -348,28 +203,6 @@ def _respectively_items(left: str, places: frozenset[str]) -> list[str]:
     return []
 
 
-def _period(block: Block, figure: Figure, inherited: str | None, year: int | None) -> str | None:
-    sentence_start = block.sentence_start(figure.lstart)
-    window = block.text[sentence_start: figure.lstart]
-    found = None
-    for match in _period_pattern().finditer(window):
-        found = match.group(0)
-    if found:
-        return found
-    if inherited:
-        return inherited
-    clause = block.text[block.clause_start(figure.lstart): figure.lstart]
-    if year and regex.search(r"全年|今年|本年|年末|年底", clause):
-        return str(year)
-    return None
-
-
-def _block_period(block: Block) -> str | None:
-    """A period that opens a block's first sentence (2024年，武汉…) covers the whole block."""
-    match = _period_pattern().match(block.text.lstrip(BULLETS))
-    return match.group(0) if match else None
-
-
 def _label(blocks: list[Block], index: int) -> str:
     """Rule 4: the label a value line stands under (●知识产权质押融资 / 83.31亿元): the item
     above it when that item has no figure and this is the first line under it."""
@@ -381,23 +214,6 @@ def _label(blocks: list[Block], index: int) -> str:
         return ""
     label = _strip_edges(above.text.lstrip(BULLETS))
     return _QUOTES.sub("", label)
-
-
-def _group_texts(blocks: list[Block]) -> dict[int, str]:
-    """The text of each data item (the bullet and the value lines under it), built once."""
-    parts: dict[int, list[str]] = {}
-    for block in blocks:
-        if block.section == "data" and block.kind in ("item", "line"):
-            parts.setdefault(block.group, []).append(block.text.strip())
-    return {group: " / ".join(texts) for group, texts in parts.items()}
-
-
-def _context(block: Block, figure: Figure, group_texts: dict[int, str]) -> str:
-    if block.section == "data" and block.group in group_texts:
-        return group_texts[block.group]
-    start = block.sentence_start(figure.lstart)
-    end = block.sentence_end(figure.lstart)
-    return block.text[start:end].strip()
 
 
 def words_after(right: str) -> str:
@@ -499,6 +315,24 @@ def _respective(block: Block, figures: list[Figure], position: int, kind: str, w
     return [(d.metric, d.figure) for d in bases[-length:]]
 
 
+def _describes(block_drafts: list[Draft], group_drafts: list[Draft], block: Block,
+               figure: Figure, kind: str) -> Draft | None:
+    """The figure a growth, share or multiple describes: the nearest base figure before it in
+    the same sentence, or in the same data item."""
+    sentence_start = block.sentence_start(figure.lstart)
+    allowed = BASE_KINDS | ({"rate", "share"} if kind == "change_pp" else set())
+    for draft in reversed(block_drafts):
+        if draft.figure.lstart < sentence_start:
+            break
+        if draft.kind in allowed:
+            return draft
+    if block.section == "data":
+        for draft in reversed(group_drafts):
+            if draft.kind in allowed:
+                return draft
+    return None
+
+
 def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: str,
           words: _Words, block_drafts: list[Draft], group_drafts: list[Draft],
           places: frozenset[str]) -> tuple[str, Figure | None, str]:
@@ -523,136 +357,6 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: 
         metric, how = words_after(words.right), "context"
     of = target.figure if target is not None and target.metric == metric else None
     return metric, of, how
-
-
-def draft_records(blocks: list[Block], figures: list[list[Figure]],
-                  year: int | None = None, places: frozenset[str] = frozenset()) -> list[Draft]:
-    """Records for every figure of every block, in order of position."""
-    drafts: list[Draft] = []
-    group_drafts: dict[int, list[Draft]] = {}
-    group_period: dict[int, str | None] = {}
-    header: list[tuple[int, int, str]] = []
-    group_texts = _group_texts(blocks)
-    for index, block in enumerate(blocks):
-        if block.group not in group_period:
-            group_period[block.group] = _block_period(block)
-        period_here = _block_period(block) or group_period[block.group]
-        if block.kind == "table_row":
-            if not figures[index]:
-                header = _cells(block)  # a row without figures heads the columns below it
-            else:
-                drafts.extend(_table_drafts(blocks, index, figures[index], header, year))
-            continue
-        if block.kind != "unit_note":
-            header = []
-        block_drafts: list[Draft] = []
-        respective: list[tuple[str, Figure | None]] = []
-        chain_position = 0
-        block_figures = figures[index]
-        for position, figure in enumerate(block_figures):
-            words = _words_around(block, block_figures, position)
-            previous = block_drafts[-1] if block_drafts else None
-            kind, sign = _kind_and_sign(figure, "" if words.enumerated else words.left,
-                                        words.right, previous, words.enumerated)
-            if not words.enumerated:
-                respective = _respective(block, block_figures, position, kind, words,
-                                         block_drafts, places)
-                chain_position = 0
-            if chain_position < len(respective):
-                metric, of = respective[chain_position]
-                how = "list"
-                chain_position += 1
-            else:
-                metric, of, how = _name(blocks, index, position, figure, kind, words, block_drafts,
-                                   group_drafts.get(block.group, []), places)
-            period = _period(block, figure, period_here, year)
-            if period is None and of is not None:
-                period = next((d.period for d in reversed(block_drafts) if d.figure is of), None)
-            low = figure.value_min * sign if figure.value_min is not None else None
-            high = figure.value_max * sign if figure.value_max is not None else None
-            if sign < 0 and low is not None and high is not None:
-                low, high = high, low
-            block_drafts.append(Draft(
-                figure=figure,
-                kind=kind,
-                value=figure.value * sign,
-                value_min=low,
-                value_max=high,
-                qualifier=_governed_qualifier(figure.qualifier, kind, words.left),
-                metric=metric,
-                metric_from=how,
-                period=period,
-                of=of,
-                section=block.section,
-                context=_context(block, figure, group_texts),
-            ))
-        group_drafts.setdefault(block.group, []).extend(block_drafts)
-        drafts.extend(block_drafts)
-    _fill_shared_nouns(drafts, blocks)
-    return drafts
-
-
-_GROWTH_HEADING = regex.compile(r"增长|增速|增幅|同比|比上年|变化")
-_YEAR_HEADING = regex.compile(r"(?:19|20)[0-9]{2}年?")
-
-
-def _cells(block: Block) -> list[tuple[int, int, str]]:
-    """The cells of a table row: (start, end, text) in the block's logical text."""
-    cells = []
-    position = 0
-    for part in block.text.split("|"):
-        cells.append((position, position + len(part), part.strip()))
-        position += len(part) + 1
-    return cells
-
-
-def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
-                  header: list[tuple[int, int, str]], year: int | None) -> list[Draft]:
-    """Rule 5: a cell's metric is its row heading; its column heading may make it a growth
-    (同比增长) or give its period (2024年)."""
-    block = blocks[index]
-    cells = _cells(block)
-    label = _QUOTES.sub("", cells[0][2]) if cells else ""
-    drafts: list[Draft] = []
-    base: Draft | None = None
-    for figure in row_figures:
-        column = next((n for n, (start, end, _) in enumerate(cells)
-                       if start <= figure.lstart < end), 0)
-        heading = header[column][2] if column < len(header) else ""
-        kind: Kind = figure.kind or "count"
-        value = figure.value
-        of = None
-        if figure.unit in PERCENT_UNITS or _GROWTH_HEADING.search(heading):
-            kind = "growth" if _GROWTH_HEADING.search(heading) else "rate"
-            of = base.figure if base is not None and kind == "growth" else None
-        period = heading if _YEAR_HEADING.fullmatch(heading) else (str(year) if year else None)
-        draft = Draft(figure=figure, kind=kind, value=value, value_min=figure.value_min,
-                      value_max=figure.value_max, qualifier=figure.qualifier,
-                      metric=label if column else _strip_edges(heading), metric_from="table",
-                      period=period, of=of,
-                      section="table", context=block.text.strip())
-        if kind in BASE_KINDS and base is None:
-            base = draft
-        drafts.append(draft)
-    return drafts
-
-
-def _describes(block_drafts: list[Draft], group_drafts: list[Draft], block: Block,
-               figure: Figure, kind: str) -> Draft | None:
-    """The figure a growth, share or multiple describes: the nearest base figure before it in
-    the same sentence, or in the same data item."""
-    sentence_start = block.sentence_start(figure.lstart)
-    allowed = BASE_KINDS | ({"rate", "share"} if kind == "change_pp" else set())
-    for draft in reversed(block_drafts):
-        if draft.figure.lstart < sentence_start:
-            break
-        if draft.kind in allowed:
-            return draft
-    if block.section == "data":
-        for draft in reversed(group_drafts):
-            if draft.kind in allowed:
-                return draft
-    return None
 
 
 def _fill_shared_nouns(drafts: list[Draft], blocks: list[Block]) -> None:

@@ -1,0 +1,87 @@
+"""Stage 4: figures → records: kind and sign from the cue words, the metric name, the period,
+and the ``of`` link from a growth, share or multiple to the figure it describes.
+
+The modules of this package, one per concern: ``kinds`` (kind, sign, qualifier), ``naming``
+(metric and ``of``, the rules of ``corpora/ANNOTATION.md``), ``context`` (period, context),
+``tables`` (table cells); ``base`` holds what they share.
+"""
+
+from __future__ import annotations
+
+from ..blocks import Block
+from ..figures import Figure
+from .base import Draft
+from .context import _block_period, _context, _group_texts, _period
+from .kinds import _governed_qualifier, _kind_and_sign
+from .naming import _fill_shared_nouns, _name, _respective, _words_around, clean_metric
+from .tables import _cells, _table_drafts
+
+
+def draft_records(blocks: list[Block], figures: list[list[Figure]],
+                  year: int | None = None, places: frozenset[str] = frozenset()) -> list[Draft]:
+    """Records for every figure of every block, in order of position."""
+    drafts: list[Draft] = []
+    group_drafts: dict[int, list[Draft]] = {}
+    group_period: dict[int, str | None] = {}
+    header: list[tuple[int, int, str]] = []
+    group_texts = _group_texts(blocks)
+    for index, block in enumerate(blocks):
+        if block.group not in group_period:
+            group_period[block.group] = _block_period(block)
+        period_here = _block_period(block) or group_period[block.group]
+        if block.kind == "table_row":
+            if not figures[index]:
+                header = _cells(block)  # a row without figures heads the columns below it
+            else:
+                drafts.extend(_table_drafts(blocks, index, figures[index], header, year))
+            continue
+        if block.kind != "unit_note":
+            header = []
+        block_drafts: list[Draft] = []
+        respective: list[tuple[str, Figure | None]] = []
+        chain_position = 0
+        block_figures = figures[index]
+        for position, figure in enumerate(block_figures):
+            words = _words_around(block, block_figures, position)
+            previous = block_drafts[-1] if block_drafts else None
+            kind, sign = _kind_and_sign(figure, "" if words.enumerated else words.left,
+                                        words.right, previous, words.enumerated)
+            if not words.enumerated:
+                respective = _respective(block, block_figures, position, kind, words,
+                                         block_drafts, places)
+                chain_position = 0
+            if chain_position < len(respective):
+                metric, of = respective[chain_position]
+                how = "list"
+                chain_position += 1
+            else:
+                metric, of, how = _name(blocks, index, position, figure, kind, words, block_drafts,
+                                   group_drafts.get(block.group, []), places)
+            period = _period(block, figure, period_here, year)
+            if period is None and of is not None:
+                period = next((d.period for d in reversed(block_drafts) if d.figure is of), None)
+            low = figure.value_min * sign if figure.value_min is not None else None
+            high = figure.value_max * sign if figure.value_max is not None else None
+            if sign < 0 and low is not None and high is not None:
+                low, high = high, low
+            block_drafts.append(Draft(
+                figure=figure,
+                kind=kind,
+                value=figure.value * sign,
+                value_min=low,
+                value_max=high,
+                qualifier=_governed_qualifier(figure.qualifier, kind, words.left),
+                metric=metric,
+                metric_from=how,
+                period=period,
+                of=of,
+                section=block.section,
+                context=_context(block, figure, group_texts),
+            ))
+        group_drafts.setdefault(block.group, []).extend(block_drafts)
+        drafts.extend(block_drafts)
+    _fill_shared_nouns(drafts, blocks)
+    return drafts
+
+
+__all__ = ["Draft", "clean_metric", "draft_records"]

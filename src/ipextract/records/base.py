@@ -1,0 +1,112 @@
+"""What the record rules share: the draft record, word lists from the vocabulary, and the\nsmall text helpers every rule uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+from ..figures import Figure
+from ..vocabulary import load_vocabulary
+from ..vocabulary.lexicon import cut
+from ..vocabulary.models import Kind
+
+_COPULAS = frozenset({"为", "是", "有", "达", "达到", "共", "共有", "建有", "拥有", "计", "累计",
+                      "共计", "合计", "总计", "约", "超", "逾", "近", "突破", "超过"})
+
+
+BASE_KINDS: frozenset[str] = frozenset({"count", "amount", "quantity"})
+
+
+DESCRIBING_KINDS: frozenset[str] = frozenset({"growth", "share", "multiple", "change", "change_pp"})
+
+
+PERCENT_UNITS = ("%", "‰")
+
+
+COMPARISON_VERBS = ("相当于", "约为", "接近", "达到", "超过", "是", "为", "达")
+
+
+_PUNCTUATION = regex.compile(r"^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$")
+
+
+_QUOTES = regex.compile(r"[“”‘’\"'《》「」『』【】]")
+
+
+_COMPARISON_BASE = regex.compile(r"(?:比|较|同比|环比)(?:[12][0-9]{3}年|上年|去年|上年同期|同期|上月)?$")
+
+
+_LEADING_FIGURE = regex.compile(r"^[0-9.,]+[万亿千]?\p{Han}{1,2}?(?=\p{Han})")
+
+
+# A place written with its level: 武汉市, 湖北省, 汉阳区, 新疆维吾尔自治区.
+_PLACE = regex.compile(r"\p{Han}{2,8}(?:省|市|自治区|区|县|州|盟|旗)")
+
+
+_ENUMERATION = regex.compile(r"\s*(?:、|和|及|与|以及)\s*")
+
+
+# 从40.3%提高到45.4%: the second figure is the new level of the first one's indicator
+_NEW_LEVEL = regex.compile(r"^\s*(?:[\p{Han}]{0,2}(?:增|提|升|降|减|扩|缩|跃|攀)[\p{Han}]?)?(?:到|至)\s*$")
+
+
+_CODE_NOTE = regex.compile(r"[（(][^）)]*[0-9A-Za-z][^）)]*[）)]")
+
+
+_WORDLIKE = regex.compile(r"\p{Han}|[A-Za-z]")
+
+
+_NOMINAL_TAGS = ("n", "vn", "b", "j", "eng", "nz", "an", "ng", "nr", "ns", "nt", "l", "i", "s")
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A record before ids are given: a figure with the fields the context decides."""
+
+    figure: Figure
+    kind: Kind
+    value: Decimal
+    value_min: Decimal | None
+    value_max: Decimal | None
+    qualifier: str
+    metric: str
+    metric_from: str
+    period: str | None
+    of: Figure | None
+    section: str
+    context: str
+    notes: tuple[str, ...] = field(default=())
+
+
+@lru_cache(maxsize=1)
+def _word_sets() -> dict[str, frozenset[str]]:
+    vocabulary = load_vocabulary()
+    cues = vocabulary.cues
+    return {
+        "scope": frozenset(cues.scope_words),
+        "link": frozenset(cues.link_words),
+        "change": frozenset(vocabulary.change_verbs),
+        "qualifier": frozenset(vocabulary.qualifiers.prefix) | frozenset(vocabulary.qualifiers.governing),
+        "fillers": frozenset(cues.change_fillers),
+        "growth_nouns": frozenset(cues.growth_nouns),
+    }
+
+
+@lru_cache(maxsize=1)
+def _period_pattern() -> regex.Pattern[str]:
+    return regex.compile(load_vocabulary().cues.period_pattern)
+
+
+def _strip_edges(text: str) -> str:
+    """Quotes and edge punctuation off; a closing bracket stays when its opener is inside."""
+    stripped = _PUNCTUATION.sub("", _QUOTES.sub("", text))
+    for opener, closer in (("（", "）"), ("(", ")")):
+        if stripped.count(opener) == stripped.count(closer) + 1 and text.rstrip().endswith(closer):
+            stripped += closer
+    return stripped
+
+
+def _tokens(text: str) -> list[str]:
+    return [token for token in cut(text) if token.strip()]

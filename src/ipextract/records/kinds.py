@@ -1,0 +1,97 @@
+"""Kind and sign of a figure from the words around it: 增长/下降 (growth, change, change_pp),\n占…的/比重 (share), 增速 (growth), a level (rate), and the qualifier a word before it governs."""
+
+from __future__ import annotations
+
+from ..figures import Figure
+from ..vocabulary import load_vocabulary
+from ..vocabulary.models import Kind
+from .base import _NEW_LEVEL, BASE_KINDS, PERCENT_UNITS, Draft, _word_sets
+
+
+def _change_cue(left: str) -> tuple[int, bool] | None:
+    """Sign of the change verb that governs a figure: 增长19.19% → +1; 下降3.2% → -1.
+
+    Returns (sign, single_character_verb) or None. ``提高到80%`` is a level, not a change."""
+    vocabulary = load_vocabulary()
+    words = _word_sets()
+    tail = left.rstrip()
+    changed = True
+    while changed and tail:
+        changed = False
+        for filler in sorted(words["fillers"], key=len, reverse=True):
+            if tail.endswith(filler):
+                if filler in vocabulary.cues.level_after_change:
+                    return None
+                tail = tail[: -len(filler)]
+                changed = True
+                break
+    for verb in sorted(vocabulary.change_verbs, key=len, reverse=True):
+        if tail.endswith(verb):
+            if tail.endswith("新" + verb) and verb in ("增", "增加"):
+                return None  # 新增6家 counts new things; it is not a change of a level
+            if any(tail[: -len(verb)].endswith(w) for w in vocabulary.cues.action_before_change):
+                return None  # 改造提升25个, 巩固提升80万亩: an action, not a change of a level
+            return vocabulary.change_verbs[verb], len(verb) == 1
+    return None
+
+
+def _is_share(left: str, right: str) -> bool:
+    cues = load_vocabulary().cues
+    if any(opener in left for opener in cues.share_openers):
+        return True
+    stripped = left.rstrip("达到为约是了从由")
+    if any(stripped.endswith(noun) for noun in cues.share_nouns):
+        return True
+    return any(right.startswith(word) for word in cues.share_right) and not right.startswith("的目标")
+
+
+def _kind_and_sign(figure: Figure, left: str, right: str,
+                   previous: Draft | None, enumerated: bool) -> tuple[Kind, int]:
+    """The figure's kind, refined by the words around it, and the sign of a change."""
+    base = figure.kind or "count"
+    if base == "rank":
+        return base, 1
+    if previous is not None and previous.figure.unit == figure.unit and _NEW_LEVEL.match(left):
+        return previous.kind, 1  # 比重从40.3%提高到45.4%: a share again, not a change
+    cue = _change_cue(left)
+    if base == "duration":
+        return ("change", cue[0]) if cue is not None and not cue[1] else (base, 1)
+    if cue is None and enumerated and previous is not None and previous.kind in (
+        "growth", "change", "change_pp", "share"
+    ):
+        # 分别增长5.1%、6.2%和7.3%: the verb before the first governs the whole list
+        return previous.kind, -1 if previous.value < 0 else 1
+    if cue is not None:
+        sign, single = cue
+        if figure.unit in PERCENT_UNITS or figure.unit == "倍":
+            return "growth", sign
+        if figure.unit == "个百分点":
+            return "change_pp", sign
+        if not single and base in BASE_KINDS:
+            return "change", sign
+    if figure.unit == "个百分点":
+        return "change_pp", 1
+    if figure.unit in PERCENT_UNITS:
+        if _is_share(left, right):
+            return "share", 1
+        if _ends_with_word(left, load_vocabulary().cues.growth_nouns):
+            return "growth", 1  # 增速为5%左右, 涨幅2%
+        return "rate", 1
+    return base, 1
+
+
+def _ends_with_word(left: str, words: tuple[str, ...]) -> bool:
+    tail = left.rstrip().rstrip("达到为约是了在")
+    return any(tail.endswith(word) for word in words)
+
+
+def _governed_qualifier(qualifier: str, kind: str, left: str) -> str:
+    """突破10万件 (over), 接近全国平均水平的3倍 (approx): a qualifier word before the figure."""
+    if qualifier != "exact":
+        return qualifier
+    governing = load_vocabulary().qualifiers.governing
+    tail = left.rstrip()
+    for word in sorted(governing, key=len, reverse=True):
+        if tail.endswith(word) or (kind == "multiple" and word in left):
+            return governing[word]
+    return qualifier

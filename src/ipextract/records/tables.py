@@ -1,0 +1,56 @@
+"""Rule 5: a table cell is named by its row heading; its column heading may make it a growth\n(同比增长) or give its period (2024年)."""
+
+from __future__ import annotations
+
+import regex
+
+from ..blocks import Block
+from ..figures import Figure
+from ..vocabulary.models import Kind
+from .base import _QUOTES, BASE_KINDS, PERCENT_UNITS, Draft, _strip_edges
+
+_GROWTH_HEADING = regex.compile(r"增长|增速|增幅|同比|比上年|变化")
+
+
+_YEAR_HEADING = regex.compile(r"(?:19|20)[0-9]{2}年?")
+
+
+def _cells(block: Block) -> list[tuple[int, int, str]]:
+    """The cells of a table row: (start, end, text) in the block's logical text."""
+    cells = []
+    position = 0
+    for part in block.text.split("|"):
+        cells.append((position, position + len(part), part.strip()))
+        position += len(part) + 1
+    return cells
+
+
+def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
+                  header: list[tuple[int, int, str]], year: int | None) -> list[Draft]:
+    """Rule 5: a cell's metric is its row heading; its column heading may make it a growth
+    (同比增长) or give its period (2024年)."""
+    block = blocks[index]
+    cells = _cells(block)
+    label = _QUOTES.sub("", cells[0][2]) if cells else ""
+    drafts: list[Draft] = []
+    base: Draft | None = None
+    for figure in row_figures:
+        column = next((n for n, (start, end, _) in enumerate(cells)
+                       if start <= figure.lstart < end), 0)
+        heading = header[column][2] if column < len(header) else ""
+        kind: Kind = figure.kind or "count"
+        value = figure.value
+        of = None
+        if figure.unit in PERCENT_UNITS or _GROWTH_HEADING.search(heading):
+            kind = "growth" if _GROWTH_HEADING.search(heading) else "rate"
+            of = base.figure if base is not None and kind == "growth" else None
+        period = heading if _YEAR_HEADING.fullmatch(heading) else (str(year) if year else None)
+        draft = Draft(figure=figure, kind=kind, value=value, value_min=figure.value_min,
+                      value_max=figure.value_max, qualifier=figure.qualifier,
+                      metric=label if column else _strip_edges(heading), metric_from="table",
+                      period=period, of=of,
+                      section="table", context=block.text.strip())
+        if kind in BASE_KINDS and base is None:
+            base = draft
+        drafts.append(draft)
+    return drafts
