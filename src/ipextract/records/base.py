@@ -1,4 +1,5 @@
-"""What the record rules share: the draft record, word lists from the vocabulary, and the\nsmall text helpers every rule uses."""
+"""What the record rules share: the draft record, word lists from the vocabulary, and the
+small text helpers every rule uses."""
 
 from __future__ import annotations
 

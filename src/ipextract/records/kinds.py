@@ -1,4 +1,5 @@
-"""Kind and sign of a figure from the words around it: 增长/下降 (growth, change, change_pp),\n占…的/比重 (share), 增速 (growth), a level (rate), and the qualifier a word before it governs."""
+"""Kind and sign of a figure from the words around it: 增长/下降 (growth, change, change_pp),
+占…的/比重 (share), 增速 (growth), a level (rate), and the qualifier a word before it governs."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""Metric names and ``of`` links, by the rules written down in ``corpora/ANNOTATION.md``:\n1 the words before the figure, 2 the figure it describes, 3 the noun counted after it, 4 the\ndata-list label, and the 分别 lists."""
+"""Metric names and ``of`` links, by the rules written down in ``corpora/ANNOTATION.md``:
+1 the words before the figure, 2 the figure it describes, 3 the noun counted after it, 4 the
+data-list label, and the 分别 lists."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Rule 5: a table cell is named by its row heading; its column heading may make it a growth\n(同比增长) or give its period (2024年)."""
+"""Rule 5: a table cell is named by its row heading; its column heading may make it a growth
+(同比增长) or give its period (2024年)."""
 
 from __future__ import annotations
 
