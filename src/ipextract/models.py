@@ -69,6 +69,7 @@ class Flag(Frozen):
 
     id: str
     kind: str
+    code: str = Field(default="", description="the check's number: V101 duplicate_figure …")
     severity: Severity
     message: str
     record_ids: list[str] = Field(default_factory=list)

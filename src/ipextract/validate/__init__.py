@@ -32,6 +32,12 @@ CHECKS: dict[str, Callable[[CheckInput, CheckSettings], list[Finding]]] = {
     "ambiguous_attachment": ambiguous_attachment,
 }
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+# Numbered codes, one per check, never reused (V1xx: figures, V2xx: text, V3xx: layout).
+CHECK_CODES = {
+    "duplicate_figure": "V101", "conflict": "V102", "share_mismatch": "V103",
+    "sum_mismatch": "V104", "typo": "V201", "missing_figure": "V202",
+    "layout_intrusion": "V301", "ambiguous_attachment": "V302",
+}
 
 
 def run_checks(records: list[Record], text: str, blocks: list[Block],
@@ -48,6 +54,7 @@ def run_checks(records: list[Record], text: str, blocks: list[Block],
         Flag(
             id=f"f{number}",
             kind=finding.kind,
+            code=CHECK_CODES[finding.kind],
             severity=settings.severity.get(finding.kind, finding.severity)
             if finding.severity != "info" else "info",
             message=finding.message,

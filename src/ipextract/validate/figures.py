@@ -10,7 +10,7 @@ import regex
 
 from ..models import Record
 from .base import CheckInput, CheckSettings, Finding
-from .metrics import MetricIndex, metric_key, related_metric, same_metric
+from .metrics import metric_key, related_metric, same_metric
 from .tolerance import agree, printed_digits, record_interval, significant_digits
 
 BASE_KINDS = ("count", "amount", "quantity")
@@ -62,10 +62,11 @@ def duplicate_figure(view: CheckInput, settings: CheckSettings) -> list[Finding]
             continue
         digits = significant_digits(group[0].surface)
         starts = positions[unit]
+        member = {r.id: n for n, cluster in enumerate(clusters) for r in cluster}
+        ordered = sorted(group, key=lambda r: r.start)
         apart = min(
-            bisect_left(starts, max(a.start, b.start)) - bisect_left(starts, min(a.start, b.start))
-            for i, first in enumerate(clusters) for second in clusters[i + 1:]
-            for a in first for b in second
+            bisect_left(starts, b.start) - bisect_left(starts, a.start)
+            for a, b in zip(ordered, ordered[1:]) if member[a.id] != member[b.id]
         )
         expected = apart * _chance(digits)
         if expected > settings.max_expected_coincidences:
@@ -88,6 +89,7 @@ def duplicate_figure(view: CheckInput, settings: CheckSettings) -> list[Finding]
     return findings
 
 
+WHOLE_WINDOW = 60  # the whole of a share is stated within the figures just before it
 SPECIFIC_NAMES = ("before", "of", "label", "list", "table")
 
 
@@ -101,60 +103,84 @@ def _comparable(a: Record, b: Record) -> bool:
     return a.section != b.section
 
 
+MAX_PEERS = 8  # comparisons per figure in one bucket: linear cost on a repetitive yearbook
+
+
+def _conflict_finding(first: Record, second: Record) -> Finding:
+    low_a, high_a = record_interval(first)
+    low_b, high_b = record_interval(second)
+    return Finding(
+        kind="conflict",
+        severity="error",
+        message=f"{first.metric} is {first.surface} in one place and {second.surface} "
+                f"in another; the printed precision allows no common value.",
+        record_ids=(first.id, second.id),
+        spans=_spans([first, second]),
+        evidence={"values": [str(first.value), str(second.value)],
+                  "intervals": [[str(low_a), str(high_a)], [str(low_b), str(high_b)]],
+                  "metric_key": metric_key(first.metric),
+                  "rule": "same metric and period; intervals from printed precision "
+                          "and qualifiers must meet"},
+    )
+
+
+def _disagree(a: Record, b: Record) -> bool:
+    if not _comparable(a, b) or agree(a, b):
+        return False
+    # a growth of one figure and a free-standing growth are not one statement
+    return a.of == b.of or (a.of is None) == (b.of is None)
+
+
 def conflict(view: CheckInput, settings: CheckSettings) -> list[Finding]:
     """The same metric and period with values that disagree beyond what the printed precision
     (and the qualifiers) allow: 1.64万次 and 16380次 agree; 83.31亿元 and 83.31万元 do not.
 
     Only figures named specifically (by the words before them, a label, a table heading…)
-    are compared: a bare counted noun (405家企业, 13家企业) says too little to be one figure."""
+    are compared: a bare counted noun (405家企业, 13家企业) says too little to be one figure.
+    Figures are bucketed by canonical metric (and, for misprints under a related name, by
+    their digits with one position masked); each is compared with a few peers of its bucket,
+    so the cost stays linear."""
     candidates = [r for r in view.records
                   if r.kind not in ("rank",) and r.metric_from in SPECIFIC_NAMES]
-    index = MetricIndex(candidates)
-    by_digits: dict[str, list[Record]] = defaultdict(list)
+    by_metric: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
     for record in candidates:
-        by_digits[_digit_key(record)].append(record)
-    # a figure whose restatement under the same name agrees is settled: a near-miss under a
-    # related name (数字经济核心产业发明专利授权量 26.4% / 发明专利授权量 21.4%) is another figure
-    settled = {r.id for r in candidates for o in index.same_as(r)
-               if o.kind == r.kind and o.unit == r.unit and agree(r, o)}
+        by_metric[(metric_key(record.metric), record.kind, record.unit)].append(record)
     findings = []
     seen: set[tuple[str, str]] = set()
+    settled: set[str] = set()
+    for group in by_metric.values():
+        for index, record in enumerate(group):
+            for other in group[max(0, index - MAX_PEERS): index]:
+                if agree(record, other):
+                    settled.update((record.id, other.id))
+                elif _disagree(other, record):
+                    seen.add((other.id, record.id))
+                    findings.append(_conflict_finding(other, record))
+    # a figure whose restatement under the same name agrees is settled: a near-miss under a
+    # related name (数字经济核心产业发明专利授权量 26.4% / 发明专利授权量 21.4%) is another figure
+    by_digits: dict[str, list[Record]] = defaultdict(list)
     for record in candidates:
-        others = index.same_as(record) + [
-            o for o in by_digits.get(_digit_key(record), [])
-            if o.id != record.id and record.id not in settled and o.id not in settled
-            and _misprint(record, o)]
-        for other in others:
-            pair = tuple(sorted((record.id, other.id), key=lambda i: int(i[1:])))
-            if pair in seen or other.kind != record.kind or other.unit != record.unit:
-                continue
-            seen.add(pair)  # type: ignore[arg-type]
-            if not _comparable(record, other) or agree(record, other):
-                continue
-            if record.of != other.of and (record.of is None) != (other.of is None):
-                continue  # a growth of one figure and a free-standing growth: not comparable
-            first, second = sorted((record, other), key=lambda r: r.start)
-            low_a, high_a = record_interval(first)
-            low_b, high_b = record_interval(second)
-            findings.append(Finding(
-                kind="conflict",
-                severity="error",
-                message=f"{first.metric} is {first.surface} in one place and {second.surface} "
-                        f"in another; the printed precision allows no common value.",
-                record_ids=(first.id, second.id),
-                spans=_spans([first, second]),
-                evidence={"values": [str(first.value), str(second.value)],
-                          "intervals": [[str(low_a), str(high_a)], [str(low_b), str(high_b)]],
-                          "metric_key": metric_key(first.metric),
-                          "rule": "same metric and period; intervals from printed precision "
-                                  "and qualifiers must meet"},
-            ))
+        if record.id in settled:
+            continue
+        for key in _digit_keys(record):
+            bucket = by_digits[key]
+            for other in bucket[-MAX_PEERS:]:
+                pair = (other.id, record.id)
+                if pair not in seen and _misprint(other, record) and _disagree(other, record):
+                    seen.add(pair)
+                    findings.append(_conflict_finding(other, record))
+            bucket.append(record)
     return findings
 
 
-def _digit_key(record: Record) -> str:
-    """Misprints are looked up by unit and number of digits (one digit may differ anywhere)."""
-    return f"{record.unit}/{len(printed_digits(record.surface))}"
+def _digit_keys(record: Record) -> list[str]:
+    """Buckets for misprints: the digits as printed (a magnitude slip keeps them), and the
+    digits with each position masked in turn (a one-digit slip shares one of those)."""
+    digits = printed_digits(record.surface)
+    keys = [f"{record.unit}={digits}"]
+    if len(digits) >= 3:
+        keys += [f"{record.unit}~{digits[:i]}*{digits[i + 1:]}" for i in range(len(digits))]
+    return keys
 
 
 def _misprint(a: Record, b: Record) -> bool:
@@ -207,7 +233,7 @@ def share_mismatch(view: CheckInput, settings: CheckSettings) -> list[Finding]:
         part = by_id.get(share.of)
         if part is None or part.kind not in BASE_KINDS:
             continue
-        whole = _whole_for(share, part, records[:position], text)
+        whole = _whole_for(share, part, records[max(0, position - WHOLE_WINDOW):position], text)
         if whole is None:
             continue
         low_part, high_part = record_interval(part)
@@ -246,6 +272,7 @@ def sum_mismatch(view: CheckInput, settings: CheckSettings) -> list[Finding]:
     """Parts that exceed their stated total: a total, then 其中 and parts of the same unit in
     the sentence after it (其中，发明专利、实用新型、外观设计分别为…)."""
     records, text = view.records, view.text
+    starts = [r.start for r in records]
     findings = []
     position = 0
     while position < len(records):
@@ -260,8 +287,9 @@ def sum_mismatch(view: CheckInput, settings: CheckSettings) -> list[Finding]:
             continue
         parts_start = total.end + opener
         parts_end = _sentence_end(text, parts_start)
-        parts = _enumerated_parts(
-            [r for r in records[position:] if parts_start <= r.start < parts_end], total, text)
+        first = bisect_left(starts, parts_start, lo=position)
+        last = bisect_left(starts, parts_end, lo=first)
+        parts = _enumerated_parts(records[first:last], total, text)
         if len(parts) < 2:
             continue
         low = sum(record_interval(p)[0] for p in parts)

@@ -3,7 +3,7 @@ ambiguous_attachment (a growth line in a data list that could belong to two item
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ..models import Record
 from .base import CheckInput, CheckSettings, Finding
@@ -15,11 +15,14 @@ def layout_intrusion(view: CheckInput, settings: CheckSettings) -> list[Finding]
     it), and, as a note, a sentence broken across lines mid-word (审查周 / 期压缩70%)."""
     blocks, text = view.blocks, view.text
     findings = []
+    caption_blocks = [b for b in blocks if b.kind == "caption"]
+    caption_starts = [b.start for b in caption_blocks]
     paragraphs = [b for b in blocks if len(b.spans) > 1]
     for paragraph in paragraphs:
         for (_, first_end), (second_start, _) in zip(paragraph.spans, paragraph.spans[1:]):
-            captions = [b for b in blocks
-                        if b.kind == "caption" and first_end <= b.start and b.end <= second_start]
+            lo = bisect_left(caption_starts, first_end)
+            hi = bisect_left(caption_starts, second_start)
+            captions = [b for b in caption_blocks[lo:hi] if b.end <= second_start]
             before = text[max(paragraph.start, first_end - 8): first_end]
             after = text[second_start: second_start + 8]
             if captions:

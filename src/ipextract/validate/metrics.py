@@ -5,8 +5,8 @@ Names are compared by a canonical key (aliases from ``metrics.toml`` applied, en
 equal (每万人口高价值发明专利 ≈ 每万人口高价值发明专利拥有量). A name that
 contains another (企业发明专利授权 contains 发明专利授权) names a sub-category in Chinese, or
 a longer wording of it, so it is only *related*: enough to say that an equal value is no
-coincidence, never enough to call two values a conflict. Lookups go through hash indexes,
-never all pairs.
+coincidence, never enough to call two values a conflict. The checks bucket figures by this key,
+never comparing all pairs.
 
 >>> same_metric("专利转让许可备案", "专利转让许可备案次数")
 True
@@ -20,11 +20,8 @@ False
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
 from functools import lru_cache
 
-from ..models import Record
 from ..vocabulary import load_vocabulary
 
 MIN_KEY = 3  # shorter names (企业, 高校, 案件) are too generic to say two figures are one
@@ -62,28 +59,3 @@ def related_metric(a: str, b: str) -> bool:
         if len(short) >= MIN_KEY and short in long:
             return True
     return False
-
-
-class MetricIndex:
-    """Records by metric, found again by exact key or by a key's first or last characters."""
-
-    def __init__(self, records: Iterable[Record]) -> None:
-        self._by_edge: dict[str, list[Record]] = defaultdict(list)
-        for record in records:
-            key = metric_key(record.metric)
-            if len(key) < MIN_KEY:
-                continue
-            for edge in {key, "^" + key[:MIN_KEY], "$" + key[-MIN_KEY:]}:
-                self._by_edge[edge].append(record)
-
-    def same_as(self, record: Record) -> list[Record]:
-        """The other records whose metric means the same as this one's."""
-        key = metric_key(record.metric)
-        if len(key) < MIN_KEY:
-            return []
-        seen: dict[str, Record] = {}
-        for edge in {key, "^" + key[:MIN_KEY], "$" + key[-MIN_KEY:]}:
-            for other in self._by_edge.get(edge, ()):
-                if other.id != record.id and same_metric(record.metric, other.metric):
-                    seen[other.id] = other
-        return list(seen.values())
