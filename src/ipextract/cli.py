@@ -15,7 +15,7 @@ from .errors import IpextractError
 from .ingest import read_source
 from .models import Document
 from .output import render, write_atomic
-from .pipeline import extract
+from .pipeline import extract_source
 from .report_text import render_report
 from .validate import CHECKS, SEVERITY_RANK
 from .validate.base import CheckSettings
@@ -82,9 +82,8 @@ def _extract(args: argparse.Namespace) -> int:
     for path in args.files:
         try:
             source = read_source(path, args.encoding)
-            documents.append(extract(source.text, source=source.name, encoding=source.encoding,
-                                     format=source.format, validate=not args.no_validate,
-                                     settings=settings))
+            documents.append(extract_source(source, validate=not args.no_validate,
+                                            settings=settings))
         except IpextractError as error:
             _fail(error)
             status = error.exit_status
@@ -108,7 +107,7 @@ def _validate(args: argparse.Namespace) -> int:
             _fail(error)
             status = max(status, error.exit_status)
             continue
-        document = extract(source.text, source=source.name, settings=settings)
+        document = extract_source(source, settings=settings)
         shown = [f for f in document.flags if args.show_info or f.severity != "info"]
         sys.stdout.write(render_report(document, shown))
         if any(SEVERITY_RANK[f.severity] >= threshold for f in document.flags):

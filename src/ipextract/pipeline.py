@@ -12,12 +12,14 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 
 import regex
 
 from .blocks import Block, split_blocks
 from .errors import OffsetError
 from .figures import find_figures
+from .ingest.base import Source
 from .models import Document, DocumentInfo, Flag, Record
 from .normalize import normalize
 from .records import Draft, draft_records
@@ -65,7 +67,8 @@ def _place_forms(region: str | None) -> frozenset[str]:
     return frozenset({region, stem, f"{stem}市", f"{stem}省"} - {""})
 
 
-def to_records(drafts: list[Draft], text: str) -> list[Record]:
+def to_records(drafts: list[Draft], text: str,
+               page_starts: tuple[int, ...] = ()) -> list[Record]:
     """Give ids in order of position and check the one promise every record keeps."""
     ordered = sorted(drafts, key=lambda d: (d.figure.start, d.figure.end))
     ids = {id(d.figure): f"r{n}" for n, d in enumerate(ordered, start=1)}
@@ -94,6 +97,7 @@ def to_records(drafts: list[Draft], text: str) -> list[Record]:
                 section=draft.section,
                 context=draft.context,
                 method=figure.method,
+                page=bisect_right(page_starts, figure.start) if page_starts else None,
             )
         )
     return records
@@ -101,8 +105,11 @@ def to_records(drafts: list[Draft], text: str) -> list[Record]:
 
 def extract(text: str, *, source: str | None = None, format: str = "txt",  # noqa: A002
             encoding: str = "utf-8", validate: bool = True,
-            settings: CheckSettings | None = None) -> Document:
-    """Every figure of ``text`` as a record, and (unless ``validate=False``) the flags."""
+            settings: CheckSettings | None = None, page_starts: tuple[int, ...] = ()) -> Document:
+    """Every figure of ``text`` as a record, and (unless ``validate=False``) the flags.
+
+    ``page_starts`` (offsets where each page of a paged source begins) gives every record
+    its ``page``."""
     normalized = normalize(text)
     blocks = split_blocks(normalized.text)
     figures = [find_figures(block, index) for index, block in enumerate(blocks)]
@@ -111,7 +118,7 @@ def extract(text: str, *, source: str | None = None, format: str = "txt",  # noq
     region = document_region(title) if any(
         b.kind == "heading" and b.text.strip() == title for b in blocks[:4]) else None
     places = _place_forms(region)
-    records = to_records(draft_records(blocks, figures, year, places), text)
+    records = to_records(draft_records(blocks, figures, year, places), text, page_starts)
     flags: list[Flag] = []
     if validate:
         from .validate import run_checks  # the validator is the last stage
@@ -126,5 +133,14 @@ def extract(text: str, *, source: str | None = None, format: str = "txt",  # noq
         title=title,
         year=year,
         region=document_region(title),
+        pages=len(page_starts) or None,
     )
     return Document(document=info, records=records, flags=flags, text=text)
+
+
+def extract_source(source: Source, *, validate: bool = True,
+                   settings: CheckSettings | None = None) -> Document:
+    """:func:`extract` on what a reader made of a file (its format, encoding and pages)."""
+    return extract(source.text, source=source.name, format=source.format,
+                   encoding=source.encoding, validate=validate, settings=settings,
+                   page_starts=source.page_starts)

@@ -9,21 +9,8 @@ GB2312), strictly; undecodable bytes are an error naming their position, never r
 
 from __future__ import annotations
 
-import sys
-from dataclasses import dataclass
-from pathlib import Path
-
-from .errors import DecodeError, InputError
-
-MAX_BYTES = 200 * 1024 * 1024
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    name: str
-    text: str
-    encoding: str
-    format: str = "txt"
+from ..errors import DecodeError
+from .base import Source
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
@@ -44,8 +31,30 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
             return data.decode(candidate), candidate
         except UnicodeDecodeError as exc:
             first_error = first_error or exc
-    assert first_error is not None  # noqa: S101 - a loop over a non-empty tuple
-    raise DecodeError(name, _decode_reason(first_error, candidates[0]))
+    detected = _detect(data)
+    if detected is not None:
+        try:
+            return data.decode(detected), detected
+        except (UnicodeDecodeError, LookupError):
+            pass
+    raise DecodeError(name, _decode_reason(first_error, candidates[0]))  # type: ignore[arg-type]
+
+
+def _detect(data: bytes) -> str | None:
+    """charset-normalizer's best guess (Big5, UTF-16 without BOM…), if it is installed."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # the [formats] extra is not installed: UTF-8 and GB18030 only
+        return None
+    best = from_bytes(data[:1_000_000]).best()
+    # only encodings a Chinese report is written in: a Latin guess would be mojibake
+    if best is not None and best.encoding in _CHINESE_ENCODINGS:
+        return best.encoding
+    return None
+
+
+_CHINESE_ENCODINGS = frozenset({"big5", "big5hkscs", "cp950", "utf_16", "utf_16_le", "utf_16_be",
+                                "utf_32", "utf_32_le", "utf_32_be", "hz", "iso2022_jp_2"})
 
 
 def _decode_reason(exc: Exception, encoding: str) -> str:
@@ -54,25 +63,6 @@ def _decode_reason(exc: Exception, encoding: str) -> str:
     return f"unknown encoding {encoding!r}"
 
 
-def read_source(path: str, encoding: str | None = None) -> Source:
-    """Read ``path`` (``-`` for standard input) into a :class:`Source`."""
-    if path == "-":
-        data = sys.stdin.buffer.read()
-        name = "<stdin>"
-    else:
-        file = Path(path)
-        if not file.exists():
-            raise InputError(path, "no such file")
-        if file.is_dir():
-            raise InputError(path, "is a directory")
-        if file.stat().st_size > MAX_BYTES:
-            raise InputError(path, f"larger than {MAX_BYTES // (1024 * 1024)} MiB")
-        try:
-            data = file.read_bytes()
-        except OSError as exc:
-            raise InputError(path, f"cannot be read ({exc.strerror})") from exc
-        name = path
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(name, "binary data, not a text report")
+def read_text(data: bytes, name: str, encoding: str | None = None) -> Source:
     text, used = decode(data, name, encoding)
-    return Source(name=name, text=text, encoding=used)
+    return Source(name=name, text=text, encoding=used, format="txt")

@@ -1,0 +1,79 @@
+"""Stage 0: a file (or stdin) → :class:`Source`, whatever the format.
+
+The format is decided by the bytes, not the file name: ``%PDF`` is a PDF, a ZIP with
+``word/document.xml`` is a DOCX, markup is HTML, anything else is text. A file that claims a
+format it does not have (``x.pdf`` that is text, ``x.docx`` that is not a ZIP) is read as what
+it is, or refused with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import regex
+
+from ..errors import InputError
+from .base import MAX_BYTES, Source
+from .text import read_text
+
+_MARKUP = regex.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                        regex.IGNORECASE | regex.DOTALL)
+
+
+def sniff(data: bytes, name: str) -> str:
+    """The format of ``data``: pdf, docx, html or txt."""
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "docx"
+    if _MARKUP.match(data[:4096]):
+        return "html"
+    suffix = Path(name).suffix.lower()
+    if suffix == ".pdf":
+        raise InputError(name, "not a PDF (no %PDF header)")
+    if suffix == ".docx":
+        raise InputError(name, "not a DOCX (not a ZIP archive)")
+    return "txt"
+
+
+def read_bytes(data: bytes, name: str, encoding: str | None = None) -> Source:
+    if not data.strip():
+        raise InputError(name, "empty file")
+    fmt = sniff(data, name)
+    if fmt == "pdf":
+        from .pdf import read_pdf
+
+        return read_pdf(data, name)
+    if fmt == "docx":
+        from .docx import read_docx
+
+        return read_docx(data, name)
+    if fmt == "html":
+        from .html import read_html
+
+        return read_html(data, name, encoding)
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(name, "binary data, not a text report")
+    return read_text(data, name, encoding)
+
+
+def read_source(path: str, encoding: str | None = None) -> Source:
+    """Read ``path`` (``-`` for standard input) into a :class:`Source`."""
+    if path == "-":
+        return read_bytes(sys.stdin.buffer.read(), "<stdin>", encoding)
+    file = Path(path)
+    if not file.exists():
+        raise InputError(path, "no such file")
+    if file.is_dir():
+        raise InputError(path, "is a directory")
+    if file.stat().st_size > MAX_BYTES:
+        raise InputError(path, f"larger than {MAX_BYTES // (1024 * 1024)} MiB")
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror})") from exc
+    return read_bytes(data, path, encoding)
+
+
+__all__ = ["Source", "read_bytes", "read_source", "sniff"]
