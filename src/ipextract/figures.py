@@ -28,6 +28,8 @@ CHINESE = (r"(?:[一二两三四五六七八九十几][零〇○一二两三四�
            r"|[零〇](?=点))(?:点[零〇○一二三四五六七八九]+)?")
 RANGE_SEPARATORS = r"(?:——|—|–|-|~|～|至|到)"
 LATIN = regex.compile(r"[A-Za-z]")
+_CHINESE_UNIT = regex.compile(r"[十百千万亿]")
+_HAN_OR_DIGIT = regex.compile(r"[\p{Han}0-9]")
 YEAR_UNITS = ("年", "年度")
 DATE_AFTER = ("月", "日", "号", "时", "点", ":", "：")
 BARE_OPENERS = ("突破", "超过", "达到", "达", "上", "近", "逾", "超", "过")
@@ -167,7 +169,7 @@ def _resolve(match: regex.Match[str], text: str, block: Block,
             clause = text[max(0, start - 12):start]
             after = text[match.end():match.end() + 1]
             if not any(verb in clause for verb in RANK_VERBS[:-1]) or (
-                after and regex.match(r"[\p{Han}0-9]", after)
+                after and _HAN_OR_DIGIT.match(after)
             ):
                 raise _Rejected
             unit = "位"
@@ -275,7 +277,7 @@ def _resolve(match: regex.Match[str], text: str, block: Block,
         if announced is not None:
             note_factor, note = announced
             return value * note_factor, None, None, note, *_unit_kind(note), "table"
-    method = "chinese" if chinese else ("mixed" if regex.search(r"[十百千万亿]", numeral) else "arabic")
+    method = "chinese" if chinese else ("mixed" if _CHINESE_UNIT.search(numeral) else "arabic")
     return value, low, high, unit_entry, *_unit_kind(unit_entry), method
 
 

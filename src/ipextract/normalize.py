@@ -14,7 +14,7 @@ never by rewriting the text.
 
 from __future__ import annotations
 
-import unicodedata
+import regex
 from dataclasses import dataclass
 
 from .errors import OffsetError
@@ -45,6 +45,7 @@ def _table() -> dict[int, str]:
 
 
 _TRANSLATE = _table()
+_CONTROL = regex.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # category Cc, except \n
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +81,7 @@ def _fullwidth_commas(text: str) -> str:
 def normalize(raw: str) -> NormalizedText:
     text = raw.translate(_TRANSLATE)
     # Control characters other than newline become spaces (same length, no surprises later).
-    if any(unicodedata.category(c) == "Cc" and c != "\n" for c in text):
-        text = "".join(" " if unicodedata.category(c) == "Cc" and c != "\n" else c for c in text)
+    text = _CONTROL.sub(" ", text)
     text = _fullwidth_commas(text)
     if len(text) != len(raw):  # the design rests on this; see the module docstring
         raise OffsetError("normalize", "normalisation changed the length of the text")

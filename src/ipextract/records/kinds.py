@@ -3,10 +3,17 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..figures import Figure
 from ..vocabulary import load_vocabulary
 from ..vocabulary.models import Kind
 from .base import _NEW_LEVEL, BASE_KINDS, PERCENT_UNITS, Draft, _word_sets
+
+
+@lru_cache(maxsize=16)
+def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def _change_cue(left: str) -> tuple[int, bool] | None:
@@ -19,14 +26,14 @@ def _change_cue(left: str) -> tuple[int, bool] | None:
     changed = True
     while changed and tail:
         changed = False
-        for filler in sorted(words["fillers"], key=len, reverse=True):
+        for filler in _longest_first(words["fillers"]):
             if tail.endswith(filler):
                 if filler in vocabulary.cues.level_after_change:
                     return None
                 tail = tail[: -len(filler)]
                 changed = True
                 break
-    for verb in sorted(vocabulary.change_verbs, key=len, reverse=True):
+    for verb in _longest_first(frozenset(vocabulary.change_verbs)):
         if tail.endswith(verb):
             if tail.endswith("新" + verb) and verb in ("增", "增加"):
                 return None  # 新增6家 counts new things; it is not a change of a level
@@ -92,7 +99,7 @@ def _governed_qualifier(qualifier: str, kind: str, left: str) -> str:
         return qualifier
     governing = load_vocabulary().qualifiers.governing
     tail = left.rstrip()
-    for word in sorted(governing, key=len, reverse=True):
+    for word in _longest_first(frozenset(governing)):
         if tail.endswith(word) or (kind == "multiple" and word in left):
             return governing[word]
     return qualifier

@@ -41,10 +41,15 @@ def _adverbial_pattern() -> regex.Pattern[str]:
     return regex.compile(load_vocabulary().cues.adverbial_pattern)
 
 
+@lru_cache(maxsize=1)
+def _long_scope_words() -> tuple[str, ...]:
+    words = (w for w in load_vocabulary().cues.scope_words if len(w) >= 2)
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 def _strip_scope_prefixes(phrase: str) -> str:
     """Scope words written together with what follows (这一数据接近…): strip them as text."""
-    scope = sorted((w for w in load_vocabulary().cues.scope_words if len(w) >= 2), key=len,
-                   reverse=True)
+    scope = _long_scope_words()
     changed = True
     while changed:
         changed = False

@@ -49,9 +49,16 @@ def pos_tag(word: str) -> str:
     return _tags().get(word, "x")
 
 
+@lru_cache(maxsize=1 << 16)
+def _cut(text: str) -> tuple[str, ...]:
+    return tuple(tokenizer().lcut(text, HMM=False))
+
+
 def cut(text: str) -> list[str]:
-    """Segment ``text`` (no HMM: deterministic, and new words stay split into known ones)."""
-    return tokenizer().lcut(text, HMM=False)
+    """Segment ``text`` (no HMM: deterministic, and new words stay split into known ones).
+
+    Reports repeat their phrases (同比增长, 全市…达到), so segmentations are cached."""
+    return list(_cut(text))
 
 
 def warm_up() -> None:
