@@ -49,6 +49,7 @@ class Block:
     section: Section
     group: int
     unit_note: str | None = None
+    column_units: tuple[str | None, ...] = ()  # a table's units by column (金额（亿元）)
     clause_starts: tuple[int, ...] = field(default=(), repr=False)
     sentence_starts: tuple[int, ...] = field(default=(), repr=False)
 
@@ -220,8 +221,18 @@ def _boundaries(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(clauses), tuple(sentences)
 
 
+_HEADING_UNIT = regex.compile(r"[（(]\s*(?:单位\s*[：:]\s*)?(?P<unit>[^）()（]{1,6}?)\s*[)）]\s*$")
+_ROW_FIGURE = regex.compile(r"\|\s*-?[0-9]")
+
+
+def _heading_unit(cell: str) -> str | None:
+    """The unit a column heading announces: 金额（亿元） → 亿元, 增速(%) → %."""
+    match = _HEADING_UNIT.search(cell.strip())
+    return match.group("unit") if match else None
+
+
 def _block(kind: BlockKind, parts: list[_Line], section: Section, group: int,
-           unit_note: str | None) -> Block:
+           unit_note: str | None, column_units: tuple[str | None, ...] = ()) -> Block:
     text = "".join(part.text for part in parts)
     clauses, sentences = _boundaries(text)
     return Block(
@@ -231,6 +242,7 @@ def _block(kind: BlockKind, parts: list[_Line], section: Section, group: int,
         section=section,
         group=group,
         unit_note=unit_note,
+        column_units=column_units,
         clause_starts=clauses,
         sentence_starts=sentences,
     )
@@ -247,6 +259,7 @@ def split_blocks(text: str) -> list[Block]:
     group = -1
     in_item = False
     unit_note: str | None = None
+    column_units: tuple[str | None, ...] = ()
     for parts, captions in _merge_broken_paragraphs(_lines(text)):
         first = parts[0].text
         kind = _classify(first) if len(parts) == 1 else "paragraph"
@@ -266,11 +279,16 @@ def split_blocks(text: str) -> list[Block]:
             blocks.append(_block("unit_note", parts, "table", group, unit_note))
         elif kind == "table_row":
             group += 1
-            blocks.append(_block("table_row", parts, "table", group, unit_note))
+            cells = first.split("|")
+            announced = tuple(_heading_unit(cell) for cell in cells)
+            if any(announced) and not _ROW_FIGURE.search(first):
+                column_units = announced  # a heading row: 指标 | 金额（亿元） | 同比增长（%）
+            blocks.append(_block("table_row", parts, "table", group, unit_note, column_units))
         else:
             group += 1
             in_item = False
             unit_note = None
+            column_units = ()
             blocks.append(_block(kind, parts, "narrative", group, None))
         for caption in captions:
             group += 1

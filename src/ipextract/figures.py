@@ -272,8 +272,9 @@ def _resolve(match: regex.Match[str], text: str, block: Block,
     if low is not None and high is not None:
         low *= factor
         high *= factor
-    if unit_entry is None and block.unit_note:
-        announced = _announced_unit(vocabulary, block.unit_note)
+    column_unit = _column_unit(block, start)
+    if unit_entry is None and (column_unit or block.unit_note):
+        announced = _announced_unit(vocabulary, column_unit or block.unit_note or "")
         if announced is not None:
             note_factor, note = announced
             return value * note_factor, None, None, note, *_unit_kind(note), "table"
@@ -294,6 +295,14 @@ def _shared_unit(text: str, end: int) -> tuple[Decimal, Unit] | None:
         return None
     vocabulary = load_vocabulary()
     return _magnitude(vocabulary, match.group("mag")), vocabulary.units[match.group("unit")]
+
+
+def _column_unit(block: Block, start: int) -> str | None:
+    """The unit the heading of this cell's column announces, in a table row."""
+    if block.kind != "table_row" or not block.column_units:
+        return None
+    column = block.text.count("|", 0, start)
+    return block.column_units[column] if column < len(block.column_units) else None
 
 
 def _announced_unit(vocabulary: Vocabulary, word: str) -> tuple[Decimal, Unit] | None:
