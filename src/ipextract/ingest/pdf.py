@@ -3,18 +3,20 @@
 A PDF has no paragraphs, only positioned lines, so the text is rebuilt from the lines:
 
 1. **Lines** of each page (pdfplumber's ``extract_text_lines``, the layout ``extract_text``
-   uses), with their boxes.
+   uses), with their boxes; characters printed twice (a fake-bold heading) are read once, and
+   Kangxi radicals / compatibility ideographs (``⽣`` for ``生``) become ordinary characters.
 2. **Running headers, footers and page numbers** are dropped: among the first and last lines of
    each page, a page number (``— 3 —``, ``- 3 -``, ``第3页``, ``3``, ``3/12``, ``第3页 共12页``)
    and any short line (≤ 30 characters) that comes back at the same place on most pages, with
    digits normalised (``第3页`` and ``第4页`` are the same line).
 3. **Lines are re-joined** into paragraphs, without a separator (Chinese has no spaces, so
    ``7129`` / ``2件`` becomes ``71292件``), also across a page break. A line starts a new
-   paragraph when it is a bullet or a numbered heading (``●``, ``一、``, ``（二）``, ``1. ``),
-   when it is indented (first-line indent, centred heading) or set off by a larger gap, or when
-   the line before it stops short of the right margin (the last line of a paragraph, a heading)
-   or ends with sentence-final punctuation while not running to the margin. Paragraphs are
-   separated by ``\\n\\n``.
+   paragraph when it is a bullet (``●``), or numbered (``一、``, ``（二）``, ``1. ``) after a
+   sentence; when it is set in (first-line indent, centred heading) or off by space; or when
+   the line before it is a heading or a paragraph's last line: it stops short of the right
+   margin and ends with sentence-final punctuation or is short, or it is centred. A line that
+   runs to the margin goes on, unless it ends a sentence in a document whose paragraphs are not
+   marked by indent or space. Paragraphs are separated by ``\n\n``.
 
 ``Source.page_starts[i]`` is the offset where the text of page ``i + 1`` begins (inside a
 paragraph, when one runs on across the page break).
@@ -27,10 +29,14 @@ from __future__ import annotations
 
 import io
 import logging
+import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import pairwise
 from statistics import median
+from typing import Any
 
 import regex
 
@@ -59,12 +65,16 @@ _PAGE_NUMBER = regex.compile(
 _DIGITS = regex.compile(r"\d+")
 _SPACE = regex.compile(r"\s+")
 
-#: what ends a paragraph when the line does not run to the margin
-_FINAL = tuple("。！？!?；;：:”’）)】」』》…")
-#: a line that starts like this starts a new paragraph
-_MARKER = regex.compile(
-    r"""^(?:[●○◆◇■□▲△▶►★☆※•·▪◎\-–—]
-         | [一二三四五六七八九十]+[、．.]
+#: what ends a paragraph when the line does not run to the margin: a stop, or a closing quote
+#: or bracket after one (“…。” but not “小巨人”, which goes on: 企业从80户…)
+_FINAL = regex.compile(r"[。！？!?；;：:…](?:[”’）)】」』》]*)$|^.{0,3}[”’）)】」』》]$")
+#: what ends a paragraph at the margin when paragraphs are not marked otherwise
+_SENTENCE_END = tuple("。！？!?")
+#: a line that starts with a bullet starts a new paragraph
+_BULLET = regex.compile(r"^(?:[●○◆◇■□▲△▶►★☆※•▪◎❖➢✓√]|[-–—]\s)")
+#: …and so does a numbered one, after a sentence (not 一、/ 二、三产业, 提高1 / 5、22个百分点)
+_NUMBERED = regex.compile(
+    r"""^(?:[一二三四五六七八九十]+[、．.]
          | [（(][一二三四五六七八九十\d]+[）)]
          | 第[一二三四五六七八九十百零〇\d]+[章节条部篇]
          | \d{1,2}(?:[、．]|\.\s))""",
@@ -84,6 +94,7 @@ class _Line:
 
 @dataclass(slots=True)
 class _Page:
+    width: float
     height: float
     lines: list[_Line]
 
@@ -95,10 +106,15 @@ class _Frame:
     left: float
     right: float
     em: float
+    #: characters in a typical line at the left margin
+    chars: float
+    #: the middle of the page
+    middle: float
 
-    @property
-    def centre(self) -> float:
-        return (self.left + self.right) / 2
+    def centred(self, line: _Line) -> bool:
+        centre = (line.x0 + line.x1) / 2
+        return min(abs(centre - (self.left + self.right) / 2),
+                   abs(centre - self.middle)) < 0.4 * self.em
 
 
 def read_pdf(data: bytes, name: str) -> Source:
@@ -141,29 +157,42 @@ def _quiet_pdfminer() -> Iterator[None]:
 
 
 _CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+#: Kangxi radicals and CJK compatibility ideographs: what the text layer of many Chinese PDFs
+#: gives for ordinary characters (⽣ U+2F63 for 生), invisible to the eye, fatal to matching
+_LOOKALIKE = regex.compile(r"[\u2E80-\u2FDF\uF900-\uFAFF\U0002F800-\U0002FA1F]")
+
+
+def _clean(text: str) -> str:
+    text = _LOOKALIKE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
 
 
 def _read_pages(pdfplumber: Any, data: bytes, name: str) -> list[_Page]:
     pages: list[_Page] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for page in pdf.pages:
+            for page in pdf.pages:  # pages are parsed as they are reached
                 lines = []
-                for raw in page.extract_text_lines(return_chars=False):
-                    text = _SPACE.sub(" ", _CONTROL.sub("", raw["text"])).strip()
+                # dedupe: a heading made bold by printing it twice would read 一一、、综综合合
+                for raw in page.dedupe_chars().extract_text_lines(return_chars=False):
+                    text = _clean(raw["text"])
                     if text:
                         lines.append(_Line(text, float(raw["x0"]), float(raw["x1"]),
                                            float(raw["top"]), float(raw["bottom"])))
-                pages.append(_Page(float(page.height), lines))
+                pages.append(_Page(float(page.width), float(page.height), lines))
                 page.close()
     except Exception as exc:  # pdfminer raises anything at all on a broken file
-        raise InputError(name, _reason(exc, data)) from exc
+        where = f"page {len(pages) + 1}: " if pages else ""
+        raise InputError(name, _reason(exc, data, where)) from exc
     if not pages:
         raise InputError(name, "not a readable PDF (no pages)")
     return pages
 
 
-def _reason(exc: BaseException, data: bytes) -> str:
+_OBJECT = regex.compile(rb"\d+\s+\d+\s+obj\b")
+
+
+def _reason(exc: BaseException, data: bytes, where: str = "") -> str:
     """A one-line reason for a PDF pdfminer/pdfplumber could not read."""
     chain: list[BaseException] = []
     cause: BaseException | None = exc
@@ -177,13 +206,16 @@ def _reason(exc: BaseException, data: bytes) -> str:
         return "encrypted PDF (a password is needed)"
     if kinds & {"PDFEncryptionError", "PDFEncryptionWarning"}:
         return "encrypted PDF (a password is needed, or the encryption is not supported)"
+    if not _OBJECT.search(data) and len(data) >= 1024:
+        return "not a PDF (no PDF objects after the %PDF header)"
     if b"%%EOF" not in data[-2048:]:
         return f"not a PDF (truncated at byte {len(data)})"
     inner = chain[-1]
     message = _SPACE.sub(" ", str(inner)).strip()
     if len(message) > 80:
         message = message[:77] + "..."
-    return f"not a readable PDF ({type(inner).__name__}{': ' + message if message else ''})"
+    detail = f"{type(inner).__name__}: {message}" if message else type(inner).__name__
+    return f"not a readable PDF ({where}{detail})"
 
 
 def _decode_cids(pages: list[_Page], name: str) -> None:
@@ -193,8 +225,8 @@ def _decode_cids(pages: list[_Page], name: str) -> None:
     if not cids:
         return
     if cids > total / 2:
-        raise InputError(name, "no usable text layer (fonts without a Unicode map; "
-                               "a scanned PDF needs OCR)")
+        raise InputError(name, "no usable text layer (its fonts have no Unicode map; "
+                               "the text needs OCR)")
     for page in pages:
         for line in page.lines:
             line.text = _CID.sub("\ufffd", line.text)
@@ -255,65 +287,92 @@ def _quantile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
+def _frame(lines: list[_Line], em: float, middle: float) -> _Frame:
+    left = _mode([line.x0 for line in lines])
+    at_margin = [line for line in lines if abs(line.x0 - left) < 0.5 * em] or lines
+    return _Frame(left, _quantile([line.x1 for line in at_margin], 0.9), em,
+                  median(len(line.text) for line in at_margin), middle)
+
+
 def _frames(pages: list[_Page]) -> list[_Frame]:
+    """One frame for the document (a page of a table or of headings alone would give a wrong
+    one of its own), or one for odd and one for even pages when both are clear (mirrored
+    margins)."""
     lines = [line for page in pages for line in page.lines]
     em = median(line.bottom - line.top for line in lines) or 10.0
-    whole = _Frame(_mode([line.x0 for line in lines]),
-                   _quantile([line.x1 for line in lines], 0.9), em)
-    frames = []
-    for page in pages:
-        if len(page.lines) >= 6:  # margins of its own (mirrored odd/even pages)
-            frames.append(_Frame(_mode([line.x0 for line in page.lines]),
-                                 _quantile([line.x1 for line in page.lines], 0.9), em))
-        else:
-            frames.append(whole)
-    return frames
+    middle = median(page.width for page in pages) / 2
+    whole = _frame(lines, em, middle)
+    by_parity = []
+    for parity in (0, 1):
+        some = [line for page in pages[parity::2] for line in page.lines]
+        if len(some) < 20:
+            return [whole] * len(pages)
+        frame = _frame(some, em, middle)
+        at_margin = sum(abs(line.x0 - frame.left) < 1 for line in some)
+        if at_margin < 0.3 * len(some):
+            return [whole] * len(pages)
+        by_parity.append(frame)
+    return [by_parity[p % 2] for p in range(len(pages))]
+
+
+def _step(a: _Line, b: _Line) -> float:
+    """From one line to the next, steady when one of them has a taller glyph."""
+    return min(b.top - a.top, b.bottom - a.bottom)
 
 
 def _pitch(pages: list[_Page]) -> float:
-    steps = [b.top - a.top for page in pages for a, b in zip(page.lines, page.lines[1:])
+    steps = [_step(a, b) for page in pages for a, b in pairwise(page.lines)
              if b.top > a.top]
     return median(steps) if steps else 0.0
 
 
 def _ends_final(text: str) -> bool:
-    return text.endswith(_FINAL)
+    return _FINAL.search(text) is not None
 
 
 def _continues(a: _Line, fa: _Frame, b: _Line, fb: _Frame, step: float | None,
-               pitch: float, indents: bool) -> bool:
+               pitch: float, marked: bool) -> bool:
     """Does line ``b`` continue the paragraph of line ``a``? ``step`` is the distance between
     them when they are on the same page."""
     em = fa.em
-    if _MARKER.match(b.text):
+    if _BULLET.match(b.text) or (_NUMBERED.match(b.text) and _ends_final(a.text)):
         return False
-    if step is not None and pitch and step > 1.35 * pitch:
+    if step is not None and pitch and step > 1.2 * pitch:
         return False  # set off by space
     a_full = a.x1 >= fa.right - 1.6 * em
     if b.x0 > fb.left + 0.8 * em:  # indented: a new paragraph, or a centred heading…
-        b_centred = abs((b.x0 + b.x1) / 2 - fb.centre) < 0.6 * em
-        a_centred = abs((a.x0 + a.x1) / 2 - fa.centre) < 0.6 * em and a.x0 > fa.left + 0.2 * em
         # …that runs on from a centred line filling the width: one heading on two lines
-        return b_centred and a_centred and a_full and not _ends_final(a.text)
+        a_spans = a.x0 < fa.left + 0.6 * em and a.x1 > fa.right - 1.2 * em
+        return (fb.centred(b) and a_spans and b.x1 < fb.right - 1.6 * em
+                and not _ends_final(a.text))
+    if a.x0 > fa.left + 4.5 * em:
+        return False  # a centred or set-in line (heading, table row) stands alone
     if a_full:
         # a sentence that ends with the line ends the paragraph, unless the document marks
-        # paragraphs by indenting their first line
-        return indents or not _ends_final(a.text)
+        # paragraphs (by a first-line indent or by space), so that no mark means no break
+        return marked or not a.text.endswith(_SENTENCE_END)
     if _ends_final(a.text):
         return False
-    # stopped short without punctuation: a heading, or a long unbreakable word moved down
-    return a.x1 >= fa.left + 0.75 * (fa.right - fa.left) and a.x0 <= fa.left + 2.5 * em
+    # stopped short without punctuation: a heading, or a ragged right edge (lines cut by
+    # count, digits narrower than characters), or a long unbreakable word moved down
+    return a.x0 <= fa.left + 2.5 * em and (a.x1 >= fa.left + 0.6 * (fa.right - fa.left)
+                                          or len(a.text) >= 0.8 * fa.chars)
 
 
-def _uses_indents(pages: list[_Page], frames: list[_Frame]) -> bool:
-    """Are paragraphs marked by a first-line indent (of 1–4 characters)?"""
-    count = 0
+def _marks_paragraphs(pages: list[_Page], frames: list[_Frame], pitch: float) -> bool:
+    """Are paragraphs marked, by a first-line indent (of 1–4 characters) or by space above?"""
+    indented = spaced = 0
     for page, frame in zip(pages, frames):
-        for line in page.lines:
-            if (0.8 * frame.em < line.x0 - frame.left < 4.5 * frame.em
-                    and line.x1 >= frame.right - 1.6 * frame.em):
-                count += 1
-    return count >= 3
+        em = frame.em
+        for a, b in zip([None, *page.lines], page.lines):
+            if not b.x1 >= frame.right - 1.6 * em:
+                continue  # a paragraph's first line runs to the margin
+            if 0.8 * em < b.x0 - frame.left < 4.5 * em:
+                indented += 1
+            elif (a is not None and abs(b.x0 - frame.left) < 0.5 * em and pitch
+                  and 1.2 * pitch < _step(a, b) < 3 * pitch and _ends_final(a.text)):
+                spaced += 1
+    return indented >= 3 or spaced >= 3
 
 
 _LATIN = regex.compile(r"[A-Za-z]")
@@ -325,7 +384,7 @@ def _join(pages: list[_Page]) -> tuple[str, tuple[int, ...]]:
         return "", tuple(0 for _ in pages)
     frames = _frames(pages)
     pitch = _pitch(pages)
-    indents = _uses_indents(pages, frames)
+    marked = _marks_paragraphs(pages, frames, pitch)
     parts: list[str] = []
     length = 0
     starts: list[int | None] = []
@@ -335,8 +394,8 @@ def _join(pages: list[_Page]) -> tuple[str, tuple[int, ...]]:
         for line in page.lines:
             if previous is not None:
                 a, fa, pa = previous
-                step = line.top - a.top if pa == p else None
-                if _continues(a, fa, line, frame, step, pitch, indents):
+                step = _step(a, line) if pa == p else None
+                if _continues(a, fa, line, frame, step, pitch, marked):
                     glue = " " if _LATIN.match(a.text[-1]) and _LATIN.match(line.text[0]) else ""
                 else:
                     glue = "\n\n"
