@@ -26,6 +26,7 @@ BlockKind = Literal["heading", "paragraph", "item", "line", "table_row", "unit_n
 Section = Literal["narrative", "data", "table"]
 
 BULLETS = "●◆■▪□◇○►▶★☆✓√◎"
+MAX_REACH = 240  # characters read around a figure, at most, for its clause and sentence
 SENTENCE_END = "。！？；!?;"
 CLOSERS = "”’」』）)】》"
 CLAUSE_BREAK = "，,：:、"
@@ -88,17 +89,20 @@ class Block:
             base += length
         return False
 
+    # Clauses and sentences are read at most MAX_REACH characters around a figure: a page of
+    # text without punctuation (or a hostile 5 MB line) must not make every figure rescan it.
     def clause_start(self, offset: int) -> int:
         index = bisect_right(self.clause_starts, offset) - 1
-        return self.clause_starts[index] if index >= 0 else 0
+        return max(self.clause_starts[index] if index >= 0 else 0, offset - MAX_REACH)
 
     def sentence_start(self, offset: int) -> int:
         index = bisect_right(self.sentence_starts, offset) - 1
-        return self.sentence_starts[index] if index >= 0 else 0
+        return max(self.sentence_starts[index] if index >= 0 else 0, offset - MAX_REACH)
 
     def sentence_end(self, offset: int) -> int:
         index = bisect_right(self.sentence_starts, offset)
-        return self.sentence_starts[index] if index < len(self.sentence_starts) else len(self.text)
+        end = self.sentence_starts[index] if index < len(self.sentence_starts) else len(self.text)
+        return min(end, offset + MAX_REACH)
 
 
 @dataclass(slots=True)

@@ -13,7 +13,7 @@ from ..figures import Figure
 from .base import Draft
 from .context import _block_period, _context, _group_texts, _period
 from .kinds import _governed_qualifier, _kind_and_sign
-from .naming import _fill_shared_nouns, _name, _respective, _words_around, clean_metric
+from .naming import MAX_CHAIN, _fill_shared_nouns, _name, _respective, _words_around, clean_metric
 from .tables import _cells, _table_drafts
 
 
@@ -59,7 +59,8 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                                    group_drafts.get(block.group, []), places)
             period = _period(block, figure, period_here, year)
             if period is None and of is not None:
-                period = next((d.period for d in reversed(block_drafts) if d.figure is of), None)
+                period = next((d.period for d in reversed(block_drafts[-MAX_CHAIN:])
+                               if d.figure is of), None)
             low = figure.value_min * sign if figure.value_min is not None else None
             high = figure.value_max * sign if figure.value_max is not None else None
             if sign < 0 and low is not None and high is not None:

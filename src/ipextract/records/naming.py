@@ -303,6 +303,9 @@ def _chain_length(block: Block, figures: list[Figure], position: int) -> int:
     return length
 
 
+MAX_CHAIN = 32  # figures an enumeration (分别…) can name at most
+
+
 def _respective(block: Block, figures: list[Figure], position: int, kind: str, words: _Words,
                 block_drafts: list[Draft], places: frozenset[str]) -> list[tuple[str, Figure | None]]:
     """分别: 其中A、B、C分别为x、y、z gives x, y, z the names A, B, C; 甲x、乙y，分别增长p、q gives
@@ -316,7 +319,8 @@ def _respective(block: Block, figures: list[Figure], position: int, kind: str, w
         return []
     length = _chain_length(block, figures, position)
     sentence_start = block.sentence_start(figures[position].lstart)
-    bases = [d for d in block_drafts if d.figure.lstart >= sentence_start and d.kind in BASE_KINDS]
+    bases = [d for d in block_drafts[-2 * MAX_CHAIN:]
+             if d.figure.lstart >= sentence_start and d.kind in BASE_KINDS]
     if len(bases) < length:
         return []
     return [(d.metric, d.figure) for d in bases[-length:]]

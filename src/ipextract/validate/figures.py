@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import regex
 
+from ..blocks import MAX_REACH
 from ..models import Record
 from .base import CheckInput, CheckSettings, Finding
 from .metrics import metric_key, related_metric, same_metric
@@ -202,7 +203,9 @@ def _whole_for(share: Record, part: Record, records_before: list[Record], text: 
     """The figure a share is a share of: named after 占 (占地区生产总值的比重) or, when the
     text says only 全市总量, the nearest earlier figure of the same unit whose metric the
     part's metric extends (企业发明专利授权量 → 发明专利授权量)."""
-    sentence_start = max(text.rfind("。", 0, part.start), text.rfind("\n", 0, part.start)) + 1
+    floor = max(0, part.start - MAX_REACH)
+    sentence_start = max(text.rfind("。", floor, part.start), text.rfind("\n", floor, part.start),
+                         floor - 1) + 1
     match = _SHARE_WHOLE.search(text[sentence_start: share.start])
     whole_name = match.group("whole") if match else ""
     whole_name = regex.sub(r"^(?:全市|全省|全国|全区|本市)", "", whole_name)
@@ -329,5 +332,7 @@ def _enumerated_parts(candidates: list[Record], total: Record, text: str) -> lis
 
 
 def _sentence_end(text: str, offset: int) -> int:
-    ends = [i for i in (text.find("。", offset), text.find("\n", offset)) if i >= 0]
-    return min(ends) if ends else len(text)
+    """End of the sentence at ``offset``, looked for within MAX_REACH characters."""
+    limit = min(len(text), offset + MAX_REACH)
+    ends = [i for i in (text.find("。", offset, limit), text.find("\n", offset, limit)) if i >= 0]
+    return min(ends) if ends else limit
