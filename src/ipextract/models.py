@@ -89,6 +89,15 @@ class DocumentInfo(Frozen):
     pages: int | None = None
 
 
+class BlockInfo(Frozen):
+    """One block of the text's structure (heading, paragraph, item, line, table row…): the
+    spans of the source it is read from (several when a layout break was repaired)."""
+
+    kind: str
+    section: str
+    spans: list[tuple[int, int]]
+
+
 class Document(Frozen):
     """What ``extract`` returns: the document, its records and its flags."""
 
@@ -98,3 +107,5 @@ class Document(Frozen):
     flags: list[Flag] = Field(default_factory=list)
     text: str = Field(default="", exclude=True, repr=False,
                       description="the decoded source text the offsets index")
+    blocks: list[BlockInfo] = Field(default_factory=list, exclude=True, repr=False,
+                                    description="the block structure of the text")

@@ -20,7 +20,7 @@ from .blocks import Block, split_blocks
 from .errors import OffsetError
 from .figures import find_figures
 from .ingest.base import Source
-from .models import Document, DocumentInfo, Flag, Record
+from .models import BlockInfo, Document, DocumentInfo, Flag, Record
 from .normalize import normalize
 from .records import Draft, draft_records
 from .validate.base import CheckSettings
@@ -135,7 +135,8 @@ def extract(text: str, *, source: str | None = None, format: str = "txt",  # noq
         region=document_region(title),
         pages=len(page_starts) or None,
     )
-    return Document(document=info, records=records, flags=flags, text=text)
+    structure = [BlockInfo(kind=b.kind, section=b.section, spans=list(b.spans)) for b in blocks]
+    return Document(document=info, records=records, flags=flags, text=text, blocks=structure)
 
 
 def extract_source(source: Source, *, validate: bool = True,
