@@ -15,9 +15,10 @@ CASES = Path(__file__).resolve().parent / "cases"
 CHECKED_FIELDS = ("unit", "kind", "qualifier", "metric", "value_min", "value_max")
 
 
-def case_params() -> list[Any]:
+def case_params(directory: Path = CASES) -> list[Any]:
+    """Every row of the YAML case files in ``directory`` as a pytest param (strict xfails kept)."""
     params = []
-    for path in sorted(CASES.glob("*.yaml")):
+    for path in sorted(directory.glob("*.yaml")):
         for row in yaml.safe_load(path.read_text(encoding="utf-8")):
             marks = [pytest.mark.xfail(strict=True, reason=row["xfail"])] if row.get("xfail") else []
             params.append(pytest.param(row, id=f"{path.stem}:{row['id']}", marks=marks))

@@ -10,23 +10,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from ipextract import extract
 from ipextract.validate import load_settings_for_tests
 
+from .casefiles import case_params
 from .conftest import CORPORA
 
 CASES = Path(__file__).resolve().parent / "flag_cases"
 
 
 def _rows() -> list[Any]:
-    rows = []
-    for path in sorted(CASES.glob("*.yaml")):
-        for row in yaml.safe_load(path.read_text(encoding="utf-8")):
-            marks = [pytest.mark.xfail(strict=True, reason=row["xfail"])] if row.get("xfail") else []
-            rows.append(pytest.param(row, id=f"{path.stem}:{row['id']}", marks=marks))
-    return rows
+    return case_params(CASES)
 
 
 @pytest.mark.parametrize("row", _rows())
