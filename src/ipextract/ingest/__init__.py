@@ -17,6 +17,7 @@ from ..errors import InputError
 from .base import MAX_BYTES, Source
 from .text import read_text
 
+_HAN = regex.compile(r"\p{Han}")
 _MARKUP = regex.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                         regex.IGNORECASE | regex.DOTALL)
 
@@ -53,9 +54,29 @@ def read_bytes(data: bytes, name: str, encoding: str | None = None) -> Source:
         from .html import read_html
 
         return read_html(data, name, encoding)
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if _looks_binary(data) and encoding is None:
         raise InputError(name, "binary data, not a text report")
     return read_text(data, name, encoding)
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Mostly control bytes (a stray NUL in a text report is not enough): an image, an
+    executable, a database. UTF-16 text is full of NULs, so a BOM or a UTF-16 pattern
+    (every other byte NUL) clears it."""
+    head = data[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    if controls <= len(head) // 10:
+        return False
+    for codec in ("utf-16-le", "utf-16-be"):  # UTF-16 without a BOM reads as mostly Han
+        try:
+            text = head[: len(head) // 2 * 2].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if len(_HAN.findall(text)) > len(text) // 3:
+            return False
+    return True
 
 
 def read_source(path: str, encoding: str | None = None) -> Source:

@@ -23,6 +23,8 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
         candidates = ("utf-8-sig",)
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         candidates = ("utf-16",)
+    elif data.count(0) > len(data) // 8:
+        candidates = ("utf-8", "utf-16-le", "utf-16-be", "gb18030")  # UTF-16 without a BOM
     else:
         candidates = ("utf-8", "gb18030")
     first_error: UnicodeDecodeError | None = None

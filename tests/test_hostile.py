@@ -1,0 +1,53 @@
+"""Hostile and broken input: pathological text gives a correct result (no crash, no hang:
+every pattern here is linear), odd encodings still yield their figures, and output is
+deterministic. No timings are asserted; the benchmarks measure speed."""
+
+from __future__ import annotations
+
+import pytest
+
+from ipextract import extract
+from ipextract.ingest import read_bytes
+
+FIGURE = "全市专利授权总量达到71292件，同比增长19.19%。"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "records"),
+    [
+        ("a 200,000-digit number", "1" * 200_000, 0),
+        ("100,000 万", "万" * 100_000, 0),
+        ("doubled verbs", "增长" * 50_000, 0),
+        ("punctuation only", "，。、；" * 100_000, 0),
+        ("deep quotes", "“" * 50_000 + "3个" + "”" * 50_000, 0),
+        ("bullets only", "●" * 100_000, 0),
+        ("digits and commas", "1," * 100_000, 0),
+        ("Chinese numerals only", "一二三四五六七八九十" * 20_000, 0),
+        ("a 1 MB line of figures", FIGURE[:-1].replace("。", "，") * 20_000, 40_000),
+        ("figures after a long run", "的" * 300_000 + FIGURE, 2),
+    ],
+)
+def test_pathological_text_gives_a_correct_result(name: str, text: str, records: int) -> None:
+    document = extract(text)
+    assert len(document.records) == records, name
+    for record in document.records[:50]:
+        assert text[record.start:record.end] == record.surface
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-16", "utf-16-le", "utf-8-sig"])
+def test_encodings_yield_their_figures(encoding: str) -> None:
+    source = read_bytes(FIGURE.encode(encoding), "x.txt")
+    assert [r.surface for r in extract(source.text).records] == ["71292件", "19.19%"]
+
+
+def test_nul_bytes_in_text_do_not_hide_figures() -> None:
+    data = FIGURE.replace("，", "，\x00").encode("utf-8")
+    source = read_bytes(data, "x.txt")
+    records = extract(source.text).records
+    assert [r.surface for r in records] == ["71292件", "19.19%"]
+    assert all(source.text[r.start:r.end] == r.surface for r in records)
+
+
+def test_the_same_input_gives_byte_identical_json() -> None:
+    text = FIGURE * 50
+    assert extract(text).model_dump_json() == extract(text).model_dump_json()
