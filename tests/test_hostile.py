@@ -51,3 +51,13 @@ def test_nul_bytes_in_text_do_not_hide_figures() -> None:
 def test_the_same_input_gives_byte_identical_json() -> None:
     text = FIGURE * 50
     assert extract(text).model_dump_json() == extract(text).model_dump_json()
+
+
+def test_figure_at_the_seam_of_a_rejoined_paragraph_keeps_its_offsets() -> None:
+    """Found by benchmarks/fuzz_extract.py: a paragraph cut by a line break is read as one
+    block, and a figure that starts right at the cut mapped its start into the first part."""
+    text = ("经济运行回升向好，民生保障有力有效，高质量发展迈出坚实步伐。\n\n一、综合\n\n"
+            "初步核算，全年地区生产总值\n约14331.98亿元，")
+    records = extract(text).records
+    assert [r.surface for r in records] == ["约14331.98亿元"]
+    assert all(text[r.start:r.end] == r.surface for r in records)

@@ -62,13 +62,15 @@ class Block:
     def end(self) -> int:
         return self.spans[-1][1]
 
-    def to_source(self, offset: int) -> int:
-        """Source offset of a position in this block's logical text."""
+    def to_source(self, offset: int, *, is_end: bool = False) -> int:
+        """Source offset of a position in this block's logical text. At the seam of two
+        spans a start belongs to the second span and an end to the first."""
         base = 0
         for start, end in self.spans:
-            if offset <= base + (end - start):
+            length = end - start
+            if offset < base + length or (is_end and offset == base + length):
                 return start + offset - base
-            base += end - start
+            base += length
         return self.spans[-1][1]
 
     def from_source(self, offset: int) -> int:

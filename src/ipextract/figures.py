@@ -230,8 +230,9 @@ def _resolve(match: regex.Match[str], text: str, block: Block,
         raise _Rejected
     if after and after in "-/:∶：" and text[match.end() + 1:match.end() + 2].isdigit():
         raise _Rejected  # 027-12345678, 2024/25, 09:45, 2.21∶1: a code, a time or a ratio
-    if before and before in ":∶" and text[start - 2:start - 1].isalnum():
-        raise _Rejected  # fjlib.net:6443, 09:45:30
+    previous_char = text[start - 2:start - 1]
+    if before and before in ":∶：" and previous_char.isascii() and previous_char.isalnum():
+        raise _Rejected  # fjlib.net:6443, 09:45:30, 2：1
     if after == "级" or text[match.end():match.end() + 1] == "级":
         raise _Rejected  # 30万吨级: a size class
     if _in_short_quote(text, start, match.end()):
@@ -248,9 +249,9 @@ def _resolve(match: regex.Match[str], text: str, block: Block,
             raise _Rejected  # 一个, 一项, 一起: words far more often than figures
     if unit_entry is not None and unit_entry.chinese_numerals_only and not chinese:
         raise _Rejected
-    if unit_entry is None and after and after in "、和至":
+    if unit_entry is None and after and after in "、和至" and not chinese:
         shared = _shared_unit(text, match.end())
-        if shared is not None:  # 分别提高15、22个百分点: the unit written once for the list
+        if shared is not None and shared[1].written not in YEAR_UNITS:  # 分别提高15、22个百分点: the unit written once for the list
             magnitude, unit_entry = shared
             value, low, high = _value(numeral)
             factor = magnitude * unit_entry.factor
@@ -374,7 +375,7 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
                 -low if low is not None else None)
         if not block.is_contiguous(lstart, lend):
             continue  # a figure cut by a layout break cannot be grounded in one span
-        start, end = block.to_source(lstart), block.to_source(lend)
+        start, end = block.to_source(lstart), block.to_source(lend, is_end=True)
         figures.append(
             Figure(
                 block=block_index,

@@ -49,8 +49,10 @@ _PLACE = regex.compile(r"\p{Han}{2,8}(?:省|市|自治区|区|县|州|盟|旗)")
 _ENUMERATION = regex.compile(r"\s*(?:、|和|及|与|以及)\s*")
 
 
-# 从40.3%提高到45.4%: the second figure is the new level of the first one's indicator
-_NEW_LEVEL = regex.compile(r"^\s*(?:[\p{Han}]{0,2}(?:增|提|升|降|减|扩|缩|跃|攀)[\p{Han}]?)?(?:到|至)\s*$")
+# 从40.3%提高到45.4%, 从2020年的51%提升到2025年的70%: the second figure is the new level of
+# the first one's indicator
+_NEW_LEVEL = regex.compile(r"^\s*(?:[\p{Han}]{0,2}(?:增|提|升|降|减|扩|缩|跃|攀)[\p{Han}]?)?(?:到|至)"
+                           r"(?:(?:19|20)[0-9]{2}年(?:底|末)?的?)?\s*$")
 
 
 _CODE_NOTE = regex.compile(r"[（(][^）)]*[0-9A-Za-z][^）)]*[）)]")

@@ -364,6 +364,12 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: 
         previous.figure.lstart >= block.sentence_start(figure.lstart)
     ):
         metric, how = previous.metric, "previous"  # 增长8.9%，占…的比重为19.6%
+    if not metric and previous is not None and previous.figure.unit == figure.unit and (
+        previous.figure.lstart >= block.sentence_start(figure.lstart)
+    ):
+        metric, how = previous.metric, "previous"  # 新增1000处…、累计达8000处
+    if not metric and previous is not None and words.enumerated:
+        metric, how = previous.metric, "previous"  # 并购重组397起、1767.8亿元
     if not metric:
         metric, how = words_after(words.right), "context"
     of = target.figure if target is not None and target.metric == metric else None
