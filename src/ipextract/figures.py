@@ -251,7 +251,8 @@ def _resolve(match: regex.Match[str], text: str, block: Block,
         raise _Rejected
     if unit_entry is None and after and after in "、和至" and not chinese:
         shared = _shared_unit(text, match.end())
-        if shared is not None and shared[1].written not in YEAR_UNITS:  # 分别提高15、22个百分点: the unit written once for the list
+        # 分别提高15、22个百分点: the unit written once for the list
+        if shared is not None and shared[1].written not in YEAR_UNITS:
             magnitude, unit_entry = shared
             value, low, high = _value(numeral)
             factor = magnitude * unit_entry.factor
