@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from ipextract import extract
-from ipextract.validate import load_settings_for_tests
+from ipextract.validate import CheckSettings
 
 from .casefiles import case_params
 from .conftest import CORPORA
@@ -84,7 +84,7 @@ def test_clean_corpora_raise_no_alarm() -> None:
 
 def test_checks_can_be_switched_off_and_retuned(tmp_path: Path) -> None:
     text = (CORPORA / "wuhan-ip-2024.txt").read_text(encoding="utf-8")
-    settings = load_settings_for_tests(disable=["typo"], severity={"duplicate_figure": "error"})
+    settings = CheckSettings(checks={"typo": False}, severity={"duplicate_figure": "error"})
     flags = extract(text, settings=settings).flags
     assert not [f for f in flags if f.kind == "typo"]
     assert [f.severity for f in flags if f.kind == "duplicate_figure"] == ["error"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,10 +19,6 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
-def _append(path: Path, text: str) -> None:
-    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
-
-
 def test_the_shipped_vocabulary_loads() -> None:
     vocabulary = load_vocabulary()
     assert vocabulary.units["万人次"].base == "人次"
@@ -34,41 +31,29 @@ def test_a_copy_loads_the_same(data_copy: Path) -> None:
     assert load_vocabulary_from(data_copy) == load_vocabulary()
 
 
-def test_duplicate_key_is_rejected(data_copy: Path) -> None:
-    _append(data_copy / "magnitudes.toml", '\n"亿" = { factor = "1" }\n')
-    with pytest.raises(VocabularyError, match="magnitudes.toml"):
-        load_vocabulary_from(data_copy)
-
-
-def test_unit_claimed_by_two_sections_is_rejected(data_copy: Path) -> None:
-    _append(data_copy / "units.toml", '\n[extra]\n"件" = { base = "件", kind = "count" }\n')
-    with pytest.raises(VocabularyError, match="unit '件' is in both"):
-        load_vocabulary_from(data_copy)
-
-
-def test_alias_claimed_twice_is_rejected(data_copy: Path) -> None:
-    _append(data_copy / "metrics.toml", '"另一个指标" = ["查扣侵权商品"]\n')
-    with pytest.raises(VocabularyError, match="claimed by both"):
-        load_vocabulary_from(data_copy)
-
-
-def test_regex_that_does_not_compile_is_rejected(data_copy: Path) -> None:
-    path = data_copy / "cues.toml"
-    text = path.read_text(encoding="utf-8")
+def _replace_pattern(text: str) -> str:
     start = text.index("adverbial_pattern = ")
-    end = text.index("\n", start)
-    path.write_text(text[:start] + "adverbial_pattern = '(?:在'" + text[end:], encoding="utf-8")
-    with pytest.raises(VocabularyError, match="adverbial_pattern does not compile"):
-        load_vocabulary_from(data_copy)
+    return text[:start] + "adverbial_pattern = '(?:在'" + text[text.index("\n", start):]
 
 
-def test_word_listed_twice_is_rejected(data_copy: Path) -> None:
-    _append(data_copy / "userdict.txt", "知识产权 10 n\n")
-    with pytest.raises(VocabularyError, match="twice"):
-        load_vocabulary_from(data_copy)
-
-
-def test_unknown_kind_is_rejected(data_copy: Path) -> None:
-    _append(data_copy / "units.toml", '\n[bad]\n"钱" = { base = "钱", kind = "weight" }\n')
-    with pytest.raises(VocabularyError, match="malformed"):
+@pytest.mark.parametrize(
+    ("file", "change", "error"),
+    [
+        ("magnitudes.toml", lambda t: t + '\n"亿" = { factor = "1" }\n', "magnitudes.toml"),
+        ("units.toml", lambda t: t + '\n[extra]\n"件" = { base = "件", kind = "count" }\n',
+         "unit '件' is in both"),
+        ("metrics.toml", lambda t: t + '"另一个指标" = ["查扣侵权商品"]\n', "claimed by both"),
+        ("cues.toml", _replace_pattern, "adverbial_pattern does not compile"),
+        ("userdict.txt", lambda t: t + "知识产权 10 n\n", "twice"),
+        ("units.toml", lambda t: t + '\n[bad]\n"钱" = { base = "钱", kind = "weight" }\n',
+         "malformed"),
+    ],
+    ids=["duplicate key", "unit claimed twice", "alias claimed twice", "regex that does not "
+         "compile", "word listed twice", "unknown kind"],
+)
+def test_malformed_vocabulary_is_rejected(data_copy: Path, file: str,
+                                          change: Callable[[str], str], error: str) -> None:
+    path = data_copy / file
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(VocabularyError, match=error):
         load_vocabulary_from(data_copy)

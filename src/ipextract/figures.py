@@ -33,7 +33,6 @@ _HAN_OR_DIGIT = regex.compile(r"[\p{Han}0-9]")
 YEAR_UNITS = ("年", "年度")
 DATE_AFTER = ("月", "日", "号", "时", "点", ":", "：")
 BARE_OPENERS = ("突破", "超过", "达到", "达", "上", "近", "逾", "超", "过")
-RANK_VERBS = ("居", "位居", "位列", "排名", "排", "列", "第")
 UNITLESS_AFTER = ("为", "达", "是", "：", ":", "到", "至", "计", "值", "数", "指数", "达到")
 
 
@@ -168,7 +167,7 @@ def _resolve(match: regex.Match[str], text: str, block: Block,
             # 居全国第9, 居中部第1。: a rank only after a ranking verb and before a break
             clause = text[max(0, start - 12):start]
             after = text[match.end():match.end() + 1]
-            if not any(verb in clause for verb in RANK_VERBS[:-1]) or (
+            if not any(verb in clause for verb in vocabulary.cues.rank_verbs) or (
                 after and _HAN_OR_DIGIT.match(after)
             ):
                 raise _Rejected

@@ -66,12 +66,4 @@ def run_checks(records: list[Record], text: str, blocks: list[Block],
     ]
 
 
-def load_settings_for_tests(**overrides: object) -> CheckSettings:
-    """Settings as the CLI would build them (used by tests and the planted-error benchmark)."""
-    disable = list(overrides.pop("disable", []))  # type: ignore[call-overload]
-    settings = CheckSettings(**overrides)  # type: ignore[arg-type]
-    return settings.model_copy(update={"checks": {**settings.checks,
-                                                   **{name: False for name in disable}}})
-
-
-__all__ = ["CHECKS", "SEVERITY_RANK", "CheckSettings", "load_settings_for_tests", "run_checks"]
+__all__ = ["CHECKS", "SEVERITY_RANK", "CheckSettings", "run_checks"]

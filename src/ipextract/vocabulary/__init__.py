@@ -97,12 +97,12 @@ def load_vocabulary_from(directory: Path) -> Vocabulary:
     }
     redup = _read_toml(directory, "reduplication.toml")["allowed"]
     _unique(str(directory / "reduplication.toml"), "allowed", redup)
-    user_words = [
-        line.split()[0]
+    user_entries = [
+        line.split()
         for line in (directory / "userdict.txt").read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
     ]
-    _unique(str(directory / "userdict.txt"), "the user dictionary", user_words)
+    _unique(str(directory / "userdict.txt"), "the user dictionary", [e[0] for e in user_entries])
     try:
         return Vocabulary(
             units=_units(directory),
@@ -112,7 +112,7 @@ def load_vocabulary_from(directory: Path) -> Vocabulary:
             cues=Cues(**raw_cues["cues"]),
             metric_aliases=_metric_aliases(directory),
             allowed_reduplications=frozenset(redup),
-            user_dictionary=tuple(user_words),
+            user_tags={entry[0]: entry[2] for entry in user_entries if len(entry) == 3},
         )
     except (ValidationError, KeyError) as exc:
         raise VocabularyError(str(directory), f"malformed vocabulary: {exc}") from exc

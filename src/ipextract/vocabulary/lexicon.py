@@ -28,15 +28,8 @@ def tokenizer() -> jieba.Tokenizer:
 
 @lru_cache(maxsize=1)
 def _tags() -> dict[str, str]:
-    tags = dict(jieba.posseg.dt.word_tag_tab) if jieba.posseg.dt.word_tag_tab else {}
-    if not tags:
-        jieba.posseg.dt._check_initialized()  # noqa: SLF001 - loads the tag table once
-        tags = dict(jieba.posseg.dt.word_tag_tab)
-    for line in user_dictionary_path().read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if len(parts) == 3 and not line.startswith("#"):
-            tags[parts[0]] = parts[2]
-    return tags
+    """jieba's tag table (loaded when jieba.posseg is imported), with our dictionary's tags."""
+    return {**jieba.posseg.dt.word_tag_tab, **load_vocabulary().user_tags}
 
 
 def is_word(text: str) -> bool:
@@ -59,9 +52,3 @@ def cut(text: str) -> list[str]:
 
     Reports repeat their phrases (同比增长, 全市…达到), so segmentations are cached."""
     return list(_cut(text))
-
-
-def warm_up() -> None:
-    load_vocabulary()
-    tokenizer()
-    _tags()

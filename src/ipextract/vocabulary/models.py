@@ -48,7 +48,6 @@ class Cues(Frozen):
     share_openers: tuple[str, ...]
     share_nouns: tuple[str, ...]
     share_right: tuple[str, ...]
-    rate_suffixes: tuple[str, ...]
     link_words: tuple[str, ...]
     scope_words: tuple[str, ...]
     period_pattern: str
@@ -63,7 +62,6 @@ class Cues(Frozen):
     rank_units: tuple[str, ...]
     respectively: tuple[str, ...]
     enumeration_separators: tuple[str, ...]
-    weak_units: tuple[str, ...]
 
 
 class MetricAliases(Frozen):
@@ -81,4 +79,4 @@ class Vocabulary(Frozen):
     cues: Cues
     metric_aliases: MetricAliases
     allowed_reduplications: frozenset[str]
-    user_dictionary: tuple[str, ...]
+    user_tags: dict[str, str]  # part-of-speech tags the user dictionary gives its words
