@@ -25,9 +25,9 @@ from hypothesis import strategies as st
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from ipextract import extract  # noqa: E402
-from ipextract.errors import IpextractError  # noqa: E402
-from ipextract.ingest import read_bytes  # noqa: E402
+from ipextract import extract
+from ipextract.errors import IpextractError
+from ipextract.ingest import read_bytes
 
 SEEDS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpora").glob("*.txt"))]
 REPORT_CHARS = list("0123456789０１２３４５６７８９.,，。；：、％%‰●\n （）|-—~至第年月日件家次项亿万千百十"

@@ -26,9 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from ipextract import extract  # noqa: E402
-from ipextract.validate.metrics import related_metric  # noqa: E402
-from ipextract.vocabulary.lexicon import cut  # noqa: E402
+from ipextract import extract
+from ipextract.validate.metrics import related_metric
+from ipextract.vocabulary.lexicon import cut
 
 CLEAN = ("changsha-bulletin-2023", "zhejiang-ip-2024", "hefei-news-2024")
 EXPECTED = {

@@ -64,7 +64,7 @@ def test_binary_and_undecodable_input_are_clear_errors(tmp_path: Path) -> None:
     binary = tmp_path / "x.txt"
     binary.write_bytes(b"\x00\x01\x02" * 10)
     bad = tmp_path / "y.txt"
-    bad.write_bytes("专利".encode("utf-8") + b"\xff\xfe\xfa")
+    bad.write_bytes("专利".encode() + b"\xff\xfe\xfa")
     for path, reason in ((binary, "binary data"), (bad, "undecodable byte at offset")):
         result = run("extract", str(path))
         assert result.returncode == 2

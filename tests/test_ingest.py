@@ -42,7 +42,7 @@ def test_gbk_declared_as_override(tmp_path: Path) -> None:
 
 def test_undecodable_bytes_name_their_offset(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"undecodable byte at offset 6"):
-        read_bytes("专利授权".encode("utf-8")[:6] + b"\xff\xfa\xfb" + "件".encode("utf-8"), "x.txt")
+        read_bytes("专利授权".encode()[:6] + b"\xff\xfa\xfb" + "件".encode(), "x.txt")
 
 
 @pytest.mark.parametrize("name", DOCUMENTS)
@@ -101,8 +101,8 @@ def _zip(members: dict[str, bytes]) -> bytes:
         ("empty.txt", b"", "empty file"),
         ("blank.txt", b"  \n\n ", "empty file"),
         ("binary.txt", bytes(range(256)) * 4, "binary data"),
-        ("fake.docx", "这不是一个文档".encode("utf-8"), "not a DOCX (not a ZIP archive)"),
-        ("fake.pdf", "这不是PDF".encode("utf-8"), "not a PDF (no %PDF header)"),
+        ("fake.docx", "这不是一个文档".encode(), "not a DOCX (not a ZIP archive)"),
+        ("fake.pdf", "这不是PDF".encode(), "not a PDF (no %PDF header)"),
         ("nodoc.docx", b"", "not a DOCX (a ZIP without word/document.xml)"),
         ("bomb.docx", b"", "zip bomb"),
         ("broken.docx", b"", "not a DOCX (not a readable ZIP archive)"),

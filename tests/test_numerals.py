@@ -25,7 +25,7 @@ def test_parse_number(written: str, value: str) -> None:
 
 
 def test_decimal_magnitudes_are_exact() -> None:
-    assert canonical(parse_number("13.38") * 10000) == Decimal("133800")
+    assert canonical(parse_number("13.38") * 10000) == Decimal(133800)
     assert str(canonical(Decimal("83.31") * 100_000_000)) == "8331000000"
 
 

@@ -48,8 +48,7 @@ def _replace_pattern(text: str) -> str:
         ("units.toml", lambda t: t + '\n[bad]\n"钱" = { base = "钱", kind = "weight" }\n',
          "malformed"),
     ],
-    ids=["duplicate key", "unit claimed twice", "alias claimed twice", "regex that does not "
-         "compile", "word listed twice", "unknown kind"],
+    ids=["duplicate key", "unit claimed twice", "alias claimed twice", "regex that does not compile", "word listed twice", "unknown kind"],
 )
 def test_malformed_vocabulary_is_rejected(data_copy: Path, file: str,
                                           change: Callable[[str], str], error: str) -> None:

@@ -211,19 +211,20 @@ def _merge_broken_paragraphs(lines: list[_Line]) -> list[tuple[list[_Line], list
     return groups
 
 
+_BREAK = regex.compile("[" + regex.escape(SENTENCE_END + CLAUSE_BREAK + BULLETS) + "]"
+                       r"|(?s:(?<=\p{Han}) (?=.)|(?<=.) (?=\p{Han}))")
+
+
 def _boundaries(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where clauses and sentences start. A space next to a Han character separates two
+    statements in a data list (a break too)."""
     clauses = [0]
     sentences = [0]
-    for index, char in enumerate(text):
-        if char in SENTENCE_END:
-            clauses.append(index + 1)
-            sentences.append(index + 1)
-        elif char in CLAUSE_BREAK or char in BULLETS:
-            clauses.append(index + 1)
-        elif char == " " and 0 < index < len(text) - 1:
-            # a space between two Han characters separates two statements in a data list
-            if _HAN.match(text[index - 1]) or _HAN.match(text[index + 1]):
-                clauses.append(index + 1)
+    for match in _BREAK.finditer(text):
+        position = match.end()
+        clauses.append(position)
+        if match.group() in SENTENCE_END:
+            sentences.append(position)
     return tuple(clauses), tuple(sentences)
 
 

@@ -14,8 +14,9 @@ never by rewriting the text.
 
 from __future__ import annotations
 
-import regex
 from dataclasses import dataclass
+
+import regex
 
 from .errors import OffsetError
 
@@ -60,22 +61,13 @@ class NormalizedText:
         return offset
 
 
+# A full-width comma between digits with exactly three after it is a thousands separator
+# (１，５５３ → 1,553); any other ， is a clause break and stays.
+_THOUSANDS_COMMA = regex.compile(r"(?<=[0-9])，(?=[0-9]{3}(?![0-9]))")
+
+
 def _fullwidth_commas(text: str) -> str:
-    """A full-width comma between digits with exactly three after it is a thousands separator
-    (１，５５３ → 1,553); any other ， is a clause break and stays."""
-    if "，" not in text:
-        return text
-    chars = list(text)
-    for index, char in enumerate(chars):
-        if (
-            char == "，"
-            and 0 < index < len(chars) - 3
-            and chars[index - 1].isdigit()
-            and all(c.isdigit() for c in chars[index + 1 : index + 4])
-            and not (index + 4 < len(chars) and chars[index + 4].isdigit())
-        ):
-            chars[index] = ","
-    return "".join(chars)
+    return _THOUSANDS_COMMA.sub(",", text) if "，" in text else text
 
 
 def normalize(raw: str) -> NormalizedText:

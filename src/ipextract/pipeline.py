@@ -21,7 +21,7 @@ from .errors import OffsetError
 from .figures import find_figures
 from .ingest.base import Source
 from .models import BlockInfo, Document, DocumentInfo, Flag, Record
-from .normalize import normalize
+from .normalize import NormalizedText, normalize
 from .records import Draft, draft_records
 from .validate.base import CheckSettings
 from .vocabulary.lexicon import cut, pos_tag
@@ -67,16 +67,19 @@ def _place_forms(region: str | None) -> frozenset[str]:
     return frozenset({region, stem, f"{stem}市", f"{stem}省"} - {""})
 
 
-def to_records(drafts: list[Draft], text: str,
+def to_records(drafts: list[Draft], normalized: NormalizedText,
                page_starts: tuple[int, ...] = ()) -> list[Record]:
-    """Give ids in order of position and check the one promise every record keeps."""
+    """Give ids in order of position and check the one promise every record keeps: the
+    source at a figure's offsets is what was matched (normalisation being same-length, the
+    normalised text at those offsets is the matched surface)."""
+    text = normalized.raw
     ordered = sorted(drafts, key=lambda d: (d.figure.start, d.figure.end))
     ids = {id(d.figure): f"r{n}" for n, d in enumerate(ordered, start=1)}
     records: list[Record] = []
     for draft in ordered:
         figure = draft.figure
         surface = text[figure.start:figure.end]  # the source as written, at the matched offsets
-        if normalize(surface).text != figure.surface:
+        if normalized.text[figure.start:figure.end] != figure.surface:
             raise OffsetError(figure.surface, f"offsets {figure.start}:{figure.end} do not hold")
         records.append(
             Record(
@@ -103,7 +106,7 @@ def to_records(drafts: list[Draft], text: str,
     return records
 
 
-def extract(text: str, *, source: str | None = None, format: str = "txt",  # noqa: A002
+def extract(text: str, *, source: str | None = None, format: str = "txt",
             encoding: str = "utf-8", validate: bool = True,
             settings: CheckSettings | None = None, page_starts: tuple[int, ...] = ()) -> Document:
     """Every figure of ``text`` as a record, and (unless ``validate=False``) the flags.
@@ -118,7 +121,7 @@ def extract(text: str, *, source: str | None = None, format: str = "txt",  # noq
     region = document_region(title) if any(
         b.kind == "heading" and b.text.strip() == title for b in blocks[:4]) else None
     places = _place_forms(region)
-    records = to_records(draft_records(blocks, figures, year, places), text, page_starts)
+    records = to_records(draft_records(blocks, figures, year, places), normalized, page_starts)
     flags: list[Flag] = []
     if validate:
         from .validate import run_checks  # the validator is the last stage

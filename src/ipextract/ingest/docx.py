@@ -41,7 +41,7 @@ def _is_list(paragraph) -> bool:  # type: ignore[no-untyped-def]
     style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
     if "list" in style or "bullet" in style:
         return True
-    properties = paragraph._p.pPr  # noqa: SLF001 - python-docx has no public numbering API
+    properties = paragraph._p.pPr
     return properties is not None and properties.numPr is not None
 
 

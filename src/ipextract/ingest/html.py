@@ -64,10 +64,7 @@ def _article(root):  # type: ignore[no-untyped-def]
 
 
 def _text(element) -> str:  # type: ignore[no-untyped-def]
-    parts = []
-    for piece in element.itertext():
-        parts.append(piece)
-    return _SPACES.sub(" ", "".join(parts)).strip()
+    return _SPACES.sub(" ", "".join(element.itertext())).strip()
 
 
 def _blocks(root) -> list[str]:  # type: ignore[no-untyped-def]
@@ -87,8 +84,7 @@ def _blocks(root) -> list[str]:  # type: ignore[no-untyped-def]
                 blocks.append("●" + text)
             return
         if tag in _BLOCK_TAGS:
-            for line in _lines(element):
-                blocks.append(line)
+            blocks.extend(_lines(element))
             return
         if element.text and element.text.strip() and tag not in ("table", "tbody", "ul", "ol"):
             blocks.append(_SPACES.sub(" ", element.text).strip())

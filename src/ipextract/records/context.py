@@ -8,6 +8,8 @@ from ..blocks import BULLETS, Block
 from ..figures import Figure
 from .base import _period_pattern
 
+_CURRENT_YEAR_WORDS = regex.compile(r"全年|今年|本年|年末|年底")
+
 
 def _period(block: Block, figure: Figure, inherited: str | None, year: int | None) -> str | None:
     sentence_start = block.sentence_start(figure.lstart)
@@ -20,7 +22,7 @@ def _period(block: Block, figure: Figure, inherited: str | None, year: int | Non
     if inherited:
         return inherited
     clause = block.text[block.clause_start(figure.lstart): figure.lstart]
-    if year and regex.search(r"全年|今年|本年|年末|年底", clause):
+    if year and _CURRENT_YEAR_WORDS.search(clause):
         return str(year)
     return None
 

@@ -42,21 +42,21 @@ def _adverbial_pattern() -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _long_scope_words() -> tuple[str, ...]:
-    words = (w for w in load_vocabulary().cues.scope_words if len(w) >= 2)
-    return tuple(sorted(words, key=len, reverse=True))
+def _scope_prefix() -> regex.Pattern[str]:
+    words = sorted((w for w in load_vocabulary().cues.scope_words if len(w) >= 2), key=len,
+                   reverse=True)
+    return regex.compile(r"(?:" + "|".join(regex.escape(w) for w in words) + r")[，,、 ]*")
 
 
 def _strip_scope_prefixes(phrase: str) -> str:
-    """Scope words written together with what follows (这一数据接近…): strip them as text."""
-    scope = _long_scope_words()
-    changed = True
-    while changed:
-        changed = False
-        for word in scope:
-            if phrase.startswith(word):
-                phrase = phrase[len(word):].lstrip("，,、 ")
-                changed = True
+    """Scope words written together with what follows (这一数据接近…): strip them as text.
+
+    >>> _strip_scope_prefixes("全市，其中专利授权量")
+    '专利授权量'
+    """
+    scope = _scope_prefix()
+    while (match := scope.match(phrase)) is not None and match.end() > 0:
+        phrase = phrase[match.end():]
     return phrase
 
 
@@ -147,12 +147,11 @@ def _right_noun(text: str) -> str:
         tag = pos_tag(token)
         following = pos_tag(tokens[index + 1]) if index + 1 < len(tokens) else ""
         inner_numeral = tag in ("m", "q") and index + 1 < len(tokens) and not token.isdigit()
-        if tag.startswith(_NOMINAL_TAGS) or tag == "x" or inner_numeral:
-            taken.append(token)
-        elif taken and token in ("和", "与", "及") and following.startswith(_NOMINAL_TAGS):
-            taken.append(token)
-        elif (tag.startswith("v") and taken and closed and index == len(tokens) - 2
-              and following.startswith(_NOMINAL_TAGS)):
+        nominal = tag.startswith(_NOMINAL_TAGS) or tag == "x" or inner_numeral
+        joins_nouns = bool(taken) and token in ("和", "与", "及") and following.startswith(_NOMINAL_TAGS)
+        verb_in_name = (tag.startswith("v") and bool(taken) and closed and index == len(tokens) - 2
+                        and following.startswith(_NOMINAL_TAGS))
+        if nominal or joins_nouns or verb_in_name:
             taken.append(token)
         else:
             break

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from decimal import Decimal
+from itertools import pairwise
 
 import regex
 
@@ -67,7 +68,7 @@ def duplicate_figure(view: CheckInput, settings: CheckSettings) -> list[Finding]
         ordered = sorted(group, key=lambda r: r.start)
         apart = min(
             bisect_left(starts, b.start) - bisect_left(starts, a.start)
-            for a, b in zip(ordered, ordered[1:]) if member[a.id] != member[b.id]
+            for a, b in pairwise(ordered) if member[a.id] != member[b.id]
         )
         expected = apart * _chance(digits)
         if expected > settings.max_expected_coincidences:
