@@ -8,7 +8,7 @@ from functools import lru_cache
 from ..figures import Figure
 from ..vocabulary import load_vocabulary
 from ..vocabulary.models import Kind
-from .base import _NEW_LEVEL, BASE_KINDS, PERCENT_UNITS, Draft, _word_sets
+from .base import _NEW_LEVEL, BASE_KINDS, PERCENT_UNITS, Draft, _word_sets, suffixes
 
 
 @lru_cache(maxsize=16)
@@ -23,24 +23,19 @@ def _change_cue(left: str) -> tuple[int, bool] | None:
     vocabulary = load_vocabulary()
     words = _word_sets()
     tail = left.rstrip()
-    changed = True
-    while changed and tail:
-        changed = False
-        for filler in _longest_first(words["fillers"]):
-            if tail.endswith(filler):
-                if filler in vocabulary.cues.level_after_change:
-                    return None
-                tail = tail[: -len(filler)]
-                changed = True
-                break
-    for verb in _longest_first(frozenset(vocabulary.change_verbs)):
-        if tail.endswith(verb):
-            if tail.endswith("新" + verb) and verb in ("增", "增加"):
-                return None  # 新增6家 counts new things; it is not a change of a level
-            if any(tail[: -len(verb)].endswith(w) for w in vocabulary.cues.action_before_change):
-                return None  # 改造提升25个, 巩固提升80万亩: an action, not a change of a level
-            return vocabulary.change_verbs[verb], len(verb) == 1
-    return None
+    fillers = suffixes(words["fillers"])
+    while tail and (filler := fillers.longest(tail)) is not None:
+        if filler in vocabulary.cues.level_after_change:
+            return None
+        tail = tail[: -len(filler)]
+    verb = suffixes(frozenset(vocabulary.change_verbs)).longest(tail)
+    if verb is None:
+        return None
+    if tail.endswith("新" + verb) and verb in ("增", "增加"):
+        return None  # 新增6家 counts new things; it is not a change of a level
+    if suffixes(frozenset(vocabulary.cues.action_before_change)).longest(tail[: -len(verb)]):
+        return None  # 改造提升25个, 巩固提升80万亩: an action, not a change of a level
+    return vocabulary.change_verbs[verb], len(verb) == 1
 
 
 def _is_share(left: str, right: str) -> bool:
@@ -99,7 +94,10 @@ def _governed_qualifier(qualifier: str, kind: str, left: str) -> str:
         return qualifier
     governing = load_vocabulary().qualifiers.governing
     tail = left.rstrip()
-    for word in _longest_first(frozenset(governing)):
-        if tail.endswith(word) or (kind == "multiple" and word in left):
-            return governing[word]
-    return qualifier
+    if kind == "multiple":  # 接近全国平均水平的3倍: the word governs from further away
+        for word in _longest_first(frozenset(governing)):
+            if tail.endswith(word) or word in left:
+                return governing[word]
+        return qualifier
+    word = suffixes(frozenset(governing)).longest(tail)
+    return governing[word] if word is not None else qualifier

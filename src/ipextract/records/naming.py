@@ -33,6 +33,7 @@ from .base import (
     _strip_edges,
     _tokens,
     _word_sets,
+    suffixes,
 )
 
 
@@ -110,8 +111,8 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         tokens.pop()
     text = _strip_edges("".join(tokens))
     split_oddly = bool(tokens) and not pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS)
-    for word in sorted(words["link"], key=len, reverse=True) if split_oddly else ():
-        if text.endswith(word) and len(text) > len(word) + 1:
+    for word in suffixes(words["link"]).matches(text) if split_oddly else ():
+        if len(text) > len(word) + 1:
             text = text[: -len(word)]  # 得分为: jieba cut it 得|分为, the link word is still 为
             tokens = _tokens(text)
             break
