@@ -1,0 +1,57 @@
+"""The prepared-dictionary cache gives exactly the dictionary jieba itself builds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ipextract.vocabulary import lexicon
+
+
+def _fresh(monkeypatch: pytest.MonkeyPatch, folder: str) -> None:
+    monkeypatch.setenv("IPEXTRACT_CACHE_DIR", folder)
+    for cached in (lexicon._prepared, lexicon.tokenizer, lexicon._tags, lexicon._cut):
+        cached.cache_clear()
+
+
+@pytest.fixture
+def restore_lexicon():  # type: ignore[no-untyped-def]
+    yield
+    for cached in (lexicon._prepared, lexicon.tokenizer, lexicon._tags, lexicon._cut):
+        cached.cache_clear()
+
+
+def test_cached_dictionary_equals_the_built_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 restore_lexicon: None) -> None:
+    built_freq, built_total, built_tags = lexicon._build()
+    _fresh(monkeypatch, str(tmp_path))
+    first = lexicon.tokenizer()  # builds and saves
+    assert sorted(p.suffix for p in tmp_path.glob("dict-*")) == [".freq", ".tags", ".words"]
+    _fresh(monkeypatch, str(tmp_path))
+    second = lexicon.tokenizer()  # loads the saved copy
+    assert lexicon._prepared()[3] is None, "the second run must read the cache, not rebuild"
+    assert second.FREQ == built_freq == first.FREQ
+    assert second.total == built_total
+    assert lexicon._tags() == built_tags
+    phrase = "全市专利授权总量同比增长"
+    assert lexicon.cut(phrase) == first.lcut(phrase, HMM=False)
+    assert "".join(lexicon.cut(phrase)) == phrase
+
+
+def test_a_damaged_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                    restore_lexicon: None) -> None:
+    _fresh(monkeypatch, str(tmp_path))
+    lexicon.tokenizer()
+    (freq_file,) = tmp_path.glob("dict-*.freq")
+    freq_file.write_bytes(freq_file.read_bytes()[:-8])  # one entry short
+    _fresh(monkeypatch, str(tmp_path))
+    assert lexicon._prepared()[3] is not None, "a short frequency file must not be trusted"
+    assert lexicon.is_word("专利")
+
+
+def test_caching_can_be_switched_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                     restore_lexicon: None) -> None:
+    _fresh(monkeypatch, "")
+    assert lexicon.cache_dir() is None
+    assert lexicon.pos_tag("专利") == "n"
