@@ -16,6 +16,7 @@ def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
 def _change_cue(left: str) -> tuple[int, bool] | None:
     """Sign of the change verb that governs a figure: 增长19.19% → +1; 下降3.2% → -1.
 

@@ -61,6 +61,7 @@ def _strip_scope_prefixes(phrase: str) -> str:
     return phrase
 
 
+@lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
 def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str, str]:
     """Rule 1 of the metric naming: drop leading scope words and trailing link words.
 
@@ -127,6 +128,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     return text, pos_tag(tokens[-1]) if tokens else ""
 
 
+@lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
 def _right_noun(text: str) -> str:
     """Rule 3: the noun phrase after a measure word (6家|中华老字号|入选 → 中华老字号).
 
@@ -169,6 +171,7 @@ def _clause_end(block: Block, offset: int) -> int:
     return len(text)
 
 
+@lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
 def _cut_comparison(own: str, kind: str, places: frozenset[str]) -> str:
     """For a share or multiple, the words from 占/是/接近… on name the whole, not the metric."""
     if kind == "share":
@@ -223,11 +226,13 @@ def _label(blocks: list[Block], index: int) -> str:
     return _QUOTES.sub("", label)
 
 
+@lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
 def words_after(right: str) -> str:
     """The rest of the clause after a figure, without another figure in it."""
     return _strip_edges(_LEADING_FIGURE.sub("", right))[:16]
 
 
+@lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
 def _action_verb(left: str) -> str:
     """A lone verb of action before a number that opens its clause (完成23批次, 实现…):
     rule 1 strips it as a link word, rule 3 keeps it before the counted noun."""

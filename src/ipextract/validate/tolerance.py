@@ -13,6 +13,7 @@ whole tolerance rule, and it is derived from the text, not a magic constant.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -39,6 +40,7 @@ def _last_digit_unit(surface: str, value: Decimal) -> Decimal | None:
     return scale * Decimal(1).scaleb(-decimals)
 
 
+@lru_cache(maxsize=1 << 14)  # a check compares each figure with several peers
 def interval(surface: str, value: Decimal, qualifier: str,
              value_min: Decimal | None = None, value_max: Decimal | None = None
              ) -> tuple[Decimal, Decimal]:
