@@ -1,0 +1,22 @@
+"""What extract promises about the process it runs in."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from ipextract import extract
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_extract_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> None:
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert extract("专利授权量1.2万件，同比增长5%。").records
+        assert gc.isenabled() is enabled
+        with pytest.raises(AttributeError):
+            extract(None)  # type: ignore[arg-type]
+        assert gc.isenabled() is enabled, "an error inside extract must restore it too"
+    finally:
+        gc.enable()
