@@ -15,10 +15,16 @@ FIGURE = "全市专利授权总量达到71292件，同比增长19.19%。"
 @pytest.mark.parametrize(
     ("name", "text", "records"),
     [
-        ("a 200,000-digit number", "1" * 200_000, 0),
-        ("100,000 万", "万" * 100_000, 0),
+        ("2 MB of digits", "1" * 2_000_000, 0),
+        ("300,000 万", "万" * 300_000, 0),
+        # 100,000 figures in one clause-less block: found by this test, every figure read to
+        # the block's end (quadratic) until the clause end was bounded
+        ("万 after every digit", "1万" * 100_000, 100_000),
         ("doubled verbs", "增长" * 50_000, 0),
         ("punctuation only", "，。、；" * 100_000, 0),
+        ("deeply repeated punctuation", "（" * 100_000 + "……" * 100_000 + "）" * 100_000, 0),
+        ("a 5 MB single line", ("全市坚持创新驱动发展，持续优化营商环境，推动产业转型升级" * 30 + FIGURE[:-1] + "，")
+         * 2_000, 4_000),
         ("deep quotes", "“" * 50_000 + "3个" + "”" * 50_000, 0),
         ("bullets only", "●" * 100_000, 0),
         ("digits and commas", "1," * 100_000, 0),

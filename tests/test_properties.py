@@ -3,10 +3,17 @@ ordered by position with unique ids, every ``of`` names an earlier record."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ipextract import Document, extract
+from ipextract.cli import main
+from ipextract.errors import IpextractError
+from ipextract.ingest import read_bytes
 
 from .conftest import CORPORA, REAL_REPORTS
 
@@ -68,3 +75,31 @@ def test_real_reports_keep_the_invariants() -> None:
 def test_output_is_deterministic() -> None:
     text = (CORPORA / "wuhan-ip-2024.txt").read_text(encoding="utf-8")
     assert extract(text).model_dump_json() == extract(text).model_dump_json()
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=400), st.sampled_from(["x.txt", "x.html", "x.pdf", "x.docx", "x"]))
+def test_any_bytes_are_read_or_refused_with_a_typed_error(data: bytes, name: str) -> None:
+    try:
+        source = read_bytes(data, name)
+    except IpextractError as error:
+        assert error.code.startswith("E") and str(error)
+        return
+    assert_invariants(extract(source.text), source.text)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(data=st.one_of(st.binary(max_size=200), report_like.map(lambda t: t.encode("gb18030"))))
+def test_the_command_line_never_shows_a_traceback(data: bytes, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "input.txt"
+    path.write_bytes(data)
+    status = main(["extract", str(path)])
+    out, err = capsys.readouterr()
+    assert status in (0, 2), err
+    assert "Traceback" not in err
+    if status == 0:
+        assert json.loads(out)["document"]["chars"] >= 0
+    else:
+        assert err.count("\n") == 1 and err.startswith("ipextract: ")

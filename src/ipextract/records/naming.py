@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import regex
 
-from ..blocks import BULLETS, CLAUSE_BREAK, SENTENCE_END, Block
+from ..blocks import BULLETS, CLAUSE_BREAK, MAX_REACH, SENTENCE_END, Block
 from ..figures import Figure
 from ..vocabulary import load_vocabulary
 from ..vocabulary.lexicon import pos_tag
@@ -161,14 +161,15 @@ def _right_noun(text: str) -> str:
     return "".join(taken)
 
 
+_CLAUSE_END = regex.compile("[" + regex.escape(SENTENCE_END + CLAUSE_BREAK + BULLETS) + " ]")
+
+
 def _clause_end(block: Block, offset: int) -> int:
-    text = block.text
-    for index in range(offset, len(text)):
-        if text[index] in SENTENCE_END or text[index] in CLAUSE_BREAK or text[index] in BULLETS:
-            return index
-        if text[index] == " ":
-            return index
-    return len(text)
+    """Where the clause that ``offset`` stands in ends, looking no further than MAX_REACH (a
+    block with no punctuation must not make every figure read to its end)."""
+    limit = min(len(block.text), offset + MAX_REACH)
+    found = _CLAUSE_END.search(block.text, offset, limit)
+    return found.start() if found else limit
 
 
 @lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
