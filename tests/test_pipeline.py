@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import decimal
 import gc
+from decimal import Decimal
 
 import pytest
 
@@ -20,3 +22,9 @@ def test_extract_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> N
         assert gc.isenabled() is enabled, "an error inside extract must restore it too"
     finally:
         gc.enable()
+
+
+def test_values_stay_exact_when_another_library_lowered_the_decimal_precision() -> None:
+    with decimal.localcontext(prec=5):
+        records = extract("涉案金额达1234567.89亿元，另有13.38万件。").records
+    assert [r.value for r in records] == [Decimal(123456789000000), Decimal(133800)]

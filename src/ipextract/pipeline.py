@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import decimal
 import gc
 import hashlib
 from bisect import bisect_right
@@ -130,7 +131,9 @@ def extract(text: str, *, source: str | None = None, format: str = "txt",
 
     ``page_starts`` (offsets where each page of a paged source begins) gives every record
     its ``page``."""
-    with _collector_paused():
+    # Our own decimal context: another library in the process may have lowered the precision
+    # of the default one (Recognizers-Text sets it to 15), and values must stay exact.
+    with _collector_paused(), decimal.localcontext(prec=60):
         return _extract(text, source=source, format=format, encoding=encoding,
                         validate=validate, settings=settings, page_starts=page_starts)
 
