@@ -179,5 +179,7 @@ def test_screenshot(open_page: Any, sample: Document, tmp_path: Path) -> None:
     shot = tmp_path / "review-page.png"
     page.screenshot(path=str(shot))
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
-    if os.environ.get("IPEXTRACT_SCREENSHOT_DIR"):
-        shutil.copy(shot, Path(os.environ["IPEXTRACT_SCREENSHOT_DIR"]) / shot.name)
+    if os.environ.get("IPEXTRACT_SCREENSHOT_DIR"):  # the README's docs/review-page.png
+        folder = Path(os.environ["IPEXTRACT_SCREENSHOT_DIR"])
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copy(shot, folder / shot.name)
