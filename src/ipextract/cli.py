@@ -1,4 +1,4 @@
-"""Command line: ``ipextract extract | validate | text``.
+"""Command line: ``ipextract extract | validate | report | text``.
 
 Errors a user can cause become one line on stderr (``ipextract: FILE: reason [E101]``) and
 exit status 2; in a batch the other files are still processed and their output written.
@@ -9,14 +9,16 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
-from .errors import IpextractError
+from .errors import IpextractError, OutputError
 from .ingest import read_source
 from .models import Document
 from .output import render, write_atomic
 from .pipeline import extract_source
 from .report_text import render_report
+from .review import render_review
 from .validate import CHECKS, SEVERITY_RANK
 from .validate.base import CheckSettings
 from .validate.config import load_settings
@@ -50,6 +52,15 @@ def _parser() -> argparse.ArgumentParser:
     validate_cmd.add_argument("--show-info", action="store_true",
                               help="also list info flags (checks that passed)")
     _check_options(validate_cmd)
+
+    report_cmd = commands.add_parser(
+        "report", help="one self-contained HTML page: the text with its figures highlighted, "
+                       "the flags, the records")
+    report_cmd.add_argument("file", metavar="FILE", help="a report file; - for stdin")
+    report_cmd.add_argument("-o", "--output", metavar="OUT",
+                            help="default: FILE's name with .report.html, in this folder")
+    report_cmd.add_argument("--encoding")
+    _check_options(report_cmd)
 
     text_cmd = commands.add_parser("text", help="print the decoded text that offsets index")
     text_cmd.add_argument("file", metavar="FILE")
@@ -115,6 +126,17 @@ def _validate(args: argparse.Namespace) -> int:
     return status
 
 
+def _report(args: argparse.Namespace) -> int:
+    source = read_source(args.file, args.encoding)
+    document = extract_source(source, settings=_settings(args))
+    target = args.output or f"{'stdin' if args.file == '-' else Path(args.file).stem}.report.html"
+    try:
+        write_atomic(target, [render_review(document)])
+    except OSError as error:
+        raise OutputError(target, f"cannot be written ({error.strerror or error})") from error
+    return 0
+
+
 def _text(args: argparse.Namespace) -> int:
     source = read_source(args.file, args.encoding)
     sys.stdout.write(source.text)
@@ -128,6 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _extract(args)
         if args.command == "validate":
             return _validate(args)
+        if args.command == "report":
+            return _report(args)
         return _text(args)
     except IpextractError as error:
         _fail(error)

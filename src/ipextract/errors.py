@@ -68,3 +68,10 @@ class OffsetError(IpextractError):
 # E4xx: usage
 class UsageError(IpextractError):
     code = "E401"
+
+
+# E5xx: output files
+class OutputError(IpextractError):
+    """An output file that cannot be written (no such folder, no permission, disk full)."""
+
+    code = "E501"
