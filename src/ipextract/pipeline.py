@@ -12,12 +12,13 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from bisect import bisect_right
 
 import regex
 
 from .blocks import Block, split_blocks
-from .errors import OffsetError
+from .errors import DocumentTimeout, OffsetError
 from .figures import find_figures
 from .ingest.base import Source
 from .models import BlockInfo, Document, DocumentInfo, Flag, Record
@@ -103,16 +104,27 @@ def to_records(drafts: list[Draft], text: str,
     return records
 
 
+def _check_deadline(deadline: float | None, source: str | None) -> None:
+    """Batch mode's cooperative time limit (``deadline`` is a ``time.monotonic()`` value)."""
+    if deadline is not None and time.monotonic() > deadline:
+        raise DocumentTimeout(source or "<text>", "over the time limit")
+
+
 def extract(text: str, *, source: str | None = None, format: str = "txt",  # noqa: A002
             encoding: str = "utf-8", validate: bool = True,
-            settings: CheckSettings | None = None, page_starts: tuple[int, ...] = ()) -> Document:
+            settings: CheckSettings | None = None, page_starts: tuple[int, ...] = (),
+            deadline: float | None = None) -> Document:
     """Every figure of ``text`` as a record, and (unless ``validate=False``) the flags.
 
     ``page_starts`` (offsets where each page of a paged source begins) gives every record
-    its ``page``."""
+    its ``page``. ``deadline`` (a ``time.monotonic()`` value) is checked once per block and
+    before validation: past it, :class:`~ipextract.errors.DocumentTimeout` is raised."""
     normalized = normalize(text)
     blocks = split_blocks(normalized.text)
-    figures = [find_figures(block, index) for index, block in enumerate(blocks)]
+    figures = []
+    for index, block in enumerate(blocks):
+        _check_deadline(deadline, source)
+        figures.append(find_figures(block, index))
     year = document_year(blocks)
     title = document_title(blocks)
     region = document_region(title) if any(
@@ -120,6 +132,7 @@ def extract(text: str, *, source: str | None = None, format: str = "txt",  # noq
     places = _place_forms(region)
     records = to_records(draft_records(blocks, figures, year, places), text, page_starts)
     flags: list[Flag] = []
+    _check_deadline(deadline, source)
     if validate:
         from .validate import run_checks  # the validator is the last stage
 
@@ -140,8 +153,8 @@ def extract(text: str, *, source: str | None = None, format: str = "txt",  # noq
 
 
 def extract_source(source: Source, *, validate: bool = True,
-                   settings: CheckSettings | None = None) -> Document:
+                   settings: CheckSettings | None = None, deadline: float | None = None) -> Document:
     """:func:`extract` on what a reader made of a file (its format, encoding and pages)."""
     return extract(source.text, source=source.name, format=source.format,
                    encoding=source.encoding, validate=validate, settings=settings,
-                   page_starts=source.page_starts)
+                   page_starts=source.page_starts, deadline=deadline)
