@@ -1,4 +1,4 @@
-"""Command line: ``ipextract extract | validate | report | text``.
+"""Command line: ``ipextract extract | validate | report | text | ingest | export | series``.
 
 Errors a user can cause become one line on stderr (``ipextract: FILE: reason [E101]``) and
 exit status 2; in a batch the other files are still processed and their output written.
@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .dataset.work import DEFAULT_MAX_BYTES, DEFAULT_TIME_LIMIT
 from .errors import IpextractError, OutputError
 from .ingest import read_source
 from .models import Document
@@ -65,6 +66,36 @@ def _parser() -> argparse.ArgumentParser:
     text_cmd = commands.add_parser("text", help="print the decoded text that offsets index")
     text_cmd.add_argument("file", metavar="FILE")
     text_cmd.add_argument("--encoding")
+
+    # Datasets (issue #5): the work is in ipextract.dataset, imported only when these run.
+    ingest_cmd = commands.add_parser("ingest", help="files, folders and globs into a DuckDB dataset")
+    ingest_cmd.add_argument("paths", nargs="+", metavar="PATH")
+    ingest_cmd.add_argument("--db", default="ipextract.duckdb", help="default: ./ipextract.duckdb")
+    ingest_cmd.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    ingest_cmd.add_argument("--engine", choices=("local", "dask"), default="local")
+    ingest_cmd.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, tcp://host:8786")
+    ingest_cmd.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+                            help="larger files go to errors (default: 50 MiB)")
+    ingest_cmd.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
+                            help="per document; slower ones go to errors (default: 120; 0: none)")
+    ingest_cmd.add_argument("--encoding")
+    ingest_cmd.add_argument("--no-validate", action="store_true", help="records only, no flags")
+    ingest_cmd.add_argument("--quiet", action="store_true", help="no progress bar")
+    _check_options(ingest_cmd)
+
+    export_cmd = commands.add_parser("export", help="one table of a dataset as a file")
+    export_cmd.add_argument("--db", default="ipextract.duckdb")
+    export_cmd.add_argument("--table", default="records",
+                            choices=("documents", "records", "flags", "errors", "sources"))
+    export_cmd.add_argument("--format", choices=("parquet", "csv", "jsonl"), required=True)
+    export_cmd.add_argument("-o", "--output", metavar="OUT", required=True)
+    export_cmd.add_argument("--quiet", action="store_true")
+
+    series_cmd = commands.add_parser("series", help="one metric across the documents of a dataset")
+    series_cmd.add_argument("metric", metavar="METRIC")
+    series_cmd.add_argument("--db", default="ipextract.duckdb")
+    series_cmd.add_argument("--kind", help="only this kind (count, amount, growth…)")
+    series_cmd.add_argument("--format", choices=("table", "csv"), default="table")
     return parser
 
 
@@ -143,6 +174,24 @@ def _text(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ingest(args: argparse.Namespace) -> int:
+    from .dataset.commands import ingest_command
+
+    return ingest_command(args, _settings(args))
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .dataset.commands import export_command
+
+    return export_command(args)
+
+
+def _series(args: argparse.Namespace) -> int:
+    from .dataset.commands import series_command
+
+    return series_command(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -152,6 +201,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args)
         if args.command == "report":
             return _report(args)
+        if args.command in ("ingest", "export", "series"):
+            return {"ingest": _ingest, "export": _export, "series": _series}[args.command](args)
         return _text(args)
     except IpextractError as error:
         _fail(error)

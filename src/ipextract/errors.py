@@ -42,6 +42,13 @@ class InputTooLarge(InputError):
     code = "E103"
 
 
+class DocumentTimeout(InputError):
+    """A document that took longer than the per-document time limit (batch mode): hostile or
+    pathological input must not hold up the rest of the batch."""
+
+    code = "E104"
+
+
 # E2xx: vocabulary data files shipped with the package
 class VocabularyError(IpextractError):
     """A vocabulary data file that is malformed: duplicate key, alias claimed twice, bad regex."""
@@ -65,9 +72,25 @@ class OffsetError(IpextractError):
     code = "E302"
 
 
+class InternalError(IpextractError):
+    """An unexpected exception while one document of a batch was extracted (a bug): the
+    document goes to the dataset's ``errors`` table and the batch goes on."""
+
+    code = "E303"
+
+
 # E4xx: usage
 class UsageError(IpextractError):
     code = "E401"
+
+
+class MissingExtra(UsageError):
+    """A command that needs an optional dependency group that is not installed."""
+
+    code = "E402"
+
+    def __init__(self, command: str, extra: str) -> None:
+        super().__init__(command, f"needs the {extra} extra: pip install 'ipextract[{extra}]'")
 
 
 # E5xx: output files
@@ -75,3 +98,16 @@ class OutputError(IpextractError):
     """An output file that cannot be written (no such folder, no permission, disk full)."""
 
     code = "E501"
+
+
+# E6xx: datasets (ipextract ingest | export | series)
+class DatasetError(IpextractError):
+    """A dataset database that cannot be opened or does not hold the expected tables."""
+
+    code = "E601"
+
+
+class SchedulerError(DatasetError):
+    """A Dask scheduler that cannot be reached."""
+
+    code = "E602"

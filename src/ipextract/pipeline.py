@@ -14,6 +14,7 @@ from __future__ import annotations
 import decimal
 import gc
 import hashlib
+import time
 from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,7 +22,7 @@ from contextlib import contextmanager
 import regex
 
 from .blocks import Block, split_blocks
-from .errors import OffsetError
+from .errors import DocumentTimeout, OffsetError
 from .figures import find_figures
 from .ingest.base import Source
 from .models import BlockInfo, Document, DocumentInfo, Flag, Record
@@ -124,26 +125,38 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _check_deadline(deadline: float | None, source: str | None) -> None:
+    """Batch mode's cooperative time limit (``deadline`` is a ``time.monotonic()`` value)."""
+    if deadline is not None and time.monotonic() > deadline:
+        raise DocumentTimeout(source or "<text>", "over the time limit")
+
+
 def extract(text: str, *, source: str | None = None, format: str = "txt",
             encoding: str = "utf-8", validate: bool = True,
-            settings: CheckSettings | None = None, page_starts: tuple[int, ...] = ()) -> Document:
+            settings: CheckSettings | None = None, page_starts: tuple[int, ...] = (),
+            deadline: float | None = None) -> Document:
     """Every figure of ``text`` as a record, and (unless ``validate=False``) the flags.
 
     ``page_starts`` (offsets where each page of a paged source begins) gives every record
-    its ``page``."""
+    its ``page``. ``deadline`` (a ``time.monotonic()`` value) is checked once per block and
+    before validation: past it, :class:`~ipextract.errors.DocumentTimeout` is raised."""
     # Our own decimal context: another library in the process may have lowered the precision
     # of the default one (Recognizers-Text sets it to 15), and values must stay exact.
     with _collector_paused(), decimal.localcontext(prec=60):
         return _extract(text, source=source, format=format, encoding=encoding,
-                        validate=validate, settings=settings, page_starts=page_starts)
+                        validate=validate, settings=settings, page_starts=page_starts,
+                        deadline=deadline)
 
 
 def _extract(text: str, *, source: str | None, format: str,
              encoding: str, validate: bool, settings: CheckSettings | None,
-             page_starts: tuple[int, ...]) -> Document:
+             page_starts: tuple[int, ...], deadline: float | None) -> Document:
     normalized = normalize(text)
     blocks = split_blocks(normalized.text)
-    figures = [find_figures(block, index) for index, block in enumerate(blocks)]
+    figures = []
+    for index, block in enumerate(blocks):
+        _check_deadline(deadline, source)
+        figures.append(find_figures(block, index))
     year = document_year(blocks)
     title = document_title(blocks)
     region = document_region(title) if any(
@@ -151,6 +164,7 @@ def _extract(text: str, *, source: str | None, format: str,
     places = _place_forms(region)
     records = to_records(draft_records(blocks, figures, year, places), normalized, page_starts)
     flags: list[Flag] = []
+    _check_deadline(deadline, source)
     if validate:
         from .validate import run_checks  # the validator is the last stage
 
@@ -171,8 +185,8 @@ def _extract(text: str, *, source: str | None, format: str,
 
 
 def extract_source(source: Source, *, validate: bool = True,
-                   settings: CheckSettings | None = None) -> Document:
+                   settings: CheckSettings | None = None, deadline: float | None = None) -> Document:
     """:func:`extract` on what a reader made of a file (its format, encoding and pages)."""
     return extract(source.text, source=source.name, format=source.format,
                    encoding=source.encoding, validate=validate, settings=settings,
-                   page_starts=source.page_starts)
+                   page_starts=source.page_starts, deadline=deadline)

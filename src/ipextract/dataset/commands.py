@@ -1,0 +1,62 @@
+"""The dataset subcommands behind ``cli.py``: arguments in, exit status out.
+
+Exit status: 0 when every file was ingested, 2 when any failed (each failure is one line on
+stderr, ``ipextract: FILE: reason [E###]``, and a row in ``errors``), 130 on Ctrl-C (the
+documents written so far stay; the next run goes on from there).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from ..errors import UsageError
+from ..validate.base import CheckSettings
+from .batch import ingest
+from .discover import discover
+from .engines import engine
+from .export import export
+from .progress import progress_for
+from .series import render_csv, render_table, series
+from .store import Store
+from .work import WorkOptions
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def ingest_command(args: argparse.Namespace, settings: CheckSettings) -> int:
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs", "must be at least 1")
+    if args.max_bytes < 1 or args.time_limit < 0:
+        raise UsageError("--max-bytes/--time-limit", "must be positive")
+    files = discover(args.paths)
+    options = WorkOptions(encoding=args.encoding, validate=not args.no_validate, settings=settings,
+                          max_bytes=args.max_bytes, time_limit=args.time_limit or None)
+    run_engine = engine(args.engine, jobs=args.jobs or default_jobs(), scheduler=args.scheduler)
+    store = Store(args.db)
+    try:
+        summary = ingest(files, store, options, run_engine, progress_for(len(files), quiet=args.quiet))
+    except KeyboardInterrupt:
+        print(f"ipextract: interrupted; {args.db} holds the documents written so far "
+              "(run the same command again to go on)", file=sys.stderr)
+        return 130
+    finally:
+        store.close()
+    print(f"ipextract: {summary.line(args.db)}", file=sys.stderr)
+    return 2 if summary.failed else 0
+
+
+def export_command(args: argparse.Namespace) -> int:
+    rows = export(args.db, args.table, args.format, args.output)
+    if not args.quiet:
+        print(f"ipextract: export: {rows} rows of {args.table} → {args.output}", file=sys.stderr)
+    return 0
+
+
+def series_command(args: argparse.Namespace) -> int:
+    rows = series(args.db, args.metric, args.kind)
+    sys.stdout.write(render_csv(rows) if args.format == "csv" else render_table(rows))
+    return 0

@@ -1,0 +1,135 @@
+"""The DuckDB database: schema, and one transaction per document.
+
+``document_id`` is the sha256 of a file's bytes. ``sources`` maps each path to the content it
+held when last ingested, so re-ingesting an unchanged file is skipped before any work, and a
+changed file replaces its old rows (they are deleted unless another path holds the same
+bytes). Each document — its mapping, its row in ``documents``, its records and flags, and the
+removal of what it replaces — is written in one transaction: a run killed at any moment leaves
+whole documents only, and the next run goes on from there. Only the parent process writes
+(DuckDB has a single writer).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import DatasetError
+from . import require
+from .rows import TABLES
+from .work import WorkResult
+
+PER_DOCUMENT = ("documents", "records", "flags")
+
+
+def _quoted(name: str) -> str:
+    return f'"{name}"'
+
+
+def _ddl(table: str) -> str:
+    columns = ", ".join(f"{_quoted(name)} {kind}" for name, kind in TABLES[table])
+    return f"CREATE TABLE IF NOT EXISTS {table} ({columns})"
+
+
+def _insert(table: str) -> str:
+    marks = ", ".join("?" for _ in TABLES[table])
+    return f"INSERT INTO {table} VALUES ({marks})"
+
+
+def _insert_columns(table: str) -> str:
+    """Many rows in one statement, one list parameter per column. Measured on the sample's
+    99 records: 3 ms, against 12 ms for a multi-row VALUES and 60 ms for executemany (each
+    bound parameter costs; a list is bound once)."""
+    columns = ", ".join(f"unnest(?::{kind}[])" for _, kind in TABLES[table])
+    return f"INSERT INTO {table} SELECT {columns}"
+
+
+def insert_rows(connection, table: str, rows: list[tuple]) -> None:
+    if rows:
+        connection.execute(_insert_columns(table), [list(column) for column in zip(*rows)])
+
+
+def connect(path: str | Path, *, command: str, read_only: bool = False):
+    """Open (and, for writing, create) a dataset database."""
+    duckdb = require("duckdb", command)
+    if read_only and not Path(path).exists():
+        raise DatasetError(str(path), "no such database (create it with ipextract ingest)")
+    try:
+        connection = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.Error as exc:
+        raise DatasetError(str(path), f"cannot open the database ({exc})") from exc
+    if not read_only:
+        for table in TABLES:
+            connection.execute(_ddl(table))
+    return connection
+
+
+class Store:
+    """The writing side of a dataset database."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self.connection = connect(path, command="ingest")
+        # What the database holds, kept here so that writing a new document costs no lookups
+        # (each statement costs about a millisecond; a batch writes thousands of documents).
+        self._known = dict(self.connection.execute(
+            "SELECT path, document_id FROM sources").fetchall())
+        self._documents = {row[0] for row in self.connection.execute(
+            "SELECT document_id FROM documents").fetchall()}
+        self._failed = {row[0] for row in self.connection.execute(
+            "SELECT path FROM errors").fetchall()}
+
+    def unchanged(self, path: str, document_id: str) -> bool:
+        """Already ingested with these bytes (a failed file is always tried again)."""
+        return self._known.get(path) == document_id
+
+    def write(self, result: WorkResult) -> str:
+        """Store one file's outcome in one transaction: ``added``, ``replaced`` or ``failed``."""
+        db = self.connection
+        old = self._known.get(result.path)
+        db.begin()
+        try:
+            if result.path in self._failed:
+                db.execute("DELETE FROM errors WHERE path = ?", [result.path])
+            if old is not None:
+                db.execute("DELETE FROM sources WHERE path = ?", [result.path])
+                self._forget_if_orphan(old)
+            if result.ok:
+                self._add(result)
+            else:
+                db.execute(_insert("errors"), [result.path, result.document_id, *result.error])
+            db.commit()
+        except BaseException:
+            db.rollback()
+            raise
+        if result.ok:
+            self._known[result.path] = result.document_id
+            self._documents.add(result.document_id)
+            self._failed.discard(result.path)
+        else:
+            self._known.pop(result.path, None)
+            self._failed.add(result.path)
+        return "failed" if not result.ok else ("replaced" if old else "added")
+
+    def _add(self, result: WorkResult) -> None:
+        db = self.connection
+        db.execute(_insert("sources"), [result.path, result.document_id])
+        if result.document_id in self._documents:  # the same bytes under another path
+            return
+        db.execute(_insert("documents"), list(result.document))
+        insert_rows(db, "records", result.records)
+        insert_rows(db, "flags", result.flags)
+
+    def _forget_if_orphan(self, document_id: str) -> None:
+        still_held = self.connection.execute(
+            "SELECT count(*) FROM sources WHERE document_id = ?", [document_id]).fetchone()[0]
+        if not still_held:
+            for table in PER_DOCUMENT:
+                self.connection.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
+            self._documents.discard(document_id)
+
+    def counts(self) -> dict[str, int]:
+        return {table: self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in TABLES}
+
+    def close(self) -> None:
+        self.connection.close()
