@@ -4,6 +4,11 @@ deterministic. No timings are asserted; the benchmarks measure speed."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from ipextract import extract
@@ -67,3 +72,25 @@ def test_figure_at_the_seam_of_a_rejoined_paragraph_keeps_its_offsets() -> None:
     records = extract(text).records
     assert [r.surface for r in records] == ["约14331.98亿元"]
     assert all(text[r.start:r.end] == r.surface for r in records)
+
+
+@pytest.mark.parametrize("caching", [False, True])
+def test_nothing_is_written_outside_the_paths_given(tmp_path: Path, caching: bool) -> None:
+    """Only the outputs named on the command line, and the dictionary cache when it is on."""
+    work, home, temporary, cache = (tmp_path / name for name in ("work", "home", "tmp", "cache"))
+    for folder in (work, home, temporary):
+        folder.mkdir()
+    (work / "in.txt").write_text(FIGURE, encoding="utf-8")
+    environment = {**os.environ, "HOME": str(home), "TMPDIR": str(temporary),
+                   "IPEXTRACT_CACHE_DIR": str(cache) if caching else ""}
+    environment.pop("XDG_CACHE_HOME", None)
+    for arguments in (["extract", "in.txt", "-o", "out.json"], ["report", "in.txt", "-o", "page.html"]):
+        subprocess.run([sys.executable, "-m", "ipextract", *arguments], cwd=work, env=environment,
+                       check=True, capture_output=True)
+    written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
+    expected = ["work/in.txt", "work/out.json", "work/page.html"]
+    if caching:
+        assert [w for w in written if not w.startswith("cache/")] == expected
+        assert {Path(w).suffix for w in written if w.startswith("cache/")} == {".freq", ".tags", ".words"}
+    else:
+        assert written == expected

@@ -56,16 +56,15 @@ def _cache_key() -> str:
 
 
 def _build() -> tuple[dict[str, int], int, dict[str, str]]:
-    """jieba's own way: its dictionary, then our user dictionary on top, then its tags."""
+    """jieba's own way: its dictionary, then our user dictionary on top, then its tags.
+
+    The prefix dictionary is built with jieba's own ``gen_pfdict`` rather than ``initialize``,
+    which would also write jieba's cache into the temporary folder: nothing is written but
+    our cache (and nothing at all when caching is off)."""
     tok = jieba.Tokenizer()
-    folder = cache_dir()
-    if folder is not None:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            tok.tmp_dir = str(folder)  # jieba's own cache goes beside ours, not into /tmp
-        except OSError:
-            pass
-    tok.initialize()
+    with tok.get_dict_file() as dictionary:
+        tok.FREQ, tok.total = tok.gen_pfdict(dictionary)
+    tok.initialized = True
     tok.load_userdict(str(user_dictionary_path()))
     from jieba import posseg  # only here, for the tag table, when building
 
