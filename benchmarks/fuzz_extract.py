@@ -4,7 +4,9 @@ report characters, raw bytes) and checks the invariants after each run:
 
 - ``read_bytes`` raises nothing but ``IpextractError``;
 - ``extract`` raises nothing, and every record keeps ``text[start:end] == surface``, ids in
-  order, intervals ordered; every flag span lies inside the text.
+  order, intervals ordered; every flag span lies inside the text;
+- ``render_review`` gives a well-formed page whose text panel is the document's text, with one
+  highlight per record and no script but its own two, whatever markup the text carries.
 
     python benchmarks/fuzz_extract.py --examples 20000      # about 10 minutes on one core
 
@@ -24,15 +26,21 @@ from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
+
+from tests.review_page import Page
 
 from ipextract import extract
 from ipextract.errors import IpextractError
 from ipextract.ingest import read_bytes
+from ipextract.review import render_review
 
 SEEDS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpora").glob("*.txt"))]
 REPORT_CHARS = list("0123456789０１２３４５６７８９.,，。；：、％%‰●\n （）|-—~至第年月日件家次项亿万千百十"
                     "一二两三四五六七八九零〇几余多超逾近约增长下降提高占比重率倍位名全市同比上年其中分别"
                     "“”《》<>&\x00\ufeff\u200b")
+MARKUP = ["<script>window.__pwned=1</script>", "<img src=x onerror=alert(1)>", "</script>",
+          "<!--", "]]>", "&amp;", "\u2028", "javascript:"]
 
 
 @st.composite
@@ -42,8 +50,8 @@ def mutated_report(draw: st.DrawFn) -> str:
         position = draw(st.integers(0, len(text)))
         action = draw(st.sampled_from(["insert", "delete", "splice", "cut"]))
         if action == "insert":
-            text = text[:position] + draw(st.text(st.sampled_from(REPORT_CHARS), max_size=20)) \
-                + text[position:]
+            text = text[:position] + draw(st.one_of(st.text(st.sampled_from(REPORT_CHARS), max_size=20),
+                                                     st.sampled_from(MARKUP))) + text[position:]
         elif action == "delete":
             text = text[:position] + text[position + draw(st.integers(1, 50)):]
         elif action == "splice":
@@ -88,7 +96,16 @@ def run(examples: int) -> None:
             return
         check(source.text)
 
-    for name, test in (("text", fuzz_text), ("bytes", fuzz_bytes)):
+    @budget
+    @given(mutated_report())
+    def fuzz_review(text: str) -> None:
+        document = extract(text)
+        page = Page.read(render_review(document))
+        assert page.text == text
+        assert set(page.elements["data-record-id"]) == {r.id for r in document.records}
+        assert [attributes.get("type") for attributes, _ in page.scripts] == ["application/json", None]
+
+    for name, test in (("text", fuzz_text), ("bytes", fuzz_bytes), ("review", fuzz_review)):
         started = time.perf_counter()
         test()
         print(f"{name}: {examples} examples, no failure, {time.perf_counter() - started:.0f} s")
