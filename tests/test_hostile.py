@@ -94,3 +94,16 @@ def test_nothing_is_written_outside_the_paths_given(tmp_path: Path, caching: boo
         assert {Path(w).suffix for w in written if w.startswith("cache/")} == {".freq", ".tags", ".words"}
     else:
         assert written == expected
+
+
+def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    import ipextract.ingest as ingest_module
+    from ipextract.cli import main
+
+    monkeypatch.setattr(ingest_module, "MAX_BYTES", 100)
+    big = tmp_path / "big.txt"
+    big.write_text(FIGURE * 10, encoding="utf-8")
+    assert main(["extract", str(big)]) == 2
+    assert capsys.readouterr().err == f"ipextract: {big}: larger than the limit of 100 bytes [E103]\n"

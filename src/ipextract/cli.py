@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .dataset.store import GROUP_DOCUMENTS, GROUP_SECONDS
 from .dataset.work import DEFAULT_MAX_BYTES, DEFAULT_TIME_LIMIT
 from .errors import IpextractError, OutputError
 from .ingest import read_source
@@ -81,6 +82,9 @@ def _parser() -> argparse.ArgumentParser:
     ingest_cmd.add_argument("--encoding")
     ingest_cmd.add_argument("--no-validate", action="store_true", help="records only, no flags")
     ingest_cmd.add_argument("--quiet", action="store_true", help="no progress bar")
+    ingest_cmd.add_argument("--commit-every", type=int, default=GROUP_DOCUMENTS, metavar="N",
+                            help=f"commit after N whole documents or {GROUP_SECONDS:g} s (default: "
+                                 f"{GROUP_DOCUMENTS}; 1 = a transaction per document)")
     _check_options(ingest_cmd)
 
     export_cmd = commands.add_parser("export", help="one table of a dataset as a file")

@@ -2,7 +2,7 @@
 
 The parent reads each file (size limit first, from ``stat``), hashes it and skips it when the
 database already holds these bytes for this path; everything else goes to the engine, and every
-result comes back here to be written, one transaction per document. A file that cannot be read
+result comes back here to be written (whole documents per transaction, see ``store``). A file that cannot be read
 goes to ``errors`` with its reason and the batch goes on.
 """
 
@@ -90,8 +90,11 @@ def ingest(files: list[str], store: Store, options: WorkOptions, engine: Engine,
             yield WorkItem(path, document_id, data)
 
     with progress:
-        for result in engine(items(), options):
-            record(result)
+        try:
+            for result in engine(items(), options):
+                record(result)
+        finally:  # Ctrl-C or a failing worker: what was written is whole documents; keep it
+            store.commit()
     cross_flags = cross_check(store.connection)
     counts = store.counts()
     return IngestSummary(files=len(files), added=tally["added"], replaced=tally["replaced"],

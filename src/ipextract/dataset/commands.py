@@ -32,11 +32,13 @@ def ingest_command(args: argparse.Namespace, settings: CheckSettings) -> int:
         raise UsageError("--jobs", "must be at least 1")
     if args.max_bytes < 1 or args.time_limit < 0:
         raise UsageError("--max-bytes/--time-limit", "must be positive")
+    if args.commit_every < 1:
+        raise UsageError("--commit-every", "must be at least 1")
     files = discover(args.paths)
     options = WorkOptions(encoding=args.encoding, validate=not args.no_validate, settings=settings,
                           max_bytes=args.max_bytes, time_limit=args.time_limit or None)
     run_engine = engine(args.engine, jobs=args.jobs or default_jobs(), scheduler=args.scheduler)
-    store = Store(args.db)
+    store = Store(args.db, group_documents=args.commit_every)
     try:
         summary = ingest(files, store, options, run_engine, progress_for(len(files), quiet=args.quiet))
     except KeyboardInterrupt:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import regex
 
-from ..errors import InputError
+from ..errors import InputError, InputTooLarge
 from .base import MAX_BYTES, Source
 from .text import read_text
 
@@ -89,7 +89,7 @@ def read_source(path: str, encoding: str | None = None) -> Source:
     if file.is_dir():
         raise InputError(path, "is a directory")
     if file.stat().st_size > MAX_BYTES:
-        raise InputError(path, f"larger than {MAX_BYTES // (1024 * 1024)} MiB")
+        raise InputTooLarge(path, f"larger than the limit of {MAX_BYTES:,} bytes")
     try:
         data = file.read_bytes()
     except OSError as exc:
