@@ -7,6 +7,7 @@ exit status 2; in a batch the other files are still processed and their output w
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -221,5 +222,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 3
 
 
+# Commands that start no processes or threads and write their files before returning.
+_SHORT_LIVED = frozenset({"extract", "validate", "report", "text"})
+
+
+def run() -> None:
+    """The ``ipextract`` program: :func:`main`, then a quick exit.
+
+    Tearing down the interpreter frees the half-million-entry segmentation dictionary one
+    object at a time (about 60 ms, an eighth of a run on a short report). A command that has
+    written and closed its outputs loses nothing by skipping that: its streams are flushed,
+    then the process ends. Commands that run workers exit the ordinary way."""
+    argv = sys.argv[1:]
+    status = main(argv)
+    command = next((a for a in argv if not a.startswith("-")), None)
+    if command not in _SHORT_LIVED:
+        sys.exit(status)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        pass
+    os._exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -95,6 +95,7 @@ def ingest(files: list[str], store: Store, options: WorkOptions, engine: Engine,
                 record(result)
         finally:  # Ctrl-C or a failing worker: what was written is whole documents; keep it
             store.commit()
+    store.settle()
     cross_flags = cross_check(store.connection)
     counts = store.counts()
     return IngestSummary(files=len(files), added=tally["added"], replaced=tally["replaced"],

@@ -16,10 +16,31 @@ from . import require
 from .work import WorkItem, WorkOptions, WorkResult, run
 
 WINDOW_PER_WORKER = 4  # enough queued work to keep a worker busy while the parent writes
+# Items travel to pool workers in chunks: sending one task costs about as much as extracting a
+# short report, so one item per task left the second core idle (1.28× on two cores).
+CHUNK_ITEMS = 16
+CHUNK_BYTES = 1 << 20
 
 
-def _in_order(submit: Callable[[WorkItem], Any], items: Iterable[WorkItem], window: int,
-              result_of: Callable[[Any], WorkResult]) -> Iterator[WorkResult]:
+def _chunks(items: Iterable[WorkItem]) -> Iterator[list[WorkItem]]:
+    chunk: list[WorkItem] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        size += len(item.data)
+        if len(chunk) >= CHUNK_ITEMS or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def run_chunk(chunk: list[WorkItem], options: WorkOptions) -> list[WorkResult]:
+    return [run(item, options) for item in chunk]
+
+
+def _in_order(submit: Callable[[Any], Any], items: Iterable[Any], window: int,
+              result_of: Callable[[Any], Any]) -> Iterator[Any]:
     pending: deque[Any] = deque()
     for item in items:
         pending.append(submit(item))
@@ -41,8 +62,10 @@ def run_pool(items: Iterable[WorkItem], options: WorkOptions, jobs: int) -> Iter
 
     executor = ProcessPoolExecutor(max_workers=jobs)
     try:
-        yield from _in_order(lambda item: executor.submit(run, item, options), items,
-                             jobs * WINDOW_PER_WORKER, lambda future: future.result())
+        for results in _in_order(lambda chunk: executor.submit(run_chunk, chunk, options),
+                                 _chunks(items), jobs * WINDOW_PER_WORKER,
+                                 lambda future: future.result()):
+            yield from results
     finally:  # on Ctrl-C or an error in the writer: drop what is queued, do not wait for it
         executor.shutdown(wait=False, cancel_futures=True)
 

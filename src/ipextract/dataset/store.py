@@ -23,11 +23,12 @@ from .rows import TABLES
 from .work import WorkResult
 
 PER_DOCUMENT = ("documents", "records", "flags")
+INSERT_ORDER = ("sources", "documents", "records", "flags", "errors")
 GROUP_DOCUMENTS = 64
 GROUP_SECONDS = 1.0
 # The writer needs neither DuckDB's thread pool (the workers need the cores) nor a buffer cache
 # that grows with the database (memory must stay flat over a long batch).
-WRITER_SETTINGS = ("SET threads TO 1", "SET memory_limit = '128MB'")
+WRITER_SETTINGS = ("SET threads TO 1", "SET memory_limit = '64MB'")
 
 
 def _quoted(name: str) -> str:
@@ -37,11 +38,6 @@ def _quoted(name: str) -> str:
 def _ddl(table: str) -> str:
     columns = ", ".join(f"{_quoted(name)} {kind}" for name, kind in TABLES[table])
     return f"CREATE TABLE IF NOT EXISTS {table} ({columns})"
-
-
-def _insert(table: str) -> str:
-    marks = ", ".join("?" for _ in TABLES[table])
-    return f"INSERT INTO {table} VALUES ({marks})"
 
 
 def _insert_columns(table: str) -> str:
@@ -85,6 +81,9 @@ class Store:
         self._group_seconds = group_seconds
         self._open_since: float | None = None  # when the open transaction began
         self._in_group = 0
+        # Rows of the open group, inserted with one statement per table when it commits (a
+        # statement costs about a millisecond, whatever its size).
+        self._pending: dict[str, list[tuple]] = {table: [] for table in INSERT_ORDER}
         # What the database holds, kept here so that writing a new document costs no lookups
         # (each statement costs about a millisecond; a batch writes thousands of documents).
         self._known = dict(self.connection.execute(
@@ -106,6 +105,8 @@ class Store:
             db.begin()
             self._open_since = time.monotonic()
         try:
+            if result.path in self._failed or old is not None:
+                self._insert_pending()  # what the deletes below look at must be in the tables
             if result.path in self._failed:
                 db.execute("DELETE FROM errors WHERE path = ?", [result.path])
             if old is not None:
@@ -114,13 +115,9 @@ class Store:
             if result.ok:
                 self._add(result)
             else:
-                db.execute(_insert("errors"), [result.path, result.document_id, *result.error])
+                self._pending["errors"].append((result.path, result.document_id, *result.error))
         except BaseException:
-            # a document half written: drop the whole open group (whole documents only; the
-            # next run writes them again)
-            self._open_since = None
-            self._in_group = 0
-            db.rollback()
+            self._discard_group()
             raise
         self._in_group += 1
         if (self._in_group >= self._group_documents
@@ -136,13 +133,17 @@ class Store:
         return "failed" if not result.ok else ("replaced" if old else "added")
 
     def _add(self, result: WorkResult) -> None:
-        db = self.connection
-        db.execute(_insert("sources"), [result.path, result.document_id])
+        self._pending["sources"].append((result.path, result.document_id))
         if result.document_id in self._documents:  # the same bytes under another path
             return
-        db.execute(_insert("documents"), list(result.document))
-        insert_rows(db, "records", result.records)
-        insert_rows(db, "flags", result.flags)
+        self._pending["documents"].append(tuple(result.document))
+        self._pending["records"].extend(result.records)
+        self._pending["flags"].extend(result.flags)
+
+    def _insert_pending(self) -> None:
+        for table in INSERT_ORDER:
+            insert_rows(self.connection, table, self._pending[table])
+            self._pending[table].clear()
 
     def _forget_if_orphan(self, document_id: str) -> None:
         still_held = self.connection.execute(
@@ -155,9 +156,30 @@ class Store:
     def commit(self) -> None:
         """Commit the open group of whole documents, if any."""
         if self._open_since is not None:
-            self.connection.commit()
+            try:
+                self._insert_pending()
+                self.connection.commit()
+            except BaseException:
+                self._discard_group()
+                raise
             self._open_since = None
             self._in_group = 0
+
+    def _discard_group(self) -> None:
+        """A document half written: drop the whole open group (whole documents only; the next
+        run writes them again)."""
+        self._open_since = None
+        self._in_group = 0
+        for rows in self._pending.values():
+            rows.clear()
+        self.connection.rollback()
+
+    def settle(self) -> None:
+        """Commit, and give the connection DuckDB's defaults back for the whole-database
+        queries that follow (the cross-document joins need its threads and memory)."""
+        self.commit()
+        for setting in ("RESET threads", "RESET memory_limit"):
+            self.connection.execute(setting)
 
     def counts(self) -> dict[str, int]:
         return {table: self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
