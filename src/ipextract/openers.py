@@ -1,0 +1,102 @@
+"""The characters a pattern's matches can start with, so that a scan skips the text between.
+
+A pattern with a long alternation (the figure grammar, the non-figure words) is tried at every
+position of a report; most positions are prose that cannot start a match. Putting a lookahead of
+the possible first characters in front (``(?=[0-9一二…])``) lets the engine reject such a
+position with one set test. The set is read off the pattern itself by Python's own regular
+expression parser, so it is exact for the vocabulary in force and follows every edit of it.
+
+>>> prefilter("(?<![一二])[一二]+届|(?:这|过去)[一二]年")
+'(?=[一二过这])'
+>>> prefilter("(?:约|近)?[0-9]+")
+'(?=[0-9约近])'
+>>> opening_characters(r"\\w+年") is None  # may start with too much to be worth a test
+True
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as constants  # type: ignore[attr-defined]
+from re import _parser as parser  # type: ignore[attr-defined]
+
+Ranges = frozenset[tuple[int, int]]
+_ZERO_WIDTH = (constants.AT, constants.ASSERT, constants.ASSERT_NOT)
+_REPEATS = (constants.MAX_REPEAT, constants.MIN_REPEAT, getattr(constants, "POSSESSIVE_REPEAT", None))
+
+
+class _Unknown(Exception):
+    """A construct that may start with any character (``.``, ``\\w``, a negated class…)."""
+
+
+def _class(items: list[tuple[object, object]]) -> Ranges:
+    ranges: set[tuple[int, int]] = set()
+    for op, argument in items:
+        if op is constants.LITERAL:
+            ranges.add((argument, argument))  # type: ignore[arg-type]
+        elif op is constants.RANGE:
+            ranges.add(argument)  # type: ignore[arg-type]
+        else:  # NEGATE, CATEGORY (\d, \s…): too wide or too vague to list
+            raise _Unknown
+    return frozenset(ranges)
+
+
+def _sequence(items: list[tuple[object, object]]) -> tuple[Ranges, bool]:
+    """(first characters, whether the sequence can match the empty string)."""
+    found: set[tuple[int, int]] = set()
+    for item in items:
+        first, nullable = _item(item)
+        found |= first
+        if not nullable:
+            return frozenset(found), False
+    return frozenset(found), True
+
+
+def _item(item: tuple[object, object]) -> tuple[Ranges, bool]:
+    op, argument = item
+    if op is constants.LITERAL:
+        return frozenset({(argument, argument)}), False  # type: ignore[arg-type]
+    if op is constants.IN:
+        return _class(argument), False  # type: ignore[arg-type]
+    if op is constants.SUBPATTERN:
+        return _sequence(list(argument[-1]))  # type: ignore[index]
+    if op is constants.BRANCH:
+        found: set[tuple[int, int]] = set()
+        nullable = False
+        for branch in argument[1]:  # type: ignore[index]
+            first, empty = _sequence(list(branch))
+            found |= first
+            nullable = nullable or empty
+        return frozenset(found), nullable
+    if op in _REPEATS:
+        low, _, body = argument  # type: ignore[misc]
+        first, empty = _sequence(list(body))
+        return first, empty or low == 0
+    if op in _ZERO_WIDTH:
+        return frozenset(), True
+    raise _Unknown
+
+
+def opening_characters(pattern: str, flags: int = 0) -> Ranges | None:
+    """Code-point ranges every match of ``pattern`` starts in; None when that cannot be said
+    (a construct that may start anywhere, a pattern that may match the empty string, syntax
+    the standard parser does not read, such as ``\\p{Han}``, or case folding)."""
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        first, nullable = _sequence(list(parser.parse(pattern, flags)))
+    except (re.error, _Unknown):
+        return None
+    return None if nullable or not first else first
+
+
+def prefilter(pattern: str, flags: int = 0) -> str:
+    """A lookahead that admits only the opening characters of ``pattern`` (``""`` when they
+    cannot be said: the pattern is then scanned as it is)."""
+    ranges = opening_characters(pattern, flags)
+    if ranges is None:
+        return ""
+    parts = []
+    for low, high in sorted(ranges):
+        parts.append(re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}")
+    return f"(?=[{''.join(parts)}])"
