@@ -6,7 +6,6 @@ import re
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from ipextract.figures import _grammar, _non_figures
 from ipextract.openers import opening_characters, prefilter
