@@ -33,11 +33,11 @@ from pathlib import Path
 
 import regex
 
+from ipextract.evaluate import FigureScore, Span
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PATH = ROOT / "corpora" / "wuhan-ip-2024.txt"
 REAL = ROOT.parent / "shared" / "corpora" / "real" / "gov-work-reports-2026"
-
-Span = tuple[int, int, Decimal | None]
 
 
 # ─── inputs ───────────────────────────────────────────────────────────────────────────────────
@@ -184,26 +184,6 @@ def make(key: str):  # type: ignore[no-untyped-def]
 
 # ─── figure F1 on the gold files ──────────────────────────────────────────────────────────────
 
-@dataclass
-class Score:
-    gold: int = 0
-    found: int = 0
-    matched: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.found if self.found else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def gold_documents() -> list[tuple[str, str, list[dict]]]:
     """(name, text, gold rows) for each file in corpora/gold/."""
     documents = []
@@ -214,35 +194,16 @@ def gold_documents() -> list[tuple[str, str, list[dict]]]:
     return documents
 
 
-def score(found: list[Span], gold: list[dict], *, values: bool = True, into: Score | None = None) -> Score:
-    """tests/test_gold.py's rule: a gold row is matched by the first unused found figure (in
-    order of position) whose span overlaps it and whose value is equal (``values=False``: the
-    span alone)."""
-    result = into or Score()
-    ordered = sorted(range(len(found)), key=lambda i: found[i][0])
-    used: set[int] = set()
-    for row in gold:
-        want = Decimal(row["value"])
-        for i in ordered:
-            start, end, value = found[i]
-            if i not in used and start < row["end"] and row["start"] < end and (not values or value == want):
-                used.add(i)
-                result.matched += 1
-                break
-    result.gold += len(gold)
-    result.found += len(found)
-    return result
-
-
-def gold_scores(tool, kinds: frozenset[str] | None = None) -> tuple[Score, Score]:  # type: ignore[no-untyped-def]
-    """(value-and-span score, span-only score) over all gold documents, summed (micro);
-    ``kinds`` limits the gold rows to those kinds (everything the tool found still counts)."""
-    with_values, spans_only = Score(), Score()
+def gold_scores(tool, kinds: frozenset[str] | None = None) -> tuple[FigureScore, FigureScore]:  # type: ignore[no-untyped-def]
+    """(value-and-span score, span-only score) over all gold documents, summed (micro), by
+    the gold tests' rule (``ipextract.evaluate``); ``kinds`` limits the gold rows to those
+    kinds (everything the tool found still counts)."""
+    with_values, spans_only = FigureScore(), FigureScore()
     for _, text, gold in gold_documents():
         rows = [row for row in gold if kinds is None or row["kind"] in kinds]
         found = tool.extract(text)
-        score(found, rows, into=with_values)
-        score(found, rows, values=False, into=spans_only)
+        with_values += FigureScore.of(found, rows)
+        spans_only += FigureScore.of(found, rows, values=False)
     return with_values, spans_only
 
 

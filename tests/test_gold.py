@@ -1,6 +1,7 @@
 """Scores over the hand-checked gold files in corpora/gold/.
 
-A found record matches a gold record when their spans overlap and their values are equal.
+A found record matches a gold record when their spans overlap and their values are equal
+(the rule in ``ipextract.evaluate``, which the side-by-side benchmarks use too).
 Figure F1 counts matches; metric, kind and unit are scored over the matched pairs (a gold row
 may name equally right alternatives in ``metric_alt``). The per-document scores are printed
 (``pytest -s tests/test_gold.py``) and recorded in the README.
@@ -9,12 +10,11 @@ may name equally right alternatives in ``metric_alt``). The per-document scores 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
-from typing import Any
 
 import pytest
 
-from ipextract import Record, extract
+from ipextract import extract
+from ipextract.evaluate import FigureScore, match
 
 from .casefiles import GoldDocument, load_gold
 from .conftest import CORPORA
@@ -25,9 +25,7 @@ THRESHOLDS = {"f1": 0.98, "metric": 0.95, "kind": 0.98, "unit": 0.98}
 @dataclass
 class Score:
     name: str
-    gold: int
-    found: int
-    matched: int
+    figures: FigureScore
     metric_ok: int
     kind_ok: int
     unit_ok: int
@@ -35,42 +33,20 @@ class Score:
     extras: list[str]
     wrong: list[str]
 
-    @property
-    def precision(self) -> float:
-        return self.matched / self.found if self.found else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
     def rate(self, ok: int) -> float:
-        return ok / self.matched if self.matched else 1.0
-
-
-def _matches(record: Record, gold: dict[str, Any]) -> bool:
-    overlap = record.start < gold["end"] and gold["start"] < record.end
-    return overlap and record.value == Decimal(gold["value"])
+        return ok / self.figures.matched if self.figures.matched else 1.0
 
 
 def score(document: GoldDocument) -> Score:
     records = extract(document.text, validate=False).records
-    by_start = sorted(records, key=lambda r: r.start)
-    used: set[str] = set()
-    matched = metric_ok = kind_ok = unit_ok = 0
+    hits = match([(r.start, r.end, r.value) for r in records], document.records)
+    metric_ok = kind_ok = unit_ok = 0
     misses, wrong = [], []
-    for gold in document.records:
-        candidates = [r for r in by_start if r.id not in used and _matches(r, gold)]
-        if not candidates:
+    for gold, hit in zip(document.records, hits, strict=True):
+        if hit is None:
             misses.append(f"{gold['surface']}@{gold['start']} {gold['metric']}")
             continue
-        record = candidates[0]
-        used.add(record.id)
-        matched += 1
+        record = records[hit]
         names = {gold["metric"], *gold.get("metric_alt", [])}
         metric_ok += record.metric in names
         kind_ok += record.kind == gold["kind"]
@@ -79,9 +55,10 @@ def score(document: GoldDocument) -> Score:
             wrong.append(f"{record.surface}@{record.start}: metric {record.metric!r} vs "
                          f"{gold['metric']!r}, kind {record.kind} vs {gold['kind']}, "
                          f"unit {record.unit!r} vs {gold['unit']!r}")
-    extras = [f"{r.surface}@{r.start} {r.metric}" for r in records if r.id not in used]
-    return Score(document.name, len(document.records), len(records), matched, metric_ok,
-                 kind_ok, unit_ok, misses, extras, wrong)
+    used = {hit for hit in hits if hit is not None}
+    extras = [f"{r.surface}@{r.start} {r.metric}" for n, r in enumerate(records) if n not in used]
+    figures = FigureScore(gold=len(document.records), found=len(records), matched=len(used))
+    return Score(document.name, figures, metric_ok, kind_ok, unit_ok, misses, extras, wrong)
 
 
 GOLD = load_gold(CORPORA)
@@ -95,8 +72,9 @@ def test_there_are_gold_documents() -> None:
 @pytest.mark.parametrize("document", GOLD, ids=[d.name for d in GOLD])
 def test_gold_scores(document: GoldDocument) -> None:
     result = score(document)
-    print(f"\n{result.name}: gold {result.gold}, found {result.found}, P {result.precision:.3f} "
-          f"R {result.recall:.3f} F1 {result.f1:.3f}, metric {result.rate(result.metric_ok):.3f}, "
+    figures = result.figures
+    print(f"\n{result.name}: gold {figures.gold}, found {figures.found}, P {figures.precision:.3f} "
+          f"R {figures.recall:.3f} F1 {figures.f1:.3f}, metric {result.rate(result.metric_ok):.3f}, "
           f"kind {result.rate(result.kind_ok):.3f}, unit {result.rate(result.unit_ok):.3f}")
     for line in result.misses:
         print("  missed ", line)
@@ -104,7 +82,7 @@ def test_gold_scores(document: GoldDocument) -> None:
         print("  extra  ", line)
     for line in result.wrong:
         print("  wrong  ", line)
-    assert result.f1 >= THRESHOLDS["f1"]
+    assert figures.f1 >= THRESHOLDS["f1"]
     assert result.rate(result.metric_ok) >= THRESHOLDS["metric"]
     assert result.rate(result.kind_ok) >= THRESHOLDS["kind"]
     assert result.rate(result.unit_ok) >= THRESHOLDS["unit"]
