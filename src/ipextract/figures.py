@@ -21,7 +21,7 @@ import regex
 from .blocks import Block
 from .errors import NumeralError
 from .numerals import canonical, is_chinese_numeral, parse_number, vague_range
-from .openers import prefilter
+from .scanning import alternation, prefilter
 from .vocabulary import load_vocabulary
 from .vocabulary.models import Kind, Qualifier, Unit, Vocabulary
 
@@ -61,23 +61,19 @@ class Figure:
     number_start: int
 
 
-def _alternation(words: object) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
-
-
 @lru_cache(maxsize=1)
 def _grammar() -> re.Pattern[str]:
     vocabulary = load_vocabulary()
     magnitudes = "|".join(
-        regex.escape(m.written) + (f"(?!{_alternation(m.not_before)})" if m.not_before else "")
+        regex.escape(m.written) + (f"(?!{alternation(m.not_before)})" if m.not_before else "")
         for m in sorted(vocabulary.magnitudes.values(), key=lambda m: len(m.written), reverse=True)
     )
-    units = _alternation(vocabulary.units)
+    units = alternation(vocabulary.units)
     qualifiers = vocabulary.qualifiers
-    prefix = _alternation(qualifiers.prefix)
-    infix = _alternation(qualifiers.infix)
-    suffix = _alternation(qualifiers.suffix)
-    rank_units = _alternation(vocabulary.cues.rank_units)
+    prefix = alternation(qualifiers.prefix)
+    infix = alternation(qualifiers.infix)
+    suffix = alternation(qualifiers.suffix)
+    rank_units = alternation(vocabulary.cues.rank_units)
     number = f"(?:{ARABIC}|{CHINESE})"
     pattern = rf"""
     (?P<prefix>{prefix})?
@@ -106,7 +102,7 @@ def _grammar() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _non_figures() -> regex.Pattern[str] | None:
     cues = load_vocabulary().cues
-    parts = [p for p in (_alternation(cues.non_figure_words), *cues.non_figure_patterns) if p]
+    parts = [p for p in (alternation(cues.non_figure_words), *cues.non_figure_patterns) if p]
     pattern = "|".join(f"(?:{p})" for p in parts)
     return regex.compile(prefilter(pattern) + pattern) if parts else None
 
@@ -292,8 +288,8 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
 @lru_cache(maxsize=1)
 def _list_tail() -> regex.Pattern[str]:
     vocabulary = load_vocabulary()
-    magnitudes = _alternation(vocabulary.magnitudes)
-    return regex.compile(rf"(?:[、和](?:{ARABIC}))+(?P<mag>{magnitudes})?(?P<unit>{_alternation(vocabulary.units)})")
+    magnitudes = alternation(vocabulary.magnitudes)
+    return regex.compile(rf"(?:[、和](?:{ARABIC}))+(?P<mag>{magnitudes})?(?P<unit>{alternation(vocabulary.units)})")
 
 
 def _shared_unit(text: str, end: int) -> tuple[Decimal, Unit] | None:

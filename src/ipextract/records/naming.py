@@ -11,6 +11,7 @@ import regex
 
 from ..blocks import BULLETS, CLAUSE_BREAK, MAX_REACH, SENTENCE_END, Block
 from ..figures import Figure
+from ..scanning import alternation
 from ..vocabulary import load_vocabulary
 from ..vocabulary.lexicon import pos_tag
 from .base import (
@@ -44,9 +45,13 @@ def _adverbial_pattern() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _scope_prefix() -> regex.Pattern[str]:
-    words = sorted((w for w in load_vocabulary().cues.scope_words if len(w) >= 2), key=len,
-                   reverse=True)
-    return regex.compile(r"(?:" + "|".join(regex.escape(w) for w in words) + r")[，,、 ]*")
+    words = [w for w in load_vocabulary().cues.scope_words if len(w) >= 2]
+    return regex.compile(alternation(words) + r"[，,、 ]*")
+
+
+@lru_cache(maxsize=1)
+def _rank_verb() -> regex.Pattern[str]:
+    return regex.compile(alternation(load_vocabulary().cues.rank_verbs))
 
 
 def _strip_scope_prefixes(phrase: str) -> str:
@@ -185,8 +190,7 @@ def _cut_comparison(own: str, kind: str, places: frozenset[str]) -> str:
     if kind == "rank":
         # 经济总量居全国城市第15位 → 经济总量; 武汉位列全球百强科技创新集群第13位: the part
         # before the verb is only the subject, so the ranking after it names the metric
-        pattern = "|".join(sorted(cues.rank_verbs, key=len, reverse=True))
-        matches = list(regex.finditer(pattern, own))
+        matches = list(_rank_verb().finditer(own))
         if not matches:
             return own
         before, after = own[: matches[-1].start()], own[matches[-1].end():]

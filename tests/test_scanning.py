@@ -6,9 +6,10 @@ import re
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ipextract.figures import _grammar, _non_figures
-from ipextract.openers import opening_characters, prefilter
+from ipextract.scanning import alternation, opening_characters, prefilter
 
 from .test_properties import report_like
 
@@ -50,3 +51,14 @@ def test_prefilter_cases(pattern: str, expected: str) -> None:
 
 def test_case_folding_gives_no_prefilter() -> None:
     assert opening_characters("ab", re.IGNORECASE) is None
+
+
+WORDS = st.lists(st.text(alphabet="万亿元人次件", min_size=1, max_size=4), min_size=1, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS, st.text(alphabet="万亿元人次件。", max_size=40))
+def test_a_trie_finds_what_a_longest_first_alternation_finds(words: list[str], text: str) -> None:
+    flat = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    assert [m.span() for m in re.finditer(alternation(words), text)] == \
+        [m.span() for m in re.finditer(flat, text)]
