@@ -356,6 +356,9 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
         if not (groups["num"] or groups["num1"] or groups["rank"] or groups["round"]
                 or groups["vague"] or groups["bare"] or groups["pct_words"] or groups["doubling"]):
             continue  # a qualifier word alone
+        numeral = groups["num"]
+        if numeral and not groups["written"] and not numeral[0].isdigit():
+            continue  # a bare Chinese numeral is a word (一是, 十四五); _resolve says so too
         prefix = groups["prefix"] or ""
         number_start = match.start() + len(prefix)
         if covered is None:
