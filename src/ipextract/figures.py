@@ -245,9 +245,8 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
         raise _Rejected  # a year: 2024年, 二〇二四年
     if unit_entry is None and (after in DATE_AFTER or text[match.end():match.end() + 2] == "个月"):
         raise _Rejected  # a date (4月26日) or a time
-    if (chinese and numeral in ("一", "几") and not groups["mag"] and not groups["prefix"]
-            and written != "倍"):
-        raise _Rejected  # 一个, 一项, 一起: words far more often than figures
+    if _word_numeral(groups):
+        raise _Rejected
     if unit_entry is not None and unit_entry.chinese_numerals_only and not chinese:
         raise _Rejected
     if unit_entry is None and after and after in "、和至" and not chinese:
@@ -343,6 +342,16 @@ def _qualifier(groups: dict[str, str | None], vocabulary: Vocabulary,
     return "exact"
 
 
+def _word_numeral(groups: dict[str, str | None]) -> bool:
+    """A Chinese numeral that is a word, whatever stands around it: bare (一是, 十四五), or 一/几
+    with a measure word (一个, 一项, 一起: words far more often than figures; 一倍 is one)."""
+    numeral = groups["num"]
+    if not numeral or numeral[0].isdigit():
+        return False
+    return not groups["written"] or (numeral in ("一", "几") and not groups["mag"]
+                                     and not groups["prefix"] and groups["written"] != "倍")
+
+
 def find_figures(block: Block, block_index: int) -> list[Figure]:
     """Every figure in one block, in order."""
     vocabulary = load_vocabulary()
@@ -356,9 +365,8 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
         if not (groups["num"] or groups["num1"] or groups["rank"] or groups["round"]
                 or groups["vague"] or groups["bare"] or groups["pct_words"] or groups["doubling"]):
             continue  # a qualifier word alone
-        numeral = groups["num"]
-        if numeral and not groups["written"] and not numeral[0].isdigit():
-            continue  # a bare Chinese numeral is a word (一是, 十四五); _resolve says so too
+        if _word_numeral(groups):
+            continue
         prefix = groups["prefix"] or ""
         number_start = match.start() + len(prefix)
         if covered is None:
