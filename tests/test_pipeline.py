@@ -17,7 +17,7 @@ def test_extract_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> N
     try:
         assert extract("专利授权量1.2万件，同比增长5%。").records
         assert gc.isenabled() is enabled
-        with pytest.raises(AttributeError):
+        with pytest.raises(TypeError):
             extract(None)  # type: ignore[arg-type]
         assert gc.isenabled() is enabled, "an error inside extract must restore it too"
     finally:

@@ -46,6 +46,10 @@ def _table() -> dict[int, str]:
 
 
 _TRANSLATE = _table()
+# Runs of characters the table changes. ``str.translate`` looks every character of a report up
+# in the table (23 ms for the 1.3 MB of real reports); translating only these runs costs 2 ms,
+# as a report has a few hundred such characters.
+_TRANSLATABLE = regex.compile("[" + "".join(regex.escape(chr(c)) for c in sorted(_TRANSLATE)) + "]+")
 _CONTROL = regex.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # category Cc, except \n
 
 
@@ -71,7 +75,7 @@ def _fullwidth_commas(text: str) -> str:
 
 
 def normalize(raw: str) -> NormalizedText:
-    text = raw.translate(_TRANSLATE)
+    text = _TRANSLATABLE.sub(lambda run: run.group().translate(_TRANSLATE), raw)
     # Control characters other than newline become spaces (same length, no surprises later).
     text = _CONTROL.sub(" ", text)
     text = _fullwidth_commas(text)
