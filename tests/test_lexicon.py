@@ -33,7 +33,7 @@ def test_cached_dictionary_equals_the_built_one(tmp_path: Path, monkeypatch: pyt
     assert lexicon._prepared()[3] is None, "the second run must read the cache, not rebuild"
     assert second.FREQ == built_freq == first.FREQ
     assert second.total == built_total
-    assert lexicon._tags() == built_tags
+    assert lexicon._tags().as_dict() == built_tags
     phrase = "全市专利授权总量同比增长"
     assert lexicon.cut(phrase) == first.lcut(phrase, HMM=False)
     assert "".join(lexicon.cut(phrase)) == phrase
