@@ -141,7 +141,7 @@ def test_time_limit_sends_slow_documents_to_errors(tmp_path: Path, jobs: str) ->
     assert time.monotonic() - started < 30
     errors = table_rows(database, "errors")
     assert [(Path(p).name, code) for p, _, code, _ in errors] == [("slow.txt", "E104")]
-    assert "took longer than the batch limit of 0.5 s" in errors[0][3]
+    assert "took longer than the limit of 0.5 s (--time-limit)" in errors[0][3]
     assert counts(database)["documents"] == 1
 
 

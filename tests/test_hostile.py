@@ -4,6 +4,7 @@ deterministic. No timings are asserted; the benchmarks measure speed."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -12,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from ipextract import extract
-from ipextract.ingest import read_bytes
+from ipextract.errors import InputTooLarge
+from ipextract.ingest import read_bytes, read_source
 
 FIGURE = "全市专利授权总量达到71292件，同比增长19.19%。"
 
@@ -97,13 +99,26 @@ def test_nothing_is_written_outside_the_paths_given(tmp_path: Path, caching: boo
 
 
 def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path,
-                                                             monkeypatch: pytest.MonkeyPatch,
                                                              capsys: pytest.CaptureFixture[str]) -> None:
-    import ipextract.ingest as ingest_module
     from ipextract.cli import main
 
-    monkeypatch.setattr(ingest_module, "MAX_BYTES", 100)
     big = tmp_path / "big.txt"
     big.write_text(FIGURE * 10, encoding="utf-8")
-    assert main(["extract", str(big)]) == 2
+    with pytest.raises(InputTooLarge, match="larger than the limit of 100 bytes"):
+        read_source(str(big), max_bytes=100)
+    assert main(["extract", str(big), "--max-bytes", "100"]) == 2
     assert capsys.readouterr().err == f"ipextract: {big}: larger than the limit of 100 bytes [E103]\n"
+
+
+def test_a_document_over_the_time_limit_is_given_up_and_the_batch_goes_on(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from ipextract.cli import main
+
+    slow = tmp_path / "slow.txt"
+    slow.write_text((FIGURE * 40 + "\n") * 2_000, encoding="utf-8")  # seconds of work anywhere
+    fast = tmp_path / "fast.txt"
+    fast.write_text(FIGURE, encoding="utf-8")
+    assert main(["extract", str(slow), str(fast), "--time-limit", "0.3"]) == 2
+    out, err = capsys.readouterr()
+    assert err == f"ipextract: {slow}: took longer than the limit of 0.3 s (--time-limit) [E104]\n"
+    assert [json.loads(line)["document"]["source"] for line in out.splitlines()] == [str(fast)]

@@ -15,8 +15,10 @@ from pathlib import Path
 from . import __version__
 from .dataset.store import GROUP_DOCUMENTS, GROUP_SECONDS
 from .dataset.work import DEFAULT_MAX_BYTES, DEFAULT_TIME_LIMIT
-from .errors import IpextractError, OutputError
+from .errors import IpextractError, OutputError, UsageError
 from .ingest import read_source
+from .ingest.base import MAX_BYTES
+from .limits import deadline_after, time_limit, warm_up
 from .models import Document
 from .output import render, write_atomic
 from .pipeline import extract_source
@@ -44,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     extract_cmd.add_argument("--encoding", help="decode inputs with this encoding")
     extract_cmd.add_argument("--no-validate", action="store_true", help="records only, no flags")
     _check_options(extract_cmd)
+    _limit_options(extract_cmd)
 
     validate_cmd = commands.add_parser(
         "validate", help="a readable report of suspected inconsistencies; exit 1 on a flag at "
@@ -55,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     validate_cmd.add_argument("--show-info", action="store_true",
                               help="also list info flags (checks that passed)")
     _check_options(validate_cmd)
+    _limit_options(validate_cmd)
 
     report_cmd = commands.add_parser(
         "report", help="one self-contained HTML page: the text with its figures highlighted, "
@@ -64,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
                             help="default: FILE's name with .report.html, in this folder")
     report_cmd.add_argument("--encoding")
     _check_options(report_cmd)
+    _limit_options(report_cmd)
 
     text_cmd = commands.add_parser("text", help="print the decoded text that offsets index")
     text_cmd.add_argument("file", metavar="FILE")
@@ -104,6 +109,26 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _limit_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--max-bytes", type=int, default=MAX_BYTES, metavar="N",
+                         help=f"refuse an input larger than this (default: {MAX_BYTES:,})")
+    command.add_argument("--time-limit", type=float, default=0, metavar="SECONDS",
+                         help="give up on a document that takes longer (default: no limit)")
+
+
+def _document(path: str, args: argparse.Namespace, settings: CheckSettings, *,
+              validate: bool = True) -> Document:
+    """One input read and extracted within the limits the command line sets."""
+    if args.max_bytes < 1 or args.time_limit < 0:
+        raise UsageError("--max-bytes/--time-limit", "must be positive")
+    if args.time_limit:
+        warm_up()
+    with time_limit(args.time_limit, path):
+        source = read_source(path, args.encoding, max_bytes=args.max_bytes)
+        return extract_source(source, validate=validate, settings=settings,
+                              deadline=deadline_after(args.time_limit))
+
+
 def _check_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--config", metavar="FILE",
                          help="TOML with [checks] on/off, [severity] overrides and tuning keys")
@@ -128,9 +153,7 @@ def _extract(args: argparse.Namespace) -> int:
     status = 0
     for path in args.files:
         try:
-            source = read_source(path, args.encoding)
-            documents.append(extract_source(source, validate=not args.no_validate,
-                                            settings=settings))
+            documents.append(_document(path, args, settings, validate=not args.no_validate))
         except IpextractError as error:
             _fail(error)
             status = error.exit_status
@@ -149,12 +172,11 @@ def _validate(args: argparse.Namespace) -> int:
     status = 0
     for path in args.files:
         try:
-            source = read_source(path, args.encoding)
+            document = _document(path, args, settings)
         except IpextractError as error:
             _fail(error)
             status = max(status, error.exit_status)
             continue
-        document = extract_source(source, settings=settings)
         shown = [f for f in document.flags if args.show_info or f.severity != "info"]
         sys.stdout.write(render_report(document, shown))
         if any(SEVERITY_RANK[f.severity] >= threshold for f in document.flags):
@@ -163,8 +185,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    source = read_source(args.file, args.encoding)
-    document = extract_source(source, settings=_settings(args))
+    document = _document(args.file, args, _settings(args))
     target = args.output or f"{'stdin' if args.file == '-' else Path(args.file).stem}.report.html"
     try:
         write_atomic(target, [render_review(document)])

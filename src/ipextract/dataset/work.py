@@ -3,25 +3,18 @@
 Items carry the bytes (read once, by the parent, which hashes them), so a Dask worker on
 another machine needs no shared file system. Results are plain tuples, cheap to pickle.
 
-The time limit works on every engine: where the work runs on a process's main thread (the
-serial engine, process-pool workers) a ``SIGALRM`` timer interrupts it wherever it is; on a
-thread (Dask workers run tasks in a thread pool, where signals cannot be used) ``extract``
-checks a cooperative deadline once per block.
+The time limit works on every engine (``limits``: a timer on a main thread, a cooperative
+deadline on Dask's threads).
 """
 
 from __future__ import annotations
 
-import signal
-import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
 
 from ..errors import DocumentTimeout, InputTooLarge, InternalError, IpextractError
 from ..ingest import read_bytes
-from ..pipeline import extract, extract_source
+from ..limits import deadline_after, over_time, time_limit, warm_up
+from ..pipeline import extract_source
 from ..validate.base import CheckSettings
 from .rows import document_row, flag_rows, record_rows
 
@@ -67,53 +60,19 @@ def failure(path: str, document_id: str | None, error: IpextractError) -> WorkRe
     return WorkResult(path, document_id, error=(error.code, error.reason or str(error)))
 
 
-class _Alarm(BaseException):
-    """Raised by the timer; a BaseException so that no ``except Exception`` in the pipeline
-    swallows it."""
-
-
-@contextmanager
-def _time_limit(seconds: float | None) -> Iterator[None]:
-    if not seconds or threading.current_thread() is not threading.main_thread() \
-            or not hasattr(signal, "setitimer"):
-        yield
-        return
-
-    def ring(signum: int, frame: object) -> None:
-        raise _Alarm
-
-    previous = signal.signal(signal.SIGALRM, ring)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-@cache
-def warm_up() -> None:
-    """Load the vocabulary and jieba's dictionary (about a second) once per process, before any
-    document's clock starts: the first document of each worker must not pay for it."""
-    extract("全市专利授权量1.20万件，同比增长10.0%。")
-
-
 def run(item: WorkItem, options: WorkOptions) -> WorkResult:
     """Read, extract and validate one document; never raises for a bad document."""
     warm_up()
     limit = options.time_limit
     if len(item.data) > options.max_bytes:
         return failure(item.path, item.document_id, too_large(item.path, options.max_bytes))
-    deadline = time.monotonic() + limit if limit else None
     try:
-        with _time_limit(limit):
+        with time_limit(limit, item.path):
             source = read_bytes(item.data, item.path, options.encoding)
             document = extract_source(source, validate=options.validate,
-                                      settings=options.settings, deadline=deadline)
-    except _Alarm:
-        return failure(item.path, item.document_id, timeout(item.path, limit))
+                                      settings=options.settings, deadline=deadline_after(limit))
     except DocumentTimeout:
-        return failure(item.path, item.document_id, timeout(item.path, limit))
+        return failure(item.path, item.document_id, over_time(item.path, limit))
     except IpextractError as error:
         return failure(item.path, item.document_id, error)
     except Exception as error:  # noqa: BLE001 - a bug on one document must not stop the batch
@@ -128,6 +87,3 @@ def run(item: WorkItem, options: WorkOptions) -> WorkResult:
 def too_large(path: str, max_bytes: int) -> InputTooLarge:
     return InputTooLarge(path, f"larger than the batch limit of {max_bytes:,} bytes (--max-bytes)")
 
-
-def timeout(path: str, seconds: float | None) -> DocumentTimeout:
-    return DocumentTimeout(path, f"took longer than the batch limit of {seconds:g} s (--time-limit)")

@@ -79,8 +79,10 @@ def _looks_binary(data: bytes) -> bool:
     return True
 
 
-def read_source(path: str, encoding: str | None = None) -> Source:
-    """Read ``path`` (``-`` for standard input) into a :class:`Source`."""
+def read_source(path: str, encoding: str | None = None, *, max_bytes: int | None = None) -> Source:
+    """Read ``path`` (``-`` for standard input) into a :class:`Source`; a file over
+    ``max_bytes`` (default ``MAX_BYTES``) is refused before it is read."""
+    limit = MAX_BYTES if max_bytes is None else max_bytes
     if path == "-":
         return read_bytes(sys.stdin.buffer.read(), "<stdin>", encoding)
     file = Path(path)
@@ -88,8 +90,8 @@ def read_source(path: str, encoding: str | None = None) -> Source:
         raise InputError(path, "no such file")
     if file.is_dir():
         raise InputError(path, "is a directory")
-    if file.stat().st_size > MAX_BYTES:
-        raise InputTooLarge(path, f"larger than the limit of {MAX_BYTES:,} bytes")
+    if file.stat().st_size > limit:
+        raise InputTooLarge(path, f"larger than the limit of {limit:,} bytes")
     try:
         data = file.read_bytes()
     except OSError as exc:
