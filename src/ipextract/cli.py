@@ -43,22 +43,18 @@ def _parser() -> argparse.ArgumentParser:
     extract_cmd.add_argument("--format", choices=("json", "jsonl"), default=None,
                              help="json for one input, jsonl (one object per line) for several")
     extract_cmd.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
-    extract_cmd.add_argument("--encoding", help="decode inputs with this encoding")
     extract_cmd.add_argument("--no-validate", action="store_true", help="records only, no flags")
-    _check_options(extract_cmd)
-    _limit_options(extract_cmd)
+    _document_options(extract_cmd)
 
     validate_cmd = commands.add_parser(
         "validate", help="a readable report of suspected inconsistencies; exit 1 on a flag at "
                          "or above --fail-on")
     validate_cmd.add_argument("files", nargs="+", metavar="FILE")
-    validate_cmd.add_argument("--encoding")
     validate_cmd.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
                               default="error", help="lowest severity that fails (default: error)")
     validate_cmd.add_argument("--show-info", action="store_true",
                               help="also list info flags (checks that passed)")
-    _check_options(validate_cmd)
-    _limit_options(validate_cmd)
+    _document_options(validate_cmd)
 
     report_cmd = commands.add_parser(
         "report", help="one self-contained HTML page: the text with its figures highlighted, "
@@ -66,9 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     report_cmd.add_argument("file", metavar="FILE", help="a report file; - for stdin")
     report_cmd.add_argument("-o", "--output", metavar="OUT",
                             help="default: FILE's name with .report.html, in this folder")
-    report_cmd.add_argument("--encoding")
-    _check_options(report_cmd)
-    _limit_options(report_cmd)
+    _document_options(report_cmd)
 
     text_cmd = commands.add_parser("text", help="print the decoded text that offsets index")
     text_cmd.add_argument("file", metavar="FILE")
@@ -109,7 +103,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _limit_options(command: argparse.ArgumentParser) -> None:
+def _document_options(command: argparse.ArgumentParser) -> None:
+    """What every command that extracts documents takes: encoding, checks and limits."""
+    command.add_argument("--encoding", help="decode inputs with this encoding")
+    _check_options(command)
     command.add_argument("--max-bytes", type=int, default=MAX_BYTES, metavar="N",
                          help=f"refuse an input larger than this (default: {MAX_BYTES:,})")
     command.add_argument("--time-limit", type=float, default=0, metavar="SECONDS",
