@@ -122,3 +122,26 @@ def test_a_document_over_the_time_limit_is_given_up_and_the_batch_goes_on(
     out, err = capsys.readouterr()
     assert err == f"ipextract: {slow}: took longer than the limit of 0.3 s (--time-limit) [E104]\n"
     assert [json.loads(line)["document"]["source"] for line in out.splitlines()] == [str(fast)]
+
+
+def test_off_the_main_thread_the_deadline_gives_the_same_error_as_the_timer(tmp_path: Path) -> None:
+    """Dask runs documents on threads, where no timer can be set: extract's own deadline stops
+    the work, and the error reads as the timer's does."""
+    import threading
+
+    from ipextract.errors import DocumentTimeout
+    from ipextract.limits import deadline_after, time_limit
+
+    errors: list[str] = []
+
+    def work() -> None:
+        try:
+            with time_limit(0.01, "slow.txt"):
+                extract((FIGURE * 40 + "\n") * 2_000, deadline=deadline_after(0.01))
+        except DocumentTimeout as error:
+            errors.append(str(error))
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert errors == ["slow.txt: took longer than the limit of 0.01 s (--time-limit) [E104]"]

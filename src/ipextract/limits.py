@@ -34,11 +34,17 @@ def over_time(path: str, seconds: float | None, option: str = "--time-limit") ->
 
 @contextmanager
 def time_limit(seconds: float | None, path: str) -> Iterator[None]:
-    """Raise :class:`DocumentTimeout` for ``path`` when the body runs longer than ``seconds``
-    (no limit when ``seconds`` is falsy, or off the main thread: see the module docstring)."""
-    if not seconds or threading.current_thread() is not threading.main_thread() \
-            or not hasattr(signal, "setitimer"):
+    """Raise :class:`DocumentTimeout` for ``path`` when the body runs longer than ``seconds``:
+    by the timer on the main thread, by the body's own deadline check elsewhere (see the module
+    docstring); either way with the same message."""
+    if not seconds:
         yield
+        return
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        try:
+            yield
+        except DocumentTimeout:
+            raise over_time(path, seconds) from None
         return
 
     def ring(signum: int, frame: object) -> None:
@@ -48,7 +54,7 @@ def time_limit(seconds: float | None, path: str) -> Iterator[None]:
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
-    except _Alarm:
+    except (_Alarm, DocumentTimeout):
         raise over_time(path, seconds) from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)

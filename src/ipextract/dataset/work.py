@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import DocumentTimeout, InputTooLarge, InternalError, IpextractError
+from ..errors import InputTooLarge, InternalError, IpextractError
 from ..ingest import read_bytes
-from ..limits import deadline_after, over_time, time_limit, warm_up
+from ..limits import deadline_after, time_limit, warm_up
 from ..pipeline import extract_source
 from ..validate.base import CheckSettings
 from .rows import document_row, flag_rows, record_rows
@@ -71,9 +71,7 @@ def run(item: WorkItem, options: WorkOptions) -> WorkResult:
             source = read_bytes(item.data, item.path, options.encoding)
             document = extract_source(source, validate=options.validate,
                                       settings=options.settings, deadline=deadline_after(limit))
-    except DocumentTimeout:
-        return failure(item.path, item.document_id, over_time(item.path, limit))
-    except IpextractError as error:
+    except IpextractError as error:  # DocumentTimeout included, worded by time_limit
         return failure(item.path, item.document_id, error)
     except Exception as error:  # noqa: BLE001 - a bug on one document must not stop the batch
         internal = InternalError(item.path, f"{type(error).__name__}: {error}")

@@ -95,6 +95,8 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "qualifier": frozenset(vocabulary.qualifiers.prefix) | frozenset(vocabulary.qualifiers.governing),
         "fillers": frozenset(cues.change_fillers),
         "growth_nouns": frozenset(cues.growth_nouns),
+        "action_before_change": frozenset(cues.action_before_change),
+        "governing": frozenset(vocabulary.qualifiers.governing),
     }
 
 

@@ -29,12 +29,12 @@ def _change_cue(left: str) -> tuple[int, bool] | None:
         if filler in vocabulary.cues.level_after_change:
             return None
         tail = tail[: -len(filler)]
-    verb = suffixes(frozenset(vocabulary.change_verbs)).longest(tail)
+    verb = suffixes(words["change"]).longest(tail)
     if verb is None:
         return None
     if tail.endswith("新" + verb) and verb in ("增", "增加"):
         return None  # 新增6家 counts new things; it is not a change of a level
-    if suffixes(frozenset(vocabulary.cues.action_before_change)).longest(tail[: -len(verb)]):
+    if suffixes(words["action_before_change"]).longest(tail[: -len(verb)]):
         return None  # 改造提升25个, 巩固提升80万亩: an action, not a change of a level
     return vocabulary.change_verbs[verb], len(verb) == 1
 
@@ -96,9 +96,9 @@ def _governed_qualifier(qualifier: str, kind: str, left: str) -> str:
     governing = load_vocabulary().qualifiers.governing
     tail = left.rstrip()
     if kind == "multiple":  # 接近全国平均水平的3倍: the word governs from further away
-        for word in _longest_first(frozenset(governing)):
+        for word in _longest_first(_word_sets()["governing"]):
             if tail.endswith(word) or word in left:
                 return governing[word]
         return qualifier
-    word = suffixes(frozenset(governing)).longest(tail)
+    word = suffixes(_word_sets()["governing"]).longest(tail)
     return governing[word] if word is not None else qualifier
