@@ -1,8 +1,9 @@
 """Who runs :func:`work.run`: this process, a local process pool, or a Dask cluster.
 
 Every engine takes the same items and yields their results **in input order**, which the parent
-writes: the tables come out identical whichever engine ran. At most ``window`` items are in
-flight, so memory stays flat however long the batch (items carry their bytes).
+writes: the tables come out identical whichever engine ran. At most ``WINDOW_PER_WORKER`` tasks
+per worker are in flight (a pool task is a chunk of items), so memory stays flat however long
+the batch (items carry their bytes).
 """
 
 from __future__ import annotations
