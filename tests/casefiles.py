@@ -12,7 +12,8 @@ import pytest
 import yaml
 
 CASES = Path(__file__).resolve().parent / "cases"
-CHECKED_FIELDS = ("unit", "kind", "qualifier", "metric", "value_min", "value_max")
+CHECKED_FIELDS = ("unit", "kind", "qualifier", "metric", "value_min", "value_max", "period",
+                  "period_from")
 
 
 def case_params(directory: Path = CASES) -> list[Any]:

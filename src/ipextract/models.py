@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
 from .vocabulary.models import Kind, Qualifier
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 def _json_number(value: Decimal) -> int | float:
@@ -57,6 +57,11 @@ class Record(Frozen):
     start: int = Field(ge=0, description="half-open code-point offset into the decoded source")
     end: int = Field(ge=0)
     period: str | None = Field(default=None, description="the time the figure is about")
+    period_from: Literal["text", "part"] | None = Field(
+        default=None,
+        description="where the period was read: the text around the figure (its sentence, "
+                    "block or item, or 全年 with the report's year), or the heading of the "
+                    "numbered part it stands in (一、2025年工作回顾); null when there is none")
     of: str | None = Field(default=None, description="id of the figure a growth/share describes")
     section: Section = "narrative"
     context: str = Field(description="the sentence or list item the figure stands in")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..blocks import Block
 from ..figures import Figure
 from .base import Draft
-from .context import _block_period, _context, _group_texts, _period
+from .context import _block_period, _context, _group_texts, _period, part_period
 from .kinds import _governed_qualifier, _kind_and_sign
 from .naming import MAX_CHAIN, _fill_shared_nouns, _name, _respective, _words_around, clean_metric
 from .tables import _cells, _table_drafts
@@ -25,7 +25,11 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     group_period: dict[int, str | None] = {}
     header: list[tuple[int, int, str]] = []
     group_texts = _group_texts(blocks)
+    period_of_part: str | None = None  # the year in the heading of the numbered part we are in
     for index, block in enumerate(blocks):
+        opens_part, period = part_period(block)
+        if opens_part:
+            period_of_part = period
         if block.group not in group_period:
             group_period[block.group] = _block_period(block)
         period_here = _block_period(block) or group_period[block.group]
@@ -57,10 +61,16 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             else:
                 metric, of, how = _name(blocks, index, position, figure, kind, words, block_drafts,
                                    group_drafts.get(block.group, []), places)
-            period = _period(block, figure, period_here, year)
+            # 全年 in a part headed 2025年 is 2025, not the title's year
+            period = _period(block, figure, period_here, None if period_of_part else year)
+            period_from = "text" if period else None
             if period is None and of is not None:
-                period = next((d.period for d in reversed(block_drafts[-MAX_CHAIN:])
-                               if d.figure is of), None)
+                described = next((d for d in reversed(block_drafts[-MAX_CHAIN:])
+                                  if d.figure is of), None)
+                if described is not None:
+                    period, period_from = described.period, described.period_from
+            if period is None and period_of_part:
+                period, period_from = period_of_part, "part"
             low = figure.value_min * sign if figure.value_min is not None else None
             high = figure.value_max * sign if figure.value_max is not None else None
             if sign < 0 and low is not None and high is not None:
@@ -75,6 +85,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 metric=metric,
                 metric_from=how,
                 period=period,
+                period_from=period_from,
                 of=of,
                 section=block.section,
                 context=_context(block, figure, group_texts),

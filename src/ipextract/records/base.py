@@ -82,6 +82,7 @@ class Draft:
     section: str
     context: str
     notes: tuple[str, ...] = field(default=())
+    period_from: str | None = None  # "text" (its sentence, block or item) or "part" (a heading)
 
 
 @lru_cache(maxsize=1)

@@ -27,6 +27,27 @@ def _period(block: Block, figure: Figure, inherited: str | None, year: int | Non
     return None
 
 
+# A numbered part of a report (一、…, 第二部分…), as opposed to a point within it (（一）…).
+_PART_HEADING = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}(?:部分|章|篇))")
+
+
+def part_period(block: Block) -> tuple[bool, str | None]:
+    """Whether ``block`` opens a numbered part, and the period its heading names.
+
+    A work report of 2026 reviews 2025 under ``一、2025年工作回顾`` and plans 2026 under
+    ``三、2026年重点工作``: the year of the part, not of the title, is what its figures are
+    about. The next numbered part ends it, with or without a period of its own.
+
+    >>> from ipextract.blocks import split_blocks
+    >>> [part_period(b) for b in split_blocks("一、2025年工作回顾\\n（一）经济\\n二、主要任务")]
+    [(True, '2025年'), (False, None), (True, None)]
+    """
+    if block.kind != "heading" or not _PART_HEADING.match(block.text):
+        return False, None
+    found = _period_pattern().search(block.text)
+    return True, found.group(0) if found else None
+
+
 def _block_period(block: Block) -> str | None:
     """A period that opens a block's first sentence (2024年，武汉…) covers the whole block."""
     match = _period_pattern().match(block.text.lstrip(BULLETS))

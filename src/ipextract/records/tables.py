@@ -49,7 +49,7 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
         draft = Draft(figure=figure, kind=kind, value=value, value_min=figure.value_min,
                       value_max=figure.value_max, qualifier=figure.qualifier,
                       metric=label if column else _strip_edges(heading), metric_from="table",
-                      period=period, of=of,
+                      period=period, period_from="text" if period else None, of=of,
                       section="table", context=block.text.strip())
         if kind in BASE_KINDS and base is None:
             base = draft

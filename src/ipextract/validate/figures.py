@@ -95,11 +95,17 @@ WHOLE_WINDOW = 60  # the whole of a share is stated within the figures just befo
 SPECIFIC_NAMES = ("before", "of", "label", "list", "table")
 
 
+def _stated_period(record: Record) -> str:
+    return (record.period or "") if record.period_from != "part" else ""
+
+
 def _comparable(a: Record, b: Record) -> bool:
     """Two figures can be the same statement: the same period when both say it; when either
     period is unknown, only a restatement in another section (prose vs data list) counts —
-    a report's prose mixes last year, five-year totals and this year's targets silently."""
-    year_a, year_b = _YEAR.search(a.period or ""), _YEAR.search(b.period or "")
+    a report's prose mixes last year, five-year totals and this year's targets silently. A
+    period read off a part's heading (一、2025年工作回顾) is such a silent one: under it stand
+    the year's growth and the five-year average alike."""
+    year_a, year_b = _YEAR.search(_stated_period(a)), _YEAR.search(_stated_period(b))
     if year_a is not None and year_b is not None:
         return year_a.group(0) == year_b.group(0)
     return a.section != b.section
