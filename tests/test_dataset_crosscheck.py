@@ -79,3 +79,29 @@ def test_cross_flags_follow_the_data(tmp_path: Path) -> None:
     assert ingest(database, tmp_path / "r" / "wuhan-2023.txt", later) == 0
     assert _dataset_flags(database) == []
     consistent(database)
+
+
+def test_checks_across_documents_follow_disable_and_config(tmp_path: Path) -> None:
+    """--disable and a config's [checks]/[severity] reach the checks across documents too."""
+    folder = tmp_path / "r"
+    database = _two_years(folder, "全市专利授权量1.50万件，同比增长10.0%。")
+    both = (folder / "wuhan-2023.txt", folder / "wuhan-2024.txt")
+    assert ingest(database, *both, options=("--disable", "growth_mismatch")) == 0
+    assert _dataset_flags(database) == []  # recomputed without the check: the old flag is gone
+    config = tmp_path / "checks.toml"
+    config.write_text('[severity]\ngrowth_mismatch = "warning"\n', encoding="utf-8")
+    assert ingest(database, *both, options=("--config", str(config))) == 0
+    assert [(f["kind"], f["severity"]) for f in _dataset_flags(database)] == [
+        ("growth_mismatch", "warning")]
+
+
+def test_only_ingest_knows_the_checks_across_documents(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from ipextract.cli import main
+
+    sample = tmp_path / "a.txt"
+    sample.write_text("全市专利授权量1.50万件。", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["extract", str(sample), "--disable", "growth_mismatch"])
+    assert exit_info.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err

@@ -214,3 +214,13 @@ def test_cli_errors_are_one_line(tmp_path: Path) -> None:
         assert result.returncode == 2 and error.startswith("ipextract: ") and error.count("\n") == 1
         assert reason in error
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_period_read_off_a_part_heading_says_so() -> None:
+    text = "产值71292亿元，商标58426件。"
+    records = [record("r1", text, 2, 9, period="2025年", period_from="part"),
+               record("r2", text, 12, 18, period="2025年", period_from="text")]
+    html = render_review(document(text, records))
+    periods = {key: shown["period"] for key, shown in Page.read(html).data()["records"].items()}
+    assert periods == {"r1": "2025年 (part heading)", "r2": "2025年"}
+    assert html.count('<td lang="zh-CN">2025年 (part heading)</td>') == 1  # the records table

@@ -24,7 +24,7 @@ from .output import render, write_atomic
 from .pipeline import extract_source
 from .report_text import render_report
 from .review import render_review
-from .validate import CHECKS, SEVERITY_RANK
+from .validate import CHECKS, CROSS_CHECK_CODES, SEVERITY_RANK
 from .validate.base import CheckSettings
 from .validate.config import load_settings
 
@@ -85,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     ingest_cmd.add_argument("--commit-every", type=int, default=GROUP_DOCUMENTS, metavar="N",
                             help=f"commit after N whole documents or {GROUP_SECONDS:g} s (default: "
                                  f"{GROUP_DOCUMENTS}; 1 = a transaction per document)")
-    _check_options(ingest_cmd)
+    _check_options(ingest_cmd, across_documents=True)
 
     export_cmd = commands.add_parser("export", help="one table of a dataset as a file")
     export_cmd.add_argument("--db", default="ipextract.duckdb")
@@ -126,13 +126,15 @@ def _document(path: str, args: argparse.Namespace, settings: CheckSettings, *,
                               deadline=deadline_after(args.time_limit))
 
 
-def _check_options(command: argparse.ArgumentParser) -> None:
+def _check_options(command: argparse.ArgumentParser, *, across_documents: bool = False) -> None:
+    """--config, --disable, --enable; ``ingest`` also names the checks across documents."""
+    names = sorted(CHECKS) + (sorted(CROSS_CHECK_CODES) if across_documents else [])
     command.add_argument("--config", metavar="FILE",
                          help="TOML with [checks] on/off, [severity] overrides and tuning keys")
     command.add_argument("--disable", action="append", default=[], metavar="CHECK",
-                         choices=sorted(CHECKS), help="switch a check off (repeatable)")
+                         choices=names, help="switch a check off (repeatable)")
     command.add_argument("--enable", action="append", default=[], metavar="CHECK",
-                         choices=sorted(CHECKS), help="switch a check on (repeatable)")
+                         choices=names, help="switch a check on (repeatable)")
 
 
 def _settings(args: argparse.Namespace) -> CheckSettings:

@@ -96,7 +96,7 @@ def ingest(files: list[str], store: Store, options: WorkOptions, engine: Engine,
         finally:  # Ctrl-C or a failing worker: what was written is whole documents; keep it
             store.commit()
     store.settle()
-    cross_flags = cross_check(store.connection)
+    cross_flags = cross_check(store.connection, options.settings)
     counts = store.counts()
     return IngestSummary(files=len(files), added=tally["added"], replaced=tally["replaced"],
                          unchanged=tally["unchanged"], failed=tally["failed"],

@@ -21,10 +21,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..validate import CROSS_CHECK_CODES, CROSS_CHECK_SEVERITY
+from ..validate.base import CheckSettings
 from .store import insert_rows
 
-# V4xx: cross-document checks (V1xx–V3xx are the per-document checks in validate/).
-CROSS_CHECK_CODES = {"growth_mismatch": "V401", "revision": "V402"}
 MIN_KEY = 3  # as validate.metrics.MIN_KEY: shorter names are too generic to join on
 LEVEL_KINDS = ("count", "amount", "quantity")
 
@@ -114,15 +114,24 @@ def _revision_flag(row: tuple) -> tuple[str, str, str, list[str], list[str], dic
     return later, "revision", message, [earlier, later], ids, evidence
 
 
-def cross_check(connection) -> int:
-    """Recompute the dataset-scope flags over the whole database; how many there are now."""
-    found = [_growth_flag(row) for row in connection.execute(_GROWTH_MISMATCHES).fetchall()]
-    found += [_revision_flag(row) for row in connection.execute(_REVISIONS).fetchall()]
+def cross_check(connection, settings: CheckSettings | None = None) -> int:
+    """Recompute the dataset-scope flags over the whole database; how many there are now.
+
+    ``settings`` switches either check off and overrides the severity of ``growth_mismatch``
+    (``revision`` is a note, ``info``, as the passes of the per-document checks are)."""
+    settings = settings or CheckSettings()
+    found = []
+    if settings.enabled("growth_mismatch"):
+        found += [_growth_flag(row) for row in connection.execute(_GROWTH_MISMATCHES).fetchall()]
+    if settings.enabled("revision"):
+        found += [_revision_flag(row) for row in connection.execute(_REVISIONS).fetchall()]
     numbers: dict[str, int] = {}
     rows: list[tuple] = []
     for owner, kind, message, documents, record_ids, evidence in found:
         numbers[owner] = numbers.get(owner, 0) + 1
-        severity = "error" if kind == "growth_mismatch" else "info"
+        severity = CROSS_CHECK_SEVERITY[kind]
+        if severity != "info":
+            severity = settings.severity.get(kind, severity)
         rows.append((owner, f"x{numbers[owner]}", "dataset", kind, CROSS_CHECK_CODES[kind],
                      severity, message, documents, record_ids, "[]",
                      json.dumps(evidence, ensure_ascii=False)))

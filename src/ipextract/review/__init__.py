@@ -158,11 +158,18 @@ def _value_text(record: Record) -> str:
     return number(dumped["value"])
 
 
+def _period_text(record: Record) -> str | None:
+    """The period as the reader should weigh it: one read off a part's heading says so."""
+    if record.period and record.period_from == "part":
+        return f"{record.period} (part heading)"
+    return record.period
+
+
 def _page_data(document: Document, flags_of: dict[str, list[Flag]]) -> dict[str, Any]:
     """What the script shows on hover and uses on click, keyed by id."""
     return {
         "records": {r.id: {"metric": r.metric, "kind": r.kind, "value": _value_text(r), "unit": r.unit,
-                           "qualifier": r.qualifier, "period": r.period, "surface": r.surface, "of": r.of,
+                           "qualifier": r.qualifier, "period": _period_text(r), "surface": r.surface, "of": r.of,
                            "flags": [f.id for f in flags_of.get(r.id, [])]}
                     for r in document.records},
         "flags": {f.id: {"severity": f.severity, "kind": f.kind, "spots": len(f.spans)} for f in document.flags},
@@ -249,7 +256,7 @@ def _records_table(records: list[Record], flags_of: dict[str, list[Flag]]) -> st
             f'<td class="num" data-sort="{escape(str(record.value))}">{escape(_value_text(record))}</td>',
             f'<td lang="zh-CN">{escape(record.unit)}</td>',
             f"<td>{escape(record.qualifier)}</td>",
-            f'<td lang="zh-CN">{escape(record.period or "")}</td>',
+            f'<td lang="zh-CN">{escape(_period_text(record) or "")}</td>',
             f'<td data-sort="{len(flags)}">{flag_badges}</td>',
         )
         rows.append(f'<tr data-kind="{escape(record.kind)}" data-flagged="{"yes" if _alarmed(flags) else "no"}">'

@@ -38,6 +38,10 @@ CHECK_CODES = {
     "sum_mismatch": "V104", "typo": "V201", "missing_figure": "V202",
     "layout_intrusion": "V301", "ambiguous_attachment": "V302",
 }
+# V4xx: the checks across documents of a dataset (``dataset/crosscheck.py``); ``ingest``
+# switches them with the same --disable/--enable/--config as the checks above.
+CROSS_CHECK_CODES = {"growth_mismatch": "V401", "revision": "V402"}
+CROSS_CHECK_SEVERITY = {"growth_mismatch": "error", "revision": "info"}
 
 
 def run_checks(records: list[Record], text: str, blocks: list[Block],
@@ -66,4 +70,4 @@ def run_checks(records: list[Record], text: str, blocks: list[Block],
     ]
 
 
-__all__ = ["CHECKS", "SEVERITY_RANK", "CheckSettings", "run_checks"]
+__all__ = ["CHECKS", "CROSS_CHECK_CODES", "SEVERITY_RANK", "CheckSettings", "run_checks"]
