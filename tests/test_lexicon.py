@@ -55,3 +55,21 @@ def test_caching_can_be_switched_off(tmp_path: Path, monkeypatch: pytest.MonkeyP
     _fresh(monkeypatch, "")
     assert lexicon.cache_dir() is None
     assert lexicon.pos_tag("专利") == "n"
+
+
+def test_old_dictionary_sets_are_pruned(tmp_path: Path) -> None:
+    import os
+
+    for age, key in enumerate(["k0", "k1", "k2", "k3", "k4"]):  # k0 newest, k4 oldest
+        for suffix in (".words", ".freq", ".tags"):
+            path = tmp_path / f"dict-{key}{suffix}"
+            path.write_text("x")
+            os.utime(path, (1_000_000 - age * 100, 1_000_000 - age * 100))
+    (tmp_path / "dict-k9.freq").write_text("x")  # a set still being written: no word list yet
+    (tmp_path / "notes.txt").write_text("x")  # not ours
+    assert lexicon.prune(tmp_path, "k4", keep=3) == ["k2", "k3"]
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == ["dict-k0.freq", "dict-k0.tags", "dict-k0.words",
+                    "dict-k1.freq", "dict-k1.tags", "dict-k1.words",
+                    "dict-k4.freq", "dict-k4.tags", "dict-k4.words",
+                    "dict-k9.freq", "notes.txt"]

@@ -11,7 +11,8 @@ frequencies and tags with our user dictionary applied) as three flat files in th
 later runs rebuild the frequencies with ``dict(zip(...))`` over one ``str.split`` (0.12 s) and
 keep the tags as two sorted lists searched by bisection (0.035 s). The cache is
 keyed by jieba's version, its dictionary file and our user dictionary, written atomically,
-and only a speed-up: when the folder is not writable the dictionary is built as before.
+and only a speed-up: when the folder is not writable the dictionary is built as before. Writing
+a new set deletes all but the newest few (:func:`prune`).
 
 The cache folder is ``$IPEXTRACT_CACHE_DIR``, else ``$XDG_CACHE_HOME/ipextract``, else
 ``~/.cache/ipextract``; ``IPEXTRACT_CACHE_DIR=`` (empty) turns caching off.
@@ -36,6 +37,11 @@ jieba.setLogLevel(logging.WARNING)
 
 _CACHE_FORMAT = "3"
 _SEPARATOR = "\n"
+_SUFFIXES = (".words", ".freq", ".tags")
+# Sets of files kept in the cache folder. Each virtual environment (its own copy of jieba's
+# dictionary) has its own key, and each set is 13 MB: without pruning, a machine that makes
+# fresh environments (CI, tox) would fill the folder.
+KEEP_SETS = 3
 
 
 def cache_dir() -> Path | None:
@@ -98,8 +104,27 @@ def _save(folder: Path, key: str, freq: dict[str, int], total: int, tags: dict[s
         # the word list last: its presence says the other two are complete
         _write_atomic(folder / f"dict-{key}.words",
                       (str(total) + _SEPARATOR + _SEPARATOR.join(words)).encode("utf-8"))
+        prune(folder, key)
     except OSError:
         pass  # a read-only home or a full disk costs speed, never a result
+
+
+def prune(folder: Path, key: str, keep: int = KEEP_SETS) -> list[str]:
+    """Delete all but the ``keep`` most recently built sets (``key``'s always stays); the
+    keys deleted. Files of a set being written by another process (no ``.words`` yet) are
+    left alone; a set deleted while another process still uses it is only rebuilt by it."""
+    built = []
+    for words in folder.glob("dict-*.words"):
+        try:
+            built.append((words.stat().st_mtime_ns, words.name[len("dict-"):-len(".words")]))
+        except OSError:
+            continue  # deleted meanwhile
+    others = [k for _, k in sorted(built, reverse=True) if k != key]
+    stale = others[max(keep - 1, 0):]
+    for old in stale:
+        for suffix in _SUFFIXES:  # the word list first: without it the set is never loaded
+            (folder / f"dict-{old}{suffix}").unlink(missing_ok=True)
+    return stale
 
 
 def _load(folder: Path, key: str) -> tuple[dict[str, int], int, Path] | None:
