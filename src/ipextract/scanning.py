@@ -122,6 +122,43 @@ def opening_characters(pattern: str, flags: int = 0) -> Ranges | None:
     return None if nullable or not first else first
 
 
+def may_consume(pattern: str, characters: str, flags: int = 0) -> bool:
+    """False only when no match of ``pattern`` can contain any of ``characters`` (lookarounds
+    read, but do not consume); True whenever that cannot be shown (``.``, ``\\w``, a negated
+    class, syntax the standard parser does not read).
+
+    >>> may_consume("(?<![0-9])[一二]+届", "0123456789"), may_consume("[0-9]+周年", "5")
+    (False, True)
+    """
+    wanted = {ord(c) for c in characters}
+    try:
+        return _consumes(list(parser.parse(pattern, flags)), wanted)
+    except (re.error, _Unknown):
+        return True
+
+
+def _consumes(items: list[tuple[object, object]], wanted: set[int]) -> bool:
+    for op, argument in items:
+        if op is constants.LITERAL:
+            if argument in wanted:
+                return True
+        elif op is constants.IN:
+            if any(low <= code <= high for low, high in _class(argument) for code in wanted):  # type: ignore[arg-type]
+                return True
+        elif op is constants.SUBPATTERN:
+            if _consumes(list(argument[-1]), wanted):  # type: ignore[index]
+                return True
+        elif op is constants.BRANCH:
+            if any(_consumes(list(branch), wanted) for branch in argument[1]):  # type: ignore[index]
+                return True
+        elif op in _REPEATS:
+            if _consumes(list(argument[2]), wanted):  # type: ignore[index]
+                return True
+        elif op not in _ZERO_WIDTH:  # ANY, NOT_LITERAL, CATEGORY, a group reference…
+            raise _Unknown
+    return False
+
+
 def prefilter(pattern: str, flags: int = 0) -> str:
     """A lookahead that admits only the opening characters of ``pattern`` (``""`` when they
     cannot be said: the pattern is then scanned as it is)."""
