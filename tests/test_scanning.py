@@ -62,3 +62,30 @@ def test_a_trie_finds_what_a_longest_first_alternation_finds(words: list[str], t
     flat = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
     assert [m.span() for m in re.finditer(alternation(words), text)] == \
         [m.span() for m in re.finditer(flat, text)]
+
+
+def test_looks_past_its_match() -> None:
+    from ipextract.scanning import looks_past_its_match
+
+    assert not looks_past_its_match("(?<![一二])[一二]+届|(?:这|过去)[一二]年")
+    assert looks_past_its_match("年(?=来)") and looks_past_its_match("(?:[0-9]+$)")
+    assert looks_past_its_match(r"(?<=(?=a)b)c")  # a lookahead inside a lookbehind
+    assert looks_past_its_match(r"\p{Han}")  # not read by the standard parser: cannot tell
+
+
+def test_a_clause_scan_finds_what_the_block_scan_finds() -> None:
+    """Every position of texts dense in non-figures: covered by the clause's own scan exactly
+    when covered by the scan of the whole block."""
+    from ipextract.figures import _clause_breaks, _covered, _covered_in_clause, _non_figure_spans
+
+    breaks = _clause_breaks()
+    assert "，" in breaks and "。" in breaks
+    texts = ["这五年，召开十四届人大三次会议，建区70周年、新建30万吨级泊位3个，五年来增长两个百分点。",
+             "二十届四中全会；十一届十次全会：三期工程、四期，过去五年一二三四五年来",
+             "十" * 300 + "届，" + "五年来" * 100]
+    for text in texts:
+        starts, ends = _non_figure_spans(text)
+        for position in range(len(text)):
+            clause = _covered_in_clause(text, position, breaks)
+            if clause is not None:
+                assert clause == _covered(starts, ends, position), (text[:20], position)

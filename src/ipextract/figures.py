@@ -19,10 +19,10 @@ from functools import lru_cache
 
 import regex
 
-from .blocks import Block
+from .blocks import CLAUSE_BREAK, MAX_REACH, SENTENCE_END, Block
 from .errors import NumeralError
 from .numerals import canonical, is_chinese_numeral, parse_number, vague_range
-from .scanning import alternation, may_consume, prefilter
+from .scanning import alternation, looks_past_its_match, may_consume, prefilter
 from .vocabulary import load_vocabulary
 from .vocabulary.models import Kind, Qualifier, Unit, Vocabulary
 
@@ -370,6 +370,39 @@ def _word_numeral(numeral: str, written: str | None, magnitude: str | None,
                            and written != "倍")
 
 
+@lru_cache(maxsize=1)
+def _clause_breaks() -> str:
+    """The punctuation no non-figure entry takes in, when no entry looks past its match:
+    a non-figure then lies inside one clause, and the scan of one clause from its start
+    finds what the scan of the whole block finds there. "" when that cannot be said."""
+    parts = _non_figure_parts()
+    if any(looks_past_its_match(p) for p in parts):
+        return ""
+    return "".join(c for c in SENTENCE_END + CLAUSE_BREAK
+                   if not any(may_consume(p, c) for p in parts))
+
+
+def _covered_in_clause(text: str, position: int, breaks: str) -> bool | None:
+    """Whether a non-figure covers ``position``, scanning only its clause; None when no
+    clause break stands within ``MAX_REACH`` on both sides (the block is then scanned)."""
+    low = max(0, position - MAX_REACH)
+    start = max(text.rfind(c, low, position) for c in breaks) + 1
+    ends = [found for found in (text.find(c, position, position + MAX_REACH) for c in breaks)
+            if found >= 0]
+    if (start == 0 and low > 0) or (not ends and position + MAX_REACH < len(text)):
+        return None
+    end = min(ends) if ends else len(text)
+    non_figure = _non_figures()
+    if non_figure is None:
+        return False
+    for found in non_figure.finditer(text, start, end):
+        if found.start() > position:
+            return False
+        if position < found.end():
+            return True
+    return False
+
+
 def _non_figure_spans(text: str) -> tuple[list[int], list[int]]:
     """Starts and ends of the non-figure phrases (十四五, 进一步, 百万吨级) in ``text``."""
     non_figure = _non_figures()
@@ -414,9 +447,14 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
         else:
             needs_scan = True
         if needs_scan:
-            if covered is None:
-                covered = _non_figure_spans(text)
-            if _covered(*covered, number_start):
+            # a clause's own scan is cheaper than the block's when figures are few in it
+            breaks = _clause_breaks()
+            in_clause = _covered_in_clause(text, number_start, breaks) if breaks else None
+            if in_clause is None:
+                if covered is None:
+                    covered = _non_figure_spans(text)
+                in_clause = _covered(*covered, number_start)
+            if in_clause:
                 continue
         try:
             value, low, high, _unit_entry, unit, kind, method = _resolve(match, groups, text, block,

@@ -159,6 +159,42 @@ def _consumes(items: list[tuple[object, object]], wanted: set[int]) -> bool:
     return False
 
 
+def looks_past_its_match(pattern: str, flags: int = 0) -> bool:
+    """True when a match of ``pattern`` may depend on the text after it (a lookahead, ``$``,
+    ``\\b``) or that cannot be told: only a pattern that does not can be searched with its
+    ``endpos`` cut short and find the same matches.
+
+    >>> looks_past_its_match("(?<![0-9])[0-9]+年"), looks_past_its_match("[0-9]+(?!年)")
+    (False, True)
+    """
+    try:
+        return _looks_ahead(list(parser.parse(pattern, flags)))
+    except re.error:
+        return True
+
+
+def _looks_ahead(items: list[tuple[object, object]]) -> bool:
+    for op, argument in items:
+        if op is constants.AT:
+            return True
+        if op in (constants.ASSERT, constants.ASSERT_NOT):
+            direction, body = argument  # type: ignore[misc]
+            if direction > 0 or _looks_ahead(list(body)):
+                return True
+        elif op is constants.SUBPATTERN:
+            if _looks_ahead(list(argument[-1])):  # type: ignore[index]
+                return True
+        elif op is constants.BRANCH:
+            if any(_looks_ahead(list(branch)) for branch in argument[1]):  # type: ignore[index]
+                return True
+        elif op in _REPEATS:
+            if _looks_ahead(list(argument[2])):  # type: ignore[index]
+                return True
+        elif op is constants.GROUPREF_EXISTS:
+            return True
+    return False
+
+
 def prefilter(pattern: str, flags: int = 0) -> str:
     """A lookahead that admits only the opening characters of ``pattern`` (``""`` when they
     cannot be said: the pattern is then scanned as it is)."""
