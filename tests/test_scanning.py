@@ -76,16 +76,36 @@ def test_looks_past_its_match() -> None:
 def test_a_clause_scan_finds_what_the_block_scan_finds() -> None:
     """Every position of texts dense in non-figures: covered by the clause's own scan exactly
     when covered by the scan of the whole block."""
-    from ipextract.figures import _clause_breaks, _covered, _covered_in_clause, _non_figure_spans
+    from ipextract.blocks import split_blocks
+    from ipextract.figures import (
+        _covered,
+        _covered_in_clause,
+        _non_figure_spans,
+        _non_figures_stay_in_clauses,
+    )
 
-    breaks = _clause_breaks()
-    assert "，" in breaks and "。" in breaks
+    assert _non_figures_stay_in_clauses()
     texts = ["这五年，召开十四届人大三次会议，建区70周年、新建30万吨级泊位3个，五年来增长两个百分点。",
-             "二十届四中全会；十一届十次全会：三期工程、四期，过去五年一二三四五年来",
+             "二十届四中全会；十一届十次全会：三期工程、四期，过去五年 一二三四五年来 二十届",
              "十" * 300 + "届，" + "五年来" * 100]
+    checked = 0
     for text in texts:
-        starts, ends = _non_figure_spans(text)
-        for position in range(len(text)):
-            clause = _covered_in_clause(text, position, breaks)
+        (block,) = split_blocks(text)
+        starts, ends = _non_figure_spans(block.text)
+        for position in range(len(block.text)):
+            clause = _covered_in_clause(block, position)
             if clause is not None:
+                checked += 1
                 assert clause == _covered(starts, ends, position), (text[:20], position)
+    assert checked > 100
+
+
+def test_must_contain() -> None:
+    from ipextract.records.base import _period_pattern
+    from ipextract.scanning import must_contain
+
+    assert must_contain(_period_pattern().pattern, "年")  # what the period shortcut rests on
+    assert must_contain("(?:a年|b年)", "年") and not must_contain("(?:a年|b)", "年")
+    assert not must_contain("年?", "年") and not must_contain("(?:年)*", "年")
+    assert must_contain("(?:年)+", "年") and must_contain("[年]", "年")
+    assert not must_contain("[年月]", "年") and not must_contain(r"\p{Han}", "年")

@@ -211,6 +211,8 @@ def _merge_broken_paragraphs(lines: list[_Line]) -> list[tuple[list[_Line], list
     return groups
 
 
+# Every clause start (but the block's own) comes right after one of these characters.
+BREAK_CHARACTERS = SENTENCE_END + CLAUSE_BREAK + BULLETS + " "
 _BREAK = regex.compile("[" + regex.escape(SENTENCE_END + CLAUSE_BREAK + BULLETS) + "]"
                        r"|(?s:(?<=\p{Han}) (?=.)|(?<=.) (?=\p{Han}))")
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import regex
 
-from .blocks import CLAUSE_BREAK, MAX_REACH, SENTENCE_END, Block
+from .blocks import BREAK_CHARACTERS, MAX_REACH, Block
 from .errors import NumeralError
 from .numerals import canonical, is_chinese_numeral, parse_number, vague_range
 from .scanning import alternation, looks_past_its_match, may_consume, prefilter
@@ -351,13 +351,15 @@ def _qualifier(groups: dict[str, str | None], vocabulary: Vocabulary,
     if low is not None:
         return "range"
     words = vocabulary.qualifiers
-    for key, table in (("suffix", words.suffix), ("infix", words.infix),
-                       ("vague_infix", words.infix), ("round_infix", words.infix),
-                       ("prefix", words.prefix)):
-        word = groups.get(key)
-        if word:
-            return table[word]
-    if groups.get("vague") == "上":
+    # the word nearest the end of the figure decides: 近3万余人 is over, not approx
+    if groups["suffix"]:
+        return words.suffix[groups["suffix"]]
+    infix = groups["infix"] or groups["vague_infix"] or groups["round_infix"]
+    if infix:
+        return words.infix[infix]
+    if groups["prefix"]:
+        return words.prefix[groups["prefix"]]
+    if groups["vague"] == "上":
         return "over"
     return "exact"
 
@@ -371,31 +373,27 @@ def _word_numeral(numeral: str, written: str | None, magnitude: str | None,
 
 
 @lru_cache(maxsize=1)
-def _clause_breaks() -> str:
-    """The punctuation no non-figure entry takes in, when no entry looks past its match:
-    a non-figure then lies inside one clause, and the scan of one clause from its start
-    finds what the scan of the whole block finds there. "" when that cannot be said."""
+def _non_figures_stay_in_clauses() -> bool:
+    """True when no non-figure entry takes in a character that ends a clause or looks past
+    its match (read off the patterns): a non-figure then lies inside one clause, and the scan
+    of one clause from its start finds what the scan of the whole block finds there."""
     parts = _non_figure_parts()
-    if any(looks_past_its_match(p) for p in parts):
-        return ""
-    return "".join(c for c in SENTENCE_END + CLAUSE_BREAK
-                   if not any(may_consume(p, c) for p in parts))
+    return not any(looks_past_its_match(p) or may_consume(p, BREAK_CHARACTERS) for p in parts)
 
 
-def _covered_in_clause(text: str, position: int, breaks: str) -> bool | None:
-    """Whether a non-figure covers ``position``, scanning only its clause; None when no
-    clause break stands within ``MAX_REACH`` on both sides (the block is then scanned)."""
-    low = max(0, position - MAX_REACH)
-    start = max(text.rfind(c, low, position) for c in breaks) + 1
-    ends = [found for found in (text.find(c, position, position + MAX_REACH) for c in breaks)
-            if found >= 0]
-    if (start == 0 and low > 0) or (not ends and position + MAX_REACH < len(text)):
+def _covered_in_clause(block: Block, position: int) -> bool | None:
+    """Whether a non-figure covers ``position``, scanning only its clause; None when the
+    clause reaches further than ``MAX_REACH`` either side (the block is then scanned)."""
+    starts = block.clause_starts
+    index = bisect_right(starts, position) - 1
+    start = starts[index] if index >= 0 else 0
+    end = starts[index + 1] if index + 1 < len(starts) else len(block.text)
+    if position - start > MAX_REACH or end - position > MAX_REACH:
         return None
-    end = min(ends) if ends else len(text)
     non_figure = _non_figures()
     if non_figure is None:
         return False
-    for found in non_figure.finditer(text, start, end):
+    for found in non_figure.finditer(block.text, start, end):
         if found.start() > position:
             return False
         if position < found.end():
@@ -448,8 +446,8 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
             needs_scan = True
         if needs_scan:
             # a clause's own scan is cheaper than the block's when figures are few in it
-            breaks = _clause_breaks()
-            in_clause = _covered_in_clause(text, number_start, breaks) if breaks else None
+            in_clause = (_covered_in_clause(block, number_start)
+                         if _non_figures_stay_in_clauses() else None)
             if in_clause is None:
                 if covered is None:
                     covered = _non_figure_spans(text)

@@ -22,6 +22,7 @@ Decimal('2024')
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from .errors import NumeralError
 
@@ -125,6 +126,7 @@ def vague_range(text: str) -> tuple[Decimal, Decimal]:
     return parse_number("".join(low_chars)), parse_number("".join(high_chars))
 
 
+@lru_cache(maxsize=1 << 12)  # called for every candidate; numerals repeat
 def is_chinese_numeral(text: str) -> bool:
     return bool(text) and all(c in CHINESE_NUMERAL_CHARS or c in VAGUE for c in text)
 

@@ -159,6 +159,35 @@ def _consumes(items: list[tuple[object, object]], wanted: set[int]) -> bool:
     return False
 
 
+def must_contain(pattern: str, character: str, flags: int = 0) -> bool:
+    """True when every match of ``pattern`` contains ``character`` (so a text without it
+    need not be searched); False when that cannot be shown.
+
+    >>> must_contain("(?:截至)?[0-9]{4}年(?:底|末)?", "年"), must_contain("[0-9]+(?:年|月)", "年")
+    (True, False)
+    """
+    try:
+        return _requires(list(parser.parse(pattern, flags)), ord(character))
+    except re.error:
+        return False
+
+
+def _requires(items: list[tuple[object, object]], code: int) -> bool:
+    for op, argument in items:
+        if op is constants.LITERAL and argument == code:
+            return True
+        if op is constants.IN and list(argument) == [(constants.LITERAL, code)]:  # type: ignore[arg-type]
+            return True
+        if op is constants.SUBPATTERN and _requires(list(argument[-1]), code):  # type: ignore[index]
+            return True
+        if op is constants.BRANCH and all(
+                _requires(list(branch), code) for branch in argument[1]):  # type: ignore[index]
+            return True
+        if op in _REPEATS and argument[0] >= 1 and _requires(list(argument[2]), code):  # type: ignore[index]
+            return True
+    return False
+
+
 def looks_past_its_match(pattern: str, flags: int = 0) -> bool:
     """True when a match of ``pattern`` may depend on the text after it (a lookahead, ``$``,
     ``\\b``) or that cannot be told: only a pattern that does not can be searched with its

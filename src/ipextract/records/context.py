@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..blocks import BULLETS, Block
 from ..figures import Figure
+from ..scanning import must_contain
 from .base import _period_pattern
 
 _CURRENT_YEAR_WORDS = regex.compile(r"全年|今年|本年|年末|年底")
+
+
+@lru_cache(maxsize=1)
+def _period_marker() -> str:
+    """A character every period contains (年), when the vocabulary's pattern says so: a
+    sentence without it names no period and is not searched."""
+    return "年" if must_contain(_period_pattern().pattern, "年") else ""
 
 
 def _period(block: Block, figure: Figure, inherited: str | None, year: int | None) -> str | None:
     sentence_start = block.sentence_start(figure.lstart)
     window = block.text[sentence_start: figure.lstart]
     found = None
-    for match in _period_pattern().finditer(window):
+    marker = _period_marker()
+    for match in (_period_pattern().finditer(window) if not marker or marker in window else ()):
         found = match.group(0)
     if found:
         return found
