@@ -92,6 +92,7 @@ def _word_sets() -> dict[str, frozenset[str]]:
     return {
         "scope": frozenset(cues.scope_words),
         "link": frozenset(cues.link_words),
+        "adverbs": frozenset(cues.trailing_adverbs),
         "change": frozenset(vocabulary.change_verbs),
         "qualifier": frozenset(vocabulary.qualifiers.prefix) | frozenset(vocabulary.qualifiers.governing),
         "fillers": frozenset(cues.change_fillers),

@@ -108,7 +108,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     ).startswith("v"):
         tokens.pop(0)  # 累计受理… → 受理…; 累计访问量 stays whole
     trailing = (words["link"] | words["change"] | words["qualifier"] | words["scope"]
-                | words["growth_nouns"])
+                | words["growth_nouns"] | words["adverbs"])
     while tokens and (tokens[-1] in trailing or _PUNCTUATION.fullmatch(tokens[-1])):
         if tokens[-1] in "）)" and "".join(tokens).count("（") + "".join(tokens).count("(") > (
             "".join(tokens[:-1]).count("）") + "".join(tokens[:-1]).count(")")
@@ -271,9 +271,16 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
     if previous is not None and previous.figure.unit == figure.unit and kind == previous.kind:
         if not own and (enumerated or kind == "rank" or _NEW_LEVEL.match(left)):
             return previous.metric, "previous"  # 第13位、全国第5位
-        if ends_with_verb and kind in BASE_KINDS:
-            return own + previous.metric, "previous"  # 省级运营中心9家，新增4家
+        if ends_with_verb and kind in BASE_KINDS and not _names_something(own):
+            # 省级运营中心9家，新增4家: an action alone takes the previous figure's noun; not
+            # 城镇新增就业…，农村劳动力转移就业… (a name of its own that ends in a verb)
+            return own + previous.metric, "previous"
     return own, "before"
+
+
+def _names_something(phrase: str) -> bool:
+    """A noun in the phrase (残疾人新增就业), not only verbs and modifiers (新增, 再新增)."""
+    return any(pos_tag(token).startswith(_NOMINAL_TAGS) for token in _tokens(phrase))
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,7 @@ class Cues(Frozen):
     time_scope_words: tuple[str, ...]
     rank_verbs: tuple[str, ...]
     adverbs_before_verbs: tuple[str, ...]
+    trailing_adverbs: tuple[str, ...] = ()
     comparison_openers: tuple[str, ...]
     adverbial_pattern: str
     non_figure_words: tuple[str, ...]
