@@ -64,6 +64,12 @@ def _in_title(text: str, offset: int) -> bool:
     return opened >= 0 and text.rfind("》", opened, offset) < 0
 
 
+def _window_end(start: int, unit: str) -> int:
+    """Where the text segmented around a doubled pair ends: :func:`_may_be_stray` must read
+    no further than :func:`_stray_copy` segments, or it could clear a real slip."""
+    return start + 2 * len(unit) + _WINDOW
+
+
 def _may_be_stray(text: str, start: int, unit: str) -> bool:
     """What :func:`_stray_copy` needs before it is worth segmenting (a cut costs 15 µs): jieba
     without HMM makes a token of two or more Han characters only of a dictionary word, so a
@@ -76,7 +82,7 @@ def _may_be_stray(text: str, start: int, unit: str) -> bool:
     if len(unit) > 1:
         return is_word(unit)
     after = start + 1
-    limit = min(len(text), start + 2 * len(unit) + _WINDOW)
+    limit = min(len(text), _window_end(start, unit))
     return any(is_word(text[after:end]) for end in range(after + 2, limit + 1))
 
 
@@ -85,7 +91,7 @@ def _stray_copy(text: str, start: int, unit: str) -> bool:
     twice) is a slip; 全市|市场 (the first copy ends a word) and 康|康|姐 (two lone copies,
     as in a nickname) are not."""
     window_start = max(0, start - _WINDOW)
-    tokens = tokenizer().lcut(text[window_start: start + 2 * len(unit) + _WINDOW], HMM=False)
+    tokens = tokenizer().lcut(text[window_start: _window_end(start, unit)], HMM=False)
     position = window_start
     for index, token in enumerate(tokens):
         if position == start:
