@@ -57,7 +57,7 @@ def stage_inputs(text: str) -> Staged:
         b.kind == "heading" and b.text.strip() == title for b in blocks[:4]) else None
     places = _place_forms(region)
     drafts = draft_records(blocks, figures, year, places)
-    records = to_records(drafts, normalized)
+    records = to_records(drafts, normalized, blocks)
     return Staged(text, normalized, blocks, figures, year, places, drafts, records, extract(text))
 
 
@@ -76,7 +76,7 @@ STAGES = {
     "split_blocks": lambda s: split_blocks(s.normalized.text),
     "find_figures": lambda s: [find_figures(block, i) for i, block in enumerate(s.blocks)],
     "draft_records": lambda s: draft_records(s.blocks, s.figures, s.year, s.places),
-    "to_records": lambda s: to_records(s.drafts, s.normalized),
+    "to_records": lambda s: to_records(s.drafts, s.normalized, s.blocks),
     "run_checks": lambda s: run_checks(s.records, s.text, s.blocks),
     "to_json": lambda s: to_json(s.document),
     "extract + to_json (end to end)": lambda s: to_json(extract(s.text)),

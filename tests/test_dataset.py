@@ -122,7 +122,11 @@ def test_clean_batch_exits_zero(tmp_path: Path) -> None:
 
 def test_size_limit_sends_large_documents_to_errors(tmp_path: Path) -> None:
     database = tmp_path / "db.duckdb"
-    assert ingest(database, CORPORA, options=("--max-bytes", "7000")) == 2
+    folder = tmp_path / "corpora"  # the four gold documents, not the first-sight ones below
+    folder.mkdir()
+    for source in CORPORA.glob("*.txt"):
+        (folder / source.name).write_bytes(source.read_bytes())
+    assert ingest(database, folder, options=("--max-bytes", "7000")) == 2
     errors = {Path(p).name: (code, reason) for p, _, code, reason in table_rows(database, "errors")}
     assert set(errors) == {"changsha-bulletin-2023.txt", "wuhan-ip-2024.txt"}
     assert {code for code, _ in errors.values()} == {"E103"}

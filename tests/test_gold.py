@@ -9,12 +9,10 @@ may name equally right alternatives in ``metric_alt``). The per-document scores 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
 from ipextract import extract
-from ipextract.evaluate import FigureScore, match
+from ipextract.evaluate import DocumentScore, score_document
 
 from .casefiles import GoldDocument, load_gold
 from .conftest import CORPORA
@@ -22,43 +20,9 @@ from .conftest import CORPORA
 THRESHOLDS = {"f1": 0.98, "metric": 0.95, "kind": 0.98, "unit": 0.98}
 
 
-@dataclass
-class Score:
-    name: str
-    figures: FigureScore
-    metric_ok: int
-    kind_ok: int
-    unit_ok: int
-    misses: list[str]
-    extras: list[str]
-    wrong: list[str]
-
-    def rate(self, ok: int) -> float:
-        return ok / self.figures.matched if self.figures.matched else 1.0
-
-
-def score(document: GoldDocument) -> Score:
+def score(document: GoldDocument) -> DocumentScore:
     records = extract(document.text, validate=False).records
-    hits = match([(r.start, r.end, r.value) for r in records], document.records)
-    metric_ok = kind_ok = unit_ok = 0
-    misses, wrong = [], []
-    for gold, hit in zip(document.records, hits, strict=True):
-        if hit is None:
-            misses.append(f"{gold['surface']}@{gold['start']} {gold['metric']}")
-            continue
-        record = records[hit]
-        names = {gold["metric"], *gold.get("metric_alt", [])}
-        metric_ok += record.metric in names
-        kind_ok += record.kind == gold["kind"]
-        unit_ok += record.unit == gold["unit"]
-        if record.metric not in names or record.kind != gold["kind"] or record.unit != gold["unit"]:
-            wrong.append(f"{record.surface}@{record.start}: metric {record.metric!r} vs "
-                         f"{gold['metric']!r}, kind {record.kind} vs {gold['kind']}, "
-                         f"unit {record.unit!r} vs {gold['unit']!r}")
-    used = {hit for hit in hits if hit is not None}
-    extras = [f"{r.surface}@{r.start} {r.metric}" for n, r in enumerate(records) if n not in used]
-    figures = FigureScore(gold=len(document.records), found=len(records), matched=len(used))
-    return Score(document.name, figures, metric_ok, kind_ok, unit_ok, misses, extras, wrong)
+    return score_document(document.name, records, document.records)
 
 
 GOLD = load_gold(CORPORA)

@@ -20,6 +20,7 @@ from typing import Literal
 
 import regex
 
+from .layout import LogicalLine, Spans, furniture, is_full, logical_lines, logical_offset, wrap_width
 from .vocabulary.lexicon import is_word
 
 BlockKind = Literal["heading", "paragraph", "item", "line", "table_row", "unit_note", "caption"]
@@ -53,6 +54,10 @@ class Block:
     column_units: tuple[str | None, ...] = ()  # a table's units by column (金额（亿元）)
     clause_starts: tuple[int, ...] = field(default=(), repr=False)
     sentence_starts: tuple[int, ...] = field(default=(), repr=False)
+    bases: tuple[int, ...] = field(default=(0,), repr=False)  # logical start of each span
+    # (end, start) of each pair of lines joined because the first stops mid-sentence in a text
+    # that is not hard-wrapped: a break the layout check reports
+    joins: tuple[tuple[int, int], ...] = field(default=(), repr=False)
 
     @property
     def start(self) -> int:
@@ -65,31 +70,22 @@ class Block:
     def to_source(self, offset: int, *, is_end: bool = False) -> int:
         """Source offset of a position in this block's logical text. At the seam of two
         spans a start belongs to the second span and an end to the first."""
-        base = 0
-        for start, end in self.spans:
-            length = end - start
-            if offset < base + length or (is_end and offset == base + length):
-                return start + offset - base
-            base += length
-        return self.spans[-1][1]
+        return logical_offset(self.bases, self.spans, offset, is_end=is_end)
 
-    def from_source(self, offset: int) -> int:
-        base = 0
-        for start, end in self.spans:
-            if start <= offset <= end:
-                return base + offset - start
-            base += end - start
-        return base
-
-    def is_contiguous(self, start: int, end: int) -> bool:
-        """True when the logical range [start, end) lies within one span."""
-        base = 0
-        for span_start, span_end in self.spans:
-            length = span_end - span_start
-            if base <= start and end <= base + length:
-                return True
-            base += length
-        return False
+    def source_pieces(self, start: int, end: int) -> Spans:
+        """The source spans that the logical range [start, end) is read from."""
+        pieces = []
+        index = bisect_right(self.bases, start) - 1
+        while index < len(self.spans) and start < end:
+            span_start, span_end = self.spans[index]
+            base = self.bases[index]
+            piece_start = span_start + start - base
+            piece_end = min(span_end, span_start + end - base)
+            if piece_start < piece_end:
+                pieces.append((piece_start, piece_end))
+            start = base + (span_end - span_start)
+            index += 1
+        return tuple(pieces)
 
     # Clauses and sentences are read at most MAX_REACH characters around a figure: a page of
     # text without punctuation (or a hostile 5 MB line) must not make every figure rescan it.
@@ -105,31 +101,6 @@ class Block:
         index = bisect_right(self.sentence_starts, offset)
         end = self.sentence_starts[index] if index < len(self.sentence_starts) else len(self.text)
         return min(end, offset + MAX_REACH)
-
-
-@dataclass(slots=True)
-class _Line:
-    start: int
-    end: int
-    text: str
-    blank_before: int  # blank lines between this line and the previous one
-
-
-def _lines(text: str) -> list[_Line]:
-    lines: list[_Line] = []
-    blank = 0
-    position = 0
-    for raw_line in text.split("\n"):
-        stripped = raw_line.strip()
-        if stripped:
-            lead = len(raw_line) - len(raw_line.lstrip())
-            start = position + lead
-            lines.append(_Line(start, start + len(stripped), stripped, blank))
-            blank = 0
-        else:
-            blank += 1
-        position += len(raw_line) + 1
-    return lines
 
 
 def _classify(line: str) -> BlockKind:
@@ -172,13 +143,64 @@ def _looks_like_caption(line: str) -> bool:
     return len(line) <= 80 and line[-1] in SENTENCE_END
 
 
-def _merge_broken_paragraphs(lines: list[_Line]) -> list[tuple[list[_Line], list[_Line]]]:
-    """Group lines into logical paragraphs: (parts, captions set apart inside them)."""
-    groups: list[tuple[list[_Line], list[_Line]]] = []
+_NUMBERED = regex.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．](?![0-9])"
+                           r"|第[一二三四五六七八九十0-9]+[章节部分条])")
+
+
+def _starts_paragraph(line: LogicalLine) -> bool:
+    """A mark a hard-wrapped text gives a new paragraph: a blank line above, an indent, a
+    bullet or a section number."""
+    return bool(line.blank_before or line.indent or line.text[0] in BULLETS
+                or _NUMBERED.match(line.text))
+
+
+@dataclass(slots=True)
+class _Paragraph:
+    parts: list[LogicalLine]
+    captions: list[LogicalLine]  # complete short sentences printed inside it
+    joins: list[tuple[int, int]]  # line breaks inside it that the layout check reports
+
+
+def _next_text_line(lines: list[LogicalLine], index: int, skip: frozenset[int]) -> int:
+    while index in skip:
+        index += 1
+    return index
+
+
+def _wrapped_paragraph(lines: list[LogicalLine], index: int, width: int,
+                       skip: frozenset[int]) -> tuple[_Paragraph, int]:
+    """A paragraph of hard-wrapped text: full lines go on into the next one unless it is
+    marked as a new paragraph; page furniture between them is passed over."""
+    parts = [lines[index]]
+    index += 1
+    while is_full(parts[-1], width):
+        following = _next_text_line(lines, index, skip)
+        if following >= len(lines):
+            break
+        line = lines[following]
+        if _starts_paragraph(line) and not (following > index and not line.indent
+                                            and line.text[0] not in BULLETS):
+            break
+        parts.append(line)
+        index = following + 1
+    return _Paragraph(parts, [], []), index
+
+
+def _merge_broken_paragraphs(lines: list[LogicalLine], width: int | None) -> list[_Paragraph]:
+    """Group lines into logical paragraphs. In hard-wrapped text (``width`` is its wrap width)
+    a paragraph runs until a line that is not full; otherwise a line is one paragraph unless it
+    stops mid-sentence and the next line reads on."""
+    skip = furniture(lines)
+    groups: list[_Paragraph] = []
     index = 0
     while index < len(lines):
+        if width is not None and index not in skip:
+            paragraph, index = _wrapped_paragraph(lines, index, width, skip)
+            groups.append(paragraph)
+            continue
         parts = [lines[index]]
-        captions: list[_Line] = []
+        captions: list[LogicalLine] = []
+        joins: list[tuple[int, int]] = []
         index += 1
         while (
             _classify(parts[0].text) == "paragraph"
@@ -186,13 +208,17 @@ def _merge_broken_paragraphs(lines: list[_Line]) -> list[tuple[list[_Line], list
             and index < len(lines)
         ):
             left = parts[-1].text
-            nxt = lines[index]
-            after = lines[index + 1] if index + 1 < len(lines) else None
+            following = _next_text_line(lines, index, skip)  # past a page number or header
+            if following >= len(lines):
+                break
+            nxt = lines[following]
+            after = lines[following + 1] if following + 1 < len(lines) else None
             if nxt.text[0] in BULLETS:
                 break
             if _crosses_word(left, nxt.text):
+                joins.append((parts[-1].end, nxt.start))
                 parts.append(nxt)
-                index += 1
+                index = following + 1
             elif (
                 after is not None
                 and after.text[0] not in BULLETS
@@ -200,14 +226,16 @@ def _merge_broken_paragraphs(lines: list[_Line]) -> list[tuple[list[_Line], list
                 and _crosses_word(left, after.text)
             ):
                 captions.append(nxt)
+                joins.append((parts[-1].end, after.start))
                 parts.append(after)
-                index += 2
+                index = following + 2
             elif _HAN.match(nxt.text[0]) and _classify(nxt.text) == "paragraph":
+                joins.append((parts[-1].end, nxt.start))
                 parts.append(nxt)
-                index += 1
+                index = following + 1
             else:
                 break
-        groups.append((parts, captions))
+        groups.append(_Paragraph(parts, captions, joins))
     return groups
 
 
@@ -240,13 +268,22 @@ def _heading_unit(cell: str) -> str | None:
     return match.group("unit") if match else None
 
 
-def _block(kind: BlockKind, parts: list[_Line], section: Section, group: int,
-           unit_note: str | None, column_units: tuple[str | None, ...] = ()) -> Block:
+def _block(kind: BlockKind, parts: list[LogicalLine], section: Section, group: int,
+           unit_note: str | None, column_units: tuple[str | None, ...] = (),
+           joins: tuple[tuple[int, int], ...] = ()) -> Block:
     text = "".join(part.text for part in parts)
     clauses, sentences = _boundaries(text)
+    spans: list[tuple[int, int]] = []
+    bases: list[int] = []
+    base = 0
+    for part in parts:
+        for start, end in part.spans:
+            spans.append((start, end))
+            bases.append(base)
+            base += end - start
     return Block(
         kind=kind,
-        spans=tuple((part.start, part.end) for part in parts),
+        spans=tuple(spans),
         text=text,
         section=section,
         group=group,
@@ -254,6 +291,8 @@ def _block(kind: BlockKind, parts: list[_Line], section: Section, group: int,
         column_units=column_units,
         clause_starts=clauses,
         sentence_starts=sentences,
+        bases=tuple(bases),
+        joins=joins,
     )
 
 
@@ -269,9 +308,11 @@ def split_blocks(text: str) -> list[Block]:
     in_item = False
     unit_note: str | None = None
     column_units: tuple[str | None, ...] = ()
-    for parts, captions in _merge_broken_paragraphs(_lines(text)):
+    lines = logical_lines(text)
+    for paragraph in _merge_broken_paragraphs(lines, wrap_width(lines)):
+        parts, captions, joins = paragraph.parts, paragraph.captions, tuple(paragraph.joins)
         first = parts[0].text
-        kind = _classify(first) if len(parts) == 1 else "paragraph"
+        kind = _classify(first) if len(parts) == 1 or first[0] in BULLETS else "paragraph"
         if kind == "item":
             group += 1
             in_item = True
@@ -298,7 +339,7 @@ def split_blocks(text: str) -> list[Block]:
             in_item = False
             unit_note = None
             column_units = ()
-            blocks.append(_block(kind, parts, "narrative", group, None))
+            blocks.append(_block(kind, parts, "narrative", group, None, joins=joins))
         for caption in captions:
             group += 1
             blocks.append(_block("caption", [caption], "narrative", group, None))

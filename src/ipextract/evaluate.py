@@ -69,3 +69,46 @@ class FigureScore:
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class DocumentScore:
+    """One document's figure score and, over its matched figures, how many got the gold
+    metric (or one of its ``metric_alt``), kind and unit; with the rows behind the counts."""
+
+    name: str
+    figures: FigureScore
+    metric_ok: int
+    kind_ok: int
+    unit_ok: int
+    misses: list[str]
+    extras: list[str]
+    wrong: list[str]
+
+    def rate(self, ok: int) -> float:
+        return ok / self.figures.matched if self.figures.matched else 1.0
+
+
+def score_document(name: str, records: Sequence[Any], gold: Sequence[Mapping[str, Any]]) -> DocumentScore:
+    """Score extracted ``records`` (objects with start, end, value, metric, kind, unit and
+    surface) against the gold rows of one document."""
+    hits = match([(r.start, r.end, r.value) for r in records], gold)
+    metric_ok = kind_ok = unit_ok = 0
+    misses, wrong = [], []
+    for row, hit in zip(gold, hits, strict=True):
+        if hit is None:
+            misses.append(f"{row['surface']}@{row['start']} {row['metric']}")
+            continue
+        record = records[hit]
+        names = {row["metric"], *row.get("metric_alt", [])}
+        metric_ok += record.metric in names
+        kind_ok += record.kind == row["kind"]
+        unit_ok += record.unit == row["unit"]
+        if record.metric not in names or record.kind != row["kind"] or record.unit != row["unit"]:
+            wrong.append(f"{record.surface}@{record.start}: metric {record.metric!r} vs "
+                         f"{row['metric']!r}, kind {record.kind} vs {row['kind']}, "
+                         f"unit {record.unit!r} vs {row['unit']!r}")
+    used = {hit for hit in hits if hit is not None}
+    extras = [f"{r.surface}@{r.start} {r.metric}" for n, r in enumerate(records) if n not in used]
+    figures = FigureScore(gold=len(gold), found=len(records), matched=len(used))
+    return DocumentScore(name, figures, metric_ok, kind_ok, unit_ok, misses, extras, wrong)

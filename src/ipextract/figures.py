@@ -467,8 +467,8 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
             lstart = minus
             value, low, high = -value, (-high if high is not None else None), (
                 -low if low is not None else None)
-        if not block.is_contiguous(lstart, lend):
-            continue  # a figure cut by a layout break cannot be grounded in one span
+        # a figure may run across layout the block leaves out (``481.96 亿元``, a line break in
+        # wrapped text): its source span then holds those characters too
         start, end = block.to_source(lstart), block.to_source(lend, is_end=True)
         figures.append(
             Figure(

@@ -72,11 +72,12 @@ def _place_forms(region: str | None) -> frozenset[str]:
     return frozenset({region, stem, f"{stem}市", f"{stem}省"} - {""})
 
 
-def to_records(drafts: list[Draft], normalized: NormalizedText,
+def to_records(drafts: list[Draft], normalized: NormalizedText, blocks: list[Block],
                page_starts: tuple[int, ...] = ()) -> list[Record]:
     """Give ids in order of position and check the one promise every record keeps: the
     source at a figure's offsets is what was matched (normalisation being same-length, the
-    normalised text at those offsets is the matched surface)."""
+    normalised text at those offsets, less the layout its block leaves out, is the matched
+    surface)."""
     text = normalized.raw
     ordered = sorted(drafts, key=lambda d: (d.figure.start, d.figure.end))
     ids = {id(d.figure): f"r{n}" for n, d in enumerate(ordered, start=1)}
@@ -84,7 +85,9 @@ def to_records(drafts: list[Draft], normalized: NormalizedText,
     for draft in ordered:
         figure = draft.figure
         surface = text[figure.start:figure.end]  # the source as written, at the matched offsets
-        if normalized.text[figure.start:figure.end] != figure.surface:
+        pieces = blocks[figure.block].source_pieces(figure.lstart, figure.lend)
+        read = "".join(normalized.text[start:end] for start, end in pieces)
+        if read != figure.surface or pieces[0][0] != figure.start or pieces[-1][1] != figure.end:
             raise OffsetError(figure.surface, f"offsets {figure.start}:{figure.end} do not hold")
         records.append(
             Record(
@@ -163,7 +166,8 @@ def _extract(text: str, *, source: str | None, format: str,
     region = document_region(title) if any(
         b.kind == "heading" and b.text.strip() == title for b in blocks[:4]) else None
     places = _place_forms(region)
-    records = to_records(draft_records(blocks, figures, year, places), normalized, page_starts)
+    records = to_records(draft_records(blocks, figures, year, places), normalized, blocks,
+                         page_starts)
     flags: list[Flag] = []
     _check_deadline(deadline, source)
     if validate:

@@ -17,9 +17,9 @@ def layout_intrusion(view: CheckInput, settings: CheckSettings) -> list[Finding]
     findings = []
     caption_blocks = [b for b in blocks if b.kind == "caption"]
     caption_starts = [b.start for b in caption_blocks]
-    paragraphs = [b for b in blocks if len(b.spans) > 1]
+    paragraphs = [b for b in blocks if b.joins]
     for paragraph in paragraphs:
-        for (_, first_end), (second_start, _) in zip(paragraph.spans, paragraph.spans[1:]):
+        for first_end, second_start in paragraph.joins:
             lo = bisect_left(caption_starts, first_end)
             hi = bisect_left(caption_starts, second_start)
             captions = [b for b in caption_blocks[lo:hi] if b.end <= second_start]
