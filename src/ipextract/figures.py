@@ -16,6 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import cast
 
 import regex
 
@@ -204,7 +205,8 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
         value, _, _ = _value(groups["pct_words"])
         return value, None, None, None, "%", "rate", "words"
     if groups["vague"]:
-        base = parse_number(groups["vague_unit"]) * _magnitude(vocabulary, groups["vague_mag"])
+        vague_unit = cast(str, groups["vague_unit"])  # never None: the grammar's 上/数 alternative requires it
+        base = parse_number(vague_unit) * _magnitude(vocabulary, groups["vague_mag"])
         unit_entry = vocabulary.units.get(groups["vague_written"] or "")
         factor = unit_entry.factor if unit_entry else Decimal(1)
         base *= factor
@@ -220,28 +222,31 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
     if groups["bare"]:
         if not groups["prefix"] and not text[max(0, start - 2):start].endswith(BARE_OPENERS):
             raise _Rejected  # 逾亿元, 突破万亿元: a bare magnitude needs a word that opens it
-        unit_entry = vocabulary.units[groups["bare_written"]]
+        unit_entry = vocabulary.units[cast(str, groups["bare_written"])]  # required by the bare alternative
         value = _magnitude(vocabulary, groups["bare"]) * unit_entry.factor
         return value, None, None, unit_entry, *_unit_kind(unit_entry), "words"
     if groups["num1"]:
-        written = groups["unit2"]
-        if groups["unit1"] and groups["unit1"] != written:
+        # unit2 and num2 are required by the range alternative: never None once num1 matched
+        unit2 = cast(str, groups["unit2"])
+        num2 = cast(str, groups["num2"])
+        if groups["unit1"] and groups["unit1"] != unit2:
             raise _Rejected
-        unit_entry = vocabulary.units[written]
-        if written in YEAR_UNITS and _year_like(groups["num1"]) and _year_like(groups["num2"]):
+        unit_entry = vocabulary.units[unit2]
+        if unit2 in YEAR_UNITS and _year_like(groups["num1"]) and _year_like(num2):
             raise _Rejected  # 2021—2025年 is a span of years, not a figure
         if before == "第" or LATIN.match(before):
             raise _Rejected
-        low, _, _ = _value(groups["num1"])
-        high, _, _ = _value(groups["num2"])
+        range_low, _, _ = _value(groups["num1"])
+        range_high, _, _ = _value(num2)
         # 3至5万元: the magnitude of the second bound covers the first when it has no unit
         borrowed = groups["mag2"] if not groups["unit1"] else None
-        low *= _magnitude(vocabulary, groups["mag1"] or borrowed) * unit_entry.factor
-        high *= _magnitude(vocabulary, groups["mag2"]) * unit_entry.factor
-        if low >= high:
+        range_low *= _magnitude(vocabulary, groups["mag1"] or borrowed) * unit_entry.factor
+        range_high *= _magnitude(vocabulary, groups["mag2"]) * unit_entry.factor
+        if range_low >= range_high:
             raise _Rejected
-        return low, low, high, unit_entry, *_unit_kind(unit_entry), "range"
-    numeral = groups["num"]
+        return range_low, range_low, range_high, unit_entry, *_unit_kind(unit_entry), "range"
+    # Every other alternative of the grammar returned above: this is the plain number, whose num is required
+    numeral = cast(str, groups["num"])
     written = groups["written"]
     unit_entry = vocabulary.units.get(written) if written else None
     chinese = is_chinese_numeral(numeral)

@@ -29,6 +29,8 @@ Number = Annotated[
     PlainSerializer(_json_number, return_type=int | float, when_used="json"),
 ]
 Section = Literal["narrative", "data", "table", "caption"]
+MetricFrom = Literal["before", "after", "of", "label", "list", "table", "previous", "context"]
+PeriodFrom = Literal["text", "part"]
 Severity = Literal["error", "warning", "info"]
 
 
@@ -41,8 +43,7 @@ class Record(Frozen):
 
     id: str = Field(description="r1, r2, … in order of start")
     metric: str = Field(description="the indicator the figure measures, in the text's words")
-    metric_from: Literal["before", "after", "of", "label", "list", "table", "previous",
-                         "context"] = Field(
+    metric_from: MetricFrom = Field(
         default="before",
         description="how the metric was found: the words before the figure, the noun after "
                     "it, the figure it describes, the data-list label, a 分别 list, the table "
@@ -57,7 +58,7 @@ class Record(Frozen):
     start: int = Field(ge=0, description="half-open code-point offset into the decoded source")
     end: int = Field(ge=0)
     period: str | None = Field(default=None, description="the time the figure is about")
-    period_from: Literal["text", "part"] | None = Field(
+    period_from: PeriodFrom | None = Field(
         default=None,
         description="where the period was read: the text around the figure (its sentence, "
                     "block or item, or 全年 with the report's year), or the heading of the "

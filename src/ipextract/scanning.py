@@ -29,8 +29,13 @@ import re
 from collections.abc import Iterable
 from re import _constants as constants  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
+from typing import Any
 
 Ranges = frozenset[tuple[int, int]]
+# One node of re._parser's tree: (opcode, argument). The private parser has no types, and
+# the argument's shape depends on the opcode (a code point, a (low, high, body) repeat, a list
+# of branches…), which the checker cannot follow through the untyped opcode constants.
+_Node = tuple[Any, Any]
 _ZERO_WIDTH = (constants.AT, constants.ASSERT, constants.ASSERT_NOT)
 _REPEATS = (constants.MAX_REPEAT, constants.MIN_REPEAT, getattr(constants, "POSSESSIVE_REPEAT", None))
 
@@ -39,19 +44,19 @@ class _Unknown(Exception):
     """A construct that may start with any character (``.``, ``\\w``, a negated class…)."""
 
 
-def _class(items: list[tuple[object, object]]) -> Ranges:
+def _class(items: list[_Node]) -> Ranges:
     ranges: set[tuple[int, int]] = set()
     for op, argument in items:
         if op is constants.LITERAL:
-            ranges.add((argument, argument))  # type: ignore[arg-type]
+            ranges.add((argument, argument))
         elif op is constants.RANGE:
-            ranges.add(argument)  # type: ignore[arg-type]
+            ranges.add(argument)
         else:  # NEGATE, CATEGORY (\d, \s…): too wide or too vague to list
             raise _Unknown
     return frozenset(ranges)
 
 
-def _sequence(items: list[tuple[object, object]]) -> tuple[Ranges, bool]:
+def _sequence(items: list[_Node]) -> tuple[Ranges, bool]:
     """(first characters, whether the sequence can match the empty string)."""
     found: set[tuple[int, int]] = set()
     for item in items:
@@ -62,24 +67,24 @@ def _sequence(items: list[tuple[object, object]]) -> tuple[Ranges, bool]:
     return frozenset(found), True
 
 
-def _item(item: tuple[object, object]) -> tuple[Ranges, bool]:
+def _item(item: _Node) -> tuple[Ranges, bool]:
     op, argument = item
     if op is constants.LITERAL:
-        return frozenset({(argument, argument)}), False  # type: ignore[arg-type]
+        return frozenset({(argument, argument)}), False
     if op is constants.IN:
-        return _class(argument), False  # type: ignore[arg-type]
+        return _class(argument), False
     if op is constants.SUBPATTERN:
-        return _sequence(list(argument[-1]))  # type: ignore[index]
+        return _sequence(list(argument[-1]))
     if op is constants.BRANCH:
         found: set[tuple[int, int]] = set()
         nullable = False
-        for branch in argument[1]:  # type: ignore[index]
+        for branch in argument[1]:
             first, empty = _sequence(list(branch))
             found |= first
             nullable = nullable or empty
         return frozenset(found), nullable
     if op in _REPEATS:
-        low, _, body = argument  # type: ignore[misc]
+        low, _, body = argument
         first, empty = _sequence(list(body))
         return first, empty or low == 0
     if op in _ZERO_WIDTH:
@@ -137,22 +142,22 @@ def may_consume(pattern: str, characters: str, flags: int = 0) -> bool:
         return True
 
 
-def _consumes(items: list[tuple[object, object]], wanted: set[int]) -> bool:
+def _consumes(items: list[_Node], wanted: set[int]) -> bool:
     for op, argument in items:
         if op is constants.LITERAL:
             if argument in wanted:
                 return True
         elif op is constants.IN:
-            if any(low <= code <= high for low, high in _class(argument) for code in wanted):  # type: ignore[arg-type]
+            if any(low <= code <= high for low, high in _class(argument) for code in wanted):
                 return True
         elif op is constants.SUBPATTERN:
-            if _consumes(list(argument[-1]), wanted):  # type: ignore[index]
+            if _consumes(list(argument[-1]), wanted):
                 return True
         elif op is constants.BRANCH:
-            if any(_consumes(list(branch), wanted) for branch in argument[1]):  # type: ignore[index]
+            if any(_consumes(list(branch), wanted) for branch in argument[1]):
                 return True
         elif op in _REPEATS:
-            if _consumes(list(argument[2]), wanted):  # type: ignore[index]
+            if _consumes(list(argument[2]), wanted):
                 return True
         elif op not in _ZERO_WIDTH:  # ANY, NOT_LITERAL, CATEGORY, a group reference…
             raise _Unknown
@@ -172,18 +177,18 @@ def must_contain(pattern: str, character: str, flags: int = 0) -> bool:
         return False
 
 
-def _requires(items: list[tuple[object, object]], code: int) -> bool:
+def _requires(items: list[_Node], code: int) -> bool:
     for op, argument in items:
         if op is constants.LITERAL and argument == code:
             return True
-        if op is constants.IN and list(argument) == [(constants.LITERAL, code)]:  # type: ignore[arg-type]
+        if op is constants.IN and list(argument) == [(constants.LITERAL, code)]:
             return True
-        if op is constants.SUBPATTERN and _requires(list(argument[-1]), code):  # type: ignore[index]
+        if op is constants.SUBPATTERN and _requires(list(argument[-1]), code):
             return True
         if op is constants.BRANCH and all(
-                _requires(list(branch), code) for branch in argument[1]):  # type: ignore[index]
+                _requires(list(branch), code) for branch in argument[1]):
             return True
-        if op in _REPEATS and argument[0] >= 1 and _requires(list(argument[2]), code):  # type: ignore[index]
+        if op in _REPEATS and argument[0] >= 1 and _requires(list(argument[2]), code):
             return True
     return False
 
@@ -202,22 +207,22 @@ def looks_past_its_match(pattern: str, flags: int = 0) -> bool:
         return True
 
 
-def _looks_ahead(items: list[tuple[object, object]]) -> bool:
+def _looks_ahead(items: list[_Node]) -> bool:
     for op, argument in items:
         if op is constants.AT:
             return True
         if op in (constants.ASSERT, constants.ASSERT_NOT):
-            direction, body = argument  # type: ignore[misc]
+            direction, body = argument
             if direction > 0 or _looks_ahead(list(body)):
                 return True
         elif op is constants.SUBPATTERN:
-            if _looks_ahead(list(argument[-1])):  # type: ignore[index]
+            if _looks_ahead(list(argument[-1])):
                 return True
         elif op is constants.BRANCH:
-            if any(_looks_ahead(list(branch)) for branch in argument[1]):  # type: ignore[index]
+            if any(_looks_ahead(list(branch)) for branch in argument[1]):
                 return True
         elif op in _REPEATS:
-            if _looks_ahead(list(argument[2])):  # type: ignore[index]
+            if _looks_ahead(list(argument[2])):
                 return True
         elif op is constants.GROUPREF_EXISTS:
             return True

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import cast
 
 from ..errors import DatasetError
 from . import require
@@ -112,7 +113,7 @@ class Store:
             if old is not None:
                 db.execute("DELETE FROM sources WHERE path = ?", [result.path])
                 self._forget_if_orphan(old)
-            if result.ok:
+            if result.error is None:  # result.ok, written out so that the type checker narrows
                 self._add(result)
             else:
                 self._pending["errors"].append((result.path, result.document_id, *result.error))
@@ -136,7 +137,9 @@ class Store:
         self._pending["sources"].append((result.path, result.document_id))
         if result.document_id in self._documents:  # the same bytes under another path
             return
-        self._pending["documents"].append(tuple(result.document))
+        # Only a result without an error is added, and work.run always gives such a result its
+        # document row: the row is never None here.
+        self._pending["documents"].append(tuple(cast(tuple, result.document)))
         self._pending["records"].extend(result.records)
         self._pending["flags"].extend(result.flags)
 

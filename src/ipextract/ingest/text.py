@@ -19,6 +19,7 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
             return data.decode(encoding), encoding
         except (UnicodeDecodeError, LookupError) as exc:
             raise DecodeError(name, _decode_reason(exc, encoding)) from exc
+    candidates: tuple[str, ...]
     if data.startswith(b"\xef\xbb\xbf"):
         candidates = ("utf-8-sig",)
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):

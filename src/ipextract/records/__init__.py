@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..blocks import Block
 from ..figures import Figure
+from ..models import MetricFrom, PeriodFrom
 from .base import Draft
 from .context import _block_period, _context, _group_texts, _period, part_period
 from .kinds import _governed_qualifier, _kind_and_sign
@@ -56,14 +57,14 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 chain_position = 0
             if chain_position < len(respective):
                 metric, of = respective[chain_position]
-                how = "list"
+                how: MetricFrom = "list"
                 chain_position += 1
             else:
                 metric, of, how = _name(blocks, index, position, figure, kind, words, block_drafts,
                                    group_drafts.get(block.group, []), places)
             # 全年 in a part headed 2025年 is 2025, not the title's year
             period = _period(block, figure, period_here, None if period_of_part else year)
-            period_from = "text" if period else None
+            period_from: PeriodFrom | None = "text" if period else None
             if period is None and of is not None:
                 described = next((d for d in reversed(block_drafts[-MAX_CHAIN:])
                                   if d.figure is of), None)

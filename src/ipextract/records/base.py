@@ -3,7 +3,7 @@ small text helpers every rule uses."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -11,9 +11,10 @@ from functools import lru_cache
 import regex
 
 from ..figures import Figure
+from ..models import MetricFrom, PeriodFrom, Section
 from ..vocabulary import load_vocabulary
 from ..vocabulary.lexicon import cut
-from ..vocabulary.models import Kind
+from ..vocabulary.models import Kind, Qualifier
 
 _COPULAS = frozenset({"为", "是", "有", "达", "达到", "共", "共有", "建有", "拥有", "计", "累计",
                       "共计", "合计", "总计", "约", "超", "逾", "近", "突破", "超过"})
@@ -74,15 +75,15 @@ class Draft:
     value: Decimal
     value_min: Decimal | None
     value_max: Decimal | None
-    qualifier: str
+    qualifier: Qualifier
     metric: str
-    metric_from: str
+    metric_from: MetricFrom
     period: str | None
     of: Figure | None
-    section: str
+    section: Section
     context: str
     notes: tuple[str, ...] = field(default=())
-    period_from: str | None = None  # "text" (its sentence, block or item) or "part" (a heading)
+    period_from: PeriodFrom | None = None  # "text" (its sentence, block or item) or "part" (a heading)
 
 
 @lru_cache(maxsize=1)
@@ -117,8 +118,8 @@ class Suffixes:
 
     __slots__ = ("lengths", "words")
 
-    def __init__(self, words: object) -> None:
-        self.words = frozenset(words)  # type: ignore[arg-type]
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(words)
         self.lengths = tuple(sorted({len(w) for w in self.words if w}, reverse=True))
 
     def matches(self, text: str) -> Iterator[str]:

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..figures import Figure
 from ..vocabulary import load_vocabulary
-from ..vocabulary.models import Kind
+from ..vocabulary.models import Kind, Qualifier
 from .base import _NEW_LEVEL, BASE_KINDS, PERCENT_UNITS, Draft, _word_sets, suffixes
 
 
@@ -89,7 +89,7 @@ def _ends_with_word(left: str, words: tuple[str, ...]) -> bool:
     return any(tail.endswith(word) for word in words)
 
 
-def _governed_qualifier(qualifier: str, kind: str, left: str) -> str:
+def _governed_qualifier(qualifier: Qualifier, kind: str, left: str) -> Qualifier:
     """突破10万件 (over), 接近全国平均水平的3倍 (approx): a qualifier word before the figure."""
     if qualifier != "exact":
         return qualifier
@@ -100,5 +100,5 @@ def _governed_qualifier(qualifier: str, kind: str, left: str) -> str:
             if tail.endswith(word) or word in left:
                 return governing[word]
         return qualifier
-    word = suffixes(_word_sets()["governing"]).longest(tail)
-    return governing[word] if word is not None else qualifier
+    ending = suffixes(_word_sets()["governing"]).longest(tail)
+    return governing[ending] if ending is not None else qualifier

@@ -11,6 +11,7 @@ import regex
 
 from ..blocks import BULLETS, CLAUSE_BREAK, MAX_REACH, SENTENCE_END, Block
 from ..figures import Figure
+from ..models import MetricFrom
 from ..scanning import alternation
 from ..vocabulary import load_vocabulary
 from ..vocabulary.lexicon import pos_tag
@@ -248,7 +249,7 @@ def _action_verb(left: str) -> str:
 
 
 def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | None,
-            enumerated: bool, places: frozenset[str]) -> tuple[str, str]:
+            enumerated: bool, places: frozenset[str]) -> tuple[str, MetricFrom]:
     """Rules 1 and 3: the indicator named before the figure, or the noun counted after it;
     with how the name was found (``before``, ``after``, ``previous``)."""
     own, own_tag = clean_metric(_cut_comparison(left, kind, places), places)
@@ -363,7 +364,7 @@ def _describes(block_drafts: list[Draft], group_drafts: list[Draft], block: Bloc
 
 def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: str,
           words: _Words, block_drafts: list[Draft], group_drafts: list[Draft],
-          places: frozenset[str]) -> tuple[str, Figure | None, str]:
+          places: frozenset[str]) -> tuple[str, Figure | None, MetricFrom]:
     """The metric and the ``of`` link of one figure, by the rules of corpora/ANNOTATION.md,
     and how the metric was found (the record's ``metric_from``)."""
     block = blocks[index]

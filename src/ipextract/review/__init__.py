@@ -184,7 +184,7 @@ def _badge(severity: str, text: str, *, zero: bool = False) -> str:
 def _summary(document: Document, title: str) -> str:
     info = document.document
     kinds = Counter(record.kind for record in document.records)
-    severities = Counter(flag.severity for flag in document.flags)
+    severities: Counter[str] = Counter(flag.severity for flag in document.flags)
     facts = [info.source or "standard input", f"{info.format}, {info.encoding}", f"{info.chars:,} characters"]
     facts += [f"{info.pages} pages"] if info.pages else []
     facts += [str(info.year)] if info.year else []

@@ -199,8 +199,8 @@ def _tags() -> dict[str, str] | SortedTags:
         return tags
     assert tag_file is not None
     try:
-        words, tags = tag_file.read_text(encoding="utf-8").split("\0")
-        return SortedTags(words.split(_SEPARATOR), tags.split(_SEPARATOR))
+        words, tag_names = tag_file.read_text(encoding="utf-8").split("\0")
+        return SortedTags(words.split(_SEPARATOR), tag_names.split(_SEPARATOR))
     except (OSError, ValueError, UnicodeDecodeError):
         return _build()[2]
 
