@@ -20,7 +20,7 @@ from typing import Literal
 
 import regex
 
-from .layout import LogicalLine, Spans, furniture, is_full, logical_lines, logical_offset, wrap_width
+from .layout import LogicalLine, Spans, cell_rows, furniture, is_full, logical_lines, logical_offset, wrap_width
 from .vocabulary.lexicon import is_word
 
 BlockKind = Literal["heading", "paragraph", "item", "line", "table_row", "unit_note", "caption"]
@@ -308,7 +308,7 @@ def split_blocks(text: str) -> list[Block]:
     in_item = False
     unit_note: str | None = None
     column_units: tuple[str | None, ...] = ()
-    lines = logical_lines(text)
+    lines = cell_rows(logical_lines(text), text)
     for paragraph in _merge_broken_paragraphs(lines, wrap_width(lines)):
         parts, captions, joins = paragraph.parts, paragraph.captions, tuple(paragraph.joins)
         first = parts[0].text

@@ -239,3 +239,92 @@ def logical_offset(bases: tuple[int, ...], spans: Spans, offset: int, *, is_end:
         return spans[0][0]
     start, end = spans[index]
     return min(start + offset - bases[index], end)
+
+
+# --- tables that arrive one cell per line (pdftotext without -layout, text copied from a
+# browser): the header cells, then each row's heading and its values, each on a line ---
+
+_VALUE_CELL = regex.compile(r"^(?:[-+−]?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:%|‰|[^\s0-9]{1,4})?|[—–\-－…/×x]{1,2})$")
+_CELL_MAX = 24
+_SENTENCE_MARKS = frozenset("。；，！？")
+
+
+def _cell_like(line: LogicalLine) -> bool:
+    return (len(line.text) <= _CELL_MAX and not line.blank_before
+            and not _SENTENCE_MARKS.intersection(line.text) and "|" not in line.text)
+
+
+def _is_value(line: LogicalLine) -> bool:
+    return bool(_VALUE_CELL.match(line.text))
+
+
+def _row_line(lines: list[LogicalLine], text: str, first: int, last: int,
+              lead: int | None = None) -> LogicalLine:
+    """Lines ``first..last`` read as one table row: the line breaks between the cells become
+    the ``|`` that a table row has (same length, so offsets hold). ``lead`` is the offset of a
+    line break before the first cell, read as an empty first cell."""
+    start = lines[first].start if lead is None else lead
+    end = lines[last].end
+    return LogicalLine(((start, end),), text[start:end].replace("\n", "|"), lines[first].blank_before,
+                       lines[first].indent)
+
+
+def _table_at(lines: list[LogicalLine], index: int) -> tuple[int, int, int] | None:
+    """A one-cell-per-line table starting at ``index``: (header cells, values per row, rows)."""
+    position = index
+    while position < len(lines) and _cell_like(lines[position]) and not _is_value(lines[position]):
+        position += 1
+    labels = position - index  # the header cells and the first row's heading
+    values = 0
+    while position + values < len(lines) and _cell_like(lines[position + values]) and _is_value(
+            lines[position + values]):
+        values += 1
+    if labels < 2 or values < 1 or labels - 1 not in (values, values + 1):
+        return None
+    header = labels - 1
+    rows = 0
+    position = index + header
+    while position + values < len(lines) and _cell_like(lines[position]) and not _is_value(
+            lines[position]) and all(_cell_like(lines[position + n]) and _is_value(lines[position + n])
+                                     for n in range(1, values + 1)):
+        rows += 1
+        position += values + 1
+    return (header, values, rows) if rows >= 2 else None
+
+
+def cell_rows(lines: list[LogicalLine], text: str) -> list[LogicalLine]:
+    """``lines`` with each table written one cell per line read as rows ``a|b|c``.
+
+    A table is recognised by its shape: short lines without sentence punctuation, first the
+    header cells, then rows of one heading and the same number of value cells (numbers, or a
+    dash for no value). The header has a cell for each column, or one fewer when the column of
+    row headings has none.
+
+    >>> text = "单位：亿元\\n指标\\n绝对值\\n增长（%）\\n生产总值\\n4218.36\\n6.1\\n税收收入\\n221.34\\n-1.2"
+    >>> rows = cell_rows(logical_lines(text), text)
+    >>> [line.text for line in rows]
+    ['单位：亿元', '指标|绝对值|增长（%）', '生产总值|4218.36|6.1', '税收收入|221.34|-1.2']
+    """
+    result: list[LogicalLine] = []
+    index = 0
+    while index < len(lines):
+        found = _table_at(lines, index) if _cell_like(lines[index]) and not _is_value(lines[index]) else None
+        if found is None:
+            result.append(lines[index])
+            index += 1
+            continue
+        header, values, rows = found
+        lead = None
+        if header == values:  # no header cell over the row headings: an empty one before
+            lead = lines[index].start - 1 if lines[index].start > 0 else None
+            if lead is None or text[lead] != "\n":
+                result.append(lines[index])
+                index += 1
+                continue
+        result.append(_row_line(lines, text, index, index + header - 1, lead))
+        position = index + header
+        for _ in range(rows):
+            result.append(_row_line(lines, text, position, position + values))
+            position += values + 1
+        index = position
+    return result

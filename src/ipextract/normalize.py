@@ -10,6 +10,8 @@ never by rewriting the text.
 
 >>> normalize("１，５５３件　同比增长１９．１９％").text
 '1,553件 同比增长19.19%'
+>>> normalize("第一行\\r\\n第二行").text
+'第一行 \\n第二行'
 """
 
 from __future__ import annotations
@@ -80,7 +82,10 @@ def _fullwidth_commas(text: str) -> str:
 
 
 def normalize(raw: str) -> NormalizedText:
-    text = _TRANSLATABLE.sub(lambda run: run.group().translate(_TRANSLATE), raw)
+    # CRLF is one line end, not a line end and a blank line: its CR becomes a space (a lone
+    # CR, as old Mac files end lines, becomes a line end through the table)
+    text = raw.replace("\r\n", " \n") if "\r\n" in raw else raw
+    text = _TRANSLATABLE.sub(lambda run: run.group().translate(_TRANSLATE), text)
     text = _fullwidth_commas(text)
     if len(text) != len(raw):  # the design rests on this; see the module docstring
         raise OffsetError("normalize", "normalisation changed the length of the text")
