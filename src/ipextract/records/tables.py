@@ -35,9 +35,9 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
     label = _QUOTES.sub("", cells[0][2]) if cells else ""
     drafts: list[Draft] = []
     base: Draft | None = None
-    for figure in row_figures:
-        column = next((n for n, (start, end, _) in enumerate(cells)
-                       if start <= figure.lstart < end), 0)
+    columns = [next((n for n, (start, end, _) in enumerate(cells) if start <= figure.lstart < end), 0)
+               for figure in row_figures]
+    for figure, column in zip(row_figures, columns, strict=True):
         heading = header[column][2] if column < len(header) else ""
         kind: Kind = figure.kind or "count"
         value = figure.value
@@ -45,10 +45,14 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
         if figure.unit in PERCENT_UNITS or _GROWTH_HEADING.search(heading):
             kind = "growth" if _GROWTH_HEADING.search(heading) else "rate"
             of = base.figure if base is not None and kind == "growth" else None
+        # Several numbers in one cell are merged cells of a PDF copy (34  4  23 5): which row
+        # each belongs to is lost, so none is named after the row heading.
+        merged = columns.count(column) > 1
+        metric = "" if merged else (label if column else _strip_edges(heading))
         period = heading if _YEAR_HEADING.fullmatch(heading) else (str(year) if year else None)
         draft = Draft(figure=figure, kind=kind, value=value, value_min=figure.value_min,
                       value_max=figure.value_max, qualifier=figure.qualifier,
-                      metric=label if column else _strip_edges(heading), metric_from="table",
+                      metric=metric, metric_from="table",
                       period=period, period_from="text" if period else None, of=of,
                       section="table", context=block.text.strip())
         if kind in BASE_KINDS and base is None:

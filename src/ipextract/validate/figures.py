@@ -47,7 +47,7 @@ def duplicate_figure(view: CheckInput, settings: CheckSettings) -> list[Finding]
             continue
         positions[record.unit].append(record.start)
         if (significant_digits(record.surface) >= settings.min_significant_digits
-                and record.metric_from in SPECIFIC_NAMES):
+                and record.metric_from in SPECIFIC_NAMES and metric_key(record.metric)):
             groups[(abs(record.value), record.unit)].append(record)  # a slip copies digits
     findings = []
     for (value, unit), group in groups.items():
@@ -148,8 +148,10 @@ def conflict(view: CheckInput, settings: CheckSettings) -> list[Finding]:
     Figures are bucketed by canonical metric (and, for misprints under a related name, by
     their digits with one position masked); each is compared with a few peers of its bucket,
     so the cost stays linear."""
+    # a figure without a metric names no indicator, so it is compared with nothing
     candidates = [r for r in view.records
-                  if r.kind not in ("rank",) and r.metric_from in SPECIFIC_NAMES]
+                  if r.kind not in ("rank",) and r.metric_from in SPECIFIC_NAMES
+                  and metric_key(r.metric)]
     by_metric: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
     for record in candidates:
         by_metric[(metric_key(record.metric), record.kind, record.unit)].append(record)
