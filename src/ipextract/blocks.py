@@ -15,7 +15,7 @@ offset stays an offset into the source.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import regex
@@ -58,6 +58,10 @@ class Block:
     # (end, start) of each pair of lines joined because the first stops mid-sentence in a text
     # that is not hard-wrapped: a break the layout check reports
     joins: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+    # The block starts with a digit right below a line that ends with one: a number a line
+    # break may have cut (``712`` / ``92件``) where the lines were not read as one. Its tail
+    # alone would be a wrong value, so a figure there is not read.
+    cut_before: bool = False
 
     @property
     def start(self) -> int:
@@ -344,4 +348,15 @@ def split_blocks(text: str) -> list[Block]:
             group += 1
             blocks.append(_block("caption", [caption], "narrative", group, None))
     blocks.sort(key=lambda block: block.start)
-    return blocks
+    return [_mark_cut(block, text) if block.text[:1] in _NUMBER_CHARACTERS else block
+            for block in blocks]
+
+
+_NUMBER_CHARACTERS = frozenset("0123456789.")
+
+
+def _mark_cut(block: Block, text: str) -> Block:
+    before = text[:block.start].rstrip()
+    if before[-1:] in _NUMBER_CHARACTERS and "\n" in text[len(before):block.start]:
+        return replace(block, cut_before=True)
+    return block

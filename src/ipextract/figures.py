@@ -441,6 +441,8 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
             continue  # a qualifier word alone
         prefix = prefix or ""
         number_start = match.start() + len(prefix)
+        if number_start == 0 and block.cut_before:
+            continue  # the tail of a number that a line break may have cut
         if text[number_start] in _ASCII_DIGITS:
             if digits_may_be_covered is None:
                 digit_entries = _digit_non_figures()

@@ -64,9 +64,11 @@ def _half(char: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _unit_start() -> re.Pattern[str]:
-    """A unit or magnitude word (件, 万人次, 亿元…), matched where a numeral's space ends."""
+    """A unit, magnitude or infix qualifier word (件, 万人次, 亿元, 多…), matched where a
+    numeral's space ends: ``3万 多亩`` is read as ``3万多亩``."""
     vocabulary = load_vocabulary()
-    return re.compile(alternation([*vocabulary.units, *vocabulary.magnitudes]))
+    return re.compile(alternation([*vocabulary.units, *vocabulary.magnitudes,
+                                   *vocabulary.qualifiers.infix]))
 
 
 def _ignorable(text: str, start: int, end: int) -> bool:
@@ -117,7 +119,7 @@ class LogicalLine:
     """One line of the source as read: ``text`` is made of the source characters ``spans``.
 
     ``blank_before`` counts the blank lines above it; ``indent`` is True when the line starts
-    with white space (a paragraph indent)."""
+    with two or more spaces (a paragraph indent; one is a wrapped line's leftover space)."""
 
     spans: Spans
     text: str
@@ -151,10 +153,10 @@ def logical_lines(text: str) -> list[LogicalLine]:
             kept = _kept_positions(stripped)
             if kept is None:
                 lines.append(LogicalLine(((start, start + len(stripped)),), stripped, blank,
-                                         lead > 0))
+                                         lead > 1))
             else:
                 reading = "".join(stripped[i] for i in kept)
-                lines.append(LogicalLine(_spans(kept, start), reading, blank, lead > 0))
+                lines.append(LogicalLine(_spans(kept, start), reading, blank, lead > 1))
             blank = 0
         else:
             blank += 1
@@ -168,7 +170,7 @@ _SENTENCE_END = "。！？；!?;”’」』）)】》"
 _PAGE_NUMBER = regex.compile(
     r"^(?:[—–\-－~]\s*[0-9]{1,4}\s*[—–\-－~]|第\s*[0-9]{1,4}\s*页(?:\s*[，,/]?\s*共\s*[0-9]{1,4}\s*页)?"
     r"|[0-9]{1,4}\s*/\s*[0-9]{1,4}|[-—]\s*[0-9]{1,4}|Page\s*[0-9]{1,4})$")
-WRAP_MIN_WIDTH = 16
+WRAP_MIN_WIDTH = 20
 
 
 def wrap_width(lines: list[LogicalLine]) -> int | None:
@@ -179,23 +181,24 @@ def wrap_width(lines: list[LogicalLine]) -> int | None:
     Text with one paragraph a line has lines of every length; a data list or a table has short
     lines that end a statement each.
 
-    >>> lines = logical_lines("\\n".join(["这是一行被硬换行的文字，它在句子中间断开"] * 6 + ["结尾。"]))
+    >>> lines = logical_lines("\\n".join([f"这是第{n}行被硬换行的文字，它在句子中间断开了" for n in range(6)]))
     >>> wrap_width(lines)
-    20
+    22
     """
-    widths = [line.width for line in lines if not _PAGE_NUMBER.match(line.text)]
+    skip = furniture(lines)
+    # short lines (headings, data-list items, the last line of a paragraph) say nothing
+    widths = [line.width for n, line in enumerate(lines)
+              if n not in skip and line.width >= WRAP_MIN_WIDTH]
     if len(widths) < 6:
         return None
     counts = Counter(widths)
     # the widest width that, with the four below it, holds the most lines
     best, best_count = 0, 0
     for width in sorted(counts, reverse=True):
-        if width < WRAP_MIN_WIDTH:
-            break
         held = sum(counts.get(w, 0) for w in range(width - 4, width + 1))
         if held > best_count:
             best, best_count = width, held
-    if best_count < max(4, 0.4 * len(widths)):
+    if best_count < max(6, 0.5 * len(widths)):
         return None
     full = [line for line in lines if best - 4 <= line.width <= best + 2]
     open_ended = sum(line.text[-1] not in _SENTENCE_END for line in full)
