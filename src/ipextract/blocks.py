@@ -190,11 +190,12 @@ def _wrapped_paragraph(lines: list[LogicalLine], index: int, width: int,
     return _Paragraph(parts, [], []), index
 
 
-def _merge_broken_paragraphs(lines: list[LogicalLine], width: int | None) -> list[_Paragraph]:
+def _merge_broken_paragraphs(lines: list[LogicalLine], width: int | None,
+                             skip: frozenset[int]) -> list[_Paragraph]:
     """Group lines into logical paragraphs. In hard-wrapped text (``width`` is its wrap width)
     a paragraph runs until a line that is not full; otherwise a line is one paragraph unless it
-    stops mid-sentence and the next line reads on."""
-    skip = furniture(lines)
+    stops mid-sentence and the next line reads on. ``skip`` holds the page furniture (page
+    numbers, running headers), passed over where a paragraph runs across it."""
     groups: list[_Paragraph] = []
     index = 0
     while index < len(lines):
@@ -313,7 +314,8 @@ def split_blocks(text: str) -> list[Block]:
     unit_note: str | None = None
     column_units: tuple[str | None, ...] = ()
     lines = cell_rows(logical_lines(text), text)
-    for paragraph in _merge_broken_paragraphs(lines, wrap_width(lines)):
+    skip = furniture(lines)
+    for paragraph in _merge_broken_paragraphs(lines, wrap_width(lines, skip), skip):
         parts, captions, joins = paragraph.parts, paragraph.captions, tuple(paragraph.joins)
         first = parts[0].text
         kind = _classify(first) if len(parts) == 1 or first[0] in BULLETS else "paragraph"
