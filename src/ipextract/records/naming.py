@@ -205,16 +205,31 @@ def _cut_comparison(own: str, kind: str, places: frozenset[str]) -> str:
     return own
 
 
-def _respectively_items(left: str, places: frozenset[str]) -> list[str]:
-    """其中，发明专利、实用新型、外观设计分别为… → the items the figures take in order."""
+_SHORT_ITEM = regex.compile(r"^[^0-9。：:；;]{1,10}$")
+
+
+def _respectively_items(left: str, places: frozenset[str], wanted: int = 0) -> list[str]:
+    """其中，发明专利、实用新型、外观设计分别为… → the items the figures take in order. Items
+    written with ， instead of 、 (城镇，农村居民…分别增长) are taken in too, short ones only, while
+    fewer items than the ``wanted`` figures are found."""
     cues = load_vocabulary().cues
     for word in cues.respectively:
         index = left.rfind(word)
         if index > 0:
-            subject = left[:index]
-            subject = subject[max(subject.rfind("，"), subject.rfind("："), subject.rfind("。")) + 1:]
+            whole = left[:index]
+            cut = max(whole.rfind("，"), whole.rfind("："), whole.rfind("。"))
+            subject = whole[cut + 1:]
             separators = "|".join(regex.escape(s) for s in cues.enumeration_separators)
-            items = [clean_metric(part, places)[0] for part in regex.split(separators, subject)]
+            parts = regex.split(separators, subject)
+            while len(parts) < wanted and cut > 0 and whole[cut] == "，":
+                previous_cut = max(whole.rfind("，", 0, cut), whole.rfind("：", 0, cut),
+                                   whole.rfind("。", 0, cut))
+                piece = whole[previous_cut + 1:cut]
+                if not _SHORT_ITEM.match(piece):
+                    break
+                parts.insert(0, piece)
+                cut = previous_cut
+            items = [clean_metric(part, places)[0] for part in parts]
             return [item for item in items if item]
     return []
 
@@ -295,6 +310,21 @@ class _Words:
     enumerated: bool  # only 、/和/及 stand between this figure and the previous one
 
 
+_COMMA = regex.compile(r"\s*[，,]\s*")
+
+
+def _enumerates(block: Block, previous: Figure, between: str) -> bool:
+    """Whether ``between`` (the text from the previous figure to this one) joins the two
+    figures into one list: 、/和/及, or a comma after a figure whose clause says 分别 (分别增长
+    4.4%，5.9% is written with 、 or ， alike)."""
+    if _ENUMERATION.fullmatch(between):
+        return True
+    if not _COMMA.fullmatch(between):
+        return False
+    clause = block.text[block.clause_start(previous.lstart): previous.lstart]
+    return any(word in clause for word in load_vocabulary().cues.respectively)
+
+
 def _words_around(block: Block, figures: list[Figure], position: int) -> _Words:
     figure = figures[position]
     previous = figures[position - 1] if position else None
@@ -306,7 +336,8 @@ def _words_around(block: Block, figures: list[Figure], position: int) -> _Words:
         clause=block.text[clause_start: figure.lstart],
         sentence=block.text[block.sentence_start(figure.lstart): figure.lstart],
         right=block.text[figure.lend: _clause_end(block, figure.lend)],
-        enumerated=between is not None and _ENUMERATION.fullmatch(between) is not None,
+        enumerated=(between is not None and previous is not None
+                    and _enumerates(block, previous, between)),
     )
 
 
@@ -315,7 +346,7 @@ def _chain_length(block: Block, figures: list[Figure], position: int) -> int:
     length = 1
     for index in range(position + 1, len(figures)):
         between = block.text[figures[index - 1].lend: figures[index].lstart]
-        if not _ENUMERATION.fullmatch(between):
+        if not _enumerates(block, figures[index - 1], between):
             break
         length += 1
     return length
@@ -330,7 +361,7 @@ def _respective(block: Block, figures: list[Figure], position: int, kind: str, w
     p, q the names (and the figures) of x and y."""
     if not any(word in words.clause for word in load_vocabulary().cues.respectively):
         return []
-    items = _respectively_items(words.sentence, places)
+    items = _respectively_items(words.sentence, places, _chain_length(block, figures, position))
     if items:
         return [(item, None) for item in items]
     if kind not in DESCRIBING_KINDS:
