@@ -52,6 +52,7 @@ class Block:
     group: int
     unit_note: str | None = None
     column_units: tuple[str | None, ...] = ()  # a table's units by column (金额（亿元）)
+    unit_column: int | None = None  # a table's column of units (指标 | 单位 | 数值)
     clause_starts: tuple[int, ...] = field(default=(), repr=False)
     sentence_starts: tuple[int, ...] = field(default=(), repr=False)
     bases: tuple[int, ...] = field(default=(0,), repr=False)  # logical start of each span
@@ -264,7 +265,8 @@ def _boundaries(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 
 
 _HEADING_UNIT = regex.compile(r"[（(]\s*(?:单位\s*[：:]\s*)?(?P<unit>[^）()（]{1,6}?)\s*[)）]\s*$")
-_ROW_FIGURE = regex.compile(r"\|\s*-?[0-9]")
+_NUMBER_CELL = regex.compile(r"^\s*[-+−]?[0-9][0-9,]*(?:\.[0-9]+)?\s*%?\s*$")
+_UNIT_HEADING = regex.compile(r"^(?:计量)?单位$")
 
 
 def _heading_unit(cell: str) -> str | None:
@@ -275,7 +277,7 @@ def _heading_unit(cell: str) -> str | None:
 
 def _block(kind: BlockKind, parts: list[LogicalLine], section: Section, group: int,
            unit_note: str | None, column_units: tuple[str | None, ...] = (),
-           joins: tuple[tuple[int, int], ...] = ()) -> Block:
+           joins: tuple[tuple[int, int], ...] = (), unit_column: int | None = None) -> Block:
     text = "".join(part.text for part in parts)
     clauses, sentences = _boundaries(text)
     spans: list[tuple[int, int]] = []
@@ -294,6 +296,7 @@ def _block(kind: BlockKind, parts: list[LogicalLine], section: Section, group: i
         group=group,
         unit_note=unit_note,
         column_units=column_units,
+        unit_column=unit_column,
         clause_starts=clauses,
         sentence_starts=sentences,
         bases=tuple(bases),
@@ -313,6 +316,7 @@ def split_blocks(text: str) -> list[Block]:
     in_item = False
     unit_note: str | None = None
     column_units: tuple[str | None, ...] = ()
+    unit_column: int | None = None
     lines = cell_rows(logical_lines(text), text)
     skip = furniture(lines)
     for paragraph in _merge_broken_paragraphs(lines, wrap_width(lines, skip), skip):
@@ -337,14 +341,20 @@ def split_blocks(text: str) -> list[Block]:
             group += 1
             cells = first.split("|")
             announced = tuple(_heading_unit(cell) for cell in cells)
-            if any(announced) and not _ROW_FIGURE.search(first):
-                column_units = announced  # a heading row: 指标 | 金额（亿元） | 同比增长（%）
-            blocks.append(_block("table_row", parts, "table", group, unit_note, column_units))
+            units_at = next((n for n, cell in enumerate(cells) if _UNIT_HEADING.match(cell.strip())),
+                            None)
+            if (any(announced) or units_at is not None) and not any(
+                    _NUMBER_CELL.match(cell) for cell in cells):
+                # a heading row: 指标 | 金额（亿元） | 同比增长（%）, or 产品 | 计量单位 | 2021年
+                column_units, unit_column = announced, units_at
+            blocks.append(_block("table_row", parts, "table", group, unit_note, column_units,
+                                 unit_column=unit_column))
         else:
             group += 1
             in_item = False
             unit_note = None
             column_units = ()
+            unit_column = None
             blocks.append(_block(kind, parts, "narrative", group, None, joins=joins))
         for caption in captions:
             group += 1

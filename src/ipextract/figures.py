@@ -300,8 +300,11 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
         low *= factor
         high *= factor
     column_unit = _column_unit(block, start)
-    if unit_entry is None and (column_unit or block.unit_note):
-        announced = _announced_unit(vocabulary, column_unit or block.unit_note or "")
+    row_unit = _row_unit(block)
+    if unit_entry is None and (column_unit or row_unit or block.unit_note):
+        # the most specific announcement: the column's heading (增长（%）), the row's unit cell
+        # (猪年末存栏 | 万头 | 126.06), the table's 单位：亿元 note
+        announced = _announced_unit(vocabulary, column_unit or row_unit or block.unit_note or "")
         if announced is not None:
             note_factor, note = announced
             return value * note_factor, None, None, note, *_unit_kind(note), "table"
@@ -330,6 +333,16 @@ def _column_unit(block: Block, start: int) -> str | None:
         return None
     column = block.text.count("|", 0, start)
     return block.column_units[column] if column < len(block.column_units) else None
+
+
+def _row_unit(block: Block) -> str | None:
+    """The unit in this row's cell of the table's unit column (指标 | 单位 | 数值)."""
+    if block.kind != "table_row" or block.unit_column is None:
+        return None
+    cells = block.text.split("|")
+    if block.unit_column >= len(cells):
+        return None
+    return cells[block.unit_column].strip() or None
 
 
 def _announced_unit(vocabulary: Vocabulary, word: str) -> tuple[Decimal, Unit] | None:

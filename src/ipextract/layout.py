@@ -53,6 +53,7 @@ _SPACES = re.compile(" +")
 _DOUBLED = re.compile(r"(.)\1(?=(.)\2(.)\3(.)\4(.)\5)")
 # Justified text: three or more single characters, each standing apart (第 二 产 业).
 _JUSTIFIED = regex.compile(r"(?<![\p{Han} ])\p{Han}(?: \p{Han}){2,}(?![\p{Han}])")
+_JUSTIFIED_CELL = regex.compile(r"(?<=^|\||：|:)\s*\p{Han}(?: +\p{Han})+\s*(?=\||$)")
 
 
 def _wide(char: str) -> bool:
@@ -117,6 +118,9 @@ def _kept_positions(line: str, dropped: set[int]) -> list[int] | None:
     for run in _SPACES.finditer(reading):
         if 0 < run.start() and run.end() < len(reading) and _ignorable(reading, *run.span()):
             spaces.update(range(*run.span()))
+    if "|" in reading:  # a table cell of spaced-out characters: 粮 食, 油 料
+        for cell in _JUSTIFIED_CELL.finditer(reading):
+            spaces.update(i for i in range(*cell.span()) if reading[i] == " ")
     for justified in _JUSTIFIED.finditer(reading):
         spaces.update(i for i in range(*justified.span()) if reading[i] == " ")
     if not spaces and not dropped:

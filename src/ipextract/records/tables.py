@@ -11,6 +11,8 @@ from ..vocabulary.models import Kind
 from .base import _QUOTES, BASE_KINDS, PERCENT_UNITS, Draft, _strip_edges
 
 _GROWTH_HEADING = regex.compile(r"增长|增速|增幅|同比|比上年|变化")
+_SUB_ROW = regex.compile(r"^(?:其中\s*[：:]?|[#＃]+|[-—]+\s*)")
+_SHARE_HEADING = regex.compile(r"比重|占比|构成|所占|份额")
 
 
 _YEAR_HEADING = regex.compile(r"(?:19|20)[0-9]{2}年?")
@@ -32,7 +34,8 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
     (同比增长) or give its period (2024年)."""
     block = blocks[index]
     cells = _cells(block)
-    label = _QUOTES.sub("", cells[0][2]) if cells else ""
+    # 其中：第一产业, #新能源汽车: a sub-row's marks are not part of its name
+    label = _SUB_ROW.sub("", _QUOTES.sub("", cells[0][2])) if cells else ""
     drafts: list[Draft] = []
     base: Draft | None = None
     columns = [next((n for n, (start, end, _) in enumerate(cells) if start <= figure.lstart < end), 0)
@@ -43,7 +46,9 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
         value = figure.value
         of = None
         if figure.unit in PERCENT_UNITS or _GROWTH_HEADING.search(heading):
-            kind = "growth" if _GROWTH_HEADING.search(heading) else "rate"
+            # 比重（%）, 构成（%）: the part's share of the whole, not a rate of its own
+            kind = ("growth" if _GROWTH_HEADING.search(heading)
+                    else "share" if _SHARE_HEADING.search(heading) else "rate")
             of = base.figure if base is not None and kind == "growth" else None
         # Several numbers in one cell are merged cells of a PDF copy (34  4  23 5): which row
         # each belongs to is lost, so none is named after the row heading.
