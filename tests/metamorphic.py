@@ -354,7 +354,8 @@ def bold_doubling(text: str, *, seed: int = 1) -> Transformed:
 
 def table_row_cells(line: str) -> list[tuple[int, int]] | None:
     """The ``[start, end)`` of each non-empty cell of a table row written ``a | b | c``, or
-    None when the line is not one (fewer than two cells with something in them)."""
+    None when the line is not one (fewer than two cells with something in them, unless it
+    starts with a separator)."""
     if "|" not in line:
         return None
     cells: list[tuple[int, int]] = []
@@ -368,7 +369,9 @@ def table_row_cells(line: str) -> list[tuple[int, int]] | None:
         if right > left:
             cells.append((left, right))
         start = end + 1
-    return cells if len(cells) >= 2 else None
+    # a row of one filled cell (a header ``| 比上年增长（%）`` over a column of row headings)
+    # is a row too when it has a separator
+    return cells if len(cells) >= 2 or (cells and line.strip().startswith("|")) else None
 
 
 def has_table_rows(text: str) -> bool:

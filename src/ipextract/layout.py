@@ -277,7 +277,7 @@ def logical_offset(bases: tuple[int, ...], spans: Spans, offset: int, *, is_end:
 # --- tables that arrive one cell per line (pdftotext without -layout, text copied from a
 # browser): the header cells, then each row's heading and its values, each on a line ---
 
-_VALUE_CELL = regex.compile(r"^(?:[-+−]?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:%|‰|[^\s0-9]{1,4})?|[—–\-－…/×x]{1,2})$")
+_VALUE_CELL = regex.compile(r"^(?:[-+−]?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:%|‰|[^\s0-9.、．)）][^\s0-9]{0,5})?|[—–\-－…/×x]{1,2})$")
 _CELL_MAX = 24
 _SENTENCE_MARKS = frozenset("。；，！？")
 
@@ -287,42 +287,92 @@ def _cell_like(line: LogicalLine) -> bool:
             and not _SENTENCE_MARKS.intersection(line.text) and "|" not in line.text)
 
 
+_YEAR_HEADING = regex.compile(r"^(?:19|20)[0-9]{2}\s*年")  # 2021年, 1995年产量
+
+
 def _is_value(line: LogicalLine) -> bool:
-    return bool(_VALUE_CELL.match(line.text))
+    """A value cell: a number, with a unit or not, or a dash for none (a year is a heading)."""
+    return bool(_VALUE_CELL.match(line.text)) and not _YEAR_HEADING.match(line.text)
 
 
 def _row_line(lines: list[LogicalLine], text: str, first: int, last: int,
               lead: int | None = None) -> LogicalLine:
-    """Lines ``first..last`` read as one table row: the line breaks between the cells become
-    the ``|`` that a table row has (same length, so offsets hold). ``lead`` is the offset of a
-    line break before the first cell, read as an empty first cell."""
-    start = lines[first].start if lead is None else lead
-    end = lines[last].end
-    return LogicalLine(((start, end),), text[start:end].replace("\n", "|"), lines[first].blank_before,
-                       lines[first].indent)
+    """Lines ``first..last`` read as one table row ``a|b|c``: each cell as its line reads, and
+    the line break after a cell read as the ``|`` between cells (so every offset still maps to
+    the source). ``lead`` is the offset of a line break before the first cell, read as an empty
+    first cell."""
+    spans: list[tuple[int, int]] = []
+    pieces: list[str] = []
+    if lead is not None:
+        spans.append((lead, lead + 1))
+        pieces.append("|")
+    for number in range(first, last + 1):
+        line = lines[number]
+        if number > first:
+            separator = text.index("\n", lines[number - 1].end)
+            spans.append((separator, separator + 1))
+            pieces.append("|")
+        spans.extend(line.spans)
+        pieces.append(line.text)
+    return LogicalLine(tuple(spans), "".join(pieces), lines[first].blank_before, lines[first].indent)
 
 
-def _table_at(lines: list[LogicalLine], index: int) -> tuple[int, int, int] | None:
-    """A one-cell-per-line table starting at ``index``: (header cells, values per row, rows)."""
+_UNIT_HEADING = regex.compile(r"^(?:计量)?单位$")
+
+
+@dataclass(frozen=True, slots=True)
+class _CellTable:
+    header: int  # header cells
+    width: int  # lines a row takes: its heading and its cells
+    rows: int
+    units_at: int | None  # the column of units (单位), whose cells are words
+    lead: bool  # the header has no cell over the row headings
+
+
+def _row_at(lines: list[LogicalLine], position: int, width: int, units_at: int | None) -> bool:
+    if position + width > len(lines):
+        return False
+    heading = lines[position]
+    if not _cell_like(heading) or _is_value(heading):
+        return False
+    return all(_cell_like(lines[position + n]) and (_is_value(lines[position + n]) or n == units_at)
+               for n in range(1, width))
+
+
+_TABLE_TITLE = regex.compile(r"^(?:附?表|图)\s*[0-9一二三四五六七八九十]")
+
+
+def _table_at(lines: list[LogicalLine], index: int) -> _CellTable | None:
+    """A one-cell-per-line table starting at ``index`` (a table's title, 表1…, is not a
+    header cell)."""
+    if _TABLE_TITLE.match(lines[index].text):
+        return None
     position = index
     while position < len(lines) and _cell_like(lines[position]) and not _is_value(lines[position]):
         position += 1
-    labels = position - index  # the header cells and the first row's heading
+    labels = position - index  # the header cells, then the first row's heading (and unit)
     values = 0
     while position + values < len(lines) and _cell_like(lines[position + values]) and _is_value(
             lines[position + values]):
         values += 1
-    if labels < 2 or values < 1 or labels - 1 not in (values, values + 1):
+    if labels < 2 or values < 1:
         return None
-    header = labels - 1
+    units_at = next((n for n in range(labels) if _UNIT_HEADING.match(lines[index + n].text)), None)
+    if units_at == 1 and labels - 2 >= 3 and values == labels - 4:
+        # 产品 | 单位 | 2021年 | 增长, then 水泥 | 吨 | 7316292 | -2.9: the first row's heading
+        # and unit follow the header before the first value
+        header, width, lead = labels - 2, labels - 2, False
+    elif units_at is None and labels - 1 in (values, values + 1):
+        header, width, lead = labels - 1, values + 1, labels - 1 == values
+        units_at = None
+    else:
+        return None
     rows = 0
     position = index + header
-    while position + values < len(lines) and _cell_like(lines[position]) and not _is_value(
-            lines[position]) and all(_cell_like(lines[position + n]) and _is_value(lines[position + n])
-                                     for n in range(1, values + 1)):
+    while _row_at(lines, position, width, units_at):
         rows += 1
-        position += values + 1
-    return (header, values, rows) if rows >= 2 else None
+        position += width
+    return _CellTable(header, width, rows, units_at, lead) if rows >= 2 else None
 
 
 def cell_rows(lines: list[LogicalLine], text: str) -> list[LogicalLine]:
@@ -331,12 +381,15 @@ def cell_rows(lines: list[LogicalLine], text: str) -> list[LogicalLine]:
     A table is recognised by its shape: short lines without sentence punctuation, first the
     header cells, then rows of one heading and the same number of value cells (numbers, or a
     dash for no value). The header has a cell for each column, or one fewer when the column of
-    row headings has none.
+    row headings has none. A column headed 单位 right after the row headings holds words.
 
     >>> text = "单位：亿元\\n指标\\n绝对值\\n增长（%）\\n生产总值\\n4218.36\\n6.1\\n税收收入\\n221.34\\n-1.2"
     >>> rows = cell_rows(logical_lines(text), text)
     >>> [line.text for line in rows]
     ['单位：亿元', '指标|绝对值|增长（%）', '生产总值|4218.36|6.1', '税收收入|221.34|-1.2']
+    >>> text = "产品\\n单位\\n产量\\n增长（%）\\n水泥\\n吨\\n7316292\\n-2.9\\n生猪\\n万头\\n126.06\\n3.5"
+    >>> [line.text for line in cell_rows(logical_lines(text), text)]
+    ['产品|单位|产量|增长（%）', '水泥|吨|7316292|-2.9', '生猪|万头|126.06|3.5']
     """
     result: list[LogicalLine] = []
     index = 0
@@ -346,18 +399,17 @@ def cell_rows(lines: list[LogicalLine], text: str) -> list[LogicalLine]:
             result.append(lines[index])
             index += 1
             continue
-        header, values, rows = found
         lead = None
-        if header == values:  # no header cell over the row headings: an empty one before
+        if found.lead:  # no header cell over the row headings: an empty one before
             lead = lines[index].start - 1 if lines[index].start > 0 else None
             if lead is None or text[lead] != "\n":
                 result.append(lines[index])
                 index += 1
                 continue
-        result.append(_row_line(lines, text, index, index + header - 1, lead))
-        position = index + header
-        for _ in range(rows):
-            result.append(_row_line(lines, text, position, position + values))
-            position += values + 1
+        result.append(_row_line(lines, text, index, index + found.header - 1, lead))
+        position = index + found.header
+        for _ in range(found.rows):
+            result.append(_row_line(lines, text, position, position + found.width - 1))
+            position += found.width
         index = position
     return result
