@@ -63,6 +63,9 @@ class Block:
     # break may have cut (``712`` / ``92件``) where the lines were not read as one. Its tail
     # alone would be a wrong value, so a figure there is not read.
     cut_before: bool = False
+    # The block ends with a digit or a decimal point right above a line that starts with one:
+    # a figure at its end may be the head of a cut number (``54.`` / ``6%``).
+    cut_after: bool = False
 
     @property
     def start(self) -> int:
@@ -360,15 +363,23 @@ def split_blocks(text: str) -> list[Block]:
             group += 1
             blocks.append(_block("caption", [caption], "narrative", group, None))
     blocks.sort(key=lambda block: block.start)
-    return [_mark_cut(block, text) if block.text[:1] in _NUMBER_CHARACTERS else block
-            for block in blocks]
+    # (a table row is whole: its cells end where the row ends)
+    return [_mark_cut(block, text) if block.kind != "table_row" and (
+        block.text[:1] in _NUMBER_CHARACTERS or block.text[-1:] in _NUMBER_CHARACTERS) else block
+        for block in blocks]
 
 
 _NUMBER_CHARACTERS = frozenset("0123456789.")
 
 
 def _mark_cut(block: Block, text: str) -> Block:
+    """Mark a number a line break may have cut at the block's start or end (see Block)."""
     before = text[:block.start].rstrip()
-    if before[-1:] in _NUMBER_CHARACTERS and "\n" in text[len(before):block.start]:
-        return replace(block, cut_before=True)
-    return block
+    previous_line = before[before.rfind("\n") + 1:]
+    cut_before = (block.text[:1] in _NUMBER_CHARACTERS and before[-1:] in _NUMBER_CHARACTERS
+                  and "|" not in previous_line and "\n" in text[len(before):block.start])
+    after_start = len(text) - len(text[block.end:].lstrip())
+    next_line = text[after_start:text.find("\n", after_start) % (len(text) + 1)]
+    cut_after = (block.text[-1:] in _NUMBER_CHARACTERS and next_line[:1] in _NUMBER_CHARACTERS
+                 and next_line != "" and "|" not in next_line and "\n" in text[block.end:after_start])
+    return replace(block, cut_before=cut_before, cut_after=cut_after) if cut_before or cut_after else block

@@ -35,6 +35,7 @@ LATIN = regex.compile(r"[A-Za-z]")
 _ASCII_DIGITS = frozenset("0123456789")
 _CHINESE_UNIT = regex.compile(r"[十百千万亿]")
 _HAN_OR_DIGIT = regex.compile(r"[\p{Han}0-9]")
+_HAN = regex.compile(r"\p{Han}")
 YEAR_UNITS = ("年", "年度")
 DATE_AFTER = ("月", "日", "号", "时", "点", ":", "：")
 BARE_OPENERS = ("突破", "超过", "达到", "达", "上", "近", "逾", "超", "过")
@@ -263,6 +264,9 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
         raise _Rejected  # fjlib.net:6443, 09:45:30, 2：1
     if after == "级" or text[match.end():match.end() + 1] == "级":
         raise _Rejected  # 30万吨级: a size class
+    if (after in ".．、" and (not before or before in "|（( ")
+            and _HAN.match(text[match.end() + 1:match.end() + 2])):
+        raise _Rejected  # 1.食品烟酒, 2、衣着: the number of a point or a row, not a figure
     if _in_short_quote(text, start, match.end()):
         raise _Rejected  # “3个100万”, 稳经济“30条”: a name
     if numeral[:1] == "0" and numeral[1:2].isdigit():
@@ -480,6 +484,8 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
         except (_Rejected, NumeralError, KeyError):
             continue
         lstart, lend = match.span()
+        if block.cut_after and not text[lend:].strip("0123456789."):
+            continue  # the head of a number that a line break may have cut
         if prefix and text[lstart:number_start] not in vocabulary.qualifiers.prefix:
             lstart = number_start
         minus = _minus_sign(text, lstart) if not prefix else None

@@ -217,8 +217,9 @@ def wrap_width(lines: list[LogicalLine], skip: frozenset[int] | None = None) -> 
     """
     skip = furniture(lines) if skip is None else skip
     # short lines (headings, data-list items, the last line of a paragraph) say nothing
+    # (nor do table rows a | b | c, which no text tool wraps)
     widths = [line.width for n, line in enumerate(lines)
-              if n not in skip and line.width >= WRAP_MIN_WIDTH]
+              if n not in skip and line.width >= WRAP_MIN_WIDTH and "|" not in line.text]
     if len(widths) < 6:
         return None
     counts = Counter(widths)

@@ -11,7 +11,7 @@ from ..vocabulary.models import Kind
 from .base import _QUOTES, BASE_KINDS, PERCENT_UNITS, Draft, _strip_edges
 
 _GROWTH_HEADING = regex.compile(r"增长|增速|增幅|同比|比上年|变化")
-_SUB_ROW = regex.compile(r"^(?:其中\s*[：:]?|[#＃]+|[-—]+\s*)")
+_SUB_ROW = regex.compile(r"^(?:其中\s*[：:]?|[#＃]+|[-—]+\s*|[0-9]{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}、)")
 _SHARE_HEADING = regex.compile(r"比重|占比|构成|所占|份额")
 
 
@@ -34,7 +34,7 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
     (同比增长) or give its period (2024年)."""
     block = blocks[index]
     cells = _cells(block)
-    # 其中：第一产业, #新能源汽车: a sub-row's marks are not part of its name
+    # 其中：第一产业, #新能源汽车, 1.食品烟酒: a sub-row's marks and numbers are not part of its name
     label = _SUB_ROW.sub("", _QUOTES.sub("", cells[0][2])) if cells else ""
     drafts: list[Draft] = []
     base: Draft | None = None
