@@ -284,6 +284,9 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
         if shared is not None and shared[1].written not in YEAR_UNITS:
             magnitude, unit_entry = shared
             value, low, high = _value(numeral)
+            # 1.28万亿、8200亿元: a figure with a magnitude of its own borrows the unit only
+            if groups["mag"] or groups["mag_after"]:
+                magnitude = _magnitude(vocabulary, groups["mag"], groups["mag_after"])
             factor = magnitude * unit_entry.factor
             return value * factor, None, None, unit_entry, *_unit_kind(unit_entry), "list"
     if unit_entry is None:

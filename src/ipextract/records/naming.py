@@ -313,14 +313,18 @@ class _Words:
 _COMMA = regex.compile(r"\s*[，,]\s*")
 
 
-def _enumerates(block: Block, previous: Figure, between: str) -> bool:
+def _enumerates(block: Block, previous: Figure, between: str, figure: Figure) -> bool:
     """Whether ``between`` (the text from the previous figure to this one) joins the two
     figures into one list: 、/和/及, or a comma after a figure whose clause says 分别 (分别增长
-    4.4%，5.9% is written with 、 or ， alike)."""
+    4.4%，5.9% is written with 、 or ， alike), or a comma before a figure that is a whole
+    clause by itself (下降17.6%，11.6%。: a bare figure can only go on the list before it)."""
     if _ENUMERATION.fullmatch(between):
         return True
     if not _COMMA.fullmatch(between):
         return False
+    after = block.text[figure.lend:figure.lend + 1]
+    if after == "" or after in SENTENCE_END or after in "，,；;":
+        return True
     clause = block.text[block.clause_start(previous.lstart): previous.lstart]
     return any(word in clause for word in load_vocabulary().cues.respectively)
 
@@ -337,7 +341,7 @@ def _words_around(block: Block, figures: list[Figure], position: int) -> _Words:
         sentence=block.text[block.sentence_start(figure.lstart): figure.lstart],
         right=block.text[figure.lend: _clause_end(block, figure.lend)],
         enumerated=(between is not None and previous is not None
-                    and _enumerates(block, previous, between)),
+                    and _enumerates(block, previous, between, figure)),
     )
 
 
@@ -346,7 +350,7 @@ def _chain_length(block: Block, figures: list[Figure], position: int) -> int:
     length = 1
     for index in range(position + 1, len(figures)):
         between = block.text[figures[index - 1].lend: figures[index].lstart]
-        if not _enumerates(block, figures[index - 1], between):
+        if not _enumerates(block, figures[index - 1], between, figures[index]):
             break
         length += 1
     return length
