@@ -86,9 +86,12 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     phrase = _CODE_NOTE.sub("", phrase)  # 细颗粒物（PM2.5）年均浓度 → 细颗粒物年均浓度
     phrase = _strip_scope_prefixes(phrase.lstrip("，,、：: "))
     quoted_start = phrase[:1] in "“‘\"《「"
-    for place in places:
+    # the document's own region: 武汉知识产权… → 知识产权…; the longest form first (常州市 before
+    # 常州), in a fixed order: a set's order changes with the process's hash seed
+    for place in sorted(places, key=lambda form: (-len(form), form)):
         if phrase.startswith(place) and len(phrase) > len(place):
-            phrase = phrase[len(place):]  # the document's own region: 武汉知识产权… → 知识产权…
+            phrase = phrase[len(place):]
+            break
     adverbial = _adverbial_pattern().search(phrase)
     if adverbial and adverbial.end() < len(phrase):
         phrase = phrase[adverbial.end():]  # 武汉海关在“龙腾2024”专项行动中扣缴… → 扣缴…
