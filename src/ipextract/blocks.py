@@ -78,10 +78,15 @@ class Block:
     def to_source(self, offset: int, *, is_end: bool = False) -> int:
         """Source offset of a position in this block's logical text. At the seam of two
         spans a start belongs to the second span and an end to the first."""
+        if len(self.spans) == 1:  # most blocks: one line read whole
+            start, end = self.spans[0]
+            return min(start + offset, end)
         return logical_offset(self.bases, self.spans, offset, is_end=is_end)
 
     def source_pieces(self, start: int, end: int) -> Spans:
         """The source spans that the logical range [start, end) is read from."""
+        if len(self.spans) == 1:
+            return ((self.spans[0][0] + start, self.spans[0][0] + end),)
         pieces = []
         index = bisect_right(self.bases, start) - 1
         while index < len(self.spans) and start < end:
@@ -272,7 +277,7 @@ _NUMBER_CELL = regex.compile(r"^\s*[-+−]?[0-9][0-9,]*(?:\.[0-9]+)?\s*%?\s*$")
 _UNIT_HEADING = regex.compile(r"^(?:计量)?单位$")
 
 
-def _heading_unit(cell: str) -> str | None:
+def heading_unit(cell: str) -> str | None:
     """The unit a column heading announces: 金额（亿元） → 亿元, 增速(%) → %."""
     match = _HEADING_UNIT.search(cell.strip())
     return match.group("unit") if match else None
@@ -343,7 +348,7 @@ def split_blocks(text: str) -> list[Block]:
         elif kind == "table_row":
             group += 1
             cells = first.split("|")
-            announced = tuple(_heading_unit(cell) for cell in cells)
+            announced = tuple(heading_unit(cell) for cell in cells)
             units_at = next((n for n, cell in enumerate(cells) if _UNIT_HEADING.match(cell.strip())),
                             None)
             if (any(announced) or units_at is not None) and not any(

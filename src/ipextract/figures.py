@@ -20,7 +20,7 @@ from typing import cast
 
 import regex
 
-from .blocks import BREAK_CHARACTERS, MAX_REACH, Block
+from .blocks import BREAK_CHARACTERS, MAX_REACH, Block, heading_unit
 from .errors import NumeralError
 from .numerals import canonical, is_chinese_numeral, parse_number, vague_range
 from .scanning import alternation, looks_past_its_match, may_consume, prefilter
@@ -343,13 +343,14 @@ def _column_unit(block: Block, start: int) -> str | None:
 
 
 def _row_unit(block: Block) -> str | None:
-    """The unit in this row's cell of the table's unit column (指标 | 单位 | 数值)."""
-    if block.kind != "table_row" or block.unit_column is None:
+    """The unit this row announces: its cell of the table's unit column (指标 | 单位 | 数值),
+    or its heading's (基本每股收益（元/股） | 1.27 | 1.18)."""
+    if block.kind != "table_row":
         return None
     cells = block.text.split("|")
-    if block.unit_column >= len(cells):
-        return None
-    return cells[block.unit_column].strip() or None
+    if block.unit_column is not None and block.unit_column < len(cells):
+        return cells[block.unit_column].strip() or None
+    return heading_unit(cells[0]) if cells else None
 
 
 def _announced_unit(vocabulary: Vocabulary, word: str) -> tuple[Decimal, Unit] | None:

@@ -9,9 +9,11 @@ from ..blocks import Block
 from ..figures import Figure
 from ..vocabulary.models import Kind
 from .base import _QUOTES, BASE_KINDS, PERCENT_UNITS, Draft, _strip_edges
+from .kinds import _change_cue
 
 _GROWTH_HEADING = regex.compile(r"增长|增速|增幅|同比|比上年|变化")
 _SUB_ROW = regex.compile(r"^(?:其中\s*[：:]?|[#＃]+|[-—]+\s*|[0-9]{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}、)")
+_UNIT_NOTE = regex.compile(r"\s*[（(][^（）()]{1,8}[)）]\s*$")
 _SHARE_HEADING = regex.compile(r"比重|占比|构成|所占|份额")
 
 
@@ -35,7 +37,8 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
     block = blocks[index]
     cells = _cells(block)
     # 其中：第一产业, #新能源汽车, 1.食品烟酒: a sub-row's marks and numbers are not part of its name
-    label = _SUB_ROW.sub("", _QUOTES.sub("", cells[0][2])) if cells else ""
+    # 基本每股收益（元/股）: the unit the heading announces is the figures' unit, not their name
+    label = _UNIT_NOTE.sub("", _SUB_ROW.sub("", _QUOTES.sub("", cells[0][2]))) if cells else ""
     drafts: list[Draft] = []
     base: Draft | None = None
     columns = [next((n for n, (start, end, _) in enumerate(cells) if start <= figure.lstart < end), 0)
@@ -45,7 +48,11 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
         kind: Kind = figure.kind or "count"
         value = figure.value
         of = None
-        if figure.unit in PERCENT_UNITS or _GROWTH_HEADING.search(heading):
+        cue = _change_cue(block.text[cells[column][0]:figure.lstart]) if column < len(cells) else None
+        if cue is not None and figure.unit == "个百分点":
+            # 减少0.68个百分点 in a cell: the verb in the cell gives the sign
+            kind, value = "change_pp", value * cue[0]
+        elif figure.unit in PERCENT_UNITS or _GROWTH_HEADING.search(heading):
             # 比重（%）, 构成（%）: the part's share of the whole, not a rate of its own
             kind = ("growth" if _GROWTH_HEADING.search(heading)
                     else "share" if _SHARE_HEADING.search(heading) else "rate")
