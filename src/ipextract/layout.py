@@ -34,6 +34,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -138,12 +139,13 @@ def _spans(kept: list[int], offset: int) -> Spans:
     return tuple(spans)
 
 
-@dataclass(frozen=True, slots=True)
-class LogicalLine:
+class LogicalLine(NamedTuple):
     """One line of the source as read: ``text`` is made of the source characters ``spans``.
 
     ``blank_before`` counts the blank lines above it; ``indent`` is True when the line starts
-    with two or more spaces (a paragraph indent; one is a wrapped line's leftover space)."""
+    with two or more spaces (a paragraph indent; one is a wrapped line's leftover space).
+    (A named tuple: a report has thousands of lines, and it is made three times faster than
+    a frozen dataclass.)"""
 
     spans: Spans
     text: str

@@ -86,7 +86,8 @@ def to_records(drafts: list[Draft], normalized: NormalizedText, blocks: list[Blo
         figure = draft.figure
         surface = text[figure.start:figure.end]  # the source as written, at the matched offsets
         pieces = blocks[figure.block].source_pieces(figure.lstart, figure.lend)
-        read = "".join(normalized.text[start:end] for start, end in pieces)
+        read = (normalized.text[figure.start:figure.end] if len(pieces) == 1
+                else "".join(normalized.text[start:end] for start, end in pieces))
         if read != figure.surface or pieces[0][0] != figure.start or pieces[-1][1] != figure.end:
             raise OffsetError(figure.surface, f"offsets {figure.start}:{figure.end} do not hold")
         records.append(
