@@ -22,9 +22,10 @@ import regex
 
 from .blocks import BREAK_CHARACTERS, MAX_REACH, Block, heading_unit
 from .errors import NumeralError
-from .numerals import canonical, is_chinese_numeral, parse_number, vague_range
+from .numerals import canonical, is_chinese_numeral, parse_mixed, parse_number, vague_range
 from .scanning import alternation, looks_past_its_match, may_consume, prefilter
 from .vocabulary import load_vocabulary
+from .vocabulary.lexicon import is_word
 from .vocabulary.models import Kind, Qualifier, Unit, Vocabulary
 
 ARABIC = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
@@ -87,6 +88,9 @@ def _grammar() -> re.Pattern[str]:
       | 百分之(?P<pct_words>{number})
       | (?P<vague>[上数])(?P<vague_unit>[十百千万亿])(?P<vague_infix>{infix})?
             (?P<vague_mag>{magnitudes})?(?P<vague_written>{units})?
+      | (?P<mixed>[0-9]{{1,4}}万(?:[0-9]{{4}}|零[0-9]{{1,3}}|[0-9][千百](?:[0-9][百十])?)
+                 | [0-9]千零?[0-9]{{1,3}}万 | [0-9]+亿[0-9]{{1,4}}万)(?![0-9A-Za-z.])
+            (?P<mixed_written>{units})?
       | (?P<num1>{number})(?P<mag1>{magnitudes})?(?P<unit1>{units})?\s?{RANGE_SEPARATORS}\s?
             (?P<num2>{number})(?P<mag2>{magnitudes})?(?P<unit2>{units})
       | (?P<num>{number})(?P<mag>{magnitudes})?(?P<infix>{infix})?(?P<mag_after>{magnitudes})?
@@ -138,13 +142,27 @@ def _in_short_quote(text: str, start: int, end: int) -> bool:
     return closed >= 0 and closed - opened <= 14
 
 
+# Words after which 负 before a number is its sign (同比负3.9%, 增速为负0.3%), not the end of a
+# word (担负3项任务)
+_SIGN_WORD_BEFORE = ("比", "为", "长", "速", "幅", "率", "值", "：", ":", "，", ",", "（", "(", " ", "|")
+
+
 def _minus_sign(text: str, start: int) -> int | None:
-    """Position of a minus sign written before a number (a table cell's -3.5%), if any: a
-    hyphen after a digit is a range or a code, not a sign."""
-    if start >= 1 and text[start - 1] in "-−":
-        before = text[start - 2] if start >= 2 else ""
-        if not before or before in " |（(：:\t":
+    """Position of a minus sign written before a number (a table cell's -3.5%, 同比-2.7%,
+    同比负3.9%), if any: a hyphen after a digit or a letter is a range or a code, not a sign.
+
+    >>> _minus_sign("同比-2.7%", 3), _minus_sign("同比负3.9%", 3), _minus_sign("2020-2024", 5)
+    (2, 2, None)
+    """
+    if start < 1:
+        return None
+    sign = text[start - 1]
+    before = text[start - 2] if start >= 2 else ""
+    if sign in "-−－":
+        if not before or before in " |（(：:" or _HAN.match(before) or before in "，；、":
             return start - 1
+    elif sign == "负" and (not before or before in _SIGN_WORD_BEFORE):
+        return start - 1
     return None
 
 
@@ -226,6 +244,13 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
         unit_entry = vocabulary.units[cast(str, groups["bare_written"])]  # required by the bare alternative
         value = _magnitude(vocabulary, groups["bare"]) * unit_entry.factor
         return value, None, None, unit_entry, *_unit_kind(unit_entry), "words"
+    if groups["mixed"]:  # 3万4000笔, 2千零30万元
+        after = text[match.end():match.end() + 1]
+        if before == "第" or before.isdigit() or LATIN.match(before) or LATIN.match(after) or after.isdigit():
+            raise _Rejected
+        unit_entry = vocabulary.units.get(groups["mixed_written"] or "")
+        value = parse_mixed(groups["mixed"]) * (unit_entry.factor if unit_entry else Decimal(1))
+        return value, None, None, unit_entry, *_unit_kind(unit_entry), "mixed"
     if groups["num1"]:
         # unit2 and num2 are required by the range alternative: never None once num1 matched
         unit2 = cast(str, groups["unit2"])
@@ -257,6 +282,10 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
         raise _Rejected
     if before and (before in "0123456789./" or (before in "-−" and _minus_sign(text, start) is None)):
         raise _Rejected
+    if (before and before in "万亿" and text[start - 2:start - 1].isdigit()
+            and _MIXED_TAIL.match(text, start)) or (
+            groups["mag"] in ("万", "亿") and _MIXED_TAIL.match(text, match.end())):
+        raise _Rejected  # a part of a mixed numeral not read whole (3.5万4千): never a part alone
     if after and after in "-/:∶：" and text[match.end() + 1:match.end() + 2].isdigit():
         raise _Rejected  # 027-12345678, 2024/25, 09:45, 2.21∶1: a code, a time or a ratio
     previous_char = text[start - 2:start - 1]
@@ -332,6 +361,39 @@ def _shared_unit(text: str, end: int) -> tuple[Decimal, Unit] | None:
         return None
     vocabulary = load_vocabulary()
     return _magnitude(vocabulary, match.group("mag")), vocabulary.units[match.group("unit")]
+
+
+# what makes digits after 万 the rest of one numeral (3万4000, 3.5万4千), not a new figure
+# (390万65岁以上 is 3.9 million people aged 65 and over)
+_MIXED_TAIL = regex.compile(r"[0-9](?:[千百十]|[0-9]{3}(?![0-9.]))")
+_NO_HALF = frozenset({"个", "%", "‰", "个百分点", "百分点"})  # 3个半月, 5%半: not a half
+_JIAO_FEN = regex.compile(r"(?:(?P<jiao>[0-9]|[零一二两三四五六七八九])角)?(?:(?P<fen>[0-9]|[零一二两三四五六七八九])分)?")
+
+
+def _smaller_units(text: str, end: int, value: Decimal, unit: Unit,
+                   groups: dict[str, str | None]) -> tuple[Decimal, int]:
+    """The value and end of a figure with what follows its unit read too: 半 after a unit
+    (两米半 2.5米, 三成半 35%, 一年半), 角 and 分 after 元 (50元6角三分 50.63元). A figure read
+    without them would have a wrong value.
+
+    >>> from ipextract.vocabulary import load_vocabulary
+    >>> units = load_vocabulary().units
+    >>> _smaller_units("两米半", 2, Decimal(2), units["米"], {"mag": None, "mag_after": None})
+    (Decimal('2.5'), 3)
+    """
+    if groups.get("mag") or groups.get("mag_after"):
+        return value, end
+    if (text[end:end + 1] == "半" and unit.written not in _NO_HALF
+            and not (len(text[end:end + 2]) == 2 and is_word(text[end:end + 2]))):
+        # (not 半年, 半数, 半导体: a word of its own)
+        return value + Decimal("0.5") * unit.factor, end + 1
+    if unit.written == "元":
+        found = _JIAO_FEN.match(text, end)
+        if found is not None and found.end() > end:
+            jiao = parse_number(found.group("jiao")) if found.group("jiao") else Decimal(0)
+            fen = parse_number(found.group("fen")) if found.group("fen") else Decimal(0)
+            return value + jiao / 10 + fen / 100, found.end()
+    return value, end
 
 
 def _column_unit(block: Block, start: int) -> str | None:
@@ -457,7 +519,7 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
                 numeral, written, magnitude, prefix):
             continue
         groups = match.groupdict()
-        if not (numeral or groups["num1"] or groups["rank"] or groups["round"]
+        if not (numeral or groups["num1"] or groups["mixed"] or groups["rank"] or groups["round"]
                 or groups["vague"] or groups["bare"] or groups["pct_words"] or groups["doubling"]):
             continue  # a qualifier word alone
         prefix = prefix or ""
@@ -488,6 +550,10 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
         except (_Rejected, NumeralError, KeyError):
             continue
         lstart, lend = match.span()
+        if _unit_entry is not None and low is None and not groups["suffix"]:
+            value, lend = _smaller_units(text, lend, value, _unit_entry, groups)
+            if _unit_entry.written == "个" and text[lend:lend + 1] == "半":
+                continue  # 3个半月 is 3.5 months: 3个 alone would be a wrong value
         if block.cut_after and not text[lend:].strip("0123456789."):
             continue  # the head of a number that a line break may have cut
         if prefix and text[lstart:number_start] not in vocabulary.qualifiers.prefix:

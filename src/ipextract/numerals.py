@@ -21,6 +21,7 @@ Decimal('2024')
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
@@ -86,6 +87,55 @@ def _chinese(text: str) -> Decimal:
     if number and last_unit >= 100 and text[-2:-1] in ("万", "亿", "千", "百"):
         number *= last_unit // 10
     return Decimal(yi_total + wan_total + section + number)
+
+
+_MIXED_PART = re.compile(r"[0-9]+|[十百千万亿零]")
+
+
+def parse_mixed(text: str) -> Decimal:
+    """Value of a numeral that mixes Arabic digit groups with Chinese units: 3万4000, 25万6千,
+    2千零30万. Read like a Chinese numeral, each digit group standing for one number; a group
+    too large for the unit after it, or a lone digit after 万 or 亿 (1万2: 12000 or 10002?),
+    is not a numeral.
+
+    >>> [int(parse_mixed(t)) for t in ("3万4000", "25万6千", "2千零30万", "1亿2000万")]
+    [34000, 256000, 20300000, 120000000]
+    """
+    parts = _MIXED_PART.findall(text)
+    if "".join(parts) != text:
+        raise NumeralError(text)
+    yi_total = wan_total = section = 0
+    number: int | None = None
+    for part in parts:
+        if part.isdigit():
+            if number is not None:
+                raise NumeralError(text)
+            number = int(part)
+        elif part == "零":
+            continue
+        elif part in SMALL_UNITS:
+            unit = int(SMALL_UNITS[part])
+            if number is None or number >= 10:
+                raise NumeralError(text)  # 30千 is no numeral
+            section += number * unit
+            number = None
+        else:
+            amount = section + (number or 0)
+            if amount == 0:
+                raise NumeralError(text)
+            if part == "万":
+                wan_total += amount * 10_000
+            else:
+                yi_total = (yi_total + wan_total + amount) * 100_000_000
+                wan_total = 0
+            section, number = 0, None
+    if number is not None:
+        if len(str(number)) == 1 and parts[-2:-1] and parts[-2] in ("万", "亿"):
+            raise NumeralError(text)  # 1万2: colloquially 12000, so neither reading is safe
+        if parts[-2:-1] and parts[-2] in ("万", "亿") and number >= 10_000:
+            raise NumeralError(text)
+        section += number
+    return Decimal(yi_total + wan_total + section)
 
 
 def parse_number(text: str) -> Decimal:
