@@ -29,7 +29,10 @@ from .vocabulary.lexicon import is_word
 from .vocabulary.models import Kind, Qualifier, Unit, Vocabulary
 
 ARABIC = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
+# lower-case numerals, and financial ones (壹拾万零叁仟) of two characters or more: one alone is
+# a word far more often (大陆首, 队伍支持)
 CHINESE = (r"(?:[一二两三四五六七八九十几][零〇○一二两三四五六七八九十百千万亿几]*"
+           r"|[壹贰叁肆伍陆柒捌玖拾][零壹贰叁肆伍陆柒捌玖拾佰仟万亿]+"
            r"|[零〇](?=点))(?:点[零〇○一二三四五六七八九]+)?")
 RANGE_SEPARATORS = r"(?:——|—|–|-|~|～|至|到)"
 LATIN = regex.compile(r"[A-Za-z]")

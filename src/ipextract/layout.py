@@ -43,7 +43,7 @@ from .vocabulary import load_vocabulary
 
 Spans = tuple[tuple[int, int], ...]
 
-_NUMERAL_CHARACTERS = frozenset("零〇○一二两三四五六七八九十百千万亿几点")
+_NUMERAL_CHARACTERS = frozenset("零〇○一二两三四五六七八九十百千万亿几点壹贰叁肆伍陆柒捌玖拾佰仟")
 _AFTER_NUMBER = frozenset("%‰℃°")
 _WIDE_PUNCTUATION = frozenset("“”‘’…—–·")
 _SPACES = re.compile(" +")
