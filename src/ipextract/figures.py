@@ -88,7 +88,7 @@ def _grammar() -> re.Pattern[str]:
     (?:
         第(?P<rank>{number})(?P<rank_unit>{rank_units})?
       | 翻(?P<doubling>[一两二三四])番
-      | 百分之(?P<pct_words>{number})
+      | (?P<fraction>[十百千万])分之(?P<pct_words>{number}|百)
       | (?P<vague>[上数])(?P<vague_unit>[十百千万亿])(?P<vague_infix>{infix})?
             (?P<vague_mag>{magnitudes})?(?P<vague_written>{units})?
       | (?P<mixed>[0-9]{{1,4}}万(?:[0-9]{{4}}|零[0-9]{{1,3}}|[0-9][千百](?:[0-9][百十])?)
@@ -224,8 +224,15 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
         times = parse_number(groups["doubling"])
         return Decimal(2) ** int(times), None, None, None, "倍", "multiple", "idiom"
     if groups["pct_words"]:
-        value, _, _ = _value(groups["pct_words"])
-        return value, None, None, None, "%", "rate", "words"
+        # 百分之七十 70%, 百分之百 100%, 十分之一 10%, 千分之三 3‰, 万分之五 5‱
+        numerator = Decimal(100) if groups["pct_words"] == "百" else _value(groups["pct_words"])[0]
+        denominator = cast(str, groups["fraction"])  # never None: the grammar requires it
+        if denominator == "十":
+            return numerator * 10, None, None, None, "%", "rate", "words"
+        unit = {"百": "%", "千": "‰", "万": "‱"}[denominator]
+        if numerator >= {"百": 1000, "千": 1000, "万": 10000}[denominator]:
+            raise _Rejected  # 百分之一千: not a part of the whole
+        return numerator, None, None, None, unit, "rate", "words"
     if groups["vague"]:
         vague_unit = cast(str, groups["vague_unit"])  # never None: the grammar's 上/数 alternative requires it
         base = parse_number(vague_unit) * _magnitude(vocabulary, groups["vague_mag"])

@@ -26,7 +26,8 @@ BASE_KINDS: frozenset[str] = frozenset({"count", "amount", "quantity"})
 DESCRIBING_KINDS: frozenset[str] = frozenset({"growth", "share", "multiple", "change", "change_pp"})
 
 
-PERCENT_UNITS = ("%", "‰")
+PERCENT_UNITS = ("%", "‰", "‱")
+POINT_UNITS = frozenset({"个百分点", "基点"})  # changes of a rate: percentage and basis points
 
 
 COMPARISON_VERBS = ("相当于", "约为", "接近", "达到", "超过", "是", "为", "达")

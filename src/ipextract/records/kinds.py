@@ -10,7 +10,7 @@ import regex
 from ..figures import Figure
 from ..vocabulary import load_vocabulary
 from ..vocabulary.models import Kind, Qualifier
-from .base import _NEW_LEVEL, BASE_KINDS, PERCENT_UNITS, Draft, _word_sets, suffixes
+from .base import _NEW_LEVEL, BASE_KINDS, PERCENT_UNITS, POINT_UNITS, Draft, _word_sets, suffixes
 
 
 @lru_cache(maxsize=16)
@@ -76,11 +76,11 @@ def _kind_and_sign(figure: Figure, left: str, right: str,
         sign, single = cue
         if figure.unit in PERCENT_UNITS or figure.unit == "倍":
             return "growth", sign
-        if figure.unit == "个百分点":
+        if figure.unit in POINT_UNITS:
             return "change_pp", sign
         if not single and base in BASE_KINDS:
             return "change", sign
-    if figure.unit == "个百分点":
+    if figure.unit in POINT_UNITS:
         return "change_pp", 1
     if figure.unit in PERCENT_UNITS:
         if _is_share(left, right):

@@ -8,7 +8,7 @@ import regex
 from ..blocks import Block
 from ..figures import Figure
 from ..vocabulary.models import Kind
-from .base import _QUOTES, BASE_KINDS, PERCENT_UNITS, Draft, _strip_edges
+from .base import _QUOTES, BASE_KINDS, PERCENT_UNITS, POINT_UNITS, Draft, _strip_edges
 from .kinds import _change_cue
 
 _GROWTH_HEADING = regex.compile(r"增长|增速|增幅|同比|比上年|变化")
@@ -49,7 +49,7 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
         value = figure.value
         of = None
         cue = _change_cue(block.text[cells[column][0]:figure.lstart]) if column < len(cells) else None
-        if cue is not None and figure.unit == "个百分点":
+        if cue is not None and figure.unit in POINT_UNITS:
             # 减少0.68个百分点 in a cell: the verb in the cell gives the sign
             kind, value = "change_pp", value * cue[0]
         elif figure.unit in PERCENT_UNITS or _GROWTH_HEADING.search(heading):
