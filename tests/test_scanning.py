@@ -109,3 +109,17 @@ def test_must_contain() -> None:
     assert not must_contain("年?", "年") and not must_contain("(?:年)*", "年")
     assert must_contain("(?:年)+", "年") and must_contain("[年]", "年")
     assert not must_contain("[年月]", "年") and not must_contain(r"\p{Han}", "年")
+
+
+def test_han_class_is_the_han_script() -> None:
+    """The standard engine's Han class matches exactly what ``\\p{Han}`` matches."""
+    import re
+
+    import regex
+
+    from ipextract.scanning import HAN_CLASS
+
+    han, ours = regex.compile(r"\p{Han}"), re.compile(HAN_CLASS)
+    differ = [code for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF
+              and bool(han.match(chr(code))) != bool(ours.match(chr(code)))]
+    assert differ == []

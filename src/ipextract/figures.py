@@ -560,7 +560,8 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
         except (_Rejected, NumeralError, KeyError):
             continue
         lstart, lend = match.span()
-        if _unit_entry is not None and low is None and not groups["suffix"]:
+        if _unit_entry is not None and low is None and not groups["suffix"] and (
+                text[lend:lend + 1] == "半" or _unit_entry.written == "元"):
             value, lend = _smaller_units(text, lend, value, _unit_entry, groups)
             if _unit_entry.written == "个" and text[lend:lend + 1] == "半":
                 continue  # 3个半月 is 3.5 months: 3个 alone would be a wrong value

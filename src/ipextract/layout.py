@@ -182,7 +182,7 @@ def logical_lines(text: str) -> list[LogicalLine]:
                 first = bisect_left(copies, start)
                 last = bisect_left(copies, start + len(stripped))
                 dropped = {copy - start for copy in copies[first:last]}
-            kept = _kept_positions(stripped, dropped)
+            kept = _kept_positions(stripped, dropped) if dropped or " " in stripped else None
             if kept is None:
                 lines.append(LogicalLine(((start, start + len(stripped)),), stripped, blank,
                                          lead > 1))
@@ -217,6 +217,11 @@ def wrap_width(lines: list[LogicalLine], skip: frozenset[int] | None = None) -> 
     >>> wrap_width(lines)
     22
     """
+    # most text is not wrapped, and says so at once: its long lines end their sentences
+    long_lines = [line.text for line in lines if len(line.text) >= WRAP_MIN_WIDTH]
+    if len(long_lines) < 6 or sum(text[-1] not in _SENTENCE_END for text in long_lines) < 0.3 * len(
+            long_lines):
+        return None
     skip = furniture(lines) if skip is None else skip
     # short lines (headings, data-list items, the last line of a paragraph) say nothing
     # (nor do table rows a | b | c, which no text tool wraps)

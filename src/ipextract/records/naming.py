@@ -313,9 +313,6 @@ class _Words:
     enumerated: bool  # only 、/和/及 stand between this figure and the previous one
 
 
-_COMMA = regex.compile(r"\s*[，,]\s*")
-
-
 def _enumerates(block: Block, previous: Figure, between: str, figure: Figure) -> bool:
     """Whether ``between`` (the text from the previous figure to this one) joins the two
     figures into one list: 、/和/及, or a comma after a figure whose clause says 分别 (分别增长
@@ -323,7 +320,7 @@ def _enumerates(block: Block, previous: Figure, between: str, figure: Figure) ->
     clause by itself (下降17.6%，11.6%。: a bare figure can only go on the list before it)."""
     if _ENUMERATION.fullmatch(between):
         return True
-    if not _COMMA.fullmatch(between):
+    if between.strip() not in ("，", ","):
         return False
     after = block.text[figure.lend:figure.lend + 1]
     if after == "" or after in SENTENCE_END or after in "，,；;":
