@@ -82,8 +82,7 @@ class Block:
         spans a start belongs to the second span and an end to the first."""
         if len(self.spans) == 1:  # most blocks: one line read whole
             start, end = self.spans[0]
-            position = start + offset
-            return position if position < end else end
+            return min(start + offset, end)
         return logical_offset(self.bases, self.spans, offset, is_end=is_end)
 
     def source_pieces(self, start: int, end: int) -> Spans:
