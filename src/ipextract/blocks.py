@@ -21,7 +21,20 @@ from typing import Literal
 
 import regex
 
-from .layout import LogicalLine, Spans, cell_rows, furniture, is_full, logical_lines, logical_offset, wrap_width
+from .layout import (
+    CLOSERS,
+    NUMBER_CELL,
+    SENTENCE_END,
+    UNIT_HEADING,
+    LogicalLine,
+    Spans,
+    cell_rows,
+    furniture,
+    is_full,
+    logical_lines,
+    logical_offset,
+    wrap_width,
+)
 from .scanning import HAN_CLASS
 from .vocabulary.lexicon import is_word
 
@@ -30,8 +43,6 @@ Section = Literal["narrative", "data", "table"]
 
 BULLETS = "●◆■▪□◇○►▶★☆✓√◎"
 MAX_REACH = 240  # characters read around a figure, at most, for its clause and sentence
-SENTENCE_END = "。！？；!?;"
-CLOSERS = "”’」』）)】》"
 CLAUSE_BREAK = "，,：:、"
 _UNIT_NOTE = regex.compile(r"^[（(]?\s*(?:计量)?单位\s*[：:]\s*(?P<unit>[^）)\s]+)\s*[）)]?$")
 _HAN = regex.compile(r"\p{Han}")
@@ -277,8 +288,6 @@ def _boundaries(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 
 
 _HEADING_UNIT = regex.compile(r"[（(]\s*(?:单位\s*[：:]\s*)?(?P<unit>[^）()（]{1,6}?)\s*[)）]\s*$")
-_NUMBER_CELL = regex.compile(r"^\s*[-+−]?[0-9][0-9,]*(?:\.[0-9]+)?\s*%?\s*$")
-_UNIT_HEADING = regex.compile(r"^(?:计量)?单位$")
 
 
 def heading_unit(cell: str) -> str | None:
@@ -353,10 +362,10 @@ def split_blocks(text: str) -> list[Block]:
             group += 1
             cells = first.split("|")
             announced = tuple(heading_unit(cell) for cell in cells)
-            units_at = next((n for n, cell in enumerate(cells) if _UNIT_HEADING.match(cell.strip())),
+            units_at = next((n for n, cell in enumerate(cells) if UNIT_HEADING.match(cell.strip())),
                             None)
             if (any(announced) or units_at is not None) and not any(
-                    _NUMBER_CELL.match(cell) for cell in cells):
+                    NUMBER_CELL.match(cell) for cell in cells):
                 # a heading row: 指标 | 金额（亿元） | 同比增长（%）, or 产品 | 计量单位 | 2021年
                 column_units, unit_column = announced, units_at
             blocks.append(_block("table_row", parts, "table", group, unit_note, column_units,
@@ -382,13 +391,20 @@ _NUMBER_CHARACTERS = frozenset("0123456789.")
 
 
 def _mark_cut(block: Block, text: str) -> Block:
-    """Mark a number a line break may have cut at the block's start or end (see Block)."""
-    before = text[:block.start].rstrip()
-    previous_line = before[before.rfind("\n") + 1:]
-    cut_before = (block.text[:1] in _NUMBER_CHARACTERS and before[-1:] in _NUMBER_CHARACTERS
-                  and "|" not in previous_line and "\n" in text[len(before):block.start])
-    after_start = len(text) - len(text[block.end:].lstrip())
-    next_line = text[after_start:text.find("\n", after_start) % (len(text) + 1)]
-    cut_after = (block.text[-1:] in _NUMBER_CHARACTERS and next_line[:1] in _NUMBER_CHARACTERS
-                 and next_line != "" and "|" not in next_line and "\n" in text[block.end:after_start])
+    """Mark a number a line break may have cut at the block's start or end (see Block). Only
+    the characters next to the block are read, never a copy of the text before or after it: a
+    yearbook has tens of thousands of such blocks."""
+    before = block.start - 1  # the last character before the block that is not white space
+    while before >= 0 and text[before].isspace():
+        before -= 1
+    after = block.end  # the first one after it
+    while after < len(text) and text[after].isspace():
+        after += 1
+    line_end = text.find("\n", after)
+    cut_before = (block.text[:1] in _NUMBER_CHARACTERS and before >= 0
+                  and text[before] in _NUMBER_CHARACTERS and "\n" in text[before + 1:block.start]
+                  and "|" not in text[text.rfind("\n", 0, before) + 1:before])
+    cut_after = (block.text[-1:] in _NUMBER_CHARACTERS and after < len(text)
+                 and text[after] in _NUMBER_CHARACTERS and "\n" in text[block.end:after]
+                 and "|" not in text[after:line_end if line_end >= 0 else len(text)])
     return replace(block, cut_before=cut_before, cut_after=cut_after) if cut_before or cut_after else block

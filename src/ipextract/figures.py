@@ -521,6 +521,8 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
     covered: tuple[list[int], list[int]] | None = None  # non-figure spans, when first needed
     digits_may_be_covered: bool | None = None  # whether a non-figure here can take in a digit
     figures: list[Figure] = []
+    # where the digits a line break may have cut begin (past the end when none may be cut)
+    number_tail = len(text.rstrip("0123456789.")) if block.cut_after else len(text) + 1
     for match in _grammar().finditer(text):
         # A third of the matches are Chinese numerals that are words (一是, 十四五): told
         # apart on four groups before the match is turned into a dict.
@@ -565,7 +567,7 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
             value, lend = _smaller_units(text, lend, value, _unit_entry, groups)
             if _unit_entry.written == "个" and text[lend:lend + 1] == "半":
                 continue  # 3个半月 is 3.5 months: 3个 alone would be a wrong value
-        if block.cut_after and not text[lend:].strip("0123456789."):
+        if lend >= number_tail:
             continue  # the head of a number that a line break may have cut
         if prefix and text[lstart:number_start] not in vocabulary.qualifiers.prefix:
             lstart = number_start

@@ -38,12 +38,13 @@ from typing import NamedTuple
 
 import regex
 
+from .numerals import CHINESE_NUMERAL_CHARS
 from .scanning import alternation
 from .vocabulary import load_vocabulary
 
 Spans = tuple[tuple[int, int], ...]
 
-_NUMERAL_CHARACTERS = frozenset("零〇○一二两三四五六七八九十百千万亿几点壹贰叁肆伍陆柒捌玖拾佰仟")
+_NUMERAL_CHARACTERS = frozenset(CHINESE_NUMERAL_CHARS + "几")
 _AFTER_NUMBER = frozenset("%‰℃°")
 _WIDE_PUNCTUATION = frozenset("“”‘’…—–·")
 _SPACES = re.compile(" +")
@@ -80,7 +81,7 @@ def _ignorable(text: str, start: int, end: int) -> bool:
     layout a reader ignores (see the module docstring)."""
     left, right = text[start - 1], text[end]
     if _wide(left) and _wide(right):
-        if left in _NUMERAL_CHARACTERS or (left == "之" and text[start - 3:start] == "百分之"):
+        if left in _NUMERAL_CHARACTERS or (left == "之" and text[start - 2:start] == "分之"):
             return right in _NUMERAL_CHARACTERS or _unit_start().match(text, end) is not None
         return False
     if _wide(left) or _wide(right):
@@ -198,7 +199,9 @@ def logical_lines(text: str) -> list[LogicalLine]:
 
 # --- hard-wrapped text (pdftotext without -layout, e-mail, fixed-width exports) ---
 
-_SENTENCE_END = "。！？；!?;”’」』）)】》"
+SENTENCE_END = "。！？；!?;"
+CLOSERS = "”’」』）)】》"
+_SENTENCE_END = SENTENCE_END + CLOSERS
 _PAGE_NUMBER = regex.compile(
     r"^(?:[—–\-－~]\s*[0-9]{1,4}\s*[—–\-－~]|第\s*[0-9]{1,4}\s*页(?:\s*[，,/]?\s*共\s*[0-9]{1,4}\s*页)?"
     r"|[0-9]{1,4}\s*/\s*[0-9]{1,4}|[-—]\s*[0-9]{1,4}|Page\s*[0-9]{1,4})$")
@@ -257,16 +260,13 @@ def furniture(lines: list[LogicalLine]) -> frozenset[int]:
     repeated = Counter(line.text for line in lines if len(line.text) <= 40)
     found = set()
     for index, line in enumerate(lines):
-        if _PAGE_NUMBER.match(line.text) or (repeated[line.text] >= 3 and not _numeric(line.text)):
+        if _PAGE_NUMBER.match(line.text) or (repeated[line.text] >= 3 and not NUMBER_CELL.match(line.text)):
             found.add(index)
     return frozenset(found)
 
 
-_NUMERIC = regex.compile(r"^[-+−]?[0-9][0-9,.]*%?$")
-
-
-def _numeric(text: str) -> bool:
-    return bool(_NUMERIC.match(text))
+# A cell or line that is one number (a table cell, not a page header): 1,234.5, -3.2%
+NUMBER_CELL = regex.compile(r"^\s*[-+−]?[0-9][0-9,]*(?:\.[0-9]+)?\s*%?\s*$")
 
 
 def logical_offset(bases: tuple[int, ...], spans: Spans, offset: int, *, is_end: bool) -> int:
@@ -325,7 +325,7 @@ def _row_line(lines: list[LogicalLine], text: str, first: int, last: int,
     return LogicalLine(tuple(spans), "".join(pieces), lines[first].blank_before, lines[first].indent)
 
 
-_UNIT_HEADING = regex.compile(r"^(?:计量)?单位$")
+UNIT_HEADING = regex.compile(r"^(?:计量)?单位$")  # the heading of a column of units
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,7 +365,7 @@ def _table_at(lines: list[LogicalLine], index: int) -> _CellTable | None:
         values += 1
     if labels < 2 or values < 1:
         return None
-    units_at = next((n for n in range(labels) if _UNIT_HEADING.match(lines[index + n].text)), None)
+    units_at = next((n for n in range(labels) if UNIT_HEADING.match(lines[index + n].text)), None)
     if units_at == 1 and labels - 2 >= 3 and values == labels - 4:
         # 产品 | 单位 | 2021年 | 增长, then 水泥 | 吨 | 7316292 | -2.9: the first row's heading
         # and unit follow the header before the first value

@@ -16,9 +16,6 @@ def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-_COMPARED = ("同比", "环比", "比上年", "较上年", "比去年", "较去年", "比上月", "较上月")
-
-
 @lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
 def _change_cue(left: str) -> tuple[int, bool] | None:
     """Sign of the change verb that governs a figure: 增长19.19% → +1; 下降3.2% → -1.
@@ -61,7 +58,8 @@ def _kind_and_sign(figure: Figure, left: str, right: str,
     if previous is not None and previous.figure.unit == figure.unit and _NEW_LEVEL.match(left):
         return previous.kind, 1  # 比重从40.3%提高到45.4%: a share again, not a change
     cue = _change_cue(left)
-    if cue is None and figure.unit in PERCENT_UNITS and left.rstrip().endswith(_COMPARED):
+    if cue is None and figure.unit in PERCENT_UNITS and left.rstrip().endswith(
+            load_vocabulary().cues.compared_with):
         cue = (1, False)  # 同比-2.7%, 环比负0.3%: a growth whose sign is its own
     if base == "duration":
         return ("change", cue[0]) if cue is not None and not cue[1] else (base, 1)

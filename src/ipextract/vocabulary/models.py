@@ -62,6 +62,7 @@ class Cues(Frozen):
     growth_nouns: tuple[str, ...]
     rank_units: tuple[str, ...]
     respectively: tuple[str, ...]
+    compared_with: tuple[str, ...] = ()
     enumeration_separators: tuple[str, ...]
 
 
