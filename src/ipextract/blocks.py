@@ -198,18 +198,25 @@ def _wrapped_paragraph(lines: list[LogicalLine], index: int, width: int,
     """A paragraph of hard-wrapped text: full lines go on into the next one unless it is
     marked as a new paragraph; page furniture between them is passed over."""
     parts = [lines[index]]
+    joins: list[tuple[int, int]] = []
     index += 1
-    while is_full(parts[-1], width):
+    while True:
         following = _next_text_line(lines, index, skip)
         if following >= len(lines):
             break
-        line = lines[following]
-        if _starts_paragraph(line) and not (following > index and not line.indent
-                                            and line.text[0] not in BULLETS):
+        line, last = lines[following], parts[-1]
+        if is_full(last, width):
+            if _starts_paragraph(line) and not (following > index and not line.indent
+                                                and line.text[0] not in BULLETS):
+                break
+        elif not (_is_broken("".join(part.text for part in parts)) and _crosses_word(last.text, line.text)
+                  and line.text[0] not in BULLETS and not _NUMBERED.match(line.text)):
             break
+        else:  # a short line that stops inside a word (审查周 / 期压缩70%): a break, as unwrapped
+            joins.append((last.end, line.start))
         parts.append(line)
         index = following + 1
-    return _Paragraph(parts, [], []), index
+    return _Paragraph(parts, [], joins), index
 
 
 def _merge_broken_paragraphs(lines: list[LogicalLine], width: int | None,
