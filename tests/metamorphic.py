@@ -496,12 +496,19 @@ FieldValue = Decimal | str | tuple[Decimal, str] | None
 
 def field_value(record: Record, name: str, by_id: dict[str, Record]) -> FieldValue:
     """A record's field for comparison; ``of`` is the value and unit of the record it names
-    (ids differ from one extraction to the other)."""
+    (ids differ from one extraction to the other); a metric with its 、 read as ，."""
     if name == "of":
         target = by_id.get(record.of) if record.of else None
         return (target.value, target.unit) if target is not None else None
     value: FieldValue = getattr(record, name)
+    if name == "metric" and isinstance(value, str):
+        # a name is in the text's own words: 食品、饮料、烟草 written 食品，饮料，烟草 by the
+        # comma swap is the same name
+        return value.translate(_SAME_IN_NAMES)
     return value
+
+
+_SAME_IN_NAMES = str.maketrans({"、": "，"})
 
 
 def _shown(value: FieldValue) -> str:

@@ -137,9 +137,15 @@ def _classify(line: str) -> BlockKind:
     if "|" in line:
         return "table_row"
     ends_sentence = line[-1] in SENTENCE_END or line[-1] in CLOSERS
-    if not ends_sentence and len(line) <= 40 and "，" not in line and "。" not in line:
-        return "heading"
+    if not ends_sentence and len(line) <= 40 and "。" not in line and (
+        "，" not in line or _NUMBERED_HEADING.match(line)
+    ):
+        return "heading"  # 十一、文化，卫生和体育 is a heading written with ， for 、
     return "paragraph"
+
+
+_NUMBERED_HEADING = regex.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+                                  r"|第[一二三四五六七八九十]{1,3}(?:部分|章|篇|节))")
 
 
 def _is_broken(line: str) -> bool:

@@ -317,8 +317,8 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
         raise _Rejected  # a date (4月26日) or a time
     if unit_entry is not None and unit_entry.chinese_numerals_only and not chinese:
         raise _Rejected
-    if unit_entry is None and after and after in "、和至" and not chinese:
-        shared = _shared_unit(text, match.end())
+    if unit_entry is None and after and after in "、和至，," and not chinese:
+        shared = _shared_unit(text, match.end(), _respectively_before(text, start))
         # 分别提高15、22个百分点: the unit written once for the list
         if shared is not None and shared[1].written not in YEAR_UNITS:
             magnitude, unit_entry = shared
@@ -358,15 +358,25 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
     return value, low, high, unit_entry, *_unit_kind(unit_entry), method
 
 
-@lru_cache(maxsize=1)
-def _list_tail() -> regex.Pattern[str]:
+@lru_cache(maxsize=2)
+def _list_tail(commas: bool) -> regex.Pattern[str]:
     vocabulary = load_vocabulary()
     magnitudes = alternation(vocabulary.magnitudes)
-    return regex.compile(rf"(?:[、和](?:{ARABIC}))+(?P<mag>{magnitudes})?(?P<unit>{alternation(vocabulary.units)})")
+    separators = "[、和，,]" if commas else "[、和]"
+    return regex.compile(rf"(?:{separators}(?:{ARABIC}))+(?P<mag>{magnitudes})?"
+                         rf"(?P<unit>{alternation(vocabulary.units)})")
 
 
-def _shared_unit(text: str, end: int) -> tuple[Decimal, Unit] | None:
-    match = _list_tail().match(text, end)
+def _respectively_before(text: str, start: int) -> bool:
+    """分别 earlier in the sentence: a list after it may be written with ， as well as 、
+    (分别提高15，22个百分点 is 分别提高15、22个百分点)."""
+    sentence = text[max(0, start - 40):start]
+    sentence = sentence[max(sentence.rfind(end) for end in "。；;！？") + 1:]
+    return any(word in sentence for word in load_vocabulary().cues.respectively)
+
+
+def _shared_unit(text: str, end: int, commas: bool = False) -> tuple[Decimal, Unit] | None:
+    match = _list_tail(commas).match(text, end)
     if match is None:
         return None
     vocabulary = load_vocabulary()

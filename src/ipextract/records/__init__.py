@@ -12,7 +12,15 @@ from ..blocks import Block
 from ..figures import Figure
 from ..models import MetricFrom, PeriodFrom
 from .base import Draft
-from .context import _block_period, _context, _group_texts, _period, part_period
+from .context import (
+    _block_period,
+    _context,
+    _group_texts,
+    _period,
+    ends_carried_period,
+    opening_periods,
+    part_period,
+)
 from .kinds import _governed_qualifier, _kind_and_sign
 from .naming import MAX_CHAIN, _fill_shared_nouns, _name, _respective, _words_around, clean_metric
 from .tables import _cells, _table_drafts
@@ -27,13 +35,16 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     header: list[tuple[int, int, str]] = []
     group_texts = _group_texts(blocks)
     period_of_part: str | None = None  # the year in the heading of the numbered part we are in
+    carried: str | None = None  # the period that opened the last sentence to open with one
     for index, block in enumerate(blocks):
         opens_part, period = part_period(block)
         if opens_part:
             period_of_part = period
         if block.group not in group_period:
             group_period[block.group] = _block_period(block)
-        period_here = _block_period(block) or group_period[block.group]
+        if ends_carried_period(block):
+            carried = None
+        openings = opening_periods(block, year) if block.kind not in ("table_row", "heading") else []
         if block.kind == "table_row":
             if not figures[index]:
                 header = _cells(block)  # a row without figures heads the columns below it
@@ -55,14 +66,20 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 respective = _respective(block, block_figures, position, kind, words,
                                          block_drafts, places)
                 chain_position = 0
-            if chain_position < len(respective):
-                metric, of = respective[chain_position]
+            listed = respective[chain_position] if chain_position < len(respective) else None
+            chain_position += 1
+            if listed is not None and listed[0]:
+                metric, of = listed
                 how: MetricFrom = "list"
-                chain_position += 1
             else:
                 metric, of, how = _name(blocks, index, position, figure, kind, words, block_drafts,
                                    group_drafts.get(block.group, []), places)
             # 全年 in a part headed 2025年 is 2025, not the title's year
+            sentence_start = block.sentence_start(figure.lstart)
+            opening = next(((at, p) for at, p in reversed(openings) if at <= sentence_start),
+                           None)
+            period_here = opening[1] if opening is not None else (
+                group_period[block.group] or carried)
             period = _period(block, figure, period_here, None if period_of_part else year)
             period_from: PeriodFrom | None = "text" if period else None
             if period is None and of is not None:
@@ -91,6 +108,8 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 section=block.section,
                 context=_context(block, figure, group_texts),
             ))
+        if openings:
+            carried = openings[-1][1]
         group_drafts.setdefault(block.group, []).extend(block_drafts)
         drafts.extend(block_drafts)
     _fill_shared_nouns(drafts, blocks)

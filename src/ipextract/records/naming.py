@@ -102,7 +102,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         if tokens[index] in cues.time_scope_words:
             tokens = tokens[index + 1:]
             break
-    leading = words["scope"] | places
+    leading = words["scope"] | places | _CONJUNCTIONS
     while tokens and (tokens[0] in leading or _PUNCTUATION.fullmatch(tokens[0]) or (
         not quoted_start and len(tokens) > 1 and _PLACE.fullmatch(tokens[0])
     )):
@@ -137,6 +137,10 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     return text, pos_tag(tokens[-1]) if tokens else ""
 
 
+_CONJUNCTIONS = frozenset({"和", "及", "与", "以及", "并"})  # …27.8%和52.6%: never a name
+_SHORT_NAME = 8  # characters: a noun phrase this short that ends its clause is read whole
+
+
 @lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
 def _right_noun(text: str) -> str:
     """Rule 3: the noun phrase after a measure word (6家|中华老字号|入选 → 中华老字号).
@@ -154,12 +158,17 @@ def _right_noun(text: str) -> str:
             closed = False
             break
         tokens.append(token)
+    if closed and tokens and len("".join(tokens)) <= _SHORT_NAME and (
+        pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS) or len(tokens[-1]) == 1
+    ):
+        return "".join(tokens)  # …、2680个提档升级村。: a short noun phrase closing the clause
     taken: list[str] = []
     for index, token in enumerate(tokens):
         tag = pos_tag(token)
         following = pos_tag(tokens[index + 1]) if index + 1 < len(tokens) else ""
         inner_numeral = tag in ("m", "q") and index + 1 < len(tokens) and not token.isdigit()
-        nominal = tag.startswith(_NOMINAL_TAGS) or tag == "x" or inner_numeral
+        modifier = tag == "a" and following.startswith(_NOMINAL_TAGS)  # 友好|合作伙伴
+        nominal = tag.startswith(_NOMINAL_TAGS) or tag == "x" or inner_numeral or modifier
         joins_nouns = bool(taken) and token in ("和", "与", "及") and following.startswith(_NOMINAL_TAGS)
         verb_in_name = (tag.startswith("v") and bool(taken) and closed and index == len(tokens) - 2
                         and following.startswith(_NOMINAL_TAGS))
@@ -208,13 +217,32 @@ def _cut_comparison(own: str, kind: str, places: frozenset[str]) -> str:
     return own
 
 
-_SHORT_ITEM = regex.compile(r"^[^0-9。：:；;]{1,10}$")
+# An item of a 分别 list written with ， (城镇，农村居民分别…): a short name, which may open with
+# a count of its own (6条重点产业链，18个特色专业镇营业收入分别增长…) or a digit of a name (5G基站)
+_SHORT_ITEM = regex.compile(r"^(?:[0-9.]+[万亿千]?)?(?:[^0-9。：:；;%]|[0-9](?=[A-Za-z])){1,16}$")
+
+
+_PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（", "）"), ("(", ")"))
+
+
+def _unbalanced(piece: str) -> bool:
+    """万亿壮大”行动: the end of a quoted name cut at a comma inside it, not an item."""
+    return any(piece.count(left) != piece.count(right) for left, right in _PAIRS)
+
+
+def _list_item(part: str, places: frozenset[str]) -> str:
+    """The name one item of a 分别 list gives (its own count left out: 6条重点产业链 → 重点产业链;
+    "" for 家具类等, which names no one item)."""
+    return clean_metric(_LEADING_FIGURE.sub("", part), places)[0]
 
 
 def _respectively_items(left: str, places: frozenset[str], wanted: int = 0) -> list[str]:
-    """其中，发明专利、实用新型、外观设计分别为… → the items the figures take in order. Items
-    written with ， instead of 、 (城镇，农村居民…分别增长) are taken in too, short ones only, while
-    fewer items than the ``wanted`` figures are found."""
+    """其中，发明专利、实用新型、外观设计分别为… → the items the figures take in order ("" for an
+    item that names no one thing, such as 家具类等). Items written with ， instead of 、
+    (城镇，农村居民…分别增长) are taken in too, short ones only, while fewer items than the
+    ``wanted`` figures are found. When the items and the figures do not pair off one to one
+    (酒、饮料和精制茶制造业 is one item; a short clause before a ，-list may be one more), no
+    item is given: a name on the wrong figure is worse than none."""
     cues = load_vocabulary().cues
     for word in cues.respectively:
         index = left.rfind(word)
@@ -223,17 +251,23 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0) -> l
             cut = max(whole.rfind("，"), whole.rfind("："), whole.rfind("。"))
             subject = whole[cut + 1:]
             separators = "|".join(regex.escape(s) for s in cues.enumeration_separators)
-            parts = regex.split(separators, subject)
-            while len(parts) < wanted and cut > 0 and whole[cut] == "，":
+            items = [_list_item(part, places) for part in regex.split(separators, subject)]
+            while cut > 0 and whole[cut] == "，":
                 previous_cut = max(whole.rfind("，", 0, cut), whole.rfind("：", 0, cut),
                                    whole.rfind("。", 0, cut))
                 piece = whole[previous_cut + 1:cut]
-                if not _SHORT_ITEM.match(piece):
+                item = _list_item(piece, places)
+                if not _SHORT_ITEM.match(piece) or _change_in(piece) or _unbalanced(piece) or not (
+                    item or piece.endswith("等")
+                ):
+                    break  # a clause of its own (产量增长较快), or 其中: the list starts after it
+                if len(items) >= wanted:
                     break
-                parts.insert(0, piece)
+                items.insert(0, item)
                 cut = previous_cut
-            items = [clean_metric(part, places)[0] for part in parts]
-            return [item for item in items if item]
+            if wanted > 1 and len(items) != wanted:
+                return []
+            return items if any(items) else []
     return []
 
 
@@ -313,11 +347,28 @@ class _Words:
     enumerated: bool  # only 、/和/及 stand between this figure and the previous one
 
 
+_LIST_GOES_ON = regex.compile(r"(?:、|和|及|与)-?[0-9]")
+
+
+@lru_cache(maxsize=1)
+def _change_before() -> regex.Pattern[str]:
+    """A change verb right before a figure (下降74.58%)."""
+    return regex.compile(alternation(load_vocabulary().change_verbs) + "了?$")
+
+
+def _change_in(phrase: str) -> bool:
+    """A change verb as a word of the phrase (产量增长较快; not 增加值, a noun)."""
+    verbs = load_vocabulary().change_verbs
+    return any(token in verbs for token in _tokens(phrase))
+
+
 def _enumerates(block: Block, previous: Figure, between: str, figure: Figure) -> bool:
     """Whether ``between`` (the text from the previous figure to this one) joins the two
     figures into one list: 、/和/及, or a comma after a figure whose clause says 分别 (分别增长
     4.4%，5.9% is written with 、 or ， alike), or a comma before a figure that is a whole
-    clause by itself (下降17.6%，11.6%。: a bare figure can only go on the list before it)."""
+    clause by itself (下降17.6%，11.6%。: a bare figure can only go on the list before it), or
+    a bare figure the list goes on after (19.6%，27.8%和52.6%), or a bare figure that a
+    的-phrase takes right after a change (下降74.58%，73.63%的基础上: 、 or ， alike)."""
     if _ENUMERATION.fullmatch(between):
         return True
     if between.strip() not in ("，", ","):
@@ -325,6 +376,12 @@ def _enumerates(block: Block, previous: Figure, between: str, figure: Figure) ->
     after = block.text[figure.lend:figure.lend + 1]
     if after == "" or after in SENTENCE_END or after in "，,；;":
         return True
+    if after in "、和及与" and _LIST_GOES_ON.match(block.text, figure.lend):
+        return True  # 19.6%，27.8%和52.6%: the list goes on after the bare figure
+    if after == "的" and previous.unit == figure.unit and _change_before().search(
+        block.text, max(0, previous.lstart - 4), previous.lstart
+    ):
+        return True  # 在双下降74.58%，73.63%的基础上: a bare figure right after a change
     clause = block.text[block.clause_start(previous.lstart): previous.lstart]
     return any(word in clause for word in load_vocabulary().cues.respectively)
 
@@ -429,17 +486,27 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: 
     return metric, of, how
 
 
+def _parallel_modifiers(first: str, second: str) -> bool:
+    """国家级 and 省级, 大型 and 中型: two words of one kind that qualify a noun written only
+    after the second (3家国家级、9家省级运营中心). Two nouns (银行, 证券公司) are not."""
+    return first[-1:] == second[-1:] or pos_tag(first) == pos_tag(second) == "b"
+
+
 def _fill_shared_nouns(drafts: list[Draft], blocks: list[Block]) -> None:
-    """Rule 3, enumerations: 3家国家级、9家省级运营中心 → 国家级运营中心, 省级运营中心."""
+    """Rule 3, enumerations: 3家国家级、9家省级运营中心 → 国家级运营中心, 省级运营中心 (with 、
+    or ，alike). Only a first item that is one modifier, parallel to the word that opens the
+    second item, takes the second's noun: 360个示范村、2680个提档升级村 are two names."""
     for index in range(len(drafts) - 1):
         first, second = drafts[index], drafts[index + 1]
         if first.figure.block != second.figure.block or first.figure.unit != second.figure.unit:
             continue
         block = blocks[first.figure.block]
         between = block.text[first.figure.lend: second.figure.lstart]
-        if not between.endswith("、") or not between[:-1] or not first.metric.endswith(between[:-1]):
+        item = between[:-1].strip()
+        if not between.endswith(("、", "，", ",")) or not item or not first.metric.endswith(item):
+            continue
+        if len(_tokens(item)) != 1:
             continue
         tokens = _tokens(second.metric)
-        if len(tokens) >= 2:
-            head = "".join(tokens[1:])
-            drafts[index] = replace(first, metric=first.metric + head)
+        if len(tokens) >= 2 and _parallel_modifiers(item, tokens[0]):
+            drafts[index] = replace(first, metric=first.metric + "".join(tokens[1:]))
