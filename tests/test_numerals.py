@@ -31,8 +31,9 @@ def test_decimal_magnitudes_are_exact() -> None:
 
 @pytest.mark.parametrize(
     ("written", "low", "high"),
-    [("十几", 11, 19), ("几十", 20, 90), ("十几万", 110000, 190000), ("几百", 200, 900),
-     ("二十几", 21, 29)],
+    # the range holds every value the words allow (issue #14): 十几 may be ten or nearly twenty
+    [("十几", 10, 20), ("几十", 10, 100), ("十几万", 100000, 200000), ("几百", 100, 1000),
+     ("二十几", 20, 30), ("三千几", 3000, 4000)],
 )
 def test_vague_range(written: str, low: int, high: int) -> None:
     assert vague_range(written) == (Decimal(low), Decimal(high))

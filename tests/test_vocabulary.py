@@ -47,8 +47,10 @@ def _replace_pattern(text: str) -> str:
         ("userdict.txt", lambda t: t + "知识产权 10 n\n", "twice"),
         ("units.toml", lambda t: t + '\n[bad]\n"钱" = { base = "钱", kind = "weight" }\n',
          "malformed"),
+        ("currencies.toml", lambda t: t.replace('"£"     = "英镑"', '"£"     = "吨"'),
+         "no money unit"),
     ],
-    ids=["duplicate key", "unit claimed twice", "alias claimed twice", "regex that does not compile", "word listed twice", "unknown kind"],
+    ids=["duplicate key", "unit claimed twice", "alias claimed twice", "regex that does not compile", "word listed twice", "unknown kind", "currency that is no money"],
 )
 def test_malformed_vocabulary_is_rejected(data_copy: Path, file: str,
                                           change: Callable[[str], str], error: str) -> None:

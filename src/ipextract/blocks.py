@@ -303,10 +303,34 @@ def _boundaries(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 _HEADING_UNIT = regex.compile(r"[（(]\s*(?:单位\s*[：:]\s*)?(?P<unit>[^）()（]{1,6}?)\s*[)）]\s*$")
 
 
+_RANK_HEADINGS = frozenset({"位次", "名次", "排名", "排位"})
+
+
 def heading_unit(cell: str) -> str | None:
-    """The unit a column heading announces: 金额（亿元） → 亿元, 增速(%) → %."""
+    """The unit a column heading announces: 金额（亿元） → 亿元, 增速(%) → %, 位次 → 位次 (ranks)."""
+    if cell.strip() in _RANK_HEADINGS:
+        return "位次"
     match = _HEADING_UNIT.search(cell.strip())
     return match.group("unit") if match else None
+
+
+_YEAR_CELL = regex.compile(r"^\s*(?:19|20)[0-9]{2}\s*年?\s*$")  # 1985 | 1995: headings, not values
+_TABLE_TITLE = regex.compile(r"^\s*表\s*[0-9一二三四五六七八九十]+")
+
+
+def _spread(upper: tuple[str | None, ...], width: int) -> tuple[str | None, ...]:
+    """The units of an upper heading row spread over a lower one whose columns it groups:
+    ``| 总产值(%) | 人员(%)`` over ``| 1985 | 1995 | 1985 | 1995`` gives each year column the
+    unit above it. () when the lower row does not divide evenly under the upper one.
+
+    >>> _spread(("", "%", "万人"), 5)
+    ('', '%', '%', '万人', '万人')
+    """
+    groups, columns = len(upper) - 1, width - 1
+    if groups < 1 or columns <= groups or columns % groups:
+        return ()
+    span = columns // groups
+    return (upper[0], *(upper[1 + column // span] for column in range(columns)))
 
 
 def _block(kind: BlockKind, parts: list[LogicalLine], section: Section, group: int,
@@ -351,12 +375,15 @@ def split_blocks(text: str) -> list[Block]:
     unit_note: str | None = None
     column_units: tuple[str | None, ...] = ()
     unit_column: int | None = None
+    previous_heading = False  # the block before is a table row without numbers
     lines = cell_rows(logical_lines(text), text)
     skip = furniture(lines)
     for paragraph in _merge_broken_paragraphs(lines, wrap_width(lines, skip), skip):
         parts, captions, joins = paragraph.parts, paragraph.captions, tuple(paragraph.joins)
         first = parts[0].text
         kind = _classify(first) if len(parts) == 1 or first[0] in BULLETS else "paragraph"
+        if kind != "table_row":
+            previous_heading = False
         if kind == "item":
             group += 1
             in_item = True
@@ -377,16 +404,23 @@ def split_blocks(text: str) -> list[Block]:
             announced = tuple(heading_unit(cell) for cell in cells)
             units_at = next((n for n, cell in enumerate(cells) if UNIT_HEADING.match(cell.strip())),
                             None)
-            if (any(announced) or units_at is not None) and not any(
-                    NUMBER_CELL.match(cell) for cell in cells):
+            heading_row = not any(NUMBER_CELL.match(cell) and not _YEAR_CELL.match(cell)
+                                  for cell in cells)
+            if heading_row and not any(announced) and units_at is None and previous_heading:
+                # a second heading row under one whose cells span several of its columns
+                # (按总产值计算(%) over 1985 | 1995): the upper units spread over them
+                announced = _spread(column_units, len(cells))
+            if (any(announced) or units_at is not None) and heading_row:
                 # a heading row: 指标 | 金额（亿元） | 同比增长（%）, or 产品 | 计量单位 | 2021年
                 column_units, unit_column = announced, units_at
+            previous_heading = heading_row
             blocks.append(_block("table_row", parts, "table", group, unit_note, column_units,
                                  unit_column=unit_column))
         else:
             group += 1
             in_item = False
-            unit_note = None
+            # 表5：…结构对比（％）: a table's title may announce the unit of its cells
+            unit_note = heading_unit(first) if _TABLE_TITLE.match(first) else None
             column_units = ()
             unit_column = None
             blocks.append(_block(kind, parts, "narrative", group, None, joins=joins))

@@ -83,11 +83,14 @@ def _grammar() -> re.Pattern[str]:
     suffix = alternation(qualifiers.suffix)
     rank_units = alternation(vocabulary.cues.rank_units)
     number = f"(?:{ARABIC}|{CHINESE})"
+    currencies = alternation(vocabulary.currency_prefixes)
     pattern = rf"""
     (?P<prefix>{prefix})?
+    (?P<currency>{currencies})?
     (?:
-        第(?P<rank>{number})(?P<rank_unit>{rank_units})?
-      | 翻(?P<doubling>[一两二三四])番
+        第(?P<rank>{number})(?P<rank_unit>{rank_units}|大|多)?
+      | 前(?P<top>{number})(?P<top_unit>{rank_units})?
+      | 翻了?(?P<doubling>[一两二三四])番
       | (?P<fraction>[十百千万])分之(?P<pct_words>{number}|百)
       | (?P<vague>[上数])(?P<vague_unit>[十百千万亿])(?P<vague_infix>{infix})?
             (?P<vague_mag>{magnitudes})?(?P<vague_written>{units})?
@@ -207,6 +210,9 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
     """Value, bounds, unit entry, base unit, default kind and method of one match."""
     start = match.start()
     before = text[start - 1] if start > 0 else ""
+    rank_units = vocabulary.cues.rank_units
+    if groups["currency"] and not groups["num"]:
+        raise _Rejected  # ￥ before a rank, a range or a mixed numeral: not read, never half read
     if groups["rank"]:
         value, _, _ = _value(groups["rank"])
         unit = groups["rank_unit"]
@@ -219,7 +225,14 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
             ):
                 raise _Rejected
             unit = "位"
-        return value, None, None, None, unit, "rank", "rank"
+        return value, None, None, None, unit if unit in rank_units else "位", "rank", "rank"
+    if groups["top"]:
+        # 前三, 前10名, 前十位: ranked among the first N (1 to N); not 前三季度, 前两年
+        after = text[match.end():match.end() + 1]
+        if not groups["top_unit"] and after and _HAN_OR_DIGIT.match(after):
+            raise _Rejected
+        top, _, _ = _value(groups["top"])
+        return top, Decimal(1), top, None, groups["top_unit"] or "位", "rank", "rank"
     if groups["doubling"]:
         times = parse_number(groups["doubling"])
         return Decimal(2) ** int(times), None, None, None, "倍", "multiple", "idiom"
@@ -239,8 +252,8 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
         unit_entry = vocabulary.units.get(groups["vague_written"] or "")
         factor = unit_entry.factor if unit_entry else Decimal(1)
         base *= factor
-        if groups["vague"] == "数":  # 数十 = 20..90 in the same reading as 几十
-            return base * 2, base * 2, base * 9, unit_entry, *_unit_kind(unit_entry), "vague"
+        if groups["vague"] == "数":  # 数十 = 10..100 in the same reading as 几十
+            return base, base, base * 10, unit_entry, *_unit_kind(unit_entry), "vague"
         return base, None, None, unit_entry, *_unit_kind(unit_entry), "vague"
     if groups["round"]:  # 百余家, 千余项, 万余人
         unit_entry = vocabulary.units.get(groups["round_written"] or "")
@@ -285,6 +298,8 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
     numeral = cast(str, groups["num"])
     written = groups["written"]
     unit_entry = vocabulary.units.get(written) if written else None
+    if groups["currency"]:
+        unit_entry = _currency_unit(vocabulary, groups, unit_entry, text[match.end():match.end() + 1])
     chinese = is_chinese_numeral(numeral)
     after = text[match.end():match.end() + 1]
     # --- filters: what looks like a number but is not a figure ---
@@ -356,6 +371,21 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
             return value * note_factor, None, None, note, *_unit_kind(note), "table"
     method = "chinese" if chinese else ("mixed" if _CHINESE_UNIT.search(numeral) else "arabic")
     return value, low, high, unit_entry, *_unit_kind(unit_entry), method
+
+
+def _currency_unit(vocabulary: Vocabulary, groups: dict[str, str | None], written: Unit | None,
+                   after: str) -> Unit:
+    """The money unit of a figure written after a currency prefix (￥3.5万, US$12亿,
+    港币2000万元 → 港元). A unit after the number must be money and may not name another
+    currency; a bare number must end where a figure ends ($1表示 is a script's argument)."""
+    currency = vocabulary.units[vocabulary.currency_prefixes[cast(str, groups["currency"])]]
+    if written is None:
+        if after and (after.isascii() and after.isalnum() or _HAN.match(after)):
+            raise _Rejected
+        return currency
+    if written.kind != "amount" or written.base not in ("元", currency.base):
+        raise _Rejected  # ￥3家, US$5欧元: not one amount
+    return currency.model_copy(update={"factor": written.factor}) if written.base != currency.base else written
 
 
 @lru_cache(maxsize=2)
@@ -456,6 +486,8 @@ def _unit_kind(unit: Unit | None) -> tuple[str, Kind | None]:
 
 def _qualifier(groups: dict[str, str | None], vocabulary: Vocabulary,
                low: Decimal | None) -> Qualifier:
+    if groups.get("top"):
+        return "at_most"  # 前三: ranked 1 to 3
     if low is not None:
         return "range"
     words = vocabulary.qualifiers
@@ -468,7 +500,7 @@ def _qualifier(groups: dict[str, str | None], vocabulary: Vocabulary,
     if groups["prefix"]:
         return words.prefix[groups["prefix"]]
     if groups["vague"] == "上":
-        return "over"
+        return "at_least"  # 上百家: a hundred or more
     return "exact"
 
 
@@ -541,8 +573,8 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
                 numeral, written, magnitude, prefix):
             continue
         groups = match.groupdict()
-        if not (numeral or groups["num1"] or groups["mixed"] or groups["rank"] or groups["round"]
-                or groups["vague"] or groups["bare"] or groups["pct_words"] or groups["doubling"]):
+        if not (numeral or groups["num1"] or groups["mixed"] or groups["rank"] or groups["top"]
+                or groups["round"] or groups["vague"] or groups["bare"] or groups["pct_words"] or groups["doubling"]):
             continue  # a qualifier word alone
         prefix = prefix or ""
         number_start = match.start() + len(prefix)

@@ -76,13 +76,23 @@ def _unit_start() -> re.Pattern[str]:
                                    *vocabulary.qualifiers.infix]))
 
 
+def _closes_arabic_number(text: str, position: int) -> bool:
+    """``345 亿 度``, ``78 万 农牧户``: a magnitude after digits ends the number, and a space
+    after it parts the number from the noun it counts no more than no space does."""
+    if text[position] not in "万亿":
+        return False
+    before = text[:position].rstrip(" \u00a0\u2009\u3000")
+    return before[-1:].isdigit()
+
+
 def _ignorable(text: str, start: int, end: int) -> bool:
     """Whether the spaces ``text[start:end]`` (a run with a character on each side) are
     layout a reader ignores (see the module docstring)."""
     left, right = text[start - 1], text[end]
     if _wide(left) and _wide(right):
         if left in _NUMERAL_CHARACTERS or (left == "之" and text[start - 2:start] == "分之"):
-            return right in _NUMERAL_CHARACTERS or _unit_start().match(text, end) is not None
+            return (right in _NUMERAL_CHARACTERS or _unit_start().match(text, end) is not None
+                    or _closes_arabic_number(text, start - 1))
         return False
     if _wide(left) or _wide(right):
         return _half(right) if _wide(left) else _half(left)

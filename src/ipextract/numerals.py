@@ -16,7 +16,7 @@ Decimal('30000000')
 >>> parse_number("二〇二四")
 Decimal('2024')
 >>> vague_range("十几万")
-(Decimal('110000'), Decimal('190000'))
+(Decimal('100000'), Decimal('200000'))
 """
 
 from __future__ import annotations
@@ -161,19 +161,22 @@ def parse_number(text: str) -> Decimal:
 
 
 def vague_range(text: str) -> tuple[Decimal, Decimal]:
-    """Bounds of a numeral with 几/数 in it: 十几 → 11–19, 几十 → 20–90, 十几万 → 110000–190000."""
-    low_chars = []
-    high_chars = []
-    for index, char in enumerate(text):
-        if char in VAGUE:
-            # leading 几/数 multiplies the unit after it (几十 = 20..90); trailing one adds (十几)
-            leading = index + 1 < len(text) and text[index + 1] in SMALL_UNITS
-            low_chars.append("二" if leading else "一")
-            high_chars.append("九")
-        else:
-            low_chars.append(char)
-            high_chars.append(char)
-    return parse_number("".join(low_chars)), parse_number("".join(high_chars))
+    """Bounds that hold every value a numeral with 几/数 allows (issue #14's convention, in
+    corpora/ANNOTATION.md): a trailing 几 adds up to one more of its place (十几 → 10–20,
+    二十几 → 20–30, 十几万 → 100000–200000); a leading one multiplies the unit after it
+    (几十 → 10–100, 几千 → 1000–10000).
+
+    >>> vague_range("十几"), vague_range("几十万")
+    ((Decimal('10'), Decimal('20')), (Decimal('100000'), Decimal('1000000')))
+    """
+    index = next(i for i, char in enumerate(text) if char in VAGUE)
+    leading = index + 1 < len(text) and text[index + 1] in SMALL_UNITS
+    one = parse_number(text[:index] + "一" + text[index + 1:])
+    if leading:
+        return one, one * 10
+    zero = parse_number(text[:index] + text[index + 1:]) if index else Decimal(0)
+    place = one - zero
+    return zero, zero + place * 10
 
 
 @lru_cache(maxsize=1 << 12)  # called for every candidate; numerals repeat

@@ -1,7 +1,7 @@
 """The stages in order, each a plain function from one typed value to the next:
 
     source text ─ normalize ─▶ NormalizedText ─ split_blocks ─▶ [Block]
-      ─ find_figures ─▶ [[Figure]] ─ draft_records ─▶ [Draft] ─ to_records ─▶ [Record]
+      ─ find_figures ─▶ drop_labels ─▶ [[Figure]] ─ draft_records ─▶ [Draft] ─ to_records ─▶ [Record]
       ─ validate ─▶ [Flag] ─▶ Document
 
 >>> document = extract("全市专利授权总量达到71292件，同比增长19.19%。")
@@ -25,6 +25,7 @@ from .blocks import Block, split_blocks
 from .errors import DocumentTimeout, OffsetError
 from .figures import find_figures
 from .ingest.base import Source
+from .labels import drop_labels
 from .models import BlockInfo, Document, DocumentInfo, Flag, Record
 from .normalize import NormalizedText, normalize
 from .records import Draft, draft_records
@@ -161,7 +162,7 @@ def _extract(text: str, *, source: str | None, format: str,
     figures = []
     for index, block in enumerate(blocks):
         _check_deadline(deadline, source)
-        figures.append(find_figures(block, index))
+        figures.append(drop_labels(block, find_figures(block, index)))
     year = document_year(blocks)
     title = document_title(blocks)
     region = document_region(title) if any(

@@ -49,12 +49,15 @@ def _is_share(left: str, right: str) -> bool:
     return any(right.startswith(word) for word in cues.share_right) and not right.startswith("的目标")
 
 
+RANK_UNITS = frozenset({"位"})
+
+
 def _kind_and_sign(figure: Figure, left: str, right: str,
                    previous: Draft | None, enumerated: bool) -> tuple[Kind, int]:
     """The figure's kind, refined by the words around it, and the sign of a change."""
     base = figure.kind or "count"
-    if base == "rank":
-        return base, 1
+    if base == "rank" and figure.value_max is not None:
+        return base, 1  # 前三
     if previous is not None and previous.figure.unit == figure.unit and _NEW_LEVEL.match(left):
         return previous.kind, 1  # 比重从40.3%提高到45.4%: a share again, not a change
     cue = _change_cue(left)
@@ -70,6 +73,8 @@ def _kind_and_sign(figure: Figure, left: str, right: str,
         return previous.kind, -1 if previous.value < 0 else 1
     if cue is not None:
         sign, single = cue
+        if figure.unit in RANK_UNITS and base in ("count", "rank"):
+            return "rank_change", sign  # 排名上升2位, 提升3个位次, 后退2位
         if figure.unit in PERCENT_UNITS or figure.unit == "倍":
             return "growth", sign
         if figure.unit in POINT_UNITS:

@@ -103,9 +103,16 @@ def load_vocabulary_from(directory: Path) -> Vocabulary:
         if line.strip() and not line.startswith("#")
     ]
     _unique(str(directory / "userdict.txt"), "the user dictionary", [e[0] for e in user_entries])
+    currencies = _read_toml(directory, "currencies.toml").get("prefixes", {})
     try:
+        units = _units(directory)
+        for prefix, base in currencies.items():
+            if base not in units or units[base].kind != "amount":
+                raise VocabularyError(str(directory / "currencies.toml"),
+                                      f"currency prefix {prefix!r} names {base!r}, no money unit")
         return Vocabulary(
-            units=_units(directory),
+            units=units,
+            currency_prefixes=currencies,
             magnitudes=magnitudes,
             qualifiers=QualifierWords(**qualifiers),
             change_verbs=raw_cues["change_verbs"],

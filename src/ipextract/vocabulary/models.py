@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Kind = Literal[
     "count", "amount", "quantity", "rate", "growth", "share", "change", "change_pp", "rank",
-    "multiple", "duration",
+    "rank_change", "multiple", "duration",
 ]
 Qualifier = Literal["exact", "over", "approx", "at_least", "at_most", "under", "range"]
 
@@ -64,6 +64,7 @@ class Cues(Frozen):
     respectively: tuple[str, ...]
     compared_with: tuple[str, ...] = ()
     enumeration_separators: tuple[str, ...]
+    threshold_heads: tuple[str, ...] = ()
 
 
 class MetricAliases(Frozen):
@@ -82,3 +83,4 @@ class Vocabulary(Frozen):
     metric_aliases: MetricAliases
     allowed_reduplications: frozenset[str]
     user_tags: dict[str, str]  # part-of-speech tags the user dictionary gives its words
+    currency_prefixes: dict[str, str] = {}  # ￥, US$, 港币 … → the base unit of money

@@ -1,0 +1,131 @@
+"""Stage 3b: candidate figures → figures. Numbers that are labels, not quantities, by class.
+
+A number can be read whole and still be no figure: it names a group (``0—6岁儿童``, ``年产30万台
+以上的企业``), recounts the items just listed (``教育、医疗、养老三项工作``), or belongs to a
+slogan (``两个基地、两个枢纽``, ``两个市场两种资源``), or speaks of a period (``奋进的五年``). These are told by the shape of the text
+around the candidate, never by its words, so that they hold for any report. Fixed phrases that
+are known words (``十四五``, ``三大攻坚战``) are vocabulary data instead (``cues.toml``).
+
+>>> from ipextract.blocks import split_blocks
+>>> from ipextract.figures import find_figures
+>>> block = split_blocks("抓好教育、医疗、养老三项工作，为0—6岁儿童服务28.6万人次。")[0]
+>>> [f.surface for f in drop_labels(block, find_figures(block, 0))]
+['28.6万人次']
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .blocks import Block
+from .figures import Figure
+from .numerals import CHINESE_NUMERAL_CHARS
+from .scanning import alternation
+from .vocabulary import load_vocabulary
+
+AGE_UNITS = frozenset({"岁", "周岁"})
+# A list just before a count: items of at most 8 characters joined by 、 和 及 与, and nothing
+# else between the last item and the count.
+_ITEM = r"[^\s、，,。；;：:和及与0-9“”\"（）()]{1,8}"
+_LIST_BEFORE = regex.compile(rf"(?:{_ITEM}(?:、|和|及|与))+{_ITEM}$")
+_SEPARATOR = regex.compile(r"、|和|及|与")
+_THRESHOLD_QUALIFIERS = frozenset({"at_least", "at_most", "over", "under"})
+MAX_RECOUNT = 12
+
+
+def _recounts_list(block: Block, figure: Figure) -> bool:
+    """推进南昌、九江2个城市: the count only says how many items were just named."""
+    if figure.kind != "count" or figure.value_min is not None:
+        return False
+    if not (2 <= figure.value <= MAX_RECOUNT) or figure.value != figure.value.to_integral_value():
+        return False
+    sentence = block.text[block.sentence_start(figure.lstart):figure.lstart]
+    clause = regex.split(r"[，,；;：:]", sentence)[-1]  # 、 does not end this clause
+    found = _LIST_BEFORE.search(clause)
+    if found is None or regex.search(r"[0-9]", clause[:found.start()]) or found.group(0).endswith(("各", "的")):
+        # 水厂3座、焚烧设施2座: items with counts of their own; 各2所: 2 each; 规模最大、技术
+        # 领先的2座: qualities of the things counted, not a list of them
+        return False
+    return len(_SEPARATOR.findall(found.group(0))) + 1 == int(figure.value)
+
+
+def _names_an_age_group(block: Block, figure: Figure) -> bool:
+    """0—6岁儿童, 65岁以上老年人, 年满18岁的居民: an age that qualifies the noun after it. An age
+    that ends its clause (预期寿命79.6岁) is a figure."""
+    if figure.unit not in AGE_UNITS:
+        return False
+    after = block.text[figure.lend:figure.lend + 1]
+    return bool(after) and regex.match(r"\p{Han}", after) is not None
+
+
+def _threshold_of_what_is_counted(block: Block, figure: Figure, following: Figure | None) -> bool:
+    """年产30万台以上的企业12个: a bound that describes the things another figure counts;
+    年营业收入500万元及以上的服务业法人单位: a bound that defines a class of units."""
+    if figure.qualifier not in _THRESHOLD_QUALIFIERS or figure.unit in ("%", "‰", "个百分点"):
+        return False
+    if following is not None and following.kind == "count" and regex.fullmatch(
+            r"的?\p{Han}{1,10}", block.text[figure.lend:following.lstart]) is not None:
+        return True  # (800张及以上床位医院2343个)
+    if figure.kind not in ("amount", "quantity"):
+        return False  # 建成100个以上的项目: the bound counts the projects themselves
+    phrase = regex.match(r"的?([\p{Han}、]{1,24})", block.text, pos=figure.lend)
+    return phrase is not None and _threshold_heads().search(phrase.group(1)) is not None
+
+
+@lru_cache(maxsize=1)
+def _threshold_heads() -> regex.Pattern[str]:
+    return regex.compile(alternation(load_vocabulary().cues.threshold_heads))
+
+
+def _chinese_count(figure: Figure) -> bool:
+    return figure.kind == "count" and figure.surface[:1] in CHINESE_NUMERAL_CHARS
+
+
+def _slogan_pairs(block: Block, figures: list[Figure]) -> set[int]:
+    """两个基地、两个枢纽 (one numeral repeated over a list) and 两个市场两种资源 (counts written
+    one after the other with no mark between): the words of a slogan, not counts."""
+    dropped: set[int] = set()
+    for index in range(len(figures) - 1):
+        first, second = figures[index], figures[index + 1]
+        if not (_chinese_count(first) and _chinese_count(second)):
+            continue
+        between = block.text[first.lend:second.lstart]
+        side_by_side = regex.fullmatch(r"\p{Han}{1,4}", between) is not None
+        repeated = first.value == second.value and regex.fullmatch(
+            r"\p{Han}{1,4}、", between) is not None
+        if side_by_side or repeated:
+            dropped.update((index, index + 1))
+    return dropped
+
+
+_CLAUSE_END = "，,。；;！？、"
+
+
+def _speaks_of_a_period(block: Block, figure: Figure) -> bool:
+    """这是砥砺奋进的五年: a period spoken of (的 + a Chinese-numeral duration that ends its
+    clause), not a length of time measured."""
+    if figure.kind != "duration" or figure.surface[:1] not in CHINESE_NUMERAL_CHARS:
+        return False
+    after = block.text[figure.lend:figure.lend + 1]
+    return block.text[figure.lstart - 1:figure.lstart] == "的" and (not after or after in _CLAUSE_END)
+
+
+def drop_labels(block: Block, figures: list[Figure]) -> list[Figure]:
+    """The candidate figures of one block without those that are labels (see the module)."""
+    if not figures:
+        return figures
+    dropped = _slogan_pairs(block, figures)
+    kept = []
+    for index, figure in enumerate(figures):
+        following = figures[index + 1] if index + 1 < len(figures) else None
+        if index in dropped or _recounts_list(block, figure) or _names_an_age_group(
+                block, figure) or _threshold_of_what_is_counted(block, figure, following) or (
+                _speaks_of_a_period(block, figure)):
+            continue
+        kept.append(figure)
+    return kept
+
+
+__all__ = ["drop_labels"]
