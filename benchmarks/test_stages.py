@@ -5,7 +5,7 @@ to ~4 MB and on the 24 real reports (skipped when ../shared is absent).
 
 Every stage's input is built outside the timed function, by running the stages before it once;
 the stages chain as in ``extract``: normalize → split_blocks → find_figures (per block) →
-draft_records → to_records → run_checks → to_json.
+drop_labels → draft_records → to_records → run_checks → to_json.
 """
 
 from __future__ import annotations
@@ -24,7 +24,10 @@ import competitors as c
 
 from ipextract import extract
 from ipextract.blocks import split_blocks
+from ipextract.cells import cell_rows
 from ipextract.figures import find_figures
+from ipextract.labels import drop_labels
+from ipextract.layout import logical_lines
 from ipextract.normalize import normalize
 from ipextract.output import to_json
 from ipextract.pipeline import _place_forms, document_region, document_title, document_year, to_records
@@ -39,6 +42,7 @@ class Staged:
     text: str
     normalized: Any
     blocks: Any
+    candidates: Any
     figures: Any
     year: Any
     places: Any
@@ -50,7 +54,8 @@ class Staged:
 def stage_inputs(text: str) -> Staged:
     normalized = normalize(text)
     blocks = split_blocks(normalized.text)
-    figures = [find_figures(block, index) for index, block in enumerate(blocks)]
+    candidates = [find_figures(block, index) for index, block in enumerate(blocks)]
+    figures = [drop_labels(block, found) for block, found in zip(blocks, candidates, strict=True)]
     year = document_year(blocks)
     title = document_title(blocks)
     region = document_region(title) if any(
@@ -58,7 +63,7 @@ def stage_inputs(text: str) -> Staged:
     places = _place_forms(region)
     drafts = draft_records(blocks, figures, year, places)
     records = to_records(drafts, normalized, blocks)
-    return Staged(text, normalized, blocks, figures, year, places, drafts, records, extract(text))
+    return Staged(text, normalized, blocks, candidates, figures, year, places, drafts, records, extract(text))
 
 
 @cache
@@ -75,6 +80,7 @@ STAGES = {
     "normalize": lambda s: normalize(s.text),
     "split_blocks": lambda s: split_blocks(s.normalized.text),
     "find_figures": lambda s: [find_figures(block, i) for i, block in enumerate(s.blocks)],
+    "drop_labels": lambda s: [drop_labels(b, f) for b, f in zip(s.blocks, s.candidates, strict=True)],
     "draft_records": lambda s: draft_records(s.blocks, s.figures, s.year, s.places),
     "to_records": lambda s: to_records(s.drafts, s.normalized, s.blocks),
     "run_checks": lambda s: run_checks(s.records, s.text, s.blocks),
@@ -95,3 +101,17 @@ def test_stage(benchmark, stage: str, name: str) -> None:  # type: ignore[no-unt
     benchmark.extra_info["MB"] = round(size, 3)
     benchmark.extra_info["MB/s (best)"] = round(size / best, 3)
     print(f"\n{stage} on {name}: {size:.2f} MB, {best:.3f} s, {size / best:.2f} MB/s")
+
+
+@pytest.mark.parametrize("repeats", [20000, 40000])
+def test_cell_rows_on_an_adversarial_run(benchmark, repeats: int) -> None:  # type: ignore[no-untyped-def]
+    """One-cell-per-line table recovery on a run that is tried as a table at every heading and
+    never is one: twice the lines must take about twice the time (a quadratic scan took
+    minutes at 100,000 lines)."""
+    pieces = ["项目", "甲类", "1", "2", "3"] * repeats + ["说明"] * (repeats * 5 // 2) + ["4"]
+    text = "\n".join(pieces)
+    lines = logical_lines(text)
+    benchmark.group = "cell_rows: adversarial run"
+    rows = benchmark.pedantic(lambda: cell_rows(lines, text), rounds=2, iterations=1)
+    assert len(rows) == len(lines)
+    benchmark.extra_info["lines"] = len(lines)

@@ -21,6 +21,7 @@ from typing import Literal
 
 import regex
 
+from .cells import cell_rows
 from .layout import (
     CLOSERS,
     NUMBER_CELL,
@@ -28,7 +29,6 @@ from .layout import (
     UNIT_HEADING,
     LogicalLine,
     Spans,
-    cell_rows,
     furniture,
     is_full,
     logical_lines,
