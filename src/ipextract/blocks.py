@@ -26,7 +26,10 @@ from .layout import (
     CLOSERS,
     NUMBER_CELL,
     SENTENCE_END,
+    TABLE_TITLE,
     UNIT_HEADING,
+    UNIT_NOTE,
+    YEAR_CELL,
     LogicalLine,
     Spans,
     furniture,
@@ -44,7 +47,6 @@ Section = Literal["narrative", "data", "table"]
 BULLETS = "●◆■▪□◇○►▶★☆✓√◎"
 MAX_REACH = 240  # characters read around a figure, at most, for its clause and sentence
 CLAUSE_BREAK = "，,：:、"
-_UNIT_NOTE = regex.compile(r"^[（(]?\s*(?:计量)?单位\s*[：:]\s*(?P<unit>[^）)\s]+)\s*[）)]?$")
 _HAN = regex.compile(r"\p{Han}")
 _HAS_DIGIT = regex.compile(r"[0-9零〇一二两三四五六七八九十百千万亿]")
 
@@ -132,7 +134,7 @@ class Block:
 def _classify(line: str) -> BlockKind:
     if line[0] in BULLETS:
         return "item"
-    if _UNIT_NOTE.match(line):
+    if UNIT_NOTE.match(line):
         return "unit_note"
     if "|" in line:
         return "table_row"
@@ -314,8 +316,6 @@ def heading_unit(cell: str) -> str | None:
     return match.group("unit") if match else None
 
 
-_YEAR_CELL = regex.compile(r"^\s*(?:19|20)[0-9]{2}\s*年?\s*$")  # 1985 | 1995: headings, not values
-_TABLE_TITLE = regex.compile(r"^\s*表\s*[0-9一二三四五六七八九十]+")
 
 
 def _spread(upper: tuple[str | None, ...], width: int) -> tuple[str | None, ...]:
@@ -393,7 +393,7 @@ def split_blocks(text: str) -> list[Block]:
         ) and not first.endswith("。"):
             blocks.append(_block("line", parts, "data", group, None))
         elif kind == "unit_note":
-            match = _UNIT_NOTE.match(first)
+            match = UNIT_NOTE.match(first)
             unit_note = match.group("unit") if match else None
             group += 1
             in_item = False
@@ -404,7 +404,7 @@ def split_blocks(text: str) -> list[Block]:
             announced = tuple(heading_unit(cell) for cell in cells)
             units_at = next((n for n, cell in enumerate(cells) if UNIT_HEADING.match(cell.strip())),
                             None)
-            heading_row = not any(NUMBER_CELL.match(cell) and not _YEAR_CELL.match(cell)
+            heading_row = not any(NUMBER_CELL.match(cell) and not YEAR_CELL.match(cell)
                                   for cell in cells)
             if heading_row and not any(announced) and units_at is None and previous_heading:
                 # a second heading row under one whose cells span several of its columns
@@ -420,7 +420,7 @@ def split_blocks(text: str) -> list[Block]:
             group += 1
             in_item = False
             # 表5：…结构对比（％）: a table's title may announce the unit of its cells
-            unit_note = heading_unit(first) if _TABLE_TITLE.match(first) else None
+            unit_note = heading_unit(first) if TABLE_TITLE.match(first) else None
             column_units = ()
             unit_column = None
             blocks.append(_block(kind, parts, "narrative", group, None, joins=joins))

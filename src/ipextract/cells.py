@@ -39,7 +39,7 @@ from typing import NamedTuple
 
 import regex
 
-from .layout import UNIT_HEADING, LogicalLine
+from .layout import TABLE_TITLE, UNIT_HEADING, UNIT_NOTE, LogicalLine
 from .vocabulary import load_vocabulary
 
 # (a change may be written with its verb: 减少0.68个百分点)
@@ -52,8 +52,6 @@ _SENTENCE_MARKS = frozenset("。；，！？")
 _YEAR_HEADING = regex.compile(r"^(?:19|20)[0-9]{2}\s*年")  # 2021年, 1995年产量
 _BARE_YEAR = regex.compile(r"^(?:19|20)[0-9]{2}$")  # a header cell 1995 over a column
 _WORD_AFTER_NUMBER = regex.compile(r"^[0-9]+\s*(\p{Han}+)$")  # 90年代出厂, 60岁及以上
-_TABLE_TITLE = regex.compile(r"^(?:附?表|图)\s*[0-9一二三四五六七八九十]")
-_UNIT_NOTE = regex.compile(r"^[（(]?\s*(?:计量)?单位\s*[：:]\s*[^）)\s]+\s*[）)]?$")
 _DIGIT = regex.compile(r"[0-9]")
 _WIDE_GAP = regex.compile(r"\s{2,}|\t")
 # a row of a table's outline: 一、工业, （二）按产业分, 其中：, 全部工业中：
@@ -86,10 +84,10 @@ def _kind(line: LogicalLine) -> int:
         if _MERGED_VALUES.match(text):
             return _MERGED
         if (("  " in text or "\t" in text) and not _SENTENCE_MARKS.intersection(text)
-                and not _TABLE_TITLE.match(text) and _merged_labels(text)):
+                and not TABLE_TITLE.match(text) and _merged_labels(text)):
             return _LABEL
         return _OUT
-    if _SENTENCE_MARKS.intersection(text) or _UNIT_NOTE.match(text) or _TABLE_TITLE.match(text):
+    if _SENTENCE_MARKS.intersection(text) or UNIT_NOTE.match(text) or TABLE_TITLE.match(text):
         return _OUT
     if _VALUE_CELL.match(text) and not _YEAR_HEADING.match(text):
         return _VALUE
@@ -428,7 +426,7 @@ def _read_run(lines: list[LogicalLine], kinds: list[int], text: str, start: int,
     number = 0
     while number < len(segments):
         titled = boundary == start and start > 0 and bool(
-            _TABLE_TITLE.match(lines[start - 1].text) or _UNIT_NOTE.match(lines[start - 1].text))
+            TABLE_TITLE.match(lines[start - 1].text) or UNIT_NOTE.match(lines[start - 1].text))
         table = _table_at(lines, kinds, marks, segments, number, boundary, titled)
         if table is None:
             if segments[number].figures:  # its values head no column: the header is below

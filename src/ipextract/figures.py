@@ -25,8 +25,8 @@ from .errors import NumeralError
 from .numerals import canonical, is_chinese_numeral, parse_mixed, parse_number, vague_range
 from .scanning import alternation, looks_past_its_match, may_consume, prefilter
 from .vocabulary import load_vocabulary
-from .vocabulary.lexicon import is_word
-from .vocabulary.models import Kind, Qualifier, Unit, Vocabulary
+from .vocabulary.lexicon import cut, is_word, pos_tag
+from .vocabulary.models import Kind, Magnitude, Qualifier, Unit, Vocabulary
 
 ARABIC = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
 # lower-case numerals, and financial ones (壹拾万零叁仟) of two characters or more: one alone is
@@ -73,10 +73,13 @@ class Figure:
 def _grammar() -> re.Pattern[str]:
     vocabulary = load_vocabulary()
     magnitudes = "|".join(
-        regex.escape(m.written) + (f"(?!{alternation(m.not_before)})" if m.not_before else "")
+        regex.escape(m.written) + (f"(?!{alternation(not_before)})" if (
+            not_before := _not_before(m, vocabulary)) else "")
         for m in sorted(vocabulary.magnitudes.values(), key=lambda m: len(m.written), reverse=True)
     )
     units = alternation(vocabulary.units)
+    # the denominator of a unit per another (千克/人, 元/月, 元/人·月)
+    per_units = alternation([*vocabulary.units, *PER_TIME])
     qualifiers = vocabulary.qualifiers
     prefix = alternation(qualifiers.prefix)
     infix = alternation(qualifiers.infix)
@@ -100,7 +103,7 @@ def _grammar() -> re.Pattern[str]:
       | (?P<num1>{number})(?P<mag1>{magnitudes})?(?P<unit1>{units})?\s?{RANGE_SEPARATORS}\s?
             (?P<num2>{number})(?P<mag2>{magnitudes})?(?P<unit2>{units})
       | (?P<num>{number})(?P<mag>{magnitudes})?(?P<infix>{infix})?(?P<mag_after>{magnitudes})?
-            (?P<written>{units})?
+            (?:(?P<written>{units})(?:/(?P<per>{per_units})(?:·(?P<per2>{per_units}))?)?)?
       | (?P<round>[百千万])(?P<round_infix>{infix})(?P<round_mag>{magnitudes})?(?P<round_written>{units})?
       | (?P<bare>万亿|千亿|百亿|亿|千万|百万|十万|万|千)(?P<bare_written>{units})
     )
@@ -111,6 +114,17 @@ def _grammar() -> re.Pattern[str]:
     # this pattern (no Unicode properties in it) 3× faster than ``regex``: the scan of the 24
     # real reports went from 287 ms to 22 ms.
     return re.compile(prefilter(pattern, re.VERBOSE) + pattern, re.VERBOSE)
+
+
+PER_TIME = ("月", "日")  # time units that stand alone only as a denominator (元/月); 年 is a unit
+
+
+def _not_before(magnitude: Magnitude, vocabulary: Vocabulary) -> tuple[str, ...]:
+    """What may not follow a magnitude for it to be one: its listed words, and the rest of
+    every unit that starts with it (千伏, 千升, 万千瓦 → 千 is a prefix there, never 1000×)."""
+    rests = [unit[len(magnitude.written):] for unit in vocabulary.units
+             if unit.startswith(magnitude.written) and len(unit) > len(magnitude.written)]
+    return tuple(dict.fromkeys([*magnitude.not_before, *rests]))
 
 
 def _non_figure_parts() -> list[str]:
@@ -298,6 +312,8 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
     numeral = cast(str, groups["num"])
     written = groups["written"]
     unit_entry = vocabulary.units.get(written) if written else None
+    if unit_entry is not None and groups["per"]:
+        unit_entry = _per_unit(unit_entry, vocabulary, groups["per"], groups["per2"])
     if groups["currency"]:
         unit_entry = _currency_unit(vocabulary, groups, unit_entry, text[match.end():match.end() + 1])
     chinese = is_chinese_numeral(numeral)
@@ -343,6 +359,9 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
                 magnitude = _magnitude(vocabulary, groups["mag"], groups["mag_after"])
             factor = magnitude * unit_entry.factor
             return value * factor, None, None, unit_entry, *_unit_kind(unit_entry), "list"
+    open_unit = None
+    if unit_entry is None and not chinese and block.kind != "table_row" and not groups["suffix"]:
+        unit_entry = open_unit = open_measure_word(text, match.end())
     if unit_entry is None:
         if chinese:
             raise _Rejected  # a bare Chinese numeral is a word (一是, 十四五)
@@ -370,7 +389,35 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
             note_factor, note = announced
             return value * note_factor, None, None, note, *_unit_kind(note), "table"
     method = "chinese" if chinese else ("mixed" if _CHINESE_UNIT.search(numeral) else "arabic")
-    return value, low, high, unit_entry, *_unit_kind(unit_entry), method
+    return value, low, high, unit_entry, *_unit_kind(unit_entry), "open" if open_unit else method
+
+
+def open_measure_word(text: str, end: int) -> Unit | None:
+    """A measure word no unit list holds, after an Arabic number: the word jieba tags as a
+    quantifier (q) right after it, read as a count: 电视剧3490集 (集 is in no unit list).
+
+    >>> open_measure_word("电视剧3490集。", 7).written
+    '集'
+    """
+    window = text[end:end + 4]
+    if not window or not _HAN.match(window[0]):
+        return None
+    first = cut(window)[0]
+    if len(first) > 2 or pos_tag(first) != "q" or first in load_vocabulary().cues.not_measure_words:
+        return None
+    return Unit(written=first, base=first, kind="count")
+
+
+def _per_unit(unit: Unit, vocabulary: Vocabulary, per: str, per2: str | None) -> Unit:
+    """千克/人, 元/吨, 万元/人, 元/人·月: a unit per another, of the first one's kind, its
+    denominator as written (元/万人 is per ten thousand people, not per person)."""
+    for written in (per, per2):
+        entry = vocabulary.units.get(written or "")
+        if entry is not None and entry.kind in ("rate", "growth", "share", "change_pp"):
+            raise _Rejected  # 5元/% is no unit
+    denominator = per + (f"·{per2}" if per2 else "")
+    return Unit(written=f"{unit.written}/{denominator}", base=f"{unit.base}/{denominator}",
+                kind=unit.kind, factor=unit.factor)
 
 
 def _currency_unit(vocabulary: Vocabulary, groups: dict[str, str | None], written: Unit | None,
@@ -604,6 +651,8 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
         except (_Rejected, NumeralError, KeyError):
             continue
         lstart, lend = match.span()
+        if method == "open" and _unit_entry is not None:
+            lend += len(_unit_entry.written)  # the measure word read after the match
         if _unit_entry is not None and low is None and not groups["suffix"] and (
                 text[lend:lend + 1] == "半" or _unit_entry.written == "元"):
             value, lend = _smaller_units(text, lend, value, _unit_entry, groups)

@@ -292,5 +292,11 @@ def logical_offset(bases: tuple[int, ...], spans: Spans, offset: int, *, is_end:
 
 
 UNIT_HEADING = regex.compile(r"^(?:计量)?单位$")  # the heading of a column of units (单位 | 计量单位)
+# a table's unit note: 单位：亿元, （计量单位：万吨）
+UNIT_NOTE = regex.compile(r"^[（(]?\s*(?:计量)?单位\s*[：:]\s*(?P<unit>[^）)\s]+)\s*[）)]?$")
+# a table's title: 表1, 附表2, 图3
+TABLE_TITLE = regex.compile(r"^\s*(?:附?表|图)\s*[0-9一二三四五六七八九十]")
+# a cell that holds a year over a column: 1995, 2021年
+YEAR_CELL = regex.compile(r"^\s*(?:19|20)[0-9]{2}\s*年?\s*$")
 
 # (tables that arrive one cell per line are read back as rows a|b|c in cells.py)

@@ -65,6 +65,7 @@ class Cues(Frozen):
     compared_with: tuple[str, ...] = ()
     enumeration_separators: tuple[str, ...]
     threshold_heads: tuple[str, ...] = ()
+    not_measure_words: tuple[str, ...] = ()
 
 
 class MetricAliases(Frozen):
