@@ -26,11 +26,19 @@ from .scanning import alternation
 from .vocabulary import load_vocabulary
 
 AGE_UNITS = frozenset({"岁", "周岁"})
+_LABEL_KINDS = frozenset({"count", "duration"})  # the kinds a recount, slogan or period has
 # A list just before a count: items of at most 8 characters joined by 、 和 及 与, and nothing
 # else between the last item and the count.
 _ITEM = r"[^\s、，,。；;：:和及与0-9“”\"（）()]{1,8}"
 _LIST_BEFORE = regex.compile(rf"(?:{_ITEM}(?:、|和|及|与))+{_ITEM}$")
 _SEPARATOR = regex.compile(r"、|和|及|与")
+_CLAUSE_MARKS = regex.compile(r"[，,；;：:]")
+_DIGIT = regex.compile(r"[0-9]")
+_HAN = regex.compile(r"\p{Han}")
+_DESCRIBED = regex.compile(r"的?\p{Han}{1,10}")  # (年产…以上)的企业 (12个)
+_CLASS_PHRASE = regex.compile(r"的?([\p{Han}、]{1,24})")  # (500万元及以上)的服务业法人单位
+_SHORT_WORD = regex.compile(r"\p{Han}{1,4}")  # 两个(市场)两种
+_SHORT_ITEM = regex.compile(r"\p{Han}{1,4}、")  # 两个(基地、)两个
 _THRESHOLD_QUALIFIERS = frozenset({"at_least", "at_most", "over", "under"})
 MAX_RECOUNT = 12
 
@@ -42,22 +50,23 @@ def _recounts_list(block: Block, figure: Figure) -> bool:
     if not (2 <= figure.value <= MAX_RECOUNT) or figure.value != figure.value.to_integral_value():
         return False
     sentence = block.text[block.sentence_start(figure.lstart):figure.lstart]
-    clause = regex.split(r"[，,；;：:]", sentence)[-1]  # 、 does not end this clause
+    clause = _CLAUSE_MARKS.split(sentence)[-1]  # 、 does not end this clause
     found = _LIST_BEFORE.search(clause)
-    if found is None or regex.search(r"[0-9]", clause[:found.start()]) or found.group(0).endswith(("各", "的")):
+    if found is None or _DIGIT.search(clause, 0, found.start()) or found.group(0).endswith(("各", "的")):
         # 水厂3座、焚烧设施2座: items with counts of their own; 各2所: 2 each; 规模最大、技术
         # 领先的2座: qualities of the things counted, not a list of them
         return False
     return len(_SEPARATOR.findall(found.group(0))) + 1 == int(figure.value)
 
 
-def _names_an_age_group(block: Block, figure: Figure) -> bool:
-    """0—6岁儿童, 65岁以上老年人, 年满18岁的居民: an age that qualifies the noun after it. An age
-    that ends its clause (预期寿命79.6岁) is a figure."""
-    if figure.unit not in AGE_UNITS:
+def _names_a_group(block: Block, figure: Figure) -> bool:
+    """0—6岁儿童, 65岁以上老年人, 年满18岁的居民: an age that qualifies the noun after it; 前五名
+    客户, 居前5位的是: the first N of a ranking, named as a group. An age or a place in a ranking
+    that ends its clause (预期寿命79.6岁, 进入全国前十) is a figure."""
+    if figure.unit not in AGE_UNITS and not (figure.kind == "rank" and figure.value_max is not None):
         return False
     after = block.text[figure.lend:figure.lend + 1]
-    return bool(after) and regex.match(r"\p{Han}", after) is not None
+    return bool(after) and _HAN.match(after) is not None
 
 
 def _threshold_of_what_is_counted(block: Block, figure: Figure, following: Figure | None) -> bool:
@@ -65,12 +74,12 @@ def _threshold_of_what_is_counted(block: Block, figure: Figure, following: Figur
     年营业收入500万元及以上的服务业法人单位: a bound that defines a class of units."""
     if figure.qualifier not in _THRESHOLD_QUALIFIERS or figure.unit in ("%", "‰", "个百分点"):
         return False
-    if following is not None and following.kind == "count" and regex.fullmatch(
-            r"的?\p{Han}{1,10}", block.text[figure.lend:following.lstart]) is not None:
+    if following is not None and following.kind == "count" and _DESCRIBED.fullmatch(
+            block.text, figure.lend, following.lstart) is not None:
         return True  # (800张及以上床位医院2343个)
     if figure.kind not in ("amount", "quantity"):
         return False  # 建成100个以上的项目: the bound counts the projects themselves
-    phrase = regex.match(r"的?([\p{Han}、]{1,24})", block.text, pos=figure.lend)
+    phrase = _CLASS_PHRASE.match(block.text, figure.lend)
     return phrase is not None and _threshold_heads().search(phrase.group(1)) is not None
 
 
@@ -92,9 +101,8 @@ def _slogan_pairs(block: Block, figures: list[Figure]) -> set[int]:
         if not (_chinese_count(first) and _chinese_count(second)):
             continue
         between = block.text[first.lend:second.lstart]
-        side_by_side = regex.fullmatch(r"\p{Han}{1,4}", between) is not None
-        repeated = first.value == second.value and regex.fullmatch(
-            r"\p{Han}{1,4}、", between) is not None
+        side_by_side = _SHORT_WORD.fullmatch(between) is not None
+        repeated = first.value == second.value and _SHORT_ITEM.fullmatch(between) is not None
         if side_by_side or repeated:
             dropped.update((index, index + 1))
     return dropped
@@ -119,8 +127,13 @@ def drop_labels(block: Block, figures: list[Figure]) -> list[Figure]:
     dropped = _slogan_pairs(block, figures)
     kept = []
     for index, figure in enumerate(figures):
+        if (figure.kind not in _LABEL_KINDS and figure.qualifier in ("exact", "range")
+                and figure.value_max is None
+                and figure.unit not in AGE_UNITS and index not in dropped):
+            kept.append(figure)  # a rate, a growth, an exact amount: no class here applies
+            continue
         following = figures[index + 1] if index + 1 < len(figures) else None
-        if index in dropped or _recounts_list(block, figure) or _names_an_age_group(
+        if index in dropped or _recounts_list(block, figure) or _names_a_group(
                 block, figure) or _threshold_of_what_is_counted(block, figure, following) or (
                 _speaks_of_a_period(block, figure)):
             continue

@@ -58,6 +58,8 @@ def _chinese(text: str) -> Decimal:
     if text and all(c in CHINESE_DIGITS for c in text):
         if len(text) == 1:
             return Decimal(CHINESE_DIGITS[text])
+        if len(text) != 4 and not any(c in "〇零○" for c in text):
+            raise NumeralError(text)  # 三四, 二三五: no positional number (三四 is 3 or 4)
         # positional digits: 二〇二四 → 2024
         return Decimal("".join(str(CHINESE_DIGITS[c]) for c in text))
     yi_total = 0
@@ -138,6 +140,7 @@ def parse_mixed(text: str) -> Decimal:
     return Decimal(yi_total + wan_total + section)
 
 
+@lru_cache(maxsize=1 << 12)  # pure, and reports repeat their numerals (5%, 10, 1.2万)
 def parse_number(text: str) -> Decimal:
     """Value of a numeral made of Arabic digits, Chinese numerals, or Arabic + Chinese units.
 
@@ -177,6 +180,27 @@ def vague_range(text: str) -> tuple[Decimal, Decimal]:
     zero = parse_number(text[:index] + text[index + 1:]) if index else Decimal(0)
     place = one - zero
     return zero, zero + place * 10
+
+
+# Two neighbouring digits say "about this much or the next" (二三千 2000–3000, 三五百 300–500,
+# 一两百 100–200): never a positional number (三四 is not 34).
+_NEIGHBOURS = re.compile("一二|一两|两三|二三|三四|三五|四五|五六|六七|七八|八九")
+
+
+def neighbour_range(text: str) -> tuple[Decimal, Decimal] | None:
+    """Bounds of a numeral with two neighbouring digits in it, None without such a pair.
+
+    >>> neighbour_range("二三千"), neighbour_range("三五百"), neighbour_range("两千")
+    ((Decimal('2000'), Decimal('3000')), (Decimal('300'), Decimal('500')), None)
+    """
+    found = _NEIGHBOURS.search(text)
+    if found is None or "〇" in text or "零" in text:
+        return None
+    if text[found.end():found.end() + 1] in CHINESE_DIGITS or text[found.start() - 1:found.start()] in CHINESE_DIGITS:
+        return None  # 二三五: a run of digits, no pair of neighbours
+    head, tail = text[:found.start()], text[found.end():]
+    return (parse_number(head + found.group()[0] + tail),
+            parse_number(head + found.group()[1] + tail))
 
 
 @lru_cache(maxsize=1 << 12)  # called for every candidate; numerals repeat

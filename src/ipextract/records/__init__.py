@@ -75,11 +75,13 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 metric, of, how = _name(blocks, index, position, figure, kind, words, block_drafts,
                                    group_drafts.get(block.group, []), places)
             # 全年 in a part headed 2025年 is 2025, not the title's year
-            sentence_start = block.sentence_start(figure.lstart)
-            opening = next(((at, p) for at, p in reversed(openings) if at <= sentence_start),
-                           None)
-            period_here = opening[1] if opening is not None else (
-                group_period[block.group] or carried)
+            period_here = group_period[block.group] or carried
+            if openings:
+                sentence_start = block.sentence_start(figure.lstart)
+                opening = next(((at, p) for at, p in reversed(openings) if at <= sentence_start),
+                               None)
+                if opening is not None:
+                    period_here = opening[1]
             period = _period(block, figure, period_here, None if period_of_part else year)
             period_from: PeriodFrom | None = "text" if period else None
             if period is None and of is not None:
@@ -91,12 +93,14 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 period, period_from = period_of_part, "part"
             low = figure.value_min * sign if figure.value_min is not None else None
             high = figure.value_max * sign if figure.value_max is not None else None
+            value = figure.value * sign
             if sign < 0 and low is not None and high is not None:
                 low, high = high, low
+                value = low  # a range's value is its lower bound: 下降1至2个百分点 is −2…−1
             block_drafts.append(Draft(
                 figure=figure,
                 kind=kind,
-                value=figure.value * sign,
+                value=value,
                 value_min=low,
                 value_max=high,
                 qualifier=_governed_qualifier(figure.qualifier, kind, words.left),

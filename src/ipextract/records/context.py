@@ -36,12 +36,14 @@ def _period(block: Block, figure: Figure, inherited: str | None, year: int | Non
         found = match.group(0)
     if found:
         return found
+    if not inherited and not year:
+        return None
     if _OTHER_TIME.search(window):
         return None  # 过去五年，累计…: a time of its own, not the paragraph's year
     if inherited:
         return inherited
     clause = block.text[block.clause_start(figure.lstart): figure.lstart]
-    if year and _CURRENT_YEAR_WORDS.search(clause):
+    if _CURRENT_YEAR_WORDS.search(clause):
         return str(year)
     return None
 

@@ -271,6 +271,9 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0) -> l
     return []
 
 
+_ANY_DIGIT = regex.compile(r"[0-9]")
+
+
 def _label(blocks: list[Block], index: int) -> str:
     """Rule 4: the label a value line stands under (●知识产权质押融资 / 83.31亿元): the item
     above it when that item has no figure and this is the first line under it."""
@@ -278,7 +281,7 @@ def _label(blocks: list[Block], index: int) -> str:
     above = blocks[index - 1] if index else None
     if above is None or above.group != block.group or above.kind != "item":
         return ""
-    if regex.search(r"[0-9]", above.text):
+    if _ANY_DIGIT.search(above.text):
         return ""
     label = _strip_edges(above.text.lstrip(BULLETS))
     return _QUOTES.sub("", label)
