@@ -27,17 +27,26 @@ from ..vocabulary import load_vocabulary
 MIN_KEY = 3  # shorter names (企业, 高校, 案件) are too generic to say two figures are one
 
 
+@lru_cache(maxsize=1)
+def _canonical_names() -> tuple[dict[str, str], tuple[str, ...]]:
+    """Every name → its canonical name (the first entry that lists it wins), and the endings
+    stripped from names, longest first: built once, looked up in O(1)."""
+    aliases = load_vocabulary().metric_aliases
+    canonical_of: dict[str, str] = {}
+    for canonical, names in aliases.canonical.items():
+        for name in (canonical, *names):
+            canonical_of.setdefault(name, canonical)
+    return canonical_of, tuple(sorted(aliases.strip_suffixes, key=len, reverse=True))
+
+
 @lru_cache(maxsize=4096)
 def metric_key(name: str) -> str:
-    aliases = load_vocabulary().metric_aliases
-    for canonical, names in aliases.canonical.items():
-        if name == canonical or name in names:
-            name = canonical
-            break
+    canonical_of, suffixes = _canonical_names()
+    name = canonical_of.get(name, name)
     changed = True
     while changed:
         changed = False
-        for suffix in sorted(aliases.strip_suffixes, key=len, reverse=True):
+        for suffix in suffixes:
             if name.endswith(suffix) and len(name) > len(suffix) + 1:
                 name = name[: -len(suffix)]
                 changed = True
