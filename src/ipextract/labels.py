@@ -120,6 +120,21 @@ def _speaks_of_a_period(block: Block, figure: Figure) -> bool:
     return block.text[figure.lstart - 1:figure.lstart] == "的" and (not after or after in _CLAUSE_END)
 
 
+# a programme named by a count in words: 加快五个新城建设, 推进两个中心发展
+_PROGRAMME = regex.compile(r"\p{Han}{1,4}(?:建设|发展)")
+_PROGRAMME_VERBS = ("加快", "推进", "推动", "抓好", "深化", "实施", "统筹", "高标准推进")
+
+
+def _names_a_programme(block: Block, figure: Figure) -> bool:
+    """加快五个新城建设: a count in words between a verb of policy and the thing built (建设,
+    发展) names a programme; the count of things done is written in digits or with a verb of
+    its own (新建五个公园, 建成5个新城)."""
+    if not _chinese_count(figure) or figure.value > 10:
+        return False
+    before = block.text[max(0, figure.lstart - 5):figure.lstart]
+    return before.endswith(_PROGRAMME_VERBS) and _PROGRAMME.match(block.text, figure.lend) is not None
+
+
 def drop_labels(block: Block, figures: list[Figure]) -> list[Figure]:
     """The candidate figures of one block without those that are labels (see the module)."""
     if not figures:
@@ -135,7 +150,7 @@ def drop_labels(block: Block, figures: list[Figure]) -> list[Figure]:
         following = figures[index + 1] if index + 1 < len(figures) else None
         if index in dropped or _recounts_list(block, figure) or _names_a_group(
                 block, figure) or _threshold_of_what_is_counted(block, figure, following) or (
-                _speaks_of_a_period(block, figure)):
+                _speaks_of_a_period(block, figure)) or _names_a_programme(block, figure):
             continue
         kept.append(figure)
     return kept
