@@ -25,12 +25,13 @@ import competitors as c
 from ipextract import extract
 from ipextract.blocks import split_blocks
 from ipextract.cells import cell_rows
+from ipextract.document_info import document_facts
 from ipextract.figures import find_figures
 from ipextract.labels import drop_labels
 from ipextract.layout import logical_lines
 from ipextract.normalize import normalize
 from ipextract.output import to_json
-from ipextract.pipeline import _place_forms, document_region, document_title, document_year, to_records
+from ipextract.pipeline import _place_forms, to_records
 from ipextract.records import draft_records
 from ipextract.validate import run_checks
 
@@ -56,10 +57,7 @@ def stage_inputs(text: str) -> Staged:
     blocks = split_blocks(normalized.text)
     candidates = [find_figures(block, index) for index, block in enumerate(blocks)]
     figures = [drop_labels(block, found) for block, found in zip(blocks, candidates, strict=True)]
-    year = document_year(blocks)
-    title = document_title(blocks)
-    region = document_region(title) if any(
-        b.kind == "heading" and b.text.strip() == title for b in blocks[:4]) else None
+    _, year, region = document_facts(blocks)
     places = _place_forms(region)
     drafts = draft_records(blocks, figures, year, places)
     records = to_records(drafts, normalized, blocks)

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 import regex
 
 from .blocks import Block, split_blocks
+from .document_info import document_facts
 from .errors import DocumentTimeout, OffsetError
 from .figures import find_figures
 from .ingest.base import Source
@@ -30,39 +31,6 @@ from .models import BlockInfo, Document, DocumentInfo, Flag, Record
 from .normalize import NormalizedText, normalize
 from .records import Draft, draft_records
 from .validate.base import CheckSettings
-from .vocabulary.lexicon import cut, pos_tag
-
-_YEAR = regex.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9]{2})年")
-
-
-def document_year(blocks: list[Block]) -> int | None:
-    """The year a report is about: the first year named in its first blocks (its title)."""
-    for block in blocks[:4]:
-        match = _YEAR.search(block.text)
-        if match:
-            return int(match.group(1))
-    return None
-
-
-def document_title(blocks: list[Block]) -> str | None:
-    for block in blocks[:4]:
-        if block.kind == "heading" and _YEAR.search(block.text):
-            return block.text.strip()
-    return blocks[0].text.strip()[:80] if blocks else None
-
-
-_ANNOUNCER = regex.compile(r"^(\p{Han}{2,3}?)(?:市|省)?(?:发布|召开|印发|公布)")
-
-
-def document_region(title: str | None) -> str | None:
-    """The place a report is about: the first place name in its title (武汉, 湖北省)."""
-    if not title:
-        return None
-    for token in cut(title):
-        if pos_tag(token) == "ns":
-            return token
-    announced = _ANNOUNCER.match(title)  # 合肥发布…: jieba does not tag every city as a place
-    return announced.group(1) if announced else None
 
 
 def _place_forms(region: str | None) -> frozenset[str]:
@@ -163,10 +131,7 @@ def _extract(text: str, *, source: str | None, format: str,
     for index, block in enumerate(blocks):
         _check_deadline(deadline, source)
         figures.append(drop_labels(block, find_figures(block, index)))
-    year = document_year(blocks)
-    title = document_title(blocks)
-    region = document_region(title) if any(
-        b.kind == "heading" and b.text.strip() == title for b in blocks[:4]) else None
+    title, year, region = document_facts(blocks)
     places = _place_forms(region)
     records = to_records(draft_records(blocks, figures, year, places), normalized, blocks,
                          page_starts)
@@ -184,7 +149,7 @@ def _extract(text: str, *, source: str | None, format: str,
         chars=len(text),
         title=title,
         year=year,
-        region=document_region(title),
+        region=region,
         pages=len(page_starts) or None,
     )
     structure = [BlockInfo(kind=b.kind, section=b.section, spans=list(b.spans)) for b in blocks]

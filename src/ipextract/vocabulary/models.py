@@ -85,3 +85,4 @@ class Vocabulary(Frozen):
     allowed_reduplications: frozenset[str]
     user_tags: dict[str, str]  # part-of-speech tags the user dictionary gives its words
     currency_prefixes: dict[str, str] = {}  # ￥, US$, 港币 … → the base unit of money
+    province_names: tuple[str, ...] = ()  # 安徽省, 安徽, 广西壮族自治区, 广西 …

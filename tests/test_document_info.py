@@ -1,0 +1,54 @@
+"""The document's title, year and region, as real reports and bulletins arrive: source notes and
+web-page furniture above the title, a bureau's name and a publication date instead of a title
+(issue #15, its first point). Texts are our own, in the shapes of the real ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from ipextract import extract
+
+CASES = [
+    # a web copy: a source note and the page's buttons above the title
+    (("# source: someone/reports @ abc123\n# province=安徽省 title=…\n下载\n打印\n全屏\n【字号：\n加大\n】\n"
+     "2026年安徽省政府工作报告\n——2026年2月5日在安徽省第十四届人民代表大会第四次会议上\n各位代表：\n"
+     "全省生产总值增长5.5%。"),
+     "2026年安徽省政府工作报告", 2026, "安徽省"),
+    # the province's short name in the title
+    ("2025年广西政府工作报告\n全区生产总值增长5.1%。", "2025年广西政府工作报告", 2025, "广西"),
+    # a bulletin with no title line: the bureau names its region, the report's year opens the
+    # first paragraph, and the line below the bureau is its publication date
+    ("南京市统计局 国家统计局南京调查队\n2022年4月\n2021年，全市地区生产总值增长7.5%。",
+     None, 2021, "南京市"),
+    # the region on a line of its own above the title
+    (("黔东南苗族侗族自治州\n2016年国民经济和社会发展统计公报\n黔东南州统计局\n2017年3月16日\n"
+     "2016年，全州生产总值增长10.5%。"),
+     "2016年国民经济和社会发展统计公报", 2016, "黔东南苗族侗族自治州"),
+    # a national bulletin
+    ("中华人民共和国2024年国民经济和社会发展统计公报\n国家统计局\n2025年2月28日\n全年国内生产总值增长5.0%。",
+     "中华人民共和国2024年国民经济和社会发展统计公报", 2024, "中华人民共和国"),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "year", "region"), CASES)
+def test_title_year_and_region(text: str, title: str | None, year: int, region: str) -> None:
+    document = extract(text, validate=False).document
+    if title is not None:
+        assert document.title == title
+    assert document.year == year
+    assert document.region == region
+
+
+def test_a_title_without_a_place_has_no_region() -> None:
+    document = extract("2024年知识产权发展状况白皮书\n全年专利授权量增长5%。", validate=False).document
+    assert document.title == "2024年知识产权发展状况白皮书"
+    assert document.region is None
+
+
+def test_a_bare_title_takes_the_province_of_the_line_below_it() -> None:
+    text = ("下载\n打印\n政府工作报告\n——2026年1月27日在海南省第七届人民代表大会第五次会议上\n"
+            "各位代表：\n全省生产总值增长4.5%。")
+    document = extract(text, validate=False).document
+    assert document.title == "政府工作报告"
+    assert document.region == "海南省"
+    assert document.year == 2026
