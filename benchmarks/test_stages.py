@@ -57,7 +57,8 @@ def stage_inputs(text: str) -> Staged:
     blocks = split_blocks(normalized.text)
     candidates = [find_figures(block, index) for index, block in enumerate(blocks)]
     figures = [drop_labels(block, found) for block, found in zip(blocks, candidates, strict=True)]
-    _, year, region = document_facts(blocks)
+    facts = document_facts(blocks)
+    year, region = facts.year, facts.region
     places = _place_forms(region)
     drafts = draft_records(blocks, figures, year, places)
     records = to_records(drafts, normalized, blocks)

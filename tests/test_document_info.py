@@ -52,3 +52,19 @@ def test_a_bare_title_takes_the_province_of_the_line_below_it() -> None:
     assert document.title == "政府工作报告"
     assert document.region == "海南省"
     assert document.year == 2026
+
+
+@pytest.mark.parametrize(("title", "doc_type", "code"), [
+    ("2026年安徽省政府工作报告", "work_report", "340000"),
+    ("2025年广西政府工作报告", "work_report", "450000"),
+    ("2023年洛阳市国民经济和社会发展统计公报", "statistical_bulletin", None),
+    ("2024年浙江省知识产权发展状况白皮书", "white_paper", "330000"),
+    ("2025年11月份全市经济运行月报", "monthly_release", None),
+    ("2025年11月份四川省经济运行情况", "monthly_release", "510000"),
+    ("衡远智能装备股份有限公司2024年年度报告", "other", None),
+    ("某市2025年重点工作新闻发布会", "press_release", None),
+])
+def test_doc_type_and_region_code(title: str, doc_type: str, code: str | None) -> None:
+    document = extract(title + "\n全年生产总值增长5%。", validate=False).document
+    assert document.doc_type == doc_type
+    assert document.region_code == code

@@ -11,7 +11,7 @@ the lines around a bare title name (——2026年1月27日在海南省…会议�
 
 >>> from ipextract.blocks import split_blocks
 >>> document_facts(split_blocks("下载\\n打印\\n2026年安徽省政府工作报告\\n全省增长5.5%。"))
-DocumentFacts(title='2026年安徽省政府工作报告', year=2026, region='安徽省')
+DocumentFacts(title='2026年安徽省政府工作报告', year=2026, region='安徽省', region_code='340000', doc_type='work_report')
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from .blocks import Block
 from .scanning import alternation
 from .vocabulary import load_vocabulary
 from .vocabulary.lexicon import cut, pos_tag
+from .vocabulary.models import DocType
 
 FRONT_BLOCKS = 24  # blocks read for the front matter: a web copy puts a dozen lines above
 _YEAR = regex.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9]{2})年")
@@ -37,6 +38,7 @@ _PLACE_LINE = regex.compile(r"^\p{Han}{2,14}(?:自治州|自治区|自治县|省
 _BUREAU = regex.compile(r"^(\p{Han}{2,12}?(?:市|省|州|县|区|自治区|自治州))(?:人民政府)?统计局")
 _ANNOUNCER = regex.compile(r"^(\p{Han}{2,3}?)(?:市|省)?(?:发布|召开|印发|公布)")
 MAX_TITLE = 60
+_MONTH_IN_TITLE = regex.compile(r"年\s*(?:1\s*[—–-]\s*)?[0-9一二三四五六七八九十]{1,2}\s*月份?")  # 2025年11月份…
 _SENTENCE_MARKS = regex.compile(r"[。，；]")
 
 
@@ -44,6 +46,8 @@ class DocumentFacts(NamedTuple):
     title: str | None
     year: int | None
     region: str | None
+    region_code: str | None = None  # GB/T 2260, for a province (cities are not listed yet)
+    doc_type: DocType = "other"
 
 
 def front_matter(blocks: list[Block]) -> list[Block]:
@@ -83,7 +87,7 @@ def document_year(front: list[Block], title: str | None) -> int | None:
 
 @lru_cache(maxsize=1)
 def _provinces() -> regex.Pattern[str]:
-    return regex.compile(alternation(load_vocabulary().province_names))
+    return regex.compile(alternation(load_vocabulary().province_codes))
 
 
 def document_region(title: str | None, front: list[Block] | None = None) -> str | None:
@@ -93,7 +97,7 @@ def document_region(title: str | None, front: list[Block] | None = None) -> str 
         if province:
             return province.group(0)
         for token in cut(title):
-            if pos_tag(token) == "ns":
+            if pos_tag(token) == "ns" and len(token) >= 2:  # 衡 of 衡远智能 is no place
                 return token
         announced = _ANNOUNCER.match(title)  # 合肥发布…: jieba does not tag every city as a place
         if announced:
@@ -113,7 +117,23 @@ def document_region(title: str | None, front: list[Block] | None = None) -> str 
     return None
 
 
+@lru_cache(maxsize=1)
+def _doc_type_words() -> regex.Pattern[str]:
+    return regex.compile(alternation(load_vocabulary().doc_types))
+
+
+def document_type(title: str | None) -> DocType:
+    """work_report, statistical_bulletin, white_paper, monthly_release, press_release or other,
+    from the words of the title (regions.toml [doc_types])."""
+    found = _doc_type_words().search(title or "")
+    if found:
+        return load_vocabulary().doc_types[found.group(0)]
+    return "monthly_release" if _MONTH_IN_TITLE.search(title or "") else "other"
+
+
 def document_facts(blocks: list[Block]) -> DocumentFacts:
     front = front_matter(blocks)
     title = document_title(front)
-    return DocumentFacts(title, document_year(front, title), document_region(title, front))
+    region = document_region(title, front)
+    code = load_vocabulary().province_codes.get(region or "")
+    return DocumentFacts(title, document_year(front, title), region, code, document_type(title))

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
-from .vocabulary.models import Kind, Qualifier
+from .vocabulary.models import DocType, Kind, Qualifier
 
 SCHEMA_VERSION = "1.1"
 
@@ -92,6 +92,9 @@ class DocumentInfo(Frozen):
     title: str | None = None
     year: int | None = None
     region: str | None = None
+    region_code: str | None = Field(default=None, description="GB/T 2260 code of the region "
+                                    "(provinces; null for a city not yet listed)")
+    doc_type: DocType = "other"
     pages: int | None = None
 
 

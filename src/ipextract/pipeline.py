@@ -131,7 +131,7 @@ def _extract(text: str, *, source: str | None, format: str,
     for index, block in enumerate(blocks):
         _check_deadline(deadline, source)
         figures.append(drop_labels(block, find_figures(block, index)))
-    title, year, region = document_facts(blocks)
+    title, year, region, region_code, doc_type = document_facts(blocks)
     places = _place_forms(region)
     records = to_records(draft_records(blocks, figures, year, places), normalized, blocks,
                          page_starts)
@@ -150,6 +150,8 @@ def _extract(text: str, *, source: str | None, format: str,
         title=title,
         year=year,
         region=region,
+        region_code=region_code,
+        doc_type=doc_type,
         pages=len(page_starts) or None,
     )
     structure = [BlockInfo(kind=b.kind, section=b.section, spans=list(b.spans)) for b in blocks]

@@ -110,13 +110,16 @@ def load_vocabulary_from(directory: Path) -> Vocabulary:
             if base not in units or units[base].kind != "amount":
                 raise VocabularyError(str(directory / "currencies.toml"),
                                       f"currency prefix {prefix!r} names {base!r}, no money unit")
-        provinces = _read_toml(directory, "regions.toml").get("provinces", {})
-        names = [name for full, short in provinces.items() for name in (full, *short)]
+        regions = _read_toml(directory, "regions.toml")
+        provinces = regions.get("provinces", {})
+        names = [name for full, entry in provinces.items() for name in (full, *entry["names"])]
         _unique(str(directory / "regions.toml"), "the provinces", names)
         return Vocabulary(
             units=units,
             currency_prefixes=currencies,
-            province_names=tuple(names),
+            province_codes={name: entry["code"] for full, entry in provinces.items()
+                            for name in (full, *entry["names"])},
+            doc_types=regions.get("doc_types", {}),
             magnitudes=magnitudes,
             qualifiers=QualifierWords(**qualifiers),
             change_verbs=raw_cues["change_verbs"],

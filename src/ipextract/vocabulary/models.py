@@ -12,6 +12,8 @@ Kind = Literal[
     "rank_change", "multiple", "duration",
 ]
 Qualifier = Literal["exact", "over", "approx", "at_least", "at_most", "under", "range"]
+DocType = Literal["work_report", "statistical_bulletin", "white_paper", "press_release",
+                  "monthly_release", "other"]
 
 
 class Frozen(BaseModel):
@@ -85,4 +87,5 @@ class Vocabulary(Frozen):
     allowed_reduplications: frozenset[str]
     user_tags: dict[str, str]  # part-of-speech tags the user dictionary gives its words
     currency_prefixes: dict[str, str] = {}  # ￥, US$, 港币 … → the base unit of money
-    province_names: tuple[str, ...] = ()  # 安徽省, 安徽, 广西壮族自治区, 广西 …
+    province_codes: dict[str, str] = {}  # every name of a province (安徽省, 安徽) → its code
+    doc_types: dict[str, DocType] = {}  # a word of a title (政府工作报告, 统计公报) → the doc_type
