@@ -67,6 +67,25 @@ def _strip_scope_prefixes(phrase: str) -> str:
     return phrase
 
 
+@lru_cache(maxsize=64)
+def _longest_first(places: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(places, key=lambda form: (-len(form), form)))
+
+
+@lru_cache(maxsize=1)
+def _trailing_words() -> frozenset[str]:
+    """What a metric name never ends with: link, change, qualifier and scope words…"""
+    words = _word_sets()
+    return (words["link"] | words["change"] | words["qualifier"] | words["scope"]
+            | words["growth_nouns"] | words["adverbs"])
+
+
+@lru_cache(maxsize=64)
+def _leading_words(places: frozenset[str]) -> frozenset[str]:
+    """What a metric name never starts with: scope words, the document's own places, 和/及…"""
+    return _word_sets()["scope"] | places | _CONJUNCTIONS
+
+
 @lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
 def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str, str]:
     """Rule 1 of the metric naming: drop leading scope words and trailing link words.
@@ -88,7 +107,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     quoted_start = phrase[:1] in "“‘\"《「"
     # the document's own region: 武汉知识产权… → 知识产权…; the longest form first (常州市 before
     # 常州), in a fixed order: a set's order changes with the process's hash seed
-    for place in sorted(places, key=lambda form: (-len(form), form)):
+    for place in _longest_first(places):
         if phrase.startswith(place) and len(phrase) > len(place):
             phrase = phrase[len(place):]
             break
@@ -102,7 +121,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         if tokens[index] in cues.time_scope_words:
             tokens = tokens[index + 1:]
             break
-    leading = words["scope"] | places | _CONJUNCTIONS
+    leading = _leading_words(places)
     while tokens and (tokens[0] in leading or _PUNCTUATION.fullmatch(tokens[0]) or (
         not quoted_start and len(tokens) > 1 and _PLACE.fullmatch(tokens[0])
     )):
@@ -111,8 +130,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         tokens[1]
     ).startswith("v"):
         tokens.pop(0)  # 累计受理… → 受理…; 累计访问量 stays whole
-    trailing = (words["link"] | words["change"] | words["qualifier"] | words["scope"]
-                | words["growth_nouns"] | words["adverbs"])
+    trailing = _trailing_words()
     while tokens and (tokens[-1] in trailing or _PUNCTUATION.fullmatch(tokens[-1])):
         if tokens[-1] in "）)" and "".join(tokens).count("（") + "".join(tokens).count("(") > (
             "".join(tokens[:-1]).count("）") + "".join(tokens[:-1]).count(")")
