@@ -29,7 +29,6 @@ from .vocabulary.models import DocType
 
 FRONT_BLOCKS = 24  # blocks read for the front matter: a web copy puts a dozen lines above
 _YEAR = regex.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-9]{2})年")
-_TITLE_WORDS = regex.compile(r"工作报告|统计公报|公报|白皮书|发展报告|年度报告|年报|统计年鉴|发布会")
 _DATE_LINE = regex.compile(r"^\s*(?:19|20)[0-9]{2}\s*年\s*[0-9]{1,2}\s*月(?:\s*[0-9]{1,2}\s*日)?\s*$")
 _FURNITURE = regex.compile(r"^[\[【]?\s*(?:下载|打印|全屏|收藏|分享|关闭|字号\s*[：:]?|加大|还原|减小|大|中|小)"
                            r"\s*[\]】]?$|^[\[【】\]]$")
@@ -61,7 +60,7 @@ def document_title(front: list[Block]) -> str | None:
     (not a date); else the first line."""
     for block in front:
         text = block.text.strip()
-        if (len(text) <= MAX_TITLE and _TITLE_WORDS.search(text)
+        if (len(text) <= MAX_TITLE and _title_words().search(text)
                 and not text.startswith(("——", "―")) and not _SENTENCE_MARKS.search(text)):
             return text  # (not a caption: 政府工作报告。 记者…摄)
     for block in front[:4]:
@@ -105,7 +104,7 @@ def document_region(title: str | None, front: list[Block] | None = None) -> str 
     near = (front or [])[:6]
     for block in near:
         text = block.text.strip()
-        if _PLACE_LINE.match(text) and not _TITLE_WORDS.search(text):
+        if _PLACE_LINE.match(text) and not _title_words().search(text):
             return text
         bureau = _BUREAU.match(text)
         if bureau:
@@ -118,14 +117,15 @@ def document_region(title: str | None, front: list[Block] | None = None) -> str 
 
 
 @lru_cache(maxsize=1)
-def _doc_type_words() -> regex.Pattern[str]:
+def _title_words() -> regex.Pattern[str]:
+    """The words that make a line a title (regions.toml [doc_types]), longest first."""
     return regex.compile(alternation(load_vocabulary().doc_types))
 
 
 def document_type(title: str | None) -> DocType:
     """work_report, statistical_bulletin, white_paper, monthly_release, press_release or other,
     from the words of the title (regions.toml [doc_types])."""
-    found = _doc_type_words().search(title or "")
+    found = _title_words().search(title or "")
     if found:
         return load_vocabulary().doc_types[found.group(0)]
     return "monthly_release" if _MONTH_IN_TITLE.search(title or "") else "other"

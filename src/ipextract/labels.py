@@ -122,7 +122,6 @@ def _speaks_of_a_period(block: Block, figure: Figure) -> bool:
 
 # a programme named by a count in words: 加快五个新城建设, 推进两个中心发展
 _PROGRAMME = regex.compile(r"\p{Han}{1,4}(?:建设|发展)")
-_PROGRAMME_VERBS = ("加快", "推进", "推动", "抓好", "深化", "实施", "统筹", "高标准推进")
 
 
 def _names_a_programme(block: Block, figure: Figure) -> bool:
@@ -132,7 +131,7 @@ def _names_a_programme(block: Block, figure: Figure) -> bool:
     if not _chinese_count(figure) or figure.value > 10:
         return False
     before = block.text[max(0, figure.lstart - 5):figure.lstart]
-    return before.endswith(_PROGRAMME_VERBS) and _PROGRAMME.match(block.text, figure.lend) is not None
+    return before.endswith(load_vocabulary().cues.programme_verbs) and _PROGRAMME.match(block.text, figure.lend) is not None
 
 
 def drop_labels(block: Block, figures: list[Figure]) -> list[Figure]:

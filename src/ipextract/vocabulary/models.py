@@ -68,6 +68,7 @@ class Cues(Frozen):
     enumeration_separators: tuple[str, ...]
     threshold_heads: tuple[str, ...] = ()
     not_measure_words: tuple[str, ...] = ()
+    programme_verbs: tuple[str, ...] = ()
 
 
 class MetricAliases(Frozen):
