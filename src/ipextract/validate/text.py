@@ -7,7 +7,7 @@ import re
 import regex
 
 from ..vocabulary import load_vocabulary
-from ..vocabulary.lexicon import is_word, tokenizer
+from ..vocabulary.lexicon import cut, is_word
 from .base import CheckInput, CheckSettings, Finding
 
 # The Han script as explicit ranges (〇 and 々, the CJK blocks and their extensions): the
@@ -96,7 +96,7 @@ def _stray_copy(text: str, start: int, unit: str) -> bool:
     twice) is a slip; 全市|市场 (the first copy ends a word) and 康|康|姐 (two lone copies,
     as in a nickname) are not."""
     window_start = max(0, start - _WINDOW)
-    tokens = tokenizer().lcut(text[window_start: _window_end(start, unit)], HMM=False)
+    tokens = cut(text[window_start: _window_end(start, unit)])
     position = window_start
     for index, token in enumerate(tokens):
         if position == start:

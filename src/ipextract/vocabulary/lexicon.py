@@ -32,6 +32,7 @@ from pathlib import Path
 import jieba
 
 from . import load_vocabulary, user_dictionary_path
+from .segmenter import segment
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -217,7 +218,7 @@ def pos_tag(word: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _cut(text: str) -> tuple[str, ...]:
-    return tuple(tokenizer().lcut(text, HMM=False))
+    return tuple(segment(tokenizer(), text))
 
 
 def cut(text: str) -> list[str]:
