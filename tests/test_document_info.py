@@ -57,7 +57,7 @@ def test_a_bare_title_takes_the_province_of_the_line_below_it() -> None:
 @pytest.mark.parametrize(("title", "doc_type", "code"), [
     ("2026年安徽省政府工作报告", "work_report", "340000"),
     ("2025年广西政府工作报告", "work_report", "450000"),
-    ("2023年洛阳市国民经济和社会发展统计公报", "statistical_bulletin", None),
+    ("2023年洛阳市国民经济和社会发展统计公报", "statistical_bulletin", "410300"),  # a city's code too
     ("2024年浙江省知识产权发展状况白皮书", "white_paper", "330000"),
     ("2025年11月份全市经济运行月报", "monthly_release", None),
     ("2025年11月份四川省经济运行情况", "monthly_release", "510000"),
@@ -67,4 +67,44 @@ def test_a_bare_title_takes_the_province_of_the_line_below_it() -> None:
 def test_doc_type_and_region_code(title: str, doc_type: str, code: str | None) -> None:
     document = extract(title + "\n全年生产总值增长5%。", validate=False).document
     assert document.doc_type == doc_type
+    assert document.region_code == code
+
+
+CITY_AND_COUNTY = [
+    # a bulletin with no title line: the bureau, or the government, that issued it
+    ("武汉市统计局\n2025年3月\n2024年，全市地区生产总值增长5.2%。", "武汉市", "420100"),
+    ("长沙市人民政府\n2025年1月10日\n2024年，全市地区生产总值增长5.6%。", "长沙市", "430100"),
+    ("深圳市人民政府办公厅\n2024年，全市专利授权量增长5%。", "深圳市", "440300"),
+    # the city or county in the title, before or after the year
+    ("2024年武汉市国民经济和社会发展统计公报\n全年增长5%。", "武汉市", "420100"),
+    ("武汉市2024年知识产权白皮书\n全年专利授权量增长5%。", "武汉市", "420100"),
+    ("2024年杭州市知识产权发展状况白皮书\n全年增长5%。", "杭州市", "330100"),
+    ("成都市2024年国民经济和社会发展统计公报\n全年增长5%。", "成都市", "510100"),
+    ("2024年浦东新区国民经济和社会发展统计公报\n全年增长5%。", "浦东新区", "310115"),
+    ("2024年长沙县国民经济和社会发展统计公报\n全年增长5%。", "长沙县", "430121"),
+    ("2024年恩施州国民经济和社会发展统计公报\n全年增长5%。", "恩施州", "422800"),
+    ("2025年吉林市政府工作报告\n全年增长5%。", "吉林市", "220200"),  # not the province 吉林
+    ("2024年海南藏族自治州国民经济和社会发展统计公报\n全年增长5%。", "海南藏族自治州", "632500"),
+    # the province and the city, written together
+    ("2024年湖北省武汉市国民经济和社会发展统计公报\n全年增长5%。", "湖北省武汉市", "420100"),
+    # a bare title: the city whose congress heard the report
+    ("政府工作报告\n——2025年1月6日在武汉市第十五届人民代表大会第五次会议上\n各位代表：\n全市增长5%。",
+     "武汉市", "420100"),
+    # a district's name several cities have: the front matter settles it, or it has no code
+    ("朝阳区2024年国民经济和社会发展统计公报\n北京市朝阳区统计局\n全年增长5%。", "朝阳区", "110105"),
+    ("2024年朝阳区国民经济和社会发展统计公报\n——2025年1月在北京市朝阳区第十七届人民代表大会第五次会议上\n全年增长5%。",
+     "朝阳区", "110105"),
+    ("2024年鼓楼区国民经济和社会发展统计公报\n福州市鼓楼区统计局\n全年增长5%。", "鼓楼区", "350102"),
+    ("2024年鼓楼区国民经济和社会发展统计公报\n全年增长5%。", "鼓楼区", None),
+    # no division of GB/T 2260, or a bare short name that a county has only by chance
+    ("2024年雄安新区国民经济和社会发展统计公报\n全年增长5%。", None, None),
+    ("中华人民共和国2024年国民经济和社会发展统计公报\n全年增长5.0%。", "中华人民共和国", None),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "code"), CITY_AND_COUNTY)
+def test_a_city_or_county_and_its_code(text: str, region: str | None, code: str | None) -> None:
+    document = extract(text, validate=False).document
+    if region is not None:
+        assert document.region == region
     assert document.region_code == code
