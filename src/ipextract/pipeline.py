@@ -18,6 +18,8 @@ import time
 from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
+from functools import lru_cache
 
 import regex
 
@@ -30,6 +32,8 @@ from .labels import drop_labels
 from .models import BlockInfo, Document, DocumentInfo, Flag, Record
 from .normalize import NormalizedText, normalize
 from .records import Draft, draft_records
+from .records.period_bounds import period_bounds
+from .records.status import reporting_year
 from .validate.base import CheckSettings
 
 
@@ -42,7 +46,7 @@ def _place_forms(region: str | None) -> frozenset[str]:
 
 
 def to_records(drafts: list[Draft], normalized: NormalizedText, blocks: list[Block],
-               page_starts: tuple[int, ...] = ()) -> list[Record]:
+               page_starts: tuple[int, ...] = (), result_year: int | None = None) -> list[Record]:
     """Give ids in order of position and check the one promise every record keeps: the
     source at a figure's offsets is what was matched (normalisation being same-length, the
     normalised text at those offsets, less the layout its block leaves out, is the matched
@@ -59,6 +63,7 @@ def to_records(drafts: list[Draft], normalized: NormalizedText, blocks: list[Blo
                 else "".join(normalized.text[start:end] for start, end in pieces))
         if read != figure.surface or pieces[0][0] != figure.start or pieces[-1][1] != figure.end:
             raise OffsetError(figure.surface, f"offsets {figure.start}:{figure.end} do not hold")
+        period_start, period_end = _bounds(draft.period, result_year)
         records.append(
             Record(
                 id=ids[id(figure)],
@@ -75,6 +80,10 @@ def to_records(drafts: list[Draft], normalized: NormalizedText, blocks: list[Blo
                 end=figure.end,
                 period=draft.period,
                 period_from=draft.period_from,
+                period_start=period_start,
+                period_end=period_end,
+                status=draft.status,
+                basis=draft.basis,
                 of=ids.get(id(draft.of)) if draft.of is not None else None,
                 section=draft.section,
                 context=draft.context,
@@ -83,6 +92,13 @@ def to_records(drafts: list[Draft], normalized: NormalizedText, blocks: list[Blo
             )
         )
     return records
+
+
+@lru_cache(maxsize=1024)
+def _bounds(period: str | None, year: int | None) -> tuple[date | None, date | None]:
+    """Reports repeat a handful of periods thousands of times: each is read once."""
+    start, end = period_bounds(period, year)
+    return (date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None)
 
 
 @contextmanager
@@ -133,8 +149,8 @@ def _extract(text: str, *, source: str | None, format: str,
         figures.append(drop_labels(block, find_figures(block, index)))
     title, year, region, region_code, doc_type = document_facts(blocks)
     places = _place_forms(region)
-    records = to_records(draft_records(blocks, figures, year, places), normalized, blocks,
-                         page_starts)
+    records = to_records(draft_records(blocks, figures, year, places, doc_type), normalized,
+                         blocks, page_starts, reporting_year(year, doc_type))
     flags: list[Flag] = []
     _check_deadline(deadline, source)
     if validate:

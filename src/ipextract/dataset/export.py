@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import date
 
 from ..errors import UsageError
 from ..output import atomic_target, write_atomic
@@ -44,7 +45,14 @@ def _json_lines(connection, query: str) -> Iterator[str]:
             for name in EXACT.keys() & item.keys():
                 if item[name] is not None:
                     item[name] = _json_number(item[name])
-            yield json.dumps(item, ensure_ascii=False) + "\n"
+            yield json.dumps(item, ensure_ascii=False, default=_iso) + "\n"
+
+
+def _iso(value: object) -> str:
+    """A DATE column (period_start, period_end) as its ISO text, as in the contract's JSON."""
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 def _json_number(exact: str) -> int | float:

@@ -38,6 +38,9 @@ DOCUMENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("region_key", "VARCHAR"),       # 长沙市 → 长沙, 浙江省 → 浙江: how reports of one place meet
     ("records", "INTEGER"),
     ("flags", "INTEGER"),
+    # schema 1.2 (added last: an older database gets them appended when opened)
+    ("region_code", "VARCHAR"),      # GB/T 2260
+    ("doc_type", "VARCHAR"),
 )
 RECORD_COLUMNS: tuple[tuple[str, str], ...] = (
     ("document_id", "VARCHAR"),
@@ -66,6 +69,11 @@ RECORD_COLUMNS: tuple[tuple[str, str], ...] = (
     ("context", "VARCHAR"),
     ("method", "VARCHAR"),
     ("page", "INTEGER"),
+    # schema 1.2 (added last: an older database gets them appended when opened)
+    ("period_start", "DATE"),
+    ("period_end", "DATE"),
+    ("status", "VARCHAR"),           # actual | target | forecast | unknown
+    ("basis", "VARCHAR"),            # nominal | real | null
 )
 FLAG_COLUMNS: tuple[tuple[str, str], ...] = (
     ("document_id", "VARCHAR"),      # the document the flag belongs to (the later one across years)
@@ -130,7 +138,8 @@ def document_row(document_id: str, path: str, nbytes: int, document: Document) -
     info = document.document
     return (document_id, path, document.schema_version, info.sha256, info.format, info.encoding,
             nbytes, info.chars, info.pages, info.title, info.year, info.region,
-            region_key(info.region), len(document.records), len(document.flags))
+            region_key(info.region), len(document.records), len(document.flags),
+            info.region_code, info.doc_type)
 
 
 def record_row(document_id: str, record: Record, document_year: int | None) -> tuple:
@@ -141,7 +150,8 @@ def record_row(document_id: str, record: Record, document_year: int | None) -> t
             _float(record.value_max), exact_text(record.value_max), float(low), float(high),
             record.qualifier, record.surface, record.start, record.end, record.period,
             figure_year(record.period, document_year), record.of, record.section, record.context,
-            record.method, record.page)
+            record.method, record.page, record.period_start, record.period_end, record.status,
+            record.basis)
 
 
 def record_rows(document_id: str, document: Document) -> list[tuple]:

@@ -8,9 +8,12 @@ The modules of this package, one per concern: ``kinds`` (kind, sign, qualifier),
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..blocks import Block
 from ..figures import Figure
 from ..models import MetricFrom, PeriodFrom
+from ..vocabulary.models import DocType
 from .base import Draft
 from .context import (
     _block_period,
@@ -23,12 +26,16 @@ from .context import (
 )
 from .kinds import _governed_qualifier, _kind_and_sign
 from .naming import MAX_CHAIN, _fill_shared_nouns, _name, _respective, _words_around, clean_metric
+from .status import BlockCues, block_cues, figure_status, growth_basis, is_target_heading, period_status, reporting_year
 from .tables import _cells, _table_drafts
 
 
 def draft_records(blocks: list[Block], figures: list[list[Figure]],
-                  year: int | None = None, places: frozenset[str] = frozenset()) -> list[Draft]:
+                  year: int | None = None, places: frozenset[str] = frozenset(),
+                  doc_type: DocType = "other") -> list[Draft]:
     """Records for every figure of every block, in order of position."""
+    result_year = reporting_year(year, doc_type)
+    part_targets = heading_targets = False  # under 九、主要预期目标, or a heading like it
     drafts: list[Draft] = []
     group_drafts: dict[int, list[Draft]] = {}
     group_period: dict[int, str | None] = {}
@@ -40,6 +47,9 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
         opens_part, period = part_period(block)
         if opens_part:
             period_of_part = period
+            part_targets = is_target_heading(block.text)
+        if block.kind == "heading":
+            heading_targets = is_target_heading(block.text)
         if block.group not in group_period:
             group_period[block.group] = _block_period(block)
         if ends_carried_period(block):
@@ -49,7 +59,8 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             if not figures[index]:
                 header = _cells(block)  # a row without figures heads the columns below it
             else:
-                drafts.extend(_table_drafts(blocks, index, figures[index], header, year))
+                drafts.extend(replace(d, status=period_status(d.period, result_year, doc_type))
+                              for d in _table_drafts(blocks, index, figures[index], header, year))
             continue
         if block.kind != "unit_note":
             header = []
@@ -57,6 +68,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
         respective: list[tuple[str, Figure | None]] = []
         chain_position = 0
         block_figures = figures[index]
+        cues: BlockCues | None = None  # scanned when the block's first figure needs them
         for position, figure in enumerate(block_figures):
             words = _words_around(block, block_figures, position)
             previous = block_drafts[-1] if block_drafts else None
@@ -97,6 +109,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             if sign < 0 and low is not None and high is not None:
                 low, high = high, low
                 value = low  # a range's value is its lower bound: 下降1至2个百分点 is −2…−1
+            cues = cues or block_cues(block)
             block_drafts.append(Draft(
                 figure=figure,
                 kind=kind,
@@ -111,6 +124,10 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 of=of,
                 section=block.section,
                 context=_context(block, figure, group_texts),
+                status=figure_status(block, figure, period, cues, result_year=result_year,
+                                     doc_type=doc_type,
+                                     under_target_heading=part_targets or heading_targets),
+                basis=growth_basis(block, figure, kind, cues),
             ))
         if openings:
             carried = openings[-1][1]

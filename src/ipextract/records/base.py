@@ -11,7 +11,7 @@ from functools import lru_cache
 import regex
 
 from ..figures import Figure
-from ..models import MetricFrom, PeriodFrom, Section
+from ..models import Basis, MetricFrom, PeriodFrom, Section, Status
 from ..vocabulary import load_vocabulary
 from ..vocabulary.lexicon import cut
 from ..vocabulary.models import Kind, Qualifier
@@ -85,6 +85,8 @@ class Draft:
     context: str
     notes: tuple[str, ...] = field(default=())
     period_from: PeriodFrom | None = None  # "text" (its sentence, block or item) or "part" (a heading)
+    status: Status = "unknown"
+    basis: Basis | None = None
 
 
 @lru_cache(maxsize=1)

@@ -69,6 +69,14 @@ class Cues(Frozen):
     threshold_heads: tuple[str, ...] = ()
     not_measure_words: tuple[str, ...] = ()
     programme_verbs: tuple[str, ...] = ()
+    target_pattern: str = ""
+    forecast_pattern: str = ""
+    actual_pattern: str = ""
+    target_headings: tuple[str, ...] = ()
+    review_headings: tuple[str, ...] = ()
+    target_paragraph_pattern: str = ""
+    real_basis: tuple[str, ...] = ()
+    nominal_basis: tuple[str, ...] = ()
 
 
 class MetricAliases(Frozen):
