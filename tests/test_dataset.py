@@ -256,7 +256,7 @@ def test_a_database_of_schema_1_1_is_migrated_on_open(tmp_path: Path) -> None:
 
     database = tmp_path / "old.duckdb"
     added = {"documents": ("region_code", "doc_type"),
-             "records": ("period_start", "period_end", "status", "basis")}
+             "records": ("period_start", "period_end", "status", "basis", "scope", "subject")}
     with duckdb.connect(str(database)) as db:
         for table, columns in TABLES.items():
             kept = [c for c in columns if c[0] not in added.get(table, ())]
@@ -265,7 +265,7 @@ def test_a_database_of_schema_1_1_is_migrated_on_open(tmp_path: Path) -> None:
     with duckdb.connect(str(database), read_only=True) as db:
         names = {row[0] for row in db.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'records'").fetchall()}
-    assert {"period_start", "period_end", "status", "basis"} <= names
+    assert {"period_start", "period_end", "status", "basis", "scope", "subject"} <= names
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "plan.txt").write_text(

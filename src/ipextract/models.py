@@ -80,6 +80,12 @@ class Record(Frozen):
     basis: Basis | None = Field(
         default=None, description="for a growth: real (扣除价格因素, 按可比价格计算, 实际增长) "
                                   "or nominal (名义增长, 按现价计算); null when the text says neither")
+    scope: str | None = Field(
+        default=None, description="the sub-region or group of people the sentence limits the "
+                                  "figure to (浦东新区, 农村居民); null for a headline figure")
+    subject: str | None = Field(
+        default=None, description="who or what the figure is about, when its clause names it "
+                                  "(企业, 高校, 规模以上工业企业)")
     of: str | None = Field(default=None, description="id of the figure a growth/share describes")
     section: Section = "narrative"
     context: str = Field(description="the sentence or list item the figure stands in")

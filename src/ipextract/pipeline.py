@@ -84,6 +84,8 @@ def to_records(drafts: list[Draft], normalized: NormalizedText, blocks: list[Blo
                 period_end=period_end,
                 status=draft.status,
                 basis=draft.basis,
+                scope=draft.scope,
+                subject=draft.subject,
                 of=ids.get(id(draft.of)) if draft.of is not None else None,
                 section=draft.section,
                 context=draft.context,
@@ -149,7 +151,8 @@ def _extract(text: str, *, source: str | None, format: str,
         figures.append(drop_labels(block, find_figures(block, index)))
     title, year, region, region_code, doc_type = document_facts(blocks)
     places = _place_forms(region)
-    records = to_records(draft_records(blocks, figures, year, places, doc_type), normalized,
+    records = to_records(draft_records(blocks, figures, year, places, doc_type, region_code),
+                         normalized,
                          blocks, page_starts, reporting_year(year, doc_type))
     flags: list[Flag] = []
     _check_deadline(deadline, source)

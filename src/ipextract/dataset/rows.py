@@ -74,6 +74,8 @@ RECORD_COLUMNS: tuple[tuple[str, str], ...] = (
     ("period_end", "DATE"),
     ("status", "VARCHAR"),           # actual | target | forecast | unknown
     ("basis", "VARCHAR"),            # nominal | real | null
+    ("scope", "VARCHAR"),            # 浦东新区, 农村居民; null for a headline figure
+    ("subject", "VARCHAR"),          # 企业, 高校, 规模以上工业企业
 )
 FLAG_COLUMNS: tuple[tuple[str, str], ...] = (
     ("document_id", "VARCHAR"),      # the document the flag belongs to (the later one across years)
@@ -151,7 +153,7 @@ def record_row(document_id: str, record: Record, document_year: int | None) -> t
             record.qualifier, record.surface, record.start, record.end, record.period,
             figure_year(record.period, document_year), record.of, record.section, record.context,
             record.method, record.page, record.period_start, record.period_end, record.status,
-            record.basis)
+            record.basis, record.scope, record.subject)
 
 
 def record_rows(document_id: str, document: Document) -> list[tuple]:

@@ -26,13 +26,14 @@ from .context import (
 )
 from .kinds import _governed_qualifier, _kind_and_sign
 from .naming import MAX_CHAIN, _fill_shared_nouns, _name, _respective, _words_around, clean_metric
+from .scope import scope, subject
 from .status import BlockCues, block_cues, figure_status, growth_basis, is_target_heading, period_status, reporting_year
 from .tables import _cells, _table_drafts
 
 
 def draft_records(blocks: list[Block], figures: list[list[Figure]],
                   year: int | None = None, places: frozenset[str] = frozenset(),
-                  doc_type: DocType = "other") -> list[Draft]:
+                  doc_type: DocType = "other", region_code: str | None = None) -> list[Draft]:
     """Records for every figure of every block, in order of position."""
     result_year = reporting_year(year, doc_type)
     part_targets = heading_targets = False  # under 九、主要预期目标, or a heading like it
@@ -110,6 +111,16 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 low, high = high, low
                 value = low  # a range's value is its lower bound: 下降1至2个百分点 is −2…−1
             cues = cues or block_cues(block)
+            # a 分别 list's item names its own scope (城镇、农村居民收入分别增长5%、6.5%)
+            own_scope = scope(metric if how == "list" else words.clause, region_code, places)
+            own_subject = subject(words.clause)
+            if (own_scope is None or own_subject is None) and of is not None:
+                # 武汉市专利授权量8.6万件，增长12%: the growth is Wuhan's too
+                described = next((d for d in reversed(block_drafts[-MAX_CHAIN:])
+                                  if d.figure is of), None)
+                if described is not None:
+                    own_scope = own_scope or described.scope
+                    own_subject = own_subject or described.subject
             block_drafts.append(Draft(
                 figure=figure,
                 kind=kind,
@@ -128,6 +139,8 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                                      doc_type=doc_type,
                                      under_target_heading=part_targets or heading_targets),
                 basis=growth_basis(block, figure, kind, cues),
+                scope=own_scope,
+                subject=own_subject,
             ))
         if openings:
             carried = openings[-1][1]

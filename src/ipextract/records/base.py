@@ -87,6 +87,8 @@ class Draft:
     period_from: PeriodFrom | None = None  # "text" (its sentence, block or item) or "part" (a heading)
     status: Status = "unknown"
     basis: Basis | None = None
+    scope: str | None = None
+    subject: str | None = None
 
 
 @lru_cache(maxsize=1)

@@ -77,6 +77,8 @@ class Cues(Frozen):
     target_paragraph_pattern: str = ""
     real_basis: tuple[str, ...] = ()
     nominal_basis: tuple[str, ...] = ()
+    scope_populations: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
 
 
 class MetricAliases(Frozen):

@@ -1,0 +1,107 @@
+"""Whom or where a figure is limited to (``scope``), and who or what it is about (``subject``).
+
+A dataset keeps the headline figure of a report apart from its parts: ``全市地区生产总值12000亿元``
+has no scope, ``其中，浦东新区5000亿元`` the scope 浦东新区, ``农村居民人均可支配收入`` the scope
+农村居民. Both are read in the figure's clause before it (from the clause start to the figure):
+
+* a place is a scope when it opens the clause (after 其中, 另外, 此外) and names an administrative
+  division (``region_codes``) other than the document's own; a place inside a name (在北京证券
+  交易所上市) or a region that is no division (长江经济带) is none;
+* a group of people (城镇居民, 农村居民: ``cues.toml`` scope_populations) is a scope wherever it
+  stands in the clause;
+* the subject is the longest of ``cues.toml``'s subjects in the clause (规模以上工业企业 before
+  工业企业 before 企业).
+
+A growth, share or multiple with neither in its own clause has those of the figure it describes
+(``武汉市专利授权量8.6万件，增长12%``: both are Wuhan's).
+
+>>> from ipextract import extract
+>>> text = "上海市2024年国民经济和社会发展统计公报\\n其中，浦东新区规模以上工业企业利润580亿元。"
+>>> [(r.surface, r.scope, r.subject) for r in extract(text).records]
+[('580亿元', '浦东新区', '规模以上工业企业')]
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..region_codes import lookup
+from ..vocabulary import load_vocabulary
+from ..vocabulary.lexicon import cut, pos_tag
+
+# words that may stand before the place that opens a clause (其中，浦东新区…)
+_OPENERS = frozenset({"其中", "另外", "此外", "，", ",", "、", " "})
+# what a division's name ends with, for a word jieba does not tag as a place (鼓楼区: n)
+_DIVISION_ENDS = ("省", "市", "区", "县", "州", "盟", "旗")
+_OWN = frozenset("全本我该")  # 全州, 本市, 我省, 该县: the region the document is about
+_MAX_PARTS = 3  # 湖北省武汉市江汉区: a name chained from at most three divisions
+
+
+@lru_cache(maxsize=1)
+def _subjects() -> regex.Pattern[str]:
+    words = sorted(load_vocabulary().cues.subjects, key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(w) for w in words) or r"(?!)")
+
+
+@lru_cache(maxsize=1)
+def _populations() -> regex.Pattern[str]:
+    words = sorted(load_vocabulary().cues.scope_populations, key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(w) for w in words) or r"(?!)")
+
+
+def subject(clause: str) -> str | None:
+    """The longest subject named in ``clause`` (the text before a figure in its clause).
+
+    >>> subject("规模以上工业企业实现利润总额"), subject("全市地区生产总值")
+    ('规模以上工业企业', None)
+    """
+    found = _subjects().search(clause)
+    if found is None:
+        return None
+    longest = found
+    for match in _subjects().finditer(clause, found.end()):
+        if len(match.group()) > len(longest.group()):
+            longest = match
+    return longest.group()
+
+
+def scope(clause: str, own_region_code: str | None, places: frozenset[str] = frozenset()) -> str | None:
+    """The place that opens ``clause``, else a group of people in it; None for neither.
+
+    >>> scope("其中，浦东新区", "310000"), scope("农村居民人均可支配收入", None)
+    ('浦东新区', '农村居民')
+    >>> scope("上海市地区生产总值", "310000"), scope("在北京证券交易所上市的企业", None)
+    (None, None)
+    """
+    place = _opening_place(clause, own_region_code, places)
+    if place is not None:
+        return place
+    found = _populations().search(clause)
+    return found.group() if found is not None else None
+
+
+def _opening_place(clause: str, own_region_code: str | None, places: frozenset[str]) -> str | None:
+    tokens = [t for t in cut(clause.strip()) if t.strip()]
+    while tokens and tokens[0] in _OPENERS:
+        tokens.pop(0)
+    if not tokens or not (pos_tag(tokens[0]) == "ns" or tokens[0].endswith(_DIVISION_ENDS)):
+        return None
+    if tokens[0][:1] in _OWN:
+        return None  # 全州, 全市, 本省, 我区: the document's own region
+    hint = own_region_code[:2] + "0000" if own_region_code else None
+    for parts in range(min(_MAX_PARTS, len(tokens)), 0, -1):
+        name = "".join(tokens[:parts])
+        division = lookup(name, province_hint=hint)
+        if division is None:
+            continue
+        if name in places or division.code == own_region_code:
+            return None  # the document's own region: its headline figure
+        if division.level == "county" and name != division.name:
+            return None  # a county's short name is too often a word (中原科技城, 红旗渠)
+        return name
+    return None
+
+
+__all__ = ["scope", "subject"]
