@@ -130,6 +130,9 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         tokens[1]
     ).startswith("v"):
         tokens.pop(0)  # 累计受理… → 受理…; 累计访问量 stays whole
+    tokens = _without_verbs(tokens)
+    while len(tokens) > 1 and tokens[0] in leading:
+        tokens.pop(0)  # 预计|全市|数字经济…: the scope word the verb stood before
     trailing = _trailing_words()
     while tokens and (tokens[-1] in trailing or _PUNCTUATION.fullmatch(tokens[-1])):
         if tokens[-1] in "）)" and "".join(tokens).count("（") + "".join(tokens).count("(") > (
@@ -153,6 +156,29 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     if not text:
         return "", ""
     return text, pos_tag(tokens[-1]) if tokens else ""
+
+
+def _without_verbs(tokens: list[str]) -> list[str]:
+    """The name's words without the verbs around it (cues.toml verbs_before_names, …):
+    力争|外贸|进出口总额 → 外贸进出口总额, 规模以上|工业|企业|实现|利润总额 → …企业利润总额,
+    就业率|保持 → 就业率. A verb goes only next to a noun (研发|投入 keeps 投入: it ends the name).
+
+    >>> _without_verbs(["规模以上", "工业", "企业", "实现", "利润总额"])
+    ['规模以上', '工业', '企业', '利润总额']
+    """
+    cues = load_vocabulary().cues
+    while len(tokens) > 1 and (tokens[0] in cues.plan_verbs_before_names or (
+            tokens[0] in cues.verbs_before_names and pos_tag(tokens[1]).startswith(_NOMINAL_TAGS))):
+        tokens = tokens[1:]
+    if len(tokens) > 2:
+        tokens = [token for index, token in enumerate(tokens)
+                  if not (0 < index < len(tokens) - 1 and token in cues.verbs_inside_names
+                          and pos_tag(tokens[index - 1]).startswith(_NOMINAL_TAGS)
+                          and len(tokens[index + 1]) > 1
+                          and pos_tag(tokens[index + 1]).startswith(_NOMINAL_TAGS))]
+    while len(tokens) > 1 and tokens[-1] in cues.verbs_after_names:
+        tokens = tokens[:-1]
+    return tokens
 
 
 _CONJUNCTIONS = frozenset({"和", "及", "与", "以及", "并"})  # …27.8%和52.6%: never a name

@@ -78,6 +78,10 @@ class Cues(Frozen):
     real_basis: tuple[str, ...] = ()
     nominal_basis: tuple[str, ...] = ()
     scope_populations: tuple[str, ...] = ()
+    plan_verbs_before_names: tuple[str, ...] = ()
+    verbs_before_names: tuple[str, ...] = ()
+    verbs_inside_names: tuple[str, ...] = ()
+    verbs_after_names: tuple[str, ...] = ()
     subjects: tuple[str, ...] = ()
 
 
