@@ -108,3 +108,16 @@ def test_a_city_or_county_and_its_code(text: str, region: str | None, code: str 
     if region is not None:
         assert document.region == region
     assert document.region_code == code
+
+
+@pytest.mark.parametrize(("text", "doc_type"), [
+    ("南京市统计局 国家统计局南京调查队\n2022年4月\n2021年，全市地区生产总值增长7.5%。\n",
+     "statistical_bulletin"),
+    ("洛阳市统计局\n2023年，全市经济运行稳中向好。\n", "statistical_bulletin"),
+    # a statistics bureau named inside a sentence is no issuer
+    ("据市统计局初步核算，全市地区生产总值增长7.5%。\n", "other"),
+    ("武汉市人民政府\n2024年政府工作报告\n", "work_report"),
+])
+def test_a_text_issued_by_a_statistics_bureau_is_a_bulletin(text: str, doc_type: str) -> None:
+    """A bulletin copied without its title still names its issuer on the first lines."""
+    assert extract(text, validate=False).document.doc_type == doc_type

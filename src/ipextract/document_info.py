@@ -45,6 +45,8 @@ _OPENING_YEAR = regex.compile(r"^(19[5-9][0-9]|20[0-9]{2})年(?:[，,]|全年|�
 _PLACE_LINE = regex.compile(r"^\p{Han}{2,14}(?:自治州|自治区|自治县|省|市|州|县|区|盟|旗)$")
 _ISSUER = regex.compile(r"^(\p{Han}{2,12}?(?:市|省|州|县|区|自治区|自治州|盟|旗))"
                         r"(?:(?:人民政府)?统计局|人民政府(?:办公厅|办公室)?)")
+# a line that names a statistics bureau or survey team as the issuer (南京市统计局 国家统计局南京调查队)
+_STATISTICS_BUREAU = regex.compile(r"^\p{Han}{2,14}(?:统计局|调查队)(?:\s|$)")
 _CONGRESS = regex.compile(r"在(\p{Han}{2,20}?)第[一二三四五六七八九十]+届人民代表大会")
 _ANNOUNCER = regex.compile(r"^(\p{Han}{2,3}?)(?:市|省)?(?:发布|召开|印发|公布)")
 MAX_TITLE = 60
@@ -250,4 +252,7 @@ def document_facts(blocks: list[Block]) -> DocumentFacts:
     region = document_region(title, front)
     division = region_division(region, title, front)
     code = division.code if division is not None else None
-    return DocumentFacts(title, document_year(front, title), region, code, document_type(title))
+    doc_type = document_type(title)
+    if doc_type == "other" and any(_STATISTICS_BUREAU.match(block.text.strip()) for block in front[:3]):
+        doc_type = "statistical_bulletin"  # no title, but issued by a statistics bureau
+    return DocumentFacts(title, document_year(front, title), region, code, doc_type)
