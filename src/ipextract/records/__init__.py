@@ -21,8 +21,10 @@ from .context import (
     _group_texts,
     _period,
     ends_carried_period,
+    heading_period,
     opening_periods,
     part_period,
+    settle_period,
 )
 from .kinds import _governed_qualifier, _kind_and_sign
 from .naming import MAX_CHAIN, _fill_shared_nouns, _name, _respective, _words_around, clean_metric
@@ -95,15 +97,21 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                                None)
                 if opening is not None:
                     period_here = opening[1]
-            period = _period(block, figure, period_here, None if period_of_part else year)
+            period = _period(block, figure, period_here, None if period_of_part else year,
+                             period_of_part, reviewed=result_year if doc_type in (
+                                 "work_report", "statistical_bulletin", "monthly_release") else None)
             period_from: PeriodFrom | None = "text" if period else None
             if period is None and of is not None:
                 described = next((d for d in reversed(block_drafts[-MAX_CHAIN:])
                                   if d.figure is of), None)
                 if described is not None:
                     period, period_from = described.period, described.period_from
+            if period is None:  # （三）2025年1—11月主要指标, then its items
+                period = heading_period(blocks, index, year)
+                period_from = "part" if period else None
             if period is None and period_of_part:
                 period, period_from = period_of_part, "part"
+            period, period_from = settle_period(block, figure, period, period_from)
             low = figure.value_min * sign if figure.value_min is not None else None
             high = figure.value_max * sign if figure.value_max is not None else None
             value = figure.value * sign

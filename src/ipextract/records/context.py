@@ -2,50 +2,378 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
 from ..blocks import BULLETS, Block
 from ..figures import Figure
-from ..scanning import must_contain
+from ..models import PeriodFrom
+from ..numerals import CHINESE_DIGITS
+from ..scanning import must_contain, opening_characters, prefilter
 from .base import _period_pattern
+from .period_bounds import _words as period_words
+from .period_bounds import period_bounds
 
-_CURRENT_YEAR_WORDS = regex.compile(r"全年|今年|本年|年末|年底")
-# A time a sentence names that is no period of the pattern and not the year it inherits
-# (过去五年, 五年来, 十四五时期, 上半年, 1—11月): a figure there gets no inherited period.
-_NUMERAL = "[0-9一二三四五六七八九十两]"
-_OTHER_TIME = regex.compile(
-    rf"过去{_NUMERAL}*年|{_NUMERAL}+年(?:来|间)|近{_NUMERAL}+年|以来|十{_NUMERAL}五|时期|期间"
-    rf"|[上下]半年|{_NUMERAL}季度|{_NUMERAL}{{1,2}}月(?!份)")
+# The times a sentence names before a figure (scanned once per sentence, around the characters
+# every time holds), by kind:
+#
+# * ``year``: a period with its year (the vocabulary's period_pattern: 2024年, 截至2024年末,
+#   2025年1—11月);
+# * ``plan``: a five-year plan's time (“十四五”时期, 十四五期间, “十四五”末, 十三五以来);
+# * ``months``/``part``: a period without a year of its own (1—11月, 11月当月, 11月份, 截至11月底;
+#   一季度, 前三季度, 上半年, 三季度末): the words are those of periods.toml, so that
+#   period_bounds reads every period found here;
+# * ``whole``: the year as a whole (全年, 今年, 年末): the year the figure inherits;
+# * ``span``: a run of years up to the year the document reports (过去五年, 五年来, 近三年):
+#   the figure's period is the run, ``2021年以来`` in a work report of 2026 (see ``_run``);
+#   a run of unknown length (多年来, 十八大以来) gives no period, and stops every inherited one;
+# * ``past_year``: the year just past (一年来, 过去一年): the year the document reports;
+# * ``other``: a time that is no period of the figure's (11月15日, 十四五 named in passing,
+#   疫情期间, 新时期): it inherits none, but a heading's or a part's period still holds.
+
+# a number of years (五, 十, 3): not a year (过去的2025年 is 2025)
+_NUMERAL = "(?:[一二三四五六七八九十两多几]+|(?<![0-9])[0-9]{1,2})"
+_SPAN = (rf"过去的?(?!一年){_NUMERAL}年|这(?!一年){_NUMERAL}年|近(?!一年){_NUMERAL}年|近年来"
+         rf"|(?<![0-9一二三四五六七八九十两多几])(?!一年){_NUMERAL}年(?:来|间)|以来")
+_PAST_YEAR = "一年来|一年间|过去的?一年|这一年"
+_AS_OF = "截至|截止到|截止"
+_MONTH = ("(?:(?<![0-9.])(?:1[0-2]|0?[1-9])|(?<![〇零一二三四五六七八九十两百千万])"
+          "(?:十[一二]?|[一二三四五六七八九]))")
+_DAY = "(?:[0-9]{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+
+
+def _either(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
-def _period_marker() -> str:
-    """A character every period contains (年), when the vocabulary's pattern says so: a
-    sentence without it names no period and is not searched."""
-    return "年" if must_contain(_period_pattern().pattern, "年") else ""
+def _plan_pattern() -> str:
+    plans = period_words().plans
+    return (rf"[“\"]?十[一二三四五六七八九]?{regex.escape(plans.suffix)}[”\"]?"
+            rf"(?:{_either(plans.whole)}|{_either(period_words().year_end)}|{_either(period_words().since)})")
 
 
-def _period(block: Block, figure: Figure, inherited: str | None, year: int | None) -> str | None:
-    sentence_start = block.sentence_start(figure.lstart)
-    window = block.text[sentence_start: figure.lstart]
-    found = None
-    marker = _period_marker()
-    for match in (_period_pattern().finditer(window) if not marker or marker in window else ()):
-        found = match.group(0)
-    if found:
-        return found
-    if not inherited and not year:
+@lru_cache(maxsize=1)
+def _time_kinds() -> tuple[tuple[str, str], ...]:
+    """The kinds of time, each with its pattern, in the order they are tried at a position."""
+    words = period_words()
+    # a part of the year that is all of it (全年) is the year: ``whole``
+    parts = [part for part, months in words.parts.items() if months != (1, 12)]
+    months = (rf"(?:{_AS_OF})?(?:{_MONTH}月?(?:{_either(words.dashes)}))?{_MONTH}月"
+              rf"(?:{_either(words.month_end)}|{_either(words.month_words)})?")
+    day = rf"{_MONTH}月(?:{_DAY}[日号]|初|上旬|中旬|下旬|起)"
+    plan_named = rf"[“\"]?十[一二三四五六七八九]{regex.escape(words.plans.suffix)}"
+    return (("year", _period_pattern().pattern), ("plan", rf"(?:{_AS_OF}|到)?{_plan_pattern()}"),
+            ("past_year", _PAST_YEAR), ("other", rf"{day}|{plan_named}|时期|期间|季度"),
+            ("months", months),
+            ("part", rf"(?:{_AS_OF})?(?:{_either(parts)})(?:{_either(words.year_end)})?"),
+            ("whole", "全年|今年|本年|年末|年底"), ("span", _SPAN))
+
+
+@lru_cache(maxsize=1)
+def _time_scanners() -> tuple[tuple[int, str, frozenset[str], regex.Pattern[str]], ...]:
+    """One scanner per kind, with the anchors its pattern holds (a sentence without any of them
+    has no time of the kind) and led by a lookahead of the characters it can start with: the
+    engine then skips the prose between times (one alternation of them all tries every kind at
+    every numeral and costs ten times as much)."""
+    anchors = set(_anchors().pattern) - set("[]\\")
+    return tuple((rank, kind, frozenset(anchor for anchor in anchors if anchor in pattern),
+                  regex.compile(prefilter(pattern) + f"(?:{pattern})"))
+                 for rank, (kind, pattern) in enumerate(_time_kinds()))
+
+
+# A time starts at most this many characters before its first anchor (截止到二〇二四年) and
+# ends at most this many after its last (“十四五”规划期: 五 then 4)
+_BEFORE_ANCHOR, _AFTER_ANCHOR = 12, 16
+
+
+@lru_cache(maxsize=1)
+def _anchors() -> re.Pattern[str]:
+    """A character every time holds: 年, 月, the plans' 五, and one of each word of
+    periods.toml (and of the other times) that holds none of these (一季度: 度, 时期: 期,
+    以来: 来)."""
+    words = period_words()
+    anchors = {"年", "月", words.plans.suffix}
+    for word in [*words.parts, *words.plans.whole, *words.since, "时期", "期间", "季度"]:
+        if not anchors.intersection(word):
+            anchors.add(word[-1])
+    return re.compile("[" + re.escape("".join(sorted(anchors))) + "]")
+
+
+class _Time(NamedTuple):
+    start: int
+    end: int
+    kind: str
+    text: str
+
+
+# The times of the last sentence read (its text, start and end): one slot, swapped whole
+_SENTENCE_TIMES: list[tuple[str, int, int, list[_Time]]] = []
+
+
+def _times_in(text: str, start: int, end: int) -> list[_Time]:
+    """The times in ``text[start:end]`` (a sentence), left to right, as one pattern of all the
+    kinds would find them: the leftmost first, the first kind at a position. The last sentence
+    asked for is kept: its figures ask one after another."""
+    cached = _SENTENCE_TIMES[0] if _SENTENCE_TIMES else None
+    if cached is not None and cached[0] is text and cached[1] == start and cached[2] == end:
+        return cached[3]
+    # every time holds an anchor (年, 月, the 五 of 十四五…), found by one plain scan; the
+    # times are read only around them: most sentences hold none
+    anchors = [match.start() for match in _anchors().finditer(text, start, end)]
+    found = []
+    if anchors:
+        held = {text[at] for at in anchors}
+        low, high = max(start, anchors[0] - _BEFORE_ANCHOR), min(end, anchors[-1] + _AFTER_ANCHOR)
+        for rank, kind, kind_anchors, scanner in _time_scanners():
+            if not kind_anchors.isdisjoint(held):
+                found += [(match.start(), rank, match.end(), kind, match.group())
+                          for match in scanner.finditer(text, low, high)]
+        found.sort()
+    times: list[_Time] = []
+    for at, _, stop, kind, written in found:
+        if not times or at >= times[-1].end:
+            times.append(_Time(at, stop, kind, written))
+    _SENTENCE_TIMES[:] = [(text, start, end, times)]
+    return times
+
+
+@lru_cache(maxsize=1)
+def _plan() -> regex.Pattern[str]:
+    return regex.compile(_plan_pattern())
+
+
+# 比2020年, 较上年, 与2023年相比, 快于2024年: the time a figure is compared with, not its own
+_COMPARED = regex.compile(r"(?:比|较|同|与|跟|相比|对比|[高低快慢多少大小超]于)\s*$")
+# 提高到2025年的6.1万家: the year of a new level, not a deadline (力争到2030年)
+_NEW_LEVEL = regex.compile(r"(?:提高|增加|提升|增长|降低|减少|扩大|缩小|上升|下降|跃升|攀升|增|升|降|减)\s*$")
+_FIGURE_START = regex.compile(r"[0-9〇零一二三四五六七八九十两]")
+_PLAIN_YEAR = regex.compile(r"(?:[12][0-9]{3}|[〇零一二三四五六七八九]{4})年")
+_YEAR_DIGITS4 = regex.compile(r"[12][0-9]{3}")
+_CLAUSE_END = regex.compile(r"[，,；;]")
+_COPULA = regex.compile(r"(?:为|是|相当于)\s*$")
+_TO = regex.compile(r"[到至]")
+
+NO_PERIOD = ""  # a time of its own no period says (多年来): no period, and nothing inherited
+"""The period of a figure whose time the text names but no period says (多年来, 十八大以来, the
+end value of 从2020年的…提高到…): it is no period, and stops the periods a figure would
+otherwise inherit (the paragraph's, the heading's, the part's)."""
+
+_RUN = regex.compile(_SPAN)
+_PAST = regex.compile(_PAST_YEAR)
+_RUN_LENGTH = regex.compile(r"[0-9]{1,2}|[一二三四五六七八九十两]+")
+
+
+def _run(span: str, reviewed: int | None) -> str:
+    """过去五年 (五年来, 这五年, 近五年) in a document that reports ``reviewed`` (2025 for a work
+    report of 2026): the five years up to it, written as period_bounds reads them, ``2021年
+    以来`` (from 1 January 2021, still running when the report was written). ``NO_PERIOD``
+    when the length or the year is not known (多年来, 十八大以来).
+
+    >>> _run("过去五年", 2025), _run("五年来", 2025), _run("近3年", 2024), _run("多年来", 2025)
+    ('2021年以来', '2021年以来', '2022年以来', '')
+    """
+    length = _RUN_LENGTH.search(span)
+    if length is None or reviewed is None:
+        return NO_PERIOD
+    count = _count(length.group())
+    if count is None or not 2 <= count <= 30:
+        return NO_PERIOD
+    return f"{reviewed - count + 1}年以来"
+
+
+def _count(numeral: str) -> int | None:
+    """2, 五, 十, 十二, 二十: a small count of years; None for 两十 or 三五.
+
+    >>> _count("12"), _count("五"), _count("十二"), _count("二十"), _count("三五")
+    (12, 5, 12, 20, None)
+    """
+    if numeral.isascii():
+        return int(numeral)
+    tens, ten, ones = numeral.partition("十")
+    if not ten:
+        return CHINESE_DIGITS.get(numeral) if len(numeral) == 1 else None
+    if (tens and tens not in CHINESE_DIGITS) or (ones and ones not in CHINESE_DIGITS):
         return None
-    if _OTHER_TIME.search(window):
-        return None  # 过去五年，累计…: a time of its own, not the paragraph's year
+    return (CHINESE_DIGITS[tens] if tens else 1) * 10 + (CHINESE_DIGITS[ones] if ones else 0)
+
+
+def _period(block: Block, figure: Figure, inherited: str | None, year: int | None,
+            part: str | None = None, reviewed: int | None = None) -> str | None:
+    """The period the text gives ``figure`` (see ``_nearest_period``); ``NO_PERIOD`` for the
+    first value of a change over a run of years (这五年，…从98元提高到178元)."""
+    period = _nearest_period(block, figure, inherited, year, part, reviewed)
+    return NO_PERIOD if _start_of_a_run(block, figure, period) else period
+
+
+def _nearest_period(block: Block, figure: Figure, inherited: str | None, year: int | None,
+                    part: str | None, reviewed: int | None) -> str | None:
+    """The period the text gives ``figure``: the time nearest before it in its sentence, else
+    the ``inherited`` one (the paragraph's), else, after 全年 or 年末, ``year``.
+
+    A run of years (过去五年) is the years up to ``reviewed``, the last year the document
+    reports (see ``_run``). ``NO_PERIOD`` when the nearest time is a run of unknown length
+    (多年来), or the start of a change (从2020年的…提高到…) and neither the sentence before it
+    nor the paragraph names the time of the end; ``None`` when the text says nothing (a
+    heading's or a part's period may then hold). A period without a year of its own (上半年)
+    takes the year of the paragraph or of ``part`` when that is a plain year: 2026年上半年 in a
+    plan for 2026.
+    """
+    text = block.text
+    at = figure.lstart
+    sentence_start = block.sentence_start(at)
     if inherited:
-        return inherited
-    clause = block.text[block.clause_start(figure.lstart): figure.lstart]
-    if _CURRENT_YEAR_WORDS.search(clause):
-        return str(year)
-    return None
+        inherited = _inherited(inherited, reviewed)
+    if _anchors().search(text, sentence_start, at) is None:
+        return inherited  # no time before the figure in its sentence
+    other = started = False
+    times = _times_in(text, sentence_start, max(at, block.sentence_end(sentence_start)))
+    for index in range(bisect_right(times, at, key=_end) - 1, -1, -1):
+        match = times[index]
+        kind = match.kind
+        start = match.start
+        if kind == "span" and not _adverbial(block, match):
+            kind = "other"  # 降至十年来最低, 30年来首次: not the time of what follows
+        elif kind != "whole" and "、" in (text[start - 1: start], text[match.end: match.end + 1]):
+            kind = "other"  # 2024年、2025年、“十五五”期间的项目清单: times listed, none the figure's
+        if kind == "past_year":
+            if reviewed:
+                return f"{reviewed}年"  # 一年来, 过去一年: the year the document reports
+            kind = "other"
+        if kind == "other":
+            other = True
+            continue
+        if kind == "span":
+            return _run(match.text, reviewed)
+        found = match.text
+        follows = text[match.end:at].strip()
+        if _COMPARED.search(text, max(0, start - 3), start):
+            if kind == "year" and follows == "的":
+                return found  # 比1985年的18.2%: 1985's figure
+            continue
+        if follows == "的" and _COPULA.search(text, max(0, start - 3), start):
+            continue  # 利润为“十三五”时期的2.2倍: the time compared with
+        if kind == "year":
+            if found.startswith("到") and _NEW_LEVEL.search(text, max(0, start - 3), start):
+                found = found[1:]  # 提高到2025年的6.1万家: 2025年
+            if follows in ("", "的"):
+                return found  # 2020年的4.7万家: the figure's own
+            if follows.startswith("的") and _FIGURE_START.match(follows, 1):
+                # 从2020年的4.7万家、…提高到: the year of another figure; a start's span runs
+                # to the end of its clause, and the end's time is the one before it, if any
+                if text[start - 1: start] in ("从", "由") and not _CLAUSE_END.search(follows):
+                    if not _TO.search(follows):
+                        return found  # 从2021年的46503元和16935元: both the start's
+                    started = True
+                continue
+            return found
+        if kind in ("months", "part"):
+            return _with_year(found, inherited if inherited is not None else part)
+        if kind == "plan":
+            return found
+        # whole: 全年, 年末
+        before = times[index - 1] if index else None
+        if before is not None and before.kind == "year" and before.end == start:
+            return before.text  # 2024年年末
+        if inherited and not _spans_years(inherited):
+            return inherited
+        in_clause = start >= block.clause_start(at)
+        if year and (in_clause or year == reviewed):
+            # 全年 is the document's year in its clause; further back in the sentence only
+            # in a document that reports its own year (a bulletin: 全年…，增长2%), not in a
+            # work report, whose 全年 may be the year reviewed or the year planned
+            return str(year)
+        if in_clause:
+            return NO_PERIOD if started else None
+    if started:
+        return inherited or NO_PERIOD
+    if other:
+        return None
+    return inherited
+
+
+def _start_of_a_run(block: Block, figure: Figure, period: str | None) -> bool:
+    """从98元提高到178元 under 这五年: the first value is the run's start, not of the run."""
+    return bool(period) and _spans_years(period or "") and _START.search(
+        block.text, max(0, figure.lstart - 2), figure.lstart) is not None
+
+
+_START = regex.compile(r"[从由]\s*$")
+
+
+_BEFORE_ADVERBIAL = regex.compile(r"[\s—" + BULLETS + r"]*(?:在|而|但|其中|同时|)[\s]*")
+
+
+def _adverbial(block: Block, time: _Time) -> bool:
+    """A run of years that sets the time of its clause: it opens the clause (五年来，…,
+    、近五年累计…) or ends with it (党的十八大以来，…); not 降至十年来最低 or 30年来首次."""
+    text = block.text
+    if text[time.end: time.end + 1] in ("，", ","):
+        return True
+    opener = _BEFORE_ADVERBIAL.match(text, block.clause_start(time.start), time.start)
+    return opener is not None and opener.end() == time.start
+
+
+def _end(time: _Time) -> int:
+    return time.end
+
+
+@lru_cache(maxsize=64)
+def _inherited(opening: str, reviewed: int | None) -> str | None:
+    """The period an opening gives the sentences after it: 这五年，… the run of years up to
+    ``reviewed``, 一年来，… ``reviewed`` itself (else none), any other as it is."""
+    if _RUN.fullmatch(opening):
+        return _run(opening, reviewed)
+    if _PAST.fullmatch(opening):
+        return f"{reviewed}年" if reviewed else None
+    return opening
+
+
+def _with_year(period: str, governing: str | None) -> str:
+    """上半年 under 2026年 is 2026年上半年: the year period_bounds would not know otherwise (a
+    work report of 2026 dates what it names without a year with the year it reviews)."""
+    if not governing or not _PLAIN_YEAR.fullmatch(governing):
+        return period
+    as_of = regex.match(_AS_OF, period)
+    if as_of:
+        return f"{as_of.group()}{governing}{period[as_of.end():]}"
+    return f"{governing}{period}"
+
+
+@lru_cache(maxsize=256)
+def _spans_years(period: str) -> bool:
+    """A period of more than one year (“十四五”时期, 2020年以来): not the year of 全年."""
+    return "以来" in period or _plan().search(period) is not None
+
+
+# 上年同期为3.2%, （去年同期下降2.4%）, 由上年的9.2%: a figure of the year before the period
+_LAST_YEARS = regex.compile(
+    r"(?:^|(?<=[（(，,；;：:、。\s]|而|但))(?:上年|去年|上一年)同期[^，,；;。比较于相水平占]{0,6}$"
+    r"|[从由](?:上年|去年)(?:同期)?(?:末|底)?的?$")
+
+
+def settle_period(block: Block, figure: Figure, period: str | None,
+                  period_from: PeriodFrom | None) -> tuple[str | None, PeriodFrom | None]:
+    """The period a record gets: none for ``NO_PERIOD``, and the year before for a figure of
+    last year's same period (上年同期为3.2%: 2024年 → 2023年, 2024年1—11月 → 2023年1—11月) or a
+    start value of last year (由上年的9.2%); none when the period has no single year to shift
+    (1—11月, “十四五”时期)."""
+    if not period:
+        return None, None
+    at = figure.lstart
+    before = block.text[max(0, at - 12):at]  # 上年 stands within 12 characters of the figure
+    if not ("上年" in before or "去年" in before or "上一年" in before) or not _LAST_YEARS.search(
+            block.text, block.clause_start(at), at):
+        return period, period_from
+    years = set(_YEAR_DIGITS4.findall(period))
+    if len(years) != 1 or _spans_years(period):
+        return None, None
+    (found,) = years
+    return period.replace(found, str(int(found) - 1)), period_from
 
 
 # A numbered part of a report (一、…, 第二部分…), as opposed to a point within it (（一）…).
@@ -75,36 +403,97 @@ def _block_period(block: Block) -> str | None:
     return match.group(0) if match else None
 
 
+# Words before a period that opens a sentence and leave its time as it is: 各位代表，刚刚过去的
+# 2025年，… opens 2025 as 2025年，… does.
+_OPENING_LEAD = r"(?:各位代表[，,！!]\s*)?(?:刚刚过去的|过去的|在)?"
+
+
+@lru_cache(maxsize=1)
+def _openers() -> regex.Pattern[str]:
+    """What opens a sentence and sets the time of the sentences after it: a period with its
+    year, a five-year plan's time, a run of years (过去五年, 五年来) or the year just past
+    (一年来, 过去一年: the time the part or the paragraph gives, whatever was open before)."""
+    return regex.compile(
+        rf"{_OPENING_LEAD}(?P<year>{_period_pattern().pattern})|(?P<plan>{_plan_pattern()})"
+        rf"|(?P<span>{_SPAN})|(?P<past_year>{_PAST_YEAR})")
+
+
+@lru_cache(maxsize=1)
+def _opening_characters() -> frozenset[str] | None:
+    """The characters an opener can start with (None when that cannot be said): a sentence
+    that starts with another is not matched."""
+    ranges = opening_characters(_openers().pattern)
+    if ranges is None:
+        return None
+    return frozenset(chr(code) for low, high in ranges for code in range(low, high + 1))
+
+
+@lru_cache(maxsize=1)
+def _opener_markers() -> tuple[str, ...]:
+    """Characters one of which every opener contains (年, and the 五 of 十四五): a block without
+    any is not searched; () when that cannot be said."""
+    if not must_contain(_period_pattern().pattern, "年"):
+        return ()
+    return "年", period_words().plans.suffix
+
+
 def opening_periods(block: Block, year: int | None = None) -> list[tuple[int, str | None]]:
-    """The periods that open a sentence of ``block`` (2025年，全省… / 。2026年，要…), with
-    the offset of the sentence each opens. Each covers the sentences after it, in this
-    paragraph and in the paragraphs that go on after it, until the next one: a reader reads a
-    paragraph break as a pause, not as a new time.
+    """The periods that open a sentence of ``block`` (2025年，全省… / 。2026年，要… / 各位代表，
+    刚刚过去的2025年，…), with the offset of the sentence each opens. Each covers the sentences
+    after it, in this paragraph and in the paragraphs that go on after it, until the next one:
+    a reader reads a paragraph break as a pause, not as a new time.
 
     Only a period of the document's time covers what follows: the report's year or the year
-    before it (a 2026 work report reviews 2025), and never a span (2020年以来) or a day (2023年
-    6月8日, an event). Any other opening stands for its own sentence and leaves the time after
-    it unknown (``None``).
+    before it (a 2026 work report reviews 2025), a five-year plan that runs in those years
+    (“十四五”时期，…), and never a day (2023年6月8日, an event). Any other opening stands for
+    its own sentence and leaves the time after it unknown (``None``).
+
+    A run of years (这五年，…, 五年来，…, ——这五年综合实力…) and the year just past (一年来，
+    过去一年，…) cover what follows as written: the years they stand for are worked out for
+    each figure, from the year the document reports (see ``_run``). It opens a time
+    only when a comma or a point's dash sets it off: 近两年人均预期寿命增幅居全国第1位 is about
+    its own sentence.
 
     >>> from ipextract.blocks import split_blocks
     >>> opening_periods(split_blocks("2024年末，机构2766个。其中医院387个。2025年，新增5个。")[0])
     [(0, '2024年末'), (24, '2025年')]
-    >>> opening_periods(split_blocks("2020年以来，新增5个。2018年，建成3个。")[0], 2025)
-    [(0, None), (13, None)]
+    >>> opening_periods(split_blocks("——五年来，新建9个。2020年以来，建成3个。一年来，新增5个。")[0], 2025)
+    [(2, '五年来'), (11, None), (24, '一年来')]
+    >>> opening_periods(split_blocks("“十四五”时期，年均增长5%。“十三五”时期，年均增长6%。")[0], 2026)
+    [(0, '“十四五”时期'), (15, None)]
+    >>> opening_periods(split_blocks("各位代表，刚刚过去的2025年，增长5%。近两年人均寿命增幅居第1位。")[0], 2026)
+    [(0, '2025年')]
     """
-    marker = _period_marker()
-    if marker and marker not in block.text:
+    markers = _opener_markers()
+    if markers and not any(marker in block.text for marker in markers):
         return []
     found: list[tuple[int, str | None]] = []
-    pattern = _period_pattern()
+    pattern = _openers()
+    firsts = _opening_characters()
+    text = block.text
     for start in sorted({0, *block.sentence_starts}):
-        while start < len(block.text) and (block.text[start] in BULLETS or block.text[start] == " "):
+        sentence = start
+        while start < len(text) and text[start] in _BEFORE_OPENING:
             start += 1
-        match = pattern.match(block.text, start)
-        if match:
-            found.append((start, match.group(0) if _covers_what_follows(match.group(0), year)
-                          else None))
+        match = (pattern.match(text, start) if firsts is None or text[start: start + 1] in firsts
+                 else None)
+        if match is None:
+            continue
+        if match.lastgroup == "span" and (not _RUN_LENGTH.search(match.group()) or not (
+                text[match.end(): match.end() + 1] in ("，", ",") or "—" in text[sentence:start])):
+            continue  # 近几年，…: a run of unknown length stands for its own sentence only
+        found.append((start, _opening(match, year)))
     return found
+
+
+_BEFORE_OPENING = frozenset(BULLETS + " —")  # ——这五年，…: a dash before a point
+
+
+def _opening(match: regex.Match[str], year: int | None) -> str | None:
+    if match.lastgroup in ("span", "past_year"):
+        return match.group()
+    period = match.group(match.lastgroup or 0)
+    return period if _covers_what_follows(period, year) else None
 
 
 _YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
@@ -113,8 +502,80 @@ _YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 def _covers_what_follows(period: str, year: int | None) -> bool:
     if "以来" in period or "日" in period:
         return False
+    if _plan().match(period):
+        first, last = period_bounds(period)
+        return (year is None or first is None or last is None
+                or (int(first[:4]) <= year and year - 1 <= int(last[:4])))
     digits = period.lstrip("截至止到").translate(_YEAR_DIGITS)[:4]
     return year is None or not digits.isdigit() or int(digits) in (year - 1, year)
+
+
+# The number of a point of a report (（三）, 三、, 3., 第三节) before its heading's words, by
+# its style: a point of the same style ends the one before it, whatever its block's kind.
+_HEADING_NUMBER = regex.compile(
+    r"\s*(?:(?P<paren>[（(][一二三四五六七八九十]{1,3}[）)])|(?P<paren_digit>[（(][0-9]{1,2}[）)])"
+    r"|(?P<dun>[一二三四五六七八九十]{1,3}[、.．])|(?P<digit>[0-9]{1,2}[、.．](?![0-9]))"
+    r"|(?P<chapter>第[一二三四五六七八九十]{1,3}(?:部分|章|篇|节)))?\s*")
+
+
+def _heading_opening(block: Block, year: int | None) -> str | None:
+    """The period a numbered heading opens with (（三）2025年1—11月主要指标), if it covers what
+    follows."""
+    match = _HEADING_NUMBER.match(block.text)
+    if match is None or match.lastgroup is None:
+        return None  # a heading without a number (2025年工作回顾) may be a title: no point's
+    at = match.end()
+    while at < len(block.text) and block.text[at] in BULLETS:
+        at += 1
+    for _, kind, _, scanner in _time_scanners():
+        found = scanner.match(block.text, at)
+        if found is not None:
+            period = found.group()
+            covers = kind in ("year", "plan") and _covers_what_follows(period, year)
+            return period if covers or kind in ("months", "part") else None
+    return None
+
+
+# The heading periods of the last document asked for (its blocks and year): one slot
+_HEADINGS: list[tuple[list[Block], int | None, list[str | None]]] = []
+
+
+def heading_period(blocks: list[Block], index: int, year: int | None = None) -> str | None:
+    """The period that opens the heading ``blocks[index]`` stands under (（三）2025年1—11月主要
+    指标, then its items), until the next heading; a numbered part's heading is not one of these
+    (see :func:`part_period`). Worked out once for all the blocks of a document.
+
+    >>> from ipextract.blocks import split_blocks
+    >>> blocks = split_blocks("（三）2025年1—11月主要指标\\n● 增长5%\\n（四）其他\\n● 增长3%")
+    >>> [heading_period(blocks, i, 2025) for i in range(len(blocks))]
+    ['2025年1—11月', '2025年1—11月', None, None]
+    """
+    cached = _HEADINGS[0] if _HEADINGS else None
+    if cached is None or cached[0] is not blocks or cached[1] != year:
+        cached = (blocks, year, _heading_periods(blocks, year))
+        _HEADINGS[:] = [cached]  # the last document's only
+    return cached[2][index]
+
+
+def _number_style(text: str) -> str | None:
+    number = _HEADING_NUMBER.match(text)
+    return number.lastgroup if number else None
+
+
+def _heading_periods(blocks: list[Block], year: int | None) -> list[str | None]:
+    found: list[str | None] = []
+    current: str | None = None
+    style: str | None = None  # the numbering of the heading that set ``current``
+    for block in blocks:
+        if block.kind == "heading":
+            opens_part, _ = part_period(block)
+            period = None if opens_part else _heading_opening(block, year)
+            if period is not None or opens_part or ends_carried_period(block):
+                current, style = period, _number_style(block.text)
+        elif current is not None and style and _number_style(block.text) == style:
+            current = None  # （四）其他指标, read as a line of the list above it
+        found.append(current)
+    return found
 
 
 def ends_carried_period(block: Block) -> bool:
