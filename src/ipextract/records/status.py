@@ -39,6 +39,7 @@ from ..models import Basis, Status
 from ..scanning import must_contain, prefilter
 from ..vocabulary import load_vocabulary
 from ..vocabulary.models import DocType, Kind
+from .period_bounds import period_bounds
 
 _YEAR = regex.compile(r"[12][0-9]{3}")
 # documents that report results of the year in their title (a work report reports the year before)
@@ -78,8 +79,14 @@ def _basis_cues() -> regex.Pattern[str]:
 
 @lru_cache(maxsize=256)
 def _last_year(period: str | None) -> int | None:
+    """The last year a period names: its last four-digit year, else the year its bounds end
+    (“十四五”时期 ends in 2025, 十五五 in 2030), else the year they start."""
     years = _YEAR.findall(period or "")
-    return int(years[-1]) if years else None
+    if years:
+        return int(years[-1])
+    start, end = period_bounds(period)
+    bound = end or start
+    return int(bound[:4]) if bound else None
 
 
 def reporting_year(year: int | None, doc_type: DocType) -> int | None:
