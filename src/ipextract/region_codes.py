@@ -56,7 +56,7 @@ class Division(NamedTuple):
 
 
 # The kinds of division a full name ends with, longest first (市 of 北京市 and of 武汉市 alike).
-_KINDS = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "新区", "林区", "特区", "矿区",
+DIVISION_KINDS = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "新区", "林区", "特区", "矿区",
           "省", "市", "县", "区", "盟", "旗")
 # The 55 peoples an autonomous area may be named for (自治州, 自治县, 自治旗, 自治区), as written in
 # its name: 黔东南苗族侗族自治州, 伊犁哈萨克自治州 (a two-syllable people may drop 族), and 各族
@@ -101,7 +101,7 @@ def short_names(full: str) -> tuple[str, ...]:
     >>> short_names("龙胜各族自治县"), short_names("鄂温克族自治旗")
     (('龙胜', '龙胜县'), ('鄂温克', '鄂温克旗'))
     """
-    for kind in _KINDS:
+    for kind in DIVISION_KINDS:
         if full.endswith(kind) and len(full) > len(kind):
             base = full[: -len(kind)]
             break

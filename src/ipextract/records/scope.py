@@ -27,14 +27,12 @@ from functools import lru_cache
 
 import regex
 
-from ..region_codes import lookup
+from ..region_codes import DIVISION_KINDS, lookup
 from ..vocabulary import load_vocabulary
 from ..vocabulary.lexicon import cut, pos_tag
 
 # words that may stand before the place that opens a clause (其中，浦东新区…)
 _OPENERS = frozenset({"其中", "另外", "此外", "，", ",", "、", " "})
-# what a division's name ends with, for a word jieba does not tag as a place (鼓楼区: n)
-_DIVISION_ENDS = ("省", "市", "区", "县", "州", "盟", "旗")
 _OWN = frozenset("全本我该")  # 全州, 本市, 我省, 该县: the region the document is about
 _MAX_PARTS = 3  # 湖北省武汉市江汉区: a name chained from at most three divisions
 
@@ -86,7 +84,8 @@ def _opening_place(clause: str, own_region_code: str | None, places: frozenset[s
     tokens = [t for t in cut(clause.strip()) if t.strip()]
     while tokens and tokens[0] in _OPENERS:
         tokens.pop(0)
-    if not tokens or not (pos_tag(tokens[0]) == "ns" or tokens[0].endswith(_DIVISION_ENDS)):
+    # a place: tagged so by jieba, or ending as a division's name does (鼓楼区 is tagged n)
+    if not tokens or not (pos_tag(tokens[0]) == "ns" or tokens[0].endswith(DIVISION_KINDS)):
         return None
     if tokens[0][:1] in _OWN:
         return None  # 全州, 全市, 本省, 我区: the document's own region
