@@ -21,7 +21,7 @@ def test_extract_one_file_prints_one_json_object() -> None:
     result = run("extract", str(SAMPLE))
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
-    assert document["schema_version"] == "1.1"
+    assert document["schema_version"] == "1.2"
     assert document["document"]["chars"] == len(SAMPLE.read_text(encoding="utf-8"))
     assert len(document["records"]) > 90
 

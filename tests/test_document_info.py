@@ -98,7 +98,7 @@ CITY_AND_COUNTY = [
     ("2024年鼓楼区国民经济和社会发展统计公报\n全年增长5%。", "鼓楼区", None),
     # no division of GB/T 2260, or a bare short name that a county has only by chance
     ("2024年雄安新区国民经济和社会发展统计公报\n全年增长5%。", None, None),
-    ("中华人民共和国2024年国民经济和社会发展统计公报\n全年增长5.0%。", "中华人民共和国", None),
+    ("中华人民共和国2024年国民经济和社会发展统计公报\n全年增长5.0%。", "中华人民共和国", "100000"),  # the country (regions.toml [nation])
 ]
 
 
@@ -121,3 +121,37 @@ def test_a_city_or_county_and_its_code(text: str, region: str | None, code: str 
 def test_a_text_issued_by_a_statistics_bureau_is_a_bulletin(text: str, doc_type: str) -> None:
     """A bulletin copied without its title still names its issuer on the first lines."""
     assert extract(text, validate=False).document.doc_type == doc_type
+
+
+# A report about the whole country: the title names it, or a national body issues it, or a
+# bulletin names no place and opens on 全国. Its code is the country's (regions.toml [nation]).
+NATIONAL = [
+    ("中华人民共和国2025年国民经济和社会发展统计公报\n国家统计局\n全年国内生产总值增长5.1%。",
+     "中华人民共和国", 2025),
+    ("2023年我国交通运输行业发展统计公报\n年末全国铁路营业里程16万公里。", "全国", 2023),
+    ("2022年水利发展统计公报\n中华人民共和国水利部\n2022年，全年落实水利建设投资1.1万亿元。",
+     "全国", 2022),
+    ("2022年残疾人事业发展统计公报\n2022年，全国残疾人事业稳步发展，康复服务覆盖850万人。",
+     "全国", 2022),
+    (("第五次全国经济普查主要数据公报\n国务院第五次全国经济普查领导小组办公室\n"
+      "本次普查于2023年开展，全国共有法人单位3300万个。"), "全国", 2023),
+]
+
+
+@pytest.mark.parametrize(("text", "region", "year"), NATIONAL)
+def test_a_national_report_is_coded_as_the_country(text: str, region: str, year: int) -> None:
+    document = extract(text, validate=False).document
+    assert (document.region, document.region_code, document.year) == (region, "100000", year)
+    assert document.doc_type == "statistical_bulletin"
+
+
+@pytest.mark.parametrize("text", [
+    # a city's bulletin that speaks of the country in passing stays the city's
+    "2024年长沙市国民经济和社会发展统计公报\n全市地区生产总值增长5%，高于全国平均水平。",
+    # no place, no national body, and not a bulletin: no region at all
+    "2024年度知识产权工作总结\n全年受理专利申请1.2万件。",
+    # a region that is no division is not the country either
+    "2024年长江经济带发展报告\n全国各地区生产总值增长5%。",
+])
+def test_only_a_national_report_is_coded_as_the_country(text: str) -> None:
+    assert extract(text, validate=False).document.region_code != "100000"

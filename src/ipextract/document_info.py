@@ -85,15 +85,16 @@ def document_title(front: list[Block]) -> str | None:
 
 def document_year(front: list[Block], title: str | None) -> int | None:
     """The year in the title; else the year that opens the first paragraph; else the first
-    year in the front matter that is not a date line."""
+    year in the first lines of the front matter (not a date line) or in its first paragraph."""
     if title and (found := _YEAR.search(title)):
         return int(found.group(1))
     for block in front:
         if block.kind == "paragraph" and (opening := _OPENING_YEAR.match(block.text.strip())):
             return int(opening.group(1))
-    for block in front[:4]:
+    first_paragraph = next((block for block in front if block.kind == "paragraph"), None)
+    for block in [*front[:4], *([first_paragraph] if first_paragraph else [])]:
         if not _DATE_LINE.match(block.text.strip()) and (found := _YEAR.search(block.text)):
-            return int(found.group(1))
+            return int(found.group(1))  # …普查于1995年开始准备: the first year the report names
     return None
 
 
@@ -207,7 +208,7 @@ def region_division(region: str | None, title: str | None,
     divisions (朝阳区) is settled by the front matter: a line that writes it within its city or
     province (北京市朝阳区统计局), else the province the title or those lines name (the hint of
     :func:`~ipextract.region_codes.lookup`). None for a place that is no division
-    (中华人民共和国, 长江经济带), for a name the front matter does not settle, and for a county
+    (中华人民共和国: see _national; 长江经济带), for a name the front matter does not settle, and for a county
     written by a bare short name (江南 is 南宁's 江南区 only by chance)."""
     if not region:
         return None
@@ -255,4 +256,33 @@ def document_facts(blocks: list[Block]) -> DocumentFacts:
     doc_type = document_type(title)
     if doc_type == "other" and any(_STATISTICS_BUREAU.match(block.text.strip()) for block in front[:3]):
         doc_type = "statistical_bulletin"  # no title, but issued by a statistics bureau
+    if division is None and _national(region, title, front, doc_type):
+        nation = load_vocabulary().nation
+        region = region if region in nation.names and region not in ("我国", "全国") else nation.name
+        code = nation.code
     return DocumentFacts(title, document_year(front, title), region, code, doc_type)
+
+
+@lru_cache(maxsize=1)
+def _national_issuer() -> regex.Pattern[str]:
+    return regex.compile(load_vocabulary().nation.issuer_pattern)
+
+
+def _national(region: str | None, title: str | None, front: list[Block], doc_type: DocType) -> bool:
+    """A report about the whole country: its title names the country (中华人民共和国2024年…,
+    2024年我国…), or a header line is a national body (国家统计局), or it is a statistical
+    bulletin that names no place at all and opens on 全国 (2021年民政事业发展统计公报).
+
+    >>> from ipextract import extract
+    >>> extract("2024年我国卫生健康事业发展统计公报\\n全国医疗卫生机构总数108万个。").document.region_code
+    '100000'
+    """
+    nation = load_vocabulary().nation
+    if region is not None and region not in nation.names:
+        return False  # a place that is no division (长江经济带): not the country either
+    if title and any(name in title for name in nation.names):
+        return True
+    if any(_national_issuer().match(block.text.strip()) for block in front[:6]):
+        return True
+    return region is None and doc_type == "statistical_bulletin" and any(
+        "全国" in block.text for block in front if block.kind == "paragraph")

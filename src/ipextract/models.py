@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
 from .vocabulary.models import DocType, Kind, Qualifier
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 def _json_number(value: Decimal) -> int | float:
@@ -86,6 +86,10 @@ class Record(Frozen):
     subject: str | None = Field(
         default=None, description="who or what the figure is about, when its clause names it "
                                   "(企业, 高校, 规模以上工业企业)")
+    indicator: str | None = Field(
+        default=None, description="id of the catalogue indicator the metric names (gdp, "
+                                  "budget_revenue, patent_grants: vocabulary/data/indicators.toml); "
+                                  "null when it names none")
     of: str | None = Field(default=None, description="id of the figure a growth/share describes")
     section: Section = "narrative"
     context: str = Field(description="the sentence or list item the figure stands in")

@@ -35,6 +35,7 @@ from .records import Draft, draft_records
 from .records.period_bounds import period_bounds
 from .records.status import reporting_year
 from .validate.base import CheckSettings
+from .vocabulary.indicators import indicator_of
 
 
 def _place_forms(region: str | None) -> frozenset[str]:
@@ -86,6 +87,7 @@ def to_records(drafts: list[Draft], normalized: NormalizedText, blocks: list[Blo
                 basis=draft.basis,
                 scope=draft.scope,
                 subject=draft.subject,
+                indicator=indicator_of(draft.metric),
                 of=ids.get(id(draft.of)) if draft.of is not None else None,
                 section=draft.section,
                 context=draft.context,
@@ -173,7 +175,9 @@ def _extract(text: str, *, source: str | None, format: str,
         doc_type=doc_type,
         pages=len(page_starts) or None,
     )
-    structure = [BlockInfo(kind=b.kind, section=b.section, spans=list(b.spans)) for b in blocks]
+    # built unchecked: the blocks are our own typed values, and a report has thousands
+    structure = [BlockInfo.model_construct(kind=b.kind, section=b.section, spans=list(b.spans))
+                 for b in blocks]
     return Document(document=info, records=records, flags=flags, text=text, blocks=structure)
 
 

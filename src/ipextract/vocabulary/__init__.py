@@ -22,7 +22,7 @@ import regex
 from pydantic import ValidationError
 
 from ..errors import VocabularyError
-from .models import Cues, Magnitude, MetricAliases, QualifierWords, Unit, Vocabulary
+from .models import Cues, Magnitude, MetricAliases, Nation, QualifierWords, Unit, Vocabulary
 
 DATA = resources.files(__package__) / "data"
 
@@ -116,12 +116,16 @@ def load_vocabulary_from(directory: Path) -> Vocabulary:
         provinces = regions.get("provinces", {})
         names = [name for full, entry in provinces.items() for name in (full, *entry["names"])]
         _unique(str(directory / "regions.toml"), "the provinces", names)
+        nation = regions.get("nation", {})
+        if "issuer_pattern" in nation:
+            _compile(str(directory / "regions.toml"), "nation.issuer_pattern", nation["issuer_pattern"])
         return Vocabulary(
             units=units,
             currency_prefixes=currencies,
             province_codes={name: entry["code"] for full, entry in provinces.items()
                             for name in (full, *entry["names"])},
             doc_types=regions.get("doc_types", {}),
+            nation=Nation(**nation),
             magnitudes=magnitudes,
             qualifiers=QualifierWords(**qualifiers),
             change_verbs=raw_cues["change_verbs"],

@@ -92,6 +92,15 @@ class MetricAliases(Frozen):
     strip_suffixes: tuple[str, ...] = ()
 
 
+class Nation(Frozen):
+    """regions.toml [nation]: how a report about the whole country is told and coded."""
+
+    name: str = "全国"
+    code: str = "100000"
+    names: list[str] = []
+    issuer_pattern: str = r"(?!)"
+
+
 class Vocabulary(Frozen):
     units: dict[str, Unit]
     magnitudes: dict[str, Magnitude]
@@ -104,3 +113,4 @@ class Vocabulary(Frozen):
     currency_prefixes: dict[str, str] = {}  # ￥, US$, 港币 … → the base unit of money
     province_codes: dict[str, str] = {}  # every name of a province (安徽省, 安徽) → its code
     doc_types: dict[str, DocType] = {}  # a word of a title (政府工作报告, 统计公报) → the doc_type
+    nation: Nation = Nation()  # the country as the region of a national report

@@ -1,0 +1,265 @@
+"""The indicator catalogue: which named indicator (``gdp``, ``budget_revenue``,
+``patent_grants``…) a record's metric names, kept as data in ``data/indicators.toml``.
+
+The file is validated when loaded; a fault is a :class:`~ipextract.errors.VocabularyError`
+naming the file and the entry: an id used twice, a name or alias claimed by two entries (or
+listed twice by one), an unknown unit family, a parent that is no entry (or a loop of parents),
+a field the entry should not have, a noise pattern that does not compile.
+
+Matching is one dict lookup after a light normalisation, never a scan of the entries:
+
+>>> indicator_of("全省规上工业增加值")
+'industrial_va_above_scale'
+>>> indicator_of("农村居民人均可支配收入"), indicator_of("城乡居民人均可支配收入")
+('rural_disposable_income', None)
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal, get_args
+
+from pydantic import ValidationError
+
+from ..errors import VocabularyError
+from .models import Frozen
+
+UnitFamily = Literal[
+    "money",           # 元, 美元 …: amounts, revenues, incomes
+    "count",           # 件, 家, 个, 项, 辆, 张 …: things and organisations
+    "persons",         # 人, 人次, 户: people, visits, jobs
+    "percent",         # %: rates, shares, coverage
+    "per_mille",       # ‰: birth and death rates
+    "index",           # price indices (上年=100), reported as a change in %
+    "ratio",           # a quantity per people, per unit of output or per vehicle
+    "weight",          # 吨, 斤, 公斤
+    "area",            # 亩, 公顷, 平方米, 平方公里
+    "length",          # 公里, 米
+    "volume",          # 立方米
+    "energy",          # 吨标准煤, 千瓦时
+    "power",           # 千瓦: installed capacity
+    "concentration",   # 微克/立方米
+    "time",            # 岁, 年, 天
+    "transport_work",  # 吨公里, 人公里
+]
+UNIT_FAMILIES: tuple[str, ...] = get_args(UnitFamily)
+
+ID = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+SETTINGS = ("scope_prefixes", "suffix_variants", "noise_pattern")
+# dropped from every name and metric before lookup: spaces, underscores (PM_2.5), quotation marks
+DROPPED = re.compile(r"[\s_＿\"'＂＇“”‘’「」『』]+")
+
+PATH = Path(str(resources.files(__package__) / "data" / "indicators.toml"))
+
+
+class Indicator(Frozen):
+    """One entry of the catalogue."""
+
+    id: str
+    domain: str
+    name: str
+    name_en: str
+    aliases: tuple[str, ...] = ()
+    unit_family: UnitFamily
+    parent: str | None = None
+
+
+class IndicatorCatalogue(Frozen):
+    """The entries by id, and the lookup form of every name and alias → its entry's id."""
+
+    indicators: dict[str, Indicator]
+    keys: dict[str, str]
+    scope_prefixes: tuple[str, ...] = ()
+    suffix_variants: tuple[tuple[str, str], ...] = ()
+    noise_pattern: str = ""
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        return Matcher(self)
+
+    def normalise(self, text: str) -> str:
+        """The lookup form of ``text`` (see :func:`lookup_form`)."""
+        return lookup_form(text, self.matcher.noise)
+
+    def match(self, metric: str | None) -> str | None:
+        """The id of the entry ``metric`` names, or None (see :class:`Matcher`)."""
+        return self.matcher(metric)
+
+
+class Matcher:
+    """A catalogue's lookup, in plain attributes (pydantic's private ones are slow to read):
+    the metric as written, then its lookup form, then that without its leading scope words
+    (全省, 我市 …), then with each suffix variant in turn. Dict lookups only."""
+
+    __slots__ = ("keys", "noise", "scope", "suffixes", "variants")
+
+    def __init__(self, catalogue: IndicatorCatalogue) -> None:
+        self.keys = catalogue.keys
+        self.noise = re.compile(catalogue.noise_pattern) if catalogue.noise_pattern else None
+        prefixes = sorted((re.escape(lookup_form(prefix, self.noise)) for prefix in catalogue.scope_prefixes),
+                          key=len, reverse=True)
+        self.scope = re.compile("|".join(prefixes)) if prefixes else None
+        self.variants = catalogue.suffix_variants
+        self.suffixes = tuple(suffix for suffix, _ in self.variants)
+
+    def __call__(self, metric: str | None) -> str | None:
+        if not metric:
+            return None
+        keys = self.keys
+        found = keys.get(metric)  # most names are written in their lookup form already
+        if found is not None:
+            return found
+        key = lookup_form(metric, self.noise)
+        found = keys.get(key)
+        if found is not None:
+            return found
+        bases = [key]
+        while self.scope is not None and len(bases) < 4:  # 全年全市地区生产总值: two scope words
+            scope = self.scope.match(bases[-1])
+            if scope is None or scope.end() == len(bases[-1]):
+                break
+            bases.append(bases[-1][scope.end():])
+            found = keys.get(bases[-1])
+            if found is not None:
+                return found
+        if not any(base.endswith(self.suffixes) for base in bases):
+            return None
+        for suffix, replacement in self.variants:
+            for base in bases:
+                if len(base) > len(suffix) and base.endswith(suffix):
+                    found = keys.get(base[: -len(suffix)] + replacement)
+                    if found is not None:
+                        return found
+        return None
+
+
+def lookup_form(text: str, noise: re.Pattern[str] | None = None) -> str:
+    """``text`` with the ``noise`` marks out, no spaces, underscores or quotation marks, NFKC
+    (full-width → half-width) and Latin letters in lower case: ``" ＧＤＰ[2]"`` → ``"gdp"``."""
+    if noise is not None:
+        text = noise.sub("", text)
+    return unicodedata.normalize("NFKC", DROPPED.sub("", text)).lower()
+
+
+def _settings(where: str, data: dict[str, Any]) -> dict[str, Any]:
+    for key, value in data.items():
+        if not isinstance(value, dict) and key not in SETTINGS:
+            raise VocabularyError(where, f"unknown setting {key!r} (settings are {', '.join(SETTINGS)})")
+    pattern = data.get("noise_pattern", "")
+    try:
+        re.compile(pattern)
+    except (re.error, TypeError) as exc:
+        raise VocabularyError(where, f"noise_pattern does not compile: {exc}") from exc
+    variants = data.get("suffix_variants", [])
+    if not isinstance(variants, list) or not all(
+            isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair) and pair[0]
+            for pair in variants):
+        raise VocabularyError(where, "suffix_variants must be a list of [suffix, replacement] pairs")
+    prefixes = data.get("scope_prefixes", [])
+    if not isinstance(prefixes, list) or not all(isinstance(p, str) and p for p in prefixes):
+        raise VocabularyError(where, "scope_prefixes must be a list of words")
+    return {"noise_pattern": pattern, "suffix_variants": [tuple(pair) for pair in variants],
+            "scope_prefixes": prefixes}
+
+
+def _entries(where: str, data: dict[str, Any]) -> dict[str, Indicator]:
+    indicators: dict[str, Indicator] = {}
+    for domain, entries in data.items():
+        if not isinstance(entries, dict):
+            continue
+        for ident, entry in entries.items():
+            label = f"[{domain}.{ident}]"
+            if not isinstance(entry, dict):
+                raise VocabularyError(where, f"{label} is not a table of fields")
+            if not ID.fullmatch(ident):
+                raise VocabularyError(where, f"{label}: the id {ident!r} is not snake_case")
+            if ident in indicators:
+                raise VocabularyError(
+                    where, f"{label}: the id {ident!r} is already used by [{indicators[ident].domain}.{ident}]")
+            family = entry.get("unit_family")
+            if family not in UNIT_FAMILIES:
+                raise VocabularyError(
+                    where, f"{label}: unit_family {family!r} is not one of {', '.join(UNIT_FAMILIES)}")
+            try:
+                indicators[ident] = Indicator(id=ident, domain=domain, **entry)
+            except (ValidationError, TypeError) as exc:
+                raise VocabularyError(where, f"{label}: malformed entry: {exc}") from exc
+    if not indicators:
+        raise VocabularyError(where, "no indicators")
+    return indicators
+
+
+def _check_parents(where: str, indicators: dict[str, Indicator]) -> None:
+    for indicator in indicators.values():
+        label = f"[{indicator.domain}.{indicator.id}]"
+        seen = [indicator.id]
+        parent = indicator.parent
+        while parent is not None:
+            if parent not in indicators:
+                raise VocabularyError(where, f"{label}: parent {parent!r} is no indicator of the catalogue")
+            if parent in seen:
+                raise VocabularyError(where, f"{label}: parents run in a loop: {' → '.join([*seen, parent])}")
+            seen.append(parent)
+            parent = indicators[parent].parent
+
+
+def load_indicators_from(path: Path) -> IndicatorCatalogue:
+    """Load and validate the indicator catalogue in ``path``."""
+    where = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:  # a table declared twice lands here too
+        raise VocabularyError(where, str(exc)) from exc
+    except OSError as exc:
+        raise VocabularyError(where, f"cannot be read: {exc.strerror or exc}") from exc
+    settings = _settings(where, data)
+    indicators = _entries(where, data)
+    _check_parents(where, indicators)
+    noise = re.compile(settings["noise_pattern"]) if settings["noise_pattern"] else None
+    keys: dict[str, str] = {}
+    for indicator in indicators.values():
+        label = f"[{indicator.domain}.{indicator.id}]"
+        for written in (indicator.name, *indicator.aliases):
+            key = lookup_form(written, noise)
+            if not key:
+                raise VocabularyError(where, f"{label}: {written!r} is empty once normalised")
+            owner = keys.get(key)
+            if owner == indicator.id:
+                raise VocabularyError(where, f"{label} lists {written!r} twice (as written or once normalised)")
+            if owner is not None:
+                other = indicators[owner]
+                what = "the name" if lookup_form(other.name, noise) == key else "an alias"
+                raise VocabularyError(
+                    where, f"{label}: {written!r} is already {what} of [{other.domain}.{other.id}]")
+            keys[key] = indicator.id
+    return IndicatorCatalogue(indicators=indicators, keys=keys, **settings)
+
+
+@lru_cache(maxsize=1)
+def load_indicators() -> IndicatorCatalogue:
+    """The package's own catalogue, loaded once per process."""
+    return load_indicators_from(PATH)
+
+
+@lru_cache(maxsize=16384)
+def _indicator_of(metric: str) -> str | None:
+    return load_indicators().matcher(metric)
+
+
+def indicator_of(metric: str | None) -> str | None:
+    """The id of the catalogue indicator ``metric`` names, or None (an unknown metric, a
+    general word, or a name that stands for several indicators at once).
+
+    >>> indicator_of("地区生产总值"), indicator_of("GDP"), indicator_of("ＧＤＰ")
+    ('gdp', 'gdp', 'gdp')
+    >>> indicator_of("发明专利授权总量"), indicator_of("专利授权量")
+    ('invention_patent_grants', 'patent_grants')
+    >>> indicator_of("项目") is None
+    True
+    """
+    return _indicator_of(metric) if metric else None

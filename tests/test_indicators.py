@@ -1,0 +1,223 @@
+"""The indicator catalogue (vocabulary/data/indicators.toml): it loads, it is validated when
+loaded, and ``indicator_of`` maps the metrics reports write to the right entry, or to None.
+
+The case rows are in tests/indicator_cases/indicators.yaml (not tests/cases/, whose rows are
+whole texts for the extractor)."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from ipextract.errors import VocabularyError
+from ipextract.vocabulary.indicators import (
+    PATH,
+    UNIT_FAMILIES,
+    IndicatorCatalogue,
+    indicator_of,
+    load_indicators,
+    load_indicators_from,
+)
+
+CASES = Path(__file__).resolve().parent / "indicator_cases" / "indicators.yaml"
+ROW_KEYS = {"id", "group", "metric", "expect", "note", "xfail"}
+
+
+def _rows() -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = yaml.safe_load(CASES.read_text(encoding="utf-8"))
+    return rows
+
+
+def _params() -> list[Any]:
+    params = []
+    for row in _rows():
+        marks = [pytest.mark.xfail(strict=True, reason=row["xfail"])] if row.get("xfail") else []
+        params.append(pytest.param(row, id=f"{row['group']}:{row['id']}", marks=marks))
+    return params
+
+
+# --- the case rows ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("row", _params())
+def test_metric_names_its_indicator(row: dict[str, Any]) -> None:
+    assert indicator_of(row["metric"]) == row["expect"], row.get("note", "")
+
+
+def test_the_case_file_is_well_formed() -> None:
+    rows = _rows()
+    catalogue = load_indicators()
+    ids = Counter(row["id"] for row in rows)
+    assert [key for key, count in ids.items() if count > 1] == []
+    assert [row["id"] for row in rows if set(row) - ROW_KEYS or not {"id", "group", "metric", "expect"} <= set(row)] == []
+    assert [row["expect"] for row in rows if row["expect"] is not None and row["expect"] not in catalogue.indicators] == []
+    assert len(rows) >= 250
+    assert sum(row["expect"] is None for row in rows) >= 40  # near-misses and non-indicators
+    domains = {indicator.domain for indicator in catalogue.indicators.values()}
+    assert domains - {row["group"] for row in rows} == set()  # every domain has rows
+
+
+def test_none_and_empty_name_nothing() -> None:
+    assert indicator_of(None) is None
+    assert indicator_of("") is None
+    assert load_indicators().match(None) is None
+
+
+# --- the shipped catalogue -------------------------------------------------------------------
+
+def test_the_shipped_catalogue_loads() -> None:
+    catalogue = load_indicators()
+    assert len(catalogue.indicators) >= 170
+    assert catalogue.indicators["gdp"].name == "地区生产总值"
+    assert catalogue.indicators["invention_patent_grants"].parent == "patent_grants"
+    assert {i.unit_family for i in catalogue.indicators.values()} <= set(UNIT_FAMILIES)
+    assert load_indicators() is catalogue  # loaded once per process
+
+
+def test_a_copy_loads_the_same(tmp_path: Path) -> None:
+    copy = tmp_path / "indicators.toml"
+    shutil.copy(PATH, copy)
+    assert load_indicators_from(copy) == load_indicators()
+
+
+def test_every_name_and_alias_names_its_own_entry() -> None:
+    catalogue = load_indicators()
+    wrong = [(written, indicator.id, catalogue.match(written))
+             for indicator in catalogue.indicators.values()
+             for written in (indicator.name, *indicator.aliases)
+             if catalogue.match(written) != indicator.id]
+    assert wrong == []
+    # the lookup form is stable, so a metric written in it is found as written
+    assert [key for key in catalogue.keys if catalogue.normalise(key) != key] == []
+
+
+def test_scope_words_and_suffix_variants_of_the_data_file_work() -> None:
+    catalogue = load_indicators()
+    for prefix in catalogue.scope_prefixes:
+        assert catalogue.match(prefix + "地区生产总值") == "gdp", prefix
+        assert catalogue.match(prefix + "农村居民人均可支配收入") == "rural_disposable_income", prefix
+    assert catalogue.match("全省全年地区生产总值") == "gdp"
+    assert catalogue.match("全省全国重点实验室") == "national_key_labs"  # 全国 is part of that name
+    assert catalogue.match("全省") is None
+    assert ("总量", "量") in catalogue.suffix_variants
+    assert catalogue.match("专利授权总量") == "patent_grants"
+    assert catalogue.match("发明专利授权总量") == "invention_patent_grants"
+
+
+def test_matching_is_a_lookup_not_a_scan() -> None:
+    """20,000 distinct unknown metrics (no cache can help) take well under a second: a scan of
+    the ~1,900 names per metric would take several."""
+    catalogue = load_indicators()
+    metrics = [f"全省未知指标{n}总量" for n in range(20_000)]
+    started = time.perf_counter()
+    found = [catalogue.match(metric) for metric in metrics]
+    assert time.perf_counter() - started < 1.0
+    assert set(found) == {None}
+
+
+# --- malformed catalogues are rejected -------------------------------------------------------
+
+BASE = """\
+scope_prefixes = ["全省"]
+suffix_variants = [["总量", "量"]]
+noise_pattern = '\\[\\d+\\]?'
+
+[national_accounts.gdp]
+name = "地区生产总值"
+name_en = "Gross regional product"
+aliases = ["GDP", "生产总值"]
+unit_family = "money"
+
+[national_accounts.gdp_primary]
+name = "第一产业增加值"
+name_en = "Value added of the primary industry"
+unit_family = "money"
+parent = "gdp"
+
+[ip.patent_grants]
+name = "专利授权量"
+name_en = "Patents granted"
+aliases = ["专利授权"]
+unit_family = "count"
+"""
+
+
+def _load(tmp_path: Path, text: str) -> IndicatorCatalogue:
+    path = tmp_path / "indicators.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_indicators_from(path)
+
+
+def test_the_base_of_the_bad_files_is_good(tmp_path: Path) -> None:
+    catalogue = _load(tmp_path, BASE)
+    assert catalogue.match("全省GDP") == "gdp"
+    assert catalogue.match("专利授权总量") == "patent_grants"
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        (BASE + '\n[ip.gdp]\nname = "国内生产总值"\nname_en = "GDP"\nunit_family = "money"\n',
+         r"\[ip\.gdp\]: the id 'gdp' is already used by \[national_accounts\.gdp\]"),
+        (BASE + '\n[ip.design_grants]\nname = "外观设计专利授权量"\nname_en = "x"\nunit_family = "count"\n'
+                'aliases = ["专利授权"]\n',
+         r"\[ip\.design_grants\]: '专利授权' is already an alias of \[ip\.patent_grants\]"),
+        (BASE + '\n[ip.design_grants]\nname = "外观设计专利授权量"\nname_en = "x"\nunit_family = "count"\n'
+                'aliases = ["专利授权量"]\n',
+         r"\[ip\.design_grants\]: '专利授权量' is already the name of \[ip\.patent_grants\]"),
+        (BASE + '\n[ip.design_grants]\nname = "外观设计专利授权量"\nname_en = "x"\nunit_family = "count"\n'
+                'aliases = ["ｇｄｐ"]\n',
+         r"\[ip\.design_grants\]: 'ｇｄｐ' is already an alias of \[national_accounts\.gdp\]"),
+        (BASE.replace('aliases = ["专利授权"]', 'aliases = ["专利授权", "专利授权"]'),
+         r"\[ip\.patent_grants\] lists '专利授权' twice"),
+        (BASE.replace('unit_family = "count"', 'unit_family = "pieces"'),
+         r"\[ip\.patent_grants\]: unit_family 'pieces' is not one of money, count"),
+        (BASE.replace('parent = "gdp"', 'parent = "gross_domestic_product"'),
+         r"\[national_accounts\.gdp_primary\]: parent 'gross_domestic_product' is no indicator"),
+        (BASE.replace('unit_family = "money"\n\n[national_accounts.gdp_primary]',
+                      'unit_family = "money"\nparent = "gdp_primary"\n\n[national_accounts.gdp_primary]'),
+         r"parents run in a loop"),
+        (BASE.replace('name_en = "Patents granted"', 'name_en = "Patents granted"\nunits = "件"'),
+         r"\[ip\.patent_grants\]: malformed entry"),
+        (BASE.replace('[ip.patent_grants]', '[ip.PatentGrants]'),
+         r"\[ip\.PatentGrants\]: the id 'PatentGrants' is not snake_case"),
+        (BASE.replace("noise_pattern = '\\[\\d+\\]?'", "noise_pattern = '[0-9'"),
+         r"noise_pattern does not compile"),
+        (BASE.replace('suffix_variants = [["总量", "量"]]', 'suffix_variants = ["总量"]'),
+         r"suffix_variants must be a list of \[suffix, replacement\] pairs"),
+        ('strip_words = ["连续"]\n' + BASE, r"unknown setting 'strip_words'"),
+        (BASE + '\n[ip.patent_grants]\nname = "专利授权数"\nname_en = "x"\nunit_family = "count"\n',
+         r"Cannot declare \('ip', 'patent_grants'\) twice"),
+        (BASE.replace('name = "专利授权量"', 'name = 专利授权量'), r"Invalid value"),
+    ],
+    ids=["duplicate id", "alias claimed twice", "alias equal to another name",
+         "alias claimed twice once normalised", "alias listed twice by one entry", "unknown unit family",
+         "parent that does not exist", "loop of parents", "unknown field", "id not snake_case",
+         "noise pattern that does not compile", "malformed suffix variants", "unknown setting",
+         "table declared twice", "TOML syntax error"],
+)
+def test_a_malformed_catalogue_is_rejected(tmp_path: Path, text: str, error: str) -> None:
+    with pytest.raises(VocabularyError, match=error) as raised:
+        _load(tmp_path, text)
+    assert str(tmp_path / "indicators.toml") in str(raised.value)  # names the file
+    assert str(raised.value).endswith("[E201]")
+
+
+def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(VocabularyError, match="cannot be read"):
+        load_indicators_from(tmp_path / "absent.toml")
+
+
+def test_the_shipped_file_with_a_claimed_alias_is_rejected(tmp_path: Path) -> None:
+    """The validator runs on the real file too: a second entry claiming 规上工业增加值 fails."""
+    text = PATH.read_text(encoding="utf-8") + (
+        '\n[industry.another]\nname = "另一个工业增加值"\nname_en = "x"\nunit_family = "money"\n'
+        'aliases = ["规上工业增加值"]\n')
+    with pytest.raises(VocabularyError, match=r"\[industry\.another\]: '规上工业增加值' is already an alias "
+                                              r"of \[industry\.industrial_va_above_scale\]"):
+        _load(tmp_path, text)
