@@ -23,6 +23,7 @@ from ipextract.vocabulary.indicators import (
     indicator_of,
     load_indicators,
     load_indicators_from,
+    lookup_form,
 )
 
 CASES = Path(__file__).resolve().parent / "indicator_cases" / "indicators.yaml"
@@ -221,3 +222,17 @@ def test_the_shipped_file_with_a_claimed_alias_is_rejected(tmp_path: Path) -> No
     with pytest.raises(VocabularyError, match=r"\[industry\.another\]: '规上工业增加值' is already an alias "
                                               r"of \[industry\.industrial_va_above_scale\]"):
         _load(tmp_path, text)
+
+
+@pytest.mark.parametrize("metric", ["地区生产总值", "ＧＤＰ", "GDP", "劣Ⅴ类断面比例", "PM2.5年均浓度",
+                                    "生产总值[2]", "“专利授权量”", "专利 授权量", "R&D经费", "（1）税收收入"])
+def test_a_metric_is_looked_up_as_written_only_when_that_is_its_lookup_form(metric: str) -> None:
+    """The matcher skips the normalisation for a metric it would not change: the shortcut must
+    agree with the normalisation on names with full-width letters, Roman numerals, notes,
+    quotation marks, spaces and capitals."""
+    import unicodedata
+
+    matcher = load_indicators().matcher
+    shortcut = (matcher.dropped.search(metric) is None and unicodedata.is_normalized("NFKC", metric)
+                and metric.lower() == metric)
+    assert shortcut == (lookup_form(metric, matcher.noise) == metric)

@@ -96,9 +96,18 @@ def _parser() -> argparse.ArgumentParser:
     export_cmd.add_argument("--quiet", action="store_true")
 
     series_cmd = commands.add_parser("series", help="one metric across the documents of a dataset")
-    series_cmd.add_argument("metric", metavar="METRIC")
+    series_cmd.add_argument("metric", metavar="METRIC", nargs="?",
+                            help="a metric name (aliases folded); or give --indicator")
     series_cmd.add_argument("--db", default="ipextract.duckdb")
+    series_cmd.add_argument("--indicator", metavar="ID",
+                            help="a catalogue indicator (gdp, patent_grants…): one headline row "
+                                 "per region, year and kind; what is set aside is said on stderr")
+    series_cmd.add_argument("--all", action="store_true",
+                            help="with --indicator: every row, no headline choice")
     series_cmd.add_argument("--kind", help="only this kind (count, amount, growth…)")
+    series_cmd.add_argument("--status", choices=("actual", "target", "forecast", "unknown"),
+                            help="only results, targets…")
+    series_cmd.add_argument("--year", type=int, help="only figures of this year")
     series_cmd.add_argument("--format", choices=("table", "csv"), default="table")
     return parser
 

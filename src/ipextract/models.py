@@ -31,7 +31,7 @@ Number = Annotated[
 ]
 Section = Literal["narrative", "data", "table", "caption"]
 MetricFrom = Literal["before", "after", "of", "label", "list", "table", "previous", "context"]
-PeriodFrom = Literal["text", "part"]
+PeriodFrom = Literal["text", "part", "document"]
 Status = Literal["actual", "target", "forecast", "unknown"]
 Basis = Literal["nominal", "real"]
 Severity = Literal["error", "warning", "info"]
@@ -65,7 +65,9 @@ class Record(Frozen):
         default=None,
         description="where the period was read: the text around the figure (its sentence, "
                     "block or item, or 全年 with the report's year), or the heading of the "
-                    "numbered part it stands in (一、2025年工作回顾); null when there is none")
+                    "numbered part it stands in (一、2025年工作回顾), or the document: a "
+                    "statistical bulletin's or white paper's figure with no time of its own is "
+                    "for the year the document reports; null when there is none")
     period_start: date | None = Field(
         default=None, description="the first day of the period (2025年 → 2025-01-01; a point "
                                   "in time such as 截至2023年末 → 2023-12-31); null when the "

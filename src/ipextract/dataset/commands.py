@@ -18,7 +18,7 @@ from .discover import discover
 from .engines import engine
 from .export import export
 from .progress import progress_for
-from .series import render_csv, render_table, series
+from .series import headline_series, render_csv, render_table, series
 from .store import Store
 from .work import WorkOptions
 
@@ -59,6 +59,16 @@ def export_command(args: argparse.Namespace) -> int:
 
 
 def series_command(args: argparse.Namespace) -> int:
-    rows = series(args.db, args.metric, args.kind)
+    if args.metric is None and args.indicator is None:
+        raise UsageError("series", "give a METRIC or --indicator ID")
+    if args.indicator is not None and not args.all:
+        rows, aside = headline_series(args.db, args.indicator, args.kind, status=args.status,
+                                      year=args.year, metric=args.metric)
+        for row, reason in aside:
+            print(f"ipextract: series: set aside {row.source} {row.surface} "
+                  f"({row.record.split(':')[-1]}): {reason}", file=sys.stderr)
+    else:
+        rows = series(args.db, args.metric, args.kind, indicator=args.indicator,
+                      status=args.status, year=args.year)
     sys.stdout.write(render_csv(rows) if args.format == "csv" else render_table(rows))
     return 0

@@ -1,8 +1,14 @@
-"""``ipextract series METRIC``: one indicator across the documents of a dataset.
+"""``ipextract series``: one indicator across the documents of a dataset.
 
-The metric is matched by its canonical key (``validate.metrics.metric_key``: aliases and endings
-such as 量/总量/次数 folded), so ``专利授权`` finds 专利授权量 and 专利授权总量 alike. Rows are
-ordered by region, year and source; values are the exact text.
+By name: ``series METRIC`` matches the metric by its canonical key (``validate.metrics.metric_key``:
+aliases and endings such as 量/总量/次数 folded), so ``专利授权`` finds 专利授权量 and 专利授权总量
+alike, and lists every row. By catalogue: ``series --indicator gdp`` takes the records whose
+``indicator`` is that id and gives the headline row of each region, year and kind: rows with a
+``scope`` (其中，浦东新区…) are set aside, and of a document's several rows for one region, year
+and kind the first in the text is kept, the others set aside as repeats or as other values. What
+was set aside is returned with the reason, for the command to say. ``--status``, ``--year``
+(the figure's year) and ``--kind`` narrow either form. Rows are ordered by region, year and
+source; values are the exact text.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -20,9 +27,11 @@ COLUMNS = ("region", "year", "period", "metric", "kind", "value", "unit", "quali
            "source", "record")
 _QUERY = """
 SELECT d.region, r.figure_year, r.period, r.metric, r.kind, r.value_text, r.unit, r.qualifier,
-       r.surface, d.source, r.document_id || ':' || r.id
+       r.surface, d.source, r.document_id || ':' || r.id, r.scope, r.status, d.region_key,
+       r.document_id
 FROM records r JOIN documents d ON d.document_id = r.document_id
-WHERE r.metric_key = ? AND (? IS NULL OR r.kind = ?)
+WHERE (? IS NULL OR r.metric_key = ?) AND (? IS NULL OR r.indicator = ?)
+  AND (? IS NULL OR r.kind = ?) AND (? IS NULL OR r.status = ?) AND (? IS NULL OR r.figure_year = ?)
 ORDER BY d.region_key NULLS LAST, r.figure_year NULLS LAST, d.source, r."start"
 """
 
@@ -43,13 +52,62 @@ class SeriesRow(BaseModel):
     record: str  # <document_id>:<record id>
 
 
-def series(database: str, metric: str, kind: str | None = None) -> list[SeriesRow]:
+class SetAside(NamedTuple):
+    row: SeriesRow
+    reason: str
+
+
+class _Found(NamedTuple):
+    row: SeriesRow
+    scope: str | None
+    status: str | None
+    region_key: str | None
+    document_id: str
+
+
+def series(database: str, metric: str | None = None, kind: str | None = None, *,
+           indicator: str | None = None, status: str | None = None,
+           year: int | None = None) -> list[SeriesRow]:
+    """Every row of the metric (or indicator), narrowed by kind, status and year."""
+    return [found.row for found in _query(database, metric, kind, indicator, status, year)]
+
+
+def headline_series(database: str, indicator: str, kind: str | None = None, *,
+                    status: str | None = None, year: int | None = None,
+                    metric: str | None = None) -> tuple[list[SeriesRow], list[SetAside]]:
+    """The headline row of each region, year and kind, and the rows set aside with why."""
+    kept: list[SeriesRow] = []
+    aside: list[SetAside] = []
+    first: dict[tuple[str | None, int | None, str, str], SeriesRow] = {}
+    for found in _query(database, metric, kind, indicator, status, year):
+        row = found.row
+        if found.scope:
+            aside.append(SetAside(row, f"scope {found.scope}: a part of the region"))
+            continue
+        key = (found.region_key or row.region, row.year, row.kind, found.document_id)
+        chosen = first.get(key)
+        if chosen is not None:
+            same = (chosen.value, chosen.unit) == (row.value, row.unit)
+            aside.append(SetAside(row, f"{'repeats' if same else 'another value than'} "
+                                       f"{chosen.surface} ({chosen.record.split(':')[-1]}), "
+                                       "the first of its document"))
+            continue
+        first[key] = row
+        kept.append(row)
+    return kept, aside
+
+
+def _query(database: str, metric: str | None, kind: str | None, indicator: str | None,
+           status: str | None, year: int | None) -> list[_Found]:
+    key = metric_key(metric) if metric else None
     connection = connect(database, command="series", read_only=True)
     try:
-        rows = connection.execute(_QUERY, [metric_key(metric), kind, kind]).fetchall()
+        rows = connection.execute(_QUERY, [key, key, indicator, indicator, kind, kind,
+                                           status, status, year, year]).fetchall()
     finally:
         connection.close()
-    return [SeriesRow(**dict(zip(COLUMNS, row, strict=True))) for row in rows]
+    return [_Found(SeriesRow(**dict(zip(COLUMNS, row[:len(COLUMNS)], strict=True))),
+                   *row[len(COLUMNS):]) for row in rows]
 
 
 def _cells(row: SeriesRow) -> list[str]:

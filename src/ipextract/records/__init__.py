@@ -20,8 +20,10 @@ from .context import (
     _context,
     _group_texts,
     _period,
+    continues_sentence,
     ends_carried_period,
     heading_period,
+    is_point,
     opening_periods,
     part_period,
     settle_period,
@@ -29,7 +31,16 @@ from .context import (
 from .kinds import _governed_qualifier, _kind_and_sign
 from .naming import MAX_CHAIN, _fill_shared_nouns, _name, _respective, _words_around, clean_metric
 from .scope import scope, subject
-from .status import BlockCues, block_cues, figure_status, growth_basis, is_target_heading, period_status, reporting_year
+from .status import (
+    YEAR_DOCUMENTS,
+    BlockCues,
+    block_cues,
+    figure_status,
+    growth_basis,
+    is_target_heading,
+    period_status,
+    reporting_year,
+)
 from .tables import _cells, _table_drafts
 
 
@@ -38,6 +49,9 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                   doc_type: DocType = "other", region_code: str | None = None) -> list[Draft]:
     """Records for every figure of every block, in order of position."""
     result_year = reporting_year(year, doc_type)
+    # a bulletin or a white paper reports one year: a figure with no time of its own is for it
+    document_period = f"{result_year}年" if (
+        result_year is not None and doc_type in YEAR_DOCUMENTS) else None
     part_targets = heading_targets = False  # under 九、主要预期目标, or a heading like it
     drafts: list[Draft] = []
     group_drafts: dict[int, list[Draft]] = {}
@@ -97,10 +111,23 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                                None)
                 if opening is not None:
                     period_here = opening[1]
+            sentence_start = block.sentence_start(figure.lstart)
+            continues = continues_sentence(block, sentence_start)
+            if is_point(period_here) and not continues:
+                # 截至2024年底，…。全年…: a point in time is the time of its own sentence and
+                # of a breakdown after it, not of the paragraph's flows
+                period_here = None
             period = _period(block, figure, period_here, None if period_of_part else year,
                              period_of_part, reviewed=result_year if doc_type in (
-                                 "work_report", "statistical_bulletin", "monthly_release") else None)
+                                 "work_report", "statistical_bulletin", "monthly_release", "white_paper")
+                             else None)
             period_from: PeriodFrom | None = "text" if period else None
+            if period is None and continues:
+                # 其中，城镇人口…: the time of the sentence it breaks down
+                carried_on = next((d for d in reversed(block_drafts)
+                                   if d.figure.lstart < sentence_start), None)
+                if carried_on is not None and carried_on.period_from == "text":
+                    period, period_from = carried_on.period, "text"
             if period is None and of is not None:
                 described = next((d for d in reversed(block_drafts[-MAX_CHAIN:])
                                   if d.figure is of), None)
@@ -112,6 +139,8 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             if period is None and period_of_part:
                 period, period_from = period_of_part, "part"
             period, period_from = settle_period(block, figure, period, period_from)
+            if period is None and document_period is not None:
+                period, period_from = document_period, "document"  # a bulletin's own year
             low = figure.value_min * sign if figure.value_min is not None else None
             high = figure.value_max * sign if figure.value_max is not None else None
             value = figure.value * sign

@@ -149,6 +149,8 @@ def _plan() -> regex.Pattern[str]:
 
 # 比2020年, 较上年, 与2023年相比, 快于2024年: the time a figure is compared with, not its own
 _COMPARED = regex.compile(r"(?:比|较|同|与|跟|相比|对比|[高低快慢多少大小超]于)\s*$")
+# 按2020年价格计算, 按2015年不变价: the year whose prices a figure is given in
+_PRICE_BASE = regex.compile(r"按\s*$")
 # 提高到2025年的6.1万家: the year of a new level, not a deadline (力争到2030年)
 _NEW_LEVEL = regex.compile(r"(?:提高|增加|提升|增长|降低|减少|扩大|缩小|上升|下降|跃升|攀升|增|升|降|减)\s*$")
 _FIGURE_START = regex.compile(r"[0-9〇零一二三四五六七八九十两]")
@@ -251,6 +253,9 @@ def _nearest_period(block: Block, figure: Figure, inherited: str | None, year: i
             return _run(match.text, reviewed)
         found = match.text
         follows = text[match.end:at].strip()
+        if _PRICE_BASE.search(text, max(0, start - 2), start):
+            other = True  # 按2020年价格计算: the year of the prices, not of the figure
+            continue
         if _COMPARED.search(text, max(0, start - 3), start):
             if kind == "year" and follows == "的":
                 return found  # 比1985年的18.2%: 1985's figure
@@ -275,18 +280,19 @@ def _nearest_period(block: Block, figure: Figure, inherited: str | None, year: i
             return _with_year(found, inherited if inherited is not None else part)
         if kind == "plan":
             return found
-        # whole: 全年, 年末
+        # whole: 全年 (the year), 年末, 年底 (its last day)
+        end_of_year = found[-1:] in ("末", "底")
         before = times[index - 1] if index else None
         if before is not None and before.kind == "year" and before.end == start:
-            return before.text  # 2024年年末
+            return _whole(before.text, end_of_year)  # 2024年年末
         if inherited and not _spans_years(inherited):
-            return inherited
+            return _whole(inherited, end_of_year)
         in_clause = start >= block.clause_start(at)
         if year and (in_clause or year == reviewed):
             # 全年 is the document's year in its clause; further back in the sentence only
             # in a document that reports its own year (a bulletin: 全年…，增长2%), not in a
             # work report, whose 全年 may be the year reviewed or the year planned
-            return str(year)
+            return f"{year}年末" if end_of_year else str(year)
         if in_clause:
             return NO_PERIOD if started else None
     if started:
@@ -294,6 +300,19 @@ def _nearest_period(block: Block, figure: Figure, inherited: str | None, year: i
     if other:
         return None
     return inherited
+
+
+def _whole(governing: str, end_of_year: bool) -> str:
+    """全年 or 年末 under ``governing`` (a year, or a time within one): the year itself, or its
+    last day; a time with no year of its own (十四五) is left as it is.
+
+    >>> _whole("2024年", True), _whole("截至2024年底", False), _whole("2025年1—11月", True)
+    ('2024年末', '2024年', '2025年末')
+    """
+    year = _YEAR_DIGITS4.search(governing)
+    if year is None:
+        return governing
+    return f"{year.group()}年末" if end_of_year else f"{year.group()}年"
 
 
 def _start_of_a_run(block: Block, figure: Figure, period: str | None) -> bool:
@@ -395,6 +414,35 @@ def part_period(block: Block) -> tuple[bool, str | None]:
         return False, None
     found = _period_pattern().search(block.text)
     return True, found.group(0) if found else None
+
+
+@lru_cache(maxsize=256)
+def is_point(period: str | None) -> bool:
+    """A point in time (截至2024年底, 2023年末), not a span.
+
+    >>> is_point("截至2024年底"), is_point("2024年"), is_point("1—11月")
+    (True, False, False)
+    """
+    if not period:
+        return False
+    start, end = period_bounds(period, 2000)  # any year: only the shape of the bounds counts
+    return start is not None and start == end
+
+
+_BREAKDOWN = regex.compile(r"[\s" + BULLETS + r"]*其中")
+
+
+def continues_sentence(block: Block, sentence_start: int) -> bool:
+    """A sentence that breaks down the one before it (其中，城镇人口…): it keeps its time.
+    (A clause after ； is treated as after 。: the two are read alike, as the metamorphic
+    checks require, though ； often keeps a sentence going.)
+
+    >>> from ipextract.blocks import split_blocks
+    >>> block = split_blocks("年末人口100万人。其中，城镇人口80万人；农村人口20万人。")[0]
+    >>> [continues_sentence(block, at) for at in (0, 10, 22)]
+    [False, True, False]
+    """
+    return _BREAKDOWN.match(block.text, sentence_start) is not None
 
 
 def _block_period(block: Block) -> str | None:

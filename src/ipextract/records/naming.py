@@ -134,7 +134,9 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     while len(tokens) > 1 and tokens[0] in leading:
         tokens.pop(0)  # 预计|全市|数字经济…: the scope word the verb stood before
     trailing = _trailing_words()
-    while tokens and (tokens[-1] in trailing or _PUNCTUATION.fullmatch(tokens[-1])):
+    # (稳定|在: the verb before the link word goes with it)
+    while tokens and (tokens[-1] in trailing or _PUNCTUATION.fullmatch(tokens[-1]) or (
+            len(tokens) > 1 and tokens[-1] in cues.verbs_after_names)):
         if tokens[-1] in "）)" and "".join(tokens).count("（") + "".join(tokens).count("(") > (
             "".join(tokens[:-1]).count("）") + "".join(tokens[:-1]).count(")")
         ):
@@ -356,7 +358,8 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
         own = ""
     ends_with_verb = bool(own) and own_tag.startswith("v")
     single_verb = ends_with_verb and len(_tokens(own)) == 1
-    if kind == "duration" and (not own or len(_tokens(own)) == 1) and words_after(right):
+    if kind == "duration" and (not own or (single_verb or not own_tag.startswith(_NOMINAL_TAGS))
+                               and len(_tokens(own)) == 1) and words_after(right):
         return words_after(right), "after"  # 连续7年保持上升态势, 时隔4年在汉单位再次摘金
     if not own and kind in BASE_KINDS:
         own = _action_verb(left)  # 完成23批次…: an action verb kept before the noun

@@ -28,6 +28,7 @@ target_headings, real_basis, nominal_basis).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -44,17 +45,35 @@ from .period_bounds import period_bounds
 _YEAR = regex.compile(r"[12][0-9]{3}")
 # documents that report results of the year in their title (a work report reports the year before)
 _RESULT_DOCUMENTS = ("statistical_bulletin", "monthly_release")
+# the kinds of document that report one year, the year of their title (a monthly release reports
+# months, a work report a year and a plan)
+YEAR_DOCUMENTS = ("statistical_bulletin", "white_paper")
 
 
-def _scanner(pattern: str) -> regex.Pattern[str]:
+Scanner = re.Pattern[str] | regex.Pattern[str]
+
+
+def _scanner(pattern: str) -> Scanner:
     """With a lookahead of the characters a cue can start with, the engine skips the prose
-    between cues with one set test each."""
+    between cues with one set test each; the standard library's engine, which scans such a
+    pattern several times faster, unless the pattern needs ``regex`` (a lookbehind of
+    several widths)."""
     pattern = pattern or r"(?!)"
-    return regex.compile(prefilter(pattern) + pattern)
+    try:
+        return re.compile(prefilter(pattern) + pattern)
+    except re.error:
+        return regex.compile(prefilter(pattern) + pattern)
 
 
 @lru_cache(maxsize=1)
-def _status_cues() -> regex.Pattern[str]:
+def _compared() -> re.Pattern[str]:
+    """比上年, 同比: a comparison with a past period, one scan of the sentence."""
+    words = load_vocabulary().cues.compared_with
+    return re.compile("|".join(re.escape(word) for word in words) or r"(?!)")
+
+
+@lru_cache(maxsize=1)
+def _status_cues() -> Scanner:
     cues = load_vocabulary().cues
     headings = "|".join(regex.escape(word) for word in cues.target_headings)
     parts = [f"(?P<{name}>{pattern})" for name, pattern in (
@@ -70,7 +89,7 @@ def _heading_words() -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _basis_cues() -> regex.Pattern[str]:
+def _basis_cues() -> Scanner:
     cues = load_vocabulary().cues
     real = "|".join(regex.escape(w) for w in cues.real_basis) or r"(?!)"
     nominal = "|".join(regex.escape(w) for w in cues.nominal_basis) or r"(?!)"
@@ -101,7 +120,7 @@ def reporting_year(year: int | None, doc_type: DocType) -> int | None:
 
 
 @lru_cache(maxsize=1)
-def _target_paragraph() -> regex.Pattern[str]:
+def _target_paragraph() -> Scanner:
     return _scanner(load_vocabulary().cues.target_paragraph_pattern)
 
 
@@ -142,8 +161,7 @@ class BlockCues:
         if found is None:
             text = self.block.text
             end = self.block.sentence_end(start)
-            sentence = text[start:end]
-            compared = any(word in sentence for word in load_vocabulary().cues.compared_with)
+            compared = _compared().search(text, start, end) is not None
             found = (_Spans(_status_cues(), text, start, end), compared)
             self.sentences[start] = found
         return found
@@ -162,11 +180,16 @@ class _Spans:
 
     __slots__ = ("ends", "kinds", "starts")
 
-    def __init__(self, pattern: regex.Pattern[str] | None, text: str, start: int, end: int) -> None:
-        found = list(pattern.finditer(text, start, end)) if pattern is not None else []
-        self.starts = [m.start() for m in found]
-        self.ends = [m.end() for m in found]
-        self.kinds = [m.lastgroup or "" for m in found]
+    def __init__(self, pattern: Scanner | None, text: str, start: int, end: int) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.kinds: list[str] = []
+        if pattern is None:
+            return
+        for match in pattern.finditer(text, start, end):
+            self.starts.append(match.start())
+            self.ends.append(match.end())
+            self.kinds.append(match.lastgroup or "")
 
     def last(self, start: int, end: int) -> int | None:
         """The index of the last match inside ``[start, end)``."""

@@ -96,7 +96,7 @@ SPECIFIC_NAMES = ("before", "of", "label", "list", "table")
 
 
 def _stated_period(record: Record) -> str:
-    return (record.period or "") if record.period_from != "part" else ""
+    return (record.period or "") if record.period_from == "text" else ""
 
 
 def _comparable(a: Record, b: Record) -> bool:

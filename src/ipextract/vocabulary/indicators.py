@@ -96,7 +96,7 @@ class Matcher:
     the metric as written, then its lookup form, then that without its leading scope words
     (全省, 我市 …), then with each suffix variant in turn. Dict lookups only."""
 
-    __slots__ = ("keys", "noise", "scope", "suffixes", "variants")
+    __slots__ = ("dropped", "keys", "noise", "scope", "suffixes", "variants")
 
     def __init__(self, catalogue: IndicatorCatalogue) -> None:
         self.keys = catalogue.keys
@@ -105,7 +105,11 @@ class Matcher:
                           key=len, reverse=True)
         self.scope = re.compile("|".join(prefixes)) if prefixes else None
         self.variants = catalogue.suffix_variants
-        self.suffixes = tuple(suffix for suffix, _ in self.variants)
+        self.suffixes = tuple(dict.fromkeys(suffix for suffix, _ in self.variants))
+        # what lookup_form drops: a metric with none of it, already in NFKC and lower case, is
+        # its own lookup form (most are), and is looked up as it is
+        self.dropped = re.compile(f"(?:{catalogue.noise_pattern})|{DROPPED.pattern}"
+                                  if catalogue.noise_pattern else DROPPED.pattern)
 
     def __call__(self, metric: str | None) -> str | None:
         if not metric:
@@ -114,10 +118,13 @@ class Matcher:
         found = keys.get(metric)  # most names are written in their lookup form already
         if found is not None:
             return found
-        key = lookup_form(metric, self.noise)
-        found = keys.get(key)
-        if found is not None:
-            return found
+        plain = (self.dropped.search(metric) is None and unicodedata.is_normalized("NFKC", metric)
+                 and metric.lower() == metric)
+        key = metric if plain else lookup_form(metric, self.noise)
+        if key is not metric:
+            found = keys.get(key)
+            if found is not None:
+                return found
         bases = [key]
         while self.scope is not None and len(bases) < 4:  # 全年全市地区生产总值: two scope words
             scope = self.scope.match(bases[-1])

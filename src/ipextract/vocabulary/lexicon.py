@@ -26,6 +26,7 @@ import logging
 import os
 import tempfile
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -211,8 +212,29 @@ def is_word(text: str) -> bool:
     return tokenizer().FREQ.get(text, 0) > 0
 
 
+def words_starting(text: str, start: int = 0) -> Iterator[str]:
+    """The dictionary words that ``text`` holds at ``start``, shortest first (what jieba's
+    word graph links from there): a segmentation's word at ``start`` is one of them, or the
+    character alone.
+
+    >>> list(words_starting("武汉市专利"))
+    ['武', '武汉', '武汉市']
+    """
+    freq = tokenizer().FREQ
+    end = start + 1
+    while end <= len(text):
+        count = freq.get(text[start:end])
+        if count is None:
+            return  # no word goes on from here: the dictionary holds every prefix of its words
+        if count > 0:
+            yield text[start:end]
+        end += 1
+
+
+@lru_cache(maxsize=1 << 14)
 def pos_tag(word: str) -> str:
-    """jieba's part-of-speech tag for a dictionary word, ``x`` when unknown."""
+    """jieba's part-of-speech tag for a dictionary word, ``x`` when unknown (cached: a report
+    asks for the same few thousand words again and again)."""
     return _tags().get(word, "x")
 
 
