@@ -123,3 +123,31 @@ def test_han_class_is_the_han_script() -> None:
     differ = [code for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF
               and bool(han.match(chr(code))) != bool(ours.match(chr(code)))]
     assert differ == []
+
+
+def test_a_prefilter_governs_every_branch_of_a_top_level_alternation() -> None:
+    """(?=[甲乙])甲|乙 would test the set before 甲 only; prefiltered groups the pattern."""
+    from ipextract.scanning import prefiltered
+
+    pattern = re.compile(prefiltered("甲|乙"))
+    assert pattern.pattern == "(?=[乙甲])(?:甲|乙)"
+    assert [m.group() for m in pattern.finditer("丙乙甲")] == ["乙", "甲"]
+    for scanner in _status_scanners():
+        assert scanner.pattern.startswith("(?=[") and scanner.pattern[
+            scanner.pattern.index("])") + 2:].startswith("(?:")
+
+
+def _status_scanners() -> list[re.Pattern[str]]:
+    import importlib
+
+    status = importlib.import_module("ipextract.records.status")
+    return [status._status_cues(), status._basis_cues()]
+
+
+@settings(max_examples=200, deadline=None)
+@given(report_like)
+def test_prefiltered_status_cues_find_exactly_what_the_cues_find(text: str) -> None:
+    for scanner in _status_scanners():
+        plain = re.compile(_unfiltered(scanner.pattern))
+        assert [(m.span(), m.lastgroup) for m in scanner.finditer(text)] == [
+            (m.span(), m.lastgroup) for m in plain.finditer(text)]

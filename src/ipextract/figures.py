@@ -30,7 +30,7 @@ from .numerals import (
     parse_number,
     vague_range,
 )
-from .scanning import alternation, looks_past_its_match, may_consume, prefilter
+from .scanning import alternation, looks_past_its_match, may_consume, prefilter, prefiltered
 from .vocabulary import load_vocabulary
 from .vocabulary.lexicon import is_word, pos_tag
 from .vocabulary.models import Kind, Magnitude, Qualifier, Unit, Vocabulary
@@ -154,7 +154,7 @@ def _non_figure_parts() -> list[str]:
 def _non_figures() -> regex.Pattern[str] | None:
     parts = _non_figure_parts()
     pattern = "|".join(f"(?:{p})" for p in parts)
-    return regex.compile(prefilter(pattern) + pattern) if parts else None
+    return regex.compile(prefiltered(pattern)) if parts else None
 
 
 @lru_cache(maxsize=1)

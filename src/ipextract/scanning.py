@@ -8,7 +8,8 @@ position of a report; most positions are prose that cannot start a match.
   word still wins, as in a longest-first alternation: along one branch the longer is tried
   first, and words on different branches cannot both match at one position.
 - :func:`prefilter` puts a lookahead of the possible first characters in front
-  (``(?=[0-9一二…])``), so a position that cannot start a match costs one set test. The set is
+  (``(?=[0-9一二…])``), so a position that cannot start a match costs one set test;
+  :func:`prefiltered` gives the pattern behind it, grouped so that it governs every branch. The set is
   read off the pattern by Python's own regular expression parser, so it is exact for the
   vocabulary in force and follows every edit of it.
 
@@ -239,6 +240,17 @@ def prefilter(pattern: str, flags: int = 0) -> str:
     for low, high in sorted(ranges):
         parts.append(re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}")
     return f"(?=[{''.join(parts)}])"
+
+
+def prefiltered(pattern: str, flags: int = 0) -> str:
+    """``pattern`` behind the lookahead of its opening characters, grouped: the lookahead must
+    govern a top-level alternation whole, not its first branch only (``(?=[甲乙])甲|乙`` tests
+    the set before 甲 alone and leaves 乙 to be tried at every position).
+
+    >>> prefiltered("甲|乙")
+    '(?=[乙甲])(?:甲|乙)'
+    """
+    return f"{prefilter(pattern, flags)}(?:{pattern})"
 
 
 # The code points of Unicode's Han script (what ``\\p{Han}`` matches in the ``regex`` module,

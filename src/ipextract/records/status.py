@@ -37,7 +37,7 @@ import regex
 from ..blocks import Block
 from ..figures import Figure
 from ..models import Basis, Status
-from ..scanning import must_contain, prefilter
+from ..scanning import must_contain, prefiltered
 from ..vocabulary import load_vocabulary
 from ..vocabulary.models import DocType, Kind
 from .period_bounds import period_bounds
@@ -60,9 +60,9 @@ def _scanner(pattern: str) -> Scanner:
     several widths)."""
     pattern = pattern or r"(?!)"
     try:
-        return re.compile(prefilter(pattern) + pattern)
+        return re.compile(prefiltered(pattern))
     except re.error:
-        return regex.compile(prefilter(pattern) + pattern)
+        return regex.compile(prefiltered(pattern))
 
 
 @lru_cache(maxsize=1)
