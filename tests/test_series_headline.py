@@ -72,3 +72,27 @@ def test_every_row_with_all(database: Path, capsys: pytest.CaptureFixture[str]) 
 def test_a_metric_or_an_indicator_is_needed(database: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["series", "--db", str(database)]) == 2
     assert "give a METRIC or --indicator ID" in capsys.readouterr().err
+
+
+def test_table_puts_indicators_side_by_side(database: Path, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """``ipextract table``: one line per region and year, amount and growth side by side."""
+    assert main(["table", "--indicators", "gdp,budget_revenue", "--year", "2025", "--status",
+                 "actual", "--db", str(database)]) == 0
+    rows, said = _rows(capsys)
+    assert list(rows[0]) == ["region", "year", "gdp.growth[%]", "budget_revenue.growth[%]"]
+    by_region = {r["region"]: (r["gdp.growth[%]"], r["budget_revenue.growth[%]"]) for r in rows}
+    assert by_region == {"湖北省": ("5.4", "3.1"), "湖南省": ("4.8", "")}
+    assert "scope 武汉市" in said
+    # Parquet and JSON Lines, written atomically to a file
+    import duckdb
+
+    out = tmp_path / "table.parquet"
+    assert main(["table", "--indicators", "gdp", "--year", "2025", "--status", "actual", "--db",
+                 str(database), "--format", "parquet", "-o", str(out)]) == 0
+    with duckdb.connect() as connection:
+        assert connection.execute(f"SELECT count(*) FROM '{out}'").fetchone() == (2,)
+    assert main(["table", "--indicators", "gdp", "--year", "2025", "--status", "actual", "--db",
+                 str(database), "--format", "jsonl"]) == 0
+    assert '"gdp.growth[%]": 5.4' in capsys.readouterr().out
+    assert main(["table", "--indicators", "gdp", "--db", str(database), "--format", "parquet"]) == 2

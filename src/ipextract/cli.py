@@ -108,6 +108,17 @@ def _parser() -> argparse.ArgumentParser:
     series_cmd.add_argument("--status", choices=("actual", "target", "forecast", "unknown"),
                             help="only results, targets…")
     series_cmd.add_argument("--year", type=int, help="only figures of this year")
+
+    table_cmd = commands.add_parser("table", help="regions × indicators: the headline figures side by side")
+    table_cmd.add_argument("--indicators", required=True, metavar="ID,ID…",
+                           help="catalogue ids: gdp,budget_revenue,retail_sales…")
+    table_cmd.add_argument("--db", default="ipextract.duckdb")
+    table_cmd.add_argument("--year", type=int, help="only figures of this year")
+    table_cmd.add_argument("--status", choices=("actual", "target", "forecast", "unknown"),
+                           help="only results, targets…")
+    table_cmd.add_argument("--kinds", metavar="KIND,KIND…", help="only these kinds (amount,growth…)")
+    table_cmd.add_argument("--format", choices=("csv", "jsonl", "parquet"), default="csv")
+    table_cmd.add_argument("-o", "--output", metavar="OUT", help="write here (atomically); else stdout")
     series_cmd.add_argument("--format", choices=("table", "csv"), default="table")
     return parser
 
@@ -226,6 +237,12 @@ def _series(args: argparse.Namespace) -> int:
     return series_command(args)
 
 
+def _table(args: argparse.Namespace) -> int:
+    from .dataset.commands import table_command
+
+    return table_command(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -235,8 +252,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args)
         if args.command == "report":
             return _report(args)
-        if args.command in ("ingest", "export", "series"):
-            return {"ingest": _ingest, "export": _export, "series": _series}[args.command](args)
+        if args.command in ("ingest", "export", "series", "table"):
+            return {"ingest": _ingest, "export": _export, "series": _series,
+                    "table": _table}[args.command](args)
         return _text(args)
     except IpextractError as error:
         _fail(error)

@@ -20,6 +20,9 @@ from .export import export
 from .progress import progress_for
 from .series import headline_series, render_csv, render_table, series
 from .store import Store
+from .table import indicator_table
+from .table import render as render_table_text
+from .table import write as write_table
 from .work import WorkOptions
 
 
@@ -55,6 +58,23 @@ def export_command(args: argparse.Namespace) -> int:
     rows = export(args.db, args.table, args.format, args.output)
     if not args.quiet:
         print(f"ipextract: export: {rows} rows of {args.table} → {args.output}", file=sys.stderr)
+    return 0
+
+
+def table_command(args: argparse.Namespace) -> int:
+    indicators = [i.strip() for i in args.indicators.split(",") if i.strip()]
+    kinds = [k.strip() for k in (args.kinds or "").split(",") if k.strip()]
+    columns, lines, aside = indicator_table(args.db, indicators, year=args.year,
+                                            status=args.status, kinds=kinds)
+    for row, reason in aside:
+        print(f"ipextract: table: set aside {row.source} {row.surface} "
+              f"({row.record.split(':')[-1]}): {reason}", file=sys.stderr)
+    if args.output:
+        write_table(columns, lines, args.format, args.output)
+    elif args.format == "parquet":
+        raise UsageError("table", "Parquet needs -o FILE")
+    else:
+        sys.stdout.write(render_table_text(columns, lines, args.format))
     return 0
 
 

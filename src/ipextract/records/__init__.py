@@ -16,15 +16,18 @@ from ..models import MetricFrom, PeriodFrom
 from ..vocabulary.models import DocType
 from .base import Draft
 from .context import (
+    NO_PERIOD,
     _block_period,
     _context,
     _group_texts,
     _period,
+    averages_years,
     continues_sentence,
     ends_carried_period,
     heading_period,
     is_point,
     opening_periods,
+    opening_year,
     part_period,
     settle_period,
 )
@@ -59,12 +62,17 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     header: list[tuple[int, int, str]] = []
     group_texts = _group_texts(blocks)
     period_of_part: str | None = None  # the year in the heading of the numbered part we are in
+    year_opens_part = False  # a part opened without a year: its first paragraph's may be it
     carried: str | None = None  # the period that opened the last sentence to open with one
     for index, block in enumerate(blocks):
         opens_part, period = part_period(block)
         if opens_part:
             period_of_part = period
             part_targets = is_target_heading(block.text)
+            year_opens_part = period is None  # 一、牢记嘱托…: its first paragraph may say the year
+        elif year_opens_part and block.kind != "heading":
+            year_opens_part = False
+            period_of_part = opening_year(block) or period_of_part  # 2024年是…一年。: the part's
         if block.kind == "heading":
             heading_targets = is_target_heading(block.text)
         if block.group not in group_period:
@@ -138,8 +146,11 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 period_from = "part" if period else None
             if period is None and period_of_part:
                 period, period_from = period_of_part, "part"
+            if period and averages_years(words.left, words.clause, period):
+                period = NO_PERIOD  # 年均增长6.3% under 2025年: an average over years not given
+            unsaid = period is None  # (NO_PERIOD: the text says there is none)
             period, period_from = settle_period(block, figure, period, period_from)
-            if period is None and document_period is not None:
+            if unsaid and document_period is not None:
                 period, period_from = document_period, "document"  # a bulletin's own year
             low = figure.value_min * sign if figure.value_min is not None else None
             high = figure.value_max * sign if figure.value_max is not None else None

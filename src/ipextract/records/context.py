@@ -14,6 +14,7 @@ from ..figures import Figure
 from ..models import PeriodFrom
 from ..numerals import CHINESE_DIGITS
 from ..scanning import must_contain, opening_characters, prefilter
+from ..vocabulary import load_vocabulary
 from .base import _period_pattern
 from .period_bounds import _words as period_words
 from .period_bounds import period_bounds
@@ -375,6 +376,29 @@ _LAST_YEARS = regex.compile(
     r"|[从由](?:上年|去年)(?:同期)?(?:末|底)?的?$")
 
 
+@lru_cache(maxsize=1)
+def _average_words() -> regex.Pattern[str]:
+    return regex.compile("|".join(map(regex.escape, load_vocabulary().cues.average_words)) or "(?!)")
+
+
+_ONE_YEAR = regex.compile(r"(?:[12][0-9]{3}|[〇零一二三四五六七八九]{4})年?")
+
+
+def averages_years(left: str, clause: str, period: str) -> bool:
+    """An average over years (年均增长6.3%, ``cues.toml`` average_words, in ``left``, the text
+    before the figure) given one year that its ``clause`` does not write (the year of the
+    paragraph or of the part): the years averaged are not that one, and the text does not say
+    which they are.
+
+    >>> averages_years("地区生产总值年均增长", "地区生产总值年均增长", "2025年")
+    True
+    >>> averages_years("全年增长", "2025年全年增长", "2025年"), averages_years("增长", "增长", "2025年")
+    (False, False)
+    """
+    return (_ONE_YEAR.fullmatch(period) is not None and period not in clause
+            and _average_words().search(left) is not None)
+
+
 def settle_period(block: Block, figure: Figure, period: str | None,
                   period_from: PeriodFrom | None) -> tuple[str | None, PeriodFrom | None]:
     """The period a record gets: none for ``NO_PERIOD``, and the year before for a figure of
@@ -414,6 +438,22 @@ def part_period(block: Block) -> tuple[bool, str | None]:
         return False, None
     found = _period_pattern().search(block.text)
     return True, found.group(0) if found else None
+
+
+# 2024年是极不平凡的一年, 2024年，我们…: a year that opens a paragraph as its subject or its time
+_OPENING_YEAR = regex.compile(r"[\s　]*((?:19|20)[0-9]{2}年)(?=是|，|,)")
+
+
+def opening_year(block: Block) -> str | None:
+    """The year a paragraph opens with, when it is the paragraph's time (2024年是…, 2024年，…);
+    read for the first paragraph of a numbered part whose heading names no year.
+
+    >>> from ipextract.blocks import split_blocks
+    >>> [opening_year(b) for b in split_blocks("2024年是极不平凡的一年。\\n2024年以来，增长5%。")]
+    ['2024年', None]
+    """
+    found = _OPENING_YEAR.match(block.text)
+    return found.group(1) if found else None
 
 
 @lru_cache(maxsize=256)

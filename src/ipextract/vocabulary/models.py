@@ -83,6 +83,7 @@ class Cues(Frozen):
     verbs_inside_names: tuple[str, ...] = ()
     verbs_after_names: tuple[str, ...] = ()
     subjects: tuple[str, ...] = ()
+    average_words: tuple[str, ...] = ()  # 年均增长: an average over years (periods, the validator)
 
 
 class MetricAliases(Frozen):
