@@ -4,8 +4,9 @@ By name: ``series METRIC`` matches the metric by its canonical key (``validate.m
 aliases and endings such as 量/总量/次数 folded), so ``专利授权`` finds 专利授权量 and 专利授权总量
 alike, and lists every row. By catalogue: ``series --indicator gdp`` takes the records whose
 ``indicator`` is that id and gives the headline row of each region, year and kind: rows with a
-``scope`` (其中，浦东新区…) are set aside, and of a document's several rows for one region, year
-and kind the first in the text is kept, the others set aside as repeats or as other values. What
+``scope`` (其中，浦东新区…) and averages over years (年均增长5%: a five-year plan's) are set
+aside, and of a document's several rows for one region, year and kind the first in the text is
+kept, the others set aside as repeats or as other values. What
 was set aside is returned with the reason, for the command to say. ``--status``, ``--year``
 (the figure's year) and ``--kind`` narrow either form. Rows are ordered by region, year and
 source; values are the exact text.
@@ -21,6 +22,7 @@ from typing import NamedTuple
 from pydantic import BaseModel, ConfigDict
 
 from ..validate.metrics import metric_key
+from ..vocabulary import load_vocabulary
 from .store import connect
 
 COLUMNS = ("region", "year", "period", "metric", "kind", "value", "unit", "qualifier", "surface",
@@ -28,7 +30,7 @@ COLUMNS = ("region", "year", "period", "metric", "kind", "value", "unit", "quali
 _QUERY = """
 SELECT d.region, r.figure_year, r.period, r.metric, r.kind, r.value_text, r.unit, r.qualifier,
        r.surface, d.source, r.document_id || ':' || r.id, r.scope, r.status, d.region_key,
-       r.document_id
+       r.document_id, r.context
 FROM records r JOIN documents d ON d.document_id = r.document_id
 WHERE (? IS NULL OR r.metric_key = ?) AND (? IS NULL OR r.indicator = ?)
   AND (? IS NULL OR r.kind = ?) AND (? IS NULL OR r.status = ?) AND (? IS NULL OR r.figure_year = ?)
@@ -63,6 +65,7 @@ class _Found(NamedTuple):
     status: str | None
     region_key: str | None
     document_id: str
+    context: str
 
 
 def series(database: str, metric: str | None = None, kind: str | None = None, *,
@@ -84,6 +87,10 @@ def headline_series(database: str, indicator: str, kind: str | None = None, *,
         if found.scope:
             aside.append(SetAside(row, f"scope {found.scope}: a part of the region"))
             continue
+        average = _average_before(found.context, row.surface)
+        if average:
+            aside.append(SetAside(row, f"an average over years ({average}…), not one year's"))
+            continue
         key = (found.region_key or row.region, row.year, row.kind, found.document_id)
         chosen = first.get(key)
         if chosen is not None:
@@ -95,6 +102,17 @@ def headline_series(database: str, indicator: str, kind: str | None = None, *,
         first[key] = row
         kept.append(row)
     return kept, aside
+
+
+def _average_before(context: str, surface: str) -> str | None:
+    """The average word (年均, ``cues.toml`` average_words) standing just before the figure in
+    its sentence (within its clause), if any: 十五五 targets are averages over five years."""
+    at = context.find(surface)
+    if at < 0:
+        return None
+    before = context[max(0, at - 12):at]
+    before = before[max(before.rfind(mark) for mark in "，,；;。") + 1:]
+    return next((word for word in load_vocabulary().cues.average_words if word in before), None)
 
 
 def _query(database: str, metric: str | None, kind: str | None, indicator: str | None,
