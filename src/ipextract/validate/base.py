@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..blocks import Block
 from ..models import Record, Severity
+from .statements import Frames
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,11 @@ class CheckInput:
     records: list[Record]
     text: str
     blocks: list[Block]
+
+    @cached_property
+    def frames(self) -> Frames:
+        """Where each record stands, for the checks that compare figures (answers kept)."""
+        return Frames(self.records, self.blocks, self.text)
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,9 @@ class CheckSettings(BaseModel):
     min_significant_digits: int = 3
     # duplicate_figure: flag only when a chance coincidence is less likely than this
     max_expected_coincidences: float = 0.005
+    # duplicate_figure: and less likely than this over all the figures of its unit in the
+    # document (a bulletin of hundreds of percentages holds some equal pairs by chance)
+    max_document_coincidences: float = 0.3
     # info flags for checks that passed (share and sum checks that hold)
     report_passes: bool = True
 

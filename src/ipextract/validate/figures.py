@@ -13,7 +13,14 @@ from ..blocks import MAX_REACH
 from ..models import Record
 from .base import CheckInput, CheckSettings, Finding
 from .metrics import metric_key, related_metric, same_metric
-from .tolerance import agree, printed_digits, record_interval, significant_digits
+from .statements import (
+    Frames,
+    names_indicator,
+    one_statement_possible,
+    periods_compatible,
+    without_aggregation,
+)
+from .tolerance import agree, printed_digits, printed_number, record_interval, significant_digits
 
 BASE_KINDS = ("count", "amount", "quantity")
 _YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
@@ -38,7 +45,16 @@ def duplicate_figure(view: CheckInput, settings: CheckSettings) -> list[Finding]
     spots, the figures of that unit from one spot to the other, times the chance that one
     unrelated figure prints the same digits, must stay below ``max_expected_coincidences``
     (19.19% twice with six percentages between: 0.0008; 11.7% twice, 40 percentages apart,
-    three digits: 0.05 — still flagged only if the threshold allows)."""
+    three digits: 0.05 — still flagged only if the threshold allows); and that chance, taken
+    over every figure of the unit in the document, below ``max_document_coincidences``: a
+    bulletin of 350 percentages holds, by chance, about one pair of equal three-digit values
+    two figures apart.
+
+    Figures that are one statement are one indicator (``_one_indicator``): related names, a
+    restatement whose companion figures agree too (a level restated with its growth), names
+    that differ by a word of aggregation (各项存款余额 / 存款余额), and the two sides of a split
+    (外资企业 上升14.5个百分点, 内资企业 下降14.5个百分点). A figure without a name of its own
+    (金额, 合计) takes part in nothing."""
     records = view.records
     groups: dict[tuple[Decimal, str], list[Record]] = defaultdict(list)
     positions: dict[str, list[int]] = defaultdict(list)
@@ -47,48 +63,117 @@ def duplicate_figure(view: CheckInput, settings: CheckSettings) -> list[Finding]
             continue
         positions[record.unit].append(record.start)
         if (significant_digits(record.surface) >= settings.min_significant_digits
-                and record.metric_from in SPECIFIC_NAMES and metric_key(record.metric)):
+                and record.metric_from in SPECIFIC_NAMES and names_indicator(record.metric)):
             groups[(abs(record.value), record.unit)].append(record)  # a slip copies digits
+    companions = _companions(records)
     findings = []
     for (value, unit), group in groups.items():
-        clusters: list[list[Record]] = []
-        for record in group:
-            for cluster in clusters:
-                if related_metric(cluster[0].metric, record.metric) or (
-                    record.of is not None and record.of == cluster[0].of):
-                    cluster.append(record)
-                    break
-            else:
-                clusters.append([record])
-        if len(clusters) < 2:
+        if len(group) < 2 or len(group) > MAX_GROUP:
+            continue  # a value printed for dozens of figures is no one's signature
+        clusters = _clusters(group, companions)
+        if len(set(clusters.values())) < 2:
             continue
-        digits = significant_digits(group[0].surface)
+        digits = min(_informative_digits(r) for r in group)
         starts = positions[unit]
-        member = {r.id: n for n, cluster in enumerate(clusters) for r in cluster}
         ordered = sorted(group, key=lambda r: r.start)
         apart = min(
             bisect_left(starts, b.start) - bisect_left(starts, a.start)
-            for a, b in pairwise(ordered) if member[a.id] != member[b.id]
+            for a, b in pairwise(ordered) if clusters[a.id] != clusters[b.id]
         )
         expected = apart * _chance(digits)
-        if expected > settings.max_expected_coincidences:
+        in_document = expected * len(starts)
+        if (expected > settings.max_expected_coincidences
+                or in_document > settings.max_document_coincidences):
             continue
-        names = "、".join(dict.fromkeys(c[0].metric for c in clusters))
+        firsts = list(dict.fromkeys(clusters[r.id] for r in group))
+        names = [next(r.metric for r in group if clusters[r.id] == c) for c in firsts]
         findings.append(Finding(
             kind="duplicate_figure",
             severity="warning",
-            message=f"{group[0].surface} is given for {len(clusters)} different indicators "
-                    f"({names}), {apart} figures in {unit or 'no unit'} apart; a chance "
-                    f"coincidence at this precision is about {expected:.2g}.",
+            message=f"{group[0].surface} is given for {len(firsts)} different indicators "
+                    f"({'、'.join(dict.fromkeys(names))}), {apart} figures in "
+                    f"{unit or 'no unit'} apart; a chance coincidence at this precision is "
+                    f"about {expected:.2g} ({in_document:.2g} over the document's "
+                    f"{len(starts)} figures in {unit or 'no unit'}).",
             record_ids=tuple(r.id for r in group),
             spans=_spans(group),
-            evidence={"value": str(value), "unit": unit,
-                      "metrics": [c[0].metric for c in clusters],
+            evidence={"value": str(value), "unit": unit, "metrics": names,
                       "significant_digits": digits, "chance_per_pair": _chance(digits),
                       "figures_apart": apart, "expected_coincidences": expected,
+                      "figures_of_unit": len(starts),
+                      "expected_in_document": in_document,
                       "rule": "same value and unit, unrelated metrics, coincidence unlikely"},
         ))
     return findings
+
+
+def _informative_digits(record: Record) -> int:
+    """The digits that make a value unlikely to recur by chance. For a rate or share in %
+    above 50, its distance from 100% is what it tells: 93.7% is 6.3 short of the bound, and
+    rates of 90-odd percent are many, so it carries two digits, not three.
+
+    >>> from decimal import Decimal as D
+    >>> def r(kind, surface, value): return Record(id="r", metric="m", kind=kind, value=D(value),
+    ...     unit="%", surface=surface, start=0, end=1, context="")
+    >>> _informative_digits(r("rate", "93.7%", "93.7")), _informative_digits(r("growth", "93.7%", "93.7"))
+    (2, 3)
+    """
+    digits = significant_digits(record.surface)
+    printed = printed_number(record.surface)
+    if (record.kind not in ("rate", "share") or record.unit != "%" or printed is None
+            or not Decimal(50) < printed < Decimal(100)):
+        return digits
+    complement = str(Decimal(100) - printed)
+    return min(digits, significant_digits(complement))
+
+
+MAX_GROUP = 32  # figures of one value compared with each other (pairs: linear in the document)
+
+
+def _companions(records: list[Record]) -> dict[str, list[Record]]:
+    """Each figure's companions: the figure it describes (a growth's level) and the figures
+    that describe it (a level's growth and change)."""
+    by_id = {r.id: r for r in records}
+    companions: dict[str, list[Record]] = defaultdict(list)
+    for record in records:
+        described = by_id.get(record.of) if record.of else None
+        if described is not None:
+            companions[record.id].append(described)
+            companions[described.id].append(record)
+    return companions
+
+
+def _clusters(group: list[Record], companions: dict[str, list[Record]]) -> dict[str, int]:
+    """Each figure of a value group → the number of its indicator (union of one-statement
+    pairs; a group holds at most MAX_GROUP figures)."""
+    parent = list(range(len(group)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(group):
+        for j in range(i):
+            if root(i) != root(j) and _one_indicator(a, group[j], companions):
+                parent[root(i)] = root(j)
+    return {r.id: root(i) for i, r in enumerate(group)}
+
+
+def _one_indicator(a: Record, b: Record, companions: dict[str, list[Record]]) -> bool:
+    if related_metric(a.metric, b.metric) or related_metric(
+            without_aggregation(a.metric), without_aggregation(b.metric)):
+        return True
+    if a.of is not None and a.of == b.of:
+        return True
+    if a.kind == b.kind == "change_pp" and a.value == -b.value:
+        return True  # the two sides of a split: one share rises as the other falls
+    # a restatement carries its companion along (152.36亿元 with 8.7% in prose and table);
+    # a slip copies one figure, not two
+    return any(x.kind == y.kind and x.unit == y.unit and x.id != y.id
+               and x.qualifier == y.qualifier == "exact" and agree(x, y)
+               for x in companions.get(a.id, ()) for y in companions.get(b.id, ()))
 
 
 WHOLE_WINDOW = 60  # the whole of a share is stated within the figures just before it
@@ -99,12 +184,16 @@ def _stated_period(record: Record) -> str:
     return (record.period or "") if record.period_from == "text" else ""
 
 
-def _comparable(a: Record, b: Record) -> bool:
-    """Two figures can be the same statement: the same period when both say it; when either
-    period is unknown, only a restatement in another section (prose vs data list) counts —
-    a report's prose mixes last year, five-year totals and this year's targets silently. A
-    period read off a part's heading (一、2025年工作回顾) is such a silent one: under it stand
-    the year's growth and the five-year average alike."""
+def _comparable(a: Record, b: Record, where: Frames) -> bool:
+    """Two figures can be the same statement (``statements.py``: not one sentence, not two
+    table rows or anchored labels of one kind of section, compatible periods, status and
+    scope), and: the same year when both say it; when either year is unknown, only a
+    restatement in another section (prose vs data list) counts — a report's prose mixes last
+    year, five-year totals and this year's targets silently. A period read off a part's
+    heading (一、2025年工作回顾) or given by the document's year is such a silent one: under
+    it stand the year's growth and the five-year average alike."""
+    if not one_statement_possible(a, b, where):
+        return False
     year_a, year_b = _YEAR.search(_stated_period(a)), _YEAR.search(_stated_period(b))
     if year_a is not None and year_b is not None:
         return year_a.group(0) == year_b.group(0)
@@ -132,8 +221,8 @@ def _conflict_finding(first: Record, second: Record) -> Finding:
     )
 
 
-def _disagree(a: Record, b: Record) -> bool:
-    if not _comparable(a, b) or agree(a, b):
+def _disagree(a: Record, b: Record, where: Frames) -> bool:
+    if not _comparable(a, b, where) or agree(a, b):
         return False
     # a growth of one figure and a free-standing growth are not one statement
     return a.of == b.of or (a.of is None) == (b.of is None)
@@ -151,7 +240,8 @@ def conflict(view: CheckInput, settings: CheckSettings) -> list[Finding]:
     # a figure without a metric names no indicator, so it is compared with nothing
     candidates = [r for r in view.records
                   if r.kind not in ("rank",) and r.metric_from in SPECIFIC_NAMES
-                  and metric_key(r.metric)]
+                  and names_indicator(r.metric)]
+    where = view.frames
     by_metric: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
     for record in candidates:
         by_metric[(metric_key(record.metric), record.kind, record.unit)].append(record)
@@ -163,11 +253,14 @@ def conflict(view: CheckInput, settings: CheckSettings) -> list[Finding]:
             for other in group[max(0, index - MAX_PEERS): index]:
                 if agree(record, other):
                     settled.update((record.id, other.id))
-                elif _disagree(other, record):
+                elif _disagree(other, record, where):
                     seen.add((other.id, record.id))
                     findings.append(_conflict_finding(other, record))
     # a figure whose restatement under the same name agrees is settled: a near-miss under a
-    # related name (数字经济核心产业发明专利授权量 26.4% / 发明专利授权量 21.4%) is another figure
+    # related name (数字经济核心产业发明专利授权量 26.4% / 发明专利授权量 21.4%) is another figure.
+    # A misprint is looked for across sections only: a text of one section has none.
+    if len({record.section for record in candidates}) < 2:
+        return findings
     by_digits: dict[str, list[Record]] = defaultdict(list)
     for record in candidates:
         if record.id in settled:
@@ -176,7 +269,7 @@ def conflict(view: CheckInput, settings: CheckSettings) -> list[Finding]:
             bucket = by_digits[key]
             for other in bucket[-MAX_PEERS:]:
                 pair = (other.id, record.id)
-                if pair not in seen and _misprint(other, record) and _disagree(other, record):
+                if pair not in seen and _misprint(other, record) and _disagree(other, record, where):
                     seen.add(pair)
                     findings.append(_conflict_finding(other, record))
             bucket.append(record)
@@ -211,15 +304,19 @@ def _misprint(a: Record, b: Record) -> bool:
 def _whole_for(share: Record, part: Record, records_before: list[Record], text: str) -> Record | None:
     """The figure a share is a share of: named after 占 (占地区生产总值的比重) or, when the
     text says only 全市总量, the nearest earlier figure of the same unit whose metric the
-    part's metric extends (企业发明专利授权量 → 发明专利授权量)."""
+    part's metric extends (企业发明专利授权量 → 发明专利授权量). The whole must name an
+    indicator and be of the part's period (a month's total is no whole of the months to
+    date: 4月 against 1—4月)."""
     floor = max(0, part.start - MAX_REACH)
     sentence_start = max(text.rfind("。", floor, part.start), text.rfind("\n", floor, part.start),
                          floor - 1) + 1
     match = _SHARE_WHOLE.search(text[sentence_start: share.start])
     whole_name = match.group("whole") if match else ""
     whole_name = regex.sub(r"^(?:全市|全省|全国|全区|本市)", "", whole_name)
+    # a whole names an indicator, and covers the part's period: not 4月 for a part of 1—4月
     candidates = [r for r in records_before if r.unit == part.unit and r.kind == part.kind
-                  and r.id != part.id and r.value > part.value]
+                  and r.id != part.id and r.value > part.value and names_indicator(r.metric)
+                  and periods_compatible(r, part) and periods_compatible(r, share)]
     if whole_name and not _GENERIC_WHOLE.match(whole_name):
         for record in reversed(candidates):
             if same_metric(record.metric, whole_name):
@@ -282,24 +379,40 @@ def share_mismatch(view: CheckInput, settings: CheckSettings) -> list[Finding]:
 
 def sum_mismatch(view: CheckInput, settings: CheckSettings) -> list[Finding]:
     """Parts that exceed their stated total: a total, then 其中 and parts of the same unit in
-    the sentence after it (其中，发明专利、实用新型、外观设计分别为…)."""
+    the sentence after it (其中，发明专利、实用新型、外观设计分别为…). The total is the figure
+    of that unit nearest before 其中, and a part's own breakdown in brackets (5210例（其中流行性感冒
+    4980例）) is not summed again with it: it breaks down that part, and ends with its
+    bracket."""
     records, text = view.records, view.text
+    openers = _positions(text, "其中")
+    if not openers:
+        return []
     starts = [r.start for r in records]
     findings = []
     position = 0
     while position < len(records):
         total = records[position]
         position += 1
-        if total.kind not in BASE_KINDS:
+        if total.kind not in BASE_KINDS or not total.metric:
             continue
+        next_opener = bisect_left(openers, total.end)
+        if next_opener == len(openers) or openers[next_opener] > total.end + MAX_REACH + 40:
+            continue  # no 其中 within reach
         end_of_sentence = _sentence_end(text, total.end)
         following = text[total.end: min(end_of_sentence + 40, len(text))]
         opener = following.find("其中")
         if opener < 0 or opener > end_of_sentence - total.end + 2:
             continue
         parts_start = total.end + opener
-        parts_end = _sentence_end(text, parts_start)
         first = bisect_left(starts, parts_start, lo=position)
+        if any(r.kind == total.kind and r.unit == total.unit
+               for r in records[position:first]):
+            continue  # a figure of its kind stands between: 其中 breaks that one down
+        parts_end = _sentence_end(text, parts_start)
+        opened = text.rfind("（", total.end, parts_start)
+        if opened >= 0 and text.find("）", opened, parts_start) < 0:
+            closing = text.find("）", parts_start, parts_end)  # a breakdown in brackets ends
+            parts_end = closing if closing >= 0 else parts_end  # with them
         last = bisect_left(starts, parts_end, lo=first)
         parts = _enumerated_parts(records[first:last], total, text)
         if len(parts) < 2:
@@ -334,10 +447,25 @@ def _enumerated_parts(candidates: list[Record], total: Record, text: str) -> lis
     for record in candidates:
         if record.unit != total.unit or record.kind != total.kind or record.qualifier != "exact":
             break
-        if parts and any(mark in text[parts[-1].end: record.start] for mark in "，；。,;"):
+        between = text[parts[-1].end: record.start] if parts else ""
+        if any(mark in between for mark in "，；。,;"):
             break
+        if parts and (between.count("（") + between.count("(") > between.count("）")
+                      + between.count(")") or "其中" in between):
+            break  # a breakdown of the part before: 5210例（其中流行性感冒4980例）
+        if not record.metric:
+            break  # a figure without a name is no part of anything
         parts.append(record)
     return parts
+
+
+def _positions(text: str, word: str) -> list[int]:
+    """Where ``word`` stands in ``text``, in order (str.find: no regex needed)."""
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 def _sentence_end(text: str, offset: int) -> int:

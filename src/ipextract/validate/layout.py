@@ -3,16 +3,22 @@ ambiguous_attachment (a growth line in a data list that could belong to two item
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from ..models import Record
 from .base import CheckInput, CheckSettings, Finding
 from .metrics import metric_key
 
+# A table's or chart's title (表3 …, 图1 …): no sentence reads on into one.
+_TITLE = re.compile(r"[ \t\u3000]*[表图][ \t\u3000]*[0-9０-９一二三四五六七八九十]")
+
 
 def layout_intrusion(view: CheckInput, settings: CheckSettings) -> list[Finding]:
     """A caption printed inside a sentence (the blocks stage read the sentence as joined around
-    it), and, as a note, a sentence broken across lines mid-word (审查周 / 期压缩70%)."""
+    it), and, as a note, a sentence broken across lines mid-word (审查周 / 期压缩70%). A join
+    onto a table's or chart's title (比上年 / 表3 …) is no sentence reading on: the break is
+    only noted."""
     blocks, text = view.blocks, view.text
     findings = []
     caption_blocks = [b for b in blocks if b.kind == "caption"]
@@ -23,6 +29,8 @@ def layout_intrusion(view: CheckInput, settings: CheckSettings) -> list[Finding]
             lo = bisect_left(caption_starts, first_end)
             hi = bisect_left(caption_starts, second_start)
             captions = [b for b in caption_blocks[lo:hi] if b.end <= second_start]
+            if _TITLE.match(text, second_start):
+                captions = []
             before = text[max(paragraph.start, first_end - 8): first_end]
             after = text[second_start: second_start + 8]
             if captions:

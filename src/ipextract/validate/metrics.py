@@ -39,7 +39,7 @@ def _canonical_names() -> tuple[dict[str, str], tuple[str, ...]]:
     return canonical_of, tuple(sorted(aliases.strip_suffixes, key=len, reverse=True))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)  # the names of a batch of long reports: no thrashing
 def metric_key(name: str) -> str:
     canonical_of, suffixes = _canonical_names()
     name = canonical_of.get(name, name)
@@ -60,6 +60,7 @@ def same_metric(a: str, b: str) -> bool:
     return metric_key(a) == metric_key(b)
 
 
+@lru_cache(maxsize=1 << 16)
 def related_metric(a: str, b: str) -> bool:
     """Same, or one is a sub-category or a longer wording of the other."""
     if same_metric(a, b):

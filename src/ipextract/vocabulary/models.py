@@ -83,7 +83,11 @@ class Cues(Frozen):
     verbs_inside_names: tuple[str, ...] = ()
     verbs_after_names: tuple[str, ...] = ()
     subjects: tuple[str, ...] = ()
-    average_words: tuple[str, ...] = ()  # 年均增长: an average over years (periods, the validator)
+    generic_names: tuple[str, ...] = ()  # the validator: words that name no indicator
+    average_words: tuple[str, ...] = ()  # 年均增长: an average over years (periods, validator, series)
+    aggregate_words: tuple[str, ...] = ()  # the validator: 各项存款余额 is 存款余额
+    kind_endings: tuple[str, ...] = ()  # the validator: 市|市场监督管理局 is no typo
+    doubled_terms: tuple[str, ...] = ()  # the validator: 原原种 is no typo
 
 
 class MetricAliases(Frozen):
