@@ -105,3 +105,21 @@ def test_only_ingest_knows_the_checks_across_documents(tmp_path: Path,
         main(["extract", str(sample), "--disable", "growth_mismatch"])
     assert exit_info.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("earlier", "later"), [
+    # a 2024 target of the 2024 plan is no result: the 2024 result is no revision of it
+    ("2024年武汉市政府工作报告\n\n三、2024年主要目标\n力争全市专利授权量达到1.50万件。\n",
+     "2025年武汉市政府工作报告\n\n一、2024年工作回顾\n全市专利授权量1.32万件。\n"),
+    # a sub-region's figure is not the city's
+    ("2024年武汉市知识产权发展状况\n\n其中，江汉区专利授权量0.30万件。\n",
+     "2025年武汉市知识产权发展状况\n\n2024年全市专利授权量1.32万件。\n"),
+], ids=["target-then-result", "sub-region"])
+def test_only_results_of_the_whole_region_are_compared(tmp_path: Path, earlier: str, later: str) -> None:
+    folder = tmp_path / "r"
+    folder.mkdir()
+    (folder / "a.txt").write_text(earlier, encoding="utf-8")
+    (folder / "b.txt").write_text(later, encoding="utf-8")
+    database = folder / "db.duckdb"
+    assert ingest(database, folder / "a.txt", folder / "b.txt") == 0
+    assert _dataset_flags(database) == []

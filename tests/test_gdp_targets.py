@@ -133,3 +133,20 @@ def test_row_comes_from_the_headline_sentence(found: dict[tuple[str, str], Found
     hand = HAND_VALUES[column, province]
     assert (column, province) in found, f"no headline row for {province}"
     assert found[column, province].line == hand.line, f"{hand.report}: {found[column, province].surface}"
+
+
+def test_targets_against_results_reproduce_the_hand_verdicts(tmp_path: Path) -> None:
+    """``ipextract targets --year 2025``: the 2025 targets of the 2025 reports paired with the
+    results of the 2026 reports, met or missed by each target's rule, as judged by hand
+    (the CSV's met_2025, with 左右 met within 0.5 points)."""
+    pytest.importorskip("duckdb")
+    from ipextract.dataset.targets import target_pairs
+
+    database = str(tmp_path / "both.duckdb")
+    assert main(["ingest", str(REAL / "gov-work-reports-2025"), str(REAL / "gov-work-reports-2026"),
+                 "--db", database, "--quiet", "--jobs", "1"]) == 0
+    with HAND.open(encoding="utf-8", newline="") as stream:
+        hand = {row["report_2025"].rsplit("/", 1)[-1]: row["met_2025"] for row in csv.DictReader(stream)}
+    pairs = target_pairs(database, 2025, ["gdp"], "growth")
+    tool = {Path(pair.target.row.source).name: pair.verdict for pair in pairs}
+    assert tool == hand

@@ -109,6 +109,13 @@ def _parser() -> argparse.ArgumentParser:
                             help="only results, targets…")
     series_cmd.add_argument("--year", type=int, help="only figures of this year")
 
+    targets_cmd = commands.add_parser("targets", help="the targets set for a year against its results")
+    targets_cmd.add_argument("--year", type=int, required=True, help="the year the targets are for")
+    targets_cmd.add_argument("--indicators", metavar="ID,ID…", help="catalogue ids (default: all)")
+    targets_cmd.add_argument("--kind", help="only this kind (growth, amount…)")
+    targets_cmd.add_argument("--db", default="ipextract.duckdb")
+    targets_cmd.add_argument("--quiet", action="store_true")
+
     table_cmd = commands.add_parser("table", help="regions × indicators: the headline figures side by side")
     table_cmd.add_argument("--indicators", required=True, metavar="ID,ID…",
                            help="catalogue ids: gdp,budget_revenue,retail_sales…")
@@ -237,6 +244,12 @@ def _series(args: argparse.Namespace) -> int:
     return series_command(args)
 
 
+def _targets(args: argparse.Namespace) -> int:
+    from .dataset.commands import targets_command
+
+    return targets_command(args)
+
+
 def _table(args: argparse.Namespace) -> int:
     from .dataset.commands import table_command
 
@@ -252,9 +265,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args)
         if args.command == "report":
             return _report(args)
-        if args.command in ("ingest", "export", "series", "table"):
+        if args.command in ("ingest", "export", "series", "table", "targets"):
             return {"ingest": _ingest, "export": _export, "series": _series,
-                    "table": _table}[args.command](args)
+                    "table": _table, "targets": _targets}[args.command](args)
         return _text(args)
     except IpextractError as error:
         _fail(error)

@@ -23,6 +23,8 @@ from .store import Store
 from .table import indicator_table
 from .table import render as render_table_text
 from .table import write as write_table
+from .targets import render_csv as render_targets
+from .targets import target_pairs
 from .work import WorkOptions
 
 
@@ -58,6 +60,18 @@ def export_command(args: argparse.Namespace) -> int:
     rows = export(args.db, args.table, args.format, args.output)
     if not args.quiet:
         print(f"ipextract: export: {rows} rows of {args.table} → {args.output}", file=sys.stderr)
+    return 0
+
+
+def targets_command(args: argparse.Namespace) -> int:
+    indicators = [i.strip() for i in (args.indicators or "").split(",") if i.strip()]
+    pairs = target_pairs(args.db, args.year, indicators or None, args.kind)
+    sys.stdout.write(render_targets(pairs))
+    if not args.quiet:
+        counts = {verdict: sum(p.verdict == verdict for p in pairs)
+                  for verdict in ("met", "missed", "no result")}
+        print(f"ipextract: targets: {len(pairs)} targets of {args.year}: "
+              + ", ".join(f"{n} {verdict}" for verdict, n in counts.items()), file=sys.stderr)
     return 0
 
 

@@ -28,6 +28,13 @@ from .store import insert_rows
 MIN_KEY = 3  # as validate.metrics.MIN_KEY: shorter names are too generic to join on
 LEVEL_KINDS = ("count", "amount", "quantity")
 
+# A figure the cross-document checks may compare: a result of the region as a whole — not a
+# target or a forecast (a 2025 target is no revision of the 2025 result), not a sub-region's
+# (scope), not an average over years (年均). A database made before schema 1.2 has no status or
+# scope: its rows are read as before.
+_RESULT = ("coalesce({t}.status, 'actual') NOT IN ('target', 'forecast') AND {t}.scope IS NULL "
+           "AND {t}.context NOT LIKE '%年均%'")
+
 _GROWTH_MISMATCHES = f"""
 WITH growth AS (
     SELECT g.document_id, g.id AS growth_id, g.surface AS growth_surface,
@@ -39,6 +46,7 @@ WITH growth AS (
     JOIN records b ON b.document_id = g.document_id AND b.id = g."of"
     JOIN documents d ON d.document_id = g.document_id
     WHERE g.kind = 'growth' AND g.unit = '%' AND b.kind IN {LEVEL_KINDS}
+      AND {_RESULT.format(t="g")} AND {_RESULT.format(t="b")}
       AND d.region_key IS NOT NULL AND b.figure_year IS NOT NULL
       AND length(b.metric_key) >= {MIN_KEY}
       AND g.context NOT LIKE '%年均%'
@@ -54,7 +62,7 @@ WITH growth AS (
         AND p.unit = growth.unit AND p.figure_year = growth.figure_year - 1
         AND p.document_id <> growth.document_id
     JOIN documents dp ON dp.document_id = p.document_id AND dp.region_key = growth.region_key
-    WHERE p.value_low > 0
+    WHERE p.value_low > 0 AND {_RESULT.format(t="p")}
 )
 SELECT document_id, growth_id, prior_document_id,
        any_value(source), any_value(prior_source), any_value(region_key),
@@ -80,7 +88,7 @@ JOIN records b ON b.metric_key = a.metric_key AND b.kind = a.kind AND b.unit = a
 JOIN documents db ON db.document_id = b.document_id AND db.region_key = da.region_key
     AND db.year > da.year
 WHERE a.figure_year = da.year AND a.kind IN {LEVEL_KINDS + ("growth",)}
-  AND length(a.metric_key) >= {MIN_KEY}
+  AND length(a.metric_key) >= {MIN_KEY} AND {_RESULT.format(t="a")} AND {_RESULT.format(t="b")}
 GROUP BY b.document_id, a.document_id, a.metric_key, a.kind, a.figure_year
 HAVING NOT bool_or(a.value_low < b.value_high AND b.value_low < a.value_high)
 ORDER BY b.document_id, a.document_id, a.metric_key, a.kind

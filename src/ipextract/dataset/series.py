@@ -30,7 +30,7 @@ COLUMNS = ("region", "year", "period", "metric", "kind", "value", "unit", "quali
 _QUERY = """
 SELECT d.region, r.figure_year, r.period, r.metric, r.kind, r.value_text, r.unit, r.qualifier,
        r.surface, d.source, r.document_id || ':' || r.id, r.scope, r.status, d.region_key,
-       r.document_id, r.context
+       r.document_id, r.context, d.region_code, d.year
 FROM records r JOIN documents d ON d.document_id = r.document_id
 WHERE (? IS NULL OR r.metric_key = ?) AND (? IS NULL OR r.indicator = ?)
   AND (? IS NULL OR r.kind = ?) AND (? IS NULL OR r.status = ?) AND (? IS NULL OR r.figure_year = ?)
@@ -59,13 +59,22 @@ class SetAside(NamedTuple):
     reason: str
 
 
-class _Found(NamedTuple):
+class Found(NamedTuple):
+    """A row with what the choice of headline rows and the pairing of targets read."""
+
     row: SeriesRow
     scope: str | None
     status: str | None
     region_key: str | None
     document_id: str
     context: str
+    region_code: str | None
+    document_year: int | None
+
+    @property
+    def region(self) -> str | None:
+        """What names the region across documents: its code, else its name's key."""
+        return self.region_code or self.region_key or self.row.region
 
 
 def series(database: str, metric: str | None = None, kind: str | None = None, *,
@@ -79,7 +88,15 @@ def headline_series(database: str, indicator: str, kind: str | None = None, *,
                     status: str | None = None, year: int | None = None,
                     metric: str | None = None) -> tuple[list[SeriesRow], list[SetAside]]:
     """The headline row of each region, year and kind, and the rows set aside with why."""
-    kept: list[SeriesRow] = []
+    kept, aside = headline_rows(database, indicator, kind, status=status, year=year, metric=metric)
+    return [found.row for found in kept], aside
+
+
+def headline_rows(database: str, indicator: str, kind: str | None = None, *,
+                  status: str | None = None, year: int | None = None,
+                  metric: str | None = None) -> tuple[list[Found], list[SetAside]]:
+    """:func:`headline_series` with each row's region code and document year."""
+    kept: list[Found] = []
     aside: list[SetAside] = []
     first: dict[tuple[str | None, int | None, str, str], SeriesRow] = {}
     for found in _query(database, metric, kind, indicator, status, year):
@@ -91,7 +108,7 @@ def headline_series(database: str, indicator: str, kind: str | None = None, *,
         if average:
             aside.append(SetAside(row, f"an average over years ({average}…), not one year's"))
             continue
-        key = (found.region_key or row.region, row.year, row.kind, found.document_id)
+        key = (found.region, row.year, row.kind, found.document_id)
         chosen = first.get(key)
         if chosen is not None:
             same = (chosen.value, chosen.unit) == (row.value, row.unit)
@@ -100,7 +117,7 @@ def headline_series(database: str, indicator: str, kind: str | None = None, *,
                                        "the first of its document"))
             continue
         first[key] = row
-        kept.append(row)
+        kept.append(found)
     return kept, aside
 
 
@@ -116,7 +133,7 @@ def _average_before(context: str, surface: str) -> str | None:
 
 
 def _query(database: str, metric: str | None, kind: str | None, indicator: str | None,
-           status: str | None, year: int | None) -> list[_Found]:
+           status: str | None, year: int | None) -> list[Found]:
     key = metric_key(metric) if metric else None
     connection = connect(database, command="series", read_only=True)
     try:
@@ -124,7 +141,7 @@ def _query(database: str, metric: str | None, kind: str | None, indicator: str |
                                            status, status, year, year]).fetchall()
     finally:
         connection.close()
-    return [_Found(SeriesRow(**dict(zip(COLUMNS, row[:len(COLUMNS)], strict=True))),
+    return [Found(SeriesRow(**dict(zip(COLUMNS, row[:len(COLUMNS)], strict=True))),
                    *row[len(COLUMNS):]) for row in rows]
 
 
