@@ -123,3 +123,18 @@ def test_only_results_of_the_whole_region_are_compared(tmp_path: Path, earlier: 
     database = folder / "db.duckdb"
     assert ingest(database, folder / "a.txt", folder / "b.txt") == 0
     assert _dataset_flags(database) == []
+
+
+@pytest.mark.parametrize("later", [
+    # GDP: levels at current prices, growth at comparable prices (the national accounts' way)
+    "2024年武汉市国民经济和社会发展统计公报\n\n全年全市地区生产总值2.20万亿元，增长5.2%。\n",
+], ids=["gdp-by-convention"])
+def test_a_growth_at_comparable_prices_is_not_checked_against_levels(tmp_path: Path, later: str) -> None:
+    folder = tmp_path / "r"
+    folder.mkdir()
+    (folder / "a.txt").write_text("2023年武汉市国民经济和社会发展统计公报\n\n全年全市地区生产总值2.00万亿元。"
+                                  "全年全市社会消费品零售总额8000亿元。\n", encoding="utf-8")
+    (folder / "b.txt").write_text(later, encoding="utf-8")
+    database = folder / "db.duckdb"
+    assert ingest(database, folder / "a.txt", folder / "b.txt") == 0
+    assert _dataset_flags(database) == []

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..validate import CROSS_CHECK_CODES, CROSS_CHECK_SEVERITY
 from ..validate.base import CheckSettings
+from ..vocabulary.indicators import load_indicators
 from .store import insert_rows
 
 MIN_KEY = 3  # as validate.metrics.MIN_KEY: shorter names are too generic to join on
@@ -47,6 +48,7 @@ WITH growth AS (
     JOIN documents d ON d.document_id = g.document_id
     WHERE g.kind = 'growth' AND g.unit = '%' AND b.kind IN {LEVEL_KINDS}
       AND {_RESULT.format(t="g")} AND {_RESULT.format(t="b")}
+      AND coalesce(g.basis, '') <> 'real' AND NOT list_contains(?, coalesce(b.indicator, ''))
       AND d.region_key IS NOT NULL AND b.figure_year IS NOT NULL
       AND length(b.metric_key) >= {MIN_KEY}
       AND g.context NOT LIKE '%年均%'
@@ -130,7 +132,11 @@ def cross_check(connection, settings: CheckSettings | None = None) -> int:
     settings = settings or CheckSettings()
     found = []
     if settings.enabled("growth_mismatch"):
-        found += [_growth_flag(row) for row in connection.execute(_GROWTH_MISMATCHES).fetchall()]
+        # a growth at comparable prices (stated, or by the indicator's convention) is not the
+        # ratio of two years' levels at current prices
+        real = sorted(load_indicators().real_growth)
+        found += [_growth_flag(row)
+                  for row in connection.execute(_GROWTH_MISMATCHES, [real]).fetchall()]
     if settings.enabled("revision"):
         found += [_revision_flag(row) for row in connection.execute(_REVISIONS).fetchall()]
     numbers: dict[str, int] = {}

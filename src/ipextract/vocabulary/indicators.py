@@ -50,7 +50,7 @@ UnitFamily = Literal[
 UNIT_FAMILIES: tuple[str, ...] = get_args(UnitFamily)
 
 ID = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
-SETTINGS = ("scope_prefixes", "suffix_variants", "noise_pattern")
+SETTINGS = ("scope_prefixes", "suffix_variants", "noise_pattern", "real_growth_endings")
 # dropped from every name and metric before lookup: spaces, underscores (PM_2.5), quotation marks
 DROPPED = re.compile(r"[\s_＿\"'＂＇“”‘’「」『』]+")
 
@@ -77,6 +77,14 @@ class IndicatorCatalogue(Frozen):
     scope_prefixes: tuple[str, ...] = ()
     suffix_variants: tuple[tuple[str, str], ...] = ()
     noise_pattern: str = ""
+    real_growth_endings: tuple[str, ...] = ()
+
+    @cached_property
+    def real_growth(self) -> frozenset[str]:
+        """The ids whose growth is published at comparable prices by convention (生产总值,
+        增加值, 总产值: the national accounts), while their levels are at current prices."""
+        return frozenset(i.id for i in self.indicators.values()
+                         if i.name.endswith(tuple(self.real_growth_endings)))
 
     @cached_property
     def matcher(self) -> Matcher:
@@ -170,8 +178,11 @@ def _settings(where: str, data: dict[str, Any]) -> dict[str, Any]:
     prefixes = data.get("scope_prefixes", [])
     if not isinstance(prefixes, list) or not all(isinstance(p, str) and p for p in prefixes):
         raise VocabularyError(where, "scope_prefixes must be a list of words")
+    endings = data.get("real_growth_endings", [])
+    if not isinstance(endings, list) or not all(isinstance(e, str) and e for e in endings):
+        raise VocabularyError(where, "real_growth_endings must be a list of words")
     return {"noise_pattern": pattern, "suffix_variants": [tuple(pair) for pair in variants],
-            "scope_prefixes": prefixes}
+            "scope_prefixes": prefixes, "real_growth_endings": endings}
 
 
 def _entries(where: str, data: dict[str, Any]) -> dict[str, Indicator]:
