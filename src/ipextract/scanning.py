@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from re import _constants as constants  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
 from typing import Any
@@ -91,6 +92,20 @@ def _item(item: _Node) -> tuple[Ranges, bool]:
     if op in _ZERO_WIDTH:
         return frozenset(), True
     raise _Unknown
+
+
+@lru_cache(maxsize=64)
+def words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A compiled pattern of ``words`` (the longest at a position), for the standard engine;
+    one that matches nothing when there are none. Cached by the words: a vocabulary's lists
+    are tuples.
+
+    >>> words_pattern(("年均", "年平均")).search("地区生产总值年平均增长").group()
+    '年平均'
+    >>> words_pattern(()).search("年均") is None
+    True
+    """
+    return re.compile(alternation(words) or "(?!)")
 
 
 def alternation(words: Iterable[str]) -> str:

@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
+from ..scanning import words_pattern
 from ..validate.metrics import metric_key
 from ..vocabulary import load_vocabulary
 from .store import connect
@@ -129,7 +130,8 @@ def _average_before(context: str, surface: str) -> str | None:
         return None
     before = context[max(0, at - 12):at]
     before = before[max(before.rfind(mark) for mark in "，,；;。") + 1:]
-    return next((word for word in load_vocabulary().cues.average_words if word in before), None)
+    found = words_pattern(tuple(load_vocabulary().cues.average_words)).search(before)
+    return found.group() if found else None
 
 
 def _query(database: str, metric: str | None, kind: str | None, indicator: str | None,

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from ..errors import UsageError
 from ..output import atomic_target, write_atomic
+from .export import _json_number
 from .series import SetAside, headline_series
 
 FORMATS = ("csv", "jsonl", "parquet")
@@ -64,15 +65,16 @@ def render(columns: list[str], lines: list[dict[str, str | int | None]], format:
         writer.writerows([("" if line.get(c) is None else line.get(c)) for c in columns] for line in lines)
         return buffer.getvalue()
     if format == "jsonl":
-        return "".join(json.dumps({c: _json(line.get(c)) for c in columns}, ensure_ascii=False) + "\n"
+        return "".join(json.dumps({c: _json(c, line.get(c)) for c in columns}, ensure_ascii=False) + "\n"
                        for line in lines)
     raise UsageError("table", f"no text form for {format!r} (csv or jsonl; parquet needs -o)")
 
 
-def _json(value: str | int | None) -> str | int | float | None:
-    if isinstance(value, str) and value[:1] in "-0123456789" and value.replace(".", "", 1).lstrip("-").isdigit():
-        return float(value) if "." in value else int(value)
-    return value
+def _json(column: str, value: str | int | None) -> str | int | float | None:
+    """A cell as JSON: the value columns' exact text as a number, as ``export`` writes them."""
+    if column in ("region", "year") or not isinstance(value, str):
+        return value
+    return _json_number(value)
 
 
 def write(columns: list[str], lines: list[dict[str, str | int | None]], format: str, path: str) -> None:

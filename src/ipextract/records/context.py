@@ -13,7 +13,7 @@ from ..blocks import BULLETS, Block
 from ..figures import Figure
 from ..models import PeriodFrom
 from ..numerals import CHINESE_DIGITS
-from ..scanning import must_contain, opening_characters, prefilter
+from ..scanning import must_contain, opening_characters, prefilter, words_pattern
 from ..vocabulary import load_vocabulary
 from .base import _period_pattern
 from .period_bounds import _words as period_words
@@ -376,11 +376,6 @@ _LAST_YEARS = regex.compile(
     r"|[从由](?:上年|去年)(?:同期)?(?:末|底)?的?$")
 
 
-@lru_cache(maxsize=1)
-def _average_words() -> regex.Pattern[str]:
-    return regex.compile("|".join(map(regex.escape, load_vocabulary().cues.average_words)) or "(?!)")
-
-
 _ONE_YEAR = regex.compile(r"(?:[12][0-9]{3}|[〇零一二三四五六七八九]{4})年?")
 
 
@@ -396,7 +391,7 @@ def averages_years(left: str, clause: str, period: str) -> bool:
     (False, False)
     """
     return (_ONE_YEAR.fullmatch(period) is not None and period not in clause
-            and _average_words().search(left) is not None)
+            and words_pattern(tuple(load_vocabulary().cues.average_words)).search(left) is not None)
 
 
 def settle_period(block: Block, figure: Figure, period: str | None,

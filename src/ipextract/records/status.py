@@ -37,7 +37,7 @@ import regex
 from ..blocks import Block
 from ..figures import Figure
 from ..models import Basis, Status
-from ..scanning import must_contain, prefiltered
+from ..scanning import must_contain, prefiltered, words_pattern
 from ..vocabulary import load_vocabulary
 from ..vocabulary.models import DocType, Kind
 from .period_bounds import period_bounds
@@ -63,13 +63,6 @@ def _scanner(pattern: str) -> Scanner:
         return re.compile(prefiltered(pattern))
     except re.error:
         return regex.compile(prefiltered(pattern))
-
-
-@lru_cache(maxsize=1)
-def _compared() -> re.Pattern[str]:
-    """比上年, 同比: a comparison with a past period, one scan of the sentence."""
-    words = load_vocabulary().cues.compared_with
-    return re.compile("|".join(re.escape(word) for word in words) or r"(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +154,9 @@ class BlockCues:
         if found is None:
             text = self.block.text
             end = self.block.sentence_end(start)
-            compared = _compared().search(text, start, end) is not None
+            # 比上年, 同比: a comparison with a past period, one scan of the sentence
+            compared = words_pattern(tuple(load_vocabulary().cues.compared_with)).search(
+                text, start, end) is not None
             found = (_Spans(_status_cues(), text, start, end), compared)
             self.sentences[start] = found
         return found

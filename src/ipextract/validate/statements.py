@@ -43,6 +43,7 @@ from functools import cached_property, lru_cache
 from ..blocks import MAX_REACH, Block
 from ..layout import SENTENCE_END
 from ..models import Record
+from ..scanning import words_pattern
 from ..vocabulary import load_vocabulary
 from .metrics import metric_key, related_metric
 
@@ -82,11 +83,6 @@ AVERAGE_REACH = 6  # characters before a figure where 年均 or 平均每年 mak
 _SENTENCE_MARKS = re.compile(f"[{re.escape(SENTENCE_END)}]")
 
 
-@lru_cache(maxsize=1)
-def _average_words() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, load_vocabulary().cues.average_words)) or "(?!)")
-
-
 class Frames:
     """Where each record stands (see the module docstring), found when a check asks: most
     figures agree with their peers and are never asked about. Each answer costs a few
@@ -115,7 +111,8 @@ class Frames:
 
     @cached_property
     def _average_ends(self) -> list[int]:
-        return [m.end() for m in _average_words().finditer(self.text)]
+        average = words_pattern(tuple(load_vocabulary().cues.average_words))
+        return [m.end() for m in average.finditer(self.text)]
 
     def _position(self, record: Record) -> int:
         position = bisect_left(self._starts, record.start)
