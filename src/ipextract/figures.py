@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -465,13 +466,21 @@ def _currency_unit(vocabulary: Vocabulary, groups: dict[str, str | None], writte
     return currency.model_copy(update={"factor": written.factor}) if written.base != currency.base else written
 
 
-@lru_cache(maxsize=2)
-def _list_tail(commas: bool) -> regex.Pattern[str]:
-    vocabulary = load_vocabulary()
-    magnitudes = alternation(vocabulary.magnitudes)
-    separators = "[、和，,]" if commas else "[、和]"
-    return regex.compile(rf"(?:{separators}(?:{ARABIC}))+(?P<mag>{magnitudes})?"
-                         rf"(?P<unit>{alternation(vocabulary.units)})")
+# the rest of a list of numbers that writes its unit once (15、22个百分点): separators and numbers
+# here; the magnitude and unit after them are looked up as words (a pattern of every unit would
+# take longer to compile than all the lists of a year's reports take to read)
+_LIST_TAIL = {True: re.compile(rf"(?:[、和，,](?:{ARABIC}))+"), False: re.compile(rf"(?:[、和](?:{ARABIC}))+")}
+
+
+def _prefixes(text: str, at: int, words: Mapping[str, object]) -> list[str]:
+    """The ``words`` that ``text`` holds at ``at``, longest first.
+
+    >>> _prefixes("万亿元", 0, {"万": 1, "亿": 2, "万亿": 3})
+    ['万亿', '万']
+    """
+    longest = max(map(len, words), default=0)  # (rarely asked: a list that writes its unit once)
+    return [text[at:at + size] for size in range(min(longest, len(text) - at), 0, -1)
+            if text[at:at + size] in words]
 
 
 def _respectively_before(text: str, start: int) -> bool:
@@ -483,11 +492,25 @@ def _respectively_before(text: str, start: int) -> bool:
 
 
 def _shared_unit(text: str, end: int, commas: bool = False) -> tuple[Decimal, Unit] | None:
-    match = _list_tail(commas).match(text, end)
+    """The magnitude and unit written once after a list of numbers that starts at ``end``,
+    with ， as a separator too when ``commas``: the longest magnitude that a unit follows (or
+    none), then the longest unit.
+
+    >>> _shared_unit("、22个百分点", 0)[1].written, _shared_unit("，22个百分点", 0)
+    ('个百分点', None)
+    >>> _shared_unit("、8200亿元", 0)[0], _shared_unit("、3", 0)
+    (Decimal('100000000'), None)
+    """
+    match = _LIST_TAIL[commas].match(text, end)
     if match is None:
         return None
     vocabulary = load_vocabulary()
-    return _magnitude(vocabulary, match.group("mag")), vocabulary.units[match.group("unit")]
+    at = match.end()
+    for magnitude in (*_prefixes(text, at, vocabulary.magnitudes), ""):
+        units = _prefixes(text, at + len(magnitude), vocabulary.units)
+        if units:
+            return _magnitude(vocabulary, magnitude or None), vocabulary.units[units[0]]
+    return None
 
 
 # what makes digits after 万 the rest of one numeral (3万4000, 3.5万4千), not a new figure

@@ -21,9 +21,8 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
-from ..scanning import words_pattern
 from ..validate.metrics import metric_key
-from ..vocabulary import load_vocabulary
+from ..vocabulary import cue_pattern
 from .store import connect
 
 COLUMNS = ("region", "year", "period", "metric", "kind", "value", "unit", "qualifier", "surface",
@@ -130,7 +129,7 @@ def _average_before(context: str, surface: str) -> str | None:
         return None
     before = context[max(0, at - 12):at]
     before = before[max(before.rfind(mark) for mark in "，,；;。") + 1:]
-    found = words_pattern(tuple(load_vocabulary().cues.average_words)).search(before)
+    found = cue_pattern("average_words").search(before)
     return found.group() if found else None
 
 

@@ -13,8 +13,8 @@ from ..blocks import BULLETS, Block
 from ..figures import Figure
 from ..models import PeriodFrom
 from ..numerals import CHINESE_DIGITS
-from ..scanning import must_contain, opening_characters, prefilter, words_pattern
-from ..vocabulary import load_vocabulary
+from ..scanning import must_contain, opening_characters, prefilter
+from ..vocabulary import cue_pattern
 from .base import _period_pattern
 from .period_bounds import _words as period_words
 from .period_bounds import period_bounds
@@ -391,7 +391,7 @@ def averages_years(left: str, clause: str, period: str) -> bool:
     (False, False)
     """
     return (_ONE_YEAR.fullmatch(period) is not None and period not in clause
-            and words_pattern(tuple(load_vocabulary().cues.average_words)).search(left) is not None)
+            and cue_pattern("average_words").search(left) is not None)
 
 
 def settle_period(block: Block, figure: Figure, period: str | None,

@@ -24,10 +24,10 @@ A growth, share or multiple with neither in its own clause has those of the figu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..region_codes import DIVISION_KINDS, lookup
-from ..scanning import words_pattern
-from ..vocabulary import load_vocabulary
+from ..vocabulary import cue_pattern
 from ..vocabulary.lexicon import cut, pos_tag, words_starting
 
 # words that may stand before the place that opens a clause (其中，浦东新区…)
@@ -37,11 +37,11 @@ _MAX_PARTS = 3  # 湖北省武汉市江汉区: a name chained from at most three
 
 
 def _subjects() -> re.Pattern[str]:
-    return words_pattern(tuple(load_vocabulary().cues.subjects))
+    return cue_pattern("subjects")
 
 
 def _populations() -> re.Pattern[str]:
-    return words_pattern(tuple(load_vocabulary().cues.scope_populations))
+    return cue_pattern("scope_populations")
 
 
 def subject(clause: str) -> str | None:
@@ -98,6 +98,7 @@ def _opening_place(clause: str, own_region_code: str | None, places: frozenset[s
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def _place_like(word: str) -> bool:
     """A word that may open a clause as a place: tagged so by jieba, or ending as a division's
     name does (鼓楼区 is tagged n), and not the document's own region (全市, 本省)."""
@@ -118,7 +119,7 @@ def _may_open_with_place(clause: str) -> bool:
     for at in _starts_after_openers(clause):
         if clause[at] in _OWN:
             continue  # every word that starts here starts as the document's own region does
-        if _place_like(clause[at]) or any(_place_like(word) for word in words_starting(clause, at)):
+        if _place_like(clause[at]) or any(map(_place_like, words_starting(clause, at))):
             return True
     return False
 

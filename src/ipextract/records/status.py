@@ -37,8 +37,8 @@ import regex
 from ..blocks import Block
 from ..figures import Figure
 from ..models import Basis, Status
-from ..scanning import must_contain, prefiltered, words_pattern
-from ..vocabulary import load_vocabulary
+from ..scanning import must_contain, prefiltered
+from ..vocabulary import cue_pattern, load_vocabulary
 from ..vocabulary.models import DocType, Kind
 from .period_bounds import period_bounds
 
@@ -155,7 +155,7 @@ class BlockCues:
             text = self.block.text
             end = self.block.sentence_end(start)
             # 比上年, 同比: a comparison with a past period, one scan of the sentence
-            compared = words_pattern(tuple(load_vocabulary().cues.compared_with)).search(
+            compared = cue_pattern("compared_with").search(
                 text, start, end) is not None
             found = (_Spans(_status_cues(), text, start, end), compared)
             self.sentences[start] = found

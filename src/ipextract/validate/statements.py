@@ -43,8 +43,7 @@ from functools import cached_property, lru_cache
 from ..blocks import MAX_REACH, Block
 from ..layout import SENTENCE_END
 from ..models import Record
-from ..scanning import words_pattern
-from ..vocabulary import load_vocabulary
+from ..vocabulary import cue_pattern, load_vocabulary
 from .metrics import metric_key, related_metric
 
 
@@ -111,7 +110,7 @@ class Frames:
 
     @cached_property
     def _average_ends(self) -> list[int]:
-        average = words_pattern(tuple(load_vocabulary().cues.average_words))
+        average = cue_pattern("average_words")
         return [m.end() for m in average.finditer(self.text)]
 
     def _position(self, record: Record) -> int:
