@@ -27,6 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from ipextract import extract
+from ipextract.validate.arithmetic import checked_triples
+from ipextract.validate.base import CheckInput
 from ipextract.validate.metrics import related_metric
 from ipextract.vocabulary.lexicon import cut
 
@@ -38,6 +40,7 @@ EXPECTED = {
     "growth_copied": "duplicate_figure",
     "doubled_character": "typo",
     "figure_to_xianzhu": "missing_figure",
+    "triple_growth_altered": "change_mismatch",
 }
 
 
@@ -131,6 +134,21 @@ def plants_for(name: str, text: str, gold: list[dict], rng: random.Random) -> li
             new_text, spot = _replace(text, record["start"], record["end"], "显著")
             plants.append(Plant("figure_to_xianzhu", name, new_text,
                                 (spot[0] - 2, spot[1]), f"增长{record['surface']} → 增长显著"))
+    # 7: the growth of a level/change/growth triple that change_mismatch checks, altered by
+    # one in its first printed digit (a slip a reader of the triple would see)
+    document = extract(text)
+    for level, _change, growth in checked_triples(CheckInput(document.records, text, [])):
+        surface = growth.surface
+        for index, char in enumerate(surface):
+            if char.isdigit():
+                for new in sorted({str((int(char) + 2) % 10), str((int(char) + 5) % 10)}):
+                    if index == 0 and new == "0":
+                        continue
+                    variant = surface[:index] + new + surface[index + 1:]
+                    new_text, spot = _replace(text, growth.start, growth.end, variant)
+                    plants.append(Plant("triple_growth_altered", name, new_text, spot,
+                                        f"{surface} → {variant} (growth of {level.surface})"))
+                break
     return plants
 
 

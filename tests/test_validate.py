@@ -43,7 +43,8 @@ def test_every_check_has_cases_both_ways() -> None:
     rows = [param.values[0] for param in _rows()]
     for kind in CHECKS:
         prefix = {"duplicate_figure": "dup", "conflict": "conflict", "share_mismatch": "share",
-                  "sum_mismatch": "sum", "typo": "typo", "missing_figure": "missing",
+                  "sum_mismatch": "sum", "change_mismatch": "change",
+                  "share_sum": "sharesum", "typo": "typo", "missing_figure": "missing",
                   "layout_intrusion": "layout", "ambiguous_attachment": "ambiguous"}[kind]
         mine = [row for row in rows if row["id"].startswith(prefix + "-")]
         assert any(any(f["kind"] == kind for f in row["flags"]) for row in mine), kind

@@ -4,6 +4,7 @@ severity; this module runs the enabled ones and numbers what they find.
 | kind | module | default severity |
 |---|---|---|
 | duplicate_figure, conflict, share_mismatch, sum_mismatch | ``figures.py`` | warning, error, error, error |
+| change_mismatch, share_sum (and sum_mismatch over 分别 lists) | ``arithmetic.py`` | error, error |
 | typo, missing_figure | ``text.py`` | warning |
 | layout_intrusion, ambiguous_attachment | ``layout.py`` | warning |
 
@@ -16,8 +17,9 @@ from collections.abc import Callable
 
 from ..blocks import Block
 from ..models import Flag, Record
+from .arithmetic import change_mismatch, share_sum, sum_mismatch
 from .base import CheckInput, CheckSettings, Finding
-from .figures import conflict, duplicate_figure, share_mismatch, sum_mismatch
+from .figures import conflict, duplicate_figure, share_mismatch
 from .layout import ambiguous_attachment, layout_intrusion
 from .text import missing_figure, typo
 
@@ -26,6 +28,8 @@ CHECKS: dict[str, Callable[[CheckInput, CheckSettings], list[Finding]]] = {
     "conflict": conflict,
     "share_mismatch": share_mismatch,
     "sum_mismatch": sum_mismatch,
+    "change_mismatch": change_mismatch,
+    "share_sum": share_sum,
     "typo": typo,
     "missing_figure": missing_figure,
     "layout_intrusion": layout_intrusion,
@@ -35,7 +39,8 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 # Numbered codes, one per check, never reused (V1xx: figures, V2xx: text, V3xx: layout).
 CHECK_CODES = {
     "duplicate_figure": "V101", "conflict": "V102", "share_mismatch": "V103",
-    "sum_mismatch": "V104", "typo": "V201", "missing_figure": "V202",
+    "sum_mismatch": "V104", "change_mismatch": "V105", "share_sum": "V106",
+    "typo": "V201", "missing_figure": "V202",
     "layout_intrusion": "V301", "ambiguous_attachment": "V302",
 }
 # V4xx: the checks across documents of a dataset (``dataset/crosscheck.py``); ``ingest``

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..blocks import Block
 from ..models import Record, Severity
 from .statements import Frames
+
+if TYPE_CHECKING:
+    from .arithmetic import ClauseMarks
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,13 @@ class CheckInput:
     def frames(self) -> Frames:
         """Where each record stands, for the checks that compare figures (answers kept)."""
         return Frames(self.records, self.blocks, self.text)
+
+    @cached_property
+    def clauses(self) -> ClauseMarks:
+        """The clause, sentence and paragraph marks the arithmetic checks read (scanned once)."""
+        from .arithmetic import ClauseMarks  # the checks import this module
+
+        return ClauseMarks(self.text, self.records)
 
 
 @dataclass(frozen=True)

@@ -417,27 +417,35 @@ def sum_mismatch(view: CheckInput, settings: CheckSettings) -> list[Finding]:
         parts = _enumerated_parts(records[first:last], total, text)
         if len(parts) < 2:
             continue
-        low = sum(record_interval(p)[0] for p in parts)
-        high = sum(record_interval(p)[1] for p in parts)
-        low_total, high_total = record_interval(total)
-        evidence = {"total": str(total.value), "parts": [str(p.value) for p in parts],
-                    "sum": str(sum(p.value for p in parts)),
-                    "allowed_sum": [str(low), str(high)], "total_interval":
-                    [str(low_total), str(high_total)],
-                    "rule": "parts after 其中 cannot add up to more than the total"}
-        ids = (total.id, *(p.id for p in parts))
-        spans = _spans([total, *parts])
-        if low > high_total:
-            findings.append(Finding(
-                "sum_mismatch", "error",
-                f"The parts of {total.metric} {total.surface} add up to "
-                f"{sum(p.value for p in parts)}, more than the total.", ids, spans, evidence))
-        elif settings.report_passes and low_total <= high and low <= high_total:
-            findings.append(Finding(
-                "sum_mismatch", "info",
-                f"The parts of {total.metric} {total.surface} add up to the total.",
-                ids, spans, {**evidence, "passed": True}))
+        finding = parts_finding(total, parts, "parts after 其中 cannot add up to more than the "
+                                              "total", settings)
+        if finding is not None:
+            findings.append(finding)
     return findings
+
+
+def parts_finding(total: Record, parts: list[Record], rule: str,
+                  settings: CheckSettings) -> Finding | None:
+    """``sum_mismatch`` when ``parts`` add up to more than ``total`` beyond what the printed
+    precisions allow; the pass (info) when they may add up to it and passes are reported."""
+    low = sum((record_interval(p)[0] for p in parts), Decimal(0))
+    high = sum((record_interval(p)[1] for p in parts), Decimal(0))
+    low_total, high_total = record_interval(total)
+    added = sum((p.value for p in parts), Decimal(0))
+    evidence = {"total": str(total.value), "parts": [str(p.value) for p in parts],
+                "sum": str(added), "allowed_sum": [str(low), str(high)],
+                "total_interval": [str(low_total), str(high_total)], "rule": rule}
+    ids = (total.id, *(p.id for p in parts))
+    spans = _spans([total, *parts])
+    if low > high_total:
+        return Finding("sum_mismatch", "error",
+                       f"The parts of {total.metric} {total.surface} add up to {added}, more "
+                       "than the total.", ids, spans, evidence)
+    if settings.report_passes and low_total <= high and low <= high_total:
+        return Finding("sum_mismatch", "info",
+                       f"The parts of {total.metric} {total.surface} add up to the total.",
+                       ids, spans, {**evidence, "passed": True})
+    return None
 
 
 def _enumerated_parts(candidates: list[Record], total: Record, text: str) -> list[Record]:
