@@ -18,6 +18,8 @@ from .dataset.work import DEFAULT_MAX_BYTES, DEFAULT_TIME_LIMIT
 from .errors import IpextractError, OutputError, UsageError
 from .ingest import read_source
 from .ingest.base import MAX_BYTES
+from .ingest.ocr import MODES as OCR_MODES
+from .ingest.ocr import set_mode as set_ocr_mode
 from .limits import deadline_after, time_limit, warm_up
 from .models import Document
 from .output import render, write_atomic
@@ -67,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     text_cmd = commands.add_parser("text", help="print the decoded text that offsets index")
     text_cmd.add_argument("file", metavar="FILE")
     text_cmd.add_argument("--encoding")
+    _ocr_option(text_cmd)
 
     # Datasets (issue #5): the work is in ipextract.dataset, imported only when these run.
     ingest_cmd = commands.add_parser("ingest", help="files, folders and globs into a DuckDB dataset")
@@ -80,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     ingest_cmd.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
                             help="per document; slower ones go to errors (default: 120; 0: none)")
     ingest_cmd.add_argument("--encoding")
+    _ocr_option(ingest_cmd)
     ingest_cmd.add_argument("--no-validate", action="store_true", help="records only, no flags")
     ingest_cmd.add_argument("--quiet", action="store_true", help="no progress bar")
     ingest_cmd.add_argument("--commit-every", type=int, default=GROUP_DOCUMENTS, metavar="N",
@@ -138,6 +142,13 @@ def _document_options(command: argparse.ArgumentParser) -> None:
                          help=f"refuse an input larger than this (default: {MAX_BYTES:,})")
     command.add_argument("--time-limit", type=float, default=0, metavar="SECONDS",
                          help="give up on a document that takes longer (default: no limit)")
+    _ocr_option(command)
+
+
+def _ocr_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--ocr", choices=OCR_MODES, default=None,
+                         help="read scanned PDF pages by OCR: auto (pages without a text layer), "
+                              "always (every page), never (default: auto; needs the [ocr] extra)")
 
 
 def _document(path: str, args: argparse.Namespace, settings: CheckSettings, *,
@@ -258,7 +269,8 @@ def _table(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    try:
+    ocr_before = set_ocr_mode(args.ocr) if getattr(args, "ocr", None) else None
+    try:  # (--ocr is set for this process and the workers it starts, until main returns)
         if args.command == "extract":
             return _extract(args)
         if args.command == "validate":
@@ -280,6 +292,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"ipextract: internal error: {type(error).__name__}: {error} "
               "(run with --debug for the traceback)", file=sys.stderr)
         return 3
+    finally:
+        if getattr(args, "ocr", None):
+            set_ocr_mode(ocr_before)
 
 
 # Commands that start no processes or threads and write their files before returning.

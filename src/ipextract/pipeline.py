@@ -182,7 +182,19 @@ def _extract(text: str, *, source: str | None, format: str,
 
 def extract_source(source: Source, *, validate: bool = True,
                    settings: CheckSettings | None = None, deadline: float | None = None) -> Document:
-    """:func:`extract` on what a reader made of a file (its format, encoding and pages)."""
-    return extract(source.text, source=source.name, format=source.format,
-                   encoding=source.encoding, validate=validate, settings=settings,
-                   page_starts=source.page_starts, deadline=deadline)
+    """:func:`extract` on what a reader made of a file (its format, encoding and pages; a
+    spreadsheet's records get the sheet, row and column of their cell, and those of a page read
+    by OCR ``read_by: "ocr"``)."""
+    document = extract(source.text, source=source.name, format=source.format,
+                       encoding=source.encoding, validate=validate, settings=settings,
+                       page_starts=source.page_starts, deadline=deadline)
+    if source.cell_spans:
+        records = []
+        for record in document.records:
+            place = source.cell_of(record.start)
+            records.append(record if place is None else record.model_copy(
+                update={"sheet": place[0], "row": place[1], "column": place[2]}))
+        document = document.model_copy(update={"records": records})
+    from .ingest.ocr import annotate  # a scan's pages: document.ocr, and read_by on their records
+
+    return annotate(document, source)

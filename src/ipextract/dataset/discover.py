@@ -13,7 +13,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-EXTENSIONS = frozenset({".txt", ".html", ".htm", ".pdf", ".docx"})
+EXTENSIONS = frozenset({".txt", ".html", ".htm", ".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".ods",
+                        ".csv", ".tsv", ".doc", ".wps", ".odt"})
 _GLOB_CHARS = frozenset("*?[")
 
 

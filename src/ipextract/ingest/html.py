@@ -4,9 +4,17 @@ Navigation, scripts, styles, headers, footers and side bars are dropped; of what
 element holding the most Chinese text is the article. Paragraphs, headings and list items
 become blocks (a list item keeps a ``●`` bullet, as data lists are printed), a table row
 becomes one line with ``|`` between its cells, and ``<br>`` a line break.
+
+libxml2 stops at 256 levels of nesting (2,048 with ``huge_tree``) and drops what lies deeper.
+A page nested deeper (a generated page, 20,000 ``<div>`` deep) is read again by Python's own
+HTML parser, into a tree that keeps every block, cell and list element but none of the wrappers
+(``div``, ``span``, ``font``…) below a depth of :data:`MAX_WRAPPERS`.
 """
 
 from __future__ import annotations
+
+from html.parser import HTMLParser
+from typing import Any
 
 import regex
 
@@ -41,11 +49,26 @@ def _decode_html(data: bytes, name: str, encoding: str | None) -> tuple[str, str
 
 
 def _han_count(element) -> int:  # type: ignore[no-untyped-def]
-    return len(_HAN.findall(element.text_content()))
+    text = element.text_content()
+    return len(text) - len(_HAN.sub("", text))
 
 
 def _names(element) -> str:  # type: ignore[no-untyped-def]
     return f"{element.get('class', '')} {element.get('id', '')}"
+
+
+def _candidates(element):  # type: ignore[no-untyped-def]
+    import lxml.etree
+
+    global _CANDIDATES
+    _CANDIDATES = lxml.etree.XPath(
+        ".//*[self::article or self::main or ((self::div or self::section or self::td)"
+        " and (@class or @id))]")
+    return _CANDIDATES(element)
+
+
+#: the elements that may hold the article, in document order (compiled when first used)
+_CANDIDATES = _candidates
 
 
 def _article(root):  # type: ignore[no-untyped-def]
@@ -55,7 +78,8 @@ def _article(root):  # type: ignore[no-untyped-def]
     body = body if body is not None else root
     total = _han_count(body) or 1
     best, best_count = body, 0
-    for element in body.iter("article", "main", "div", "section", "td"):
+    # (a div, section or td without a class or an id has no name to match: not asked)
+    for element in _CANDIDATES(body):
         if element.tag in ("article", "main") or _CONTENT_NAMES.search(_names(element)):
             count = _han_count(element)
             if count > best_count and count >= 0.5 * total:
@@ -64,6 +88,8 @@ def _article(root):  # type: ignore[no-untyped-def]
 
 
 def _text(element) -> str:  # type: ignore[no-untyped-def]
+    if not len(element):  # no children: its text is all (the common table cell)
+        return _SPACES.sub(" ", element.text or "").strip()
     return _SPACES.sub(" ", "".join(element.itertext())).strip()
 
 
@@ -112,8 +138,11 @@ def read_html(data: bytes, name: str, encoding: str | None = None) -> Source:
         raise InputError(name, "reading HTML needs the [formats] extra: "
                          "pip install 'ipextract[formats]'") from exc
     text, used = _decode_html(data, name, encoding)
+    parser = lxml.html.HTMLParser()  # lxml.html's default parser, with an error log of its own
     try:
-        root = lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=parser)
+        if any("Excessive depth" in error.message for error in parser.error_log):
+            root = _shallow_tree(text, lxml.html.HTMLParser())
     except Exception as exc:  # lxml raises several types for hopeless markup
         raise InputError(name, f"not readable HTML ({type(exc).__name__})") from exc
     for element in list(root.iter(*_DROP_TAGS)):
@@ -135,3 +164,89 @@ def read_html(data: bytes, name: str, encoding: str | None = None) -> Source:
     if not blocks:
         raise InputError(name, "no article text found in the HTML")
     return Source(name=name, text="\n\n".join(blocks) + "\n", encoding=used, format="html")
+
+
+#: below this depth a wrapper element (one not in :data:`_STRUCTURE`) is left out of the tree
+#: built by :func:`_shallow_tree`, its content going to its parent; below twice this depth every
+#: element is (the tree is walked recursively)
+MAX_WRAPPERS = 100
+#: what the reader looks at: blocks, table and list structure, what is dropped, the title
+_STRUCTURE = frozenset({*_BLOCK_TAGS, *_DROP_TAGS, "html", "head", "body", "title", "table",
+                        "thead", "tbody", "tfoot", "td", "th", "ul", "ol", "dl", "br", "article",
+                        "main"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "param", "source", "track", "wbr"})
+#: an open element that a start tag closes (HTML's implied end tags, the common ones)
+_CLOSED_BY = {"p": frozenset({"p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5",
+                              "h6", "section", "article", "blockquote", "pre", "dl"}),
+              "li": frozenset({"li"}), "tr": frozenset({"tr"}), "td": frozenset({"td", "th", "tr"}),
+              "th": frozenset({"td", "th", "tr"}), "dt": frozenset({"dt", "dd"}),
+              "dd": frozenset({"dt", "dd"})}
+#: how far back an end tag looks for the element it closes
+_END_SEARCH = 64
+
+
+class _ShallowBuilder(HTMLParser):
+    """Python's HTML parser (no depth limit) feeding an lxml tree builder; see ``_shallow_tree``.
+
+    ``stack`` holds the open tags, each with whether it is in the tree (a wrapper too deep is
+    not); ``depth`` counts those in the tree."""
+
+    def __init__(self, builder: Any) -> None:
+        super().__init__(convert_charrefs=True)
+        self.builder = builder
+        self.stack: list[tuple[str, bool]] = [("html", True)]
+        self.depth = 1
+        builder.start("html", {})
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "html":
+            return
+        while len(self.stack) > 1 and tag in _CLOSED_BY.get(self.stack[-1][0], ()):
+            self._pop()
+        kept = self.depth < MAX_WRAPPERS or (tag in _STRUCTURE and self.depth < 2 * MAX_WRAPPERS)
+        if kept:
+            self.builder.start(tag, {k: v or "" for k, v in attrs})
+        if tag in _VOID:
+            if kept:
+                self.builder.end(tag)
+            return
+        self.stack.append((tag, kept))
+        self.depth += kept
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        for back in range(len(self.stack) - 1, max(0, len(self.stack) - _END_SEARCH), -1):
+            if self.stack[back][0] == tag:
+                while len(self.stack) > back:
+                    self._pop()
+                return  # (an end tag with nothing open to close is left out, as browsers do)
+
+    def _pop(self) -> None:
+        tag, kept = self.stack.pop()
+        if kept:
+            self.builder.end(tag)
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        self.builder.data(data)
+
+    def finish(self) -> Any:
+        self.close()
+        while self.stack:
+            self._pop()
+        return self.builder.close()
+
+
+def _shallow_tree(text: str, parser: Any):  # type: ignore[no-untyped-def]
+    """The page as a tree no deeper than about ``2 * MAX_WRAPPERS``: what lxml.html would give,
+    except that wrappers deep down are left out (their text and children go to their parent)."""
+    import lxml.etree
+
+    builder = _ShallowBuilder(lxml.etree.TreeBuilder(parser=parser))
+    builder.feed(text)
+    return builder.finish()

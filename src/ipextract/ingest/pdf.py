@@ -1,9 +1,11 @@
-"""PDF → text, with pdfplumber (the ``[formats]`` extra).
+"""PDF → text, with pypdfium2 (pdfium; the ``[formats]`` extra, which installs it with pdfplumber).
 
 A PDF has no paragraphs, only positioned lines, so the text is rebuilt from the lines:
 
-1. **Lines** of each page (pdfplumber's ``extract_text_lines``, the layout ``extract_text``
-   uses), with their boxes; characters printed twice (a fake-bold heading) are read once, and
+1. **Lines** of each page, with their boxes: pdfium's characters, each with the box pdfminer
+   gives it, put into lines and words as pdfplumber's ``extract_text_lines`` does (the layout
+   below was tuned on it), one page at a time, so that neither time nor memory grows faster
+   than the page count; characters printed twice (a fake-bold heading) are read once, and
    Kangxi radicals / compatibility ideographs (``⽣`` for ``生``) become ordinary characters.
 2. **Running headers, footers and page numbers** are dropped: among the first and last lines of
    each page, a page number (``— 3 —``, ``- 3 -``, ``第3页``, ``3``, ``3/12``, ``第3页 共12页``)
@@ -21,14 +23,17 @@ A PDF has no paragraphs, only positioned lines, so the text is rebuilt from the 
 ``Source.page_starts[i]`` is the offset where the text of page ``i + 1`` begins (inside a
 paragraph, when one runs on across the page break).
 
+A page without a text layer, or with only a few stray characters of one (a scan), is read by
+OCR instead (``ocr.py``; ``--ocr auto|always|never``).
+
 Every failure is a one-line :class:`~ipextract.errors.InputError`: a truncated or corrupt file,
-an encrypted one, one without a text layer (a scan).
+an encrypted one, a scan with OCR off or not installed.
 """
 
 from __future__ import annotations
 
-import io
-import logging
+import ctypes
+import importlib.util
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -42,6 +47,7 @@ import regex
 
 from ..errors import InputError
 from .base import Source
+from .ocr import ScannedPage, ScannedSource, ocr_mode, scan
 
 _EXTRA = "reading PDF needs the [formats] extra: pip install 'ipextract[formats]'"
 
@@ -117,43 +123,48 @@ class _Frame:
                    abs(centre - self.middle)) < 0.4 * self.em
 
 
-def read_pdf(data: bytes, name: str) -> Source:
+def read_pdf(data: bytes, name: str, *, ocr: str | None = None) -> Source:
     """The text of a PDF, without running headers, footers and page numbers, lines re-joined
-    into paragraphs."""
+    into paragraphs. ``ocr`` (auto, always, never; by default the process's setting) says
+    which pages are read by OCR (``ocr.py``)."""
     try:
-        import pdfplumber
+        import pypdfium2 as pdfium  # type: ignore[import-untyped]
     except ImportError as exc:
         raise InputError(name, _EXTRA) from exc
+    if importlib.util.find_spec("pdfplumber") is None:  # the extra is not (fully) installed
+        raise InputError(name, _EXTRA)
 
-    with _quiet_pdfminer():
-        pages = _read_pages(pdfplumber, data, name)
+    pages = _read_pages(pdfium, data, name)
+    scanned = _scan(pages, data, name, ocr)
     if not any(page.lines for page in pages):
-        raise InputError(name, "no text layer (a scanned PDF needs OCR)")
+        raise InputError(name, "no text layer (a scanned PDF needs OCR), and OCR is off "
+                               "(--ocr never)" if ocr_mode(ocr) == "never" else
+                         "no text layer (a scanned PDF needs OCR), and OCR read no text in it")
     _decode_cids(pages, name)
     _drop_running_lines(pages)
     text, page_starts = _join(pages)
     if not text.strip():
         raise InputError(name, "no text layer (a scanned PDF needs OCR)")
+    if scanned:
+        return ScannedSource(name=name, text=text, encoding="pdf", format="pdf", pages=len(pages),
+                             page_starts=page_starts, scanned=tuple(scanned))
     return Source(name=name, text=text, encoding="pdf", format="pdf", pages=len(pages),
                   page_starts=page_starts)
 
 
+def _scan(pages: list[_Page], data: bytes, name: str, mode: str | None) -> list[ScannedPage]:
+    """The pages without a usable text layer (a scan) read by OCR: their lines, with boxes,
+    take the place of the text layer's."""
+    chars = [sum(len(_CID.sub("", line.text).replace(" ", "")) for line in page.lines)
+             for page in pages]
+    scanned = scan(data, name, chars, mode)
+    for page in scanned:
+        pages[page.number - 1].lines = [_Line(line.text, line.x0, line.x1, line.top, line.bottom)
+                                        for line in page.lines]
+    return scanned
+
+
 # --- reading ------------------------------------------------------------------------------
-
-
-@contextmanager
-def _quiet_pdfminer() -> Iterator[None]:
-    """pdfminer logs warnings about harmless oddities of a file; with logging not set up they
-    would reach stderr as stray lines."""
-    loggers = [logging.getLogger(n) for n in ("pdfminer", "pdfplumber")]
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(logging.CRITICAL)
-    try:
-        yield
-    finally:
-        for logger, level in zip(loggers, levels):
-            logger.setLevel(level)
 
 
 _CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -167,33 +178,349 @@ def _clean(text: str) -> str:
     return _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
 
 
-def _read_pages(pdfplumber: Any, data: bytes, name: str) -> list[_Page]:
+#: pdfplumber's reading, which the layout repair below was tuned on and which this one repeats:
+#: characters whose tops are within 3 pt (chained) are a line, a gap over 3 pt or a space
+#: starts a new word, words are joined by one space; a character printed twice in the same
+#: place (within 1 pt: a fake-bold heading, 一一、、综综合合) is read once; ligatures are
+#: spelled out
+_LINE_TOLERANCE = 3.0
+_WORD_GAP = 3.0
+_DUPLICATE = 1.0
+_LIGATURE_TABLE = str.maketrans({"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl",
+                                  "ﬆ": "st", "ﬅ": "st"})
+
+#: a character: (top, x0, x1, bottom, text, (font, size)), in points from the page's top left
+_Char = tuple[float, float, float, float, str, tuple[int, float]]
+
+
+def _read_pages(pdfium: Any, data: bytes, name: str) -> list[_Page]:
+    """The lines of every page, read one page at a time with pdfium (pypdfium2): only a page's
+    lines are kept, never its characters or the parsed page."""
+    from pypdfium2 import raw  # type: ignore[import-untyped]
+
     pages: list[_Page] = []
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for page in pdf.pages:  # pages are parsed as they are reached
-                lines = []
-                # dedupe: a heading made bold by printing it twice would read 一一、、综综合合
-                for raw in page.dedupe_chars().extract_text_lines(return_chars=False):
-                    text = _clean(raw["text"])
-                    if text:
-                        lines.append(_Line(text, float(raw["x0"]), float(raw["x1"]),
-                                           float(raw["top"]), float(raw["bottom"])))
-                pages.append(_Page(float(page.width), float(page.height), lines))
-                page.close()
-    except Exception as exc:  # pdfminer raises anything at all on a broken file
-        where = f"page {len(pages) + 1}: " if pages else ""
-        raise InputError(name, _reason(exc, data, where)) from exc
+        document = pdfium.PdfDocument(data)
+    except Exception as exc:  # PdfiumError: not a PDF, damaged, encrypted
+        raise InputError(name, _reason(exc, data)) from exc
+    reader = _CharReader(raw)
+    again: Any = None  # the document opened once more, with system fonts, when a page needs it
+    try:
+        with reader.without_system_fonts():
+            for index in range(len(document)):
+                page = reader.page(document, index)
+                if page is None:
+                    with reader.with_system_fonts():
+                        again = again or pdfium.PdfDocument(data)
+                        page = reader.page(again, index)
+                pages.append(page or _Page(0.0, 0.0, []))
+    except Exception as exc:
+        raise InputError(name, _reason(exc, data, f"page {len(pages) + 1}: ")) from exc
+    finally:
+        document.close()
+        if again is not None:
+            again.close()
     if not pages:
         raise InputError(name, "not a readable PDF (no pages)")
     return pages
+
+
+def _chain(values: set[float], tolerance: float) -> dict[float, int]:
+    """Clusters of values, as pdfplumber makes them: sorted, a new cluster wherever the step
+    from the previous value is over ``tolerance``; value → cluster number, in order."""
+    out: dict[float, int] = {}
+    number = -1
+    last = float("-inf")
+    for value in sorted(values):
+        if value > last + tolerance:
+            number += 1
+        out[value] = number
+        last = value
+    return out
+
+
+def _dedupe(chars: list[_Char]) -> list[_Char]:
+    """Of characters with the same text, font and size whose tops (then lefts) are within
+    1 pt of each other, chained, the top-left one is kept (pdfplumber's ``dedupe_chars``)."""
+    order = sorted(range(len(chars)), key=lambda i: (chars[i][4], chars[i][5], chars[i][0]))
+    drop: set[int] = set()
+    start = 0
+    while start < len(order):
+        first = chars[order[start]]
+        end = start + 1
+        while end < len(order) and chars[order[end]][4] == first[4] \
+                and chars[order[end]][5] == first[5]:
+            end += 1
+        if end - start > 1:
+            group = order[start:end]
+            tops = _chain({chars[i][0] for i in group}, _DUPLICATE)
+            rows: dict[int, list[int]] = {}
+            for i in group:
+                rows.setdefault(tops[chars[i][0]], []).append(i)
+            for row in rows.values():
+                if len(row) < 2:
+                    continue
+                lefts = _chain({chars[i][1] for i in row}, _DUPLICATE)
+                places: dict[int, list[int]] = {}
+                for i in sorted(row):
+                    places.setdefault(lefts[chars[i][1]], []).append(i)
+                for copies in places.values():
+                    if len(copies) > 1:
+                        keep = min(copies, key=lambda i: (chars[i][0], chars[i][1]))
+                        drop.update(i for i in copies if i != keep)
+        start = end
+    if not drop:
+        return chars
+    return [char for i, char in enumerate(chars) if i not in drop]
+
+
+def _lines(chars: list[_Char], deduped: bool = False) -> list[_Line]:
+    """The lines of a page's characters (what pdfplumber's ``extract_text_lines`` gives after
+    ``dedupe_chars``). Copies are looked for only where two characters of a line start within
+    1 pt of each other (never in ordinary text, where they are a glyph's width apart)."""
+    if not chars:
+        return []
+    tops = _chain({char[0] for char in chars}, _LINE_TOLERANCE)
+    rows: dict[int, list[_Char]] = {}
+    for char in chars:
+        rows.setdefault(tops[char[0]], []).append(char)
+    words: list[list[_Char]] = []
+    word_tops: list[float] = []
+    for number in sorted(rows):
+        row = rows[number]
+        row.sort(key=_left)
+        word: list[_Char] = []
+        top = 0.0
+        previous = float("-inf")
+        for char in row:
+            x0 = char[1]
+            if x0 - previous <= _DUPLICATE and not deduped:
+                return _lines(_dedupe(chars), True)
+            previous = x0
+            if char[4].isspace():
+                if word:
+                    words.append(word)
+                    word_tops.append(top)
+                word = []
+                continue
+            if word:
+                last = word[-1]
+                if x0 < last[1] or x0 > last[2] + _WORD_GAP or (
+                        abs(char[0] - last[0]) > _LINE_TOLERANCE):
+                    words.append(word)
+                    word_tops.append(top)
+                    word = []
+            if not word or char[0] < top:
+                top = char[0]
+            word.append(char)
+        if word:
+            words.append(word)
+            word_tops.append(top)
+    # words are put in lines by their tops once more (a word's top is its highest character's)
+    line_of = _chain(set(word_tops), _LINE_TOLERANCE)
+    lines: list[_Line] = []
+    start = 0
+    while start < len(words):
+        end = start + 1
+        line = line_of[word_tops[start]]
+        while end < len(words) and line_of[word_tops[end]] == line:
+            end += 1
+        group = words[start:end]
+        text = _clean(" ".join("".join([char[4] for char in word]) for word in group)
+                      .translate(_LIGATURE_TABLE))
+        if text:
+            lines.append(_Line(text, min([word[0][1] for word in group]),
+                               max([char[2] for word in group for char in word]),
+                               min(word_tops[start:end]),
+                               max([char[3] for word in group for char in word])))
+        start = end
+    return lines
+
+
+def _left(char: _Char) -> float:
+    return char[1]
+
+
+class _CharReader:
+    """A page's characters through pdfium's C API (pypdfium2's ctypes bindings, bound once
+    more with plain pointer types, which is several times faster per call).
+
+    Each character gets the box pdfminer (pdfplumber) gives it, which the layout repair was
+    made with: from its origin, the advance width of its glyph (the PDF's own widths) and the
+    size and descent of its font, scaled by the text object's matrix. Two calls per character
+    (its text object, its origin); the rest is asked once per text object or font. Rotated or
+    skewed text (a stamp, a watermark) is not read. A character of a font without a Unicode
+    map reads ``(cid:N)``, as in pdfminer."""
+
+    def __init__(self, raw: Any) -> None:
+        void, c_int, c_uint, c_float = ctypes.c_void_p, ctypes.c_int, ctypes.c_uint, ctypes.c_float
+
+        def bind(function: Any, restype: Any, *argtypes: Any) -> Any:
+            return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, void).value or 0)
+
+        self.raw = raw
+        self.count = bind(raw.FPDFText_CountChars, c_int, void)
+        self.text = bind(raw.FPDFText_GetText, c_int, void, c_int, c_int, void)
+        self.unicode = bind(raw.FPDFText_GetUnicode, c_uint, void, c_int)
+        self.text_object = bind(raw.FPDFText_GetTextObject, void, void, c_int)
+        self.origin = bind(raw.FPDFText_GetCharOrigin, c_int, void, c_int,
+                           ctypes.POINTER(ctypes.c_double), ctypes.POINTER(ctypes.c_double))
+        self.map_error = bind(raw.FPDFText_HasUnicodeMapError, c_int, void, c_int)
+        self.font = bind(raw.FPDFTextObj_GetFont, void, void)
+        self.font_size = bind(raw.FPDFTextObj_GetFontSize, c_int, void,
+                              ctypes.POINTER(c_float))
+        self.matrix = bind(raw.FPDFText_GetMatrix, c_int, void, c_int,
+                           ctypes.POINTER(raw.FS_MATRIX))
+        self.width = bind(raw.FPDFFont_GetGlyphWidth, c_int, void, c_uint, c_float,
+                          ctypes.POINTER(c_float))
+        self.descent = bind(raw.FPDFFont_GetDescent, c_int, void, c_float,
+                            ctypes.POINTER(c_float))
+        self.count_objects = bind(raw.FPDFPage_CountObjects, c_int, void)
+        self.page_object = bind(raw.FPDFPage_GetObject, void, void, c_int)
+        self.object_type = bind(raw.FPDFPageObj_GetType, c_int, void)
+        self.fonts = True
+        #: a font's descent and advance widths at size 1, by the font's handle (for one page:
+        #: pdfium may free a font with the page that used it, and reuse its address)
+        self.descents: dict[int, float] = {}
+        self.widths: dict[int, dict[str, float]] = {}
+
+    @contextmanager
+    def without_system_fonts(self) -> Iterator[None]:
+        """pdfium loads every glyph of a font the PDF does not embed from the system's fonts to
+        measure it (a Noto CJK collection: about 10 µs a character, most of the time of a
+        page). The text needs none of it: widths and descents come from the PDF. The default
+        is put back after."""
+        raw = self.raw
+        raw.FPDF_SetSystemFontInfo(None)
+        self.fonts = False
+        try:
+            yield
+        finally:
+            raw.FPDF_SetSystemFontInfo(_default_font_info(raw))
+            self.fonts = True
+
+    @contextmanager
+    def with_system_fonts(self) -> Iterator[None]:
+        raw = self.raw
+        raw.FPDF_SetSystemFontInfo(_default_font_info(raw))
+        self.fonts = True
+        try:
+            yield
+        finally:
+            raw.FPDF_SetSystemFontInfo(None)
+            self.fonts = False
+
+    def page(self, document: Any, index: int) -> _Page | None:
+        """The page's lines; None when, read without system fonts, pdfium left out one of its
+        text objects (it takes an object whose glyphs it cannot measure for a copy of one
+        before it: a one-character line, 密), so that the page must be read with them."""
+        page = document[index]
+        try:
+            left, bottom, right, top = page.get_mediabox()
+            textpage = page.get_textpage()
+            self.descents.clear()
+            self.widths.clear()
+            try:
+                handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
+                chars, seen = self.chars(handle, top)
+            finally:
+                textpage.close()
+            if not self.fonts and not self.text_objects(page.raw) <= seen:
+                return None
+        finally:
+            page.close()
+        return _Page(right - left, top - bottom, _lines(chars))
+
+    def text_objects(self, page: Any) -> set[int]:
+        """The page's own text objects (not those inside a form)."""
+        handle = ctypes.cast(page, ctypes.c_void_p).value
+        get_object, kind = self.page_object, self.object_type
+        found = set()
+        for i in range(self.count_objects(handle)):
+            obj = get_object(handle, i)
+            if obj and kind(obj) == _TEXT_OBJECT:
+                found.add(obj)
+        return found
+
+    def _object(self, obj: int, first: int, textpage: int) -> tuple[Any, ...] | None:
+        """What the characters of a text object share (asked at its first character ``first``:
+        its matrix on the page includes that of a form it is drawn in): font handle,
+        horizontal and vertical scale, descent, dedupe key, widths, and whether its font lacks
+        a Unicode map."""
+        font = self.font(obj)
+        size, matrix, value = ctypes.c_float(), self.raw.FS_MATRIX(), ctypes.c_float()
+        if not font or not self.font_size(obj, ctypes.byref(size)) or not self.matrix(
+                textpage, first, ctypes.byref(matrix)):
+            return None
+        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+        if not (a > 0 and d > 0 and abs(b) < 1e-6 and abs(c) < 1e-6):
+            return None  # rotated, mirrored or skewed
+        if font not in self.descents:
+            self.descents[font] = value.value if self.descent(font, 1.0, ctypes.byref(value)) \
+                else 0.0
+            self.widths[font] = {}
+        height = size.value * d
+        return (font, size.value * a, height, self.descents[font] * height,
+                (font, round(height, 3)), self.widths[font], bool(self.map_error(textpage, first)))
+
+    def chars(self, textpage: int, top_of_page: float) -> tuple[list[_Char], set[int]]:
+        """The characters of a page, and the text objects they come from."""
+        count = self.count(textpage)
+        if count <= 0:
+            return [], set()
+        buffer = ctypes.create_string_buffer(2 * (count + 1))
+        self.text(textpage, 0, count, buffer)
+        text = buffer.raw[: 2 * count].decode("utf-16-le", errors="replace")
+        if len(text) != count:  # one index, one character: else ask character by character
+            text = "".join(chr(self.unicode(textpage, i)) for i in range(count))
+        x, y, width = ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
+        px, py, pwidth = ctypes.byref(x), ctypes.byref(y), ctypes.byref(width)
+        text_object, origin, get_width = self.text_object, self.origin, self.width
+        objects: dict[int, tuple[Any, ...] | None] = {}
+        chars: list[_Char] = []
+        last_object: int | None = 0
+        facts: tuple[Any, ...] | None = None
+        for i in range(count):
+            obj = text_object(textpage, i)
+            if obj != last_object:
+                last_object = obj
+                if not obj:
+                    facts = None  # a space or line break pdfium made up
+                else:  # (not cached: a form drawn twice may show one object twice)
+                    facts = objects[obj] = self._object(obj, i, textpage)
+                if facts is not None:
+                    font, scale, height, descent, key, widths, unmapped = facts
+                    baseline = top_of_page - descent
+            if facts is None:
+                continue
+            letter = text[i]
+            advance = widths.get(letter)
+            if advance is None:
+                advance = widths[letter] = width.value if get_width(
+                    font, ord(letter), 1.0, pwidth) else 0.0
+            if unmapped and self.map_error(textpage, i):
+                letter = f"(cid:{ord(letter)})"
+            origin(textpage, i, px, py)
+            bottom = baseline - y.value
+            left = x.value
+            chars.append((bottom - height, left, left + advance * scale, bottom, letter, key))
+        return chars, set(objects)
+
+
+_TEXT_OBJECT = 1  # FPDF_PAGEOBJ_TEXT
+
+
+def _default_font_info(raw: Any) -> Any:
+    """A new default system font info: pdfium takes it over, and releases it when another one
+    takes its place (so one must never be given twice)."""
+    return raw.FPDF_GetDefaultSystemFontInfo()
 
 
 _OBJECT = regex.compile(rb"\d+\s+\d+\s+obj\b")
 
 
 def _reason(exc: BaseException, data: bytes, where: str = "") -> str:
-    """A one-line reason for a PDF pdfminer/pdfplumber could not read."""
+    """A one-line reason for a PDF pdfium could not read."""
     chain: list[BaseException] = []
     cause: BaseException | None = exc
     while cause is not None and cause not in chain and len(chain) < 8:
@@ -202,9 +529,10 @@ def _reason(exc: BaseException, data: bytes, where: str = "") -> str:
             else None  # pdfplumber's PdfminerException wraps the original as its argument
         cause = wrapped or cause.__cause__ or cause.__context__
     kinds = {type(e).__name__ for e in chain}
-    if "PDFPasswordIncorrect" in kinds:
+    said = " ".join(str(e) for e in chain)
+    if "PDFPasswordIncorrect" in kinds or "Incorrect password" in said:
         return "encrypted PDF (a password is needed)"
-    if kinds & {"PDFEncryptionError", "PDFEncryptionWarning"}:
+    if kinds & {"PDFEncryptionError", "PDFEncryptionWarning"} or "security scheme" in said:
         return "encrypted PDF (a password is needed, or the encryption is not supported)"
     if not _OBJECT.search(data) and len(data) >= 1024:
         return "not a PDF (no PDF objects after the %PDF header)"
