@@ -334,6 +334,26 @@ def _scan_of_lines(tmp_path: Path, pages: list[list[str]], dpi: int = 300) -> by
     return scan_pdf(path, dpi)
 
 
+@pytest.mark.parametrize(("dpi", "window"), [(300, 3), (240, 3), (150, 5), (100, 5)])
+def test_the_despeckle_window_follows_the_resolution_the_page_was_scanned_at(
+        tmp_path: Path, dpi: int, window: int) -> None:
+    pdfium = pytest.importorskip("pypdfium2")
+    pytest.importorskip("PIL")
+    document = pdfium.PdfDocument(_scan_of_lines(tmp_path, PAGES[:1], dpi))
+    resolution = ocr.scan_resolution(document[0])
+    assert resolution is not None and abs(resolution - dpi) < 1
+    assert ocr.despeckle_window(resolution) == window
+
+
+def test_a_page_without_an_image_has_no_scan_resolution(tmp_path: Path) -> None:
+    pdfium = pytest.importorskip("pypdfium2")
+    from .pdf_fixture import draw_lines
+
+    path = tmp_path / "typeset.pdf"
+    draw_lines(path, PAGES[:1], "标题")
+    assert ocr.scan_resolution(pdfium.PdfDocument(path.read_bytes())[0]) is None
+
+
 def test_without_the_extra_the_error_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("PIL")
     from .scan_fixture import blank_scan

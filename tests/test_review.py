@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 import tomllib
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
@@ -224,3 +225,22 @@ def test_a_period_read_off_a_part_heading_says_so() -> None:
     periods = {key: shown["period"] for key, shown in Page.read(html).data()["records"].items()}
     assert periods == {"r1": "2025年 (part heading)", "r2": "2025年"}
     assert html.count('<td lang="zh-CN">2025年 (part heading)</td>') == 1  # the records table
+
+
+def test_a_change_mismatch_shows_its_arithmetic_beside_its_spots() -> None:
+    # an invented sentence: 71.5 ÷ (826.4 − 71.5) is 9.47%, and the printed digits allow
+    # 9.46–9.48%; the text says 10.5%
+    text = "全年技术合同成交额826.4亿元，比上年增加71.5亿元，增长10.5%。"
+    result = extract(text)
+    [mismatch] = [f for f in result.flags if f.kind == "change_mismatch"]
+    html = render_review(result)
+    panel = html[html.index(f'data-flag-id="{mismatch.id}"'):]
+    panel = panel[:panel.index("</li>")]
+    evidence = re.search(r'<span class="flag-evidence"[^>]*>(.*?)</span>\s*<span class="flag-spots"',
+                         panel, re.DOTALL).group(1)
+    assert "growth = change ÷ (level − change)" in evidence
+    low, high = mismatch.evidence["computed_interval"]
+    assert Decimal(low) <= Decimal("71.5") / (Decimal("826.4") - Decimal("71.5")) * 100 <= Decimal(high)
+    assert f"computed_interval {low}–{high}" in evidence
+    assert "stated_interval" in evidence and "10.5" in evidence
+    assert panel.index("flag-evidence") < panel.index("flag-spots")  # beside its spots

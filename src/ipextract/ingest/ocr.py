@@ -301,23 +301,56 @@ def read_pages(data: bytes, numbers: Sequence[int], name: str,
             page = pdf[number - 1]
             try:
                 image = page.render(scale=DPI / 72, grayscale=True).to_pil().convert("L")
+                window = despeckle_window(scan_resolution(page))
             finally:
                 page.close()
-            pages.append(_read_image(pytesseract, image, number, name))
+            pages.append(_read_image(pytesseract, image, number, name, window))
     finally:
         pdf.close()
     return pages
 
 
-def _read_image(pytesseract: Any, image: Any, number: int, name: str) -> ScannedPage:
+def scan_resolution(page: Any) -> float | None:
+    """The resolution the page was scanned at: the pixels of its largest image over the inches
+    it fills on the page; None for a page without an image."""
+    import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
+
+    largest: tuple[float, float] | None = None
+    for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+        left, bottom, right, top = image.get_bounds()
+        width, _ = image.get_px_size()
+        area = (right - left) * (top - bottom)
+        if right > left and width and (largest is None or area > largest[0]):
+            largest = (area, width / ((right - left) / 72))
+    return largest[1] if largest else None
+
+
+def despeckle_window(scanned_at: float | None) -> int:
+    """The side of the median window that clears a scan's specks at the rendering resolution:
+    3 pixels while a pixel of the scan is at most 1.5 rendered ones, 5 for a coarser scan
+    (a 150 dpi scan rendered at 300 dpi: its specks and edges are two pixels wide, and a 3×3
+    median leaves them; measured on the gold scans, F1 0.862 → 0.947 at 150 dpi, while 5 at
+    300 dpi erases decimal points, 0.976 → 0.834).
+
+    >>> despeckle_window(300.0), despeckle_window(200.0), despeckle_window(150.0), despeckle_window(None)
+    (3, 3, 5, 3)
+    """
+    return 5 if scanned_at is not None and scanned_at * 1.5 < DPI else 3
+
+
+def _read_image(pytesseract: Any, image: Any, number: int, name: str,
+                window: int = 3) -> ScannedPage:
     from PIL import ImageFilter
 
     darkest, _ = image.getextrema()
     if darkest > _BLANK:
         return ScannedPage(number, (), 0.0)
     # despeckle: dust and toner specks of a scan are read as stray punctuation, and make the
-    # decimal point of a number harder to tell (a 3×3 median keeps a point of body text)
-    image = image.filter(ImageFilter.MedianFilter(3))
+    # decimal point of a number harder to tell (a median of the window keeps a point of body text)
+    # (a lost decimal point is looked for in the image despeckled by the smallest window: a
+    # wider one thins a digit's foot into what looks like a point, and can erase a true one)
+    despeckled = image.filter(ImageFilter.MedianFilter(3))
+    image = despeckled if window == 3 else image.filter(ImageFilter.MedianFilter(window))
     # Tesseract runs one thread per process unless told otherwise: ingest runs a process per
     # core, and OpenMP threads competing for them make it slower, not faster
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -334,7 +367,7 @@ def _read_image(pytesseract: Any, image: Any, number: int, name: str) -> Scanned
     except BaseException:  # the time limit's alarm, ^C: pytesseract leaves its tesseract running
         stop_tesseract()
         raise
-    _restore_points(image, data)
+    _restore_points(despeckled, data)
     return _page(data, number, 72 / DPI)
 
 

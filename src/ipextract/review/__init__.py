@@ -222,6 +222,7 @@ def _flag_panel(flags: list[Flag]) -> str:
             f'<span class="flag-kind">{escape(flag.kind)} {escape(flag.code)}</span> '
             f'<span class="flag-id">{escape(flag.id)}</span>'
             f'<span class="flag-message" lang="zh-CN">{escape(flag.message)}</span>'
+            f'{_evidence_text(flag)}'
             f'<span class="flag-spots">{_spots_text(flag)}<span class="spot-position"></span></span></button></li>'
             for flag in flags if flag.severity == severity)
         if items:
@@ -230,6 +231,34 @@ def _flag_panel(flags: list[Flag]) -> str:
     return (f'<aside class="flags" aria-label="flags"><h2>Flags</h2>'
             f'<p class="hint">Click a flag to mark its spots in the text; click again for the next spot, '
             f'Esc to clear.</p>{body}</aside>')
+
+
+def _evidence_text(flag: Flag) -> str:
+    """The arithmetic behind a flag, beside its spots: the rule, then the numbers compared and
+    the intervals allowed (``computed_interval: 10.00–10.09`` against ``stated_interval``), as
+    the check put them in its evidence.
+
+    >>> flag = Flag(id="f1", kind="change_mismatch", severity="error", message="…",
+    ...             evidence={"rule": "growth = change ÷ (level − change)", "computed": "9.47",
+    ...                       "computed_interval": ["9.46", "9.48"]})
+    >>> print(_evidence_text(flag))
+    <span class="flag-evidence" lang="zh-CN"><span class="flag-rule">growth = change ÷ (level − change)</span>
+    computed 9.47 · computed_interval 9.46–9.48</span>
+    """
+    evidence = flag.evidence
+    if not evidence:
+        return ""
+    rule = evidence.get("rule")
+    items = []
+    for key, value in evidence.items():
+        if key == "rule" or isinstance(value, dict):
+            continue
+        if isinstance(value, (list, tuple)):
+            value = "–".join(map(str, value)) if key.endswith("interval") or key.startswith(
+                "allowed") else ", ".join(map(str, value))
+        items.append(f"{escape(key)} {escape(str(value))}")
+    rule_html = f'<span class="flag-rule">{escape(str(rule))}</span>\n' if rule else ""
+    return f'<span class="flag-evidence" lang="zh-CN">{rule_html}{" · ".join(items)}</span>'
 
 
 _COLUMNS = (  # heading, how the column sorts, its class
