@@ -678,11 +678,22 @@ def test_print_agreement() -> None:
 # ---------------------------------------------------------------- a folder of every format
 
 
+def _ocr_ready() -> bool:
+    """Tesseract with its Chinese model (CI installs it: there a skip would hide a missing one)."""
+    if os.environ.get("CI") == "true":
+        return True
+    try:
+        from .test_ingest_ocr import READY
+    except ImportError:
+        return False
+    return READY
+
+
 def test_ingest_folder_of_every_format_counts_them_by_format(tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
-    """``ipextract ingest`` over txt, html, pdf, docx, xlsx, csv and doc (when LibreOffice is
-    there) and broken workbooks: each file is a document or one error line, and the summary
-    counts the files by format."""
+    """``ipextract ingest`` over txt, html, pdf (typeset, and a scan read by OCR), docx, xlsx,
+    ods, csv, tsv and doc (when LibreOffice is there) and a broken workbook: each file is a
+    document or one error line, and the summary counts the files by format."""
     import duckdb
 
     from ipextract.ingest.legacy import soffice
@@ -704,7 +715,16 @@ def test_ingest_folder_of_every_format_counts_them_by_format(tmp_path: Path,
     table = parse_tables(COMPANY)[0]
     rows = [[table.unit or ""], table.header, *table.rows]
     (folder / "company.csv").write_bytes("\n".join(",".join(f'"{c}"' for c in row) for row in rows).encode("gbk"))
-    expected = {"txt": 1, "html": 1, "pdf": 1, "docx": 1, "xlsx": 2, "csv": 1}
+    (folder / "tables.ods").write_bytes(ods_workbook([("主要会计数据", ods_tables(parse_tables(COMPANY)))]))
+    (folder / "company.tsv").write_bytes(
+        "\n".join("\t".join(row) for row in rows).encode("utf-8"))
+    expected = {"txt": 1, "html": 1, "pdf": 1, "docx": 1, "xlsx": 2, "csv": 1, "ods": 1, "tsv": 1}
+    if _ocr_ready():  # a scanned page, read by OCR in ingest's worker
+        from .scan_fixture import scan_pdf
+
+        make_pdf(corpus["wuhan-ip-2024"], tmp_path / "typeset.pdf", "武汉")
+        (folder / "scan.pdf").write_bytes(scan_pdf(tmp_path / "typeset.pdf", 300, pages=[1]))
+        expected["pdf"] = 2
     program = soffice()
     if program is not None:
         (folder / "report.docx.d").mkdir()
