@@ -753,5 +753,15 @@ def test_ingest_folder_of_every_format_counts_them_by_format(tmp_path: Path,
         formats = dict(connection.execute(
             "SELECT format, count(*) FROM documents GROUP BY format").fetchall())
         errors = connection.execute("SELECT count(*) FROM errors").fetchone()
+        cells = connection.execute(
+            "SELECT d.format, r.sheet, r.row, r.\"column\", r.surface FROM records r "
+            "JOIN documents d USING (document_id) WHERE r.sheet IS NOT NULL").fetchall()
+        read_by = dict(connection.execute(
+            "SELECT coalesce(read_by, '-'), count(*) FROM records GROUP BY 1").fetchall())
     assert formats == {**expected, "xlsx": 1}
     assert errors == (1,)
+    # the dataset keeps where a sheet's figure stands, and which figures OCR read
+    assert {fmt for fmt, *_ in cells} == {"xlsx", "ods", "csv", "tsv"}  # a text table is a sheet too
+    assert all(sheet and row >= 1 and column >= 1 for _, sheet, row, column, _ in cells)
+    assert ("xlsx", "知识产权", *PLACES["知识产权"]["专利授权量"], "335125") in cells
+    assert (read_by.get("ocr", 0) > 0) == ("pdf" in expected and expected["pdf"] == 2)

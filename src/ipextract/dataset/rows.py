@@ -77,6 +77,11 @@ RECORD_COLUMNS: tuple[tuple[str, str], ...] = (
     ("scope", "VARCHAR"),            # 浦东新区, 农村居民; null for a headline figure
     ("subject", "VARCHAR"),          # 企业, 高校, 规模以上工业企业
     ("indicator", "VARCHAR"),        # gdp, patent_grants: the catalogue's id; null for none
+    # spreadsheets and scans (added last, as above)
+    ("sheet", "VARCHAR"),            # the workbook's sheet; null for other formats
+    ("row", "INTEGER"),              # 1-based row and column of the figure's cell
+    ("column", "INTEGER"),
+    ("read_by", "VARCHAR"),          # ocr for a figure read from a scanned page; else null
 )
 FLAG_COLUMNS: tuple[tuple[str, str], ...] = (
     ("document_id", "VARCHAR"),      # the document the flag belongs to (the later one across years)
@@ -154,7 +159,8 @@ def record_row(document_id: str, record: Record, document_year: int | None) -> t
             record.qualifier, record.surface, record.start, record.end, record.period,
             figure_year(record.period, document_year), record.of, record.section, record.context,
             record.method, record.page, record.period_start, record.period_end, record.status,
-            record.basis, record.scope, record.subject, record.indicator)
+            record.basis, record.scope, record.subject, record.indicator, record.sheet,
+            record.row, record.column, record.read_by)
 
 
 def record_rows(document_id: str, document: Document) -> list[tuple]:
