@@ -44,7 +44,8 @@ from itertools import accumulate, pairwise
 from typing import Any
 
 from ..models import Record
-from ..vocabulary import cue_pattern
+from ..scanning import alternation
+from ..vocabulary import cue_pattern, load_vocabulary
 from ..vocabulary.indicators import load_indicators
 from .base import CheckInput, CheckSettings, Finding
 from .figures import BASE_KINDS, _whole_for, parts_finding
@@ -59,9 +60,15 @@ LEVEL_KINDS = (*BASE_KINDS, "rate", "share")
 CLAUSE_MARKS = "。！？；!?;\n"
 MAX_CLAUSE = 160  # a from…to statement and its growth stand within this many characters
 
-# 从/由 A … 提高/增加/… 到/至 B (the verbs of a change between two stated values)
-_TO = re.compile(r"(?:提高|增加|增长|上升|下降|减少|降低|扩大|提升|攀升|跃升|增|减|缩小|缩减|压减|升|降|"
-                 r"下滑|回落)(?:了)?(?:到|至)")
+
+
+@lru_cache(maxsize=1)
+def _change_to() -> re.Pattern[str]:
+    """从/由 A … 提高/增加/… 到/至 B: a change verb of the vocabulary (``change_verbs``), then the
+    word that makes the figure after it the new level (``level_after_change``)."""
+    vocabulary = load_vocabulary()
+    return re.compile(f"(?:{alternation(vocabulary.change_verbs)})(?:了)?"
+                      f"(?:{alternation(vocabulary.cues.level_after_change)})")
 _CLAUSE_OR_FROM = re.compile(r"[，。；！？\n从由]")
 _BASE = re.compile(r"(?:比|较|与)(?P<base>上年同期|上年末|上年底|上年|去年同期|去年|年初|上月末|上月|"
                       r"上季度|上季)|(?P<same>同比|环比)")
@@ -143,11 +150,6 @@ def _positions(text: str, marks: str) -> list[int]:
     return found
 
 
-def _average() -> re.Pattern[str]:
-    """年均, 年平均…: cues.toml's average_words (one scan of the text, prefiltered)."""
-    return cue_pattern("average_words")
-
-
 def _text_of(view: CheckInput) -> ClauseMarks:
     """The marks of the document the checks are reading, scanned once for the three checks."""
     return view.clauses
@@ -166,7 +168,7 @@ class ClauseMarks:
     @cached_property
     def averages(self) -> list[int]:
         """Where each 年均 (an average-words cue) ends: asked only of a change or growth."""
-        return [m.end() for m in _average().finditer(self.text)]
+        return [m.end() for m in cue_pattern("average_words").finditer(self.text)]
 
     @cached_property
     def paragraphs(self) -> list[int]:
@@ -335,7 +337,7 @@ def _from_to_pairs(view: CheckInput, where: ClauseMarks
     """(A, B, the figures after B in its clause run, the match start) of each 从A提高到B."""
     text, records = view.text, view.records
     found = []
-    for match in _TO.finditer(text):
+    for match in _change_to().finditer(text):
         # 从/由 A 提高到: the last 从 or 由 before the verb, within 40 characters of one clause
         floor = max(0, match.start() - 41)
         if text.find("从", floor, match.start()) < 0 and text.find("由", floor, match.start()) < 0:
