@@ -22,6 +22,13 @@ own maximum resident set (``os.wait4``; this process stays small, since Linux co
 parent's resident set at the fork in the child's maximum). The record count and a hash of the records (their JSON
 without the document block) tell whether a change kept the records.
 
+The peak column also gives the peak per megabyte of input. ``--ingest [INPUT…]`` then runs
+``ipextract ingest --jobs 2 --time-limit 0`` over a folder of those inputs (yearbook.txt and
+table.html by default) and reports the ingest process's own peak and the largest peak any of its
+worker processes reached (sampled with psutil: a worker reads, extracts, validates and makes the
+rows of one document, so each must stay under the bound of one ``extract``); ``--only`` with no
+input skips the extract runs.
+
 Each run is stored under its ``--label`` in ``benchmarks/RESULTS_yearbook.json`` (so the
 "before" run stays beside later ones); ``--write`` renders all labels into
 ``benchmarks/RESULTS_yearbook.md``.
@@ -318,6 +325,65 @@ def measure(files: dict[str, Path], repeat: int,
             save(name, row)
 
 
+def run_sampled(command: list[str], timeout: float = 3600) -> tuple[float, int, int, int]:
+    """Wall-clock seconds, the peak resident bytes of the child itself (``os.wait4``), the
+    largest peak any one of its worker processes reached (sampled every 50 ms with psutil:
+    the workers are not this process's children, so their ``ru_maxrss`` is out of reach) and
+    how many workers were seen."""
+    import psutil
+
+    started = time.monotonic()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    watched = psutil.Process(child.pid)
+    workers: dict[int, int] = {}
+    while True:
+        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+        if pid:
+            break
+        try:
+            for worker in watched.children(recursive=True):
+                try:
+                    rss = worker.memory_info().rss
+                except psutil.Error:
+                    continue
+                workers[worker.pid] = max(workers.get(worker.pid, 0), rss)
+        except psutil.Error:
+            pass
+        if time.monotonic() > started + timeout:
+            child.kill()
+            raise TimeoutError(" ".join(command))
+        time.sleep(0.05)
+    elapsed = time.monotonic() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        error = child.stderr.read().decode(errors="replace") if child.stderr else ""
+        raise RuntimeError(f"{' '.join(command)} failed: {error[-500:]}")
+    return elapsed, usage.ru_maxrss * 1024, max(workers.values(), default=0), len(workers)
+
+
+def measure_ingest(files: dict[str, Path], save: Callable[[str, dict[str, object]], None]) -> None:
+    """``ingest --jobs 2`` over a folder of the text inputs (the PDF and the DOCX too when
+    ``--ingest-all``): the peak of each worker, which must stay under the bounds of one
+    ``extract`` (a worker reads, extracts, validates and makes the rows of one document)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "in"
+        folder.mkdir()
+        for name, path in files.items():
+            (folder / name).symlink_to(path)
+        command = [sys.executable, "-m", "ipextract", "ingest", str(folder), "--db",
+                   str(Path(scratch) / "x.duckdb"), "--jobs", "2", "--quiet",
+                   "--time-limit", "0"]
+        try:
+            elapsed, parent, worker, workers = run_sampled(command)
+        except (RuntimeError, TimeoutError) as exc:
+            row: dict[str, object] = {"error": str(exc).rsplit(": ", 1)[-1].strip()[:120]}
+        else:
+            row = {"files": sorted(files), "bytes": sum(p.stat().st_size for p in files.values()),
+                   "ingest_s": elapsed, "parent_mb": parent / 2**20,
+                   "worker_peak_mb": worker / 2**20, "workers": workers}
+        print("ingest --jobs 2", json.dumps(row, ensure_ascii=False), file=sys.stderr, flush=True)
+        save("ingest", row)
+
+
 # --- the report ----------------------------------------------------------------------------
 
 WHAT = {
@@ -364,7 +430,9 @@ def render(store: dict[str, dict[str, object]]) -> str:
                 continue
             ratio = (f" ({row['extract_s'] / row['reference_s']:.0f}×)"
                      if "reference_s" in row else "")
-            cells += [f"{row['extract_s']:.1f} s{ratio}", f"{row['peak_mb']:.0f} MB"]
+            per_mb = (f" ({row['peak_mb'] / (row['bytes'] / 2**20):.0f}/MB)"
+                      if row.get("bytes") else "")
+            cells += [f"{row['extract_s']:.1f} s{ratio}", f"{row['peak_mb']:.0f} MB{per_mb}"]
         base = first.get(name)
         records = []
         for label, row in zip(labels, rows):
@@ -374,6 +442,23 @@ def render(store: dict[str, dict[str, object]]) -> str:
                                                          (" (same)" if same else " (differ)")))
         lines.append(f"| {what} | {some['bytes'] / 1e6:.1f} MB | {ref_text} | "
                      + " | ".join(cells) + f" | {' / '.join(records)} |")
+    ingests = [(label, store[label]["ingest"]) for label in labels
+               if isinstance(store[label].get("ingest"), dict)]
+    if ingests:
+        lines += ["", ("`ingest --jobs 2` over a folder of the inputs (`--time-limit 0`; "
+                       "workers sampled every 50 ms with psutil):"), "",
+                  "| label | files | time | parent peak | largest worker peak |",
+                  "|---|---|---|---|---|"]
+        for label, row in ingests:
+            if "error" in row:
+                lines.append(f"| {label} | — | failed: {row['error']} | — | — |")
+                continue
+            lines.append(f"| {label} | {', '.join(map(str, row['files']))} | "
+                         f"{row['ingest_s']:.0f} s | {row['parent_mb']:.0f} MB | "
+                         f"{row['worker_peak_mb']:.0f} MB ({row['workers']} workers) |")
+    lines += ["", ("Peak memory per input size: the peak column's (N/MB) is the peak divided "
+                   "by the input's size; the interpreter, its imports and the segmentation "
+                   "dictionary are about 150 MB of every peak whatever the input.")]
     return "\n".join(lines) + "\n"
 
 
@@ -386,6 +471,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--only", nargs="*", choices=sorted(WHAT), help="only these inputs")
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--ingest", nargs="*", choices=sorted(WHAT), metavar="INPUT",
+                        help="also run ingest --jobs 2 over a folder of these inputs "
+                             "(default with the flag alone: yearbook.txt, table.html)")
     parser.add_argument("--count", metavar="JSONL", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.count:
@@ -394,7 +482,7 @@ def main() -> None:
     if shutil.which("pdftotext") is None:
         sys.exit("pdftotext is needed: apt-get install poppler-utils")
     files = generate(args.pages, args.rows)
-    if args.only:
+    if args.only is not None:  # (--only alone: no extract runs, the ingest run only)
         files = {k: v for k, v in files.items() if k in args.only}
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
                             capture_output=True, text=True, check=False).stdout.strip()
@@ -411,6 +499,10 @@ def main() -> None:
                              encoding="utf-8")
 
     measure(files, args.repeat, save)
+    if args.ingest is not None:
+        every = generate(args.pages, args.rows)
+        chosen = args.ingest or ["yearbook.txt", "table.html"]
+        measure_ingest({name: every[name] for name in chosen}, save)
     report = render(store)
     print(report)
     if args.write:

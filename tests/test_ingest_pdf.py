@@ -232,7 +232,8 @@ def test_pdf_on_the_command_line(generated: dict[tuple[str, str], Generated]) ->
     assert '"71292"' in result.stdout or "71292" in result.stdout
 
 
-def test_without_pdfplumber_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "pdfplumber", None)  # import pdfplumber → ImportError
+def test_without_the_pdf_reader_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    # PDFs are read with pypdfium2 alone (pdfplumber is only a test dependency now)
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)  # import pypdfium2 → ImportError
     with pytest.raises(InputError, match=r"\[formats\] extra"):
         read_bytes(b"%PDF-1.4\n", "x.pdf")

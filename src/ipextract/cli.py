@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
@@ -186,15 +186,22 @@ def _fail(error: Exception) -> None:
 def _extract(args: argparse.Namespace) -> int:
     fmt = args.format or ("json" if len(args.files) == 1 else "jsonl")
     settings = _settings(args)
-    documents: list[Document] = []
     status = 0
-    for path in args.files:
-        try:
-            documents.append(_document(path, args, settings, validate=not args.no_validate))
-        except IpextractError as error:
-            _fail(error)
-            status = error.exit_status
-    chunks = render(documents, fmt)
+
+    def documents() -> Iterator[Document]:
+        # one document at a time: each is written (in pieces) before the next is read
+        nonlocal status
+        for path in args.files:
+            try:
+                document = _document(path, args, settings, validate=not args.no_validate)
+            except IpextractError as error:
+                _fail(error)
+                status = error.exit_status
+                continue
+            yield document
+            del document
+
+    chunks = render(documents(), fmt)
     if args.output:
         write_atomic(args.output, chunks)
     else:

@@ -50,9 +50,14 @@ def _insert_columns(table: str) -> str:
     return f"INSERT INTO {table} ({names}) SELECT {columns}"
 
 
+INSERT_SLICE = 10_000  # rows turned into columns at a time: a yearbook's 100,000 rows at once
+# took the ingest process past 1.5 GB
+
+
 def insert_rows(connection, table: str, rows: list[tuple]) -> None:
-    if rows:
-        connection.execute(_insert_columns(table), [list(column) for column in zip(*rows)])
+    for start in range(0, len(rows), INSERT_SLICE):
+        piece = rows[start:start + INSERT_SLICE]
+        connection.execute(_insert_columns(table), [list(column) for column in zip(*piece)])
 
 
 def _missing_columns(connection) -> list[tuple[str, str, str]]:

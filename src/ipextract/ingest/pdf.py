@@ -1,4 +1,4 @@
-"""PDF → text, with pypdfium2 (pdfium; the ``[formats]`` extra, which installs it with pdfplumber).
+"""PDF → text, with pypdfium2 (pdfium; the ``[formats]`` extra).
 
 A PDF has no paragraphs, only positioned lines, so the text is rebuilt from the lines:
 
@@ -33,7 +33,6 @@ an encrypted one, a scan with OCR off or not installed.
 from __future__ import annotations
 
 import ctypes
-import importlib.util
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -131,8 +130,6 @@ def read_pdf(data: bytes, name: str, *, ocr: str | None = None) -> Source:
         import pypdfium2 as pdfium  # type: ignore[import-untyped]
     except ImportError as exc:
         raise InputError(name, _EXTRA) from exc
-    if importlib.util.find_spec("pdfplumber") is None:  # the extra is not (fully) installed
-        raise InputError(name, _EXTRA)
 
     pages = _read_pages(pdfium, data, name)
     scanned = _scan(pages, data, name, ocr)
@@ -594,8 +591,15 @@ def _drop_running_lines(pages: list[_Page]) -> None:
         for found in seen.values():
             if len({p for p, _, _ in found}) < needed:
                 continue
+            # the pages with the line within 3 pt of each place it stands at: asked once per
+            # place, not once per page (a running header stands at one place on 1,500 pages)
+            pages_near: dict[float, int] = {}
             for p, i, where in found:
-                if len({q for q, _, w in found if abs(w - where) <= 3}) >= needed:
+                near = pages_near.get(where)
+                if near is None:
+                    near = pages_near[where] = len({q for q, _, w in found
+                                                    if abs(w - where) <= 3})
+                if near >= needed:
                     drop.add((p, i))
     for p, page in enumerate(pages):
         page.lines = [line for i, line in enumerate(page.lines) if (p, i) not in drop]
