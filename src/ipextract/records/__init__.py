@@ -32,7 +32,15 @@ from .context import (
     settle_period,
 )
 from .kinds import _governed_qualifier, _kind_and_sign
-from .naming import MAX_CHAIN, _fill_shared_nouns, _name, _respective, _words_around, clean_metric
+from .naming import (
+    MAX_CHAIN,
+    _attributes_of_institutions,
+    _fill_shared_nouns,
+    _name,
+    _respective,
+    _words_around,
+    clean_metric,
+)
 from .scope import scope, subject
 from .status import (
     YEAR_DOCUMENTS,
@@ -195,6 +203,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
         group_drafts.setdefault(block.group, []).extend(block_drafts)
         drafts.extend(block_drafts)
     _fill_shared_nouns(drafts, blocks)
+    _attributes_of_institutions(drafts, blocks)
     return drafts
 
 

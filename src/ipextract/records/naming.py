@@ -613,7 +613,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: 
         metric, how = words_after(words.right), "context"
     if not metric and previous is not None and previous.metric_from in ("before", "list") and (
             previous.figure.lstart >= block.sentence_start(figure.lstart)
-            and _only_predicate([t for t in _tokens(words.left) if not _PUNCTUATION.fullmatch(t)])):
+            and _only_predicate([t for t in _tokens(block.text[previous.figure.lend:figure.lstart])
+                                 if not _PUNCTUATION.fullmatch(t)])):
         metric, how = previous.metric, "previous"  # 新能源汽车产量增长94.5%、达168.4万辆
     if not metric:
         metric = _sentence_subject(block, figure, block_drafts, places)
@@ -655,6 +656,35 @@ def _sentence_subject(block: Block, figure: Figure, block_drafts: list[Draft],
 
 
 _SUBJECT_HEAD_TAGS = ("n", "j", "eng")  # 免费|开展, 基础设施|全面|提升: no subject ends so
+
+
+def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> None:
+    """普通高中42所，招生3.1万人，在校生9.2万人: a bare attribute noun (``cues.attribute_nouns``)
+    after a count of institutions in the same sentence is the institutions' (普通高中招生…), and
+    so is the growth or share that describes it. The count must open the sentence's figures and
+    not be an attribute itself (普通本专科招生52.6万人，在校生…: 在校生 stays)."""
+    cues = load_vocabulary().cues
+    attributes = frozenset(cues.attribute_nouns)
+    owner: Draft | None = None
+    sentence = (-1, -1)
+    renamed: dict[int, str] = {}  # id of a figure → its new name
+    for index, draft in enumerate(drafts):
+        figure = draft.figure
+        block = blocks[figure.block]
+        here = (figure.block, block.sentence_start(figure.lstart))
+        if here != sentence:
+            sentence = here
+            owner = draft if (draft.kind == "count" and figure.unit in cues.institution_units
+                              and draft.metric and not draft.metric.endswith(tuple(attributes))) else None
+            continue
+        if owner is None:
+            continue
+        if draft.metric in attributes and block.clause_start(figure.lstart) >= owner.figure.lend:
+            # (形成10个营业收入超千亿元的集群: an attribute in the count's own clause is no list)
+            renamed[id(figure)] = owner.metric + draft.metric
+            drafts[index] = replace(draft, metric=owner.metric + draft.metric)
+        elif draft.of is not None and id(draft.of) in renamed and draft.metric_from == "of":
+            drafts[index] = replace(draft, metric=renamed[id(draft.of)])
 
 
 def _parallel_modifiers(first: str, second: str) -> bool:
