@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
 
@@ -101,7 +102,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     """
     words = _word_sets()
     cues = load_vocabulary().cues
-    phrase = _period_pattern().sub("", phrase)
+    phrase = _period_name().sub("", _period_pattern().sub("", phrase))  # (…三季度, 1—11月)
     phrase = _CODE_NOTE.sub("", phrase)  # 细颗粒物（PM2.5）年均浓度 → 细颗粒物年均浓度
     phrase = _strip_scope_prefixes(phrase.lstrip("，,、：: "))
     quoted_start = phrase[:1] in "“‘\"《「"
@@ -122,7 +123,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
             # …全年|立案查处…案件: what follows names the thing; 固定资产投资|今年|要|增长: only
             # verbs follow, and the subject is before the time word
             rest = tokens[index + 1:]
-            tokens = tokens[:index] if _only_predicate(rest) else rest
+            tokens = tokens[:index] if _names_nothing(rest) else rest
             break
     leading = _leading_words(places)
     while tokens and (tokens[0] in leading or _PUNCTUATION.fullmatch(tokens[0]) or (
@@ -164,6 +165,12 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
 
 
 @lru_cache(maxsize=1)
+def _period_name() -> regex.Pattern[str]:
+    pattern = load_vocabulary().cues.period_name_pattern
+    return regex.compile(pattern or r"(?!)")
+
+
+@lru_cache(maxsize=1)
 def _predicate_words() -> frozenset[str]:
     """Words that only say what happens to a name (要, 力争, 达到, 增长, 保持在…)."""
     cues = load_vocabulary().cues
@@ -176,6 +183,22 @@ def _only_predicate(tokens: list[str]) -> bool:
     name is before it (not 年内|交付率, a name of its own)."""
     words = _predicate_words()
     return bool(tokens) and all(token in words for token in tokens)
+
+
+_NAME_ENDINGS = ("率", "量", "额", "数", "值", "比", "度", "价", "积", "重")
+
+
+def _names_nothing(tokens: list[str]) -> bool:
+    """Only predicate words, or only verbs that do not end as a name does (合肥中欧班列|全年|
+    发运 names nothing after the time word; 年内|交付|率 ends as a rate's name)."""
+    if _only_predicate(tokens):
+        return True
+    words = _predicate_words()
+    content = [token for token in tokens if token not in words]  # (发运|突破: 突破 is a link)
+    # (发运 alone is a verbal noun used as the verb; 发出|预警: the object names the count)
+    return bool(content) and not "".join(content).endswith(_NAME_ENDINGS) and not any(
+        pos_tag(token).startswith(_SUBJECT_HEAD_TAGS) for token in content) and not any(
+        pos_tag(token) == "vn" for token in content[1:])
 
 
 def _without_verbs(tokens: list[str]) -> list[str]:
@@ -404,8 +427,10 @@ def _action_verb(left: str) -> str:
     """A lone verb of action before a number that opens its clause (完成23批次, 实现…):
     rule 1 strips it as a link word, rule 3 keeps it before the counted noun."""
     tokens = _tokens(_strip_edges(left))
+    cues = load_vocabulary().cues
     if len(tokens) == 1 and pos_tag(tokens[0]).startswith("v") and tokens[0] not in _COPULAS and (
-            tokens[0] not in load_vocabulary().cues.verbs_after_names):
+            tokens[0] not in cues.verbs_after_names
+            and not tokens[0].endswith(cues.level_after_change)):  # (增至: a from-to's verb)
         return tokens[0]
     return ""
 
@@ -417,10 +442,15 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
     own, own_tag = clean_metric(_cut_comparison(left, kind, places), places)
     if own and kind in DESCRIBING_KINDS and _COMPARISON_BASE.fullmatch(own):
         own = ""
-    if own in load_vocabulary().cues.verbs_after_names:
-        own = ""  # …712亿斤，连续五年|稳定在700亿斤: a verb of state alone names nothing
+    cues = load_vocabulary().cues
+    if own in cues.verbs_after_names or own in cues.verbs_before_names or (
+            own in cues.plan_verbs_before_names):
+        own = ""  # …712亿斤，连续五年|稳定在700亿斤; 实现|三季度增长4.6%: no name
     ends_with_verb = bool(own) and own_tag.startswith("v")
     single_verb = ends_with_verb and len(_tokens(own)) == 1
+    if single_verb and own.endswith(load_vocabulary().cues.level_after_change):
+        own = ""  # 从6.1万元|增至|8.4万元: the verb of a from-to names nothing
+        ends_with_verb = single_verb = False
     if kind == "duration" and (not own or (single_verb or not own_tag.startswith(_NOMINAL_TAGS))
                                and len(_tokens(own)) == 1) and words_after(right):
         return words_after(right), "after"  # 连续7年保持上升态势, 时隔4年在汉单位再次摘金
@@ -618,8 +648,49 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: 
         metric, how = previous.metric, "previous"  # 新能源汽车产量增长94.5%、达168.4万辆
     if not metric:
         metric = _sentence_subject(block, figure, block_drafts, places)
+    if metric and previous is not None:
+        metric = _sub_item(metric, words.clause, previous, figure, kind)
     of = target.figure if target is not None and target.metric == metric else None
     return metric, of, how
+
+
+def _sub_item(metric: str, clause: str, previous: Draft, figure: Figure, kind: str) -> str:
+    """其中 opens an item of the total just named: a modifier alone (其中国家级31家, after
+    省级以上重点实验室86家) takes the total's head, and a narrower noun the rest of its name
+    (其中新能源汽车增长12.4倍, after 汽车产量增长1.5倍). A name of its own (其中医院310个) stays."""
+    opening = clause.lstrip("，,；;：: ")
+    if not opening.startswith(load_vocabulary().cues.sub_item_markers):
+        return metric
+    total = previous.metric
+    same_measure = (previous.figure.unit == figure.unit if kind in BASE_KINDS
+                    else previous.kind == kind)
+    if not total or total == metric or not same_measure:
+        return metric
+    tokens = _tokens(total)
+    if len(_tokens(metric)) == 1 and _modifier(metric):
+        # 省级以上|重点实验室: the total's head after its own modifiers
+        start = 0
+        while start < len(tokens) - 1 and (_modifier(tokens[start]) or tokens[start] in ("以上", "以下")):
+            start += 1
+        return metric + "".join(tokens[start:]) if start < len(tokens) else metric
+    # where the total's words meet, and inside a word made of two (汽车|产量 in 汽车产量)
+    boundaries = sorted(set(accumulate(len(token) for token in tokens[:-1])) | {
+        at for at in range(2, len(total) - 1) if is_word(total[:at]) and is_word(total[at:])})
+    for cut_at in reversed(boundaries):
+        # 新能源汽车 + 汽车|产量: the total opens with words the item's name ends with
+        rest = total[cut_at:]
+        if (cut_at >= 2 and metric.endswith(total[:cut_at]) and len(metric) > cut_at
+                and _HAN_WORDS.fullmatch(rest) and pos_tag(_tokens(rest)[0]).startswith(_NOMINAL_TAGS)):
+            return metric + rest
+    return metric
+
+
+_HAN_WORDS = regex.compile(r"[\p{Han}A-Za-z]+")  # (人口[5: a footnote mark is no part of a name)
+
+
+def _modifier(word: str) -> bool:
+    """国家级, 省级, 民营: a word that qualifies a noun (jieba's b, or a level in 级)."""
+    return pos_tag(word) == "b" or (word.endswith("级") and len(word) >= 2)
 
 
 def _sentence_subject(block: Block, figure: Figure, block_drafts: list[Draft],
@@ -644,9 +715,12 @@ def _sentence_subject(block: Block, figure: Figure, block_drafts: list[Draft],
             continue
         verb_follows = tag.startswith(("v", "d", "a", "p"))
         break
-    if not taken or not verb_follows or not pos_tag(taken[-1]).startswith(_SUBJECT_HEAD_TAGS):
+    if not taken or not pos_tag(taken[-1]).startswith(_SUBJECT_HEAD_TAGS):
         return ""
     subject = clean_metric("".join(taken), places)[0]
+    if not verb_follows and not any(d.figure.lstart >= start and d.metric == subject
+                                    for d in block_drafts[-MAX_CHAIN:]):
+        return ""  # (人均地区生产总值174520元，…达到27051美元: the first figure's own name)
     # (a count of the noun after it, 跨越3个千亿元台阶, is an object, not another subject)
     if not subject or any(d.figure.lstart >= start and d.kind != "duration" and d.metric
                           and d.metric_from not in ("after", "context") and d.metric != subject
