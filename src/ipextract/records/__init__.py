@@ -24,6 +24,7 @@ from .context import (
     averages_years,
     continues_sentence,
     ends_carried_period,
+    forget_headings,
     heading_period,
     is_point,
     opening_periods,
@@ -204,6 +205,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
         drafts.extend(block_drafts)
     _fill_shared_nouns(drafts, blocks)
     _attributes_of_institutions(drafts, blocks)
+    forget_headings()
     return drafts
 
 
