@@ -2,6 +2,11 @@
 
     .venv/bin/python benchmarks/audit_indicators.py                    # report on the sample
     .venv/bin/python benchmarks/audit_indicators.py --write-unjudged   # add what needs judging
+    .venv/bin/python benchmarks/audit_indicators.py --salt heldout-1   # another sample, its own file
+
+With ``--salt S`` the sample is the 200 records whose ``S:key`` has the smallest sha256, and its
+judgments are in ``audit/indicators-S.jsonl``: a second sample drawn after rules were written
+from the first one's misses, so that its score is not a development score.
 
 Runs ``ipextract.extract(text, validate=False)`` over every ``.txt`` under
 ``/work/shared/corpora/real/``, keys each record ``{relative path}:{start}:{surface}`` and
@@ -68,9 +73,15 @@ def _digest(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def sample(items: list[Sampled]) -> list[Sampled]:
-    """The SAMPLE_SIZE records whose key has the smallest sha256."""
-    return sorted(items, key=lambda item: _digest(item.key))[:SAMPLE_SIZE]
+def sample(items: list[Sampled], salt: str = "") -> list[Sampled]:
+    """The SAMPLE_SIZE records whose key (after ``salt:``, when one is given) has the smallest
+    sha256."""
+    prefix = f"{salt}:" if salt else ""
+    return sorted(items, key=lambda item: _digest(prefix + item.key))[:SAMPLE_SIZE]
+
+
+def judgments_file(salt: str) -> Path:
+    return JUDGMENTS.with_name(f"indicators-{salt}.jsonl") if salt else JUDGMENTS
 
 
 def context(item: Sampled) -> str:
@@ -105,11 +116,11 @@ def expected_verdict(given: str | None, names: str | None) -> str:
     return "spurious" if names is None else "wrong"
 
 
-def load_judgments() -> dict[str, dict[str, Any]]:
-    if not JUDGMENTS.exists():
+def load_judgments(path: Path = JUDGMENTS) -> dict[str, dict[str, Any]]:
+    if not path.exists():
         return {}
     judged = {}
-    for line in JUDGMENTS.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
             judged[row["key"]] = row
@@ -120,17 +131,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write-unjudged", action="store_true",
                         help="append sampled records with no judgment, verdict null")
+    parser.add_argument("--salt", default="",
+                        help="draw another sample (its judgments in audit/indicators-SALT.jsonl)")
     args = parser.parse_args()
+    path = judgments_file(args.salt)
 
-    sampled = sample(all_records())
-    judged = load_judgments()
+    sampled = sample(all_records(), args.salt)
+    judged = load_judgments(path)
     unjudged = [item for item in sampled if judged.get(item.key, {}).get("verdict") is None]
     if args.write_unjudged:
         new = [item for item in unjudged if item.key not in judged]
-        with JUDGMENTS.open("a", encoding="utf-8") as out:
+        with path.open("a", encoding="utf-8") as out:
             for item in new:
                 out.write(json.dumps(entry(item), ensure_ascii=False) + "\n")
-        print(f"appended {len(new)} unjudged records to {JUDGMENTS}")
+        print(f"appended {len(new)} unjudged records to {path}")
 
     verdicts: Counter[str] = Counter()
     changed = []

@@ -24,6 +24,7 @@ from .context import (
     averages_years,
     continues_sentence,
     ends_carried_period,
+    forget_headings,
     heading_period,
     is_point,
     opening_periods,
@@ -32,7 +33,15 @@ from .context import (
     settle_period,
 )
 from .kinds import _governed_qualifier, _kind_and_sign
-from .naming import MAX_CHAIN, _fill_shared_nouns, _name, _respective, _words_around, clean_metric
+from .naming import (
+    MAX_CHAIN,
+    _attributes_of_institutions,
+    _fill_shared_nouns,
+    _name,
+    _respective,
+    _words_around,
+    clean_metric,
+)
 from .scope import scope, subject
 from .status import (
     YEAR_DOCUMENTS,
@@ -195,6 +204,8 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
         group_drafts.setdefault(block.group, []).extend(block_drafts)
         drafts.extend(block_drafts)
     _fill_shared_nouns(drafts, blocks)
+    _attributes_of_institutions(drafts, blocks)
+    forget_headings()
     return drafts
 
 

@@ -623,6 +623,12 @@ def _heading_opening(block: Block, year: int | None) -> str | None:
 _HEADINGS: list[tuple[list[Block], int | None, list[str | None]]] = []
 
 
+def forget_headings() -> None:
+    """Drop the cached document (its blocks would stay alive until the next document: 60 MB
+    for a yearbook in an ingest worker)."""
+    _HEADINGS.clear()
+
+
 def heading_period(blocks: list[Block], index: int, year: int | None = None) -> str | None:
     """The period that opens the heading ``blocks[index]`` stands under (（三）2025年1—11月主要
     指标, then its items), until the next heading; a numbered part's heading is not one of these

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
 
@@ -14,7 +15,7 @@ from ..figures import Figure
 from ..models import MetricFrom
 from ..scanning import alternation
 from ..vocabulary import load_vocabulary
-from ..vocabulary.lexicon import pos_tag
+from ..vocabulary.lexicon import is_word, pos_tag
 from .base import (
     _CODE_NOTE,
     _COMPARISON_BASE,
@@ -101,7 +102,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     """
     words = _word_sets()
     cues = load_vocabulary().cues
-    phrase = _period_pattern().sub("", phrase)
+    phrase = _period_name().sub("", _period_pattern().sub("", phrase))  # (…三季度, 1—11月)
     phrase = _CODE_NOTE.sub("", phrase)  # 细颗粒物（PM2.5）年均浓度 → 细颗粒物年均浓度
     phrase = _strip_scope_prefixes(phrase.lstrip("，,、：: "))
     quoted_start = phrase[:1] in "“‘\"《「"
@@ -119,7 +120,10 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     # 公安机关全年立案查处…: a time word inside the phrase ends the subject
     for index in range(len(tokens) - 2, 0, -1):
         if tokens[index] in cues.time_scope_words:
-            tokens = tokens[index + 1:]
+            # …全年|立案查处…案件: what follows names the thing; 固定资产投资|今年|要|增长: only
+            # verbs follow, and the subject is before the time word
+            rest = tokens[index + 1:]
+            tokens = tokens[:index] if _names_nothing(rest) else rest
             break
     leading = _leading_words(places)
     while tokens and (tokens[0] in leading or _PUNCTUATION.fullmatch(tokens[0]) or (
@@ -158,6 +162,43 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     if not text:
         return "", ""
     return text, pos_tag(tokens[-1]) if tokens else ""
+
+
+@lru_cache(maxsize=1)
+def _period_name() -> regex.Pattern[str]:
+    pattern = load_vocabulary().cues.period_name_pattern
+    return regex.compile(pattern or r"(?!)")
+
+
+@lru_cache(maxsize=1)
+def _predicate_words() -> frozenset[str]:
+    """Words that only say what happens to a name (要, 力争, 达到, 增长, 保持在…)."""
+    cues = load_vocabulary().cues
+    return (_trailing_words() | frozenset(cues.modal_words) | frozenset(cues.plan_verbs_before_names)
+            | frozenset(cues.verbs_after_names))
+
+
+def _only_predicate(tokens: list[str]) -> bool:
+    """固定资产投资|今年|要|增长: after the time word only words of the predicate, so the
+    name is before it (not 年内|交付率, a name of its own)."""
+    words = _predicate_words()
+    return bool(tokens) and all(token in words for token in tokens)
+
+
+_NAME_ENDINGS = ("率", "量", "额", "数", "值", "比", "度", "价", "积", "重")
+
+
+def _names_nothing(tokens: list[str]) -> bool:
+    """Only predicate words, or only verbs that do not end as a name does (合肥中欧班列|全年|
+    发运 names nothing after the time word; 年内|交付|率 ends as a rate's name)."""
+    if _only_predicate(tokens):
+        return True
+    words = _predicate_words()
+    content = [token for token in tokens if token not in words]  # (发运|突破: 突破 is a link)
+    # (发运 alone is a verbal noun used as the verb; 发出|预警: the object names the count)
+    return bool(content) and not "".join(content).endswith(_NAME_ENDINGS) and not any(
+        pos_tag(token).startswith(_SUBJECT_HEAD_TAGS) for token in content) and not any(
+        pos_tag(token) == "vn" for token in content[1:])
 
 
 def _without_verbs(tokens: list[str]) -> list[str]:
@@ -258,8 +299,11 @@ def _cut_comparison(own: str, kind: str, places: frozenset[str]) -> str:
         return before if clean_metric(before, places)[0] else after
     if kind in DESCRIBING_KINDS:
         stripped = own.lstrip("，, ")
-        if any(stripped.startswith(word) for word in cues.comparison_openers):
-            return ""  # 比常规审查程序缩短约70%: the words name what it is compared with
+        if any(stripped.startswith(word) for word in cues.comparison_openers) or any(
+                stripped.startswith(word) for word in cues.comparison_verbs):
+            # 比常规审查程序缩短约70%, 高于全省平均2.1个百分点: the words name what it is
+            # compared with
+            return ""
     return own
 
 
@@ -311,6 +355,7 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0) -> l
                     break
                 items.insert(0, item)
                 cut = previous_cut
+            items = _distributed(items, wanted, cues.distributive_words)
             if wanted > 1 and len(items) != wanted:
                 return []
             return items if any(items) else []
@@ -318,6 +363,44 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0) -> l
 
 
 _ANY_DIGIT = regex.compile(r"[0-9]")
+
+
+def _distributed(items: list[str], wanted: int,
+                 distributive: dict[str, tuple[str, ...]]) -> list[str]:
+    """The items of a 分别 list with their shared words given to each: one word that stands
+    for several items (城乡居民收入 → 城镇居民收入, 农村居民收入, when the figures are as many),
+    and bare words parallel to the first word of the last item, which carries the head for all
+    (城镇、农村居民人均可支配收入; 国有、民营企业营业收入). A first item that is a name of its
+    own (高新技术企业、科技型中小企业) is not parallel to a word of the last.
+
+    >>> _distributed(["城镇", "农村居民人均可支配收入"], 2, {})
+    ['城镇居民人均可支配收入', '农村居民人均可支配收入']
+    """
+    if len(items) == 1 and wanted > 1:
+        for word, parts in distributive.items():
+            if items[0].startswith(word) and len(parts) == wanted:
+                rest = items[0][len(word):]
+                return [part + rest for part in parts]
+        return items
+    if len(items) < 2:
+        return items
+    last = items[-1]
+    first_word = _tokens(last)[0] if last else ""
+    result = []
+    for item in items[:-1]:
+        # the last item opens with a word of the bare item's kind (农村|居民…, 民营|企业…), and
+        # the bare item takes the rest of that word as the other takes it (国有企业, not
+        # 汽车金属 from 有色金属行业)
+        opening = last[:len(item)]
+        rest_of_word = first_word[len(item):]
+        parallel = (0 < len(item) < len(last) - 1 and opening != item and len(_tokens(item)) == 1
+                    and len(first_word) >= len(item) and is_word(opening)
+                    and pos_tag(opening) == pos_tag(item) and pos_tag(item).startswith(_NOMINAL_TAGS)
+                    and (not rest_of_word or is_word(item + rest_of_word)))
+        head = last[len(item):]
+        head = head.removeprefix("等")  # 食品、…信息等产业增加值
+        result.append(item + head if parallel else item)
+    return [*result, last]
 
 
 def _label(blocks: list[Block], index: int) -> str:
@@ -344,7 +427,10 @@ def _action_verb(left: str) -> str:
     """A lone verb of action before a number that opens its clause (完成23批次, 实现…):
     rule 1 strips it as a link word, rule 3 keeps it before the counted noun."""
     tokens = _tokens(_strip_edges(left))
-    if len(tokens) == 1 and pos_tag(tokens[0]).startswith("v") and tokens[0] not in _COPULAS:
+    cues = load_vocabulary().cues
+    if len(tokens) == 1 and pos_tag(tokens[0]).startswith("v") and tokens[0] not in _COPULAS and (
+            tokens[0] not in cues.verbs_after_names
+            and not tokens[0].endswith(cues.level_after_change)):  # (增至: a from-to's verb)
         return tokens[0]
     return ""
 
@@ -356,8 +442,15 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
     own, own_tag = clean_metric(_cut_comparison(left, kind, places), places)
     if own and kind in DESCRIBING_KINDS and _COMPARISON_BASE.fullmatch(own):
         own = ""
+    cues = load_vocabulary().cues
+    if own in cues.verbs_after_names or own in cues.verbs_before_names or (
+            own in cues.plan_verbs_before_names):
+        own = ""  # …712亿斤，连续五年|稳定在700亿斤; 实现|三季度增长4.6%: no name
     ends_with_verb = bool(own) and own_tag.startswith("v")
     single_verb = ends_with_verb and len(_tokens(own)) == 1
+    if single_verb and own.endswith(load_vocabulary().cues.level_after_change):
+        own = ""  # 从6.1万元|增至|8.4万元: the verb of a from-to names nothing
+        ends_with_verb = single_verb = False
     if kind == "duration" and (not own or (single_verb or not own_tag.startswith(_NOMINAL_TAGS))
                                and len(_tokens(own)) == 1) and words_after(right):
         return words_after(right), "after"  # 连续7年保持上升态势, 时隔4年在汉单位再次摘金
@@ -470,18 +563,27 @@ def _respective(block: Block, figures: list[Figure], position: int, kind: str, w
                 block_drafts: list[Draft], places: frozenset[str]) -> list[tuple[str, Figure | None]]:
     """分别: 其中A、B、C分别为x、y、z gives x, y, z the names A, B, C; 甲x、乙y，分别增长p、q gives
     p, q the names (and the figures) of x and y."""
-    if not any(word in words.clause for word in load_vocabulary().cues.respectively):
-        return []
-    items = _respectively_items(words.sentence, places, _chain_length(block, figures, position))
-    if items:
-        return [(item, None) for item in items]
-    if kind not in DESCRIBING_KINDS:
+    respectively = load_vocabulary().cues.respectively
+    # 城乡居民收入分别达6.9万元、3.4万元，增长4.2%、5.3%: the growths pair off with the levels
+    # of the 分别 list of the clause before
+    own_clause = any(word in words.clause for word in respectively)
+    carried = (not own_clause and kind in DESCRIBING_KINDS
+               and any(word in words.sentence for word in respectively)
+               and _chain_length(block, figures, position) > 1)
+    if not own_clause and not carried:
         return []
     length = _chain_length(block, figures, position)
+    if own_clause:
+        items = _respectively_items(words.sentence, places, length)
+        if items:
+            return [(item, None) for item in items]
+    if kind not in DESCRIBING_KINDS:
+        return []
     sentence_start = block.sentence_start(figures[position].lstart)
     bases = [d for d in block_drafts[-2 * MAX_CHAIN:]
              if d.figure.lstart >= sentence_start and d.kind in BASE_KINDS]
-    if len(bases) < length:
+    if len(bases) < length or (carried and not all(
+            d.metric_from == "list" for d in bases[-length:])):
         return []
     return [(d.metric, d.figure) for d in bases[-length:]]
 
@@ -524,16 +626,139 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: 
         previous.figure.lstart >= block.sentence_start(figure.lstart)
     ):
         metric, how = previous.metric, "previous"  # 增长8.9%，占…的比重为19.6%
-    if not metric and previous is not None and previous.figure.unit == figure.unit and (
-        previous.figure.lstart >= block.sentence_start(figure.lstart)
-    ):
-        metric, how = previous.metric, "previous"  # 新增1000处…、累计达8000处
+    if not metric and previous is not None and previous.kind == "duration" and (
+            previous.metric_from == "before"
+            and previous.figure.lstart >= block.clause_start(figure.lstart)):
+        metric, how = previous.metric, "previous"  # 粮食总产量连续9年稳定在1300亿斤以上
+    if not metric and previous is not None:
+        # 新增1000处…、累计达8000处; 712亿斤，连续五年稳定在700亿斤以上 (past a duration)
+        before = next((d for d in reversed(block_drafts[-MAX_CHAIN:]) if d.kind != "duration"),
+                      None)
+        if before is not None and before.figure.unit == figure.unit and (
+                before.figure.lstart >= block.sentence_start(figure.lstart)):
+            metric, how = before.metric, "previous"
     if not metric and previous is not None and words.enumerated:
         metric, how = previous.metric, "previous"  # 并购重组397起、1767.8亿元
     if not metric:
         metric, how = words_after(words.right), "context"
+    if not metric and previous is not None and previous.metric_from in ("before", "list") and (
+            previous.figure.lstart >= block.sentence_start(figure.lstart)
+            and _only_predicate([t for t in _tokens(block.text[previous.figure.lend:figure.lstart])
+                                 if not _PUNCTUATION.fullmatch(t)])):
+        metric, how = previous.metric, "previous"  # 新能源汽车产量增长94.5%、达168.4万辆
+    if not metric:
+        metric = _sentence_subject(block, figure, block_drafts, places)
+    if metric and previous is not None:
+        metric = _sub_item(metric, words.clause, previous, figure, kind)
     of = target.figure if target is not None and target.metric == metric else None
     return metric, of, how
+
+
+def _sub_item(metric: str, clause: str, previous: Draft, figure: Figure, kind: str) -> str:
+    """其中 opens an item of the total just named: a modifier alone (其中国家级31家, after
+    省级以上重点实验室86家) takes the total's head, and a narrower noun the rest of its name
+    (其中新能源汽车增长12.4倍, after 汽车产量增长1.5倍). A name of its own (其中医院310个) stays."""
+    opening = clause.lstrip("，,；;：: ")
+    if not opening.startswith(load_vocabulary().cues.sub_item_markers):
+        return metric
+    total = previous.metric
+    same_measure = (previous.figure.unit == figure.unit if kind in BASE_KINDS
+                    else previous.kind == kind)
+    if not total or total == metric or not same_measure:
+        return metric
+    tokens = _tokens(total)
+    if len(_tokens(metric)) == 1 and _modifier(metric):
+        # 省级以上|重点实验室: the total's head after its own modifiers
+        start = 0
+        while start < len(tokens) - 1 and (_modifier(tokens[start]) or tokens[start] in ("以上", "以下")):
+            start += 1
+        return metric + "".join(tokens[start:]) if start < len(tokens) else metric
+    # where the total's words meet, and inside a word made of two (汽车|产量 in 汽车产量)
+    boundaries = sorted(set(accumulate(len(token) for token in tokens[:-1])) | {
+        at for at in range(2, len(total) - 1) if is_word(total[:at]) and is_word(total[at:])})
+    for cut_at in reversed(boundaries):
+        # 新能源汽车 + 汽车|产量: the total opens with words the item's name ends with
+        rest = total[cut_at:]
+        if (cut_at >= 2 and metric.endswith(total[:cut_at]) and len(metric) > cut_at
+                and _HAN_WORDS.fullmatch(rest) and pos_tag(_tokens(rest)[0]).startswith(_NOMINAL_TAGS)):
+            return metric + rest
+    return metric
+
+
+_HAN_WORDS = regex.compile(r"[\p{Han}A-Za-z]+")  # (人口[5: a footnote mark is no part of a name)
+
+
+def _modifier(word: str) -> bool:
+    """国家级, 省级, 民营: a word that qualifies a noun (jieba's b, or a level in 级)."""
+    return pos_tag(word) == "b" or (word.endswith("级") and len(word) >= 2)
+
+
+def _sentence_subject(block: Block, figure: Figure, block_drafts: list[Draft],
+                      places: frozenset[str]) -> str:
+    """The noun phrase that opens the sentence as its subject, for a figure nothing else names
+    (地区生产总值迈上新台阶，达到2.3万亿元; 集成电路产量保持20%以上增长、达56亿块): the nominal
+    words before the sentence's first verb, ending in a noun. Only when the figure's clause has
+    no noun of its own before it (…，高速公路通车里程全国第四、突破1万公里 is the mileage's), and
+    every figure between names that same subject or nothing: a sentence that has gone on to
+    other things has other subjects."""
+    start = block.sentence_start(figure.lstart)
+    clause_start = block.clause_start(figure.lstart)
+    if clause_start > start and any(pos_tag(token).startswith(_NOMINAL_TAGS)
+                                    for token in _tokens(block.text[clause_start:figure.lstart])):
+        return ""
+    taken: list[str] = []
+    verb_follows = False
+    for token in _tokens(block.text[start: min(figure.lstart, start + MAX_REACH)]):
+        tag = pos_tag(token)
+        if tag.startswith(_NOMINAL_TAGS) and not _ANY_DIGIT.search(token):
+            taken.append(token)
+            continue
+        verb_follows = tag.startswith(("v", "d", "a", "p"))
+        break
+    if not taken or not pos_tag(taken[-1]).startswith(_SUBJECT_HEAD_TAGS):
+        return ""
+    subject = clean_metric("".join(taken), places)[0]
+    if not verb_follows and not any(d.figure.lstart >= start and d.metric == subject
+                                    for d in block_drafts[-MAX_CHAIN:]):
+        return ""  # (人均地区生产总值174520元，…达到27051美元: the first figure's own name)
+    # (a count of the noun after it, 跨越3个千亿元台阶, is an object, not another subject)
+    if not subject or any(d.figure.lstart >= start and d.kind != "duration" and d.metric
+                          and d.metric_from not in ("after", "context") and d.metric != subject
+                          for d in block_drafts[-MAX_CHAIN:]):
+        return ""
+    return subject
+
+
+_SUBJECT_HEAD_TAGS = ("n", "j", "eng")  # 免费|开展, 基础设施|全面|提升: no subject ends so
+
+
+def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> None:
+    """普通高中42所，招生3.1万人，在校生9.2万人: a bare attribute noun (``cues.attribute_nouns``)
+    after a count of institutions in the same sentence is the institutions' (普通高中招生…), and
+    so is the growth or share that describes it. The count must open the sentence's figures and
+    not be an attribute itself (普通本专科招生52.6万人，在校生…: 在校生 stays)."""
+    cues = load_vocabulary().cues
+    attributes = frozenset(cues.attribute_nouns)
+    owner: Draft | None = None
+    sentence = (-1, -1)
+    renamed: dict[int, str] = {}  # id of a figure → its new name
+    for index, draft in enumerate(drafts):
+        figure = draft.figure
+        block = blocks[figure.block]
+        here = (figure.block, block.sentence_start(figure.lstart))
+        if here != sentence:
+            sentence = here
+            owner = draft if (draft.kind == "count" and figure.unit in cues.institution_units
+                              and draft.metric and not draft.metric.endswith(tuple(attributes))) else None
+            continue
+        if owner is None:
+            continue
+        if draft.metric in attributes and block.clause_start(figure.lstart) >= owner.figure.lend:
+            # (形成10个营业收入超千亿元的集群: an attribute in the count's own clause is no list)
+            renamed[id(figure)] = owner.metric + draft.metric
+            drafts[index] = replace(draft, metric=owner.metric + draft.metric)
+        elif draft.of is not None and id(draft.of) in renamed and draft.metric_from == "of":
+            drafts[index] = replace(draft, metric=renamed[id(draft.of)])
 
 
 def _parallel_modifiers(first: str, second: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Kind = Literal[
     "count", "amount", "quantity", "rate", "growth", "share", "change", "change_pp", "rank",
@@ -88,6 +88,23 @@ class Cues(Frozen):
     aggregate_words: tuple[str, ...] = ()  # the validator: 各项存款余额 is 存款余额
     kind_endings: tuple[str, ...] = ()  # the validator: 市|市场监督管理局 is no typo
     doubled_terms: tuple[str, ...] = ()  # the validator: 原原种 is no typo
+    # one word of a 分别 list that stands for several items (城乡 → 城镇, 农村), in their order
+    distributive_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    period_name_pattern: str = ""  # 四季度, 上半年, 1—11月: a time, never a metric's name
+    sub_item_markers: tuple[str, ...] = ()  # 其中国家级31家: an item of the total before
+    attribute_nouns: tuple[str, ...] = ()  # 普通高中42所，招生…: the institutions' 招生
+    institution_units: tuple[str, ...] = ()
+    modal_words: tuple[str, ...] = ()  # 固定资产投资今年|要|增长: a predicate, not a name
+    comparison_verbs: tuple[str, ...] = ()  # 高于|全省平均2.1个百分点: the words name the base
+
+    @field_validator("distributive_words")
+    @classmethod
+    def _several_items(cls, words: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        for word, items in words.items():
+            if not word or len(items) < 2 or not all(items) or len(set(items)) != len(items):
+                raise ValueError(f"distributive_words: {word!r} must stand for two or more "
+                                 f"different items, not {list(items)}")
+        return words
 
 
 class MetricAliases(Frozen):
