@@ -4,6 +4,7 @@ severity; this module runs the enabled ones and numbers what they find.
 | kind | module | default severity |
 |---|---|---|
 | duplicate_figure, conflict, share_mismatch, sum_mismatch | ``figures.py`` | warning, error, error, error |
+| conflict: a figure restated at another precision or in another form | ``restatement.py`` (called by ``figures.conflict``) | error |
 | change_mismatch, share_sum (and sum_mismatch over 分别 lists) | ``arithmetic.py`` | error, error |
 | typo, missing_figure | ``text.py`` | warning |
 | layout_intrusion, ambiguous_attachment | ``layout.py`` | warning |

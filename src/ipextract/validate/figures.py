@@ -13,17 +13,22 @@ from ..blocks import MAX_REACH
 from ..models import Record
 from .base import CheckInput, CheckSettings, Finding
 from .metrics import metric_key, related_metric, same_metric
+from .restatement import (
+    SPECIFIC_NAMES,
+    described_fit,
+    restatement_conflicts,
+    restatement_finding,
+)
+from .restatement import comparable as _comparable
 from .statements import (
     Frames,
     names_indicator,
-    one_statement_possible,
     periods_compatible,
     without_aggregation,
 )
 from .tolerance import agree, printed_digits, printed_number, record_interval, significant_digits
 
 BASE_KINDS = ("count", "amount", "quantity")
-_YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
 _SHARE_WHOLE = regex.compile(r"占(?P<whole>[^，。；的]{1,30}?)(?:的)?(?:比重|比例|份额)?(?:为|达到|达)?$")
 _GENERIC_WHOLE = regex.compile(r"^(?:全市|全省|全国|全区|本市|全部|总|全年)*(?:总量|总数|总额|合计|总计)?$")
 
@@ -177,27 +182,6 @@ def _one_indicator(a: Record, b: Record, companions: dict[str, list[Record]]) ->
 
 
 WHOLE_WINDOW = 60  # the whole of a share is stated within the figures just before it
-SPECIFIC_NAMES = ("before", "of", "label", "list", "table")
-
-
-def _stated_period(record: Record) -> str:
-    return (record.period or "") if record.period_from == "text" else ""
-
-
-def _comparable(a: Record, b: Record, where: Frames) -> bool:
-    """Two figures can be the same statement (``statements.py``: not one sentence, not two
-    table rows or anchored labels of one kind of section, compatible periods, status and
-    scope), and: the same year when both say it; when either year is unknown, only a
-    restatement in another section (prose vs data list) counts — a report's prose mixes last
-    year, five-year totals and this year's targets silently. A period read off a part's
-    heading (一、2025年工作回顾) or given by the document's year is such a silent one: under
-    it stand the year's growth and the five-year average alike."""
-    if not one_statement_possible(a, b, where):
-        return False
-    year_a, year_b = _YEAR.search(_stated_period(a)), _YEAR.search(_stated_period(b))
-    if year_a is not None and year_b is not None:
-        return year_a.group(0) == year_b.group(0)
-    return a.section != b.section
 
 
 MAX_PEERS = 8  # comparisons per figure in one bucket: linear cost on a repetitive yearbook
@@ -236,7 +220,9 @@ def conflict(view: CheckInput, settings: CheckSettings) -> list[Finding]:
     are compared: a bare counted noun (405家企业, 13家企业) says too little to be one figure.
     Figures are bucketed by canonical metric (and, for misprints under a related name, by
     their digits with one position masked); each is compared with a few peers of its bucket,
-    so the cost stays linear."""
+    so the cost stays linear. A figure restated at another precision or in another form
+    under a slightly different name (2.36万件 / 23571件, 两单 / 2单) is looked up by
+    ``restatement.py`` (issue #17, point 4)."""
     # a figure without a metric names no indicator, so it is compared with nothing
     candidates = [r for r in view.records
                   if r.kind not in ("rank",) and r.metric_from in SPECIFIC_NAMES
@@ -259,8 +245,24 @@ def conflict(view: CheckInput, settings: CheckSettings) -> list[Finding]:
     # a figure whose restatement under the same name agrees is settled: a near-miss under a
     # related name (数字经济核心产业发明专利授权量 26.4% / 发明专利授权量 21.4%) is another figure.
     # A misprint is looked for across sections only: a text of one section has none.
-    if len({record.section for record in candidates}) < 2:
-        return findings
+    if len({record.section for record in candidates}) >= 2:
+        findings += _misprints(candidates, settled, seen, where,
+                               {record.id: record for record in view.records})
+    # a restatement at another precision or in another form, under a name that may differ
+    # slightly (restatement.py, issue #17 point 4)
+    flagged = {record_id for finding in findings for record_id in finding.record_ids}
+    findings += [restatement_finding(first, second, close) for first, second, close
+                 in restatement_conflicts(view.records, where, flagged)]
+    return findings
+
+
+def _misprints(candidates: list[Record], settled: set[str], seen: set[tuple[str, str]],
+               where: Frames, by_id: dict[str, Record]) -> list[Finding]:
+    """The same figure printed with a slip under related names (``_misprint``), looked up by
+    its digits with one position masked (linear cost). Two growths under related names that
+    describe levels which disagree are two figures (一般贸易进出口总额 3021.4亿元 增长25.6%,
+    a table's 一般贸易 exports 1880.7 增长29.6): a restatement carries its level along."""
+    findings = []
     by_digits: dict[str, list[Record]] = defaultdict(list)
     for record in candidates:
         if record.id in settled:
@@ -269,7 +271,9 @@ def conflict(view: CheckInput, settings: CheckSettings) -> list[Finding]:
             bucket = by_digits[key]
             for other in bucket[-MAX_PEERS:]:
                 pair = (other.id, record.id)
-                if pair not in seen and _misprint(other, record) and _disagree(other, record, where):
+                if (pair not in seen and _misprint(other, record)
+                        and _disagree(other, record, where)
+                        and described_fit(other, record, by_id, where)):
                     seen.add(pair)
                     findings.append(_conflict_finding(other, record))
             bucket.append(record)

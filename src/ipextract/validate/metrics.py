@@ -60,6 +60,78 @@ def same_metric(a: str, b: str) -> bool:
     return metric_key(a) == metric_key(b)
 
 
+@lru_cache(maxsize=1)
+def _plain_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Words that say where, when or how much of something is counted, not what: scope words
+    that open a name (全市, 全年, 年末…), longest first, and aggregate words anywhere in it
+    (各项, 全部, 本外币)."""
+    cues = load_vocabulary().cues
+    scope = tuple(sorted({w for w in cues.scope_words if len(w) >= 2}, key=len, reverse=True))
+    return scope, tuple(cues.aggregate_words)
+
+
+_LIST_MARKS = str.maketrans("", "", "、 　")  # 粮油、食品类 in a table is 粮油食品类 in prose
+
+
+@lru_cache(maxsize=1 << 16)
+def plain_key(name: str) -> str:
+    """The canonical key without scope and aggregate words and list marks: the part of a name
+    that says what is measured (全市专利授权总量 → 专利授权; 全部财税收入 → 财税收入).
+
+    >>> plain_key("全部财税收入"), plain_key("粮油、食品类"), plain_key("年末城镇登记失业人员数")
+    ('财税收入', '粮油食品类', '城镇登记失业人员')
+    """
+    scope, aggregate = _plain_words()
+    name = name.translate(_LIST_MARKS)
+    for word in aggregate:
+        name = name.replace(word, "")
+    stripped = True
+    while stripped:
+        stripped = False
+        for word in scope:
+            if name.startswith(word) and len(name) > len(word) + 1:
+                name, stripped = name[len(word):], True
+                break
+    return metric_key(name)
+
+
+def _one_run_added(short: str, long: str) -> bool:
+    """``long`` is ``short`` with one run of characters added at its start, its end or inside
+    (国家级运营中心 → 国家级知识产权运营中心)."""
+    if len(long) <= len(short):
+        return False
+    return any(long.startswith(short[:cut]) and long.endswith(short[cut:])
+               for cut in range(len(short) + 1))
+
+
+@lru_cache(maxsize=1 << 16)
+def name_distance(a: str, b: str) -> int | None:
+    """How closely two names can name one indicator, for a figure given twice (issue #17,
+    point 4): 0, the same key (aliases and endings such as 总量/数量 applied); 1, the same once
+    scope and aggregate words are dropped (全市, 全部, 各项…), or the same characters in another
+    order (商标有效注册量 / 有效商标注册量, 发行知识产权证券化产品 / 知识产权证券化产品发行);
+    2, one name is the other with one run of words added (企业发明专利授权 / 发明专利授权,
+    国家级知识产权运营中心 / 国家级运营中心) — a longer wording or a sub-category, which only
+    the values can tell apart; None, unrelated.
+
+    >>> name_distance("专利转让许可备案", "专利转让许可备案次数"), name_distance("全部财税收入", "财税收入")
+    (0, 1)
+    >>> name_distance("国家级运营中心", "国家级知识产权运营中心"), name_distance("专利授权", "商标注册")
+    (2, None)
+    """
+    if same_metric(a, b):
+        return 0
+    plain_a, plain_b = plain_key(a), plain_key(b)
+    if len(plain_a) >= 2 and plain_a == plain_b:
+        return 1
+    if len(plain_a) >= MIN_KEY + 1 and sorted(plain_a) == sorted(plain_b):
+        return 1
+    short, long = sorted((plain_a, plain_b), key=len)
+    if len(short) >= MIN_KEY and (short in long or _one_run_added(short, long)):
+        return 2
+    return 2 if related_metric(a, b) else None
+
+
 @lru_cache(maxsize=1 << 16)
 def related_metric(a: str, b: str) -> bool:
     """Same, or one is a sub-category or a longer wording of the other."""

@@ -91,6 +91,10 @@ class Frames:
     def __init__(self, records: list[Record], blocks: list[Block], text: str) -> None:
         self.records, self.blocks, self.text = records, blocks, text
         self._anchored: dict[str, bool] = {}
+        # a figure is compared with several others: what is asked about it is kept
+        self._sentences: dict[str, tuple[int, int]] = {}
+        self._column_cells: dict[str, bool] = {}
+        self._cut_down: dict[str, bool] = {}
 
     @cached_property
     def _starts(self) -> list[int]:
@@ -130,7 +134,11 @@ class Frames:
 
     def sentence(self, record: Record) -> tuple[int, int]:
         """(block, sentence): two figures with the same key stand in one sentence."""
-        return self._block(record), bisect_right(self._marks, record.start)
+        known = self._sentences.get(record.id)
+        if known is None:
+            known = self._sentences[record.id] = (self._block(record),
+                                                  bisect_right(self._marks, record.start))
+        return known
 
     def table_cell(self, record: Record) -> bool:
         index = self._block(record)
@@ -139,6 +147,12 @@ class Frames:
     def column_cell(self, record: Record) -> bool:
         """A cell of a table row with another value of its kind and unit (空调 | 120 |
         60): each stands in a column the record does not name (a year, a region)."""
+        known = self._column_cells.get(record.id)
+        if known is None:
+            known = self._column_cells[record.id] = self._column_cell(record)
+        return known
+
+    def _column_cell(self, record: Record) -> bool:
         if not self.table_cell(record):
             return False
         block = self.blocks[self._block(record)]
@@ -169,6 +183,12 @@ class Frames:
         """A part after 其中 whose name is contained in its total's (the nearest figure of its
         kind and unit before it in its sentence): 发明专利授权量 under 专利授权量 names more, as
         a part must; 汽车 under 民用汽车保有量 (三轮汽车 cut short) names less."""
+        known = self._cut_down.get(record.id)
+        if known is None:
+            known = self._cut_down[record.id] = self._cut_down_now(record)
+        return known
+
+    def _cut_down_now(self, record: Record) -> bool:
         here = self.sentence(record)
         for total in reversed(self._block_records(record)[-ANCHOR_LOOKS:]):
             if self.sentence(total) != here:

@@ -59,6 +59,14 @@ def interval(surface: str, value: Decimal, qualifier: str,
     return value - half, value + half
 
 
+def precision(record: Record) -> Decimal:
+    """One unit in the figure's last printed digit, in its base unit: 1.64万次 → 100, 16380次
+    → 1, 19.19% → 0.01; a figure in Chinese numerals (两单) or a bare magnitude (逾亿元)
+    counts in ones of its printed number, as ``interval`` does."""
+    unit = _last_digit_unit(record.surface, record.value)
+    return unit if unit is not None and unit > 0 else Decimal(1)
+
+
 def record_interval(record: Record) -> tuple[Decimal, Decimal]:
     return interval(record.surface, record.value, record.qualifier, record.value_min,
                     record.value_max)

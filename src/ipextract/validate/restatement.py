@@ -1,0 +1,518 @@
+"""Restatements (issue #17, point 4): one figure given twice in a document — in prose and again
+in the data list or a table, at two precisions or in two forms (``2.36万件`` and ``23571件``,
+``两单`` and ``2单``) — must agree within the coarser precision. When the two copies do not,
+``conflict`` flags them even if the two names differ slightly, provided no other figure of that
+period is a closer match.
+
+How a figure finds its restatement, by lookup (never all pairs: a 100,000-figure document is
+checked in seconds):
+
+* by name: figures are indexed by their plain key (``metrics.plain_key``: aliases, endings such
+  as 总量/数量, scope and aggregate words dropped) and by catalogue indicator; the distinct
+  keys are related once per document (``_related_names``: keys sharing their first or last two
+  characters or their characters, at a ``metrics.name_distance`` of at most 2); a figure looks
+  at the nearest few figures of each related key in document order;
+* by value: figures are indexed by (unit, kind) and sorted by size; a figure looks at the few
+  nearest in size within its decade (a slipped digit keeps the number of digits).
+
+Only a figure that can have a restatement looks at all (``_live``, counted per document: another
+figure of its unit, kind and year under its metric key, or in another section); most figures
+of a report are given once, and a window yields only figures of an allowed year.
+
+A candidate counts when its name is close (``metrics.name_distance`` 0–2, or the same catalogue
+indicator: two different indicators never; within one section only the same name, since there
+a longer name is a sub-category) and the two can be one statement (``comparable``: not one
+sentence, compatible periods — a month is not the months to date —, status and scope, not two
+rows of one kind of section named by a cut-down label), and a growth or share is compared only
+with one describing the same level (``described_fit``). A name read after its figure counts
+only when it says more than a counted noun (``restatement_pool``).
+
+The rule (``restatement_conflicts``): two copies ``x`` and ``y`` are flagged when
+
+1. ``x`` has no candidate at least as close as ``y`` that agrees with it (a restatement that
+   agrees settles a figure: 1.64万次 and 16380次 stay quiet, and so does an aggregate and its
+   only part when they share a value);
+2. ``y`` is ``x``'s closest candidate, its closest candidates agree with each other (a label
+   shared by rows of two tables, 其中：加工贸易 under exports and under imports, is no one's
+   copy), and ``x`` is ``y``'s closest too — or ``y`` agrees with a third copy no closer to it
+   than ``x`` is (a figure given three times, one slipped): a sub-category (企业发明专利授权
+   under 发明专利授权) is matched with its own restatement first;
+3. the values differ as a slip does (``slip``): at the coarser precision one digit apart or
+   one unit apart, or the same digits under another magnitude. Two figures that differ
+   everywhere are two indicators under similar names more often than one figure misprinted.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from functools import lru_cache
+
+import regex
+
+from ..models import Record
+from ..vocabulary import load_vocabulary
+from .base import Finding
+from .metrics import metric_key, name_distance, plain_key
+from .statements import Frames, names_indicator, one_statement_possible
+from .tolerance import agree, precision, printed_digits, printed_number, record_interval
+
+SPECIFIC_NAMES = ("before", "of", "label", "list", "table")
+# A name found after the figure (新增6家中华老字号) or from the figure before it is specific
+# enough when it says more than a counted noun (405家企业): this many characters of plain key.
+MIN_AFTER_KEY = 4
+MAX_NAMED = 8  # figures of one name key looked at on each side, in document order
+MAX_SIZED = 8  # figures of one unit and kind looked at on each side, in order of size
+_YEAR = regex.compile(r"(?:19|20)[0-9]{2}")
+
+
+def _stated_period(record: Record) -> str:
+    return (record.period or "") if record.period_from == "text" else ""
+
+
+def comparable(a: Record, b: Record, where: Frames) -> bool:
+    """Two figures can be the same statement (``statements.py``: not one sentence, not two
+    table rows or anchored labels of one kind of section, compatible periods, status and
+    scope), and: the same year when both say it; when either year is unknown, only a
+    restatement in another section (prose vs data list) counts — a report's prose mixes last
+    year, five-year totals and this year's targets silently. A period read off a part's
+    heading (一、2025年工作回顾) or given by the document's year is such a silent one: under
+    it stand the year's growth and the five-year average alike."""
+    year_a, year_b = _stated_year(_stated_period(a)), _stated_year(_stated_period(b))
+    if year_a and year_b:
+        if year_a != year_b:
+            return False
+    elif a.section == b.section:
+        return False
+    return one_statement_possible(a, b, where)
+
+
+@lru_cache(maxsize=1 << 14)
+def _stated_year(period: str) -> str:
+    found = _YEAR.search(period)
+    return found.group(0) if found else ""
+
+
+def restatement_pool(records: Iterable[Record]) -> list[Record]:
+    """The figures that name an indicator well enough to be compared with a restatement."""
+    return [r for r in records if _pooled(r)]
+
+
+def _pooled(r: Record) -> bool:
+    return (r.kind not in ("rank", "duration") and r.qualifier != "range"
+            and names_indicator(r.metric)
+            and (r.metric_from in SPECIFIC_NAMES or _counted_name(r.metric)))
+
+
+@lru_cache(maxsize=1 << 14)
+def _counted_name(metric: str) -> bool:
+    """A name read after the figure (新增6家中华老字号, 3家国家级运营中心) names an indicator
+    when it says more than a counted noun: at least MIN_AFTER_KEY characters, and not a verb
+    and the kind of subject counted (惠及13家企业 in a list item about securities names whom,
+    not what: the item's subject is the indicator, and another item says 惠及企业 too)."""
+    key = plain_key(metric)
+    return len(key) >= MIN_AFTER_KEY and not any(
+        key.endswith(subject) for subject in load_vocabulary().cues.subjects)
+
+
+def distance(a: Record, b: Record) -> int | None:
+    """How close two figures' names are (``metrics.name_distance``); the same catalogue
+    indicator is at most 1, two different catalogue indicators are never one figure."""
+    if a.indicator is not None and b.indicator is not None:
+        if a.indicator != b.indicator:
+            return None
+        named = name_distance(a.metric, b.metric)
+        return 1 if named is None else min(named, 1)
+    return name_distance(a.metric, b.metric)
+
+
+def described_fit(a: Record, b: Record, by_id: dict[str, Record], where: Frames) -> bool:
+    """Whether two figures that describe others (a growth, a share) can be one statement: a
+    restatement carries its level along (8.7% of 152.36亿元 in prose and table), so when both
+    describe a figure, those must agree (a table's 一般贸易 growth of its 1880.7亿元 exports
+    is not the prose's growth of 3021.4亿元 一般贸易进出口总额); when only one does, the bare
+    one must not be a table cell: a table row that gives a rate without its level is a table
+    of rates (a price index's 粮食), not the output table restated."""
+    described_a = by_id.get(a.of) if a.of else None
+    described_b = by_id.get(b.of) if b.of else None
+    if described_a is not None and described_b is not None:
+        return (described_a.unit == described_b.unit and described_a.kind == described_b.kind
+                and agree(described_a, described_b))
+    if (described_a is None) != (described_b is None):
+        return not where.table_cell(a if described_a is None else b)
+    return True
+
+
+def _digits_at(value: Decimal, unit: Decimal, rounding: str) -> str:
+    return str(int((abs(value) / unit).to_integral_value(rounding=rounding)))
+
+
+def _one_digit_apart(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
+
+
+def slip(a: Record, b: Record) -> bool:
+    """The two values differ as one figure printed twice with a slip: at the coarser of the
+    two precisions, their digits differ in one place (2.36万 against 28571: 236 / 286, the
+    finer one rounded or cut there — 19984 is 199 against 1.92万), or they are one unit apart
+    there (937.29亿 / 9372982万: a slip across a carry), or the printed digits are the same
+    under another magnitude (83.31亿 / 83.31万). A leading zero is a digit (0.9% / 1.9). A
+    sign is no slip (增长 and 下降 are words, not digits)."""
+    if (a.value < 0) != (b.value < 0) or a.value == b.value:
+        return False
+    if printed_digits(a.surface) and printed_digits(a.surface) == printed_digits(b.surface):
+        return True
+    unit = max(precision(a), precision(b))
+    rounded_a = _digits_at(a.value, unit, ROUND_HALF_UP)
+    rounded_b = _digits_at(b.value, unit, ROUND_HALF_UP)
+    if abs(int(rounded_a) - int(rounded_b)) == 1:
+        return True
+    leading_zero = any(str(printed_number(r.surface) or "").startswith("0") for r in (a, b))
+    for digits_a, digits_b in ((rounded_a, rounded_b),
+                               (_digits_at(a.value, unit, ROUND_DOWN),
+                                _digits_at(b.value, unit, ROUND_DOWN))):
+        if leading_zero:
+            width = max(len(digits_a), len(digits_b))
+            digits_a, digits_b = digits_a.zfill(width), digits_b.zfill(width)
+        if _one_digit_apart(digits_a, digits_b):
+            return True
+    return False
+
+
+class _Lookup:
+    """The indexes a figure's restatement is looked up in (see the module docstring). Only
+    the figures that can have a restatement (``_live``) ever look, so each index is sorted,
+    related or split by year when first asked, and a window yields only the figures of a
+    year ``same_year`` allows (found by bisection, not by looking at each: a long document
+    repeats its names under many years)."""
+
+    def __init__(self, records: list[Record]) -> None:
+        """The pool (``restatement_pool``) and every fact the rule reads of its figures, in
+        one pass: a record is read once."""
+        self.pool: list[Record] = []
+        self.years: dict[str, str] = {}  # the stated year, if any, for ``same_year``
+        self.by_name: dict[str, list[Record]] = defaultdict(list)
+        self.by_indicator: dict[str, list[Record]] = defaultdict(list)
+        self.by_metric_key: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
+        self._unsorted: dict[tuple[str, str], list[Record]] = defaultdict(list)
+        self.sections: set[str] = set()
+        for record in records:  # in document order
+            if not _pooled(record):
+                continue
+            self.pool.append(record)
+            metric = record.metric
+            if record.period_from == "text" and record.period:
+                self.years[record.id] = _stated_year(record.period)
+            self.by_name[plain_key(metric)].append(record)
+            self.by_metric_key[(metric_key(metric), record.unit, record.kind)].append(record)
+            self.sections.add(record.section)
+            if record.indicator:
+                self.by_indicator[record.indicator].append(record)
+            if record.value != 0:
+                self._unsorted[(record.unit, record.kind)].append(record)
+        self.live: set[str] = set()
+        self._starts: dict[object, list[int]] = {}
+        self._by_year: dict[object, dict[str, list[int]]] = {}
+        self._sized: dict[tuple[str, str], tuple[list[tuple[Decimal, int]], list[Record]]] = {}
+        self._buckets: dict[str, list[str]] | None = None
+        self._asked: set[str] = set()
+        self._related: dict[str, list[str]] = {}
+
+    def _window(self, key: object, group: list[Record], low: int, high: int,
+                record: Record) -> list[Record]:
+        """``group[low:high]`` without the figures of a year ``same_year`` rules out: the
+        same stated year, or another section when either year is unknown."""
+        year, section = self.years.get(record.id, ""), record.section
+        if not year:
+            return [other for other in group[low:high] if other.section != section]
+        by_year = self._by_year.get(key)
+        if by_year is None:
+            by_year = self._by_year[key] = defaultdict(list)
+            for position, other in enumerate(group):
+                by_year[self.years.get(other.id, "")].append(position)
+        same = by_year.get(year, [])
+        found = same[bisect_left(same, low): bisect_left(same, high)]
+        unknown = by_year.get("", [])
+        if unknown:
+            found = sorted(found + [
+                position for position in unknown[bisect_left(unknown, low):
+                                                 bisect_left(unknown, high)]
+                if group[position].section != section])
+        return [group[position] for position in found]
+
+    def _nearest(self, key: object, group: list[Record], record: Record) -> list[Record]:
+        starts = self._starts.get(key)
+        if starts is None:
+            starts = self._starts[key] = [r.start for r in group]
+        at = bisect_left(starts, record.start)
+        return self._window(key, group, max(0, at - MAX_NAMED), at + MAX_NAMED + 1, record)
+
+    def same_name(self, record: Record) -> list[Record]:
+        name = plain_key(record.metric)
+        return self._nearest(name, self.by_name[name], record)
+
+    def related(self, name: str) -> list[str]:
+        """``_related_to`` for one key; the buckets are made on the first ask, for the keys
+        of the live figures only (the others are never asked about)."""
+        known = self._related.get(name)
+        if known is None:
+            if self._buckets is None or name not in self._asked:
+                self._asked = {plain_key(record.metric) for record in self.pool
+                               if record.id in self.live} | {name}
+                self._buckets = _name_buckets(self.by_name, self._asked)
+            known = self._related[name] = _related_to(name, self._buckets)
+        return known
+
+    def around(self, record: Record) -> Iterable[Record]:
+        """The figures near ``record`` by name, by indicator and by size, in that order, of a
+        year ``same_year`` allows (a figure may come more than once, ``record`` too)."""
+        for name in self.related(plain_key(record.metric)):
+            yield from self._nearest(name, self.by_name[name], record)
+        if record.indicator:
+            yield from self._nearest(("=", record.indicator),
+                                     self.by_indicator[record.indicator], record)
+        unit_kind = (record.unit, record.kind)
+        if record.value != 0 and unit_kind in self._unsorted:
+            sized = self._sized.get(unit_kind)
+            if sized is None:
+                ordered = sorted(self._unsorted[unit_kind], key=lambda r: (abs(r.value), r.start))
+                sized = self._sized[unit_kind] = ([(abs(r.value), r.start) for r in ordered],
+                                                  ordered)
+            sizes, group = sized
+            size = abs(record.value)
+            floor = Decimal(1).scaleb(size.adjusted())  # a slipped digit keeps the decade
+            at = bisect_left(sizes, (size, record.start))  # among equal sizes, its own place
+            low = max(bisect_left(sizes, (floor, -1)), at - MAX_SIZED)
+            high = min(bisect_left(sizes, (floor * 10, -1)), at + MAX_SIZED + 1)
+            yield from self._window(unit_kind, group, max(low, 0), high, record)
+
+
+def _name_buckets(names: Iterable[str], asked: Iterable[str]) -> dict[str, list[str]]:
+    """Every distinct plain key, in order of first appearance, under each of its
+    ``_name_keys`` that a key in ``asked`` has too (no other bucket is ever read)."""
+    buckets: dict[str, list[str]] = {key: [] for name in asked for key in _name_keys(name)}
+    lengths = {len(name) for name in asked}  # the same characters in another order
+    for name in names:
+        if len(name) < 2:
+            continue
+        for key in (f"<{name[:2]}", f">{name[-2:]}"):
+            if key in buckets:
+                buckets[key].append(name)
+        if len(name) in lengths:
+            anagram = _name_keys(name)[2]
+            if anagram in buckets:
+                buckets[anagram].append(name)
+    return buckets
+
+
+def _related_to(name: str, buckets: dict[str, list[str]]) -> list[str]:
+    """The plain keys at a name distance of at most 2 from ``name``, itself first. Two such
+    names share their first two characters or their last two (one run added at the end, at
+    the start or inside leaves one of them), or are the same characters in another order:
+    names are indexed by those (``_name_buckets``), once per distinct name, so a long
+    document of repeated names costs no more than one copy of them."""
+    near = {other for key in _name_keys(name) for other in buckets.get(key, [])[:MAX_BUCKET]}
+    near.discard(name)
+    return [name, *sorted(other for other in near if name_distance(name, other) is not None)]
+
+
+MAX_BUCKET = 64  # names sharing a head, a tail or a set of characters compared with each other
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_keys(name: str) -> tuple[str, ...]:
+    if len(name) < 2:
+        return ()
+    return f"<{name[:2]}", f">{name[-2:]}", f"*{''.join(sorted(name))}"
+
+
+def _year_compatible(group: list[Record], years: dict[str, str],
+                     within_section: bool) -> list[str]:
+    """The figures of ``group`` with another figure of the group that ``same_year`` allows
+    (the same stated year; when either year is unknown, another section), and with
+    ``within_section`` False, only another in another section. Counted, not paired."""
+    sections: dict[str, int] = defaultdict(int)
+    stated: dict[str, int] = defaultdict(int)
+    stated_in: dict[tuple[str, str], int] = defaultdict(int)
+    for record in group:
+        year = years.get(record.id, "")
+        sections[record.section] += 1
+        stated[year] += 1
+        stated_in[(year, record.section)] += 1
+    found = []
+    for record in group:
+        year, section = years.get(record.id, ""), record.section
+        if year:
+            same_year = stated[year] - (1 if within_section else stated_in[(year, section)])
+            others = same_year + stated[""] - stated_in[("", section)]
+        else:
+            others = len(group) - sections[section]
+        if others > 0:
+            found.append(record.id)
+    return found
+
+
+def _live(lookup: _Lookup) -> set[str]:
+    """The figures that can have a restatement at all: another figure of their unit and kind
+    and a compatible year (``same_year``) under the same metric key (name distance 0, the
+    only distance one section allows) or in another section. The rule's every test is
+    symmetric, so a figure without one is nobody's candidate and has none: the windows are
+    never looked at for it. Most figures of a report are given once; a report of one
+    section restates only under the same key."""
+    live: set[str] = set()
+    for group in lookup.by_metric_key.values():
+        if len(group) > 1:
+            live.update(_year_compatible(group, lookup.years, within_section=True))
+    if len(lookup.sections) > 1:
+        by_unit: dict[tuple[str, str], list[Record]] = defaultdict(list)
+        for record in lookup.pool:
+            by_unit[(record.unit, record.kind)].append(record)
+        for group in by_unit.values():
+            if len(group) > 1:
+                live.update(_year_compatible(group, lookup.years, within_section=False))
+    return live
+
+
+def restatement_conflicts(records: list[Record], where: Frames,
+                          flagged: set[str]) -> list[tuple[Record, Record, int]]:
+    """The pairs (first, second, name distance) the rule flags; figures in ``flagged``
+    (already in a conflict) are left alone."""
+    lookup = _Lookup(records)
+    pool = lookup.pool
+    live = lookup.live = _live(lookup)
+    if not live:
+        return []
+    by_id = {record.id: record for record in records}
+    candidates: dict[str, list[tuple[int, Record]]] = {}
+
+    fits: dict[tuple[str, str], bool] = {}  # each pair is asked about from both sides
+
+    def fit(a: Record, b: Record) -> bool:
+        key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+        known = fits.get(key)
+        if known is None:
+            known = fits[key] = described_fit(a, b, by_id, where) and comparable(a, b, where)
+        return known
+
+    def candidates_of(record: Record) -> list[tuple[int, Record]]:
+        known = candidates.get(record.id)
+        if known is None:
+            known = []
+            seen = {record.id}
+            kind, unit = record.kind, record.unit
+            for other in lookup.around(record):  # of a year ``same_year`` allows
+                # the cheap tests first; each is symmetric, so a figure that is not live
+                # fails one of them
+                if other.id in seen or other.id not in live:
+                    continue
+                if other.kind != kind or other.unit != unit:
+                    continue
+                close = distance(record, other)
+                if close is None or (close > 0 and other.section == record.section):
+                    continue  # in one section a longer name is a sub-category, not a copy
+                seen.add(other.id)
+                if fit(record, other):
+                    known.append((close, other))
+            known.sort(key=lambda pair: (pair[0], abs(pair[1].start - record.start)))
+            candidates[record.id] = known
+        return known
+
+    partners: dict[str, Record | bool | None] = {}
+
+    def partner(record: Record) -> Record | bool | None:
+        known = partners.get(record.id, False)
+        if known is False:
+            known = partners[record.id] = find_partner(record)
+        return known
+
+    def find_partner(record: Record) -> Record | bool | None:
+        """The copy ``record`` is a restatement of; True when a closest candidate agrees
+        (settled); None when there is none, when the closest candidates disagree among
+        themselves (a label shared by rows of two tables: which is its copy?) or when the
+        closest copy differs by more than a slip."""
+        # most figures agree with a copy under their own name: nothing is closer than that
+        kind, unit = record.kind, record.unit
+        for other in lookup.same_name(record):  # of a year ``same_year`` allows
+            if other.kind != kind or other.unit != unit or other.id == record.id:
+                continue
+            if agree(record, other) and distance(record, other) == 0 and fit(record, other):
+                return True
+        mine = candidates_of(record)
+        if not mine:
+            return None
+        closest = [other for close, other in mine if close == mine[0][0]]
+        if any(agree(record, other) for other in closest):
+            return True
+        if not all(agree(a, b) for a in closest for b in closest):
+            return None
+        return next((other for other in closest if slip(record, other)), None)
+
+    pairs = []
+    done: set[frozenset[str]] = set()
+    for record in pool:
+        if record.id in flagged or record.id not in live:
+            continue  # a figure that is not live has no partner
+        other = partner(record)
+        if not isinstance(other, Record) or other.id in flagged:
+            continue
+        pair = frozenset((record.id, other.id))
+        if pair in done:
+            continue
+        close = distance(record, other)
+        if close is None:  # never: a candidate has a distance
+            continue
+        theirs = partner(other)
+        if theirs is True:
+            # the other copy agrees with a third: this one is the odd one out only if it is as
+            # close to the other as the third is (a figure given three times, one slipped)
+            theirs_closest = candidates_of(other)
+            if not theirs_closest or theirs_closest[0][0] < close:
+                continue
+        elif not isinstance(theirs, Record) or theirs.id != record.id:
+            continue
+        done.add(pair)
+        first, second = sorted((record, other), key=lambda r: r.start)
+        pairs.append((first, second, close))
+    return pairs
+
+
+def restatement_finding(first: Record, second: Record, close: int) -> Finding:
+    """A ``conflict`` for a restatement that does not agree: both values, both intervals, the
+    interval the coarser copy allows, and both spans."""
+    low_a, high_a = record_interval(first)
+    low_b, high_b = record_interval(second)
+    coarser = first if high_a - low_a >= high_b - low_b else second
+    allowed = (low_a, high_a) if coarser is first else (low_b, high_b)
+    relation = ("the same name" if close == 0 else
+                "the same indicator in other words" if close == 1 else
+                "a longer or shorter name for it")
+    return Finding(
+        kind="conflict",
+        severity="error",
+        message=f"{first.metric} {first.surface} is restated as {second.metric} "
+                f"{second.surface}; {coarser.surface} allows only "
+                f"{_plain(allowed[0])} to {_plain(allowed[1])}.",
+        record_ids=(first.id, second.id),
+        spans=((first.start, first.end), (second.start, second.end)),
+        evidence={"values": [str(first.value), str(second.value)],
+                  "intervals": [[str(low_a), str(high_a)], [str(low_b), str(high_b)]],
+                  "allowed": [str(bound) for bound in allowed],
+                  "coarser": coarser.surface,
+                  "surfaces": [first.surface, second.surface],
+                  "spans": [[first.start, first.end], [second.start, second.end]],
+                  "metrics": [first.metric, second.metric],
+                  "name_distance": close,
+                  "name_relation": relation,
+                  "rule": "a figure restated at another precision or in another form must "
+                          "agree within the coarser precision"},
+    )
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+__all__ = ["SPECIFIC_NAMES", "comparable", "described_fit", "distance", "restatement_conflicts",
+           "restatement_finding", "slip"]
