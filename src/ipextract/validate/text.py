@@ -42,6 +42,38 @@ _NUMERAL = frozenset("0123456789〇零一二两三四五六七八九十")
 # of 细颗粒物 is a word the dictionary lacks with a slip in it).
 _NAME_HEAD_TAGS = ("n", "f", "j", "s")
 _QUOTE_REACH = 6  # a coined term in quotation marks (“新新人”) is at most this long each side
+# ... and at most this long in all: a coined name that doubles a character on purpose is short
+# (“新新人”, “好好办”); in a longer quoted phrase (“四项行行动”, “放放心消费”) it is a slip
+_QUOTED_TERM = 4
+# jieba's tags of a lone character that is a word where it stands, so a copy of it beside a
+# word holding the same character is a word boundary, not a slip: particles (目的|的|手段,
+# 进行了|了解), prepositions (参与|与|支持, 以行为|为|导向, 对|对象), conjunctions (稳定和|和谐),
+# adverbs (首都|都|是, 就|就业问题), pronouns, modal particles, interjections, onomatopoeia.
+# Not numerals and measure words: jieba gives those tags to nouns (点, 种, 口, 场, 位: 试点|点,
+# 单位|位 are slips), and a measure word that closes a numeral is read from the numeral
+# (十五|五|规划, ``_NUMERAL``).
+# Nor the particles that close an adverbial or open a complement (地 uv, 得 ud): they follow
+# an adjective, an adverb or a verb, not a word ending with them (耕地|地, 取得|得 are slips).
+_FREE_TAGS = frozenset(("u", "uj", "ul", "uz", "ug", "p", "c", "d", "dg", "r", "rr", "rz", "rg",
+                        "y", "e", "o"))
+# Before a word that starts with it, only a function word stands alone (关键是|是否, 稳定和|和谐,
+# 进行了|了解): jieba tags many nouns as measure words (家|家园, 天|天气, 类|类型) and adverbs
+# (更|更加), and a copy of those before their word is the slip. A preposition stands alone
+# only before a noun, its object (对|对象, not 同|同比). 地 and 得 stand alone before a word
+# no more than after one (地|地方, 得|得到 are slips).
+_FREE_BEFORE_TAGS = frozenset(("u", "uj", "ul", "uz", "ug", "c", "y", "e", "o"))
+# The copula, 有 and the modal verbs stand alone where what follows suits them (关键是|是否,
+# 人工智能|能|成为, 主要|要|抓好): jieba tags them as any verb (v), and the verbs at large
+# are the words a slip doubles (支持持, 加加强), so they are named, with the tags of what
+# each takes: the copula anything, 有 an object, a modal a verb or an adverbial (能|能力,
+# 平稳有|有序 and 经济社会|会|安全 are slips).
+_FREE_VERBS: dict[str, tuple[str, ...]] = {
+    "是": ("",), "有": ("n", "r", "m"), **dict.fromkeys("要会能可应该须", ("v", "d", "p"))}
+# jieba's tags of words and characters that modify what follows them: a copy of one of them
+# before a word is a modifier, not a slip (安全|全|链条, 创新|新|模式; 慢慢|走, 渐渐|变):
+# adjectives, distinguishing words, adverbs, state words, prefixes (whole tags: jieba's
+# ``zg`` is no state word but a tag of many nouns and measure words, 村, 件, 议).
+_MODIFIER_TAGS = frozenset(("a", "ag", "ad", "an", "b", "d", "dg", "z", "h"))
 
 
 def typo(view: CheckInput, settings: CheckSettings) -> list[Finding]:
@@ -53,7 +85,17 @@ def typo(view: CheckInput, settings: CheckSettings) -> list[Finding]:
     before it is no slip either (``_closes_what_precedes``: 2024年|年末, 市|市场监督管理局,
     鲁钢|钢材), nor is a distributive 一个一个, a listed term (原原种, ``cues.toml``), a coined
     term in quotation marks (“新新人”), or a run of three or more copies (a table's merged cells
-    printed over and over: 万个万个万个)."""
+    printed over and over: 万个万个万个).
+
+    A lone copy after a word that ends with it (产业|业|园区, 品牌|牌|指导站, 指导|导|站) is a
+    slip too (:func:`_stray_tail`), unless the copy opens a word with what follows (发展|展望,
+    会议|议程, 全市|市场: a word boundary) or is a word where it stands (目的|的|手段,
+    参与|与|支持, 十五|五|规划, 全镇|镇|村干部).
+
+    >>> [f.evidence["doubled"] for f in typo(CheckInput([], "全市新建产业业园区12个。", []),
+    ...                                       CheckSettings())]
+    ['业业']
+    """
     text = view.text
     vocabulary = load_vocabulary()
     allowed = vocabulary.allowed_reduplications
@@ -67,12 +109,20 @@ def typo(view: CheckInput, settings: CheckSettings) -> list[Finding]:
         if (text.startswith(unit, match.end())
                 or text.startswith(unit, max(0, match.start() - len(unit)), match.start())):
             continue  # three copies or more: layout, not a typing slip
-        if (not _may_be_stray(text, match.start(), unit) or _in_title(text, match.start())
-                or not _stray_copy(text, match.start(), unit)):
+        if len(unit) == 1:
+            where = _stray_character(text, match.start(), unit)
+            if where is None or _in_title(text, match.start()):
+                continue
+        elif (not _may_be_stray(text, match.start(), unit) or _in_title(text, match.start())
+              or not _stray_copy(text, match.start(), unit)):
             continue
+        else:
+            where = "word"
         follows = text[match.end(): match.end() + 2]
-        if len(follows) == 2 and follows[0] == follows[1] and follows[0] != unit:
-            continue  # 团团伙伙, 干干净净: the AABB form is deliberate
+        precedes = text[max(0, match.start() - 2): match.start()]
+        if any(len(pair) == 2 and pair[0] == pair[1] and pair[0] != unit
+               and _ALL_HAN.fullmatch(pair) is not None for pair in (follows, precedes)):
+            continue  # 团团伙伙, 干干净净 (either pair): the AABB form is deliberate
         if len(unit) > 1 and (doubled in allowed or is_word(doubled)
                               or (unit[0] == "一" and pos_tag(unit) == "m")):
             continue  # 研究研究, 讨论讨论: a verb said twice on purpose; 一个一个, 一家一家
@@ -84,11 +134,178 @@ def typo(view: CheckInput, settings: CheckSettings) -> list[Finding]:
             message=f"“{doubled}” repeats “{unit}”: probably a typing slip (…"
                     f"{text[max(0, match.start() - 4): match.end() + 4].replace(chr(10), ' ')}…).",
             spans=((match.start(), match.end()),),
-            evidence={"doubled": doubled, "repeated": unit,
-                      "rule": "doubled character or word that is neither a dictionary word "
-                              "nor a listed reduplication"},
+            evidence={"doubled": doubled, "repeated": unit, "stray": where,
+                      "rule": _RULES[where]},
         ))
     return findings
+
+
+_RULES = {
+    "first": "a lone character before a word that starts with it, and not a word where it "
+             "stands (新|新增)",
+    "last": "a lone character after a word that ends with it, which opens no word and is not "
+            "a word where it stands; without it the text segments into dictionary words "
+            "(产业|业|园区)",
+    "word": "doubled word that is neither a dictionary word nor a listed reduplication",
+}
+
+
+def _stray_character(text: str, start: int, unit: str) -> str | None:
+    """Which copy of a doubled character (at ``start`` and ``start + 1``) is a slip: "first"
+    (新|新增), "last" (产业|业|园区), or None. The window is segmented once, and only when a
+    dictionary lookup says one of the two shapes is possible (a cut costs 15 µs)."""
+    first = _may_be_stray(text, start, unit)
+    last = _may_end_word(text, start, unit)
+    if not (first or last):
+        return None
+    window_start = max(0, start - _WINDOW)
+    window = text[window_start: _window_end(start, unit)]
+    tokens = cut(window)
+    if first and (_stray_copy(text, start, unit, tokens)
+                  or _twin_before_word(window, start - window_start, unit, tokens)):
+        return "first"
+    if last and _stray_tail(window, start - window_start, unit, tokens):
+        return "last"
+    return None
+
+
+def _twin_before_word(window: str, start: int, unit: str, tokens: list[str]) -> bool:
+    """整整|治 for 整治: the doubled character is itself a dictionary word (整整, 浓浓, 层层),
+    so the segmentation keeps the pair and leaves the rest of the word standing alone; the
+    text with one copy removed segments into the word (整治). A reduplication that modifies
+    the verb after it (慢慢|走, 渐渐|变: jieba's adverbs, state words, adjectives and
+    distinguishing words) and a measure word after a numeral (3年年|均) are no slips, nor a
+    lone character after the pair that is a word where it stands (常常|用)."""
+    position = 0
+    for index, token in enumerate(tokens):
+        if position == start:
+            break
+        if position > start:
+            return False
+        position += len(token)
+    else:
+        return False
+    after = tokens[index + 1] if index + 1 < len(tokens) else ""
+    before = tokens[index - 1] if index else ""
+    if len(before) == 1 and _ALL_HAN.fullmatch(before) is not None:
+        return False  # 先行先|试试|点: the first copy may close what stands before it (先试)
+    if (token != unit * 2 or len(after) != 1 or _ALL_HAN.fullmatch(after) is None
+            or _stands_alone(after) or pos_tag(token) in _MODIFIER_TAGS
+            or (start > 0 and window[start - 1] in _NUMERAL)):
+        return False
+    mended = window[: start + 1] + window[start + 2:]
+    spot = 0
+    for piece in cut(mended):
+        if spot <= start < spot + len(piece):
+            return len(piece) > 1 and spot + len(piece) >= start + 2
+        spot += len(piece)
+    return False
+
+
+def _stands_alone(character: str, tags: frozenset[str] = _FREE_TAGS,
+                  then: str | None = None) -> bool:
+    """A single character that is a word where it stands: a function word (的, 与, 和, 都),
+    the copula or a modal verb before what it takes (是, 能|成为); ``tags``: the tags that
+    count; ``then``: the token after it (None: any).
+
+    >>> _stands_alone("的"), _stands_alone("能", then="成为"), _stands_alone("能", then="力")
+    (True, True, False)
+    """
+    takes = _FREE_VERBS.get(character)
+    if takes is not None:
+        return then is None or (bool(then) and pos_tag(then).startswith(takes))
+    return pos_tag(character) in tags
+
+
+def _may_end_word(text: str, start: int, unit: str) -> bool:
+    """What :func:`_stray_tail` needs before it is worth segmenting: a dictionary word of two
+    or more characters ends with the first copy (产业 of 产业业园区), the copy is no function
+    word and no numeral closes it (目的的, 十五五 are never cut). Whether the second copy
+    opens a word (展望 of 发展展望, 市场 of 全市市场: a word boundary) is the segmentation's
+    call: 农村|村|居民 takes 居民, not 村居.
+
+    >>> _may_end_word("产业业园区", 1, "业"), _may_end_word("新新增", 0, "新")
+    (True, False)
+    >>> _may_end_word("目的的手段", 1, "的"), _may_end_word("十五五规划", 1, "五")
+    (False, False)
+    """
+    if (start > 0 and text[start - 1] in _NUMERAL) or (
+            unit not in _FREE_VERBS and _stands_alone(unit)):
+        return False
+    after = start + 1
+    return any(is_word(text[begin:after]) for begin in range(max(0, start - _WINDOW), start))
+
+
+def _stray_tail(window: str, start: int, unit: str, tokens: list[str]) -> bool:
+    """产业|业|园区: the segmentation ends a word of two or more characters with the first copy
+    and leaves the second alone; the lone copy is not a word where it stands (参与|与|支持,
+    目的|的), a modifier of the noun after it (安全|全|链条), the head of a term or name the
+    dictionary lacks (焦化|化|产, 海南|南|繁育), part of a describing ABB form (活跃|跃|的),
+    one of two levels of place (全镇|镇|村干部, ``cues.toml``, ``kind_endings``) or of a
+    listed reduplication (实事|件件); and the text without it segments better: into fewer
+    pieces, no more of them lone characters, and those from that word to the next one
+    dictionary words.
+
+    >>> _stray_tail("产业业园区", 1, "业", ["产业", "业", "园区"])
+    True
+    >>> _stray_tail("达到目的的手段", 3, "的", ["达到", "目的", "的", "手段"])
+    False
+    """
+    position = 0
+    for index, token in enumerate(tokens):
+        end = position + len(token)
+        if end > start + 1:
+            return False  # the pair is inside one word, or the first copy stands alone
+        if end == start + 1:
+            break
+        position = end
+    else:
+        return False
+    following = tokens[index + 1: index + 3]
+    after = following[1] if len(following) > 1 else ""
+    if (len(token) < 2 or not following or following[0] != unit
+            or _stands_alone(unit, then=after)
+            or (start > 0 and window[start - 1] in _NUMERAL)
+            or (pos_tag(unit) in _MODIFIER_TAGS and pos_tag(after).startswith("n"))):
+        return False  # 十五|五|规划 closes a numeral; 安全|全|链条, 创新|新|模式: a modifier
+        # before a noun (not 加快|快|发展)
+    if (len(after) == 1 and _ALL_HAN.fullmatch(after) is not None and not _stands_alone(after)
+            and not pos_tag(after).startswith("f") and not is_word(token + after)):
+        return False  # 焦化|化|产, 产业链|链|主, 中国|国|新: the copy and the character after
+        # it may be a term or a name the dictionary lacks (化产, 链主, 国新); not when the
+        # word and that character make a word (开发|发|区 of 开发区: a middle character
+        # doubled), nor before a locality word (会议|议|上)
+    if pos_tag(unit) == "ns":
+        return False  # 海南|南|繁育: a place character (南, 北, 湖) opens names and
+        # abbreviations (南繁) that the dictionary lacks
+    if after in ("的", "地") and not pos_tag(token).startswith("n"):
+        return False  # 活跃|跃|的: a describing ABB form (绿油油的, 笑眯眯地) made of an
+        # adjective or a verb, spelt as its writer likes (a noun's copy is a slip: 农村|村|的)
+    kinds = load_vocabulary().cues.kind_endings
+    if unit in kinds and after[:1] in kinds:
+        return False  # 全镇|镇|村干部: two levels of place side by side
+    if (unit * 2 in load_vocabulary().allowed_reduplications
+            and (pos_tag(after).startswith("v") or after[:1] in _FREE_VERBS)
+            and any(is_word(window[begin:start]) for begin in range(max(0, start - 4), start - 1))):
+        return False  # 民生实事|件件|有着落: a word, then a listed reduplication as the subject
+    without = window[: start + 1] + window[start + 2:]
+    fewer = cut(without)
+    if len(fewer) >= len(tokens) or _lone_characters(fewer) > _lone_characters(tokens):
+        return False  # mended, the text breaks into as many pieces (产业园|区 is one fewer)
+    # the pieces of the mended text from the word's start to the end of the next token
+    reach_end, spot = position + len(token) + len("".join(following[1:])), 0
+    for piece in fewer:
+        if spot >= position and spot < reach_end and not is_word(piece):
+            return _ALL_HAN.fullmatch(piece) is None  # a figure or a mark may follow
+        spot += len(piece)
+    return True
+
+
+def _lone_characters(tokens: list[str]) -> int:
+    """How many Han characters a segmentation leaves standing alone (not counting the ones
+    that are words where they stand: 的, 和, 五)."""
+    return sum(1 for token in tokens if len(token) == 1 and _ALL_HAN.fullmatch(token) is not None
+               and not _stands_alone(token))
 
 
 def _in_term(text: str, start: int, end: int, terms: tuple[str, ...]) -> bool:
@@ -104,8 +321,8 @@ def _in_title(text: str, offset: int) -> bool:
     if opened >= 0 and text.rfind("》", opened, offset) < 0:
         return True
     quoted = text.rfind("“", max(0, offset - _QUOTE_REACH), offset)
-    return (quoted >= 0 and text.rfind("”", quoted, offset) < 0
-            and text.find("”", offset, offset + 2 + 2 * _QUOTE_REACH) >= 0)
+    closed = text.find("”", offset, quoted + 1 + _QUOTED_TERM + 1) if quoted >= 0 else -1
+    return closed >= 0 and text.rfind("”", quoted, offset) < 0
 
 
 def _window_end(start: int, unit: str) -> int:
@@ -130,12 +347,15 @@ def _may_be_stray(text: str, start: int, unit: str) -> bool:
     return any(is_word(text[after:end]) for end in range(after + 2, limit + 1))
 
 
-def _stray_copy(text: str, start: int, unit: str) -> bool:
+def _stray_copy(text: str, start: int, unit: str, tokens: list[str] | None = None) -> bool:
     """新|新增 (a lone copy before a word that starts with it) or 质押|质押 (a word written
     twice) is a slip; 全市|市场 (the first copy ends a word) and 康|康|姐 (two lone copies,
-    as in a nickname) are not, nor a copy that closes what precedes it (陕|煤|煤炭)."""
+    as in a nickname) are not, nor a copy that closes what precedes it (陕|煤|煤炭) or is a
+    word where it stands (关键是|是否, 稳定和|和谐, 对|对象). ``tokens``: the window already
+    segmented."""
     window_start = max(0, start - _WINDOW)
-    tokens = cut(text[window_start: _window_end(start, unit)])
+    if tokens is None:
+        tokens = cut(text[window_start: _window_end(start, unit)])
     position = window_start
     for index, token in enumerate(tokens):
         if position == start:
@@ -143,8 +363,11 @@ def _stray_copy(text: str, start: int, unit: str) -> bool:
             # 新|新增 and 质押|质押融资: the copy stands alone before a word that repeats it
             return token == unit and following.startswith(unit) and (
                 len(unit) > 1 or len(following) > 1) and not (
-                len(unit) == 1 and _closes_what_precedes(text, start, unit,
-                                                         tokens[index - 1] if index else ""))
+                len(unit) == 1 and (
+                    _stands_alone(unit, _FREE_BEFORE_TAGS, following)
+                    or (pos_tag(unit) == "p" and pos_tag(following).startswith("n"))
+                    or _closes_what_precedes(text, start, unit,
+                                             tokens[index - 1] if index else "")))
         if position > start:
             return False
         position += len(token)
@@ -175,16 +398,21 @@ def _closes_what_precedes(text: str, start: int, unit: str, before: str) -> bool
 def missing_figure(view: CheckInput, settings: CheckSettings) -> list[Finding]:
     """A growth or decline claim with no number (发明专利授权量25230件，同比增长显著).
 
-    A claim its sentence goes on to give for each member of what it is about (产品产量增长较快，
-    3D打印设备、服务机器人产量分别增长35.2%、28.6%) is backed: the words that open such a list
-    are ``respectively`` in ``cues.toml`` (分别). A part after 其中 does not back its whole's
-    claim (增长显著，其中工业用电量增长3.1%: the whole's figure is still missing)."""
+    A 分别 list later in the claim's sentence, with change figures, backs the claim only when
+    it gives the claim's own figure (the words that open such a list are ``respectively`` in
+    ``cues.toml``): the claim's subject is one of the list's names (出口增长较快，进口、出口分别
+    增长…), or the list stands right after the claim without names of its own (进口和出口增长
+    较快，分别增长…), or the claim is about a group that has no single figure and the list right
+    after it measures members of the group alike (高技术产品产量增长较快，3D打印设备、服务机器人
+    产量分别增长…). A list about other indicators (规上工业增加值增长显著，城乡居民人均可支配
+    收入分别增长…) and the parts after 其中 (增长显著，其中工业用电量增长3.1%) leave the figure
+    missing."""
     text = view.text
     starts = [r.start for r in view.records]
     openers = load_vocabulary().cues.respectively
     findings = []
     for match in _CLAIM_WITHOUT_FIGURE.finditer(text):
-        if _broken_down(text, match.end(), openers, view.records, starts):
+        if _backed(text, match.start(), match.end(), openers, view.records, starts):
             continue
         findings.append(Finding(
             kind="missing_figure",
@@ -192,19 +420,92 @@ def missing_figure(view: CheckInput, settings: CheckSettings) -> list[Finding]:
             message=f"“{match.group(0)}” claims a change against last year without a figure.",
             spans=((match.start(), match.end()),),
             evidence={"claim": match.group(0), "rule": "comparison + change verb + adjective, "
-                      "no number after it, and no breakdown with figures in its sentence"},
+                      "no number after it, and no 分别 list with figures in its sentence that "
+                      "gives the claim's own figure"},
         ))
     return findings
 
 
-def _broken_down(text: str, end: int, openers: tuple[str, ...], records: list[Record],
-                 starts: list[int]) -> bool:
-    """The sentence after the claim opens a breakdown and gives a change figure after it."""
+# What separates the clauses of a sentence, and a claim's subject from what stands before it.
+_CLAUSE_BREAKS = "，,；;：:。！？\n"
+# Names in a 分别 list: 城镇、农村居民人均可支配收入; 进口和出口.
+_NAME_SEPARATORS = re.compile(r"以及|[、和及与]")
+# A comparison base may stand before 分别 in a list that has no names of its own (增长较快，
+# 同比分别增长…) or end its names (A、B产量同比分别增长…).
+_BASE_WORDS = "同比|环比|比上年同期|较上年同期|比上年|较上年|比去年|较去年"
+_BASE_AT_END = re.compile(rf"(?:{_BASE_WORDS})$")
+# Words that make a claim's subject a group with no single figure of its own: each product,
+# kind of goods or industry has its own (高技术产品产量增长较快, then the products one by one),
+# and 城乡 names two populations, each with its figure (城乡居民收入增长较快，城镇、农村居民
+# 收入分别增长…). (A short word list, kept here until cues.toml has a key for it.)
+_GROUP_WORDS = ("产品", "商品", "行业", "城乡")
+_SUBJECT_REACH = 40  # a claim's subject stands within this many characters before it
+
+
+def _backed(text: str, start: int, end: int, openers: tuple[str, ...], records: list[Record],
+            starts: list[int]) -> bool:
+    """A 分别 list after the claim in its sentence gives change figures and the claim's own."""
     limit = min(len(text), end + MAX_REACH)
     stops = [i for i in (text.find(mark, end, limit) for mark in "。！？；\n") if i >= 0]
     sentence_end = min(stops) if stops else limit
-    opened = [i for i in (text.find(word, end, sentence_end) for word in openers) if i >= 0]
-    if not opened:
+    subject: str | None = None
+    for word in openers:
+        at = text.find(word, end, sentence_end)
+        while at >= 0:
+            first = bisect_left(starts, at)
+            if any(r.kind in CHANGE_KINDS
+                   for r in records[first: bisect_left(starts, sentence_end)]):
+                if subject is None:
+                    subject = _subject(text, start)
+                if _gives_the_claim(text, end, at, subject):
+                    return True
+            at = text.find(word, at + len(word), sentence_end)
+    return False
+
+
+def _subject(text: str, start: int) -> str:
+    """What a claim is about: its clause before it, without the words that say where or when
+    (全年, 全市, 其中…)."""
+    floor = max(0, start - _SUBJECT_REACH)
+    mark = max(text.rfind(m, floor, start) for m in _CLAUSE_BREAKS)
+    return _without_scope(text[max(mark + 1, floor): start].strip())
+
+
+def _without_scope(name: str) -> str:
+    """A name without the scope words that open it (全年全市出口 → 出口): they say where or
+    when, not what, and a list's names seldom repeat them."""
+    words = sorted(load_vocabulary().cues.scope_words, key=len, reverse=True)
+    stripped = True
+    while stripped:
+        stripped = False
+        for word in words:
+            if name.startswith(word) and len(name) > len(word):
+                name, stripped = name[len(word):], True
+                break
+    return name
+
+
+def _gives_the_claim(text: str, end: int, opener: int, subject: str) -> bool:
+    """Whether the 分别 list opened at ``opener`` gives the figure of the claim ending at
+    ``end`` whose subject is ``subject``."""
+    mark = max(text.rfind(m, end, opener) for m in _CLAUSE_BREAKS)
+    names = _BASE_AT_END.sub("", text[max(mark + 1, end): opener].strip())
+    # the list's clause is the one right after the claim (增长较快，A、B分别…)
+    adjacent = mark < 0 or not text[end: mark].strip(_CLAUSE_BREAKS + " 　")
+    if not names.strip():
+        return adjacent  # 进口和出口增长较快，分别增长…: the claim's subject is the list's
+    names = _without_scope(names)
+    items = [item for item in _NAME_SEPARATORS.split(names) if item]
+    if not items or not subject:
         return False
-    first = bisect_left(starts, min(opened))
-    return any(r.kind in CHANGE_KINDS for r in records[first: bisect_left(starts, sentence_end)])
+    last = items[-1]
+    # a name with 和 or 与 inside it (科学研究与试验发展经费) is whole between the 、
+    if subject in names.split("、"):
+        return True
+    for item in items:
+        # a name that shares the last one's head (城镇、农村居民收入: 城镇居民收入)
+        if subject == item or (item is not last and subject.startswith(item) and any(
+                subject == item + last[k:] for k in range(1, len(last)))):
+            return True
+    return (adjacent and any(word in subject for word in _GROUP_WORDS) and len(subject) > 2
+            and last.endswith(subject[-2:]))
