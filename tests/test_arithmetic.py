@@ -14,6 +14,8 @@ from ipextract.validate import CHECK_CODES, CheckSettings
 from ipextract.validate.arithmetic import (
     arithmetic_counts,
     change_mismatch,
+    checked_from_to,
+    checked_share_lists,
     share_sum,
     sum_mismatch,
 )
@@ -78,6 +80,75 @@ def test_the_rules_can_be_switched_off() -> None:
     settings = CheckSettings(checks={"change_mismatch": False, "share_sum": False})
     assert not [f for f in extract(text, settings=settings).flags
                 if f.kind in ("change_mismatch", "share_sum")]
+
+
+def _view(text: str) -> CheckInput:
+    return CheckInput(extract(text, validate=False).records, text, [])
+
+
+FROM_TO = ("全市高新技术企业从820家增加到2050家，增长1.5倍。"  # holds
+           "全市有效发明专利从1.20万件增加到1.56万件，增长36.0%。"  # 30%, not 36.0%
+           "全社会研发投入从2020年的100亿元增加到2024年的146.4亿元，年均增长10.0%。"  # over 4 years
+           "全市科技型企业从400家增加到1000家，增长2.5倍。"  # 是…倍 written as 增长…倍: a note
+           "全市常住人口2024年末为1380万人。")  # no from…to
+
+
+def test_checked_from_to_gives_each_statement_and_the_checks_verdict() -> None:
+    view = _view(FROM_TO)
+    found = checked_from_to(view)
+    assert [(s.from_level.surface, s.to_level.surface, s.described.surface) for s in found] == [
+        ("820家", "2050家", "1.5倍"), ("1.20万件", "1.56万件", "36.0%"),
+        ("100亿元", "146.4亿元", "10.0%"), ("400家", "1000家", "2.5倍")]
+    assert [s.holds for s in found] == [True, False, True, True]
+    assert [s.averaged for s in found] == [False, False, True, False]
+    assert [s.finding.severity if s.finding else None for s in found] == [
+        None, "error", None, "info"]
+    for statement in found:  # the records carry spans into the text and their values
+        for record in (statement.from_level, statement.to_level, statement.described):
+            assert FROM_TO[record.start:record.end] == record.surface
+    assert found[1].from_level.value == 12000 and found[1].to_level.value == 15600
+
+
+def test_checked_from_to_is_what_change_mismatch_reports() -> None:
+    view = _view(FROM_TO)
+    reported = [f for f in change_mismatch(view, CheckSettings()) if "from" in f.evidence]
+    assert reported == [s.finding for s in checked_from_to(view) if s.finding is not None]
+    assert checked_from_to(_view("全市有效发明专利1.56万件，增长36.0%。")) == []
+
+
+SHARE_LISTS = ("2024年全市三次产业结构为3.2:38.5:68.3。"  # 110: wrong
+               "年末全市医疗机构床位5.20万张，其中：医院4.10万张（占78.8%），卫生院0.80万张（占15.4%），"
+               "其他机构0.30万张（占5.8%）。"  # 100
+               "在全市2.4万家规上企业中，内资企业占71.5%，港澳台企业占12.3%，外资企业占26.2%。"  # 110
+               "第一产业增加值占地区生产总值的比重为3.2%，第二产业增加值比重为38.5%，"
+               "第三产业增加值比重为58.3%。")  # 100, complete
+
+
+def test_checked_share_lists_gives_spans_values_and_the_checks_verdict() -> None:
+    found = checked_share_lists(_view(SHARE_LISTS))
+    assert [[SHARE_LISTS[s.start:s.end] for s in found_list.shares] for found_list in found] == [
+        ["3.2", "38.5", "68.3"], ["78.8%", "15.4%", "5.8%"], ["71.5%", "12.3%", "26.2%"],
+        ["3.2%", "38.5%", "58.3%"]]
+    assert [[str(s.value) for s in found_list.shares] for found_list in found][2] == [
+        "71.5", "12.3", "26.2"]
+    assert [found_list.complete for found_list in found] == [True, False, False, True]
+    assert [found_list.holds for found_list in found] == [False, True, False, True]
+    # a ratio's numbers are no records; the other lists' shares are
+    assert [all(s.record is None for s in found_list.shares) for found_list in found] == [
+        True, False, False, False]
+    assert all(s.record.start == s.start for found_list in found[1:] for s in found_list.shares
+               if s.record is not None)
+
+
+def test_checked_share_lists_is_what_share_sum_reports() -> None:
+    view = _view(SHARE_LISTS)
+    findings = share_sum(view, CheckSettings())
+    sums = [f for f in findings if "shares" in f.evidence]
+    assert sums == [found.finding for found in checked_share_lists(view)
+                    if found.finding is not None]
+    assert len(checked_share_lists(view)) == arithmetic_counts(view)["share_lists"]
+    # a 分别 list names each item's share of its own whole: not summed
+    assert checked_share_lists(_view("城镇、农村居民恩格尔系数分别占28.5%和31.2%。")) == []
 
 
 def _copies(records: list[Record], text: str, times: int) -> tuple[list[Record], str]:

@@ -30,6 +30,10 @@ bound it), and flags only when the two intervals do not meet.
 ``sum_mismatch`` (error, extended)
     parts in a 分别 list right after their total (全年专利授权8.6万件，发明专利、实用新型、外观设计
     分别为…) cannot add up to more than the total, as parts after 其中 cannot.
+
+What the rules read is public, for benchmarks and audits that plant errors where the checks
+look: ``checked_triples``, ``checked_from_to`` (``FromTo``) and ``checked_share_lists``
+(``ShareList`` of ``Share``), each with the check's own verdict where it has one.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, lru_cache
 from itertools import accumulate, pairwise
@@ -474,6 +479,49 @@ def _check_from_to(a: Record, b: Record, described: Record, where: ClauseMarks, 
         evidence)
 
 
+@dataclass(frozen=True)
+class FromTo:
+    """A from…to statement change_mismatch checks (从A提高到B，增长X%; B，比上年（A）…): the
+    level it starts from, the level it reaches, and the change, growth or multiple stated for
+    them. ``averaged``: the stated figure is an average over years (年均增长), computed over
+    the years the text gives; ``finding``: what the check said (None when the figures agree,
+    an info note for 增长…倍 written for 是…倍, an error when they disagree)."""
+
+    from_level: Record
+    to_level: Record
+    described: Record
+    averaged: bool
+    finding: Finding | None
+
+    @property
+    def holds(self) -> bool:
+        """The printed figures agree (an info note is no disagreement)."""
+        return self.finding is None or self.finding.severity == "info"
+
+
+def _from_to_checks(view: CheckInput, where: ClauseMarks, counts: dict[str, int]
+                    ) -> list[FromTo]:
+    """Each from…to statement the check compares: the first figure after B that describes the
+    pair is its growth (or change, or multiple); pairs it cannot compare are left out."""
+    checked = []
+    for a, b, after, at in _from_to_pairs(view, where):
+        for described in after:
+            if described.kind in ("growth", "multiple", "change", "change_pp") and _describes(
+                    described, a, b):
+                compared = counts["from_to"]
+                finding = _check_from_to(a, b, described, where, at, counts)
+                if counts["from_to"] > compared:
+                    checked.append(FromTo(a, b, described, where.averaged(described), finding))
+                break  # the first figure describing the pair is its growth
+    return checked
+
+
+def checked_from_to(view: CheckInput) -> list[FromTo]:
+    """The from…to statements that change_mismatch compares in a document, with its verdict
+    on each (the records carry their spans and values)."""
+    return _from_to_checks(view, _text_of(view), {"from_to": 0})
+
+
 def change_mismatch(view: CheckInput, settings: CheckSettings) -> list[Finding]:
     """Level, change and growth of one indicator that the printed precisions cannot
     reconcile (see the module docstring). The evidence gives the interval computed from the
@@ -491,18 +539,39 @@ def change_mismatch_counted(view: CheckInput) -> tuple[list[Finding], dict[str, 
         finding = _check_triple(level, change, growth, where, counts)
         if finding is not None:
             findings.append(finding)
-    for a, b, after, at in _from_to_pairs(view, where):
-        for described in after:
-            if described.kind in ("growth", "multiple", "change", "change_pp") and _describes(
-                    described, a, b):
-                finding = _check_from_to(a, b, described, where, at, counts)
-                if finding is not None:
-                    findings.append(finding)
-                break  # the first figure describing the pair is its growth
+    findings += [checked.finding for checked in _from_to_checks(view, where, counts)
+                 if checked.finding is not None]
     return findings, counts
 
 
 # ------------------------------------------------------------------------------- share_sum
+@dataclass(frozen=True)
+class Share:
+    """One printed share of a list: its half-open span in the text, its value in percent, and
+    its record (None for a number of a ratio x:y:z, which the extractor does not record)."""
+
+    start: int
+    end: int
+    value: Decimal
+    record: Record | None = None
+
+
+@dataclass(frozen=True)
+class ShareList:
+    """Shares of the parts of one whole that share_sum adds up: ``complete`` when the parts
+    make the whole (三次产业, a 结构 x:y:z: the sum must reach 100 too), ``rule`` the rule the
+    check applies to it, ``finding`` what the check said (None when the sum can be right)."""
+
+    shares: tuple[Share, ...]
+    complete: bool
+    rule: str
+    finding: Finding | None
+
+    @property
+    def holds(self) -> bool:
+        return self.finding is None
+
+
 def _share_finding(message: str, records: list[Record], spans: tuple[tuple[int, int], ...],
                    evidence: dict[str, Any], severity: str = "error") -> Finding:
     return Finding("share_sum", severity, message,  # type: ignore[arg-type]
@@ -543,11 +612,10 @@ def _ratio_matches(text: str) -> list[re.Match[str]]:
     return found
 
 
-def _ratios(view: CheckInput, where: ClauseMarks, settings: CheckSettings,
-            counts: dict[str, int]) -> list[Finding]:
+def _ratio_lists(view: CheckInput, where: ClauseMarks) -> list[ShareList]:
     """三次产业结构 x:y:z (or another 结构/比例 of three or more parts in percent)."""
     text = view.text
-    findings = []
+    found = []
     for match in _ratio_matches(text):
         start, _ = where.sentence_bounds(match.start())
         if not _STRUCTURE.search(text, max(start, match.start() - 40), match.start()):
@@ -560,18 +628,19 @@ def _ratios(view: CheckInput, where: ClauseMarks, settings: CheckSettings,
         halves = [Decimal(1).scaleb(-len(n.group(0).split(".")[1]) if "." in n.group(0)
                                     else 0) / 2 for n in numbers]
         intervals = [(v - h, v + h) for v, h in zip(values, halves)]
-        counts["share_lists"] += 1
         low, high = _sum_intervals(intervals)
         spans = tuple((n.start(), n.end()) for n in numbers)
+        rule = "the parts of a structure x:y:z add up to 100 within rounding"
         evidence = {"shares": [str(v) for v in values], "sum": str(total),
-                    "allowed_sum": [str(low), str(high)], "complete": True,
-                    "rule": "the parts of a structure x:y:z add up to 100 within rounding"}
-        if low <= HUNDRED <= high or (low < HUNDRED < high):
-            continue
-        findings.append(_share_finding(
-            f"The structure {match.group(0)} adds up to {total}, not 100 "
-            f"(rounding allows {low}–{high}).", [], spans, evidence))
-    return findings
+                    "allowed_sum": [str(low), str(high)], "complete": True, "rule": rule}
+        finding = None
+        if not (low <= HUNDRED <= high or (low < HUNDRED < high)):
+            finding = _share_finding(
+                f"The structure {match.group(0)} adds up to {total}, not 100 "
+                f"(rounding allows {low}–{high}).", [], spans, evidence)
+        found.append(ShareList(tuple(Share(start, end, value) for (start, end), value
+                                     in zip(spans, values)), True, rule, finding))
+    return found
 
 
 def _bracket_lists(view: CheckInput, where: ClauseMarks) -> list[list[tuple[Record, Record]]]:
@@ -709,15 +778,37 @@ def share_sum_counted(view: CheckInput, settings: CheckSettings
                       ) -> tuple[list[Finding], dict[str, int]]:
     where = _text_of(view)
     counts = {"share_lists": 0, "part_whole": 0}
-    findings = _ratios(view, where, settings, counts)
+    ratios = _ratio_lists(view, where)
+    findings = [found.finding for found in ratios if found.finding is not None]
+    brackets = _bracket_lists(view, where)
+    for items in brackets:
+        findings.extend(_part_whole(items, view, where, settings, counts))
+    lists = _record_share_lists(view, where, brackets)
+    findings += [found.finding for found in lists if found.finding is not None]
+    counts["share_lists"] = len(ratios) + len(lists)
+    return findings, counts
+
+
+def checked_share_lists(view: CheckInput) -> list[ShareList]:
+    """The share lists that share_sum adds up in a document (the ratios of a 结构 first, then
+    the bracketed, population and sector lists), with its verdict on each."""
+    where = _text_of(view)
+    return _ratio_lists(view, where) + _record_share_lists(view, where,
+                                                           _bracket_lists(view, where))
+
+
+def _record_share_lists(view: CheckInput, where: ClauseMarks,
+                        brackets: list[list[tuple[Record, Record]]]) -> list[ShareList]:
+    """The lists of recorded shares share_sum adds up: a list that shares a figure with one
+    before it, names shares of different wholes or has an unbounded share is left out."""
     seen: set[str] = set()
     lists: list[tuple[list[Record], bool, str]] = []
-    for items in _bracket_lists(view, where):
+    for items in brackets:
         lists.append(([share for _, share in items], False, "bracketed shares of the parts"))
-        findings.extend(_part_whole(items, view, where, settings, counts))
     lists += [(run, False, "shares of a population's parts") for run in
               _population_lists(view, where)]
     lists += [(run, True, "shares of the three sectors") for run in _sector_lists(view, where)]
+    checked = []
     for shares, complete, rule in lists:
         if any(s.id in seen for s in shares):
             continue
@@ -728,21 +819,21 @@ def share_sum_counted(view: CheckInput, settings: CheckSettings
         intervals = [record_interval(s) for s in shares]
         if any(not i[1].is_finite() for i in intervals):
             continue
-        counts["share_lists"] += 1
         low, high = _sum_intervals(intervals)
         total = sum((s.value for s in shares), Decimal(0))
+        stated = f"{rule} add up to at most 100" + (" and at least 100" if complete else "")
         evidence = {"shares": [str(s.value) for s in shares], "sum": str(total),
-                    "allowed_sum": [str(low), str(high)], "complete": complete,
-                    "rule": f"{rule} add up to at most 100"
-                            + (" and at least 100" if complete else "")}
-        if _check_sum(intervals, complete):
-            continue
-        findings.append(_share_finding(
-            f"The shares {'、'.join(s.surface for s in shares)} of one whole add up to "
-            f"{total}% (rounding allows {low}–{high}), "
-            f"{'more' if low > HUNDRED else 'less'} than 100%.",
-            shares, _spans(shares), evidence))
-    return findings, counts
+                    "allowed_sum": [str(low), str(high)], "complete": complete, "rule": stated}
+        finding = None
+        if not _check_sum(intervals, complete):
+            finding = _share_finding(
+                f"The shares {'、'.join(s.surface for s in shares)} of one whole add up to "
+                f"{total}% (rounding allows {low}–{high}), "
+                f"{'more' if low > HUNDRED else 'less'} than 100%.",
+                shares, _spans(shares), evidence)
+        checked.append(ShareList(tuple(Share(s.start, s.end, s.value, s) for s in shares),
+                                 complete, stated, finding))
+    return checked
 
 
 def _part_whole(items: list[tuple[Record, Record]], view: CheckInput, where: ClauseMarks,
@@ -859,5 +950,6 @@ def arithmetic_counts(view: CheckInput, settings: CheckSettings | None = None
     return {**changes, **shares}
 
 
-__all__ = ["arithmetic_counts", "change_mismatch", "checked_triples", "share_sum",
+__all__ = ["FromTo", "Share", "ShareList", "arithmetic_counts", "change_mismatch",
+           "checked_from_to", "checked_share_lists", "checked_triples", "share_sum",
            "sum_mismatch"]
