@@ -4,16 +4,14 @@ coincidence over a whole dense document, and the measured rates on the real text
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 
 import pytest
 
 from ipextract import extract
 from ipextract.validate import CheckSettings
 
-from .conftest import ROOT
+from .conftest import load_benchmark
 
 _NAMES = "钢铁铜铝锌铅锡镍煤焦油气电纸布糖盐茶酒米面肉蛋奶棉麻丝药瓷砖"
 
@@ -49,13 +47,7 @@ def test_a_coincidence_among_hundreds_of_growths_is_expected() -> None:
 
 
 def _benchmark():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("false_alarms",
-                                                  ROOT / "benchmarks" / "false_alarms.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["false_alarms"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("false_alarms")
 
 
 def test_real_texts_stay_within_the_goals() -> None:

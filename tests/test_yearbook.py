@@ -5,7 +5,6 @@ figures; DOCX tables read fast give python-docx's cell texts. Time and memory ar
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import sys
 from pathlib import Path
@@ -16,18 +15,12 @@ from ipextract import extract
 from ipextract.errors import InputError
 from ipextract.ingest import read_bytes
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import ROOT, load_benchmark
 
 
 def _bench():  # type: ignore[no-untyped-def]
     """benchmarks/bench_yearbook.py, whose generator makes the yearbook."""
-    spec = importlib.util.spec_from_file_location("bench_yearbook",
-                                                  ROOT / "benchmarks" / "bench_yearbook.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench_yearbook", module)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("bench_yearbook")
 
 
 # --- PDF ----------------------------------------------------------------------------------
