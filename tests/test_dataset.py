@@ -241,7 +241,8 @@ def test_a_killed_ingest_leaves_a_consistent_database_and_a_rerun_finishes(tmp_p
     assert process.wait() == -signal.SIGKILL  # killed mid-run, not finished
     consistent(database)
     done = counts(database)["documents"] - 1
-    assert 0 < done < 120
+    # (the log may have grown by a commit not yet whole when the kill lands: 0 is consistent too)
+    assert 0 <= done < 120
     assert subprocess.run(command, check=False, timeout=300).returncode == 0
     assert counts(database)["documents"] == 121
     consistent(database)
