@@ -16,6 +16,7 @@ from .metrics import metric_key, related_metric, same_metric
 from .restatement import (
     SPECIFIC_NAMES,
     described_fit,
+    named_figures,
     restatement_conflicts,
     restatement_finding,
 )
@@ -224,9 +225,8 @@ def conflict(view: CheckInput, settings: CheckSettings) -> list[Finding]:
     under a slightly different name (2.36万件 / 23571件, 两单 / 2单) is looked up by
     ``restatement.py`` (issue #17, point 4)."""
     # a figure without a metric names no indicator, so it is compared with nothing
-    candidates = [r for r in view.records
-                  if r.kind not in ("rank",) and r.metric_from in SPECIFIC_NAMES
-                  and names_indicator(r.metric)]
+    # and the restatement pool, read in the same pass
+    candidates, pool = named_figures(view.records)
     where = view.frames
     by_metric: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
     for record in candidates:
@@ -252,7 +252,7 @@ def conflict(view: CheckInput, settings: CheckSettings) -> list[Finding]:
     # slightly (restatement.py, issue #17 point 4)
     flagged = {record_id for finding in findings for record_id in finding.record_ids}
     findings += [restatement_finding(first, second, close) for first, second, close
-                 in restatement_conflicts(view.records, where, flagged)]
+                 in restatement_conflicts(view.records, where, flagged, pool)]
     return findings
 
 

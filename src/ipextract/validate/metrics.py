@@ -81,18 +81,28 @@ def plain_key(name: str) -> str:
     >>> plain_key("全部财税收入"), plain_key("粮油、食品类"), plain_key("年末城镇登记失业人员数")
     ('财税收入', '粮油食品类', '城镇登记失业人员')
     """
-    scope, aggregate = _plain_words()
+    aggregate, scope_by_head = _plain_words()[1], _scope_by_head()
     name = name.translate(_LIST_MARKS)
     for word in aggregate:
         name = name.replace(word, "")
     stripped = True
-    while stripped:
+    while stripped and name:
         stripped = False
-        for word in scope:
+        for word in scope_by_head.get(name[0], ()):
             if name.startswith(word) and len(name) > len(word) + 1:
                 name, stripped = name[len(word):], True
                 break
     return metric_key(name)
+
+
+@lru_cache(maxsize=1)
+def _scope_by_head() -> dict[str, tuple[str, ...]]:
+    """The scope words of ``_plain_words`` by their first character, longest first as there:
+    a name is tried against the few that can open it, with the same first match."""
+    heads: dict[str, list[str]] = {}
+    for word in _plain_words()[0]:
+        heads.setdefault(word[0], []).append(word)
+    return {head: tuple(words) for head, words in heads.items()}
 
 
 def _one_run_added(short: str, long: str) -> bool:

@@ -97,13 +97,40 @@ def _stated_year(period: str) -> str:
 
 def restatement_pool(records: Iterable[Record]) -> list[Record]:
     """The figures that name an indicator well enough to be compared with a restatement."""
-    return [r for r in records if _pooled(r)]
+    return named_figures(records)[1]
 
 
-def _pooled(r: Record) -> bool:
-    return (r.kind not in ("rank", "duration") and r.qualifier != "range"
-            and names_indicator(r.metric)
-            and (r.metric_from in SPECIFIC_NAMES or _counted_name(r.metric)))
+def named_figures(records: Iterable[Record]) -> tuple[list[Record], list[Record]]:
+    """In one pass over a document's records (each read once): the figures named
+    specifically (not a rank, named by ``SPECIFIC_NAMES``, naming an indicator: the ones
+    ``figures.conflict`` compares under one metric key) and the restatement pool
+    (not a rank or a duration, not a range, and named by ``SPECIFIC_NAMES`` or by a name that says more than a counted noun, ``_counted_name``), both in document order."""
+    specific: list[Record] = []
+    pool: list[Record] = []
+    for record in records:
+        metric = record.metric
+        if not metric or _name_facts(metric) is None:  # names no indicator
+            continue
+        kind = record.kind
+        if kind == "rank":
+            continue
+        named = record.metric_from in SPECIFIC_NAMES
+        if named:
+            specific.append(record)
+        if (kind != "duration" and record.qualifier != "range"
+                and (named or _counted_name(metric))):
+            pool.append(record)
+    return specific, pool
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_facts(metric: str) -> tuple[str, str] | None:
+    """What ``_Lookup`` reads of a metric name, in one cached look-up per figure: None when
+    it names no indicator (``names_indicator``), else its plain key and its metric key (the
+    answers of ``plain_key`` and ``metric_key``: a name is worked out once per run)."""
+    if not names_indicator(metric):
+        return None
+    return plain_key(metric), metric_key(metric)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -113,8 +140,12 @@ def _counted_name(metric: str) -> bool:
     and the kind of subject counted (惠及13家企业 in a list item about securities names whom,
     not what: the item's subject is the indicator, and another item says 惠及企业 too)."""
     key = plain_key(metric)
-    return len(key) >= MIN_AFTER_KEY and not any(
-        key.endswith(subject) for subject in load_vocabulary().cues.subjects)
+    return len(key) >= MIN_AFTER_KEY and not key.endswith(_subjects())
+
+
+@lru_cache(maxsize=1)
+def _subjects() -> tuple[str, ...]:
+    return tuple(load_vocabulary().cues.subjects)
 
 
 def distance(a: Record, b: Record) -> int | None:
@@ -188,30 +219,31 @@ class _Lookup:
     year ``same_year`` allows (found by bisection, not by looking at each: a long document
     repeats its names under many years)."""
 
-    def __init__(self, records: list[Record]) -> None:
-        """The pool (``restatement_pool``) and every fact the rule reads of its figures, in
-        one pass: a record is read once."""
-        self.pool: list[Record] = []
+    def __init__(self, pool: list[Record]) -> None:
+        """Every fact the rule reads of the pool's figures (``restatement_pool``), in one
+        pass: a record is read once."""
+        self.pool = pool
         self.years: dict[str, str] = {}  # the stated year, if any, for ``same_year``
         self.by_name: dict[str, list[Record]] = defaultdict(list)
         self.by_indicator: dict[str, list[Record]] = defaultdict(list)
         self.by_metric_key: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
-        self._unsorted: dict[tuple[str, str], list[Record]] = defaultdict(list)
         self.sections: set[str] = set()
-        for record in records:  # in document order
-            if not _pooled(record):
+        self.plain: dict[str, str] = {}  # each pooled figure's plain key
+        self.by_unit: dict[tuple[str, str], list[Record]] = defaultdict(list)
+        for record in pool:  # in document order
+            facts = _name_facts(record.metric or "")
+            if facts is None:  # never: a pooled figure names an indicator
                 continue
-            self.pool.append(record)
-            metric = record.metric
+            record_id, unit, kind = record.id, record.unit, record.kind
             if record.period_from == "text" and record.period:
-                self.years[record.id] = _stated_year(record.period)
-            self.by_name[plain_key(metric)].append(record)
-            self.by_metric_key[(metric_key(metric), record.unit, record.kind)].append(record)
+                self.years[record_id] = _stated_year(record.period)
+            self.plain[record_id] = plain = facts[0]
+            self.by_name[plain].append(record)
+            self.by_metric_key[(facts[1], unit, kind)].append(record)
+            self.by_unit[(unit, kind)].append(record)
             self.sections.add(record.section)
             if record.indicator:
                 self.by_indicator[record.indicator].append(record)
-            if record.value != 0:
-                self._unsorted[(record.unit, record.kind)].append(record)
         self.live: set[str] = set()
         self._starts: dict[object, list[int]] = {}
         self._by_year: dict[object, dict[str, list[int]]] = {}
@@ -249,8 +281,12 @@ class _Lookup:
         at = bisect_left(starts, record.start)
         return self._window(key, group, max(0, at - MAX_NAMED), at + MAX_NAMED + 1, record)
 
+    def plain_key(self, record: Record) -> str:
+        known = self.plain.get(record.id)
+        return plain_key(record.metric) if known is None else known
+
     def same_name(self, record: Record) -> list[Record]:
-        name = plain_key(record.metric)
+        name = self.plain_key(record)
         return self._nearest(name, self.by_name[name], record)
 
     def related(self, name: str) -> list[str]:
@@ -259,8 +295,7 @@ class _Lookup:
         known = self._related.get(name)
         if known is None:
             if self._buckets is None or name not in self._asked:
-                self._asked = {plain_key(record.metric) for record in self.pool
-                               if record.id in self.live} | {name}
+                self._asked = {self.plain[record_id] for record_id in self.live} | {name}
                 self._buckets = _name_buckets(self.by_name, self._asked)
             known = self._related[name] = _related_to(name, self._buckets)
         return known
@@ -268,16 +303,17 @@ class _Lookup:
     def around(self, record: Record) -> Iterable[Record]:
         """The figures near ``record`` by name, by indicator and by size, in that order, of a
         year ``same_year`` allows (a figure may come more than once, ``record`` too)."""
-        for name in self.related(plain_key(record.metric)):
+        for name in self.related(self.plain_key(record)):
             yield from self._nearest(name, self.by_name[name], record)
         if record.indicator:
             yield from self._nearest(("=", record.indicator),
                                      self.by_indicator[record.indicator], record)
         unit_kind = (record.unit, record.kind)
-        if record.value != 0 and unit_kind in self._unsorted:
+        if record.value != 0 and unit_kind in self.by_unit:
             sized = self._sized.get(unit_kind)
-            if sized is None:
-                ordered = sorted(self._unsorted[unit_kind], key=lambda r: (abs(r.value), r.start))
+            if sized is None:  # the figures of that unit and kind but 0, sorted when first asked
+                ordered = sorted((other for other in self.by_unit[unit_kind] if other.value != 0),
+                                 key=lambda r: (abs(r.value), r.start))
                 sized = self._sized[unit_kind] = ([(abs(r.value), r.start) for r in ordered],
                                                   ordered)
             sizes, group = sized
@@ -366,25 +402,23 @@ def _live(lookup: _Lookup) -> set[str]:
         if len(group) > 1:
             live.update(_year_compatible(group, lookup.years, within_section=True))
     if len(lookup.sections) > 1:
-        by_unit: dict[tuple[str, str], list[Record]] = defaultdict(list)
-        for record in lookup.pool:
-            by_unit[(record.unit, record.kind)].append(record)
-        for group in by_unit.values():
+        for group in lookup.by_unit.values():
             if len(group) > 1:
                 live.update(_year_compatible(group, lookup.years, within_section=False))
     return live
 
 
-def restatement_conflicts(records: list[Record], where: Frames,
-                          flagged: set[str]) -> list[tuple[Record, Record, int]]:
+def restatement_conflicts(records: list[Record], where: Frames, flagged: set[str],
+                          pool: list[Record] | None = None) -> list[tuple[Record, Record, int]]:
     """The pairs (first, second, name distance) the rule flags; figures in ``flagged``
-    (already in a conflict) are left alone."""
-    lookup = _Lookup(records)
+    (already in a conflict) are left alone. ``pool`` is ``restatement_pool(records)`` when
+    the caller has it (``named_figures``)."""
+    lookup = _Lookup(restatement_pool(records) if pool is None else pool)
     pool = lookup.pool
     live = lookup.live = _live(lookup)
     if not live:
         return []
-    by_id = {record.id: record for record in records}
+    by_id: dict[str, Record] = {}  # made on the first pair asked about
     candidates: dict[str, list[tuple[int, Record]]] = {}
 
     fits: dict[tuple[str, str], bool] = {}  # each pair is asked about from both sides
@@ -393,6 +427,8 @@ def restatement_conflicts(records: list[Record], where: Frames,
         key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
         known = fits.get(key)
         if known is None:
+            if not by_id:
+                by_id.update((record.id, record) for record in records)
             known = fits[key] = described_fit(a, b, by_id, where) and comparable(a, b, where)
         return known
 
@@ -514,5 +550,5 @@ def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-__all__ = ["SPECIFIC_NAMES", "comparable", "described_fit", "distance", "restatement_conflicts",
-           "restatement_finding", "slip"]
+__all__ = ["SPECIFIC_NAMES", "comparable", "described_fit", "distance", "named_figures",
+           "restatement_conflicts", "restatement_finding", "restatement_pool", "slip"]
