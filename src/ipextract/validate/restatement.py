@@ -103,8 +103,9 @@ def restatement_pool(records: Iterable[Record]) -> list[Record]:
 def named_figures(records: Iterable[Record]) -> tuple[list[Record], list[Record]]:
     """In one pass over a document's records (each read once): the figures named
     specifically (not a rank, named by ``SPECIFIC_NAMES``, naming an indicator: the ones
-    ``figures.conflict`` compares under one metric key) and the restatement pool
-    (not a rank or a duration, not a range, and named by ``SPECIFIC_NAMES`` or by a name that says more than a counted noun, ``_counted_name``), both in document order."""
+    ``figures.conflict`` compares under one metric key) and the restatement pool (not a rank
+    or a duration, not a range, named by ``SPECIFIC_NAMES`` or by a name that says more than
+    a counted noun, ``_counted_name``), both in document order."""
     specific: list[Record] = []
     pool: list[Record] = []
     for record in records:
