@@ -33,13 +33,7 @@ def test_cached_dictionary_equals_the_built_one(tmp_path: Path, monkeypatch: pyt
     assert lexicon._prepared()[3] is None, "the second run must read the cache, not rebuild"
     assert second.FREQ == built_freq == first.FREQ
     assert second.total == built_total
-    table = lexicon._tags()
-    assert isinstance(table, lexicon.SortedTags), "the tags must come from the cached table"
-    assert table.as_dict() == built_tags
-    assert all(table.get(word, "?") == tag for word, tag in built_tags.items())
-    # no second copy of the words: the table holds the dictionary's own string objects
-    keys = {word: word for word in second.FREQ}
-    assert all(word is keys[word] for word in table._words)
+    assert lexicon._tags().as_dict() == built_tags
     phrase = "全市专利授权总量同比增长"
     assert lexicon.cut(phrase) == first.lcut(phrase, HMM=False)
     assert "".join(lexicon.cut(phrase)) == phrase
@@ -54,39 +48,6 @@ def test_a_damaged_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     _fresh(monkeypatch, str(tmp_path))
     assert lexicon._prepared()[3] is not None, "a short frequency file must not be trusted"
     assert lexicon.is_word("专利")
-
-
-def test_tag_table_round_trips_through_its_cache_format() -> None:
-    known = ["授权", "专", "专利", "增长"]  # the dictionary's order, not sorted
-    words = ["专利", "同比", "增长", "授权"]  # 同比 is not in the dictionary: stored spelled out
-    table = lexicon.SortedTags(words, ["n", "d", "v", "v"])
-    loaded = lexicon.SortedTags.from_bytes(table.to_bytes(known), known)
-    assert loaded.as_dict() == {"专利": "n", "同比": "d", "增长": "v", "授权": "v"}
-    assert [loaded.get(w, "x") for w in ("专", "专利", "同比", "增", "")] == ["x", "n", "d", "x", "x"]
-    assert loaded._words[0] is known[2]  # the list's own string, not a copy
-    empty = lexicon.SortedTags([], [])
-    assert lexicon.SortedTags.from_bytes(empty.to_bytes(known), known).as_dict() == {}
-
-
-@pytest.mark.parametrize("damage", ["cut", "short", "bad tag", "outside", "old format"])
-def test_a_damaged_tag_table_is_refused(damage: str) -> None:
-    known = ["专利", "授权"]
-    data = lexicon.SortedTags(["专利", "授权"], ["n", "v"]).to_bytes(known)
-    broken = {"cut": data[:10], "short": data[:-1], "bad tag": data[:-1] + b"\x07",
-              "outside": data, "old format": "专利\n授权\0n\nv".encode()}[damage]
-    with pytest.raises(ValueError):
-        lexicon.SortedTags.from_bytes(broken, known[:1] if damage == "outside" else known)
-
-
-def test_a_damaged_tag_file_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                       restore_lexicon: None) -> None:
-    _fresh(monkeypatch, str(tmp_path))
-    lexicon.tokenizer()
-    (tag_file,) = tmp_path.glob("dict-*.tags")
-    tag_file.write_bytes(tag_file.read_bytes()[:-1])  # one tag short
-    _fresh(monkeypatch, str(tmp_path))
-    assert isinstance(lexicon._tags(), dict), "a short tag file must not be trusted"
-    assert lexicon.pos_tag("专利") == "n"
 
 
 def test_caching_can_be_switched_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
