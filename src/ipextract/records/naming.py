@@ -567,12 +567,13 @@ def _respective(block: Block, figures: list[Figure], position: int, kind: str, w
     # 城乡居民收入分别达6.9万元、3.4万元，增长4.2%、5.3%: the growths pair off with the levels
     # of the 分别 list of the clause before
     own_clause = any(word in words.clause for word in respectively)
-    carried = (not own_clause and kind in DESCRIBING_KINDS
-               and any(word in words.sentence for word in respectively)
-               and _chain_length(block, figures, position) > 1)
-    if not own_clause and not carried:
+    if not own_clause and not (kind in DESCRIBING_KINDS
+                               and any(word in words.sentence for word in respectively)):
         return []
     length = _chain_length(block, figures, position)
+    carried = not own_clause
+    if carried and length < 2:
+        return []
     if own_clause:
         items = _respectively_items(words.sentence, places, length)
         if items:
