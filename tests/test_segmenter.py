@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ipextract.vocabulary.lexicon import tokenizer
-from ipextract.vocabulary.segmenter import segment
+from ipextract.vocabulary.segmenter import GLUED_CHARACTERS, segment
 
 from .conftest import CORPORA, SHARED
 
@@ -64,3 +64,13 @@ def test_segments_cover_the_text() -> None:
     words = segment(tokenizer(), text)
     assert "".join(words) == text
     assert "发明" in words and "武汉市" in words  # words of the dictionary, not characters
+
+
+def test_glued_characters_are_what_jiebas_pattern_matches() -> None:
+    """The set that stands for jieba's Latin-or-digit pattern holds every character of the
+    Basic Multilingual Plane the pattern matches, and no other."""
+    import jieba
+
+    matched = {c for c in map(chr, range(0x10000)) if jieba.re_eng.match(c)}
+    assert matched == set(GLUED_CHARACTERS)
+    assert "7" in GLUED_CHARACTERS and "专" not in GLUED_CHARACTERS

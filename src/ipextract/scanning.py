@@ -209,6 +209,99 @@ def _requires(items: list[_Node], code: int) -> bool:
     return False
 
 
+_MAX_REQUIRED = 24  # characters: a longer set costs more to test than the search it saves
+
+
+def required_characters(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Characters of which every match of ``pattern`` contains at least one (so a text that
+    holds none of them need not be searched); None when no short set can be shown. Read off
+    the pattern by Python's own parser, like :func:`must_contain`, so it follows every edit of
+    the vocabulary.
+
+    >>> sorted(required_characters("第?[一二三四]季度|[上下]半年|[0-9]{1,2}月份?"))
+    ['半', '季', '月']
+    >>> required_characters(r"\\w+(?:年)?") is None  # a match may be any word alone
+    True
+    """
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        codes = _required(list(parser.parse(pattern, flags)))
+    except re.error:
+        return None
+    return frozenset(map(chr, codes)) if codes is not None else None
+
+
+def _required(items: list[_Node]) -> frozenset[int] | None:
+    """The smallest set one of whose characters the sequence ``items`` must consume."""
+    best: frozenset[int] | None = None
+    for item in items:
+        found = _required_by(item)
+        if found is not None and (best is None or len(found) < len(best)):
+            best = found
+    return best
+
+
+def _required_by(item: _Node) -> frozenset[int] | None:
+    op, argument = item
+    if op is constants.LITERAL:
+        return frozenset((argument,))
+    if op is constants.IN:
+        try:
+            ranges = _class(list(argument))
+        except _Unknown:
+            return None
+        if sum(high - low + 1 for low, high in ranges) > _MAX_REQUIRED:
+            return None
+        return frozenset(code for low, high in ranges for code in range(low, high + 1))
+    if op is constants.SUBPATTERN:
+        return _required(list(argument[-1]))
+    if op is constants.BRANCH:
+        union: set[int] = set()
+        for branch in argument[1]:
+            found = _required(list(branch))
+            if found is None:
+                return None
+            union |= found
+        return frozenset(union) if len(union) <= _MAX_REQUIRED else None
+    if op in _REPEATS and argument[0] >= 1:
+        return _required(list(argument[2]))
+    return None  # a lookaround, an optional part, a category…: nothing it must consume
+
+
+class GuardedPattern:
+    """A compiled pattern with the characters one of which every match holds: ``sub`` and
+    ``search`` skip a text without any of them (a set test instead of a scan by the engine,
+    which tries a lookbehind at every position: 5 µs a short phrase).
+
+    >>> import regex
+    >>> guarded = GuardedPattern(regex.compile("[0-9]{1,2}月份?"))
+    >>> guarded.sub("", "工业增加值"), guarded.sub("", "1—11月工业增加值")
+    ('工业增加值', '1—工业增加值')
+    """
+
+    __slots__ = ("characters", "pattern")
+
+    def __init__(self, pattern: Any) -> None:
+        self.pattern = pattern
+        self.characters = required_characters(pattern.pattern, pattern.flags & re.IGNORECASE)
+
+    def may_match(self, text: str) -> bool:
+        return self.characters is None or not self.characters.isdisjoint(text)
+
+    def sub(self, replacement: str, text: str) -> str:
+        characters = self.characters  # (tested here, not through may_match: a call less)
+        if characters is not None and characters.isdisjoint(text):
+            return text
+        return self.pattern.sub(replacement, text)
+
+    def search(self, text: str) -> Any:
+        characters = self.characters
+        if characters is not None and characters.isdisjoint(text):
+            return None
+        return self.pattern.search(text)
+
+
 def looks_past_its_match(pattern: str, flags: int = 0) -> bool:
     """True when a match of ``pattern`` may depend on the text after it (a lookahead, ``$``,
     ``\\b``) or that cannot be told: only a pattern that does not can be searched with its

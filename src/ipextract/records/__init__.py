@@ -122,13 +122,12 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                                    group_drafts.get(block.group, []), places)
             # 全年 in a part headed 2025年 is 2025, not the title's year
             period_here = group_period[block.group] or carried
+            sentence_start = block.sentence_start(figure.lstart)
             if openings:
-                sentence_start = block.sentence_start(figure.lstart)
                 opening = next(((at, p) for at, p in reversed(openings) if at <= sentence_start),
                                None)
                 if opening is not None:
                     period_here = opening[1]
-            sentence_start = block.sentence_start(figure.lstart)
             continues = continues_sentence(block, sentence_start)
             if is_point(period_here) and not continues:
                 # 截至2024年底，…。全年…: a point in time is the time of its own sentence and
@@ -161,9 +160,12 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             period, period_from = settle_period(block, figure, period, period_from)
             if unsaid and document_period is not None:
                 period, period_from = document_period, "document"  # a bulletin's own year
-            low = figure.value_min * sign if figure.value_min is not None else None
-            high = figure.value_max * sign if figure.value_max is not None else None
-            value = figure.value * sign
+            low, high, value = figure.value_min, figure.value_max, figure.value
+            if sign < 0:  # (most figures keep their sign: no new Decimal for them)
+                # (copy_negate: ``* -1`` as it was, −0 for 0 included, where unary minus gives 0)
+                low = low.copy_negate() if low is not None else None
+                high = high.copy_negate() if high is not None else None
+                value = value.copy_negate()
             if sign < 0 and low is not None and high is not None:
                 low, high = high, low
                 value = low  # a range's value is its lower bound: 下降1至2个百分点 is −2…−1

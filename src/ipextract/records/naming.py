@@ -13,7 +13,7 @@ import regex
 from ..blocks import BULLETS, CLAUSE_BREAK, MAX_REACH, SENTENCE_END, Block
 from ..figures import Figure
 from ..models import MetricFrom
-from ..scanning import alternation
+from ..scanning import GuardedPattern, alternation
 from ..vocabulary import load_vocabulary
 from ..vocabulary.lexicon import is_word, pos_tag
 from .base import (
@@ -102,8 +102,9 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     """
     words = _word_sets()
     cues = load_vocabulary().cues
-    phrase = _period_name().sub("", _period_pattern().sub("", phrase))  # (…三季度, 1—11月)
-    phrase = _CODE_NOTE.sub("", phrase)  # 细颗粒物（PM2.5）年均浓度 → 细颗粒物年均浓度
+    period, period_name, code_note, adverbial_pattern, comparison_base = _phrase_patterns()
+    phrase = period_name.sub("", period.sub("", phrase))  # (…三季度, 1—11月)
+    phrase = code_note.sub("", phrase)  # 细颗粒物（PM2.5）年均浓度 → 细颗粒物年均浓度
     phrase = _strip_scope_prefixes(phrase.lstrip("，,、：: "))
     quoted_start = phrase[:1] in "“‘\"《「"
     # the document's own region: 武汉知识产权… → 知识产权…; the longest form first (常州市 before
@@ -112,7 +113,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         if phrase.startswith(place) and len(phrase) > len(place):
             phrase = phrase[len(place):]
             break
-    adverbial = _adverbial_pattern().search(phrase)
+    adverbial = adverbial_pattern.search(phrase)
     if adverbial and adverbial.end() < len(phrase):
         phrase = phrase[adverbial.end():]  # 武汉海关在“龙腾2024”专项行动中扣缴… → 扣缴…
     phrase = _strip_edges(phrase)
@@ -153,7 +154,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
             text = text[: -len(word)]  # 得分为: jieba cut it 得|分为, the link word is still 为
             tokens = _tokens(text)
             break
-    comparison = _COMPARISON_BASE.search(text)
+    comparison = comparison_base.search(text)
     if comparison and comparison.start() > 0:
         text = text[: comparison.start()]
         tokens = _tokens(text)
@@ -162,6 +163,15 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     if not text:
         return "", ""
     return text, pos_tag(tokens[-1]) if tokens else ""
+
+
+@lru_cache(maxsize=1)
+def _phrase_patterns() -> tuple[GuardedPattern, ...]:
+    """What ``clean_metric`` cuts from every phrase, each behind the characters its matches
+    need: most phrases hold none, and the engine's scan of a short phrase costs more than
+    the set test (the two period patterns alone took 5% of clean_metric's time)."""
+    return tuple(GuardedPattern(pattern) for pattern in (
+        _period_pattern(), _period_name(), _CODE_NOTE, _adverbial_pattern(), _COMPARISON_BASE))
 
 
 @lru_cache(maxsize=1)
@@ -479,7 +489,7 @@ def _names_something(phrase: str) -> bool:
     return any(pos_tag(token).startswith(_NOMINAL_TAGS) for token in _tokens(phrase))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen __init__ sets each field through object.__setattr__
 class _Words:
     """The text around one figure in its block: what the naming and kind rules read."""
 

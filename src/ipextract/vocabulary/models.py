@@ -127,7 +127,7 @@ class Vocabulary(Frozen):
     units: dict[str, Unit]
     magnitudes: dict[str, Magnitude]
     qualifiers: QualifierWords
-    change_verbs: dict[str, int]
+    change_verbs: dict[str, Literal[1, -1]]  # the sign a change verb gives its figure
     cues: Cues
     metric_aliases: MetricAliases
     allowed_reduplications: frozenset[str]

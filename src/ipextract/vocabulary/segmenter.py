@@ -27,6 +27,10 @@ import jieba
 _RUN = jieba.re_han_default
 _SKIP = jieba.re_skip_default
 _LATIN_OR_DIGIT = jieba.re_eng
+# the characters it matches, as a set: one test per one-character word instead of a regex call
+# (the pattern is a class of ASCII letters and digits; tests/test_segmenter.py checks the set
+# against it over the whole Basic Multilingual Plane)
+GLUED_CHARACTERS = frozenset(c for c in map(chr, range(128)) if _LATIN_OR_DIGIT.match(c))
 
 
 #: what the dictionary says of a fragment, as ``_route`` needs it: ``log(count) - log_total`` of a
@@ -37,6 +41,7 @@ _Known = dict[str, float | None | bool]
 _KNOWN: dict[tuple[int, int, float], _Known] = {}
 _MAX_KNOWN = 1 << 20  # fragments: a cache, emptied when full (yearbooks are long)
 _UNSEEN = object()  # a fragment not looked up yet
+_NEVER = float("-inf")
 
 
 def _known_fragments(freq: dict[str, int], log_total: float) -> _Known:
@@ -57,14 +62,15 @@ def _route(run: str, freq: dict[str, int], log_total: float) -> list[int]:
     unknown = 0.0 - log_total  # log(1) - log_total, as jieba computes it for a word it lacks
     known = _known_fragments(freq, log_total)
     unseen = _UNSEEN
+    get = known.get
     for start in range(size - 1, -1, -1):
-        best_score = 0.0
-        best_end = -1
-        last = start
+        best_score = _NEVER  # below any word's score: the first word found is taken
+        best_end = start + 1
+        end = start + 1
         fragment = run[start]
         # the words of the dictionary that start here (a prefix is in FREQ with 0)
         while True:
-            said = known.get(fragment, unseen)
+            said = get(fragment, unseen)
             if said is unseen:
                 count = freq.get(fragment)
                 said = known[fragment] = (
@@ -72,15 +78,15 @@ def _route(run: str, freq: dict[str, int], log_total: float) -> list[int]:
             if said is False:
                 break  # no word goes on from here
             if said is not None:
-                candidate = said + score[last + 1]  # type: ignore[operator]
-                if best_end < 0 or candidate >= best_score:  # a tie goes to the longer word
-                    best_score, best_end = candidate, last + 1
-            last += 1
-            if last >= size:
+                candidate = said + score[end]  # type: ignore[operator]
+                if candidate >= best_score:  # a tie goes to the longer word
+                    best_score, best_end = candidate, end
+            if end >= size:
                 break
-            fragment = run[start:last + 1]
-        if best_end < 0:  # no word starts here: the character alone
-            best_score, best_end = unknown + score[start + 1], start + 1
+            end += 1
+            fragment = run[start:end]
+        if best_score == _NEVER:  # no word starts here: the character alone
+            best_score = unknown + score[start + 1]
         score[start] = best_score
         ends[start] = best_end
     return ends
@@ -88,6 +94,7 @@ def _route(run: str, freq: dict[str, int], log_total: float) -> list[int]:
 
 def _cut_run(run: str, freq: dict[str, int], log_total: float) -> list[str]:
     ends = _route(run, freq, log_total)
+    glued_characters = GLUED_CHARACTERS
     words: list[str] = []
     glued = ""
     position = 0
@@ -95,7 +102,7 @@ def _cut_run(run: str, freq: dict[str, int], log_total: float) -> list[str]:
     while position < size:
         end = ends[position]
         word = run[position:end]
-        if end - position == 1 and _LATIN_OR_DIGIT.match(word):
+        if end - position == 1 and word in glued_characters:
             glued += word  # jieba keeps a Latin or digit string whole
         else:
             if glued:
