@@ -9,6 +9,8 @@ The real texts are every .txt of ../shared/corpora/real (skipped when absent), t
 reports and the bulletins apart, as in ``false_alarms.py --time``; records and blocks are made
 outside the timed function. The long document is the restatement paragraph of
 ``tests/test_restatements.py`` repeated to 100,000 figures, each copy under a year of its own.
+The long table is ``tests/test_checks_tables.py``'s yearbook-like table at 50,000 rows
+(100,000 figures), every check timed on it (``run_checks``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import false_alarms
+from tests.test_checks_tables import table
 from tests.test_restatements import PARAGRAPH, _copies
 
 from ipextract import extract
@@ -76,3 +79,18 @@ def test_conflict_on_a_long_document(benchmark, figures: int) -> None:  # type: 
     found = benchmark.pedantic(run, rounds=2, iterations=1)
     assert found == len(copied) // len(records)  # the one slip of every copy
     benchmark.extra_info["figures"] = len(copied)
+
+
+@pytest.mark.parametrize("rows", [50_000])
+def test_checks_on_a_long_table(benchmark, rows: int) -> None:  # type: ignore[no-untyped-def]
+    text = table(rows)
+    records = extract(text, validate=False).records
+    blocks = split_blocks(normalize(text).text)
+
+    def run() -> int:  # a new CheckInput each round: nothing is kept from the round before
+        with decimal.localcontext(prec=60):  # as extract runs them
+            return len(run_checks(records, text, blocks))
+
+    benchmark.group = "validate: run_checks on a table"
+    benchmark.pedantic(run, rounds=2, iterations=1)
+    benchmark.extra_info["figures"] = len(records)

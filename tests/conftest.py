@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from collections import Counter
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -32,3 +34,20 @@ def load_benchmark(name: str) -> ModuleType:
     sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def count_calls(monkeypatch: pytest.MonkeyPatch, module: ModuleType,
+                names: tuple[str, ...]) -> Counter[str]:
+    """Count the calls of the functions ``names`` of ``module`` from now until
+    ``monkeypatch.undo()``: how often a check asks a pairwise question, the cost that must not
+    grow with a document."""
+    calls: Counter[str] = Counter()
+    for name in names:
+        real = getattr(module, name)
+
+        def counted(*args: Any, _name: str = name, _real: Any = real) -> Any:
+            calls[_name] += 1
+            return _real(*args)
+
+        monkeypatch.setattr(module, name, counted)
+    return calls

@@ -21,7 +21,7 @@ from ipextract.validate.base import CheckInput
 from ipextract.validate.figures import conflict
 
 from .casefiles import case_params
-from .conftest import CORPORA
+from .conftest import CORPORA, count_calls
 
 CASES = Path(__file__).resolve().parent / "flag_cases"
 
@@ -132,19 +132,11 @@ def _comparisons_per_figure(records: list[Record], text: str,
                             monkeypatch: pytest.MonkeyPatch) -> tuple[dict[str, float], int]:
     """How many times ``conflict`` called each comparison of restatement.py, per figure, and
     how many flags it raised."""
-    calls = dict.fromkeys(COUNTED, 0)
-    for name in COUNTED:
-        real = getattr(restatement, name)
-
-        def counted(*args: Any, _name: str = name, _real: Any = real) -> Any:
-            calls[_name] += 1
-            return _real(*args)
-
-        monkeypatch.setattr(restatement, name, counted)
+    calls = count_calls(monkeypatch, restatement, COUNTED)
     view = CheckInput(records, text, split_blocks(normalize(text).text))
     found = conflict(view, CheckSettings())
     monkeypatch.undo()
-    return {name: count / len(records) for name, count in calls.items()}, len(found)
+    return {name: calls[name] / len(records) for name in COUNTED}, len(found)
 
 
 def test_comparisons_per_figure_do_not_grow_with_the_document(

@@ -45,9 +45,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, lru_cache
-from itertools import accumulate, pairwise
+from itertools import accumulate, count, pairwise
+from operator import add
 from typing import Any
 
+from ..layout import SENTENCE_END
 from ..models import Record
 from ..scanning import alternation
 from ..vocabulary import cue_pattern, load_vocabulary
@@ -62,7 +64,6 @@ from .tolerance import record_interval
 Interval = tuple[Decimal, Decimal]
 HUNDRED = Decimal(100)
 LEVEL_KINDS = (*BASE_KINDS, "rate", "share")
-CLAUSE_MARKS = "。！？；!?;\n"
 MAX_CLAUSE = 160  # a from…to statement and its growth stand within this many characters
 
 
@@ -144,13 +145,13 @@ def _real_growth(level: Record, growth: Record) -> bool:
 
 
 def _positions(text: str, marks: str) -> list[int]:
-    """Where any of ``marks`` stands in ``text``, in order (str.split: faster than a regex)."""
+    """Where any of ``marks`` stands in ``text``, in order (str.split: faster than a regex).
+    The k-th mark of a kind stands after the first k pieces and k - 1 marks: the offsets
+    are summed by iterators, with no Python step per mark."""
     found: list[int] = []
     for mark in marks:
         if mark in text:
-            found.extend(accumulate(len(part) + 1 for part in text.split(mark)[:-1]))
-            # accumulate gives the offsets just after each mark
-    found = [offset - 1 for offset in found]
+            found.extend(map(add, accumulate(map(len, text.split(mark)[:-1])), count()))
     found.sort()
     return found
 
@@ -164,20 +165,20 @@ class ClauseMarks:
     """Clause and sentence bounds of the text and the comparison base before a figure,
     found by bisection over the marks (scanned once)."""
 
-    def __init__(self, text: str, records: list[Record]) -> None:
+    def __init__(self, text: str, records: list[Record], starts: list[int] | None = None) -> None:
         self.text = text
         self.records = records
-        self.starts = [r.start for r in records]
-        self.marks = _positions(text, CLAUSE_MARKS)
+        self.starts = [r.start for r in records] if starts is None else starts
+        # the sentence ends (also what ``statements.Frames`` reads) and the line ends, each
+        # found once; together, the clause marks
+        self.sentence_ends = _positions(text, SENTENCE_END)
+        self.paragraphs = _positions(text, "\n")
+        self.marks = sorted(self.sentence_ends + self.paragraphs)  # two runs: one merge
 
     @cached_property
     def averages(self) -> list[int]:
         """Where each 年均 (an average-words cue) ends: asked only of a change or growth."""
         return [m.end() for m in cue_pattern("average_words").finditer(self.text)]
-
-    @cached_property
-    def paragraphs(self) -> list[int]:
-        return _positions(self.text, "\n")
 
     def paragraph_of(self, offset: int) -> int:
         return bisect_right(self.paragraphs, offset)
@@ -242,6 +243,8 @@ def _lookup_keys(metric: str) -> tuple[str, ...]:
     """A level's name, and without the word for what it counts (入院人次 → 入院: 与上年比较，
     入院增加1004.7万人次)."""
     key = metric_key(metric)
+    if not key.endswith(_COUNTED_ENDINGS):
+        return (key,)  # most names: one test of all the endings at once
     for ending in _COUNTED_ENDINGS:
         if key.endswith(ending) and len(key) > len(ending) + 1:
             return key, key[: -len(ending)]
@@ -252,7 +255,7 @@ def _triples(view: CheckInput, where: ClauseMarks) -> list[tuple[Record, Record,
     """(level, change, growth) of one indicator: by the ``of`` links, and by metric within a
     sentence (or for a level stated just before in its paragraph: 与上年比较，X增加…（增长…）)."""
     records = view.records
-    by_id = {r.id: r for r in records}
+    by_id = view.by_id
     changes: dict[str, list[Record]] = defaultdict(list)
     growths: dict[str, list[Record]] = defaultdict(list)
     last_level: dict[tuple[int, str], Record] = {}
@@ -263,11 +266,12 @@ def _triples(view: CheckInput, where: ClauseMarks) -> list[tuple[Record, Record,
     for record in records:
         if (wanted and record.kind in BASE_KINDS and record.metric
                 and record.metric_from != "list"):
-            keys = [key for key in _lookup_keys(record.metric) if key in wanted]
-            if keys:
+            keys = _lookup_keys(record.metric)
+            if not wanted.isdisjoint(keys):
                 paragraph = where.paragraph_of(record.start)
                 for key in keys:
-                    last_level[(paragraph, key)] = record
+                    if key in wanted:
+                        last_level[(paragraph, key)] = record
         if record.kind not in ("change", "growth"):
             continue
         level = by_id.get(record.of) if record.of else None
@@ -647,7 +651,7 @@ def _bracket_lists(view: CheckInput, where: ClauseMarks) -> list[list[tuple[Reco
     """Parts each followed by its share in brackets (医院812.0万张（占78.8%）), consecutive in
     one sentence: [(part, share), …]."""
     text, records = view.text, view.records
-    by_id = {r.id: r for r in records}
+    by_id = view.by_id
     lists: list[list[tuple[Record, Record]]] = []
     current: list[tuple[Record, Record]] = []
     for share in records:

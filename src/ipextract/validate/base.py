@@ -27,14 +27,30 @@ class CheckInput:
     @cached_property
     def frames(self) -> Frames:
         """Where each record stands, for the checks that compare figures (answers kept)."""
-        return Frames(self.records, self.blocks, self.text)
+        return Frames(self.records, self.blocks, self.text, self)
+
+    # What several checks read of the records, made once per document (each check made its
+    # own copy before)
+    @cached_property
+    def by_id(self) -> dict[str, Record]:
+        return {record.id: record for record in self.records}
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Each record's start, in order (records are ordered by start): for bisection."""
+        return [record.start for record in self.records]
+
+    @property
+    def sentence_marks(self) -> list[int]:
+        """Where each sentence-ending mark stands (found once with the clause marks)."""
+        return self.clauses.sentence_ends
 
     @cached_property
     def clauses(self) -> ClauseMarks:
         """The clause, sentence and paragraph marks the arithmetic checks read (scanned once)."""
         from .arithmetic import ClauseMarks  # the checks import this module
 
-        return ClauseMarks(self.text, self.records)
+        return ClauseMarks(self.text, self.records, self.starts)
 
 
 @dataclass(frozen=True)

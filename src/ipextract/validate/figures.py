@@ -64,18 +64,27 @@ def duplicate_figure(view: CheckInput, settings: CheckSettings) -> list[Finding]
     records = view.records
     groups: dict[tuple[Decimal, str], list[Record]] = defaultdict(list)
     positions: dict[str, list[int]] = defaultdict(list)
+    minimum = settings.min_significant_digits
     for record in records:
         if record.kind in ("rank", "duration") or record.qualifier != "exact":
             continue
-        positions[record.unit].append(record.start)
-        if (significant_digits(record.surface) >= settings.min_significant_digits
-                and record.metric_from in SPECIFIC_NAMES and names_indicator(record.metric)):
-            groups[(abs(record.value), record.unit)].append(record)  # a slip copies digits
-    companions = _companions(records)
+        unit = record.unit
+        positions[unit].append(record.start)
+        # the attribute test first: most figures are named by the words before them or
+        # their level, and the other two tests are look-ups in a cache
+        if (record.metric_from in SPECIFIC_NAMES
+                and significant_digits(record.surface) >= minimum
+                and names_indicator(record.metric)):
+            groups[(abs(record.value), unit)].append(record)  # a slip copies digits
+    # a value printed for dozens of figures is no one's signature
+    recurring = [(key, group) for key, group in groups.items() if 2 <= len(group) <= MAX_GROUP]
+    if not recurring:
+        return []
+    # the companions of the figures whose value recurs only (a long table's are many)
+    companions = _companions(records, view.by_id,
+                             {record.id for _, group in recurring for record in group})
     findings = []
-    for (value, unit), group in groups.items():
-        if len(group) < 2 or len(group) > MAX_GROUP:
-            continue  # a value printed for dozens of figures is no one's signature
+    for (value, unit), group in recurring:
         clusters = _clusters(group, companions)
         if len(set(clusters.values())) < 2:
             continue
@@ -136,16 +145,18 @@ def _informative_digits(record: Record) -> int:
 MAX_GROUP = 32  # figures of one value compared with each other (pairs: linear in the document)
 
 
-def _companions(records: list[Record]) -> dict[str, list[Record]]:
-    """Each figure's companions: the figure it describes (a growth's level) and the figures
-    that describe it (a level's growth and change)."""
-    by_id = {r.id: r for r in records}
+def _companions(records: list[Record], by_id: dict[str, Record],
+                members: set[str]) -> dict[str, list[Record]]:
+    """The companions of each figure of ``members``: the figure it describes (a growth's
+    level) and the figures that describe it (a level's growth and change), in order."""
     companions: dict[str, list[Record]] = defaultdict(list)
     for record in records:
         described = by_id.get(record.of) if record.of else None
         if described is not None:
-            companions[record.id].append(described)
-            companions[described.id].append(record)
+            if record.id in members:
+                companions[record.id].append(described)
+            if described.id in members:
+                companions[described.id].append(record)
     return companions
 
 
@@ -234,20 +245,31 @@ def conflict(view: CheckInput, settings: CheckSettings) -> list[Finding]:
     findings = []
     seen: set[tuple[str, str]] = set()
     settled: set[str] = set()
+    # A misprint is looked for across sections only: a text of one section has none, and
+    # needs to know no figure settled.
+    misprints = len({record.section for record in candidates}) >= 2
     for group in by_metric.values():
+        if len(group) < 2:
+            continue  # most names are given once: nothing to compare, nothing to ask
         for index, record in enumerate(group):
+            in_table = where.table_cell(record)
             for other in group[max(0, index - MAX_PEERS): index]:
-                if agree(record, other):
+                if (other.section == record.section
+                        and (in_table or where.table_cell(other))):
+                    # two rows of tables are never one statement (``one_statement_possible``):
+                    # they can only settle each other; a long table is read in one pass
+                    if misprints and agree(record, other):
+                        settled.update((record.id, other.id))
+                elif agree(record, other):
                     settled.update((record.id, other.id))
                 elif _disagree(other, record, where):
                     seen.add((other.id, record.id))
                     findings.append(_conflict_finding(other, record))
     # a figure whose restatement under the same name agrees is settled: a near-miss under a
     # related name (数字经济核心产业发明专利授权量 26.4% / 发明专利授权量 21.4%) is another figure.
-    # A misprint is looked for across sections only: a text of one section has none.
-    if len({record.section for record in candidates}) >= 2:
+    if misprints:
         findings += _misprints(candidates, settled, seen, where,
-                               {record.id: record for record in view.records})
+                               view.by_id)
     # a restatement at another precision or in another form, under a name that may differ
     # slightly (restatement.py, issue #17 point 4)
     flagged = {record_id for finding in findings for record_id in finding.record_ids}
@@ -338,7 +360,7 @@ def share_mismatch(view: CheckInput, settings: CheckSettings) -> list[Finding]:
     """A share that its part and whole contradict (企业发明专利授权量14551件，占全市总量的
     57.67%, with the total 25230件 given before: 57.67% holds)."""
     records, text = view.records, view.text
-    by_id = {r.id: r for r in records}
+    by_id = view.by_id
     findings = []
     for position, share in enumerate(records):
         if share.kind != "share" or share.unit != "%" or share.of is None:
@@ -391,7 +413,7 @@ def sum_mismatch(view: CheckInput, settings: CheckSettings) -> list[Finding]:
     openers = _positions(text, "其中")
     if not openers:
         return []
-    starts = [r.start for r in records]
+    starts = view.starts
     findings = []
     position = 0
     while position < len(records):

@@ -4,7 +4,7 @@ ambiguous_attachment (a growth line in a data list that could belong to two item
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 from ..models import Record
 from .base import CheckInput, CheckSettings, Finding
@@ -63,26 +63,32 @@ def ambiguous_attachment(view: CheckInput, settings: CheckSettings) -> list[Find
     """A growth line set apart under a data item whose item above names a related indicator
     (●发明专利授权25230件 / ●企业发明专利授权14551件 / 同比增长4.26%): the reader cannot
     tell which of the two the growth is of."""
-    blocks, text = view.blocks, view.text
-    by_block: dict[int, list[Record]] = {}
-    positions = [b.start for b in blocks]
-    for record in view.records:
-        index = bisect_right(positions, record.start) - 1
-        if index >= 0:
-            by_block.setdefault(index, []).append(record)
+    blocks, text, records = view.blocks, view.text, view.records
+    positions: list[int] = []  # the blocks' starts, made when a line under two items is found
+
+    def by_block(index: int) -> list[Record]:
+        """The records whose block is ``index``: the last block starting at or before them
+        (few blocks are asked about, so the records are not sorted into blocks)."""
+        if not positions:
+            positions.extend(b.start for b in blocks)
+        starts = view.starts
+        low = bisect_left(starts, positions[index])
+        high = bisect_left(starts, positions[index + 1]) if index + 1 < len(blocks) else len(starts)
+        return records[low:high]
+
     findings = []
     for index, block in enumerate(blocks):
-        if block.kind != "line" or index < 2:
+        # the structure first (most documents have no line under two items): blocks only
+        if (block.kind != "line" or index < 2 or blocks[index - 1].kind != "item"
+                or blocks[index - 2].kind != "item"):
             continue
-        line_records = by_block.get(index, [])
+        line_records = by_block(index)
         if not line_records or any(r.kind not in ("growth", "change_pp") for r in line_records):
             continue
-        item, above = blocks[index - 1], blocks[index - 2]
-        if item.kind != "item" or above.kind != "item":
-            continue
+        item = blocks[index - 1]
         separated = "\n\n" in text[item.end: block.start]
-        item_base = [r for r in by_block.get(index - 1, []) if r.kind in ("count", "amount")]
-        above_base = [r for r in by_block.get(index - 2, []) if r.kind in ("count", "amount")]
+        item_base = [r for r in by_block(index - 1) if r.kind in ("count", "amount")]
+        above_base = [r for r in by_block(index - 2) if r.kind in ("count", "amount")]
         if not (separated and item_base and above_base):
             continue
         key_item, key_above = metric_key(item_base[-1].metric), metric_key(above_base[-1].metric)

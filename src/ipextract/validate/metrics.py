@@ -39,14 +39,28 @@ def _canonical_names() -> tuple[dict[str, str], tuple[str, ...]]:
     return canonical_of, tuple(sorted(aliases.strip_suffixes, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _suffixes_by_last() -> dict[str, tuple[str, ...]]:
+    """The endings of ``_canonical_names`` by their last character, longest first as there:
+    a name is tried against the few that can end it, with the same first match (most
+    names of a report are new to the cache, so each is worked out once, cheaply)."""
+    ends: dict[str, list[str]] = {}
+    for suffix in _canonical_names()[1]:
+        if not suffix:  # it would strip every name to nothing
+            raise ValueError("metrics.toml: an empty ending in strip_suffixes")
+        ends.setdefault(suffix[-1], []).append(suffix)
+    return {last: tuple(suffixes) for last, suffixes in ends.items()}
+
+
 @lru_cache(maxsize=1 << 16)  # the names of a batch of long reports: no thrashing
 def metric_key(name: str) -> str:
-    canonical_of, suffixes = _canonical_names()
+    canonical_of = _canonical_names()[0]
+    by_last = _suffixes_by_last()
     name = canonical_of.get(name, name)
     changed = True
-    while changed:
+    while changed and name:
         changed = False
-        for suffix in suffixes:
+        for suffix in by_last.get(name[-1], ()):
             if name.endswith(suffix) and len(name) > len(suffix) + 1:
                 name = name[: -len(suffix)]
                 changed = True

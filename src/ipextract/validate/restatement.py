@@ -48,7 +48,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -109,11 +109,8 @@ def named_figures(records: Iterable[Record]) -> tuple[list[Record], list[Record]
     specific: list[Record] = []
     pool: list[Record] = []
     for record in records:
-        metric = record.metric
-        if not metric or _name_facts(metric) is None:  # names no indicator
-            continue
-        kind = record.kind
-        if kind == "rank":
+        kind, metric = record.kind, record.metric
+        if kind == "rank" or not names_indicator(metric):  # names no indicator (nor an empty name)
             continue
         named = record.metric_from in SPECIFIC_NAMES
         if named:
@@ -122,16 +119,6 @@ def named_figures(records: Iterable[Record]) -> tuple[list[Record], list[Record]
                 and (named or _counted_name(metric))):
             pool.append(record)
     return specific, pool
-
-
-@lru_cache(maxsize=1 << 16)
-def _name_facts(metric: str) -> tuple[str, str] | None:
-    """What ``_Lookup`` reads of a metric name, in one cached look-up per figure: None when
-    it names no indicator (``names_indicator``), else its plain key and its metric key (the
-    answers of ``plain_key`` and ``metric_key``: a name is worked out once per run)."""
-    if not names_indicator(metric):
-        return None
-    return plain_key(metric), metric_key(metric)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -221,30 +208,20 @@ class _Lookup:
     repeats its names under many years)."""
 
     def __init__(self, pool: list[Record]) -> None:
-        """Every fact the rule reads of the pool's figures (``restatement_pool``), in one
-        pass: a record is read once."""
+        """What ``_live`` reads of the pool's figures (``restatement_pool``), in one pass: a
+        record is read once. The name indexes (``by_name``, ``plain``, ``by_indicator``) are
+        made on the first look-up: most documents have no live figure, and a name's plain key
+        is worked out only then."""
         self.pool = pool
         self.years: dict[str, str] = {}  # the stated year, if any, for ``same_year``
-        self.by_name: dict[str, list[Record]] = defaultdict(list)
-        self.by_indicator: dict[str, list[Record]] = defaultdict(list)
         self.by_metric_key: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
-        self.sections: set[str] = set()
-        self.plain: dict[str, str] = {}  # each pooled figure's plain key
-        self.by_unit: dict[tuple[str, str], list[Record]] = defaultdict(list)
+        self.sections = {record.section for record in pool}
+        by_metric_key, years = self.by_metric_key, self.years
         for record in pool:  # in document order
-            facts = _name_facts(record.metric or "")
-            if facts is None:  # never: a pooled figure names an indicator
-                continue
-            record_id, unit, kind = record.id, record.unit, record.kind
             if record.period_from == "text" and record.period:
-                self.years[record_id] = _stated_year(record.period)
-            self.plain[record_id] = plain = facts[0]
-            self.by_name[plain].append(record)
-            self.by_metric_key[(facts[1], unit, kind)].append(record)
-            self.by_unit[(unit, kind)].append(record)
-            self.sections.add(record.section)
-            if record.indicator:
-                self.by_indicator[record.indicator].append(record)
+                years[record.id] = _stated_year(record.period)
+            # a pooled figure names an indicator (``names_indicator`` worked its key out)
+            by_metric_key[(metric_key(record.metric), record.unit, record.kind)].append(record)
         self.live: set[str] = set()
         self._starts: dict[object, list[int]] = {}
         self._by_year: dict[object, dict[str, list[int]]] = {}
@@ -281,6 +258,39 @@ class _Lookup:
             starts = self._starts[key] = [r.start for r in group]
         at = bisect_left(starts, record.start)
         return self._window(key, group, max(0, at - MAX_NAMED), at + MAX_NAMED + 1, record)
+
+    @cached_property
+    def by_unit(self) -> dict[tuple[str, str], list[Record]]:
+        """The figures of each unit and kind: read across sections (``_live``, when there
+        are two) and by size (``around``), so made when first asked."""
+        by_unit: dict[tuple[str, str], list[Record]] = defaultdict(list)
+        for record in self.pool:  # in document order
+            by_unit[(record.unit, record.kind)].append(record)
+        return by_unit
+
+    @cached_property
+    def _names(self) -> tuple[dict[str, str], dict[str, list[Record]], dict[str, list[Record]]]:
+        plain: dict[str, str] = {}  # each pooled figure's plain key
+        by_name: dict[str, list[Record]] = defaultdict(list)
+        by_indicator: dict[str, list[Record]] = defaultdict(list)
+        for record in self.pool:  # in document order
+            plain[record.id] = name = plain_key(record.metric)
+            by_name[name].append(record)
+            if record.indicator:
+                by_indicator[record.indicator].append(record)
+        return plain, by_name, by_indicator
+
+    @property
+    def plain(self) -> dict[str, str]:
+        return self._names[0]
+
+    @property
+    def by_name(self) -> dict[str, list[Record]]:
+        return self._names[1]
+
+    @property
+    def by_indicator(self) -> dict[str, list[Record]]:
+        return self._names[2]
 
     def plain_key(self, record: Record) -> str:
         known = self.plain.get(record.id)
@@ -331,12 +341,16 @@ def _name_buckets(names: Iterable[str], asked: Iterable[str]) -> dict[str, list[
     ``_name_keys`` that a key in ``asked`` has too (no other bucket is ever read)."""
     buckets: dict[str, list[str]] = {key: [] for name in asked for key in _name_keys(name)}
     lengths = {len(name) for name in asked}  # the same characters in another order
+    # the heads and tails asked about, to test each name's before its bucket key is made
+    heads = {name[:2] for name in asked if len(name) >= 2}
+    tails = {name[-2:] for name in asked if len(name) >= 2}
     for name in names:
         if len(name) < 2:
             continue
-        for key in (f"<{name[:2]}", f">{name[-2:]}"):
-            if key in buckets:
-                buckets[key].append(name)
+        if name[:2] in heads:
+            buckets[f"<{name[:2]}"].append(name)
+        if name[-2:] in tails:
+            buckets[f">{name[-2:]}"].append(name)
         if len(name) in lengths:
             anagram = _name_keys(name)[2]
             if anagram in buckets:
@@ -391,15 +405,20 @@ def _year_compatible(group: list[Record], years: dict[str, str],
     return found
 
 
-def _live(lookup: _Lookup) -> set[str]:
+def _live(lookup: _Lookup, where: Frames) -> set[str]:
     """The figures that can have a restatement at all: another figure of their unit and kind
     and a compatible year (``same_year``) under the same metric key (name distance 0, the
     only distance one section allows) or in another section. The rule's every test is
     symmetric, so a figure without one is nobody's candidate and has none: the windows are
     never looked at for it. Most figures of a report are given once; a report of one
-    section restates only under the same key."""
+    section restates only under the same key. A table cell restates nothing of its own
+    section (``comparable``: two rows of tables are two figures), so within a section only
+    the figures outside tables count: a yearbook table of thousands of rows that repeat a
+    few names has no live figure and costs one pass."""
     live: set[str] = set()
     for group in lookup.by_metric_key.values():
+        if len(group) > 1:
+            group = [record for record in group if not where.table_cell(record)]
         if len(group) > 1:
             live.update(_year_compatible(group, lookup.years, within_section=True))
     if len(lookup.sections) > 1:
@@ -416,7 +435,7 @@ def restatement_conflicts(records: list[Record], where: Frames, flagged: set[str
     the caller has it (``named_figures``)."""
     lookup = _Lookup(restatement_pool(records) if pool is None else pool)
     pool = lookup.pool
-    live = lookup.live = _live(lookup)
+    live = lookup.live = _live(lookup, where)
     if not live:
         return []
     by_id: dict[str, Record] = {}  # made on the first pair asked about

@@ -39,12 +39,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 from ..blocks import MAX_REACH, Block
 from ..layout import SENTENCE_END
 from ..models import Record
 from ..vocabulary import cue_pattern, load_vocabulary
 from .metrics import metric_key, related_metric
+
+if TYPE_CHECKING:
+    from .base import CheckInput  # which reads this module
 
 
 @lru_cache(maxsize=1)
@@ -88,17 +92,23 @@ class Frames:
     bisections over the records, the blocks and the sentence marks (scanned once, on the
     first question); answers are kept."""
 
-    def __init__(self, records: list[Record], blocks: list[Block], text: str) -> None:
+    def __init__(self, records: list[Record], blocks: list[Block], text: str,
+                 view: CheckInput | None = None) -> None:
+        """``view``, when given, is the checks' input of the same document: the records'
+        starts and ids and the sentence marks are read from it (made once for all checks);
+        else they are made here when first asked."""
         self.records, self.blocks, self.text = records, blocks, text
+        self._view = view
         self._anchored: dict[str, bool] = {}
         # a figure is compared with several others: what is asked about it is kept
         self._sentences: dict[str, tuple[int, int]] = {}
         self._column_cells: dict[str, bool] = {}
         self._cut_down: dict[str, bool] = {}
+        self._table_cells: dict[str, bool] = {}
 
     @cached_property
     def _starts(self) -> list[int]:
-        return [r.start for r in self.records]
+        return self._view.starts if self._view is not None else [r.start for r in self.records]
 
     @cached_property
     def _block_starts(self) -> list[int]:
@@ -106,10 +116,12 @@ class Frames:
 
     @cached_property
     def _by_id(self) -> dict[str, Record]:
-        return {r.id: r for r in self.records}
+        return self._view.by_id if self._view is not None else {r.id: r for r in self.records}
 
     @cached_property
     def _marks(self) -> list[int]:
+        if self._view is not None:
+            return self._view.sentence_marks
         return [m.start() for m in _SENTENCE_MARKS.finditer(self.text)]
 
     @cached_property
@@ -141,8 +153,12 @@ class Frames:
         return known
 
     def table_cell(self, record: Record) -> bool:
-        index = self._block(record)
-        return index >= 0 and self.blocks[index].kind == "table_row"
+        known = self._table_cells.get(record.id)
+        if known is None:
+            index = self._block(record)
+            known = self._table_cells[record.id] = (index >= 0
+                                                    and self.blocks[index].kind == "table_row")
+        return known
 
     def column_cell(self, record: Record) -> bool:
         """A cell of a table row with another value of its kind and unit (空调 | 120 |
@@ -246,6 +262,10 @@ def periods_compatible(a: Record, b: Record) -> bool:
 
 def one_statement_possible(a: Record, b: Record, where: Frames) -> bool:
     """Whether ``a`` and ``b`` (same metric key) may be one statement made twice."""
+    same_section = a.section == b.section
+    # the cheapest test that settles most pairs of a long table first: two table rows
+    if same_section and (where.table_cell(a) or where.table_cell(b)):
+        return False
     if not periods_compatible(a, b):
         return False
     if a.status != b.status and "unknown" not in (a.status, b.status):
@@ -261,10 +281,9 @@ def one_statement_possible(a: Record, b: Record, where: Frames) -> bool:
         return False
     if where.column_cell(a) or where.column_cell(b) or where.cut_down(a) or where.cut_down(b):
         return False
-    if a.section == b.section:
-        # two rows of tables, or two figures a paragraph ties to something else
-        return not (where.table_cell(a) or where.table_cell(b)
-                    or where.anchored(a) or where.anchored(b))
+    if same_section:
+        # two figures a paragraph ties to something else (two table rows are left above)
+        return not (where.anchored(a) or where.anchored(b))
     return True
 
 
