@@ -91,7 +91,7 @@ def to_records(drafts: list[Draft], normalized: NormalizedText, blocks: list[Blo
             basis=draft.basis,
             scope=draft.scope,
             subject=draft.subject,
-            indicator=indicator_of(draft.metric),
+            indicator=indicator_of(draft.metric, draft.kind),
             of=ids.get(id(draft.of)) if draft.of is not None else None,
             section=draft.section,
             context=share(draft.context, draft.context),

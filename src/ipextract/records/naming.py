@@ -102,7 +102,8 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     """
     words = _word_sets()
     cues = load_vocabulary().cues
-    period, period_name, code_note, adverbial_pattern, comparison_base = _phrase_patterns()
+    period, period_name, code_note, adverbial_pattern, comparison_base, base_gap = (
+        _phrase_patterns())
     phrase = period_name.sub("", period.sub("", phrase))  # (…三季度, 1—11月)
     phrase = code_note.sub("", phrase)  # 细颗粒物（PM2.5）年均浓度 → 细颗粒物年均浓度
     phrase = _strip_scope_prefixes(phrase.lstrip("，,、：: "))
@@ -154,7 +155,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
             text = text[: -len(word)]  # 得分为: jieba cut it 得|分为, the link word is still 为
             tokens = _tokens(text)
             break
-    comparison = comparison_base.search(text)
+    comparison = comparison_base.search(text) or base_gap.search(text)
     if comparison and comparison.start() > 0:
         text = text[: comparison.start()]
         tokens = _tokens(text)
@@ -171,7 +172,17 @@ def _phrase_patterns() -> tuple[GuardedPattern, ...]:
     need: most phrases hold none, and the engine's scan of a short phrase costs more than
     the set test (the two period patterns alone took 5% of clean_metric's time)."""
     return tuple(GuardedPattern(pattern) for pattern in (
-        _period_pattern(), _period_name(), _CODE_NOTE, _adverbial_pattern(), _COMPARISON_BASE))
+        _period_pattern(), _period_name(), _CODE_NOTE, _adverbial_pattern(), _COMPARISON_BASE,
+        _BASE_GAP))
+
+
+# A change or gap against a named base at the end of a phrase (PM2.5年均浓度较十三五末改善,
+# …比例超国家考核目标, …高于全国平均水平): the base and its verb are no part of the name. The
+# base must follow the opener at once, so 超长期, 较大 and 比例 stay; a 的 after it makes the
+# whole a name of its own (高于全国平均水平的县).
+_BASE_GAP = regex.compile(
+    r"(?:较|比|相比|高于|低于|超过|超出|超|优于|好于|快于|慢于)"
+    r"(?:全国|全省|全市|全区|国家|同期|上年|去年|十[一二三四五]五|[12][0-9]{3}年)[^的，,。；;、]*$")
 
 
 @lru_cache(maxsize=1)
@@ -350,8 +361,8 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0) -> l
             whole = left[:index]
             cut = max(whole.rfind("，"), whole.rfind("："), whole.rfind("。"))
             subject = whole[cut + 1:]
-            separators = "|".join(regex.escape(s) for s in cues.enumeration_separators)
-            items = [_list_item(part, places) for part in regex.split(separators, subject)]
+            items = [_list_item(part, places)
+                     for part in _enumeration_parts(subject, cues.enumeration_separators)]
             while cut > 0 and whole[cut] == "，":
                 previous_cut = max(whole.rfind("，", 0, cut), whole.rfind("：", 0, cut),
                                    whole.rfind("。", 0, cut))
@@ -361,11 +372,14 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0) -> l
                     item or piece.endswith("等")
                 ):
                     break  # a clause of its own (产量增长较快), or 其中: the list starts after it
-                if len(items) >= wanted:
-                    break
+                if len(items) >= wanted or len(
+                        _distributed(items, wanted, cues.distributive_words)) >= wanted:
+                    break  # (…标准，城乡低保平均标准分别: 城乡 stands for the two items)
                 items.insert(0, item)
                 cut = previous_cut
             items = _distributed(items, wanted, cues.distributive_words)
+            if len(items) > 1:
+                items = _shared_words(items)
             if wanted > 1 and len(items) != wanted:
                 return []
             return items if any(items) else []
@@ -373,6 +387,75 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0) -> l
 
 
 _ANY_DIGIT = regex.compile(r"[0-9]")
+_HAN = regex.compile(r"\p{Han}")
+
+
+@lru_cache(maxsize=16)
+def _separator_split(separators: tuple[str, ...]) -> tuple[regex.Pattern[str], frozenset[str]]:
+    marks = [s for s in separators if not _HAN.search(s)]
+    return (regex.compile("|".join(regex.escape(s) for s in marks) or r"(?!)"),
+            frozenset(s for s in separators if _HAN.search(s)))
+
+
+def _enumeration_parts(subject: str, separators: tuple[str, ...]) -> list[str]:
+    """The items of an enumeration: split at its marks (、) anywhere, at its words (和, 及,
+    与) only where they stand as words (普及率 and 参与率 hold 及 and 与).
+
+    >>> _enumeration_parts("农村自来水、户用卫生厕所普及率", ("、", "和", "及"))
+    ['农村自来水', '户用卫生厕所普及率']
+    """
+    marks, words = _separator_split(separators)
+    parts: list[str] = []
+    for piece in marks.split(subject):
+        if not any(word in piece for word in words):
+            parts.append(piece)
+            continue
+        current = ""
+        for token in _tokens(piece):
+            if token in words and current:
+                parts.append(current)
+                current = ""
+            else:
+                current += token
+        parts.append(current)
+    return parts
+
+
+def _rate_of_an_action(word: str) -> bool:
+    """普及率, 覆盖率, 达标率: the rate of something done, which each item of a list before it
+    can have (农村自来水、户用卫生厕所普及率); not 利润率, the rate of a noun of its own. (jieba
+    tags 普及 ns: a stem that is no noun of a thing is taken as the action.)"""
+    return len(word) >= 3 and word.endswith("率") and is_word(word[:-1]) and (
+        pos_tag(word[:-1]) not in _THING_TAGS)
+
+
+_THING_TAGS = frozenset({"n", "nz", "nr", "nt", "ng", "j", "eng", "m", "q"})
+
+
+def _bare_measure(item: str) -> bool:
+    """死亡人数, 受伤人数: a verb and the measure of it, with no noun saying of what."""
+    tokens = _tokens(item)
+    return (len(tokens) == 2 and pos_tag(tokens[0]).startswith("v")
+            and pos_tag(tokens[1]).startswith(_NOMINAL_TAGS) and tokens[1].endswith(_NAME_ENDINGS))
+
+
+def _shared_words(items: list[str]) -> list[str]:
+    """Words a 、-list writes once for all its items: a rate of an action after the last
+    (农村自来水、户用卫生厕所普及率 → 农村自来水普及率) and the modifier before the first
+    measure (生产安全事故起数、死亡人数 → 生产安全事故死亡人数). An item that ends as a name of
+    its own keeps it, and so does a measure that shares words with the modifier (进出口总额、
+    出口额: 出口额 is a name of its own)."""
+    head = _tokens(items[-1])[-1] if items[-1] else ""
+    if _rate_of_an_action(head) and items[-1] != head:
+        items = [item + head if item and not item.endswith(_NAME_ENDINGS)
+                 and _HAN_WORDS.fullmatch(item) else item for item in items[:-1]] + [items[-1]]
+    first = _tokens(items[0]) if items[0] else []
+    if len(first) >= 2 and first[-1].endswith(_NAME_ENDINGS) and all(
+            pos_tag(token).startswith(_NOMINAL_TAGS) for token in first):
+        modifier = "".join(first[:-1])
+        items = [items[0]] + [modifier + item if _bare_measure(item) and not (
+            set(item) & set(modifier)) else item for item in items[1:]]
+    return items
 
 
 def _distributed(items: list[str], wanted: int,
@@ -628,6 +711,11 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: 
         kind in DESCRIBING_KINDS) else None
     metric, how = _metric(figure, kind, words.left, words.right, previous, words.enumerated,
                           places)
+    if how == "previous" and previous is not None and (
+            previous.figure.lstart < block.sentence_start(figure.lstart)):
+        # (打造1-2个… after 、产品品牌20个。: a figure of another sentence names nothing here)
+        metric, how = _metric(figure, kind, words.left, words.right, None, words.enumerated,
+                              places)
     if not metric and target is not None:
         return target.metric, target.figure, "of"  # rule 2: 71292件，同比增长19.19%
     if block.kind == "line" and position == 0 and not _right_noun(words.right):
@@ -636,7 +724,16 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: 
     if not metric and kind in DESCRIBING_KINDS | {"rank"} and previous is not None and (
         previous.figure.lstart >= block.sentence_start(figure.lstart)
     ):
-        metric, how = previous.metric, "previous"  # 增长8.9%，占…的比重为19.6%
+        named = previous
+        if kind == "rank" and previous.kind == "duration" and previous.metric_from == "after":
+            # 增速年均超15%，连续三年居全国第一: the years were named by the rank's own words,
+            # and the rank is the figure's before them
+            earlier = next((d for d in reversed(block_drafts[-MAX_CHAIN:])
+                            if d.kind != "duration"), None)
+            if earlier is not None and earlier.figure.lstart >= block.sentence_start(
+                    figure.lstart):
+                named = earlier
+        metric, how = named.metric, "previous"  # 增长8.9%，占…的比重为19.6%
     if not metric and previous is not None and previous.kind == "duration" and (
             previous.metric_from == "before"
             and previous.figure.lstart >= block.clause_start(figure.lstart)):
@@ -661,6 +758,10 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: 
         metric = _sentence_subject(block, figure, block_drafts, places)
     if metric and previous is not None:
         metric = _sub_item(metric, words.clause, previous, figure, kind)
+        flow_verbs = load_vocabulary().cues.flow_verbs_over_lists
+        if how == "before" and previous.metric.startswith(flow_verbs) and kind in BASE_KINDS:
+            metric = _flow_carried(metric, block.text[previous.figure.lend:figure.lstart],
+                                   previous, figure, kind)
     of = target.figure if target is not None and target.metric == metric else None
     return metric, of, how
 
@@ -696,6 +797,31 @@ def _sub_item(metric: str, clause: str, previous: Draft, figure: Figure, kind: s
     return metric
 
 
+def _flow_carried(metric: str, between: str, previous: Draft, figure: Figure, kind: str) -> str:
+    """新增专业技术人才12.1万人、技能人才15.3万人: the flow verb of the item before is this
+    item's too, when only a comma (、 or ，: a writer's choice between the two must not change the
+    records) and a bare noun of the same measure stand between (not 、农村劳动力转移就业, an item
+    with a verb of its own)."""
+    verb = next((v for v in load_vocabulary().cues.flow_verbs_over_lists
+                 if previous.metric.startswith(v)), "")
+    if (not verb or previous.metric_from != "before" or previous.kind != kind
+            or previous.figure.unit != figure.unit or metric.startswith(verb)
+            or between[:1] not in _LIST_COMMAS or not between.endswith(metric)
+            or not _HAN_WORDS.fullmatch(between[1:])
+            or between[1:].startswith(load_vocabulary().cues.sub_item_markers)
+            or metric in load_vocabulary().cues.generic_names):  # 新增…62家，总数186家: the total
+        return metric
+    # the verb is the flow's only one on both sides (not 新增治理水土流失…、石漠化面积, nor
+    # 、培育四星级饭店: an item that opens with a verb of its own)
+    for name in (previous.metric[len(verb):], metric):
+        tokens = _tokens(name)
+        if not tokens or pos_tag(tokens[0]).startswith("v") or not all(
+                pos_tag(token).startswith(_NOMINAL_TAGS) for token in tokens):
+            return metric
+    return verb + metric
+
+
+_LIST_COMMAS = frozenset("、，,")
 _HAN_WORDS = regex.compile(r"[\p{Han}A-Za-z]+")  # (人口[5: a footnote mark is no part of a name)
 
 

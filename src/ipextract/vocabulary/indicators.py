@@ -269,9 +269,16 @@ def _indicator_of(metric: str) -> str | None:
     return load_indicators().matcher(metric)
 
 
-def indicator_of(metric: str | None) -> str | None:
+# The unit families of entries a share can measure: a share of a level (新能源装机占比达63%,
+# 战略性新兴产业产值占规上工业比重43.6%) is named after its numerator, and measures no entry
+# for that level; a rate or ratio entry (城镇化率) it can.
+_SHARE_FAMILIES = frozenset({"percent", "per_mille", "ratio"})
+
+
+def indicator_of(metric: str | None, kind: str | None = None) -> str | None:
     """The id of the catalogue indicator ``metric`` names, or None (an unknown metric, a
-    general word, or a name that stands for several indicators at once).
+    general word, or a name that stands for several indicators at once). With the record's
+    ``kind``: a ``share`` measures only an entry that is itself a rate or a ratio.
 
     >>> indicator_of("地区生产总值"), indicator_of("GDP"), indicator_of("ＧＤＰ")
     ('gdp', 'gdp', 'gdp')
@@ -279,5 +286,11 @@ def indicator_of(metric: str | None) -> str | None:
     ('invention_patent_grants', 'patent_grants')
     >>> indicator_of("项目") is None
     True
+    >>> indicator_of("新能源装机", "share") is None, indicator_of("城镇化率", "share")
+    (True, 'urbanisation_rate')
     """
-    return _indicator_of(metric) if metric else None
+    found = _indicator_of(metric) if metric else None
+    if found is not None and kind == "share" and (
+            load_indicators().indicators[found].unit_family not in _SHARE_FAMILIES):
+        return None
+    return found

@@ -96,6 +96,8 @@ class Cues(Frozen):
     institution_units: tuple[str, ...] = ()
     modal_words: tuple[str, ...] = ()  # 固定资产投资今年|要|增长: a predicate, not a name
     comparison_verbs: tuple[str, ...] = ()  # 高于|全省平均2.1个百分点: the words name the base
+    # 新增专业技术人才x、技能人才y: a verb of flow the items after the first share
+    flow_verbs_over_lists: tuple[str, ...] = ()
 
     @field_validator("distributive_words")
     @classmethod
