@@ -215,5 +215,8 @@ def canonical(value: Decimal) -> Decimal:
     (Decimal('55.8'), Decimal('10000'))
     """
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
+        return value.quantize(_ONE)
     return value.normalize()
+
+
+_ONE = Decimal(1)  # (made once: canonical is called for every figure)
