@@ -37,6 +37,7 @@ asked about), each by a few bisections: the checks stay linear.
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_left, bisect_right
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
@@ -86,6 +87,11 @@ AVERAGE_REACH = 6  # characters before a figure where 年均 or 平均每年 mak
 _SENTENCE_MARKS = re.compile(f"[{re.escape(SENTENCE_END)}]")
 
 
+def _no_view() -> CheckInput | None:
+    """The dereferenced view of frames made without one."""
+    return None
+
+
 class Frames:
     """Where each record stands (see the module docstring), found when a check asks: most
     figures agree with their peers and are never asked about. Each answer costs a few
@@ -98,7 +104,9 @@ class Frames:
         starts and ids and the sentence marks are read from it (made once for all checks);
         else they are made here when first asked."""
         self.records, self.blocks, self.text = records, blocks, text
-        self._view = view
+        # (a weak reference: the view keeps its frames, and a cycle between the two would
+        # keep a document's records and blocks alive until the collector's next full pass)
+        self._view = weakref.ref(view) if view is not None else _no_view
         self._anchored: dict[str, bool] = {}
         # a figure is compared with several others: what is asked about it is kept
         self._sentences: dict[str, tuple[int, int]] = {}
@@ -108,7 +116,8 @@ class Frames:
 
     @cached_property
     def _starts(self) -> list[int]:
-        return self._view.starts if self._view is not None else [r.start for r in self.records]
+        view = self._view()
+        return view.starts if view is not None else [r.start for r in self.records]
 
     @cached_property
     def _block_starts(self) -> list[int]:
@@ -116,12 +125,14 @@ class Frames:
 
     @cached_property
     def _by_id(self) -> dict[str, Record]:
-        return self._view.by_id if self._view is not None else {r.id: r for r in self.records}
+        view = self._view()
+        return view.by_id if view is not None else {r.id: r for r in self.records}
 
     @cached_property
     def _marks(self) -> list[int]:
-        if self._view is not None:
-            return self._view.sentence_marks
+        view = self._view()
+        if view is not None:
+            return view.sentence_marks
         return [m.start() for m in _SENTENCE_MARKS.finditer(self.text)]
 
     @cached_property
