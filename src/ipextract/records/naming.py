@@ -716,6 +716,15 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: 
         # (打造1-2个… after 、产品品牌20个。: a figure of another sentence names nothing here)
         metric, how = _metric(figure, kind, words.left, words.right, None, words.enumerated,
                               places)
+    if kind == "duration" and how == "after" and metric.startswith(
+            load_vocabulary().cues.verbs_after_names):
+        # 产量712亿斤，增长0.8%，连续五年稳定在700亿斤以上: a verb alone after the years names
+        # nothing; the years are the level's, named before them
+        # (not after a rank: 位列…第13位，连续7年保持上升态势 — a rank names the list it is
+        # in, which does not stay at a level; the years are the position's, said after them)
+        level = _level_before(block_drafts, block, figure)
+        if level is not None and level.metric and level.kind != "rank":
+            metric, how = level.metric, "previous"
     if not metric and target is not None:
         return target.metric, target.figure, "of"  # rule 2: 71292件，同比增长19.19%
     if block.kind == "line" and position == 0 and not _right_noun(words.right):
@@ -745,6 +754,10 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: 
         if before is not None and before.figure.unit == figure.unit and (
                 before.figure.lstart >= block.sentence_start(figure.lstart)):
             metric, how = before.metric, "previous"
+        else:  # …712亿斤，增长0.8%，连续五年稳定在700亿斤以上 (past the level's growth too)
+            level = _level_before(block_drafts, block, figure)
+            if level is not None and level.figure.unit == figure.unit:
+                metric, how = level.metric, "previous"
     if not metric and previous is not None and words.enumerated:
         metric, how = previous.metric, "previous"  # 并购重组397起、1767.8亿元
     if not metric:
@@ -764,6 +777,18 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: 
                                    previous, figure, kind)
     of = target.figure if target is not None and target.metric == metric else None
     return metric, of, how
+
+
+def _level_before(block_drafts: list[Draft], block: Block, figure: Figure) -> Draft | None:
+    """The last level of the figure's sentence before it, past the durations and the figures
+    that describe a figure (产量712亿斤，增长0.8%，连续五年…: 712亿斤)."""
+    sentence_start = block.sentence_start(figure.lstart)
+    for draft in reversed(block_drafts[-MAX_CHAIN:]):
+        if draft.figure.lstart < sentence_start:
+            return None
+        if draft.kind != "duration" and draft.of is None:
+            return draft
+    return None
 
 
 def _sub_item(metric: str, clause: str, previous: Draft, figure: Figure, kind: str) -> str:
