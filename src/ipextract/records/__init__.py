@@ -139,9 +139,14 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                              else None)
             period_from: PeriodFrom | None = "text" if period else None
             if period is None and continues:
-                # 其中，城镇人口…: the time of the sentence it breaks down
+                # 其中，城镇人口…: the time of the sentence it breaks down, which a layout may
+                # have put at the end of the paragraph before (a paragraph opened at 其中)
                 carried_on = next((d for d in reversed(block_drafts)
                                    if d.figure.lstart < sentence_start), None)
+                if carried_on is None and sentence_start == 0 and drafts and index > 0 and (
+                        drafts[-1].figure.block == index - 1
+                        and blocks[index - 1].kind == block.kind == "paragraph"):
+                    carried_on = drafts[-1]
                 if carried_on is not None and carried_on.period_from == "text":
                     period, period_from = carried_on.period, "text"
             if period is None and of is not None:
