@@ -269,16 +269,20 @@ def _indicator_of(metric: str) -> str | None:
     return load_indicators().matcher(metric)
 
 
-# The unit families of entries a share can measure: a share of a level (新能源装机占比达63%,
-# 战略性新兴产业产值占规上工业比重43.6%) is named after its numerator, and measures no entry
-# for that level; a rate or ratio entry (城镇化率) it can.
-_SHARE_FAMILIES = frozenset({"percent", "per_mille", "ratio"})
+# The unit families of the entries a record of these kinds can measure. A share of a level
+# (新能源装机占比达63%, 战略性新兴产业产值占规上工业比重43.6%) is named after its numerator and
+# measures no entry for that level; a rate or ratio entry (城镇化率) it can. A duration (增速连续
+# 15年高于…) is how long a statement about its name held, not a value of it, unless the entry
+# is itself a time (优良天数).
+_FAMILIES_OF_KIND = {"share": frozenset({"percent", "per_mille", "ratio"}),
+                     "duration": frozenset({"time"})}
 
 
 def indicator_of(metric: str | None, kind: str | None = None) -> str | None:
     """The id of the catalogue indicator ``metric`` names, or None (an unknown metric, a
     general word, or a name that stands for several indicators at once). With the record's
-    ``kind``: a ``share`` measures only an entry that is itself a rate or a ratio.
+    ``kind``: a ``share`` measures only an entry that is itself a rate or a ratio, a
+    ``duration`` only an entry that is a time.
 
     >>> indicator_of("地区生产总值"), indicator_of("GDP"), indicator_of("ＧＤＰ")
     ('gdp', 'gdp', 'gdp')
@@ -290,7 +294,6 @@ def indicator_of(metric: str | None, kind: str | None = None) -> str | None:
     (True, 'urbanisation_rate')
     """
     found = _indicator_of(metric) if metric else None
-    if found is not None and kind == "share" and (
-            load_indicators().indicators[found].unit_family not in _SHARE_FAMILIES):
-        return None
-    return found
+    if found is None or kind not in _FAMILIES_OF_KIND:
+        return found
+    return found if load_indicators().indicators[found].unit_family in _FAMILIES_OF_KIND[kind] else None
