@@ -73,3 +73,13 @@ def test_old_dictionary_sets_are_pruned(tmp_path: Path) -> None:
                     "dict-k1.freq", "dict-k1.tags", "dict-k1.words",
                     "dict-k4.freq", "dict-k4.tags", "dict-k4.words",
                     "dict-k9.freq", "notes.txt"]
+
+
+@pytest.mark.parametrize("text", ["全市专利授权总量达到71292件", "", "  ", "PCT国际专利申请量"])
+def test_the_shared_cut_is_the_cut(text: str) -> None:
+    shared = lexicon.cut_shared(text)
+    assert shared == tuple(lexicon.cut(text))
+    # cut hands out a list of its own: changing it leaves the cached words as they were
+    words = lexicon.cut(text)
+    words.append("x")
+    assert lexicon.cut_shared(text) == shared

@@ -44,9 +44,9 @@ def _is_share(left: str, right: str) -> bool:
     if any(opener in left for opener in cues.share_openers):
         return True
     stripped = left.rstrip("达到为约是了从由")
-    if any(stripped.endswith(noun) for noun in cues.share_nouns):
+    if stripped.endswith(cues.share_nouns):  # (a tuple: one call, not a generator of calls)
         return True
-    return any(right.startswith(word) for word in cues.share_right) and not right.startswith("的目标")
+    return right.startswith(cues.share_right) and not right.startswith("的目标")
 
 
 RANK_UNITS = frozenset({"位"})
@@ -94,7 +94,7 @@ def _kind_and_sign(figure: Figure, left: str, right: str,
 
 def _ends_with_word(left: str, words: tuple[str, ...]) -> bool:
     tail = left.rstrip().rstrip("达到为约是了在")
-    return any(tail.endswith(word) for word in words)
+    return tail.endswith(words)
 
 
 def _governed_qualifier(qualifier: Qualifier, kind: str, left: str) -> Qualifier:

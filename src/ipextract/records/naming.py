@@ -4,6 +4,7 @@ data-list label, and the 分别 lists."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate
@@ -24,14 +25,14 @@ from .base import (
     _LEADING_FIGURE,
     _NEW_LEVEL,
     _NOMINAL_TAGS,
-    _PLACE,
-    _PUNCTUATION,
     _QUOTES,
     _WORDLIKE,
     BASE_KINDS,
     COMPARISON_VERBS,
     DESCRIBING_KINDS,
     Draft,
+    _is_place,
+    _is_punctuation,
     _period_pattern,
     _strip_edges,
     _tokens,
@@ -46,9 +47,10 @@ def _adverbial_pattern() -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _scope_prefix() -> regex.Pattern[str]:
+def _scope_prefix() -> tuple[regex.Pattern[str], frozenset[str]]:
+    """The pattern of scope words written before a name, and the characters they start with."""
     words = [w for w in load_vocabulary().cues.scope_words if len(w) >= 2]
-    return regex.compile(alternation(words) + r"[，,、 ]*")
+    return regex.compile(alternation(words) + r"[，,、 ]*"), frozenset(w[0] for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -62,8 +64,10 @@ def _strip_scope_prefixes(phrase: str) -> str:
     >>> _strip_scope_prefixes("全市，其中专利授权量")
     '专利授权量'
     """
-    scope = _scope_prefix()
-    while (match := scope.match(phrase)) is not None and match.end() > 0:
+    scope, first_characters = _scope_prefix()
+    # (a phrase that opens with none of their first characters is not handed to the engine)
+    while phrase[:1] in first_characters and (
+            match := scope.match(phrase)) is not None and match.end() > 0:
         phrase = phrase[match.end():]
     return phrase
 
@@ -101,7 +105,6 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     '立案查处知识产权刑事案件涉案总金额'
     """
     words = _word_sets()
-    cues = load_vocabulary().cues
     period, period_name, code_note, adverbial_pattern, comparison_base, base_gap = (
         _phrase_patterns())
     phrase = period_name.sub("", period.sub("", phrase))  # (…三季度, 1—11月)
@@ -110,7 +113,8 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     quoted_start = phrase[:1] in "“‘\"《「"
     # the document's own region: 武汉知识产权… → 知识产权…; the longest form first (常州市 before
     # 常州), in a fixed order: a set's order changes with the process's hash seed
-    for place in _longest_first(places):
+    forms = _longest_first(places)
+    for place in forms if phrase.startswith(forms) else ():  # (most phrases: one call)
         if phrase.startswith(place) and len(phrase) > len(place):
             phrase = phrase[len(place):]
             break
@@ -121,18 +125,18 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     tokens = _tokens(phrase)
     # 公安机关全年立案查处…: a time word inside the phrase ends the subject
     for index in range(len(tokens) - 2, 0, -1):
-        if tokens[index] in cues.time_scope_words:
+        if tokens[index] in words["time_scope"]:
             # …全年|立案查处…案件: what follows names the thing; 固定资产投资|今年|要|增长: only
             # verbs follow, and the subject is before the time word
             rest = tokens[index + 1:]
             tokens = tokens[:index] if _names_nothing(rest) else rest
             break
     leading = _leading_words(places)
-    while tokens and (tokens[0] in leading or _PUNCTUATION.fullmatch(tokens[0]) or (
-        not quoted_start and len(tokens) > 1 and _PLACE.fullmatch(tokens[0])
+    while tokens and (tokens[0] in leading or _is_punctuation(tokens[0]) or (
+        not quoted_start and len(tokens) > 1 and _is_place(tokens[0])
     )):
         tokens.pop(0)
-    while len(tokens) > 1 and tokens[0] in cues.adverbs_before_verbs and pos_tag(
+    while len(tokens) > 1 and tokens[0] in words["adverbs_before_verbs"] and pos_tag(
         tokens[1]
     ).startswith("v"):
         tokens.pop(0)  # 累计受理… → 受理…; 累计访问量 stays whole
@@ -141,8 +145,8 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         tokens.pop(0)  # 预计|全市|数字经济…: the scope word the verb stood before
     trailing = _trailing_words()
     # (稳定|在: the verb before the link word goes with it)
-    while tokens and (tokens[-1] in trailing or _PUNCTUATION.fullmatch(tokens[-1]) or (
-            len(tokens) > 1 and tokens[-1] in cues.verbs_after_names)):
+    while tokens and (tokens[-1] in trailing or _is_punctuation(tokens[-1]) or (
+            len(tokens) > 1 and tokens[-1] in words["verbs_after_names"])):
         if tokens[-1] in "）)" and "".join(tokens).count("（") + "".join(tokens).count("(") > (
             "".join(tokens[:-1]).count("）") + "".join(tokens[:-1]).count(")")
         ):
@@ -230,17 +234,19 @@ def _without_verbs(tokens: list[str]) -> list[str]:
     >>> _without_verbs(["规模以上", "工业", "企业", "实现", "利润总额"])
     ['规模以上', '工业', '企业', '利润总额']
     """
-    cues = load_vocabulary().cues
-    while len(tokens) > 1 and (tokens[0] in cues.plan_verbs_before_names or (
-            tokens[0] in cues.verbs_before_names and pos_tag(tokens[1]).startswith(_NOMINAL_TAGS))):
+    words = _word_sets()
+    while len(tokens) > 1 and (tokens[0] in words["plan_verbs_before_names"] or (
+            tokens[0] in words["verbs_before_names"]
+            and pos_tag(tokens[1]).startswith(_NOMINAL_TAGS))):
         tokens = tokens[1:]
     if len(tokens) > 2:
+        inside = words["verbs_inside_names"]
         tokens = [token for index, token in enumerate(tokens)
-                  if not (0 < index < len(tokens) - 1 and token in cues.verbs_inside_names
+                  if not (0 < index < len(tokens) - 1 and token in inside
                           and pos_tag(tokens[index - 1]).startswith(_NOMINAL_TAGS)
                           and len(tokens[index + 1]) > 1
                           and pos_tag(tokens[index + 1]).startswith(_NOMINAL_TAGS))]
-    while len(tokens) > 1 and tokens[-1] in cues.verbs_after_names:
+    while len(tokens) > 1 and tokens[-1] in words["verbs_after_names"]:
         tokens = tokens[:-1]
     return tokens
 
@@ -287,7 +293,8 @@ def _right_noun(text: str) -> str:
     return "".join(taken)
 
 
-_CLAUSE_END = regex.compile("[" + regex.escape(SENTENCE_END + CLAUSE_BREAK + BULLETS) + " ]")
+# (a class of literal characters: on the standard engine, whose call costs half of regex's)
+_CLAUSE_END = re.compile("[" + re.escape(SENTENCE_END + CLAUSE_BREAK + BULLETS) + " ]")
 
 
 def _clause_end(block: Block, offset: int) -> int:
@@ -298,7 +305,8 @@ def _clause_end(block: Block, offset: int) -> int:
     return found.start() if found else limit
 
 
-@lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
+# (not cached: a few string searches, where a cache keyed by every figure's left text found a
+# fifth of them again on a first pass over the real work reports and kept 7,500 entries alive)
 def _cut_comparison(own: str, kind: str, places: frozenset[str]) -> str:
     """For a share or multiple, the words from 占/是/接近… on name the whole, not the metric."""
     if kind == "share":
@@ -320,8 +328,8 @@ def _cut_comparison(own: str, kind: str, places: frozenset[str]) -> str:
         return before if clean_metric(before, places)[0] else after
     if kind in DESCRIBING_KINDS:
         stripped = own.lstrip("，, ")
-        if any(stripped.startswith(word) for word in cues.comparison_openers) or any(
-                stripped.startswith(word) for word in cues.comparison_verbs):
+        # (the words as one tuple: one call, not a generator of calls)
+        if stripped.startswith(cues.comparison_openers + cues.comparison_verbs):
             # 比常规审查程序缩短约70%, 高于全省平均2.1个百分点: the words name what it is
             # compared with
             return ""
@@ -535,9 +543,9 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
     own, own_tag = clean_metric(_cut_comparison(left, kind, places), places)
     if own and kind in DESCRIBING_KINDS and _COMPARISON_BASE.fullmatch(own):
         own = ""
-    cues = load_vocabulary().cues
-    if own in cues.verbs_after_names or own in cues.verbs_before_names or (
-            own in cues.plan_verbs_before_names):
+    words = _word_sets()
+    if own in words["verbs_after_names"] or own in words["verbs_before_names"] or (
+            own in words["plan_verbs_before_names"]):
         own = ""  # …712亿斤，连续五年|稳定在700亿斤; 实现|三季度增长4.6%: no name
     ends_with_verb = bool(own) and own_tag.startswith("v")
     single_verb = ends_with_verb and len(_tokens(own)) == 1
@@ -578,7 +586,6 @@ class _Words:
 
     left: str  # from the clause start (or the previous figure) to the figure
     clause: str  # from the clause start to the figure
-    sentence: str  # from the sentence start to the figure
     right: str  # from the figure to the clause end
     enumerated: bool  # only 、/和/及 stand between this figure and the previous one
 
@@ -631,7 +638,6 @@ def _words_around(block: Block, figures: list[Figure], position: int) -> _Words:
     return _Words(
         left=block.text[left_start: figure.lstart],
         clause=block.text[clause_start: figure.lstart],
-        sentence=block.text[block.sentence_start(figure.lstart): figure.lstart],
         right=block.text[figure.lend: _clause_end(block, figure.lend)],
         enumerated=(between is not None and previous is not None
                     and _enumerates(block, previous, between, figure)),
@@ -660,20 +666,22 @@ def _respective(block: Block, figures: list[Figure], position: int, kind: str, w
     # 城乡居民收入分别达6.9万元、3.4万元，增长4.2%、5.3%: the growths pair off with the levels
     # of the 分别 list of the clause before
     own_clause = any(word in words.clause for word in respectively)
-    if not own_clause and not (kind in DESCRIBING_KINDS
-                               and any(word in words.sentence for word in respectively)):
+    if not own_clause and kind not in DESCRIBING_KINDS:
+        return []  # (most figures: their sentence is not even cut out of the block)
+    sentence_start = block.sentence_start(figures[position].lstart)
+    sentence = block.text[sentence_start: figures[position].lstart]  # to the figure
+    if not own_clause and not any(word in sentence for word in respectively):
         return []
     length = _chain_length(block, figures, position)
     carried = not own_clause
     if carried and length < 2:
         return []
     if own_clause:
-        items = _respectively_items(words.sentence, places, length)
+        items = _respectively_items(sentence, places, length)
         if items:
             return [(item, None) for item in items]
     if kind not in DESCRIBING_KINDS:
         return []
-    sentence_start = block.sentence_start(figures[position].lstart)
     bases = [d for d in block_drafts[-2 * MAX_CHAIN:]
              if d.figure.lstart >= sentence_start and d.kind in BASE_KINDS]
     if len(bases) < length or (carried and not all(
@@ -765,7 +773,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: 
     if not metric and previous is not None and previous.metric_from in ("before", "list") and (
             previous.figure.lstart >= block.sentence_start(figure.lstart)
             and _only_predicate([t for t in _tokens(block.text[previous.figure.lend:figure.lstart])
-                                 if not _PUNCTUATION.fullmatch(t)])):
+                                 if not _is_punctuation(t)])):
         metric, how = previous.metric, "previous"  # 新能源汽车产量增长94.5%、达168.4万辆
     if not metric:
         metric = _sentence_subject(block, figure, block_drafts, places)

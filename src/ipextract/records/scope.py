@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from ..region_codes import DIVISION_KINDS, lookup
 from ..vocabulary import cue_pattern
-from ..vocabulary.lexicon import cut, pos_tag, words_starting
+from ..vocabulary.lexicon import cut, pos_tag, tokenizer
 
 # words that may stand before the place that opens a clause (其中，浦东新区…)
 _OPENERS = frozenset({"其中", "另外", "此外", "，", ",", "、", " "})
@@ -116,11 +116,25 @@ def _may_open_with_place(clause: str) -> bool:
     >>> _may_open_with_place("其中，浦东新区"), _may_open_with_place("全市地区生产总值")
     (True, False)
     """
+    freq = tokenizer().FREQ
+    size = len(clause)
     for at in _starts_after_openers(clause):
         if clause[at] in _OWN:
             continue  # every word that starts here starts as the document's own region does
-        if _place_like(clause[at]) or any(map(_place_like, words_starting(clause, at))):
+        if _place_like(clause[at]):
             return True
+        # the dictionary words that start here (``words_starting``'s walk, done in place:
+        # asked for every figure, its generator and ``any`` took a sixth of this function,
+        # 0.119 → 0.100 s under cProfile on the real work reports)
+        end = at + 1
+        while end <= size:
+            word = clause[at:end]
+            count = freq.get(word)
+            if count is None:
+                break  # no word goes on from here: the dictionary holds every prefix of its words
+            if count > 0 and _place_like(word):
+                return True
+            end += 1
     return False
 
 

@@ -251,3 +251,9 @@ def cut(text: str) -> list[str]:
 
     Reports repeat their phrases (同比增长, 全市…达到), so segmentations are cached."""
     return list(_cut(text))
+
+
+def cut_shared(text: str) -> tuple[str, ...]:
+    """:func:`cut`'s words as the cache holds them, for a caller that only reads them (no
+    list copied per call)."""
+    return _cut(text)
