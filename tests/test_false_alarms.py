@@ -46,6 +46,35 @@ def test_a_coincidence_among_hundreds_of_growths_is_expected() -> None:
     assert _duplicates(text, CheckSettings(max_document_coincidences=1.0)) == [[copied, copied]]
 
 
+def _report(sentences: int, seed: int = 5) -> tuple[str, str]:
+    """A made-up report of ``sentences`` output figures, each with a growth, a share and a
+    rate of three digits that no other percentage shares; the third growth is then copied
+    onto the fifth, six percentages (two growths) further on."""
+    rng = random.Random(seed)
+    values = rng.sample(range(101, 999), 3 * sentences)
+    pairs = [a + b for a in _NAMES for b in _NAMES if a != b]
+    names = rng.sample(pairs, sentences)
+    growths = values[:sentences]
+    growths[4] = growths[2]
+    lines = [f"{name}类产品产量{rng.randint(100, 999)}.{rng.randint(1, 9)}万吨，增长"
+             f"{growth / 10:.1f}%，占全省比重{share / 10:.1f}%，优质品率{rate / 10:.1f}%。"
+             for name, growth, share, rate in zip(names, growths, values[sentences:2 * sentences],
+                                                  values[2 * sentences:])]
+    return "2024年某市统计公报\n" + "\n".join(lines), f"{growths[2] / 10:.1f}%"
+
+
+def test_a_copied_growth_is_counted_among_the_growths() -> None:
+    # two growths apart, six percentages apart: among growths, 2 / 900 per pair and 0.09 over
+    # the report's 40 growths; among all 120 percentages it would be 6 / 900 and 0.8
+    text, copied = _report(40)
+    assert _duplicates(text) == [[copied, copied]]
+
+
+def test_a_growth_and_a_share_of_one_value_are_not_compared() -> None:
+    text = "2024年某市统计公报\n全年发明专利授权量增长31.4%。有效发明专利中企业所占比重31.4%。"
+    assert _duplicates(text) == []
+
+
 def _benchmark():  # type: ignore[no-untyped-def]
     return load_benchmark("false_alarms")
 

@@ -16,7 +16,10 @@ from .metrics import metric_key, related_metric, same_metric
 from .restatement import (
     SPECIFIC_NAMES,
     described_fit,
+    magnitude_slip,
     named_figures,
+    restated_finding,
+    restated_statements,
     restatement_conflicts,
     restatement_finding,
 )
@@ -46,7 +49,9 @@ def _chance(digits: int) -> float:
 def duplicate_figure(view: CheckInput, settings: CheckSettings) -> list[Finding]:
     """The same distinctive value given for different metrics (a copy-paste slip).
 
-    Figures are grouped by (value, unit). A group holding more than one indicator is flagged,
+    Figures are grouped by (value, unit), growth rates apart from the other figures of their
+    unit and counted among themselves. A group holding more than one
+    indicator is flagged,
     once with every spot in it, when a chance coincidence is unlikely: for the closest pair of
     spots, the figures of that unit from one spot to the other, times the chance that one
     unrelated figure prints the same digits, must stay below ``max_expected_coincidences``
@@ -62,20 +67,28 @@ def duplicate_figure(view: CheckInput, settings: CheckSettings) -> list[Finding]
     (外资企业 上升14.5个百分点, 内资企业 下降14.5个百分点). A figure without a name of its own
     (金额, 合计) takes part in nothing."""
     records = view.records
-    groups: dict[tuple[Decimal, str], list[Record]] = defaultdict(list)
-    positions: dict[str, list[int]] = defaultdict(list)
+    groups: dict[tuple[Decimal, str, bool], list[Record]] = defaultdict(list)
+    # The starts of the figures of each unit, with the growth rates apart: a growth rate is
+    # a change; a rate or a share is a level, and the two spread over other values (shares and
+    # rates up to 100%, growths mostly a few percent either way). A growth copied onto
+    # another growth is counted among the growths between the two spots (a work report
+    # prints as many rates and shares as growths), and a growth and a share of one value
+    # are two kinds of figure, not a copy.
+    positions: dict[tuple[str, bool], list[int]] = defaultdict(list)
     minimum = settings.min_significant_digits
     for record in records:
-        if record.kind in ("rank", "duration") or record.qualifier != "exact":
+        kind = record.kind
+        if kind in ("rank", "duration") or record.qualifier != "exact":
             continue
-        unit = record.unit
-        positions[unit].append(record.start)
+        growth = kind == "growth"
+        positions[(record.unit, growth)].append(record.start)
         # the attribute test first: most figures are named by the words before them or
         # their level, and the other two tests are look-ups in a cache
         if (record.metric_from in SPECIFIC_NAMES
                 and significant_digits(record.surface) >= minimum
                 and names_indicator(record.metric)):
-            groups[(abs(record.value), unit)].append(record)  # a slip copies digits
+            # a slip copies digits
+            groups[(abs(record.value), record.unit, growth)].append(record)
     # a value printed for dozens of figures is no one's signature
     recurring = [(key, group) for key, group in groups.items() if 2 <= len(group) <= MAX_GROUP]
     if not recurring:
@@ -84,12 +97,14 @@ def duplicate_figure(view: CheckInput, settings: CheckSettings) -> list[Finding]
     companions = _companions(records, view.by_id,
                              {record.id for _, group in recurring for record in group})
     findings = []
-    for (value, unit), group in recurring:
+    for (value, unit, growth), group in recurring:
         clusters = _clusters(group, companions)
         if len(set(clusters.values())) < 2:
             continue
         digits = min(_informative_digits(r) for r in group)
-        starts = positions[unit]
+        starts = positions[(unit, growth)]
+        noun, among = ("growth rate", unit) if growth else ("figure", unit or "no unit")
+        counted = f"{noun}s in {among}"
         ordered = sorted(group, key=lambda r: r.start)
         apart = min(
             bisect_left(starts, b.start) - bisect_left(starts, a.start)
@@ -106,16 +121,16 @@ def duplicate_figure(view: CheckInput, settings: CheckSettings) -> list[Finding]
             kind="duplicate_figure",
             severity="warning",
             message=f"{group[0].surface} is given for {len(firsts)} different indicators "
-                    f"({'、'.join(dict.fromkeys(names))}), {apart} figures in "
-                    f"{unit or 'no unit'} apart; a chance coincidence at this precision is "
+                    f"({'、'.join(dict.fromkeys(names))}), {apart} {noun}{'' if apart == 1 else 's'} "
+                    f"in {among} apart; a chance coincidence at this precision is "
                     f"about {expected:.2g} ({in_document:.2g} over the document's "
-                    f"{len(starts)} figures in {unit or 'no unit'}).",
+                    f"{len(starts)} {counted}).",
             record_ids=tuple(r.id for r in group),
             spans=_spans(group),
             evidence={"value": str(value), "unit": unit, "metrics": names,
                       "significant_digits": digits, "chance_per_pair": _chance(digits),
                       "figures_apart": apart, "expected_coincidences": expected,
-                      "figures_of_unit": len(starts),
+                      "figures_of_unit": len(starts), "counted_among": counted,
                       "expected_in_document": in_document,
                       "rule": "same value and unit, unrelated metrics, coincidence unlikely"},
         ))
@@ -224,6 +239,22 @@ def _disagree(a: Record, b: Record, where: Frames) -> bool:
     return a.of == b.of or (a.of is None) == (b.of is None)
 
 
+MIN_MAGNITUDE_KEY = 4  # a name that specific (not 床位, 投资) is one indicator wherever it stands
+
+
+def _magnitude_copy(a: Record, b: Record, where: Frames) -> bool:
+    """One level printed twice under one specific name, the magnitude slipped in one copy
+    (养老服务机构和设施 5.6万个 / 5.6亿个, or 5.6个): the same printed digits, 10⁴ or 10⁸
+    apart. No two years or parts of one indicator differ so, so the silent year that keeps
+    two figures of one section apart otherwise (``restatement.comparable``) does not here;
+    one sentence, two rows of tables, other periods, status or scope still do."""
+    if (a.kind not in BASE_KINDS or printed_digits(a.surface) != printed_digits(b.surface)
+            or len(metric_key(a.metric)) < MIN_MAGNITUDE_KEY or not magnitude_slip(a, b)):
+        return False
+    return (periods_compatible(a, b) and a.status == b.status and a.scope == b.scope
+            and where.sentence(a) != where.sentence(b))
+
+
 def conflict(view: CheckInput, settings: CheckSettings) -> list[Finding]:
     """The same metric and period with values that disagree beyond what the printed precision
     (and the qualifiers) allow: 1.64万次 and 16380次 agree; 83.31亿元 and 83.31万元 do not.
@@ -262,7 +293,8 @@ def conflict(view: CheckInput, settings: CheckSettings) -> list[Finding]:
                         settled.update((record.id, other.id))
                 elif agree(record, other):
                     settled.update((record.id, other.id))
-                elif _disagree(other, record, where):
+                elif _disagree(other, record, where) or (
+                        record.kind in BASE_KINDS and _magnitude_copy(other, record, where)):
                     seen.add((other.id, record.id))
                     findings.append(_conflict_finding(other, record))
     # a figure whose restatement under the same name agrees is settled: a near-miss under a
@@ -275,6 +307,12 @@ def conflict(view: CheckInput, settings: CheckSettings) -> list[Finding]:
     flagged = {record_id for finding in findings for record_id in finding.record_ids}
     findings += [restatement_finding(first, second, close) for first, second, close
                  in restatement_conflicts(view.records, where, flagged, pool)]
+    # a statement made twice, one figure slipped: the figure given alike in both says the
+    # two are one, where names, sections and silent years leave it open
+    flagged = {record_id for finding in findings for record_id in finding.record_ids}
+    findings += [restated_finding(*found) for found
+                 in restated_statements(view.records, view.starts, view.by_id, where, flagged,
+                                        pool)]
     return findings
 
 

@@ -38,17 +38,29 @@ The rule (``restatement_conflicts``): two copies ``x`` and ``y`` are flagged whe
    than ``x`` is (a figure given three times, one slipped): a sub-category (企业发明专利授权
    under 发明专利授权) is matched with its own restatement first;
 3. the values differ as a slip does (``slip``): at the coarser precision one digit apart or
-   one unit apart, or the same digits under another magnitude. Two figures that differ
-   everywhere are two indicators under similar names more often than one figure misprinted.
+   one unit apart, or the same digits under another magnitude, or values that meet once one
+   is scaled by a slipped 万/亿 (``magnitude_slip``: 1.49亿件 / 14865件). Two figures that
+   differ everywhere are two indicators under similar names more often than one figure
+   misprinted.
+
+A statement made twice (``restated_statements``): where names, sections or silent years leave
+two figures apart, a figure given alike in both sentences (at least three digits, related
+names: the anchor) says the two sentences are one statement, and the figures standing in the
+same place of both (the same offset from the anchor, the same stated year, or the same name)
+must agree too: 从业人员 2563.7万人，增长12.8% restated under a longer name in the same
+section, with 2583.7万人 and 12.8%, is flagged. Figures are looked up by exact value (one
+index per document; a value of more than ``MAX_ANCHORS`` figures anchors nothing).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import cached_property, lru_cache
+from itertools import compress
+from operator import attrgetter
 
 import regex
 
@@ -56,8 +68,15 @@ from ..models import Record
 from ..vocabulary import load_vocabulary
 from .base import Finding
 from .metrics import metric_key, name_distance, plain_key
-from .statements import Frames, names_indicator, one_statement_possible
-from .tolerance import agree, precision, printed_digits, printed_number, record_interval
+from .statements import Frames, names_indicator, one_statement_possible, periods_compatible
+from .tolerance import (
+    agree,
+    precision,
+    printed_digits,
+    printed_number,
+    record_interval,
+    significant_digits,
+)
 
 SPECIFIC_NAMES = ("before", "of", "label", "list", "table")
 # A name found after the figure (新增6家中华老字号) or from the figure before it is specific
@@ -177,11 +196,14 @@ def slip(a: Record, b: Record) -> bool:
     two precisions, their digits differ in one place (2.36万 against 28571: 236 / 286, the
     finer one rounded or cut there — 19984 is 199 against 1.92万), or they are one unit apart
     there (937.29亿 / 9372982万: a slip across a carry), or the printed digits are the same
-    under another magnitude (83.31亿 / 83.31万). A leading zero is a digit (0.9% / 1.9). A
+    under another magnitude (83.31亿 / 83.31万), or the values meet once scaled by a slipped
+    magnitude (1.49亿 / 14865: ``magnitude_slip``). A leading zero is a digit (0.9% / 1.9). A
     sign is no slip (增长 and 下降 are words, not digits)."""
     if (a.value < 0) != (b.value < 0) or a.value == b.value:
         return False
     if printed_digits(a.surface) and printed_digits(a.surface) == printed_digits(b.surface):
+        return True
+    if magnitude_slip(a, b):
         return True
     unit = max(precision(a), precision(b))
     rounded_a = _digits_at(a.value, unit, ROUND_HALF_UP)
@@ -198,6 +220,25 @@ def slip(a: Record, b: Record) -> bool:
         if _one_digit_apart(digits_a, digits_b):
             return True
     return False
+
+
+# A magnitude written wrong: 万 for 亿 or the reverse (10⁴), or 万/亿 left out (10⁴, 10⁸).
+MAGNITUDE_FACTORS = (Decimal(10) ** 4, Decimal(10) ** 8)
+
+
+def magnitude_slip(a: Record, b: Record) -> bool:
+    """The two exact figures agree once one is scaled by a slipped magnitude (10⁴ or 10⁸):
+    1.49亿件 against 14865件 (万 written 亿), 1.49件 against 14865件 (万 left out). No two
+    statements of one indicator differ by such a factor at the printed precision; two
+    different indicators may, so this only says how two copies differ, never that they are
+    copies."""
+    if a.qualifier != "exact" or b.qualifier != "exact" or a.value == 0 or b.value == 0:
+        return False
+    (low_a, high_a), (low_b, high_b) = record_interval(a), record_interval(b)
+    if abs(a.value) > abs(b.value):
+        (low_a, high_a), (low_b, high_b) = (low_b, high_b), (low_a, high_a)
+    return any(low_a * factor < high_b and low_b < high_a * factor
+               for factor in MAGNITUDE_FACTORS)
 
 
 class _Lookup:
@@ -534,6 +575,167 @@ def restatement_conflicts(records: list[Record], where: Frames, flagged: set[str
     return pairs
 
 
+_VALUE = attrgetter("value")
+MAX_ANCHORS = 8  # figures of one exact value looked at as anchors (pairs: linear cost)
+MIN_ANCHOR_DIGITS = 3  # an equal value that says two statements are one: not 5.2% twice
+SENTENCE_REACH = 6  # figures of a sentence on each side of its anchor looked at
+
+
+def restated_statements(records: list[Record], starts: list[int], by_id: dict[str, Record],
+                        where: Frames, flagged: set[str], pool: list[Record]
+                        ) -> list[tuple[Record, Record, int, Record, Record]]:
+    """A statement made twice, one figure slipped in one copy (issue #17, point 4): two
+    sentences (or a sentence and a table row) that share an exact figure under related
+    names (the anchor: 2563.7万人 twice, or its growth 12.8% twice) restate each other, and
+    the figures that stand in the same place of the two (the same offset from the anchor, or
+    the same stated period: 2010年为48.2% and a table's 2010 column) are one figure too. A
+    pair of those that differs as a slip (``slip``) under related names is flagged, wherever
+    the two stand: the anchor says what the silent year, a longer name in one section, a
+    table's columns or a cut-down label leave open elsewhere (``comparable``).
+
+    Returns (first, second, name distance, anchor in the first's sentence, anchor in the
+    second's). Figures of one value are indexed once (linear cost); a value given for more
+    than ``MAX_ANCHORS`` figures anchors nothing."""
+    # most values are given once: only the values given twice are looked at, found without
+    # a step of Python per figure (map, Counter and compress run in C; a report has a few
+    # hundred named figures, and a few dozen share a value)
+    values = list(map(_VALUE, pool))
+    recurring = {value for value, count in Counter(values).items() if count > 1}
+    recurring.discard(Decimal(0))
+    if not recurring:
+        return []
+    anchors: dict[tuple[str, str, Decimal], list[Record]] = defaultdict(list)
+    for record in compress(pool, map(recurring.__contains__, values)):
+        if (record.qualifier == "exact"
+                and significant_digits(record.surface) >= MIN_ANCHOR_DIGITS):
+            anchors[(record.unit, record.kind, record.value)].append(record)
+    pooled: set[str] = set()  # made when a pair of anchors is first found
+    found: list[tuple[Record, Record, int, Record, Record]] = []
+    done: set[frozenset[str]] = set()
+    for group in anchors.values():
+        if not 2 <= len(group) <= MAX_ANCHORS:
+            continue
+        for index, p in enumerate(group):
+            for q in group[index + 1:]:
+                if not _anchors(p, q, where):
+                    continue
+                if not pooled:
+                    pooled.update(record.id for record in pool)
+                mine = _sentence_figures(p, records, starts, where, pooled)
+                theirs = _sentence_figures(q, records, starts, where, pooled)
+                for x, y in _aligned(p, q, mine, theirs):
+                    pair = frozenset((x.id, y.id))
+                    if (pair in done or x.id in flagged or y.id in flagged
+                            or not _restated_slip(x, y, by_id, where)
+                            or _restated_elsewhere(x, theirs) or _restated_elsewhere(y, mine)):
+                        continue
+                    done.add(pair)
+                    close = distance(x, y)
+                    assert close is not None  # _restated_slip asks for related names
+                    first, second = sorted((x, y), key=lambda r: r.start)
+                    anchor_first, anchor_second = (p, q) if first is x else (q, p)
+                    found.append((first, second, close, anchor_first, anchor_second))
+    return found
+
+
+def _anchors(p: Record, q: Record, where: Frames) -> bool:
+    """Two figures of one exact value that make their sentences one statement: related
+    names, another sentence, not two rows of tables of one section, compatible periods,
+    status and scope."""
+    if p.scope != q.scope or (p.status != q.status and "unknown" not in (p.status, q.status)):
+        return False
+    if p.section == q.section and (where.table_cell(p) or where.table_cell(q)):
+        return False
+    # the names last: a name's distance is worked out the first time it is asked
+    return (periods_compatible(p, q) and where.sentence(p) != where.sentence(q)
+            and distance(p, q) is not None)
+
+
+def _sentence_figures(anchor: Record, records: list[Record], starts: list[int],
+                      where: Frames, pooled: set[str]) -> list[Record]:
+    """The named figures of the anchor's sentence (or table row), in order, within
+    ``SENTENCE_REACH`` figures of it on each side."""
+    here, at = where.sentence(anchor), bisect_left(starts, anchor.start)
+    while records[at].id != anchor.id:
+        at += 1
+    found = [anchor]
+    for step in (-1, 1):
+        position = at + step
+        while 0 <= position < len(records) and abs(position - at) <= SENTENCE_REACH:
+            other = records[position]
+            if where.sentence(other) != here:
+                break
+            if other.id in pooled:
+                found.append(other)
+            position += step
+    return sorted(found, key=lambda r: r.start)
+
+
+def _aligned(p: Record, q: Record, mine: list[Record],
+             theirs: list[Record]) -> list[tuple[Record, Record]]:
+    """The figures of two restated sentences that stand in the same place: the same offset
+    from the anchors, the same stated period (of a sentence that gives one figure per
+    period, as a table row gives one per column), or the same name."""
+    i, j = mine.index(p), theirs.index(q)
+    pairs = []
+    year = _stated_year(_stated_period(p))
+    by_period = bool(year) and year == _stated_year(_stated_period(q))
+    for k, x in enumerate(mine):
+        if x is p:
+            continue
+        m = j + k - i
+        same_place = theirs[m] if 0 <= m < len(theirs) and theirs[m] is not q else None
+        if same_place is not None:
+            pairs.append((x, same_place))
+        other_year = _stated_year(_stated_period(x))
+        if by_period and other_year and other_year != year:
+            pairs += [(x, y) for y in theirs if y is not q and y is not same_place
+                      and _stated_year(_stated_period(y)) == other_year]
+        # the same name in the other copy, wherever it stands there (a copy that adds or
+        # drops a figure shifts the places)
+        key = metric_key(x.metric)
+        pairs += [(x, y) for y in theirs if y is not q and y is not same_place
+                  and metric_key(y.metric) == key]
+    return pairs
+
+
+def _restated_elsewhere(x: Record, others: list[Record]) -> bool:
+    """``x`` agrees with a figure of the other copy under a related name: it is restated
+    there, and the figure in its place is another one (a copy that adds or drops a figure
+    shifts the places)."""
+    return any(other.kind == x.kind and other.unit == x.unit and agree(x, other)
+               and distance(x, other) is not None for other in others)
+
+
+def _restated_slip(x: Record, y: Record, by_id: dict[str, Record], where: Frames) -> bool:
+    """Two figures in the same place of a restated statement that differ as a slip."""
+    if (x.kind != y.kind or x.unit != y.unit or x.qualifier != "exact"
+            or y.qualifier != "exact" or agree(x, y) or not slip(x, y)):
+        return False
+    if distance(x, y) is None or x.scope != y.scope or not periods_compatible(x, y):
+        return False
+    if x.status != y.status and "unknown" not in (x.status, y.status):
+        return False
+    return described_fit(x, y, by_id, where)
+
+
+def restated_finding(first: Record, second: Record, close: int, anchor_first: Record,
+                     anchor_second: Record) -> Finding:
+    """``restatement_finding``, with the figure that makes the two statements one."""
+    finding = restatement_finding(first, second, close)
+    evidence = {**finding.evidence,
+                "restated_with": [anchor_first.surface, anchor_second.surface],
+                "restated_with_spans": [[anchor_first.start, anchor_first.end],
+                                        [anchor_second.start, anchor_second.end]],
+                "rule": "a statement made twice (one of its figures given in both copies "
+                        "with the same value) must give its other figures alike, within "
+                        "the coarser precision"}
+    message = (f"{finding.message} The two statements are one: both give "
+               f"{anchor_first.surface}.")
+    return Finding(finding.kind, finding.severity, message, finding.record_ids,
+                   finding.spans, evidence)
+
+
 def restatement_finding(first: Record, second: Record, close: int) -> Finding:
     """A ``conflict`` for a restatement that does not agree: both values, both intervals, the
     interval the coarser copy allows, and both spans."""
@@ -570,5 +772,6 @@ def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-__all__ = ["SPECIFIC_NAMES", "comparable", "described_fit", "distance", "named_figures",
+__all__ = ["SPECIFIC_NAMES", "comparable", "described_fit", "distance", "magnitude_slip",
+           "named_figures", "restated_finding", "restated_statements",
            "restatement_conflicts", "restatement_finding", "restatement_pool", "slip"]

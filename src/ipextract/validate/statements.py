@@ -81,6 +81,7 @@ def names_indicator(metric: str | None) -> bool:
     return len(key) >= 2 and key not in _generic_names() and metric not in _generic_names()
 
 
+CELL_MARK = "|"  # between the cells of a table row (``blocks.py``)
 LIST_MARKS = "、"  # an enumeration mark before a name: the name is the list's last item
 ANCHOR_LOOKS = 4  # earlier figures of a paragraph looked at for an anchor: linear cost
 AVERAGE_REACH = 6  # characters before a figure where 年均 or 平均每年 makes it an average
@@ -184,8 +185,12 @@ class Frames:
             return False
         block = self.blocks[self._block(record)]
         first, last = bisect_left(self._starts, block.start), bisect_left(self._starts, block.end)
+        # a figure in the row's label cell (全市500万元以上固定资产投资 | 4351236) is part of
+        # the row's name, not a value in a column
+        label_end = self.text.find(CELL_MARK, block.start, block.end)
         return any(other.id != record.id and other.kind == record.kind
-                   and other.unit == record.unit for other in self.records[first:last])
+                   and other.unit == record.unit and other.start >= label_end
+                   for other in self.records[first:last])
 
     def anchored(self, record: Record) -> bool:
         """A figure before it in its paragraph names something else, so its own name is cut

@@ -10,7 +10,7 @@ import regex
 from ..blocks import MAX_REACH
 from ..models import Record
 from ..vocabulary import load_vocabulary
-from ..vocabulary.lexicon import cut, is_word, pos_tag
+from ..vocabulary.lexicon import cut, is_word, pos_tag, tokenizer
 from .base import CheckInput, CheckSettings, Finding
 
 # The Han script as explicit ranges (〇 and 々, the CJK blocks and their extensions): the
@@ -69,6 +69,17 @@ _FREE_BEFORE_TAGS = frozenset(("u", "uj", "ul", "uz", "ug", "c", "y", "e", "o"))
 # 平稳有|有序 and 经济社会|会|安全 are slips).
 _FREE_VERBS: dict[str, tuple[str, ...]] = {
     "是": ("",), "有": ("n", "r", "m"), **dict.fromkeys("要会能可应该须", ("v", "d", "p"))}
+# An adverb or a preposition stands alone after a word that ends with it (成就|就|是,
+# 方向|向|社会) only if it is one of the language's common free words: jieba's dictionary
+# counts each character as a word of its own, and tags many a bound character as an adverb
+# or a preposition from its rare free use (服务|务 1,342 times, 正确|确 3,623, 必须|须 8,997,
+# 数据|据 19,409, 实施细则|则 32,160, 协同|同 37,578), where the free ones count far more
+# (才 55,415, 向 75,979, 与 160,984, 都 202,780).
+MIN_FREE_COUNT = 50_000
+# ... and an adverb modifies a verb, an adjective or a number, not a noun (人才|才|数量)
+_ADVERB_TAGS = frozenset(("d", "dg"))
+# jieba's tags of a preposition's object: nouns, places, names, pronouns, times, numerals
+_OBJECT_TAGS = ("n", "r", "s", "t", "m", "f", "j")
 # jieba's tags of words and characters that modify what follows them: a copy of one of them
 # before a word is a modifier, not a slip (安全|全|链条, 创新|新|模式; 慢慢|走, 渐渐|变):
 # adjectives, distinguishing words, adverbs, state words, prefixes (whole tags: jieba's
@@ -229,8 +240,8 @@ def _may_end_word(text: str, start: int, unit: str) -> bool:
     >>> _may_end_word("目的的手段", 1, "的"), _may_end_word("十五五规划", 1, "五")
     (False, False)
     """
-    if (start > 0 and text[start - 1] in _NUMERAL) or (
-            unit not in _FREE_VERBS and _stands_alone(unit)):
+    if (start > 0 and text[start - 1] in _NUMERAL and _closes_a_numeral(text, start, unit)) or (
+            unit not in _FREE_VERBS and _free_after_word(unit)):
         return False
     after = start + 1
     return any(is_word(text[begin:after]) for begin in range(max(0, start - _WINDOW), start))
@@ -264,11 +275,12 @@ def _stray_tail(window: str, start: int, unit: str, tokens: list[str]) -> bool:
     following = tokens[index + 1: index + 3]
     after = following[1] if len(following) > 1 else ""
     if (len(token) < 2 or not following or following[0] != unit
-            or _stands_alone(unit, then=after)
-            or (start > 0 and window[start - 1] in _NUMERAL)
-            or (pos_tag(unit) in _MODIFIER_TAGS and pos_tag(after).startswith("n"))):
+            or _free_after_word(unit, then=after)
+            or _closes_a_numeral(window, start, unit)
+            or (pos_tag(unit) in _MODIFIER_TAGS - _ADVERB_TAGS
+                and pos_tag(after).startswith("n"))):
         return False  # 十五|五|规划 closes a numeral; 安全|全|链条, 创新|新|模式: a modifier
-        # before a noun (not 加快|快|发展)
+        # before a noun (not 加快|快|发展; an adverb modifies no noun: 服务|务|能力)
     if (len(after) == 1 and _ALL_HAN.fullmatch(after) is not None and not _stands_alone(after)
             and not pos_tag(after).startswith("f") and not is_word(token + after)):
         return False  # 焦化|化|产, 产业链|链|主, 中国|国|新: the copy and the character after
@@ -299,6 +311,50 @@ def _stray_tail(window: str, start: int, unit: str, tokens: list[str]) -> bool:
             return _ALL_HAN.fullmatch(piece) is None  # a figure or a mark may follow
         spot += len(piece)
     return True
+
+
+def _free_after_word(unit: str, then: str | None = None) -> bool:
+    """A lone copy after a word that ends with it is a word where it stands (目的|的|手段,
+    参与|与|支持, 成就|就|是): a function word, the copula or a modal verb before what it
+    takes (:func:`_stands_alone`), and for an adverb or a preposition, a common free one
+    (``MIN_FREE_COUNT``: not 服务|务, 协同|同|配合) or a preposition before its object
+    (周至|至|眉县, not 数据|据|来自); an adverb before a noun modifies nothing
+    (人才|才|数量). ``then``: the token after it (None: not known yet, so only what holds
+    before any token is said).
+
+    >>> _free_after_word("的"), _free_after_word("与", "支持"), _free_after_word("务", "转型")
+    (True, True, False)
+    >>> _free_after_word("至", "眉县"), _free_after_word("据", "来自")
+    (True, False)
+    >>> _free_after_word("才", "能"), _free_after_word("才", "数量"), _free_after_word("同", "配合")
+    (True, False, False)
+    """
+    if not _stands_alone(unit, then=then):
+        return False
+    tag = pos_tag(unit)
+    if tag not in _ADVERB_TAGS and tag != "p":
+        return True
+    common = tokenizer().FREQ.get(unit, 0) >= MIN_FREE_COUNT
+    if tag == "p":  # a preposition before its object stands alone (周至|至|眉县)
+        return common or (then is not None and pos_tag(then).startswith(_OBJECT_TAGS))
+    if then is None:
+        return False  # an adverb's call waits for the token after it
+    return common and not pos_tag(then).startswith("n")
+
+
+def _closes_a_numeral(text: str, start: int, unit: str) -> bool:
+    """The first copy ends a numeral's word, so the second belongs with what the numeral
+    counts: a numeral itself (十五|五|规划) or a measure word after 一 (一个|个, 一批|批: the
+    distributive 一个个, 一批批). Any other numeral and measure word before a lone copy of
+    the measure word (第六批|批, 两项|项) is a slip.
+
+    >>> _closes_a_numeral("十五五规划", 1, "五"), _closes_a_numeral("一批批项目", 1, "批")
+    (True, True)
+    >>> _closes_a_numeral("第六批批案例", 2, "批"), _closes_a_numeral("产业业园区", 1, "业")
+    (False, False)
+    """
+    before = text[start - 1] if start > 0 else ""
+    return bool(before) and before in _NUMERAL and (unit in _NUMERAL or before == "一")
 
 
 def _lone_characters(tokens: list[str]) -> int:
