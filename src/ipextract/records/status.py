@@ -28,7 +28,6 @@ target_headings, real_basis, nominal_basis).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from functools import lru_cache
 
@@ -37,7 +36,7 @@ import regex
 from ..blocks import Block
 from ..figures import Figure
 from ..models import Basis, Status
-from ..scanning import must_contain, prefiltered
+from ..scanning import Scanner, must_contain, prefiltered_scanner
 from ..vocabulary import cue_pattern, load_vocabulary
 from ..vocabulary.models import DocType, Kind
 from .period_bounds import period_bounds
@@ -50,21 +49,6 @@ _RESULT_DOCUMENTS = ("statistical_bulletin", "monthly_release")
 YEAR_DOCUMENTS = ("statistical_bulletin", "white_paper")
 
 
-Scanner = re.Pattern[str] | regex.Pattern[str]
-
-
-def _scanner(pattern: str) -> Scanner:
-    """With a lookahead of the characters a cue can start with, the engine skips the prose
-    between cues with one set test each; the standard library's engine, which scans such a
-    pattern several times faster, unless the pattern needs ``regex`` (a lookbehind of
-    several widths)."""
-    pattern = pattern or r"(?!)"
-    try:
-        return re.compile(prefiltered(pattern))
-    except re.error:
-        return regex.compile(prefiltered(pattern))
-
-
 @lru_cache(maxsize=1)
 def _status_cues() -> Scanner:
     cues = load_vocabulary().cues
@@ -72,7 +56,7 @@ def _status_cues() -> Scanner:
     parts = [f"(?P<{name}>{pattern})" for name, pattern in (
         ("actual", cues.actual_pattern), ("forecast", cues.forecast_pattern),
         ("target", "|".join(p for p in (cues.target_pattern, headings) if p))) if pattern]
-    return _scanner("|".join(parts))
+    return prefiltered_scanner("|".join(parts))
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +70,7 @@ def _basis_cues() -> Scanner:
     cues = load_vocabulary().cues
     real = "|".join(regex.escape(w) for w in cues.real_basis) or r"(?!)"
     nominal = "|".join(regex.escape(w) for w in cues.nominal_basis) or r"(?!)"
-    return _scanner(f"(?P<real>{real})|(?P<nominal>{nominal})")
+    return prefiltered_scanner(f"(?P<real>{real})|(?P<nominal>{nominal})")
 
 
 @lru_cache(maxsize=256)
@@ -114,7 +98,7 @@ def reporting_year(year: int | None, doc_type: DocType) -> int | None:
 
 @lru_cache(maxsize=1)
 def _target_paragraph() -> Scanner:
-    return _scanner(load_vocabulary().cues.target_paragraph_pattern)
+    return prefiltered_scanner(load_vocabulary().cues.target_paragraph_pattern)
 
 
 def is_target_heading(text: str) -> bool:

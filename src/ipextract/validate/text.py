@@ -240,7 +240,7 @@ def _may_end_word(text: str, start: int, unit: str) -> bool:
     >>> _may_end_word("目的的手段", 1, "的"), _may_end_word("十五五规划", 1, "五")
     (False, False)
     """
-    if (start > 0 and text[start - 1] in _NUMERAL and _closes_a_numeral(text, start, unit)) or (
+    if _closes_a_numeral(text, start, unit) or (
             unit not in _FREE_VERBS and _free_after_word(unit)):
         return False
     after = start + 1
