@@ -33,6 +33,7 @@ from .context import (
     settle_period,
 )
 from .kinds import _governed_qualifier, _kind_and_sign
+from .measures import _parallel_measures
 from .naming import (
     MAX_CHAIN,
     _attributes_of_institutions,
@@ -212,6 +213,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
         drafts.extend(block_drafts)
     _fill_shared_nouns(drafts, blocks)
     _attributes_of_institutions(drafts, blocks)
+    _parallel_measures(drafts, blocks)
     forget_headings()
     return drafts
 

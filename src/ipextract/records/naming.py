@@ -105,10 +105,12 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     '立案查处知识产权刑事案件涉案总金额'
     """
     words = _word_sets()
-    period, period_name, code_note, adverbial_pattern, comparison_base, base_gap = (
-        _phrase_patterns())
+    (period, period_name, code_note, adverbial_pattern, comparison_base, base_gap, basis,
+     note_mark) = _phrase_patterns()
     phrase = period_name.sub("", period.sub("", phrase))  # (…三季度, 1—11月)
     phrase = code_note.sub("", phrase)  # 细颗粒物（PM2.5）年均浓度 → 细颗粒物年均浓度
+    # 按可比价格计算 (the record's basis) and a footnote mark (生产总值[2]) name nothing
+    phrase = note_mark.sub("", basis.sub("", phrase))
     phrase = _strip_scope_prefixes(phrase.lstrip("，,、：: "))
     quoted_start = phrase[:1] in "“‘\"《「"
     # the document's own region: 武汉知识产权… → 知识产权…; the longest form first (常州市 before
@@ -177,7 +179,11 @@ def _phrase_patterns() -> tuple[GuardedPattern, ...]:
     the set test (the two period patterns alone took 5% of clean_metric's time)."""
     return tuple(GuardedPattern(pattern) for pattern in (
         _period_pattern(), _period_name(), _CODE_NOTE, _adverbial_pattern(), _COMPARISON_BASE,
-        _BASE_GAP))
+        _BASE_GAP, regex.compile(load_vocabulary().cues.basis_in_names_pattern or r"(?!)"),
+        _NOTE_MARK))
+
+
+_NOTE_MARK = regex.compile(r"[\[［〔][0-9]{1,2}[\]］〕]")  # 生产总值[2], 常住人口［1］: a footnote
 
 
 # A change or gap against a named base at the end of a phrase (PM2.5年均浓度较十三五末改善,
@@ -305,13 +311,23 @@ def _clause_end(block: Block, offset: int) -> int:
     return found.start() if found else limit
 
 
+# 占全省比重, 占比, 占总人口比重（常住人口城镇化率）, 占地区生产总值的比重: a whole up to its noun
+_SHARE_NOUN_END = regex.compile(r"占(?:比|.*(?:比重|比例))")
+_SHARE_WHOLE = regex.compile(r"占(?:比|[^，,。；;、占]{1,20}?的?(?:比重|比例))")
+
+
 # (not cached: a few string searches, where a cache keyed by every figure's left text found a
 # fifth of them again on a first pass over the real work reports and kept 7,500 entries alive)
 def _cut_comparison(own: str, kind: str, places: frozenset[str]) -> str:
     """For a share or multiple, the words from 占/是/接近… on name the whole, not the metric."""
     if kind == "share":
         index = own.rfind("占")
-        return own[:index] if index >= 0 else own
+        if index < 0:
+            return own
+        part = own[:index]
+        # 县域经济总量占全省比重达: a share with its part named is named with its whole (the
+        # share of what in what); 占全市总量的57.67% alone names nothing of its own
+        return own if clean_metric(part, places)[0] and _SHARE_WHOLE.match(own, index) else part
     cues = load_vocabulary().cues
     if kind == "multiple":
         positions = [own.rfind(verb) for verb in COMPARISON_VERBS if own.rfind(verb) >= 0]
@@ -517,6 +533,33 @@ def _label(blocks: list[Block], index: int) -> str:
     return _QUOTES.sub("", label)
 
 
+_MAX_PREDICATE = 16  # characters of a generic noun's predicate kept in its name
+# (开设知识产权硕士、博士专业: a 、 between words is inside the predicate, before a count it is not)
+_PREDICATE_END = re.compile(r"[。！？；;，,：:\s]|、(?=[0-9０-９一二三四五六七八九十两])")
+
+
+def _with_predicate(noun: str, right: str) -> str:
+    """企业 + 上榜中国民营企业500强: a generic noun counted, with the verb phrase after it in
+    its clause (what the counted did), or the noun alone when no verb follows.
+
+    >>> _with_predicate("项目", "个项目建成投用。")
+    '项目建成投用'
+    """
+    at = right.find(noun, 0, len(noun) + 4)
+    if at < 0:
+        return noun
+    end = _PREDICATE_END.search(right, at + len(noun))
+    rest = right[at + len(noun): end.start() if end else len(right)]
+    tokens = _tokens(rest[:_MAX_PREDICATE])
+    if not tokens or not pos_tag(tokens[0]).startswith("v"):
+        return noun
+    predicate = rest[:_MAX_PREDICATE]
+    kept = _strip_edges(predicate)
+    if predicate.endswith(("%", "‰")) and predicate.startswith(kept):
+        kept = predicate[:len(kept) + 1]  # 进入ESI全球前1%: the sign is the name's, no edge
+    return noun + kept
+
+
 @lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
 def words_after(right: str) -> str:
     """The rest of the clause after a figure, without another figure in it."""
@@ -537,10 +580,17 @@ def _action_verb(left: str) -> str:
 
 
 def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | None,
-            enumerated: bool, places: frozenset[str]) -> tuple[str, MetricFrom]:
+            enumerated: bool, places: frozenset[str], tail: str = "") -> tuple[str, MetricFrom]:
     """Rules 1 and 3: the indicator named before the figure, or the noun counted after it;
     with how the name was found (``before``, ``after``, ``previous``)."""
     own, own_tag = clean_metric(_cut_comparison(left, kind, places), places)
+    own = _after_examples(own)
+    if kind == "share" and "占" in own:
+        if own.endswith("占") and "占比" in left:
+            own += "比"  # 产量占比达到: the cleaning read 比 as a comparison's, the share's noun
+        share_noun = _SHARE_NOUN_END.search(own)
+        if share_noun is not None:
+            own = own[:share_noun.end()]  # 占比达, 占比持续保持: the predicate after the noun goes
     if own and kind in DESCRIBING_KINDS and _COMPARISON_BASE.fullmatch(own):
         own = ""
     words = _word_sets()
@@ -552,6 +602,8 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
     if single_verb and own.endswith(load_vocabulary().cues.level_after_change):
         own = ""  # 从6.1万元|增至|8.4万元: the verb of a from-to names nothing
         ends_with_verb = single_verb = False
+    if kind == "duration" and own in load_vocabulary().cues.duration_openers:
+        own, own_tag = "", ""  # 时隔12年|再次举办…: the years are named by what follows them
     if kind == "duration" and (not own or (single_verb or not own_tag.startswith(_NOMINAL_TAGS))
                                and len(_tokens(own)) == 1) and words_after(right):
         return words_after(right), "after"  # 连续7年保持上升态势, 时隔4年在汉单位再次摘金
@@ -564,6 +616,11 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
     ):
         noun = _right_noun(right)
     if noun:
+        cues = load_vocabulary().cues
+        if noun in cues.generic_counted_nouns:
+            noun = _with_predicate(noun, tail or right)  # 14家企业|上榜…
+        if ends_with_verb and own.startswith(cues.effort_adverbs):
+            return noun, "after"  # 加快建设|6个|省级区域医疗中心: a plan's wording
         return (own + noun if ends_with_verb else noun), "after"
     if previous is not None and previous.figure.unit == figure.unit and kind == previous.kind:
         if not own and (enumerated or kind == "rank" or _NEW_LEVEL.match(left)):
@@ -573,6 +630,24 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
             # 城镇新增就业…，农村劳动力转移就业… (a name of its own that ends in a verb)
             return own + previous.metric, "previous"
     return own, "before"
+
+
+_MIN_AFTER_EXAMPLES = 4  # characters: 等零售额, 等机构 are too bare to stand for the whole
+
+
+def _after_examples(name: str) -> str:
+    """风电、生物质发电等可再生能源发电量: what stands before 等 are examples of the name after
+    it (a name of its own words; a 分别 list's items are read elsewhere)."""
+    if "等" not in name:
+        return name
+    tokens = _tokens(name)
+    closing = next((at for at in range(len(tokens) - 2, 0, -1) if tokens[at] in ("等", "等等")), 0)
+    rest = "".join(tokens[closing + 1:])
+    if closing and pos_tag(tokens[closing - 1]).startswith(_NOMINAL_TAGS) and len(
+            rest) >= _MIN_AFTER_EXAMPLES and rest not in load_vocabulary().cues.generic_names and (
+            pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS)):  # (not 等|开工建设和筹集, 等|应用落地)
+        return rest
+    return name
 
 
 def _names_something(phrase: str) -> bool:
@@ -588,6 +663,7 @@ class _Words:
     clause: str  # from the clause start to the figure
     right: str  # from the figure to the clause end
     enumerated: bool  # only 、/和/及 stand between this figure and the previous one
+    tail: str = ""  # the text after the figure past a 、 (a generic noun's predicate may go on)
 
 
 _LIST_GOES_ON = regex.compile(r"(?:、|和|及|与)-?[0-9]")
@@ -629,6 +705,9 @@ def _enumerates(block: Block, previous: Figure, between: str, figure: Figure) ->
     return any(word in clause for word in load_vocabulary().cues.respectively)
 
 
+_TAIL = 40  # characters after a figure that a generic noun's predicate is looked for in
+
+
 def _words_around(block: Block, figures: list[Figure], position: int) -> _Words:
     figure = figures[position]
     previous = figures[position - 1] if position else None
@@ -639,6 +718,7 @@ def _words_around(block: Block, figures: list[Figure], position: int) -> _Words:
         left=block.text[left_start: figure.lstart],
         clause=block.text[clause_start: figure.lstart],
         right=block.text[figure.lend: _clause_end(block, figure.lend)],
+        tail=block.text[figure.lend: figure.lend + _TAIL],
         enumerated=(between is not None and previous is not None
                     and _enumerates(block, previous, between, figure)),
     )
@@ -718,12 +798,12 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: 
     target = _describes(block_drafts, group_drafts, block, figure, kind) if (
         kind in DESCRIBING_KINDS) else None
     metric, how = _metric(figure, kind, words.left, words.right, previous, words.enumerated,
-                          places)
+                          places, words.tail)
     if how == "previous" and previous is not None and (
             previous.figure.lstart < block.sentence_start(figure.lstart)):
         # (打造1-2个… after 、产品品牌20个。: a figure of another sentence names nothing here)
         metric, how = _metric(figure, kind, words.left, words.right, None, words.enumerated,
-                              places)
+                              places, words.tail)
     if kind == "duration" and how == "after" and metric.startswith(
             load_vocabulary().cues.verbs_after_names):
         # 产量712亿斤，增长0.8%，连续五年稳定在700亿斤以上: a verb alone after the years names
@@ -734,7 +814,9 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: 
         if level is not None and level.metric and level.kind != "rank":
             metric, how = level.metric, "previous"
     if not metric and target is not None:
-        return target.metric, target.figure, "of"  # rule 2: 71292件，同比增长19.19%
+        # rule 2: 71292件，同比增长19.19%; a share with its whole or its noun written takes them
+        # too (…818.89万人，占总人口比重86.9%: 城镇人口占总人口比重)
+        return target.metric + _share_phrase(words.left, kind), target.figure, "of"
     if block.kind == "line" and position == 0 and not _right_noun(words.right):
         label = _label(blocks, index)  # rule 4: ●知识产权质押融资 / 83.31亿元
         metric, how = label + metric, "label" if label else how
@@ -750,7 +832,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: 
             if earlier is not None and earlier.figure.lstart >= block.sentence_start(
                     figure.lstart):
                 named = earlier
-        metric, how = named.metric, "previous"  # 增长8.9%，占…的比重为19.6%
+        # 增长8.9%，占…的比重为19.6%; 占比46.1%，居全国第5位: the rank is the part's, not its share's
+        metric, how = _share_part(named.metric, named.kind) if kind != "share" else named.metric, "previous"
     if not metric and previous is not None and previous.kind == "duration" and (
             previous.metric_from == "before"
             and previous.figure.lstart >= block.clause_start(figure.lstart)):
@@ -783,8 +866,27 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: 
         if how == "before" and previous.metric.startswith(flow_verbs) and kind in BASE_KINDS:
             metric = _flow_carried(metric, block.text[previous.figure.lend:figure.lstart],
                                    previous, figure, kind)
-    of = target.figure if target is not None and target.metric == metric else None
+    of = target.figure if target is not None and target.metric == _share_part(metric, kind) else None
     return metric, of, how
+
+
+def _share_phrase(left: str, kind: str) -> str:
+    """占总人口比重, 占比: the words of a share after its 占, up to its noun; ``""`` when it
+    has no noun (占全市总量的57%: no name of its own)."""
+    index = left.rfind("占") if kind == "share" else -1
+    if index < 0 or not _SHARE_WHOLE.match(left, index):
+        return ""
+    noun = _SHARE_NOUN_END.match(left, index)
+    return left[index:noun.end()] if noun is not None else ""
+
+
+def _share_part(metric: str, kind: str) -> str:
+    """The part a share's name opens with (税收收入 in 税收收入占一般公共预算收入比重): the
+    share is of the figure named so."""
+    if kind != "share":
+        return metric
+    index = metric.rfind("占")
+    return metric[:index] if index > 0 and _SHARE_WHOLE.match(metric, index) else metric
 
 
 def _level_before(block_drafts: list[Draft], block: Block, figure: Figure) -> Draft | None:
@@ -910,17 +1012,26 @@ def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> Non
     cues = load_vocabulary().cues
     attributes = frozenset(cues.attribute_nouns)
     owner: Draft | None = None
+    latest: Draft | None = None  # the sentence's last count of institutions
     sentence = (-1, -1)
     renamed: dict[int, str] = {}  # id of a figure → its new name
     for index, draft in enumerate(drafts):
         figure = draft.figure
         block = blocks[figure.block]
         here = (figure.block, block.sentence_start(figure.lstart))
+        counts_institutions = (draft.kind == "count" and figure.unit in cues.institution_units
+                               and bool(draft.metric) and not draft.metric.endswith(tuple(attributes)))
         if here != sentence:
             sentence = here
-            owner = draft if (draft.kind == "count" and figure.unit in cues.institution_units
-                              and draft.metric and not draft.metric.endswith(tuple(attributes))) else None
+            owner = latest = draft if counts_institutions else None
             continue
+        if counts_institutions:
+            latest = draft
+            continue
+        if latest is not None and block.text[latest.figure.lend:figure.lstart].startswith("、"):
+            # 上市公司12家，科创板上市公司86家、总市值…: an attribute joined by 、 to a later
+            # count is that count's (not 普通小学…所，教学点…个，招生…: the sentence's first)
+            owner = latest
         if owner is None:
             continue
         if draft.metric in attributes and block.clause_start(figure.lstart) >= owner.figure.lend:
@@ -955,3 +1066,4 @@ def _fill_shared_nouns(drafts: list[Draft], blocks: list[Block]) -> None:
         tokens = _tokens(second.metric)
         if len(tokens) >= 2 and _parallel_modifiers(item, tokens[0]):
             drafts[index] = replace(first, metric=first.metric + "".join(tokens[1:]))
+

@@ -98,6 +98,15 @@ class Cues(Frozen):
     comparison_verbs: tuple[str, ...] = ()  # 高于|全省平均2.1个百分点: the words name the base
     # 新增专业技术人才x、技能人才y: a verb of flow the items after the first share
     flow_verbs_over_lists: tuple[str, ...] = ()
+    # 按可比价格计算, 扣除价格因素: a growth's basis (the record's ``basis``), never its name
+    basis_in_names_pattern: str = ""
+    generic_counted_nouns: tuple[str, ...] = ()  # 14家企业上榜…: 企业 alone names nothing
+    effort_adverbs: tuple[str, ...] = ()
+    duration_openers: tuple[str, ...] = ()  # 时隔12年再次…: a duration's verb, no name  # 加快建设6个…: a plan's wording, not a name
+    # parts of one population that a list names in turn (全体, 城镇, 农村): parallel categories
+    population_parts: tuple[str, ...] = ()
+    # measures an item of 其中 may leave unsaid (床位…，其中医院…: 医院床位)
+    measure_nouns: tuple[str, ...] = ()
 
     @field_validator("distributive_words")
     @classmethod

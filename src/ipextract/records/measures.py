@@ -1,0 +1,140 @@
+"""Rule 6 of the metric naming: a category takes the measure of the parallel category before
+it (食品类零售额增长9%，饮料类增长3%: 饮料类零售额; 居民恩格尔系数…，其中城镇为…: 城镇居民恩格尔
+系数; 医疗卫生机构床位…，其中医院…: 医院床位). A pass over the drafts once every figure of a
+block is named, like the shared nouns of an enumeration (naming.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from ..blocks import Block
+from ..vocabulary import load_vocabulary
+from ..vocabulary.lexicon import pos_tag
+from .base import _NOMINAL_TAGS, Draft, _tokens
+from .naming import _NAME_ENDINGS
+
+
+def _has_measure(name: str, measures: tuple[str, ...]) -> bool:
+    """零售额, 利润总额, 床位: the name says what is measured, not only of whom."""
+    return name.endswith(_NAME_ENDINGS) or name.endswith(measures)
+
+
+def _parallel_measure(category: str, model: str, sub_item: bool) -> str:
+    """The name of ``category`` with the measure of ``model``, the name of the figure before it,
+    when the two are parallel; ``""`` when they are not.
+
+    >>> _parallel_measure("饮料类", "食品类零售额", False)
+    '饮料类零售额'
+    >>> _parallel_measure("农村", "全体居民人均消费支出", False)
+    '农村居民人均消费支出'
+    >>> _parallel_measure("医院", "医疗卫生机构床位", True)
+    '医院床位'
+    >>> _parallel_measure("棉花", "粮食产量", False)
+    ''
+    """
+    cues = load_vocabulary().cues
+    measures = cues.measure_nouns
+    if _has_measure(category, measures) or not _has_measure(model, measures):
+        return ""
+    if category in cues.population_parts:
+        # 全体居民…, 居民…: the population's part in place of the whole, or before it
+        whole = next((part for part in cues.population_parts if model.startswith(part)), "")
+        return category + model[len(whole):]
+    tokens = _tokens(model)
+    for cut in range(len(tokens) - 1, 0, -1):  # the nearest category (规上工业战略性新兴产业|增加值)
+        measure = "".join(tokens[cut:])
+        if len(measure) > 1 and _has_measure(measure, measures) and _plain_measure(tokens[cut:]) and (
+                tokens[cut - 1][-1] == category[-1] and len(category) > 1
+                and category != tokens[cut - 1]):
+            # 食品类|零售额 and 饮料类, 国有控股企业|利润总额 and 私营企业 (not the model's own
+            # word: 企业 after 国有控股企业 is no parallel category)
+            return category + measure
+    if sub_item:  # 医疗卫生机构床位…，其中医院…: the total's measure, where it is an attribute
+        return next((category + "".join(tokens[cut:]) for cut in range(1, len(tokens))
+                     if "".join(tokens[cut:]) in measures
+                     and not set(category) & set("".join(tokens[cut:]))), "")
+    return ""
+
+
+def _plain_measure(tokens: list[str]) -> bool:
+    """增加值, 零售额: a measure of nouns (not 的净利润, 产值两位数: a phrase, a numeral)."""
+    return tokens[0] != "的" and not any(pos_tag(token) == "m" or _NUMERAL_IN.search(token)
+                                         for token in tokens)
+
+
+_NUMERAL_IN = regex.compile(r"[0-9一二两三四五六七八九十百千]")
+
+
+_MAX_CATEGORY = 10  # characters: a category is a short noun phrase
+_PARALLEL_REACH = 80  # characters from the last measure named to a category that takes it
+_CATEGORY_JOINS = regex.compile(r"[、和及与]")
+
+
+def _is_category(name: str) -> bool:
+    """饮料类, 私营企业, 服装、鞋帽、针纺织品类: a short noun phrase, or a list of them."""
+    parts = _CATEGORY_JOINS.split(name)
+    cues = load_vocabulary().cues
+    if name.startswith(cues.flow_verbs_over_lists + cues.verbs_before_names):
+        return False  # 新增地理标志商标两件: a flow, no category of a stock named before
+    # (the last word a noun or 类: 娱乐|用品|类 is one though jieba tags 娱乐 a verb)
+    return len(name) <= 2 * _MAX_CATEGORY and all(
+        1 < len(part) <= _MAX_CATEGORY and pos_tag(_tokens(part)[-1]).startswith(_CATEGORY_TAGS)
+        for part in parts)
+
+
+_CATEGORY_TAGS = (*_NOMINAL_TAGS, "q")  # 家电|类
+
+
+def _parallel_measures(drafts: list[Draft], blocks: list[Block]) -> None:
+    """食品类零售额增长9%，饮料类增长3%; 居民恩格尔系数…，其中城镇为…: a category in a clause of
+    its own after a figure of the same kind and unit, whose name is a parallel category and a
+    measure, takes that measure (饮料类零售额, 城镇居民恩格尔系数); so does the growth or level
+    named after it (城镇26800元，增长4.1%)."""
+    cues = load_vocabulary().cues
+    markers = cues.sub_item_markers
+    block_at = -1
+    models: dict[tuple[str, str], Draft] = {}  # the sentence's last named measure of a kind and unit
+    renamed: dict[str, str] = {}  # in the sentence: a category's old name → its new one
+    totals: dict[tuple[str, str], Draft] = {}  # the total whose items the list names (其中…)
+    for index, draft in enumerate(drafts):
+        figure = draft.figure
+        block = blocks[figure.block]
+        if block.kind == "table_row":
+            block_at, models, renamed, totals = -1, {}, {}, {}
+            continue
+        # (a block, not a sentence: 全体居民…；城镇…；农村… is one list whether its items end in
+        # ；or in 。, and a writer's choice between the two must not change the records)
+        if figure.block != block_at:
+            block_at, models, renamed, totals = figure.block, {}, {}, {}
+        key = (draft.kind, figure.unit)
+        model = models.get(key)
+        if model is not None and figure.lstart - model.figure.lend > _PARALLEL_REACH:
+            model = None  # a category far from the last measure named is no item of its list
+        if draft.metric in renamed and draft.metric_from in ("of", "previous"):
+            drafts[index] = draft = replace(draft, metric=renamed[draft.metric])
+        elif (model is not None and draft.metric_from == "before"
+                and block.clause_start(figure.lstart) >= model.figure.lend
+                and _is_category(draft.metric)):
+            last = _CATEGORY_JOINS.split(draft.metric)[-1]  # 服装、鞋帽、针纺织品类: 针纺织品类
+            # 其中 (其中：医院…) between the total and the item makes it an item of the total;
+            # the items after the first are items of the same total (其中：医院…，基层…)
+            between = block.text[model.figure.lend:figure.lstart]
+            total = totals.get(key) if model.metric in renamed.values() else None
+            if any(marker in between for marker in markers):
+                total = model
+            new = (_parallel_measure(last, model.metric, False)
+                   or (_parallel_measure(last, total.metric, True) if total is not None else ""))
+            new = draft.metric[:len(draft.metric) - len(last)] + new if new else ""
+            if new:
+                renamed[draft.metric] = new
+                drafts[index] = draft = replace(draft, metric=new)
+                if total is not None:
+                    totals[key] = total
+        if draft.metric:
+            # the nearest named figure of the kind and unit is the model: a category that took
+            # no measure starts a list of its own (城市电话用户12.72万户，…，公用电话1.15万户
+            # takes nothing from a 交换机容量 further back), and so does a name of its own
+            # (…业务给付8747亿元，…业务赔款9810亿元: no 保费收入 of a sentence before)
+            models[key] = draft
