@@ -50,9 +50,11 @@ def _replace_pattern(text: str) -> str:
         ("currencies.toml", lambda t: t.replace('"£"     = "英镑"', '"£"     = "吨"'),
          "no money unit"),
         ("cues.toml", lambda t: t + '"中东" = ["中部"]\n', "must stand for two or more"),
+        ("cues.toml", lambda t: t.replace('word_suffixes = ["化",', 'word_suffixes = ["化工",'),
+         "one character each"),
     ],
     ids=["duplicate key", "unit claimed twice", "alias claimed twice", "regex that does not compile", "word listed twice", "unknown kind", "currency that is no money",
-         "distributive word for one item"],
+         "distributive word for one item", "suffix of two characters"],
 )
 def test_malformed_vocabulary_is_rejected(data_copy: Path, file: str,
                                           change: Callable[[str], str], error: str) -> None:

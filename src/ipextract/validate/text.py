@@ -41,6 +41,12 @@ _NUMERAL = frozenset("0123456789〇零一二两三四五六七八九十")
 # not function words (的, 在, 和), verbs, pronouns, numerals, measure words or adjectives (细|颗
 # of 细颗粒物 is a word the dictionary lacks with a slip in it).
 _NAME_HEAD_TAGS = ("n", "f", "j", "s")
+# jieba's tags of a word whose last character may open a term the dictionary lacks
+# (产业链|链|主, 中国|国|新): nouns, places, names, abbreviations (``_may_open_a_term``)
+_HEAD_NOUN_TAGS = ("n", "j")
+# ... and the tags of a lone character after the copy that is the predicate of the noun
+# before it (能力|力|强, 开局|局|打牢), not the end of a term: verbs and adjectives
+_PREDICATE_TAGS = frozenset(("v", "vg", "vd", "a", "ag", "ad"))
 _QUOTE_REACH = 6  # a coined term in quotation marks (“新新人”) is at most this long each side
 # ... and at most this long in all: a coined name that doubles a character on purpose is short
 # (“新新人”, “好好办”); in a longer quoted phrase (“四项行行动”, “放放心消费”) it is a slip
@@ -69,22 +75,33 @@ _FREE_BEFORE_TAGS = frozenset(("u", "uj", "ul", "uz", "ug", "c", "y", "e", "o"))
 # 平稳有|有序 and 经济社会|会|安全 are slips).
 _FREE_VERBS: dict[str, tuple[str, ...]] = {
     "是": ("",), "有": ("n", "r", "m"), **dict.fromkeys("要会能可应该须", ("v", "d", "p"))}
-# An adverb or a preposition stands alone after a word that ends with it (成就|就|是,
-# 方向|向|社会) only if it is one of the language's common free words: jieba's dictionary
-# counts each character as a word of its own, and tags many a bound character as an adverb
-# or a preposition from its rare free use (服务|务 1,342 times, 正确|确 3,623, 必须|须 8,997,
-# 数据|据 19,409, 实施细则|则 32,160, 协同|同 37,578), where the free ones count far more
-# (才 55,415, 向 75,979, 与 160,984, 都 202,780).
+# An adverb, a preposition, a conjunction or a pronoun stands alone after a word that ends
+# with it (成就|就|是, 方向|向|社会, 其他|他|们) only if it is one of the language's common
+# free words: jieba's dictionary counts each character as a word of its own, and tags many a
+# bound character as one of those from its rare free use (情况|况 367 times, 服务|务 1,342,
+# 正确|确 3,623, 必须|须 8,997, 分别|别 14,132, 数据|据 19,409, 实施细则|则 32,160,
+# 协同|同 37,578), where the free ones count far more (才 55,415, 其 71,322, 向 75,979,
+# 与 160,984, 都 202,780).
 MIN_FREE_COUNT = 50_000
 # ... and an adverb modifies a verb, an adjective or a number, not a noun (人才|才|数量)
 _ADVERB_TAGS = frozenset(("d", "dg"))
-# jieba's tags of a preposition's object: nouns, places, names, pronouns, times, numerals
-_OBJECT_TAGS = ("n", "r", "s", "t", "m", "f", "j")
+# jieba's tags of the object before which a rare preposition stands alone (周至|至|眉县):
+# names, places, abbreviations, pronouns, times, numerals; not a common noun, where the lone
+# copy of a word's last character is the slip (数据|据|资源, 扣除|除|比例)
+_OBJECT_TAGS = ("nr", "ns", "nt", "nz", "r", "s", "t", "m", "f", "j")
 # jieba's tags of words and characters that modify what follows them: a copy of one of them
 # before a word is a modifier, not a slip (安全|全|链条, 创新|新|模式; 慢慢|走, 渐渐|变):
 # adjectives, distinguishing words, adverbs, state words, prefixes (whole tags: jieba's
 # ``zg`` is no state word but a tag of many nouns and measure words, 村, 件, 议).
 _MODIFIER_TAGS = frozenset(("a", "ag", "ad", "an", "b", "d", "dg", "z", "h"))
+# jieba's tags of the words a describing ABB form is made of (活跃|跃|的): adjectives, state
+# words, adverbs and the verbal nouns (jieba's tag of 活跃)
+_DESCRIBING_TAGS = frozenset(("a", "ad", "ag", "an", "z", "d", "vn"))
+# ... and a lone character modifies the noun after it (安全|全|链条, 创新|新|动能) only if it is
+# a common free word: jieba tags many a bound character as an adjective from its rare free
+# use (洁 361 times, 彻 315, 良 1,206, 广 4,658, 易 5,042), where the free ones count far more
+# (低 15,504, 全 22,165, 新 62,626)
+MIN_MODIFIER_COUNT = 10_000
 
 
 def typo(view: CheckInput, settings: CheckSettings) -> list[Finding]:
@@ -131,8 +148,7 @@ def typo(view: CheckInput, settings: CheckSettings) -> list[Finding]:
             where = "word"
         follows = text[match.end(): match.end() + 2]
         precedes = text[max(0, match.start() - 2): match.start()]
-        if any(len(pair) == 2 and pair[0] == pair[1] and pair[0] != unit
-               and _ALL_HAN.fullmatch(pair) is not None for pair in (follows, precedes)):
+        if _in_aabb(text, match.start(), unit, follows, precedes):
             continue  # 团团伙伙, 干干净净 (either pair): the AABB form is deliberate
         if len(unit) > 1 and (doubled in allowed or is_word(doubled)
                               or (unit[0] == "一" and pos_tag(unit) == "m")):
@@ -159,6 +175,24 @@ _RULES = {
             "(产业|业|园区)",
     "word": "doubled word that is neither a dictionary word nor a listed reduplication",
 }
+
+
+def _in_aabb(text: str, start: int, unit: str, follows: str, precedes: str) -> bool:
+    """The doubled character at ``start`` is half of an AABB form (干干净净, 团团伙伙, either
+    pair): another doubled character just before or after it. Not when the form's first
+    character closes a word with the one before it (取水|水质|质: two slips side by side, or a
+    word's last character and a slip, not a form).
+
+    >>> _in_aabb("城乡环境干干净净。", 4, "干", "净净", "环境")
+    True
+    >>> _in_aabb("取水水质质达标", 3, "质", "达标", "水水")
+    False
+    """
+    for pair, opens in ((follows, start), (precedes, start - 2)):
+        if len(pair) == 2 and pair[0] == pair[1] and pair[0] != unit \
+                and _ALL_HAN.fullmatch(pair) is not None:
+            return opens < 1 or not is_word(text[opens - 1: opens + 1])
+    return False
 
 
 def _stray_character(text: str, start: int, unit: str) -> str | None:
@@ -278,21 +312,22 @@ def _stray_tail(window: str, start: int, unit: str, tokens: list[str]) -> bool:
             or _free_after_word(unit, then=after)
             or _closes_a_numeral(window, start, unit)
             or (pos_tag(unit) in _MODIFIER_TAGS - _ADVERB_TAGS
+                and tokenizer().FREQ.get(unit, 0) >= MIN_MODIFIER_COUNT
                 and pos_tag(after).startswith("n"))):
         return False  # 十五|五|规划 closes a numeral; 安全|全|链条, 创新|新|模式: a modifier
-        # before a noun (not 加快|快|发展; an adverb modifies no noun: 服务|务|能力)
-    if (len(after) == 1 and _ALL_HAN.fullmatch(after) is not None and not _stands_alone(after)
-            and not pos_tag(after).startswith("f") and not is_word(token + after)):
-        return False  # 焦化|化|产, 产业链|链|主, 中国|国|新: the copy and the character after
-        # it may be a term or a name the dictionary lacks (化产, 链主, 国新); not when the
-        # word and that character make a word (开发|发|区 of 开发区: a middle character
-        # doubled), nor before a locality word (会议|议|上)
-    if pos_tag(unit) == "ns":
-        return False  # 海南|南|繁育: a place character (南, 北, 湖) opens names and
-        # abbreviations (南繁) that the dictionary lacks
-    if after in ("的", "地") and not pos_tag(token).startswith("n"):
-        return False  # 活跃|跃|的: a describing ABB form (绿油油的, 笑眯眯地) made of an
-        # adjective or a verb, spelt as its writer likes (a noun's copy is a slip: 农村|村|的)
+        # before a noun (not 加快|快|发展; an adverb modifies no noun: 服务|务|能力; a bound
+        # character modifies nothing alone: 廉洁|洁|政府, 优良|良|天数)
+    if _may_open_a_term(window, start, unit, token, after):
+        return False  # 焦化|化|产, 产业链|链|主: the copy and the character after it may be
+        # a term or a name the dictionary lacks (化产, 链主)
+    if pos_tag(unit) == "ns" and pos_tag(token) == "ns":
+        return False  # 海南|南|繁育: a place's last character (南, 北, 湖) opens names and
+        # abbreviations (南繁) that the dictionary lacks (not 枢纽|纽, 便捷|捷: jieba tags
+        # many a character as a place from a rare use, 纽 for New York, 捷 for Czechia)
+    if after in ("的", "地") and pos_tag(token) in _DESCRIBING_TAGS:
+        return False  # 活跃|跃|的: a describing ABB form the dictionary lacks, spelt as its
+        # writer likes (the dictionary has the common ones, 绿油油, 笑眯眯, as words); a noun's,
+        # a verb's or a pronoun's copy is a slip (农村|村|的, 发布|布|的, 我们|们|的)
     kinds = load_vocabulary().cues.kind_endings
     if unit in kinds and after[:1] in kinds:
         return False  # 全镇|镇|村干部: two levels of place side by side
@@ -313,28 +348,69 @@ def _stray_tail(window: str, start: int, unit: str, tokens: list[str]) -> bool:
     return True
 
 
+def _may_open_a_term(window: str, start: int, unit: str, token: str, after: str) -> bool:
+    """焦化|化|产, 产业链|链|主, 中国|国|新, 太湖|湖|体: the lone copy (``unit``, at ``start`` of
+    ``window``, after the word ``token``) and the lone character ``after`` it may be a term or a
+    name the dictionary lacks (化产, 链主, 国新, 湖体).
+
+    Only a noun's last character opens one: it is the noun's head and stands for it (链 for
+    产业链, 湖 for 太湖), where a verb's last character names nothing (改造|造|老旧), nor does
+    a bound noun morpheme (绿色|色|低碳: jieba's ``ng``) or a character jieba reads as a verb
+    (处理率|率|超). And the character after it must be able to end a term: not when the word
+    and that character make a word (开发|发|区 of 开发区: a middle character doubled) or it is a
+    suffix of the word (常态|态|化 of 常态化, ``cues.toml``, ``word_suffixes``), a locality word
+    (会议|议|上), the noun's predicate, a verb or an adjective (能力|力|强, 开局|局|打牢; but a
+    place's last character opens names with anything: 中国|国|新), or an ordinal or a verb that
+    takes the figure after it (全国|国|第|4位, 总装机|机|超|1.7亿千瓦: 链主|3个 is a term and its
+    count).
+
+    >>> _may_open_a_term("焦化化产深加工", 1, "化", "焦化", "产")
+    True
+    >>> _may_open_a_term("坚持持民生优先", 1, "持", "坚持", "民")
+    False
+    >>> _may_open_a_term("居全国国第4位", 2, "国", "全国", "第")
+    False
+    """
+    if (len(after) != 1 or _ALL_HAN.fullmatch(after) is None or _stands_alone(after)
+            or pos_tag(after).startswith("f") or is_word(token + after)
+            or after in load_vocabulary().cues.word_suffixes):
+        return False
+    head = pos_tag(unit)
+    if not (pos_tag(token).startswith(_HEAD_NOUN_TAGS) and head.startswith("n") and head != "ng"):
+        return False
+    if pos_tag(after) in _PREDICATE_TAGS and pos_tag(token) != "ns":
+        return False
+    figure = window[start + 3: start + 4]
+    return not (figure != "" and figure in _NUMERAL and pos_tag(after).startswith(("v", "m")))
+
+
 def _free_after_word(unit: str, then: str | None = None) -> bool:
     """A lone copy after a word that ends with it is a word where it stands (目的|的|手段,
     参与|与|支持, 成就|就|是): a function word, the copula or a modal verb before what it
-    takes (:func:`_stands_alone`), and for an adverb or a preposition, a common free one
-    (``MIN_FREE_COUNT``: not 服务|务, 协同|同|配合) or a preposition before its object
-    (周至|至|眉县, not 数据|据|来自); an adverb before a noun modifies nothing
+    takes (:func:`_stands_alone`), and for an adverb, a preposition, a conjunction or a
+    pronoun, a common free one (``MIN_FREE_COUNT``: not 服务|务, 协同|同|配合, 情况|况,
+    分别|别) or a preposition before its object, a name, a place, a time or a number
+    (周至|至|眉县, not 数据|据|来自 or 数据|据|资源); an adverb before a noun modifies nothing
     (人才|才|数量). ``then``: the token after it (None: not known yet, so only what holds
     before any token is said).
 
     >>> _free_after_word("的"), _free_after_word("与", "支持"), _free_after_word("务", "转型")
     (True, True, False)
-    >>> _free_after_word("至", "眉县"), _free_after_word("据", "来自")
-    (True, False)
+    >>> _free_after_word("至", "眉县"), _free_after_word("据", "来自"), _free_after_word("据", "资源")
+    (True, False, False)
+    >>> _free_after_word("其"), _free_after_word("况"), _free_after_word("别")
+    (True, False, False)
     >>> _free_after_word("才", "能"), _free_after_word("才", "数量"), _free_after_word("同", "配合")
     (True, False, False)
     """
     if not _stands_alone(unit, then=then):
         return False
     tag = pos_tag(unit)
+    common = tokenizer().FREQ.get(unit, 0) >= MIN_FREE_COUNT
+    if tag == "c" or tag.startswith("r"):
+        return common  # 及其|其|子公司, 其他|他|们; not 情况|况 (况 367), 分别|别 (14,132)
     if tag not in _ADVERB_TAGS and tag != "p":
         return True
-    common = tokenizer().FREQ.get(unit, 0) >= MIN_FREE_COUNT
     if tag == "p":  # a preposition before its object stands alone (周至|至|眉县)
         return common or (then is not None and pos_tag(then).startswith(_OBJECT_TAGS))
     if then is None:

@@ -88,6 +88,8 @@ class Cues(Frozen):
     aggregate_words: tuple[str, ...] = ()  # the validator: 各项存款余额 is 存款余额
     kind_endings: tuple[str, ...] = ()  # the validator: 市|市场监督管理局 is no typo
     doubled_terms: tuple[str, ...] = ()  # the validator: 原原种 is no typo
+    # the validator: 常态|态|化 is a typo, 化 the suffix of 常态化 (one character each)
+    word_suffixes: tuple[str, ...] = ()
     # one word of a 分别 list that stands for several items (城乡 → 城镇, 农村), in their order
     distributive_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     period_name_pattern: str = ""  # 四季度, 上半年, 1—11月: a time, never a metric's name
@@ -107,6 +109,13 @@ class Cues(Frozen):
     population_parts: tuple[str, ...] = ()
     # measures an item of 其中 may leave unsaid (床位…，其中医院…: 医院床位)
     measure_nouns: tuple[str, ...] = ()
+
+    @field_validator("word_suffixes")
+    @classmethod
+    def _one_character(cls, suffixes: tuple[str, ...]) -> tuple[str, ...]:
+        if any(len(suffix) != 1 for suffix in suffixes):
+            raise ValueError(f"word_suffixes: one character each, not {list(suffixes)}")
+        return suffixes
 
     @field_validator("distributive_words")
     @classmethod
