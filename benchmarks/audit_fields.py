@@ -2,6 +2,11 @@
 
     .venv/bin/python benchmarks/audit_fields.py                    # report on the sample
     .venv/bin/python benchmarks/audit_fields.py --write-unjudged   # add what needs judging
+    .venv/bin/python benchmarks/audit_fields.py --salt heldout-6 --size 100   # a fresh sample
+
+With ``--salt S`` the sample is the records whose ``S:key`` has the smallest sha256 and its
+judgments live in ``benchmarks/audit/fields-S.jsonl``: a sample no rule was written against,
+for a first-sight figure.
 
 The sample is the one of ``audit_records.py`` (the 200 records of the real texts whose key has
 the smallest sha256; stable while the records stay). ``benchmarks/audit/fields.jsonl`` holds
@@ -24,6 +29,7 @@ up-to-date judgment.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections import Counter
@@ -99,16 +105,25 @@ def report(picked: list[Sampled], judgments: list[dict[str, Any]]) -> tuple[str,
     return "\n".join(lines), todo
 
 
+def _salted(salt: str, key: str) -> str:
+    return hashlib.sha256(f"{salt}:{key}".encode()).hexdigest()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--size", type=int, default=SAMPLE_SIZE)
-    parser.add_argument("--judgments", type=Path, default=FIELDS)
+    parser.add_argument("--judgments", type=Path, default=None)
+    parser.add_argument("--salt", default="", help="draw another sample (its own judgments file)")
     parser.add_argument("--write-unjudged", action="store_true",
                         help="append the records to judge (new, or changed since judged)")
     args = parser.parse_args(argv)
     if not REAL.is_dir():
         raise SystemExit(f"{REAL} is not here")
-    picked = sample(all_records(REAL), args.size)
+    if args.judgments is None:
+        args.judgments = FIELDS.with_name(f"fields-{args.salt}.jsonl") if args.salt else FIELDS
+    records = all_records(REAL)
+    picked = (sorted(records, key=lambda s: (_salted(args.salt, s.key), s.key))[:args.size]
+              if args.salt else sample(records, args.size))
     text, todo = report(picked, load_judgments(args.judgments))
     print(text)
     if args.write_unjudged and todo:

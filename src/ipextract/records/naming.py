@@ -160,6 +160,9 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         if len(text) > len(word) + 1:
             text = text[: -len(word)]  # 得分为: jieba cut it 得|分为, the link word is still 为
             tokens = _tokens(text)
+            while len(tokens) > 1 and tokens[-1] in trailing:
+                tokens.pop()  # 办复率|均达: the adverb the link word was glued to goes too
+                text = "".join(tokens)
             break
     comparison = comparison_base.search(text) or base_gap.search(text)
     if comparison and comparison.start() > 0:
@@ -516,8 +519,27 @@ def _distributed(items: list[str], wanted: int,
                     and (not rest_of_word or is_word(item + rest_of_word)))
         head = last[len(item):]
         head = head.removeprefix("等")  # 食品、…信息等产业增加值
+        if not parallel and len(_tokens(item)) == 1 and pos_tag(item) == "b":
+            # 刑事、治安案件; 国家级、省级开发区: a word that only qualifies (区别词) is no name
+            # alone, and takes the head the last item's qualifier stands before
+            head = _head_after_qualifier(last)
+            parallel = bool(head)
         result.append(item + head if parallel else item)
     return [*result, last]
+
+
+def _head_after_qualifier(name: str) -> str:
+    """开发区 in 省级|开发区, 案件 in 治安案件 (one word made of two): the head after the first
+    word, ``""`` when the name is one word that splits into no two.
+
+    >>> _head_after_qualifier("省级开发区"), _head_after_qualifier("治安案件")
+    ('开发区', '案件')
+    """
+    tokens = _tokens(name)
+    if len(tokens) > 1:
+        return "".join(tokens[1:])
+    return next((name[at:] for at in range(2, len(name) - 1)
+                 if is_word(name[:at]) and is_word(name[at:])), "")
 
 
 def _label(blocks: list[Block], index: int) -> str:
@@ -860,6 +882,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: 
         metric, how = previous.metric, "previous"  # 新能源汽车产量增长94.5%、达168.4万辆
     if not metric:
         metric = _sentence_subject(block, figure, block_drafts, places)
+    if metric and previous is not None and (how == "previous" or metric in _STOCK_NAMES):
+        metric = _stock_after_flow(metric, words.clause, previous)
     if metric and previous is not None:
         metric = _sub_item(metric, words.clause, previous, figure, kind)
         flow_verbs = load_vocabulary().cues.flow_verbs_over_lists
@@ -887,6 +911,26 @@ def _share_part(metric: str, kind: str) -> str:
         return metric
     index = metric.rfind("占")
     return metric[:index] if index > 0 and _SHARE_WHOLE.match(metric, index) else metric
+
+
+_STOCK_NAMES = frozenset({"总数", "总量"})  # 新增…1200家，总数达1.5万家: the stock's own word
+
+
+def _stock_after_flow(metric: str, clause: str, previous: Draft) -> str:
+    """新增专精特新企业86家、累计达到520家: a total after a flow is the stock the flow adds to,
+    named without the verb of flow (专精特新企业; 累计入选… where the verb stays, 高新技术企业总数
+    for 总数). Not a cumulative flow (累计新增城镇就业: the verb is the clause's own)."""
+    flows = load_vocabulary().cues.flow_verbs_over_lists
+    verb = next((v for v in flows if previous.metric.startswith(v)), "")
+    cumulative = "累计" in clause and not clause[clause.index("累计") + 2:].startswith(flows)
+    if not verb or not (cumulative or metric in _STOCK_NAMES) or len(previous.metric) <= len(verb):
+        return metric
+    stock = previous.metric[len(verb):]
+    if metric in _STOCK_NAMES:
+        return stock + metric
+    # 新入选 → 累计入选: a verb of its own after 新; 新增, 新建: the verb is only the flow's
+    kept = verb[1:] if verb.startswith("新") and len(verb) > 2 else ""
+    return f"累计{kept}{stock}" if kept else stock
 
 
 def _level_before(block_drafts: list[Draft], block: Block, figure: Figure) -> Draft | None:
