@@ -63,8 +63,8 @@ def test_a_row_with_an_empty_cell_is_left_unread_and_the_rows_below_keep_their_c
     text = ("2023年主要农产品产量\n单位：万吨\n产品\n产量\n比上年增长（%）\n粮食\n312.45\n2.3\n"
             "油料\n1.8\n蔬菜\n98.70\n-0.6\n全年农业生产保持稳定。")
     assert _read(text) == {
-        (Decimal(3124500), "吨", "粮食"), (Decimal("2.3"), "%", "粮食"),
-        (Decimal(987000), "吨", "蔬菜"), (Decimal("-0.6"), "%", "蔬菜"),
+        (Decimal(3124500), "吨", "粮食产量"), (Decimal("2.3"), "%", "粮食产量"),
+        (Decimal(987000), "吨", "蔬菜产量"), (Decimal("-0.6"), "%", "蔬菜产量"),
     }
     assert "1.8" not in _by_surface(text)  # neither 1.8万吨 nor 1.8%
     assert {r.kind for r in _records(text) if r.unit == "%"} == {"growth"}
@@ -75,8 +75,8 @@ def test_a_section_row_without_values_does_not_shift_the_rows_below() -> None:
             "二、第二产业\n增加值\n1388.5\n6.2\n全市经济稳步回升。")
     assert _read(text) == {
         (Decimal(356080000000), "元", "地区生产总值"), (Decimal("5.6"), "%", "地区生产总值"),
-        (Decimal(40210000000), "元", "增加值"), (Decimal("3.9"), "%", "增加值"),
-        (Decimal(138850000000), "元", "增加值"), (Decimal("6.2"), "%", "增加值"),
+        (Decimal(40210000000), "元", "第一产业增加值"), (Decimal("3.9"), "%", "第一产业增加值"),
+        (Decimal(138850000000), "元", "第二产业增加值"), (Decimal("6.2"), "%", "第二产业增加值"),
     }
     # read as the same table written a | b | c, whose section rows have empty cells
     piped = ("单位：亿元\n指标 | 绝对数 | 比上年增长（%）\n地区生产总值 | 3560.8 | 5.6\n一、第一产业 |  | \n"
@@ -99,10 +99,13 @@ def test_a_two_level_header_of_year_cells_gives_each_value_its_year() -> None:
             "企业结构继续优化。")
     read = {(Decimal(str(r.value)), r.unit, r.metric, r.period) for r in _records(text)}
     assert read == {
-        (Decimal("38.6"), "%", "国有控股企业", "2018"), (Decimal("35.2"), "%", "国有控股企业", "2022"),
-        (Decimal("27.4"), "%", "国有控股企业", "2018"), (Decimal("25.9"), "%", "国有控股企业", "2022"),
-        (Decimal("21.5"), "%", "私营企业", "2018"), (Decimal("24.8"), "%", "私营企业", "2022"),
-        (Decimal("33.1"), "%", "私营企业", "2018"), (Decimal("36.0"), "%", "私营企业", "2022"),
+        (Decimal("38.6"), "%", "国有控股企业资产比重", "2018"),
+        (Decimal("35.2"), "%", "国有控股企业资产比重", "2022"),
+        (Decimal("27.4"), "%", "国有控股企业营业收入比重", "2018"),
+        (Decimal("25.9"), "%", "国有控股企业营业收入比重", "2022"),
+        (Decimal("21.5"), "%", "私营企业资产比重", "2018"), (Decimal("24.8"), "%", "私营企业资产比重", "2022"),
+        (Decimal("33.1"), "%", "私营企业营业收入比重", "2018"),
+        (Decimal("36.0"), "%", "私营企业营业收入比重", "2022"),
     }
 
 
@@ -124,7 +127,7 @@ def test_a_row_with_fewer_values_at_the_end_and_the_prose_after_the_table() -> N
     table = {(Decimal(str(r.value)), r.unit, r.metric) for r in records if r.section == "table"}
     assert table == {
         (Decimal(1864000), "人", "从业人员"), (Decimal("100.0"), "%", "从业人员"),
-        (Decimal(921500), "人", "第一产业"), (Decimal("49.4"), "%", "第一产业"),
+        (Decimal(921500), "人", "第一产业人数"), (Decimal("49.4"), "%", "第一产业人数比重"),
     }
     assert {r.kind for r in records if r.section == "table" and r.unit == "%"} == {"share"}
     assert "9630" not in _by_surface(text)
@@ -138,8 +141,8 @@ def test_a_row_without_its_unit_cell_is_left_unread() -> None:
     text = ("产品\n单位\n产量\n比上年增长（%）\n水泥\n万吨\n560.3\n4.2\n居民消费价格指数\n102.5\n2.5\n"
             "汽车\n万辆\n8.6\n12.0\n以上为规模以上工业数据。")
     assert _read(text) == {
-        (Decimal(5603000), "吨", "水泥"), (Decimal("4.2"), "%", "水泥"),
-        (Decimal(86000), "辆", "汽车"), (Decimal("12.0"), "%", "汽车"),
+        (Decimal(5603000), "吨", "水泥产量"), (Decimal("4.2"), "%", "水泥产量"),
+        (Decimal(86000), "辆", "汽车产量"), (Decimal("12.0"), "%", "汽车产量"),
     }
 
 
@@ -149,8 +152,8 @@ def test_spaced_header_cells_are_read_as_words() -> None:
             "工业生产总体平稳。")
     assert _rows(text)[1] == "|单位|产量|比上年增长（%）"
     assert _read(text) == {
-        (Decimal(10228800), "吨", "水泥"), (Decimal("25.8"), "%", "水泥"),
-        (Decimal(125000), "辆", "汽车"), (Decimal("-4.6"), "%", "汽车"),
+        (Decimal(10228800), "吨", "水泥产量"), (Decimal("25.8"), "%", "水泥产量"),
+        (Decimal(125000), "辆", "汽车产量"), (Decimal("-4.6"), "%", "汽车产量"),
     }
 
 

@@ -30,6 +30,10 @@ Number = Annotated[
     PlainSerializer(_json_number, return_type=int | float, when_used="json"),
 ]
 Section = Literal["narrative", "data", "table", "caption"]
+# A table cell named ``measure·row`` (出口额·加工贸易: records/tables.py) holds this mark once;
+# the validator keys it as the compound prose writes (validate/metrics.py). The interpunct, not
+# a colon: a metric holds no sentence punctuation (CONTRACT.md; ANNOTATION.md allows / · （）).
+TABLE_NAME_MARK = "·"
 MetricFrom = Literal["before", "after", "of", "label", "list", "table", "previous", "context"]
 PeriodFrom = Literal["text", "part", "document"]
 Status = Literal["actual", "target", "forecast", "unknown"]

@@ -54,7 +54,7 @@ from .status import (
     period_status,
     reporting_year,
 )
-from .tables import _cells, _table_drafts
+from .tables import TableContext, _table_drafts
 
 
 def draft_records(blocks: list[Block], figures: list[list[Figure]],
@@ -69,7 +69,8 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     drafts: list[Draft] = []
     group_drafts: dict[int, list[Draft]] = {}
     group_period: dict[int, str | None] = {}
-    header: list[tuple[int, int, str]] = []
+    table: TableContext | None = None  # the table being read: its title, heading rows…
+    before_table: Block | None = None  # the last block that is no table row (a table's title)
     group_texts = _group_texts(blocks)
     period_of_part: str | None = None  # the year in the heading of the numbered part we are in
     year_opens_part = False  # a part opened without a year: its first paragraph's may be it
@@ -91,14 +92,16 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             carried = None
         openings = opening_periods(block, year) if block.kind not in ("table_row", "heading") else []
         if block.kind == "table_row":
+            if table is None:
+                table = TableContext.under(before_table)
             if not figures[index]:
-                header = _cells(block)  # a row without figures heads the columns below it
+                table.take_row(block)  # a row without figures heads the columns below it
             else:
                 drafts.extend(replace(d, status=period_status(d.period, result_year, doc_type))
-                              for d in _table_drafts(blocks, index, figures[index], header, year))
+                              for d in _table_drafts(blocks, index, figures[index], table, year))
             continue
         if block.kind != "unit_note":
-            header = []
+            table, before_table = None, block
         block_drafts: list[Draft] = []
         respective: list[tuple[str, Figure | None]] = []
         chain_position = 0

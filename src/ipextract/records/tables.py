@@ -1,23 +1,290 @@
-"""Rule 5: a table cell is named by its row heading; its column heading may make it a growth
-(同比增长) or give its period (2024年)."""
+"""Rule 5: a table cell is named by its row heading and, when the row heading names no
+measure of its own, by the table's measure; its column heading may make it a growth (同比增长)
+or give its period (2024年).
+
+The measure of a cell whose row names none (粮食, 衣着, 非洲, 第一产业 — the ending decides:
+``cues.toml`` measure_endings) is, first found first:
+
+1. its column heading when that names a measure (产量（吨）, 出口额（亿元）, a heading row above
+   spanning the column: 按工业总产值计算(%)); a growth column (比上年增长) takes the measure of
+   the nearest column left of it, a rank column (位次) that measure's rank. The name is the
+   compound ``row + measure``: 粮食产量, 非洲出口额, 乡镇工业总产值比重;
+2. the nearest row above in the table that names a measure (居民人均消费支出 over 食品烟酒…,
+   出口额 over 其中：一般贸易), when the two rows have the same unit; the name is
+   ``measure·row``: 居民人均消费支出·生活用品及服务;
+3. the table's title (表1 居民消费价格), when no row of the table names a measure: also
+   ``measure·row``; a title that names a class of goods before the measure (主要农产品产量)
+   gives the compound with the measure's head: 粮食产量.
+
+A row that is the measure's total (合计) is named by the column's or the title's measure alone,
+never as a part of the row above it. A bare year, a unit, a growth word or a generic word
+(绝对数, 金额) in a column heading names no measure. A section row (一、第一产业, with no
+figures) that names no measure is the scope of the rows under it: their names open with it
+(第一产业增加值); one that names a measure heads them as a measure row does.
+
+>>> from ipextract import extract
+>>> text = "表9 居民消费支出\\n指标 | 绝对值（元） | 比上年增长（%）\\n居民人均消费支出 | 39118 | 19.1\\n衣着 | 2601 | 22.8"
+>>> [(r.metric, r.kind) for r in extract(text).records]
+[('居民人均消费支出', 'amount'), ('居民人均消费支出', 'growth'), ('居民人均消费支出·衣着', 'amount'), ('居民人均消费支出·衣着', 'growth')]
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
 from ..blocks import Block
 from ..figures import Figure
+from ..layout import TABLE_TITLE
+from ..models import TABLE_NAME_MARK
+from ..vocabulary import load_vocabulary
 from ..vocabulary.models import Kind
 from .base import _QUOTES, BASE_KINDS, PERCENT_UNITS, POINT_UNITS, Draft, _strip_edges
 from .kinds import _change_cue
 
 _GROWTH_HEADING = regex.compile(r"增长|增速|增幅|同比|比上年|变化")
-_SUB_ROW = regex.compile(r"^(?:其中\s*[：:]?|[#＃]+|[-—]+\s*|[0-9]{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}、)")
+_SUB_ROW = regex.compile(r"^(?:其中\s*[：:]?|[#＃]+|[-—]+\s*|[0-9]{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}、"
+                      r"|[（(][0-9一二三四五六七八九十]{1,2}[)）])")
 _UNIT_NOTE = regex.compile(r"\s*[（(][^（）()]{1,8}[)）]\s*$")
 _SHARE_HEADING = regex.compile(r"比重|占比|构成|所占|份额")
 
 
 _YEAR_HEADING = regex.compile(r"(?:19|20)[0-9]{2}年?")
+
+# --- the table's measure (see the module's docstring) -------------------------------------
+# 三、居住[3], 合计（1）: a footnote mark is no part of a row's name
+_FOOTNOTE = regex.compile(r"\s*(?:\[[0-9]{1,2}\]|[（(][0-9]{1,2}[)）]|[*＊]+)$")
+# 粮 食, 产 量: a heading spread out with spaces to fill its cell
+_FOOTNOTE_ENDS = ("]", ")", "）", "*", "＊")
+_HAN_SPACE = regex.compile(r"(?<=\p{Han})[ \u3000](?=\p{Han})")  # (two: two cells run together)
+# 1995年产量 → 产量: the year is the column's period, not its measure
+_YEAR_PREFIX = regex.compile(r"^(?:19|20)[0-9]{2}\s*年(?:度|末|底)?")
+_BY = regex.compile(r"^按(?P<inner>\p{Han}{2,12})计算$")  # 按工业总产值计算 → 工业总产值
+_EMPTY_CELL = regex.compile(r"^[\s—–\-－…/／.·]*$")  # a cell whose figure is missing
+_RANK_HEADINGS = frozenset({"位次", "名次", "排名", "排位"})
+# 表3 主要农产品产量, 表1：主要产品产量及增长情况, 2021年主要工业产品产量情况: the title's marks,
+# years and words of the table's kind around the measure
+_TITLE_MARK = regex.compile(r"^\s*附?表\s*[0-9一二三四五六七八九十]+(?:[-—.．][0-9]+)?\s*[：:.．、]?\s*")
+_TITLE_TAIL = regex.compile(r"(?:(?:及其?|和)(?:增长速度|增长|增速)|增长速度|涨跌幅度?|变化|发展)?"
+                            r"(?:基本|完成)?(?:情况|对比|统计|一览表?)?$")
+_TITLE_LEAD = regex.compile(r"^(?:(?:19|20)[0-9]{2}\s*年度?)?\s*(?:主要|分行业|分地区|按\p{Han}{1,8}分类?)?")
+_JOINED = regex.compile(r"[和及与、]")  # 房地产开发和销售…: more than one measure in the title
+# 工业产品产量, 消费品零售额: a class of goods (…品) and the measure of each
+_GOODS = regex.compile(r"\p{Han}*品(?P<head>\p{Han}{2,5})")
+_STRUCTURE = regex.compile(r"结构|构成|比重|占比")  # a table of parts of a whole (in %)
+_RATIO_ENDINGS = ("率", "比", "重", "例", "指数", "价", "价格", "构成")
+# 全州500万元以上固定资产投资 over 第一产业: the document's own region says nothing of the part
+_OWN_REGION = regex.compile(r"^[全本][省市州县区盟旗国](?=\w{2})")
+_NO_SCOPE = regex.compile(r"^(?:按|其中)|中$")  # 按产业分, 全部工业中: no scope of the rows
+_MIN_OVERLAP = 2  # 乡镇工业 + 工业总产值 → 乡镇工业总产值: two characters or more shared
+
+
+@lru_cache(maxsize=1)
+def _measure_endings() -> tuple[str, ...]:
+    return load_vocabulary().cues.measure_endings
+
+
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    return frozenset(load_vocabulary().cues.generic_names)
+
+
+@lru_cache(maxsize=1)
+def _totals() -> frozenset[str]:
+    return frozenset(load_vocabulary().cues.total_rows)
+
+
+def names_measure(label: str) -> bool:
+    """A row or column heading that names a measure of its own (税收收入, 产量), not a
+    breakdown (衣着, 非洲) nor a generic word (绝对数, 金额).
+
+    >>> names_measure("税收收入"), names_measure("衣着"), names_measure("绝对数")
+    (True, False, False)
+    """
+    return label.endswith(_measure_endings()) and label not in _generic()
+
+
+def _clean_heading(text: str) -> str:
+    """A column heading without its unit, spaces, year and 按…计算: 1995年产量 → 产量."""
+    text = _HAN_SPACE.sub("", _UNIT_NOTE.sub("", _QUOTES.sub("", text))).strip().rstrip("：:")
+    text = _YEAR_PREFIX.sub("", text).strip()
+    by = _BY.fullmatch(text)
+    return by.group("inner") if by else text
+
+
+def _title_measure(text: str) -> tuple[str, bool] | None:
+    """The measure a table's title names, or None: 表1 居民消费价格 → 居民消费价格; a title of
+    several measures (…产量和牲畜发展情况) or of none (主要经济指标) names none. True with the
+    measure's head when the title names a class of goods before it (表3主要农产品产量 → 产量):
+    each row is one of them, and its name is the compound (小麦产量)."""
+    text = _UNIT_NOTE.sub("", _TITLE_MARK.sub("", text)).strip()
+    text = _TITLE_LEAD.sub("", _TITLE_TAIL.sub("", text)).strip()
+    text = _OWN_REGION.sub("", text)
+    if len(text) < 2 or not names_measure(text) or _JOINED.search(text):
+        return None
+    goods = _GOODS.fullmatch(text)
+    if goods is not None and names_measure(goods.group("head")):
+        return goods.group("head"), True
+    return text, False
+
+
+def _compound(row: str, measure: str) -> str:
+    """The row followed by the measure, a shared stretch written once: 粮食 + 产量 → 粮食产量,
+    乡镇工业 + 工业总产值 → 乡镇工业总产值."""
+    for size in range(min(len(row), len(measure) - 1), _MIN_OVERLAP - 1, -1):
+        if row.endswith(measure[:size]):
+            return row + measure[size:]
+    return row + measure
+
+
+def _spread_index(row: list[tuple[int, int, str]], width: int, column: int) -> int | None:
+    """The cell of a heading row over ``column`` of a row of ``width`` cells: the same cell,
+    or the one spanning it in a row whose cells each span several columns (按总产值计算(%)
+    over 1985 | 1995). A row whose first cell names a measure (资产比重 | 营业收入比重) has no
+    cell over the row headings."""
+    cells = len(row)
+    if cells == width:
+        return column
+    skip = 0 if names_measure(_clean_heading(row[0][2])) else 1
+    groups, columns = cells - skip, width - 1
+    if groups < 1 or columns < groups or columns % groups:
+        return None
+    return skip + (column - 1) // (columns // groups)
+
+
+@dataclass(slots=True)
+class TableContext:
+    """What a table tells about its cells besides their row: the title above it, its heading
+    rows (the lowest last), and the nearest row above that names a measure (with its unit)."""
+
+    title: str = ""
+    headers: list[list[tuple[int, int, str]]] = field(default_factory=list)
+    parent: tuple[str, str] | None = None  # measure, unit cell
+    section: str = ""  # the scope a section row puts the rows under it in (一、第一产业)
+    measured: bool = False  # a row above names a measure (the title is then not the measure)
+    rows_seen: bool = False  # a row of figures has been read
+    titled: tuple[str, bool] | None = None  # the title's measure (see _title_measure)
+    _columns: dict[tuple[int, int], tuple[str | None, bool]] = field(default_factory=dict)
+
+    @classmethod
+    def under(cls, block: Block | None) -> TableContext:
+        """A table below ``block``: its title when the block is a table's title line."""
+        title = block.text.strip() if block is not None and block.kind != "table_row" and (
+            TABLE_TITLE.match(block.text)) else ""
+        return cls(title=title, titled=_title_measure(title) if title else None)
+
+    @property
+    def header(self) -> list[tuple[int, int, str]]:
+        return self.headers[-1] if self.headers else []
+
+    def take_row(self, block: Block) -> None:
+        """A row without figures: a heading row, or a section row (全部工业中：, 一、出口额)
+        whose only cell is its first, under the heading rows or ending with a colon."""
+        cells = _cells(block)
+        first = cells[0][2] if cells else ""
+        if first and not any(text for _, _, text in cells[1:]) and (
+                self.rows_seen or self.headers or first.endswith(("：", ":"))):
+            label = _row_label(first).rstrip("：:")
+            # a section that names a measure heads the rows under it; any other ends the
+            # breakdown of the measure above, and is the scope of the rows under it unless it
+            # only says how they are grouped (按产业分) or that they are parts (全部工业中)
+            self.parent = (label, "") if names_measure(label) else None
+            self.measured = self.measured or self.parent is not None
+            self.section = "" if self.parent is not None or _NO_SCOPE.search(label) else label
+            return
+        if self.rows_seen and all(_EMPTY_CELL.match(text) for n, (_, _, text) in enumerate(cells)
+                                  if n and n != block.unit_column):
+            # 铁路 | 万吨公里 | — | —: a row whose figures are missing, among the others
+            if names_measure(label := _row_label(first)):
+                self.parent = (label, cells[block.unit_column][2] if block.unit_column is not None
+                               and block.unit_column < len(cells) else "")
+            return
+        if self.rows_seen:  # a heading row under rows of figures: a table of its own
+            self.headers, self.parent, self.measured, self.rows_seen = [], None, False, False
+            self.section = ""
+            self._columns = {}
+        self.headers.append(cells)
+
+    def column_measure(self, column: int, width: int) -> tuple[str | None, bool]:
+        """The measure the headings over ``column`` name, and whether they say its cells are
+        parts of a whole (构成, 比重, a title of 结构)."""
+        key = (column, width)
+        if key not in self._columns:
+            self._columns[key] = self._find_column_measure(column, width)
+        return self._columns[key]
+
+    def _find_column_measure(self, column: int, width: int) -> tuple[str | None, bool]:
+        parts = bool(_STRUCTURE.search(self.title))
+        for row in reversed(self.headers):
+            at = _spread_index(row, width, column)
+            if at is None or (at == 0 and len(row) == width):
+                continue
+            text = _clean_heading(row[at][2])
+            parts = parts or bool(_STRUCTURE.search(text))
+            if text in _RANK_HEADINGS:  # 位次 right of 工业总产值比重: that measure's rank
+                left = _left_measure(row, at)
+                return (left + text if left else None), False
+            if _GROWTH_HEADING.search(text):  # 比上年增长 right of 出口额: its growth
+                return _left_measure(row, at), False
+            if _SHARE_HEADING.search(text) and not names_measure(text):
+                return _left_measure(row, at), True  # 构成（%） right of 人数: its parts' shares
+            if names_measure(text):
+                return text, parts
+        return None, False
+
+    def name(self, label: str, column: int, width: int, unit: str) -> tuple[str, bool]:
+        """The metric of a cell of row ``label`` in ``column`` (see the module's docstring),
+        and whether it is a part's share of the measure (乡镇工业 in 按工业总产值计算(%)); a
+        name with a measure in it opens with the section's scope (一、第一产业 over 增加值:
+        第一产业增加值)."""
+        name, part = self._name(label, column, width, unit)
+        if self.section and name and (name != label or names_measure(label)):
+            name = _compound(self.section, name)
+        return name, part
+
+    def _name(self, label: str, column: int, width: int, unit: str) -> tuple[str, bool]:
+        if not label or names_measure(label):
+            return label, False
+        measure, parts = self.column_measure(column, width)
+        titled = self.titled
+        if label in _totals():
+            # 合计 is the whole of the column's or the title's measure, never a part of the
+            # row above it; of a title of goods (主要产品产量) it names no column
+            if measure is not None:
+                return measure, parts
+            return (titled[0] if titled is not None and not titled[1] else label), False
+        if measure is not None:
+            return _compound(label, measure), parts
+        if self.parent is not None and (not unit or not self.parent[1] or unit == self.parent[1]):
+            return f"{_OWN_REGION.sub('', self.parent[0])}{TABLE_NAME_MARK}{label}", False
+        if not self.measured and titled is not None:
+            measure, compound = titled
+            return (_compound(label, measure) if compound
+                    else f"{measure}{TABLE_NAME_MARK}{label}"), False
+        return label, False
+
+
+def _left_measure(row: list[tuple[int, int, str]], at: int) -> str | None:
+    """The measure of the nearest heading left of cell ``at`` that names one."""
+    for index in range(at - 1, 0, -1):
+        text = _clean_heading(row[index][2])
+        if text in _RANK_HEADINGS or _GROWTH_HEADING.search(text):
+            continue
+        if names_measure(text):  # (构成（%） names none: passed over)
+            return text
+    return None
+
+
+def _row_label(cell: str) -> str:
+    """A row heading as a name: without its sub-row mark (其中：, #, 1.), quotes, unit note
+    (基本每股收益（元/股）), footnote mark (居住[3]) and the spaces that spread it (粮 食)."""
+    label = _UNIT_NOTE.sub("", _SUB_ROW.sub("", _QUOTES.sub("", cell)))
+    # (most labels have neither: two tests instead of two scans, on every row of a yearbook)
+    if label.endswith(_FOOTNOTE_ENDS):
+        label = _FOOTNOTE.sub("", label)
+    return _HAN_SPACE.sub("", label) if " " in label or "\u3000" in label else label
 
 
 def _cells(block: Block) -> list[tuple[int, int, str]]:
@@ -31,14 +298,20 @@ def _cells(block: Block) -> list[tuple[int, int, str]]:
 
 
 def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
-                  header: list[tuple[int, int, str]], year: int | None) -> list[Draft]:
-    """Rule 5: a cell's metric is its row heading; its column heading may make it a growth
-    (同比增长) or give its period (2024年)."""
+                  table: TableContext, year: int | None) -> list[Draft]:
+    """Rule 5: a cell's metric is its row heading, with the table's measure when the row
+    heading names none; its column heading may make it a growth (同比增长) or give its period
+    (2024年)."""
     block = blocks[index]
     cells = _cells(block)
+    header = table.header
     # 其中：第一产业, #新能源汽车, 1.食品烟酒: a sub-row's marks and numbers are not part of its name
     # 基本每股收益（元/股）: the unit the heading announces is the figures' unit, not their name
-    label = _UNIT_NOTE.sub("", _SUB_ROW.sub("", _QUOTES.sub("", cells[0][2]))) if cells else ""
+    label = _row_label(cells[0][2]) if cells else ""
+    unit = cells[block.unit_column][2] if block.unit_column is not None and (
+        block.unit_column < len(cells)) else ""
+    own_measure = names_measure(label)
+    plain = own_measure and not table.section  # (most rows of a yearbook: named as they stand)
     drafts: list[Draft] = []
     base: Draft | None = None
     columns = [next((n for n, (start, end, _) in enumerate(cells) if start <= figure.lstart < end), 0)
@@ -49,18 +322,22 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
         value = figure.value
         of = None
         cue = _change_cue(block.text[cells[column][0]:figure.lstart]) if column < len(cells) else None
+        # Several numbers in one cell are merged cells of a PDF copy (34  4  23 5): which row
+        # each belongs to is lost, so none is named after the row heading.
+        merged = columns.count(column) > 1
+        metric, part = ("", False) if merged else (
+            (label, False) if plain else table.name(label, column, len(cells), unit)
+        ) if column else (_strip_edges(heading), False)
         if cue is not None and figure.unit in POINT_UNITS:
             # 减少0.68个百分点 in a cell: the verb in the cell gives the sign
             kind, value = "change_pp", value * cue[0]
         elif figure.unit in PERCENT_UNITS or _GROWTH_HEADING.search(heading):
             # 比重（%）, 构成（%）: the part's share of the whole, not a rate of its own
             kind = ("growth" if _GROWTH_HEADING.search(heading)
-                    else "share" if _SHARE_HEADING.search(heading) else "rate")
+                    else "share" if _SHARE_HEADING.search(heading) or part else "rate")
             of = base.figure if base is not None and kind == "growth" else None
-        # Several numbers in one cell are merged cells of a PDF copy (34  4  23 5): which row
-        # each belongs to is lost, so none is named after the row heading.
-        merged = columns.count(column) > 1
-        metric = "" if merged else (label if column else _strip_edges(heading))
+            if part and kind == "share" and not metric.endswith(_RATIO_ENDINGS):
+                metric += "比重"  # 乡镇工业 in 按工业总产值计算(%): its share of 工业总产值
         period = heading if _YEAR_HEADING.fullmatch(heading) else (str(year) if year else None)
         draft = Draft(figure=figure, kind=kind, value=value, value_min=figure.value_min,
                       value_max=figure.value_max, qualifier=figure.qualifier,
@@ -70,4 +347,7 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
         if kind in BASE_KINDS and base is None:
             base = draft
         drafts.append(draft)
+    if own_measure:
+        table.parent, table.measured = (label, unit), True
+    table.rows_seen = True
     return drafts

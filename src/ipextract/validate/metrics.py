@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..models import TABLE_NAME_MARK
 from ..vocabulary import load_vocabulary
 
 MIN_KEY = 3  # shorter names (企业, 高校, 案件) are too generic to say two figures are one
@@ -54,6 +55,15 @@ def _suffixes_by_last() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1 << 16)  # the names of a batch of long reports: no thrashing
 def metric_key(name: str) -> str:
+    """The name's canonical key. A table cell's ``measure·row`` (出口额·加工贸易,
+    records/tables.py) is keyed as the compound prose writes (加工贸易出口额).
+
+    >>> metric_key("出口额·加工贸易") == metric_key("加工贸易出口额")
+    True
+    """
+    if TABLE_NAME_MARK in name:
+        measure, _, row = name.partition(TABLE_NAME_MARK)
+        name = row + measure
     canonical_of = _canonical_names()[0]
     by_last = _suffixes_by_last()
     name = canonical_of.get(name, name)

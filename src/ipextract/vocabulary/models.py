@@ -84,6 +84,8 @@ class Cues(Frozen):
     verbs_after_names: tuple[str, ...] = ()
     subjects: tuple[str, ...] = ()
     generic_names: tuple[str, ...] = ()  # the validator: words that name no indicator
+    measure_endings: tuple[str, ...] = ()  # a table row named so is a measure (税收收入, 产量)
+    total_rows: tuple[str, ...] = ()  # a table row that is the measure's total (合计)
     average_words: tuple[str, ...] = ()  # 年均增长: an average over years (periods, validator, series)
     aggregate_words: tuple[str, ...] = ()  # the validator: 各项存款余额 is 存款余额
     kind_endings: tuple[str, ...] = ()  # the validator: 市|市场监督管理局 is no typo
