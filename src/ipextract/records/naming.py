@@ -164,6 +164,10 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
                 tokens.pop()  # 办复率|均达: the adverb the link word was glued to goes too
                 text = "".join(tokens)
             break
+    glued = _GLUED_CHANGE.search(text) if tokens and tokens[-1] not in words["change"] else None
+    if glued is not None and glued.start() > 1 and is_word(text[glued.start() - 2:glued.start()]):
+        text = text[:glued.start()]  # 生产者|价格下降: jieba glued the change verb to the noun
+        tokens = _tokens(text)
     comparison = comparison_base.search(text) or base_gap.search(text)
     if comparison and comparison.start() > 0:
         text = text[: comparison.start()]
@@ -186,6 +190,9 @@ def _phrase_patterns() -> tuple[GuardedPattern, ...]:
         _NOTE_MARK))
 
 
+# A change verb of direction at a name's end (价格下降, 价格上涨: one jieba word); not 增长,
+# which ends names of their own (经济增长)
+_GLUED_CHANGE = regex.compile(r"(?:下降|上涨|下跌|回落|上升)$")
 _NOTE_MARK = regex.compile(r"[\[［〔][0-9]{1,2}[\]］〕]")  # 生产总值[2], 常住人口［1］: a footnote
 
 
