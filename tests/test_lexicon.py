@@ -83,3 +83,49 @@ def test_the_shared_cut_is_the_cut(text: str) -> None:
     words = lexicon.cut(text)
     words.append("x")
     assert lexicon.cut_shared(text) == shared
+
+
+def test_the_cached_dictionary_is_made_a_first_character_at_a_time(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, restore_lexicon: None) -> None:
+    """Read from the cache, the frequencies and tags of a first character become Python
+    objects when a word starting with it is first asked for (a yearbook asks for a few hundred
+    of the 11,800 first characters); every answer is the built dictionary's, and ``len`` is
+    the whole dictionary's from the start."""
+    built_freq, _, built_tags = lexicon._build()
+    _fresh(monkeypatch, str(tmp_path))
+    lexicon.tokenizer()  # builds and saves
+    _fresh(monkeypatch, str(tmp_path))
+    freq = lexicon.tokenizer().FREQ
+    assert isinstance(freq, lexicon.Frequencies)
+    assert len(freq) == len(built_freq) and dict.__len__(freq) == 0
+    assert freq.get("专利") == built_freq["专利"]
+    made = dict.__len__(freq)
+    assert made == sum(1 for word in built_freq if word[0] == "专")
+    # a prefix (0), a word, a fragment no word starts with, and the empty string
+    for word in ("专", "专利授", "专利权", "专利xyz", "授权", "", "𠀀"):
+        assert freq.get(word) == built_freq.get(word), word
+        assert (word in freq) == (word in built_freq), word
+    assert freq["授权"] == built_freq["授权"]
+    with pytest.raises(KeyError):
+        freq["专利xyz"]
+    assert dict.__len__(freq) < len(built_freq) / 10, "only the groups asked for are made"
+    tags = lexicon._tags()
+    for word in ("专利", "授权", "武汉市", "没有这个词"):
+        assert tags.get(word, "x") == built_tags.get(word, "x"), word
+    assert freq == built_freq and len(freq) == dict.__len__(freq) == len(built_freq)
+
+
+def test_a_word_added_before_its_group_is_made_stays(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, restore_lexicon: None) -> None:
+    """jieba's ``add_word`` sets ``FREQ[word]`` and its prefixes: the group is made first, so
+    making it later cannot undo the change."""
+    _fresh(monkeypatch, str(tmp_path))
+    lexicon.tokenizer()
+    _fresh(monkeypatch, str(tmp_path))
+    tok = lexicon.tokenizer()
+    size = len(tok.FREQ)
+    tok.add_word("知识产权质押融资额度", freq=7)
+    assert tok.FREQ.get("知识产权质押融资额度") == 7
+    assert tok.FREQ.get("知识产权") == lexicon._build()[0]["知识产权"]  # the group is whole
+    assert len(tok.FREQ) > size
+    assert tok.lcut("知识产权质押融资额度", HMM=False) == ["知识产权质押融资额度"]

@@ -135,3 +135,59 @@ def test_a_document_leaves_no_cycles_behind() -> None:
         gc.set_debug(saved)
         gc.garbage.clear()
     assert left == []
+
+
+def _texts_with_flags() -> list[str]:
+    """The repository's texts, a few real ones when they are here, and a made yearbook."""
+    from .conftest import CORPORA, SHARED
+
+    paths = sorted(CORPORA.glob("*.txt"))
+    for folder in ("gov-work-reports-2025", "bulletins"):
+        paths += sorted((SHARED / "corpora" / "real" / folder).glob("*.txt"))[:4]
+    return [path.read_text(encoding="utf-8") for path in paths] + [_yearbook_text(600)]
+
+
+def test_the_checks_read_lean_records_as_they_read_models(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long document's records are lean named tuples while the checks read them
+    (``pipeline._Lean``), and models after: the document, its flags included, is the one made
+    with models throughout. The lean form is forced here on texts of every size."""
+    from ipextract import pipeline
+
+    texts = _texts_with_flags()
+    plain = [to_json(extract(text, source="a.txt")) for text in texts]
+    kinds = {flag["kind"] for dump in plain for flag in json.loads(dump)["flags"]}
+    assert len(kinds) >= 4, kinds  # the flags of most checks, to be raised alike
+    monkeypatch.setattr(pipeline, "LEAN_FROM", 0)
+    seen: list[type] = []
+    checks = pipeline._as_records
+
+    def converted(records: list) -> list:  # type: ignore[type-arg]
+        seen.append(type(records[0]))
+        return checks(records)
+
+    monkeypatch.setattr(pipeline, "_as_records", converted)
+    lean = [to_json(extract(text, source="a.txt")) for text in texts]
+    assert seen and all(kind is pipeline._Lean for kind in seen)
+    assert lean == plain
+
+
+def test_a_long_documents_records_are_lean_while_checked() -> None:
+    """The records the checks are given: lean from ``LEAN_FROM`` figures, models below."""
+    from ipextract import pipeline
+    from ipextract import validate as checks
+
+    given: list[type] = []
+    run = checks.run_checks
+
+    def spy(records, *args, **kwargs):  # type: ignore[no-untyped-def]
+        given.append(type(records[0]))
+        return run(records, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(checks, "run_checks", spy)
+        short = extract(_yearbook_text(40))
+        patch.setattr(pipeline, "LEAN_FROM", 50)
+        long = extract(_yearbook_text(40))
+    assert given == [type(short.records[0]), pipeline._Lean]
+    assert type(long.records[0]) is type(short.records[0])
+    assert to_json(long) == to_json(short)

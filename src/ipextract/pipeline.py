@@ -16,11 +16,12 @@ import gc
 import hashlib
 import time
 from bisect import bisect_right
+from collections import namedtuple
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import regex
 from pydantic import BaseModel
@@ -54,21 +55,50 @@ def to_records(drafts: list[Draft], normalized: NormalizedText, blocks: list[Blo
     source at a figure's offsets is what was matched (normalisation being same-length, the
     normalised text at those offsets, less the layout its block leaves out, is the matched
     surface)."""
+    return _records_of(drafts, normalized, blocks, page_starts, result_year, lean=False)
+
+
+#: A record while the checks read it: the fields of :class:`Record` in order, as a named tuple.
+#: A Record is 1 kB (its 30 fields' dict is 830 bytes; a dict of more than 29 keys is never
+#: shared); this is 280 bytes. A yearbook's 84,000 records are held through the checks, whose
+#: own indexes peak on top of them: as lean tuples, the peak of the 3.7 MB yearbook of
+#: ``benchmarks/bench_yearbook.py`` fell from 325 to 303 MB (the blocks' infos made before the
+#: models, see _extract). The checks only
+#: read fields, compare and hash, and a named tuple of the same values in the same order
+#: compares and hashes as the frozen model does (pydantic hashes the tuple of its field values).
+#: Made models at the end (2 µs a record), so only a document of ``LEAN_FROM`` figures or more
+#: has them: a report's few hundred records cost no memory worth it.
+LEAN_FROM = 10_000
+_FIELDS = tuple(Record.model_fields)
+_Lean = namedtuple("_Lean", _FIELDS)  # type: ignore[misc]  # (the fields are the model's)
+_lean = tuple.__new__
+
+
+def _records_of(drafts: list[Draft], normalized: NormalizedText, blocks: list[Block],
+                page_starts: tuple[int, ...] = (), result_year: int | None = None, *,
+                lean: bool) -> list[Record]:
+    """:func:`to_records`' records, as lean tuples (``_Lean``) when ``lean``, typed as the
+    records they stand for (:func:`_as_records` makes them models)."""
     text = normalized.raw
     ordered = sorted(drafts, key=lambda d: (d.figure.start, d.figure.end))
     ids = {id(d.figure): f"r{n}" for n, d in enumerate(ordered, start=1)}
-    records: list[Record] = []
     # A yearbook repeats a few metrics, periods and sentences tens of thousands of times: one
     # string object each, not one per record (a record holds them until the output is written)
     shared: dict[str, str] = {}
     share = shared.setdefault
+    # and a few thousand values and surfaces (5.2%) tens of thousands of times: one object
+    # each, found by the value's exact text (two equal Decimals may print differently)
+    decimals: dict[str, decimal.Decimal] = {}
+    share_value = decimals.setdefault
     page_of = bisect_right if page_starts else None
     source = normalized.text
+    made: list[Any] = []
     given = set(_GIVEN)  # one set of given names for all (pydantic copies it before a change)
     for draft in ordered:
         figure = draft.figure
         start, end = figure.start, figure.end
         pieces = blocks[figure.block].source_pieces(figure.lstart, figure.lend)
+        surface = text[start:end]
         read = (source[start:end] if len(pieces) == 1
                 else "".join(source[piece_start:piece_end] for piece_start, piece_end in pieces))
         if read != figure.surface or pieces[0][0] != start or pieces[-1][1] != end:
@@ -79,19 +109,19 @@ def to_records(drafts: list[Draft], normalized: NormalizedText, blocks: list[Blo
         of = draft.of
         # Every value is of its field's type by construction (the Draft's and Figure's typed
         # fields, ints, dates, ids made here), so the record is built unvalidated:
-        # to_records 0.22 → 0.10 s on the 48 work reports. _RECORD_FIELDS keeps this literal
+        # to_records 0.22 → 0.10 s on the 48 work reports. _check_unchecked keeps this literal
         # in step with the model, and the records' strict validation is checked in the tests.
-        records.append(_unchecked(Record, {
+        values = {
             "id": ids[id(figure)],
             "metric": share(metric, metric),
             "metric_from": draft.metric_from,
             "kind": draft.kind,
-            "value": draft.value,
+            "value": share_value(str(draft.value), draft.value),
             "unit": figure.unit,
             "value_min": draft.value_min,
             "value_max": draft.value_max,
             "qualifier": draft.qualifier,
-            "surface": text[start:end],  # the source as written, at the matched offsets
+            "surface": share(surface, surface),  # the source as written, at the offsets
             "start": start,
             "end": end,
             "period": share(period, period) if period else period,
@@ -110,10 +140,28 @@ def to_records(drafts: list[Draft], normalized: NormalizedText, blocks: list[Blo
             "page": page_of(page_starts, start) if page_of is not None else None,
             # (the fields only a spreadsheet's or a scan's reader fills, left unset)
             "sheet": None, "row": None, "column": None, "read_by": None,
-        }, given))
-    if records:
-        _check_unchecked(records[0])
-    return records
+        }
+        if not lean:
+            made.append(_unchecked(Record, values, given))
+            continue
+        if not made and tuple(values) != _FIELDS:  # (the literal is the same for all)
+            raise TypeError("to_records' fields are no longer the model's, in its order")
+        made.append(_lean(_Lean, values.values()))
+    if made and not lean:
+        _check_unchecked(made[0])
+    return made
+
+
+def _as_records(lean: list[Record]) -> list[Record]:
+    """The lean records (``_Lean``) of :func:`_records_of` as models, in place: each tuple
+    is dropped as its model is made."""
+    given = set(_GIVEN)  # one set of given names for all (pydantic copies it before a change)
+    fields = _FIELDS
+    for index, values in enumerate(cast(list[tuple[Any, ...]], lean)):
+        lean[index] = _unchecked(Record, dict(zip(fields, values, strict=True)), given)
+    if lean:
+        _check_unchecked(lean[0])
+    return lean
 
 
 # The names validation would record as given to a record here (all but those a reader fills)
@@ -194,6 +242,8 @@ def _extract(text: str, *, source: str | None, format: str,
              encoding: str, validate: bool, settings: CheckSettings | None,
              page_starts: tuple[int, ...], deadline: float | None) -> Document:
     normalized = normalize(text)
+    # (here: its UTF-8 copy of the text, 4 MB for a yearbook, is gone before the rest is made)
+    sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     blocks = split_blocks(normalized.text)
     figures = []
     for index, block in enumerate(blocks):
@@ -201,19 +251,27 @@ def _extract(text: str, *, source: str | None, format: str,
         figures.append(drop_labels(block, find_figures(block, index)))
     title, year, region, region_code, doc_type = document_facts(blocks)
     places = _place_forms(region)
-    records = to_records(draft_records(blocks, figures, year, places, doc_type, region_code),
-                         normalized,
-                         blocks, page_starts, reporting_year(year, doc_type))
-    del figures, normalized  # (the drafts went with to_records: the records hold what is kept)
+    drafts = draft_records(blocks, figures, year, places, doc_type, region_code)
+    # (a long document's are lean while the checks read them, models after: see _Lean)
+    lean = len(drafts) >= LEAN_FROM
+    records = _records_of(drafts, normalized, blocks, page_starts,
+                          reporting_year(year, doc_type), lean=lean)
+    del drafts, figures, normalized  # (the records hold what is kept)
     flags: list[Flag] = []
     _check_deadline(deadline, source)
     if validate:
         from .validate import run_checks  # the validator is the last stage
 
         flags = _share_fields_sets(run_checks(records, text, blocks, settings))
+    # the blocks' infos before the records' models, the blocks let go meanwhile: the models
+    # are the largest part of a long document, and are made last, where its other parts are
+    # done with
+    structure = _structure(blocks)
+    if lean:
+        records = _as_records(records)
     info = DocumentInfo(
         source=source,
-        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        sha256=sha256,
         format=format,
         encoding=encoding,
         chars=len(text),
@@ -224,18 +282,24 @@ def _extract(text: str, *, source: str | None, format: str,
         doc_type=doc_type,
         pages=len(page_starts) or None,
     )
-    return Document(document=info, records=records, flags=flags, text=text,
-                    blocks=_structure(blocks))
+    return Document(document=info, records=records, flags=flags, text=text, blocks=structure)
 
 
 def _structure(blocks: list[Block]) -> list[BlockInfo]:
     """The blocks as the document gives them. Built unchecked from values that are right by
     construction (str, str, tuples of two ints), sharing one set of field names and the span
     tuples: a validated one costs 0.7 kB, and a yearbook has 60,000 blocks. (By
-    :func:`_unchecked`, not ``model_construct``: 4.6 → 1.4 µs a block.)"""
+    :func:`_unchecked`, not ``model_construct``: 4.6 → 1.4 µs a block.)
+
+    ``blocks`` is emptied: each block is let go once its info is made (a yearbook's blocks
+    are 35 MB, and the document's records are made after them)."""
     names = {"kind", "section", "spans"}
-    structure = [_unchecked(BlockInfo, {"kind": b.kind, "section": b.section, "spans": list(b.spans)},
-                            names) for b in blocks]
+    structure = []
+    blocks.reverse()  # (taken from the end, each block is let go as its info is made)
+    while blocks:
+        block = blocks.pop()
+        structure.append(_unchecked(BlockInfo, {"kind": block.kind, "section": block.section,
+                                                "spans": list(block.spans)}, names))
     if structure:
         _check_unchecked(structure[0])
     return structure

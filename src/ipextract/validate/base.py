@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -41,7 +42,7 @@ class CheckInput:
         return [record.start for record in self.records]
 
     @property
-    def sentence_marks(self) -> list[int]:
+    def sentence_marks(self) -> Sequence[int]:
         """Where each sentence-ending mark stands (found once with the clause marks)."""
         return self.clauses.sentence_ends
 

@@ -365,9 +365,9 @@ class _Lookup:
             sized = self._sized.get(unit_kind)
             if sized is None:  # the figures of that unit and kind but 0, sorted when first asked
                 ordered = sorted((other for other in self.by_unit[unit_kind] if other.value != 0),
-                                 key=lambda r: (abs(r.value), r.start))
-                sized = self._sized[unit_kind] = ([(abs(r.value), r.start) for r in ordered],
-                                                  ordered)
+                                 key=lambda r: (_magnitude(r.value), r.start))
+                sized = self._sized[unit_kind] = ([(_magnitude(r.value), r.start)
+                                                   for r in ordered], ordered)
             sizes, group = sized
             size = abs(record.value)
             floor = Decimal(1).scaleb(size.adjusted())  # a slipped digit keeps the decade
@@ -375,6 +375,13 @@ class _Lookup:
             low = max(bisect_left(sizes, (floor, -1)), at - MAX_SIZED)
             high = min(bisect_left(sizes, (floor * 10, -1)), at + MAX_SIZED + 1)
             yield from self._window(unit_kind, group, max(low, 0), high, record)
+
+
+def _magnitude(value: Decimal) -> Decimal:
+    """``abs(value)``, as the figure's own value when it is not negative: ``abs`` makes a new
+    Decimal every time, and a yearbook's size index holds tens of thousands (13 MB). (A value
+    has far fewer digits than the context's precision: ``abs`` rounds none.)"""
+    return abs(value) if value.is_signed() else value
 
 
 def _name_buckets(names: Iterable[str], asked: Iterable[str]) -> dict[str, list[str]]:
@@ -479,17 +486,21 @@ def restatement_conflicts(records: list[Record], where: Frames, flagged: set[str
     live = lookup.live = _live(lookup, where)
     if not live:
         return []
-    by_id: dict[str, Record] = {}  # made on the first pair asked about
+    by_id: dict[str, Record] | None = None  # made (or borrowed) on the first pair asked about
     candidates: dict[str, list[tuple[int, Record]]] = {}
 
     fits: dict[tuple[str, str], bool] = {}  # each pair is asked about from both sides
 
     def fit(a: Record, b: Record) -> bool:
+        nonlocal by_id
         key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
         known = fits.get(key)
         if known is None:
-            if not by_id:
-                by_id.update((record.id, record) for record in records)
+            if by_id is None:
+                # the checks' own index when it is of these records (a copy is 5 MB on a
+                # yearbook, and was held while the check ran)
+                by_id = (where.by_id if where.records is records
+                         else {record.id: record for record in records})
             known = fits[key] = described_fit(a, b, by_id, where) and comparable(a, b, where)
         return known
 
@@ -552,7 +563,9 @@ def restatement_conflicts(records: list[Record], where: Frames, flagged: set[str
         if record.id in flagged or record.id not in live:
             continue  # a figure that is not live has no partner
         other = partner(record)
-        if not isinstance(other, Record) or other.id in flagged:
+        # (None or a bool: no partner or settled; tested so, not as an instance of Record, as
+        # the checks read the pipeline's lean records as well as models)
+        if other is None or isinstance(other, bool) or other.id in flagged:
             continue
         pair = frozenset((record.id, other.id))
         if pair in done:
@@ -567,7 +580,7 @@ def restatement_conflicts(records: list[Record], where: Frames, flagged: set[str
             theirs_closest = candidates_of(other)
             if not theirs_closest or theirs_closest[0][0] < close:
                 continue
-        elif not isinstance(theirs, Record) or theirs.id != record.id:
+        elif theirs is None or isinstance(theirs, bool) or theirs.id != record.id:
             continue
         done.add(pair)
         first, second = sorted((record, other), key=lambda r: r.start)

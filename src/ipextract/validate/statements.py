@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
@@ -129,8 +130,13 @@ class Frames:
         view = self._view()
         return view.by_id if view is not None else {r.id: r for r in self.records}
 
+    @property
+    def by_id(self) -> dict[str, Record]:
+        """The records by id (the checks' own index when there is a view)."""
+        return self._by_id
+
     @cached_property
-    def _marks(self) -> list[int]:
+    def _marks(self) -> Sequence[int]:
         view = self._view()
         if view is not None:
             return view.sentence_marks

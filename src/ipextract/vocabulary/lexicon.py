@@ -6,13 +6,21 @@ in the same process segments text.
 
 Loading is the largest part of a short run's start-up: jieba unmarshals its prefix dictionary
 (500,000 entries, 0.43 s) and ``jieba.posseg`` imports HMM tables we never use to get the
-part-of-speech tags (0.15 s). So the first run saves the finished dictionary (jieba's words,
-frequencies and tags with our user dictionary applied) as three flat files in the cache folder;
-later runs rebuild the frequencies with ``dict(zip(...))`` over one ``str.split`` (0.12 s) and
-keep the tags as two sorted lists searched by bisection (0.035 s). The cache is
-keyed by jieba's version, its dictionary file and our user dictionary, written atomically,
-and only a speed-up: when the folder is not writable the dictionary is built as before. Writing
-a new set deletes all but the newest few (:func:`prune`).
+part-of-speech tags (0.15 s). So the first run saves the finished dictionary (jieba's words and
+their prefixes, frequencies and tags with our user dictionary applied) as three flat files in
+the cache folder, the words sorted, so that all those of one first character are together.
+
+As Python objects the whole dictionary was 105 MB (56 MB for the 500,000 frequencies, 51 MB
+for the 350,000 tags as sorted tuples), two thirds of the fixed memory of a run; a document uses
+the words of the characters it has, and a yearbook or a big table has a few hundred of the
+11,800 first characters (14% of the entries), a work report 1,400 (65%). So later runs keep
+the files as one string and two arrays (13 MB), make the frequencies of a first character when
+a word starting with it is first asked for (:class:`Frequencies`; a dict.update in C, 0.21 s
+for all, where loading them whole took 0.24 s with the tags), and search the tags among the
+words made, by bisection (:class:`TagTable`). The cache is keyed by jieba's version, its
+dictionary file and our user dictionary, written atomically, and only a speed-up: when the
+folder is not writable the dictionary is built as before, whole. Writing a new set deletes all
+but the newest few (:func:`prune`).
 
 The cache folder is ``$IPEXTRACT_CACHE_DIR``, else ``$XDG_CACHE_HOME/ipextract``, else
 ``~/.cache/ipextract``; ``IPEXTRACT_CACHE_DIR=`` (empty) turns caching off.
@@ -25,10 +33,12 @@ import hashlib
 import logging
 import os
 import tempfile
+import threading
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import jieba
 
@@ -37,9 +47,12 @@ from .segmenter import segment
 
 jieba.setLogLevel(logging.WARNING)
 
-_CACHE_FORMAT = "3"
+_CACHE_FORMAT = "4"
 _SEPARATOR = "\n"
+_FIELD = "\t"  # between the tag names, and between the numbers of the group index
 _SUFFIXES = (".words", ".freq", ".tags")
+_NO_COUNT = -1  # a word with a tag that is no entry of the frequencies
+_NO_GROUP: tuple[list[str], int] = ([], 0)
 # Sets of files kept in the cache folder. Each virtual environment (its own copy of jieba's
 # dictionary) has its own key, and each set is 13 MB: without pruning, a machine that makes
 # fresh environments (CI, tox) would fill the folder.
@@ -94,15 +107,32 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 
 def _save(folder: Path, key: str, freq: dict[str, int], total: int, tags: dict[str, str]) -> None:
+    """Three files: ``.words``, the total and then every word (of the frequencies or the
+    tags), sorted; ``.freq``, the frequency of each (``_NO_COUNT`` for a word only tagged) as
+    8-byte integers; ``.tags``, the tag names, the groups (each first character, how many
+    words start with it and how many characters they take with their separators) and then a
+    byte per word, its tag's number (0: none)."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        words = list(freq)
-        if any(_SEPARATOR in w or "\0" in w for w in (*words, *tags, *tags.values())):
+        words = sorted(freq.keys() | tags.keys())
+        names = sorted(set(tags.values()))
+        if (not words or "" in words or "" in names or len(names) > 255 or any(
+                _SEPARATOR in w or _FIELD in w or "\0" in w for w in (*words, *names))):
             return  # a word with a separator in it cannot be stored in this format
-        _write_atomic(folder / f"dict-{key}.freq", array.array("q", freq.values()).tobytes())
-        ordered = sorted(tags)  # sorted, so that the cached table is searched, not hashed
-        _write_atomic(folder / f"dict-{key}.tags", (_SEPARATOR.join(ordered) + "\0" + _SEPARATOR.join(
-            tags[w] for w in ordered)).encode("utf-8"))
+        number = {name: code for code, name in enumerate(names, start=1)}
+        groups: list[tuple[str, int, int]] = []  # (first character, words, characters)
+        for word in words:
+            if groups and groups[-1][0] == word[0]:
+                first, count, size = groups[-1]
+                groups[-1] = (first, count + 1, size + len(word) + 1)
+            else:
+                groups.append((word[0], 1, len(word) + 1))
+        index = _FIELD.join(f"{first}{_FIELD}{count}{_FIELD}{size}" for first, count, size in groups)
+        _write_atomic(folder / f"dict-{key}.freq", array.array(
+            "q", (freq.get(w, _NO_COUNT) for w in words)).tobytes())
+        _write_atomic(folder / f"dict-{key}.tags", (_FIELD.join(names) + _SEPARATOR + index
+                                                     + "\0").encode("utf-8")
+                      + bytes(number.get(tags.get(w, ""), 0) for w in words))
         # the word list last: its presence says the other two are complete
         _write_atomic(folder / f"dict-{key}.words",
                       (str(total) + _SEPARATOR + _SEPARATOR.join(words)).encode("utf-8"))
@@ -129,29 +159,212 @@ def prune(folder: Path, key: str, keep: int = KEEP_SETS) -> list[str]:
     return stale
 
 
-def _load(folder: Path, key: str) -> tuple[dict[str, int], int, Path] | None:
+class _Stored:
+    """The saved dictionary, kept as the files hold it, and made into the entries of
+    :class:`Frequencies` and :class:`TagTable` a first character at a time."""
+
+    def __init__(self, words: str, counts: array.array[int], codes: bytes, names: list[str],
+                 groups: dict[str, tuple[int, int, int, int]]) -> None:
+        self.words, self.counts, self.codes = words, counts, codes
+        self.tag_of: list[str | None] = [None, *names]  # a tag's number → its name
+        # first character → (start and end of its words in ``words``, first and last + 1
+        # word number); a group is deleted once its entries are made
+        self.groups = groups
+        # first character → the words of its group, sorted, and the number of the first: the
+        # tags are searched there (a document asks for a few thousand, each once: ``pos_tag``)
+        self.made: dict[str, tuple[list[str], int]] = {}
+        self.freq = Frequencies(self, len(counts) - counts.count(_NO_COUNT))
+        self.tags = TagTable(self)
+        self.lock = threading.Lock()  # a group is made whole before another thread reads it
+
+    def fill(self, first: str) -> None:
+        with self.lock:
+            group = self.groups.get(first)
+            if group is None:
+                return  # made meanwhile
+            start, end, low, high = group
+            words = self.words[start:end].split(_SEPARATOR)
+            counts = self.counts[low:high]
+            freq = self.freq
+            # (dict.update over a zip: made in C; a real report makes two thirds of the
+            # dictionary, and a Python loop over the entries took a fifth of its time)
+            if _NO_COUNT in counts:  # a word only tagged (jieba's dictionary has none)
+                entries = [(w, c) for w, c in zip(words, counts, strict=True) if c != _NO_COUNT]
+                dict.update(freq, entries)
+                freq.pending -= len(entries)
+            else:
+                dict.update(freq, zip(words, counts, strict=True))
+                freq.pending -= len(words)
+            self.made[first] = (words, low)
+            del self.groups[first]
+            if not self.groups:  # all made: the stored words are no longer needed
+                self.words, self.counts = "", array.array("q")
+
+    def tag(self, word: str) -> str | None:
+        """The tag of ``word``, None when it has none."""
+        if word[:1] in self.groups:
+            self.fill(word[0])
+        words, low = self.made.get(word[:1], _NO_GROUP)
+        at = bisect_left(words, word)
+        return self.tag_of[self.codes[low + at]] if at < len(words) and words[at] == word else None
+
+    def fill_all(self) -> None:
+        for first in list(self.groups):
+            self.fill(first)
+
+
+class Frequencies(dict[str, int]):
+    """jieba's ``FREQ`` (word or prefix of a word → count, 0 for a prefix only) read from the
+    cache: a dict whose entries of a first character are made when a key with that first
+    character is first looked up, changed or the whole is read. ``len`` is the size of the
+    whole. Only what jieba and this package do with it is defined here (look-ups, ``add_word``'s
+    assignments, iteration and comparison, which make everything first)."""
+
+    __slots__ = ("pending", "stored")
+
+    def __init__(self, stored: _Stored, pending: int) -> None:
+        super().__init__()
+        self.stored = stored
+        self.pending = pending  # entries not made yet
+
+    def _ready(self, key: object) -> None:
+        if isinstance(key, str) and key[:1] in self.stored.groups:
+            self.stored.fill(key[0])
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        if key[:1] in self.stored.groups:
+            self.stored.fill(key[0])
+        return dict.get(self, key, default)
+
+    def __getitem__(self, key: str) -> int:
+        self._ready(key)
+        return dict.__getitem__(self, key)
+
+    def __contains__(self, key: object) -> bool:
+        self._ready(key)
+        return dict.__contains__(self, key)
+
+    def __setitem__(self, key: str, value: int) -> None:
+        self._ready(key)  # (else making its group later would undo the change)
+        dict.__setitem__(self, key, value)
+
+    def __delitem__(self, key: str) -> None:
+        self._ready(key)
+        dict.__delitem__(self, key)
+
+    def setdefault(self, key: str, default: int = 0) -> int:  # type: ignore[override]
+        self._ready(key)
+        return dict.setdefault(self, key, default)
+
+    def pop(self, key: str, *default: Any) -> Any:  # type: ignore[override]
+        self._ready(key)
+        return dict.pop(self, key, *default)
+
+    def __len__(self) -> int:
+        return dict.__len__(self) + self.pending
+
+    def whole(self) -> dict[str, int]:
+        """Every entry, as a plain dict."""
+        self.stored.fill_all()
+        return dict(dict.items(self))
+
+    def __iter__(self) -> Iterator[str]:
+        self.stored.fill_all()
+        return dict.__iter__(self)
+
+    def keys(self) -> Any:
+        self.stored.fill_all()
+        return dict.keys(self)
+
+    def values(self) -> Any:
+        self.stored.fill_all()
+        return dict.values(self)
+
+    def items(self) -> Any:
+        self.stored.fill_all()
+        return dict.items(self)
+
+    def copy(self) -> dict[str, int]:
+        return self.whole()
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        self.stored.fill_all()
+        dict.update(self, *args, **kwargs)
+
+    def __eq__(self, other: object) -> bool:
+        return self.whole() == other
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<Frequencies: {len(self)} entries, {dict.__len__(self)} made>"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return dict, (self.whole(),)  # (a copy sent to another process is a plain dict)
+
+
+class TagTable:
+    """The tag table read from the cache: the tags of a first character's words are searched
+    among its words (made by :class:`Frequencies`), by bisection."""
+
+    __slots__ = ("stored",)
+
+    def __init__(self, stored: _Stored) -> None:
+        self.stored = stored
+
+    def get(self, word: str, default: str) -> str:
+        tag = self.stored.tag(word)
+        return default if tag is None else tag
+
+    def as_dict(self) -> dict[str, str]:
+        stored = self.stored
+        stored.fill_all()
+        return {word: stored.tag_of[stored.codes[low + at]]  # type: ignore[misc]
+                for words, low in stored.made.values() for at, word in enumerate(words)
+                if stored.codes[low + at]}
+
+
+def _load(folder: Path, key: str) -> tuple[_Stored, int] | None:
     words_path = folder / f"dict-{key}.words"
     try:
-        total_text, *words = words_path.read_text(encoding="utf-8").split(_SEPARATOR)
-        frequencies = array.array("q")
-        frequencies.frombytes((folder / f"dict-{key}.freq").read_bytes())
-    except (OSError, ValueError, UnicodeDecodeError):
+        total_text, words = words_path.read_text(encoding="utf-8").split(_SEPARATOR, 1)
+        counts = array.array("q")
+        counts.frombytes((folder / f"dict-{key}.freq").read_bytes())
+        head, codes = (folder / f"dict-{key}.tags").read_bytes().split(b"\0", 1)
+        names_line, index = head.decode("utf-8").split(_SEPARATOR)
+        total = int(total_text)
+        fields = index.split(_FIELD)
+        groups: dict[str, tuple[int, int, int, int]] = {}
+        start = low = 0
+        for at in range(0, len(fields), 3):
+            count, size = int(fields[at + 1]), int(fields[at + 2])
+            groups[fields[at]] = (start, start + size - 1, low, low + count)
+            start += size
+            low += count
+    except (OSError, ValueError, IndexError, UnicodeDecodeError):
         return None
-    if len(frequencies) != len(words):
+    if (len(counts) != low or len(codes) != low or start != len(words) + 1
+            or len(groups) != len(fields) // 3):
         return None
-    return dict(zip(words, frequencies, strict=True)), int(total_text), folder / f"dict-{key}.tags"
+    names = names_line.split(_FIELD) if names_line else []
+    if any(code > len(names) for code in set(codes)):
+        return None
+    return _Stored(words, counts, codes, names, groups), total
 
 
 @lru_cache(maxsize=1)
-def _prepared() -> tuple[dict[str, int], int, Path | None, dict[str, str] | None]:
-    """(frequencies, total, tag file or None, tags when already built)."""
+def _prepared() -> tuple[dict[str, int], int, TagTable | None, dict[str, str] | None]:
+    """(frequencies, total, the tag table read from the cache, tags when built instead)."""
     folder = cache_dir()
     key = _cache_key()
     if folder is not None:
         loaded = _load(folder, key)
         if loaded is not None:
-            freq, total, tag_file = loaded
-            return freq, total, tag_file, None
+            stored, total = loaded
+            return stored.freq, total, stored.tags, None
     freq, total, tags = _build()
     if folder is not None:
         _save(folder, key, freq, total, tags)
@@ -167,49 +380,14 @@ def tokenizer() -> jieba.Tokenizer:
     return tok
 
 
-class SortedTags:
-    """The cached tag table as two sorted lists, searched by bisection: a document asks for a
-    few thousand tags, and splitting the file into lists costs a fifth of building a dict of
-    its 350,000 words (about 80 ms), a large part of a short run's start-up.
-
-    >>> SortedTags(["专利", "授权"], ["n", "v"]).get("授权", "x"), SortedTags([], []).get("a", "x")
-    ('v', 'x')
-    """
-
-    __slots__ = ("tags", "words")
-
-    def __init__(self, words: list[str], tags: list[str]) -> None:
-        if len(words) != len(tags):
-            raise ValueError("a tag for every word")
-        # tuples, not lists: a tuple of strings leaves the cyclic collector's care after its
-        # first pass, where a list's 350,000 items are visited again in every full collection
-        # (a third of one: 60 → 40 ms)
-        self.words, self.tags = tuple(words), tuple(tags)
-
-    def get(self, word: str, default: str) -> str:
-        index = bisect_left(self.words, word)
-        if index < len(self.words) and self.words[index] == word:
-            return self.tags[index]
-        return default
-
-    def as_dict(self) -> dict[str, str]:
-        return dict(zip(self.words, self.tags, strict=True))
-
-
 @lru_cache(maxsize=1)
-def _tags() -> dict[str, str] | SortedTags:
+def _tags() -> dict[str, str] | TagTable:
     """jieba's tag table with our dictionary's tags (the cached copy when there is one)."""
-    _, _, tag_file, tags = _prepared()
+    _, _, table, tags = _prepared()
     if tags is not None:
         return tags
-    assert tag_file is not None
-    try:
-        words, tag_names = tag_file.read_text(encoding="utf-8").split("\0")
-        return SortedTags(words.split(_SEPARATOR), tag_names.split(_SEPARATOR))
-    except (OSError, ValueError, UnicodeDecodeError):
-        return _build()[2]
-
-
+    assert table is not None
+    return table
 def is_word(text: str) -> bool:
     """True when ``text`` is a word of the dictionary (not merely a prefix of one)."""
     return tokenizer().FREQ.get(text, 0) > 0
