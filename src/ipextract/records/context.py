@@ -30,7 +30,7 @@ from .period_bounds import period_bounds
 #   period_bounds reads every period found here;
 # * ``whole``: the year as a whole (全年, 今年, 年末): the year the figure inherits;
 # * ``span``: a run of years up to the year the document reports (过去五年, 五年来, 近三年):
-#   the figure's period is the run, ``2021年以来`` in a work report of 2026 (see ``_run``);
+#   the figure's period is the run, ``2021—2025年`` in a work report of 2026 (see ``_run``);
 #   a run of unknown length (多年来, 十八大以来) gives no period, and stops every inherited one;
 # * ``past_year``: the year just past (一年来, 过去一年): the year the document reports;
 # * ``other``: a time that is no period of the figure's (11月15日, 十四五 named in passing,
@@ -173,12 +173,12 @@ _RUN_LENGTH = regex.compile(r"[0-9]{1,2}|[一二三四五六七八九十两]+")
 
 def _run(span: str, reviewed: int | None) -> str:
     """过去五年 (五年来, 这五年, 近五年) in a document that reports ``reviewed`` (2025 for a work
-    report of 2026): the five years up to it, written as period_bounds reads them, ``2021年
-    以来`` (from 1 January 2021, still running when the report was written). ``NO_PERIOD``
-    when the length or the year is not known (多年来, 十八大以来).
+    report of 2026): the five years up to and including it, ``2021—2025年`` (a five-year total
+    or average is of those years: the report reviews them, it does not run on after them).
+    ``NO_PERIOD`` when the length or the year is not known (多年来, 十八大以来).
 
     >>> _run("过去五年", 2025), _run("五年来", 2025), _run("近3年", 2024), _run("多年来", 2025)
-    ('2021年以来', '2021年以来', '2022年以来', '')
+    ('2021—2025年', '2021—2025年', '2022—2024年', '')
     """
     length = _RUN_LENGTH.search(span)
     if length is None or reviewed is None:
@@ -186,7 +186,7 @@ def _run(span: str, reviewed: int | None) -> str:
     count = _count(length.group())
     if count is None or not 2 <= count <= 30:
         return NO_PERIOD
-    return f"{reviewed - count + 1}年以来"
+    return f"{reviewed - count + 1}—{reviewed}年"
 
 
 def _count(numeral: str) -> int | None:
@@ -366,8 +366,12 @@ def _with_year(period: str, governing: str | None) -> str:
 
 @lru_cache(maxsize=256)
 def _spans_years(period: str) -> bool:
-    """A period of more than one year (“十四五”时期, 2020年以来): not the year of 全年."""
-    return "以来" in period or _plan().search(period) is not None
+    """A period of more than one year (“十四五”时期, 2020年以来, 2021—2025年): not the year of 全年."""
+    return ("以来" in period or _YEARS_SPANNED.search(period) is not None
+            or _plan().search(period) is not None)
+
+
+_YEARS_SPANNED = regex.compile(r"[12][0-9]{3}年?[—–\-－~～至到][12][0-9]{3}年")
 
 
 # 上年同期为3.2%, （去年同期下降2.4%）, 由上年的9.2%: a figure of the year before the period

@@ -146,6 +146,13 @@ def _pattern() -> regex.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _year_range() -> regex.Pattern[str]:
+    """2021—2025年, 2021年至2025年: a span of whole years (a five-year review's, context.py)."""
+    return regex.compile(rf"(?P<first>[12][0-9]{{3}})年?(?:{_either(_words().dashes)})"
+                         rf"(?P<last>[12][0-9]{{3}})年")
+
+
 def _small(numeral: str) -> int:
     """1–39 written in Arabic digits or in Chinese (十一, 二十五), as the patterns allow."""
     if numeral.isascii():
@@ -224,10 +231,17 @@ def period_bounds(period: str | None, year: int | None = None) -> tuple[str | No
     (('2024-01-01', '2024-11-30'), ('2024-12-31', '2024-12-31'), ('2021-01-01', '2025-12-31'))
     >>> period_bounds("到2007年以来"), period_bounds("上半年"), period_bounds("2025年2月30日")
     (('2007-01-01', None), (None, None), (None, None))
+    >>> period_bounds("2021—2025年"), period_bounds("2025—2021年")
+    (('2021-01-01', '2025-12-31'), (None, None))
     """
     if not period:
         return _NONE
-    found = _pattern().fullmatch(_IGNORED.sub("", period).translate(_FULL_WIDTH))
+    written = _IGNORED.sub("", period).translate(_FULL_WIDTH)
+    years = _year_range().fullmatch(written)
+    if years is not None:  # 2021—2025年: from the first year's start to the last year's end
+        first, last = int(years["first"]), int(years["last"])
+        return (f"{first:04d}-01-01", f"{last:04d}-12-31") if first < last else _NONE
+    found = _pattern().fullmatch(written)
     if found is None:
         return _NONE
     span = _plan_span(found) if found["ordinal"] else _year_span(found, year)
