@@ -103,8 +103,8 @@ def comparable(a: Record, b: Record, where: Frames) -> bool:
     if year_a and year_b:
         if year_a != year_b:
             return False
-    elif a.section == b.section:
-        return False
+    elif a.section == b.section or where.year_column(a) or where.year_column(b):
+        return False  # (a year column's cell restates only a figure that says its year)
     return one_statement_possible(a, b, where)
 
 
@@ -179,7 +179,9 @@ def described_fit(a: Record, b: Record, by_id: dict[str, Record], where: Frames)
         return (described_a.unit == described_b.unit and described_a.kind == described_b.kind
                 and agree(described_a, described_b))
     if (described_a is None) != (described_b is None):
-        return not where.table_cell(a if described_a is None else b)
+        # (a share is another matter: a table of shares, 结构（%）, restates the prose's
+        # 占全部工业的53.7%, whose level the table leaves to another table)
+        return a.kind == "share" or not where.table_cell(a if described_a is None else b)
     return True
 
 

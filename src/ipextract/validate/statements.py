@@ -179,8 +179,9 @@ class Frames:
         return known
 
     def column_cell(self, record: Record) -> bool:
-        """A cell of a table row with another value of its kind and unit (空调 | 120 |
-        60): each stands in a column the record does not name (a year, a region)."""
+        """A cell of a table row with another value of its kind, unit and period (空调 | 120 |
+        60): each stands in a column the record does not name (a region, a year its period
+        does not say)."""
         known = self._column_cells.get(record.id)
         if known is None:
             known = self._column_cells[record.id] = self._column_cell(record)
@@ -194,8 +195,23 @@ class Frames:
         # a figure in the row's label cell (全市500万元以上固定资产投资 | 4351236) is part of
         # the row's name, not a value in a column
         label_end = self.text.find(CELL_MARK, block.start, block.end)
+        # (a cell whose column the record's name and period say is named by them: 乡镇工业 |
+        # 32.9 | 42.5 under 1985 | 1995 are the shares of two years, and a row of two measures,
+        # 资产总额比重 and 工业总产值比重 over 1985 | 1995, holds four named cells)
         return any(other.id != record.id and other.kind == record.kind
                    and other.unit == record.unit and other.start >= label_end
+                   and other.period == record.period and other.metric == record.metric
+                   for other in self.records[first:last])
+
+    def year_column(self, record: Record) -> bool:
+        """A cell of a table row that holds its measure for other years too (资产总额比重 over
+        1985 | 1995): named by its period, which the other copy of a restatement must state."""
+        if not self.table_cell(record):
+            return False
+        block = self.blocks[self._block(record)]
+        first, last = bisect_left(self._starts, block.start), bisect_left(self._starts, block.end)
+        return any(other.id != record.id and other.metric == record.metric
+                   and other.kind == record.kind and other.period != record.period
                    for other in self.records[first:last])
 
     def anchored(self, record: Record) -> bool:
