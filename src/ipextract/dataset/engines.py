@@ -59,9 +59,15 @@ def run_serial(items: Iterable[WorkItem], options: WorkOptions) -> Iterator[Work
 def run_pool(items: Iterable[WorkItem], options: WorkOptions, jobs: int) -> Iterator[WorkResult]:
     """A local process pool; each worker runs one task at a time on its main thread, so the
     per-document time limit can use a signal there."""
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    executor = ProcessPoolExecutor(max_workers=jobs)
+    # forkserver, not fork: a forked worker starts as a copy of the parent (its database
+    # connection, the batch's bytes read so far), which its resident memory counts and a
+    # copy-on-write touch duplicates; a worker from the server starts clean
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
     try:
         for results in _in_order(lambda chunk: executor.submit(run_chunk, chunk, options),
                                  _chunks(items), jobs * WINDOW_PER_WORKER,
