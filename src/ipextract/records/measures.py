@@ -74,10 +74,10 @@ _CATEGORY_JOINS = regex.compile(r"[、和及与]")
 
 def _is_category(name: str) -> bool:
     """饮料类, 私营企业, 服装、鞋帽、针纺织品类: a short noun phrase, or a list of them."""
-    parts = _CATEGORY_JOINS.split(name)
     cues = load_vocabulary().cues
     if name.startswith(cues.flow_verbs_over_lists + cues.verbs_before_names):
         return False  # 新增地理标志商标两件: a flow, no category of a stock named before
+    parts = _CATEGORY_JOINS.split(name)
     # (the last word a noun or 类: 娱乐|用品|类 is one though jieba tags 娱乐 a verb)
     return len(name) <= 2 * _MAX_CATEGORY and all(
         1 < len(part) <= _MAX_CATEGORY and pos_tag(_tokens(part)[-1]).startswith(_CATEGORY_TAGS)
@@ -95,8 +95,8 @@ def _parallel_measures(drafts: list[Draft], blocks: list[Block]) -> None:
     cues = load_vocabulary().cues
     markers = cues.sub_item_markers
     block_at = -1
-    models: dict[tuple[str, str], Draft] = {}  # the sentence's last named measure of a kind and unit
-    renamed: dict[str, str] = {}  # in the sentence: a category's old name → its new one
+    models: dict[tuple[str, str], Draft] = {}  # the block's last named figure of a kind and unit
+    renamed: dict[str, str] = {}  # in the block: a category's old name → its new one
     totals: dict[tuple[str, str], Draft] = {}  # the total whose items the list names (其中…)
     for index, draft in enumerate(drafts):
         figure = draft.figure

@@ -322,7 +322,6 @@ def _clause_end(block: Block, offset: int) -> int:
 
 
 # 占全省比重, 占比, 占总人口比重（常住人口城镇化率）, 占地区生产总值的比重: a whole up to its noun
-_SHARE_NOUN_END = regex.compile(r"占(?:比|.*(?:比重|比例))")
 _SHARE_WHOLE = regex.compile(r"占(?:比|[^，,。；;、占]{1,20}?的?(?:比重|比例))")
 
 
@@ -617,7 +616,7 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
     if kind == "share" and "占" in own:
         if own.endswith("占") and "占比" in left:
             own += "比"  # 产量占比达到: the cleaning read 比 as a comparison's, the share's noun
-        share_noun = _SHARE_NOUN_END.search(own)
+        share_noun = _SHARE_WHOLE.search(own)
         if share_noun is not None:
             own = own[:share_noun.end()]  # 占比达, 占比持续保持: the predicate after the noun goes
     if own and kind in DESCRIBING_KINDS and _COMPARISON_BASE.fullmatch(own):
@@ -905,10 +904,8 @@ def _share_phrase(left: str, kind: str) -> str:
     """占总人口比重, 占比: the words of a share after its 占, up to its noun; ``""`` when it
     has no noun (占全市总量的57%: no name of its own)."""
     index = left.rfind("占") if kind == "share" else -1
-    if index < 0 or not _SHARE_WHOLE.match(left, index):
-        return ""
-    noun = _SHARE_NOUN_END.match(left, index)
-    return left[index:noun.end()] if noun is not None else ""
+    whole = _SHARE_WHOLE.match(left, index) if index >= 0 else None
+    return whole.group() if whole is not None else ""
 
 
 def _share_part(metric: str, kind: str) -> str:

@@ -112,7 +112,7 @@ class Frames:
         self._anchored: dict[str, bool] = {}
         # a figure is compared with several others: what is asked about it is kept
         self._sentences: dict[str, tuple[int, int]] = {}
-        self._column_cells: dict[str, bool] = {}
+        self._column_cells: dict[str, tuple[bool, bool]] = {}
         self._cut_down: dict[str, bool] = {}
         self._table_cells: dict[str, bool] = {}
 
@@ -179,40 +179,40 @@ class Frames:
         return known
 
     def column_cell(self, record: Record) -> bool:
-        """A cell of a table row with another value of its kind, unit and period (空调 | 120 |
-        60): each stands in a column the record does not name (a region, a year its period
-        does not say)."""
-        known = self._column_cells.get(record.id)
-        if known is None:
-            known = self._column_cells[record.id] = self._column_cell(record)
-        return known
-
-    def _column_cell(self, record: Record) -> bool:
-        if not self.table_cell(record):
-            return False
-        block = self.blocks[self._block(record)]
-        first, last = bisect_left(self._starts, block.start), bisect_left(self._starts, block.end)
-        # a figure in the row's label cell (全市500万元以上固定资产投资 | 4351236) is part of
-        # the row's name, not a value in a column
-        label_end = self.text.find(CELL_MARK, block.start, block.end)
-        # (a cell whose column the record's name and period say is named by them: 乡镇工业 |
-        # 32.9 | 42.5 under 1985 | 1995 are the shares of two years, and a row of two measures,
-        # 资产总额比重 and 工业总产值比重 over 1985 | 1995, holds four named cells)
-        return any(other.id != record.id and other.kind == record.kind
-                   and other.unit == record.unit and other.start >= label_end
-                   and other.period == record.period and other.metric == record.metric
-                   for other in self.records[first:last])
+        """A cell of a table row with another value of its kind, unit, name and period (空调 |
+        120 | 60): each stands in a column the record does not name (a region, a year its
+        period does not say)."""
+        return self._row_peers(record)[0]
 
     def year_column(self, record: Record) -> bool:
         """A cell of a table row that holds its measure for other years too (资产总额比重 over
         1985 | 1995): named by its period, which the other copy of a restatement must state."""
-        if not self.table_cell(record):
-            return False
-        block = self.blocks[self._block(record)]
-        first, last = bisect_left(self._starts, block.start), bisect_left(self._starts, block.end)
-        return any(other.id != record.id and other.metric == record.metric
-                   and other.kind == record.kind and other.period != record.period
-                   for other in self.records[first:last])
+        return self._row_peers(record)[1]
+
+    def _row_peers(self, record: Record) -> tuple[bool, bool]:
+        """(column cell, year column): one scan of the record's table row, kept."""
+        known = self._column_cells.get(record.id)
+        if known is not None:
+            return known
+        column = year = False
+        if self.table_cell(record):
+            block = self.blocks[self._block(record)]
+            first, last = bisect_left(self._starts, block.start), bisect_left(self._starts, block.end)
+            # a figure in the row's label cell (全市500万元以上固定资产投资 | 4351236) is part of
+            # the row's name, not a value in a column
+            label_end = self.text.find(CELL_MARK, block.start, block.end)
+            for other in self.records[first:last]:
+                if other.id == record.id or other.kind != record.kind or other.metric != record.metric:
+                    continue
+                # (a cell whose column its name and period say is named by them: 乡镇工业 |
+                # 32.9 | 42.5 under 1985 | 1995 are the shares of two years, and a row of two
+                # measures, 资产总额比重 and 工业总产值比重 over 1985 | 1995, holds four)
+                if other.period != record.period:
+                    year = True
+                elif other.unit == record.unit and other.start >= label_end:
+                    column = True
+        known = self._column_cells[record.id] = (column, year)
+        return known
 
     def anchored(self, record: Record) -> bool:
         """A figure before it in its paragraph names something else, so its own name is cut
