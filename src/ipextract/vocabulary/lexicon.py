@@ -43,7 +43,7 @@ from typing import Any
 import jieba
 
 from . import load_vocabulary, user_dictionary_path
-from .segmenter import segment
+from .segmenter import direct_lookup, segment
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -263,6 +263,11 @@ class Frequencies(dict[str, int]):
     def __len__(self) -> int:
         return dict.__len__(self) + self.pending
 
+    def direct_lookup(self) -> tuple[Any, dict[str, Any], Any]:
+        """``segmenter.direct_lookup``'s triple: the plain dict's ``get`` (no Python call), the
+        first characters not made yet, and what makes one."""
+        return dict.get.__get__(self), self.stored.groups, self.stored.fill
+
     def whole(self) -> dict[str, int]:
         """Every entry, as a plain dict."""
         self.stored.fill_all()
@@ -388,9 +393,33 @@ def _tags() -> dict[str, str] | TagTable:
         return tags
     assert table is not None
     return table
+def make_whole() -> None:
+    """Make every entry of the dictionary now, as versions before the dictionary was made a
+    first character at a time did while starting (``benchmarks/compare_commits.py
+    --whole-dictionary`` times them like for like)."""
+    _, _, table, _ = _prepared()
+    if table is not None:
+        table.stored.fill_all()
+
+
+# the dictionary of ``tokenizer()`` and its ``direct_lookup`` (kept: asked for every word looked up)
+_DIRECT: list[Any] = [None, None]
+
+
+def dictionary_lookup() -> tuple[Any, Any, Any]:
+    """``segmenter.direct_lookup`` of the dictionary of :func:`tokenizer`."""
+    freq = tokenizer().FREQ
+    if _DIRECT[0] is not freq:
+        _DIRECT[:] = [freq, direct_lookup(freq)]
+    return _DIRECT[1]  # type: ignore[no-any-return]
+
+
 def is_word(text: str) -> bool:
     """True when ``text`` is a word of the dictionary (not merely a prefix of one)."""
-    return tokenizer().FREQ.get(text, 0) > 0
+    count_of, pending, make = dictionary_lookup()
+    if text[:1] in pending:
+        make(text[0])
+    return (count_of(text) or 0) > 0
 
 
 def words_starting(text: str, start: int = 0) -> Iterator[str]:

@@ -18,6 +18,7 @@ definition; this is only its loop, tightened.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Container
 from math import log
 
 import jieba
@@ -31,6 +32,31 @@ _LATIN_OR_DIGIT = jieba.re_eng
 # (the pattern is a class of ASCII letters and digits; tests/test_segmenter.py checks the set
 # against it over the whole Basic Multilingual Plane)
 GLUED_CHARACTERS = frozenset(c for c in map(chr, range(128)) if _LATIN_OR_DIGIT.match(c))
+
+
+def _nothing(first: str) -> None:
+    return None
+
+
+_NOTHING_PENDING: dict[str, object] = {}
+
+
+def direct_lookup(freq: dict[str, int]) -> tuple[
+        Callable[[str], int | None], Container[str], Callable[[str], None]]:
+    """``(count_of, pending, make)`` for looking words up in ``freq`` without a Python call per
+    look-up: ``count_of`` is the dict's own ``get``; a dictionary made a first character at a
+    time (``lexicon.Frequencies``, whose ``get`` is a Python method) lists the first characters
+    not made yet in ``pending``, and ``make(first)`` makes one. A caller makes a word's first
+    character before it looks the word up.
+
+    >>> count_of, pending, make = direct_lookup({"武汉": 5})
+    >>> count_of("武汉"), "武" in pending
+    (5, False)
+    """
+    made_lazily = getattr(freq, "direct_lookup", None)
+    if made_lazily is not None:
+        return made_lazily()  # type: ignore[no-any-return]
+    return freq.get, _NOTHING_PENDING, _nothing
 
 
 #: what the dictionary says of a fragment, as ``_route`` needs it: ``log(count) - log_total`` of a
@@ -61,6 +87,7 @@ def _route(run: str, freq: dict[str, int], log_total: float) -> list[int]:
     ends = [0] * (size + 1)
     unknown = 0.0 - log_total  # log(1) - log_total, as jieba computes it for a word it lacks
     known = _known_fragments(freq, log_total)
+    count_of, pending, make = direct_lookup(freq)
     unseen = _UNSEEN
     get = known.get
     for start in range(size - 1, -1, -1):
@@ -72,7 +99,9 @@ def _route(run: str, freq: dict[str, int], log_total: float) -> list[int]:
         while True:
             said = get(fragment, unseen)
             if said is unseen:
-                count = freq.get(fragment)
+                if fragment[0] in pending:  # (a lazily made dictionary: make its group first)
+                    make(fragment[0])
+                count = count_of(fragment)
                 said = known[fragment] = (
                     False if count is None else (log(count) - log_total) if count else None)
             if said is False:
