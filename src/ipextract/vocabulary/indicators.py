@@ -4,14 +4,23 @@
 The file is validated when loaded; a fault is a :class:`~ipextract.errors.VocabularyError`
 naming the file and the entry: an id used twice, a name or alias claimed by two entries (or
 listed twice by one), an unknown unit family, a parent that is no entry (or a loop of parents),
-a field the entry should not have, a noise pattern that does not compile.
+a field the entry should not have, a noise pattern that does not compile, two share entries
+whose names split into the same part and whole.
 
-Matching is one dict lookup after a light normalisation, never a scan of the entries:
+Matching is a few dict lookups after a light normalisation, never a scan of the entries:
 
 >>> indicator_of("全省规上工业增加值")
 'industrial_va_above_scale'
 >>> indicator_of("农村居民人均可支配收入"), indicator_of("城乡居民人均可支配收入")
 ('rural_disposable_income', None)
+
+then by the catalogue's structure (see :class:`Matcher`): a share by its part and whole, a
+table row by its measure, a name's head after words that keep it whole:
+
+>>> indicator_of("三产增加值占GDP比重"), indicator_of("一般公共预算支出·教育")
+('tertiary_share_of_gdp', 'education_expenditure')
+>>> indicator_of("共有养老机构床位"), indicator_of("新增科技型中小企业")
+('elderly_care_beds', None)
 """
 
 from __future__ import annotations
@@ -50,7 +59,10 @@ UnitFamily = Literal[
 UNIT_FAMILIES: tuple[str, ...] = get_args(UnitFamily)
 
 ID = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
-SETTINGS = ("scope_prefixes", "suffix_variants", "noise_pattern", "real_growth_endings")
+SETTINGS = ("scope_prefixes", "suffix_variants", "noise_pattern", "real_growth_endings", "lead_words")
+# a share written as its part and its whole (民生支出占一般公共预算支出比重), or as its part alone
+# (民生支出占比): the two are looked up as names, and the pair names the share entry
+SHARE = re.compile(r"(?P<part>.+?)占(?:(?P<whole>.+?)的?(?:比重|比例)|比)")
 # dropped from every name and metric before lookup: spaces, underscores (PM_2.5), quotation marks
 DROPPED = re.compile(r"[\s_＿\"'＂＇“”‘’「」『』]+")
 
@@ -67,6 +79,9 @@ class Indicator(Frozen):
     aliases: tuple[str, ...] = ()
     unit_family: UnitFamily
     parent: str | None = None
+    # words that, before the name, restate what the entry covers by its own definition
+    # (建筑业总产值 is that of 具有资质等级的…建筑业企业): the name after them is still this entry
+    coverage: tuple[str, ...] = ()
 
 
 class IndicatorCatalogue(Frozen):
@@ -78,6 +93,7 @@ class IndicatorCatalogue(Frozen):
     suffix_variants: tuple[tuple[str, str], ...] = ()
     noise_pattern: str = ""
     real_growth_endings: tuple[str, ...] = ()
+    lead_words: tuple[str, ...] = ()
 
     @cached_property
     def real_growth(self) -> frozenset[str]:
@@ -102,9 +118,25 @@ class IndicatorCatalogue(Frozen):
 class Matcher:
     """A catalogue's lookup, in plain attributes (pydantic's private ones are slow to read):
     the metric as written, then its lookup form, then that without its leading scope words
-    (全省, 我市 …), then with each suffix variant in turn. Dict lookups only."""
+    (全省, 我市 …), then with each suffix variant in turn; then a share by the entries its part
+    and whole name; then a table row by the measure above it; then the name's head. Dict
+    lookups only, a bounded number per metric.
 
-    __slots__ = ("dropped", "keys", "noise", "scope", "suffixes", "variants")
+    A table row is named ``measure·row`` (一般公共预算支出·教育, records/tables.py): it names the
+    entry that is the row's part of the measure, written as the row and an ending of the
+    measure (教育 + 支出 = 教育支出), and only when that entry is a part of the measure's entry
+    in the catalogue (its ``parent``, or the parent's parent): 进口额·一般贸易 is no 一般贸易,
+    which is a part of the total trade, not of the imports.
+
+    The head of a name is the longest name or alias of the catalogue that ends it. It names its
+    entry only when every word before it is a lead word (共有, 各类, 经工商登记: the figure is all
+    of the thing, as the entry counts it) or a word of the entry's own coverage; any other word
+    before it makes a narrower thing (农村居民国内出游, 新增科技型中小企业, 东部地区生产总值),
+    which is its own entry when the catalogue has one (it is then found as written) and no
+    entry otherwise."""
+
+    __slots__ = ("coverage", "dropped", "endings", "keys", "lead", "longest", "noise", "parents",
+                 "scope", "share_conflicts", "shares", "suffixes", "variants")
 
     def __init__(self, catalogue: IndicatorCatalogue) -> None:
         self.keys = catalogue.keys
@@ -118,10 +150,72 @@ class Matcher:
         # its own lookup form (most are), and is looked up as it is
         self.dropped = re.compile(f"(?:{catalogue.noise_pattern})|{DROPPED.pattern}"
                                   if catalogue.noise_pattern else DROPPED.pattern)
+        # the head search tries only the endings some name has, and no longer than the longest
+        self.endings = frozenset(key[-1] for key in self.keys)
+        self.longest = max(map(len, self.keys), default=0)
+        lead = [*catalogue.lead_words, *catalogue.scope_prefixes]
+        self.lead = self._words(lead) if lead else None
+        self.coverage = {indicator.id: self._words([*lead, *indicator.coverage])
+                         for indicator in catalogue.indicators.values() if indicator.coverage}
+        self.parents = {indicator.id: indicator.parent for indicator in catalogue.indicators.values()}
+        self.shares: dict[tuple[str, str], str] = {}
+        self.share_conflicts: list[tuple[str, str, str]] = []  # (name, its entry, the other)
+        for key, ident in self.keys.items():
+            pair = self._share_parts(key)
+            if pair is None:
+                continue
+            other = self.shares.setdefault(pair, ident)
+            if other != ident:
+                self.share_conflicts.append((key, ident, other))
+
+    def _words(self, words: list[str]) -> re.Pattern[str]:
+        """A pattern of one or more of ``words`` (longest first), in their lookup form."""
+        forms = sorted({lookup_form(word, self.noise) for word in words}, key=len, reverse=True)
+        return re.compile("(?:" + "|".join(map(re.escape, forms)) + ")+")
 
     def __call__(self, metric: str | None) -> str | None:
         if not metric:
             return None
+        return self._lookup(metric, shares=True)
+
+    def _share_parts(self, key: str) -> tuple[str, str] | None:
+        """The entries a share's part and whole name (``""`` for a whole not written), or None
+        when ``key`` is no share or a part of it names no entry."""
+        share = SHARE.fullmatch(key)
+        if share is None:
+            return None
+        part = self._lookup(share["part"], shares=False)
+        whole = self._lookup(share["whole"], shares=False) if share["whole"] else ""
+        return (part, whole) if part is not None and whole is not None else None
+
+    def _row(self, key: str) -> str | None:
+        """The entry a table row ``measure·row`` names as a part of its measure, or None."""
+        measure, _, row = key.rpartition("·")
+        whole = self._lookup(measure, shares=False) if measure and row else None
+        if whole is None:
+            return None
+        for start in range(len(measure)):  # the longest ending first: 出口额 before 额
+            found = self.keys.get(row + measure[start:])
+            if found is not None:
+                parent = self.parents[found]
+                while parent is not None and parent != whole:
+                    parent = self.parents[parent]
+                return found if parent == whole else None
+        return None
+
+    def _head(self, key: str) -> str | None:
+        """The entry the head of ``key`` names, when the words before it lead to it (see the
+        class)."""
+        if key[-1:] not in self.endings or self.lead is None:
+            return None
+        for start in range(max(1, len(key) - self.longest), len(key) - 1):
+            found = self.keys.get(key[start:])
+            if found is not None:  # the longest name that ends the metric: its head
+                lead = self.coverage.get(found, self.lead)
+                return found if lead.fullmatch(key, 0, start) else None
+        return None
+
+    def _lookup(self, metric: str, *, shares: bool) -> str | None:
         keys = self.keys
         found = keys.get(metric)  # most names are written in their lookup form already
         if found is not None:
@@ -142,14 +236,27 @@ class Matcher:
             found = keys.get(bases[-1])
             if found is not None:
                 return found
-        if not any(base.endswith(self.suffixes) for base in bases):
-            return None
-        for suffix, replacement in self.variants:
-            for base in bases:
-                if len(base) > len(suffix) and base.endswith(suffix):
-                    found = keys.get(base[: -len(suffix)] + replacement)
-                    if found is not None:
-                        return found
+        forms = [key]
+        if any(base.endswith(self.suffixes) for base in bases):
+            for suffix, replacement in self.variants:
+                for base in bases:
+                    if len(base) > len(suffix) and base.endswith(suffix):
+                        form = base[: -len(suffix)] + replacement
+                        found = keys.get(form)
+                        if found is not None:
+                            return found
+                        if base is key:
+                            forms.append(form)
+        if shares and "占" in key:
+            pair = self._share_parts(key)
+            if pair is not None and (found := self.shares.get(pair)) is not None:
+                return found
+        if "·" in key:
+            return self._row(key)  # a table row names a part of its measure, or nothing
+        for form in forms:
+            found = self._head(form)
+            if found is not None:
+                return found
         return None
 
 
@@ -181,8 +288,11 @@ def _settings(where: str, data: dict[str, Any]) -> dict[str, Any]:
     endings = data.get("real_growth_endings", [])
     if not isinstance(endings, list) or not all(isinstance(e, str) and e for e in endings):
         raise VocabularyError(where, "real_growth_endings must be a list of words")
+    lead = data.get("lead_words", [])
+    if not isinstance(lead, list) or not all(isinstance(w, str) and lookup_form(w) for w in lead):
+        raise VocabularyError(where, "lead_words must be a list of words")  # an empty one leads anything
     return {"noise_pattern": pattern, "suffix_variants": [tuple(pair) for pair in variants],
-            "scope_prefixes": prefixes, "real_growth_endings": endings}
+            "scope_prefixes": prefixes, "real_growth_endings": endings, "lead_words": lead}
 
 
 def _entries(where: str, data: dict[str, Any]) -> dict[str, Indicator]:
@@ -207,6 +317,8 @@ def _entries(where: str, data: dict[str, Any]) -> dict[str, Indicator]:
                 indicators[ident] = Indicator(id=ident, domain=domain, **entry)
             except (ValidationError, TypeError) as exc:
                 raise VocabularyError(where, f"{label}: malformed entry: {exc}") from exc
+            if not all(lookup_form(word) for word in indicators[ident].coverage):
+                raise VocabularyError(where, f"{label}: a coverage word is empty once normalised")
     if not indicators:
         raise VocabularyError(where, "no indicators")
     return indicators
@@ -255,7 +367,14 @@ def load_indicators_from(path: Path) -> IndicatorCatalogue:
                 raise VocabularyError(
                     where, f"{label}: {written!r} is already {what} of [{other.domain}.{other.id}]")
             keys[key] = indicator.id
-    return IndicatorCatalogue(indicators=indicators, keys=keys, **settings)
+    catalogue = IndicatorCatalogue(indicators=indicators, keys=keys, **settings)
+    if catalogue.matcher.share_conflicts:  # a share found by its part and whole must be one entry
+        written, ident, claimed = catalogue.matcher.share_conflicts[0]
+        first, second = indicators[ident], indicators[claimed]
+        raise VocabularyError(
+            where, f"[{first.domain}.{first.id}]: {written!r} is a share of the same part and whole "
+                   f"as a name of [{second.domain}.{second.id}]")
+    return catalogue
 
 
 @lru_cache(maxsize=1)
