@@ -85,12 +85,11 @@ def test_the_shared_cut_is_the_cut(text: str) -> None:
     assert lexicon.cut_shared(text) == shared
 
 
-def test_the_cached_dictionary_is_made_a_first_character_at_a_time(
+def test_the_cached_dictionary_is_made_an_entry_at_a_time(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, restore_lexicon: None) -> None:
-    """Read from the cache, the frequencies and tags of a first character become Python
-    objects when a word starting with it is first asked for (a yearbook asks for a few hundred
-    of the 11,800 first characters); every answer is the built dictionary's, and ``len`` is
-    the whole dictionary's from the start."""
+    """Read from the cache, an entry of the frequencies becomes a Python object when it is
+    first asked for (a report asks for 40,000 of the 500,000); every answer is the built
+    dictionary's, and ``len`` is the whole dictionary's from the start."""
     built_freq, _, built_tags = lexicon._build()
     _fresh(monkeypatch, str(tmp_path))
     lexicon.tokenizer()  # builds and saves
@@ -99,20 +98,51 @@ def test_the_cached_dictionary_is_made_a_first_character_at_a_time(
     assert isinstance(freq, lexicon.Frequencies)
     assert len(freq) == len(built_freq) and dict.__len__(freq) == 0
     assert freq.get("专利") == built_freq["专利"]
-    made = dict.__len__(freq)
-    assert made == sum(1 for word in built_freq if word[0] == "专")
-    # a prefix (0), a word, a fragment no word starts with, and the empty string
-    for word in ("专", "专利授", "专利权", "专利xyz", "授权", "", "𠀀"):
-        assert freq.get(word) == built_freq.get(word), word
-        assert (word in freq) == (word in built_freq), word
+    assert dict.__len__(freq) == 1, "only the entry asked for is made"
+    # a prefix (0), a word, a fragment no word starts with, the empty string, a character
+    # no word starts with; asked twice (the second answer may come from a memo)
+    for _ in range(2):
+        for word in ("专", "专利授", "专利权", "专利xyz", "授权", "", "𠀀"):
+            assert freq.get(word) == built_freq.get(word), word
+            assert freq.get(word, -5) == built_freq.get(word, -5), word
+            assert (word in freq) == (word in built_freq), word
     assert freq["授权"] == built_freq["授权"]
     with pytest.raises(KeyError):
         freq["专利xyz"]
-    assert dict.__len__(freq) < len(built_freq) / 10, "only the groups asked for are made"
+    assert dict.__len__(freq) < 10
     tags = lexicon._tags()
-    for word in ("专利", "授权", "武汉市", "没有这个词"):
+    for word in ("专利", "授权", "武汉市", "没有这个词", "专利xyz"):
         assert tags.get(word, "x") == built_tags.get(word, "x"), word
     assert freq == built_freq and len(freq) == dict.__len__(freq) == len(built_freq)
+
+
+def test_changes_to_the_lazy_dictionary_stay(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, restore_lexicon: None) -> None:
+    """What is set, deleted or defaulted before an entry is made is what it is afterwards,
+    and ``len`` follows (the segmenter keys its memo of fragments on it)."""
+    built_freq = lexicon._build()[0]
+    _fresh(monkeypatch, str(tmp_path))
+    lexicon.tokenizer()
+    _fresh(monkeypatch, str(tmp_path))
+    freq = lexicon.tokenizer().FREQ
+    size = len(freq)
+    assert "专利xyz" not in freq  # (remembered as absent)
+    freq["专利xyz"] = 3
+    assert freq.get("专利xyz") == 3 and "专利xyz" in freq and len(freq) == size + 1
+    del freq["专利"]  # a stored entry, not made before
+    assert "专利" not in freq and freq.get("专利") is None and len(freq) == size
+    with pytest.raises(KeyError):
+        del freq["专利"]
+    assert freq.setdefault("授权", 99) == built_freq["授权"]
+    assert freq.pop("武汉市") == built_freq["武汉市"] and "武汉市" not in freq
+    assert freq.pop("武汉市", None) is None
+    freq["授权"] = 1
+    expected = {**built_freq, "专利xyz": 3, "授权": 1}
+    del expected["专利"], expected["武汉市"]
+    assert len(freq) == len(expected)
+    assert freq == expected
+    assert dict(freq.items()) == expected  # all made now: the same answers
+    assert freq.get("专利") is None and freq["授权"] == 1
 
 
 def test_a_word_added_before_its_group_is_made_stays(

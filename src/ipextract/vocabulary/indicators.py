@@ -135,7 +135,7 @@ class Matcher:
     which is its own entry when the catalogue has one (it is then found as written) and no
     entry otherwise."""
 
-    __slots__ = ("coverage", "dropped", "endings", "keys", "lead", "longest", "noise", "parents",
+    __slots__ = ("coverage", "dropped", "head_lengths", "keys", "lead", "noise", "parents",
                  "scope", "share_conflicts", "shares", "suffixes", "variants")
 
     def __init__(self, catalogue: IndicatorCatalogue) -> None:
@@ -150,9 +150,14 @@ class Matcher:
         # its own lookup form (most are), and is looked up as it is
         self.dropped = re.compile(f"(?:{catalogue.noise_pattern})|{DROPPED.pattern}"
                                   if catalogue.noise_pattern else DROPPED.pattern)
-        # the head search tries only the endings some name has, and no longer than the longest
-        self.endings = frozenset(key[-1] for key in self.keys)
-        self.longest = max(map(len, self.keys), default=0)
+        # the head search tries only the lengths of the names that end as the metric does
+        # (its last two characters), longest first: a few lookups, not one per length
+        lengths: dict[str, set[int]] = {}
+        for key in self.keys:
+            if len(key) >= 2:
+                lengths.setdefault(key[-2:], set()).add(len(key))
+        self.head_lengths = {ending: tuple(sorted(found, reverse=True))
+                             for ending, found in lengths.items()}
         lead = [*catalogue.lead_words, *catalogue.scope_prefixes]
         self.lead = self._words(lead) if lead else None
         self.coverage = {indicator.id: self._words([*lead, *indicator.coverage])
@@ -206,9 +211,13 @@ class Matcher:
     def _head(self, key: str) -> str | None:
         """The entry the head of ``key`` names, when the words before it lead to it (see the
         class)."""
-        if key[-1:] not in self.endings or self.lead is None:
+        lengths = self.head_lengths.get(key[-2:])
+        if lengths is None or self.lead is None:
             return None
-        for start in range(max(1, len(key) - self.longest), len(key) - 1):
+        for length in lengths:
+            if length >= len(key):
+                continue  # (the whole key was looked up already: a head has words before it)
+            start = len(key) - length
             found = self.keys.get(key[start:])
             if found is not None:  # the longest name that ends the metric: its head
                 lead = self.coverage.get(found, self.lead)

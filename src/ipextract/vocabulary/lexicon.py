@@ -14,10 +14,13 @@ As Python objects the whole dictionary was 105 MB (56 MB for the 500,000 frequen
 for the 350,000 tags as sorted tuples), two thirds of the fixed memory of a run; a document uses
 the words of the characters it has, and a yearbook or a big table has a few hundred of the
 11,800 first characters (14% of the entries), a work report 1,400 (65%). So later runs keep
-the files as one string and two arrays (13 MB), make the frequencies of a first character when
-a word starting with it is first asked for (:class:`Frequencies`; a dict.update in C, 0.21 s
-for all, where loading them whole took 0.24 s with the tags), and search the tags among the
-words made, by bisection (:class:`TagTable`). The cache is keyed by jieba's version, its
+the files as one string and two arrays (13 MB), split the words of a first character into a
+sorted list when one of them is first asked for, and make an entry of the frequencies when it
+is first looked up, found there by bisection (:class:`Frequencies`); the tags are searched in
+the same lists (:class:`TagTable`). The segmenter looks up 37,000 fragments in the 48 work
+reports: making the whole group of each first character asked for had made 377,000 entries,
+and those dict insertions were most of the dictionary's cost in a first pass (peak memory of
+that pass 129 → 112 MB when entries were made one at a time). The cache is keyed by jieba's version, its
 dictionary file and our user dictionary, written atomically, and only a speed-up: when the
 folder is not writable the dictionary is built as before, whole. Writing a new set deletes all
 but the newest few (:func:`prune`).
@@ -160,141 +163,192 @@ def prune(folder: Path, key: str, keep: int = KEEP_SETS) -> list[str]:
 
 
 class _Stored:
-    """The saved dictionary, kept as the files hold it, and made into the entries of
-    :class:`Frequencies` and :class:`TagTable` a first character at a time."""
+    """The saved dictionary, kept as the files hold it: the words of a first character are
+    split into a sorted list when one of them is first asked for, and searched by bisection,
+    for their counts (:class:`Frequencies`) and their tags (:class:`TagTable`)."""
 
     def __init__(self, words: str, counts: array.array[int], codes: bytes, names: list[str],
                  groups: dict[str, tuple[int, int, int, int]]) -> None:
         self.words, self.counts, self.codes = words, counts, codes
         self.tag_of: list[str | None] = [None, *names]  # a tag's number → its name
         # first character → (start and end of its words in ``words``, first and last + 1
-        # word number); a group is deleted once its entries are made
+        # word number); a group is deleted once its words are split
         self.groups = groups
-        # first character → the words of its group, sorted, and the number of the first: the
-        # tags are searched there (a document asks for a few thousand, each once: ``pos_tag``)
+        # first character → the words of its group, sorted, and the number of the first
         self.made: dict[str, tuple[list[str], int]] = {}
         self.freq = Frequencies(self, len(counts) - counts.count(_NO_COUNT))
         self.tags = TagTable(self)
-        self.lock = threading.Lock()  # a group is made whole before another thread reads it
+        self.lock = threading.Lock()  # a group is split whole before another thread reads it
 
-    def fill(self, first: str) -> None:
+    def group(self, first: str) -> tuple[list[str], int]:
+        """The sorted words of ``first`` and the number of the first of them."""
+        made = self.made.get(first)
+        if made is not None:
+            return made
         with self.lock:
             group = self.groups.get(first)
             if group is None:
-                return  # made meanwhile
-            start, end, low, high = group
-            words = self.words[start:end].split(_SEPARATOR)
-            counts = self.counts[low:high]
-            freq = self.freq
-            # (dict.update over a zip: made in C; a real report makes two thirds of the
-            # dictionary, and a Python loop over the entries took a fifth of its time)
-            if _NO_COUNT in counts:  # a word only tagged (jieba's dictionary has none)
-                entries = [(w, c) for w, c in zip(words, counts, strict=True) if c != _NO_COUNT]
-                dict.update(freq, entries)
-                freq.pending -= len(entries)
-            else:
-                dict.update(freq, zip(words, counts, strict=True))
-                freq.pending -= len(words)
-            self.made[first] = (words, low)
+                return self.made.get(first, _NO_GROUP)  # split meanwhile, or no such group
+            start, end, low, _ = group
+            made = self.made[first] = (self.words[start:end].split(_SEPARATOR), low)
             del self.groups[first]
-            if not self.groups:  # all made: the stored words are no longer needed
-                self.words, self.counts = "", array.array("q")
+            if not self.groups:  # all split: the joined words are no longer needed
+                self.words = ""
+            return made
+
+    def number(self, word: str) -> int | None:
+        """The number of ``word`` among the stored words, None when it is none of them."""
+        words, low = self.group(word[:1])
+        at = bisect_left(words, word)
+        return low + at if at < len(words) and words[at] == word else None
 
     def tag(self, word: str) -> str | None:
         """The tag of ``word``, None when it has none."""
-        if word[:1] in self.groups:
-            self.fill(word[0])
-        words, low = self.made.get(word[:1], _NO_GROUP)
-        at = bisect_left(words, word)
-        return self.tag_of[self.codes[low + at]] if at < len(words) and words[at] == word else None
+        number = self.number(word) if word else None
+        return None if number is None else self.tag_of[self.codes[number]]
 
-    def fill_all(self) -> None:
+    def split_all(self) -> None:
         for first in list(self.groups):
-            self.fill(first)
+            self.group(first)
+
+    def entries(self) -> Iterator[tuple[str, int]]:
+        """Every stored entry of the frequencies."""
+        self.split_all()
+        counts = self.counts
+        for words, low in self.made.values():
+            for at, word in enumerate(words):
+                if counts[low + at] != _NO_COUNT:
+                    yield word, counts[low + at]
+
+
+_MISSING: Any = object()
 
 
 class Frequencies(dict[str, int]):
     """jieba's ``FREQ`` (word or prefix of a word → count, 0 for a prefix only) read from the
-    cache: a dict whose entries of a first character are made when a key with that first
-    character is first looked up, changed or the whole is read. ``len`` is the size of the
-    whole. Only what jieba and this package do with it is defined here (look-ups, ``add_word``'s
-    assignments, iteration and comparison, which make everything first)."""
+    cache: a dict whose entries are made one at a time, when a key is first looked up (a work
+    report looks up 40,000 fragments of a dictionary of 500,000 entries, so making whole
+    groups of a first character made nine times the entries needed; dict insertions were most
+    of a first pass's dictionary cost). A key changed or deleted here stays so. ``len`` is the
+    size of the whole. Only what jieba and this package do with it is defined here (look-ups,
+    ``add_word``'s assignments, iteration and comparison, which make everything first)."""
 
-    __slots__ = ("pending", "stored")
+    __slots__ = ("absent", "complete", "removed", "size", "stored")
 
-    def __init__(self, stored: _Stored, pending: int) -> None:
+    def __init__(self, stored: _Stored, size: int) -> None:
         super().__init__()
         self.stored = stored
-        self.pending = pending  # entries not made yet
+        self.size = size  # entries of the whole, made or not
+        self.absent: set[str] = set()  # keys looked up and found in neither (a bounded memo)
+        self.removed: set[str] = set()  # stored keys deleted here
+        self.complete = False  # every stored entry made
 
-    def _ready(self, key: object) -> None:
-        if isinstance(key, str) and key[:1] in self.stored.groups:
-            self.stored.fill(key[0])
+    def _made(self, key: object) -> Any:
+        """The count of ``key`` (made now if stored), ``_MISSING`` when it has none."""
+        found = dict.get(self, key, _MISSING)  # type: ignore[call-overload,misc]
+        if found is not _MISSING or self.complete or not isinstance(key, str):
+            return found
+        if key in self.absent or key in self.removed or not key:
+            return _MISSING
+        # (``_Stored.count`` inlined: a first pass asks this 40,000 times)
+        stored = self.stored
+        words, low = stored.made.get(key[0]) or stored.group(key[0])
+        at = bisect_left(words, key)
+        if at < len(words) and words[at] == key:
+            count = stored.counts[low + at]
+            if count != _NO_COUNT:
+                dict.__setitem__(self, key, count)
+                return count
+        if len(self.absent) > _MAX_ABSENT:
+            self.absent.clear()
+        self.absent.add(key)
+        return _MISSING
 
     def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
-        if key[:1] in self.stored.groups:
-            self.stored.fill(key[0])
-        return dict.get(self, key, default)
+        found = dict.get(self, key, _MISSING)
+        if found is _MISSING:
+            found = self._made(key)
+        return default if found is _MISSING else found
 
     def __getitem__(self, key: str) -> int:
-        self._ready(key)
-        return dict.__getitem__(self, key)
+        found = self._made(key)
+        if found is _MISSING:
+            raise KeyError(key)
+        return found  # type: ignore[no-any-return]
 
     def __contains__(self, key: object) -> bool:
-        self._ready(key)
-        return dict.__contains__(self, key)
+        return self._made(key) is not _MISSING
 
     def __setitem__(self, key: str, value: int) -> None:
-        self._ready(key)  # (else making its group later would undo the change)
+        if self._made(key) is _MISSING:
+            self.size += 1  # a new entry
+        self.absent.discard(key)
+        self.removed.discard(key)
         dict.__setitem__(self, key, value)
 
     def __delitem__(self, key: str) -> None:
-        self._ready(key)
+        if self._made(key) is _MISSING:
+            raise KeyError(key)
         dict.__delitem__(self, key)
+        self.removed.add(key)
+        self.size -= 1
 
     def setdefault(self, key: str, default: int = 0) -> int:  # type: ignore[override]
-        self._ready(key)
-        return dict.setdefault(self, key, default)
+        found = self._made(key)
+        if found is _MISSING:
+            self[key] = found = default
+        return found  # type: ignore[no-any-return]
 
     def pop(self, key: str, *default: Any) -> Any:  # type: ignore[override]
-        self._ready(key)
-        return dict.pop(self, key, *default)
+        found = self._made(key)
+        if found is _MISSING:
+            if default:
+                return default[0]
+            raise KeyError(key)
+        del self[key]
+        return found
 
     def __len__(self) -> int:
-        return dict.__len__(self) + self.pending
+        return self.size
 
-    def direct_lookup(self) -> tuple[Any, dict[str, Any], Any]:
-        """``segmenter.direct_lookup``'s triple: the plain dict's ``get`` (no Python call), the
-        first characters not made yet, and what makes one."""
-        return dict.get.__get__(self), self.stored.groups, self.stored.fill
+    def make_all(self) -> None:
+        """Make every stored entry (iteration, comparison and copies need them all)."""
+        if self.complete:
+            return
+        made, removed = dict.__contains__, self.removed
+        for word, count in self.stored.entries():
+            if not made(self, word) and word not in removed:
+                dict.__setitem__(self, word, count)
+        self.complete = True
+        self.absent.clear()
 
     def whole(self) -> dict[str, int]:
         """Every entry, as a plain dict."""
-        self.stored.fill_all()
+        self.make_all()
         return dict(dict.items(self))
 
     def __iter__(self) -> Iterator[str]:
-        self.stored.fill_all()
+        self.make_all()
         return dict.__iter__(self)
 
     def keys(self) -> Any:
-        self.stored.fill_all()
+        self.make_all()
         return dict.keys(self)
 
     def values(self) -> Any:
-        self.stored.fill_all()
+        self.make_all()
         return dict.values(self)
 
     def items(self) -> Any:
-        self.stored.fill_all()
+        self.make_all()
         return dict.items(self)
 
     def copy(self) -> dict[str, int]:
         return self.whole()
 
     def update(self, *args: Any, **kwargs: Any) -> None:
-        self.stored.fill_all()
-        dict.update(self, *args, **kwargs)
+        for key, value in dict(*args, **kwargs).items():
+            self[key] = value
 
     def __eq__(self, other: object) -> bool:
         return self.whole() == other
@@ -309,6 +363,9 @@ class Frequencies(dict[str, int]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return dict, (self.whole(),)  # (a copy sent to another process is a plain dict)
+
+
+_MAX_ABSENT = 1 << 16  # keys remembered as absent: a memo, emptied when full
 
 
 class TagTable:
@@ -326,7 +383,7 @@ class TagTable:
 
     def as_dict(self) -> dict[str, str]:
         stored = self.stored
-        stored.fill_all()
+        stored.split_all()
         return {word: stored.tag_of[stored.codes[low + at]]  # type: ignore[misc]
                 for words, low in stored.made.values() for at, word in enumerate(words)
                 if stored.codes[low + at]}
@@ -399,14 +456,14 @@ def make_whole() -> None:
     --whole-dictionary`` times them like for like)."""
     _, _, table, _ = _prepared()
     if table is not None:
-        table.stored.fill_all()
+        table.stored.freq.make_all()
 
 
 # the dictionary of ``tokenizer()`` and its ``direct_lookup`` (kept: asked for every word looked up)
 _DIRECT: list[Any] = [None, None]
 
 
-def dictionary_lookup() -> tuple[Any, Any, Any]:
+def dictionary_lookup() -> tuple[Any, Any]:
     """``segmenter.direct_lookup`` of the dictionary of :func:`tokenizer`."""
     freq = tokenizer().FREQ
     if _DIRECT[0] is not freq:
@@ -416,10 +473,11 @@ def dictionary_lookup() -> tuple[Any, Any, Any]:
 
 def is_word(text: str) -> bool:
     """True when ``text`` is a word of the dictionary (not merely a prefix of one)."""
-    count_of, pending, make = dictionary_lookup()
-    if text[:1] in pending:
-        make(text[0])
-    return (count_of(text) or 0) > 0
+    made, get = dictionary_lookup()
+    count = made(text)
+    if count is None:
+        count = get(text)
+    return (count or 0) > 0
 
 
 def words_starting(text: str, start: int = 0) -> Iterator[str]:

@@ -18,7 +18,7 @@ definition; this is only its loop, tightened.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container
+from collections.abc import Callable
 from math import log
 
 import jieba
@@ -34,29 +34,20 @@ _LATIN_OR_DIGIT = jieba.re_eng
 GLUED_CHARACTERS = frozenset(c for c in map(chr, range(128)) if _LATIN_OR_DIGIT.match(c))
 
 
-def _nothing(first: str) -> None:
-    return None
-
-
-_NOTHING_PENDING: dict[str, object] = {}
-
-
 def direct_lookup(freq: dict[str, int]) -> tuple[
-        Callable[[str], int | None], Container[str], Callable[[str], None]]:
-    """``(count_of, pending, make)`` for looking words up in ``freq`` without a Python call per
-    look-up: ``count_of`` is the dict's own ``get``; a dictionary made a first character at a
-    time (``lexicon.Frequencies``, whose ``get`` is a Python method) lists the first characters
-    not made yet in ``pending``, and ``make(first)`` makes one. A caller makes a word's first
-    character before it looks the word up.
+        Callable[[str], int | None], Callable[[str], int | None]]:
+    """``(made, get)``: two ways of looking a word up in ``freq``, the first without a Python
+    call. A dictionary made an entry at a time (``lexicon.Frequencies``, whose ``get`` is a
+    Python method that makes the entry) answers ``made`` only for the entries made so far; a
+    caller asks ``get`` when ``made`` says None. For a plain dict both are its ``get``.
 
-    >>> count_of, pending, make = direct_lookup({"武汉": 5})
-    >>> count_of("武汉"), "武" in pending
-    (5, False)
+    >>> made, get = direct_lookup({"武汉": 5})
+    >>> made("武汉"), get("武汉"), made("汉口")
+    (5, 5, None)
     """
-    made_lazily = getattr(freq, "direct_lookup", None)
-    if made_lazily is not None:
-        return made_lazily()  # type: ignore[no-any-return]
-    return freq.get, _NOTHING_PENDING, _nothing
+    if isinstance(freq, dict) and type(freq) is not dict:
+        return dict.get.__get__(freq), freq.get
+    return freq.get, freq.get
 
 
 #: what the dictionary says of a fragment, as ``_route`` needs it: ``log(count) - log_total`` of a
@@ -87,7 +78,7 @@ def _route(run: str, freq: dict[str, int], log_total: float) -> list[int]:
     ends = [0] * (size + 1)
     unknown = 0.0 - log_total  # log(1) - log_total, as jieba computes it for a word it lacks
     known = _known_fragments(freq, log_total)
-    count_of, pending, make = direct_lookup(freq)
+    made, get_count = direct_lookup(freq)
     unseen = _UNSEEN
     get = known.get
     for start in range(size - 1, -1, -1):
@@ -99,9 +90,9 @@ def _route(run: str, freq: dict[str, int], log_total: float) -> list[int]:
         while True:
             said = get(fragment, unseen)
             if said is unseen:
-                if fragment[0] in pending:  # (a lazily made dictionary: make its group first)
-                    make(fragment[0])
-                count = count_of(fragment)
+                count = made(fragment)
+                if count is None:
+                    count = get_count(fragment)  # (an entry of a lazily made dictionary: made now)
                 said = known[fragment] = (
                     False if count is None else (log(count) - log_total) if count else None)
             if said is False:
