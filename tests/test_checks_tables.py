@@ -76,5 +76,6 @@ def test_a_row_restating_the_prose_is_still_compared(monkeypatch: pytest.MonkeyP
             "一般公共预算收入 | 亿元 | 98.7 | 3.2\n\n")
     _, calls, found = _conflict_counted(prose + rows, monkeypatch)
     assert [finding.kind for finding in found] == ["conflict"]
-    assert "1235.6亿元" in found[0].message and "1285.6" in found[0].message
+    message = found[0].made().message  # (a conflict's message is made with its flag)
+    assert "1235.6亿元" in message and "1285.6" in message
     assert calls["one_statement_possible"] > 0  # the prose and the row were compared

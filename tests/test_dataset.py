@@ -62,6 +62,19 @@ def test_ingesting_again_adds_nothing(ingested: Path, folder: Path) -> None:
     assert counts(ingested)["errors"] == 3
 
 
+def test_rows_inserted_in_slices_are_the_rows_inserted_at_once(ingested: Path, folder: Path,
+                                                              tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document's rows go in a few thousand at a time (DuckDB holds about 12 kB a row while
+    it binds a statement): a slice smaller than every document's rows stores the same rows."""
+    monkeypatch.setattr(store_module, "INSERT_SLICE", 7)
+    database = tmp_path / "sliced.duckdb"
+    assert ingest(database, folder, options=("--jobs", "1")) == 2
+    for table in ("documents", "records", "flags", "errors"):
+        assert sorted(table_rows(database, table), key=repr) == sorted(
+            table_rows(ingested, table), key=repr), table
+
+
 def test_values_are_exact_text_and_double(ingested: Path) -> None:
     import duckdb
 

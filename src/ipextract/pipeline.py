@@ -37,7 +37,7 @@ from .normalize import NormalizedText, normalize
 from .records import Draft, draft_records
 from .records.period_bounds import period_bounds
 from .records.status import reporting_year
-from .validate.base import CheckSettings
+from .validate.base import CheckSettings, Finding
 from .vocabulary.indicators import indicator_of
 
 
@@ -76,12 +76,21 @@ _lean = tuple.__new__
 
 def _records_of(drafts: list[Draft], normalized: NormalizedText, blocks: list[Block],
                 page_starts: tuple[int, ...] = (), result_year: int | None = None, *,
-                lean: bool) -> list[Record]:
+                lean: bool, release: bool = False) -> list[Record]:
     """:func:`to_records`' records, as lean tuples (``_Lean``) when ``lean``, typed as the
-    records they stand for (:func:`_as_records` makes them models)."""
+    records they stand for (:func:`_as_records` makes them models).
+
+    ``release`` empties ``drafts``: each draft (and the figure only it holds) is let go as its
+    record is made, so a long document's drafts and records are not all held at once (a
+    yearbook's 84,000 drafts and their figures are 46 MB, its lean records 45)."""
     text = normalized.raw
     ordered = sorted(drafts, key=lambda d: (d.figure.start, d.figure.end))
+    # (keyed by the figures' ids: each figure looked up here is held by the draft being made,
+    # so no id is of a figure let go and reused)
     ids = {id(d.figure): f"r{n}" for n, d in enumerate(ordered, start=1)}
+    if release:
+        drafts.clear()
+    ordered.reverse()  # (taken from the end, in order of position)
     # A yearbook repeats a few metrics, periods and sentences tens of thousands of times: one
     # string object each, not one per record (a record holds them until the output is written)
     shared: dict[str, str] = {}
@@ -94,7 +103,8 @@ def _records_of(drafts: list[Draft], normalized: NormalizedText, blocks: list[Bl
     source = normalized.text
     made: list[Any] = []
     given = set(_GIVEN)  # one set of given names for all (pydantic copies it before a change)
-    for draft in ordered:
+    while ordered:
+        draft = ordered.pop()
         figure = draft.figure
         start, end = figure.start, figure.end
         pieces = blocks[figure.block].source_pieces(figure.lstart, figure.lend)
@@ -252,23 +262,34 @@ def _extract(text: str, *, source: str | None, format: str,
     title, year, region, region_code, doc_type = document_facts(blocks)
     places = _place_forms(region)
     drafts = draft_records(blocks, figures, year, places, doc_type, region_code)
+    del figures  # (the drafts hold the figures they keep)
     # (a long document's are lean while the checks read them, models after: see _Lean)
     lean = len(drafts) >= LEAN_FROM
     records = _records_of(drafts, normalized, blocks, page_starts,
-                          reporting_year(year, doc_type), lean=lean)
-    del drafts, figures, normalized  # (the records hold what is kept)
+                          reporting_year(year, doc_type), lean=lean, release=True)
+    del drafts, normalized  # (the records hold what is kept)
     flags: list[Flag] = []
+    findings: list[Finding] = []
+    settings = settings or CheckSettings()
     _check_deadline(deadline, source)
     if validate:
-        from .validate import run_checks  # the validator is the last stage
+        from .validate import findings_of  # the validator is the last stage
 
-        flags = _share_fields_sets(run_checks(records, text, blocks, settings))
-    # the blocks' infos before the records' models, the blocks let go meanwhile: the models
-    # are the largest part of a long document, and are made last, where its other parts are
-    # done with
+        findings = findings_of(records, text, blocks, settings)
+    # The blocks' infos, then the records' models, then the flags, each made where what came
+    # before is let go: the blocks as their infos are made, the lean records as their models
+    # are, the findings as their flags are (the checks' indexes are gone by then, and a
+    # conflict's message and evidence are made only with its flag). The models and the flags
+    # are the largest part of a long document: yearbook.txt of benchmarks/bench_yearbook.py
+    # peaked at 292 MB with its flags made beside the checks' indexes and before the models
+    # (and its drafts, conflicts and restatement pairs held longer), 267 MB so.
     structure = _structure(blocks)
     if lean:
         records = _as_records(records)
+    if findings:
+        from .validate import flags_of
+
+        flags = flags_of(findings, settings)  # (each finding let go as its flag is made)
     info = DocumentInfo(
         source=source,
         sha256=sha256,
@@ -303,16 +324,6 @@ def _structure(blocks: list[Block]) -> list[BlockInfo]:
     if structure:
         _check_unchecked(structure[0])
     return structure
-
-
-def _share_fields_sets(flags: list[Flag]) -> list[Flag]:
-    """One set of field names for all the flags that were given the same names (see
-    :func:`to_records`): 2 kB a flag, and a yearbook raises thousands."""
-    sets: dict[frozenset[str], set[str]] = {}
-    for flag in flags:
-        given = flag.__pydantic_fields_set__
-        object.__setattr__(flag, "__pydantic_fields_set__", sets.setdefault(frozenset(given), given))
-    return flags
 
 
 def extract_source(source: Source, *, validate: bool = True,

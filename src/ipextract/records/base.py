@@ -124,6 +124,10 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "verbs_before_names": frozenset(cues.verbs_before_names),
         "verbs_inside_names": frozenset(cues.verbs_inside_names),
         "verbs_after_names": frozenset(cues.verbs_after_names),
+        "generic_counted": frozenset(cues.generic_counted_nouns),
+        "predicate_nouns": frozenset(cues.predicate_nouns),
+        "nouns_tagged_verbs": frozenset(cues.nouns_tagged_verbs),
+        "stock_totals": frozenset(cues.stock_totals),
     }
 
 

@@ -106,9 +106,10 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     """
     words = _word_sets()
     (period, period_name, code_note, adverbial_pattern, comparison_base, base_gap, basis,
-     note_mark) = _phrase_patterns()
+     note_mark, list_note) = _phrase_patterns()
     phrase = period_name.sub("", period.sub("", phrase))  # (…三季度, 1—11月)
     phrase = code_note.sub("", phrase)  # 细颗粒物（PM2.5）年均浓度 → 细颗粒物年均浓度
+    phrase = list_note.sub("", phrase)  # 病区县（市、区）数 → 病区县数
     # 按可比价格计算 (the record's basis) and a footnote mark (生产总值[2]) name nothing
     phrase = note_mark.sub("", basis.sub("", phrase))
     phrase = _strip_scope_prefixes(phrase.lstrip("，,、：: "))
@@ -118,7 +119,9 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     forms = _longest_first(places)
     for place in forms if phrase.startswith(forms) else ():  # (most phrases: one call)
         if phrase.startswith(place) and len(phrase) > len(place):
-            phrase = phrase[len(place):]
+            # (only a place that ends where a word does: 城镇人口 in a report of 城市 keeps 城)
+            if len(place) > 1 or _tokens(phrase)[0] == place:
+                phrase = phrase[len(place):]
             break
     adverbial = adverbial_pattern.search(phrase)
     if adverbial and adverbial.end() < len(phrase):
@@ -168,6 +171,9 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     if glued is not None and glued.start() > 1 and is_word(text[glued.start() - 2:glued.start()]):
         text = text[:glued.start()]  # 生产者|价格下降: jieba glued the change verb to the noun
         tokens = _tokens(text)
+    if "比" in text and (compared := _compared_change().search(text)) and compared.start() > 1:
+        text = text[:compared.start()]  # 优良天数|同比增加 (one word): the change, no name
+        tokens = _tokens(text)
     comparison = comparison_base.search(text) or base_gap.search(text)
     if comparison and comparison.start() > 0:
         text = text[: comparison.start()]
@@ -187,13 +193,26 @@ def _phrase_patterns() -> tuple[GuardedPattern, ...]:
     return tuple(GuardedPattern(pattern) for pattern in (
         _period_pattern(), _period_name(), _CODE_NOTE, _adverbial_pattern(), _COMPARISON_BASE,
         _BASE_GAP, regex.compile(load_vocabulary().cues.basis_in_names_pattern or r"(?!)"),
-        _NOTE_MARK))
+        _NOTE_MARK, _LIST_NOTE))
+
+
+@lru_cache(maxsize=1)
+def _compared_change() -> regex.Pattern[str]:
+    """同比增加, 环比下降 at a name's end: a change against a base, which the segmenter may
+    keep as one word (so no change verb is stripped as a word of its own)."""
+    cues = load_vocabulary().cues
+    return regex.compile("(?:" + alternation(cues.compared_with) + ")(?:"
+                         + alternation(load_vocabulary().change_verbs) + ")$")
 
 
 # A change verb of direction at a name's end (价格下降, 价格上涨: one jieba word); not 增长,
 # which ends names of their own (经济增长)
 _GLUED_CHANGE = regex.compile(r"(?:下降|上涨|下跌|回落|上升)$")
 _NOTE_MARK = regex.compile(r"[\[［〔][0-9]{1,2}[\]］〕]")  # 生产总值[2], 常住人口［1］: a footnote
+# A bracket that lists what a name covers (（包括股票、债券）, 县（市、区）, and with ， for 、 as
+# some writers have it): a note, not the name's words; a note of what the figure leaves out or
+# takes in (（不含农户）, （不含农户，下同）, （含助理）) stays
+_LIST_NOTE = regex.compile(r"[（(](?!不?含|不包括)[^（）()]*[、，,][^（）()]*[）)]")
 
 
 # A change or gap against a named base at the end of a phrase (PM2.5年均浓度较十三五末改善,
@@ -201,7 +220,7 @@ _NOTE_MARK = regex.compile(r"[\[［〔][0-9]{1,2}[\]］〕]")  # 生产总值[2]
 # base must follow the opener at once, so 超长期, 较大 and 比例 stay; a 的 after it makes the
 # whole a name of its own (高于全国平均水平的县).
 _BASE_GAP = regex.compile(
-    r"(?:较|比|相比|高于|低于|超过|超出|超|优于|好于|快于|慢于)"
+    r"(?:较|比|相比|高于|低于|高出|低出|超过|超出|超|优于|好于|快于|慢于)"
     r"(?:全国|全省|全市|全区|国家|同期|上年|去年|十[一二三四五]五|[12][0-9]{3}年)[^的，,。；;、]*$")
 
 
@@ -253,7 +272,10 @@ def _without_verbs(tokens: list[str]) -> list[str]:
     words = _word_sets()
     while len(tokens) > 1 and (tokens[0] in words["plan_verbs_before_names"] or (
             tokens[0] in words["verbs_before_names"]
-            and pos_tag(tokens[1]).startswith(_NOMINAL_TAGS))):
+            and (pos_tag(tokens[1]).startswith(_NOMINAL_TAGS) or len(tokens) > 2 and "".join(
+                tokens[1:]).endswith(load_vocabulary().cues.measure_endings)))):
+        # (实现|保费|收入: a measure named after the verb, whatever its tags; not 实现|收入,
+        # where the verb is all that tells the measure from a bare word)
         tokens = tokens[1:]
     if len(tokens) > 2:
         inside = words["verbs_inside_names"]
@@ -279,6 +301,26 @@ def _right_noun(text: str) -> str:
     支持|票据) and ends it otherwise (入选|新一批…, 签订|战略合作协议); 和/与/及 between two
     nouns joins them (国家|和|地区)."""
     text = _LEADING_FIGURE.sub("", text)
+    word_sets = _word_sets()
+    predicate = word_sets["predicate_nouns"]
+    quoted = _QUOTED_OPENING.match(text) if text[:1] in _OPENING_QUOTES else None
+    if quoted is not None:
+        # 5家|“小巨人”|企业入选…, 12项|“一件事一次办”|落地见效: the quoted name with the nouns
+        # right after it; a verb, or a word of the predicate the segmenter tags a noun (落地,
+        # 全部), ends it; verbs before the first noun qualify it (“两山”|实践创新|基地)
+        words: list[str] = []
+        nouns = 0  # how many of the taken words are nouns
+        for token in _tokens(text[quoted.end():quoted.end() + _SHORT_NAME]):
+            if not _WORDLIKE.match(token) or token in predicate:
+                break
+            tag = pos_tag(token)
+            if not tag.startswith(_NOMINAL_TAGS) and (nouns or not tag.startswith("v")):
+                break
+            words.append(token)
+            nouns += tag.startswith(_NOMINAL_TAGS)
+        while words and not pos_tag(words[-1]).startswith(_QUOTED_HEADS):
+            words.pop()  # (享誉|海内外: a verb and a place are no head of the name)
+        return quoted.group(1) + "".join(words)
     tokens: list[str] = []
     closed = True  # the tokens run to the end of the clause (not to another figure)
     for token in _tokens(text[:24]):
@@ -290,7 +332,7 @@ def _right_noun(text: str) -> str:
         tokens.append(token)
     if closed and tokens and len("".join(tokens)) <= _SHORT_NAME and (
         pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS) or len(tokens[-1]) == 1
-    ):
+    ) and predicate.isdisjoint(tokens):
         return "".join(tokens)  # …、2680个提档升级村。: a short noun phrase closing the clause
     taken: list[str] = []
     for index, token in enumerate(tokens):
@@ -298,7 +340,13 @@ def _right_noun(text: str) -> str:
         following = pos_tag(tokens[index + 1]) if index + 1 < len(tokens) else ""
         inner_numeral = tag in ("m", "q") and index + 1 < len(tokens) and not token.isdigit()
         modifier = tag == "a" and following.startswith(_NOMINAL_TAGS)  # 友好|合作伙伴
-        nominal = tag.startswith(_NOMINAL_TAGS) or tag == "x" or inner_numeral or modifier
+        # 9个|县|获评…, 13个|县|被命名为…: a generic noun the segmenter tags zg, before the
+        # predicate _with_predicate keeps (not 县（市、区）, 村（居）委会: a longer noun)
+        generic = token in word_sets["generic_counted"] and (
+            following == "v" or tokens[index + 1:index + 2] == ["被"])  # (not 县|建设 vn)
+        nominal = (tag.startswith(_NOMINAL_TAGS) or tag == "x" or inner_numeral or modifier
+                   or generic or token in word_sets["nouns_tagged_verbs"]) and (
+            token not in predicate)  # (民生实事|全部|完成; 升级|举措)
         joins_nouns = bool(taken) and token in ("和", "与", "及") and following.startswith(_NOMINAL_TAGS)
         verb_in_name = (tag.startswith("v") and bool(taken) and closed and index == len(tokens) - 2
                         and following.startswith(_NOMINAL_TAGS))
@@ -307,6 +355,13 @@ def _right_noun(text: str) -> str:
         else:
             break
     return "".join(taken)
+
+
+_OPENING_QUOTES = "“‘「"
+_QUOTED_HEADS = ("n", "nz", "vn", "ng", "j", "eng")  # not s, ns, nr: a place or a person
+# A quoted name opening the words after a count (“专精特新”企业, “一件事”落地): the quotes
+# hold no clause mark and no figure of their own
+_QUOTED_OPENING = re.compile(r"[“‘「]([^”’」“‘「，。；：、0-9]{1,20})[”’」]")
 
 
 # (a class of literal characters: on the standard engine, whose call costs half of regex's)
@@ -354,7 +409,7 @@ def _cut_comparison(own: str, kind: str, places: frozenset[str]) -> str:
     if kind in DESCRIBING_KINDS:
         stripped = own.lstrip("，, ")
         # (the words as one tuple: one call, not a generator of calls)
-        if stripped.startswith(cues.comparison_openers + cues.comparison_verbs):
+        if stripped.startswith(cues.comparison_openers + cues.comparison_verbs + cues.compared_with):
             # 比常规审查程序缩短约70%, 高于全省平均2.1个百分点: the words name what it is
             # compared with
             return ""
@@ -579,8 +634,8 @@ def _with_predicate(noun: str, right: str) -> str:
     end = _PREDICATE_END.search(right, at + len(noun))
     rest = right[at + len(noun): end.start() if end else len(right)]
     tokens = _tokens(rest[:_MAX_PREDICATE])
-    if not tokens or not pos_tag(tokens[0]).startswith("v"):
-        return noun
+    if not tokens or not (pos_tag(tokens[0]).startswith("v") or tokens[0] == "被"):
+        return noun  # (县|被命名为…: a passive predicate is one too)
     predicate = rest[:_MAX_PREDICATE]
     kept = _strip_edges(predicate)
     if predicate.endswith(("%", "‰")) and predicate.startswith(kept):
@@ -613,6 +668,12 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
     with how the name was found (``before``, ``after``, ``previous``)."""
     own, own_tag = clean_metric(_cut_comparison(left, kind, places), places)
     own = _after_examples(own)
+    if kind == "rank":
+        growth, bare = _ranked_growth(left, places)
+        if bare:
+            own = ""  # 、提升幅度居全省第1: the growth of the figure before (named with it below)
+        elif own and growth and not own.endswith(growth):
+            own += growth  # 规上工业增加值增幅居全国第7位: the growth is what is ranked
     if kind == "share" and "占" in own:
         if own.endswith("占") and "占比" in left:
             own += "比"  # 产量占比达到: the cleaning read 比 as a comparison's, the share's noun
@@ -643,6 +704,8 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
         kind in BASE_KINDS and (single_verb or not own)
     ):
         noun = _right_noun(right)
+    if len(noun) == 1 and figure.unit and is_word(figure.unit[-1] + noun):
+        noun = ""  # 集中办公69场|次: the rest of the unit 场次, no noun counted
     if noun:
         cues = load_vocabulary().cues
         if noun in cues.generic_counted_nouns:
@@ -676,6 +739,17 @@ def _after_examples(name: str) -> str:
             pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS)):  # (not 等|开工建设和筹集, 等|应用落地)
         return rest
     return name
+
+
+def _ranked_growth(left: str, places: frozenset[str]) -> tuple[str, bool]:
+    """The growth noun a rank's words end with before the rank verb (…增加值增幅居全国第7位,
+    、增速居工业大省第1位), and whether it stands alone there: the rank is of the growth, so
+    the name keeps it (a growth figure's name drops it: its kind says growth), and a growth
+    noun alone is the growth of the figure before. ``("", False)`` when there is none."""
+    matches = list(_rank_verb().finditer(left))
+    before = (left[: matches[-1].start()] if matches else left).rstrip("，,、 ")
+    noun = next((noun for noun in load_vocabulary().cues.growth_nouns if before.endswith(noun)), "")
+    return noun, bool(noun) and not clean_metric(before[: -len(noun)], places)[0]
 
 
 def _names_something(phrase: str) -> bool:
@@ -736,10 +810,26 @@ def _enumerates(block: Block, previous: Figure, between: str, figure: Figure) ->
 _TAIL = 40  # characters after a figure that a generic noun's predicate is looked for in
 
 
+def _bracketed_clause_start(block: Block, start: int, end: int) -> int:
+    """The clause start before a bracket the clause mark at ``start`` stands in (直接融资（包括
+    股票、债券）1250亿元: the 、 of the list note ends no clause), else ``start``."""
+    text = block.text
+    closing = text.count("）", start, end) + text.count(")", start, end)
+    if not closing or closing <= text.count("（", start, end) + text.count("(", start, end):
+        return start
+    reach = max(0, start - MAX_REACH)
+    opening = max(text.rfind("（", reach, start), text.rfind("(", reach, start))
+    return block.clause_start(opening) if opening >= 0 else start
+
+
 def _words_around(block: Block, figures: list[Figure], position: int) -> _Words:
     figure = figures[position]
     previous = figures[position - 1] if position else None
     clause_start = block.clause_start(figure.lstart)
+    text = block.text
+    if text.find("）", clause_start, figure.lstart) >= 0 or text.find(
+            ")", clause_start, figure.lstart) >= 0:  # (most clauses close no bracket)
+        clause_start = _bracketed_clause_start(block, clause_start, figure.lstart)
     left_start = max(clause_start, previous.lend) if previous is not None else clause_start
     between = block.text[previous.lend: figure.lstart] if previous is not None else None
     return _Words(
@@ -825,8 +915,21 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: 
     previous = block_drafts[-1] if block_drafts else None
     target = _describes(block_drafts, group_drafts, block, figure, kind) if (
         kind in DESCRIBING_KINDS) else None
+    if kind == "change_pp" and target is not None and previous is not None and (
+            previous.kind == "growth" and previous.of is not target.figure
+            and previous.figure.lstart > target.figure.lstart):
+        # 投资1.2万亿元，民间投资增长2.7%，高出全国2.8个百分点: the gap is the growth's, of
+        # another thing than the level before it (named by the growth below, as where no level
+        # stands before); 增加值5.2万亿元、增长5.4%、高于全国…: the level's growth, the level's
+        target = None
     metric, how = _metric(figure, kind, words.left, words.right, previous, words.enumerated,
                           places, words.tail)
+    if len(metric) <= _CONVERSION_WORD and kind in BASE_KINDS and (
+            metric in load_vocabulary().cues.conversion_words):
+        # 实际使用外资8263亿元，下降27.1%，折1162亿美元: the level before, in another unit
+        level = _level_before(block_drafts, block, figure)
+        metric, how = (level.metric, "previous") if level is not None and (
+            level.kind == kind) else ("", how)
     if how == "previous" and previous is not None and (
             previous.figure.lstart < block.sentence_start(figure.lstart)):
         # (打造1-2个… after 、产品品牌20个。: a figure of another sentence names nothing here)
@@ -862,6 +965,9 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: 
                 named = earlier
         # 增长8.9%，占…的比重为19.6%; 占比46.1%，居全国第5位: the rank is the part's, not its share's
         metric, how = _share_part(named.metric, named.kind) if kind != "share" else named.metric, "previous"
+        growth = _ranked_growth(words.left, places)[0] if kind == "rank" and metric else ""
+        if growth and not metric.endswith(growth):
+            metric += growth  # 指数达69.6%、提升幅度居全国第1: the index's growth is ranked
     if not metric and previous is not None and previous.kind == "duration" and (
             previous.metric_from == "before"
             and previous.figure.lstart >= block.clause_start(figure.lstart)):
@@ -888,7 +994,11 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: 
         metric, how = previous.metric, "previous"  # 新能源汽车产量增长94.5%、达168.4万辆
     if not metric:
         metric = _sentence_subject(block, figure, block_drafts, places)
-    if metric and previous is not None and (how == "previous" or metric in _STOCK_NAMES):
+    if kind == "rate" and how == "before" and _bare_action_rate(metric):
+        # 人大代表建议321件、政协委员提案526件，办复率均达100%: the rate of what was counted
+        # just before it in the sentence
+        metric = _items_counted_before(block_drafts, block, figure) + metric
+    if metric and previous is not None and (how == "previous" or metric in _word_sets()["stock_totals"]):
         metric = _stock_after_flow(metric, words.clause, previous)
     if metric and previous is not None:
         metric = _sub_item(metric, words.clause, previous, figure, kind)
@@ -898,6 +1008,51 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: 
                                    previous, figure, kind)
     of = target.figure if target is not None and target.metric == _share_part(metric, kind) else None
     return metric, of, how
+
+
+_CONVERSION_WORD = 2  # characters at most of a word of conversion (折, 折合): most names are longer
+_LIST_MARKS = frozenset("、和及与")
+
+
+def _bare_action_rate(name: str) -> bool:
+    """办复率, 按时办结率, 满意率: the rate of an action, with no noun saying of what (not
+    床位使用率, 利润率, 城镇化率: a thing's)."""
+    if len(name) < 3 or not name.endswith("率"):
+        return False
+    return not any(pos_tag(token) in _THING_TAGS for token in _tokens(name[:-1]))
+
+
+def _items_counted_before(block_drafts: list[Draft], block: Block, figure: Figure) -> str:
+    """The things the sentence counted last before ``figure`` in cases or items (cues.case_units:
+    件, 宗, 起): 办理人大代表建议321件、政协委员提案526件 → 人大代表建议和政协委员提案, the verb of
+    handling (cues.handling_verbs) left out; ``""`` when there is none."""
+    cues = load_vocabulary().cues
+    units = cues.case_units
+    sentence_start = block.sentence_start(figure.lstart)
+    names: list[str] = []
+    later: Draft | None = None
+    for draft in reversed(block_drafts[-MAX_CHAIN:]):
+        if draft.figure.lstart < sentence_start or draft.kind != "count" or (
+                draft.figure.unit not in units) or not draft.metric:
+            break
+        if later is not None and block.text[draft.figure.lend:draft.figure.lend + 1] not in _LIST_MARKS:
+            break  # (…321件、政协委员提案526件: one list; 321件，…: another clause)
+        # 高质量办理|省人大代表建议, …亮化等|人大代表建议: what is handled, after the verb
+        # of handling and the examples (the segmenter tags 办理 a noun: the words tell)
+        name = draft.metric
+        for verb in cues.handling_verbs:
+            at = name.rfind(verb)
+            if at >= 0 and len(name) > at + len(verb) + 1:
+                name = name[at + len(verb):]
+        examples = name.rfind("等")
+        names.insert(0, name[examples + 1:] if 0 <= examples < len(name) - 2 else name)
+        later = draft
+    if any(len(name) <= _BARE_CASES for name in names):
+        return ""  # (受理案件6930件，调解成功率…: 案件 alone says no more than the rate)
+    return "和".join(names)
+
+
+_BARE_CASES = 2  # characters: 案件, 投诉 — a word for cases in general
 
 
 def _share_phrase(left: str, kind: str) -> str:
@@ -917,9 +1072,6 @@ def _share_part(metric: str, kind: str) -> str:
     return metric[:index] if index > 0 and _SHARE_WHOLE.match(metric, index) else metric
 
 
-_STOCK_NAMES = frozenset({"总数", "总量"})  # 新增…1200家，总数达1.5万家: the stock's own word
-
-
 def _stock_after_flow(metric: str, clause: str, previous: Draft) -> str:
     """新增专精特新企业86家、累计达到520家: a total after a flow is the stock the flow adds to,
     named without the verb of flow (专精特新企业; 累计入选… where the verb stays, 高新技术企业总数
@@ -927,10 +1079,16 @@ def _stock_after_flow(metric: str, clause: str, previous: Draft) -> str:
     flows = load_vocabulary().cues.flow_verbs_over_lists
     verb = next((v for v in flows if previous.metric.startswith(v)), "")
     cumulative = "累计" in clause and not clause[clause.index("累计") + 2:].startswith(flows)
-    if not verb or not (cumulative or metric in _STOCK_NAMES) or len(previous.metric) <= len(verb):
+    totals = _word_sets()["stock_totals"]  # 新增…1200家，总数达1.5万家: the stock's own word
+    if not verb or not (cumulative or metric in totals) or len(previous.metric) <= len(verb):
         return metric
     stock = previous.metric[len(verb):]
-    if metric in _STOCK_NAMES:
+    if metric in totals:
+        # 城市轨道交通运营|里程 + 总里程, 高速公路|长度 + 总长: the flow's own measure gives
+        # way to the total's (a word of the stock's end that the total's measure is in)
+        tokens = _tokens(stock)
+        if len(tokens) > 1 and (metric[1:] in tokens[-1] or tokens[-1] in metric[1:]):
+            stock = "".join(tokens[:-1])
         return stock + metric
     # 新入选 → 累计入选: a verb of its own after 新; 新增, 新建: the verb is only the flow's
     kept = verb[1:] if verb.startswith("新") and len(verb) > 2 else ""
@@ -998,8 +1156,13 @@ def _flow_carried(metric: str, between: str, previous: Draft, figure: Figure, ki
     # 、培育四星级饭店: an item that opens with a verb of its own)
     for name in (previous.metric[len(verb):], metric):
         tokens = _tokens(name)
-        if not tokens or pos_tag(tokens[0]).startswith("v") or not all(
-                pos_tag(token).startswith(_NOMINAL_TAGS) for token in tokens):
+        # (a verb inside a compound, 概念|验证|中心, or 以上 after a level, 省级|以上, is the
+        # noun's: only a verb that opens the item, or ends it, is a clause of its own)
+        if not tokens or pos_tag(tokens[0]).startswith("v") or not pos_tag(
+                tokens[-1]).startswith(_NOMINAL_TAGS) or not all(
+                pos_tag(token).startswith(_NOMINAL_TAGS) or (0 < at < len(tokens) - 1 and (
+                    pos_tag(token).startswith("v") or token in ("以上", "以下")))
+                for at, token in enumerate(tokens)):
             return metric
     return verb + metric
 
@@ -1055,11 +1218,14 @@ _SUBJECT_HEAD_TAGS = ("n", "j", "eng")  # 免费|开展, 基础设施|全面|提
 def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> None:
     """普通高中42所，招生3.1万人，在校生9.2万人: a bare attribute noun (``cues.attribute_nouns``)
     after a count of institutions in the same sentence is the institutions' (普通高中招生…), and
-    so is the growth or share that describes it. The count must open the sentence's figures and
-    not be an attribute itself (普通本专科招生52.6万人，在校生…: 在校生 stays)."""
+    so is the growth or share that describes it. The count must open the sentence's figures.
+    An attribute that opens them with its institutions written before it (普通本专科招生52.6万
+    人，在校生…) gives them to the bare attributes after it: 普通本专科在校生 (issue #15:
+    在校生 alone does not tell 普通本专科 from 普通小学)."""
     cues = load_vocabulary().cues
     attributes = frozenset(cues.attribute_nouns)
     owner: Draft | None = None
+    owner_name = ""  # the institutions the sentence's attributes are of
     latest: Draft | None = None  # the sentence's last count of institutions
     sentence = (-1, -1)
     renamed: dict[int, str] = {}  # id of a figure → its new name
@@ -1072,6 +1238,9 @@ def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> Non
         if here != sentence:
             sentence = here
             owner = latest = draft if counts_institutions else None
+            owner_name = draft.metric if owner is not None else _institutions_of(draft, attributes)
+            if owner_name:
+                owner = draft
             continue
         if counts_institutions:
             latest = draft
@@ -1079,15 +1248,25 @@ def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> Non
         if latest is not None and block.text[latest.figure.lend:figure.lstart].startswith("、"):
             # 上市公司12家，科创板上市公司86家、总市值…: an attribute joined by 、 to a later
             # count is that count's (not 普通小学…所，教学点…个，招生…: the sentence's first)
-            owner = latest
+            owner, owner_name = latest, latest.metric
         if owner is None:
             continue
         if draft.metric in attributes and block.clause_start(figure.lstart) >= owner.figure.lend:
             # (形成10个营业收入超千亿元的集群: an attribute in the count's own clause is no list)
-            renamed[id(figure)] = owner.metric + draft.metric
-            drafts[index] = replace(draft, metric=owner.metric + draft.metric)
+            renamed[id(figure)] = owner_name + draft.metric
+            drafts[index] = replace(draft, metric=owner_name + draft.metric)
         elif draft.of is not None and id(draft.of) in renamed and draft.metric_from == "of":
             drafts[index] = replace(draft, metric=renamed[id(draft.of)])
+
+
+def _institutions_of(draft: Draft, attributes: frozenset[str]) -> str:
+    """普通本专科 of 普通本专科招生: the institutions an attribute's name opens with (a count of
+    people or things, not a growth), ``""`` when it is no attribute or names none."""
+    if draft.kind != "count" or not draft.metric.endswith(tuple(attributes)):
+        return ""
+    attribute = max((a for a in attributes if draft.metric.endswith(a)), key=len)
+    institutions = draft.metric[: -len(attribute)]
+    return institutions if len(institutions) >= 2 and _HAN_WORDS.fullmatch(institutions) else ""
 
 
 def _parallel_modifiers(first: str, second: str) -> bool:

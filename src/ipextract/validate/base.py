@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -64,6 +64,14 @@ class Finding:
     record_ids: tuple[str, ...] = ()
     spans: tuple[tuple[int, int], ...] = ()
     evidence: dict[str, Any] = field(default_factory=dict)
+    # What makes the finding whole, when its message and evidence are made only with its flag
+    # (``made``): a yearbook's 15,000 conflicts are 19 MB of them, made once the checks'
+    # indexes are let go rather than beside them
+    later: Callable[[], Finding] | None = field(default=None, compare=False, repr=False)
+
+    def made(self) -> Finding:
+        """The finding whole (itself, unless its message and evidence are made ``later``)."""
+        return self if self.later is None else self.later()
 
 
 class CheckSettings(BaseModel):

@@ -102,6 +102,16 @@ class Cues(Frozen):
     comparison_verbs: tuple[str, ...] = ()  # 高于|全省平均2.1个百分点: the words name the base
     # 新增专业技术人才x、技能人才y: a verb of flow the items after the first share
     flow_verbs_over_lists: tuple[str, ...] = ()
+    # 新增…32公里，总里程达516公里: the total of the stock a flow adds to, named by the flow's noun
+    stock_totals: tuple[str, ...] = ()
+    # 两重”项目|全部|开工, “一件事”|落地|落实: words of a predicate the segmenter tags nouns
+    predicate_nouns: tuple[str, ...] = ()
+    # 21条|升级|举措: nouns the segmenter tags as verbs, which close a counted noun phrase
+    nouns_tagged_verbs: tuple[str, ...] = ()
+    # 建议321件…，办复率100%: the units of cases or items whose handling a bare rate measures
+    case_units: tuple[str, ...] = ()
+    conversion_words: tuple[str, ...] = ()  # 折1162亿美元: the figure before, in another unit
+    handling_verbs: tuple[str, ...] = ()  # 办理|人大代表建议: the verb, not the cases' name
     # 按可比价格计算, 扣除价格因素: a growth's basis (the record's ``basis``), never its name
     basis_in_names_pattern: str = ""
     generic_counted_nouns: tuple[str, ...] = ()  # 14家企业上榜…: 企业 alone names nothing
