@@ -39,6 +39,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import itemgetter
 from statistics import median
 from typing import Any
 
@@ -283,15 +284,16 @@ def _lines(chars: list[_Char], deduped: bool = False) -> list[_Line]:
         rows.setdefault(tops[char[0]], []).append(char)
     words: list[list[_Char]] = []
     word_tops: list[float] = []
+    duplicate, word_gap, line_tolerance = _DUPLICATE, _WORD_GAP, _LINE_TOLERANCE  # (locals)
     for number in sorted(rows):
         row = rows[number]
-        row.sort(key=_left)
+        row.sort(key=_LEFT)
         word: list[_Char] = []
         top = 0.0
         previous = float("-inf")
         for char in row:
             x0 = char[1]
-            if x0 - previous <= _DUPLICATE and not deduped:
+            if x0 - previous <= duplicate and not deduped:
                 return _lines(_dedupe(chars), True)
             previous = x0
             if char[4].isspace():
@@ -302,8 +304,8 @@ def _lines(chars: list[_Char], deduped: bool = False) -> list[_Line]:
                 continue
             if word:
                 last = word[-1]
-                if x0 < last[1] or x0 > last[2] + _WORD_GAP or (
-                        abs(char[0] - last[0]) > _LINE_TOLERANCE):
+                if x0 < last[1] or x0 > last[2] + word_gap or (
+                        abs(char[0] - last[0]) > line_tolerance):
                     words.append(word)
                     word_tops.append(top)
                     word = []
@@ -334,8 +336,7 @@ def _lines(chars: list[_Char], deduped: bool = False) -> list[_Line]:
     return lines
 
 
-def _left(char: _Char) -> float:
-    return char[1]
+_LEFT = itemgetter(1)  # a character's x0
 
 
 class _CharReader:
@@ -355,13 +356,18 @@ class _CharReader:
         def bind(function: Any, restype: Any, *argtypes: Any) -> Any:
             return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, void).value or 0)
 
+        def bind_loose(function: Any, restype: Any) -> Any:
+            # no argument types: ctypes passes a ctypes object as it is and an int as a C
+            # int, without the per-argument conversion, which halves the cost of the two calls
+            # made for every character (the text page is given as a c_void_p, indexes as ints)
+            return ctypes.CFUNCTYPE(restype)(ctypes.cast(function, void).value or 0)
+
         self.raw = raw
         self.count = bind(raw.FPDFText_CountChars, c_int, void)
         self.text = bind(raw.FPDFText_GetText, c_int, void, c_int, c_int, void)
         self.unicode = bind(raw.FPDFText_GetUnicode, c_uint, void, c_int)
-        self.text_object = bind(raw.FPDFText_GetTextObject, void, void, c_int)
-        self.origin = bind(raw.FPDFText_GetCharOrigin, c_int, void, c_int,
-                           ctypes.POINTER(ctypes.c_double), ctypes.POINTER(ctypes.c_double))
+        self.text_object = bind_loose(raw.FPDFText_GetTextObject, void)
+        self.origin = bind_loose(raw.FPDFText_GetCharOrigin, c_int)
         self.map_error = bind(raw.FPDFText_HasUnicodeMapError, c_int, void, c_int)
         self.font = bind(raw.FPDFTextObj_GetFont, void, void)
         self.font_size = bind(raw.FPDFTextObj_GetFontSize, c_int, void,
@@ -472,13 +478,14 @@ class _CharReader:
             text = "".join(chr(self.unicode(textpage, i)) for i in range(count))
         x, y, width = ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
         px, py, pwidth = ctypes.byref(x), ctypes.byref(y), ctypes.byref(width)
+        page = ctypes.c_void_p(textpage)  # for the calls bound without argument types
         text_object, origin, get_width = self.text_object, self.origin, self.width
         objects: dict[int, tuple[Any, ...] | None] = {}
         chars: list[_Char] = []
         last_object: int | None = 0
         facts: tuple[Any, ...] | None = None
         for i in range(count):
-            obj = text_object(textpage, i)
+            obj = text_object(page, i)
             if obj != last_object:
                 last_object = obj
                 if not obj:
@@ -497,7 +504,7 @@ class _CharReader:
                     font, ord(letter), 1.0, pwidth) else 0.0
             if unmapped and self.map_error(textpage, i):
                 letter = f"(cid:{ord(letter)})"
-            origin(textpage, i, px, py)
+            origin(page, i, px, py)
             bottom = baseline - y.value
             left = x.value
             chars.append((bottom - height, left, left + advance * scale, bottom, letter, key))

@@ -259,6 +259,7 @@ class _Lookup:
         self.years: dict[str, str] = {}  # the stated year, if any, for ``same_year``
         self.by_metric_key: dict[tuple[str, str, str], list[Record]] = defaultdict(list)
         self.sections = {record.section for record in pool}
+        self.several_sections = len(self.sections) > 1
         by_metric_key, years = self.by_metric_key, self.years
         for record in pool:  # in document order
             if record.period_from == "text" and record.period:
@@ -267,7 +268,8 @@ class _Lookup:
             by_metric_key[(metric_key(record.metric), record.unit, record.kind)].append(record)
         self.live: set[str] = set()
         self._starts: dict[object, list[int]] = {}
-        self._by_year: dict[object, dict[str, list[int]]] = {}
+        # a group's positions and figures of each stated year ("" for none), side by side
+        self._by_year: dict[object, dict[str, tuple[list[int], list[Record]]]] = {}
         self._sized: dict[tuple[str, str], tuple[list[Decimal], list[int], list[Record]]] = {}
         self._buckets: dict[str, list[str]] | None = None
         self._asked: set[str] = set()
@@ -279,20 +281,25 @@ class _Lookup:
         same stated year, or another section when either year is unknown."""
         year, section = self.years.get(record.id, ""), record.section
         if not year:
+            if not self.several_sections:
+                return []  # (every other figure is of its section)
             return [other for other in group[low:high] if other.section != section]
         by_year = self._by_year.get(key)
         if by_year is None:
-            by_year = self._by_year[key] = defaultdict(list)
+            by_year = self._by_year[key] = {}
             for position, other in enumerate(group):
-                by_year[self.years.get(other.id, "")].append(position)
-        same = by_year.get(year, [])
-        found = same[bisect_left(same, low): bisect_left(same, high)]
-        unknown = by_year.get("", [])
-        if unknown:
-            found = sorted(found + [
-                position for position in unknown[bisect_left(unknown, low):
-                                                 bisect_left(unknown, high)]
-                if group[position].section != section])
+                positions, figures = by_year.setdefault(self.years.get(other.id, ""), ([], []))
+                positions.append(position)
+                figures.append(other)
+        same, same_figures = by_year.get(year, _NONE_OF_A_YEAR)
+        first, last = bisect_left(same, low), bisect_left(same, high)
+        unknown = by_year.get("") if self.several_sections else None
+        if unknown is None:  # (with one section, a figure of no stated year is never one)
+            return same_figures[first:last]
+        found = sorted(same[first:last] + [
+            position for position in unknown[0][bisect_left(unknown[0], low):
+                                                bisect_left(unknown[0], high)]
+            if group[position].section != section])
         return [group[position] for position in found]
 
     def _nearest(self, key: object, group: list[Record], record: Record) -> list[Record]:
@@ -381,6 +388,9 @@ class _Lookup:
             low = max(bisect_left(sizes, floor), at - MAX_SIZED)
             high = min(bisect_left(sizes, floor * 10), at + MAX_SIZED + 1)
             yield from self._window(unit_kind, group, max(low, 0), high, record)
+
+
+_NONE_OF_A_YEAR: tuple[list[int], list[Record]] = ([], [])
 
 
 def _magnitude(value: Decimal) -> Decimal:
