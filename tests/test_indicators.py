@@ -27,7 +27,9 @@ from ipextract.vocabulary.indicators import (
 )
 
 CASES = Path(__file__).resolve().parent / "indicator_cases" / "indicators.yaml"
-ROW_KEYS = {"id", "group", "metric", "expect", "note", "xfail", "kind"}  # kind: the record's
+# kind: the record's; previous: the metric of the figure before it in its list; whole: the words
+# between 占 and a share named by its part
+ROW_KEYS = {"id", "group", "metric", "expect", "note", "xfail", "kind", "previous", "whole"}
 
 
 def _rows() -> list[dict[str, Any]]:
@@ -47,7 +49,8 @@ def _params() -> list[Any]:
 
 @pytest.mark.parametrize("row", _params())
 def test_metric_names_its_indicator(row: dict[str, Any]) -> None:
-    assert indicator_of(row["metric"], row.get("kind")) == row["expect"], row.get("note", "")
+    found = indicator_of(row["metric"], row.get("kind"), previous=row.get("previous"), whole=row.get("whole"))
+    assert found == row["expect"], row.get("note", "")
 
 
 def test_the_case_file_is_well_formed() -> None:
@@ -134,6 +137,27 @@ def test_matching_is_a_lookup_not_a_scan() -> None:
     bound = 2 + 4 + len(catalogue.suffix_variants) + (1 + len(catalogue.suffix_variants)) * longest
     assert CountingKeys.lookups <= bound * len(metrics)
     assert bound < len(catalogue.keys) / 10
+    # an item of a list: its own lookups, then those of each beginning of the item before it
+    CountingKeys.lookups = 0
+    previous = "全省未知指标之一的人次"
+    assert {matcher.item(metric, previous) for metric in metrics} == {None}
+    item_bound = (len(previous) + 1) * (bound + len(previous))
+    assert CountingKeys.lookups <= item_bound * len(metrics)
+
+
+def test_an_item_takes_the_scope_and_denominator_of_the_list(tmp_path: Path) -> None:
+    """What an item of a list names with the item before it, from a file of a few entries: the
+    longest beginning that names an entry, a denominator of ``per_words`` carried over."""
+    text = ('per_words = ["每万人"]\n' + BASE.replace("\\d+\\]?'", "\\d+\\]?|(?<=每万人)口'")
+            + '\n[ip.patent_grants_per_10k]\nname = "每万人口专利授权量"\nname_en = "x"\nunit_family = "ratio"\n'
+            + '\n[ip.patent_applications]\nname = "专利申请量"\nname_en = "x"\nunit_family = "count"\n')
+    catalogue = _load(tmp_path, text)
+    item = catalogue.matcher.item
+    assert catalogue.per_words == ("每万人",)
+    assert catalogue.match("每万人专利授权量") == "patent_grants_per_10k"  # 每万人口 = 每万人
+    assert [item("授权量", "专利申请量"), item("授权量", "每万人口专利申请量"), item("申请量", "专利申请量"),
+            item("地区生产总值", "专利申请量"), item("授权量", "企业专利申请量")] == [
+        "patent_grants", "patent_grants_per_10k", None, "gdp", None]
 
 
 # --- malformed catalogues are rejected -------------------------------------------------------
@@ -211,6 +235,7 @@ def test_the_base_of_the_bad_files_is_good(tmp_path: Path) -> None:
          r"Cannot declare \('ip', 'patent_grants'\) twice"),
         (BASE.replace('name = "专利授权量"', 'name = 专利授权量'), r"Invalid value"),
         ('lead_words = "共有"\n' + BASE, r"lead_words must be a list of words"),
+        ('per_words = ["每千人", " "]\n' + BASE, r"per_words must be a list of words"),
         (BASE.replace('parent = "gdp"', 'parent = "gdp"\ncoverage = ["“ ”"]'),
          r"\[national_accounts\.gdp_primary\]: a coverage word is empty once normalised"),
         (BASE + '\n[national_accounts.primary_share]\nname = "第一产业增加值占地区生产总值比重"\n'
@@ -224,7 +249,8 @@ def test_the_base_of_the_bad_files_is_good(tmp_path: Path) -> None:
          "alias claimed twice once normalised", "alias listed twice by one entry", "unknown unit family",
          "parent that does not exist", "loop of parents", "unknown field", "id not snake_case",
          "noise pattern that does not compile", "malformed suffix variants", "unknown setting",
-         "table declared twice", "TOML syntax error", "lead words not a list", "empty coverage word",
+         "table declared twice", "TOML syntax error", "lead words not a list", "empty per word",
+         "empty coverage word",
          "one share under two entries"],
 )
 def test_a_malformed_catalogue_is_rejected(tmp_path: Path, text: str, error: str) -> None:

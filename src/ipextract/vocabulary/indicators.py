@@ -59,10 +59,13 @@ UnitFamily = Literal[
 UNIT_FAMILIES: tuple[str, ...] = get_args(UnitFamily)
 
 ID = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
-SETTINGS = ("scope_prefixes", "suffix_variants", "noise_pattern", "real_growth_endings", "lead_words")
+SETTINGS = ("scope_prefixes", "suffix_variants", "noise_pattern", "real_growth_endings", "lead_words",
+            "per_words")
 # a share written as its part and its whole (民生支出占一般公共预算支出比重), or as its part alone
 # (民生支出占比): the two are looked up as names, and the pair names the share entry
 SHARE = re.compile(r"(?P<part>.+?)占(?:(?P<whole>.+?)的?(?:比重|比例)|比)")
+# what may end the words between 占 and a share's figure, besides its whole (占…的73.7%, 占…比重46.8%)
+WHOLE_END = re.compile(r"的?(?:比重|比例)?的?$")
 # dropped from every name and metric before lookup: spaces, underscores (PM_2.5), quotation marks
 DROPPED = re.compile(r"[\s_＿\"'＂＇“”‘’「」『』]+")
 
@@ -94,6 +97,7 @@ class IndicatorCatalogue(Frozen):
     noise_pattern: str = ""
     real_growth_endings: tuple[str, ...] = ()
     lead_words: tuple[str, ...] = ()
+    per_words: tuple[str, ...] = ()
 
     @cached_property
     def real_growth(self) -> frozenset[str]:
@@ -133,9 +137,13 @@ class Matcher:
     of the thing, as the entry counts it) or a word of the entry's own coverage; any other word
     before it makes a narrower thing (农村居民国内出游, 新增科技型中小企业, 东部地区生产总值),
     which is its own entry when the catalogue has one (it is then found as written) and no
-    entry otherwise."""
+    entry otherwise.
 
-    __slots__ = ("coverage", "dropped", "head_lengths", "keys", "lead", "noise", "parents",
+    Two lookups take what stands beside the metric, given by the caller: :meth:`item`, an item of
+    a list by the item before it, and :meth:`share`, a share named by its part by the whole the
+    text writes after 占."""
+
+    __slots__ = ("coverage", "dropped", "head_lengths", "keys", "lead", "noise", "parents", "per",
                  "scope", "share_conflicts", "shares", "suffixes", "variants")
 
     def __init__(self, catalogue: IndicatorCatalogue) -> None:
@@ -163,6 +171,8 @@ class Matcher:
         self.coverage = {indicator.id: self._words([*lead, *indicator.coverage])
                          for indicator in catalogue.indicators.values() if indicator.coverage}
         self.parents = {indicator.id: indicator.parent for indicator in catalogue.indicators.values()}
+        per = sorted({lookup_form(word, self.noise) for word in catalogue.per_words}, key=len, reverse=True)
+        self.per = re.compile("|".join(map(re.escape, per))) if per else None
         self.shares: dict[tuple[str, str], str] = {}
         self.share_conflicts: list[tuple[str, str, str]] = []  # (name, its entry, the other)
         for key, ident in self.keys.items():
@@ -182,6 +192,43 @@ class Matcher:
         if not metric:
             return None
         return self._lookup(metric, shares=True)
+
+    def item(self, metric: str, previous: str) -> str | None:
+        """The entry a list's item names that its measure alone does not (国内游客人次、总花费
+        增长5.6%、7.5%: 总花费 is 国内游客总花费): the items of a list share what stands before
+        the first one's measure, so the item is looked up after each beginning of ``previous``
+        (the item before it), longest first, through the whole lookup (a beginning that is no
+        lead word makes a narrower thing there too). The first beginning that names an entry
+        decides: that entry, unless it is the item before's own (a list's items are different
+        indicators). At most one whole lookup per character of ``previous``.
+
+        A ratio's denominator (``per_words``) at the start of ``previous`` is every item's: an
+        item without it is looked up only after the beginnings that keep it, whatever it names
+        alone (每千人托位、养老床位数: no 养老床位, a count, but 每千人养老床位数, which the
+        catalogue may lack)."""
+        key, before = lookup_form(metric, self.noise), lookup_form(previous, self.noise)
+        if not key:
+            return None
+        per = self.per.match(before) if self.per is not None else None
+        if per is not None and per.re.match(key):
+            per = None  # (the item has its own)
+        if per is None:
+            found = self._lookup(key, shares=True)
+            if found is not None:
+                return found
+        for end in range(len(before) - 1, per.end() - 1 if per is not None else 1, -1):
+            found = self._lookup(before[:end] + key, shares=False)
+            if found is not None:
+                return found if found != self._lookup(before, shares=True) else None
+        return None
+
+    def share(self, part: str, whole: str) -> str | None:
+        """The share entry of a share named by its ``part`` while the text puts its ``whole``
+        after 占 (民生支出占一般公共预算支出77.9%, …，占一般公共预算支出的73.7%): looked up as
+        ``part占whole比重``, so by the entries the two name; a whole that names no entry (全国,
+        全省) finds none."""
+        whole = WHOLE_END.sub("", lookup_form(whole, self.noise))
+        return self._lookup(f"{lookup_form(part, self.noise)}占{whole}比重", shares=True) if whole else None
 
     def _share_parts(self, key: str) -> tuple[str, str] | None:
         """The entries a share's part and whole name (``""`` for a whole not written), or None
@@ -300,7 +347,10 @@ def _settings(where: str, data: dict[str, Any]) -> dict[str, Any]:
     lead = data.get("lead_words", [])
     if not isinstance(lead, list) or not all(isinstance(w, str) and lookup_form(w) for w in lead):
         raise VocabularyError(where, "lead_words must be a list of words")  # an empty one leads anything
-    return {"noise_pattern": pattern, "suffix_variants": [tuple(pair) for pair in variants],
+    per = data.get("per_words", [])
+    if not isinstance(per, list) or not all(isinstance(w, str) and lookup_form(w) for w in per):
+        raise VocabularyError(where, "per_words must be a list of words")  # an empty one starts anything
+    return {"per_words": per, "noise_pattern": pattern, "suffix_variants": [tuple(pair) for pair in variants],
             "scope_prefixes": prefixes, "real_growth_endings": endings, "lead_words": lead}
 
 
@@ -397,6 +447,16 @@ def _indicator_of(metric: str) -> str | None:
     return load_indicators().matcher(metric)
 
 
+@lru_cache(maxsize=4096)
+def _item_of(metric: str, previous: str) -> str | None:
+    return load_indicators().matcher.item(metric, previous)
+
+
+@lru_cache(maxsize=4096)
+def _share_of(part: str, whole: str) -> str | None:
+    return load_indicators().matcher.share(part, whole)
+
+
 # The unit families of the entries a record of these kinds can measure. A share of a level
 # (新能源装机占比达63%, 战略性新兴产业产值占规上工业比重43.6%) is named after its numerator and
 # measures no entry for that level; a rate or ratio entry (城镇化率) it can. A duration (增速连续
@@ -406,11 +466,15 @@ _FAMILIES_OF_KIND = {"share": frozenset({"percent", "per_mille", "ratio"}),
                      "duration": frozenset({"time"})}
 
 
-def indicator_of(metric: str | None, kind: str | None = None) -> str | None:
+def indicator_of(metric: str | None, kind: str | None = None, *, previous: str | None = None,
+                 whole: str | None = None) -> str | None:
     """The id of the catalogue indicator ``metric`` names, or None (an unknown metric, a
     general word, or a name that stands for several indicators at once). With the record's
     ``kind``: a ``share`` measures only an entry that is itself a rate or a ratio, a
-    ``duration`` only an entry that is a time.
+    ``duration`` only an entry that is a time. With ``previous``, the metric of the item before
+    it in a list, an item that names nothing is looked up in that item's scope
+    (:meth:`Matcher.item`); with ``whole``, the words between 占 and a ``share``'s figure, a share
+    named by its part is looked up by its part and whole (:meth:`Matcher.share`).
 
     >>> indicator_of("地区生产总值"), indicator_of("GDP"), indicator_of("ＧＤＰ")
     ('gdp', 'gdp', 'gdp')
@@ -420,8 +484,19 @@ def indicator_of(metric: str | None, kind: str | None = None) -> str | None:
     True
     >>> indicator_of("新能源装机", "share") is None, indicator_of("城镇化率", "share")
     (True, 'urbanisation_rate')
+    >>> indicator_of("总花费", previous="国内游客人次"), indicator_of("民生支出", "share", whole="一般公共预算支出的")
+    ('domestic_tourist_spending', 'livelihood_expenditure_share')
     """
-    found = _indicator_of(metric) if metric else None
-    if found is None or kind not in _FAMILIES_OF_KIND:
+    if not metric:
+        return None
+    found = _item_of(metric, previous) if previous else _indicator_of(metric)
+    families = _FAMILIES_OF_KIND.get(kind) if kind is not None else None
+    if families is None:
         return found
-    return found if load_indicators().indicators[found].unit_family in _FAMILIES_OF_KIND[kind] else None
+    indicators = load_indicators().indicators
+    if found is not None and indicators[found].unit_family in families:
+        return found
+    if kind == "share" and whole and "占" not in metric:  # (named by its part: its level is no answer)
+        found = _share_of(metric, whole)
+        return found if found is not None and indicators[found].unit_family in families else None
+    return None
