@@ -38,7 +38,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import chain, groupby, pairwise
 from operator import itemgetter
 from statistics import median
 from typing import Any
@@ -280,8 +280,8 @@ def _lines(chars: list[_Char], deduped: bool = False) -> list[_Line]:
         return []
     tops = _chain({char[0] for char in chars}, _LINE_TOLERANCE)
     rows: dict[int, list[_Char]] = {}
-    for char in chars:
-        rows.setdefault(tops[char[0]], []).append(char)
+    for char_top, run in groupby(chars, _TOP):  # (a line's characters come one after another)
+        rows.setdefault(tops[char_top], []).extend(run)
     words: list[list[_Char]] = []
     word_tops: list[float] = []
     duplicate, word_gap, line_tolerance = _DUPLICATE, _WORD_GAP, _LINE_TOLERANCE  # (locals)
@@ -289,29 +289,31 @@ def _lines(chars: list[_Char], deduped: bool = False) -> list[_Line]:
         row = rows[number]
         row.sort(key=_LEFT)
         word: list[_Char] = []
-        top = 0.0
+        top = last_x0 = last_x1 = last_top = 0.0  # the word's top; its last character's box
         previous = float("-inf")
         for char in row:
-            x0 = char[1]
+            char_top, x0, x1, _, letter, _ = char
             if x0 - previous <= duplicate and not deduped:
                 return _lines(_dedupe(chars), True)
             previous = x0
-            if char[4].isspace():
+            if letter.isspace():
                 if word:
                     words.append(word)
                     word_tops.append(top)
                 word = []
                 continue
-            if word:
-                last = word[-1]
-                if x0 < last[1] or x0 > last[2] + word_gap or (
-                        abs(char[0] - last[0]) > line_tolerance):
-                    words.append(word)
-                    word_tops.append(top)
-                    word = []
-            if not word or char[0] < top:
-                top = char[0]
+            if not word:
+                top = char_top
+            elif x0 < last_x0 or x0 > last_x1 + word_gap or (
+                    abs(char_top - last_top) > line_tolerance):
+                words.append(word)
+                word_tops.append(top)
+                word = []
+                top = char_top
+            elif char_top < top:
+                top = char_top
             word.append(char)
+            last_x0, last_x1, last_top = x0, x1, char_top
         if word:
             words.append(word)
             word_tops.append(top)
@@ -325,18 +327,19 @@ def _lines(chars: list[_Char], deduped: bool = False) -> list[_Line]:
         while end < len(words) and line_of[word_tops[end]] == line:
             end += 1
         group = words[start:end]
-        text = _clean(" ".join("".join([char[4] for char in word]) for word in group)
+        text = _clean(" ".join(["".join(map(_TEXT, word)) for word in group])
                       .translate(_LIGATURE_TABLE))
         if text:
             lines.append(_Line(text, min([word[0][1] for word in group]),
-                               max([char[2] for word in group for char in word]),
+                               max(map(_RIGHT, chain.from_iterable(group))),
                                min(word_tops[start:end]),
-                               max([char[3] for word in group for char in word])))
+                               max(map(_BOTTOM, chain.from_iterable(group)))))
         start = end
     return lines
 
 
-_LEFT = itemgetter(1)  # a character's x0
+# a character's top, x0, x1, bottom and text
+_TOP, _LEFT, _RIGHT, _BOTTOM, _TEXT = (itemgetter(i) for i in range(5))
 
 
 class _CharReader:
@@ -501,7 +504,8 @@ class _CharReader:
         chars: list[_Char] = []
         last_object: int | None = 0
         facts: tuple[Any, ...] | None = None
-        for i in range(count):
+        append = chars.append
+        for i, letter in enumerate(text):
             obj = text_object(page, i)
             if obj != last_object:
                 last_object = obj
@@ -514,7 +518,6 @@ class _CharReader:
                     baseline = top_of_page - descent
             if facts is None:
                 continue
-            letter = text[i]
             advance = widths.get(letter)
             if advance is None:
                 advance = widths[letter] = width.value if get_width(
@@ -524,7 +527,7 @@ class _CharReader:
             origin(page, i, px, py)
             bottom = baseline - y.value
             left = x.value
-            chars.append((bottom - height, left, left + advance * scale, bottom, letter, key))
+            append((bottom - height, left, left + advance * scale, bottom, letter, key))
         return chars, set(objects)
 
 

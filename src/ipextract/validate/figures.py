@@ -31,7 +31,7 @@ from .statements import (
     periods_compatible,
     without_aggregation,
 )
-from .tolerance import agree, printed_digits, printed_number, record_interval, significant_digits
+from .tolerance import agree, intervals_meet, printed_digits, printed_number, record_interval, significant_digits
 
 BASE_KINDS = ("count", "amount", "quantity")
 _SHARE_WHOLE = regex.compile(r"占(?P<whole>[^，。；的]{1,30}?)(?:的)?(?:比重|比例|份额)?(?:为|达到|达)?$")
@@ -243,7 +243,12 @@ def _conflict(first: Record, second: Record) -> Finding:
 
 
 def _disagree(a: Record, b: Record, where: Frames) -> bool:
-    if not _comparable(a, b, where) or agree(a, b):
+    return not agree(a, b) and _differ(a, b, where)
+
+
+def _differ(a: Record, b: Record, where: Frames) -> bool:
+    """Two figures whose values do not agree are one statement made twice."""
+    if not _comparable(a, b, where):
         return False
     # a growth of one figure and a free-standing growth are not one statement
     return a.of == b.of or (a.of is None) == (b.of is None)
@@ -293,18 +298,22 @@ def conflict(view: CheckInput, settings: CheckSettings) -> list[Finding]:
     for group in by_metric.values():
         if len(group) < 2:
             continue  # most names are given once: nothing to compare, nothing to ask
+        # each figure's interval worked out once, not once for each of its peers
+        intervals = [record_interval(record) for record in group]
         for index, record in enumerate(group):
             in_table = where.table_cell(record)
-            for other in group[max(0, index - MAX_PEERS): index]:
+            mine = intervals[index]
+            for peer in range(max(0, index - MAX_PEERS), index):
+                other = group[peer]
                 if (other.section == record.section
                         and (in_table or where.table_cell(other))):
                     # two rows of tables are never one statement (``one_statement_possible``):
                     # they can only settle each other; a long table is read in one pass
-                    if misprints and agree(record, other):
+                    if misprints and intervals_meet(mine, intervals[peer]):
                         settled.update((record.id, other.id))
-                elif agree(record, other):
+                elif intervals_meet(mine, intervals[peer]):
                     settled.update((record.id, other.id))
-                elif _disagree(other, record, where) or (
+                elif _differ(other, record, where) or (
                         record.kind in BASE_KINDS and _magnitude_copy(other, record, where)):
                     seen.add((other.id, record.id))
                     findings.append(_conflict(other, record))

@@ -74,8 +74,13 @@ def record_interval(record: Record) -> tuple[Decimal, Decimal]:
 
 def agree(a: Record, b: Record) -> bool:
     """Rounding intervals are half-open: 2286.4 and 2286.5 touch but cannot both be right."""
-    low_a, high_a = record_interval(a)
-    low_b, high_b = record_interval(b)
+    return intervals_meet(record_interval(a), record_interval(b))
+
+
+def intervals_meet(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> bool:
+    """``agree`` on two figures' intervals (``record_interval``), for a caller that compares
+    each figure with several others."""
+    (low_a, high_a), (low_b, high_b) = a, b
     if low_a == high_a or low_b == high_b:
         return low_a <= high_b and low_b <= high_a
     return low_a < high_b and low_b < high_a
