@@ -45,8 +45,13 @@ def _place_forms(region: str | None) -> frozenset[str]:
     """长沙市 → {长沙市, 长沙}; 合肥 → {合肥, 合肥市}: the ways a report names its own region."""
     if not region:
         return frozenset()
+    if region in _COUNTRY:
+        return frozenset({region, "全国"})  # (a national document calls its own region 全国)
     stem = regex.sub(r"(?:省|市|自治区|区)$", "", region)
     return frozenset({region, stem, f"{stem}市", f"{stem}省"} - {""})
+
+
+_COUNTRY = frozenset({"全国", "中国", "中华人民共和国"})
 
 
 def to_records(drafts: list[Draft], normalized: NormalizedText, blocks: list[Block],

@@ -127,6 +127,15 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "generic_counted": frozenset(cues.generic_counted_nouns),
         "predicate_nouns": frozenset(cues.predicate_nouns),
         "nouns_tagged_verbs": frozenset(cues.nouns_tagged_verbs),
+        "clause_verbs": frozenset(cues.clause_verbs),
+        "outside_compounds": frozenset(cues.clause_verbs) | frozenset(cues.predicate_verbs),
+        # (推进, 抓好 before examples: a plan's wording, as 加快建设 is — the noun alone names;
+        # 实现, 完成: link verbs, cut from names elsewhere too)
+        "not_actions": frozenset(cues.clause_verbs) | frozenset(cues.preposition_verbs)
+        | frozenset(cues.programme_verbs) | frozenset(cues.effort_adverbs)
+        | frozenset(cues.verbs_before_names),
+        "cause_verbs": frozenset(cues.cause_verbs),
+        "agent_verbs": frozenset(cues.agent_verbs),
         "stock_totals": frozenset(cues.stock_totals),
     }
 

@@ -46,10 +46,13 @@ def _adverbial_pattern() -> regex.Pattern[str]:
     return regex.compile(load_vocabulary().cues.adverbial_pattern)
 
 
-@lru_cache(maxsize=1)
-def _scope_prefix() -> tuple[regex.Pattern[str], frozenset[str]]:
-    """The pattern of scope words written before a name, and the characters they start with."""
-    words = [w for w in load_vocabulary().cues.scope_words if len(w) >= 2]
+@lru_cache(maxsize=2)
+def _scope_prefix(national: bool = True) -> tuple[regex.Pattern[str], frozenset[str]]:
+    """The pattern of scope words written before a name, and the characters they start with
+    (with the designation scopes, 全国, only in a national document)."""
+    cues = load_vocabulary().cues
+    words = [w for w in cues.scope_words if len(w) >= 2 and (
+        national or w not in cues.designation_scopes)]
     return regex.compile(alternation(words) + r"[，,、 ]*"), frozenset(w[0] for w in words)
 
 
@@ -58,18 +61,24 @@ def _rank_verb() -> regex.Pattern[str]:
     return regex.compile(alternation(load_vocabulary().cues.rank_verbs))
 
 
-def _strip_scope_prefixes(phrase: str) -> str:
+def _strip_scope_prefixes(phrase: str, national: bool = True) -> str:
     """Scope words written together with what follows (这一数据接近…): strip them as text.
 
     >>> _strip_scope_prefixes("全市，其中专利授权量")
     '专利授权量'
     """
-    scope, first_characters = _scope_prefix()
+    scope, first_characters = _scope_prefix(national)
     # (a phrase that opens with none of their first characters is not handed to the engine)
     while phrase[:1] in first_characters and (
             match := scope.match(phrase)) is not None and match.end() > 0:
         phrase = phrase[match.end():]
     return phrase
+
+
+@lru_cache(maxsize=64)
+def _national(places: frozenset[str]) -> bool:
+    """Whether the document's own region is the country (its places hold 全国)."""
+    return not frozenset(load_vocabulary().cues.designation_scopes).isdisjoint(places)
 
 
 @lru_cache(maxsize=64)
@@ -87,8 +96,10 @@ def _trailing_words() -> frozenset[str]:
 
 @lru_cache(maxsize=64)
 def _leading_words(places: frozenset[str]) -> frozenset[str]:
-    """What a metric name never starts with: scope words, the document's own places, 和/及…"""
-    return _word_sets()["scope"] | places | _CONJUNCTIONS
+    """What a metric name never starts with: scope words, the document's own places, 和/及…
+    (not 全国 of 全国重点实验室 in a province's report: cues.designation_scopes)"""
+    designations = frozenset(load_vocabulary().cues.designation_scopes) - places
+    return (_word_sets()["scope"] - designations) | places | _CONJUNCTIONS
 
 
 @lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
@@ -112,7 +123,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     phrase = list_note.sub("", phrase)  # 病区县（市、区）数 → 病区县数
     # 按可比价格计算 (the record's basis) and a footnote mark (生产总值[2]) name nothing
     phrase = note_mark.sub("", basis.sub("", phrase))
-    phrase = _strip_scope_prefixes(phrase.lstrip("，,、：: "))
+    phrase = _strip_scope_prefixes(phrase.lstrip("，,、：: "), _national(places))
     quoted_start = phrase[:1] in "“‘\"《「"
     # the document's own region: 武汉知识产权… → 知识产权…; the longest form first (常州市 before
     # 常州), in a fixed order: a set's order changes with the process's hash seed
@@ -157,6 +168,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         ):
             break  # 固定资产投资（不含农户）: the bracket closes a note inside the name
         tokens.pop()
+    tokens = _without_subject_verb(tokens, words)  # (after the predicate goes)
     text = _strip_edges("".join(tokens))
     split_oddly = bool(tokens) and not pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS)
     for word in suffixes(words["link"]).matches(text) if split_oddly else ():
@@ -289,6 +301,49 @@ def _without_verbs(tokens: list[str]) -> list[str]:
     return tokens
 
 
+_MIN_SUBJECT = 3  # characters: 高位|推动, 合力|推动 — a two-character noun before the verb is its manner
+
+
+def _subject(tokens: list[str]) -> bool:
+    """Whether the words before a verb of cues.cause_verbs or cues.agent_verbs are its subject:
+    a noun in them, not after a preposition (对|高危人群|开展: whom it is for), and longer than a
+    word of manner (高位推动)."""
+    return (len("".join(tokens)) >= _MIN_SUBJECT and pos_tag(tokens[0]) != "p"
+            and any(pos_tag(token).startswith(_SUBJECT_HEAD_TAGS) for token in tokens))
+
+
+def _without_subject_verb(tokens: list[str], words: dict[str, frozenset[str]],
+                          object_after: bool = False) -> list[str]:
+    """The name without a subject's verb that takes a clause: after a cause (…新机制|推动|企业诉求
+    |解决率) the object alone is what the figure measures; after an agent (区市县领导|开展|集中办公,
+    平台|累计|发布|…) the agent stays as the name's scope and the verb goes, unless the words
+    before it are an adverbial (围绕…|开展|职业技能培训). A verb with no subject before it
+    (组织开展|专项行动, 全面|开展…) is the report's own action and stays. With ``object_after``
+    the verb may close the tokens: the object is the noun counted after the figure.
+
+    >>> "".join(_without_subject_verb(_tokens("各级领导干部开展现场办公"), _word_sets()))
+    '各级领导干部现场办公'
+    """
+    causes, agents = words["cause_verbs"], words["agent_verbs"]
+    last = len(tokens) - (1 if object_after else 2)
+    at = next((index for index in range(last, 0, -1)
+               if tokens[index] in causes or tokens[index] in agents), 0)
+    if not at or not _subject(tokens[:at]):
+        return tokens
+    rest = tokens[at + 1:]
+    # (解决|率, 融合|举措: the segmenter may tag a rate's 率 or a noun a verb; the name tells)
+    if rest and not (pos_tag(rest[-1]).startswith(_NOMINAL_TAGS) or rest[-1].endswith(
+            _NAME_ENDINGS) or rest[-1] in words["nouns_tagged_verbs"]):
+        return tokens
+    # (各级|领导: an agent may open with a pronoun of scope, tagged r)
+    if tokens[at] in causes or not pos_tag(tokens[0]).startswith((*_NOMINAL_TAGS, "r")):
+        return rest
+    agent = tokens[:at]
+    while len(agent) > 1 and agent[-1] in words["adverbs_before_verbs"]:
+        agent = agent[:-1]  # 平台|累计|发布: the adverb of the verb goes with it
+    return agent + rest
+
+
 _CONJUNCTIONS = frozenset({"和", "及", "与", "以及", "并"})  # …27.8%和52.6%: never a name
 _SHORT_NAME = 8  # characters: a noun phrase this short that ends its clause is read whole
 
@@ -348,13 +403,43 @@ def _right_noun(text: str) -> str:
                    or generic or token in word_sets["nouns_tagged_verbs"]) and (
             token not in predicate)  # (民生实事|全部|完成; 升级|举措)
         joins_nouns = bool(taken) and token in ("和", "与", "及") and following.startswith(_NOMINAL_TAGS)
-        verb_in_name = (tag.startswith("v") and bool(taken) and closed and index == len(tokens) - 2
-                        and following.startswith(_NOMINAL_TAGS))
+        # (示范|企业: one noun after a verb closes the clause; 出行|便利化|措施: a compound)
+        verb_in_name = tag.startswith("v") and bool(taken) and closed and (
+            index == len(tokens) - 2 and following.startswith(_NOMINAL_TAGS)
+            or _compound_goes_on(tokens, index, word_sets["outside_compounds"])
+            # 企业|数字化|改造, 家庭|适老化|改造: after a noun in 化 the verb that closes the
+            # clause is the change made (a compound of its own), not what the counted did
+            or index == len(tokens) - 1 and len(token) > 1 and taken[-1].endswith("化"))
         if nominal or joins_nouns or verb_in_name:
             taken.append(token)
         else:
             break
     return "".join(taken)
+
+
+def _compound_goes_on(tokens: list[str], index: int, outside: frozenset[str]) -> bool:
+    """Whether the verbs from ``index`` on are inside a compound noun: nouns after them close
+    the clause (京津|出行|便利化|措施, 社区|停车|综合治理|项目). A verb that says what the counted
+    did (案件|入选|…典型案例, 保护中心|签订|战略合作协议: cues.predicate_verbs) or that takes a
+    clause (带动, 推动: cues.clause_verbs) is no word of a compound, and a clause that ends in a
+    verb (…获|国家|支持, …示范村|创建, 家庭|适老化|改造) is not read: a verb after nouns is as
+    often a predicate as the action done to them."""
+    end = len(tokens)
+    at = index
+    while at < end and _is_verb(pos_tag(tokens[at])) and tokens[at] not in outside:
+        at += 1
+    nouns = at
+    while nouns < end and pos_tag(tokens[nouns]).startswith(_NOMINAL_TAGS):
+        nouns += 1
+    # (基地|提|质|升级: verbal nouns and stray characters alone after the verbs are the
+    # predicate, not a compound's head)
+    return at > index and nouns == end and any(
+        pos_tag(token) != "vn" and len(token) > 1 for token in tokens[at:])
+
+
+def _is_verb(tag: str) -> bool:
+    """A verb's tag, not a verbal noun's (建设, 运营: vn, nominal)."""
+    return tag.startswith("v") and tag != "vn"
 
 
 _OPENING_QUOTES = "“‘「"
@@ -468,6 +553,13 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0) -> l
             items = _distributed(items, wanted, cues.distributive_words)
             if len(items) > 1:
                 items = _shared_words(items)
+            measure = _measure_after(left[index + len(word):])
+            if measure:
+                # 交通、能源、水利分别完成投资x、y、z: the measure written after 分别 is each
+                # item's (能源投资), unless the item names a measure of its own
+                endings = cues.measure_endings + _NAME_ENDINGS
+                items = [item + measure if item and not item.endswith(endings) else item
+                         for item in items]
             if wanted > 1 and len(items) != wanted:
                 return []
             return items if any(items) else []
@@ -476,6 +568,16 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0) -> l
 
 _ANY_DIGIT = regex.compile(r"[0-9]")
 _HAN = regex.compile(r"\p{Han}")
+
+
+def _measure_after(text: str) -> str:
+    """投资 of 分别|完成|投资|3252亿元: a measure noun (cues.measure_nouns) after a verb, between
+    分别 and the first figure; ``""`` when only verbs stand there (分别增长, 分别达到)."""
+    digit = _ANY_DIGIT.search(text)
+    tokens = _tokens(text[: digit.start() if digit else len(text)].strip("，,、 "))
+    measures = load_vocabulary().cues.measure_nouns
+    return tokens[-1] if len(tokens) >= 2 and tokens[-1] in measures and _is_verb(
+        pos_tag(tokens[-2])) else ""
 
 
 @lru_cache(maxsize=16)
@@ -543,7 +645,46 @@ def _shared_words(items: list[str]) -> list[str]:
         modifier = "".join(first[:-1])
         items = [items[0]] + [modifier + item if _bare_measure(item) and not (
             set(item) & set(modifier)) else item for item in items[1:]]
+    owner = _owner_of_measure(first)
+    if owner and all(_measure_word(item) for item in items[1:]):
+        # 国内游客|人次、总花费 → 国内游客总花费: bare measures after the first item are of the
+        # owner the first names (not where an item names its own, 原油加工量、天然气产量、发电量;
+        # not 出口额 after 进出口总额: it shares the owner's words)
+        items = [items[0]] + [item if set(item) & set(owner) else owner + item
+                              for item in items[1:]]
     return items
+
+
+def _measure_word(item: str) -> bool:
+    """总花费, 利润总额, 经营收入, 旅游收入, 死亡人数: a measure with no owner of its own — one
+    word ending as a measure does, a word that qualifies or acts before one (总|花费, 旅游|收入),
+    or a measure noun of cues.measure_nouns."""
+    cues = load_vocabulary().cues
+    if not item or not item.endswith(cues.measure_endings + _NAME_ENDINGS):
+        return False
+    if item in cues.measure_nouns:
+        return True
+    tokens = _tokens(item)
+    return len(tokens) == 1 or len(tokens) == 2 and pos_tag(tokens[0]) in ("b", "v", "vn")
+
+
+def _owner_of_measure(tokens: list[str]) -> str:
+    """国内游客 of 国内游客|人次, 规模以上工业企业 of …|营业|收入, 重点景区 of 重点|景区|接待|游客|
+    人次 (the verb phrase before the measure is the first item's own): the words before the
+    item's measure, ``""`` when it has no measure or no noun owner."""
+    if _measure_word("".join(tokens)):
+        return ""  # (营业|收入 is a measure whole: 营业 owns nothing)
+    cut = next((at for at in range(1, len(tokens)) if _measure_word("".join(tokens[at:]))), 0)
+    owner = tokens[:cut]
+    if not _word_sets()["clause_verbs"].isdisjoint(owner):
+        return ""  # (旅发大会|带动|游客|人数: whose the measures are is not said plainly)
+    verbs = [at for at, token in enumerate(owner) if _is_verb(pos_tag(token))]
+    if verbs and verbs[-1] > 0:
+        owner = owner[:verbs[-1]]  # …景区|接待|游客: the visitors received are the first's
+    if not owner or not pos_tag(owner[-1]).startswith(_SUBJECT_HEAD_TAGS) or len(
+            "".join(owner)) < _MIN_SUBJECT - 1:
+        return ""
+    return "".join(owner)
 
 
 def _distributed(items: list[str], wanted: int,
@@ -669,6 +810,7 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
     own, own_tag = clean_metric(_cut_comparison(left, kind, places), places)
     own = _after_examples(own)
     if kind == "rank":
+        own = _without_ranking_scope(own)
         growth, bare = _ranked_growth(left, places)
         if bare:
             own = ""  # 、提升幅度居全省第1: the growth of the figure before (named with it below)
@@ -712,15 +854,43 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
             noun = _with_predicate(noun, tail or right)  # 14家企业|上榜…
         if ends_with_verb and own.startswith(cues.effort_adverbs):
             return noun, "after"  # 加快建设|6个|省级区域医疗中心: a plan's wording
+        if ends_with_verb and (own_tokens := _tokens(own))[-1] in load_vocabulary().cues.clause_verbs:
+            # 省级层面|发布|45条|融合举措 → 省级层面融合举措; …新机制|推动|7户|平台 → 平台
+            kept = "".join(_without_subject_verb(own_tokens, words, object_after=True))
+            if kept != own:
+                return kept + noun, "after"
+        if not ends_with_verb and _purpose_of(own):
+            return own + noun, "after"  # 实施|优化|营商环境|21条|升级举措: what the measures are for
         return (own + noun if ends_with_verb else noun), "after"
     if previous is not None and previous.figure.unit == figure.unit and kind == previous.kind:
         if not own and (enumerated or kind == "rank" or _NEW_LEVEL.match(left)):
             return previous.metric, "previous"  # 第13位、全国第5位
         if ends_with_verb and kind in BASE_KINDS and not _names_something(own):
             # 省级运营中心9家，新增4家: an action alone takes the previous figure's noun; not
-            # 城镇新增就业…，农村劳动力转移就业… (a name of its own that ends in a verb)
-            return own + previous.metric, "previous"
+            # 城镇新增就业…，农村劳动力转移就业… (a name of its own that ends in a verb). The
+            # action takes the place of the verbs the noun opens with (制定修改规章45件，其中
+            # 新制定20件 → 新制定规章)
+            return own + _without_leading_verbs(previous.metric), "previous"
     return own, "before"
+
+
+def _purpose_of(phrase: str) -> bool:
+    """实施|优化|营商环境, 出台|促进|消费: an action verb, then a verb and its object — the
+    purpose of the things counted after the figure, a part of their name."""
+    tokens = _tokens(phrase)
+    # (优化 is tagged vn: a verb that opens an object is a verb here)
+    return len(tokens) >= 3 and _is_verb(pos_tag(tokens[0])) and pos_tag(tokens[1]) in (
+        "v", "vn") and all(pos_tag(token).startswith(_NOMINAL_TAGS) for token in tokens[2:])
+
+
+def _without_leading_verbs(name: str) -> str:
+    """规章 of 制定修改规章: the name without the verbs it opens with (the whole name when it is
+    all verbs)."""
+    tokens = _tokens(name)
+    at = 0
+    while at < len(tokens) - 1 and _is_verb(pos_tag(tokens[at])):
+        at += 1
+    return "".join(tokens[at:])
 
 
 _MIN_AFTER_EXAMPLES = 4  # characters: 等零售额, 等机构 are too bare to stand for the whole
@@ -739,6 +909,28 @@ def _after_examples(name: str) -> str:
             pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS)):  # (not 等|开工建设和筹集, 等|应用落地)
         return rest
     return name
+
+
+def _no_subject_before_years(clause: str) -> bool:
+    """、连续12年|居全国首位, ，增幅连续4年…: nothing before the years in their clause but 连续
+    and a growth noun (北京连续9年稳居… has a subject of its own)."""
+    rest = clause.strip("，,、；; ").removesuffix("连续")
+    return not rest or rest in load_vocabulary().cues.growth_nouns
+
+
+def _without_ranking_scope(name: str) -> str:
+    """出口额保持西部 → 出口额, 产销量均跃升至全球 → 产销量: the area a rank is in, with the verb
+    and adverbs before it, after the ranked measure (cues.ranking_scopes). A name that is only
+    the area stays (the rank is named otherwise)."""
+    scope = max((s for s in load_vocabulary().cues.ranking_scopes if name.endswith(s)), key=len,
+                default="")  # (中西部 before 西部)
+    if not scope or len(name) == len(scope):
+        return name
+    tokens = _tokens(name[: -len(scope)])
+    trailing = _trailing_words()
+    while len(tokens) > 1 and (_is_verb(pos_tag(tokens[-1])) or tokens[-1] in trailing):
+        tokens.pop()  # 保持, 均|跃升|至
+    return "".join(tokens)
 
 
 def _ranked_growth(left: str, places: frozenset[str]) -> tuple[str, bool]:
@@ -832,14 +1024,109 @@ def _words_around(block: Block, figures: list[Figure], position: int) -> _Words:
         clause_start = _bracketed_clause_start(block, clause_start, figure.lstart)
     left_start = max(clause_start, previous.lend) if previous is not None else clause_start
     between = block.text[previous.lend: figure.lstart] if previous is not None else None
+    clause = block.text[clause_start: figure.lstart]
+    left = block.text[left_start: figure.lstart]
+    if left.endswith("等") and left_start == clause_start and _HAN.match(text, figure.lend) and (
+            _right_noun(text[figure.lend:_clause_end(block, figure.lend)])):
+        # 维修改造机场大道、友谊路等|58条|重要道路: the examples name nothing of their own, the
+        # verbs that open them are the action on the noun counted
+        left = _action_before_examples(block, clause_start, figure.lstart, previous) or left
+    elif clause_start > 0 and text[clause_start - 1] in _LIST_COMMAS and (
+            left_start == clause_start and "分别" not in clause) and (
+            _CLAUSE_END.search(text, max(0, clause_start - _JOINED_ACTION - 2), clause_start - 1)
+            or clause_start <= _JOINED_ACTION + 1):
+        # (达到消除、传播阻断的县分别为…: items of a list; only a clause as short as a verb
+        # before the comma is looked at, without finding its start: most are longer)
+        action_start, action = _joined_action(block, clause_start - 1)
+        if action and (previous is None or previous.lend <= action_start):
+            clause = left = action + clause  # 新建、改造高标准农田: one action on the noun
     return _Words(
-        left=block.text[left_start: figure.lstart],
-        clause=block.text[clause_start: figure.lstart],
+        left=left,
+        clause=clause,
         right=block.text[figure.lend: _clause_end(block, figure.lend)],
         tail=block.text[figure.lend: figure.lend + _TAIL],
         enumerated=(between is not None and previous is not None
                     and _enumerates(block, previous, between, figure)),
     )
+
+
+_EXAMPLES = 8  # items of a list of examples read back to the verb that opens them, at most
+
+
+def _action_before_examples(block: Block, clause_start: int, end: int,
+                            previous: Figure | None) -> str:
+    """维修改造 of 维修改造机场大道、友谊路等58条重要道路: the verbs that open a list of examples
+    before 等 and a count; ``""`` when the list opens with no verb, or with one that is no
+    action, or another figure stands in it. Only the list's first piece is read (an example
+    may open with a word the segmenter tags a verb: 就医|费用报销). The list is read back over
+    、, and over ， (a writer's choice between the two must not change the records) to a short
+    piece: a longer one is a clause of its own."""
+    start = clause_start
+    for _ in range(_EXAMPLES):
+        if start == 0 or block.text[start - 1] not in _LIST_COMMAS:
+            break
+        before = block.clause_start(start - 1)
+        if block.text[start - 1] != "、" and (len(_tokens(block.text[before:start - 1])) > (
+                _EXAMPLE_WORDS) or _is_verb(pos_tag(_tokens(block.text[start:end])[0]))):
+            break  # (…治理，维修改造机场大道，友谊路等: the piece that opens with a verb opens the list)
+        start = before
+    if previous is not None and previous.lend > start:
+        return ""
+    # (a verb of one character, 做|精, or one that acts as a preposition, 围绕, is no action
+    # on the counted; a piece that is all "verbs", 可可盖, 包头, is a name the segmenter tagged;
+    # a change verb, 提高…等5项标准, would make the count read as a change)
+    outside = _word_sets()["not_actions"] | _word_sets()["change"]
+    stop = _LIST_COMMA.search(block.text, start, end)
+    first = block.text[start: stop.start() if stop else end]
+    tokens = _tokens(first)
+    verbs: list[str] = []
+    for token in tokens:
+        if pos_tag(token) != "v" or len(token) < 2 or token in outside:
+            break
+        verbs.append(token)
+    # (the first example must follow as a noun: 可可|盖 is a name cut in two)
+    return "".join(verbs) if len(verbs) < len(tokens) and pos_tag(
+        tokens[len(verbs)]).startswith(_NOMINAL_TAGS) else ""
+
+
+_EXAMPLE_WORDS = 6  # words of a piece before a ， read as the list's first, at most
+_LIST_COMMA = re.compile("[、，,]")
+
+
+_JOINED_ACTION = 4  # characters at most of a verb joined by 、 to the action after it
+
+
+def _joined_action(block: Block, mark: int) -> tuple[int, str]:
+    """新建 in 新建、改造高标准农田, 制定、修改 in 制定、修改、废止规章: verbs alone before a 、
+    (at ``mark``), back to the clause's true start, are one action with the clause after it,
+    not items of a list (粮食、蔬菜产量; 医疗、计算、工业创新: a noun among them makes a list).
+    Where the verbs start and the verbs without their marks; ``(mark, "")`` when a piece holds
+    anything else. Written with ， for 、 (a writer's choice) only one verb is read as joined,
+    and a clause before a ， that is no such verb ends the action (深化|改革，新建…)."""
+    first = mark
+    pieces: list[str] = []
+    begins = mark
+    while True:
+        start = block.clause_start(mark)
+        piece = block.text[start:mark]
+        # (培育 is tagged vn; a time word before the verb, 全年新建, is cut from the name later;
+        # most clauses before a comma are longer than a verb, and are not segmented here)
+        tokens = [token for token in _tokens(piece) if token not in _word_sets()["time_scope"]
+                  ] if 0 < len(piece) <= _JOINED_ACTION else []
+        if not tokens or not all(
+                pos_tag(token) in ("v", "vn") for token in tokens) or (
+                block.text[mark] != "、" and (len(tokens) > 1 or pos_tag(tokens[0]) != "v")):
+            if pieces and block.text[mark] != "、":
+                return begins, "".join(pieces)
+            return first, ""
+        pieces.insert(0, piece)
+        begins = start
+        if start == 0 or block.text[start - 1] not in _LIST_COMMAS or len(pieces) >= _JOINED_ACTIONS:
+            return start, "".join(pieces)
+        mark = start - 1
+
+
+_JOINED_ACTIONS = 4  # verbs joined by 、 that one clause's action is read across, at most
 
 
 def _chain_length(block: Block, figures: list[Figure], position: int) -> int:
@@ -935,10 +1222,12 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, kind: 
         # (打造1-2个… after 、产品品牌20个。: a figure of another sentence names nothing here)
         metric, how = _metric(figure, kind, words.left, words.right, None, words.enumerated,
                               places, words.tail)
-    if kind == "duration" and how == "after" and metric.startswith(
-            load_vocabulary().cues.verbs_after_names):
+    if kind == "duration" and how == "after" and (metric.startswith(
+            load_vocabulary().cues.verbs_after_names) or _rank_verb().match(metric) and (
+            _no_subject_before_years(words.clause))):
         # 产量712亿斤，增长0.8%，连续五年稳定在700亿斤以上: a verb alone after the years names
-        # nothing; the years are the level's, named before them
+        # nothing; the years are the level's, named before them (and so are the years of a rank
+        # held: 覆盖率达65%、连续12年居全国首位)
         # (not after a rank: 位列…第13位，连续7年保持上升态势 — a rank names the list it is
         # in, which does not stay at a level; the years are the position's, said after them)
         level = _level_before(block_drafts, block, figure)

@@ -108,6 +108,22 @@ class Cues(Frozen):
     predicate_nouns: tuple[str, ...] = ()
     # 21条|升级|举措: nouns the segmenter tags as verbs, which close a counted noun phrase
     nouns_tagged_verbs: tuple[str, ...] = ()
+    # 带动, 推动, 开展: verbs that take a whole clause, never inside a compound noun; before a
+    # name they end its subject (…新机制|推动|企业反映问题解决率)
+    clause_verbs: tuple[str, ...] = ()
+    # 入选, 签订, 达到: what a counted noun did, whose object is no part of its name
+    predicate_verbs: tuple[str, ...] = ()
+    # 围绕, 依托: verbs used as prepositions, no action on a noun counted after them
+    preposition_verbs: tuple[str, ...] = ()
+    # 推动 after a cause (…新机制|推动|…解决率): the name is the object after it
+    cause_verbs: tuple[str, ...] = ()
+    # 开展, 发布 after an agent (各级领导|开展|现场办公): the agent and the object, not the verb
+    agent_verbs: tuple[str, ...] = ()
+    # 全国 of 全国重点实验室: a scope word that opens a designation's name, cut only where it is
+    # the document's own region
+    designation_scopes: tuple[str, ...] = ()
+    # 西部, 全球 of 出口额保持西部第1位: the area a ranking covers, no part of the ranked name
+    ranking_scopes: tuple[str, ...] = ()
     # 建议321件…，办复率100%: the units of cases or items whose handling a bare rate measures
     case_units: tuple[str, ...] = ()
     conversion_words: tuple[str, ...] = ()  # 折1162亿美元: the figure before, in another unit
