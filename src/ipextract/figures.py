@@ -35,8 +35,11 @@ from .scanning import (
     HAN_CLASS,
     Scanner,
     alternation,
+    character_class,
+    consumed_characters,
     looks_past_its_match,
     may_consume,
+    opening_characters,
     prefilter,
     prefiltered_scanner,
 )
@@ -146,6 +149,7 @@ def _grammar() -> re.Pattern[str]:
     chinese = chinese_numeral(f"千(?!{alternation(prefixed)})" if prefixed else "千")
     number = f"(?:{ARABIC}|{chinese})"
     currencies = alternation(vocabulary.currency_prefixes)
+    range_guard = _range_guard(f"{number}(?:{magnitudes})?(?:{units})?")
     pattern = rf"""
     (?P<prefix>{prefix})?
     (?P<currency>{currencies})?
@@ -159,7 +163,7 @@ def _grammar() -> re.Pattern[str]:
       | (?P<mixed>[0-9]{{1,4}}万(?:[0-9]{{4}}|零[0-9]{{1,3}}|[0-9][千百](?:[0-9][百十])?)
                  | [0-9]千零?[0-9]{{1,3}}万 | [0-9]+亿[0-9]{{1,4}}万)(?![0-9A-Za-z.])
             (?P<mixed_written>{units})?
-      | (?P<num1>{number})(?P<mag1>{magnitudes})?(?P<unit1>{units})?\s?{RANGE_SEPARATORS}\s?
+      | {range_guard}(?P<num1>{number})(?P<mag1>{magnitudes})?(?P<unit1>{units})?\s?{RANGE_SEPARATORS}\s?
             (?P<num2>{number})(?P<mag2>{magnitudes})?(?P<unit2>{units})
       | (?P<num>{number})(?P<mag>{magnitudes})?(?P<infix>{infix})?(?P<mag_after>{magnitudes})?
             (?:(?P<written>{units})(?:/(?P<per>{per_units})(?:·(?P<per2>{per_units}))?)?)?
@@ -173,6 +177,22 @@ def _grammar() -> re.Pattern[str]:
     # this pattern (no Unicode properties in it) 3× faster than ``regex``: the scan of the 24
     # real reports went from 287 ms to 22 ms.
     return re.compile(prefilter(pattern, re.VERBOSE) + pattern, re.VERBOSE)
+
+
+def _range_guard(head: str) -> str:
+    """A lookahead the range branch of the grammar must pass: a run of the characters its
+    first number, magnitude, unit and space can take, then a range separator's first
+    character. Every range passes it (it is read off the branch's own pattern, so it is only a
+    necessary condition: no match is won or lost), and the test fails fast at the figures
+    that are no range: the branch, tried at every number, matched its number, magnitude and
+    unit and then backtracked through each of them looking for the separator, a quarter of
+    the grammar's scan of the real reports (its callgrind count 190M → 145M over 12 of them)."""
+    characters = consumed_characters(head)
+    separators = opening_characters(RANGE_SEPARATORS)
+    if characters is None or separators is None:
+        return ""  # cannot be said: the branch is tried as it stands
+    run = character_class(characters, r"\s")  # (\s? stands before the separator)
+    return f"(?={run}*{character_class(separators)})"
 
 
 PER_TIME = ("月", "日")  # time units that stand alone only as a denominator (元/月); 年 is a unit

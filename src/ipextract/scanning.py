@@ -145,6 +145,56 @@ def opening_characters(pattern: str, flags: int = 0) -> Ranges | None:
     return None if nullable or not first else first
 
 
+def consumed_characters(pattern: str, flags: int = 0) -> Ranges | None:
+    """Code-point ranges of every character a match of ``pattern`` can consume (lookarounds
+    read, but do not consume); None when they cannot be listed (``.``, ``\\s``, a negated
+    class, syntax the standard parser does not read, case folding).
+
+    >>> sorted(consumed_characters("[0-9]+(?:万|亿(?!元))?"))
+    [(48, 57), (19975, 19975), (20159, 20159)]
+    >>> consumed_characters(r"[0-9]+\\s") is None
+    True
+    """
+    if flags & re.IGNORECASE:
+        return None
+    found: set[tuple[int, int]] = set()
+    try:
+        _consumed(list(parser.parse(pattern, flags)), found)
+    except (re.error, _Unknown):
+        return None
+    return frozenset(found)
+
+
+def _consumed(items: list[_Node], found: set[tuple[int, int]]) -> None:
+    for op, argument in items:
+        if op is constants.LITERAL:
+            found.add((argument, argument))
+        elif op is constants.IN:
+            found |= _class(argument)
+        elif op is constants.SUBPATTERN:
+            _consumed(list(argument[-1]), found)
+        elif op is constants.BRANCH:
+            for branch in argument[1]:
+                _consumed(list(branch), found)
+        elif op in _REPEATS:
+            _consumed(list(argument[2]), found)
+        elif op not in _ZERO_WIDTH:  # ANY, NOT_LITERAL, CATEGORY, a group reference…
+            raise _Unknown
+
+
+def character_class(ranges: Ranges, extra: str = "") -> str:
+    """``[…]`` of ``ranges`` (sorted, escaped), with ``extra`` (class syntax such as ``\\s``)
+    written first.
+
+    >>> character_class(frozenset({(48, 57), (19975, 19975)}), r"\\s")
+    '[\\\\s0-9万]'
+    """
+    parts = [extra]
+    for low, high in sorted(ranges):
+        parts.append(re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}")
+    return f"[{''.join(parts)}]"
+
+
 def may_consume(pattern: str, characters: str, flags: int = 0) -> bool:
     """False only when no match of ``pattern`` can contain any of ``characters`` (lookarounds
     read, but do not consume); True whenever that cannot be shown (``.``, ``\\w``, a negated
@@ -346,10 +396,7 @@ def prefilter(pattern: str, flags: int = 0) -> str:
     ranges = opening_characters(pattern, flags)
     if ranges is None:
         return ""
-    parts = []
-    for low, high in sorted(ranges):
-        parts.append(re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}")
-    return f"(?=[{''.join(parts)}])"
+    return f"(?={character_class(ranges)})"
 
 
 def prefiltered(pattern: str, flags: int = 0) -> str:
