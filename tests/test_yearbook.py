@@ -97,6 +97,54 @@ def test_pdf_is_read_without_pdfplumber(yearbook: Path, monkeypatch: pytest.Monk
         read_bytes(head, "yearbook.pdf")
 
 
+def test_pages_read_in_several_processes_are_read_alike(yearbook: Path) -> None:
+    """A long PDF is cut into runs of pages read at once in forked processes: each page is
+    read as in one process (its fonts asked anew), and the runs come back in page order."""
+    import pypdfium2
+
+    from ipextract.ingest.pdf import MIN_PAGES_PER_PROCESS, _page_runs, _read_pages
+
+    assert PAGES // MIN_PAGES_PER_PROCESS >= 2  # else the fixture is read in one run
+    data = yearbook.read_bytes()
+    one = _read_pages(pypdfium2, data, "yearbook.pdf", 1)
+    several = _read_pages(pypdfium2, data, "yearbook.pdf", 4)
+    assert len(_page_runs(PAGES, 4)) == 2
+    assert several == one
+    assert [page.lines[0].text for page in several[:2]] == [page.lines[0].text
+                                                            for page in one[:2]]
+
+
+def _reader_that_dies(name: str, first: int, end: int) -> None:
+    import os
+
+    os._exit(3)  # a reading process killed (out of memory, a signal)
+
+
+def test_pages_of_a_reader_process_that_dies_are_read_here(
+        yearbook: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdfium2
+
+    from ipextract.ingest import pdf
+
+    data = yearbook.read_bytes()
+    one = pdf._read_pages(pypdfium2, data, "yearbook.pdf", 1)
+    monkeypatch.setattr(pdf, "_read_apart", _reader_that_dies)  # (the fork inherits it)
+    assert pdf._read_pages(pypdfium2, data, "yearbook.pdf", 2) == one
+
+
+@pytest.mark.parametrize(("setting", "processes"), [("1", 1), ("3", 3), ("0", 1)])
+def test_the_reader_processes_setting(setting: str, processes: int,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from ipextract.dataset.engines import _one_pdf_reader
+    from ipextract.ingest.pdf import PROCESSES_SETTING, reader_processes
+
+    monkeypatch.setenv(PROCESSES_SETTING, setting)
+    assert reader_processes() == processes
+    assert reader_processes(2) == 2  # an argument before the setting
+    _one_pdf_reader()  # what an ingest worker runs first: the pool keeps the cores busy
+    assert reader_processes() == 1
+
+
 def test_running_lines_on_every_page_are_dropped_in_linear_time() -> None:
     """A header and a footer at the same place on 3,000 pages: found by asking once per place
     where they stand, not once per page (quadratic: 18 million comparisons)."""

@@ -8,6 +8,7 @@ the batch (items carry their bytes).
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -56,6 +57,13 @@ def run_serial(items: Iterable[WorkItem], options: WorkOptions) -> Iterator[Work
         yield run(item, options)
 
 
+def _one_pdf_reader() -> None:
+    """A pool worker reads a PDF in one process: the pool already keeps the cores busy."""
+    from ..ingest.pdf import PROCESSES_SETTING
+
+    os.environ[PROCESSES_SETTING] = "1"
+
+
 def run_pool(items: Iterable[WorkItem], options: WorkOptions, jobs: int) -> Iterator[WorkResult]:
     """A local process pool; each worker runs one task at a time on its main thread, so the
     per-document time limit can use a signal there."""
@@ -67,7 +75,8 @@ def run_pool(items: Iterable[WorkItem], options: WorkOptions, jobs: int) -> Iter
     # copy-on-write touch duplicates; a worker from the server starts clean
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
-    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                                   initializer=_one_pdf_reader)
     try:
         for results in _in_order(lambda chunk: executor.submit(run_chunk, chunk, options),
                                  _chunks(items), jobs * WINDOW_PER_WORKER,

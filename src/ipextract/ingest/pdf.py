@@ -7,6 +7,9 @@ A PDF has no paragraphs, only positioned lines, so the text is rebuilt from the 
    below was tuned on it), one page at a time, so that neither time nor memory grows faster
    than the page count; characters printed twice (a fake-bold heading) are read once, and
    Kangxi radicals / compatibility ideographs (``⽣`` for ``生``) become ordinary characters.
+   A long PDF (a yearbook) is cut into runs of at least 100 pages, read at once by forked
+   processes, one per core this process may use and at most four (``IPEXTRACT_PDF_PROCESSES``
+   sets the number; an ``ingest --jobs`` worker reads with one): a page is read alike in any.
 2. **Running headers, footers and page numbers** are dropped: among the first and last lines of
    each page, a page number (``— 3 —``, ``- 3 -``, ``第3页``, ``3``, ``3/12``, ``第3页 共12页``)
    and any short line (≤ 30 characters) that comes back at the same place on most pages, with
@@ -33,6 +36,7 @@ an encrypted one, a scan with OCR off or not installed.
 from __future__ import annotations
 
 import ctypes
+import os
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -153,7 +157,8 @@ def read_pdf(data: bytes, name: str, *, ocr: str | None = None) -> Source:
 def _scan(pages: list[_Page], data: bytes, name: str, mode: str | None) -> list[ScannedPage]:
     """The pages without a usable text layer (a scan) read by OCR: their lines, with boxes,
     take the place of the text layer's."""
-    chars = [sum(len(_CID.sub("", line.text).replace(" ", "")) for line in page.lines)
+    chars = [sum(len((_CID.sub("", line.text) if "(cid:" in line.text else line.text)
+                     .replace(" ", "")) for line in page.lines)
              for page in pages]
     scanned = scan(data, name, chars, mode)
     for page in scanned:
@@ -191,21 +196,39 @@ _LIGATURE_TABLE = str.maketrans({"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ":
 _Char = tuple[float, float, float, float, str, tuple[int, float]]
 
 
-def _read_pages(pdfium: Any, data: bytes, name: str) -> list[_Page]:
+def _read_pages(pdfium: Any, data: bytes, name: str,
+                processes: int | None = None) -> list[_Page]:
     """The lines of every page, read one page at a time with pdfium (pypdfium2): only a page's
-    lines are kept, never its characters or the parsed page."""
-    from pypdfium2 import raw  # type: ignore[import-untyped]
-
-    pages: list[_Page] = []
+    lines are kept, never its characters or the parsed page. A long PDF is read in
+    ``processes`` contiguous runs of pages at once (``reader_processes``), each page alike."""
     try:
         document = pdfium.PdfDocument(data)
     except Exception as exc:  # PdfiumError: not a PDF, damaged, encrypted
         raise InputError(name, _reason(exc, data)) from exc
+    try:
+        runs = _page_runs(len(document), reader_processes(processes))
+        if len(runs) == 1:
+            pages = _read_run(pdfium, document, data, name, *runs[0])
+        else:
+            pages = _read_in_processes(pdfium, document, data, name, runs)
+    finally:
+        document.close()
+    if not pages:
+        raise InputError(name, "not a readable PDF (no pages)")
+    return pages
+
+
+def _read_run(pdfium: Any, document: Any, data: bytes, name: str, first: int,
+              end: int) -> list[_Page]:
+    """The pages ``first`` to ``end - 1`` of an open document."""
+    from pypdfium2 import raw  # type: ignore[import-untyped]
+
+    pages: list[_Page] = []
     reader = _CharReader(raw)
     again: Any = None  # the document opened once more, with system fonts, when a page needs it
     try:
         with reader.without_system_fonts():
-            for index in range(len(document)):
+            for index in range(first, end):
                 page = reader.page(document, index)
                 if page is None:
                     with reader.with_system_fonts():
@@ -213,13 +236,104 @@ def _read_pages(pdfium: Any, data: bytes, name: str) -> list[_Page]:
                         page = reader.page(again, index)
                 pages.append(page or _Page(0.0, 0.0, []))
     except Exception as exc:
-        raise InputError(name, _reason(exc, data, f"page {len(pages) + 1}: ")) from exc
+        raise InputError(name, _reason(exc, data, f"page {first + len(pages) + 1}: ")) from exc
     finally:
-        document.close()
         if again is not None:
             again.close()
-    if not pages:
-        raise InputError(name, "not a readable PDF (no pages)")
+    return pages
+
+
+#: pages a reading process is given at least: fewer are read faster than a process starts
+MIN_PAGES_PER_PROCESS = 100
+MAX_READER_PROCESSES = 4
+#: the process's setting: how many processes read a long PDF (``auto``: one per free core,
+#: up to MAX_READER_PROCESSES); an ``ingest --jobs N`` worker reads with one
+PROCESSES_SETTING = "IPEXTRACT_PDF_PROCESSES"
+
+
+def reader_processes(processes: int | None = None) -> int:
+    """``processes``, or the process's setting, or one per core this process may run on.
+
+    >>> reader_processes(1)
+    1
+    """
+    if processes is not None:
+        return max(1, processes)
+    setting = os.environ.get(PROCESSES_SETTING, "auto")
+    if setting.isdigit():
+        return max(1, int(setting))
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return min(cores, MAX_READER_PROCESSES)
+
+
+def _page_runs(count: int, processes: int) -> list[tuple[int, int]]:
+    """``count`` pages cut into runs of about equal length, one a process, none shorter than
+    MIN_PAGES_PER_PROCESS.
+
+    >>> _page_runs(1500, 2), _page_runs(150, 2), _page_runs(0, 4)
+    ([(0, 750), (750, 1500)], [(0, 150)], [(0, 0)])
+    """
+    runs = max(1, min(processes, count // MIN_PAGES_PER_PROCESS))
+    bounds = [count * i // runs for i in range(runs + 1)]
+    return list(pairwise(bounds))
+
+
+#: the PDF's bytes, for the forked reading processes (inherited, not pickled to each)
+_SHARED: dict[str, bytes] = {}
+
+
+def _read_apart(name: str, first: int, end: int) -> tuple[list[_Page], str]:
+    """In a forked process: pages ``first`` to ``end - 1`` of the PDF in ``_SHARED``, and
+    the reason of an error (the one-line InputError's) instead of raising it."""
+    import pypdfium2 as pdfium
+
+    data = _SHARED[name]
+    document = pdfium.PdfDocument(data)
+    try:
+        return _read_run(pdfium, document, data, name, first, end), ""
+    except InputError as error:
+        return [], error.reason
+    finally:
+        document.close()
+
+
+def _read_in_processes(pdfium: Any, document: Any, data: bytes, name: str,
+                       runs: list[tuple[int, int]]) -> list[_Page]:
+    """The runs of pages after the first read in forked processes while this one reads the
+    first; a run whose process fails (it could not start, it was killed) is read here. A
+    page is read alike in any process: its fonts and widths are asked anew for each page."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # fork, not forkserver or spawn: a forked reader starts at once, with pdfium and the
+    # PDF's bytes already in place; it keeps nothing but the lines it returns
+    # (a daemonic process, a pool's worker, may not start processes of its own)
+    if ("fork" not in multiprocessing.get_all_start_methods()
+            or multiprocessing.current_process().daemon):
+        return [page for run in runs for page in _read_run(pdfium, document, data, name, *run)]
+    _SHARED[name] = data
+    try:
+        with ProcessPoolExecutor(len(runs) - 1,
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            try:
+                futures = [pool.submit(_read_apart, name, *run) for run in runs[1:]]
+            except (OSError, BrokenProcessPool):  # no process could be started
+                futures = []
+            pages = _read_run(pdfium, document, data, name, *runs[0])
+            for index, run in enumerate(runs[1:]):
+                try:
+                    read, failed = futures[index].result()
+                except (IndexError, OSError, BrokenProcessPool):  # the run is read here
+                    read, failed = _read_run(pdfium, document, data, name, *run), ""
+                if failed:
+                    raise InputError(name, failed)
+                pages += read
+    finally:
+        _SHARED.pop(name, None)
     return pages
 
 
