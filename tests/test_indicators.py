@@ -18,9 +18,11 @@ from ipextract.errors import VocabularyError
 from ipextract.vocabulary.indicators import (
     PATH,
     UNIT_FAMILIES,
+    WRITTEN_ONCE,
     IndicatorCatalogue,
     Matcher,
     indicator_of,
+    indicators_of_list,
     load_indicators,
     load_indicators_from,
     lookup_form,
@@ -28,8 +30,10 @@ from ipextract.vocabulary.indicators import (
 
 CASES = Path(__file__).resolve().parent / "indicator_cases" / "indicators.yaml"
 # kind: the record's; previous: the metric of the figure before it in its list; whole: the words
-# between 占 and a share named by its part
-ROW_KEYS = {"id", "group", "metric", "expect", "note", "xfail", "kind", "previous", "whole"}
+# between 占 and a share named by its part; items: a list's items as written, whose figures stand
+# side by side (figures: how many, when not one per item), position: the figure's among them
+ROW_KEYS = {"id", "group", "metric", "expect", "note", "xfail", "kind", "previous", "whole", "items",
+            "figures", "position"}
 
 
 def _rows() -> list[dict[str, Any]]:
@@ -49,6 +53,13 @@ def _params() -> list[Any]:
 
 @pytest.mark.parametrize("row", _params())
 def test_metric_names_its_indicator(row: dict[str, Any]) -> None:
+    if "items" in row:
+        kinds = [row.get("kind")] * row.get("figures", len(row["items"]))
+        found_all = indicators_of_list(tuple(row["items"]), kinds)
+        assert row["metric"] in row["items"]
+        found = found_all[row["position"]] if found_all is not None else None
+        assert found == row["expect"], row.get("note", "")
+        return
     found = indicator_of(row["metric"], row.get("kind"), previous=row.get("previous"), whole=row.get("whole"))
     assert found == row["expect"], row.get("note", "")
 
@@ -143,6 +154,17 @@ def test_matching_is_a_lookup_not_a_scan() -> None:
     assert {matcher.item(metric, previous) for metric in metrics} == {None}
     item_bound = (len(previous) + 1) * (bound + len(previous))
     assert CountingKeys.lookups <= item_bound * len(metrics)
+    # the figures of a list: per item its own lookup and the item lookup, the first's and the
+    # last's own, then one per pair of a beginning and an ending written once (WRITTEN_ONCE), each
+    # of a name no longer than the items together; not one per pair of their characters
+    CountingKeys.lookups = 0
+    items = ("全省未知指标甲之一的", "未知指标乙之一的人次", "未知指标丙之一的人次总量")
+    assert matcher.parallel(items, 3) == (None, None, None)
+    longest = len("".join(items))
+    per_lookup = 2 + 4 + len(catalogue.suffix_variants) + (1 + len(catalogue.suffix_variants)) * longest
+    calls = 1 + (len(items[0]) + 1) + 2 + (WRITTEN_ONCE[0] + 1) * WRITTEN_ONCE[1]
+    assert CountingKeys.lookups <= len(items) * calls * per_lookup
+    assert (WRITTEN_ONCE[0] + 1) * WRITTEN_ONCE[1] < len(items[0]) * len(items[-1])
 
 
 def test_an_item_takes_the_scope_and_denominator_of_the_list(tmp_path: Path) -> None:
@@ -158,6 +180,21 @@ def test_an_item_takes_the_scope_and_denominator_of_the_list(tmp_path: Path) -> 
     assert [item("授权量", "专利申请量"), item("授权量", "每万人口专利申请量"), item("申请量", "专利申请量"),
             item("地区生产总值", "专利申请量"), item("授权量", "企业专利申请量")] == [
         "patent_grants", "patent_grants_per_10k", None, "gdp", None]
+
+
+def test_a_word_for_all_the_items_is_read_from_the_file(tmp_path: Path) -> None:
+    """``distributive_words``: one word standing for a list's items (一二产业 for 第一产业,
+    第二产业), whether written as one word or as a list whose marks it covers; only for as many
+    figures as items."""
+    secondary = ('\n[national_accounts.gdp_secondary]\nname = "第二产业增加值"\nname_en = "x"\n'
+                 'unit_family = "money"\n')
+    catalogue = _load(tmp_path, 'distributive_words = [["一二产业", "第一产业", "第二产业"]]\n' + BASE + secondary)
+    parallel = catalogue.matcher.parallel
+    assert catalogue.distributive_words == (("一二产业", "第一产业", "第二产业"),)
+    assert [parallel(("一二产业增加值",), 2), parallel(("一", "二产业增加值"), 2),
+            parallel(("一二产业增加值",), 3)] == [("gdp_primary", "gdp_secondary"),
+                                               ("gdp_primary", "gdp_secondary"), None]
+    assert _load(tmp_path, BASE + secondary).matcher.parallel(("一二产业增加值",), 2) is None
 
 
 # --- malformed catalogues are rejected -------------------------------------------------------
@@ -236,6 +273,8 @@ def test_the_base_of_the_bad_files_is_good(tmp_path: Path) -> None:
         (BASE.replace('name = "专利授权量"', 'name = 专利授权量'), r"Invalid value"),
         ('lead_words = "共有"\n' + BASE, r"lead_words must be a list of words"),
         ('per_words = ["每千人", " "]\n' + BASE, r"per_words must be a list of words"),
+        ('distributive_words = [["城乡", "城镇"]]\n' + BASE,
+         r"distributive_words must be lists of a word and the two or more items it stands for"),
         (BASE.replace('parent = "gdp"', 'parent = "gdp"\ncoverage = ["“ ”"]'),
          r"\[national_accounts\.gdp_primary\]: a coverage word is empty once normalised"),
         (BASE + '\n[national_accounts.primary_share]\nname = "第一产业增加值占地区生产总值比重"\n'
@@ -250,7 +289,7 @@ def test_the_base_of_the_bad_files_is_good(tmp_path: Path) -> None:
          "parent that does not exist", "loop of parents", "unknown field", "id not snake_case",
          "noise pattern that does not compile", "malformed suffix variants", "unknown setting",
          "table declared twice", "TOML syntax error", "lead words not a list", "empty per word",
-         "empty coverage word",
+         "distributive word for one item", "empty coverage word",
          "one share under two entries"],
 )
 def test_a_malformed_catalogue_is_rejected(tmp_path: Path, text: str, error: str) -> None:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections.abc import Sequence
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -60,12 +61,19 @@ UNIT_FAMILIES: tuple[str, ...] = get_args(UnitFamily)
 
 ID = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 SETTINGS = ("scope_prefixes", "suffix_variants", "noise_pattern", "real_growth_endings", "lead_words",
-            "per_words")
+            "per_words", "distributive_words")
 # a share written as its part and its whole (民生支出占一般公共预算支出比重), or as its part alone
 # (民生支出占比): the two are looked up as names, and the pair names the share entry
 SHARE = re.compile(r"(?P<part>.+?)占(?:(?P<whole>.+?)的?(?:比重|比例)|比)")
 # what may end the words between 占 and a share's figure, besides its whole (占…的73.7%, 占…比重46.8%)
 WHOLE_END = re.compile(r"的?(?:比重|比例)?的?$")
+# The most characters a list writes once for its items at the first's beginning (第 of 第一、二,
+# 农村 of 农村卫生户厕、生活垃圾处理设施覆盖率) and at the last's end (产量, 毛入学率, 进出口总额,
+# 居民人均可支配收入 of 城镇、农村居民人均可支配收入): a scope word, a measure with its owner, so
+# that a list of long items costs a few dozen lookups an item, not one per pair of their
+# characters. (A longer ending, 第一、二、三次产业
+# 增加值占…比重, is a word for all the items: distributive_words.)
+WRITTEN_ONCE = (4, 12)
 # dropped from every name and metric before lookup: spaces, underscores (PM_2.5), quotation marks
 DROPPED = re.compile(r"[\s_＿\"'＂＇“”‘’「」『』]+")
 
@@ -98,6 +106,8 @@ class IndicatorCatalogue(Frozen):
     real_growth_endings: tuple[str, ...] = ()
     lead_words: tuple[str, ...] = ()
     per_words: tuple[str, ...] = ()
+    # a word that stands for a list's items in order, then those items (城乡 → 城镇, 农村)
+    distributive_words: tuple[tuple[str, ...], ...] = ()
 
     @cached_property
     def real_growth(self) -> frozenset[str]:
@@ -139,12 +149,13 @@ class Matcher:
     which is its own entry when the catalogue has one (it is then found as written) and no
     entry otherwise.
 
-    Two lookups take what stands beside the metric, given by the caller: :meth:`item`, an item of
-    a list by the item before it, and :meth:`share`, a share named by its part by the whole the
-    text writes after 占."""
+    Three lookups take what stands beside the metric, given by the caller: :meth:`item`, an item
+    of a list by the item before it; :meth:`parallel`, the items of a list whose figures stand
+    side by side, with the words the list writes once; and :meth:`share`, a share named by its
+    part by the whole the text writes after 占."""
 
-    __slots__ = ("coverage", "dropped", "head_lengths", "keys", "lead", "noise", "parents", "per",
-                 "scope", "share_conflicts", "shares", "suffixes", "variants")
+    __slots__ = ("coverage", "distributive", "dropped", "head_lengths", "keys", "lead", "noise", "parents",
+                 "per", "scope", "share_conflicts", "shares", "suffixes", "variants")
 
     def __init__(self, catalogue: IndicatorCatalogue) -> None:
         self.keys = catalogue.keys
@@ -173,6 +184,12 @@ class Matcher:
         self.parents = {indicator.id: indicator.parent for indicator in catalogue.indicators.values()}
         per = sorted({lookup_form(word, self.noise) for word in catalogue.per_words}, key=len, reverse=True)
         self.per = re.compile("|".join(map(re.escape, per))) if per else None
+        # (longest word first: 第一二三次产业 before 三次产业 would not matter, 一二三产业 before
+        # 一二三产 does)
+        self.distributive = sorted(((lookup_form(word, self.noise), tuple(lookup_form(part, self.noise)
+                                                                          for part in parts))
+                                    for word, *parts in catalogue.distributive_words),
+                                   key=lambda pair: len(pair[0]), reverse=True)
         self.shares: dict[tuple[str, str], str] = {}
         self.share_conflicts: list[tuple[str, str, str]] = []  # (name, its entry, the other)
         for key, ident in self.keys.items():
@@ -220,6 +237,61 @@ class Matcher:
             found = self._lookup(before[:end] + key, shares=False)
             if found is not None:
                 return found if found != self._lookup(before, shares=True) else None
+        return None
+
+    def parallel(self, items: tuple[str, ...], count: int) -> tuple[str | None, ...] | None:
+        """The entries of the ``count`` figures a list names side by side (X、Y增长a、b; X、Y和Z
+        分别为a、b、c), one per figure in order, or None when the ``items`` (the list as
+        written) do not pair off with the figures: neither one item each nor one word standing
+        for all of them.
+
+        A list writes some words once: a word for all its items (城乡居民人均收入, 三次产业增加值,
+        the ``distributive_words``, here only when it covers every list mark: 一、二、三产业 is
+        一二三产业 written as a list, while 城乡 inside the first of two items stands for nothing
+        but that item), an ending on the last item (一、二、三产业增加值; 农村自来水、卫生户厕普及率)
+        or a beginning on the first (第一、二、三次产业). An item that names nothing alone is
+        looked up as it is, after the item before it (:meth:`item`), then with an ending of the
+        last item and a beginning of the first, shortest first; an entry so found that is the
+        first's or the last's own names nothing (a list's items are different indicators).
+        At most one whole lookup per pair of beginning and ending (``WRITTEN_ONCE``), for the
+        items that need it."""
+        forms = tuple(lookup_form(item, self.noise) for item in items)
+        if not forms or count < 2 or not all(forms):
+            return None
+        joined = "".join(forms)
+        written_once = len(joined) - len(forms[-1])  # (the characters of the items but the last)
+        for word, parts in self.distributive:
+            if joined.startswith(word) and len(word) >= written_once:
+                if len(parts) != count:
+                    return None  # (城乡 for three figures: they do not pair off)
+                rest = joined[len(word):]
+                return tuple(self._lookup(part + rest, shares=True) for part in parts)
+        if len(forms) != count:
+            return None
+        return tuple(self._listed(forms, position) for position in range(count))
+
+    def _listed(self, forms: tuple[str, ...], position: int) -> str | None:
+        """The entry the item at ``position`` of a list names (see :meth:`parallel`)."""
+        key = forms[position]
+        found = (self.item(key, forms[position - 1]) if position
+                 else self._lookup(key, shares=True))
+        if found is not None:
+            return found
+        first, last = forms[0], forms[-1]
+        # the shortest first: the words written once are the fewest that complete a name, the
+        # others are the last's or the first's own (工业、制造业、工业技改投资: 制造业投资, not
+        # 制造业技改投资)
+        endings = ([last[at:] for at in range(len(last) - 1, max(0, len(last) - WRITTEN_ONCE[1]) - 1, -1)]
+                   if position < len(forms) - 1 else [""])
+        beginnings = [first[:at] for at in range(min(len(first), WRITTEN_ONCE[0] + 1))] if position else [""]
+        own = {self._lookup(first, shares=True), self._lookup(last, shares=True)}
+        for beginning in beginnings:
+            for ending in endings:
+                if not (beginning or ending):
+                    continue  # (the item as it is was looked up above)
+                found = self._lookup(beginning + key + ending, shares=True)
+                if found is not None:
+                    return found if found not in own else None
         return None
 
     def share(self, part: str, whole: str) -> str | None:
@@ -350,7 +422,13 @@ def _settings(where: str, data: dict[str, Any]) -> dict[str, Any]:
     per = data.get("per_words", [])
     if not isinstance(per, list) or not all(isinstance(w, str) and lookup_form(w) for w in per):
         raise VocabularyError(where, "per_words must be a list of words")  # an empty one starts anything
-    return {"per_words": per, "noise_pattern": pattern, "suffix_variants": [tuple(pair) for pair in variants],
+    distributive = data.get("distributive_words", [])
+    if not isinstance(distributive, list) or not all(
+            isinstance(entry, list) and len(entry) >= 3 and all(isinstance(w, str) and lookup_form(w) for w in entry)
+            for entry in distributive):
+        raise VocabularyError(where, "distributive_words must be lists of a word and the two or more items it stands for")
+    return {"per_words": per, "distributive_words": [tuple(entry) for entry in distributive],
+            "noise_pattern": pattern, "suffix_variants": [tuple(pair) for pair in variants],
             "scope_prefixes": prefixes, "real_growth_endings": endings, "lead_words": lead}
 
 
@@ -452,6 +530,11 @@ def _item_of(metric: str, previous: str) -> str | None:
     return load_indicators().matcher.item(metric, previous)
 
 
+@lru_cache(maxsize=1024)
+def _list_of(items: tuple[str, ...], count: int) -> tuple[str | None, ...] | None:
+    return load_indicators().matcher.parallel(items, count)
+
+
 @lru_cache(maxsize=4096)
 def _share_of(part: str, whole: str) -> str | None:
     return load_indicators().matcher.share(part, whole)
@@ -500,3 +583,23 @@ def indicator_of(metric: str | None, kind: str | None = None, *, previous: str |
         found = _share_of(metric, whole)
         return found if found is not None and indicators[found].unit_family in families else None
     return None
+
+
+def indicators_of_list(items: tuple[str, ...], kinds: Sequence[str | None]) -> tuple[str | None, ...] | None:
+    """The ids of the catalogue indicators the figures of a list name, one per figure in order
+    (``kinds``: their records' kinds, which rule as in :func:`indicator_of`), or None when the
+    list's ``items`` (as written, one per figure, or one word standing for all) do not pair off
+    with the figures (:meth:`Matcher.parallel`).
+
+    >>> indicators_of_list(("一", "二", "三产业增加值"), ["growth"] * 3)
+    ('gdp_primary', 'gdp_secondary', 'gdp_tertiary')
+    >>> indicators_of_list(("城乡居民人均收入",), ["growth", "growth"])
+    ('urban_disposable_income', 'rural_disposable_income')
+    """
+    found = _list_of(items, len(kinds))
+    if found is None:
+        return None
+    indicators = load_indicators().indicators
+    return tuple(ident if ident is None or (families := _FAMILIES_OF_KIND.get(kind) if kind else None) is None
+                 or indicators[ident].unit_family in families else None
+                 for ident, kind in zip(found, kinds, strict=True))
