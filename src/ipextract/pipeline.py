@@ -1,7 +1,8 @@
 """The stages in order, each a plain function from one typed value to the next:
 
     source text ─ normalize ─▶ NormalizedText ─ split_blocks ─▶ [Block]
-      ─ find_figures ─▶ drop_labels ─▶ [[Figure]] ─ draft_records ─▶ [Draft] ─ to_records ─▶ [Record]
+      ─ find_figures ─▶ drop_labels ─▶ [[Figure]] ─ draft_records ─▶ [Draft]
+      ─ to_records (each draft's catalogue indicator: records/catalogue.py) ─▶ [Record]
       ─ validate ─▶ [Flag] ─▶ Document
 
 >>> document = extract("全市专利授权总量达到71292件，同比增长19.19%。")
@@ -35,10 +36,10 @@ from .labels import drop_labels
 from .models import BlockInfo, Document, DocumentInfo, Flag, Record
 from .normalize import NormalizedText, normalize
 from .records import Draft, draft_records
+from .records.catalogue import CatalogueIds
 from .records.period_bounds import period_bounds
 from .records.status import reporting_year
 from .validate.base import CheckSettings, Finding
-from .vocabulary.indicators import indicator_of, indicators_of_list
 
 
 def _place_forms(region: str | None) -> frozenset[str]:
@@ -95,7 +96,7 @@ def _records_of(drafts: list[Draft], normalized: NormalizedText, blocks: list[Bl
     ids = {id(d.figure): f"r{n}" for n, d in enumerate(ordered, start=1)}
     if release:
         drafts.clear()
-    listed = _list_indicators(ordered, normalized.text)
+    indicator_for = CatalogueIds(ordered, normalized.text)  # (before the drafts are reversed)
     ordered.reverse()  # (taken from the end, in order of position)
     # A yearbook repeats a few metrics, periods and sentences tens of thousands of times: one
     # string object each, not one per record (a record holds them until the output is written)
@@ -109,7 +110,6 @@ def _records_of(drafts: list[Draft], normalized: NormalizedText, blocks: list[Bl
     source = normalized.text
     made: list[Any] = []
     given = set(_GIVEN)  # one set of given names for all (pydantic copies it before a change)
-    last_metric, last_context = "", ""  # the figure before's, for an item of a list
     while ordered:
         draft = ordered.pop()
         figure = draft.figure
@@ -124,19 +124,7 @@ def _records_of(drafts: list[Draft], normalized: NormalizedText, blocks: list[Bl
         period_start, period_end = _bounds(period, result_year)
         metric = draft.metric
         of = draft.of
-        in_list = listed.get(id(draft))
-        if in_list is not None and in_list[1]:
-            indicator = in_list[0]  # a figure of a list named once for all (see _list_indicators)
-        elif draft.metric_from in _LIST_ITEMS and last_context == draft.context and last_metric != metric:
-            # an item of a list, after the item before it (same sentence, another name)
-            indicator = indicator_of(metric, draft.kind, previous=last_metric)
-        else:
-            indicator = indicator_of(metric, draft.kind)
-            if indicator is None and draft.kind == "share" and metric and "占" not in metric:
-                indicator = indicator_of(metric, "share", whole=_share_whole(source, start))
-        if indicator is None and in_list is not None:
-            indicator = in_list[0]  # (an item of a 分别 list, with the words the list writes once)
-        last_metric, last_context = metric, draft.context
+        indicator = indicator_for(draft)
         # Every value is of its field's type by construction (the Draft's and Figure's typed
         # fields, ints, dates, ids made here), so the record is built unvalidated:
         # to_records 0.22 → 0.10 s on the 48 work reports. _check_unchecked keeps this literal
@@ -180,96 +168,6 @@ def _records_of(drafts: list[Draft], normalized: NormalizedText, blocks: list[Bl
     if made and not lean:
         _check_unchecked(made[0])
     return made
-
-
-# how a list's item is named: by the 分别 list, or after the figure before it
-_LIST_ITEMS = frozenset({"list", "previous"})
-# the words between 占 and a share's figure are its whole, read back at most this far, never over
-# a clause's or a list item's end
-_WHOLE_SPAN = 24
-_WHOLE_STOPS = regex.compile(r"[，。；、：,;:\n]")
-
-
-# what may stand between the figures of a list named once for all (增长5.6%、7.5%; 740元和485元)
-_BETWEEN_ITEMS = frozenset("、和及与")
-# a list's items before its figures are read back at most this far, never over a clause's end
-_LIST_SPAN = 60
-_CLAUSE_MARKS = regex.compile(r"[，。；：,;:\n]")
-_DIGIT = regex.compile(r"[0-9０-９]")
-
-
-def _list_indicators(ordered: list[Draft], source: str) -> dict[int, tuple[str | None, bool]]:
-    """The indicators of the figures of lists, by the draft's id: (the indicator, whether it
-    replaces the one the figure's own name gives).
-
-    Two shapes (the figures in a run, in one sentence, nothing between them but 、, 和, 及 or 与):
-    - a 分别 list the naming split (``metric_from`` ``list``: 一, 二, 三产业增加值): its items
-      with the words the list writes once (:meth:`Matcher.parallel`), for an item whose own
-      lookup names nothing;
-    - figures that all took one name, the list's last item or a word for all of them (农村自来水、
-      卫生户厕普及率超过98%、85%: 卫生户厕普及率 twice; 城乡居民人均收入增长5.3%、7.7%): the list
-      is read back from the first figure, at the 、 before the name as written, and when its
-      items pair off with the figures each figure takes its own item's indicator, in place of
-      the last item's (which named the other figures wrongly) — or none.
-    A run whose items do not pair off is left as it is. One pass over the drafts, and a read
-    back of at most ``_LIST_SPAN`` characters per run."""
-    found: dict[int, tuple[str | None, bool]] = {}
-    at = 0
-    while at < len(ordered):
-        first = ordered[at]
-        end = at + 1
-        named_once = first.metric_from not in ("list", "table")
-        while end < len(ordered):
-            draft, before = ordered[end], ordered[end - 1]
-            if (draft.context != first.context
-                    or source[before.figure.end:draft.figure.start] not in _BETWEEN_ITEMS
-                    or (draft.metric_from != "list" if not named_once
-                        else draft.metric_from != "previous" or draft.metric != first.metric)):
-                break
-            end += 1
-        run = ordered[at:end]
-        at = end
-        if len(run) < 2 or not first.metric or (not named_once and first.metric_from != "list"):
-            continue
-        items = (tuple(d.metric for d in run) if not named_once
-                 else _items_before(source, first.figure.start, first.metric))
-        indicators = indicators_of_list(items, [d.kind for d in run]) if all(items) else None
-        if indicators is not None:
-            found.update((id(d), (indicator, named_once)) for d, indicator in zip(run, indicators, strict=True))
-    return found
-
-
-def _items_before(source: str, start: int, metric: str) -> tuple[str, ...]:
-    """The items of the list whose last item is ``metric``, read back from the figure at
-    ``start`` in its clause (农村自来水、卫生户厕普及率超过98%: 农村自来水, 卫生户厕普及率): the
-    words between 、 marks before the name as written, back to the clause's start or to a
-    figure; ``(metric,)`` when the name is not written there or no 、 stands before it."""
-    before = source[max(0, start - _LIST_SPAN):start]
-    marks = list(_CLAUSE_MARKS.finditer(before))
-    clause = before[marks[-1].end():] if marks else before
-    where = clause.rfind(metric)
-    if where < 0:
-        return (metric,)
-    items = [metric]
-    rest = clause[:where]
-    while rest.endswith("、"):
-        rest = rest[:-1]
-        item = rest[rest.rfind("、") + 1:]
-        if not item or _DIGIT.search(item):
-            break  # (a figure of the clause before the list: the list starts after it)
-        items.insert(0, item)
-        rest = rest[:-len(item)]
-    return tuple(items)
-
-
-def _share_whole(source: str, start: int) -> str | None:
-    """The words between 占 and the share figure at ``start`` (民生支出占一般公共预算支出77.9%:
-    一般公共预算支出), or None: a share named by its part, whose whole the text writes after it."""
-    before = source[max(0, start - _WHOLE_SPAN):start]
-    at = before.rfind("占")
-    if at < 0 or _WHOLE_STOPS.search(before, at + 1):
-        return None
-    return before[at + 1:]
 
 
 def _as_records(lean: list[Record]) -> list[Record]:
