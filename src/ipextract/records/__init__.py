@@ -2,8 +2,12 @@
 and the ``of`` link from a growth, share or multiple to the figure it describes.
 
 The modules of this package, one per concern: ``kinds`` (kind, sign, qualifier), ``naming``
-(metric and ``of``, the rules of ``corpora/ANNOTATION.md``), ``context`` (period, context),
-``tables`` (table cells); ``base`` holds what they share.
+(a package: the analysis of the words around a figure, then metric and ``of`` by the rules of
+``corpora/ANNOTATION.md``), ``scope`` (scope, subject), ``status`` (status, basis), ``context``
+(period, context), ``tables`` (table cells); ``base`` holds what they share.
+
+Every figure of a block is analysed once (``naming.analyse`` → ``PhraseAnalysis``): its kind,
+name, scope, subject, status and basis are read off that value, its period off its block.
 """
 
 from __future__ import annotations
@@ -32,7 +36,6 @@ from .context import (
     part_period,
     settle_period,
 )
-from .kinds import _governed_qualifier, _kind_and_sign
 from .measures import _parallel_measures
 from .naming import (
     MAX_CHAIN,
@@ -40,16 +43,14 @@ from .naming import (
     _fill_shared_nouns,
     _name,
     _respective,
-    _words_around,
+    analyse,
     clean_metric,
 )
-from .scope import scope, subject
+from .scope import scope
 from .status import (
     YEAR_DOCUMENTS,
-    BlockCues,
     block_cues,
     figure_status,
-    growth_basis,
     is_target_heading,
     period_status,
     reporting_year,
@@ -106,15 +107,18 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
         respective: list[tuple[str, Figure | None]] = []
         chain_position = 0
         block_figures = figures[index]
-        cues: BlockCues | None = None  # scanned when the block's first figure needs them
+        # (the block's cue words: each sentence scanned when its first figure is analysed)
+        cues = block_cues(block) if block_figures else None
         for position, figure in enumerate(block_figures):
-            words = _words_around(block, block_figures, position)
-            previous = block_drafts[-1] if block_drafts else None
-            kind, sign = _kind_and_sign(figure, "" if words.enumerated else words.left,
-                                        words.right, previous, words.enumerated)
-            if not words.enumerated:
-                respective = _respective(block, block_figures, position, kind, words,
-                                         block_drafts, places)
+            assert cues is not None
+            # the one analysis of the words around the figure: kind, name, scope, subject,
+            # status and basis are read off it
+            analysis = analyse(block, block_figures, position, cues,
+                            block_drafts[-1] if block_drafts else None)
+            kind, sign = analysis.kind, analysis.sign
+            if not analysis.enumerated:
+                respective = _respective(block, block_figures, position, analysis, block_drafts,
+                                         places)
                 chain_position = 0
             listed = respective[chain_position] if chain_position < len(respective) else None
             chain_position += 1
@@ -122,11 +126,11 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 metric, of = listed
                 how: MetricFrom = "list"
             else:
-                metric, of, how = _name(blocks, index, position, figure, kind, words, block_drafts,
-                                   group_drafts.get(block.group, []), places)
+                metric, of, how = _name(blocks, index, position, figure, analysis, block_drafts,
+                                        group_drafts.get(block.group, []), places)
             # 全年 in a part headed 2025年 is 2025, not the title's year
             period_here = group_period[block.group] or carried
-            sentence_start = block.sentence_start(figure.lstart)
+            sentence_start = analysis.sentence_start
             if openings:
                 opening = next(((at, p) for at, p in reversed(openings) if at <= sentence_start),
                                None)
@@ -153,9 +157,9 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                     carried_on = drafts[-1]
                 if carried_on is not None and carried_on.period_from == "text":
                     period, period_from = carried_on.period, "text"
+            described: Draft | None = None  # the draft of the figure ``of`` names, once found
             if period is None and of is not None:
-                described = next((d for d in reversed(block_drafts[-MAX_CHAIN:])
-                                  if d.figure is of), None)
+                described = _described(block_drafts, of)
                 if described is not None:
                     period, period_from = described.period, described.period_from
             if period is None:  # （三）2025年1—11月主要指标, then its items
@@ -163,7 +167,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 period_from = "part" if period else None
             if period is None and period_of_part:
                 period, period_from = period_of_part, "part"
-            if period and averages_years(words.left, words.clause, period):
+            if period and averages_years(analysis.left, analysis.clause, period):
                 period = NO_PERIOD  # 年均增长6.3% under 2025年: an average over years not given
             unsaid = period is None  # (NO_PERIOD: the text says there is none)
             period, period_from = settle_period(block, figure, period, period_from)
@@ -178,37 +182,28 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             if sign < 0 and low is not None and high is not None:
                 low, high = high, low
                 value = low  # a range's value is its lower bound: 下降1至2个百分点 is −2…−1
-            cues = cues or block_cues(block)
             # a 分别 list's item names its own scope (城镇、农村居民收入分别增长5%、6.5%)
-            own_scope = scope(metric if how == "list" else words.clause, region_code, places)
-            own_subject = subject(words.clause)
+            own_scope = scope(metric if how == "list" else analysis.clause, region_code, places)
+            own_subject = analysis.subject
             if (own_scope is None or own_subject is None) and of is not None:
                 # 武汉市专利授权量8.6万件，增长12%: the growth is Wuhan's too
-                described = next((d for d in reversed(block_drafts[-MAX_CHAIN:])
-                                  if d.figure is of), None)
+                described = described or _described(block_drafts, of)
                 if described is not None:
                     own_scope = own_scope or described.scope
                     own_subject = own_subject or described.subject
+            # (by position, in the order of Draft's fields: keywords cost three times as
+            # much, once per figure)
             block_drafts.append(Draft(
-                figure=figure,
-                kind=kind,
-                value=value,
-                value_min=low,
-                value_max=high,
-                qualifier=_governed_qualifier(figure.qualifier, kind, words.left),
-                metric=metric,
-                metric_from=how,
-                period=period,
-                period_from=period_from,
-                of=of,
-                section=block.section,
-                context=_context(block, figure, group_texts),
-                status=figure_status(block, figure, period, cues, result_year=result_year,
-                                     doc_type=doc_type,
-                                     under_target_heading=part_targets or heading_targets),
-                basis=growth_basis(block, figure, kind, cues),
-                scope=own_scope,
-                subject=own_subject,
+                figure, kind, value, low, high, analysis.qualifier,
+                metric, how,  # metric, metric_from
+                period, of, block.section,
+                _context(block, figure, group_texts),
+                (),  # notes
+                period_from,
+                figure_status(analysis, period, cues, result_year=result_year,  # status
+                              doc_type=doc_type,
+                              under_target_heading=part_targets or heading_targets),
+                analysis.basis, own_scope, own_subject,
             ))
         if openings:
             carried = openings[-1][1]
@@ -219,6 +214,12 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     _parallel_measures(drafts, blocks)
     forget_headings()
     return drafts
+
+
+def _described(block_drafts: list[Draft], of: Figure) -> Draft | None:
+    """The draft of ``of``, the figure a growth, share or multiple describes (among the
+    last of its block)."""
+    return next((d for d in reversed(block_drafts[-MAX_CHAIN:]) if d.figure is of), None)
 
 
 __all__ = ["Draft", "clean_metric", "draft_records"]

@@ -1,7 +1,7 @@
 """Rule 6 of the metric naming: a category takes the measure of the parallel category before
 it (食品类零售额增长9%，饮料类增长3%: 饮料类零售额; 居民恩格尔系数…，其中城镇为…: 城镇居民恩格尔
 系数; 医疗卫生机构床位…，其中医院…: 医院床位). A pass over the drafts once every figure of a
-block is named, like the shared nouns of an enumeration (naming.py)."""
+block is named, like the shared nouns of an enumeration (naming/fills.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from ..blocks import Block
 from ..vocabulary import load_vocabulary
 from ..vocabulary.lexicon import pos_tag
 from .base import _NOMINAL_TAGS, Draft, _tokens
-from .naming import _NAME_ENDINGS
+from .naming.phrase import _NAME_ENDINGS
 
 
 def _has_measure(name: str, measures: tuple[str, ...]) -> bool:

@@ -21,25 +21,35 @@ status is read, in this order, from
 The cue words are vocabulary (``cues.toml``: target_pattern, forecast_pattern, actual_pattern,
 target_headings, real_basis, nominal_basis).
 
+The basis of a growth (``real`` or ``nominal``) is the basis cue nearest before it in its
+sentence. Both cues are found by the naming stage's analysis of the words around the figure
+(``naming.analysis.PhraseAnalysis``: its ``target_cue`` and ``basis``), from the spans this
+module scans once per sentence (:class:`BlockCues`).
+
 >>> from ipextract import extract
 >>> [(r.surface, r.status) for r in extract("力争增长6%左右，计划投资800亿元，实际完成850亿元。").records]
 [('6%左右', 'target'), ('800亿元', 'target'), ('850亿元', 'actual')]
+>>> [r.basis for r in extract("按可比价格计算，增长5.2%；名义增长6%。").records]
+['real', 'nominal']
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
 
 from ..blocks import Block
-from ..figures import Figure
-from ..models import Basis, Status
+from ..models import Status
 from ..scanning import Scanner, must_contain, prefiltered_scanner
 from ..vocabulary import cue_pattern, load_vocabulary
-from ..vocabulary.models import DocType, Kind
+from ..vocabulary.models import DocType
 from .period_bounds import period_bounds
+
+if TYPE_CHECKING:  # (the analysis reads the cues of this module: no import at run time)
+    from .naming.analysis import PhraseAnalysis
 
 _YEAR = regex.compile(r"[12][0-9]{3}")
 # documents that report results of the year in their title (a work report reports the year before)
@@ -191,22 +201,21 @@ def _opener_marker() -> str:
 
 
 def block_cues(block: Block) -> BlockCues:
-    """The cues of ``block``, for :func:`figure_status` and :func:`growth_basis`."""
+    """The cues of ``block``, for the analysis of its figures (``naming.analyse``) and
+    :func:`figure_status`."""
     return BlockCues(block)
 
 
-def figure_status(block: Block, figure: Figure, period: str | None, cues: BlockCues, *,
+def figure_status(analysis: PhraseAnalysis, period: str | None, cues: BlockCues, *,
                   result_year: int | None, doc_type: DocType, under_target_heading: bool) -> Status:
-    """The status of one figure (see the module for the order of the rules). Figures of one
-    sentence with the same cue before them and the same period share it: it is decided once."""
-    sentence_start = block.sentence_start(figure.lstart)
-    status_cues, compared = cues.sentence(sentence_start)
-    index = status_cues.last(sentence_start, figure.lstart)
-    key = (sentence_start, index, period, under_target_heading)
+    """The status of one figure, from the cue its analysis found before it in its sentence
+    and its period (see the module for the order of the rules). Figures of one sentence with
+    the same cue before them and the same period share it: it is decided once."""
+    sentence_start = analysis.sentence_start
+    key = (sentence_start, analysis.cue, period, under_target_heading)
     decided = cues.decided.get(key)
     if decided is None:
-        cue = status_cues.kinds[index] if index is not None else None
-        decided = _decide(cue, compared, period, result_year, doc_type,
+        decided = _decide(analysis.target_cue, analysis.compared, period, result_year, doc_type,
                           under_target_heading or _in_target_paragraph(cues, sentence_start))
         cues.decided[key] = decided
     return decided
@@ -252,18 +261,3 @@ def period_status(period: str | None, result_year: int | None, doc_type: DocType
     if year is not None and result_year is not None:
         return "target" if year > result_year else "actual"
     return "actual" if doc_type in _RESULT_DOCUMENTS else "unknown"
-
-
-def growth_basis(block: Block, figure: Figure, kind: Kind, cues: BlockCues) -> Basis | None:
-    """real or nominal, when the growth's sentence says so before it; else None.
-
-    >>> from ipextract import extract
-    >>> [r.basis for r in extract("按可比价格计算，增长5.2%；名义增长6%。").records]
-    ['real', 'nominal']
-    """
-    if kind != "growth":
-        return None
-    sentence_start = block.sentence_start(figure.lstart)
-    basis_cues = cues.basis(sentence_start)
-    return basis_cues.last_kind(  # type: ignore[return-value]  # the group names are the bases
-        sentence_start, figure.lstart)

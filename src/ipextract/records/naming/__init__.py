@@ -1,0 +1,40 @@
+"""The naming stage: the metric name and the ``of`` link of every figure, by the rules written
+down in ``corpora/ANNOTATION.md`` (1 the words before the figure, 2 the figure it describes, 3
+the noun counted after it, 4 the data-list label, and the 分别 lists).
+
+Its typed intermediate is :class:`~.analysis.PhraseAnalysis`: ``draft_records`` analyses the
+words around each figure once (:func:`~.analysis.analyse`), and the kind, the name, the scope,
+the subject, the status and the basis are read off that one value. The modules, in the order a
+figure goes through them:
+
+* ``analysis``: the figure's clause, the words before and after it, whether it goes on a list,
+  its kind, sign and qualifier, the subject of its clause, and the status and basis
+  cues before it in its sentence;
+* ``phrase``: the name a phrase gives (:func:`clean_metric`: scope words, periods, verbs and
+  link words off), and the word tests the other modules share;
+* ``counted``: the noun counted after a figure (6家|中华老字号);
+* ``metric``: the figure's own name, from the words before it or the noun after it;
+* ``lists``: the items of a 分别 list and of an enumeration, each figure given its own;
+* ``sentence``: the name when the figure's own words name nothing (the figure it describes,
+  the level before it, the sentence's subject) and the adjustments the figures before it in
+  its sentence make (其中 items, a flow's stock, a rate of the things just counted);
+* ``fills``: the passes over all the drafts of a document (shared nouns of an enumeration,
+  attributes of the institutions counted before them).
+
+>>> from ipextract import extract
+>>> text = "上海市2024年国民经济和社会发展统计公报\\n其中，浦东新区规模以上工业企业增加值按可比价格计算增长6.1%。"
+>>> [(r.metric, r.kind, r.scope, r.subject, r.status, r.basis) for r in extract(text).records]
+[('规模以上工业企业增加值', 'growth', '浦东新区', '规模以上工业企业', 'actual', 'real')]
+"""
+
+from __future__ import annotations
+
+from .analysis import PhraseAnalysis, analyse
+from .fills import _attributes_of_institutions, _fill_shared_nouns
+from .lists import MAX_CHAIN, _respective
+from .phrase import _NAME_ENDINGS, _phrase_patterns, _scope_prefix, _strip_scope_prefixes, clean_metric
+from .sentence import _name
+
+__all__ = ["MAX_CHAIN", "_NAME_ENDINGS", "PhraseAnalysis", "_attributes_of_institutions",
+           "_fill_shared_nouns", "_name", "_phrase_patterns", "_respective", "_scope_prefix",
+           "_strip_scope_prefixes", "analyse", "clean_metric"]

@@ -1,0 +1,290 @@
+"""The one analysis of the words around a figure (:class:`PhraseAnalysis`), built by
+:func:`analyse` for every figure of a block before it is named: where its clause and sentence
+start, the words before it (from its clause start, or from the previous figure) and after it,
+whether it goes on a list with the figure before it, and what the other stages read of those
+words (kind and sign, qualifier, the clause's subject, the status and basis cues before it in
+its sentence)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+import regex
+
+from ...blocks import MAX_REACH, SENTENCE_END, Block
+from ...figures import Figure
+from ...models import Basis, Status
+from ...scanning import alternation
+from ...vocabulary import load_vocabulary
+from ...vocabulary.lexicon import pos_tag
+from ...vocabulary.models import Kind, Qualifier
+from ..base import (
+    _ENUMERATION,
+    _NOMINAL_TAGS,
+    Draft,
+    _tokens,
+    _word_sets,
+)
+from ..kinds import _governed_qualifier, _kind_and_sign
+from ..scope import subject
+from ..status import BlockCues
+from .counted import _CLAUSE_END, _clause_end, _right_noun
+from .phrase import _HAN, _LIST_COMMAS, _is_verb
+
+
+class PhraseAnalysis(NamedTuple):
+    """The words around one figure in its block, read once by :func:`analyse`: every field a
+    rule of this stage, of the kind (``kinds``), of the subject and scope (``scope``: the scope
+    is read in ``clause``, or in a 分别 item's name) or of the status and basis (``status``)
+    reads, so that none of them finds the figure's clause and sentence, or scans them for its
+    cues, again.
+
+    A named tuple: immutable and typed as a frozen dataclass is, where a frozen dataclass's
+    ``__init__`` sets each of its 16 fields through ``object.__setattr__`` (three times the
+    cost of the tuple, once per figure: 3% of the instructions of ``draft_records``).
+
+    >>> from ipextract.blocks import split_blocks
+    >>> from ipextract.figures import find_figures
+    >>> from ipextract.records.status import block_cues
+    >>> block = split_blocks("按可比价格计算，力争全市规模以上工业企业增加值增长6%左右。")[0]
+    >>> analysis = analyse(block, find_figures(block, 0), 0, block_cues(block), None)
+    >>> analysis.clause, analysis.kind, analysis.subject, analysis.target_cue, analysis.basis
+    ('力争全市规模以上工业企业增加值增长', 'growth', '规模以上工业企业', 'target', 'real')
+    """
+
+    left: str  # from the clause start (or the previous figure) to the figure
+    clause: str  # from the clause start to the figure
+    right: str  # from the figure to the clause end
+    enumerated: bool  # only 、/和/及 stand between this figure and the previous one
+    respectively: bool  # ``clause`` says 分别 (cues.respectively): its figures are a list's
+    tail: str  # the text after the figure past a 、 (a generic noun's predicate may go on)
+    kind: Kind  # its kind, as the verb or noun before it says (增长 growth, 占…比重 share…)
+    sign: int  # -1 for a change down (下降), else 1
+    qualifier: Qualifier  # the figure's own, or the one a word before it governs (突破: over)
+    sentence_start: int  # where the figure's sentence starts in its block
+    clause_start: int  # where its clause starts (``clause`` may reach further back: see analyse)
+    subject: str | None  # the longest subject named in ``clause`` (规模以上工业企业)
+    cue: int | None  # the nearest status cue before the figure in its sentence (an index of
+    # the sentence's cues in ``BlockCues``: the figures after one cue share their status)
+    target_cue: Status | None  # what that cue says: actual (实际完成), forecast (预计), target (力争)
+    compared: bool  # its sentence compares with a past period (比上年, 同比)
+    basis: Basis | None  # a growth's: what the nearest basis cue before it in its sentence
+    # says, real (按可比价格计算) or nominal
+
+
+_LIST_GOES_ON = regex.compile(r"(?:、|和|及|与)-?[0-9]")
+
+
+@lru_cache(maxsize=1)
+def _change_before() -> regex.Pattern[str]:
+    """A change verb right before a figure (下降74.58%)."""
+    return regex.compile(alternation(load_vocabulary().change_verbs) + "了?$")
+
+
+def _enumerates(block: Block, previous: Figure, between: str, figure: Figure) -> bool:
+    """Whether ``between`` (the text from the previous figure to this one) joins the two
+    figures into one list: 、/和/及, or a comma after a figure whose clause says 分别 (分别增长
+    4.4%，5.9% is written with 、 or ， alike), or a comma before a figure that is a whole
+    clause by itself (下降17.6%，11.6%。: a bare figure can only go on the list before it), or
+    a bare figure the list goes on after (19.6%，27.8%和52.6%), or a bare figure that a
+    的-phrase takes right after a change (下降74.58%，73.63%的基础上: 、 or ， alike)."""
+    if _ENUMERATION.fullmatch(between):
+        return True
+    if between.strip() not in ("，", ","):
+        return False
+    after = block.text[figure.lend:figure.lend + 1]
+    if after == "" or after in SENTENCE_END or after in "，,；;":
+        return True
+    if after in "、和及与" and _LIST_GOES_ON.match(block.text, figure.lend):
+        return True  # 19.6%，27.8%和52.6%: the list goes on after the bare figure
+    if after == "的" and previous.unit == figure.unit and _change_before().search(
+        block.text, max(0, previous.lstart - 4), previous.lstart
+    ):
+        return True  # 在双下降74.58%，73.63%的基础上: a bare figure right after a change
+    return says_respectively(block.text, block.clause_start(previous.lstart), previous.lstart)
+
+
+@lru_cache(maxsize=1)
+def _respectively() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(word) for word in load_vocabulary().cues.respectively)
+                      or r"(?!)")
+
+
+def says_respectively(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` holds 分别 or a word like it (cues.respectively): one search
+    of the text where a loop over the words cut it out and searched it for each.
+
+    >>> says_respectively("城镇、农村居民收入分别增长"), says_respectively("分别增长", 2)
+    (True, False)
+    """
+    return _respectively().search(text, start, len(text) if end is None else end) is not None
+
+
+_TAIL = 40  # characters after a figure that a generic noun's predicate is looked for in
+
+
+def _bracketed_clause_start(block: Block, start: int, end: int) -> int:
+    """The clause start before a bracket the clause mark at ``start`` stands in (直接融资（包括
+    股票、债券）1250亿元: the 、 of the list note ends no clause), else ``start``."""
+    text = block.text
+    closing = text.count("）", start, end) + text.count(")", start, end)
+    if not closing or closing <= text.count("（", start, end) + text.count("(", start, end):
+        return start
+    reach = max(0, start - MAX_REACH)
+    opening = max(text.rfind("（", reach, start), text.rfind("(", reach, start))
+    return block.clause_start(opening) if opening >= 0 else start
+
+
+def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
+            previous_draft: Draft | None) -> PhraseAnalysis:
+    """The analysis of the words around ``figures[position]`` (see :class:`PhraseAnalysis`);
+    ``previous_draft`` is the record of the figure before it in the block, whose kind a list
+    goes on with (分别增长5.1%、6.2%).
+
+    ``clause`` is the text from the figure's clause start: past the start of a bracket it
+    stands in (直接融资（包括股票、债券）1250亿元) and with a verb joined to it by 、 (新建、改造
+    高标准农田); ``left`` from the previous figure, when that is nearer, or from the verbs that
+    open a list of examples before 等 and a count (维修改造机场大道、友谊路等58条重要道路)."""
+    figure = figures[position]
+    previous = figures[position - 1] if position else None
+    clause_start = own_clause_start = block.clause_start(figure.lstart)
+    text = block.text
+    if text.find("）", clause_start, figure.lstart) >= 0 or text.find(
+            ")", clause_start, figure.lstart) >= 0:  # (most clauses close no bracket)
+        clause_start = _bracketed_clause_start(block, clause_start, figure.lstart)
+    left_start = max(clause_start, previous.lend) if previous is not None else clause_start
+    between = block.text[previous.lend: figure.lstart] if previous is not None else None
+    clause = block.text[clause_start: figure.lstart]
+    left = block.text[left_start: figure.lstart]
+    right = block.text[figure.lend: _clause_end(block, figure.lend)]
+    if left.endswith("等") and left_start == clause_start and _HAN.match(text, figure.lend) and (
+            _right_noun(right)):
+        # 维修改造机场大道、友谊路等|58条|重要道路: the examples name nothing of their own, the
+        # verbs that open them are the action on the noun counted
+        left = _action_before_examples(block, clause_start, figure.lstart, previous) or left
+    elif clause_start > 0 and text[clause_start - 1] in _LIST_COMMAS and (
+            left_start == clause_start and "分别" not in clause) and (
+            _CLAUSE_END.search(text, max(0, clause_start - _JOINED_ACTION - 2), clause_start - 1)
+            or clause_start <= _JOINED_ACTION + 1):
+        # (达到消除、传播阻断的县分别为…: items of a list; only a clause as short as a verb
+        # before the comma is looked at, without finding its start: most are longer)
+        action_start, action = _joined_action(block, clause_start - 1)
+        if action and (previous is None or previous.lend <= action_start):
+            clause = left = action + clause  # 新建、改造高标准农田: one action on the noun
+    enumerated = (between is not None and previous is not None
+                  and _enumerates(block, previous, between, figure))
+    # (a list's later figures are of the kind of its first: their own left words name none)
+    kind, sign = _kind_and_sign(figure, "" if enumerated else left, right, previous_draft,
+                                enumerated)
+    sentence_start = block.sentence_start(figure.lstart)
+    status_cues, compared = cues.sentence(sentence_start)
+    cue = status_cues.last(sentence_start, figure.lstart)
+    # (by position, in the order of the fields: keywords cost three times as much, per figure)
+    return PhraseAnalysis(
+        left, clause, right, enumerated,
+        says_respectively(clause),  # respectively
+        block.text[figure.lend: figure.lend + _TAIL],  # tail
+        kind, sign,
+        _governed_qualifier(figure.qualifier, kind, left),  # qualifier
+        sentence_start, own_clause_start,
+        subject(clause),  # subject
+        cue,
+        status_cues.kinds[cue] if cue is not None else None,  # type: ignore[arg-type]  # target_cue
+        compared,
+        cues.basis(sentence_start).last_kind(  # type: ignore[arg-type]  # basis
+            sentence_start, figure.lstart) if kind == "growth" else None,
+    )
+
+
+_EXAMPLES = 8  # items of a list of examples read back to the verb that opens them, at most
+
+
+def _action_before_examples(block: Block, clause_start: int, end: int,
+                            previous: Figure | None) -> str:
+    """维修改造 of 维修改造机场大道、友谊路等58条重要道路: the verbs that open a list of examples
+    before 等 and a count; ``""`` when the list opens with no verb, or with one that is no
+    action, or another figure stands in it. Only the list's first piece is read (an example
+    may open with a word the segmenter tags a verb: 就医|费用报销). The list is read back over
+    、, and over ， (a writer's choice between the two must not change the records) to a short
+    piece: a longer one is a clause of its own."""
+    start = clause_start
+    for _ in range(_EXAMPLES):
+        if start == 0 or block.text[start - 1] not in _LIST_COMMAS:
+            break
+        before = block.clause_start(start - 1)
+        if block.text[start - 1] != "、" and (len(_tokens(block.text[before:start - 1])) > (
+                _EXAMPLE_WORDS) or _is_verb(pos_tag(_tokens(block.text[start:end])[0]))):
+            break  # (…治理，维修改造机场大道，友谊路等: the piece that opens with a verb opens the list)
+        start = before
+    if previous is not None and previous.lend > start:
+        return ""
+    # (a verb of one character, 做|精, or one that acts as a preposition, 围绕, is no action
+    # on the counted; a piece that is all "verbs", 可可盖, 包头, is a name the segmenter tagged;
+    # a change verb, 提高…等5项标准, would make the count read as a change)
+    outside = _word_sets()["not_actions"] | _word_sets()["change"]
+    stop = _LIST_COMMA.search(block.text, start, end)
+    first = block.text[start: stop.start() if stop else end]
+    tokens = _tokens(first)
+    verbs: list[str] = []
+    for token in tokens:
+        if pos_tag(token) != "v" or len(token) < 2 or token in outside:
+            break
+        verbs.append(token)
+    # (the first example must follow as a noun: 可可|盖 is a name cut in two)
+    return "".join(verbs) if len(verbs) < len(tokens) and pos_tag(
+        tokens[len(verbs)]).startswith(_NOMINAL_TAGS) else ""
+
+
+_EXAMPLE_WORDS = 6  # words of a piece before a ， read as the list's first, at most
+
+
+_LIST_COMMA = re.compile("[、，,]")
+
+
+_JOINED_ACTION = 4  # characters at most of a verb joined by 、 to the action after it
+
+
+def _joined_action(block: Block, mark: int) -> tuple[int, str]:
+    """新建 in 新建、改造高标准农田, 制定、修改 in 制定、修改、废止规章: verbs alone before a 、
+    (at ``mark``), back to the clause's true start, are one action with the clause after it,
+    not items of a list (粮食、蔬菜产量; 医疗、计算、工业创新: a noun among them makes a list).
+    Where the verbs start and the verbs without their marks; ``(mark, "")`` when a piece holds
+    anything else. Written with ， for 、 (a writer's choice) only one verb is read as joined,
+    and a clause before a ， that is no such verb ends the action (深化|改革，新建…)."""
+    first = mark
+    pieces: list[str] = []
+    begins = mark
+    while True:
+        start = block.clause_start(mark)
+        piece = block.text[start:mark]
+        # (培育 is tagged vn; a time word before the verb, 全年新建, is cut from the name later;
+        # most clauses before a comma are longer than a verb, and are not segmented here)
+        tokens = [token for token in _tokens(piece) if token not in _word_sets()["time_scope"]
+                  ] if 0 < len(piece) <= _JOINED_ACTION else []
+        if not tokens or not all(
+                pos_tag(token) in ("v", "vn") for token in tokens) or (
+                block.text[mark] != "、" and (len(tokens) > 1 or pos_tag(tokens[0]) != "v")):
+            if pieces and block.text[mark] != "、":
+                return begins, "".join(pieces)
+            return first, ""
+        pieces.insert(0, piece)
+        begins = start
+        if start == 0 or block.text[start - 1] not in _LIST_COMMAS or len(pieces) >= _JOINED_ACTIONS:
+            return start, "".join(pieces)
+        mark = start - 1
+
+
+_JOINED_ACTIONS = 4  # verbs joined by 、 that one clause's action is read across, at most
+
+
+def _chain_length(block: Block, figures: list[Figure], position: int) -> int:
+    """How many figures from ``position`` on are one enumeration (3.6%、3.5%和5.6%)."""
+    length = 1
+    for index in range(position + 1, len(figures)):
+        between = block.text[figures[index - 1].lend: figures[index].lstart]
+        if not _enumerates(block, figures[index - 1], between, figures[index]):
+            break
+        length += 1
+    return length

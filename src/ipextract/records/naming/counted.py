@@ -1,0 +1,183 @@
+"""Rule 3: the noun counted after a figure (6家|中华老字号|入选 → 中华老字号), with the predicate
+of a generic noun (14家|企业|上榜… → 企业上榜…), and the lone verb of action before a count."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...blocks import BULLETS, CLAUSE_BREAK, MAX_REACH, SENTENCE_END, Block
+from ...vocabulary import load_vocabulary
+from ...vocabulary.lexicon import pos_tag
+from ..base import (
+    _COPULAS,
+    _LEADING_FIGURE,
+    _NOMINAL_TAGS,
+    _WORDLIKE,
+    _strip_edges,
+    _tokens,
+    _word_sets,
+)
+from .phrase import _is_verb
+
+_SHORT_NAME = 8  # characters: a noun phrase this short that ends its clause is read whole
+
+
+@lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
+def _right_noun(text: str) -> str:
+    """Rule 3: the noun phrase after a measure word (6家|中华老字号|入选 → 中华老字号).
+
+    A verb inside it is kept when a single noun closes the clause after it (示范|企业,
+    支持|票据) and ends it otherwise (入选|新一批…, 签订|战略合作协议); 和/与/及 between two
+    nouns joins them (国家|和|地区)."""
+    text = _LEADING_FIGURE.sub("", text)
+    word_sets = _word_sets()
+    predicate = word_sets["predicate_nouns"]
+    quoted = _QUOTED_OPENING.match(text) if text[:1] in _OPENING_QUOTES else None
+    if quoted is not None:
+        # 5家|“小巨人”|企业入选…, 12项|“一件事一次办”|落地见效: the quoted name with the nouns
+        # right after it; a verb, or a word of the predicate the segmenter tags a noun (落地,
+        # 全部), ends it; verbs before the first noun qualify it (“两山”|实践创新|基地)
+        words: list[str] = []
+        nouns = 0  # how many of the taken words are nouns
+        for token in _tokens(text[quoted.end():quoted.end() + _SHORT_NAME]):
+            if not _WORDLIKE.match(token) or token in predicate:
+                break
+            tag = pos_tag(token)
+            if not tag.startswith(_NOMINAL_TAGS) and (nouns or not tag.startswith("v")):
+                break
+            words.append(token)
+            nouns += tag.startswith(_NOMINAL_TAGS)
+        while words and not pos_tag(words[-1]).startswith(_QUOTED_HEADS):
+            words.pop()  # (享誉|海内外: a verb and a place are no head of the name)
+        return quoted.group(1) + "".join(words)
+    tokens: list[str] = []
+    closed = True  # the tokens run to the end of the clause (not to another figure)
+    for token in _tokens(text[:24]):
+        if token[0] in SENTENCE_END or token[0] in CLAUSE_BREAK:
+            break
+        if not _WORDLIKE.match(token):
+            closed = False
+            break
+        tokens.append(token)
+    if closed and tokens and len("".join(tokens)) <= _SHORT_NAME and (
+        pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS) or len(tokens[-1]) == 1
+    ) and predicate.isdisjoint(tokens):
+        return "".join(tokens)  # …、2680个提档升级村。: a short noun phrase closing the clause
+    taken: list[str] = []
+    for index, token in enumerate(tokens):
+        tag = pos_tag(token)
+        following = pos_tag(tokens[index + 1]) if index + 1 < len(tokens) else ""
+        inner_numeral = tag in ("m", "q") and index + 1 < len(tokens) and not token.isdigit()
+        modifier = tag == "a" and following.startswith(_NOMINAL_TAGS)  # 友好|合作伙伴
+        # 9个|县|获评…, 13个|县|被命名为…: a generic noun the segmenter tags zg, before the
+        # predicate _with_predicate keeps (not 县（市、区）, 村（居）委会: a longer noun)
+        generic = token in word_sets["generic_counted"] and (
+            following == "v" or tokens[index + 1:index + 2] == ["被"])  # (not 县|建设 vn)
+        nominal = (tag.startswith(_NOMINAL_TAGS) or tag == "x" or inner_numeral or modifier
+                   or generic or token in word_sets["nouns_tagged_verbs"]) and (
+            token not in predicate)  # (民生实事|全部|完成; 升级|举措)
+        joins_nouns = bool(taken) and token in ("和", "与", "及") and following.startswith(_NOMINAL_TAGS)
+        # (示范|企业: one noun after a verb closes the clause; 出行|便利化|措施: a compound)
+        verb_in_name = tag.startswith("v") and bool(taken) and closed and (
+            index == len(tokens) - 2 and following.startswith(_NOMINAL_TAGS)
+            or _compound_goes_on(tokens, index, word_sets["outside_compounds"])
+            # 企业|数字化|改造, 家庭|适老化|改造: after a noun in 化 the verb that closes the
+            # clause is the change made (a compound of its own), not what the counted did
+            or index == len(tokens) - 1 and len(token) > 1 and taken[-1].endswith("化"))
+        if nominal or joins_nouns or verb_in_name:
+            taken.append(token)
+        else:
+            break
+    return "".join(taken)
+
+
+def _compound_goes_on(tokens: list[str], index: int, outside: frozenset[str]) -> bool:
+    """Whether the verbs from ``index`` on are inside a compound noun: nouns after them close
+    the clause (京津|出行|便利化|措施, 社区|停车|综合治理|项目). A verb that says what the counted
+    did (案件|入选|…典型案例, 保护中心|签订|战略合作协议: cues.predicate_verbs) or that takes a
+    clause (带动, 推动: cues.clause_verbs) is no word of a compound, and a clause that ends in a
+    verb (…获|国家|支持, …示范村|创建, 家庭|适老化|改造) is not read: a verb after nouns is as
+    often a predicate as the action done to them."""
+    end = len(tokens)
+    at = index
+    while at < end and _is_verb(pos_tag(tokens[at])) and tokens[at] not in outside:
+        at += 1
+    nouns = at
+    while nouns < end and pos_tag(tokens[nouns]).startswith(_NOMINAL_TAGS):
+        nouns += 1
+    # (基地|提|质|升级: verbal nouns and stray characters alone after the verbs are the
+    # predicate, not a compound's head)
+    return at > index and nouns == end and any(
+        pos_tag(token) != "vn" and len(token) > 1 for token in tokens[at:])
+
+
+_OPENING_QUOTES = "“‘「"
+
+
+_QUOTED_HEADS = ("n", "nz", "vn", "ng", "j", "eng")  # not s, ns, nr: a place or a person
+
+
+# A quoted name opening the words after a count (“专精特新”企业, “一件事”落地): the quotes
+# hold no clause mark and no figure of their own
+_QUOTED_OPENING = re.compile(r"[“‘「]([^”’」“‘「，。；：、0-9]{1,20})[”’」]")
+
+
+# (a class of literal characters: on the standard engine, whose call costs half of regex's)
+_CLAUSE_END = re.compile("[" + re.escape(SENTENCE_END + CLAUSE_BREAK + BULLETS) + " ]")
+
+
+def _clause_end(block: Block, offset: int) -> int:
+    """Where the clause that ``offset`` stands in ends, looking no further than MAX_REACH (a
+    block with no punctuation must not make every figure read to its end)."""
+    limit = min(len(block.text), offset + MAX_REACH)
+    found = _CLAUSE_END.search(block.text, offset, limit)
+    return found.start() if found else limit
+
+
+_MAX_PREDICATE = 16  # characters of a generic noun's predicate kept in its name
+
+
+# (开设知识产权硕士、博士专业: a 、 between words is inside the predicate, before a count it is not)
+_PREDICATE_END = re.compile(r"[。！？；;，,：:\s]|、(?=[0-9０-９一二三四五六七八九十两])")
+
+
+def _with_predicate(noun: str, right: str) -> str:
+    """企业 + 上榜中国民营企业500强: a generic noun counted, with the verb phrase after it in
+    its clause (what the counted did), or the noun alone when no verb follows.
+
+    >>> _with_predicate("项目", "个项目建成投用。")
+    '项目建成投用'
+    """
+    at = right.find(noun, 0, len(noun) + 4)
+    if at < 0:
+        return noun
+    end = _PREDICATE_END.search(right, at + len(noun))
+    rest = right[at + len(noun): end.start() if end else len(right)]
+    tokens = _tokens(rest[:_MAX_PREDICATE])
+    if not tokens or not (pos_tag(tokens[0]).startswith("v") or tokens[0] == "被"):
+        return noun  # (县|被命名为…: a passive predicate is one too)
+    predicate = rest[:_MAX_PREDICATE]
+    kept = _strip_edges(predicate)
+    if predicate.endswith(("%", "‰")) and predicate.startswith(kept):
+        kept = predicate[:len(kept) + 1]  # 进入ESI全球前1%: the sign is the name's, no edge
+    return noun + kept
+
+
+@lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
+def words_after(right: str) -> str:
+    """The rest of the clause after a figure, without another figure in it."""
+    return _strip_edges(_LEADING_FIGURE.sub("", right))[:16]
+
+
+@lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
+def _action_verb(left: str) -> str:
+    """A lone verb of action before a number that opens its clause (完成23批次, 实现…):
+    rule 1 strips it as a link word, rule 3 keeps it before the counted noun."""
+    tokens = _tokens(_strip_edges(left))
+    cues = load_vocabulary().cues
+    if len(tokens) == 1 and pos_tag(tokens[0]).startswith("v") and tokens[0] not in _COPULAS and (
+            tokens[0] not in cues.verbs_after_names
+            and not tokens[0].endswith(cues.level_after_change)):  # (增至: a from-to's verb)
+        return tokens[0]
+    return ""

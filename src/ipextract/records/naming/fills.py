@@ -1,0 +1,96 @@
+"""The passes over all the drafts of a document, after every figure is named: the noun a list
+of modifiers shares (3家国家级、9家省级运营中心) and the institutions a bare attribute is of
+(普通高中42所，招生3.1万人)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ...blocks import Block
+from ...vocabulary import load_vocabulary
+from ...vocabulary.lexicon import pos_tag
+from ..base import (
+    Draft,
+    _tokens,
+)
+from .phrase import _HAN_WORDS
+
+
+def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> None:
+    """普通高中42所，招生3.1万人，在校生9.2万人: a bare attribute noun (``cues.attribute_nouns``)
+    after a count of institutions in the same sentence is the institutions' (普通高中招生…), and
+    so is the growth or share that describes it. The count must open the sentence's figures.
+    An attribute that opens them with its institutions written before it (普通本专科招生52.6万
+    人，在校生…) gives them to the bare attributes after it: 普通本专科在校生 (issue #15:
+    在校生 alone does not tell 普通本专科 from 普通小学)."""
+    cues = load_vocabulary().cues
+    attributes = frozenset(cues.attribute_nouns)
+    owner: Draft | None = None
+    owner_name = ""  # the institutions the sentence's attributes are of
+    latest: Draft | None = None  # the sentence's last count of institutions
+    sentence = (-1, -1)
+    renamed: dict[int, str] = {}  # id of a figure → its new name
+    for index, draft in enumerate(drafts):
+        figure = draft.figure
+        block = blocks[figure.block]
+        here = (figure.block, block.sentence_start(figure.lstart))
+        counts_institutions = (draft.kind == "count" and figure.unit in cues.institution_units
+                               and bool(draft.metric) and not draft.metric.endswith(tuple(attributes)))
+        if here != sentence:
+            sentence = here
+            owner = latest = draft if counts_institutions else None
+            owner_name = draft.metric if owner is not None else _institutions_of(draft, attributes)
+            if owner_name:
+                owner = draft
+            continue
+        if counts_institutions:
+            latest = draft
+            continue
+        if latest is not None and block.text[latest.figure.lend:figure.lstart].startswith("、"):
+            # 上市公司12家，科创板上市公司86家、总市值…: an attribute joined by 、 to a later
+            # count is that count's (not 普通小学…所，教学点…个，招生…: the sentence's first)
+            owner, owner_name = latest, latest.metric
+        if owner is None:
+            continue
+        if draft.metric in attributes and block.clause_start(figure.lstart) >= owner.figure.lend:
+            # (形成10个营业收入超千亿元的集群: an attribute in the count's own clause is no list)
+            renamed[id(figure)] = owner_name + draft.metric
+            drafts[index] = replace(draft, metric=owner_name + draft.metric)
+        elif draft.of is not None and id(draft.of) in renamed and draft.metric_from == "of":
+            drafts[index] = replace(draft, metric=renamed[id(draft.of)])
+
+
+def _institutions_of(draft: Draft, attributes: frozenset[str]) -> str:
+    """普通本专科 of 普通本专科招生: the institutions an attribute's name opens with (a count of
+    people or things, not a growth), ``""`` when it is no attribute or names none."""
+    if draft.kind != "count" or not draft.metric.endswith(tuple(attributes)):
+        return ""
+    attribute = max((a for a in attributes if draft.metric.endswith(a)), key=len)
+    institutions = draft.metric[: -len(attribute)]
+    return institutions if len(institutions) >= 2 and _HAN_WORDS.fullmatch(institutions) else ""
+
+
+def _parallel_modifiers(first: str, second: str) -> bool:
+    """国家级 and 省级, 大型 and 中型: two words of one kind that qualify a noun written only
+    after the second (3家国家级、9家省级运营中心). Two nouns (银行, 证券公司) are not."""
+    return first[-1:] == second[-1:] or pos_tag(first) == pos_tag(second) == "b"
+
+
+def _fill_shared_nouns(drafts: list[Draft], blocks: list[Block]) -> None:
+    """Rule 3, enumerations: 3家国家级、9家省级运营中心 → 国家级运营中心, 省级运营中心 (with 、
+    or ，alike). Only a first item that is one modifier, parallel to the word that opens the
+    second item, takes the second's noun: 360个示范村、2680个提档升级村 are two names."""
+    for index in range(len(drafts) - 1):
+        first, second = drafts[index], drafts[index + 1]
+        if first.figure.block != second.figure.block or first.figure.unit != second.figure.unit:
+            continue
+        block = blocks[first.figure.block]
+        between = block.text[first.figure.lend: second.figure.lstart]
+        item = between[:-1].strip()
+        if not between.endswith(("、", "，", ",")) or not item or not first.metric.endswith(item):
+            continue
+        if len(_tokens(item)) != 1:
+            continue
+        tokens = _tokens(second.metric)
+        if len(tokens) >= 2 and _parallel_modifiers(item, tokens[0]):
+            drafts[index] = replace(first, metric=first.metric + "".join(tokens[1:]))

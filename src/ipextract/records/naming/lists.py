@@ -1,0 +1,306 @@
+"""Lists: the items of a 分别 list (其中A、B、C分别为x、y、z) given to its figures in order, with
+the words a list writes once for all its items (城镇、农村居民人均可支配收入), and the growths
+that pair off with a 分别 list of levels before them."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ...blocks import Block
+from ...figures import Figure
+from ...vocabulary import load_vocabulary
+from ...vocabulary.lexicon import is_word, pos_tag
+from ..base import (
+    _LEADING_FIGURE,
+    _NOMINAL_TAGS,
+    BASE_KINDS,
+    DESCRIBING_KINDS,
+    Draft,
+    _tokens,
+    _word_sets,
+)
+from .analysis import PhraseAnalysis, _chain_length, says_respectively
+from .phrase import (
+    _ANY_DIGIT,
+    _HAN,
+    _HAN_WORDS,
+    _MIN_SUBJECT,
+    _NAME_ENDINGS,
+    _SUBJECT_HEAD_TAGS,
+    _THING_TAGS,
+    _change_in,
+    _is_verb,
+    clean_metric,
+)
+
+# An item of a 分别 list written with ， (城镇，农村居民分别…): a short name, which may open with
+# a count of its own (6条重点产业链，18个特色专业镇营业收入分别增长…) or a digit of a name (5G基站)
+_SHORT_ITEM = regex.compile(r"^(?:[0-9.]+[万亿千]?)?(?:[^0-9。：:；;%]|[0-9](?=[A-Za-z])){1,16}$")
+
+
+_PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（", "）"), ("(", ")"))
+
+
+def _unbalanced(piece: str) -> bool:
+    """万亿壮大”行动: the end of a quoted name cut at a comma inside it, not an item."""
+    return any(piece.count(left) != piece.count(right) for left, right in _PAIRS)
+
+
+def _list_item(part: str, places: frozenset[str]) -> str:
+    """The name one item of a 分别 list gives (its own count left out: 6条重点产业链 → 重点产业链;
+    "" for 家具类等, which names no one item)."""
+    return clean_metric(_LEADING_FIGURE.sub("", part), places)[0]
+
+
+def _respectively_items(left: str, places: frozenset[str], wanted: int = 0) -> list[str]:
+    """其中，发明专利、实用新型、外观设计分别为… → the items the figures take in order ("" for an
+    item that names no one thing, such as 家具类等). Items written with ， instead of 、
+    (城镇，农村居民…分别增长) are taken in too, short ones only, while fewer items than the
+    ``wanted`` figures are found. When the items and the figures do not pair off one to one
+    (酒、饮料和精制茶制造业 is one item; a short clause before a ，-list may be one more), no
+    item is given: a name on the wrong figure is worse than none."""
+    cues = load_vocabulary().cues
+    for word in cues.respectively:
+        index = left.rfind(word)
+        if index > 0:
+            whole = left[:index]
+            cut = max(whole.rfind("，"), whole.rfind("："), whole.rfind("。"))
+            subject = whole[cut + 1:]
+            items = [_list_item(part, places)
+                     for part in _enumeration_parts(subject, cues.enumeration_separators)]
+            while cut > 0 and whole[cut] == "，":
+                previous_cut = max(whole.rfind("，", 0, cut), whole.rfind("：", 0, cut),
+                                   whole.rfind("。", 0, cut))
+                piece = whole[previous_cut + 1:cut]
+                item = _list_item(piece, places)
+                if not _SHORT_ITEM.match(piece) or _change_in(piece) or _unbalanced(piece) or not (
+                    item or piece.endswith("等")
+                ):
+                    break  # a clause of its own (产量增长较快), or 其中: the list starts after it
+                if len(items) >= wanted or len(
+                        _distributed(items, wanted, cues.distributive_words)) >= wanted:
+                    break  # (…标准，城乡低保平均标准分别: 城乡 stands for the two items)
+                items.insert(0, item)
+                cut = previous_cut
+            items = _distributed(items, wanted, cues.distributive_words)
+            if len(items) > 1:
+                items = _shared_words(items)
+            measure = _measure_after(left[index + len(word):])
+            if measure:
+                # 交通、能源、水利分别完成投资x、y、z: the measure written after 分别 is each
+                # item's (能源投资), unless the item names a measure of its own
+                endings = cues.measure_endings + _NAME_ENDINGS
+                items = [item + measure if item and not item.endswith(endings) else item
+                         for item in items]
+            if wanted > 1 and len(items) != wanted:
+                return []
+            return items if any(items) else []
+    return []
+
+
+def _measure_after(text: str) -> str:
+    """投资 of 分别|完成|投资|3252亿元: a measure noun (cues.measure_nouns) after a verb, between
+    分别 and the first figure; ``""`` when only verbs stand there (分别增长, 分别达到)."""
+    digit = _ANY_DIGIT.search(text)
+    tokens = _tokens(text[: digit.start() if digit else len(text)].strip("，,、 "))
+    measures = load_vocabulary().cues.measure_nouns
+    return tokens[-1] if len(tokens) >= 2 and tokens[-1] in measures and _is_verb(
+        pos_tag(tokens[-2])) else ""
+
+
+@lru_cache(maxsize=16)
+def _separator_split(separators: tuple[str, ...]) -> tuple[regex.Pattern[str], frozenset[str]]:
+    marks = [s for s in separators if not _HAN.search(s)]
+    return (regex.compile("|".join(regex.escape(s) for s in marks) or r"(?!)"),
+            frozenset(s for s in separators if _HAN.search(s)))
+
+
+def _enumeration_parts(subject: str, separators: tuple[str, ...]) -> list[str]:
+    """The items of an enumeration: split at its marks (、) anywhere, at its words (和, 及,
+    与) only where they stand as words (普及率 and 参与率 hold 及 and 与).
+
+    >>> _enumeration_parts("农村自来水、户用卫生厕所普及率", ("、", "和", "及"))
+    ['农村自来水', '户用卫生厕所普及率']
+    """
+    marks, words = _separator_split(separators)
+    parts: list[str] = []
+    for piece in marks.split(subject):
+        if not any(word in piece for word in words):
+            parts.append(piece)
+            continue
+        current = ""
+        for token in _tokens(piece):
+            if token in words and current:
+                parts.append(current)
+                current = ""
+            else:
+                current += token
+        parts.append(current)
+    return parts
+
+
+def _rate_of_an_action(word: str) -> bool:
+    """普及率, 覆盖率, 达标率: the rate of something done, which each item of a list before it
+    can have (农村自来水、户用卫生厕所普及率); not 利润率, the rate of a noun of its own. (jieba
+    tags 普及 ns: a stem that is no noun of a thing is taken as the action.)"""
+    return len(word) >= 3 and word.endswith("率") and is_word(word[:-1]) and (
+        pos_tag(word[:-1]) not in _THING_TAGS)
+
+
+def _bare_measure(item: str) -> bool:
+    """死亡人数, 受伤人数: a verb and the measure of it, with no noun saying of what."""
+    tokens = _tokens(item)
+    return (len(tokens) == 2 and pos_tag(tokens[0]).startswith("v")
+            and pos_tag(tokens[1]).startswith(_NOMINAL_TAGS) and tokens[1].endswith(_NAME_ENDINGS))
+
+
+def _shared_words(items: list[str]) -> list[str]:
+    """Words a 、-list writes once for all its items: a rate of an action after the last
+    (农村自来水、户用卫生厕所普及率 → 农村自来水普及率) and the modifier before the first
+    measure (生产安全事故起数、死亡人数 → 生产安全事故死亡人数). An item that ends as a name of
+    its own keeps it, and so does a measure that shares words with the modifier (进出口总额、
+    出口额: 出口额 is a name of its own)."""
+    head = _tokens(items[-1])[-1] if items[-1] else ""
+    if _rate_of_an_action(head) and items[-1] != head:
+        items = [item + head if item and not item.endswith(_NAME_ENDINGS)
+                 and _HAN_WORDS.fullmatch(item) else item for item in items[:-1]] + [items[-1]]
+    first = _tokens(items[0]) if items[0] else []
+    if len(first) >= 2 and first[-1].endswith(_NAME_ENDINGS) and all(
+            pos_tag(token).startswith(_NOMINAL_TAGS) for token in first):
+        modifier = "".join(first[:-1])
+        items = [items[0]] + [modifier + item if _bare_measure(item) and not (
+            set(item) & set(modifier)) else item for item in items[1:]]
+    owner = _owner_of_measure(first)
+    if owner and all(_measure_word(item) for item in items[1:]):
+        # 国内游客|人次、总花费 → 国内游客总花费: bare measures after the first item are of the
+        # owner the first names (not where an item names its own, 原油加工量、天然气产量、发电量;
+        # not 出口额 after 进出口总额: it shares the owner's words)
+        items = [items[0]] + [item if set(item) & set(owner) else owner + item
+                              for item in items[1:]]
+    return items
+
+
+def _measure_word(item: str) -> bool:
+    """总花费, 利润总额, 经营收入, 旅游收入, 死亡人数: a measure with no owner of its own — one
+    word ending as a measure does, a word that qualifies or acts before one (总|花费, 旅游|收入),
+    or a measure noun of cues.measure_nouns."""
+    cues = load_vocabulary().cues
+    if not item or not item.endswith(cues.measure_endings + _NAME_ENDINGS):
+        return False
+    if item in cues.measure_nouns:
+        return True
+    tokens = _tokens(item)
+    return len(tokens) == 1 or len(tokens) == 2 and pos_tag(tokens[0]) in ("b", "v", "vn")
+
+
+def _owner_of_measure(tokens: list[str]) -> str:
+    """国内游客 of 国内游客|人次, 规模以上工业企业 of …|营业|收入, 重点景区 of 重点|景区|接待|游客|
+    人次 (the verb phrase before the measure is the first item's own): the words before the
+    item's measure, ``""`` when it has no measure or no noun owner."""
+    if _measure_word("".join(tokens)):
+        return ""  # (营业|收入 is a measure whole: 营业 owns nothing)
+    cut = next((at for at in range(1, len(tokens)) if _measure_word("".join(tokens[at:]))), 0)
+    owner = tokens[:cut]
+    if not _word_sets()["clause_verbs"].isdisjoint(owner):
+        return ""  # (旅发大会|带动|游客|人数: whose the measures are is not said plainly)
+    verbs = [at for at, token in enumerate(owner) if _is_verb(pos_tag(token))]
+    if verbs and verbs[-1] > 0:
+        owner = owner[:verbs[-1]]  # …景区|接待|游客: the visitors received are the first's
+    if not owner or not pos_tag(owner[-1]).startswith(_SUBJECT_HEAD_TAGS) or len(
+            "".join(owner)) < _MIN_SUBJECT - 1:
+        return ""
+    return "".join(owner)
+
+
+def _distributed(items: list[str], wanted: int,
+                 distributive: dict[str, tuple[str, ...]]) -> list[str]:
+    """The items of a 分别 list with their shared words given to each: one word that stands
+    for several items (城乡居民收入 → 城镇居民收入, 农村居民收入, when the figures are as many),
+    and bare words parallel to the first word of the last item, which carries the head for all
+    (城镇、农村居民人均可支配收入; 国有、民营企业营业收入). A first item that is a name of its
+    own (高新技术企业、科技型中小企业) is not parallel to a word of the last.
+
+    >>> _distributed(["城镇", "农村居民人均可支配收入"], 2, {})
+    ['城镇居民人均可支配收入', '农村居民人均可支配收入']
+    """
+    if len(items) == 1 and wanted > 1:
+        for word, parts in distributive.items():
+            if items[0].startswith(word) and len(parts) == wanted:
+                rest = items[0][len(word):]
+                return [part + rest for part in parts]
+        return items
+    if len(items) < 2:
+        return items
+    last = items[-1]
+    first_word = _tokens(last)[0] if last else ""
+    result = []
+    for item in items[:-1]:
+        # the last item opens with a word of the bare item's kind (农村|居民…, 民营|企业…), and
+        # the bare item takes the rest of that word as the other takes it (国有企业, not
+        # 汽车金属 from 有色金属行业)
+        opening = last[:len(item)]
+        rest_of_word = first_word[len(item):]
+        parallel = (0 < len(item) < len(last) - 1 and opening != item and len(_tokens(item)) == 1
+                    and len(first_word) >= len(item) and is_word(opening)
+                    and pos_tag(opening) == pos_tag(item) and pos_tag(item).startswith(_NOMINAL_TAGS)
+                    and (not rest_of_word or is_word(item + rest_of_word)))
+        head = last[len(item):]
+        head = head.removeprefix("等")  # 食品、…信息等产业增加值
+        if not parallel and len(_tokens(item)) == 1 and pos_tag(item) == "b":
+            # 刑事、治安案件; 国家级、省级开发区: a word that only qualifies (区别词) is no name
+            # alone, and takes the head the last item's qualifier stands before
+            head = _head_after_qualifier(last)
+            parallel = bool(head)
+        result.append(item + head if parallel else item)
+    return [*result, last]
+
+
+def _head_after_qualifier(name: str) -> str:
+    """开发区 in 省级|开发区, 案件 in 治安案件 (one word made of two): the head after the first
+    word, ``""`` when the name is one word that splits into no two.
+
+    >>> _head_after_qualifier("省级开发区"), _head_after_qualifier("治安案件")
+    ('开发区', '案件')
+    """
+    tokens = _tokens(name)
+    if len(tokens) > 1:
+        return "".join(tokens[1:])
+    return next((name[at:] for at in range(2, len(name) - 1)
+                 if is_word(name[:at]) and is_word(name[at:])), "")
+
+
+MAX_CHAIN = 32  # figures an enumeration (分别…) can name at most
+
+
+def _respective(block: Block, figures: list[Figure], position: int, words: PhraseAnalysis,
+                block_drafts: list[Draft], places: frozenset[str]) -> list[tuple[str, Figure | None]]:
+    """分别: 其中A、B、C分别为x、y、z gives x, y, z the names A, B, C; 甲x、乙y，分别增长p、q gives
+    p, q the names (and the figures) of x and y (``words``: the analysis of ``figures[position]``)."""
+    kind = words.kind
+    # 城乡居民收入分别达6.9万元、3.4万元，增长4.2%、5.3%: the growths pair off with the levels
+    # of the 分别 list of the clause before
+    own_clause = words.respectively
+    if not own_clause and kind not in DESCRIBING_KINDS:
+        return []  # (most figures: their sentence is not even searched)
+    sentence_start = words.sentence_start
+    if not own_clause and not says_respectively(block.text, sentence_start, figures[position].lstart):
+        return []
+    sentence = block.text[sentence_start: figures[position].lstart]  # to the figure
+    length = _chain_length(block, figures, position)
+    carried = not own_clause
+    if carried and length < 2:
+        return []
+    if own_clause:
+        items = _respectively_items(sentence, places, length)
+        if items:
+            return [(item, None) for item in items]
+    if kind not in DESCRIBING_KINDS:
+        return []
+    bases = [d for d in block_drafts[-2 * MAX_CHAIN:]
+             if d.figure.lstart >= sentence_start and d.kind in BASE_KINDS]
+    if len(bases) < length or (carried and not all(
+            d.metric_from == "list" for d in bases[-length:])):
+        return []
+    return [(d.metric, d.figure) for d in bases[-length:]]

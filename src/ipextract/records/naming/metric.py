@@ -1,0 +1,238 @@
+"""A figure's own name (rules 1, 3 and 4): the indicator named before it, cut where a share's
+whole or a multiple's comparison begins, or the noun counted after it, or the label of the item
+it stands under; with how it was found (``before``, ``after``, ``previous``, ``label``)."""
+
+from __future__ import annotations
+
+from ...blocks import BULLETS, Block
+from ...figures import Figure
+from ...models import MetricFrom
+from ...vocabulary import load_vocabulary
+from ...vocabulary.lexicon import is_word, pos_tag
+from ..base import (
+    _COMPARISON_BASE,
+    _NEW_LEVEL,
+    _NOMINAL_TAGS,
+    _QUOTES,
+    BASE_KINDS,
+    COMPARISON_VERBS,
+    DESCRIBING_KINDS,
+    Draft,
+    _strip_edges,
+    _tokens,
+    _word_sets,
+)
+from .counted import _action_verb, _right_noun, _with_predicate, words_after
+from .phrase import _ANY_DIGIT, _SHARE_WHOLE, _is_verb, _rank_verb, _trailing_words, _without_subject_verb, clean_metric
+
+
+# (not cached: a few string searches, where a cache keyed by every figure's left text found a
+# fifth of them again on a first pass over the real work reports and kept 7,500 entries alive)
+def _cut_comparison(own: str, kind: str, places: frozenset[str]) -> str:
+    """For a share or multiple, the words from 占/是/接近… on name the whole, not the metric."""
+    if kind == "share":
+        index = own.rfind("占")
+        if index < 0:
+            return own
+        part = own[:index]
+        # 县域经济总量占全省比重达: a share with its part named is named with its whole (the
+        # share of what in what); 占全市总量的57.67% alone names nothing of its own
+        return own if clean_metric(part, places)[0] and _SHARE_WHOLE.match(own, index) else part
+    cues = load_vocabulary().cues
+    if kind == "multiple":
+        positions = [own.rfind(verb) for verb in COMPARISON_VERBS if own.rfind(verb) >= 0]
+        return own[: min(positions)] if positions else own
+    if kind == "rank":
+        # 经济总量居全国城市第15位 → 经济总量; 武汉位列全球百强科技创新集群第13位: the part
+        # before the verb is only the subject, so the ranking after it names the metric
+        matches = list(_rank_verb().finditer(own))
+        if not matches:
+            return own
+        before, after = own[: matches[-1].start()], own[matches[-1].end():]
+        if not before.strip("，,、 "):
+            return ""  # ，居全国省会城市第5位: no subject, the figure before names it
+        return before if clean_metric(before, places)[0] else after
+    if kind in DESCRIBING_KINDS:
+        stripped = own.lstrip("，, ")
+        # (the words as one tuple: one call, not a generator of calls)
+        if stripped.startswith(cues.comparison_openers + cues.comparison_verbs + cues.compared_with):
+            # 比常规审查程序缩短约70%, 高于全省平均2.1个百分点: the words name what it is
+            # compared with
+            return ""
+    return own
+
+
+def _label(blocks: list[Block], index: int) -> str:
+    """Rule 4: the label a value line stands under (●知识产权质押融资 / 83.31亿元): the item
+    above it when that item has no figure and this is the first line under it."""
+    block = blocks[index]
+    above = blocks[index - 1] if index else None
+    if above is None or above.group != block.group or above.kind != "item":
+        return ""
+    if _ANY_DIGIT.search(above.text):
+        return ""
+    label = _strip_edges(above.text.lstrip(BULLETS))
+    return _QUOTES.sub("", label)
+
+
+def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | None,
+            enumerated: bool, places: frozenset[str], tail: str = "") -> tuple[str, MetricFrom]:
+    """Rules 1 and 3: the indicator named before the figure, or the noun counted after it;
+    with how the name was found (``before``, ``after``, ``previous``)."""
+    own, own_tag = clean_metric(_cut_comparison(left, kind, places), places)
+    own = _after_examples(own)
+    if kind == "rank":
+        own = _without_ranking_scope(own)
+        growth, bare = _ranked_growth(left, places)
+        if bare:
+            own = ""  # 、提升幅度居全省第1: the growth of the figure before (named with it below)
+        elif own and growth and not own.endswith(growth):
+            own += growth  # 规上工业增加值增幅居全国第7位: the growth is what is ranked
+    if kind == "share" and "占" in own:
+        if own.endswith("占") and "占比" in left:
+            own += "比"  # 产量占比达到: the cleaning read 比 as a comparison's, the share's noun
+        share_noun = _SHARE_WHOLE.search(own)
+        if share_noun is not None:
+            own = own[:share_noun.end()]  # 占比达, 占比持续保持: the predicate after the noun goes
+    if own and kind in DESCRIBING_KINDS and _COMPARISON_BASE.fullmatch(own):
+        own = ""
+    words = _word_sets()
+    if own in words["verbs_after_names"] or own in words["verbs_before_names"] or (
+            own in words["plan_verbs_before_names"]):
+        own = ""  # …712亿斤，连续五年|稳定在700亿斤; 实现|三季度增长4.6%: no name
+    ends_with_verb = bool(own) and own_tag.startswith("v")
+    single_verb = ends_with_verb and len(_tokens(own)) == 1
+    if single_verb and own.endswith(load_vocabulary().cues.level_after_change):
+        own = ""  # 从6.1万元|增至|8.4万元: the verb of a from-to names nothing
+        ends_with_verb = single_verb = False
+    if kind == "duration" and own in load_vocabulary().cues.duration_openers:
+        own, own_tag = "", ""  # 时隔12年|再次举办…: the years are named by what follows them
+    if kind == "duration" and (not own or (single_verb or not own_tag.startswith(_NOMINAL_TAGS))
+                               and len(_tokens(own)) == 1) and words_after(right):
+        return words_after(right), "after"  # 连续7年保持上升态势, 时隔4年在汉单位再次摘金
+    if not own and kind in BASE_KINDS:
+        own = _action_verb(left)  # 完成23批次…: an action verb kept before the noun
+        ends_with_verb = single_verb = bool(own)
+    noun = ""
+    if (figure.kind == "count" and figure.unit) or kind == "rank" or (
+        kind in BASE_KINDS and (single_verb or not own)
+    ):
+        noun = _right_noun(right)
+    if len(noun) == 1 and figure.unit and is_word(figure.unit[-1] + noun):
+        noun = ""  # 集中办公69场|次: the rest of the unit 场次, no noun counted
+    if noun:
+        cues = load_vocabulary().cues
+        if noun in cues.generic_counted_nouns:
+            noun = _with_predicate(noun, tail or right)  # 14家企业|上榜…
+        if ends_with_verb and own.startswith(cues.effort_adverbs):
+            return noun, "after"  # 加快建设|6个|省级区域医疗中心: a plan's wording
+        if ends_with_verb and (own_tokens := _tokens(own))[-1] in load_vocabulary().cues.clause_verbs:
+            # 省级层面|发布|45条|融合举措 → 省级层面融合举措; …新机制|推动|7户|平台 → 平台
+            kept = "".join(_without_subject_verb(own_tokens, words, object_after=True))
+            if kept != own:
+                return kept + noun, "after"
+        if not ends_with_verb and _purpose_of(own):
+            return own + noun, "after"  # 实施|优化|营商环境|21条|升级举措: what the measures are for
+        return (own + noun if ends_with_verb else noun), "after"
+    if previous is not None and previous.figure.unit == figure.unit and kind == previous.kind:
+        if not own and (enumerated or kind == "rank" or _NEW_LEVEL.match(left)):
+            return previous.metric, "previous"  # 第13位、全国第5位
+        if ends_with_verb and kind in BASE_KINDS and not _names_something(own):
+            # 省级运营中心9家，新增4家: an action alone takes the previous figure's noun; not
+            # 城镇新增就业…，农村劳动力转移就业… (a name of its own that ends in a verb). The
+            # action takes the place of the verbs the noun opens with (制定修改规章45件，其中
+            # 新制定20件 → 新制定规章)
+            return own + _without_leading_verbs(previous.metric), "previous"
+    return own, "before"
+
+
+def _purpose_of(phrase: str) -> bool:
+    """实施|优化|营商环境, 出台|促进|消费: an action verb, then a verb and its object — the
+    purpose of the things counted after the figure, a part of their name."""
+    tokens = _tokens(phrase)
+    # (优化 is tagged vn: a verb that opens an object is a verb here)
+    return len(tokens) >= 3 and _is_verb(pos_tag(tokens[0])) and pos_tag(tokens[1]) in (
+        "v", "vn") and all(pos_tag(token).startswith(_NOMINAL_TAGS) for token in tokens[2:])
+
+
+def _without_leading_verbs(name: str) -> str:
+    """规章 of 制定修改规章: the name without the verbs it opens with (the whole name when it is
+    all verbs)."""
+    tokens = _tokens(name)
+    at = 0
+    while at < len(tokens) - 1 and _is_verb(pos_tag(tokens[at])):
+        at += 1
+    return "".join(tokens[at:])
+
+
+_MIN_AFTER_EXAMPLES = 4  # characters: 等零售额, 等机构 are too bare to stand for the whole
+
+
+def _after_examples(name: str) -> str:
+    """风电、生物质发电等可再生能源发电量: what stands before 等 are examples of the name after
+    it (a name of its own words; a 分别 list's items are read elsewhere)."""
+    if "等" not in name:
+        return name
+    tokens = _tokens(name)
+    closing = next((at for at in range(len(tokens) - 2, 0, -1) if tokens[at] in ("等", "等等")), 0)
+    rest = "".join(tokens[closing + 1:])
+    if closing and pos_tag(tokens[closing - 1]).startswith(_NOMINAL_TAGS) and len(
+            rest) >= _MIN_AFTER_EXAMPLES and rest not in load_vocabulary().cues.generic_names and (
+            pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS)):  # (not 等|开工建设和筹集, 等|应用落地)
+        return rest
+    return name
+
+
+def _no_subject_before_years(clause: str) -> bool:
+    """、连续12年|居全国首位, ，增幅连续4年…: nothing before the years in their clause but 连续
+    and a growth noun (北京连续9年稳居… has a subject of its own)."""
+    rest = clause.strip("，,、；; ").removesuffix("连续")
+    return not rest or rest in load_vocabulary().cues.growth_nouns
+
+
+def _without_ranking_scope(name: str) -> str:
+    """出口额保持西部 → 出口额, 产销量均跃升至全球 → 产销量: the area a rank is in, with the verb
+    and adverbs before it, after the ranked measure (cues.ranking_scopes). A name that is only
+    the area stays (the rank is named otherwise)."""
+    scope = max((s for s in load_vocabulary().cues.ranking_scopes if name.endswith(s)), key=len,
+                default="")  # (中西部 before 西部)
+    if not scope or len(name) == len(scope):
+        return name
+    tokens = _tokens(name[: -len(scope)])
+    trailing = _trailing_words()
+    while len(tokens) > 1 and (_is_verb(pos_tag(tokens[-1])) or tokens[-1] in trailing):
+        tokens.pop()  # 保持, 均|跃升|至
+    return "".join(tokens)
+
+
+def _ranked_growth(left: str, places: frozenset[str]) -> tuple[str, bool]:
+    """The growth noun a rank's words end with before the rank verb (…增加值增幅居全国第7位,
+    、增速居工业大省第1位), and whether it stands alone there: the rank is of the growth, so
+    the name keeps it (a growth figure's name drops it: its kind says growth), and a growth
+    noun alone is the growth of the figure before. ``("", False)`` when there is none."""
+    matches = list(_rank_verb().finditer(left))
+    before = (left[: matches[-1].start()] if matches else left).rstrip("，,、 ")
+    noun = next((noun for noun in load_vocabulary().cues.growth_nouns if before.endswith(noun)), "")
+    return noun, bool(noun) and not clean_metric(before[: -len(noun)], places)[0]
+
+
+def _names_something(phrase: str) -> bool:
+    """A noun in the phrase (残疾人新增就业), not only verbs and modifiers (新增, 再新增)."""
+    return any(pos_tag(token).startswith(_NOMINAL_TAGS) for token in _tokens(phrase))
+
+
+def _share_phrase(left: str, kind: str) -> str:
+    """占总人口比重, 占比: the words of a share after its 占, up to its noun; ``""`` when it
+    has no noun (占全市总量的57%: no name of its own)."""
+    index = left.rfind("占") if kind == "share" else -1
+    whole = _SHARE_WHOLE.match(left, index) if index >= 0 else None
+    return whole.group() if whole is not None else ""
+
+
+def _share_part(metric: str, kind: str) -> str:
+    """The part a share's name opens with (税收收入 in 税收收入占一般公共预算收入比重): the
+    share is of the figure named so."""
+    if kind != "share":
+        return metric
+    index = metric.rfind("占")
+    return metric[:index] if index > 0 and _SHARE_WHOLE.match(metric, index) else metric

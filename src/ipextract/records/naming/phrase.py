@@ -1,0 +1,373 @@
+"""The name a phrase gives (rule 1 of ``corpora/ANNOTATION.md``): :func:`clean_metric` takes
+the words before a figure and drops what names nothing (scope words, periods, a subject's verb,
+link and change words, comparisons); and the word tests the rest of the stage shares."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ...scanning import GuardedPattern, alternation
+from ...vocabulary import load_vocabulary
+from ...vocabulary.lexicon import is_word, pos_tag
+from ..base import (
+    _CODE_NOTE,
+    _COMPARISON_BASE,
+    _NOMINAL_TAGS,
+    _is_place,
+    _is_punctuation,
+    _period_pattern,
+    _strip_edges,
+    _tokens,
+    _word_sets,
+    suffixes,
+)
+
+
+@lru_cache(maxsize=1)
+def _adverbial_pattern() -> regex.Pattern[str]:
+    return regex.compile(load_vocabulary().cues.adverbial_pattern)
+
+
+@lru_cache(maxsize=2)
+def _scope_prefix(national: bool = True) -> tuple[regex.Pattern[str], frozenset[str]]:
+    """The pattern of scope words written before a name, and the characters they start with
+    (with the designation scopes, 全国, only in a national document)."""
+    cues = load_vocabulary().cues
+    words = [w for w in cues.scope_words if len(w) >= 2 and (
+        national or w not in cues.designation_scopes)]
+    return regex.compile(alternation(words) + r"[，,、 ]*"), frozenset(w[0] for w in words)
+
+
+@lru_cache(maxsize=1)
+def _rank_verb() -> regex.Pattern[str]:
+    return regex.compile(alternation(load_vocabulary().cues.rank_verbs))
+
+
+def _strip_scope_prefixes(phrase: str, national: bool = True) -> str:
+    """Scope words written together with what follows (这一数据接近…): strip them as text.
+
+    >>> _strip_scope_prefixes("全市，其中专利授权量")
+    '专利授权量'
+    """
+    scope, first_characters = _scope_prefix(national)
+    # (a phrase that opens with none of their first characters is not handed to the engine)
+    while phrase[:1] in first_characters and (
+            match := scope.match(phrase)) is not None and match.end() > 0:
+        phrase = phrase[match.end():]
+    return phrase
+
+
+@lru_cache(maxsize=64)
+def _national(places: frozenset[str]) -> bool:
+    """Whether the document's own region is the country (its places hold 全国)."""
+    return not frozenset(load_vocabulary().cues.designation_scopes).isdisjoint(places)
+
+
+@lru_cache(maxsize=64)
+def _longest_first(places: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(places, key=lambda form: (-len(form), form)))
+
+
+@lru_cache(maxsize=1)
+def _trailing_words() -> frozenset[str]:
+    """What a metric name never ends with: link, change, qualifier and scope words…"""
+    words = _word_sets()
+    return (words["link"] | words["change"] | words["qualifier"] | words["scope"]
+            | words["growth_nouns"] | words["adverbs"])
+
+
+@lru_cache(maxsize=64)
+def _leading_words(places: frozenset[str]) -> frozenset[str]:
+    """What a metric name never starts with: scope words, the document's own places, 和/及…
+    (not 全国 of 全国重点实验室 in a province's report: cues.designation_scopes)"""
+    designations = frozenset(load_vocabulary().cues.designation_scopes) - places
+    return (_word_sets()["scope"] - designations) | places | _CONJUNCTIONS
+
+
+@lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
+def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str, str]:
+    """Rule 1 of the metric naming: drop leading scope words and trailing link words.
+
+    Returns the cleaned phrase and the part-of-speech tag of its last word (``""`` if empty).
+
+    >>> clean_metric("全市专利授权总量达到")
+    ('专利授权总量', 'n')
+    >>> clean_metric("截至2024年底，每万人口高价值发明专利拥有量达到")[0]
+    '每万人口高价值发明专利拥有量'
+    >>> clean_metric("公安机关全年立案查处知识产权刑事案件涉案总金额")[0]
+    '立案查处知识产权刑事案件涉案总金额'
+    """
+    words = _word_sets()
+    (period, period_name, code_note, adverbial_pattern, comparison_base, base_gap, basis,
+     note_mark, list_note) = _phrase_patterns()
+    phrase = period_name.sub("", period.sub("", phrase))  # (…三季度, 1—11月)
+    phrase = code_note.sub("", phrase)  # 细颗粒物（PM2.5）年均浓度 → 细颗粒物年均浓度
+    phrase = list_note.sub("", phrase)  # 病区县（市、区）数 → 病区县数
+    # 按可比价格计算 (the record's basis) and a footnote mark (生产总值[2]) name nothing
+    phrase = note_mark.sub("", basis.sub("", phrase))
+    phrase = _strip_scope_prefixes(phrase.lstrip("，,、：: "), _national(places))
+    quoted_start = phrase[:1] in "“‘\"《「"
+    # the document's own region: 武汉知识产权… → 知识产权…; the longest form first (常州市 before
+    # 常州), in a fixed order: a set's order changes with the process's hash seed
+    forms = _longest_first(places)
+    for place in forms if phrase.startswith(forms) else ():  # (most phrases: one call)
+        if phrase.startswith(place) and len(phrase) > len(place):
+            # (only a place that ends where a word does: 城镇人口 in a report of 城市 keeps 城)
+            if len(place) > 1 or _tokens(phrase)[0] == place:
+                phrase = phrase[len(place):]
+            break
+    adverbial = adverbial_pattern.search(phrase)
+    if adverbial and adverbial.end() < len(phrase):
+        phrase = phrase[adverbial.end():]  # 武汉海关在“龙腾2024”专项行动中扣缴… → 扣缴…
+    phrase = _strip_edges(phrase)
+    tokens = _tokens(phrase)
+    # 公安机关全年立案查处…: a time word inside the phrase ends the subject
+    for index in range(len(tokens) - 2, 0, -1):
+        if tokens[index] in words["time_scope"]:
+            # …全年|立案查处…案件: what follows names the thing; 固定资产投资|今年|要|增长: only
+            # verbs follow, and the subject is before the time word
+            rest = tokens[index + 1:]
+            tokens = tokens[:index] if _names_nothing(rest) else rest
+            break
+    leading = _leading_words(places)
+    while tokens and (tokens[0] in leading or _is_punctuation(tokens[0]) or (
+        not quoted_start and len(tokens) > 1 and _is_place(tokens[0])
+    )):
+        tokens.pop(0)
+    while len(tokens) > 1 and tokens[0] in words["adverbs_before_verbs"] and pos_tag(
+        tokens[1]
+    ).startswith("v"):
+        tokens.pop(0)  # 累计受理… → 受理…; 累计访问量 stays whole
+    tokens = _without_verbs(tokens)
+    while len(tokens) > 1 and tokens[0] in leading:
+        tokens.pop(0)  # 预计|全市|数字经济…: the scope word the verb stood before
+    trailing = _trailing_words()
+    # (稳定|在: the verb before the link word goes with it)
+    while tokens and (tokens[-1] in trailing or _is_punctuation(tokens[-1]) or (
+            len(tokens) > 1 and tokens[-1] in words["verbs_after_names"])):
+        if tokens[-1] in "）)" and "".join(tokens).count("（") + "".join(tokens).count("(") > (
+            "".join(tokens[:-1]).count("）") + "".join(tokens[:-1]).count(")")
+        ):
+            break  # 固定资产投资（不含农户）: the bracket closes a note inside the name
+        tokens.pop()
+    tokens = _without_subject_verb(tokens, words)  # (after the predicate goes)
+    text = _strip_edges("".join(tokens))
+    split_oddly = bool(tokens) and not pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS)
+    for word in suffixes(words["link"]).matches(text) if split_oddly else ():
+        if len(text) > len(word) + 1:
+            text = text[: -len(word)]  # 得分为: jieba cut it 得|分为, the link word is still 为
+            tokens = _tokens(text)
+            while len(tokens) > 1 and tokens[-1] in trailing:
+                tokens.pop()  # 办复率|均达: the adverb the link word was glued to goes too
+                text = "".join(tokens)
+            break
+    glued = _GLUED_CHANGE.search(text) if tokens and tokens[-1] not in words["change"] else None
+    if glued is not None and glued.start() > 1 and is_word(text[glued.start() - 2:glued.start()]):
+        text = text[:glued.start()]  # 生产者|价格下降: jieba glued the change verb to the noun
+        tokens = _tokens(text)
+    if "比" in text and (compared := _compared_change().search(text)) and compared.start() > 1:
+        text = text[:compared.start()]  # 优良天数|同比增加 (one word): the change, no name
+        tokens = _tokens(text)
+    comparison = comparison_base.search(text) or base_gap.search(text)
+    if comparison and comparison.start() > 0:
+        text = text[: comparison.start()]
+        tokens = _tokens(text)
+    if tokens and tokens[-1] in ("等", "等等"):
+        return "", "u"
+    if not text:
+        return "", ""
+    return text, pos_tag(tokens[-1]) if tokens else ""
+
+
+@lru_cache(maxsize=1)
+def _phrase_patterns() -> tuple[GuardedPattern, ...]:
+    """What ``clean_metric`` cuts from every phrase, each behind the characters its matches
+    need: most phrases hold none, and the engine's scan of a short phrase costs more than
+    the set test (the two period patterns alone took 5% of clean_metric's time)."""
+    return tuple(GuardedPattern(pattern) for pattern in (
+        _period_pattern(), _period_name(), _CODE_NOTE, _adverbial_pattern(), _COMPARISON_BASE,
+        _BASE_GAP, regex.compile(load_vocabulary().cues.basis_in_names_pattern or r"(?!)"),
+        _NOTE_MARK, _LIST_NOTE))
+
+
+@lru_cache(maxsize=1)
+def _compared_change() -> regex.Pattern[str]:
+    """同比增加, 环比下降 at a name's end: a change against a base, which the segmenter may
+    keep as one word (so no change verb is stripped as a word of its own)."""
+    cues = load_vocabulary().cues
+    return regex.compile("(?:" + alternation(cues.compared_with) + ")(?:"
+                         + alternation(load_vocabulary().change_verbs) + ")$")
+
+
+# A change verb of direction at a name's end (价格下降, 价格上涨: one jieba word); not 增长,
+# which ends names of their own (经济增长)
+_GLUED_CHANGE = regex.compile(r"(?:下降|上涨|下跌|回落|上升)$")
+
+
+_NOTE_MARK = regex.compile(r"[\[［〔][0-9]{1,2}[\]］〕]")  # 生产总值[2], 常住人口［1］: a footnote
+
+
+# A bracket that lists what a name covers (（包括股票、债券）, 县（市、区）, and with ， for 、 as
+# some writers have it): a note, not the name's words; a note of what the figure leaves out or
+# takes in (（不含农户）, （不含农户，下同）, （含助理）) stays
+_LIST_NOTE = regex.compile(r"[（(](?!不?含|不包括)[^（）()]*[、，,][^（）()]*[）)]")
+
+
+# A change or gap against a named base at the end of a phrase (PM2.5年均浓度较十三五末改善,
+# …比例超国家考核目标, …高于全国平均水平): the base and its verb are no part of the name. The
+# base must follow the opener at once, so 超长期, 较大 and 比例 stay; a 的 after it makes the
+# whole a name of its own (高于全国平均水平的县).
+_BASE_GAP = regex.compile(
+    r"(?:较|比|相比|高于|低于|高出|低出|超过|超出|超|优于|好于|快于|慢于)"
+    r"(?:全国|全省|全市|全区|国家|同期|上年|去年|十[一二三四五]五|[12][0-9]{3}年)[^的，,。；;、]*$")
+
+
+@lru_cache(maxsize=1)
+def _period_name() -> regex.Pattern[str]:
+    pattern = load_vocabulary().cues.period_name_pattern
+    return regex.compile(pattern or r"(?!)")
+
+
+@lru_cache(maxsize=1)
+def _predicate_words() -> frozenset[str]:
+    """Words that only say what happens to a name (要, 力争, 达到, 增长, 保持在…)."""
+    cues = load_vocabulary().cues
+    return (_trailing_words() | frozenset(cues.modal_words) | frozenset(cues.plan_verbs_before_names)
+            | frozenset(cues.verbs_after_names))
+
+
+def _only_predicate(tokens: list[str]) -> bool:
+    """固定资产投资|今年|要|增长: after the time word only words of the predicate, so the
+    name is before it (not 年内|交付率, a name of its own)."""
+    words = _predicate_words()
+    return bool(tokens) and all(token in words for token in tokens)
+
+
+_NAME_ENDINGS = ("率", "量", "额", "数", "值", "比", "度", "价", "积", "重")
+
+
+def _names_nothing(tokens: list[str]) -> bool:
+    """Only predicate words, or only verbs that do not end as a name does (合肥中欧班列|全年|
+    发运 names nothing after the time word; 年内|交付|率 ends as a rate's name)."""
+    if _only_predicate(tokens):
+        return True
+    words = _predicate_words()
+    content = [token for token in tokens if token not in words]  # (发运|突破: 突破 is a link)
+    # (发运 alone is a verbal noun used as the verb; 发出|预警: the object names the count)
+    return bool(content) and not "".join(content).endswith(_NAME_ENDINGS) and not any(
+        pos_tag(token).startswith(_SUBJECT_HEAD_TAGS) for token in content) and not any(
+        pos_tag(token) == "vn" for token in content[1:])
+
+
+def _without_verbs(tokens: list[str]) -> list[str]:
+    """The name's words without the verbs around it (cues.toml verbs_before_names, …):
+    力争|外贸|进出口总额 → 外贸进出口总额, 规模以上|工业|企业|实现|利润总额 → …企业利润总额,
+    就业率|保持 → 就业率. A verb goes only next to a noun (研发|投入 keeps 投入: it ends the name).
+
+    >>> _without_verbs(["规模以上", "工业", "企业", "实现", "利润总额"])
+    ['规模以上', '工业', '企业', '利润总额']
+    """
+    words = _word_sets()
+    while len(tokens) > 1 and (tokens[0] in words["plan_verbs_before_names"] or (
+            tokens[0] in words["verbs_before_names"]
+            and (pos_tag(tokens[1]).startswith(_NOMINAL_TAGS) or len(tokens) > 2 and "".join(
+                tokens[1:]).endswith(load_vocabulary().cues.measure_endings)))):
+        # (实现|保费|收入: a measure named after the verb, whatever its tags; not 实现|收入,
+        # where the verb is all that tells the measure from a bare word)
+        tokens = tokens[1:]
+    if len(tokens) > 2:
+        inside = words["verbs_inside_names"]
+        tokens = [token for index, token in enumerate(tokens)
+                  if not (0 < index < len(tokens) - 1 and token in inside
+                          and pos_tag(tokens[index - 1]).startswith(_NOMINAL_TAGS)
+                          and len(tokens[index + 1]) > 1
+                          and pos_tag(tokens[index + 1]).startswith(_NOMINAL_TAGS))]
+    while len(tokens) > 1 and tokens[-1] in words["verbs_after_names"]:
+        tokens = tokens[:-1]
+    return tokens
+
+
+_MIN_SUBJECT = 3  # characters: 高位|推动, 合力|推动 — a two-character noun before the verb is its manner
+
+
+def _subject(tokens: list[str]) -> bool:
+    """Whether the words before a verb of cues.cause_verbs or cues.agent_verbs are its subject:
+    a noun in them, not after a preposition (对|高危人群|开展: whom it is for), and longer than a
+    word of manner (高位推动)."""
+    return (len("".join(tokens)) >= _MIN_SUBJECT and pos_tag(tokens[0]) != "p"
+            and any(pos_tag(token).startswith(_SUBJECT_HEAD_TAGS) for token in tokens))
+
+
+def _without_subject_verb(tokens: list[str], words: dict[str, frozenset[str]],
+                          object_after: bool = False) -> list[str]:
+    """The name without a subject's verb that takes a clause: after a cause (…新机制|推动|企业诉求
+    |解决率) the object alone is what the figure measures; after an agent (区市县领导|开展|集中办公,
+    平台|累计|发布|…) the agent stays as the name's scope and the verb goes, unless the words
+    before it are an adverbial (围绕…|开展|职业技能培训). A verb with no subject before it
+    (组织开展|专项行动, 全面|开展…) is the report's own action and stays. With ``object_after``
+    the verb may close the tokens: the object is the noun counted after the figure.
+
+    >>> "".join(_without_subject_verb(_tokens("各级领导干部开展现场办公"), _word_sets()))
+    '各级领导干部现场办公'
+    """
+    causes, agents = words["cause_verbs"], words["agent_verbs"]
+    last = len(tokens) - (1 if object_after else 2)
+    at = next((index for index in range(last, 0, -1)
+               if tokens[index] in causes or tokens[index] in agents), 0)
+    if not at or not _subject(tokens[:at]):
+        return tokens
+    rest = tokens[at + 1:]
+    # (解决|率, 融合|举措: the segmenter may tag a rate's 率 or a noun a verb; the name tells)
+    if rest and not (pos_tag(rest[-1]).startswith(_NOMINAL_TAGS) or rest[-1].endswith(
+            _NAME_ENDINGS) or rest[-1] in words["nouns_tagged_verbs"]):
+        return tokens
+    # (各级|领导: an agent may open with a pronoun of scope, tagged r)
+    if tokens[at] in causes or not pos_tag(tokens[0]).startswith((*_NOMINAL_TAGS, "r")):
+        return rest
+    agent = tokens[:at]
+    while len(agent) > 1 and agent[-1] in words["adverbs_before_verbs"]:
+        agent = agent[:-1]  # 平台|累计|发布: the adverb of the verb goes with it
+    return agent + rest
+
+
+_CONJUNCTIONS = frozenset({"和", "及", "与", "以及", "并"})  # …27.8%和52.6%: never a name
+
+
+def _is_verb(tag: str) -> bool:
+    """A verb's tag, not a verbal noun's (建设, 运营: vn, nominal)."""
+    return tag.startswith("v") and tag != "vn"
+
+
+# 占全省比重, 占比, 占总人口比重（常住人口城镇化率）, 占地区生产总值的比重: a whole up to its noun
+_SHARE_WHOLE = regex.compile(r"占(?:比|[^，,。；;、占]{1,20}?的?(?:比重|比例))")
+
+
+_ANY_DIGIT = regex.compile(r"[0-9]")
+
+
+_HAN = regex.compile(r"\p{Han}")
+
+
+_THING_TAGS = frozenset({"n", "nz", "nr", "nt", "ng", "j", "eng", "m", "q"})
+
+
+def _change_in(phrase: str) -> bool:
+    """A change verb as a word of the phrase (产量增长较快; not 增加值, a noun)."""
+    verbs = load_vocabulary().change_verbs
+    return any(token in verbs for token in _tokens(phrase))
+
+
+_LIST_COMMAS = frozenset("、，,")
+
+
+_HAN_WORDS = regex.compile(r"[\p{Han}A-Za-z]+")  # (人口[5: a footnote mark is no part of a name)
+
+
+def _modifier(word: str) -> bool:
+    """国家级, 省级, 民营: a word that qualifies a noun (jieba's b, or a level in 级)."""
+    return pos_tag(word) == "b" or (word.endswith("级") and len(word) >= 2)
+
+
+_SUBJECT_HEAD_TAGS = ("n", "j", "eng")  # 免费|开展, 基础设施|全面|提升: no subject ends so

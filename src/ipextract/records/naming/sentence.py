@@ -1,0 +1,337 @@
+"""A figure's name in its sentence (:func:`_name`): its own (``metric``), else the figure it
+describes (rule 2), the level before it, or the sentence's subject; then what the figures
+before it change: the total an item of 其中 is of, the stock a flow adds to, the things counted
+before a bare rate, the flow verb a list carries."""
+
+from __future__ import annotations
+
+from itertools import accumulate
+
+from ...blocks import MAX_REACH, Block
+from ...figures import Figure
+from ...models import MetricFrom
+from ...vocabulary import load_vocabulary
+from ...vocabulary.lexicon import is_word, pos_tag
+from ..base import (
+    _NOMINAL_TAGS,
+    BASE_KINDS,
+    DESCRIBING_KINDS,
+    Draft,
+    _is_punctuation,
+    _tokens,
+    _word_sets,
+)
+from .analysis import PhraseAnalysis
+from .counted import _right_noun, words_after
+from .lists import MAX_CHAIN
+from .metric import _label, _metric, _no_subject_before_years, _ranked_growth, _share_part, _share_phrase
+from .phrase import (
+    _ANY_DIGIT,
+    _HAN_WORDS,
+    _LIST_COMMAS,
+    _SUBJECT_HEAD_TAGS,
+    _THING_TAGS,
+    _modifier,
+    _only_predicate,
+    _rank_verb,
+    clean_metric,
+)
+
+
+def _describes(block_drafts: list[Draft], group_drafts: list[Draft], block: Block,
+               sentence_start: int, kind: str) -> Draft | None:
+    """The figure a growth, share or multiple describes: the nearest base figure before it in
+    the same sentence (from ``sentence_start``), or in the same data item."""
+    allowed = BASE_KINDS | ({"rate", "share"} if kind == "change_pp" else set())
+    for draft in reversed(block_drafts):
+        if draft.figure.lstart < sentence_start:
+            break
+        if draft.kind in allowed:
+            return draft
+    if block.section == "data":
+        for draft in reversed(group_drafts):
+            if draft.kind in allowed:
+                return draft
+    return None
+
+
+def _name(blocks: list[Block], index: int, position: int, figure: Figure, words: PhraseAnalysis,
+          block_drafts: list[Draft], group_drafts: list[Draft],
+          places: frozenset[str]) -> tuple[str, Figure | None, MetricFrom]:
+    """The metric and the ``of`` link of one figure, read off its analysis (``words``) by
+    the rules of corpora/ANNOTATION.md, and how the metric was found (the record's
+    ``metric_from``)."""
+    block = blocks[index]
+    kind, sentence_start = words.kind, words.sentence_start
+    previous = block_drafts[-1] if block_drafts else None
+    target = _describes(block_drafts, group_drafts, block, sentence_start, kind) if (
+        kind in DESCRIBING_KINDS) else None
+    if kind == "change_pp" and target is not None and previous is not None and (
+            previous.kind == "growth" and previous.of is not target.figure
+            and previous.figure.lstart > target.figure.lstart):
+        # 投资1.2万亿元，民间投资增长2.7%，高出全国2.8个百分点: the gap is the growth's, of
+        # another thing than the level before it (named by the growth below, as where no level
+        # stands before); 增加值5.2万亿元、增长5.4%、高于全国…: the level's growth, the level's
+        target = None
+    metric, how = _metric(figure, kind, words.left, words.right, previous, words.enumerated,
+                          places, words.tail)
+    if len(metric) <= _CONVERSION_WORD and kind in BASE_KINDS and (
+            metric in load_vocabulary().cues.conversion_words):
+        # 实际使用外资8263亿元，下降27.1%，折1162亿美元: the level before, in another unit
+        level = _level_before(block_drafts, sentence_start)
+        metric, how = (level.metric, "previous") if level is not None and (
+            level.kind == kind) else ("", how)
+    if how == "previous" and previous is not None and (
+            previous.figure.lstart < sentence_start):
+        # (打造1-2个… after 、产品品牌20个。: a figure of another sentence names nothing here)
+        metric, how = _metric(figure, kind, words.left, words.right, None, words.enumerated,
+                              places, words.tail)
+    if kind == "duration" and how == "after" and (metric.startswith(
+            load_vocabulary().cues.verbs_after_names) or _rank_verb().match(metric) and (
+            _no_subject_before_years(words.clause))):
+        # 产量712亿斤，增长0.8%，连续五年稳定在700亿斤以上: a verb alone after the years names
+        # nothing; the years are the level's, named before them (and so are the years of a rank
+        # held: 覆盖率达65%、连续12年居全国首位)
+        # (not after a rank: 位列…第13位，连续7年保持上升态势 — a rank names the list it is
+        # in, which does not stay at a level; the years are the position's, said after them)
+        level = _level_before(block_drafts, sentence_start)
+        if level is not None and level.metric and level.kind != "rank":
+            metric, how = level.metric, "previous"
+    if not metric and target is not None:
+        # rule 2: 71292件，同比增长19.19%; a share with its whole or its noun written takes them
+        # too (…818.89万人，占总人口比重86.9%: 城镇人口占总人口比重)
+        return target.metric + _share_phrase(words.left, kind), target.figure, "of"
+    if block.kind == "line" and position == 0 and not _right_noun(words.right):
+        label = _label(blocks, index)  # rule 4: ●知识产权质押融资 / 83.31亿元
+        metric, how = label + metric, "label" if label else how
+    if not metric and kind in DESCRIBING_KINDS | {"rank"} and previous is not None and (
+        previous.figure.lstart >= sentence_start
+    ):
+        named = previous
+        if kind == "rank" and previous.kind == "duration" and previous.metric_from == "after":
+            # 增速年均超15%，连续三年居全国第一: the years were named by the rank's own words,
+            # and the rank is the figure's before them
+            earlier = next((d for d in reversed(block_drafts[-MAX_CHAIN:])
+                            if d.kind != "duration"), None)
+            if earlier is not None and earlier.figure.lstart >= sentence_start:
+                named = earlier
+        # 增长8.9%，占…的比重为19.6%; 占比46.1%，居全国第5位: the rank is the part's, not its share's
+        metric, how = _share_part(named.metric, named.kind) if kind != "share" else named.metric, "previous"
+        growth = _ranked_growth(words.left, places)[0] if kind == "rank" and metric else ""
+        if growth and not metric.endswith(growth):
+            metric += growth  # 指数达69.6%、提升幅度居全国第1: the index's growth is ranked
+    if not metric and previous is not None and previous.kind == "duration" and (
+            previous.metric_from == "before"
+            and previous.figure.lstart >= words.clause_start):
+        metric, how = previous.metric, "previous"  # 粮食总产量连续9年稳定在1300亿斤以上
+    if not metric and previous is not None:
+        # 新增1000处…、累计达8000处; 712亿斤，连续五年稳定在700亿斤以上 (past a duration)
+        before = next((d for d in reversed(block_drafts[-MAX_CHAIN:]) if d.kind != "duration"),
+                      None)
+        if before is not None and before.figure.unit == figure.unit and (
+                before.figure.lstart >= sentence_start):
+            metric, how = before.metric, "previous"
+        else:  # …712亿斤，增长0.8%，连续五年稳定在700亿斤以上 (past the level's growth too)
+            level = _level_before(block_drafts, sentence_start)
+            if level is not None and level.figure.unit == figure.unit:
+                metric, how = level.metric, "previous"
+    if not metric and previous is not None and words.enumerated:
+        metric, how = previous.metric, "previous"  # 并购重组397起、1767.8亿元
+    if not metric:
+        metric, how = words_after(words.right), "context"
+    if not metric and previous is not None and previous.metric_from in ("before", "list") and (
+            previous.figure.lstart >= sentence_start
+            and _only_predicate([t for t in _tokens(block.text[previous.figure.lend:figure.lstart])
+                                 if not _is_punctuation(t)])):
+        metric, how = previous.metric, "previous"  # 新能源汽车产量增长94.5%、达168.4万辆
+    if not metric:
+        metric = _sentence_subject(block, figure, words, block_drafts, places)
+    if kind == "rate" and how == "before" and _bare_action_rate(metric):
+        # 人大代表建议321件、政协委员提案526件，办复率均达100%: the rate of what was counted
+        # just before it in the sentence
+        metric = _items_counted_before(block_drafts, block, sentence_start) + metric
+    if metric and previous is not None and (how == "previous" or metric in _word_sets()["stock_totals"]):
+        metric = _stock_after_flow(metric, words.clause, previous)
+    if metric and previous is not None:
+        metric = _sub_item(metric, words.clause, previous, figure, kind)
+        flow_verbs = load_vocabulary().cues.flow_verbs_over_lists
+        if how == "before" and previous.metric.startswith(flow_verbs) and kind in BASE_KINDS:
+            metric = _flow_carried(metric, block.text[previous.figure.lend:figure.lstart],
+                                   previous, figure, kind)
+    of = target.figure if target is not None and target.metric == _share_part(metric, kind) else None
+    return metric, of, how
+
+
+_CONVERSION_WORD = 2  # characters at most of a word of conversion (折, 折合): most names are longer
+
+
+_LIST_MARKS = frozenset("、和及与")
+
+
+def _bare_action_rate(name: str) -> bool:
+    """办复率, 按时办结率, 满意率: the rate of an action, with no noun saying of what (not
+    床位使用率, 利润率, 城镇化率: a thing's)."""
+    if len(name) < 3 or not name.endswith("率"):
+        return False
+    return not any(pos_tag(token) in _THING_TAGS for token in _tokens(name[:-1]))
+
+
+def _items_counted_before(block_drafts: list[Draft], block: Block, sentence_start: int) -> str:
+    """The things the sentence (from ``sentence_start``) counted last in cases or items (cues.case_units:
+    件, 宗, 起): 办理人大代表建议321件、政协委员提案526件 → 人大代表建议和政协委员提案, the verb of
+    handling (cues.handling_verbs) left out; ``""`` when there is none."""
+    cues = load_vocabulary().cues
+    units = cues.case_units
+    names: list[str] = []
+    later: Draft | None = None
+    for draft in reversed(block_drafts[-MAX_CHAIN:]):
+        if draft.figure.lstart < sentence_start or draft.kind != "count" or (
+                draft.figure.unit not in units) or not draft.metric:
+            break
+        if later is not None and block.text[draft.figure.lend:draft.figure.lend + 1] not in _LIST_MARKS:
+            break  # (…321件、政协委员提案526件: one list; 321件，…: another clause)
+        # 高质量办理|省人大代表建议, …亮化等|人大代表建议: what is handled, after the verb
+        # of handling and the examples (the segmenter tags 办理 a noun: the words tell)
+        name = draft.metric
+        for verb in cues.handling_verbs:
+            at = name.rfind(verb)
+            if at >= 0 and len(name) > at + len(verb) + 1:
+                name = name[at + len(verb):]
+        examples = name.rfind("等")
+        names.insert(0, name[examples + 1:] if 0 <= examples < len(name) - 2 else name)
+        later = draft
+    if any(len(name) <= _BARE_CASES for name in names):
+        return ""  # (受理案件6930件，调解成功率…: 案件 alone says no more than the rate)
+    return "和".join(names)
+
+
+_BARE_CASES = 2  # characters: 案件, 投诉 — a word for cases in general
+
+
+def _stock_after_flow(metric: str, clause: str, previous: Draft) -> str:
+    """新增专精特新企业86家、累计达到520家: a total after a flow is the stock the flow adds to,
+    named without the verb of flow (专精特新企业; 累计入选… where the verb stays, 高新技术企业总数
+    for 总数). Not a cumulative flow (累计新增城镇就业: the verb is the clause's own)."""
+    flows = load_vocabulary().cues.flow_verbs_over_lists
+    verb = next((v for v in flows if previous.metric.startswith(v)), "")
+    cumulative = "累计" in clause and not clause[clause.index("累计") + 2:].startswith(flows)
+    totals = _word_sets()["stock_totals"]  # 新增…1200家，总数达1.5万家: the stock's own word
+    if not verb or not (cumulative or metric in totals) or len(previous.metric) <= len(verb):
+        return metric
+    stock = previous.metric[len(verb):]
+    if metric in totals:
+        # 城市轨道交通运营|里程 + 总里程, 高速公路|长度 + 总长: the flow's own measure gives
+        # way to the total's (a word of the stock's end that the total's measure is in)
+        tokens = _tokens(stock)
+        if len(tokens) > 1 and (metric[1:] in tokens[-1] or tokens[-1] in metric[1:]):
+            stock = "".join(tokens[:-1])
+        return stock + metric
+    # 新入选 → 累计入选: a verb of its own after 新; 新增, 新建: the verb is only the flow's
+    kept = verb[1:] if verb.startswith("新") and len(verb) > 2 else ""
+    return f"累计{kept}{stock}" if kept else stock
+
+
+def _level_before(block_drafts: list[Draft], sentence_start: int) -> Draft | None:
+    """The last level of the sentence (from ``sentence_start``), past the durations and the figures
+    that describe a figure (产量712亿斤，增长0.8%，连续五年…: 712亿斤)."""
+    for draft in reversed(block_drafts[-MAX_CHAIN:]):
+        if draft.figure.lstart < sentence_start:
+            return None
+        if draft.kind != "duration" and draft.of is None:
+            return draft
+    return None
+
+
+def _sub_item(metric: str, clause: str, previous: Draft, figure: Figure, kind: str) -> str:
+    """其中 opens an item of the total just named: a modifier alone (其中国家级31家, after
+    省级以上重点实验室86家) takes the total's head, and a narrower noun the rest of its name
+    (其中新能源汽车增长12.4倍, after 汽车产量增长1.5倍). A name of its own (其中医院310个) stays."""
+    opening = clause.lstrip("，,；;：: ")
+    if not opening.startswith(load_vocabulary().cues.sub_item_markers):
+        return metric
+    total = previous.metric
+    same_measure = (previous.figure.unit == figure.unit if kind in BASE_KINDS
+                    else previous.kind == kind)
+    if not total or total == metric or not same_measure:
+        return metric
+    tokens = _tokens(total)
+    if len(_tokens(metric)) == 1 and _modifier(metric):
+        # 省级以上|重点实验室: the total's head after its own modifiers
+        start = 0
+        while start < len(tokens) - 1 and (_modifier(tokens[start]) or tokens[start] in ("以上", "以下")):
+            start += 1
+        return metric + "".join(tokens[start:]) if start < len(tokens) else metric
+    # where the total's words meet, and inside a word made of two (汽车|产量 in 汽车产量)
+    boundaries = sorted(set(accumulate(len(token) for token in tokens[:-1])) | {
+        at for at in range(2, len(total) - 1) if is_word(total[:at]) and is_word(total[at:])})
+    for cut_at in reversed(boundaries):
+        # 新能源汽车 + 汽车|产量: the total opens with words the item's name ends with
+        rest = total[cut_at:]
+        if (cut_at >= 2 and metric.endswith(total[:cut_at]) and len(metric) > cut_at
+                and _HAN_WORDS.fullmatch(rest) and pos_tag(_tokens(rest)[0]).startswith(_NOMINAL_TAGS)):
+            return metric + rest
+    return metric
+
+
+def _flow_carried(metric: str, between: str, previous: Draft, figure: Figure, kind: str) -> str:
+    """新增专业技术人才12.1万人、技能人才15.3万人: the flow verb of the item before is this
+    item's too, when only a comma (、 or ，: a writer's choice between the two must not change the
+    records) and a bare noun of the same measure stand between (not 、农村劳动力转移就业, an item
+    with a verb of its own)."""
+    verb = next((v for v in load_vocabulary().cues.flow_verbs_over_lists
+                 if previous.metric.startswith(v)), "")
+    if (not verb or previous.metric_from != "before" or previous.kind != kind
+            or previous.figure.unit != figure.unit or metric.startswith(verb)
+            or between[:1] not in _LIST_COMMAS or not between.endswith(metric)
+            or not _HAN_WORDS.fullmatch(between[1:])
+            or between[1:].startswith(load_vocabulary().cues.sub_item_markers)
+            or metric in load_vocabulary().cues.generic_names):  # 新增…62家，总数186家: the total
+        return metric
+    # the verb is the flow's only one on both sides (not 新增治理水土流失…、石漠化面积, nor
+    # 、培育四星级饭店: an item that opens with a verb of its own)
+    for name in (previous.metric[len(verb):], metric):
+        tokens = _tokens(name)
+        # (a verb inside a compound, 概念|验证|中心, or 以上 after a level, 省级|以上, is the
+        # noun's: only a verb that opens the item, or ends it, is a clause of its own)
+        if not tokens or pos_tag(tokens[0]).startswith("v") or not pos_tag(
+                tokens[-1]).startswith(_NOMINAL_TAGS) or not all(
+                pos_tag(token).startswith(_NOMINAL_TAGS) or (0 < at < len(tokens) - 1 and (
+                    pos_tag(token).startswith("v") or token in ("以上", "以下")))
+                for at, token in enumerate(tokens)):
+            return metric
+    return verb + metric
+
+
+def _sentence_subject(block: Block, figure: Figure, words: PhraseAnalysis, block_drafts: list[Draft],
+                      places: frozenset[str]) -> str:
+    """The noun phrase that opens the sentence as its subject, for a figure nothing else names
+    (地区生产总值迈上新台阶，达到2.3万亿元; 集成电路产量保持20%以上增长、达56亿块): the nominal
+    words before the sentence's first verb, ending in a noun. Only when the figure's clause has
+    no noun of its own before it (…，高速公路通车里程全国第四、突破1万公里 is the mileage's), and
+    every figure between names that same subject or nothing: a sentence that has gone on to
+    other things has other subjects."""
+    start, clause_start = words.sentence_start, words.clause_start
+    if clause_start > start and any(pos_tag(token).startswith(_NOMINAL_TAGS)
+                                    for token in _tokens(block.text[clause_start:figure.lstart])):
+        return ""
+    taken: list[str] = []
+    verb_follows = False
+    for token in _tokens(block.text[start: min(figure.lstart, start + MAX_REACH)]):
+        tag = pos_tag(token)
+        if tag.startswith(_NOMINAL_TAGS) and not _ANY_DIGIT.search(token):
+            taken.append(token)
+            continue
+        verb_follows = tag.startswith(("v", "d", "a", "p"))
+        break
+    if not taken or not pos_tag(taken[-1]).startswith(_SUBJECT_HEAD_TAGS):
+        return ""
+    subject = clean_metric("".join(taken), places)[0]
+    if not verb_follows and not any(d.figure.lstart >= start and d.metric == subject
+                                    for d in block_drafts[-MAX_CHAIN:]):
+        return ""  # (人均地区生产总值174520元，…达到27051美元: the first figure's own name)
+    # (a count of the noun after it, 跨越3个千亿元台阶, is an object, not another subject)
+    if not subject or any(d.figure.lstart >= start and d.kind != "duration" and d.metric
+                          and d.metric_from not in ("after", "context") and d.metric != subject
+                          for d in block_drafts[-MAX_CHAIN:]):
+        return ""
+    return subject
