@@ -99,13 +99,27 @@ def comparable(a: Record, b: Record, where: Frames) -> bool:
     year, five-year totals and this year's targets silently. A period read off a part's
     heading (一、2025年工作回顾) or given by the document's year is such a silent one: under
     it stand the year's growth and the five-year average alike."""
-    year_a, year_b = _stated_year(_stated_period(a)), _stated_year(_stated_period(b))
-    if year_a and year_b:
-        if year_a != year_b:
-            return False
-    elif a.section == b.section or where.year_column(a) or where.year_column(b):
+    year_a, year_b = stated_year(a), stated_year(b)
+    if years_apart(year_a, year_b, a.section == b.section):
+        return False
+    if not (year_a and year_b) and (where.year_column(a) or where.year_column(b)):
         return False  # (a year column's cell restates only a figure that says its year)
     return one_statement_possible(a, b, where)
+
+
+def stated_year(record: Record) -> str:
+    """The year the text states for the figure ("" for none), as ``comparable`` reads it."""
+    return _stated_year(_stated_period(record))
+
+
+def years_apart(year_a: str, year_b: str, same_section: bool) -> bool:
+    """The part of ``comparable`` that two figures' stated years (``stated_year``) and
+    whether they share a section decide alone: two stated years that differ, or an unknown
+    year within one section, make two statements. A check that compares a figure with many
+    peers asks this first, on years worked out once per figure."""
+    if year_a and year_b:
+        return year_a != year_b
+    return same_section
 
 
 @lru_cache(maxsize=1 << 14)
@@ -270,10 +284,14 @@ class _Lookup:
         self._starts: dict[object, list[int]] = {}
         # a group's positions and figures of each stated year ("" for none), side by side
         self._by_year: dict[object, dict[str, tuple[list[int], list[Record]]]] = {}
-        self._sized: dict[tuple[str, str], tuple[list[Decimal], list[int], list[Record]]] = {}
+        self._sized: dict[tuple[str, str],
+                          tuple[list[Decimal], list[int], list[int], list[Record]]] = {}
         self._buckets: dict[str, list[str]] | None = None
         self._asked: set[str] = set()
         self._related: dict[str, list[str]] = {}
+        self._keys_of_name: dict[str, set[str]] = {}
+        # the window ``same_name`` found last, which ``around`` looks at first: (id, window)
+        self._same_name: tuple[str, list[Record]] | None = None
 
     def _window(self, key: object, group: list[Record], low: int, high: int,
                 record: Record) -> list[Record]:
@@ -287,10 +305,14 @@ class _Lookup:
         by_year = self._by_year.get(key)
         if by_year is None:
             by_year = self._by_year[key] = {}
+            years = self.years
             for position, other in enumerate(group):
-                positions, figures = by_year.setdefault(self.years.get(other.id, ""), ([], []))
-                positions.append(position)
-                figures.append(other)
+                year_of = years.get(other.id, "")
+                split = by_year.get(year_of)
+                if split is None:
+                    split = by_year[year_of] = ([], [])
+                split[0].append(position)
+                split[1].append(other)
         same, same_figures = by_year.get(year, _NONE_OF_A_YEAR)
         first, last = bisect_left(same, low), bisect_left(same, high)
         unknown = by_year.get("") if self.several_sections else None
@@ -348,7 +370,22 @@ class _Lookup:
 
     def same_name(self, record: Record) -> list[Record]:
         name = self.plain_key(record)
-        return self._nearest(name, self.by_name[name], record)
+        found = self._nearest(name, self.by_name[name], record)
+        self._same_name = (record.id, found)
+        return found
+
+    def _may_hold(self, name: str, record: Record) -> bool:
+        """Whether the figures under the plain key ``name`` can be candidates of ``record``
+        at all. In a document of one section only the same metric key can (``distance`` 0:
+        a longer name there is a sub-category), and most names related to a figure's have
+        no figure of its key: their windows are not looked at."""
+        if self.several_sections:
+            return True
+        keys = self._keys_of_name.get(name)
+        if keys is None:
+            keys = self._keys_of_name[name] = {metric_key(other.metric)
+                                               for other in self.by_name[name]}
+        return metric_key(record.metric) in keys
 
     def related(self, name: str) -> list[str]:
         """``_related_to`` for one key; the buckets are made on the first ask, for the keys
@@ -364,8 +401,15 @@ class _Lookup:
     def around(self, record: Record) -> Iterable[Record]:
         """The figures near ``record`` by name, by indicator and by size, in that order, of a
         year ``same_year`` allows (a figure may come more than once, ``record`` too)."""
-        for name in self.related(self.plain_key(record)):
-            yield from self._nearest(name, self.by_name[name], record)
+        own = self.plain_key(record)
+        for name in self.related(own):
+            if name == own:
+                # (the window ``find_partner`` looked at first, when it was this figure's)
+                known = self._same_name
+                yield from (known[1] if known is not None and known[0] == record.id
+                            else self._nearest(name, self.by_name[name], record))
+            elif self._may_hold(name, record):
+                yield from self._nearest(name, self.by_name[name], record)
         if record.indicator:
             yield from self._nearest(("=", record.indicator),
                                      self.by_indicator[record.indicator], record)
@@ -376,17 +420,19 @@ class _Lookup:
                 ordered = sorted((other for other in self.by_unit[unit_kind] if other.value != 0),
                                  key=lambda r: (_magnitude(r.value), r.start))
                 # (their sizes and starts side by side, the figures' own objects, not a pair
-                # of them for each: 80,000 pairs on a yearbook, 5 MB)
-                sized = self._sized[unit_kind] = ([_magnitude(r.value) for r in ordered],
+                # of them for each: 80,000 pairs on a yearbook, 5 MB; and each size's decade,
+                # the exponent of its leading digit, which rises with the size)
+                sizes = [_magnitude(r.value) for r in ordered]
+                sized = self._sized[unit_kind] = (sizes, [size.adjusted() for size in sizes],
                                                   [r.start for r in ordered], ordered)
-            sizes, starts, group = sized
+            sizes, decades, starts, group = sized
             size = abs(record.value)
-            floor = Decimal(1).scaleb(size.adjusted())  # a slipped digit keeps the decade
+            decade = size.adjusted()  # a slipped digit keeps the decade
             # among equal sizes, its own place by start (the order of (size, start) pairs)
             at = bisect_left(starts, record.start, bisect_left(sizes, size),
                              bisect_right(sizes, size))
-            low = max(bisect_left(sizes, floor), at - MAX_SIZED)
-            high = min(bisect_left(sizes, floor * 10), at + MAX_SIZED + 1)
+            low = max(bisect_left(decades, decade), at - MAX_SIZED)
+            high = min(bisect_right(decades, decade), at + MAX_SIZED + 1)
             yield from self._window(unit_kind, group, max(low, 0), high, record)
 
 
@@ -448,17 +494,14 @@ def _year_compatible(group: list[Record], years: dict[str, str],
     """The figures of ``group`` with another figure of the group that ``same_year`` allows
     (the same stated year; when either year is unknown, another section), and with
     ``within_section`` False, only another in another section. Counted, not paired."""
-    sections: dict[str, int] = defaultdict(int)
-    stated: dict[str, int] = defaultdict(int)
-    stated_in: dict[tuple[str, str], int] = defaultdict(int)
-    for record in group:
-        year = years.get(record.id, "")
-        sections[record.section] += 1
-        stated[year] += 1
-        stated_in[(year, record.section)] += 1
+    # (counted in C by ``Counter``: every figure of the pool is in a group)
+    years_of = [years.get(record.id, "") for record in group]
+    sections_of = [record.section for record in group]
+    sections = Counter(sections_of)
+    stated = Counter(years_of)
+    stated_in = Counter(zip(years_of, sections_of))
     found = []
-    for record in group:
-        year, section = years.get(record.id, ""), record.section
+    for record, year, section in zip(group, years_of, sections_of):
         if year:
             same_year = stated[year] - (1 if within_section else stated_in[(year, section)])
             others = same_year + stated[""] - stated_in[("", section)]
@@ -803,4 +846,5 @@ def _plain(value: Decimal) -> str:
 
 __all__ = ["SPECIFIC_NAMES", "comparable", "described_fit", "distance", "magnitude_slip",
            "named_figures", "restated_finding", "restated_statements",
-           "restatement_conflicts", "restatement_finding", "restatement_pool", "slip"]
+           "restatement_conflicts", "restatement_finding", "restatement_pool", "slip",
+           "stated_year", "years_apart"]
