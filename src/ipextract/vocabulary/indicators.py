@@ -284,13 +284,13 @@ class Matcher:
         endings = ([last[at:] for at in range(len(last) - 1, max(0, len(last) - WRITTEN_ONCE[1]) - 1, -1)]
                    if position < len(forms) - 1 else [""])
         beginnings = [first[:at] for at in range(min(len(first), WRITTEN_ONCE[0] + 1))] if position else [""]
-        own = {self._lookup(first, shares=True), self._lookup(last, shares=True)}
         for beginning in beginnings:
             for ending in endings:
                 if not (beginning or ending):
                     continue  # (the item as it is was looked up above)
                 found = self._lookup(beginning + key + ending, shares=True)
                 if found is not None:
+                    own = (self._lookup(first, shares=True), self._lookup(last, shares=True))
                     return found if found not in own else None
         return None
 
@@ -573,16 +573,19 @@ def indicator_of(metric: str | None, kind: str | None = None, *, previous: str |
     if not metric:
         return None
     found = _item_of(metric, previous) if previous else _indicator_of(metric)
-    families = _FAMILIES_OF_KIND.get(kind) if kind is not None else None
-    if families is None:
-        return found
-    indicators = load_indicators().indicators
-    if found is not None and indicators[found].unit_family in families:
+    if found is not None and _fits(found, kind):
         return found
     if kind == "share" and whole and "占" not in metric:  # (named by its part: its level is no answer)
         found = _share_of(metric, whole)
-        return found if found is not None and indicators[found].unit_family in families else None
+        return found if _fits(found, kind) else None
     return None
+
+
+def _fits(ident: str | None, kind: str | None) -> bool:
+    """Whether a record of ``kind`` can give the entry ``ident`` (a share gives an entry of
+    percent, per mille or ratio…); any kind, or none, can give no entry."""
+    families = _FAMILIES_OF_KIND.get(kind) if kind is not None else None
+    return ident is None or families is None or load_indicators().indicators[ident].unit_family in families
 
 
 def indicators_of_list(items: tuple[str, ...], kinds: Sequence[str | None]) -> tuple[str | None, ...] | None:
@@ -599,7 +602,4 @@ def indicators_of_list(items: tuple[str, ...], kinds: Sequence[str | None]) -> t
     found = _list_of(items, len(kinds))
     if found is None:
         return None
-    indicators = load_indicators().indicators
-    return tuple(ident if ident is None or (families := _FAMILIES_OF_KIND.get(kind) if kind else None) is None
-                 or indicators[ident].unit_family in families else None
-                 for ident, kind in zip(found, kinds, strict=True))
+    return tuple(ident if _fits(ident, kind) else None for ident, kind in zip(found, kinds, strict=True))
