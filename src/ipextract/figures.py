@@ -179,6 +179,9 @@ def _grammar() -> re.Pattern[str]:
     return re.compile(prefilter(pattern, re.VERBOSE) + pattern, re.VERBOSE)
 
 
+RANGE_HEAD_LIMIT = 64  # characters of a range's first part the range guard reads at most
+
+
 def _range_guard(head: str) -> str:
     """A lookahead the range branch of the grammar must pass: a run of the characters its
     first number, magnitude, unit and space can take, then a range separator's first
@@ -192,7 +195,10 @@ def _range_guard(head: str) -> str:
     if characters is None or separators is None:
         return ""  # cannot be said: the branch is tried as it stands
     run = character_class(characters, r"\s")  # (\s? stands before the separator)
-    return f"(?={run}*{character_class(separators)})"
+    # Bounded: tried at every number, an unbounded run read a text made of nothing but such
+    # characters (万万万…, 1,1,1,…) to its end from each of them, a quadratic scan. A range's
+    # first part (number, magnitude, unit, space) is far shorter than the bound.
+    return f"(?={run}{{0,{RANGE_HEAD_LIMIT}}}{character_class(separators)})"
 
 
 PER_TIME = ("月", "日")  # time units that stand alone only as a denominator (元/月); 年 is a unit
