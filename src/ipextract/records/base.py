@@ -137,6 +137,9 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "cause_verbs": frozenset(cues.cause_verbs),
         "agent_verbs": frozenset(cues.agent_verbs),
         "stock_totals": frozenset(cues.stock_totals),
+        "effort_adverbs": frozenset(cues.effort_adverbs) | frozenset(
+            cues.adverbs_before_effort_verbs),
+        "verbs_that_go": frozenset(cues.effort_verbs) | frozenset(cues.having_verbs),
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Kind = Literal[
     "count", "amount", "quantity", "rate", "growth", "share", "change", "change_pp", "rank",
@@ -131,8 +131,16 @@ class Cues(Frozen):
     # 按可比价格计算, 扣除价格因素: a growth's basis (the record's ``basis``), never its name
     basis_in_names_pattern: str = ""
     generic_counted_nouns: tuple[str, ...] = ()  # 14家企业上榜…: 企业 alone names nothing
-    effort_adverbs: tuple[str, ...] = ()
-    duration_openers: tuple[str, ...] = ()  # 时隔12年再次…: a duration's verb, no name  # 加快建设6个…: a plan's wording, not a name
+    effort_adverbs: tuple[str, ...] = ()  # 加快建设6个…: a plan's wording, not a name
+    # 推进|36个…项目, 实施|…项目128个: a verb whose object is itself a piece of work, and 共有,
+    # 获: verbs of having; no word of a name (ANNOTATION.md, metric 7)
+    effort_verbs: tuple[str, ...] = ()
+    adverbs_before_effort_verbs: tuple[str, ...] = ()  # 继续|办好, 滚动|实施
+    having_verbs: tuple[str, ...] = ()
+    # 建成, 新增, 改造…: the verbs of flow or building that say which things are counted and
+    # stay in a name; kept apart from the two lists above (checked when loaded)
+    counting_verbs: tuple[str, ...] = ()
+    duration_openers: tuple[str, ...] = ()  # 时隔12年再次…: a duration's verb, no name
     # parts of one population that a list names in turn (全体, 城镇, 农村): parallel categories
     population_parts: tuple[str, ...] = ()
     # measures an item of 其中 may leave unsaid (床位…，其中医院…: 医院床位)
@@ -144,6 +152,14 @@ class Cues(Frozen):
         if any(len(suffix) != 1 for suffix in suffixes):
             raise ValueError(f"word_suffixes: one character each, not {list(suffixes)}")
         return suffixes
+
+    @model_validator(mode="after")
+    def _verbs_that_go_are_not_verbs_that_stay(self) -> Cues:
+        both = set(self.counting_verbs) & (set(self.effort_verbs) | set(self.having_verbs))
+        if both:
+            raise ValueError(f"counting_verbs stay in a name, effort_verbs and having_verbs go: "
+                             f"{sorted(both)} in both")
+        return self
 
     @field_validator("distributive_words")
     @classmethod

@@ -23,7 +23,16 @@ from ..base import (
     _word_sets,
 )
 from .counted import _action_verb, _right_noun, _with_predicate, words_after
-from .phrase import _ANY_DIGIT, _SHARE_WHOLE, _is_verb, _rank_verb, _trailing_words, _without_subject_verb, clean_metric
+from .phrase import (
+    _ANY_DIGIT,
+    _SHARE_WHOLE,
+    _is_verb,
+    _rank_verb,
+    _trailing_words,
+    _without_subject_verb,
+    clean_metric,
+    without_effort_verb,
+)
 
 
 # (not cached: a few string searches, where a cache keyed by every figure's left text found a
@@ -78,7 +87,16 @@ def _label(blocks: list[Block], index: int) -> str:
 def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | None,
             enumerated: bool, places: frozenset[str], tail: str = "") -> tuple[str, MetricFrom]:
     """Rules 1 and 3: the indicator named before the figure, or the noun counted after it;
-    with how the name was found (``before``, ``after``, ``previous``)."""
+    with how the name was found (``before``, ``after``, ``previous``); without a verb of
+    effort or of having at its start (实施|重点项目: rule 7), taken off the whole name (the
+    verb tells the rules above a purpose, 实施|优化|营商环境|21条|升级举措, from a subject)."""
+    name, how = _own_metric(figure, kind, left, right, previous, enumerated, places, tail)
+    return without_effort_verb(name), how
+
+
+def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | None,
+                enumerated: bool, places: frozenset[str], tail: str = "") -> tuple[str, MetricFrom]:
+    """:func:`_metric` before the verb of effort or of having goes."""
     own, own_tag = clean_metric(_cut_comparison(left, kind, places), places)
     own = _after_examples(own)
     if kind == "rank":

@@ -289,6 +289,47 @@ def _without_verbs(tokens: list[str]) -> list[str]:
     return tokens
 
 
+def without_effort_verb(name: str) -> str:
+    """A name without the verb of effort or of having it opens with (see
+    :func:`_without_effort_verb`); most names open with none and are not segmented."""
+    words = _word_sets()
+    if not name or not name.startswith(_effort_openings()):
+        return name
+    return "".join(_without_effort_verb(_tokens(name), words))
+
+
+@lru_cache(maxsize=1)
+def _effort_openings() -> tuple[str, ...]:
+    cues = load_vocabulary().cues
+    return (tuple(cues.effort_verbs) + tuple(cues.having_verbs) + tuple(cues.effort_adverbs)
+            + tuple(cues.adverbs_before_effort_verbs))
+
+
+def _without_effort_verb(tokens: list[str], words: dict[str, frozenset[str]]) -> list[str]:
+    """The name without a verb of effort or of having it opens with (cues.effort_verbs,
+    cues.having_verbs), and the adverbs of effort before it: 继续|办好|省级|民生|实事 →
+    省级民生实事, 共有|注册|登记|的|社会组织 → 注册登记的社会组织. The rest must be more than
+    one word (实施|项目 stays whole: 项目 alone names no count; 推进|粮食 of 推进|66个|粮食产能…
+    is a noun phrase cut short) and hold a noun.
+
+    >>> "".join(_without_effort_verb(_tokens("滚动实施省重点技改项目"), _word_sets()))
+    '省重点技改项目'
+    """
+    at = 0
+    while at < len(tokens) - 1 and tokens[at] in words["effort_adverbs"]:
+        at += 1
+    if at >= len(tokens) - 2 or tokens[at] not in words["verbs_that_go"] or (
+            len(tokens[at + 1]) == 1 and not pos_tag(tokens[at + 1]).startswith(_NOMINAL_TAGS)):
+        # (获|批…, 推进|好…: a verb the segmenter cut; 推进|粮食 before a count: one word
+        # left is as often a noun phrase cut short as the name)
+        return tokens
+    rest = tokens[at + 1:]
+    # (社会|组织: the segmenter may cut the head noun and tag its end a verb)
+    if not any(pos_tag(token).startswith(_NOMINAL_TAGS) for token in rest):
+        return tokens
+    return rest
+
+
 _MIN_SUBJECT = 3  # characters: 高位|推动, 合力|推动 — a two-character noun before the verb is its manner
 
 
