@@ -52,9 +52,12 @@ def _replace_pattern(text: str) -> str:
         ("cues.toml", lambda t: t + '"中东" = ["中部"]\n', "must stand for two or more"),
         ("cues.toml", lambda t: t.replace('word_suffixes = ["化",', 'word_suffixes = ["化工",'),
          "one character each"),
+        ("cues.toml", lambda t: t.replace('effort_verbs = ["推进",', 'effort_verbs = ["建成", "推进",'),
+         "in both"),
     ],
     ids=["duplicate key", "unit claimed twice", "alias claimed twice", "regex that does not compile", "word listed twice", "unknown kind", "currency that is no money",
-         "distributive word for one item", "suffix of two characters"],
+         "distributive word for one item", "suffix of two characters",
+         "a verb that both stays in a name and goes"],
 )
 def test_malformed_vocabulary_is_rejected(data_copy: Path, file: str,
                                           change: Callable[[str], str], error: str) -> None:
