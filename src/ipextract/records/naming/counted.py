@@ -56,26 +56,35 @@ def _right_noun(text: str) -> str:
     for token in _tokens(text[:24]):
         if token[0] in SENTENCE_END or token[0] in CLAUSE_BREAK:
             break
-        if not _WORDLIKE.match(token):
+        if not _WORDLIKE.match(token) and not (tokens and _LETTERED.fullmatch(token)):
             closed = False
             break
         tokens.append(token)
-    if closed and tokens and len("".join(tokens)) <= _SHORT_NAME and (
-        pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS) or len(tokens[-1]) == 1
-    ) and predicate.isdisjoint(tokens):
-        return "".join(tokens)  # …、2680个提档升级村。: a short noun phrase closing the clause
+    # (…断面|中，: a place word closing the clause ends no name, the noun before it does)
+    short = tokens[:-1] if closed and len(tokens) > 1 and pos_tag(tokens[-1]) == "f" else tokens
+    if closed and short and len("".join(short)) <= _SHORT_NAME and (
+        pos_tag(short[-1]).startswith(_NOMINAL_TAGS) or len(short[-1]) == 1
+    ) and predicate.isdisjoint(short):
+        return "".join(short)  # …、2680个提档升级村。: a short noun phrase closing the clause
     taken: list[str] = []
     for index, token in enumerate(tokens):
         tag = pos_tag(token)
         following = pos_tag(tokens[index + 1]) if index + 1 < len(tokens) else ""
         inner_numeral = tag in ("m", "q") and index + 1 < len(tokens) and not token.isdigit()
-        modifier = tag == "a" and following.startswith(_NOMINAL_TAGS)  # 友好|合作伙伴
+        # 友好|合作伙伴; 城市|黑|臭|水体: adjectives before the noun they qualify (a run of them
+        # inside the name: 老|旧|小区 opening it is left to the rules of the whole clause)
+        modifier = tag == "a" and (following.startswith(_NOMINAL_TAGS) or bool(taken) and (
+            _noun_after_adjectives(tokens, index + 1)))
+        # 国|控|断面: a one-character verb the segmenter cut from the character before it,
+        # inside a noun (an abbreviation it does not know)
+        cut_abbreviation = (tag == "v" and len(token) == 1 and len(taken) == 1
+                            and len(taken[0]) == 1 and following.startswith(_NOMINAL_TAGS))
         # 9个|县|获评…, 13个|县|被命名为…: a generic noun the segmenter tags zg, before the
         # predicate _with_predicate keeps (not 县（市、区）, 村（居）委会: a longer noun)
         generic = token in word_sets["generic_counted"] and (
             following == "v" or tokens[index + 1:index + 2] == ["被"])  # (not 县|建设 vn)
         nominal = (tag.startswith(_NOMINAL_TAGS) or tag == "x" or inner_numeral or modifier
-                   or generic or token in word_sets["nouns_tagged_verbs"]) and (
+                   or generic or cut_abbreviation or token in word_sets["nouns_tagged_verbs"]) and (
             token not in predicate)  # (民生实事|全部|完成; 升级|举措)
         joins_nouns = bool(taken) and token in ("和", "与", "及") and following.startswith(_NOMINAL_TAGS)
         # (示范|企业: one noun after a verb closes the clause; 出行|便利化|措施: a compound)
@@ -85,11 +94,28 @@ def _right_noun(text: str) -> str:
             # 企业|数字化|改造, 家庭|适老化|改造: after a noun in 化 the verb that closes the
             # clause is the change made (a compound of its own), not what the counted did
             or index == len(tokens) - 1 and len(token) > 1 and taken[-1].endswith("化"))
+        if taken and token.endswith(_RATES):
+            break  # 147个|国|考|断面|水质|优良率…: a rate is no thing counted, but the next figure's
         if nominal or joins_nouns or verb_in_name:
             taken.append(token)
         else:
             break
     return "".join(taken)
+
+
+def _noun_after_adjectives(tokens: list[str], at: int) -> bool:
+    """Whether the tokens from ``at`` on are adjectives, then a noun (黑|臭|水体 after 城市|黑)."""
+    while at < len(tokens) and pos_tag(tokens[at]) == "a":
+        at += 1
+    return at < len(tokens) and pos_tag(tokens[at]).startswith(_NOMINAL_TAGS)
+
+
+_RATES = ("率", "比例", "占比", "比重")
+
+
+# A word of digits and Latin letters inside a noun phrase (省级|5G|工厂, 国家|4A|级): a word of
+# the name, where a figure's digits end it
+_LETTERED = re.compile(r"[0-9]+[A-Za-z]+")
 
 
 def _compound_goes_on(tokens: list[str], index: int, outside: frozenset[str]) -> bool:
