@@ -145,6 +145,8 @@ class Cues(Frozen):
     population_parts: tuple[str, ...] = ()
     # measures an item of 其中 may leave unsaid (床位…，其中医院…: 医院床位)
     measure_nouns: tuple[str, ...] = ()
+    # 限额以上 of 限额以上粮油食品、通讯器材类零售额: a scope the first item writes for all
+    list_scopes: tuple[str, ...] = ()
 
     @field_validator("word_suffixes")
     @classmethod

@@ -179,7 +179,57 @@ def _shared_words(items: list[str]) -> list[str]:
         # not 出口额 after 进出口总额: it shares the owner's words)
         items = [items[0]] + [item if set(item) & set(owner) else owner + item
                               for item in items[1:]]
+    return _shared_measure(items)
+
+
+def _shared_measure(items: list[str]) -> list[str]:
+    """The measure the last item ends with, given to the items before it when each of them
+    names a thing with no measure of its own: the words after the noun an item ends with
+    where the last item opens so too (城镇居民、农村居民人均可支配收入 → 城镇居民人均可支配收入),
+    else the measure noun it ends with (cues.measure_nouns: 高端装备、新材料投资 → 高端装备投资);
+    then the scope of a threshold the first item opens with (cues.list_scopes) is given to the
+    others: the list is of parts of one measure (限额以上粮油食品、通讯器材类零售额 →
+    限额以上通讯器材类零售额). A list where an item has a measure of its own, or names no
+    thing (一、二、三产…; 船舶进出), is of several measures, and keeps its items.
+
+    >>> _shared_measure(["限额以上粮油食品", "通讯器材类零售额"])
+    ['限额以上粮油食品零售额', '限额以上通讯器材类零售额']
+    """
+    cues = load_vocabulary().cues
+    last = items[-1]
+    measure = max((m for m in cues.measure_nouns if last.endswith(m) and len(last) > len(m)),
+                  key=len, default="")
+    endings = cues.measure_endings + _NAME_ENDINGS
+    if not measure or not all(_bare_thing(item) and not item.endswith(endings)
+                              for item in items[:-1]):
+        return items
+    shared = []
+    for item in items[:-1]:
+        head = last[len(item):] if _parallel_opening(item, last) else ""
+        shared.append(item + (head if head.endswith(measure) else measure))
+    items = [*shared, last]
+    scope = next((s for s in cues.list_scopes if items[0].startswith(s)), "")
+    if scope:
+        items = [items[0]] + [item if item.startswith(cues.list_scopes) else scope + item
+                              for item in items[1:]]
     return items
+
+
+def _parallel_opening(item: str, last: str) -> bool:
+    """Whether ``last`` opens as ``item`` is written, another word in place of the item's first
+    (城镇|居民 and 农村|居民人均可支配收入, whatever the segmenter made of them; not 工业 and
+    工业技改投资, the same word)."""
+    return any(last[at:len(item)] == item[at:] and last[:at] != item[:at]
+               for at in range(1, len(item) - 1))
+
+
+def _bare_thing(item: str) -> bool:
+    """高端装备, 新能源汽车: a name of a thing, two characters or more of words, ending in a noun
+    (not a number or a measure word)."""
+    if len(item) < 2 or not _HAN_WORDS.fullmatch(item):
+        return False
+    tag = pos_tag(_tokens(item)[-1])
+    return tag.startswith(_NOMINAL_TAGS) and tag not in ("m", "q")
 
 
 def _measure_word(item: str) -> bool:
