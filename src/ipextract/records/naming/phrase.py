@@ -133,7 +133,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
             break
     leading = _leading_words(places)
     while tokens and (tokens[0] in leading or _is_punctuation(tokens[0]) or (
-        not quoted_start and len(tokens) > 1 and _is_place(tokens[0])
+        not quoted_start and len(tokens) > 1 and _is_place(tokens[0]) and _place_name(tokens)
     )):
         tokens.pop(0)
     while len(tokens) > 1 and tokens[0] in words["adverbs_before_verbs"] and pos_tag(
@@ -371,6 +371,20 @@ def _without_subject_verb(tokens: list[str], words: dict[str, frozenset[str]],
     while len(agent) > 1 and agent[-1] in words["adverbs_before_verbs"]:
         agent = agent[:-1]  # 平台|累计|发布: the adverb of the verb goes with it
     return agent + rest
+
+
+def _place_name(tokens: list[str]) -> bool:
+    """Whether the place-like word that opens ``tokens`` names a place: 开发区, 示范区, 山区县,
+    农牧区 are words in 区/县/市 the lexicon knows as common nouns, a kind of area that is the
+    name's own scope (开发区亩均工业增加值); 自治区 of a region's own report is the region (as 全区
+    is), but not before 级 (自治区级绿色工厂: a designation, as 省级)."""
+    if tokens[0] in _OWN_LEVELS:
+        return tokens[1] != "级"
+    return pos_tag(tokens[0]) not in _AREA_KIND_TAGS
+
+
+_AREA_KIND_TAGS = frozenset({"n", "l"})
+_OWN_LEVELS = frozenset({"自治区", "自治州", "自治县", "自治旗"})
 
 
 _CONJUNCTIONS = frozenset({"和", "及", "与", "以及", "并"})  # …27.8%和52.6%: never a name
