@@ -43,6 +43,7 @@ from .naming import (
     _fill_shared_nouns,
     _name,
     _respective,
+    _scope_of_opening_whole,
     analyse,
     clean_metric,
 )
@@ -212,6 +213,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     _fill_shared_nouns(drafts, blocks)
     _attributes_of_institutions(drafts, blocks)
     _parallel_measures(drafts, blocks)
+    _scope_of_opening_whole(drafts, blocks)
     forget_headings()
     return drafts
 

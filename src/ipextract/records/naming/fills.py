@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import regex
+
 from ...blocks import Block
 from ...vocabulary import load_vocabulary
 from ...vocabulary.lexicon import pos_tag
@@ -13,7 +15,7 @@ from ..base import (
     Draft,
     _tokens,
 )
-from .phrase import _HAN_WORDS
+from .phrase import _ANY_DIGIT, _HAN_WORDS, _NAME_ENDINGS
 
 
 def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> None:
@@ -68,6 +70,64 @@ def _institutions_of(draft: Draft, attributes: frozenset[str]) -> str:
     attribute = max((a for a in attributes if draft.metric.endswith(a)), key=len)
     institutions = draft.metric[: -len(attribute)]
     return institutions if len(institutions) >= 2 and _HAN_WORDS.fullmatch(institutions) else ""
+
+
+# A sentence that opens with the whole its figures are parts of: (全年)(在)X中，
+_OPENING_WHOLE = regex.compile(r"[\s　]*(?:全年)?(?:在)?(?:全部)?([^，,。；;：:、0-9]{3,24}?)中[，,]")
+
+
+def _scope_of_opening_whole(drafts: list[Draft], blocks: list[Block]) -> None:
+    """在规模以上工业中，国有控股企业增加值增长4.8%，私营企业增长6.2% → 规模以上工业国有控股
+    企业增加值, …私营企业增加值: a sentence that opens with the whole its figures are parts of,
+    when that whole opens with a threshold scope (cues.list_scopes), gives the figures after it
+    the scope; and a bare category (饮料类) the whole's measure, when the whole names one
+    (限额以上单位商品零售额中，饮料类… → 限额以上单位饮料类商品零售额). A name that has a scope
+    of its own keeps it."""
+    cues = load_vocabulary().cues
+    scopes = cues.list_scopes
+    endings = cues.measure_endings + _NAME_ENDINGS
+    sentence = (-1, -1)
+    whole: tuple[str, str] | None = None  # the sentence's scope and measure, when it opens so
+    for index, draft in enumerate(drafts):
+        figure = draft.figure
+        block = blocks[figure.block]
+        # (to the full stop: the parts may be listed in clauses ended by ；)
+        start = max(block.text.rfind(mark, 0, figure.lstart) for mark in _FULL_STOPS) + 1
+        if (figure.block, start) != sentence:
+            sentence = (figure.block, start)
+            opening = _OPENING_WHOLE.match(block.text, start, figure.lstart)
+            whole = _scope_and_measure(opening.group(1), scopes) if opening is not None and (
+                opening.group(1).startswith(scopes)) else None
+        if whole is None or not draft.metric or draft.metric.startswith(scopes) or (
+                draft.section == "table") or _ANY_DIGIT.search(draft.metric):
+            continue  # (和18.6: a name cut from a figure names no part)
+        scope, measure = whole
+        name = draft.metric
+        if measure and not name.endswith(endings) and _HAN_WORDS.fullmatch(name):
+            name += measure  # 饮料类 → 饮料类商品零售额
+        drafts[index] = replace(draft, metric=scope + name)
+
+
+def _scope_and_measure(whole: str, scopes: tuple[str, ...]) -> tuple[str, str]:
+    """限额以上单位 and 商品零售额 of 限额以上单位商品零售额: the whole's scope and the measure
+    it ends with (cues.measure_nouns, with the noun before it that is no unit of the scope,
+    商品|零售额); ``(whole, "")`` when it names no measure (规模以上工业)."""
+    measures = load_vocabulary().cues.measure_nouns
+    tokens = _tokens(whole)
+    if len(tokens) < 3 or tokens[-1] not in measures:
+        return whole, ""
+    at = len(tokens) - 1
+    if pos_tag(tokens[at - 1]) == "n" and tokens[at - 1] not in _SCOPE_UNITS and at - 1 > 1:
+        at -= 1  # 商品|零售额
+    scope = "".join(tokens[:at])
+    return (scope, "".join(tokens[at:])) if len(scope) > max(map(len, scopes)) else (whole, "")
+
+
+_FULL_STOPS = ("。", "！", "？", "\n")
+
+
+# the units a threshold scope is of (限额以上|单位, 规模以上|工业|企业): no word of its measure
+_SCOPE_UNITS = frozenset({"单位", "企业", "工业", "服务业", "法人单位", "贸易单位"})
 
 
 def _parallel_modifiers(first: str, second: str) -> bool:
