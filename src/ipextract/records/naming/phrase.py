@@ -281,9 +281,7 @@ def _without_verbs(tokens: list[str]) -> list[str]:
         inside = words["verbs_inside_names"]
         tokens = [token for index, token in enumerate(tokens)
                   if not (0 < index < len(tokens) - 1 and token in inside
-                          and pos_tag(tokens[index - 1]).startswith(_NOMINAL_TAGS)
-                          and len(tokens[index + 1]) > 1
-                          and pos_tag(tokens[index + 1]).startswith(_NOMINAL_TAGS))]
+                          and _measure_after_link(tokens, index, words))]
     while len(tokens) > 1 and tokens[-1] in words["verbs_after_names"]:
         tokens = tokens[:-1]
     return tokens
@@ -328,6 +326,22 @@ def _without_effort_verb(tokens: list[str], words: dict[str, frozenset[str]]) ->
     if not any(pos_tag(token).startswith(_NOMINAL_TAGS) for token in rest):
         return tokens
     return rest
+
+
+def _measure_after_link(tokens: list[str], at: int, words: dict[str, frozenset[str]]) -> bool:
+    """Whether the link verb at ``at`` (实现, 完成…) stands between the name's owner and its
+    measure: after a noun or a condition (企业|实现|利润总额, 盈亏相抵|后|实现|利润), before a
+    noun of two characters or more (…|实现|利润总额), or before a verbal measure the segmenter
+    tags a verb, which a change or link word does not end (失业人员|实现|再|就业, 劳动力|实现|
+    转移|就业; not …|实现|增长)."""
+    before, after = pos_tag(tokens[at - 1]), tokens[at + 1]
+    if not (before.startswith(_NOMINAL_TAGS) or before == "f"):
+        return False
+    if len(after) > 1 and pos_tag(after).startswith(_NOMINAL_TAGS):
+        return True
+    rest = tokens[at + 1:]
+    return before.startswith(_NOMINAL_TAGS) and pos_tag(rest[-1]).startswith("v") and not (
+        words["change"] & set(rest) or words["link"] & set(rest))
 
 
 _MIN_SUBJECT = 3  # characters: 高位|推动, 合力|推动 — a two-character noun before the verb is its manner
