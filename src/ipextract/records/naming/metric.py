@@ -31,6 +31,7 @@ from .phrase import (
     _trailing_words,
     _without_subject_verb,
     clean_metric,
+    effort_then_purpose,
     without_effort_verb,
 )
 
@@ -142,6 +143,10 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
         cues = load_vocabulary().cues
         if noun in cues.generic_counted_nouns:
             noun = _with_predicate(noun, tail or right)  # 14家企业|上榜…
+        if effort_then_purpose(own):
+            # 落实|县域商业体系建设|18条|政策措施: what the measures are for (the verb of effort
+            # goes in _metric)
+            return own + noun, "after"
         if ends_with_verb and own.startswith(cues.effort_adverbs):
             return noun, "after"  # 加快建设|6个|省级区域医疗中心: a plan's wording
         if ends_with_verb and (own_tokens := _tokens(own))[-1] in load_vocabulary().cues.clause_verbs:

@@ -303,6 +303,33 @@ def _effort_openings() -> tuple[str, ...]:
             + tuple(cues.adverbs_before_effort_verbs))
 
 
+def _effort_adverbs(tokens: list[str], words: dict[str, frozenset[str]]) -> int:
+    """How many adverbs of effort open ``tokens`` (深入|推进: the segmenter may tag 深入 a verb)."""
+    at = 0
+    while at < len(tokens) - 1 and tokens[at] in words["effort_adverbs"]:
+        at += 1
+    return at
+
+
+def _verb_that_goes(token: str, words: dict[str, frozenset[str]]) -> bool:
+    """A verb of effort or of having, alone or with an adverb of effort the segmenter joined to
+    it (全面落实 is one word to it)."""
+    return token in words["verbs_that_go"] or any(
+        token.startswith(adverb) and token[len(adverb):] in words["verbs_that_go"]
+        for adverb in words["effort_adverbs"] if len(adverb) < len(token))
+
+
+def effort_then_purpose(phrase: str) -> bool:
+    """全面落实|县域|商业|体系|建设, 深入|推进|成渝|地区|…|建设: a verb of effort, then nouns
+    only, before a count: what the things counted are for (``cues.effort_verbs``)."""
+    words = _word_sets()
+    tokens = _tokens(phrase)
+    at = _effort_adverbs(tokens, words)
+    rest = tokens[at + 1:]
+    return len(rest) >= 2 and _verb_that_goes(tokens[at], words) and all(
+        pos_tag(token).startswith(_NOMINAL_TAGS) for token in rest)
+
+
 def _without_effort_verb(tokens: list[str], words: dict[str, frozenset[str]]) -> list[str]:
     """The name without a verb of effort or of having it opens with (cues.effort_verbs,
     cues.having_verbs), and the adverbs of effort before it: 继续|办好|省级|民生|实事 →
@@ -313,10 +340,8 @@ def _without_effort_verb(tokens: list[str], words: dict[str, frozenset[str]]) ->
     >>> "".join(_without_effort_verb(_tokens("滚动实施省重点技改项目"), _word_sets()))
     '省重点技改项目'
     """
-    at = 0
-    while at < len(tokens) - 1 and tokens[at] in words["effort_adverbs"]:
-        at += 1
-    if at >= len(tokens) - 2 or tokens[at] not in words["verbs_that_go"] or (
+    at = _effort_adverbs(tokens, words)
+    if at >= len(tokens) - 2 or not _verb_that_goes(tokens[at], words) or (
             len(tokens[at + 1]) == 1 and not pos_tag(tokens[at + 1]).startswith(_NOMINAL_TAGS)):
         # (获|批…, 推进|好…: a verb the segmenter cut; 推进|粮食 before a count: one word
         # left is as often a noun phrase cut short as the name)
