@@ -41,6 +41,7 @@ from .naming import (
     MAX_CHAIN,
     _attributes_of_institutions,
     _fill_shared_nouns,
+    _investment_of_projects,
     _name,
     _respective,
     _scope_of_opening_whole,
@@ -212,6 +213,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
         drafts.extend(block_drafts)
     _fill_shared_nouns(drafts, blocks)
     _attributes_of_institutions(drafts, blocks)
+    _investment_of_projects(drafts, blocks)
     _parallel_measures(drafts, blocks)
     _scope_of_opening_whole(drafts, blocks)
     forget_headings()

@@ -20,7 +20,7 @@ figure goes through them:
   its sentence make (其中 items, a flow's stock, a rate of the things just counted);
 * ``fills``: the passes over all the drafts of a document (shared nouns of an enumeration,
   attributes of the institutions counted before them, the scope of a whole a sentence opens
-  with).
+  with, the investment of the projects counted before it).
 
 >>> from ipextract import extract
 >>> text = "上海市2024年国民经济和社会发展统计公报\\n其中，浦东新区规模以上工业企业增加值按可比价格计算增长6.1%。"
@@ -31,11 +31,17 @@ figure goes through them:
 from __future__ import annotations
 
 from .analysis import PhraseAnalysis, analyse
-from .fills import _attributes_of_institutions, _fill_shared_nouns, _scope_of_opening_whole
+from .fills import (
+    _attributes_of_institutions,
+    _fill_shared_nouns,
+    _investment_of_projects,
+    _scope_of_opening_whole,
+)
 from .lists import MAX_CHAIN, _respective
 from .phrase import _NAME_ENDINGS, _phrase_patterns, _scope_prefix, _strip_scope_prefixes, clean_metric
 from .sentence import _name
 
 __all__ = ["MAX_CHAIN", "_NAME_ENDINGS", "PhraseAnalysis", "_attributes_of_institutions",
-           "_fill_shared_nouns", "_name", "_phrase_patterns", "_respective", "_scope_of_opening_whole",
-           "_scope_prefix", "_strip_scope_prefixes", "analyse", "clean_metric"]
+           "_fill_shared_nouns", "_investment_of_projects", "_name", "_phrase_patterns",
+           "_respective", "_scope_of_opening_whole", "_scope_prefix", "_strip_scope_prefixes",
+           "analyse", "clean_metric"]

@@ -130,6 +130,29 @@ _FULL_STOPS = ("。", "！", "？", "\n")
 _SCOPE_UNITS = frozenset({"单位", "企业", "工业", "服务业", "法人单位", "贸易单位"})
 
 
+def _investment_of_projects(drafts: list[Draft], blocks: list[Block]) -> None:
+    """实施省级重点项目860个，完成投资4200亿元 → 省级重点项目投资: an investment named bare
+    (cues.project_measures) right after a count of projects (a name ending in cues.project_nouns)
+    in its sentence, with no other figure between, is the projects'; so is a growth or share
+    that describes it."""
+    cues = load_vocabulary().cues
+    measures = frozenset(cues.project_measures)
+    renamed: dict[int, str] = {}  # id of a figure → its new name
+    for index in range(1, len(drafts)):
+        draft, count = drafts[index], drafts[index - 1]
+        if draft.metric_from == "of" and draft.of is not None and id(draft.of) in renamed:
+            drafts[index] = replace(draft, metric=renamed[id(draft.of)])
+            continue
+        if draft.metric not in measures or count.kind != "count" or not count.metric.endswith(
+                cues.project_nouns) or count.figure.block != draft.figure.block:
+            continue
+        between = blocks[draft.figure.block].text[count.figure.lend:draft.figure.lstart]
+        if any(mark in between for mark in _FULL_STOPS + ("；", ";")):
+            continue
+        renamed[id(draft.figure)] = count.metric + draft.metric
+        drafts[index] = replace(draft, metric=count.metric + draft.metric)
+
+
 def _parallel_modifiers(first: str, second: str) -> bool:
     """国家级 and 省级, 大型 and 中型: two words of one kind that qualify a noun written only
     after the second (3家国家级、9家省级运营中心). Two nouns (银行, 证券公司) are not."""
