@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import regex
 
-from ...blocks import Block
+from ...blocks import MAX_REACH, Block
 from ...vocabulary import load_vocabulary
 from ...vocabulary.lexicon import pos_tag
 from ..base import (
@@ -90,16 +90,21 @@ def _scope_of_opening_whole(drafts: list[Draft], blocks: list[Block]) -> None:
     whole: tuple[str, str] | None = None  # the sentence's scope and measure, when it opens so
     for index, draft in enumerate(drafts):
         figure = draft.figure
+        if draft.section == "table":
+            continue
         block = blocks[figure.block]
-        # (to the full stop: the parts may be listed in clauses ended by ；)
-        start = max(block.text.rfind(mark, 0, figure.lstart) for mark in _FULL_STOPS) + 1
+        # (to the full stop: the parts may be listed in clauses ended by ；; no further back
+        # than a clause reaches, in a block with no stop)
+        reach = max(0, figure.lstart - MAX_REACH)
+        start = max(max(block.text.rfind(mark, reach, figure.lstart) for mark in _FULL_STOPS) + 1,
+                    reach)
         if (figure.block, start) != sentence:
             sentence = (figure.block, start)
             opening = _OPENING_WHOLE.match(block.text, start, figure.lstart)
             whole = _scope_and_measure(opening.group(1), scopes) if opening is not None and (
                 opening.group(1).startswith(scopes)) else None
         if whole is None or not draft.metric or draft.metric.startswith(scopes) or (
-                draft.section == "table") or _ANY_DIGIT.search(draft.metric):
+                _ANY_DIGIT.search(draft.metric)):
             continue  # (和18.6: a name cut from a figure names no part)
         scope, measure = whole
         name = draft.metric

@@ -322,6 +322,8 @@ def _verb_that_goes(token: str, words: dict[str, frozenset[str]]) -> bool:
 def effort_then_purpose(phrase: str) -> bool:
     """全面落实|县域|商业|体系|建设, 深入|推进|成渝|地区|…|建设: a verb of effort, then nouns
     only, before a count: what the things counted are for (``cues.effort_verbs``)."""
+    if not phrase.startswith(_effort_openings()):
+        return False  # (most phrases: not segmented)
     words = _word_sets()
     tokens = _tokens(phrase)
     at = _effort_adverbs(tokens, words)
