@@ -273,6 +273,7 @@ def test_the_base_of_the_bad_files_is_good(tmp_path: Path) -> None:
         (BASE.replace('name = "专利授权量"', 'name = 专利授权量'), r"Invalid value"),
         ('lead_words = "共有"\n' + BASE, r"lead_words must be a list of words"),
         ('per_words = ["每千人", " "]\n' + BASE, r"per_words must be a list of words"),
+        ('verbs_after_names = "跨过"\n' + BASE, r"verbs_after_names must be a list of words"),
         ('distributive_words = [["城乡", "城镇"]]\n' + BASE,
          r"distributive_words must be lists of a word and the two or more items it stands for"),
         (BASE.replace('parent = "gdp"', 'parent = "gdp"\ncoverage = ["“ ”"]'),
@@ -289,6 +290,7 @@ def test_the_base_of_the_bad_files_is_good(tmp_path: Path) -> None:
          "parent that does not exist", "loop of parents", "unknown field", "id not snake_case",
          "noise pattern that does not compile", "malformed suffix variants", "unknown setting",
          "table declared twice", "TOML syntax error", "lead words not a list", "empty per word",
+         "verbs after names not a list",
          "distributive word for one item", "empty coverage word",
          "one share under two entries"],
 )
@@ -311,6 +313,18 @@ def test_lead_words_and_coverage_are_read_from_the_file(tmp_path: Path) -> None:
                                          "企业专利授权量", "共有")] == ["patent_grants", "patent_grants", None,
                                                                      None, None]
     assert _load(tmp_path, BASE).match("共有专利授权量") is None  # no lead words, no head
+
+
+def test_verbs_around_a_name_are_read_from_the_file(tmp_path: Path) -> None:
+    """A verb before or after a whole name leaves the figure the name's; after a verb no head
+    is looked for, and a name shorter than three characters is the object's first word."""
+    text = 'verbs_before_names = ["实现"]\nverbs_after_names = ["跨过"]\nlead_words = ["共有"]\n' + BASE
+    catalogue = _load(tmp_path, text)
+    assert catalogue.verbs_before_names == ("实现",) and catalogue.verbs_after_names == ("跨过",)
+    assert [catalogue.match(m) for m in ("实现地区生产总值", "地区生产总值跨过", "实现全省GDP", "实现共有专利授权量",
+                                         "跨过地区生产总值", "完成地区生产总值", "地区生产总值实现")] == [
+        "gdp", "gdp", "gdp", None, None, None, None]
+    assert _load(tmp_path, BASE).match("实现地区生产总值") is None  # no verbs, nothing seen through
 
 
 def test_a_share_is_found_by_its_part_and_whole(tmp_path: Path) -> None:

@@ -61,7 +61,10 @@ UNIT_FAMILIES: tuple[str, ...] = get_args(UnitFamily)
 
 ID = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 SETTINGS = ("scope_prefixes", "suffix_variants", "noise_pattern", "real_growth_endings", "lead_words",
-            "per_words", "distributive_words")
+            "per_words", "distributive_words", "verbs_before_names", "verbs_after_names")
+# A name seen through a verb around it (实现地区生产总值, 地区生产总值跨过) is at least this long in
+# its lookup form: a shorter one is the first word of the verb's object (巩固经济薄弱村: 经济)
+AROUND_A_VERB = 3
 # a share written as its part and its whole (民生支出占一般公共预算支出比重), or as its part alone
 # (民生支出占比): the two are looked up as names, and the pair names the share entry
 SHARE = re.compile(r"(?P<part>.+?)占(?:(?P<whole>.+?)的?(?:比重|比例)|比)")
@@ -106,6 +109,10 @@ class IndicatorCatalogue(Frozen):
     real_growth_endings: tuple[str, ...] = ()
     lead_words: tuple[str, ...] = ()
     per_words: tuple[str, ...] = ()
+    # verbs that stand before a whole name (实现, 完成, 推动) or after it (跨过, 高于): the figure
+    # is still the name's (see Matcher._around)
+    verbs_before_names: tuple[str, ...] = ()
+    verbs_after_names: tuple[str, ...] = ()
     # a word that stands for a list's items in order, then those items (城乡 → 城镇, 农村)
     distributive_words: tuple[tuple[str, ...], ...] = ()
 
@@ -154,8 +161,8 @@ class Matcher:
     side by side, with the words the list writes once; and :meth:`share`, a share named by its
     part by the whole the text writes after 占."""
 
-    __slots__ = ("coverage", "distributive", "dropped", "head_lengths", "keys", "lead", "noise", "parents",
-                 "per", "scope", "share_conflicts", "shares", "suffixes", "variants")
+    __slots__ = ("after", "before", "coverage", "distributive", "dropped", "head_lengths", "keys", "lead",
+                 "noise", "parents", "per", "scope", "share_conflicts", "shares", "suffixes", "variants")
 
     def __init__(self, catalogue: IndicatorCatalogue) -> None:
         self.keys = catalogue.keys
@@ -184,6 +191,10 @@ class Matcher:
         self.parents = {indicator.id: indicator.parent for indicator in catalogue.indicators.values()}
         per = sorted({lookup_form(word, self.noise) for word in catalogue.per_words}, key=len, reverse=True)
         self.per = re.compile("|".join(map(re.escape, per))) if per else None
+        before = sorted({lookup_form(word, self.noise) for word in catalogue.verbs_before_names}, key=len, reverse=True)
+        self.before = re.compile("|".join(map(re.escape, before))) if before else None
+        after = sorted({lookup_form(word, self.noise) for word in catalogue.verbs_after_names}, key=len, reverse=True)
+        self.after = re.compile("(?:" + "|".join(map(re.escape, after)) + ")$") if after else None
         # (longest word first: 第一二三次产业 before 三次产业 would not matter, 一二三产业 before
         # 一二三产 does)
         self.distributive = sorted(((lookup_form(word, self.noise), tuple(lookup_form(part, self.noise)
@@ -343,7 +354,25 @@ class Matcher:
                 return found if lead.fullmatch(key, 0, start) else None
         return None
 
-    def _lookup(self, metric: str, *, shares: bool) -> str | None:
+    def _around(self, key: str) -> str | None:
+        """The entry named by ``key`` without one verb before it (实现, 推动: what the report
+        did or aims at) or after it (跨过, 高于: how the figure stands to the name), when the
+        rest is a whole name (as written, without scope words or with a suffix variant; no
+        head, no table row) of at least ``AROUND_A_VERB`` characters. 完成农村公路投资 names
+        nothing: after the verb the name is a narrower thing, as it is without one."""
+        rests = []
+        if self.before is not None and (verb := self.before.match(key)) is not None:
+            rests.append(key[verb.end():])
+        if self.after is not None and (verb := self.after.search(key)) is not None:
+            rests.append(key[:verb.start()])
+        for rest in rests:
+            if len(rest) >= AROUND_A_VERB:
+                found = self._lookup(rest, shares=True, whole_names=True)
+                if found is not None:
+                    return found
+        return None
+
+    def _lookup(self, metric: str, *, shares: bool, whole_names: bool = False) -> str | None:
         keys = self.keys
         found = keys.get(metric)  # most names are written in their lookup form already
         if found is not None:
@@ -379,13 +408,15 @@ class Matcher:
             pair = self._share_parts(key)
             if pair is not None and (found := self.shares.get(pair)) is not None:
                 return found
+        if whole_names:
+            return None  # (after a verb, a whole name only)
         if "·" in key:
             return self._row(key)  # a table row names a part of its measure, or nothing
         for form in forms:
             found = self._head(form)
             if found is not None:
                 return found
-        return None
+        return self._around(key)
 
 
 def lookup_form(text: str, noise: re.Pattern[str] | None = None) -> str:
@@ -422,6 +453,10 @@ def _settings(where: str, data: dict[str, Any]) -> dict[str, Any]:
     per = data.get("per_words", [])
     if not isinstance(per, list) or not all(isinstance(w, str) and lookup_form(w) for w in per):
         raise VocabularyError(where, "per_words must be a list of words")  # an empty one starts anything
+    verbs = {name: data.get(name, []) for name in ("verbs_before_names", "verbs_after_names")}
+    for name, words in verbs.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) and lookup_form(w) for w in words):
+            raise VocabularyError(where, f"{name} must be a list of words")
     distributive = data.get("distributive_words", [])
     if not isinstance(distributive, list) or not all(
             isinstance(entry, list) and len(entry) >= 3 and all(isinstance(w, str) and lookup_form(w) for w in entry)
@@ -429,7 +464,7 @@ def _settings(where: str, data: dict[str, Any]) -> dict[str, Any]:
         raise VocabularyError(where, "distributive_words must be lists of a word and the two or more items it stands for")
     return {"per_words": per, "distributive_words": [tuple(entry) for entry in distributive],
             "noise_pattern": pattern, "suffix_variants": [tuple(pair) for pair in variants],
-            "scope_prefixes": prefixes, "real_growth_endings": endings, "lead_words": lead}
+            "scope_prefixes": prefixes, "real_growth_endings": endings, "lead_words": lead, **verbs}
 
 
 def _entries(where: str, data: dict[str, Any]) -> dict[str, Indicator]:
