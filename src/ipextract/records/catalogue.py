@@ -2,11 +2,15 @@
 
 A record's metric is looked up in the indicator catalogue (``vocabulary/indicators.py``), with
 what the sentence around it tells: the item before it in a list (总花费 after 国内游客人次), the
-whole written after 占 for a share named by its part, and the items of a list named once for all
-its figures (一、二、三产业增加值分别…). The drafts are read once, in order of position.
+whole written after 占 for a share named by its part, the items of a list named once for all
+its figures (一、二、三产业增加值分别…; 城镇居民和农村居民人均可支配收入增长…、…), and the items
+one figure is said of at once (a rank each item's: 稻谷、油茶产量均居全国第2位; a count their sum:
+图书馆、博物馆数量达…). The drafts are read once, in order of position.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import regex
 
@@ -22,6 +26,7 @@ class CatalogueIds:
         self.listed = _list_indicators(ordered, source)
         self.source = source
         self.last_metric, self.last_context = "", ""  # the figure before's, for a list's item
+        self.summed: tuple[str, str] | None = None  # (context, metric) of the last joint figure
 
     def __call__(self, draft: Draft) -> str | None:
         metric = draft.metric
@@ -39,6 +44,12 @@ class CatalogueIds:
                                          whole=_share_whole(self.source, draft.figure.start))
         if indicator is None and in_list is not None:
             indicator = in_list[0]  # (an item of a 分别 list, with the words the list writes once)
+        elif in_list is None and draft.kind in _SAID_OF_A_LIST and draft.metric_from not in _NAMED_APART:
+            if draft.metric_from in _DESCRIBES and self.summed == (draft.context, metric):
+                indicator = None  # (the rank of a joint count: 数量达120家，居全国第一)
+            else:
+                indicator, summed = _one_figure_for_a_list(self.source, draft, indicator)
+                self.summed = (draft.context, metric) if summed else None
         self.last_metric, self.last_context = metric, draft.context
         return indicator
 
@@ -50,6 +61,19 @@ _LIST_ITEMS = frozenset({"list", "previous"})
 _WHOLE_SPAN = 24
 _WHOLE_STOPS = regex.compile(r"[，。；、：,;:\n]")
 
+
+# the kinds of a figure said once of a list's items (X、Y产量均居全国第2位; 图书馆、博物馆数量达
+# 120家): a rank is each item's, a count, an amount or a quantity their sum
+_SAID_OF_A_LIST = frozenset({"rank", "count", "amount", "quantity"})
+_ADDITIVE = frozenset({"count", "amount", "quantity"})
+# names given apart from the words before the figure: a list's own items, a table's cells
+_NAMED_APART = frozenset({"list", "table"})
+# names taken from the figure before, or the figure described
+_DESCRIBES = frozenset({"previous", "of"})
+# the words joining the two items of a list written without 、 (城镇居民和农村居民人均可支配收入)
+_JOINING = regex.compile(r"[和及与]")
+# a figure said of each item, not of their sum (存、贷款余额双双突破6万亿元; 均达到)
+_EACH = regex.compile(r"[均都各]|双双|分别")
 
 # what may stand between the figures of a list named once for all (增长5.6%、7.5%; 740元和485元)
 _BETWEEN_ITEMS = frozenset("、和及与")
@@ -94,7 +118,10 @@ def _list_indicators(ordered: list[Draft], source: str) -> dict[int, tuple[str |
             continue
         items = (tuple(d.metric for d in run) if not named_once
                  else _items_before(source, first.figure.start, first.metric))
-        indicators = indicators_of_list(items, [d.kind for d in run]) if all(items) else None
+        kinds = [d.kind for d in run]
+        indicators = indicators_of_list(items, kinds) if all(items) else None
+        if indicators is None and len(items) == 1 and indicator_of(first.metric, first.kind) is None:
+            indicators = _joined_items(first.metric, kinds)
         if indicators is not None:
             found.update((id(d), (indicator, named_once)) for d, indicator in zip(run, indicators, strict=True))
     return found
@@ -121,6 +148,40 @@ def _items_before(source: str, start: int, metric: str) -> tuple[str, ...]:
         items.insert(0, item)
         rest = rest[:-len(item)]
     return tuple(items)
+
+
+def _joined_items(metric: str, kinds: Sequence[str | None]) -> tuple[str | None, ...] | None:
+    """The indicators of the figures of a list written without 、, its items joined by 和, 及
+    or 与 (城镇居民和农村居民人均可支配收入增长4.2%、6.0%), when the joint name names no entry
+    and every item of the split does (with the words the list writes once): a word standing
+    inside one name (普及率, 住宿和餐饮业增加值 is an entry) splits it into parts that name
+    nothing, and nothing changes."""
+    items = tuple(_JOINING.split(metric))
+    if len(items) != len(kinds) or not all(items):
+        return None
+    found = indicators_of_list(items, kinds)
+    return found if found is not None and all(found) else None
+
+
+def _one_figure_for_a_list(source: str, draft: Draft, own: str | None) -> tuple[str | None, bool]:
+    """The indicator of one figure said of the items of a list in its clause, whose name is the
+    list's last item (稻谷、油茶产量均居全国第2位: 油茶产量): a rank is each item's, and measures
+    the first item's entry (as the annotation takes it); a count, an amount or a quantity
+    without 均 or 双双 (each's) is their sum (图书馆、博物馆数量达120家), which names no item's entry when every
+    item names one. ``own``, the figure's own lookup, stands otherwise. With it, whether the
+    figure is such a sum (a rank of it, after it in its sentence, names no item either)."""
+    items = _items_before(source, draft.figure.start, draft.metric)
+    if len(items) < 2:
+        return own, False
+    found = indicators_of_list(items, [draft.kind] * len(items))
+    if found is None:
+        return own, False
+    if draft.kind not in _ADDITIVE:
+        return (found[0] if found[0] is not None else own), False
+    between = source[max(0, draft.figure.start - _LIST_SPAN):draft.figure.start]
+    if not all(found) or _EACH.search(between, max(0, between.rfind(draft.metric))):
+        return own, False
+    return None, True
 
 
 def _share_whole(source: str, start: int) -> str | None:
