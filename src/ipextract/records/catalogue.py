@@ -50,6 +50,9 @@ class CatalogueIds:
             else:
                 indicator, summed = _one_figure_for_a_list(self.source, draft, indicator)
                 self.summed = (draft.context, metric) if summed else None
+        if (indicator is None and len(metric) <= _LOST_SUBJECT and draft.metric_from not in _NAMED_APART
+                and (clause := _clause_before(self.source, draft.figure.start)) and clause != metric):
+            indicator = indicator_of(clause, draft.kind)  # (the name lost its subject: 改造老旧小区716个…户)
         self.last_metric, self.last_context = metric, draft.context
         return indicator
 
@@ -74,6 +77,13 @@ _DESCRIBES = frozenset({"previous", "of"})
 _JOINING = regex.compile(r"[和及与]")
 # a figure said of each item, not of their sum (存、贷款余额双双突破6万亿元; 均达到)
 _EACH = regex.compile(r"[均都各]|双双|分别")
+
+# a name of at most this many characters that names nothing has lost its subject (empty, a verb,
+# a measure word: 改造老旧小区716个26.95万户 named 户): the words of the figure's clause before it
+# are looked up instead, through the same catalogue rules, read back at most _CLAUSE_SPAN
+# characters and never over a clause's or a list item's end (nor a sentence's)
+_LOST_SUBJECT = 2
+_CLAUSE_SPAN = 40
 
 # what may stand between the figures of a list named once for all (增长5.6%、7.5%; 740元和485元)
 _BETWEEN_ITEMS = frozenset("、和及与")
@@ -182,6 +192,14 @@ def _one_figure_for_a_list(source: str, draft: Draft, own: str | None) -> tuple[
     if not all(found) or _EACH.search(between, max(0, between.rfind(draft.metric))):
         return own, False
     return None, True
+
+
+def _clause_before(source: str, start: int) -> str:
+    """The words of the clause (or list item) before the figure at ``start``, at most
+    ``_CLAUSE_SPAN`` characters."""
+    before = source[max(0, start - _CLAUSE_SPAN):start]
+    marks = list(_WHOLE_STOPS.finditer(before))
+    return before[marks[-1].end():] if marks else before
 
 
 def _share_whole(source: str, start: int) -> str | None:
