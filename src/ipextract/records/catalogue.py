@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import regex
 
-from ..vocabulary.indicators import indicator_of, indicators_of_list
+from ..vocabulary.indicators import indicator_of, indicators_of_list, load_indicators
 from .base import Draft
 
 
@@ -53,6 +53,8 @@ class CatalogueIds:
         if (indicator is None and len(metric) <= _LOST_SUBJECT and draft.metric_from not in _NAMED_APART
                 and (clause := _clause_before(self.source, draft.figure.start)) and clause != metric):
             indicator = indicator_of(clause, draft.kind)  # (the name lost its subject: 改造老旧小区716个…户)
+        if indicator is not None and draft.kind in _FLOW_KINDS and draft.metric_from not in _NAMED_APART:
+            indicator = _counted_as_a_flow(self.source, draft, indicator)
         self.last_metric, self.last_context = metric, draft.context
         return indicator
 
@@ -84,6 +86,19 @@ _EACH = regex.compile(r"[均都各]|双双|分别")
 # characters and never over a clause's or a list item's end (nor a sentence's)
 _LOST_SUBJECT = 2
 _CLAUSE_SPAN = 40
+
+# a flow verb the name of a count lost: at its clause's start (after a word of aim or a scope,
+# 力争新增…), every 、-item's; or after the name, before the figure (经营主体净增22万户). The
+# entries a flow of new things can miss are counts of things, organisations and people;
+# a total or a level after the flow (总数达, 、达) is the stock's.
+_FLOW = regex.compile(r"新增|净增")
+_FLOW_OPENS = regex.compile(r"(?:力争|全年|年内|全省|全市|全区|全县)*(新增|净增)")
+_STOCK = regex.compile(r"[达总]")
+_COUNTED = frozenset({"count", "persons"})
+# the kinds of such a count: a count, or a change (净增22万户 is read as one) when the verb stands
+# after the name
+_FLOW_KINDS = frozenset({"count", "change"})
+_FLOW_SPAN = 80
 
 # what may stand between the figures of a list named once for all (增长5.6%、7.5%; 740元和485元)
 _BETWEEN_ITEMS = frozenset("、和及与")
@@ -194,11 +209,30 @@ def _one_figure_for_a_list(source: str, draft: Draft, own: str | None) -> tuple[
     return None, True
 
 
-def _clause_before(source: str, start: int) -> str:
-    """The words of the clause (or list item) before the figure at ``start``, at most
-    ``_CLAUSE_SPAN`` characters."""
-    before = source[max(0, start - _CLAUSE_SPAN):start]
-    marks = list(_WHOLE_STOPS.finditer(before))
+def _counted_as_a_flow(source: str, draft: Draft, stock: str) -> str | None:
+    """The indicator of a count whose name names ``stock`` when a flow verb the name lost stands
+    in its clause (新增A企业25家、B企业6家: 新增 at the clause's start is every item's; 经营主体净增
+    22万户, a count or a change: after the name): the flow entry the catalogue has for it (新增 +
+    the name), or None. A change said otherwise (比上年增加) is the stock's change.
+    Only for entries of things and people; a total after the flow (总数达85家, 、达360万户) is
+    the stock's, and a name that keeps its verb was looked up with it already."""
+    if _FLOW.search(draft.metric) or load_indicators().indicators[stock].unit_family not in _COUNTED:
+        return stock
+    clause = _clause_before(source, draft.figure.start, _FLOW_SPAN, _CLAUSE_MARKS)
+    item = clause[clause.rfind("、") + 1:]
+    if _STOCK.search(item):
+        return stock
+    after = _FLOW.search(item[max(0, item.rfind(draft.metric)):])
+    opens = _FLOW_OPENS.match(clause) if draft.kind == "count" else None
+    verb = after[0] if after is not None else opens[1] if opens is not None else None
+    return stock if verb is None else indicator_of(verb + draft.metric, "count")
+
+
+def _clause_before(source: str, start: int, span: int = 0, stops: regex.Pattern[str] | None = None) -> str:
+    """The words of the clause (or list item: ``stops``, by default those of a share's whole)
+    before the figure at ``start``, at most ``span`` (``_CLAUSE_SPAN``) characters."""
+    before = source[max(0, start - (span or _CLAUSE_SPAN)):start]
+    marks = list((stops or _WHOLE_STOPS).finditer(before))
     return before[marks[-1].end():] if marks else before
 
 
