@@ -195,6 +195,8 @@ def _one_figure_for_a_list(source: str, draft: Draft, own: str | None) -> tuple[
     without 均 or 双双 (each's) is their sum (图书馆、博物馆数量达120家), which names no item's entry when every
     item names one. ``own``, the figure's own lookup, stands otherwise. With it, whether the
     figure is such a sum (a rank of it, after it in its sentence, names no item either)."""
+    if own is None and draft.kind in _ADDITIVE:
+        return own, False  # (a sum only takes an entry away: most counts need no list read)
     items = _items_before(source, draft.figure.start, draft.metric)
     if len(items) < 2:
         return own, False
