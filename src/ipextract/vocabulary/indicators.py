@@ -140,8 +140,9 @@ class Matcher:
     """A catalogue's lookup, in plain attributes (pydantic's private ones are slow to read):
     the metric as written, then its lookup form, then that without its leading scope words
     (全省, 我市 …), then with each suffix variant in turn; then a share by the entries its part
-    and whole name; then a table row by the measure above it; then the name's head. Dict
-    lookups only, a bounded number per metric.
+    and whole name; then a table row by the measure above it; then the name's head; then the
+    whole name without a verb before or after it (:meth:`_around`). Dict lookups only, a
+    bounded number per metric.
 
     A table row is named ``measure·row`` (一般公共预算支出·教育, records/tables.py): it names the
     entry that is the row's part of the measure, written as the row and an ending of the
