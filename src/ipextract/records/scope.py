@@ -60,8 +60,12 @@ def subject(clause: str) -> str | None:
     return longest.group()
 
 
+@lru_cache(maxsize=1 << 14)
 def scope(clause: str, own_region_code: str | None, places: frozenset[str] = frozenset()) -> str | None:
     """The place that opens ``clause``, else a group of people in it; None for neither.
+
+    Cached: a long document words its clauses alike (a yearbook's 84,000 figures stand in
+    4,500 distinct clauses), and a clause that may open with a place is segmented here.
 
     >>> scope("其中，浦东新区", "310000"), scope("农村居民人均可支配收入", None)
     ('浦东新区', '农村居民')
