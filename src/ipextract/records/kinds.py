@@ -97,8 +97,11 @@ def _ends_with_word(left: str, words: tuple[str, ...]) -> bool:
     return tail.endswith(words)
 
 
+@lru_cache(maxsize=1 << 14)
 def _governed_qualifier(qualifier: Qualifier, kind: str, left: str) -> Qualifier:
-    """突破10万件 (over), 接近全国平均水平的3倍 (approx): a qualifier word before the figure."""
+    """突破10万件 (over), 接近全国平均水平的3倍 (approx): a qualifier word before the figure.
+    (Cached: asked for every figure, and a long document words what precedes its figures
+    alike: a yearbook's 84,000 figures follow a few thousand distinct words.)"""
     if qualifier != "exact":
         return qualifier
     governing = load_vocabulary().qualifiers.governing

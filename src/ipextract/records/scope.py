@@ -44,6 +44,7 @@ def _populations() -> re.Pattern[str]:
     return cue_pattern("scope_populations")
 
 
+@lru_cache(maxsize=1 << 14)  # (asked for every figure's clause: see ``scope``)
 def subject(clause: str) -> str | None:
     """The longest subject named in ``clause`` (the text before a figure in its clause).
 
