@@ -147,6 +147,8 @@ class Cues(Frozen):
     measure_nouns: tuple[str, ...] = ()
     # 限额以上 of 限额以上粮油食品、通讯器材类零售额: a scope the first item writes for all
     list_scopes: tuple[str, ...] = ()
+    # 自治区, 自治州…: in a region's own report the region itself (as 全区), not a name's scope
+    autonomous_divisions: tuple[str, ...] = ()
     # 重点项目860个，完成投资…: the nouns of a project and the bare names of its investment
     project_nouns: tuple[str, ...] = ()
     project_measures: tuple[str, ...] = ()

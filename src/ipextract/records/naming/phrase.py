@@ -417,15 +417,14 @@ def _without_subject_verb(tokens: list[str], words: dict[str, frozenset[str]],
 def _place_name(tokens: list[str]) -> bool:
     """Whether the place-like word that opens ``tokens`` names a place: 开发区, 示范区, 山区县,
     农牧区 are words in 区/县/市 the lexicon knows as common nouns, a kind of area that is the
-    name's own scope (开发区亩均工业增加值); 自治区 of a region's own report is the region (as 全区
-    is), but not before 级 (自治区级绿色工厂: a designation, as 省级)."""
-    if tokens[0] in _OWN_LEVELS:
+    name's own scope (开发区亩均工业增加值); an autonomous division (cues.autonomous_divisions:
+    自治区 of a region's own report) is the region (as 全区 is), but not before 级."""
+    if tokens[0] in load_vocabulary().cues.autonomous_divisions:
         return tokens[1] != "级"
     return pos_tag(tokens[0]) not in _AREA_KIND_TAGS
 
 
 _AREA_KIND_TAGS = frozenset({"n", "l"})
-_OWN_LEVELS = frozenset({"自治区", "自治州", "自治县", "自治旗"})
 
 
 _CONJUNCTIONS = frozenset({"和", "及", "与", "以及", "并"})  # …27.8%和52.6%: never a name
