@@ -274,6 +274,8 @@ def test_the_base_of_the_bad_files_is_good(tmp_path: Path) -> None:
         ('lead_words = "共有"\n' + BASE, r"lead_words must be a list of words"),
         ('per_words = ["每千人", " "]\n' + BASE, r"per_words must be a list of words"),
         ('verbs_after_names = "跨过"\n' + BASE, r"verbs_after_names must be a list of words"),
+        ('each_words = ["均", ""]\n' + BASE, r"each_words must be a list of words"),
+        ('flow_verbs = "新增"\n' + BASE, r"flow_verbs must be a list of words"),
         ('distributive_words = [["城乡", "城镇"]]\n' + BASE,
          r"distributive_words must be lists of a word and the two or more items it stands for"),
         (BASE.replace('parent = "gdp"', 'parent = "gdp"\ncoverage = ["“ ”"]'),
@@ -290,7 +292,7 @@ def test_the_base_of_the_bad_files_is_good(tmp_path: Path) -> None:
          "parent that does not exist", "loop of parents", "unknown field", "id not snake_case",
          "noise pattern that does not compile", "malformed suffix variants", "unknown setting",
          "table declared twice", "TOML syntax error", "lead words not a list", "empty per word",
-         "verbs after names not a list",
+         "verbs after names not a list", "empty each word", "flow verbs not a list",
          "distributive word for one item", "empty coverage word",
          "one share under two entries"],
 )

@@ -11,6 +11,7 @@ one figure is said of at once (a rank each item's: 稻谷、油茶产量均居�
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 
@@ -75,10 +76,6 @@ _ADDITIVE = frozenset({"count", "amount", "quantity"})
 _NAMED_APART = frozenset({"list", "table"})
 # names taken from the figure before, or the figure described
 _DESCRIBES = frozenset({"previous", "of"})
-# the words joining the two items of a list written without 、 (城镇居民和农村居民人均可支配收入)
-_JOINING = regex.compile(r"[和及与]")
-# a figure said of each item, not of their sum (存、贷款余额双双突破6万亿元; 均达到)
-_EACH = regex.compile(r"[均都各]|双双|分别")
 
 # a name of at most this many characters that names nothing has lost its subject (empty, a verb,
 # a measure word: 改造老旧小区716个26.95万户 named 户): the words of the figure's clause before it
@@ -91,9 +88,22 @@ _CLAUSE_SPAN = 40
 # 力争新增…), every 、-item's; or after the name, before the figure (经营主体净增22万户). The
 # entries a flow of new things can miss are counts of things, organisations and people;
 # a total or a level after the flow (总数达, 、达) is the stock's.
-_FLOW = regex.compile(r"新增|净增")
-_FLOW_OPENS = regex.compile(r"(?:力争|全年|年内|全省|全市|全区|全县)*(新增|净增)")
-_STOCK = regex.compile(r"[达总]")
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[regex.Pattern[str], ...]:
+    """The catalogue's words of lists and flows (indicators.toml) as patterns: the words joining
+    two items written without 、, those of a figure said of each item, a flow verb, a flow verb
+    after the words that may open its clause, and the marks of a stock."""
+    catalogue = load_indicators()
+
+    def any_of(words: tuple[str, ...]) -> str:
+        return "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
+
+    flow = any_of(catalogue.flow_verbs)
+    return (regex.compile(any_of(catalogue.list_joiners)), regex.compile(any_of(catalogue.each_words)),
+            regex.compile(flow), regex.compile(f"(?:{any_of(catalogue.flow_openers)})*({flow})"),
+            regex.compile(any_of(catalogue.stock_marks)))
 _COUNTED = frozenset({"count", "persons"})
 # the kinds of such a count: a count, or a change (净增22万户 is read as one) when the verb stands
 # after the name
@@ -181,7 +191,7 @@ def _joined_items(metric: str, kinds: Sequence[str | None]) -> tuple[str | None,
     and every item of the split does (with the words the list writes once): a word standing
     inside one name (普及率, 住宿和餐饮业增加值 is an entry) splits it into parts that name
     nothing, and nothing changes."""
-    items = tuple(_JOINING.split(metric))
+    items = tuple(_words()[0].split(metric))
     if len(items) != len(kinds) or not all(items):
         return None
     found = indicators_of_list(items, kinds)
@@ -206,7 +216,7 @@ def _one_figure_for_a_list(source: str, draft: Draft, own: str | None) -> tuple[
     if draft.kind not in _ADDITIVE:
         return (found[0] if found[0] is not None else own), False
     between = source[max(0, draft.figure.start - _LIST_SPAN):draft.figure.start]
-    if not all(found) or _EACH.search(between, max(0, between.rfind(draft.metric))):
+    if not all(found) or _words()[1].search(between, max(0, between.rfind(draft.metric))):
         return own, False
     return None, True
 
@@ -218,14 +228,15 @@ def _counted_as_a_flow(source: str, draft: Draft, stock: str) -> str | None:
     the name), or None. A change said otherwise (比上年增加) is the stock's change.
     Only for entries of things and people; a total after the flow (总数达85家, 、达360万户) is
     the stock's, and a name that keeps its verb was looked up with it already."""
-    if _FLOW.search(draft.metric) or load_indicators().indicators[stock].unit_family not in _COUNTED:
+    _, _, flow, flow_opens, stock_mark = _words()
+    if flow.search(draft.metric) or load_indicators().indicators[stock].unit_family not in _COUNTED:
         return stock
     clause = _clause_before(source, draft.figure.start, _FLOW_SPAN, _CLAUSE_MARKS)
     item = clause[clause.rfind("、") + 1:]
-    if _STOCK.search(item):
+    if stock_mark.search(item):
         return stock
-    after = _FLOW.search(item[max(0, item.rfind(draft.metric)):])
-    opens = _FLOW_OPENS.match(clause) if draft.kind == "count" else None
+    after = flow.search(item[max(0, item.rfind(draft.metric)):])
+    opens = flow_opens.match(clause) if draft.kind == "count" else None
     verb = after[0] if after is not None else opens[1] if opens is not None else None
     return stock if verb is None else indicator_of(verb + draft.metric, "count")
 

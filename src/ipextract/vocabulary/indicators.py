@@ -61,7 +61,9 @@ UNIT_FAMILIES: tuple[str, ...] = get_args(UnitFamily)
 
 ID = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 SETTINGS = ("scope_prefixes", "suffix_variants", "noise_pattern", "real_growth_endings", "lead_words",
-            "per_words", "distributive_words", "verbs_before_names", "verbs_after_names")
+            "per_words", "distributive_words", "verbs_before_names", "verbs_after_names",
+            *(LIST_AND_FLOW_WORDS := ("list_joiners", "each_words", "flow_verbs", "flow_openers",
+                                      "stock_marks")))
 # A name seen through a verb around it (实现地区生产总值, 地区生产总值跨过) is at least this long in
 # its lookup form: a shorter one is the first word of the verb's object (巩固经济薄弱村: 经济)
 AROUND_A_VERB = 3
@@ -115,6 +117,15 @@ class IndicatorCatalogue(Frozen):
     verbs_after_names: tuple[str, ...] = ()
     # a word that stands for a list's items in order, then those items (城乡 → 城镇, 农村)
     distributive_words: tuple[tuple[str, ...], ...] = ()
+    # words of lists and flows that the lookup reads around a figure (records/catalogue.py):
+    # joining two items without 、 (和), a figure said of each item (均, 分别), a flow of new
+    # things (新增), the words that may open a clause before it (力争, 全年, 全省), and those of a
+    # stock after it (总, 达)
+    list_joiners: tuple[str, ...] = ()
+    each_words: tuple[str, ...] = ()
+    flow_verbs: tuple[str, ...] = ()
+    flow_openers: tuple[str, ...] = ()
+    stock_marks: tuple[str, ...] = ()
 
     @cached_property
     def real_growth(self) -> frozenset[str]:
@@ -454,7 +465,8 @@ def _settings(where: str, data: dict[str, Any]) -> dict[str, Any]:
     per = data.get("per_words", [])
     if not isinstance(per, list) or not all(isinstance(w, str) and lookup_form(w) for w in per):
         raise VocabularyError(where, "per_words must be a list of words")  # an empty one starts anything
-    verbs = {name: data.get(name, []) for name in ("verbs_before_names", "verbs_after_names")}
+    verbs = {name: data.get(name, []) for name in ("verbs_before_names", "verbs_after_names",
+                                                   *LIST_AND_FLOW_WORDS)}
     for name, words in verbs.items():
         if not isinstance(words, list) or not all(isinstance(w, str) and lookup_form(w) for w in words):
             raise VocabularyError(where, f"{name} must be a list of words")
