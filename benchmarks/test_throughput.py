@@ -47,3 +47,20 @@ def test_extract_real_reports(benchmark) -> None:  # type: ignore[no-untyped-def
     documents = benchmark.pedantic(lambda: [extract(t) for t in texts], rounds=3, iterations=1)
     assert all(d.records for d in documents)
     _report(benchmark, "".join(texts))
+
+
+# Texts made of one repeated shape, at two sizes: the time per character must not grow with the
+# length (the figure grammar's range guard once read 万万万… to the end from every number: the
+# doubled text took four times as long). The ratio is printed and stored; the benchmark asserts
+# only the records.
+HOSTILE = {"magnitudes": ("万", 0), "digits and commas": ("1,", 0), "万 after every digit": ("1万", 1)}
+
+
+@pytest.mark.parametrize("shape", sorted(HOSTILE))
+@pytest.mark.parametrize("characters", [50_000, 100_000])
+def test_extract_hostile_shape(benchmark, shape: str, characters: int) -> None:  # type: ignore[no-untyped-def]
+    unit, figures_per_unit = HOSTILE[shape]
+    text = unit * (characters // len(unit))
+    document = benchmark.pedantic(extract, args=(text,), rounds=2, iterations=1)
+    assert len(document.records) == figures_per_unit * (characters // len(unit))
+    _report(benchmark, text)
