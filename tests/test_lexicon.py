@@ -105,6 +105,7 @@ def test_the_cached_dictionary_is_made_an_entry_at_a_time(
         for word in ("专", "专利授", "专利权", "专利xyz", "授权", "", "𠀀"):
             assert freq.get(word) == built_freq.get(word), word
             assert freq.get(word, -5) == built_freq.get(word, -5), word
+            assert freq.make(word) == built_freq.get(word), word  # (the segmenter's get)
             assert (word in freq) == (word in built_freq), word
     assert freq["授权"] == built_freq["授权"]
     with pytest.raises(KeyError):

@@ -46,7 +46,8 @@ def direct_lookup(freq: dict[str, int]) -> tuple[
     (5, 5, None)
     """
     if isinstance(freq, dict) and type(freq) is not dict:
-        return dict.get.__get__(freq), freq.get
+        # (its ``make``, when it has one: ``get`` for a key ``made`` found no entry for)
+        return dict.get.__get__(freq), getattr(freq, "make", freq.get)
     return freq.get, freq.get
 
 
