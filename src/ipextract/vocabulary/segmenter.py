@@ -56,20 +56,24 @@ def direct_lookup(freq: dict[str, int]) -> tuple[
 #: itself, ``False`` for a fragment no word starts with. One lookup per fragment instead of two,
 #: and each logarithm taken once per process instead of at every occurrence.
 _Known = dict[str, float | None | bool]
-_KNOWN: dict[tuple[int, int, float], _Known] = {}
+_Lookup = Callable[[str], "int | None"]
+#: the memo of the dictionary in use, with its ``direct_lookup`` (made with it, not for every
+#: run segmented: a run is mostly a short phrase, and the two bound methods cost a tenth of it)
+_KNOWN: dict[tuple[int, int, float], tuple[_Known, _Lookup, _Lookup]] = {}
 _MAX_KNOWN = 1 << 20  # fragments: a cache, emptied when full (yearbooks are long)
 _UNSEEN = object()  # a fragment not looked up yet
 _NEVER = float("-inf")
 
 
-def _known_fragments(freq: dict[str, int], log_total: float) -> _Known:
+def _known_fragments(freq: dict[str, int], log_total: float) -> tuple[_Known, _Lookup, _Lookup]:
+    """The memo of ``freq``'s fragments and ``direct_lookup(freq)``."""
     # a word added to the dictionary (jieba's add_word) changes its size and its total
     key = (id(freq), len(freq), log_total)
-    table = _KNOWN.get(key)
-    if table is None or len(table) > _MAX_KNOWN:
+    found = _KNOWN.get(key)
+    if found is None or len(found[0]) > _MAX_KNOWN:
         _KNOWN.clear()  # one dictionary at a time
-        table = _KNOWN[key] = {}
-    return table
+        found = _KNOWN[key] = ({}, *direct_lookup(freq))
+    return found
 
 
 def _route(run: str, freq: dict[str, int], log_total: float) -> list[int]:
@@ -78,8 +82,7 @@ def _route(run: str, freq: dict[str, int], log_total: float) -> list[int]:
     score = [0.0] * (size + 1)
     ends = [0] * (size + 1)
     unknown = 0.0 - log_total  # log(1) - log_total, as jieba computes it for a word it lacks
-    known = _known_fragments(freq, log_total)
-    made, get_count = direct_lookup(freq)
+    known, made, get_count = _known_fragments(freq, log_total)
     unseen = _UNSEEN
     get = known.get
     for start in range(size - 1, -1, -1):
