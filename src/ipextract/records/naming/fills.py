@@ -87,7 +87,8 @@ def _scope_of_opening_whole(drafts: list[Draft], blocks: list[Block]) -> None:
     scopes = cues.list_scopes
     endings = cues.measure_endings + _NAME_ENDINGS
     sentence = (-1, -1)
-    whole: tuple[str, str] | None = None  # the sentence's scope and measure, when it opens so
+    # the wholes the sentence's clauses open with: (where the clause starts, scope, measure)
+    wholes: list[tuple[int, str, str]] = []
     for index, draft in enumerate(drafts):
         figure = draft.figure
         if draft.section == "table":
@@ -100,17 +101,39 @@ def _scope_of_opening_whole(drafts: list[Draft], blocks: list[Block]) -> None:
                     reach)
         if (figure.block, start) != sentence:
             sentence = (figure.block, start)
-            opening = _OPENING_WHOLE.match(block.text, start, figure.lstart)
-            whole = _scope_and_measure(opening.group(1), scopes) if opening is not None and (
-                opening.group(1).startswith(scopes)) else None
+            wholes = _opening_wholes(block.text, start, figure.lstart, scopes)
+        # the nearest whole opened before the figure: the sentence's, or a clause's after ；
+        # (…增长6.8%；在限额以上单位商品零售额中，…: a semicolon for the full stop changes nothing)
+        whole = next((w for w in reversed(wholes) if w[0] < figure.lstart), None)
         if whole is None or not draft.metric or draft.metric.startswith(scopes) or (
                 _ANY_DIGIT.search(draft.metric)):
             continue  # (和18.6: a name cut from a figure names no part)
-        scope, measure = whole
+        _, scope, measure = whole
         name = draft.metric
         if measure and not name.endswith(endings) and _HAN_WORDS.fullmatch(name):
             name += measure  # 饮料类 → 饮料类商品零售额
         drafts[index] = replace(draft, metric=scope + name)
+
+
+def _opening_wholes(text: str, start: int, first: int, scopes: tuple[str, ...]) -> list[tuple[int, str, str]]:
+    """The wholes with a threshold scope that the sentence at ``start`` opens with, or a clause of
+    it after ；, before the sentence's end (read up to its first figure ``first`` at least):
+    where each clause starts, its scope and its measure."""
+    end = min([at for mark in _FULL_STOPS if (at := text.find(mark, first)) >= 0],
+              default=len(text))
+    found: list[tuple[int, str, str]] = []
+    clause = start
+    while clause < end:
+        opening = _OPENING_WHOLE.match(text, clause, end)
+        if opening is not None and opening.group(1).startswith(scopes):
+            found.append((clause, *_scope_and_measure(opening.group(1), scopes)))
+        semicolon = min([at for mark in _CLAUSE_ENDS if (at := text.find(mark, clause, end)) >= 0],
+                        default=end)
+        clause = semicolon + 1
+    return found
+
+
+_CLAUSE_ENDS = ("；", ";")
 
 
 def _scope_and_measure(whole: str, scopes: tuple[str, ...]) -> tuple[str, str]:
@@ -152,7 +175,7 @@ def _investment_of_projects(drafts: list[Draft], blocks: list[Block]) -> None:
                 cues.project_nouns) or count.figure.block != draft.figure.block:
             continue
         between = blocks[draft.figure.block].text[count.figure.lend:draft.figure.lstart]
-        if any(mark in between for mark in _FULL_STOPS + ("；", ";")):
+        if any(mark in between for mark in _FULL_STOPS + _CLAUSE_ENDS):
             continue
         renamed[id(draft.figure)] = count.metric + draft.metric
         drafts[index] = replace(draft, metric=count.metric + draft.metric)
