@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -88,27 +89,34 @@ _CLAUSE_SPAN = 40
 # 力争新增…), every 、-item's; or after the name, before the figure (经营主体净增22万户). The
 # entries a flow of new things can miss are counts of things, organisations and people;
 # a total or a level after the flow (总数达, 、达) is the stock's.
+_COUNTED = frozenset({"count", "persons"})
+# the kinds of such a count: a count, or a change (净增22万户 is read as one) when the verb stands
+# after the name
+_FLOW_KINDS = frozenset({"count", "change"})
+_FLOW_SPAN = 80
+
+
+class _Words(NamedTuple):
+    """The catalogue's words of lists and flows (indicators.toml) as patterns."""
+
+    joining: regex.Pattern[str]  # two items written without 、 (和, 及, 与)
+    each: regex.Pattern[str]  # a figure said of each item, not of their sum (均, 分别)
+    flow: regex.Pattern[str]  # a flow verb (新增, 净增)
+    flow_opens: regex.Pattern[str]  # a clause that opens with one, after words of aim or scope
+    stock: regex.Pattern[str]  # a total or a level after the flow (总, 达)
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[regex.Pattern[str], ...]:
-    """The catalogue's words of lists and flows (indicators.toml) as patterns: the words joining
-    two items written without 、, those of a figure said of each item, a flow verb, a flow verb
-    after the words that may open its clause, and the marks of a stock."""
+def _words() -> _Words:
     catalogue = load_indicators()
 
     def any_of(words: tuple[str, ...]) -> str:
         return "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
 
     flow = any_of(catalogue.flow_verbs)
-    return (regex.compile(any_of(catalogue.list_joiners)), regex.compile(any_of(catalogue.each_words)),
-            regex.compile(flow), regex.compile(f"(?:{any_of(catalogue.flow_openers)})*({flow})"),
-            regex.compile(any_of(catalogue.stock_marks)))
-_COUNTED = frozenset({"count", "persons"})
-# the kinds of such a count: a count, or a change (净增22万户 is read as one) when the verb stands
-# after the name
-_FLOW_KINDS = frozenset({"count", "change"})
-_FLOW_SPAN = 80
+    return _Words(regex.compile(any_of(catalogue.list_joiners)), regex.compile(any_of(catalogue.each_words)),
+                  regex.compile(flow), regex.compile(f"(?:{any_of(catalogue.flow_openers)})*({flow})"),
+                  regex.compile(any_of(catalogue.stock_marks)))
 
 # what may stand between the figures of a list named once for all (增长5.6%、7.5%; 740元和485元)
 _BETWEEN_ITEMS = frozenset("、和及与")
@@ -191,7 +199,7 @@ def _joined_items(metric: str, kinds: Sequence[str | None]) -> tuple[str | None,
     and every item of the split does (with the words the list writes once): a word standing
     inside one name (普及率, 住宿和餐饮业增加值 is an entry) splits it into parts that name
     nothing, and nothing changes."""
-    items = tuple(_words()[0].split(metric))
+    items = tuple(_words().joining.split(metric))
     if len(items) != len(kinds) or not all(items):
         return None
     found = indicators_of_list(items, kinds)
@@ -216,7 +224,7 @@ def _one_figure_for_a_list(source: str, draft: Draft, own: str | None) -> tuple[
     if draft.kind not in _ADDITIVE:
         return (found[0] if found[0] is not None else own), False
     between = source[max(0, draft.figure.start - _LIST_SPAN):draft.figure.start]
-    if not all(found) or _words()[1].search(between, max(0, between.rfind(draft.metric))):
+    if not all(found) or _words().each.search(between, max(0, between.rfind(draft.metric))):
         return own, False
     return None, True
 
@@ -228,15 +236,15 @@ def _counted_as_a_flow(source: str, draft: Draft, stock: str) -> str | None:
     the name), or None. A change said otherwise (比上年增加) is the stock's change.
     Only for entries of things and people; a total after the flow (总数达85家, 、达360万户) is
     the stock's, and a name that keeps its verb was looked up with it already."""
-    _, _, flow, flow_opens, stock_mark = _words()
-    if flow.search(draft.metric) or load_indicators().indicators[stock].unit_family not in _COUNTED:
+    words = _words()
+    if words.flow.search(draft.metric) or load_indicators().indicators[stock].unit_family not in _COUNTED:
         return stock
     clause = _clause_before(source, draft.figure.start, _FLOW_SPAN, _CLAUSE_MARKS)
     item = clause[clause.rfind("、") + 1:]
-    if stock_mark.search(item):
+    if words.stock.search(item):
         return stock
-    after = flow.search(item[max(0, item.rfind(draft.metric)):])
-    opens = flow_opens.match(clause) if draft.kind == "count" else None
+    after = words.flow.search(item[max(0, item.rfind(draft.metric)):])
+    opens = words.flow_opens.match(clause) if draft.kind == "count" else None
     verb = after[0] if after is not None else opens[1] if opens is not None else None
     return stock if verb is None else indicator_of(verb + draft.metric, "count")
 

@@ -94,7 +94,7 @@ def _right_noun(text: str) -> str:
             # 企业|数字化|改造, 家庭|适老化|改造: after a noun in 化 the verb that closes the
             # clause is the change made (a compound of its own), not what the counted did
             or index == len(tokens) - 1 and len(token) > 1 and taken[-1].endswith("化"))
-        if taken and token.endswith(_RATES):
+        if taken and token.endswith(_rates()):
             break  # 147个|国|考|断面|水质|优良率…: a rate is no thing counted, but the next figure's
         if nominal or joins_nouns or verb_in_name:
             taken.append(token)
@@ -110,7 +110,10 @@ def _noun_after_adjectives(tokens: list[str], at: int) -> bool:
     return at < len(tokens) and pos_tag(tokens[at]).startswith(_NOMINAL_TAGS)
 
 
-_RATES = ("率", "比例", "占比", "比重")
+@lru_cache(maxsize=1)
+def _rates() -> tuple[str, ...]:
+    """The endings of a rate or a share (率; cues.share_nouns: 占比, 比重…): no thing counted."""
+    return ("率", *load_vocabulary().cues.share_nouns)
 
 
 # A word of digits and Latin letters inside a noun phrase (省级|5G|工厂, 国家|4A|级): a word of
