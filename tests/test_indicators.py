@@ -286,6 +286,10 @@ def test_the_base_of_the_bad_files_is_good(tmp_path: Path) -> None:
                 'name_en = "x"\nunit_family = "percent"\n',
          (r"\[national_accounts\.primary_ratio\]: '第一产业增加值占gdp比例' is a share of the same part "
           r"and whole as a name of \[national_accounts\.primary_share\]")),
+        ('threshold_wholes = [["规模以上工业"]]\n' + BASE,
+         r"threshold_wholes must be a list of \[whole, parent id\] pairs"),
+        ('threshold_wholes = [["规模以上工业", "industry_va"]]\n' + BASE,
+         r"threshold_wholes: '规模以上工业' hangs from 'industry_va', no indicator of the catalogue"),
     ],
     ids=["duplicate id", "alias claimed twice", "alias equal to another name",
          "alias claimed twice once normalised", "alias listed twice by one entry", "unknown unit family",
@@ -294,7 +298,8 @@ def test_the_base_of_the_bad_files_is_good(tmp_path: Path) -> None:
          "table declared twice", "TOML syntax error", "lead words not a list", "empty per word",
          "verbs after names not a list", "empty each word", "flow verbs not a list",
          "distributive word for one item", "empty coverage word",
-         "one share under two entries"],
+         "one share under two entries", "threshold whole without its parent",
+         "threshold whole of no entry"],
 )
 def test_a_malformed_catalogue_is_rejected(tmp_path: Path, text: str, error: str) -> None:
     with pytest.raises(VocabularyError, match=error) as raised:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Literal
 
 import regex
@@ -39,6 +40,7 @@ from .layout import (
     wrap_width,
 )
 from .scanning import HAN_CLASS
+from .vocabulary import load_vocabulary
 from .vocabulary.lexicon import is_word
 
 BlockKind = Literal["heading", "paragraph", "item", "line", "table_row", "unit_note", "caption"]
@@ -306,6 +308,8 @@ def _boundaries(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     statements in a data list (a break too)."""
     # (map of the unbound method: no Python frame per mark, a fifth faster than a comprehension)
     ends = list(map(_match_end, _MARKS.finditer(text)))
+    if ("、" in text or "，" in text or "," in text) and (names := _class_names()) is not None:
+        ends = _without_marks_in_names(text, ends, names)
     if " " in text:
         ends = sorted(ends + [match.end() for match in _SPACE_BREAK.finditer(text)])
     sentence_ends = [end for end in ends if text[end - 1] in SENTENCE_END]
@@ -315,6 +319,28 @@ def _boundaries(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
 
 
 _FROM_START = (0,)
+
+
+@lru_cache(maxsize=1)
+def _class_names() -> re.Pattern[str] | None:
+    """The names of statistical classes that hold a 、 (cues.classification_names), longest
+    first, with a comma in its place as well (a writer's or a converter's 、 → ，)."""
+    names = sorted((name for name in load_vocabulary().cues.classification_names if "、" in name),
+                   key=len, reverse=True)
+    return re.compile("|".join("[、，,]".join(map(re.escape, name.split("、"))) for name in names)
+                      ) if names else None
+
+
+def _without_marks_in_names(text: str, ends: list[int], names: re.Pattern[str]) -> list[int]:
+    """``ends`` without the clause ends after a 、 inside a class's name (服装、鞋帽、针纺织品类
+    is one name, not three items of a list).
+
+    >>> _without_marks_in_names("粮油、食品类增长8%，饮料类、烟酒类", [3, 11, 15], _class_names())
+    [11, 15]
+    """
+    inside = {match.start() + at + 1 for match in names.finditer(text)
+              for at, character in enumerate(match.group()) if character in "、，,"}
+    return [end for end in ends if end not in inside] if inside else ends
 
 
 _HEADING_UNIT = regex.compile(r"[（(]\s*(?:单位\s*[：:]\s*)?(?P<unit>[^）()（]{1,6}?)\s*[)）]\s*$")

@@ -214,8 +214,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     _fill_shared_nouns(drafts, blocks)
     _attributes_of_institutions(drafts, blocks)
     _investment_of_projects(drafts, blocks)
-    _parallel_measures(drafts, blocks)
-    _scope_of_opening_whole(drafts, blocks)
+    _scope_of_opening_whole(drafts, blocks, _parallel_measures(drafts, blocks))
     forget_headings()
     return drafts
 

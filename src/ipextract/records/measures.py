@@ -69,7 +69,7 @@ _NUMERAL_IN = regex.compile(r"[0-9一二两三四五六七八九十百千]")
 
 _MAX_CATEGORY = 10  # characters: a category is a short noun phrase
 _PARALLEL_REACH = 80  # characters from the last measure named to a category that takes it
-_CATEGORY_JOINS = regex.compile(r"[、和及与]")
+_CATEGORY_JOINS = regex.compile(r"[、，,和及与]")  # (a class name's 、 may be written ，)
 
 
 def _is_category(name: str) -> bool:
@@ -87,17 +87,21 @@ def _is_category(name: str) -> bool:
 _CATEGORY_TAGS = (*_NOMINAL_TAGS, "q")  # 家电|类
 
 
-def _parallel_measures(drafts: list[Draft], blocks: list[Block]) -> None:
+def _parallel_measures(drafts: list[Draft], blocks: list[Block]) -> set[int]:
     """食品类零售额增长9%，饮料类增长3%; 居民恩格尔系数…，其中城镇为…: a category in a clause of
     its own after a figure of the same kind and unit, whose name is a parallel category and a
     measure, takes that measure (饮料类零售额, 城镇居民恩格尔系数); so does the growth or level
-    named after it (城镇26800元，增长4.1%)."""
+    named after it (城镇26800元，增长4.1%).
+
+    Returns the ids of the figures whose names took a measure so: items that go on a list
+    (fills._scope_of_opening_whole gives them the whole the list opened with)."""
     cues = load_vocabulary().cues
     markers = cues.sub_item_markers
     block_at = -1
     models: dict[tuple[str, str], Draft] = {}  # the block's last named figure of a kind and unit
     renamed: dict[str, str] = {}  # in the block: a category's old name → its new one
     totals: dict[tuple[str, str], Draft] = {}  # the total whose items the list names (其中…)
+    continued: set[int] = set()
     for index, draft in enumerate(drafts):
         figure = draft.figure
         block = blocks[figure.block]
@@ -114,6 +118,7 @@ def _parallel_measures(drafts: list[Draft], blocks: list[Block]) -> None:
             model = None  # a category far from the last measure named is no item of its list
         if draft.metric in renamed and draft.metric_from in ("of", "previous"):
             drafts[index] = draft = replace(draft, metric=renamed[draft.metric])
+            continued.add(id(figure))
         elif (model is not None and draft.metric_from == "before"
                 and block.clause_start(figure.lstart) >= model.figure.lend
                 and _is_category(draft.metric)):
@@ -130,6 +135,7 @@ def _parallel_measures(drafts: list[Draft], blocks: list[Block]) -> None:
             if new:
                 renamed[draft.metric] = new
                 drafts[index] = draft = replace(draft, metric=new)
+                continued.add(id(figure))
                 if total is not None:
                     totals[key] = total
         if draft.metric:
@@ -138,3 +144,4 @@ def _parallel_measures(drafts: list[Draft], blocks: list[Block]) -> None:
             # takes nothing from a 交换机容量 further back), and so does a name of its own
             # (…业务给付8747亿元，…业务赔款9810亿元: no 保费收入 of a sentence before)
             models[key] = draft
+    return continued

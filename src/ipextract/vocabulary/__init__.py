@@ -110,7 +110,7 @@ def load_vocabulary_from(directory: Path) -> Vocabulary:
             _unique(cues_path, key, value)
     for key in ("period_pattern", "adverbial_pattern", "target_pattern", "forecast_pattern",
                 "actual_pattern", "target_paragraph_pattern", "period_name_pattern",
-                "basis_in_names_pattern"):
+                "basis_in_names_pattern", "breakdown_opening_pattern"):
         if key in raw_cues["cues"]:
             _compile(cues_path, key, raw_cues["cues"][key])
     for number, pattern in enumerate(raw_cues["cues"].get("non_figure_patterns", []), start=1):

@@ -62,7 +62,8 @@ class Matcher:
     part by the whole the text writes after 占."""
 
     __slots__ = ("after", "before", "coverage", "distributive", "dropped", "head_lengths", "keys", "lead",
-                 "noise", "parents", "per", "scope", "share_conflicts", "shares", "suffixes", "variants")
+                 "noise", "parents", "per", "scope", "share_conflicts", "shares", "suffixes", "threshold_starts",
+                 "thresholds", "variants")
 
     def __init__(self, catalogue: IndicatorCatalogue) -> None:
         self.keys = catalogue.keys
@@ -71,6 +72,9 @@ class Matcher:
                           key=len, reverse=True)
         self.scope = re.compile("|".join(prefixes)) if prefixes else None
         self.variants = catalogue.suffix_variants
+        self.thresholds = tuple((lookup_form(whole, self.noise), parent)
+                                for whole, parent in catalogue.threshold_wholes)
+        self.threshold_starts = tuple(whole for whole, _ in self.thresholds)
         self.suffixes = tuple(dict.fromkeys(suffix for suffix, _ in self.variants))
         # what lookup_form drops: a metric with none of it, already in NFKC and lower case, is
         # its own lookup form (most are), and is looked up as it is
@@ -293,6 +297,13 @@ class Matcher:
             found = keys.get(bases[-1])
             if found is not None:
                 return found
+        for whole, parent in self.thresholds if key.startswith(self.threshold_starts) else ():
+            # 规模以上工业装备制造业增加值: a part of the threshold whole, named with the whole
+            # its entry is a part of by definition (its parent), is that entry
+            if key.startswith(whole) and len(key) > len(whole):
+                found = self._lookup(key[len(whole):], shares=False, whole_names=True)
+                if found is not None and self.parents.get(found) == parent:
+                    return found
         forms = [key]
         if any(base.endswith(self.suffixes) for base in bases):
             for suffix, replacement in self.variants:

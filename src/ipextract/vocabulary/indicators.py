@@ -68,7 +68,7 @@ UnitFamily = Literal[
 UNIT_FAMILIES: tuple[str, ...] = get_args(UnitFamily)
 
 ID = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
-SETTINGS = ("scope_prefixes", "suffix_variants", "noise_pattern", "real_growth_endings", "lead_words",
+SETTINGS = ("scope_prefixes", "threshold_wholes", "suffix_variants", "noise_pattern", "real_growth_endings", "lead_words",
             "per_words", "distributive_words", "verbs_before_names", "verbs_after_names",
             *(LIST_AND_FLOW_WORDS := ("list_joiners", "each_words", "flow_verbs", "flow_openers",
                                       "stock_marks")))
@@ -96,6 +96,8 @@ class IndicatorCatalogue(Frozen):
     indicators: dict[str, Indicator]
     keys: dict[str, str]
     scope_prefixes: tuple[str, ...] = ()
+    # a threshold whole and the entry its parts hang from (规模以上工业 → industrial_va_above_scale)
+    threshold_wholes: tuple[tuple[str, str], ...] = ()
     suffix_variants: tuple[tuple[str, str], ...] = ()
     noise_pattern: str = ""
     real_growth_endings: tuple[str, ...] = ()
@@ -154,6 +156,11 @@ def _settings(where: str, data: dict[str, Any]) -> dict[str, Any]:
     prefixes = data.get("scope_prefixes", [])
     if not isinstance(prefixes, list) or not all(isinstance(p, str) and p for p in prefixes):
         raise VocabularyError(where, "scope_prefixes must be a list of words")
+    wholes = data.get("threshold_wholes", [])
+    if not isinstance(wholes, list) or not all(
+            isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) and p for p in pair)
+            for pair in wholes):
+        raise VocabularyError(where, "threshold_wholes must be a list of [whole, parent id] pairs")
     endings = data.get("real_growth_endings", [])
     if not isinstance(endings, list) or not all(isinstance(e, str) and e for e in endings):
         raise VocabularyError(where, "real_growth_endings must be a list of words")
@@ -175,7 +182,8 @@ def _settings(where: str, data: dict[str, Any]) -> dict[str, Any]:
         raise VocabularyError(where, "distributive_words must be lists of a word and the two or more items it stands for")
     return {"per_words": per, "distributive_words": [tuple(entry) for entry in distributive],
             "noise_pattern": pattern, "suffix_variants": [tuple(pair) for pair in variants],
-            "scope_prefixes": prefixes, "real_growth_endings": endings, "lead_words": lead, **verbs}
+            "scope_prefixes": prefixes, "threshold_wholes": [tuple(pair) for pair in wholes],
+            "real_growth_endings": endings, "lead_words": lead, **verbs}
 
 
 def _entries(where: str, data: dict[str, Any]) -> dict[str, Indicator]:
@@ -233,6 +241,9 @@ def load_indicators_from(path: Path) -> IndicatorCatalogue:
     settings = _settings(where, data)
     indicators = _entries(where, data)
     _check_parents(where, indicators)
+    for whole, parent in settings["threshold_wholes"]:
+        if parent not in indicators:
+            raise VocabularyError(where, f"threshold_wholes: {whole!r} hangs from {parent!r}, no indicator of the catalogue")
     noise = re.compile(settings["noise_pattern"]) if settings["noise_pattern"] else None
     keys: dict[str, str] = {}
     for indicator in indicators.values():

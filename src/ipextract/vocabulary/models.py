@@ -130,6 +130,10 @@ class Cues(Frozen):
     handling_verbs: tuple[str, ...] = ()  # 办理|人大代表建议: the verb, not the cases' name
     # 按可比价格计算, 扣除价格因素: a growth's basis (the record's ``basis``), never its name
     basis_in_names_pattern: str = ""
+    # 分门类看，…: a breakdown of the whole a sentence before opened with (naming/fills.py)
+    breakdown_opening_pattern: str = ""
+    # 服装、鞋帽、针纺织品类: a class's name with a list mark inside (blocks.py: no clause break)
+    classification_names: tuple[str, ...] = ()
     generic_counted_nouns: tuple[str, ...] = ()  # 14家企业上榜…: 企业 alone names nothing
     effort_adverbs: tuple[str, ...] = ()  # 加快建设6个…: a plan's wording, not a name
     # 推进|36个…项目, 实施|…项目128个: a verb whose object is itself a piece of work, and 共有,

@@ -4,7 +4,9 @@ of modifiers shares (3家国家级、9家省级运营中心) and the institution
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
+from functools import lru_cache
 
 import regex
 
@@ -76,16 +78,26 @@ def _institutions_of(draft: Draft, attributes: frozenset[str]) -> str:
 _OPENING_WHOLE = regex.compile(r"[\s　]*(?:全年)?(?:在)?(?:全部)?([^，,。；;：:、0-9]{3,24}?)中[，,]")
 
 
-def _scope_of_opening_whole(drafts: list[Draft], blocks: list[Block]) -> None:
+def _scope_of_opening_whole(drafts: list[Draft], blocks: list[Block],
+                            continued: AbstractSet[int] = frozenset()) -> None:
     """在规模以上工业中，国有控股企业增加值增长4.8%，私营企业增长6.2% → 规模以上工业国有控股
     企业增加值, …私营企业增加值: a sentence that opens with the whole its figures are parts of,
     when that whole opens with a threshold scope (cues.list_scopes), gives the figures after it
     the scope; and a bare category (饮料类) the whole's measure, when the whole names one
     (限额以上单位商品零售额中，饮料类… → 限额以上单位饮料类商品零售额). A name that has a scope
-    of its own keeps it."""
+    of its own keeps it.
+
+    The whole reaches past the full stop into the next sentences of its block while they go on
+    with its list: while each opens with an item that took the list's measure (``continued``,
+    the ids of the figures of :func:`measures._parallel_measures` that did: …增加值增长4.1%。
+    国有控股企业下降1.6%。), with a bare category when the whole names the measure, or with a
+    breakdown (分门类看，…), as it reaches past ；. A writer's choice between the two marks
+    must not change the records. A breakdown that opens the next paragraph goes on with it
+    too: a paragraph cut in two at a full stop is the same list."""
     cues = load_vocabulary().cues
     scopes = cues.list_scopes
     endings = cues.measure_endings + _NAME_ENDINGS
+    breakdown = _breakdown_opening()
     sentence = (-1, -1)
     # the wholes the sentence's clauses open with: (where the clause starts, scope, measure)
     wholes: list[tuple[int, str, str]] = []
@@ -100,8 +112,20 @@ def _scope_of_opening_whole(drafts: list[Draft], blocks: list[Block]) -> None:
         start = max(max(block.text.rfind(mark, reach, figure.lstart) for mark in _FULL_STOPS) + 1,
                     reach)
         if (figure.block, start) != sentence:
+            # the whole in force at the end of the sentence before
+            last = wholes[-1] if wholes else None
+            same_block = figure.block == sentence[0]
+            next_block = figure.block == sentence[0] + 1 and start == 0
             sentence = (figure.block, start)
             wholes = _opening_wholes(block.text, start, figure.lstart, scopes)
+            opens_breakdown = breakdown.match(block.text, start, figure.lstart) is not None
+            if not wholes and last is not None and (
+                    (same_block and (id(figure) in continued or opens_breakdown
+                                     or (last[2] and _is_bare_category(draft.metric, endings))))
+                    or (next_block and opens_breakdown)):
+                # the list goes on past the full stop, or the next paragraph breaks the whole
+                # down (a paragraph cut in two at a full stop is still one list)
+                wholes = [(start, *last[1:])]
         # the nearest whole opened before the figure: the sentence's, or a clause's after ；
         # (…增长6.8%；在限额以上单位商品零售额中，…: a semicolon for the full stop changes nothing)
         whole = next((w for w in reversed(wholes) if w[0] < figure.lstart), None)
@@ -110,9 +134,23 @@ def _scope_of_opening_whole(drafts: list[Draft], blocks: list[Block]) -> None:
             continue  # (和18.6: a name cut from a figure names no part)
         _, scope, measure = whole
         name = draft.metric
-        if measure and not name.endswith(endings) and _HAN_WORDS.fullmatch(name):
+        if measure and _is_bare_category(name, endings):
             name += measure  # 饮料类 → 饮料类商品零售额
         drafts[index] = replace(draft, metric=scope + name)
+
+
+def _is_bare_category(name: str, endings: tuple[str, ...]) -> bool:
+    """饮料类, 通讯器材类, 粮油、食品类: a name of Han words (a class's name may hold a 、) that
+    names no measure of its own."""
+    return bool(name) and not name.endswith(endings) and _CATEGORY_WORDS.fullmatch(name) is not None
+
+
+_CATEGORY_WORDS = regex.compile(r"[\p{Han}A-Za-z]+(?:[、，,][\p{Han}A-Za-z]+)*")
+
+
+@lru_cache(maxsize=1)
+def _breakdown_opening() -> regex.Pattern[str]:
+    return regex.compile(load_vocabulary().cues.breakdown_opening_pattern or r"(?!)")
 
 
 def _opening_wholes(text: str, start: int, first: int, scopes: tuple[str, ...]) -> list[tuple[int, str, str]]:
@@ -124,7 +162,9 @@ def _opening_wholes(text: str, start: int, first: int, scopes: tuple[str, ...]) 
     found: list[tuple[int, str, str]] = []
     clause = start
     while clause < end:
-        opening = _OPENING_WHOLE.match(text, clause, end)
+        # (按零售业态分，限额以上零售业单位中，…: the whole after the breakdown it is cut by)
+        breakdown = _breakdown_opening().match(text, clause, end)
+        opening = _OPENING_WHOLE.match(text, breakdown.end() if breakdown else clause, end)
         if opening is not None and opening.group(1).startswith(scopes):
             found.append((clause, *_scope_and_measure(opening.group(1), scopes)))
         semicolon = min([at for mark in _CLAUSE_ENDS if (at := text.find(mark, clause, end)) >= 0],
