@@ -332,24 +332,31 @@ class GuardedPattern:
     ('工业增加值', '1—工业增加值')
     """
 
-    __slots__ = ("characters", "pattern")
+    __slots__ = ("characters", "holds", "pattern")
 
     def __init__(self, pattern: Any) -> None:
         self.pattern = pattern
         self.characters = required_characters(pattern.pattern, pattern.flags & re.IGNORECASE)
+        # the test itself: a search for a class of those characters, which the standard
+        # engine runs as a loop over the text in C, where ``characters.isdisjoint(text)``
+        # made, hashed and freed a string per character of Chinese text (three times as long
+        # on a phrase of ten characters; asked 73,000 times on a first pass over the real work
+        # reports)
+        self.holds = None if self.characters is None else re.compile(
+            "[" + "".join(map(re.escape, sorted(self.characters))) + "]").search
 
     def may_match(self, text: str) -> bool:
-        return self.characters is None or not self.characters.isdisjoint(text)
+        return self.holds is None or self.holds(text) is not None
 
     def sub(self, replacement: str, text: str) -> str:
-        characters = self.characters  # (tested here, not through may_match: a call less)
-        if characters is not None and characters.isdisjoint(text):
+        holds = self.holds  # (tested here, not through may_match: a call less)
+        if holds is not None and holds(text) is None:
             return text
         return self.pattern.sub(replacement, text)
 
     def search(self, text: str) -> Any:
-        characters = self.characters
-        if characters is not None and characters.isdisjoint(text):
+        holds = self.holds
+        if holds is not None and holds(text) is None:
             return None
         return self.pattern.search(text)
 
