@@ -101,11 +101,19 @@ def _scope_of_opening_whole(drafts: list[Draft], blocks: list[Block],
     sentence = (-1, -1)
     # the wholes the sentence's clauses open with: (where the clause starts, scope, measure)
     wholes: list[tuple[int, str, str]] = []
+    # whether a block can open a whole at all (a scope word and 中， in it): most blocks have
+    # neither, and their figures need no sentence found and read
+    may_open: dict[int, bool] = {}
     for index, draft in enumerate(drafts):
         figure = draft.figure
         if draft.section == "table":
             continue
         block = blocks[figure.block]
+        opens = may_open.get(figure.block)
+        if opens is None:
+            opens = may_open[figure.block] = _may_open_a_whole(block.text, scopes)
+        if not opens and not wholes:
+            continue  # (a block that opens no whole reads one only from the sentence before)
         # (to the full stop: the parts may be listed in clauses ended by ；; no further back
         # than a clause reaches, in a block with no stop)
         reach = max(0, figure.lstart - MAX_REACH)
@@ -151,6 +159,18 @@ _CATEGORY_WORDS = regex.compile(r"[\p{Han}A-Za-z]+(?:[、，,][\p{Han}A-Za-z]+)*
 @lru_cache(maxsize=1)
 def _breakdown_opening() -> regex.Pattern[str]:
     return regex.compile(load_vocabulary().cues.breakdown_opening_pattern or r"(?!)")
+
+
+def _may_open_a_whole(text: str, scopes: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds what ``_OPENING_WHOLE`` needs of a whole with a threshold scope:
+    中 and a comma after it, and a scope word.
+
+    >>> _may_open_a_whole("在规模以上工业中，国有控股企业增加值增长4.8%", ("规模以上",))
+    True
+    >>> _may_open_a_whole("规模以上工业增加值增长4.8%", ("规模以上",))
+    False
+    """
+    return ("中，" in text or "中," in text) and any(scope in text for scope in scopes)
 
 
 def _opening_wholes(text: str, start: int, first: int, scopes: tuple[str, ...]) -> list[tuple[int, str, str]]:
