@@ -207,10 +207,26 @@ def _count(numeral: str) -> int | None:
 
 def _period(block: Block, figure: Figure, inherited: str | None, year: int | None,
             part: str | None = None, reviewed: int | None = None) -> str | None:
-    """The period the text gives ``figure`` (see ``_nearest_period``); ``NO_PERIOD`` for the
-    first value of a change over a run of years (这五年，…从98元提高到178元)."""
+    """The period the text gives ``figure`` (see ``_nearest_period``); for the first value of
+    a change over a run of years (这五年，…从98元提高到178元), the year before the run's first."""
     period = _nearest_period(block, figure, inherited, year, part, reviewed)
-    return NO_PERIOD if _start_of_a_run(block, figure, period) else period
+    return _year_before(period) if _start_of_a_run(block, figure, period) else period
+
+
+@lru_cache(maxsize=64)
+def _year_before(run: str) -> str:
+    """The year a run of years started from (2021—2025年, “十四五”时期: 2020年): the start value
+    of a change over it is that year's level, as 从2020年的98元 would say. ``NO_PERIOD`` when
+    the run has no first year the text fixes as a bound of a closed span (2020年以来 names
+    where the run starts, not the level it started from).
+
+    >>> _year_before("2021—2025年"), _year_before("“十四五”时期"), _year_before("2020年以来")
+    ('2020年', '2020年', '')
+    """
+    start, end = period_bounds(run)
+    if start is None or end is None or start == end:
+        return NO_PERIOD
+    return f"{int(start[:4]) - 1}年"
 
 
 def _nearest_period(block: Block, figure: Figure, inherited: str | None, year: int | None,
