@@ -446,14 +446,32 @@ def part_period(block: Block) -> tuple[bool, str | None]:
     ``三、2026年重点工作``: the year of the part, not of the title, is what its figures are
     about. The next numbered part ends it, with or without a period of its own.
 
+    A heading with no year that names one five-year plan's time (二、“十五五”时期主要目标任务,
+    一、“十四五”时期经济社会发展回顾) gives the part that time; one that names two (“十四五”
+    时期发展成就和“十五五”时期主要目标任务) or names a plan in passing (推动“十五五”开好局)
+    gives none.
+
     >>> from ipextract.blocks import split_blocks
     >>> [part_period(b) for b in split_blocks("一、2025年工作回顾\\n（一）经济\\n二、主要任务")]
     [(True, '2025年'), (False, None), (True, None)]
+    >>> part_period(split_blocks("二、“十五五”时期主要目标任务")[0])
+    (True, '“十五五”时期')
     """
     if block.kind != "heading" or not _PART_HEADING.match(block.text):
         return False, None
     found = _period_pattern().search(block.text)
-    return True, found.group(0) if found else None
+    if found is not None:
+        return True, found.group(0)
+    plans = {match.group() for match in _part_plan().finditer(block.text)}
+    return True, plans.pop() if len(plans) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _part_plan() -> regex.Pattern[str]:
+    """A five-year plan's time as a part's heading names it: “十五五”时期, 十四五期间."""
+    plans = period_words().plans
+    return regex.compile(rf"[“\"]?十[一二三四五六七八九]?{regex.escape(plans.suffix)}[”\"]?"
+                         rf"(?:{_either(plans.whole)})")
 
 
 # 2024年是极不平凡的一年, 2024年，我们…: a year that opens a paragraph as its subject or its time
