@@ -35,6 +35,7 @@ from .context import (
     opening_year,
     part_period,
     settle_period,
+    titled_part_period,
 )
 from .measures import _parallel_measures
 from .naming import (
@@ -78,8 +79,15 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     period_of_part: str | None = None  # the year in the heading of the numbered part we are in
     year_opens_part = False  # a part opened without a year: its first paragraph's may be it
     carried: str | None = None  # the period that opened the last sentence to open with one
+    titled_part: str | None = None  # the period of a part titled without a number (see below)
     for index, block in enumerate(blocks):
         opens_part, period = part_period(block)
+        opens_titled, titled = titled_part_period(block)
+        if opens_titled:  # 2025年工作安排 on a line of its own: a part, whose 一、二、 are sections
+            opens_part, period = True, titled
+            titled_part = titled
+        elif opens_part and period is None:
+            period = titled_part
         if opens_part:
             period_of_part = period
             part_targets = is_target_heading(block.text)

@@ -14,7 +14,7 @@ from ..figures import Figure
 from ..models import PeriodFrom
 from ..numerals import CHINESE_DIGITS
 from ..scanning import must_contain, opening_characters, prefilter
-from ..vocabulary import cue_pattern
+from ..vocabulary import cue_pattern, load_vocabulary
 from .base import _period_pattern
 from .period_bounds import _words as period_words
 from .period_bounds import period_bounds
@@ -180,13 +180,18 @@ def _run(span: str, reviewed: int | None) -> str:
     >>> _run("过去五年", 2025), _run("五年来", 2025), _run("近3年", 2024), _run("多年来", 2025)
     ('2021—2025年', '2021—2025年', '2022—2024年', '')
     """
-    length = _RUN_LENGTH.search(span)
-    if length is None or reviewed is None:
-        return NO_PERIOD
-    count = _count(length.group())
-    if count is None or not 2 <= count <= 30:
+    count = _run_count(span)
+    if count is None or reviewed is None:
         return NO_PERIOD
     return f"{reviewed - count + 1}—{reviewed}年"
+
+
+def _run_count(span: str) -> int | None:
+    """The number of years of a run a report reviews (2 to 30: 五年来, 近3年), else None
+    (多年来, 60年来 since a founding)."""
+    length = _RUN_LENGTH.search(span)
+    count = _count(length.group()) if length is not None else None
+    return count if count is not None and 2 <= count <= 30 else None
 
 
 def _count(numeral: str) -> int | None:
@@ -459,11 +464,39 @@ def part_period(block: Block) -> tuple[bool, str | None]:
     """
     if block.kind != "heading" or not _PART_HEADING.match(block.text):
         return False, None
-    found = _period_pattern().search(block.text)
+    return True, _heading_time(block.text)
+
+
+def _heading_time(text: str) -> str | None:
+    """The time a part's heading names: its year, else its one five-year plan's time."""
+    found = _period_pattern().search(text)
     if found is not None:
-        return True, found.group(0)
-    plans = {match.group() for match in _part_plan().finditer(block.text)}
-    return True, plans.pop() if len(plans) == 1 else None
+        return found.group(0)
+    plans = {match.group() for match in _part_plan().finditer(text)}
+    return plans.pop() if len(plans) == 1 else None
+
+
+def titled_part_period(block: Block) -> tuple[bool, str | None]:
+    """Whether ``block`` titles a part of a report without a number, and the period it names.
+
+    Some reports title their parts on lines of their own (2024年工作回顾, 2025年工作安排,
+    “十五五”时期主要目标和2026年重点工作) and may number the sections inside them 一、二、: such
+    a heading opens with its time and names a part of a report (``cues.toml`` part_titles). A
+    line that names a year and no part (2025年民生实事) is none.
+
+    >>> from ipextract.blocks import split_blocks
+    >>> [titled_part_period(b) for b in split_blocks("2024年工作回顾\\n2025年民生实事\\n一、2025年工作安排")]
+    [(True, '2024年'), (False, None), (False, None)]
+    """
+    text = block.text.strip()
+    if (block.kind != "heading" or text.endswith(("：", ":")) or _PART_HEADING.match(text)
+            or _number_style(text) is not None
+            or not any(word in text for word in load_vocabulary().cues.part_titles)):
+        return False, None
+    opening = _period_pattern().match(text) or _part_plan().match(text)
+    if opening is None or not opening.group():
+        return False, None
+    return True, _heading_time(text)
 
 
 @lru_cache(maxsize=1)
@@ -607,9 +640,9 @@ def opening_periods(block: Block, year: int | None = None) -> list[tuple[int, st
                  else None)
         if match is None:
             continue
-        if match.lastgroup == "span" and (not _RUN_LENGTH.search(match.group()) or not (
+        if match.lastgroup == "span" and (_run_count(match.group()) is None or not (
                 text[match.end(): match.end() + 1] in ("，", ",") or "—" in text[sentence:start])):
-            continue  # 近几年，…: a run of unknown length stands for its own sentence only
+            continue  # 近几年，…, 60年来，…: a run no report reviews stands for its own sentence only
         found.append((start, _opening(match, year)))
     return found
 

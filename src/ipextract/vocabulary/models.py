@@ -74,6 +74,7 @@ class Cues(Frozen):
     actual_pattern: str = ""
     target_headings: tuple[str, ...] = ()
     review_headings: tuple[str, ...] = ()
+    part_titles: tuple[str, ...] = ()
     target_paragraph_pattern: str = ""
     real_basis: tuple[str, ...] = ()
     nominal_basis: tuple[str, ...] = ()
