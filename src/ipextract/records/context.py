@@ -395,10 +395,11 @@ def _spans_years(period: str) -> bool:
 _YEARS_SPANNED = regex.compile(r"[12][0-9]{3}年?[—–\-－~～至到][12][0-9]{3}年")
 
 
-# 上年同期为3.2%, （去年同期下降2.4%）, 由上年的9.2%: a figure of the year before the period
+# 上年同期为3.2%, （去年同期下降2.4%）, 由上年的9.2%, 比上年（36.9%）: a figure of the year
+# before the period
 _LAST_YEARS = regex.compile(
     r"(?:^|(?<=[（(，,；;：:、。\s]|而|但))(?:上年|去年|上一年)同期[^，,；;。比较于相水平占]{0,6}$"
-    r"|[从由](?:上年|去年)(?:同期)?(?:末|底)?的?$")
+    r"|[从由](?:上年|去年)(?:同期)?(?:末|底)?的?$|[比较](?:上年|去年)(?:同期)?(?:末|底)?[（(]$")
 
 
 # (literal characters only: on the standard engine, whose call costs half of regex's)
