@@ -35,6 +35,7 @@ from .context import (
     opening_year,
     part_period,
     settle_period,
+    streak_period,
     titled_part_period,
 )
 from .measures import _parallel_measures
@@ -69,6 +70,9 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     # a bulletin or a white paper reports one year: a figure with no time of its own is for it
     document_period = f"{result_year}年" if (
         result_year is not None and doc_type in YEAR_DOCUMENTS) else None
+    # the last year the document reports, in the documents that review one
+    reviewed = result_year if doc_type in (
+        "work_report", "statistical_bulletin", "monthly_release", "white_paper") else None
     part_targets = heading_targets = False  # under 九、主要预期目标, or a heading like it
     drafts: list[Draft] = []
     group_drafts: dict[int, list[Draft]] = {}
@@ -152,9 +156,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 # of a breakdown after it, not of the paragraph's flows
                 period_here = None
             period = _period(block, figure, period_here, None if period_of_part else year,
-                             period_of_part, reviewed=result_year if doc_type in (
-                                 "work_report", "statistical_bulletin", "monthly_release", "white_paper")
-                             else None)
+                             period_of_part, reviewed=reviewed)
             period_from: PeriodFrom | None = "text" if period else None
             if period is None and continues:
                 # 其中，城镇人口…: the time of the sentence it breaks down, which a layout may
@@ -183,6 +185,10 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             period, period_from = settle_period(block, figure, period, period_from)
             if unsaid and document_period is not None:
                 period, period_from = document_period, "document"  # a bulletin's own year
+            if doc_type == "work_report":  # 连续6年 in a review of 2025: 2020—2025年
+                # (a yearly document's streak is its year: corpora/gold/periods, 连续7年 in
+                # wuhan-ip-2024 is 2024)
+                period = streak_period(block, figure, period, reviewed)
             low, high, value = figure.value_min, figure.value_max, figure.value
             if sign < 0:  # (most figures keep their sign: no new Decimal for them)
                 # (copy_negate: ``* -1`` as it was, −0 for 0 included, where unary minus gives 0)

@@ -441,6 +441,46 @@ def settle_period(block: Block, figure: Figure, period: str | None,
     return period.replace(found, str(int(found) - 1)), period_from
 
 
+# 连续8年稳定在 before 1300亿斤以上: a streak of years, and what held through it (no list mark,
+# clause end or other figure between them)
+_STREAK = regex.compile(
+    r"连续(?P<count>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})年"
+    r"[^、，,；;。：:（(0-9〇零一二三四五六七八九十两百千万]{0,8}$")
+_STREAK_REACH = 20  # characters before a figure a streak is looked for in
+
+
+def streak_period(block: Block, figure: Figure, period: str | None,
+                  reviewed: int | None) -> str | None:
+    """The period of a streak's length (连续6年) or of what held through it (连续6年稳定在700亿
+    斤以上) when ``period``, the time the figure is of, ends in a year already reported: the
+    streak's years up to that one (2020—2025年 for 2025年). Otherwise ``period`` unchanged: a
+    streak of a plan's years, or of months (连续18个月), is left as it is.
+
+    >>> from ipextract.blocks import split_blocks
+    >>> from ipextract.figures import find_figures
+    >>> block = split_blocks("粮食产量连续6年稳定在700亿斤以上。")[0]
+    >>> [streak_period(block, f, "2025年", 2025) for f in find_figures(block, 0)]
+    ['2020—2025年', '2020—2025年']
+    """
+    text, at = block.text, figure.lstart
+    # (one slice and a substring test for most figures: the text has no streak before them)
+    if not period or reviewed is None or "连续" not in text[max(0, at - _STREAK_REACH):at]:
+        return period
+    if text[at - 2: at] == "连续" and figure.surface.endswith("年"):
+        count = int(figure.value) if figure.value == figure.value.to_integral_value() else None
+    else:
+        low = max(block.clause_start(at), at - _STREAK_REACH)
+        found = _STREAK.search(text, low, at)
+        count = _count(found.group("count")) if found is not None else None
+    if count is None or not 2 <= count <= 100:
+        return period
+    _, end = period_bounds(period, reviewed)
+    if end is None or int(end[:4]) > reviewed:
+        return period
+    last = int(end[:4])
+    return f"{last - count + 1}—{last}年"
+
+
 # A numbered part of a report (一、…, 第二部分…), as opposed to a point within it (（一）…).
 _PART_HEADING = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}(?:部分|章|篇))")
 
