@@ -21,12 +21,16 @@ from ..vocabulary.models import DocType
 from .base import Draft
 from .context import (
     NO_PERIOD,
+    STREAK_REACH,
     _block_period,
     _context,
     _group_texts,
     _period,
     averages_years,
     continues_sentence,
+    draft_mark_end,
+    draft_plan_period,
+    drafted_plan,
     ends_carried_period,
     forget_headings,
     heading_period,
@@ -73,6 +77,8 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     # the last year the document reports, in the documents that review one
     reviewed = result_year if doc_type in (
         "work_report", "statistical_bulletin", "monthly_release", "white_paper") else None
+    # the five-year plan a work report of its first year presents as a draft (“十五五” in 2026)
+    plan_drafted = drafted_plan(year) if doc_type == "work_report" else None
     part_targets = heading_targets = False  # under 九、主要预期目标, or a heading like it
     drafts: list[Draft] = []
     group_drafts: dict[int, list[Draft]] = {}
@@ -118,6 +124,8 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
         if block.kind != "unit_note":
             table, before_table = None, block
         block_drafts: list[Draft] = []
+        # where the block's first mark of a draft plan ends (《纲要（草案）》), else -1
+        draft_mark = draft_mark_end(block.text) if plan_drafted is not None else -1
         respective: list[tuple[str, Figure | None]] = []
         chain_position = 0
         block_figures = figures[index]
@@ -185,10 +193,16 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             period, period_from = settle_period(block, figure, period, period_from)
             if unsaid and document_period is not None:
                 period, period_from = document_period, "document"  # a bulletin's own year
-            if doc_type == "work_report":  # 连续6年 in a review of 2025: 2020—2025年
-                # (a yearly document's streak is its year: corpora/gold/periods, 连续7年 in
-                # wuhan-ip-2024 is 2024)
+            if doc_type == "work_report" and "连续" in block.text[
+                    max(0, figure.lstart - STREAK_REACH):figure.lstart]:
+                # 连续6年 in a review of 2025: 2020—2025年 (a slice and a substring test for
+                # every figure; a yearly document's streak is its year: corpora/gold/periods,
+                # 连续7年 in wuhan-ip-2024 is 2024)
                 period = streak_period(block, figure, period, reviewed)
+            if 0 <= draft_mark <= figure.lstart and plan_drafted is not None and year is not None:
+                # 《纲要（草案）》明确了主要指标：一是…提出6项指标。二是…: the plan's years
+                period, period_from = draft_plan_period(block, sentence_start, figure, period,
+                                                        period_from, plan_drafted, year)
             low, high, value = figure.value_min, figure.value_max, figure.value
             if sign < 0:  # (most figures keep their sign: no new Decimal for them)
                 # (copy_negate: ``* -1`` as it was, −0 for 0 included, where unary minus gives 0)

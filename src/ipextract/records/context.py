@@ -446,7 +446,13 @@ def settle_period(block: Block, figure: Figure, period: str | None,
 _STREAK = regex.compile(
     r"连续(?P<count>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})年"
     r"[^、，,；;。：:（(0-9〇零一二三四五六七八九十两百千万]{0,8}$")
-_STREAK_REACH = 20  # characters before a figure a streak is looked for in
+STREAK_REACH = 20  # characters before a figure a streak is looked for in
+
+
+def has_streak_before(text: str, at: int) -> bool:
+    """Whether 连续 stands shortly before ``at``: one slice and a substring test, asked before
+    :func:`streak_period` for every figure (most have no streak before them)."""
+    return "连续" in text[max(0, at - STREAK_REACH):at]
 
 
 def streak_period(block: Block, figure: Figure, period: str | None,
@@ -463,13 +469,12 @@ def streak_period(block: Block, figure: Figure, period: str | None,
     ['2020—2025年', '2020—2025年']
     """
     text, at = block.text, figure.lstart
-    # (one slice and a substring test for most figures: the text has no streak before them)
-    if not period or reviewed is None or "连续" not in text[max(0, at - _STREAK_REACH):at]:
+    if not period or reviewed is None or not has_streak_before(text, at):
         return period
     if text[at - 2: at] == "连续" and figure.surface.endswith("年"):
         count = int(figure.value) if figure.value == figure.value.to_integral_value() else None
     else:
-        low = max(block.clause_start(at), at - _STREAK_REACH)
+        low = max(block.clause_start(at), at - STREAK_REACH)
         found = _STREAK.search(text, low, at)
         count = _count(found.group("count")) if found is not None else None
     if count is None or not 2 <= count <= 100:
@@ -479,6 +484,55 @@ def streak_period(block: Block, figure: Figure, period: str | None,
         return period
     last = int(end[:4])
     return f"{last - count + 1}—{last}年"
+
+
+# The draft of a five-year plan a report presents, named as its own subject: 《纲要（草案）》,
+# 纲要草案, 《纲要》 (not 一规划两纲要, plans in force)
+_DRAFT_MARKS = ("纲要（草案）", "纲要(草案)", "纲要草案", "《纲要》")
+
+
+@lru_cache(maxsize=8)
+def drafted_plan(year: int | None) -> str | None:
+    """The five-year plan a work report of ``year`` presents as a draft: the one that starts
+    that year, “十五五”时期 in 2026; None in the other years.
+
+    >>> drafted_plan(2026), drafted_plan(2021), drafted_plan(2025)
+    ('“十五五”时期', '“十四五”时期', None)
+    """
+    plans = period_words().plans
+    if year is None or year < plans.start or (year - plans.start) % plans.length:
+        return None
+    ordinal = plans.first + (year - plans.start) // plans.length
+    if not 11 <= ordinal <= 19:
+        return None
+    return f"“十{'一二三四五六七八九'[ordinal - 11]}{plans.suffix}”时期"
+
+
+def draft_mark_end(text: str) -> int:
+    """Where the first mark of a draft plan in ``text`` (a block) ends; -1 when there is none.
+    The mark opens what the block says of the draft, to its end. Read once per block."""
+    if "纲要" not in text:
+        return -1
+    found = [at + len(mark) for mark in _DRAFT_MARKS if (at := text.find(mark)) >= 0]
+    return min(found) if found else -1
+
+
+def draft_plan_period(block: Block, sentence_start: int, figure: Figure, period: str | None,
+                      period_from: PeriodFrom | None, plan: str, year: int
+                      ) -> tuple[str | None, PeriodFrom | None]:
+    """The period of a figure a draft plan sets, after its mark in its paragraph (《纲要（草案）》
+    …提出6项指标, in a report of the plan's first year ``year``): the plan's time ``plan``,
+    unless the figure already has a time reaching past ``year`` (到2030年, the plan itself), a
+    time of ``year`` the text gives it (今年…, 2026年，…) or one its sentence writes before it. A
+    part's year or a time carried from a review (过去五年) is not the draft's."""
+    if period:
+        _, end = period_bounds(period, year)
+        last = int(end[:4]) if end is not None else None
+        if last is not None and (last > year or (last == year and period_from == "text")):
+            return period, period_from
+        if period_from == "text" and period in block.text[sentence_start:figure.lstart]:
+            return period, period_from
+    return plan, "text"
 
 
 # A numbered part of a report (一、…, 第二部分…), as opposed to a point within it (（一）…).
@@ -529,8 +583,10 @@ def titled_part_period(block: Block) -> tuple[bool, str | None]:
     >>> [titled_part_period(b) for b in split_blocks("2024年工作回顾\\n2025年民生实事\\n一、2025年工作安排")]
     [(True, '2024年'), (False, None), (False, None)]
     """
+    if block.kind != "heading":
+        return False, None
     text = block.text.strip()
-    if (block.kind != "heading" or text.endswith(("：", ":")) or _PART_HEADING.match(text)
+    if (text.endswith(("：", ":")) or _PART_HEADING.match(text)
             or _number_style(text) is not None
             or not any(word in text for word in load_vocabulary().cues.part_titles)):
         return False, None
