@@ -151,17 +151,20 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 metric, of, how = _name(blocks, index, position, figure, analysis, block_drafts,
                                         group_drafts.get(block.group, []), places)
             # 全年 in a part headed 2025年 is 2025, not the title's year
-            period_here = group_period[block.group] or carried
+            period_here = group_period[block.group]
+            from_before = not period_here  # carried from a paragraph before
+            period_here = period_here or carried
             sentence_start = analysis.sentence_start
             if openings:
                 opening = next(((at, p) for at, p in reversed(openings) if at <= sentence_start),
                                None)
                 if opening is not None:
-                    period_here = opening[1]
+                    period_here, from_before = opening[1], False
             continues = continues_sentence(block, sentence_start)
-            if is_point(period_here) and not continues:
+            if is_point(period_here) and (not continues or (from_before and sentence_start > 0)):
                 # 截至2024年底，…。全年…: a point in time is the time of its own sentence and
-                # of a breakdown after it, not of the paragraph's flows
+                # of a breakdown after it, not of the paragraph's flows; nor of a breakdown of
+                # another sentence, after a point carried from a paragraph before
                 period_here = None
             period = _period(block, figure, period_here, None if period_of_part else year,
                              period_of_part, reviewed=reviewed)
