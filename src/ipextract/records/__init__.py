@@ -28,13 +28,13 @@ from .context import (
     _period,
     averages_years,
     continues_sentence,
-    draft_mark_end,
     draft_plan_period,
     drafted_plan,
     ends_carried_period,
     forget_headings,
     heading_period,
     is_point,
+    names_a_draft,
     opening_periods,
     opening_year,
     part_period,
@@ -124,8 +124,8 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
         if block.kind != "unit_note":
             table, before_table = None, block
         block_drafts: list[Draft] = []
-        # where the block's first mark of a draft plan ends (《纲要（草案）》), else -1
-        draft_mark = draft_mark_end(block.text) if plan_drafted is not None else -1
+        # a block that may name a draft plan (《纲要（草案）》): one substring test per block
+        drafts_named = plan_drafted is not None and "纲要" in block.text
         respective: list[tuple[str, Figure | None]] = []
         chain_position = 0
         block_figures = figures[index]
@@ -202,8 +202,10 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 # every figure; a yearly document's streak is its year: corpora/gold/periods,
                 # 连续7年 in wuhan-ip-2024 is 2024)
                 period = streak_period(block, figure, period, reviewed)
-            if 0 <= draft_mark <= figure.lstart and plan_drafted is not None and year is not None:
-                # 《纲要（草案）》明确了主要指标：一是…提出6项指标。二是…: the plan's years
+            if drafts_named and year is not None and plan_drafted is not None and names_a_draft(
+                    block.text, sentence_start, figure.lstart):
+                # 《纲要（草案）》明确了主要指标：一是…提出6项指标: the plan's years (in the
+                # sentence only: the sentences after it may be a paragraph of their own)
                 period, period_from = draft_plan_period(block, sentence_start, figure, period,
                                                         period_from, plan_drafted, year)
             low, high, value = figure.value_min, figure.value_max, figure.value

@@ -508,19 +508,15 @@ def drafted_plan(year: int | None) -> str | None:
     return f"“十{'一二三四五六七八九'[ordinal - 11]}{plans.suffix}”时期"
 
 
-def draft_mark_end(text: str) -> int:
-    """Where the first mark of a draft plan in ``text`` (a block) ends; -1 when there is none.
-    The mark opens what the block says of the draft, to its end. Read once per block."""
-    if "纲要" not in text:
-        return -1
-    found = [at + len(mark) for mark in _DRAFT_MARKS if (at := text.find(mark)) >= 0]
-    return min(found) if found else -1
+def names_a_draft(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (a sentence up to a figure) names a draft plan."""
+    return any(text.find(mark, start, end) >= 0 for mark in _DRAFT_MARKS)
 
 
 def draft_plan_period(block: Block, sentence_start: int, figure: Figure, period: str | None,
                       period_from: PeriodFrom | None, plan: str, year: int
                       ) -> tuple[str | None, PeriodFrom | None]:
-    """The period of a figure a draft plan sets, after its mark in its paragraph (《纲要（草案）》
+    """The period of a figure a draft plan sets, after its mark in its sentence (《纲要（草案）》
     …提出6项指标, in a report of the plan's first year ``year``): the plan's time ``plan``,
     unless the figure already has a time reaching past ``year`` (到2030年, the plan itself), a
     time of ``year`` the text gives it (今年…, 2026年，…) or one its sentence writes before it. A
