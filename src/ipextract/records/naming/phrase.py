@@ -352,7 +352,8 @@ def _without_effort_verb(tokens: list[str], words: dict[str, frozenset[str]]) ->
     # (社会|组织: the segmenter may cut the head noun and tag its end a verb)
     if not any(pos_tag(token).startswith(_NOMINAL_TAGS) for token in rest):
         return tokens
-    return rest
+    # (组织|实施…, 组织|开展…: two verbs of effort in a row go together)
+    return _without_effort_verb(rest, words) if _verb_that_goes(rest[0], words) else rest
 
 
 def _measure_after_link(tokens: list[str], at: int, words: dict[str, frozenset[str]]) -> bool:
@@ -388,7 +389,8 @@ def _without_subject_verb(tokens: list[str], words: dict[str, frozenset[str]],
     |解决率) the object alone is what the figure measures; after an agent (区市县领导|开展|集中办公,
     平台|累计|发布|…) the agent stays as the name's scope and the verb goes, unless the words
     before it are an adverbial (围绕…|开展|职业技能培训). A verb with no subject before it
-    (组织开展|专项行动, 全面|开展…) is the report's own action and stays. With ``object_after``
+    (组织开展|专项行动, 全面|开展…) is the report's own action and stays here (a verb of
+    effort then goes from the whole name: cues.effort_verbs). With ``object_after``
     the verb may close the tokens: the object is the noun counted after the figure.
 
     >>> "".join(_without_subject_verb(_tokens("各级领导干部开展现场办公"), _word_sets()))
