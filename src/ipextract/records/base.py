@@ -112,7 +112,9 @@ def _word_sets() -> dict[str, frozenset[str]]:
     cues = vocabulary.cues
     return {
         "scope": frozenset(cues.scope_words),
-        "link": frozenset(cues.link_words),
+        # (a verb of a level reached is a link word, but before a count of the steps crossed)
+        "link": frozenset(cues.link_words) | frozenset(cues.level_verbs),
+        "level_verbs": frozenset(cues.level_verbs),
         "adverbs": frozenset(cues.trailing_adverbs),
         "change": frozenset(vocabulary.change_verbs),
         "qualifier": frozenset(vocabulary.qualifiers.prefix) | frozenset(vocabulary.qualifiers.governing),

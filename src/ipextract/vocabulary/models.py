@@ -51,6 +51,7 @@ class Cues(Frozen):
     share_nouns: tuple[str, ...]
     share_right: tuple[str, ...]
     link_words: tuple[str, ...]
+    level_verbs: tuple[str, ...] = ()
     scope_words: tuple[str, ...]
     period_pattern: str
     time_scope_words: tuple[str, ...]

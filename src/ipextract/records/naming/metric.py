@@ -21,6 +21,7 @@ from ..base import (
     _strip_edges,
     _tokens,
     _word_sets,
+    suffixes,
 )
 from .counted import _action_verb, _right_noun, _with_predicate, words_after
 from .phrase import (
@@ -116,6 +117,11 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
     if own and kind in DESCRIBING_KINDS and _COMPARISON_BASE.fullmatch(own):
         own = ""
     words = _word_sets()
+    level = suffixes(words["level_verbs"]).longest(left) if figure.kind == "count" else None
+    if level and own and not own.endswith(level):
+        # 地区生产总值连跨|2个|万亿元台阶: the steps crossed are counted, the verb is the action
+        # on them (as 新建 is), not the link it is before a level (粮食产量跃上|500亿斤)
+        own, own_tag = own + level, "v"
     if own in words["verbs_after_names"] or own in words["verbs_before_names"] or (
             own in words["plan_verbs_before_names"]):
         own = ""  # …712亿斤，连续五年|稳定在700亿斤; 实现|三季度增长4.6%: no name
