@@ -10,7 +10,7 @@ import regex
 
 from ...scanning import GuardedPattern, alternation
 from ...vocabulary import load_vocabulary
-from ...vocabulary.lexicon import is_word, pos_tag
+from ...vocabulary.lexicon import is_word, pos_tag, words_starting
 from ..base import (
     _CODE_NOTE,
     _COMPARISON_BASE,
@@ -114,8 +114,10 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     forms = _longest_first(places)
     for place in forms if phrase.startswith(forms) else ():  # (most phrases: one call)
         if phrase.startswith(place) and len(phrase) > len(place):
-            # (only a place that ends where a word does: 城镇人口 in a report of 城市 keeps 城)
-            if len(place) > 1 or _tokens(phrase)[0] == place:
+            # (only a place that ends where a word does: 城镇人口 in a report of 城市 keeps 城;
+            # and not one that opens an organisation's name: 上海证券交易所上市公司)
+            if (len(place) > 1 or _tokens(phrase)[0] == place) and not _opens_organisation(
+                    phrase, place):
                 phrase = phrase[len(place):]
             break
     adverbial = adverbial_pattern.search(phrase)
@@ -179,6 +181,14 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     if not text:
         return "", ""
     return text, pos_tag(tokens[-1]) if tokens else ""
+
+
+def _opens_organisation(phrase: str, place: str) -> bool:
+    """Whether the place ``phrase`` opens with is the start of an organisation's name, a word
+    of the dictionary tagged nt that runs past it (上海证券交易所, 北京大学): a dictionary
+    walk from the phrase's start, no segmentation."""
+    return any(len(word) > len(place) and pos_tag(word) == "nt"
+               for word in words_starting(phrase))
 
 
 @lru_cache(maxsize=1)
