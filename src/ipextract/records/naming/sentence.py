@@ -75,6 +75,9 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         target = None
     metric, how = _metric(figure, kind, words.left, words.right, previous, words.enumerated,
                           places, words.tail)
+    if kind == "share" and how == "before" and target is not None and (
+            shared := _share_of_described(metric, target.metric)):
+        return shared, target.figure, "of"  # 出口交货值86.5亿元，比重由9.6%…
     if len(metric) <= _CONVERSION_WORD and kind in BASE_KINDS and (
             metric in load_vocabulary().cues.conversion_words):
         # 实际使用外资8263亿元，下降27.1%，折1162亿美元: the level before, in another unit
@@ -160,6 +163,29 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
                                    previous, figure, kind)
     of = target.figure if target is not None and target.metric == _share_part(metric, kind) else None
     return metric, of, how
+
+
+_SHARED_WORD = 2  # characters at least of a word a share's name shares with the figure it describes
+
+
+def _share_of_described(metric: str, described: str) -> str:
+    """The name of a share that names the figure it describes by its noun alone (比重 after
+    矿产品出口交货值86.5亿元) or by its noun after a word of that figure's name (装机占比 after
+    风电光伏发电装机规模…): the figure's share, the figure's name up to that word opening it
+    (矿产品出口交货值比重, 风电光伏发电装机占比); ``""`` when the share names a part of its
+    own (小麦占比 after 粮食产量) or there is nothing to add.
+
+    >>> _share_of_described("装机占比", "风电光伏发电装机规模"), _share_of_described("小麦占比", "粮食产量")
+    ('风电光伏发电装机占比', '')
+    """
+    noun = next((noun for noun in load_vocabulary().cues.share_nouns if metric.endswith(noun)), "")
+    if not noun or not described:
+        return ""
+    part = metric[: -len(noun)]
+    if not part:
+        return described + metric
+    at = described.find(part) if len(part) >= _SHARED_WORD else -1
+    return described[:at] + metric if at > 0 else ""
 
 
 _CONVERSION_WORD = 2  # characters at most of a word of conversion (折, 折合): most names are longer
