@@ -106,7 +106,10 @@ def load_vocabulary_from(directory: Path) -> Vocabulary:
     cues_path = str(directory / "cues.toml")
     raw_cues = _read_toml(directory, "cues.toml")
     for key, value in raw_cues["cues"].items():
-        if isinstance(value, list):
+        if isinstance(value, list) and value and isinstance(value[0], list):
+            for group in value:  # (a list of groups: measure_groups)
+                _unique(cues_path, key, group)
+        elif isinstance(value, list):
             _unique(cues_path, key, value)
     for key in ("period_pattern", "adverbial_pattern", "target_pattern", "forecast_pattern",
                 "actual_pattern", "target_paragraph_pattern", "period_name_pattern",

@@ -151,6 +151,7 @@ class Cues(Frozen):
     population_parts: tuple[str, ...] = ()
     # measures an item of 其中 may leave unsaid (床位…，其中医院…: 医院床位)
     measure_nouns: tuple[str, ...] = ()
+    measure_groups: tuple[tuple[str, ...], ...] = ()
     # 限额以上 of 限额以上粮油食品、通讯器材类零售额: a scope the first item writes for all
     list_scopes: tuple[str, ...] = ()
     # 自治区, 自治州…: in a region's own report the region itself (as 全区), not a name's scope

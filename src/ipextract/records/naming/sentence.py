@@ -153,6 +153,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         # 人大代表建议321件、政协委员提案526件，办复率均达100%: the rate of what was counted
         # just before it in the sentence
         metric = _items_counted_before(block_drafts, block, sentence_start) + metric
+    if how == "before" and kind in BASE_KINDS and block_drafts and len(metric) <= _GROUPED_MEASURE:
+        metric = _owner_of_group(metric, block, sentence_start, block_drafts)
     if metric and previous is not None and (how == "previous" or metric in _word_sets()["stock_totals"]):
         metric = _stock_after_flow(metric, words.clause, previous)
     if metric and previous is not None:
@@ -163,6 +165,60 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
                                    previous, figure, kind)
     of = target.figure if target is not None and target.metric == _share_part(metric, kind) else None
     return metric, of, how
+
+
+_GROUPED_MEASURE = 4  # characters at most of a bare measure of a group (出口, 贷款余额)
+_GROUP_SUFFIXES = ("", "额", "总额", "余额")  # what a measure of a group may end with
+_MIN_OWNER = 2  # characters at least of a group's owner
+
+
+def _owner_of_group(metric: str, block: Block, sentence_start: int,
+                    block_drafts: list[Draft]) -> str:
+    """出口 after 外贸进出口总额…, 支出 after 一般公共预算收入…: a bare measure of a group
+    (cues.measure_groups) takes the owner of the nearest figure before it in its sentence named
+    with a measure of its group (a level or its growth) (外贸出口, 一般公共预算支出); a sentence that opens with 其中
+    reads back into the sentence before it (the total its items are parts of). The name as it
+    is when that figure names no owner (进出口总额…、出口…) or none is named with the group."""
+    group = _measure_group(metric)
+    if not group:
+        return metric
+    text = block.text
+    # (from the full stop: the parts may be listed in clauses ended by ；)
+    start = max(text.rfind(mark, 0, sentence_start + 1) for mark in _FULL_STOPS) + 1
+    if start > 0 and text[start:start + _OPENER].lstrip().startswith(
+            tuple(load_vocabulary().cues.sub_item_markers)):
+        start = max(text.rfind(mark, 0, start - 1) for mark in _FULL_STOPS) + 1
+    for draft in reversed(block_drafts[-MAX_CHAIN:]):
+        if draft.figure.lstart < start:
+            break
+        at, member = next(((draft.metric.find(m), m) for m in group if m in draft.metric), (-1, ""))
+        if at < 0 or draft.kind not in _NAMED_MEASURES:
+            continue  # (a share or a rank names its whole or its list too)
+        owner = draft.metric[:at]
+        if len(owner) >= _MIN_OWNER and _HAN_WORDS.fullmatch(owner) and _PER_HEAD not in owner and (
+                draft.metric[at + len(member):] in _GROUP_SUFFIXES):
+            return owner + metric
+        break  # (the nearest figure of the group names no owner: none further back is read)
+    return metric
+
+
+_FULL_STOPS = "。！？"
+_NAMED_MEASURES = BASE_KINDS | {"growth"}  # kinds whose name is the measure's alone
+# (居民人均可支配收入…，支出…: a per-head income's pair is 人均消费支出, no name made so)
+_PER_HEAD = "人均"
+
+
+_OPENER = 4  # characters of a sentence's start read for 其中
+
+
+def _measure_group(metric: str) -> tuple[str, ...]:
+    """The group of measures (cues.measure_groups) a bare name is one of, with its suffix
+    (出口, 出口额, 贷款余额); ``()`` for any other name."""
+    for group in load_vocabulary().cues.measure_groups:
+        for member in group:
+            if metric.startswith(member) and metric[len(member):] in _GROUP_SUFFIXES:
+                return group
+    return ()
 
 
 _SHARED_WORD = 2  # characters at least of a word a share's name shares with the figure it describes
