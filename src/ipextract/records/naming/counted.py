@@ -184,8 +184,11 @@ def _with_predicate(noun: str, right: str) -> str:
     end = _PREDICATE_END.search(right, at + len(noun))
     rest = right[at + len(noun): end.start() if end else len(right)]
     tokens = _tokens(rest[:_MAX_PREDICATE])
-    if not tokens or not (pos_tag(tokens[0]).startswith("v") or tokens[0] == "被"):
-        return noun  # (县|被命名为…: a passive predicate is one too)
+    # (县|被命名为…: a passive predicate is one too; 县区|通过…: a verb of what the counted
+    # did that the segmenter tags otherwise, cues.predicate_verbs)
+    if not tokens or not (pos_tag(tokens[0]).startswith("v") or tokens[0] == "被" or (
+            tokens[0] in _word_sets()["outside_compounds"])):
+        return noun
     predicate = rest[:_MAX_PREDICATE]
     kept = _strip_edges(predicate)
     if predicate.endswith(("%", "‰")) and predicate.startswith(kept):

@@ -155,6 +155,8 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             return own + noun, "after"
         if ends_with_verb and own.startswith(cues.effort_adverbs):
             return noun, "after"  # 加快建设|6个|省级区域医疗中心: a plan's wording
+        if own in cues.having_verbs and noun not in cues.generic_counted_nouns:
+            return noun, "after"  # 还有|1.2万|失能老人: the things there are (rule 7)
         if ends_with_verb and (own_tokens := _tokens(own))[-1] in load_vocabulary().cues.clause_verbs:
             # 省级层面|发布|45条|融合举措 → 省级层面融合举措; …新机制|推动|7户|平台 → 平台
             kept = "".join(_without_subject_verb(own_tokens, words, object_after=True))
