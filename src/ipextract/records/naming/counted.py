@@ -24,12 +24,14 @@ _SHORT_NAME = 8  # characters: a noun phrase this short that ends its clause is 
 
 
 @lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
-def _right_noun(text: str) -> str:
+def _right_noun(text: str, relative: bool = False) -> str:
     """Rule 3: the noun phrase after a measure word (6家|中华老字号|入选 → 中华老字号).
 
     A verb inside it is kept when a single noun closes the clause after it (示范|企业,
     支持|票据) and ends it otherwise (入选|新一批…, 签订|战略合作协议); 和/与/及 between two
-    nouns joins them (国家|和|地区)."""
+    nouns joins them (国家|和|地区). With ``relative`` (after a count: the things counted) a
+    verb phrase and 的 before the noun are read with it (具有全国影响力的|文化旅游品牌; after an
+    amount such words say what it is for)."""
     text = _LEADING_FIGURE.sub("", text)
     word_sets = _word_sets()
     predicate = word_sets["predicate_nouns"]
@@ -73,8 +75,11 @@ def _right_noun(text: str) -> str:
         inner_numeral = tag in ("m", "q") and index + 1 < len(tokens) and not token.isdigit()
         # 友好|合作伙伴; 城市|黑|臭|水体: adjectives before the noun they qualify (a run of them
         # inside the name: 老|旧|小区 opening it is left to the rules of the whole clause)
-        modifier = tag == "a" and (following.startswith(_NOMINAL_TAGS) or bool(taken) and (
-            _noun_after_adjectives(tokens, index + 1)))
+        # (紧密|型|城市…: an adjective before its suffix; 现代|服务业: a word of kind the
+        # segmenter tags a time)
+        modifier = tag == "a" and (following.startswith(_NOMINAL_TAGS) or following == "k" or bool(
+            taken) and _noun_after_adjectives(tokens, index + 1)) or tag == "k" and bool(taken) or (
+            tag == "t" and following.startswith(_NOMINAL_TAGS) and tokens[index + 1] not in predicate)
         # 国|控|断面: a one-character verb the segmenter cut from the character before it,
         # inside a noun (an abbreviation it does not know)
         cut_abbreviation = (tag == "v" and len(token) == 1 and len(taken) == 1
@@ -100,7 +105,27 @@ def _right_noun(text: str) -> str:
             taken.append(token)
         else:
             break
-    return "".join(taken)
+    return "".join(taken) or (_with_relative_clause(tokens, closed) if relative else "")
+
+
+_RELATIVE = 10  # characters at most of what the counted do or have, before their 的
+
+
+def _with_relative_clause(tokens: list[str], closed: bool) -> str:
+    """具有全国影响力的|文化旅游品牌, 达到二级医院服务能力的|乡镇卫生院: the noun counted after
+    a verb phrase and 的 that says what the things do or have, read whole when nouns after the
+    的 close the clause; ``""`` otherwise."""
+    if not closed or "的" not in tokens or not _is_verb(pos_tag(tokens[0])):
+        return ""
+    at = tokens.index("的")
+    head = tokens[at + 1:]
+    if not head or len("".join(tokens[:at])) > _RELATIVE or not pos_tag(head[-1]).startswith(
+            _NOMINAL_TAGS) or not all(pos_tag(token).startswith(_HEAD_TAGS) for token in head):
+        return ""
+    return "".join(tokens)
+
+
+_HEAD_TAGS = (*_NOMINAL_TAGS, "a", "b", "q")  # a noun phrase's words after a relative 的
 
 
 def _noun_after_adjectives(tokens: list[str], at: int) -> bool:

@@ -142,7 +142,7 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
     if (figure.kind == "count" and figure.unit) or kind == "rank" or (
         kind in BASE_KINDS and (single_verb or not own)
     ):
-        noun = _right_noun(right)
+        noun = _right_noun(right, figure.kind == "count")
     if len(noun) == 1 and figure.unit and is_word(figure.unit[-1] + noun):
         noun = ""  # 集中办公69场|次: the rest of the unit 场次, no noun counted
     if noun:
