@@ -127,8 +127,10 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
         own = ""  # …712亿斤，连续五年|稳定在700亿斤; 实现|三季度增长4.6%: no name
     ends_with_verb = bool(own) and own_tag.startswith("v")
     single_verb = ends_with_verb and len(_tokens(own)) == 1
-    if single_verb and own.endswith(load_vocabulary().cues.level_after_change):
-        own = ""  # 从6.1万元|增至|8.4万元: the verb of a from-to names nothing
+    level_after = load_vocabulary().cues.level_after_change
+    if single_verb and (own.endswith(level_after) or left.endswith(level_after)):
+        # 从6.1万元|增至|8.4万元, 由第11位|跃升至|第4位: the verb of a from-to names nothing
+        own = ""
         ends_with_verb = single_verb = False
     if kind == "duration" and own in load_vocabulary().cues.duration_openers:
         own, own_tag = "", ""  # 时隔12年|再次举办…: the years are named by what follows them

@@ -142,6 +142,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         metric, how = previous.metric, "previous"  # 并购重组397起、1767.8亿元
     if not metric:
         metric, how = words_after(words.right), "context"
+        if kind == "rank" and _ANY_DIGIT.search(metric):
+            metric = ""  # (由第11位|跃升至第5位: the next rank of a from-to names neither)
     if not metric and previous is not None and previous.metric_from in ("before", "list") and (
             previous.figure.lstart >= sentence_start
             and _only_predicate([t for t in _tokens(block.text[previous.figure.lend:figure.lstart])
@@ -393,7 +395,8 @@ def _sentence_subject(block: Block, figure: Figure, words: PhraseAnalysis, block
     every figure between names that same subject or nothing: a sentence that has gone on to
     other things has other subjects."""
     start, clause_start = words.sentence_start, words.clause_start
-    if clause_start > start and any(pos_tag(token).startswith(_NOMINAL_TAGS)
+    scope = _word_sets()["scope"]  # (由全国|第11位: the area of a rank is no noun of its own)
+    if clause_start > start and any(pos_tag(token).startswith(_NOMINAL_TAGS) and token not in scope
                                     for token in _tokens(block.text[clause_start:figure.lstart])):
         return ""
     taken: list[str] = []
