@@ -104,6 +104,7 @@ class Cues(Frozen):
     comparison_verbs: tuple[str, ...] = ()  # 高于|全省平均2.1个百分点: the words name the base
     # 新增专业技术人才x、技能人才y: a verb of flow the items after the first share
     flow_verbs_over_lists: tuple[str, ...] = ()
+    done_verbs_over_lists: tuple[str, ...] = ()
     # 新增…32公里，总里程达516公里: the total of the stock a flow adds to, named by the flow's noun
     stock_totals: tuple[str, ...] = ()
     # 两重”项目|全部|开工, “一件事”|落地|落实: words of a predicate the segmenter tags nouns

@@ -5,6 +5,7 @@ before a bare rate, the flow verb a list carries."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import accumulate
 
 from ...blocks import MAX_REACH, Block
@@ -31,6 +32,7 @@ from .phrase import (
     _LIST_COMMAS,
     _SUBJECT_HEAD_TAGS,
     _THING_TAGS,
+    _is_verb,
     _modifier,
     _only_predicate,
     _rank_verb,
@@ -161,8 +163,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         metric = _stock_after_flow(metric, words.clause, previous)
     if metric and previous is not None:
         metric = _sub_item(metric, words.clause, previous, figure, kind)
-        flow_verbs = load_vocabulary().cues.flow_verbs_over_lists
-        if how == "before" and previous.metric.startswith(flow_verbs) and kind in BASE_KINDS:
+        if how == "before" and previous.metric.startswith(_carried_verbs()) and kind in BASE_KINDS:
             metric = _flow_carried(metric, block.text[previous.figure.lend:figure.lstart],
                                    previous, figure, kind)
     of = target.figure if target is not None and target.metric == _share_part(metric, kind) else None
@@ -357,19 +358,28 @@ def _sub_item(metric: str, clause: str, previous: Draft, figure: Figure, kind: s
     return metric
 
 
+@lru_cache(maxsize=1)
+def _carried_verbs() -> tuple[str, ...]:
+    """The verbs a 、-list writes once for all its items, longest first (新改建 before 改造)."""
+    cues = load_vocabulary().cues
+    return tuple(sorted({*cues.flow_verbs_over_lists, *cues.done_verbs_over_lists}, key=lambda v: (-len(v), v)))
+
+
 def _flow_carried(metric: str, between: str, previous: Draft, figure: Figure, kind: str) -> str:
     """新增专业技术人才12.1万人、技能人才15.3万人: the flow verb of the item before is this
     item's too, when only a comma (、 or ，: a writer's choice between the two must not change the
     records) and a bare noun of the same measure stand between (not 、农村劳动力转移就业, an item
     with a verb of its own)."""
-    verb = next((v for v in load_vocabulary().cues.flow_verbs_over_lists
-                 if previous.metric.startswith(v)), "")
+    verbs = _carried_verbs()
+    verb = next((v for v in verbs if previous.metric.startswith(v)), "")
     if (not verb or previous.metric_from != "before" or previous.kind != kind
-            or previous.figure.unit != figure.unit or metric.startswith(verb)
+            or previous.figure.unit != figure.unit or metric.startswith(verbs)
             or between[:1] not in _LIST_COMMAS or not between.endswith(metric)
             or not _HAN_WORDS.fullmatch(between[1:])
             or between[1:].startswith(load_vocabulary().cues.sub_item_markers)
-            or metric in load_vocabulary().cues.generic_names):  # 新增…62家，总数186家: the total
+            or metric in load_vocabulary().cues.generic_names  # 新增…62家，总数186家: the total
+            # (…980件，完成|…审查360件: a verb between opens a clause of its own)
+            or any(_is_verb(pos_tag(token)) for token in _tokens(between[1:-len(metric)]))):
         return metric
     # the verb is the flow's only one on both sides (not 新增治理水土流失…、石漠化面积, nor
     # 、培育四星级饭店: an item that opens with a verb of its own)
