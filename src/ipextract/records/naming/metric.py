@@ -4,6 +4,8 @@ it stands under; with how it was found (``before``, ``after``, ``previous``, ``l
 
 from __future__ import annotations
 
+import regex
+
 from ...blocks import BULLETS, Block
 from ...figures import Figure
 from ...models import MetricFrom
@@ -26,6 +28,7 @@ from ..base import (
 from .counted import _action_verb, _right_noun, _with_predicate, words_after
 from .phrase import (
     _ANY_DIGIT,
+    _HAN_WORDS,
     _SHARE_WHOLE,
     _is_verb,
     _rank_verb,
@@ -48,7 +51,12 @@ def _cut_comparison(own: str, kind: str, places: frozenset[str]) -> str:
         part = own[:index]
         # 县域经济总量占全省比重达: a share with its part named is named with its whole (the
         # share of what in what); 占全市总量的57.67% alone names nothing of its own
-        return own if clean_metric(part, places)[0] and _SHARE_WHOLE.match(own, index) else part
+        if not clean_metric(part, places)[0]:
+            return part
+        if _SHARE_WHOLE.match(own, index):
+            return own
+        named = _named_whole(own, index)  # …药费占次均门诊费用的|35.6% → …占次均门诊费用的比重
+        return clean_metric(part, places)[0] + named if named else part
     cues = load_vocabulary().cues
     if kind == "multiple":
         positions = [own.rfind(verb) for verb in COMPARISON_VERBS if own.rfind(verb) >= 0]
@@ -255,11 +263,32 @@ def _names_something(phrase: str) -> bool:
 
 
 def _share_phrase(left: str, kind: str) -> str:
-    """占总人口比重, 占比: the words of a share after its 占, up to its noun; ``""`` when it
-    has no noun (占全市总量的57%: no name of its own)."""
+    """占总人口比重, 占比: the words of a share after its 占, up to its noun; a whole named as a
+    measure of its own with the noun the text leaves unsaid (占当年财政支出的 → 占财政支出的比重);
+    ``""`` when it has neither (占全市总量的57%: no name of its own)."""
     index = left.rfind("占") if kind == "share" else -1
     whole = _SHARE_WHOLE.match(left, index) if index >= 0 else None
-    return whole.group() if whole is not None else ""
+    if whole is not None:
+        return whole.group()
+    return _named_whole(left, index) if index >= 0 else ""
+
+
+# 占当年财政支出的|2.1%, 占总人口的|68.5%: a whole without the share's noun, up to the figure
+_SHARE_OF_WHOLE = regex.compile(r"占([^，,。；;、占比]{1,20}?)(的?)\s*$")
+
+
+def _named_whole(left: str, index: int) -> str:
+    """占财政支出的比重 of …，占当年财政支出的|2.1%: the whole ``left`` names from its 占 at
+    ``index`` to its end, as a share's name with its noun (比重); ``""`` when the whole is only
+    a place, a time or the same total (占全省总量的, 占全国的) or no whole ends ``left``."""
+    found = _SHARE_OF_WHOLE.match(left, index)
+    if found is None or is_word(left[index:index + 2]):
+        return ""  # (占有率, 占地面积: 占 opens a word, no share's)
+    # (占其职工总数的: the pronoun is the part's, the whole is 职工总数)
+    whole = clean_metric(found.group(1).removeprefix("其"))[0]
+    if not whole or whole in load_vocabulary().cues.generic_names or not _HAN_WORDS.fullmatch(whole):
+        return ""
+    return f"占{whole}{found.group(2)}比重"
 
 
 def _share_part(metric: str, kind: str) -> str:
