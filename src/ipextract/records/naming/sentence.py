@@ -391,9 +391,11 @@ def _flow_carried(metric: str, between: str, previous: Draft, figure: Figure, ki
         tokens = _tokens(name)
         # (a verb inside a compound, 概念|验证|中心, or 以上 after a level, 省级|以上, is the
         # noun's: only a verb that opens the item, or ends it, is a clause of its own)
+        # (青年|人才, 现代|农业…: a word of kind the segmenter tags a time, before the noun)
         if not tokens or pos_tag(tokens[0]).startswith("v") or not pos_tag(
                 tokens[-1]).startswith(_NOMINAL_TAGS) or not all(
-                pos_tag(token).startswith(_NOMINAL_TAGS) or (0 < at < len(tokens) - 1 and (
+                pos_tag(token).startswith(_NOMINAL_TAGS) or (at < len(tokens) - 1 and (
+                    pos_tag(token) == "t")) or (0 < at < len(tokens) - 1 and (
                     pos_tag(token).startswith("v") or token in ("以上", "以下")))
                 for at, token in enumerate(tokens)):
             return metric
