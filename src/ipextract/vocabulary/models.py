@@ -144,6 +144,8 @@ class Cues(Frozen):
     effort_verbs: tuple[str, ...] = ()
     adverbs_before_effort_verbs: tuple[str, ...] = ()  # 继续|办好, 滚动|实施
     having_verbs: tuple[str, ...] = ()
+    count_having_verbs: tuple[str, ...] = ()
+    having_qualities: tuple[str, ...] = ()
     # 建成, 新增, 改造…: the verbs of flow or building that say which things are counted and
     # stay in a name; kept apart from the two lists above (checked when loaded)
     counting_verbs: tuple[str, ...] = ()

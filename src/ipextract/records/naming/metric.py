@@ -101,7 +101,26 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
     effort or of having at its start (实施|重点项目: rule 7), taken off the whole name (the
     verb tells the rules above a purpose, 实施|优化|营商环境|21条|升级举措, from a subject)."""
     name, how = _own_metric(figure, kind, left, right, previous, enumerated, places, tail)
-    return without_effort_verb(name), how
+    name = without_effort_verb(name)
+    return (_without_having_before_count(name) if kind == "count" else name), how
+
+
+def _without_having_before_count(name: str) -> str:
+    """全县有|公办|普通高中|9所 → 公办普通高中: a verb of having that goes only before the things
+    counted (cues.count_having_verbs), when the rest is a noun phrase of its own words: no
+    relative 的 (有进出口实绩的企业), no word it makes with the one character after it (有|价|
+    金属), no second one of it (有组织有规模…), no noun of a quality (有进出口实绩企业)."""
+    cues = load_vocabulary().cues
+    verb = next((v for v in cues.count_having_verbs if name.startswith(v)), "")
+    if not verb or "的" in name or verb in name[len(verb):]:
+        return name
+    if any(quality in name for quality in cues.having_qualities):
+        return name  # (有进出口实绩企业: the firms that trade, cues.having_qualities)
+    tokens = _tokens(name)
+    if len(tokens) < 2 or tokens[0] != verb or len(tokens[1]) < 2 or not all(
+            pos_tag(token).startswith(_NOMINAL_TAGS) for token in tokens[1:]):
+        return name
+    return name[len(verb):]
 
 
 def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | None,
