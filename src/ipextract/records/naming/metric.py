@@ -152,7 +152,8 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
     if own in words["verbs_after_names"] or own in words["verbs_before_names"] or (
             own in words["plan_verbs_before_names"]):
         own = ""  # …712亿斤，连续五年|稳定在700亿斤; 实现|三季度增长4.6%: no name
-    ends_with_verb = bool(own) and own_tag.startswith("v")
+    # (选派 is tagged n: a verb of rule 7 that stays is a verb whatever its tag)
+    ends_with_verb = bool(own) and (own_tag.startswith("v") or own in load_vocabulary().cues.counting_verbs)
     single_verb = ends_with_verb and len(_tokens(own)) == 1
     level_after = load_vocabulary().cues.level_after_change
     if single_verb and (own.endswith(level_after) or left.endswith(level_after)):
