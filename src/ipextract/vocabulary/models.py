@@ -145,6 +145,7 @@ class Cues(Frozen):
     adverbs_before_effort_verbs: tuple[str, ...] = ()  # 继续|办好, 滚动|实施
     having_verbs: tuple[str, ...] = ()
     count_having_verbs: tuple[str, ...] = ()
+    work_done_verbs: tuple[str, ...] = ()
     having_qualities: tuple[str, ...] = ()
     # 建成, 新增, 改造…: the verbs of flow or building that say which things are counted and
     # stay in a name; kept apart from the two lists above (checked when loaded)

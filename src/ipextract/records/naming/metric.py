@@ -13,6 +13,7 @@ from ...vocabulary import load_vocabulary
 from ...vocabulary.lexicon import is_word, pos_tag
 from ..base import (
     _COMPARISON_BASE,
+    _LEADING_FIGURE,
     _NEW_LEVEL,
     _NOMINAL_TAGS,
     _QUOTES,
@@ -168,6 +169,9 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
     if not own and kind in BASE_KINDS:
         own = _action_verb(left)  # 完成23批次…: an action verb kept before the noun
         ends_with_verb = single_verb = bool(own)
+    if own in load_vocabulary().cues.work_done_verbs and figure.kind == "count" and (
+            done := _work_done(right)):
+        return done, "after"  # 完成|320个|行政村生活污水治理: the work done
     noun = ""
     if (figure.kind == "count" and figure.unit) or kind == "rank" or (
         kind in BASE_KINDS and (single_verb or not own)
@@ -205,6 +209,16 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             # 新制定20件 → 新制定规章)
             return own + _without_leading_verbs(previous.metric), "previous"
     return own, "before"
+
+
+_MAX_WORK = 16  # characters at most of the things counted and the work done on them
+
+
+def _work_done(right: str) -> str:
+    """行政村生活污水治理 of 完成|320个|行政村生活污水治理。: the rest of the clause after a count,
+    when it is words alone and short enough to be one name; ``""`` otherwise."""
+    rest = _strip_edges(_LEADING_FIGURE.sub("", right))
+    return rest if 2 <= len(rest) <= _MAX_WORK and _HAN_WORDS.fullmatch(rest) else ""
 
 
 def _purpose_of(phrase: str) -> bool:
