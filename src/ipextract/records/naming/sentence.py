@@ -179,18 +179,16 @@ def _owner_of_group(metric: str, block: Block, sentence_start: int,
                     block_drafts: list[Draft]) -> str:
     """出口 after 外贸进出口总额…, 支出 after 一般公共预算收入…: a bare measure of a group
     (cues.measure_groups) takes the owner of the nearest figure before it in its sentence named
-    with a measure of its group (a level or its growth) (外贸出口, 一般公共预算支出); a sentence that opens with 其中
-    reads back into the sentence before it (the total its items are parts of). The name as it
+    with a measure of its group (a level or its growth) (外贸出口, 一般公共预算支出). The name as it
     is when that figure names no owner (进出口总额…、出口…) or none is named with the group."""
     group = _measure_group(metric)
     if not group:
         return metric
     text = block.text
-    # (from the full stop: the parts may be listed in clauses ended by ；)
+    # (from the full stop: the parts may be listed in clauses ended by ；. Not into the sentence
+    # before, for an item of 其中 opening a sentence: a paragraph break a writer puts after
+    # that full stop must not change the name, and the drafts here are the block's)
     start = max(text.rfind(mark, 0, sentence_start + 1) for mark in _FULL_STOPS) + 1
-    if start > 0 and text[start:start + _OPENER].lstrip().startswith(
-            tuple(load_vocabulary().cues.sub_item_markers)):
-        start = max(text.rfind(mark, 0, start - 1) for mark in _FULL_STOPS) + 1
     for draft in reversed(block_drafts[-MAX_CHAIN:]):
         if draft.figure.lstart < start:
             break
@@ -209,9 +207,6 @@ _FULL_STOPS = "。！？"
 _NAMED_MEASURES = BASE_KINDS | {"growth"}  # kinds whose name is the measure's alone
 # (居民人均可支配收入…，支出…: a per-head income's pair is 人均消费支出, no name made so)
 _PER_HEAD = "人均"
-
-
-_OPENER = 4  # characters of a sentence's start read for 其中
 
 
 def _measure_group(metric: str) -> tuple[str, ...]:
