@@ -184,13 +184,11 @@ def _owner_of_group(metric: str, block: Block, sentence_start: int,
     group = _measure_group(metric)
     if not group:
         return metric
-    text = block.text
-    # (from the full stop: the parts may be listed in clauses ended by ；. Not into the sentence
-    # before, for an item of 其中 opening a sentence: a paragraph break a writer puts after
-    # that full stop must not change the name, and the drafts here are the block's)
-    start = max(text.rfind(mark, 0, sentence_start + 1) for mark in _FULL_STOPS) + 1
+    # (in its sentence, to its ；, 。 or line's end: not back into the sentence before, for an
+    # item of 其中 that opens one; a paragraph break a writer puts after a full stop, or a ；
+    # for a 。, must not change the name)
     for draft in reversed(block_drafts[-MAX_CHAIN:]):
-        if draft.figure.lstart < start:
+        if draft.figure.lstart < sentence_start:
             break
         at, member = next(((draft.metric.find(m), m) for m in group if m in draft.metric), (-1, ""))
         if at < 0 or draft.kind not in _NAMED_MEASURES:
@@ -203,7 +201,6 @@ def _owner_of_group(metric: str, block: Block, sentence_start: int,
     return metric
 
 
-_FULL_STOPS = "。！？"
 _NAMED_MEASURES = BASE_KINDS | {"growth"}  # kinds whose name is the measure's alone
 # (居民人均可支配收入…，支出…: a per-head income's pair is 人均消费支出, no name made so)
 _PER_HEAD = "人均"
