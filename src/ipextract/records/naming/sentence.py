@@ -365,11 +365,7 @@ def _flow_carried(metric: str, between: str, previous: Draft, figure: Figure, ki
     verbs = _carried_verbs()
     verb = next((v for v in verbs if previous.metric.startswith(v)), "")
     if (not verb or previous.metric_from != "before" or previous.kind != kind
-            # (新增…企业34家、…单项冠军8个: counts of things in measure words of their own, in
-            # a list joined by 、; after a ， a count in another measure word may be another
-            # clause's)
-            or previous.figure.unit != figure.unit and (kind != "count" or between[:1] != "、")
-            or metric.startswith(verbs)
+            or previous.figure.unit != figure.unit or metric.startswith(verbs)
             or between[:1] not in _LIST_COMMAS or not between.endswith(metric)
             or not _HAN_WORDS.fullmatch(between[1:])
             or between[1:].startswith(load_vocabulary().cues.sub_item_markers)
