@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import regex
 
-from ..blocks import Block
+from ..blocks import NAME_LIST_MARKS, Block
 from ..vocabulary import load_vocabulary
 from ..vocabulary.lexicon import pos_tag
 from .base import _NOMINAL_TAGS, Draft, _tokens
@@ -69,7 +69,7 @@ _NUMERAL_IN = regex.compile(r"[0-9一二两三四五六七八九十百千]")
 
 _MAX_CATEGORY = 10  # characters: a category is a short noun phrase
 _PARALLEL_REACH = 80  # characters from the last measure named to a category that takes it
-_CATEGORY_JOINS = regex.compile(r"[、，,和及与]")  # (a class name's 、 may be written ，)
+_CATEGORY_JOINS = regex.compile(f"[{NAME_LIST_MARKS}和及与]")
 
 
 def _is_category(name: str) -> bool:

@@ -251,38 +251,23 @@ class Frequencies(dict[str, int]):
     def _made(self, key: object) -> Any:
         """The count of ``key`` (made now if stored), ``_MISSING`` when it has none."""
         found = dict.get(self, key, _MISSING)  # type: ignore[call-overload,misc]
-        if found is not _MISSING or self.complete or not isinstance(key, str):
+        if found is not _MISSING:
             return found
-        if key in self.absent or key in self.removed or not key:
-            return _MISSING
-        number = self.stored.number(key)
-        if number is not None:
-            count = self.stored.counts[number]
-            if count != _NO_COUNT:
-                dict.__setitem__(self, key, count)
-                return count
-        if len(self.absent) > _MAX_ABSENT:
-            self.absent.clear()
-        self.absent.add(key)
-        return _MISSING
+        count = self.make(key)  # type: ignore[arg-type]
+        return _MISSING if count is None else count
 
     def make(self, key: str) -> int | None:
-        """The count of ``key`` when the dict itself has no entry for it yet (``dict.get``
-        said so): made now if stored, None when there is none. ``get`` without its wrapping,
-        for ``segmenter.direct_lookup``: the segmenter asks it of every fragment it has not
-        seen (52,000 on a first pass over the real work reports).
-
-        ``_made`` and ``_Stored.number`` written out for a key the dict lacks, when nothing
-        has been removed or made whole: one Python call per fragment where there were three
-        (the rest, and what an odd key needs, is ``_made``'s)."""
-        if self.complete or self.removed or not key or not isinstance(key, str):
-            found = self._made(key)
-            return None if found is _MISSING else found  # type: ignore[no-any-return]
+        """The count of ``key``: made now if stored, None when there is none. ``get`` without
+        its wrapping, for ``segmenter.direct_lookup``: the segmenter asks it of every fragment
+        it has not seen (52,000 on a first pass over the real work reports), so the stored
+        look-up (``_Stored.number``'s) is written out here, one Python call per fragment, and
+        every other look-up goes through it (``_made``)."""
         found = dict.get(self, key, _MISSING)  # type: ignore[call-overload]
         if found is not _MISSING:
             return found  # type: ignore[no-any-return]
         absent = self.absent
-        if key in absent:
+        if self.complete or not isinstance(key, str) or not key or key in absent or (
+                key in self.removed):
             return None
         stored = self.stored
         words, low = stored.made.get(key[0]) or stored.group(key[0])

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import regex
 
-from ...blocks import MAX_REACH, Block
+from ...blocks import MAX_REACH, NAME_LIST_MARKS, Block
 from ...vocabulary import load_vocabulary
 from ...vocabulary.lexicon import pos_tag
 from ..base import (
@@ -122,18 +122,19 @@ def _scope_of_opening_whole(drafts: list[Draft], blocks: list[Block],
         if (figure.block, start) != sentence:
             # the whole in force at the end of the sentence before
             last = wholes[-1] if wholes else None
-            same_block = figure.block == sentence[0]
-            next_block = figure.block == sentence[0] + 1 and start == 0
+            before = sentence[0]
             sentence = (figure.block, start)
             wholes = _opening_wholes(block.text, start, figure.lstart, scopes)
-            opens_breakdown = breakdown.match(block.text, start, figure.lstart) is not None
-            if not wholes and last is not None and (
-                    (same_block and (id(figure) in continued or opens_breakdown
-                                     or (last[2] and _is_bare_category(draft.metric, endings))))
-                    or (next_block and opens_breakdown)):
-                # the list goes on past the full stop, or the next paragraph breaks the whole
-                # down (a paragraph cut in two at a full stop is still one list)
-                wholes = [(start, *last[1:])]
+            if not wholes and last is not None:
+                opens_breakdown = breakdown.match(block.text, start, figure.lstart) is not None
+                # the list goes on past the full stop (an item of it, a bare category, a
+                # breakdown), or the next paragraph breaks the whole down (a paragraph cut in
+                # two at a full stop is still one list)
+                if figure.block == before and (
+                        opens_breakdown or id(figure) in continued
+                        or (last[2] and _is_bare_category(draft.metric, endings))) or (
+                        figure.block == before + 1 and start == 0 and opens_breakdown):
+                    wholes = [(start, *last[1:])]
         # the nearest whole opened before the figure: the sentence's, or a clause's after ；
         # (…增长6.8%；在限额以上单位商品零售额中，…: a semicolon for the full stop changes nothing)
         whole = next((w for w in reversed(wholes) if w[0] < figure.lstart), None)
@@ -153,7 +154,7 @@ def _is_bare_category(name: str, endings: tuple[str, ...]) -> bool:
     return bool(name) and not name.endswith(endings) and _CATEGORY_WORDS.fullmatch(name) is not None
 
 
-_CATEGORY_WORDS = regex.compile(r"[\p{Han}A-Za-z]+(?:[、，,][\p{Han}A-Za-z]+)*")
+_CATEGORY_WORDS = regex.compile(rf"[\p{{Han}}A-Za-z]+(?:[{NAME_LIST_MARKS}][\p{{Han}}A-Za-z]+)*")
 
 
 @lru_cache(maxsize=1)

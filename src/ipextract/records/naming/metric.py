@@ -52,12 +52,13 @@ def _cut_comparison(own: str, kind: str, places: frozenset[str]) -> str:
         part = own[:index]
         # 县域经济总量占全省比重达: a share with its part named is named with its whole (the
         # share of what in what); 占全市总量的57.67% alone names nothing of its own
-        if not clean_metric(part, places)[0]:
+        cleaned = clean_metric(part, places)[0]
+        if not cleaned:
             return part
         if _SHARE_WHOLE.match(own, index):
             return own
         named = _named_whole(own, index)  # …药费占次均门诊费用的|35.6% → …占次均门诊费用的比重
-        return clean_metric(part, places)[0] + named if named else part
+        return cleaned + named if named else part
     cues = load_vocabulary().cues
     if kind == "multiple":
         positions = [own.rfind(verb) for verb in COMPARISON_VERBS if own.rfind(verb) >= 0]
