@@ -125,6 +125,7 @@ class Cues(Frozen):
     # 全国 of 全国重点实验室: a scope word that opens a designation's name, cut only where it is
     # the document's own region
     designation_scopes: tuple[str, ...] = ()
+    scope_bound_suffixes: tuple[str, ...] = ()
     # 西部, 全球 of 出口额保持西部第1位: the area a ranking covers, no part of the ranked name
     ranking_scopes: tuple[str, ...] = ()
     # 建议321件…，办复率100%: the units of cases or items whose handling a bare rate measures

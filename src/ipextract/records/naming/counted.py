@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ...blocks import BULLETS, CLAUSE_BREAK, MAX_REACH, SENTENCE_END, Block
+from ...numerals import CHINESE_DIGITS
 from ...vocabulary import load_vocabulary
 from ...vocabulary.lexicon import pos_tag
 from ..base import (
@@ -84,12 +85,15 @@ def _right_noun(text: str, relative: bool = False) -> str:
         # inside a noun (an abbreviation it does not know)
         cut_abbreviation = (tag == "v" and len(token) == 1 and len(taken) == 1
                             and len(taken[0]) == 1 and following.startswith(_NOMINAL_TAGS))
+        # 服务|点, 监测|点: the one-character head of a compound the segmenter does not know,
+        # which it tags a numeral (it is none: no digit of a number after a noun closes it)
+        head_character = bool(taken) and _is_head_character(tokens, index)
         # 9个|县|获评…, 13个|县|被命名为…: a generic noun the segmenter tags zg, before the
         # predicate _with_predicate keeps (not 县（市、区）, 村（居）委会: a longer noun)
         generic = token in word_sets["generic_counted"] and (
             following == "v" or tokens[index + 1:index + 2] == ["被"])  # (not 县|建设 vn)
         nominal = (tag.startswith(_NOMINAL_TAGS) or tag == "x" or inner_numeral or modifier
-                   or generic or cut_abbreviation or token in word_sets["nouns_tagged_verbs"]) and (
+                   or generic or cut_abbreviation or head_character or token in word_sets["nouns_tagged_verbs"]) and (
             token not in predicate)  # (民生实事|全部|完成; 升级|举措)
         joins_nouns = bool(taken) and token in ("和", "与", "及") and following.startswith(_NOMINAL_TAGS)
         # (示范|企业: one noun after a verb closes the clause; 出行|便利化|措施: a compound)
@@ -125,7 +129,25 @@ def _with_relative_clause(tokens: list[str], closed: bool) -> str:
     return "".join(tokens)
 
 
-_HEAD_TAGS = (*_NOMINAL_TAGS, "a", "b", "q")  # a noun phrase's words after a relative 的
+_HEAD_TAGS = (*_NOMINAL_TAGS, "a", "b", "q")
+
+
+def _is_head_character(tokens: list[str], at: int) -> bool:
+    """Whether the token at ``at`` is a one-character noun closing a compound after a word that
+    the segmenter tagged a numeral or a measure word (服务|点, 监测|点): it closes the tokens and
+    is no numeral character (一, 十, 万…, where 两|个 or 十|万 would be a number).
+
+    >>> _is_head_character(["便民", "服务", "点"], 2), _is_head_character(["服务", "十"], 1)
+    (True, False)
+    """
+    token = tokens[at]
+    return (at == len(tokens) - 1 and at > 0 and len(token) == 1 and pos_tag(token) in ("m", "q")
+            and token not in CHINESE_DIGITS and token not in _NUMERAL_WORDS
+            and len(tokens[at - 1]) > 1)
+
+
+# numeral characters other than the digits (a "character" of a number, not a noun's head)
+_NUMERAL_WORDS = frozenset("十百千万亿零〇两几数半余多")  # a noun phrase's words after a relative 的
 
 
 def _noun_after_adjectives(tokens: list[str], at: int) -> bool:
@@ -158,7 +180,8 @@ def _compound_goes_on(tokens: list[str], index: int, outside: frozenset[str]) ->
     while at < end and _is_verb(pos_tag(tokens[at])) and tokens[at] not in outside:
         at += 1
     nouns = at
-    while nouns < end and pos_tag(tokens[nouns]).startswith(_NOMINAL_TAGS):
+    while nouns < end and (pos_tag(tokens[nouns]).startswith(_NOMINAL_TAGS)
+                           or _is_head_character(tokens, nouns)):
         nouns += 1
     # (基地|提|质|升级: verbal nouns and stray characters alone after the verbs are the
     # predicate, not a compound's head)
@@ -189,7 +212,8 @@ def _clause_end(block: Block, offset: int) -> int:
     return found.start() if found else limit
 
 
-_MAX_PREDICATE = 16  # characters of a generic noun's predicate kept in its name
+_MAX_PREDICATE = 16  # characters of a generic noun's predicate kept in its name, cut at a word
+_WHOLE_PREDICATE = 28  # characters of a predicate that closes its clause, kept whole
 
 
 # (开设知识产权硕士、博士专业: a 、 between words is inside the predicate, before a count it is not)
@@ -214,11 +238,33 @@ def _with_predicate(noun: str, right: str) -> str:
     if not tokens or not (pos_tag(tokens[0]).startswith("v") or tokens[0] == "被" or (
             tokens[0] in _word_sets()["outside_compounds"])):
         return noun
-    predicate = rest[:_MAX_PREDICATE]
+    predicate = rest if len(rest) <= _WHOLE_PREDICATE else _words_within(rest, _MAX_PREDICATE)
     kept = _strip_edges(predicate)
     if predicate.endswith(("%", "‰")) and predicate.startswith(kept):
         kept = predicate[:len(kept) + 1]  # 进入ESI全球前1%: the sign is the name's, no edge
     return noun + kept
+
+
+def _words_within(text: str, reach: int) -> str:
+    """The words of ``text`` that end within ``reach`` characters, closed by a noun: a long
+    predicate is cut at a word, never inside one (…绿色设计示范|企业, not …示范企).
+
+    >>> _words_within("入选国家级绿色制造示范名单和工业产品绿色设计示范企业", 16)
+    '入选国家级绿色制造示范名单'
+    """
+    words: list[str] = []
+    length = 0
+    for token in _tokens(text[:reach + 1]):
+        length += len(token)
+        if length > reach:
+            break
+        words.append(token)
+    for join in ("和", "与", "及", "、"):
+        if join in words[1:]:  # (…名单|和|工业: the cut fell in the coordination's second half)
+            words = words[:len(words) - 1 - words[::-1].index(join)]
+    while len(words) > 1 and not pos_tag(words[-1]).startswith(_NOMINAL_TAGS):
+        words.pop()  # (a word that acts closes no name)
+    return "".join(words)
 
 
 @lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases

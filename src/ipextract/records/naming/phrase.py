@@ -55,8 +55,26 @@ def _strip_scope_prefixes(phrase: str, national: bool = True) -> str:
     # (a phrase that opens with none of their first characters is not handed to the engine)
     while phrase[:1] in first_characters and (
             match := scope.match(phrase)) is not None and match.end() > 0:
+        if _runs_past(phrase, match.end()):
+            break  # 全省性|行业协会: the scope word is part of a longer word
         phrase = phrase[match.end():]
     return phrase
+
+
+def _runs_past(phrase: str, length: int) -> bool:
+    """Whether the place or scope word in the first ``length`` characters of ``phrase`` makes
+    one word with the character after it (全省性, 湖南籍: cues.scope_bound_suffixes), so that
+    it is no scope to strip.
+
+    >>> _runs_past("湖南籍运动员", 2), _runs_past("湖南专利授权量", 2)
+    (True, False)
+    """
+    return phrase[length:length + 1] in _bound_suffixes()
+
+
+@lru_cache(maxsize=1)
+def _bound_suffixes() -> frozenset[str]:
+    return frozenset(load_vocabulary().cues.scope_bound_suffixes)
 
 
 @lru_cache(maxsize=64)
@@ -117,7 +135,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
             # (only a place that ends where a word does: 城镇人口 in a report of 城市 keeps 城;
             # and not one that opens an organisation's name: 上海证券交易所上市公司)
             if (len(place) > 1 or _tokens(phrase)[0] == place) and not _opens_organisation(
-                    phrase, place):
+                    phrase, place) and not _runs_past(phrase, len(place)):
                 phrase = phrase[len(place):]
             break
     adverbial = adverbial_pattern.search(phrase)
@@ -136,14 +154,14 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     leading = _leading_words(places)
     while tokens and (tokens[0] in leading or _is_punctuation(tokens[0]) or (
         not quoted_start and len(tokens) > 1 and _is_place(tokens[0]) and _place_name(tokens)
-    )):
+    )) and not (len(tokens) > 1 and tokens[1] in _bound_suffixes()):  # (全省|性)
         tokens.pop(0)
     while len(tokens) > 1 and tokens[0] in words["adverbs_before_verbs"] and pos_tag(
         tokens[1]
     ).startswith("v"):
         tokens.pop(0)  # 累计受理… → 受理…; 累计访问量 stays whole
     tokens = _without_verbs(tokens)
-    while len(tokens) > 1 and tokens[0] in leading:
+    while len(tokens) > 1 and tokens[0] in leading and tokens[1] not in _bound_suffixes():
         tokens.pop(0)  # 预计|全市|数字经济…: the scope word the verb stood before
     trailing = _trailing_words()
     # (稳定|在: the verb before the link word goes with it)
