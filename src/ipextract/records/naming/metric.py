@@ -174,9 +174,9 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             done := _work_done(right)):
         return done, "after"  # 完成|320个|行政村生活污水治理: the work done
     noun = ""
-    if (figure.kind == "count" and figure.unit) or kind == "rank" or (
+    if ((figure.kind == "count" and figure.unit) or kind == "rank" or (
         kind in BASE_KINDS and (single_verb or not own)
-    ):
+    )) and not restated_after(right):
         noun = _right_noun(right, figure.kind == "count")
     if len(noun) == 1 and figure.unit and is_word(figure.unit[-1] + noun):
         noun = ""  # 集中办公69场|次: the rest of the unit 场次, no noun counted
@@ -210,6 +210,27 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             # 新制定20件 → 新制定规章)
             return own + _without_leading_verbs(previous.metric), "previous"
     return own, "before"
+
+
+# 改造老旧小区1343个|52.54万户，: a count written right after this one (a digit, no year) that
+# closes the clause, the same things counted in a second unit (not 3批|18项制度创新案例, nor
+# 7个|750千伏输变电工程: a noun after the second figure is what both count)
+_RESTATED = regex.compile(r"[0-9][0-9.]*[万亿千]?[余多]?(\p{Han}{1,2}?)(?:以上|左右)?(?:[，。；、,;：:]|$)")
+
+
+def restated_after(right: str) -> bool:
+    """Whether a count in a second unit follows the figure with nothing between and closes
+    the clause (…1343个|52.54万户，, 115部|3490集。): the words after the figure are that
+    figure's unit, no noun counted (not 1个|400亿级、: no measure word).
+
+    >>> restated_after("52.54万户，城市…"), restated_after("18项制度集成创新案例"), restated_after("400亿级、")
+    (True, False, False)
+    """
+    found = _RESTATED.match(right)
+    if found is None:
+        return False
+    unit = load_vocabulary().units.get(found.group(1))
+    return unit is not None and unit.kind == "count"
 
 
 _MAX_WORK = 16  # characters at most of the things counted and the work done on them

@@ -75,6 +75,9 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         # another thing than the level before it (named by the growth below, as where no level
         # stands before); 增加值5.2万亿元、增长5.4%、高于全国…: the level's growth, the level's
         target = None
+    if previous is not None and _restates(previous, figure, kind, words.right):
+        # 改造老旧小区1343个52.54万户: the same things counted in a second unit
+        return previous.metric, None, "previous"
     metric, how = _metric(figure, kind, words.left, words.right, previous, words.enumerated,
                           places, words.tail)
     if kind == "share" and how == "before" and target is not None and (
@@ -168,6 +171,15 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
                                    previous, figure, kind)
     of = target.figure if target is not None and target.metric == _share_part(metric, kind) else None
     return metric, of, how
+
+
+def _restates(previous: Draft, figure: Figure, kind: str, right: str) -> bool:
+    """Whether ``figure`` restates the count written right before it in another unit
+    (1343个|52.54万户, 115部|3490集): nothing between them, both counts, the units differ, and
+    no noun after it (3批|18项|制度创新案例: the batches and the things in them)."""
+    return (previous.figure.lend == figure.lstart and kind == previous.kind == "count"
+            and previous.figure.unit != figure.unit and bool(previous.metric)
+            and not right.strip())
 
 
 _GROUPED_MEASURE = 4  # characters at most of a bare measure of a group (出口, 贷款余额)
