@@ -159,6 +159,9 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
     clause = block.text[clause_start: figure.lstart]
     left = block.text[left_start: figure.lstart]
     right = block.text[figure.lend: _clause_end(block, figure.lend)]
+    if left.endswith(_NOTE_CLOSINGS):
+        # 比上年增长[41]|3.1%: a footnote mark before the figure is no word the reader reads
+        clause, left = _without_note_mark(clause), _without_note_mark(left)
     if left.endswith("等") and left_start == clause_start and _HAN.match(text, figure.lend) and (
             _right_noun(right)):
         # 维修改造机场大道、友谊路等|58条|重要道路: the examples name nothing of their own, the
@@ -196,6 +199,15 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
         cues.basis(sentence_start).last_kind(  # type: ignore[arg-type]  # basis
             sentence_start, figure.lstart) if kind == "growth" else None,
     )
+
+
+_NOTE_CLOSINGS = ("]", "］", "〕")
+_NOTE_BEFORE_FIGURE = re.compile(r"[\[［〔][0-9]{1,3}[\]］〕]\s*$")  # 增长[41]|3.1%, 增长［7］|…
+
+
+def _without_note_mark(words: str) -> str:
+    """``words`` without the footnote mark they end with (比上年增长[41] → 比上年增长)."""
+    return _NOTE_BEFORE_FIGURE.sub("", words)
 
 
 _EXAMPLES = 8  # items of a list of examples read back to the verb that opens them, at most
