@@ -130,7 +130,9 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
     """:func:`_metric` before the verb of effort or of having goes."""
     own, own_tag = clean_metric(_cut_comparison(left, kind, places), places)
     own = _after_examples(own)
-    if kind == "rank":
+    if kind == "rank" and (ranking := _ranking_in(left, places)):
+        own = ranking  # 在全省高质量发展考核中|由第8名: the assessment the rank is in
+    elif kind == "rank":
         own = _without_ranking_scope(own)
         growth, bare = _ranked_growth(left, places)
         if bare:
@@ -231,6 +233,19 @@ def restated_after(right: str) -> bool:
         return False
     unit = load_vocabulary().units.get(found.group(1))
     return unit is not None and unit.kind == "count"
+
+
+# 在全省高质量发展考核中|由, 在全国综合评价中|排名: the list a rank is in, closed by 中 with at
+# most a rank verb or 从/由 after it before the figure
+_RANKING_IN = regex.compile(r"在(\p{Han}[^，,。；;、：:在]{1,23}?)中\p{Han}{0,2}$")
+
+
+def _ranking_in(left: str, places: frozenset[str]) -> str:
+    """综合评价 of 高新区在全国综合评价中从|第21位: the assessment or ranking a rank is in,
+    named between 在 and 中 right before the figure (its place words off); ``""`` when the
+    words before the figure are no such phrase."""
+    found = _RANKING_IN.search(left)
+    return clean_metric(found.group(1), places)[0] if found is not None else ""
 
 
 _MAX_WORK = 16  # characters at most of the things counted and the work done on them

@@ -8,6 +8,8 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import accumulate
 
+import regex
+
 from ...blocks import MAX_REACH, Block
 from ...figures import Figure
 from ...models import MetricFrom
@@ -83,6 +85,10 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
     if kind == "share" and how == "before" and target is not None and (
             shared := _share_of_described(metric, target.metric)):
         return shared, target.figure, "of"  # 出口交货值86.5亿元，比重由9.6%…
+    if (not metric or how == "previous") and kind in _FROM_TO_KINDS and block_drafts and (
+            start := _from_to_start(block, figure, words.sentence_start, block_drafts)) is not None:
+        # 分别从550元、320元提高到700元、420元: the end of a change is its start's measure
+        return start.metric, None, "previous"
     if len(metric) <= _CONVERSION_WORD and kind in BASE_KINDS and (
             metric in load_vocabulary().cues.conversion_words):
         # 实际使用外资8263亿元，下降27.1%，折1162亿美元: the level before, in another unit
@@ -171,6 +177,51 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
                                    previous, figure, kind)
     of = target.figure if target is not None and target.metric == _share_part(metric, kind) else None
     return metric, of, how
+
+
+_FROM_TO_KINDS = BASE_KINDS | {"rank"}  # the levels a change runs from and to
+# what may stand between a from-to's words and its figures: a time, 的, the marks of a list
+_FILLER = r"(?:[0-9]{4}年(?:底|末)?|的|、|和|及|\s)*"
+_TO_VERB = regex.compile(r"\p{Han}{1,3}(?:到|至|为)" + _FILLER)  # 提高到|2025年的|
+_FROM_WORD = regex.compile(r"[从由]" + _FILLER + "$")  # 从|2020年的|
+
+
+def _from_to_start(block: Block, figure: Figure, sentence_start: int,
+                   block_drafts: list[Draft]) -> Draft | None:
+    """The figure a change's end (``figure``) runs from: 从|550元、320元|提高到|2025年的|700元、
+    420元 → 550元 for 700元 and 320元 for 420元 (item by item), when only a time, 的 and the
+    marks of a list stand between the words of the from-to and the figures, and the start has
+    the end's unit; ``None`` otherwise."""
+    text = block.text
+    drafts = [d for d in block_drafts[-MAX_CHAIN:] if d.figure.lstart >= sentence_start]
+    # the end's figures before this one: back over list marks alone (700元、|420元)
+    at = len(drafts)
+    while at and text[drafts[at - 1].figure.lend:(drafts[at].figure.lstart if at < len(drafts) else (
+            figure.lstart))].strip() in _LIST_GAPS:
+        at -= 1
+    position = len(drafts) - at  # this figure's place in the end's list
+    end_start = drafts[at].figure.lstart if at < len(drafts) else figure.lstart
+    if not at:
+        return None
+    # the verb between the start's last figure and the end's first: 320元|提高到2025年的|700元
+    if not _TO_VERB.fullmatch(text, drafts[at - 1].figure.lend, end_start):
+        return None
+    first = at - 1  # back over the start's list to its first figure, after 从/由
+    while first and text[drafts[first - 1].figure.lend:drafts[first].figure.lstart].strip() in _LIST_GAPS:
+        first -= 1
+    reach = drafts[first - 1].figure.lend if first else sentence_start
+    if not _FROM_WORD.search(text, max(reach, drafts[first].figure.lstart - _FROM_REACH),
+                             drafts[first].figure.lstart):
+        return None
+    starts = drafts[first:at]
+    if position >= len(starts):
+        return None
+    start = starts[position]
+    return start if start.figure.unit == figure.unit and start.metric else None
+
+
+_FROM_REACH = 10  # characters at most between 从/由 and the start's first figure
+_LIST_GAPS = ("、", "和", "及")  # what stands between two figures of one list (700元、420元)
 
 
 def _restates(previous: Draft, figure: Figure, kind: str, right: str) -> bool:
