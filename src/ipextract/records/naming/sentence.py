@@ -160,6 +160,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
             and _only_predicate([t for t in _tokens(block.text[previous.figure.lend:figure.lstart])
                                  if not _is_punctuation(t)])):
         metric, how = previous.metric, "previous"  # 新能源汽车产量增长94.5%、达168.4万辆
+    if not metric and kind in BASE_KINDS:
+        metric = _piece_subject(block, figure, words, block_drafts, places)
     if not metric:
         metric = _sentence_subject(block, figure, words, block_drafts, places)
     if kind == "rate" and how == "before" and _bare_action_rate(metric):
@@ -487,3 +489,57 @@ def _sentence_subject(block: Block, figure: Figure, words: PhraseAnalysis, block
                           for d in block_drafts[-MAX_CHAIN:]):
         return ""
     return subject
+
+
+# 进出口总值|创|历史新高: words the segmenter tags nouns that open a predicate of a record
+_RECORD_PREDICATES = ("创", "再创", "创下", "刷新")
+
+
+def _piece_subject(block: Block, figure: Figure, words: PhraseAnalysis, block_drafts: list[Draft],
+                   places: frozenset[str]) -> str:
+    """The subject of the clause right before the figure's, when the figure's own clause names
+    nothing (…，突破|1万公里, …，达到|5379亿元): the clause goes on about that subject
+    (高速公路通车里程全国第四、突破1万公里 → 高速公路通车里程; 进出口总值创历史新高，达到… →
+    进出口总值). The subject is the nominal words that open that clause, past its scope words, up
+    to a verb, a number, a word of scope after them (全国第四), a growth noun (…收入增速快于…) or a
+    word of a record (创历史新高); ``""`` when that clause has a figure of its own (other than
+    a count of the things it acts on: 跨越两个千亿元台阶) or opens with no such words."""
+    clause_start = words.clause_start
+    if clause_start <= words.sentence_start or block.text[clause_start - 1] not in _PIECE_MARKS:
+        return ""
+    own = block.text[clause_start:figure.lstart]
+    if "等" in own or clean_metric(own, places)[0] or any(
+            pos_tag(token).startswith(_NOMINAL_TAGS) and pos_tag(token) != "vn" for token in _tokens(own)):
+        return ""  # (the figure's clause names a noun of its own; 突破, 达到 are link words)
+    scope = _word_sets()["scope"]
+    piece_start = max(block.clause_start(clause_start - 1), words.sentence_start)
+    if piece_start > 0 and block.text[piece_start - 1] == "、":
+        return ""  # (存款、|贷款余额连跨…: the clause before is a list's last item, no subject)
+    if any(piece_start <= d.figure.lstart < clause_start and not (
+            d.kind == "count" and d.metric_from == "after") for d in block_drafts[-MAX_CHAIN:]):
+        return ""
+    stops = load_vocabulary().cues.growth_nouns
+    taken: list[str] = []
+    tokens = _tokens(block.text[piece_start:clause_start - 1][:MAX_REACH])
+    for at, token in enumerate(tokens):
+        tag = pos_tag(token)
+        if not taken and token in scope:
+            continue  # 全省|进出口总值
+        if taken and token in _JOINS and at + 1 < len(tokens) and pos_tag(tokens[at + 1]).startswith(
+                _NOMINAL_TAGS):
+            taken.append(token)  # 残疾人大学生|和|困难残疾人家庭子女大学生
+            continue
+        if tag == "nr" or not tag.startswith(_NOMINAL_TAGS) or _ANY_DIGIT.search(token) or token in scope or (
+                token in stops or token.startswith(_RECORD_PREDICATES)) or (
+                taken and tag in ("l", "i") and pos_tag(taken[-1]).startswith(_PIECE_HEADS)):
+            break
+        taken.append(token)
+    while taken and not pos_tag(taken[-1]).startswith(_PIECE_HEADS):
+        taken.pop()
+    return clean_metric("".join(taken), places)[0] if len(taken) > 1 or (
+        taken and len(taken[0]) > 2) else ""
+
+
+_JOINS = ("和", "与", "及")  # between two nouns of one subject
+_PIECE_MARKS = frozenset("，,、")  # what ends the clause before a figure's, on one sentence
+_PIECE_HEADS = (*_SUBJECT_HEAD_TAGS, "vn")  # 水利建设|投资: a verbal noun heads a measure too
