@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from ...blocks import BULLETS, Block
-from ...figures import Figure
+from ...figures import Figure, open_measure_word
 from ...models import MetricFrom
 from ...vocabulary import load_vocabulary
 from ...vocabulary.lexicon import is_word, pos_tag
@@ -231,7 +231,8 @@ def restated_after(right: str) -> bool:
     found = _RESTATED.match(right)
     if found is None:
         return False
-    unit = load_vocabulary().units.get(found.group(1))
+    # (集 is in no unit list: a quantifier the segmenter knows is read as a count's unit)
+    unit = load_vocabulary().units.get(found.group(1)) or open_measure_word(right, found.start(1))
     return unit is not None and unit.kind == "count"
 
 
