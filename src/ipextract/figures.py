@@ -446,6 +446,8 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
         raise _Rejected  # a date (4月26日) or a time
     if unit_entry is not None and unit_entry.chinese_numerals_only and not chinese:
         raise _Rejected
+    if written in _COMPUTING_UNITS and "算" not in text[max(0, start - _COMPUTING_REACH):start]:
+        raise _Rejected  # 1080P高清: the lines of a picture; 算力达1.6万P is computing power
     if unit_entry is None and after and after in "、和至，," and not chinese:
         shared = _shared_unit(text, end, _respectively_before(text, start))
         # 分别提高15、22个百分点: the unit written once for the list
@@ -495,6 +497,12 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
     if unit_entry is None:
         return value, low, high, None, "", None, method
     return value, low, high, unit_entry, unit_entry.base, unit_entry.kind, method
+
+
+# P and PF (PFLOPS, as the work reports write computing power) are read only after a word of
+# computing (算力, 智算, 超算) this near before the number: 1080P, 4000P… are no power elsewhere
+_COMPUTING_UNITS = frozenset({"P", "PF"})
+_COMPUTING_REACH = 24
 
 
 def open_measure_word(text: str, end: int) -> Unit | None:
