@@ -743,6 +743,12 @@ def _non_figure_spans(text: str) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+def _in_heading(text: str, start: int, end: int, heading_end: int) -> bool:
+    """Whether the match at ``[start, end)`` stands among words in the heading cell that ends
+    at ``heading_end``: Han characters before or after it in that cell."""
+    return bool(_HAN.search(text, 0, start) or _HAN.search(text, min(end, heading_end), heading_end))
+
+
 def find_figures(block: Block, block_index: int) -> list[Figure]:
     """Every figure in one block, in order."""
     vocabulary = load_vocabulary()
@@ -754,7 +760,12 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
     figures: list[Figure] = []
     # where the digits a line break may have cut begin (past the end when none may be cut)
     number_tail = len(text.rstrip("0123456789.")) if block.cut_after else len(text) + 1
+    # a table row's heading, up to its first bar: a number in it among words is a word of the
+    # heading (（1）税收收入, 全州500万元以上固定资产投资, 居住[3], 十种有色金属), no figure
+    heading_end = text.find("|") if block.kind == "table_row" else -1
     for match in _grammar().finditer(text):
+        if match.start() < heading_end and _in_heading(text, match.start(), match.end(), heading_end):
+            continue
         # A third of the matches are Chinese numerals that are words (一是, 十四五): told
         # apart on four groups before the match is turned into a dict.
         numeral, written, magnitude, prefix = match.group("num", "written", "mag", "prefix")
