@@ -162,6 +162,10 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         metric, how = previous.metric, "previous"  # 新能源汽车产量增长94.5%、达168.4万辆
     if not metric and kind in BASE_KINDS:
         metric = _piece_subject(block, figure, words, block_drafts, places)
+    if not metric and kind == "share" and len(phrase := _share_phrase(words.left, kind)) > _BARE_SHARE:
+        # …依次为A、B和C，占丙类传染病报告发病总数的96.1%: no part named (a list is no name)
+        # and no figure described; the whole it is a share of is named
+        metric, how = phrase, "before"
     if not metric:
         metric = _sentence_subject(block, figure, words, block_drafts, places)
     if kind == "rate" and how == "before" and _bare_action_rate(metric):
@@ -541,5 +545,6 @@ def _piece_subject(block: Block, figure: Figure, words: PhraseAnalysis, block_dr
 
 
 _JOINS = ("和", "与", "及")  # between two nouns of one subject
+_BARE_SHARE = len("占比重")  # a share's words that name no whole (占比, 占比重)
 _PIECE_MARKS = frozenset("，,、")  # what ends the clause before a figure's, on one sentence
 _PIECE_HEADS = (*_SUBJECT_HEAD_TAGS, "vn")  # 水利建设|投资: a verbal noun heads a measure too
