@@ -10,7 +10,8 @@ logical text and records the source offsets).
 Which spaces a reader ignores:
 
 - between a Chinese character (or Chinese punctuation) and a half-width digit, letter or
-  ``%`` — web ("pangu") spacing, and PDF copies: ``增长 5.2%``, ``1.2 亿吨``, ``PCT 申请``;
+  ``%``, or a minus sign before digits — web ("pangu") spacing, and PDF copies: ``增长 5.2%``,
+  ``1.2 亿吨``, ``PCT 申请``, ``为 -1.05‰``;
 - between a number and ``%``/``‰``/``℃`` or a Latin unit: ``5.2 %``, ``100 mAh``;
 - inside a Chinese numeral and between a numeral and its magnitude or unit: ``一千 二百``,
   ``百分之一 点五``, ``13.38万 件``;
@@ -46,6 +47,7 @@ Spans = tuple[tuple[int, int], ...]
 _NUMERAL_CHARACTERS = frozenset(CHINESE_NUMERAL_CHARS + "几")
 _AFTER_NUMBER = frozenset("%‰℃°")
 _WIDE_PUNCTUATION = frozenset("“”‘’…—–·")
+_MINUS = frozenset("-−")  # a minus sign before digits
 _SPACES = re.compile(" +")
 # A whole stretch printed twice by a bold PDF font: at least five doubled characters in a row
 # (two, as in 人人 or 年年, are words; four, as in 清清楚楚, are rare and harmless to read as two).
@@ -94,6 +96,8 @@ def _ignorable(text: str, start: int, end: int) -> bool:
                     or _closes_arabic_number(text, start - 1))
         return False
     if _wide(left) or _wide(right):
+        if _wide(left) and right in _MINUS and text[end + 1:end + 2].isdigit():
+            return True  # 自然增长率为 -1.05‰: a negative number, spaced as a positive one is
         return _half(right) if _wide(left) else _half(left)
     return left.isdigit() and (right in _AFTER_NUMBER or right.isalpha())
 
