@@ -507,7 +507,8 @@ def _piece_subject(block: Block, figure: Figure, words: PhraseAnalysis, block_dr
     进出口总值). The subject is the nominal words that open that clause, past its scope words, up
     to a verb, a number, a word of scope after them (全国第四), a growth noun (…收入增速快于…) or a
     word of a record (创历史新高); ``""`` when that clause has a figure of its own (other than
-    a count of the things it acts on: 跨越两个千亿元台阶) or opens with no such words."""
+    a count of the things it acts on, 跨越两个千亿元台阶, or its years, 五年跨过…) or opens with
+    no such words."""
     clause_start = words.clause_start
     if clause_start <= words.sentence_start or block.text[clause_start - 1] not in _PIECE_MARKS:
         return ""
@@ -519,7 +520,7 @@ def _piece_subject(block: Block, figure: Figure, words: PhraseAnalysis, block_dr
     piece_start = max(block.clause_start(clause_start - 1), words.sentence_start)
     if piece_start > 0 and block.text[piece_start - 1] == "、":
         return ""  # (存款、|贷款余额连跨…: the clause before is a list's last item, no subject)
-    if any(piece_start <= d.figure.lstart < clause_start and not (
+    if any(piece_start <= d.figure.lstart < clause_start and d.kind != "duration" and not (
             d.kind == "count" and d.metric_from == "after") for d in block_drafts[-MAX_CHAIN:]):
         return ""
     stops = load_vocabulary().cues.growth_nouns
