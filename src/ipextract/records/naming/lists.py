@@ -70,6 +70,9 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0) -> l
             subject = whole[cut + 1:]
             items = [_list_item(part, places)
                      for part in _enumeration_parts(subject, cues.enumeration_separators)]
+            if not subject.strip() and cut > 0 and whole[cut] == "，" and (
+                    opening := _list_before_predicate(whole[:cut], places)):
+                items = opening  # 万亿产业、先进制造业集群从无到有，|分别达2个、3个
             while cut > 0 and whole[cut] == "，":
                 previous_cut = max(whole.rfind("，", 0, cut), whole.rfind("：", 0, cut),
                                    whole.rfind("。", 0, cut))
@@ -98,6 +101,28 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0) -> l
                 return []
             return items if any(items) else []
     return []
+
+
+def _list_before_predicate(before: str, places: frozenset[str]) -> list[str]:
+    """The items of the list the clause before a 分别 opens with, its predicate off the last
+    (城镇、农村居民人均可支配收入|稳步提高，分别达…; 万亿产业、先进制造业集群|从无到有，分别…):
+    ``[]`` when that clause is no such list, or the last item runs to its end with no
+    predicate after it (a short list of its own is read by the loop over ， pieces)."""
+    clause = before[max(before.rfind("，"), before.rfind("："), before.rfind("。"), before.rfind("；")) + 1:]
+    parts = _enumeration_parts(clause, load_vocabulary().cues.enumeration_separators)
+    if len(parts) < 2 or _ANY_DIGIT.search(clause):
+        return []
+    tokens = _tokens(parts[-1])
+    taken = 0
+    while taken < len(tokens) and (pos_tag(tokens[taken]).startswith(_NOMINAL_TAGS) and not (
+            taken and pos_tag(tokens[taken]) in ("l", "i")) or (  # (…集群|从无到有: a predicate)
+            pos_tag(tokens[taken]) == "a" and taken + 1 < len(tokens)  # 国家|先进|制造业
+            and pos_tag(tokens[taken + 1]).startswith(_NOMINAL_TAGS))):
+        taken += 1
+    if not taken or taken == len(tokens) or not pos_tag(tokens[taken - 1]).startswith(_SUBJECT_HEAD_TAGS):
+        return []
+    items = [_list_item(part, places) for part in [*parts[:-1], "".join(tokens[:taken])]]
+    return items if all(items) else []
 
 
 def _measure_after(text: str) -> str:
