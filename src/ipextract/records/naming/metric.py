@@ -178,7 +178,7 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
     noun = ""
     if ((figure.kind == "count" and figure.unit) or kind == "rank" or (
         kind in BASE_KINDS and (single_verb or not own)
-    )) and not restated_after(right):
+    )) and not (right[:1].isdigit() and restated_after(right)):
         noun = _right_noun(right, figure.kind == "count")
     if len(noun) == 1 and figure.unit and is_word(figure.unit[-1] + noun):
         noun = ""  # 集中办公69场|次: the rest of the unit 场次, no noun counted
@@ -228,7 +228,7 @@ def restated_after(right: str) -> bool:
     >>> restated_after("52.54万户，城市…"), restated_after("18项制度集成创新案例"), restated_after("400亿级、")
     (True, False, False)
     """
-    found = _RESTATED.match(right)
+    found = _RESTATED.match(right) if right[:1].isdigit() else None
     if found is None:
         return False
     # (集 is in no unit list: a quantifier the segmenter knows is read as a count's unit)

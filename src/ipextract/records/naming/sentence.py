@@ -77,7 +77,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         # another thing than the level before it (named by the growth below, as where no level
         # stands before); 增加值5.2万亿元、增长5.4%、高于全国…: the level's growth, the level's
         target = None
-    if previous is not None and _restates(previous, figure, kind, words.right):
+    if previous is not None and previous.figure.lend == figure.lstart and _restates(
+            previous, figure, kind, words.right):
         # 改造老旧小区1343个52.54万户: the same things counted in a second unit
         return previous.metric, None, "previous"
     metric, how = _metric(figure, kind, words.left, words.right, previous, words.enumerated,
@@ -199,6 +200,8 @@ def _from_to_start(block: Block, figure: Figure, sentence_start: int,
     marks of a list stand between the words of the from-to and the figures, and the start has
     the end's unit; ``None`` otherwise."""
     text = block.text
+    if text.find("从", sentence_start, figure.lstart) < 0 and text.find("由", sentence_start, figure.lstart) < 0:
+        return None  # (most sentences: no from-to in them)
     drafts = [d for d in block_drafts[-MAX_CHAIN:] if d.figure.lstart >= sentence_start]
     # the end's figures before this one: back over list marks alone (700元、|420元)
     at = len(drafts)
