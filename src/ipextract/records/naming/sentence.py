@@ -447,19 +447,32 @@ def _flow_carried(metric: str, between: str, previous: Draft, figure: Figure, ki
         return metric
     # the verb is the flow's only one on both sides (not 新增治理水土流失…、石漠化面积, nor
     # 、培育四星级饭店: an item that opens with a verb of its own)
-    for name in (previous.metric[len(verb):], metric):
-        tokens = _tokens(name)
-        # (a verb inside a compound, 概念|验证|中心, or 以上 after a level, 省级|以上, is the
-        # noun's: only a verb that opens the item, or ends it, is a clause of its own)
-        # (青年|人才, 现代|农业…: a word of kind the segmenter tags a time, before the noun)
-        if not tokens or pos_tag(tokens[0]).startswith("v") or not pos_tag(
-                tokens[-1]).startswith(_NOMINAL_TAGS) or not all(
-                pos_tag(token).startswith(_NOMINAL_TAGS) or (at < len(tokens) - 1 and (
-                    pos_tag(token) == "t")) or (0 < at < len(tokens) - 1 and (
-                    pos_tag(token).startswith("v") or token in ("以上", "以下")))
-                for at, token in enumerate(tokens)):
-            return metric
+    if not (_bare_item(previous.metric[len(verb):]) and _bare_item(metric)):
+        return metric
     return verb + metric
+
+
+_BOUND_HEADS = frozenset({"zg"})  # the tag of 村, 园, 厂 cut from the word before them
+
+
+def _bare_item(name: str) -> bool:
+    """Whether an item of a list is a noun phrase with no verb of its own: it opens with no
+    verb and ends with a noun, or with a head of one character the segmenter cuts from the
+    word before it and does not tag a noun (省级|中心|村, 产业|园: a head all the same).
+
+    >>> _bare_item("省级中心村"), _bare_item("培育四星级饭店")
+    (True, False)
+    """
+    tokens = _tokens(name)
+    # (a verb inside a compound, 概念|验证|中心, or 以上 after a level, 省级|以上, is the
+    # noun's: only a verb that opens the item, or ends it, is a clause of its own)
+    # (青年|人才, 现代|农业…: a word of kind the segmenter tags a time, before the noun)
+    last = len(tokens) - 1
+    return bool(tokens) and not pos_tag(tokens[0]).startswith("v") and all(
+        pos_tag(token).startswith(_NOMINAL_TAGS) or (at < last and pos_tag(token) == "t") or (
+            0 < at < last and (pos_tag(token).startswith("v") or token in ("以上", "以下"))) or (
+            at == last > 0 and len(token) == 1 and pos_tag(token) in _BOUND_HEADS)
+        for at, token in enumerate(tokens))
 
 
 def _sentence_subject(block: Block, figure: Figure, words: PhraseAnalysis, block_drafts: list[Draft],
