@@ -64,7 +64,9 @@ def _right_noun(text: str, relative: bool = False) -> str:
             break
         tokens.append(token)
     # (…断面|中，: a place word closing the clause ends no name, the noun before it does)
-    short = tokens[:-1] if closed and len(tokens) > 1 and pos_tag(tokens[-1]) == "f" else tokens
+    # (…、15个|特色商圈|等，: the 等 that closes a list is no part of its last item's noun)
+    short = tokens[:-1] if closed and len(tokens) > 1 and (
+        pos_tag(tokens[-1]) == "f" or tokens[-1] in _LIST_CLOSERS) else tokens
     if closed and short and len("".join(short)) <= _SHORT_NAME and (
         pos_tag(short[-1]).startswith(_NOMINAL_TAGS) or len(short[-1]) == 1
     ) and predicate.isdisjoint(short):
@@ -110,6 +112,9 @@ def _right_noun(text: str, relative: bool = False) -> str:
         else:
             break
     return "".join(taken) or (_with_relative_clause(tokens, closed) if relative else "")
+
+
+_LIST_CLOSERS = frozenset({"等", "等等"})
 
 
 _RELATIVE = 10  # characters at most of what the counted do or have, before their 的

@@ -263,6 +263,9 @@ def _fill_shared_nouns(drafts: list[Draft], blocks: list[Block]) -> None:
             continue
         if len(_tokens(item)) != 1:
             continue
-        tokens = _tokens(second.metric)
+        # (新增|6个|国家级、40个|省级…: the verb both items were given is no word of the second's
+        # noun)
+        verbs = first.metric[: -len(item)]
+        tokens = _tokens(second.metric.removeprefix(verbs) if verbs else second.metric)
         if len(tokens) >= 2 and _parallel_modifiers(item, tokens[0]):
             drafts[index] = replace(first, metric=first.metric + "".join(tokens[1:]))

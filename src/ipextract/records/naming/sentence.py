@@ -5,6 +5,7 @@ before a bare rate, the flow verb a list carries."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import accumulate
 
@@ -182,6 +183,10 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         if how == "before" and previous.metric.startswith(_carried_verbs()) and kind in BASE_KINDS:
             metric = _flow_carried(metric, block.text[previous.figure.lend:figure.lstart],
                                    previous, figure, kind)
+        elif how == "after" and previous.metric_from == "after" and previous.kind == kind == "count" and (
+                previous.metric.startswith(_carried_verbs())):
+            metric = _verb_over_counts(metric, block.text[previous.figure.lend:figure.lstart],
+                                       previous.metric, words.right)
     of = target.figure if target is not None and target.metric == _share_part(metric, kind) else None
     return metric, of, how
 
@@ -450,6 +455,35 @@ def _flow_carried(metric: str, between: str, previous: Draft, figure: Figure, ki
     if not (_bare_item(previous.metric[len(verb):]) and _bare_item(metric)):
         return metric
     return verb + metric
+
+
+_COUNTS_JOINED = ("、", "，", ",", "和", "及", "与")  # what stands between two items of a list of counts
+_LIST_END = re.compile(r"(?:等等?)?$|[和及与][0-9]")  # what may follow a noun that ends an item
+
+
+def _verb_over_counts(metric: str, between: str, previous: str, right: str) -> str:
+    """新建|80个|街心花园、12座|全民健身中心: the verbs of flow or of building (cues.toml
+    flow_verbs_over_lists, done_verbs_over_lists) that open a figure-first list's first item
+    are every item's, when each item is its count and its noun alone: the item before ends
+    with its noun and a mark (``between``), and this one's noun (``metric``, read after its
+    count) closes its clause, or the list (等; 和 before the next count). The verbs are the
+    words the name before opens with ahead of its noun (引进培育|品牌首店: both).
+
+    >>> _verb_over_counts("全民健身中心", "街心花园、", "新建街心花园", "全民健身中心")
+    '新建全民健身中心'
+    """
+    noun = between[:-1]
+    if not between.endswith(_COUNTS_JOINED) or not noun or not previous.endswith(noun) or (
+            not right.startswith(metric)) or _LIST_END.match(right, len(metric)) is None:
+        return metric
+    tokens = _tokens(metric)
+    if len(tokens) > 1 and tokens[0] in _word_sets()["generic_counted"] and _is_verb(pos_tag(tokens[1])):
+        return metric  # (…，5家|企业|入选…: a generic noun with a predicate of its own)
+    verbs = previous[:-len(noun)]
+    if metric.startswith(verbs) or not all(_is_verb(pos_tag(token)) or token in _carried_verbs()
+                                           for token in _tokens(verbs)):
+        return metric  # (在全国率先建设|…: an adverb or a place before the verb is no list's)
+    return verbs + metric
 
 
 _BOUND_HEADS = frozenset({"zg"})  # the tag of 村, 园, 厂 cut from the word before them
