@@ -140,6 +140,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
             previous.metric_from == "before"
             and previous.figure.lstart >= words.clause_start):
         metric, how = previous.metric, "previous"  # 粮食总产量连续9年稳定在1300亿斤以上
+    if not metric and previous is not None and (own := _own_predicate(words, previous)):
+        metric, how = own, "context"  # 3人当选…院士、52人|入选…计划: its own words, not the item's before
     if not metric and previous is not None:
         # 新增1000处…、累计达8000处; 712亿斤，连续五年稳定在700亿斤以上 (past a duration)
         before = next((d for d in reversed(block_drafts[-MAX_CHAIN:]) if d.kind != "duration"),
@@ -245,6 +247,28 @@ def _restates(previous: Draft, figure: Figure, kind: str, right: str) -> bool:
     return (previous.figure.lend == figure.lstart and kind == previous.kind == "count"
             and previous.figure.unit != figure.unit and bool(previous.metric)
             and not right.strip())
+
+
+def _own_predicate(words: PhraseAnalysis, previous: Draft) -> str:
+    """入选国家级青年人才计划 of 3人当选中国科学院院士、52人|入选国家级青年人才计划: the words
+    after a figure that opens its clause, when they open with a verb (what the counted did)
+    and the figure before, in the sentence, was named so too, by the words after it: a list
+    of figure-first clauses, each with its own predicate. ``""`` otherwise (新增1000处…、累计
+    达8000处 has words before it; 397起、1767.8亿元 none after)."""
+    if previous.metric_from not in ("after", "context") or words.left.strip() or (
+            previous.figure.lstart < words.sentence_start):
+        return ""
+    after = words_after(words.right)
+    if not after or len(after) >= _WORDS_AFTER or _ANY_DIGIT.search(after):
+        return ""  # (13个|存在黑臭水体或涉及重点监控断面的|…: words cut short name nothing)
+    # (37项|向全国|推广, 9家|已|投产: an adverb or a preposition before the verb)
+    tokens = _tokens(after)
+    return after if pos_tag(tokens[0]) in _PREDICATE_OPENINGS and any(
+        pos_tag(token) == "v" for token in tokens) else ""
+
+
+_WORDS_AFTER = 16  # characters words_after reads at most: as long, they may be cut short
+_PREDICATE_OPENINGS = frozenset({"v", "d", "p"})
 
 
 _GROUPED_MEASURE = 4  # characters at most of a bare measure of a group (出口, 贷款余额)
