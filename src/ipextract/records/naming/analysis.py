@@ -221,15 +221,7 @@ def _action_before_examples(block: Block, clause_start: int, end: int,
     may open with a word the segmenter tags a verb: 就医|费用报销). The list is read back over
     、, and over ， (a writer's choice between the two must not change the records) to a short
     piece: a longer one is a clause of its own."""
-    start = clause_start
-    for _ in range(_EXAMPLES):
-        if start == 0 or block.text[start - 1] not in _LIST_COMMAS:
-            break
-        before = block.clause_start(start - 1)
-        if block.text[start - 1] != "、" and (len(_tokens(block.text[before:start - 1])) > (
-                _EXAMPLE_WORDS) or _is_verb(pos_tag(_tokens(block.text[start:end])[0]))):
-            break  # (…治理，维修改造机场大道，友谊路等: the piece that opens with a verb opens the list)
-        start = before
+    start = examples_start(block, clause_start, end)
     if previous is not None and previous.lend > start:
         return ""
     # (a verb of one character, 做|精, or one that acts as a preposition, 围绕, is no action
@@ -247,6 +239,22 @@ def _action_before_examples(block: Block, clause_start: int, end: int,
     # (the first example must follow as a noun: 可可|盖 is a name cut in two)
     return "".join(verbs) if len(verbs) < len(tokens) and pos_tag(
         tokens[len(verbs)]).startswith(_NOMINAL_TAGS) else ""
+
+
+def examples_start(block: Block, clause_start: int, end: int) -> int:
+    """Where the list of examples that the clause at ``clause_start`` (up to ``end``) closes
+    opens: read back over 、, and over ， to a short piece (a writer's choice between the two
+    must not change the records; a longer piece is a clause of its own)."""
+    start = clause_start
+    for _ in range(_EXAMPLES):
+        if start == 0 or block.text[start - 1] not in _LIST_COMMAS:
+            break
+        before = block.clause_start(start - 1)
+        if block.text[start - 1] != "、" and (len(_tokens(block.text[before:start - 1])) > (
+                _EXAMPLE_WORDS) or _is_verb(pos_tag(_tokens(block.text[start:end])[0]))):
+            break  # (…治理，维修改造机场大道，友谊路等: the piece that opens with a verb opens the list)
+        start = before
+    return start
 
 
 _EXAMPLE_WORDS = 6  # words of a piece before a ， read as the list's first, at most

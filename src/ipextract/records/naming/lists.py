@@ -21,7 +21,8 @@ from ..base import (
     _tokens,
     _word_sets,
 )
-from .analysis import PhraseAnalysis, _chain_length, says_respectively
+from .analysis import PhraseAnalysis, _chain_length, examples_start, says_respectively
+from .counted import words_after
 from .phrase import (
     _ANY_DIGIT,
     _HAN,
@@ -33,6 +34,7 @@ from .phrase import (
     _change_in,
     _is_verb,
     clean_metric,
+    without_effort_verb,
 )
 
 # An item of a 分别 list written with ， (城镇，农村居民分别…): a short name, which may open with
@@ -347,6 +349,48 @@ def _head_after_qualifier(name: str) -> str:
 
 
 MAX_CHAIN = 32  # figures an enumeration (分别…) can name at most
+
+
+# A list of examples as a name: words, the list's marks between them
+_LISTED_NAME = regex.compile(r"[\p{Han}A-Za-z]+(?:、[\p{Han}A-Za-z]+)*")
+_LIST_MARKS = str.maketrans({"，": "、", ",": "、"})
+_COMMAS = regex.compile("[，,]")
+
+
+def _opens_with_verb(piece: str) -> bool:
+    """组建…, 新|组建…: a verb first, or after a word of one character (新, 再)."""
+    tokens = _tokens(piece[:_VERB_OPENING])
+    return bool(tokens) and (pos_tag(tokens[0]) == "v" or len(tokens) > 1 and len(tokens[0]) == 1
+                             and pos_tag(tokens[1]) == "v")
+
+
+_VERB_OPENING = 6  # characters of a piece read for the verb it opens with
+_MARKS = regex.compile("[、，,]")
+
+
+def named_examples(block: Block, figure: Figure, words: PhraseAnalysis, previous: Figure | None,
+                   places: frozenset[str]) -> str:
+    """新建城市书房、社区图书馆等|120个以上。: a list of examples closed by 等 and a count with no
+    noun after it names the count — the list, with the verb that opens it where rule 7 keeps
+    it (新建城市书房、社区图书馆; 推进|道路改造、管网更新 → 道路改造、管网更新), its items joined by
+    、 (as the text writes them, ， read as 、). Read back from the figure's clause as the
+    list of examples before 等 and a noun is (维修改造…、…等58条道路), not past the figure
+    before it. ``""`` when the clause is no such list or the figure has words after it."""
+    if not words.clause.endswith("等") or words_after(words.right):
+        return ""
+    start = examples_start(block, words.clause_start, figure.lstart)
+    if previous is not None and previous.lend > start:
+        # (…80个、农家书屋等1200个: the list after the figure, from the mark that ends its clause)
+        mark = _MARKS.search(block.text, previous.lend, words.clause_start)
+        start = mark.end() if mark is not None else words.clause_start
+    listed = block.text[start:figure.lstart].removesuffix("等").removesuffix("等")
+    # (重塑…体系，新|组建|省实验室、…等: a piece after a ， that opens with a verb opens a
+    # clause of its own, and the list; not 社区|健身|园, a verb inside a noun)
+    opening = max((comma.end() for comma in _COMMAS.finditer(listed)
+                   if _opens_with_verb(listed[comma.end():])), default=0)
+    listed = listed[opening:]
+    name = without_effort_verb(clean_metric(listed.translate(_LIST_MARKS), places)[0])
+    return name if _LISTED_NAME.fullmatch(name) else ""
 
 
 def _respective(block: Block, figures: list[Figure], position: int, words: PhraseAnalysis,

@@ -27,7 +27,7 @@ from ..base import (
 )
 from .analysis import PhraseAnalysis
 from .counted import _right_noun, words_after
-from .lists import MAX_CHAIN
+from .lists import MAX_CHAIN, named_examples
 from .metric import _label, _metric, _no_subject_before_years, _ranked_growth, _share_part, _share_phrase
 from .phrase import (
     _ANY_DIGIT,
@@ -102,6 +102,9 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         # (打造1-2个… after 、产品品牌20个。: a figure of another sentence names nothing here)
         metric, how = _metric(figure, kind, words.left, words.right, None, words.enumerated,
                               places, words.tail)
+    if not metric and kind in BASE_KINDS:
+        # 改造老旧小区、农村危房等|2.6万余户: the list of examples names the count
+        metric = named_examples(block, figure, words, previous.figure if previous else None, places)
     if kind == "duration" and how == "after" and (metric.startswith(
             load_vocabulary().cues.verbs_after_names) or _rank_verb().match(metric) and (
             _no_subject_before_years(words.clause))):
@@ -464,6 +467,7 @@ def _flow_carried(metric: str, between: str, previous: Draft, figure: Figure, ki
     records) and a bare noun of the same measure stand between (not 、农村劳动力转移就业, an item
     with a verb of its own)."""
     verbs = _carried_verbs()
+    between = between.removesuffix("等")  # (…80个、农家书屋等|1200个: a list closed by 等)
     verb = next((v for v in verbs if previous.metric.startswith(v)), "")
     if (not verb or previous.metric_from != "before" or previous.kind != kind
             or previous.figure.unit != figure.unit or metric.startswith(verbs)
