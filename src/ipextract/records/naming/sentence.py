@@ -186,8 +186,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
     if metric and previous is not None:
         metric = _sub_item(metric, words.clause, previous, figure, kind)
         if how == "before" and previous.metric.startswith(_carried_verbs()) and kind in BASE_KINDS:
-            metric = _flow_carried(metric, block.text[previous.figure.lend:figure.lstart],
-                                   previous, figure, kind)
+            metric = _flow_carried(metric, block.text, previous, figure, kind)
         elif how == "after" and previous.metric_from == "after" and previous.kind == kind == "count" and (
                 previous.metric.startswith(_carried_verbs())):
             metric = _verb_over_counts(metric, block.text[previous.figure.lend:figure.lstart],
@@ -461,17 +460,21 @@ def _carried_verbs() -> tuple[str, ...]:
     return tuple(sorted({*cues.flow_verbs_over_lists, *cues.done_verbs_over_lists}, key=lambda v: (-len(v), v)))
 
 
-def _flow_carried(metric: str, between: str, previous: Draft, figure: Figure, kind: str) -> str:
+def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind: str) -> str:
     """新增专业技术人才12.1万人、技能人才15.3万人: the flow verb of the item before is this
     item's too, when only a comma (、 or ，: a writer's choice between the two must not change the
-    records) and a bare noun of the same measure stand between (not 、农村劳动力转移就业, an item
-    with a verb of its own)."""
+    records) and a bare noun of the same measure (of any measure word, for counts: 绿色工厂…家、
+    绿色工业园区…个) stand between (not 、农村劳动力转移就业, an item with a verb of its own).
+    A list written with 、 ends at a ， (…、产业集群9个，|龙头企业119家: a clause of its own)."""
     verbs = _carried_verbs()
-    between = between.removesuffix("等")  # (…80个、农家书屋等|1200个: a list closed by 等)
+    # (…80个、农家书屋等|1200个: a list closed by 等)
+    between = text[previous.figure.lend:figure.lstart].removesuffix("等")
     verb = next((v for v in verbs if previous.metric.startswith(v)), "")
     if (not verb or previous.metric_from != "before" or previous.kind != kind
-            or previous.figure.unit != figure.unit or metric.startswith(verbs)
+            or previous.figure.unit != figure.unit and kind != "count" or metric.startswith(verbs)
             or between[:1] not in _LIST_COMMAS or not between.endswith(metric)
+            or between[:1] != "、" and _mark_before(text, previous.figure.lstart,
+                                                    previous.metric[len(verb):]) == "、"
             or not _HAN_WORDS.fullmatch(between[1:])
             or between[1:].startswith(load_vocabulary().cues.sub_item_markers)
             or metric in load_vocabulary().cues.generic_names  # 新增…62家，总数186家: the total
@@ -483,6 +486,13 @@ def _flow_carried(metric: str, between: str, previous: Draft, figure: Figure, ki
     if not (_bare_item(previous.metric[len(verb):]) and _bare_item(metric)):
         return metric
     return verb + metric
+
+
+def _mark_before(text: str, end: int, noun: str) -> str:
+    """The character before ``noun`` written right before ``end`` (the mark before a
+    noun-first item: …、|技能人才|15.3万人), ``""`` where the noun is not written there."""
+    start = end - len(noun)
+    return text[start - 1] if noun and start > 0 and text.startswith(noun, start) else ""
 
 
 _COUNTS_JOINED = ("、", "，", ",", "和", "及", "与")  # what stands between two items of a list of counts
@@ -514,23 +524,32 @@ def _verb_over_counts(metric: str, between: str, previous: str, right: str) -> s
     return verbs + metric
 
 
+def _modifying(tokens: list[str]) -> bool:
+    """体育|公园, 供热|管网, 经营|主体: a first word the segmenter tags a verbal noun (vn) that
+    qualifies the nouns after it, no verb of the item's own: not a verb of a list (培育|…, 建设|…:
+    cues flow/done_verbs_over_lists), and no other verb in the item."""
+    return pos_tag(tokens[0]) == "vn" and len(tokens) > 1 and tokens[0] not in _carried_verbs() and (
+        not any(pos_tag(token).startswith("v") for token in tokens[1:]))
+
+
 _BOUND_HEADS = frozenset({"zg"})  # the tag of 村, 园, 厂 cut from the word before them
 
 
 def _bare_item(name: str) -> bool:
     """Whether an item of a list is a noun phrase with no verb of its own: it opens with no
-    verb and ends with a noun, or with a head of one character the segmenter cuts from the
-    word before it and does not tag a noun (省级|中心|村, 产业|园: a head all the same).
+    verb (a verbal noun that qualifies the rest is none: 体育|公园) and ends with a noun, or with
+    a head of one character the segmenter cuts from the word before it and does not tag a noun
+    (省级|中心|村, 产业|园: a head all the same).
 
-    >>> _bare_item("省级中心村"), _bare_item("培育四星级饭店")
-    (True, False)
+    >>> _bare_item("省级中心村"), _bare_item("体育公园"), _bare_item("培育四星级饭店")
+    (True, True, False)
     """
     tokens = _tokens(name)
     # (a verb inside a compound, 概念|验证|中心, or 以上 after a level, 省级|以上, is the
     # noun's: only a verb that opens the item, or ends it, is a clause of its own)
     # (青年|人才, 现代|农业…: a word of kind the segmenter tags a time, before the noun)
     last = len(tokens) - 1
-    return bool(tokens) and not pos_tag(tokens[0]).startswith("v") and all(
+    return bool(tokens) and (not pos_tag(tokens[0]).startswith("v") or _modifying(tokens)) and all(
         pos_tag(token).startswith(_NOMINAL_TAGS) or (at < last and pos_tag(token) == "t") or (
             0 < at < last and (pos_tag(token).startswith("v") or token in ("以上", "以下"))) or (
             at == last > 0 and len(token) == 1 and pos_tag(token) in _BOUND_HEADS)
