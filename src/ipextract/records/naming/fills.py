@@ -250,7 +250,7 @@ def _parallel_modifiers(first: str, second: str) -> bool:
 
 def _fill_shared_nouns(drafts: list[Draft], blocks: list[Block]) -> None:
     """Rule 3, enumerations: 3家国家级、9家省级运营中心 → 国家级运营中心, 省级运营中心 (with 、
-    or ，alike). Only a first item that is one modifier, parallel to the word that opens the
+    or ，alike, or 和, 及). Only a first item that is one modifier, parallel to the word that opens the
     second item, takes the second's noun: 360个示范村、2680个提档升级村 are two names."""
     for index in range(len(drafts) - 1):
         first, second = drafts[index], drafts[index + 1]
@@ -259,7 +259,7 @@ def _fill_shared_nouns(drafts: list[Draft], blocks: list[Block]) -> None:
         block = blocks[first.figure.block]
         between = block.text[first.figure.lend: second.figure.lstart]
         item = between[:-1].strip()
-        if not between.endswith(("、", "，", ",")) or not item or not first.metric.endswith(item):
+        if not between.endswith(("、", "，", ",", "和", "及")) or not item or not first.metric.endswith(item):
             continue
         if len(_tokens(item)) != 1:
             continue
