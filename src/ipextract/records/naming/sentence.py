@@ -17,11 +17,13 @@ from ...models import MetricFrom
 from ...vocabulary import load_vocabulary
 from ...vocabulary.lexicon import is_word, pos_tag
 from ..base import (
+    _LEADING_FIGURE,
     _NOMINAL_TAGS,
     BASE_KINDS,
     DESCRIBING_KINDS,
     Draft,
     _is_punctuation,
+    _strip_edges,
     _tokens,
     _word_sets,
 )
@@ -33,6 +35,7 @@ from .phrase import (
     _ANY_DIGIT,
     _HAN_WORDS,
     _LIST_COMMAS,
+    _NOTE_MARK,
     _SUBJECT_HEAD_TAGS,
     _THING_TAGS,
     _is_verb,
@@ -260,16 +263,17 @@ def _own_predicate(words: PhraseAnalysis, previous: Draft) -> str:
     if previous.metric_from not in ("after", "context") or words.left.strip() or (
             previous.figure.lstart < words.sentence_start):
         return ""
-    after = words_after(words.right)
-    if not after or len(after) >= _WORDS_AFTER or _ANY_DIGIT.search(after):
-        return ""  # (13个|存在黑臭水体或涉及重点监控断面的|…: words cut short name nothing)
+    # (享受农村特困人员[65]救助供养: a footnote mark is no word of the name)
+    after = _NOTE_MARK.sub("", _strip_edges(_LEADING_FIGURE.sub("", words.right)))
+    if not after or len(after) > _WORDS_AFTER or _ANY_DIGIT.search(after):
+        return ""  # (13个|存在黑臭水体或涉及重点监控断面的县城: too long to be a name)
     # (37项|向全国|推广, 9家|已|投产: an adverb or a preposition before the verb)
     tokens = _tokens(after)
     return after if pos_tag(tokens[0]) in _PREDICATE_OPENINGS and any(
         pos_tag(token) == "v" for token in tokens) else ""
 
 
-_WORDS_AFTER = 16  # characters words_after reads at most: as long, they may be cut short
+_WORDS_AFTER = 16  # characters at most of a predicate read as a name (as words_after reads)
 _PREDICATE_OPENINGS = frozenset({"v", "d", "p"})
 
 
