@@ -159,6 +159,9 @@ class Cues(Frozen):
     measure_groups: tuple[tuple[str, ...], ...] = ()
     # 限额以上 of 限额以上粮油食品、通讯器材类零售额: a scope the first item writes for all
     list_scopes: tuple[str, ...] = ()
+    # 农村 of 农村供水保障率、集中供水率: a kind of area the first item writes for all
+    list_area_scopes: tuple[str, ...] = ()
+    list_own_openers: tuple[str, ...] = ()  # 全社会 of …、全社会用电量: the item's own whole
     # 自治区, 自治州…: in a region's own report the region itself (as 全区), not a name's scope
     autonomous_divisions: tuple[str, ...] = ()
     # 重点项目860个，完成投资…: the nouns of a project and the bare names of its investment

@@ -99,6 +99,8 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0) -> l
                 endings = cues.measure_endings + _NAME_ENDINGS
                 items = [item + measure if item and not item.endswith(endings) else item
                          for item in items]
+            if len(items) > 1:
+                items = _shared_area_scope(items)
             if wanted > 1 and len(items) != wanted:
                 return []
             return items if any(items) else []
@@ -242,6 +244,69 @@ def _shared_measure(items: list[str]) -> list[str]:
     return items
 
 
+def _shared_area_scope(items: list[str]) -> list[str]:
+    """The kind of area (cues.list_area_scopes) or group of people (scope_populations) the
+    first item of a 分别 list opens with, given to each later item that is a measure with no
+    scope of its own: the list's measures are of that area (农村供水保障率、集中供水率 →
+    农村集中供水率). Only where the first item is the scope and a measure complete without it
+    (not 城市公园, a kind of park, nor 农村公路); a later item that opens with a whole, a
+    place, a group or a body of its own (全社会用电量, 居民消费价格涨幅, 城镇居民…) keeps its
+    name; a group of people is given only to the items that open as its measure does
+    (农村居民人均可支配收入、人均消费支出: the per-capita spending is theirs, a 粮食产量 is not).
+
+    >>> _shared_area_scope(["口岸进出口货值", "出入境人次"])
+    ['口岸进出口货值', '口岸出入境人次']
+    >>> _shared_area_scope(["农村用电量", "全社会用电量"])
+    ['农村用电量', '全社会用电量']
+    """
+    first = items[0]
+    scope = _opening_scope(first)
+    if not scope:
+        return items  # (most lists)
+    cues = load_vocabulary().cues
+    rest = first[len(scope):]
+    endings = cues.measure_endings + _NAME_ENDINGS
+    if len(rest) < 2 or not rest.endswith(endings):
+        return items
+    population = scope in cues.scope_populations
+    return [first] + [scope + item if item.endswith(endings) and _HAN_WORDS.fullmatch(item)
+                      and not _own_scope(item) and (
+                          not population or rest.startswith(_tokens(item)[0])) else item
+                      for item in items[1:]]
+
+
+def _opening_scope(name: str) -> str:
+    """The group of people ``name`` opens with (农村居民, however the segmenter cut it: 农村|
+    居民人均…), else the longest kind of area it opens with as whole words (农村|供水|保障率,
+    城市|建成区|…), ``""`` for none."""
+    cues = load_vocabulary().cues
+    population = max((s for s in cues.scope_populations if name.startswith(s)), key=len, default="")
+    if population:
+        return population
+    found = [s for s in cues.list_area_scopes if name.startswith(s)]
+    if not found:
+        return ""
+    bounds, at = set(), 0
+    for token in _tokens(name):
+        at += len(token)
+        bounds.add(at)
+    return max((s for s in found if len(s) in bounds), key=len, default="")
+
+
+def _own_scope(item: str) -> bool:
+    """Whether a later item of a list opens with a scope of its own: a kind of area, a group of
+    people or a part of one (城镇, 全体), a body (企业), a whole (全社会, 居民), a scope word
+    (全市) or a place. A threshold (规上工业) is no area: 县域|规上工业增加值 has both."""
+    cues = load_vocabulary().cues
+    if item.startswith(cues.list_scopes):
+        return False
+    if item.startswith((*cues.list_area_scopes, *cues.scope_populations, *cues.population_parts,
+                        *cues.list_own_openers, *cues.subjects, *cues.scope_words,
+                        *cues.distributive_words)):
+        return True
+    return pos_tag(_tokens(item)[0]) == "ns"
+
+
 def _parallel_opening(item: str, last: str) -> bool:
     """Whether ``last`` opens as ``item`` is written, another word in place of the item's first
     (城镇|居民 and 农村|居民人均可支配收入, whatever the segmenter made of them; not 工业 and
@@ -288,7 +353,11 @@ def _owner_of_measure(tokens: list[str]) -> str:
     if not owner or not pos_tag(owner[-1]).startswith(_SUBJECT_HEAD_TAGS) or len(
             "".join(owner)) < _MIN_SUBJECT - 1:
         return ""
-    return "".join(owner)
+    owner_name = "".join(owner)
+    cues = load_vocabulary().cues
+    if owner_name in cues.list_area_scopes or owner_name in cues.population_parts:
+        return ""  # (农村|居民人均可支配收入: a kind of area, no owner: _shared_area_scope's)
+    return owner_name
 
 
 def _distributed(items: list[str], wanted: int,
