@@ -54,7 +54,7 @@ from .naming import (
     analyse,
     clean_metric,
 )
-from .scope import scope
+from .scope import scope, subject
 from .status import (
     YEAR_DOCUMENTS,
     block_cues,
@@ -219,7 +219,8 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 value = low  # a range's value is its lower bound: 下降1至2个百分点 is −2…−1
             # a 分别 list's item names its own scope (城镇、农村居民收入分别增长5%、6.5%)
             own_scope = scope(metric if how == "list" else analysis.clause, region_code, places)
-            own_subject = analysis.subject
+            # (and its subject: the clause before a 分别 list's first figure holds every item)
+            own_subject = subject(metric) if how == "list" and metric else analysis.subject
             if (own_scope is None or own_subject is None) and of is not None:
                 # 武汉市专利授权量8.6万件，增长12%: the growth is Wuhan's too
                 described = described or _described(block_drafts, of)
