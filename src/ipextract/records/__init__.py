@@ -53,6 +53,7 @@ from .naming import (
     _scope_of_opening_whole,
     analyse,
     clean_metric,
+    topic_carried,
 )
 from .scope import scope, subject
 from .status import (
@@ -227,6 +228,11 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 if described is not None:
                     own_scope = own_scope or described.scope
                     own_subject = own_subject or described.subject
+            if how == "before" and own_subject is None and own_scope is None and metric and (
+                    chained := topic_carried(metric, analysis, block.text, block_drafts)):
+                # 国有企业实现营业收入…，上缴税费…: the clause goes on about its sentence's body
+                topic, by = chained
+                metric, own_subject, own_scope = topic + metric, by.subject, by.scope
             # (by position, in the order of Draft's fields: keywords cost three times as
             # much, once per figure)
             block_drafts.append(Draft(

@@ -99,6 +99,7 @@ class Cues(Frozen):
     period_name_pattern: str = ""  # 四季度, 上半年, 1—11月: a time, never a metric's name
     sub_item_markers: tuple[str, ...] = ()  # 其中国家级31家: an item of the total before
     attribute_nouns: tuple[str, ...] = ()  # 普通高中42所，招生…: the institutions' 招生
+    body_measures: tuple[str, ...] = ()  # 国有企业…，上缴税费…: the body's own measures
     institution_units: tuple[str, ...] = ()
     modal_words: tuple[str, ...] = ()  # 固定资产投资今年|要|增长: a predicate, not a name
     comparison_verbs: tuple[str, ...] = ()  # 高于|全省平均2.1个百分点: the words name the base
