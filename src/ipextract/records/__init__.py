@@ -51,6 +51,7 @@ from .naming import (
     _name,
     _respective,
     _scope_of_opening_whole,
+    _scope_of_total_parts,
     analyse,
     clean_metric,
     topic_carried,
@@ -255,6 +256,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     _attributes_of_institutions(drafts, blocks)
     _investment_of_projects(drafts, blocks)
     _scope_of_opening_whole(drafts, blocks, _parallel_measures(drafts, blocks))
+    _scope_of_total_parts(drafts, blocks)
     forget_headings()
     return drafts
 

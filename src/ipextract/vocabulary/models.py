@@ -162,6 +162,7 @@ class Cues(Frozen):
     list_scopes: tuple[str, ...] = ()
     # 农村 of 农村供水保障率、集中供水率: a kind of area the first item writes for all
     list_area_scopes: tuple[str, ...] = ()
+    level_scopes: tuple[str, ...] = ()  # 省级以上 of 省级以上奖牌…，其中金牌…: the parts' too
     list_own_openers: tuple[str, ...] = ()  # 全社会 of …、全社会用电量: the item's own whole
     # 自治区, 自治州…: in a region's own report the region itself (as 全区), not a name's scope
     autonomous_divisions: tuple[str, ...] = ()

@@ -21,7 +21,8 @@ figure goes through them:
 * ``topic``: the body a clause with no subject goes on about (国有企业实现营业收入…，上缴税费…);
 * ``fills``: the passes over all the drafts of a document (shared nouns of an enumeration,
   attributes of the institutions counted before them, the scope of a whole a sentence opens
-  with, the investment of the projects counted before it).
+  with, the investment of the projects counted before it);
+* ``totals``: the scope of a total given to its parts listed after 其中 (省级以上奖牌…，其中金牌…).
 
 >>> from ipextract import extract
 >>> text = "上海市2024年国民经济和社会发展统计公报\\n其中，浦东新区规模以上工业企业增加值按可比价格计算增长6.1%。"
@@ -42,8 +43,9 @@ from .lists import MAX_CHAIN, _respective
 from .phrase import _NAME_ENDINGS, _phrase_patterns, _scope_prefix, _strip_scope_prefixes, clean_metric
 from .sentence import _name
 from .topic import topic_carried
+from .totals import _scope_of_total_parts
 
 __all__ = ["MAX_CHAIN", "_NAME_ENDINGS", "PhraseAnalysis", "_attributes_of_institutions",
            "_fill_shared_nouns", "_investment_of_projects", "_name", "_phrase_patterns",
-           "_respective", "_scope_of_opening_whole", "_scope_prefix", "_strip_scope_prefixes",
-           "analyse", "clean_metric", "topic_carried"]
+           "_respective", "_scope_of_opening_whole", "_scope_of_total_parts", "_scope_prefix",
+           "_strip_scope_prefixes", "analyse", "clean_metric", "topic_carried"]

@@ -1,0 +1,122 @@
+"""The parts of a total listed after 其中, given the total's scope: 获得省级以上奖牌64枚。其中，
+金牌21枚… → 省级以上金牌; 规模以上工业增加值增长7.2%。其中，国有控股企业增加值… → 规模以上
+工业国有控股企业增加值 (ANNOTATION.md, metric 6: the threshold scope of a whole is its parts').
+
+A pass over all the drafts of a document (:func:`_scope_of_total_parts`), after every figure is
+named. The scope is a threshold (cues.list_scopes, with the units it is of: 规模以上|工业,
+限额以上|单位) or a level (cues.level_scopes: 省级以上); a whole (全社会用电量) limits nothing.
+A part takes it only when it is a kind of the total's head (金牌 of 奖牌, 光伏发电量 of 发电量,
+国有控股企业增加值 of 增加值), has no scope or level of its own (国家级重点实验室, 城镇居民…),
+and is of the total's kind and unit; the list of parts ends at a full stop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from ...blocks import Block
+from ...vocabulary import load_vocabulary
+from ...vocabulary.lexicon import pos_tag
+from ..base import BASE_KINDS, Draft, _tokens
+from .phrase import _HAN_WORDS
+
+_TOTAL_KINDS = BASE_KINDS | {"growth"}
+# (…增长7.2%。其中，| …126.5亿千瓦时，其中|: 其中 opens the clause after the total's)
+_OPENS_PARTS = regex.compile(r"[^。！？；;\n]*?[，,。；;]\s*其中[，,：:]?\s*")
+_PART_STOP = regex.compile(r"[。！？\n]|其中")
+# the units a threshold scope is of (限额以上|单位, 规模以上|工业|企业): part of the scope
+_SCOPE_UNITS = ("法人单位", "贸易单位", "服务业", "单位", "企业", "工业")
+
+
+def _total_scope(name: str) -> tuple[str, str]:
+    """规模以上工业 and 增加值 of 规模以上工业增加值, 省级以上 and 奖牌 of 运动员获得省级以上奖牌:
+    the scope a total's name holds, with the units it is of, and the head after it (its last
+    word); ``("", "")`` when the name holds none.
+
+    >>> _total_scope("规模以上工业增加值"), _total_scope("全社会用电量")
+    (('规模以上工业', '增加值'), ('', ''))
+    """
+    cues = load_vocabulary().cues
+    found = min(((name.find(s), s) for s in (*cues.list_scopes, *cues.level_scopes) if s in name),
+                default=None)
+    if found is None:
+        return "", ""
+    at, scope = found
+    end = at + len(scope)
+    # (the units as text: the segmenter may make one word of 工业|增加值)
+    while unit := next((u for u in _SCOPE_UNITS if name.startswith(u, end) and len(name) > end + len(u)), ""):
+        end += len(unit)
+    rest = _tokens(name[end:])
+    return (name[at:end], rest[-1]) if rest else ("", "")
+
+
+def _kind_of(part: str, head: str) -> bool:
+    """Whether a part's name is a kind of the total's head: it ends with it (风力发电量 of 发电量),
+    or both are words ending in one character (金牌 of 奖牌)."""
+    if part.endswith(head):
+        return len(part) > len(head)
+    last = _tokens(part)[-1]
+    return len(head) >= 2 and len(last) >= 2 and last[-1] == head[-1] and last != head
+
+
+def _own_limit(name: str) -> bool:
+    """国家级重点实验室, 城镇居民…, 全社会…, 规上…: a part named with a level, a scope or a
+    place of its own (a body is none: 国有控股企业 is a part of 规模以上工业)."""
+    cues = load_vocabulary().cues
+    first = _tokens(name)[0]
+    return first.endswith(_LEVEL) or name.startswith((
+        *cues.list_scopes, *cues.level_scopes, *cues.list_area_scopes, *cues.scope_populations,
+        *cues.population_parts, *cues.list_own_openers, *cues.scope_words,
+        *cues.distributive_words)) or pos_tag(first) == "ns"
+
+
+_LEVEL = "级"  # 国家级, 省级: a level, as 省级以上 is
+
+
+def _scope_of_total_parts(drafts: list[Draft], blocks: list[Block]) -> None:
+    """Give the parts listed after 其中 the scope of the total before them (see the module)."""
+    renamed: dict[int, str] = {}  # id of a figure → its new name
+    total: Draft | None = None
+    scope = head = ""
+    last_end = 0  # where the last figure of the total or its parts ends
+    parts_open = False
+    for index, draft in enumerate(drafts):
+        figure = draft.figure
+        if draft.metric_from == "of" and draft.of is not None and id(draft.of) in renamed:
+            drafts[index] = replace(draft, metric=renamed[id(draft.of)])  # 增长5.1% of a part
+            continue
+        if total is not None and figure.block == total.figure.block and draft.section != "table":
+            text = blocks[figure.block].text
+            between = text[last_end:figure.lstart]
+            if draft.metric_from == "of" and not parts_open:
+                last_end = figure.lend  # (…增长7.2%: the total's growth, before 其中)
+                continue
+            if not parts_open and _OPENS_PARTS.match(between):
+                parts_open = True
+            elif parts_open and _PART_STOP.search(between):
+                total = None
+            if total is not None and parts_open:
+                last_end = figure.lend
+                name = draft.metric
+                if draft.metric_from == "of":
+                    continue  # (a part's growth, its part not renamed)
+                if draft.kind == total.kind and (draft.kind not in BASE_KINDS or (
+                        figure.unit == total.figure.unit)) and name and (
+                        _HAN_WORDS.fullmatch(name) and not name.startswith(scope)
+                        and _kind_of(name, head) and not _own_limit(name)):
+                    renamed[id(figure)] = scope + name
+                    drafts[index] = replace(draft, metric=scope + name)
+                    continue
+                total = None  # (a figure of another measure: the list of parts has ended)
+            if total is not None and not parts_open:
+                total = None  # (another figure between the total and 其中: no list of its parts)
+        total = None
+        if draft.kind in _TOTAL_KINDS and draft.metric_from == "before" and draft.section != "table":
+            scope, head = _total_scope(draft.metric)
+            if scope:
+                total, last_end, parts_open = draft, figure.lend, False
+
+
+__all__ = ["_scope_of_total_parts"]
