@@ -269,16 +269,20 @@ def _shared_area_scope(items: list[str]) -> list[str]:
     if len(rest) < 2 or not rest.endswith(endings):
         return items
     population = scope in cues.scope_populations
-    return [first] + [scope + item if item.endswith(endings) and _HAN_WORDS.fullmatch(item)
+    return [first] + [scope + item if item.endswith(endings) and _BRACKETED_WORDS.fullmatch(item)
                       and not _own_scope(item) and (
                           not population or rest.startswith(_tokens(item)[0])) else item
                       for item in items[1:]]
 
 
+_BRACKETED_WORDS = regex.compile(r"[\p{Han}A-Za-z（）]+")  # 污水治理（管控）率: a name's brackets
+
+
 def _opening_scope(name: str) -> str:
     """The group of people ``name`` opens with (农村居民, however the segmenter cut it: 农村|
     居民人均…), else the longest kind of area it opens with as whole words (农村|供水|保障率,
-    城市|建成区|…), ``""`` for none."""
+    城市|建成区|…) or before a word of two characters or more (农村卫生|户|厕…: the segmenter
+    joined them; not 城市|化率), ``""`` for none."""
     cues = load_vocabulary().cues
     population = max((s for s in cues.scope_populations if name.startswith(s)), key=len, default="")
     if population:
@@ -290,7 +294,8 @@ def _opening_scope(name: str) -> str:
     for token in _tokens(name):
         at += len(token)
         bounds.add(at)
-    return max((s for s in found if len(s) in bounds), key=len, default="")
+    return max((s for s in found if len(s) in bounds or len(_tokens(name[len(s):])[0]) > 1),
+               key=len, default="")
 
 
 def _own_scope(item: str) -> bool:
