@@ -12,11 +12,14 @@ and is of the total's kind and unit; the list of parts ends at a full stop.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import lru_cache
 
 import regex
 
 from ...blocks import Block
+from ...scanning import words_pattern
 from ...vocabulary import load_vocabulary
 from ...vocabulary.lexicon import pos_tag
 from ..base import BASE_KINDS, Draft, _tokens
@@ -30,7 +33,7 @@ _PART_STOP = regex.compile(r"[。！？\n]|其中")
 _SCOPE_UNITS = ("法人单位", "贸易单位", "服务业", "单位", "企业", "工业")
 
 
-def _total_scope(name: str) -> tuple[str, str]:
+def _total_scope(name: str, found: re.Match[str] | None = None) -> tuple[str, str]:
     """规模以上工业 and 增加值 of 规模以上工业增加值, 省级以上 and 奖牌 of 运动员获得省级以上奖牌:
     the scope a total's name holds, with the units it is of, and the head after it (its last
     word); ``("", "")`` when the name holds none.
@@ -38,18 +41,22 @@ def _total_scope(name: str) -> tuple[str, str]:
     >>> _total_scope("规模以上工业增加值"), _total_scope("全社会用电量")
     (('规模以上工业', '增加值'), ('', ''))
     """
-    cues = load_vocabulary().cues
-    found = min(((name.find(s), s) for s in (*cues.list_scopes, *cues.level_scopes) if s in name),
-                default=None)
+    found = found or _scopes().search(name)
     if found is None:
         return "", ""
-    at, scope = found
-    end = at + len(scope)
+    at, end = found.span()
     # (the units as text: the segmenter may make one word of 工业|增加值)
     while unit := next((u for u in _SCOPE_UNITS if name.startswith(u, end) and len(name) > end + len(u)), ""):
         end += len(unit)
     rest = _tokens(name[end:])
     return (name[at:end], rest[-1]) if rest else ("", "")
+
+
+@lru_cache(maxsize=1)
+def _scopes() -> re.Pattern[str]:
+    """The threshold and level scopes (cues.list_scopes, level_scopes), the longest at a place."""
+    cues = load_vocabulary().cues
+    return words_pattern((*cues.list_scopes, *cues.level_scopes))
 
 
 def _kind_of(part: str, head: str) -> bool:
@@ -78,6 +85,7 @@ _LEVEL = "级"  # 国家级, 省级: a level, as 省级以上 is
 def _scope_of_total_parts(drafts: list[Draft], blocks: list[Block]) -> None:
     """Give the parts listed after 其中 the scope of the total before them (see the module)."""
     renamed: dict[int, str] = {}  # id of a figure → its new name
+    scopes = _scopes()
     total: Draft | None = None
     scope = head = ""
     last_end = 0  # where the last figure of the total or its parts ends
@@ -113,8 +121,9 @@ def _scope_of_total_parts(drafts: list[Draft], blocks: list[Block]) -> None:
             if total is not None and not parts_open:
                 total = None  # (another figure between the total and 其中: no list of its parts)
         total = None
-        if draft.kind in _TOTAL_KINDS and draft.metric_from == "before" and draft.section != "table":
-            scope, head = _total_scope(draft.metric)
+        if draft.metric_from == "before" and (found := scopes.search(draft.metric)) and (
+                draft.kind in _TOTAL_KINDS and draft.section != "table"):
+            scope, head = _total_scope(draft.metric, found)
             if scope:
                 total, last_end, parts_open = draft, figure.lend, False
 
