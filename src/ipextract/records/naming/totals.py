@@ -35,8 +35,8 @@ _SCOPE_UNITS = ("法人单位", "贸易单位", "服务业", "单位", "企业",
 
 def _total_scope(name: str, found: re.Match[str] | None = None) -> tuple[str, str]:
     """规模以上工业 and 增加值 of 规模以上工业增加值, 省级以上 and 奖牌 of 运动员获得省级以上奖牌:
-    the scope a total's name holds, with the units it is of, and the head after it (its last
-    word); ``("", "")`` when the name holds none.
+    the scope a total's name holds, with the units it is of, and the rest of the name after it
+    (its head); ``("", "")`` when the name holds none.
 
     >>> _total_scope("规模以上工业增加值"), _total_scope("全社会用电量")
     (('规模以上工业', '增加值'), ('', ''))
@@ -48,8 +48,8 @@ def _total_scope(name: str, found: re.Match[str] | None = None) -> tuple[str, st
     # (the units as text: the segmenter may make one word of 工业|增加值)
     while unit := next((u for u in _SCOPE_UNITS if name.startswith(u, end) and len(name) > end + len(u)), ""):
         end += len(unit)
-    rest = _tokens(name[end:])
-    return (name[at:end], rest[-1]) if rest else ("", "")
+    rest = name[end:]
+    return (name[at:end], rest) if _HAN_WORDS.fullmatch(rest) else ("", "")
 
 
 @lru_cache(maxsize=1)
@@ -60,12 +60,23 @@ def _scopes() -> re.Pattern[str]:
 
 
 def _kind_of(part: str, head: str) -> bool:
-    """Whether a part's name is a kind of the total's head: it ends with it (风力发电量 of 发电量),
-    or both are words ending in one character (金牌 of 奖牌)."""
-    if part.endswith(head):
-        return len(part) > len(head)
-    last = _tokens(part)[-1]
-    return len(head) >= 2 and len(last) >= 2 and last[-1] == head[-1] and last != head
+    """Whether a part's name is a kind of the total's head: it ends with two characters or more
+    of it and has words of its own before them (风力发电量 of 发电量, 国有控股企业增加值 of
+    增加值), or both are words of two characters ending in one (金牌 of 奖牌). Read on the
+    text, without segmenting the names.
+
+    >>> _kind_of("光伏发电量", "发电量"), _kind_of("金牌", "奖牌"), _kind_of("餐饮收入", "消费品零售额")
+    (True, True, False)
+    """
+    shared = 0
+    while shared < min(len(part), len(head)) and part[-1 - shared] == head[-1 - shared]:
+        shared += 1
+    if shared >= _SHARED_HEAD:
+        return len(part) > shared
+    return shared == 1 and len(part) == len(head) == _SHARED_HEAD
+
+
+_SHARED_HEAD = 2  # characters of the head a part ends with (增加值, 发电量; 金牌 and 奖牌: 牌 alone)
 
 
 def _own_limit(name: str) -> bool:
