@@ -274,8 +274,10 @@ def _words_within(text: str, reach: int) -> str:
 
 @lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
 def words_after(right: str) -> str:
-    """The rest of the clause after a figure, without another figure in it."""
-    return _strip_edges(_LEADING_FIGURE.sub("", right))[:16]
+    """The rest of the clause after a figure, without another figure in it, nor the 的 that
+    joins the figure to it (75%的|财力用于民生: a name never opens with 的)."""
+    words = _strip_edges(_LEADING_FIGURE.sub("", right))
+    return words.removeprefix("的")[:16]
 
 
 @lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
