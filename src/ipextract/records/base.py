@@ -75,6 +75,7 @@ _CODE_NOTE = regex.compile(r"[（(][^）)]*[0-9A-Za-z][^）)]*[）)]")
 _WORDLIKE = regex.compile(r"\p{Han}|[A-Za-z]")
 
 
+NOUN_JOINS = ("和", "与", "及")  # the words that join two nouns of one name (国家|和|地区)
 _NOMINAL_TAGS = ("n", "vn", "b", "j", "eng", "nz", "an", "ng", "nr", "ns", "nt", "l", "i", "s")
 
 

@@ -31,7 +31,7 @@ from ..kinds import _governed_qualifier, _kind_and_sign
 from ..scope import subject
 from ..status import BlockCues
 from .counted import _CLAUSE_END, _clause_end, _right_noun
-from .phrase import _HAN, _LIST_COMMAS, _is_verb
+from .phrase import _HAN, _LIST_COMMAS, NOTE_MARK, _is_verb
 
 
 class PhraseAnalysis(NamedTuple):
@@ -201,8 +201,8 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
     )
 
 
-_NOTE_CLOSINGS = ("]", "］", "〕")
-_NOTE_BEFORE_FIGURE = re.compile(r"[\[［〔][0-9]{1,3}[\]］〕]\s*$")  # 增长[41]|3.1%, 增长［7］|…
+_NOTE_CLOSINGS = ("]", "］", "〕")  # the closing brackets of NOTE_MARK
+_NOTE_BEFORE_FIGURE = re.compile(NOTE_MARK + r"\s*$")  # 增长[41]|3.1%, 增长［7］|…
 
 
 def _without_note_mark(words: str) -> str:

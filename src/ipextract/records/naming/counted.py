@@ -15,6 +15,7 @@ from ..base import (
     _LEADING_FIGURE,
     _NOMINAL_TAGS,
     _WORDLIKE,
+    NOUN_JOINS,
     _strip_edges,
     _tokens,
     _word_sets,
@@ -97,7 +98,7 @@ def _right_noun(text: str, relative: bool = False) -> str:
         nominal = (tag.startswith(_NOMINAL_TAGS) or tag == "x" or inner_numeral or modifier
                    or generic or cut_abbreviation or head_character or token in word_sets["nouns_tagged_verbs"]) and (
             token not in predicate)  # (民生实事|全部|完成; 升级|举措)
-        joins_nouns = bool(taken) and token in ("和", "与", "及") and following.startswith(_NOMINAL_TAGS)
+        joins_nouns = bool(taken) and token in NOUN_JOINS and following.startswith(_NOMINAL_TAGS)
         # (示范|企业: one noun after a verb closes the clause; 出行|便利化|措施: a compound)
         verb_in_name = tag.startswith("v") and bool(taken) and closed and (
             index == len(tokens) - 2 and following.startswith(_NOMINAL_TAGS)
@@ -264,7 +265,7 @@ def _words_within(text: str, reach: int) -> str:
         if length > reach:
             break
         words.append(token)
-    for join in ("和", "与", "及", "、"):
+    for join in (*NOUN_JOINS, "、"):
         if join in words[1:]:  # (…名单|和|工业: the cut fell in the coordination's second half)
             words = words[:len(words) - 1 - words[::-1].index(join)]
     while len(words) > 1 and not pos_tag(words[-1]).startswith(_NOMINAL_TAGS):

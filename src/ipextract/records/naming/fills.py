@@ -206,7 +206,7 @@ def _scope_and_measure(whole: str, scopes: tuple[str, ...]) -> tuple[str, str]:
     if len(tokens) < 3 or tokens[-1] not in measures:
         return whole, ""
     at = len(tokens) - 1
-    if pos_tag(tokens[at - 1]) == "n" and tokens[at - 1] not in _SCOPE_UNITS and at - 1 > 1:
+    if pos_tag(tokens[at - 1]) == "n" and tokens[at - 1] not in SCOPE_UNITS and at - 1 > 1:
         at -= 1  # 商品|零售额
     scope = "".join(tokens[:at])
     return (scope, "".join(tokens[at:])) if len(scope) > max(map(len, scopes)) else (whole, "")
@@ -216,7 +216,8 @@ _FULL_STOPS = ("。", "！", "？", "\n")
 
 
 # the units a threshold scope is of (限额以上|单位, 规模以上|工业|企业): no word of its measure
-_SCOPE_UNITS = frozenset({"单位", "企业", "工业", "服务业", "法人单位", "贸易单位"})
+# but the scope's (totals.py reads them after a threshold too)
+SCOPE_UNITS = ("法人单位", "贸易单位", "服务业", "单位", "企业", "工业")
 
 
 def _investment_of_projects(drafts: list[Draft], blocks: list[Block]) -> None:

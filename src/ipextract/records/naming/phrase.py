@@ -234,7 +234,8 @@ def _compared_change() -> regex.Pattern[str]:
 _GLUED_CHANGE = regex.compile(r"(?:下降|上涨|下跌|回落|上升)$")
 
 
-_NOTE_MARK = regex.compile(r"[\[［〔][0-9]{1,2}[\]］〕]")  # 生产总值[2], 常住人口［1］: a footnote
+NOTE_MARK = r"[\[［〔][0-9]{1,3}[\]］〕]"  # 生产总值[2], 常住人口［1］, 增长[41]: a footnote
+_NOTE_MARK = regex.compile(NOTE_MARK)
 
 
 # A bracket that lists what a name covers (（包括股票、债券）, 县（市、区）, and with ， for 、 as

@@ -21,6 +21,7 @@ from ..base import (
     _NOMINAL_TAGS,
     BASE_KINDS,
     DESCRIBING_KINDS,
+    NOUN_JOINS,
     Draft,
     _is_punctuation,
     _strip_edges,
@@ -81,8 +82,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         # another thing than the level before it (named by the growth below, as where no level
         # stands before); 增加值5.2万亿元、增长5.4%、高于全国…: the level's growth, the level's
         target = None
-    if previous is not None and previous.figure.lend == figure.lstart and _restates(
-            previous, figure, kind, words.right):
+    if previous is not None and _restates(previous, figure, kind, words.right):
         # 改造老旧小区1343个52.54万户: the same things counted in a second unit
         return previous.metric, None, "previous"
     metric, how = _metric(figure, kind, words.left, words.right, previous, words.enumerated,
@@ -631,7 +631,7 @@ def _piece_subject(block: Block, figure: Figure, words: PhraseAnalysis, block_dr
         tag = pos_tag(token)
         if not taken and token in scope:
             continue  # 全省|进出口总值
-        if taken and token in _JOINS and at + 1 < len(tokens) and pos_tag(tokens[at + 1]).startswith(
+        if taken and token in NOUN_JOINS and at + 1 < len(tokens) and pos_tag(tokens[at + 1]).startswith(
                 _NOMINAL_TAGS):
             taken.append(token)  # 残疾人大学生|和|困难残疾人家庭子女大学生
             continue
@@ -646,7 +646,6 @@ def _piece_subject(block: Block, figure: Figure, words: PhraseAnalysis, block_dr
         taken and len(taken[0]) > 2) else ""
 
 
-_JOINS = ("和", "与", "及")  # between two nouns of one subject
 _BARE_SHARE = len("占比重")  # a share's words that name no whole (占比, 占比重)
 _PIECE_MARKS = frozenset("，,、")  # what ends the clause before a figure's, on one sentence
 _PIECE_HEADS = (*_SUBJECT_HEAD_TAGS, "vn")  # 水利建设|投资: a verbal noun heads a measure too

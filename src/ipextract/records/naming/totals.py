@@ -23,14 +23,13 @@ from ...scanning import words_pattern
 from ...vocabulary import load_vocabulary
 from ...vocabulary.lexicon import pos_tag
 from ..base import BASE_KINDS, Draft, _tokens
+from .fills import SCOPE_UNITS
 from .phrase import _HAN_WORDS
 
 _TOTAL_KINDS = BASE_KINDS | {"growth"}
 # (…增长7.2%。其中，| …126.5亿千瓦时，其中|: 其中 opens the clause after the total's)
 _OPENS_PARTS = regex.compile(r"[^。！？；;\n]*?[，,。；;]\s*其中[，,：:]?\s*")
 _PART_STOP = regex.compile(r"[。！？\n]|其中")
-# the units a threshold scope is of (限额以上|单位, 规模以上|工业|企业): part of the scope
-_SCOPE_UNITS = ("法人单位", "贸易单位", "服务业", "单位", "企业", "工业")
 
 
 def _total_scope(name: str, found: re.Match[str] | None = None) -> tuple[str, str]:
@@ -46,7 +45,7 @@ def _total_scope(name: str, found: re.Match[str] | None = None) -> tuple[str, st
         return "", ""
     at, end = found.span()
     # (the units as text: the segmenter may make one word of 工业|增加值)
-    while unit := next((u for u in _SCOPE_UNITS if name.startswith(u, end) and len(name) > end + len(u)), ""):
+    while unit := next((u for u in SCOPE_UNITS if name.startswith(u, end) and len(name) > end + len(u)), ""):
         end += len(unit)
     rest = name[end:]
     return (name[at:end], rest) if _HAN_WORDS.fullmatch(rest) else ("", "")
@@ -128,9 +127,8 @@ def _scope_of_total_parts(drafts: list[Draft], blocks: list[Block]) -> None:
                     renamed[id(figure)] = scope + name
                     drafts[index] = replace(draft, metric=scope + name)
                     continue
-                total = None  # (a figure of another measure: the list of parts has ended)
-            if total is not None and not parts_open:
-                total = None  # (another figure between the total and 其中: no list of its parts)
+        # (a figure of another measure ends the list of parts; another figure between the total
+        # and 其中 means no list of its parts: a new total may open here)
         total = None
         if draft.metric_from == "before" and (found := scopes.search(draft.metric)) and (
                 draft.kind in _TOTAL_KINDS and draft.section != "table"):
