@@ -141,6 +141,7 @@ class Cues(Frozen):
     classification_names: tuple[str, ...] = ()
     generic_counted_nouns: tuple[str, ...] = ()  # 14家企业上榜…: 企业 alone names nothing
     effort_adverbs: tuple[str, ...] = ()  # 加快建设6个…: a plan's wording, not a name
+    effort_adverbs_that_qualify_nouns: tuple[str, ...] = ()  # 重点建设用地: also an adjective
     # 推进|36个…项目, 实施|…项目128个: a verb whose object is itself a piece of work, and 共有,
     # 获: verbs of having; no word of a name (ANNOTATION.md, metric 7)
     effort_verbs: tuple[str, ...] = ()
@@ -183,6 +184,10 @@ class Cues(Frozen):
         if both:
             raise ValueError(f"counting_verbs stay in a name, effort_verbs and having_verbs go: "
                              f"{sorted(both)} in both")
+        stray = set(self.effort_adverbs_that_qualify_nouns) - set(self.effort_adverbs)
+        if stray:
+            raise ValueError(f"effort_adverbs_that_qualify_nouns must be effort_adverbs: "
+                             f"{sorted(stray)} are not")
         return self
 
     @field_validator("distributive_words")

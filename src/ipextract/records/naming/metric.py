@@ -37,6 +37,7 @@ from .phrase import (
     _without_subject_verb,
     clean_metric,
     effort_then_purpose,
+    without_effort_adverb,
     without_effort_verb,
 )
 
@@ -104,6 +105,8 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
     verb tells the rules above a purpose, 实施|优化|营商环境|21条|升级举措, from a subject)."""
     name, how = _own_metric(figure, kind, left, right, previous, enumerated, places, tail)
     name = without_effort_verb(name)
+    if how == "before":
+        name = without_effort_adverb(name, kind == "count")
     return (_without_having_before_count(name) if kind == "count" else name), how
 
 

@@ -325,6 +325,58 @@ def without_effort_verb(name: str) -> str:
     return "".join(_without_effort_verb(_tokens(name), words))
 
 
+def without_effort_adverb(name: str, count: bool) -> str:
+    """A name read before its figure without the adverbs of effort it opens with when a verb
+    follows them (cues.effort_adverbs: a plan's wording). Before a count the verb goes too, as
+    it does before the things counted after a count (rule 3: 加快建设|6个|物流园区 and
+    加快建设物流园区|6个 are both 物流园区), unless the rest is a noun too generic to name a
+    count alone (大力培育|企业 → 培育企业); before another figure the verb stays. An adverb that
+    also qualifies a noun (重点建设用地) goes only before a verb of rule 7 and a count.
+
+    >>> without_effort_adverb("全面完成城镇老旧小区改造任务", True), without_effort_adverb("统筹安排乡村振兴资金", False)
+    ('城镇老旧小区改造任务', '安排乡村振兴资金')
+    >>> without_effort_adverb("重点建设用地安全利用率", False), without_effort_adverb("重点建设新优质学校", True)
+    ('重点建设用地安全利用率', '新优质学校')
+    """
+    cues = load_vocabulary().cues
+    if not name or not name.startswith(cues.effort_adverbs):
+        return name  # (most names: not segmented)
+    tokens = _tokens(name)
+    joined = next((adverb for adverb in cues.effort_adverbs
+                   if tokens[0].startswith(adverb) and len(adverb) < len(tokens[0])), "")
+    if joined and _opens_with_verb(tokens[0][len(joined):]):
+        tokens = [joined, tokens[0][len(joined):], *tokens[1:]]  # (全面完成, 统筹安排: one word)
+    at = 0
+    while at < len(tokens) - 1 and tokens[at] in cues.effort_adverbs:
+        at += 1
+    if not at or at >= len(tokens) - 1 or not _opens_with_verb(tokens[at]):
+        return name  # (统筹|资金: the adverb is the name's own word)
+    if not set(tokens[:at]).isdisjoint(cues.effort_adverbs_that_qualify_nouns) and not (
+            count and tokens[at] in _rule_7_verbs()):
+        return name  # (重点|耗能|工业企业, 高质量|发展|综合考核: a noun's first word)
+    rest = tokens[at + 1:]
+    if not any(pos_tag(token).startswith(_NOMINAL_TAGS) for token in rest):
+        return name
+    nouns = "".join(rest)
+    if not count or nouns in cues.generic_counted_nouns or len(nouns) < 2:
+        return "".join(tokens[at:])
+    return nouns
+
+
+def _opens_with_verb(token: str) -> bool:
+    """A verb (建设 is tagged vn, 培育 may be tagged n: the verbs of rule 7 are verbs whatever
+    their tags)."""
+    return pos_tag(token).startswith("v") or token in _rule_7_verbs()
+
+
+@lru_cache(maxsize=1)
+def _rule_7_verbs() -> frozenset[str]:
+    """The verbs of flow, building, work done and handling (ANNOTATION.md, metric 7)."""
+    cues = load_vocabulary().cues
+    return frozenset(cues.counting_verbs) | frozenset(cues.work_done_verbs) | frozenset(
+        cues.handling_verbs)
+
+
 @lru_cache(maxsize=1)
 def _effort_openings() -> tuple[str, ...]:
     cues = load_vocabulary().cues
