@@ -147,6 +147,7 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "effort_adverbs": frozenset(cues.effort_adverbs) | frozenset(
             cues.adverbs_before_effort_verbs),
         "verbs_that_go": frozenset(cues.effort_verbs) | frozenset(cues.having_verbs),
+        "works_on_things": frozenset(cues.works_on_things),
     }
 
 

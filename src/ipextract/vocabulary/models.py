@@ -149,6 +149,7 @@ class Cues(Frozen):
     having_verbs: tuple[str, ...] = ()
     count_having_verbs: tuple[str, ...] = ()
     work_done_verbs: tuple[str, ...] = ()
+    works_on_things: tuple[str, ...] = ()  # …老旧小区改造。: the work, part of the name
     having_qualities: tuple[str, ...] = ()
     # 建成, 新增, 改造…: the verbs of flow or building that say which things are counted and
     # stay in a name; kept apart from the two lists above (checked when loaded)

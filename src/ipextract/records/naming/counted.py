@@ -20,7 +20,7 @@ from ..base import (
     _tokens,
     _word_sets,
 )
-from .phrase import _is_verb
+from .phrase import _is_verb, _noun_after_adjectives
 
 _SHORT_NAME = 8  # characters: a noun phrase this short that ends its clause is read whole
 
@@ -73,16 +73,22 @@ def _right_noun(text: str, relative: bool = False) -> str:
     ) and predicate.isdisjoint(short):
         return "".join(short)  # …、2680个提档升级村。: a short noun phrase closing the clause
     taken: list[str] = []
+    # 老|旧|小区…: two adjectives or more open the things counted; read so only when the noun
+    # phrase closes the clause (老旧小区改造。), not before what is done with or at them
+    adjectives_open = closed and len(tokens) > 2 and pos_tag(tokens[1]) == "a" and (
+        pos_tag(tokens[0]) == "a" and _noun_after_adjectives(tokens, 0))
     for index, token in enumerate(tokens):
         tag = pos_tag(token)
         following = pos_tag(tokens[index + 1]) if index + 1 < len(tokens) else ""
         inner_numeral = tag in ("m", "q") and index + 1 < len(tokens) and not token.isdigit()
         # 友好|合作伙伴; 城市|黑|臭|水体: adjectives before the noun they qualify (a run of them
-        # inside the name: 老|旧|小区 opening it is left to the rules of the whole clause)
+        # or opening it: 老|旧|小区)
         # (紧密|型|城市…: an adjective before its suffix; 现代|服务业: a word of kind the
         # segmenter tags a time)
-        modifier = tag == "a" and (following.startswith(_NOMINAL_TAGS) or following == "k" or bool(
-            taken) and _noun_after_adjectives(tokens, index + 1)) or tag == "k" and bool(taken) or (
+        modifier = tag == "a" and (following.startswith(_NOMINAL_TAGS) or following == "k"
+                                   or bool(taken) and _noun_after_adjectives(tokens, index + 1)
+                                   or index == 0 and adjectives_open) or (
+            tag == "k" and bool(taken)) or (
             tag == "t" and following.startswith(_NOMINAL_TAGS) and tokens[index + 1] not in predicate)
         # 国|控|断面: a one-character verb the segmenter cut from the character before it,
         # inside a noun (an abbreviation it does not know)
@@ -105,13 +111,19 @@ def _right_noun(text: str, relative: bool = False) -> str:
             or _compound_goes_on(tokens, index, word_sets["outside_compounds"])
             # 企业|数字化|改造, 家庭|适老化|改造: after a noun in 化 the verb that closes the
             # clause is the change made (a compound of its own), not what the counted did
-            or index == len(tokens) - 1 and len(token) > 1 and taken[-1].endswith("化"))
+            or index == len(tokens) - 1 and len(token) > 1 and taken[-1].endswith("化")
+            # …老旧小区|改造。, …黑臭水体|治理。: a verb of work closing the clause after the
+            # things counted is the work done on them (cues.works_on_things)
+            or index == len(tokens) - 1 and token in word_sets["works_on_things"]
+            and len("".join(taken)) >= 2)
         if taken and token.endswith(_rates()):
             break  # 147个|国|考|断面|水质|优良率…: a rate is no thing counted, but the next figure's
         if nominal or joins_nouns or verb_in_name:
             taken.append(token)
         else:
             break
+    if adjectives_open and len(taken) < len(tokens):
+        taken = []  # (310个|老|旧|小区|周边…增设…: the things and what is done there, below)
     return "".join(taken) or (_with_relative_clause(tokens, closed) if relative else "")
 
 
@@ -154,13 +166,6 @@ def _is_head_character(tokens: list[str], at: int) -> bool:
 
 # numeral characters other than the digits (a "character" of a number, not a noun's head)
 _NUMERAL_WORDS = frozenset("十百千万亿零〇两几数半余多")  # a noun phrase's words after a relative 的
-
-
-def _noun_after_adjectives(tokens: list[str], at: int) -> bool:
-    """Whether the tokens from ``at`` on are adjectives, then a noun (黑|臭|水体 after 城市|黑)."""
-    while at < len(tokens) and pos_tag(tokens[at]) == "a":
-        at += 1
-    return at < len(tokens) and pos_tag(tokens[at]).startswith(_NOMINAL_TAGS)
 
 
 @lru_cache(maxsize=1)

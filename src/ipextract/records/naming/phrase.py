@@ -413,6 +413,13 @@ def effort_then_purpose(phrase: str) -> bool:
         pos_tag(token).startswith(_NOMINAL_TAGS) for token in rest)
 
 
+def _noun_after_adjectives(tokens: list[str], at: int) -> bool:
+    """Whether the tokens from ``at`` on are adjectives, then a noun (黑|臭|水体 after 城市|黑)."""
+    while at < len(tokens) and pos_tag(tokens[at]) == "a":
+        at += 1
+    return at < len(tokens) and pos_tag(tokens[at]).startswith(_NOMINAL_TAGS)
+
+
 def _without_effort_verb(tokens: list[str], words: dict[str, frozenset[str]]) -> list[str]:
     """The name without a verb of effort or of having it opens with (cues.effort_verbs,
     cues.having_verbs), and the adverbs of effort before it: 继续|办好|省级|民生|实事 →
@@ -425,9 +432,11 @@ def _without_effort_verb(tokens: list[str], words: dict[str, frozenset[str]]) ->
     """
     at = _effort_adverbs(tokens, words)
     if at >= len(tokens) - 2 or not _verb_that_goes(tokens[at], words) or (
-            len(tokens[at + 1]) == 1 and not pos_tag(tokens[at + 1]).startswith(_NOMINAL_TAGS)):
-        # (获|批…, 推进|好…: a verb the segmenter cut; 推进|粮食 before a count: one word
-        # left is as often a noun phrase cut short as the name)
+            len(tokens[at + 1]) == 1 and not pos_tag(tokens[at + 1]).startswith(_NOMINAL_TAGS)
+            and not (len(tokens) > at + 2 and pos_tag(tokens[at + 2]) == "a"
+                     and _noun_after_adjectives(tokens, at + 1))):
+        # (获|批…, 推进|好…: a verb the segmenter cut, not 推进|老|旧|小区…, two adjectives; 推进|粮食 before
+        # a count: one word left is as often a noun phrase cut short as the name)
         return tokens
     rest = tokens[at + 1:]
     # (社会|组织: the segmenter may cut the head noun and tag its end a verb)
