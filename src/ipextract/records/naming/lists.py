@@ -100,7 +100,7 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0) -> l
                 items = [item + measure if item and not item.endswith(endings) else item
                          for item in items]
             if len(items) > 1:
-                items = _shared_area_scope(items)
+                items = _shared_group_owner(_shared_area_scope(items))
             if wanted > 1 and len(items) != wanted:
                 return []
             return items if any(items) else []
@@ -272,6 +272,41 @@ def _shared_area_scope(items: list[str]) -> list[str]:
     return [first] + [scope + item if item.endswith(endings) and _BRACKETED_WORDS.fullmatch(item)
                       and not _own_scope(item) and (
                           not population or rest.startswith(_tokens(item)[0])) else item
+                      for item in items[1:]]
+
+
+_GROUP_SUFFIXES = ("", "额", "总额", "余额")  # what a measure of a group may end with
+_MIN_GROUP_OWNER = 2  # characters at least of the owner a list's first item names
+
+
+@lru_cache(maxsize=1 << 8)
+def _measure_group(metric: str) -> tuple[str, ...]:
+    """The measures of the groups (cues.measure_groups) a bare name is one of, with its suffix
+    (出口, 出口额, 贷款余额): of every group that has it (收入: 支出's and 人次's), longest
+    first within each; ``()`` for any other name."""
+    return tuple(dict.fromkeys(
+        other for group in load_vocabulary().cues.measure_groups
+        if any(metric.startswith(member) and metric[len(member):] in _GROUP_SUFFIXES
+               for member in group)
+        for other in group))
+
+
+def _shared_group_owner(items: list[str]) -> list[str]:
+    """The owner the first item of a 分别 list names with a measure of a group
+    (cues.measure_groups), given to each later item that is a bare measure of that group: the
+    list is of one owner's measures (入境游客人次和总花费 → 入境游客总花费; 一般公共预算收入、
+    支出 → 一般公共预算支出). An item with words of its own keeps them.
+
+    >>> _shared_group_owner(["入境游客人次", "总花费"])
+    ['入境游客人次', '入境游客总花费']
+    """
+    first = items[0]
+    member = max((m for group in load_vocabulary().cues.measure_groups for m in group
+                  if first.endswith(m)), key=len, default="")
+    owner = first[:-len(member)] if member else ""
+    if len(owner) < _MIN_GROUP_OWNER or not _BRACKETED_WORDS.fullmatch(owner):
+        return items  # (most lists)
+    return [first] + [owner + item if member in _measure_group(item) else item
                       for item in items[1:]]
 
 

@@ -30,7 +30,7 @@ from ..base import (
 )
 from .analysis import PhraseAnalysis
 from .counted import _right_noun, words_after
-from .lists import MAX_CHAIN, named_examples
+from .lists import _GROUP_SUFFIXES, MAX_CHAIN, _measure_group, named_examples
 from .metric import _label, _metric, _no_subject_before_years, _ranked_growth, _share_part, _share_phrase
 from .phrase import (
     _ANY_DIGIT,
@@ -184,6 +184,9 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         metric = _items_counted_before(block_drafts, block, sentence_start) + metric
     if how == "before" and kind in BASE_KINDS and block_drafts and len(metric) <= _GROUPED_MEASURE:
         metric = _owner_of_group(metric, block, sentence_start, block_drafts)
+    if how == "before" and kind in _SIZED_KINDS and block_drafts and (
+            metric in load_vocabulary().cues.size_words):
+        metric = _size_of_flow(metric, sentence_start, block_drafts)
     if metric and previous is not None and (how == "previous" or metric in _word_sets()["stock_totals"]):
         metric = _stock_after_flow(metric, words.clause, previous)
     if metric and previous is not None:
@@ -278,7 +281,6 @@ _PREDICATE_OPENINGS = frozenset({"v", "d", "p"})
 
 
 _GROUPED_MEASURE = 4  # characters at most of a bare measure of a group (出口, 贷款余额)
-_GROUP_SUFFIXES = ("", "额", "总额", "余额")  # what a measure of a group may end with
 _MIN_OWNER = 2  # characters at least of a group's owner
 
 
@@ -313,14 +315,27 @@ _NAMED_MEASURES = BASE_KINDS | {"growth"}  # kinds whose name is the measure's a
 _PER_HEAD = "人均"
 
 
-def _measure_group(metric: str) -> tuple[str, ...]:
-    """The group of measures (cues.measure_groups) a bare name is one of, with its suffix
-    (出口, 出口额, 贷款余额); ``()`` for any other name."""
-    for group in load_vocabulary().cues.measure_groups:
-        for member in group:
-            if metric.startswith(member) and metric[len(member):] in _GROUP_SUFFIXES:
-                return group
-    return ()
+_SIZED_KINDS = BASE_KINDS | {"rank"}  # 总额突破8000亿元, 规模居全国第5位
+
+
+def _size_of_flow(metric: str, sentence_start: int, block_drafts: list[Draft]) -> str:
+    """外贸进出口总额 of …外贸进出口增长8.4%，总额突破8000亿元: a bare word of size
+    (cues.size_words) is the size of the figure before it in its sentence (past the durations)
+    when that one is named by its own words, a level or its growth, and by no verb of flow
+    (新增…，总量…: the stock's, :func:`_stock_after_flow`); the name as it is otherwise."""
+    for draft in reversed(block_drafts[-MAX_CHAIN:]):
+        if draft.figure.lstart < sentence_start:
+            break
+        if draft.kind == "duration":
+            continue
+        named = draft.metric
+        if draft.metric_from == "before" and draft.kind in _NAMED_MEASURES and (
+                len(named) >= _MIN_OWNER and _HAN_WORDS.fullmatch(named)) and not named.startswith(
+                load_vocabulary().cues.flow_verbs_over_lists) and not named.endswith(
+                load_vocabulary().cues.size_words):
+            return named + metric
+        break
+    return metric
 
 
 _SHARED_WORD = 2  # characters at least of a word a share's name shares with the figure it describes
