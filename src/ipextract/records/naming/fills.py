@@ -17,7 +17,7 @@ from ..base import (
     Draft,
     _tokens,
 )
-from .phrase import _ANY_DIGIT, _HAN_WORDS, _NAME_ENDINGS
+from .phrase import _ANY_DIGIT, _HAN_WORDS, _NAME_ENDINGS, NOTE_MARK
 
 
 def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> None:
@@ -74,8 +74,10 @@ def _institutions_of(draft: Draft, attributes: frozenset[str]) -> str:
     return institutions if len(institutions) >= 2 and _HAN_WORDS.fullmatch(institutions) else ""
 
 
-# A sentence that opens with the whole its figures are parts of: (全年)(在)X中，
-_OPENING_WHOLE = regex.compile(r"[\s　]*(?:全年)?(?:在)?(?:全部)?([^，,。；;：:、0-9]{3,24}?)中[，,]")
+# A sentence that opens with the whole its figures are parts of: (全年)(在)X中， (a footnote
+# mark after the whole, 规模以上工业[11]中, no word of it)
+_OPENING_WHOLE = regex.compile(r"[\s　]*(?:全年)?(?:在)?(?:全部)?([^，,。；;：:、0-9]{3,24}?)(?:"
+                               + NOTE_MARK + r")?中[，,]")
 
 
 def _scope_of_opening_whole(drafts: list[Draft], blocks: list[Block],
