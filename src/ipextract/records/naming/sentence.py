@@ -119,6 +119,14 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         level = _level_before(block_drafts, sentence_start)
         if level is not None and level.metric and level.kind != "rank":
             metric, how = level.metric, "previous"
+    if not metric and previous is not None and kind == "share" and words.right.startswith("的") and (
+            previous.figure.lend <= words.clause_start) and (after := words_after(words.right)) and (
+            not _ANY_DIGIT.search(after)):
+        # 每年将70%以上的财政支出用于民生: a share of the things named after it (N%的X), in a
+        # clause that names nothing before it but a time, is theirs (rule 3), not a share of
+        # the figure before it in its sentence (not after a figure of its own clause: 连续五年
+        # 保持100%的唯一省份)
+        return after, None, "context"
     if not metric and target is not None:
         # rule 2: 71292件，同比增长19.19%; a share with its whole or its noun written takes them
         # too (…818.89万人，占总人口比重86.9%: 城镇人口占总人口比重)
