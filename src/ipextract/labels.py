@@ -144,6 +144,18 @@ def _names_a_programme(block: Block, figure: Figure) -> bool:
     return before.endswith(load_vocabulary().cues.programme_verbs) and _PROGRAMME.match(block.text, figure.lend) is not None
 
 
+# 、七次、八次全会: the sessions after this one in a list, up to the last one's meeting
+_LATER_SESSIONS = regex.compile(r"(?:、[一二三四五六七八九十]{1,3}次){1,8}(?:全会|会议|全体会议)")
+
+
+def _names_a_session(block: Block, figure: Figure) -> bool:
+    """十二届六次、七次、八次全会: a session number a list names before the last one's meeting
+    (the last, 八次全会, is no figure by cues.non_figure_patterns, which cannot look past
+    their match), not a count of times."""
+    return figure.unit == "次" and _chinese_count(figure) and (
+        _LATER_SESSIONS.match(block.text, figure.lend) is not None)
+
+
 def drop_labels(block: Block, figures: list[Figure]) -> list[Figure]:
     """The candidate figures of one block without those that are labels (see the module)."""
     if not figures:
@@ -159,7 +171,8 @@ def drop_labels(block: Block, figures: list[Figure]) -> list[Figure]:
         following = figures[index + 1] if index + 1 < len(figures) else None
         if index in dropped or _recounts_list(block, figure) or _names_a_group(
                 block, figure) or _threshold_of_what_is_counted(block, figure, following) or (
-                _speaks_of_a_period(block, figure)) or _names_a_programme(block, figure):
+                _speaks_of_a_period(block, figure)) or _names_a_programme(block, figure) or (
+                _names_a_session(block, figure)):
             continue
         kept.append(figure)
     return kept
