@@ -238,6 +238,23 @@ def _digit_non_figures() -> Scanner | None:
     return prefiltered_scanner(pattern) if parts else None
 
 
+def name_numbers_end(text: str) -> int:
+    """Where the numbers of a name that ``text`` opens with end (750千伏|输变电工程,
+    750千伏和330千伏|电网工程): the end of the non-figure entries of cues.toml that cover its
+    first digit, one after another, with the character an entry takes in after its number (输 of
+    750千伏输); 0 when ``text`` opens with no such number.
+
+    >>> name_numbers_end("750千伏和330千伏电网工程"), name_numbers_end("750个工程")
+    (12, 0)
+    """
+    scanner = _digit_non_figures()
+    at = 0
+    while scanner is not None and text[at:at + 1].isdigit() and (
+            found := scanner.match(text, at)) is not None:
+        at = found.end()
+    return at
+
+
 def _in_short_quote(text: str, start: int, end: int) -> bool:
     """Inside a short quotation (“30条”, “15分钟生活圈”): the name of a programme."""
     opened = text.rfind("“", max(0, start - 12), start)

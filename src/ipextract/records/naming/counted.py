@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ...blocks import BULLETS, CLAUSE_BREAK, MAX_REACH, SENTENCE_END, Block
+from ...figures import name_numbers_end
 from ...numerals import CHINESE_DIGITS
 from ...vocabulary import load_vocabulary
 from ...vocabulary.lexicon import pos_tag
@@ -33,8 +34,12 @@ def _right_noun(text: str, relative: bool = False) -> str:
     支持|票据) and ends it otherwise (入选|新一批…, 签订|战略合作协议); 和/与/及 between two
     nouns joins them (国家|和|地区). With ``relative`` (after a count: the things counted) a
     verb phrase and 的 before the noun are read with it (具有全国影响力的|文化旅游品牌; after an
-    amount such words say what it is for)."""
-    text = _LEADING_FIGURE.sub("", text)
+    amount such words say what it is for). Numbers that are part of the name, no figure
+    (7个|750千伏输变电工程: cues.toml non_figure_patterns), are read with it."""
+    # (the words that open with such numbers, to the end of the word they run into)
+    named = name_numbers_end(text) if text[:1].isdigit() else 0
+    if not named:
+        text = _LEADING_FIGURE.sub("", text)
     word_sets = _word_sets()
     predicate = word_sets["predicate_nouns"]
     quoted = _QUOTED_OPENING.match(text) if text[:1] in _OPENING_QUOTES else None
@@ -57,9 +62,14 @@ def _right_noun(text: str, relative: bool = False) -> str:
         return quoted.group(1) + "".join(words)
     tokens: list[str] = []
     closed = True  # the tokens run to the end of the clause (not to another figure)
+    in_name = 0  # how many tokens open at the name's numbers
     for token in _tokens(text[:24]):
         if token[0] in SENTENCE_END or token[0] in CLAUSE_BREAK:
             break
+        if len("".join(tokens)) < named:
+            tokens.append(token)
+            in_name += 1
+            continue
         if not _WORDLIKE.match(token) and not (tokens and _LETTERED.fullmatch(token)):
             closed = False
             break
@@ -118,7 +128,7 @@ def _right_noun(text: str, relative: bool = False) -> str:
             and len("".join(taken)) >= 2)
         if taken and token.endswith(_rates()):
             break  # 147个|国|考|断面|水质|优良率…: a rate is no thing counted, but the next figure's
-        if nominal or joins_nouns or verb_in_name:
+        if nominal or joins_nouns or verb_in_name or index < in_name:
             taken.append(token)
         else:
             break
