@@ -552,9 +552,12 @@ _LIST_COMMAS = frozenset("、，,")
 _HAN_WORDS = regex.compile(r"[\p{Han}A-Za-z]+")  # (人口[5: a footnote mark is no part of a name)
 
 
+_LEVEL = "级"  # 国家级, 省级: a level, as 省级以上 is
+
+
 def _modifier(word: str) -> bool:
     """国家级, 省级, 民营: a word that qualifies a noun (jieba's b, or a level in 级)."""
-    return pos_tag(word) == "b" or (word.endswith("级") and len(word) >= 2)
+    return pos_tag(word) == "b" or (word.endswith(_LEVEL) and len(word) >= 2)
 
 
 _SUBJECT_HEAD_TAGS = ("n", "j", "eng")  # 免费|开展, 基础设施|全面|提升: no subject ends so

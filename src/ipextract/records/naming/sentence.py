@@ -35,6 +35,7 @@ from .metric import _label, _metric, _no_subject_before_years, _ranked_growth, _
 from .phrase import (
     _ANY_DIGIT,
     _HAN_WORDS,
+    _LEVEL,
     _LIST_COMMAS,
     _NOTE_MARK,
     _SUBJECT_HEAD_TAGS,
@@ -198,7 +199,13 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
     if metric and previous is not None and (how == "previous" or metric in _word_sets()["stock_totals"]):
         metric = _stock_after_flow(metric, words.clause, previous)
     if metric and previous is not None:
-        metric = _sub_item(metric, words.clause, previous, figure, kind)
+        clause_start = words.clause_start
+        # (其中，国家级…; 其中：省级…: the mark after 其中 ends a clause, and 其中 opens the list)
+        opened = block.text[max(0, clause_start - _MARKED_OPENING):clause_start].rstrip(
+            "，,：: ").endswith(load_vocabulary().cues.sub_item_markers)
+        metric = _sub_item(metric, words.clause, previous, figure, kind, opened)
+        if how == "before" and kind == "count":
+            metric = _later_level(metric, block.text[previous.figure.lend:figure.lstart], previous, figure)
         if how == "before" and previous.metric.startswith(_carried_verbs()) and kind in BASE_KINDS:
             metric = _flow_carried(metric, block.text, previous, figure, kind)
         elif how == "after" and previous.metric_from == "after" and previous.kind == kind == "count" and (
@@ -449,25 +456,30 @@ def _level_before(block_drafts: list[Draft], sentence_start: int) -> Draft | Non
     return None
 
 
-def _sub_item(metric: str, clause: str, previous: Draft, figure: Figure, kind: str) -> str:
-    """其中 opens an item of the total just named: a modifier alone (其中国家级31家, after
-    省级以上重点实验室86家) takes the total's head, and a narrower noun the rest of its name
-    (其中新能源汽车增长12.4倍, after 汽车产量增长1.5倍). A name of its own (其中医院310个) stays."""
+def _sub_item(metric: str, clause: str, previous: Draft, figure: Figure, kind: str,
+              opened: bool = False) -> str:
+    """其中 opens an item of the total just named (in its clause, or ``opened``: 其中 and a mark
+    before it): a modifier alone (其中国家级31家, after 省级以上重点实验室86家) takes the total's
+    head, after the flow verb the total opens with (新认定专精特新企业…，其中国家级… → 新认定国家级
+    专精特新企业), and a narrower noun the rest of its name (其中新能源汽车增长12.4倍, after
+    汽车产量增长1.5倍). A name of its own (其中医院310个) stays."""
     opening = clause.lstrip("，,；;：: ")
-    if not opening.startswith(load_vocabulary().cues.sub_item_markers):
+    if not opened and not opening.startswith(load_vocabulary().cues.sub_item_markers):
         return metric
     total = previous.metric
     same_measure = (previous.figure.unit == figure.unit if kind in BASE_KINDS
                     else previous.kind == kind)
     if not total or total == metric or not same_measure:
         return metric
-    tokens = _tokens(total)
-    if len(_tokens(metric)) == 1 and _modifier(metric):
-        # 省级以上|重点实验室: the total's head after its own modifiers
+    if _modifier(metric) and (len(_tokens(metric)) == 1 or _level_prefix(metric) == metric):
+        # 省级以上|重点实验室: the total's head after its own modifiers (地（市）级: one level)
+        verb = next((v for v in _carried_verbs() if total.startswith(v)), "")
+        tokens = _tokens(total[len(verb):])
         start = 0
         while start < len(tokens) - 1 and (_modifier(tokens[start]) or tokens[start] in ("以上", "以下")):
             start += 1
-        return metric + "".join(tokens[start:]) if start < len(tokens) else metric
+        return verb + metric + "".join(tokens[start:]) if start < len(tokens) else metric
+    tokens = _tokens(total)
     # where the total's words meet, and inside a word made of two (汽车|产量 in 汽车产量)
     boundaries = sorted(set(accumulate(len(token) for token in tokens[:-1])) | {
         at for at in range(2, len(total) - 1) if is_word(total[:at]) and is_word(total[at:])})
@@ -478,6 +490,38 @@ def _sub_item(metric: str, clause: str, previous: Draft, figure: Figure, kind: s
                 and _HAN_WORDS.fullmatch(rest) and pos_tag(_tokens(rest)[0]).startswith(_NOMINAL_TAGS)):
             return metric + rest
     return metric
+
+
+_MARKED_OPENING = 4  # characters read before a clause for 其中 and its mark
+
+
+# a level word, with the bracket that lists what it covers (地（市）级, 县（区、县级市）级)
+_LEVEL_WORD = regex.compile(rf"\p{{Han}}{{1,4}}(?:[（(][\p{{Han}}、]{{1,8}}[）)])?{_LEVEL}")
+
+
+def _level_prefix(name: str) -> str:
+    """国家级 of 国家级湿地公园, 地（市）级 of 地（市）级妇幼保健机构: the level a name opens
+    with, ``""`` for none."""
+    at = name.find(_LEVEL) + 1
+    return name[:at] if at and _LEVEL_WORD.fullmatch(name, 0, at) else ""
+
+
+def _later_level(metric: str, between: str, previous: Draft, figure: Figure) -> str:
+    """…其中国家级3家，省级21家、市级62家: a level alone (``metric``), after a figure named with
+    a level and a noun (国家级农业产业化龙头企业) with only a list's mark and the level between
+    them (``between``), counts the same things at its level: 省级农业产业化龙头企业, after the
+    flow verb the name before opens with (新认定国家级… → 新认定省级…). Other names stay."""
+    if between[:1] not in _LIST_COMMAS or _level_prefix(metric) != metric or (
+            not _LEVEL_WORD.fullmatch(between, 1)) or previous.kind != "count" or (
+            previous.figure.unit != figure.unit):
+        return metric
+    verb = next((v for v in _carried_verbs() if previous.metric.startswith(v)), "")
+    named = previous.metric[len(verb):]
+    level = _level_prefix(named)
+    head = named[len(level):]
+    if not level or not _HAN_WORDS.fullmatch(head) or head.startswith(("以上", "以下")):
+        return metric
+    return verb + metric + head
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,7 @@ from ...vocabulary import load_vocabulary
 from ...vocabulary.lexicon import pos_tag
 from ..base import BASE_KINDS, Draft, _tokens
 from .fills import SCOPE_UNITS
-from .phrase import _HAN_WORDS
+from .phrase import _HAN_WORDS, _LEVEL
 
 _TOTAL_KINDS = BASE_KINDS | {"growth"}
 # (…增长7.2%。其中，| …126.5亿千瓦时，其中|: 其中 opens the clause after the total's)
@@ -88,8 +88,6 @@ def _own_limit(name: str) -> bool:
         *cues.population_parts, *cues.list_own_openers, *cues.scope_words,
         *cues.distributive_words)) or pos_tag(first) == "ns"
 
-
-_LEVEL = "级"  # 国家级, 省级: a level, as 省级以上 is
 
 
 def _scope_of_total_parts(drafts: list[Draft], blocks: list[Block]) -> None:
