@@ -27,6 +27,7 @@ from .phrase import (
     _ANY_DIGIT,
     _HAN,
     _HAN_WORDS,
+    _LIST_COMMAS,
     _MIN_SUBJECT,
     _NAME_ENDINGS,
     _SUBJECT_HEAD_TAGS,
@@ -56,13 +57,16 @@ def _list_item(part: str, places: frozenset[str]) -> str:
     return clean_metric(_LEADING_FIGURE.sub("", part), places)[0]
 
 
-def _respectively_items(left: str, places: frozenset[str], wanted: int = 0) -> list[str]:
+def _respectively_items(left: str, places: frozenset[str], wanted: int = 0,
+                        bare: bool = False) -> list[str]:
     """其中，发明专利、实用新型、外观设计分别为… → the items the figures take in order ("" for an
     item that names no one thing, such as 家具类等). Items written with ， instead of 、
     (城镇，农村居民…分别增长) are taken in too, short ones only, while fewer items than the
     ``wanted`` figures are found. When the items and the figures do not pair off one to one
     (酒、饮料和精制茶制造业 is one item; a short clause before a ，-list may be one more), no
-    item is given: a name on the wrong figure is worse than none."""
+    item is given: a name on the wrong figure is worse than none. With ``bare`` (no 分别 is
+    written: it is read into the clause) every item must be a name alone (:func:`_bare_name`),
+    or none is given."""
     cues = load_vocabulary().cues
     for word in cues.respectively:
         index = left.rfind(word)
@@ -72,6 +76,8 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0) -> l
             subject = whole[cut + 1:]
             items = [_list_item(part, places)
                      for part in _enumeration_parts(subject, cues.enumeration_separators)]
+            if bare and not all(_bare_name(item.strip(_QUOTES)) for item in items):
+                return []  # (第一、二、三次产业…: no list of names)
             if not subject.strip() and cut > 0 and whole[cut] == "，" and (
                     opening := _list_before_predicate(whole[:cut], places)):
                 items = opening  # 万亿产业、先进制造业集群从无到有，|分别达2个、3个
@@ -82,29 +88,54 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0) -> l
                 item = _list_item(piece, places)
                 if not _SHORT_ITEM.match(piece) or _change_in(piece) or _unbalanced(piece) or not (
                     item or piece.endswith("等")
-                ):
+                ) or bare and not _bare_name(piece.strip(_QUOTES)):
                     break  # a clause of its own (产量增长较快), or 其中: the list starts after it
                 if len(items) >= wanted or len(
                         _distributed(items, wanted, cues.distributive_words)) >= wanted:
                     break  # (…标准，城乡低保平均标准分别: 城乡 stands for the two items)
                 items.insert(0, item)
                 cut = previous_cut
-            items = _distributed(items, wanted, cues.distributive_words)
-            if len(items) > 1:
-                items = _shared_words(items)
             measure = _measure_after(left[index + len(word):])
-            if measure:
-                # 交通、能源、水利分别完成投资x、y、z: the measure written after 分别 is each
-                # item's (能源投资), unless the item names a measure of its own
-                endings = cues.measure_endings + _NAME_ENDINGS
-                items = [item + measure if item and not item.endswith(endings) else item
-                         for item in items]
-            if len(items) > 1:
-                items = _shared_group_owner(_shared_area_scope(items))
-            if wanted > 1 and len(items) != wanted:
-                return []
-            return items if any(items) else []
+            return _with_shared_words(items, wanted, measure)
     return []
+
+
+def _with_shared_words(items: list[str], wanted: int, measure: str = "") -> list[str]:
+    """The items of a list with the words it writes once given to each (a word that stands
+    for several, the measure or the group the last item ends with, the scope the first opens
+    with, the owner a group's first item names: _distributed, _shared_words, _shared_area_scope,
+    _shared_group_owner), and the ``measure`` written after
+    分别 given to each item with no measure of its own; ``[]`` when they are not the ``wanted``
+    figures' count (1 or less: any) or name nothing."""
+    cues = load_vocabulary().cues
+    items = _distributed(items, wanted, cues.distributive_words)
+    if len(items) > 1:
+        items = _shared_words(items)
+    if measure:
+        # 交通、能源、水利分别完成投资x、y、z: the measure written after 分别 is each
+        # item's (能源投资), unless the item names a measure of its own
+        endings = cues.measure_endings + _NAME_ENDINGS
+        items = [item + measure if item and not item.endswith(endings) else item
+                 for item in items]
+    if len(items) > 1:
+        items = _shared_group_owner(_shared_area_scope(items))
+    if wanted > 1 and len(items) != wanted:
+        return []
+    return items if any(items) else []
+
+
+def _bare_name(piece: str) -> bool:
+    """抽水蓄能规划建设总规模, 新一代信息技术, 农村供电可靠率: a clause that is a name alone,
+    ending in a noun or as a measure does, with no adverb, preposition, place word, particle or
+    numeral among its words (not 经济运行稳中向好, a clause with its predicate)."""
+    tokens = _tokens(piece)
+    return bool(tokens) and (pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS) or piece.endswith(
+        load_vocabulary().cues.measure_endings + _NAME_ENDINGS)) and not any(
+        pos_tag(token)[:1] in _NOT_IN_NAMES for token in tokens)
+
+
+_NOT_IN_NAMES = frozenset("dpfucrm")  # the tags of words a bare name holds none of
+_QUOTES = "“”‘’\"'"  # (“新三样”: a quoted name is a name)
 
 
 def _list_before_predicate(before: str, places: frozenset[str]) -> list[str]:
@@ -118,15 +149,25 @@ def _list_before_predicate(before: str, places: frozenset[str]) -> list[str]:
         return []
     tokens = _tokens(parts[-1])
     taken = 0
-    while taken < len(tokens) and (pos_tag(tokens[taken]).startswith(_NOMINAL_TAGS) and not (
-            taken and pos_tag(tokens[taken]) in ("l", "i")) or (  # (…集群|从无到有: a predicate)
-            pos_tag(tokens[taken]) == "a" and taken + 1 < len(tokens)  # 国家|先进|制造业
-            and pos_tag(tokens[taken + 1]).startswith(_NOMINAL_TAGS))):
+    while taken < len(tokens):
+        if taken and tokens[taken] in _OPENING_BRACKETS and (closing := next(
+                (at for at in range(taken + 1, len(tokens)) if tokens[at] in _CLOSING_BRACKETS), 0)):
+            taken = closing + 1  # 执业|（|助理|）|医师数: a bracket inside the name
+            continue
+        if not (pos_tag(tokens[taken]).startswith(_NOMINAL_TAGS) and not (
+                taken and pos_tag(tokens[taken]) in ("l", "i")) or (  # (…集群|从无到有: a predicate)
+                pos_tag(tokens[taken]) == "a" and taken + 1 < len(tokens)  # 国家|先进|制造业
+                and pos_tag(tokens[taken + 1]).startswith(_NOMINAL_TAGS))):
+            break
         taken += 1
     if not taken or taken == len(tokens) or not pos_tag(tokens[taken - 1]).startswith(_SUBJECT_HEAD_TAGS):
         return []
     items = [_list_item(part, places) for part in [*parts[:-1], "".join(tokens[:taken])]]
     return items if all(items) else []
+
+
+_OPENING_BRACKETS = frozenset("（(")
+_CLOSING_BRACKETS = frozenset("）)")
 
 
 def _measure_after(text: str) -> str:
@@ -502,14 +543,42 @@ def named_examples(block: Block, figure: Figure, words: PhraseAnalysis, previous
     return name if _LISTED_NAME.fullmatch(name) else ""
 
 
+def _paired_items(block: Block, figures: list[Figure], position: int, words: PhraseAnalysis,
+                  places: frozenset[str]) -> list[str]:
+    """口岸货运量、客运量|增长12.1%、35.2%: a list of measures before a list of as many
+    figures, with no 分别, pairs off with them in order as a 分别 list does (口岸客运量 for
+    35.2%): the clause is read as if 分别 stood between its name and its predicate, items
+    written with ， as with 、 (a writer's choice between the two must not change the
+    records); ``[]`` when the clause opens with no name before a predicate, or the items are
+    not as many as the figures."""
+    length = _chain_length(block, figures, position)
+    if length < 2:
+        return []
+    text = block.text
+    clause = text[words.clause_start:figures[position].lstart]
+    if _ANY_DIGIT.search(clause) or says_respectively(text, words.sentence_start, words.clause_start):
+        return []  # (…分别从645元/月、|4318元/年提高到…: a 分别 list of the clause before)
+    name = clean_metric(clause, places)[0]
+    at = clause.find(name) + len(name) if name else -1
+    if at <= 0 or at == len(clause):
+        return []  # (no name, a name the clause does not write whole, or no predicate after it)
+    # (口岸货运量、|客运量|分别|增长)
+    said = (text[words.sentence_start:words.clause_start] + clause[:at]
+            + load_vocabulary().cues.respectively[0] + clause[at:])
+    return _respectively_items(said, places, length, bare=True)
+
+
 def _respective(block: Block, figures: list[Figure], position: int, words: PhraseAnalysis,
                 block_drafts: list[Draft], places: frozenset[str]) -> list[tuple[str, Figure | None]]:
     """分别: 其中A、B、C分别为x、y、z gives x, y, z the names A, B, C; 甲x、乙y，分别增长p、q gives
     p, q the names (and the figures) of x and y (``words``: the analysis of ``figures[position]``)."""
     kind = words.kind
+    own_clause = words.respectively
+    if not own_clause and words.clause_start and block.text[words.clause_start - 1] in _LIST_COMMAS and (
+            paired := _paired_items(block, figures, position, words, places)):
+        return [(item, None) for item in paired]
     # 城乡居民收入分别达6.9万元、3.4万元，增长4.2%、5.3%: the growths pair off with the levels
     # of the 分别 list of the clause before
-    own_clause = words.respectively
     if not own_clause and kind not in DESCRIBING_KINDS:
         return []  # (most figures: their sentence is not even searched)
     sentence_start = words.sentence_start
