@@ -14,7 +14,9 @@ The measure of a cell whose row names none (粮食, 衣着, 非洲, 第一产业
    ``measure·row``: 居民人均消费支出·生活用品及服务;
 3. the table's title (表1 居民消费价格), when no row of the table names a measure: also
    ``measure·row``; a title that names a class of goods before the measure (主要农产品产量)
-   gives the compound with the measure's head: 粮食产量.
+   gives the compound with the measure's head: 粮食产量. A title that names an activity
+   (…消费品零售情况, ``cues.toml`` title_activities) names its amount (…消费品零售额); words of
+   scope before the class of goods (限额以上批发零售企业) keep ``measure·row``.
 
 A row that is the measure's total (合计) is named by the column's or the title's measure alone,
 never as a part of the row above it. A bare year, a unit, a growth word or a generic word
@@ -71,8 +73,9 @@ _TITLE_TAIL = regex.compile(r"(?:(?:及其?|和)(?:增长速度|增长|增速)|�
                             r"(?:基本|完成)?(?:情况|对比|统计|一览表?)?$")
 _TITLE_LEAD = regex.compile(r"^(?:(?:19|20)[0-9]{2}\s*年度?)?\s*(?:主要|分行业|分地区|按\p{Han}{1,8}分类?)?")
 _JOINED = regex.compile(r"[和及与、]")  # 房地产开发和销售…: more than one measure in the title
-# 工业产品产量, 消费品零售额: a class of goods (…品) and the measure of each
-_GOODS = regex.compile(r"\p{Han}*品(?P<head>\p{Han}{2,5})")
+# 工业产品产量, 消费品零售额: a class of goods (…品) and the measure of each; longer words before
+# 品 (限额以上批发零售企业消费品) are a scope the compound would lose
+_GOODS = regex.compile(r"\p{Han}{0,4}品(?P<head>\p{Han}{2,5})")
 _STRUCTURE = regex.compile(r"结构|构成|比重|占比")  # a table of parts of a whole (in %)
 _RATIO_ENDINGS = ("率", "比", "重", "例", "指数", "价", "价格", "构成")
 # 全州500万元以上固定资产投资 over 第一产业: the document's own region says nothing of the part
@@ -94,6 +97,14 @@ def _generic() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _totals() -> frozenset[str]:
     return frozenset(load_vocabulary().cues.total_rows)
+
+
+@lru_cache(maxsize=1)
+def _title_activities() -> tuple[regex.Pattern[str], dict[str, str]]:
+    """零售 → 零售额 (cues.toml title_activities), and the pattern of a title ending in one."""
+    activities = load_vocabulary().cues.title_activities
+    ending = "|".join(regex.escape(word) for word in sorted(activities, key=len, reverse=True))
+    return regex.compile(rf"(?:{ending})$" if ending else r"(?!)"), activities
 
 
 def names_measure(label: str) -> bool:
@@ -122,6 +133,9 @@ def _title_measure(text: str) -> tuple[str, bool] | None:
     text = _UNIT_NOTE.sub("", _TITLE_MARK.sub("", text)).strip()
     text = _TITLE_LEAD.sub("", _TITLE_TAIL.sub("", text)).strip()
     text = _OWN_REGION.sub("", text)
+    activity, activities = _title_activities()
+    if (done := activity.search(text)) is not None:  # …消费品零售 → …消费品零售额
+        text = text[:done.start()] + activities[done.group()]
     if len(text) < 2 or not names_measure(text) or _JOINED.search(text):
         return None
     goods = _GOODS.fullmatch(text)

@@ -96,6 +96,8 @@ class Cues(Frozen):
     word_suffixes: tuple[str, ...] = ()
     # one word of a 分别 list that stands for several items (城乡 → 城镇, 农村), in their order
     distributive_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # 零售 → 零售额: a table title naming an activity (…消费品零售情况) names its amount
+    title_activities: dict[str, str] = Field(default_factory=dict)
     period_name_pattern: str = ""  # 四季度, 上半年, 1—11月: a time, never a metric's name
     sub_item_markers: tuple[str, ...] = ()  # 其中国家级31家: an item of the total before
     attribute_nouns: tuple[str, ...] = ()  # 普通高中42所，招生…: the institutions' 招生
