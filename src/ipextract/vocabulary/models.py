@@ -144,6 +144,10 @@ class Cues(Frozen):
     generic_counted_nouns: tuple[str, ...] = ()  # 14家企业上榜…: 企业 alone names nothing
     effort_adverbs: tuple[str, ...] = ()  # 加快建设6个…: a plan's wording, not a name
     effort_adverbs_that_qualify_nouns: tuple[str, ...] = ()  # 重点建设用地: also an adjective
+    # 成功创建, 圆满办结: how a thing was done, no word of its name; the verb after it stays
+    manner_adverbs: tuple[str, ...] = ()
+    # 惠及|86万人 → 惠及人数: the measure a verb alone names before a count in these units
+    verb_measure_units: dict[str, str] = Field(default_factory=dict)
     # 推进|36个…项目, 实施|…项目128个: a verb whose object is itself a piece of work, and 共有,
     # 获: verbs of having; no word of a name (ANNOTATION.md, metric 7)
     effort_verbs: tuple[str, ...] = ()

@@ -39,6 +39,7 @@ from .phrase import (
     effort_then_purpose,
     without_effort_adverb,
     without_effort_verb,
+    without_manner_adverb,
 )
 
 
@@ -106,8 +107,25 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
     name, how = _own_metric(figure, kind, left, right, previous, enumerated, places, tail)
     name = without_effort_verb(name)
     if how == "before":
-        name = without_effort_adverb(name, kind == "count")
+        name = without_manner_adverb(without_effort_adverb(name, kind == "count"))
+        if kind == "count":
+            name = _verb_measure(name, figure.unit)
     return (_without_having_before_count(name) if kind == "count" else name), how
+
+
+def _verb_measure_units() -> dict[str, str]:
+    return load_vocabulary().cues.verb_measure_units
+
+
+def _verb_measure(name: str, unit: str) -> str:
+    """惠及|86万人 → 惠及人数, 死亡|12人 → 死亡人数: a verb alone before a count of people or
+    households names the measure it implies (cues.verb_measure_units); most names are no
+    verb alone and keep their words."""
+    measure = _verb_measure_units().get(unit, "")
+    if not measure or not name or len(name) > 2 or len(_tokens(name)) != 1 or not pos_tag(
+            name).startswith("v") or name in load_vocabulary().cues.attribute_nouns:
+        return name  # (招生: an institution's attribute, named with them in fills.py)
+    return name + measure
 
 
 def _without_having_before_count(name: str) -> str:
@@ -208,7 +226,9 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
     if previous is not None and previous.figure.unit == figure.unit and kind == previous.kind:
         if not own and (enumerated or kind == "rank" or _NEW_LEVEL.match(left)):
             return previous.metric, "previous"  # 第13位、全国第5位
-        if ends_with_verb and kind in BASE_KINDS and not _names_something(own):
+        if ends_with_verb and kind in BASE_KINDS and not _names_something(own) and not (
+                own in load_vocabulary().cues.predicate_verbs and figure.unit in _verb_measure_units()):
+            # (改造危房3200户，受益2.1万户: those who benefit are no more of the houses)
             # 省级运营中心9家，新增4家: an action alone takes the previous figure's noun; not
             # 城镇新增就业…，农村劳动力转移就业… (a name of its own that ends in a verb). The
             # action takes the place of the verbs the noun opens with (制定修改规章45件，其中

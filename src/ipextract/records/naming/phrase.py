@@ -363,6 +363,29 @@ def without_effort_adverb(name: str, count: bool) -> str:
     return nouns
 
 
+def without_manner_adverb(name: str) -> str:
+    """A name without the adverb of manner it opens with before a verb (cues.manner_adverbs:
+    成功|创建…, 圆满|办结…): how the thing was done; the verb stays, and a noun must follow it
+    (集中|养育 names a way of care; 集中式 is a word of its own).
+
+    >>> without_manner_adverb("圆满办结人大代表建议"), without_manner_adverb("集中式饮用水水源地")
+    ('办结人大代表建议', '集中式饮用水水源地')
+    """
+    adverbs = load_vocabulary().cues.manner_adverbs
+    if not name or not name.startswith(adverbs):
+        return name  # (most names: not segmented)
+    tokens = _tokens(name)
+    joined = next((adverb for adverb in adverbs
+                   if tokens[0].startswith(adverb) and len(adverb) < len(tokens[0])), "")
+    if joined and _opens_with_verb(tokens[0][len(joined):]):
+        tokens = [joined, tokens[0][len(joined):], *tokens[1:]]  # (成功创建: one word)
+    if len(tokens) < 3 or tokens[0] not in adverbs or not _opens_with_verb(tokens[1]):
+        return name
+    if not any(pos_tag(token).startswith(_NOMINAL_TAGS) for token in tokens[2:]):
+        return name
+    return "".join(tokens[1:])
+
+
 def _opens_with_verb(token: str) -> bool:
     """A verb (建设 is tagged vn, 培育 may be tagged n: the verbs of rule 7 are verbs whatever
     their tags)."""
