@@ -110,7 +110,21 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
         name = without_manner_adverb(without_effort_adverb(name, kind == "count"))
         if kind == "count":
             name = _verb_measure(name, figure.unit)
+    name = _without_from_start(name)
     return (_without_having_before_count(name) if kind == "count" else name), how
+
+
+# 倍差从2.42缩小, 人均预期寿命从(2020年)的82.4岁: the start of a from–to left in the name (no
+# unit made it a figure of its own, or its year was cut as a period): the name ends before it
+_FROM_START = regex.compile(r"[从由]的?[0-9]")
+
+
+def _without_from_start(name: str) -> str:
+    """The name before the start of a from–to it holds (most names hold no 从 or 由)."""
+    if "从" not in name and "由" not in name:
+        return name
+    found = _FROM_START.search(name)
+    return name[:found.start()] if found is not None and found.start() >= 2 else name
 
 
 def _verb_measure_units() -> dict[str, str]:
