@@ -148,6 +148,10 @@ class Cues(Frozen):
     manner_adverbs: tuple[str, ...] = ()
     # 惠及|86万人 → 惠及人数: the measure a verb alone names before a count in these units
     verb_measure_units: dict[str, str] = Field(default_factory=dict)
+    # 投入|6亿元|实施…工程 → …工程投入资金: a verb of funding alone names the funds, and what
+    # opens their purpose after the amount besides the verbs of effort
+    funding_verbs: tuple[str, ...] = ()
+    funding_purpose_verbs: tuple[str, ...] = ()
     # 推进|36个…项目, 实施|…项目128个: a verb whose object is itself a piece of work, and 共有,
     # 获: verbs of having; no word of a name (ANNOTATION.md, metric 7)
     effort_verbs: tuple[str, ...] = ()

@@ -110,6 +110,8 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
         name = without_manner_adverb(without_effort_adverb(name, kind == "count"))
         if kind == "count":
             name = _verb_measure(name, figure.unit)
+        elif kind == "amount" and name in load_vocabulary().cues.funding_verbs:
+            name = _funds(name, right)
     name = _without_from_start(name)
     return (_without_having_before_count(name) if kind == "count" else name), how
 
@@ -125,6 +127,31 @@ def _without_from_start(name: str) -> str:
         return name
     found = _FROM_START.search(name)
     return name[:found.start()] if found is not None and found.start() >= 2 else name
+
+
+_FUNDS = "资金"
+# the object a purpose verb opens after an amount, up to the clause's end; a count first goes
+# (办好|30件|民生实事, 办好|“28+10”项|民生实事)
+_PURPOSE_OBJECT = regex.compile(
+    r"^(?:[0-9“”\"+]+[0-9”\"]*\p{Han}?(?=\p{Han}{2}))?([\p{Han}A-Za-z“”]{2,24}?)(?:[，,。；;：:、（(]|$)")
+
+
+def _funds(verb: str, right: str) -> str:
+    """投入|6.2亿元|实施农村劳动力技能提升工程 → 农村劳动力技能提升工程投入资金: a verb of
+    funding alone before an amount names the funds, with what they pay for when a verb of effort
+    or of purpose (cues.funding_purpose_verbs: 支持) opens the rest of the clause; else the funds
+    alone (投入资金)."""
+    cues = load_vocabulary().cues
+    rest = right.lstrip()
+    opener = next((v for v in (*cues.effort_verbs, *cues.funding_purpose_verbs)
+                   if rest.startswith(v)), "")
+    found = _PURPOSE_OBJECT.match(rest[len(opener):]) if opener else None
+    if found is None or _ANY_DIGIT_IN.search(found.group(1)):
+        return verb + _FUNDS
+    return found.group(1).strip("“”") + verb + _FUNDS
+
+
+_ANY_DIGIT_IN = regex.compile(r"[0-9]")
 
 
 def _verb_measure_units() -> dict[str, str]:
