@@ -148,6 +148,8 @@ class Cues(Frozen):
     manner_adverbs: tuple[str, ...] = ()
     # 惠及|86万人 → 惠及人数: the measure a verb alone names before a count in these units
     verb_measure_units: dict[str, str] = Field(default_factory=dict)
+    # …补贴惠及|60万人 → …补贴惠及人数: verbs of reach that name that measure closing a name too
+    reach_verbs: tuple[str, ...] = ()
     # 投入|6亿元|实施…工程 → …工程投入资金: a verb of funding alone names the funds, and what
     # opens their purpose after the amount besides the verbs of effort
     funding_verbs: tuple[str, ...] = ()

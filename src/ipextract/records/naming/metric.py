@@ -160,9 +160,13 @@ def _verb_measure_units() -> dict[str, str]:
 
 def _verb_measure(name: str, unit: str) -> str:
     """惠及|86万人 → 惠及人数, 死亡|12人 → 死亡人数: a verb alone before a count of people or
-    households names the measure it implies (cues.verb_measure_units); most names are no
-    verb alone and keep their words."""
+    households names the measure it implies (cues.verb_measure_units), and so does a verb of
+    reach closing a name (cues.reach_verbs: 育儿补贴惠及人数); most names are neither and keep
+    their words."""
     measure = _verb_measure_units().get(unit, "")
+    if measure and len(name) > 2 and name.endswith(reach := load_vocabulary().cues.reach_verbs):
+        # 育儿补贴|惠及 → 育儿补贴惠及人数 (not 全覆盖: the verb must be a word of its own)
+        return name + measure if _tokens(name)[-1] in reach else name
     if not measure or not name or len(name) > 2 or len(_tokens(name)) != 1 or not pos_tag(
             name).startswith("v") or name in load_vocabulary().cues.attribute_nouns:
         return name  # (招生: an institution's attribute, named with them in fills.py)
