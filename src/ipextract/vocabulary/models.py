@@ -150,6 +150,8 @@ class Cues(Frozen):
     verb_measure_units: dict[str, str] = Field(default_factory=dict)
     # …补贴惠及|60万人 → …补贴惠及人数: verbs of reach that name that measure closing a name too
     reach_verbs: tuple[str, ...] = ()
+    # 设备更新|带动|设备工器具购置投资: a cause's verb before a statistic of the catalogue
+    driving_verbs: tuple[str, ...] = ()
     # 投入|6亿元|实施…工程 → …工程投入资金: a verb of funding alone names the funds, and what
     # opens their purpose after the amount besides the verbs of effort
     funding_verbs: tuple[str, ...] = ()

@@ -10,6 +10,7 @@ from ...blocks import BULLETS, Block
 from ...figures import Figure, open_measure_word
 from ...models import MetricFrom
 from ...vocabulary import load_vocabulary
+from ...vocabulary.indicators import load_indicators
 from ...vocabulary.lexicon import is_word, pos_tag
 from ..base import (
     _COMPARISON_BASE,
@@ -112,8 +113,18 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
             name = _verb_measure(name, figure.unit)
         elif kind == "amount" and name in load_vocabulary().cues.funding_verbs:
             name = _funds(name, right)
-    name = _without_from_start(name)
+    name = _without_from_start(_without_cause(name))
     return (_without_having_before_count(name) if kind == "count" else name), how
+
+
+def _without_cause(name: str) -> str:
+    """设备工器具购置投资 of 大规模设备更新|带动|设备工器具购置投资: the statistic a cause drove,
+    when the words after the driving verb (cues.driving_verbs) name one of the catalogue."""
+    for verb in load_vocabulary().cues.driving_verbs if len(name) > 4 else ():
+        at = name.find(verb)
+        if at > 0 and load_indicators().match(rest := name[at + len(verb):]) is not None:
+            return rest
+    return name
 
 
 # 倍差从2.42缩小, 人均预期寿命从(2020年)的82.4岁: the start of a from–to left in the name (no
