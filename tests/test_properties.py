@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ipextract import Document, extract
@@ -51,6 +51,7 @@ def test_report_like_text_keeps_the_invariants(text: str) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(anything)
+@example("#\t0|0")  # a table row whose sub-row mark was followed by a tab: name ' 0'
 def test_any_text_keeps_the_invariants(text: str) -> None:
     assert_invariants(extract(text), text)
 

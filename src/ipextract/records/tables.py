@@ -294,7 +294,8 @@ def _left_measure(row: list[tuple[int, int, str]], at: int) -> str | None:
 def _row_label(cell: str) -> str:
     """A row heading as a name: without its sub-row mark (其中：, #, 1.), quotes, unit note
     (基本每股收益（元/股）), footnote mark (居住[3]) and the spaces that spread it (粮 食)."""
-    label = _UNIT_NOTE.sub("", _SUB_ROW.sub("", _QUOTES.sub("", cell)))
+    # (# 0: the spaces after a sub-row mark are no part of the name)
+    label = _UNIT_NOTE.sub("", _SUB_ROW.sub("", _QUOTES.sub("", cell)).lstrip())
     # (most labels have neither: two tests instead of two scans, on every row of a yearbook)
     if label.endswith(_FOOTNOTE_ENDS):
         label = _FOOTNOTE.sub("", label)
