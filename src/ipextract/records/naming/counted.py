@@ -70,7 +70,9 @@ def _right_noun(text: str, relative: bool = False) -> str:
             tokens.append(token)
             in_name += 1
             continue
-        if not _WORDLIKE.match(token) and not (tokens and _LETTERED.fullmatch(token)):
+        # (4G|/|5G|基站, 公园|/|绿地: a slash between two words joins them, as 和 does)
+        if not _WORDLIKE.match(token) and not (tokens and (
+                _LETTERED.fullmatch(token) or token in _SLASHES)):
             closed = False
             break
         tokens.append(token)
@@ -138,6 +140,7 @@ def _right_noun(text: str, relative: bool = False) -> str:
 
 
 _LIST_CLOSERS = frozenset({"等", "等等"})
+_SLASHES = frozenset({"/", "／"})
 
 
 _RELATIVE = 10  # characters at most of what the counted do or have, before their 的
