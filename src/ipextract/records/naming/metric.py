@@ -157,12 +157,9 @@ def _funds(verb: str, right: str) -> str:
     opener = next((v for v in (*cues.effort_verbs, *cues.funding_purpose_verbs)
                    if rest.startswith(v)), "")
     found = _PURPOSE_OBJECT.match(rest[len(opener):]) if opener else None
-    if found is None or _ANY_DIGIT_IN.search(found.group(1)):
+    if found is None or _ANY_DIGIT.search(found.group(1)):
         return verb + _FUNDS
     return found.group(1).strip("“”") + verb + _FUNDS
-
-
-_ANY_DIGIT_IN = regex.compile(r"[0-9]")
 
 
 def _verb_measure_units() -> dict[str, str]:

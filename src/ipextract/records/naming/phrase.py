@@ -341,11 +341,7 @@ def without_effort_adverb(name: str, count: bool) -> str:
     cues = load_vocabulary().cues
     if not name or not name.startswith(cues.effort_adverbs):
         return name  # (most names: not segmented)
-    tokens = _tokens(name)
-    joined = next((adverb for adverb in cues.effort_adverbs
-                   if tokens[0].startswith(adverb) and len(adverb) < len(tokens[0])), "")
-    if joined and _opens_with_verb(tokens[0][len(joined):]):
-        tokens = [joined, tokens[0][len(joined):], *tokens[1:]]  # (全面完成, 统筹安排: one word)
+    tokens = _adverb_apart(_tokens(name), cues.effort_adverbs)  # (全面完成, 统筹安排: one word)
     at = 0
     while at < len(tokens) - 1 and tokens[at] in cues.effort_adverbs:
         at += 1
@@ -374,16 +370,22 @@ def without_manner_adverb(name: str) -> str:
     adverbs = load_vocabulary().cues.manner_adverbs
     if not name or not name.startswith(adverbs):
         return name  # (most names: not segmented)
-    tokens = _tokens(name)
-    joined = next((adverb for adverb in adverbs
-                   if tokens[0].startswith(adverb) and len(adverb) < len(tokens[0])), "")
-    if joined and _opens_with_verb(tokens[0][len(joined):]):
-        tokens = [joined, tokens[0][len(joined):], *tokens[1:]]  # (成功创建: one word)
+    tokens = _adverb_apart(_tokens(name), adverbs)  # (成功创建: one word)
     if len(tokens) < 3 or tokens[0] not in adverbs or not _opens_with_verb(tokens[1]):
         return name
     if not any(pos_tag(token).startswith(_NOMINAL_TAGS) for token in tokens[2:]):
         return name
     return "".join(tokens[1:])
+
+
+def _adverb_apart(tokens: list[str], adverbs: tuple[str, ...]) -> list[str]:
+    """The tokens with an adverb the segmenter joined to the verb after it cut off (全面完成 →
+    全面|完成); the tokens as they are otherwise."""
+    joined = next((adverb for adverb in adverbs
+                   if tokens[0].startswith(adverb) and len(adverb) < len(tokens[0])), "")
+    if joined and _opens_with_verb(tokens[0][len(joined):]):
+        return [joined, tokens[0][len(joined):], *tokens[1:]]
+    return tokens
 
 
 def _opens_with_verb(token: str) -> bool:
