@@ -21,7 +21,7 @@ from ..base import (
     _tokens,
     _word_sets,
 )
-from .phrase import _is_verb, _noun_after_adjectives
+from .phrase import _adjectives_open, _is_verb, _noun_after_adjectives
 
 _SHORT_NAME = 8  # characters: a noun phrase this short that ends its clause is read whole
 
@@ -87,8 +87,7 @@ def _right_noun(text: str, relative: bool = False) -> str:
     taken: list[str] = []
     # 老|旧|小区…: two adjectives or more open the things counted; read so only when the noun
     # phrase closes the clause (老旧小区改造。), not before what is done with or at them
-    adjectives_open = closed and len(tokens) > 2 and pos_tag(tokens[1]) == "a" and (
-        pos_tag(tokens[0]) == "a" and _noun_after_adjectives(tokens, 0))
+    adjectives_open = closed and _adjectives_open(tokens)
     for index, token in enumerate(tokens):
         tag = pos_tag(token)
         following = pos_tag(tokens[index + 1]) if index + 1 < len(tokens) else ""

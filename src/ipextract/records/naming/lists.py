@@ -15,6 +15,7 @@ from ...vocabulary.lexicon import is_word, pos_tag
 from ..base import (
     _LEADING_FIGURE,
     _NOMINAL_TAGS,
+    _QUOTES,
     BASE_KINDS,
     DESCRIBING_KINDS,
     Draft,
@@ -76,7 +77,7 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0,
             subject = whole[cut + 1:]
             items = [_list_item(part, places)
                      for part in _enumeration_parts(subject, cues.enumeration_separators)]
-            if bare and not all(_bare_name(item.strip(_QUOTES)) for item in items):
+            if bare and not all(_bare_name(_QUOTES.sub("", item)) for item in items):
                 return []  # (第一、二、三次产业…: no list of names)
             if not subject.strip() and cut > 0 and whole[cut] == "，" and (
                     opening := _list_before_predicate(whole[:cut], places)):
@@ -88,7 +89,7 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0,
                 item = _list_item(piece, places)
                 if not _SHORT_ITEM.match(piece) or _change_in(piece) or _unbalanced(piece) or not (
                     item or piece.endswith("等")
-                ) or bare and not _bare_name(piece.strip(_QUOTES)):
+                ) or bare and not _bare_name(_QUOTES.sub("", piece)):  # (“新三样”: a name)
                     break  # a clause of its own (产量增长较快), or 其中: the list starts after it
                 if len(items) >= wanted or len(
                         _distributed(items, wanted, cues.distributive_words)) >= wanted:
@@ -135,7 +136,6 @@ def _bare_name(piece: str) -> bool:
 
 
 _NOT_IN_NAMES = frozenset("dpfucrm")  # the tags of words a bare name holds none of
-_QUOTES = "“”‘’\"'"  # (“新三样”: a quoted name is a name)
 
 
 def _list_before_predicate(before: str, places: frozenset[str]) -> list[str]:

@@ -445,6 +445,13 @@ def _noun_after_adjectives(tokens: list[str], at: int) -> bool:
     return at < len(tokens) and pos_tag(tokens[at]).startswith(_NOMINAL_TAGS)
 
 
+def _adjectives_open(tokens: list[str], at: int = 0) -> bool:
+    """Whether two adjectives or more, then a noun, stand from ``at`` on (老|旧|小区): the
+    opening of a noun phrase, where one adjective may be a verb's complement (推进|好|…)."""
+    return len(tokens) > at + 2 and pos_tag(tokens[at]) == "a" == pos_tag(tokens[at + 1]) and (
+        _noun_after_adjectives(tokens, at))
+
+
 def _without_effort_verb(tokens: list[str], words: dict[str, frozenset[str]]) -> list[str]:
     """The name without a verb of effort or of having it opens with (cues.effort_verbs,
     cues.having_verbs), and the adverbs of effort before it: 继续|办好|省级|民生|实事 →
@@ -458,8 +465,7 @@ def _without_effort_verb(tokens: list[str], words: dict[str, frozenset[str]]) ->
     at = _effort_adverbs(tokens, words)
     if at >= len(tokens) - 2 or not _verb_that_goes(tokens[at], words) or (
             len(tokens[at + 1]) == 1 and not pos_tag(tokens[at + 1]).startswith(_NOMINAL_TAGS)
-            and not (len(tokens) > at + 2 and pos_tag(tokens[at + 2]) == "a"
-                     and _noun_after_adjectives(tokens, at + 1))):
+            and not _adjectives_open(tokens, at + 1)):
         # (获|批…, 推进|好…: a verb the segmenter cut, not 推进|老|旧|小区…, two adjectives; 推进|粮食 before
         # a count: one word left is as often a noun phrase cut short as the name)
         return tokens
