@@ -168,11 +168,18 @@ def test_a_cell_of_several_numbers_names_none_of_them_after_the_row() -> None:
 
 
 def test_a_table_whose_row_headings_and_values_a_copy_merged_into_one_cell_each() -> None:
+    # four headings, four values: read back into their rows (tests/test_stacked_cells.py),
+    # the records are those of the same table one row a line
     text = ("表2 2022年社会服务机构情况\n单位：个\n指标\n数量\n合计  养老机构  儿童福利机构  救助管理机构\n"
             "4120  3650  210  260\n图1  2018-2022年社会服务机构数")
     found = _by_surface(text)
-    for surface, value in (("4120", "4120"), ("3650", "3650"), ("210", "210"), ("260", "260")):
-        assert [(r.value, r.unit, r.metric) for r in found[surface]] == [(Decimal(value), "个", "")]
+    for surface, value, row in (("3650", "3650", "养老机构"), ("210", "210", "儿童福利机构"),
+                                ("260", "260", "救助管理机构")):
+        assert [(r.value, r.unit, r.metric) for r in found[surface]] == [(Decimal(value), "个", row)]
+    unstacked = ("表2 2022年社会服务机构情况\n单位：个\n指标 | 数量\n合计 | 4120\n养老机构 | 3650\n"
+                 "儿童福利机构 | 210\n救助管理机构 | 260\n图1  2018-2022年社会服务机构数")
+    assert ([(r.value, r.unit, r.metric) for r in _records(text)]
+            == [(r.value, r.unit, r.metric) for r in _records(unstacked)])
 
 
 def test_a_title_and_a_unit_note_are_not_header_cells() -> None:

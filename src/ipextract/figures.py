@@ -43,6 +43,7 @@ from .scanning import (
     prefilter,
     prefiltered_scanner,
 )
+from .stacked import column_unknown, stacked_cells, stacked_layout
 from .vocabulary import load_vocabulary
 from .vocabulary.lexicon import is_word, pos_tag
 from .vocabulary.models import Kind, Magnitude, Qualifier, Unit, Vocabulary
@@ -498,7 +499,7 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
         low *= factor
         high *= factor
     if block.kind == "table_row":
-        column_unit, row_unit = _column_unit(block, start), _row_unit(block)
+        column_unit, row_unit = _table_units(block, start)
     else:
         column_unit = row_unit = None
     if unit_entry is None and (column_unit or row_unit or block.unit_note):
@@ -650,6 +651,24 @@ def _smaller_units(text: str, end: int, value: Decimal, unit: Unit,
             fen = parse_number(found.group("fen")) if found.group("fen") else Decimal(0)
             return value + jiao / 10 + fen / 100, found.end()
     return value, end
+
+
+def _table_units(block: Block, start: int) -> tuple[str | None, str | None]:
+    """The units a table announces for the value at ``start`` of a row: its column's and its
+    row's. A value of a stack of cells (``stacked``) takes those of the row and the column it
+    is read back into; one whose column is not known, under columns of different units, is
+    not read (its unit would be a guess)."""
+    text = block.text
+    layout = stacked_layout(text, len(block.column_units), block.unit_column) if "  " in text or "\t" in text else {}
+    if layout or stacked_cells(text):
+        if column_unknown(text, start, block.column_units, layout):
+            raise _Rejected
+        cell = layout.get(start)
+        if cell is not None:
+            column_unit = (block.column_units[cell.column] if cell.column is not None
+                           and cell.column < len(block.column_units) else _column_unit(block, start))
+            return column_unit, cell.unit or _row_unit(block)
+    return _column_unit(block, start), _row_unit(block)
 
 
 def _column_unit(block: Block, start: int) -> str | None:

@@ -41,7 +41,9 @@ from ..blocks import Block
 from ..figures import Figure
 from ..layout import TABLE_TITLE
 from ..models import TABLE_NAME_MARK
+from ..stacked import StackedCell, stacked_layout
 from ..vocabulary import load_vocabulary
+from ..vocabulary.lexicon import pos_tag
 from ..vocabulary.models import Kind
 from .base import _QUOTES, BASE_KINDS, PERCENT_UNITS, POINT_UNITS, Draft, _strip_edges
 from .kinds import _change_cue
@@ -81,6 +83,7 @@ _RATIO_ENDINGS = ("率", "比", "重", "例", "指数", "价", "价格", "构成
 # 全州500万元以上固定资产投资 over 第一产业: the document's own region says nothing of the part
 _OWN_REGION = regex.compile(r"^[全本][省市州县区盟旗国](?=\w{2})")
 _NO_SCOPE = regex.compile(r"^(?:按|其中)|中$")  # 按产业分, 全部工业中: no scope of the rows
+_WHOLE_AREA = regex.compile(r"^[全本][省市州县区盟旗国]$")  # 全省（亿元）: a column of the whole area
 _MIN_OVERLAP = 2  # 乡镇工业 + 工业总产值 → 乡镇工业总产值: two characters or more shared
 
 
@@ -147,6 +150,8 @@ def _title_measure(text: str) -> tuple[str, bool] | None:
 def _compound(row: str, measure: str) -> str:
     """The row followed by the measure, a shared stretch written once: 粮食 + 产量 → 粮食产量,
     乡镇工业 + 工业总产值 → 乡镇工业总产值."""
+    if row.endswith(measure):  # 养老机构 + 机构: the row already names it
+        return row
     for size in range(min(len(row), len(measure) - 1), _MIN_OVERLAP - 1, -1):
         if row.endswith(measure[:size]):
             return row + measure[size:]
@@ -244,7 +249,7 @@ class TableContext:
                 return _left_measure(row, at), False
             if _SHARE_HEADING.search(text) and not names_measure(text):
                 return _left_measure(row, at), True  # 构成（%） right of 人数: its parts' shares
-            if names_measure(text):
+            if names_measure(text) or _counts_thing(row[at][2], text):
                 return text, parts
         return None, False
 
@@ -280,6 +285,15 @@ class TableContext:
         return label, False
 
 
+def _counts_thing(heading: str, text: str) -> bool:
+    """A column heading that names the things its cells count, with their unit (机构（个）,
+    床位（万张）): a common noun, not a place or a time (城镇（元）, 本年（万元）) nor a generic
+    word (数量, 合计)."""
+    return (text != heading and _UNIT_NOTE.search(heading) is not None and len(text) >= 2
+            and text not in _generic() and text not in _totals() and pos_tag(text) == "n"
+            and text not in load_vocabulary().cues.population_parts and not _WHOLE_AREA.match(text))
+
+
 def _left_measure(row: list[tuple[int, int, str]], at: int) -> str | None:
     """The measure of the nearest heading left of cell ``at`` that names one."""
     for index in range(at - 1, 0, -1):
@@ -289,6 +303,41 @@ def _left_measure(row: list[tuple[int, int, str]], at: int) -> str | None:
         if names_measure(text):  # (构成（%） names none: passed over)
             return text
     return None
+
+
+def _stacked_name(place: StackedCell, heading: str, table: TableContext, width: int,
+                  unit: str) -> tuple[str, bool]:
+    """The name of a value of a stack of cells read back into its row and column
+    (``stacked``). A column whose heading names what the rows are kinds of (机构（个） over 养老机构,
+    救助管理机构) counts the rows themselves: each is named by its row alone, and the total row
+    by the title's class of them (表2 提供住宿的民政服务机构情况 → 提供住宿的民政服务机构); another
+    column of things (床位（万张）) names the rows' or the total's own (养老机构床位)."""
+    label = _row_label(place.label)
+    if names_measure(label):
+        return label, False
+    if place.column is None:
+        return table.name(label, 0, width, unit)
+    counted = _clean_heading(heading)
+    if counted and _counts_thing(heading, counted):
+        labels = [_row_label(other) for other in place.labels]
+        rows_class = next((_clean_heading(cell) for _, _, cell in table.header[1:]
+                           if (text := _clean_heading(cell)) and any(other.endswith(text) for other in labels)), "")
+        if rows_class:
+            whole = label
+            if label in _totals():
+                title = _title_thing(table.title)
+                if not title.endswith(rows_class):
+                    return "", False  # the total of a class the title does not name
+                whole = title
+            return (whole if counted == rows_class else _compound(whole, counted)), False
+    return table.name(label, place.column, width, unit)
+
+
+def _title_thing(title: str) -> str:
+    """What a table's title names, without its mark, year, 主要 and 情况: 表2 2021年提供住宿的民政
+    服务机构情况 → 提供住宿的民政服务机构."""
+    text = _UNIT_NOTE.sub("", _TITLE_MARK.sub("", title)).strip()
+    return _OWN_REGION.sub("", _TITLE_LEAD.sub("", _TITLE_TAIL.sub("", text)).strip())
 
 
 def _row_label(cell: str) -> str:
@@ -331,18 +380,28 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
     base: Draft | None = None
     columns = [next((n for n, (start, end, _) in enumerate(cells) if start <= figure.lstart < end), 0)
                for figure in row_figures]
+    stacked = (stacked_layout(block.text, len(block.column_units), block.unit_column)
+               if len(row_figures) > len(set(columns)) else {})
     for figure, column in zip(row_figures, columns, strict=True):
+        place = stacked.get(figure.lstart)
+        if place is not None and place.column is not None:
+            column = place.column  # a value of a stack of cells, read back into its column
         heading = header[column][2] if column < len(header) else ""
         kind: Kind = figure.kind or "count"
         value = figure.value
         of = None
         cue = _change_cue(block.text[cells[column][0]:figure.lstart]) if column < len(cells) else None
-        # Several numbers in one cell are merged cells of a PDF copy (34  4  23 5): which row
-        # each belongs to is lost, so none is named after the row heading.
-        merged = columns.count(column) > 1
-        metric, part = ("", False) if merged else (
-            (label, False) if plain else table.name(label, column, len(cells), unit)
-        ) if column else (_strip_edges(heading), False)
+        # Several numbers in one cell are merged cells of a PDF copy (34  4  23 5): unless the
+        # stack is read back into its rows (``stacked``), which row each belongs to is lost, so
+        # none is named after the row heading.
+        if place is not None:
+            metric, part = _stacked_name(place, heading, table, len(header) or len(cells), unit)
+        elif figure.lstart in stacked or columns.count(column) > 1:
+            metric, part = "", False
+        else:
+            metric, part = (
+                (label, False) if plain else table.name(label, column, len(cells), unit)
+            ) if column else (_strip_edges(heading), False)
         if cue is not None and figure.unit in POINT_UNITS:
             # 减少0.68个百分点 in a cell: the verb in the cell gives the sign
             kind, value = "change_pp", value * cue[0]

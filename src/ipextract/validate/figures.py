@@ -101,7 +101,7 @@ def duplicate_figure(view: CheckInput, settings: CheckSettings) -> list[Finding]
                              {record.id for _, group in recurring for record in group})
     findings = []
     for (value, unit, growth), group in recurring:
-        clusters = _clusters(group, companions)
+        clusters = _clusters(group, companions, view.frames)
         if len(set(clusters.values())) < 2:
             continue
         digits = min(_informative_digits(r) for r in group)
@@ -178,7 +178,7 @@ def _companions(records: list[Record], by_id: dict[str, Record],
     return companions
 
 
-def _clusters(group: list[Record], companions: dict[str, list[Record]]) -> dict[str, int]:
+def _clusters(group: list[Record], companions: dict[str, list[Record]], where: Frames) -> dict[str, int]:
     """Each figure of a value group → the number of its indicator (union of one-statement
     pairs; a group holds at most MAX_GROUP figures)."""
     parent = list(range(len(group)))
@@ -191,7 +191,8 @@ def _clusters(group: list[Record], companions: dict[str, list[Record]]) -> dict[
 
     for i, a in enumerate(group):
         for j in range(i):
-            if root(i) != root(j) and _one_indicator(a, group[j], companions):
+            if root(i) != root(j) and (_one_indicator(a, group[j], companions)
+                                       or where.table_restates(a, group[j])):
                 parent[root(i)] = root(j)
     return {r.id: root(i) for i, r in enumerate(group)}
 

@@ -44,7 +44,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from ..blocks import MAX_REACH, Block
-from ..layout import SENTENCE_END
+from ..layout import SENTENCE_END, TABLE_TITLE
 from ..models import Record
 from ..vocabulary import cue_pattern, load_vocabulary
 from .metrics import metric_key, related_metric
@@ -94,6 +94,9 @@ def _no_view() -> CheckInput | None:
     return None
 
 
+_TABLE_PARTS = frozenset({"table_row", "unit_note", "caption"})
+
+
 class Frames:
     """Where each record stands (see the module docstring), found when a check asks: most
     figures agree with their peers and are never asked about. Each answer costs a few
@@ -124,6 +127,28 @@ class Frames:
     @cached_property
     def _block_starts(self) -> list[int]:
         return [b.start for b in self.blocks]
+
+    @cached_property
+    def _text_before(self) -> list[int]:
+        """For each block, the nearest block at or before it that is no part of a table (its
+        rows, title, unit note, captions): the paragraph a table follows."""
+        nearest, last = [], -1
+        for index, block in enumerate(self.blocks):
+            if not (block.kind in _TABLE_PARTS or TABLE_TITLE.match(block.text.lstrip())):
+                last = index
+            nearest.append(last)
+        return nearest
+
+    def table_restates(self, a: Record, b: Record) -> bool:
+        """Whether one of two figures is a cell of a table and the other stands in the
+        paragraph the table follows (only the table's title, unit note and captions between):
+        a bulletin's table restates the paragraph before it, in its own words (…乡级行政区划单位
+        38558个。 / 表1 行政区划情况 / 乡级 | 38558)."""
+        cell, prose = (a, b) if a.section == "table" else (b, a)
+        if cell.section != "table" or prose.section == "table" or prose.start > cell.start:
+            return False
+        at = self._block(cell)
+        return at >= 0 and self._text_before[at] == self._block(prose)
 
     @cached_property
     def _by_id(self) -> dict[str, Record]:
