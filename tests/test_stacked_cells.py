@@ -102,3 +102,38 @@ def test_a_table_restating_the_paragraph_before_it_raises_no_duplicate_alarm() -
     # the same value in another paragraph, not the one the table follows, still counts
     moved = text.replace("\n表3", "\n乡村治理持续加强，村规民约修订完成。\n表3")
     assert [f.kind for f in extract(moved).flags if f.kind == "duplicate_figure"] == ["duplicate_figure"]
+
+
+# --- a table turned on its side: periods down the rows, parts of a whole across the columns ---
+
+def _fields(text: str) -> list[tuple[str, str, str, str | None, str | None, str | None]]:
+    """(surface, kind, metric, period, period_start, period_end) of every table record."""
+    return [(r.surface, r.kind, r.metric, r.period, r.period_start and str(r.period_start),
+             r.period_end and str(r.period_end)) for r in _records(text) if r.section == "table"]
+
+
+def test_a_row_heading_that_opens_with_a_period_gives_the_period_not_the_name() -> None:
+    # columns are regions, rows are years or spans with the measure word after them; the
+    # title names the parts and then the measure (工业增加值), its growth and its share
+    text = ("表2：南、北部地区工业增加值增长速度及比重变化情况\n| 南部地区 | 北部地区\n"
+            "2001-2010平均每年增长(%) | 12.5 | 9.8\n“十一五”时期平均每年增长(%) | 13.1 | 10.2\n"
+            "2010年比重(%) | 58.4 | 41.6\n以上数据为初步统计。")
+    assert _fields(text) == [
+        ("12.5", "growth", "南部地区工业增加值", "2001-2010", "2001-01-01", "2010-12-31"),
+        ("9.8", "growth", "北部地区工业增加值", "2001-2010", "2001-01-01", "2010-12-31"),
+        ("13.1", "growth", "南部地区工业增加值", "十一五时期", "2006-01-01", "2010-12-31"),
+        ("10.2", "growth", "北部地区工业增加值", "十一五时期", "2006-01-01", "2010-12-31"),
+        ("58.4", "share", "南部地区工业增加值比重", "2010年", "2010-01-01", "2010-12-31"),
+        ("41.6", "share", "北部地区工业增加值比重", "2010年", "2010-01-01", "2010-12-31"),
+    ]
+
+
+def test_a_period_row_of_a_measure_is_named_by_the_column_and_the_measure() -> None:
+    # the row's own measure after its year; the columns are kinds of area
+    text = ("表5 城乡居民收入\n| 城镇 | 农村\n2022年人均可支配收入（元） | 48000 | 19500\n"
+            "2023年人均可支配收入（元） | 50100 | 20800\n收入稳步增长。")
+    read = _fields(text)
+    assert [(surface, metric, period) for surface, _, metric, period, *_ in read] == [
+        ("48000", "城镇人均可支配收入", "2022年"), ("19500", "农村人均可支配收入", "2022年"),
+        ("50100", "城镇人均可支配收入", "2023年"), ("20800", "农村人均可支配收入", "2023年"),
+    ]

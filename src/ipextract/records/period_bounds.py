@@ -231,13 +231,14 @@ def period_bounds(period: str | None, year: int | None = None) -> tuple[str | No
     (('2024-01-01', '2024-11-30'), ('2024-12-31', '2024-12-31'), ('2021-01-01', '2025-12-31'))
     >>> period_bounds("到2007年以来"), period_bounds("上半年"), period_bounds("2025年2月30日")
     (('2007-01-01', None), (None, None), (None, None))
-    >>> period_bounds("2021—2025年"), period_bounds("2025—2021年")
-    (('2021-01-01', '2025-12-31'), (None, None))
+    >>> period_bounds("2021—2025年"), period_bounds("2025—2021年"), period_bounds("1986-1995")
+    (('2021-01-01', '2025-12-31'), (None, None), ('1986-01-01', '1995-12-31'))
     """
     if not period:
         return _NONE
     written = _IGNORED.sub("", period).translate(_FULL_WIDTH)
-    years = _year_range().fullmatch(written)
+    # (the period of a table row may leave out the 年: 1986-1995平均每年增长)
+    years = _year_range().fullmatch(written if written.endswith("年") else written + "年")
     if years is not None:  # 2021—2025年: from the first year's start to the last year's end
         first, last = int(years["first"]), int(years["last"])
         return (f"{first:04d}-01-01", f"{last:04d}-12-31") if first < last else _NONE

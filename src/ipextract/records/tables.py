@@ -305,6 +305,72 @@ def _left_measure(row: list[tuple[int, int, str]], at: int) -> str | None:
     return None
 
 
+# a row heading that opens with the time its figures are of: 1985年比重, 1986-1995平均每年增长,
+# “七五”时期平均每年增长 (a table turned on its side: periods down, parts of a whole across)
+_PERIOD_OPENERS = frozenset("12“\"一二三四五六七八九十")
+_ROW_PERIOD = regex.compile(r"^(?:(?:19|20)[0-9]{2}\s*年?\s*[-—–~～至]\s*(?:19|20)[0-9]{2}\s*年?"
+                            r"|(?:19|20)[0-9]{2}\s*年(?:末|底|度)?"
+                            r"|[“\"]?(?:十[一二三四五六七八九]|[一二三四五六七八九十])五[”\"]?(?:时期|期间)?)")
+_GROWTH_WORDS = regex.compile(r"(?:平均每年|年平均|年均|平均)?(?:增长速度|增长率|增长|增速|增幅)$")
+_SHARE_WORDS = regex.compile(r"(?:所占)?(?:比重|占比|构成)$")
+_TRAILING_GROWTH = regex.compile(r"(?:增长速度|增长|增速|发展速度)$")
+_TITLE_JOINS = regex.compile(r"及其?|和|与")
+
+
+def _period_row(label: str) -> tuple[str, str] | None:
+    """A row heading that opens with a period and goes on with a measure or a word of growth
+    or share: (the period, the rest). A bare year (a row of a time series) is None.
+
+    >>> _period_row("1986-1995平均每年增长"), _period_row("2024年"), _period_row("粮食")
+    (('1986-1995', '平均每年增长'), None, None)
+    """
+    found = _ROW_PERIOD.match(label)
+    if found is None:
+        return None
+    rest = label[found.end():].strip().removeprefix("的")
+    return (found.group().strip(), rest) if len(rest) >= 2 else None
+
+
+def _by_period_row(period_row: tuple[str, str], heading: str,
+                   table: TableContext) -> tuple[str, Kind | None] | None:
+    """The name and kind of a cell of a row that opens with a period (``_period_row``) under
+    a column heading that names a part, not a measure (东部地区, 城镇): the part and the row's
+    measure (城镇人均可支配收入), or, when the row gives only a word of growth or share, the
+    measure the title names after the parts (表4：东、中、西部地区工业总产值增长速度及比重… →
+    东部地区工业总产值, 东部地区工业总产值比重). None when the column names a measure."""
+    part = _clean_heading(heading)
+    if not part or names_measure(part) or _GROWTH_HEADING.search(part) or part in _RANK_HEADINGS:
+        return None
+    rest = period_row[1]
+    kind: Kind | None = "growth" if _GROWTH_WORDS.search(rest) else "share" if _SHARE_WORDS.search(rest) else None
+    measure = _SHARE_WORDS.sub("", _GROWTH_WORDS.sub("", rest))
+    if not measure:
+        measure = _parts_title_measure(table)
+    if not measure or (kind is None and not names_measure(measure)):
+        return None
+    name = _compound(part, measure)
+    if kind == "share" and not name.endswith(_RATIO_ENDINGS):
+        name += "比重"
+    return name, kind
+
+
+def _parts_title_measure(table: TableContext) -> str:
+    """The measure a table's title names after the parts its columns are (表4：东、中、西部地区
+    工业总产值增长速度及比重变化情况 over 东部地区 | 中部地区 → 工业总产值), or ''."""
+    parts = [_clean_heading(cell) for _, _, cell in table.header[1:] if cell.strip()]
+    if not table.title or len(parts) < 2:
+        return ""
+    text = _TITLE_LEAD.sub("", _TITLE_TAIL.sub("", _UNIT_NOTE.sub("", _TITLE_MARK.sub("", table.title)).strip()))
+    text = _TRAILING_GROWTH.sub("", _TITLE_JOINS.split(text)[0].strip())
+    shared = parts[0]
+    for other in parts[1:]:  # the parts' shared ending (东部地区, 中部地区 → 部地区)
+        while shared and not other.endswith(shared):
+            shared = shared[1:]
+    at = text.rfind(shared) if len(shared) >= 2 else -1
+    measure = text[at + len(shared):] if at >= 0 else ""
+    return measure if names_measure(measure) else ""
+
+
 def _stacked_name(place: StackedCell, heading: str, table: TableContext, width: int,
                   unit: str) -> tuple[str, bool]:
     """The name of a value of a stack of cells read back into its row and column
@@ -374,7 +440,8 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
     label = _row_label(cells[0][2]) if cells else ""
     unit = cells[block.unit_column][2] if block.unit_column is not None and (
         block.unit_column < len(cells)) else ""
-    own_measure = names_measure(label)
+    period_row = _period_row(label) if label[:1] in _PERIOD_OPENERS else None
+    own_measure = names_measure(label) and period_row is None
     plain = own_measure and not table.section  # (most rows of a yearbook: named as they stand)
     drafts: list[Draft] = []
     base: Draft | None = None
@@ -394,7 +461,10 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
         # Several numbers in one cell are merged cells of a PDF copy (34  4  23 5): unless the
         # stack is read back into its rows (``stacked``), which row each belongs to is lost, so
         # none is named after the row heading.
-        if place is not None:
+        by_period = _by_period_row(period_row, heading, table) if period_row is not None and column else None
+        if by_period is not None:
+            metric, part = by_period[0], False
+        elif place is not None:
             metric, part = _stacked_name(place, heading, table, len(header) or len(cells), unit)
         elif figure.lstart in stacked or columns.count(column) > 1:
             metric, part = "", False
@@ -413,6 +483,10 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
             if part and kind == "share" and not metric.endswith(_RATIO_ENDINGS):
                 metric += "比重"  # 乡镇工业 in 按工业总产值计算(%): its share of 工业总产值
         period = heading if _YEAR_HEADING.fullmatch(heading) else (str(year) if year else None)
+        if by_period is not None:
+            # 1986-1995平均每年增长(%) over 东部地区: the row's period, and its word of growth or share
+            period = period_row[0] if period_row is not None else period
+            kind = by_period[1] or kind
         draft = Draft(figure=figure, kind=kind, value=value, value_min=figure.value_min,
                       value_max=figure.value_max, qualifier=figure.qualifier,
                       metric=metric, metric_from="table",
