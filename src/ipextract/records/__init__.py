@@ -34,6 +34,7 @@ from .context import (
     forget_headings,
     heading_period,
     is_point,
+    month_opening,
     names_a_draft,
     opening_periods,
     opening_year,
@@ -114,6 +115,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
         if ends_carried_period(block):
             carried = None
         openings = opening_periods(block, year) if block.kind not in ("table_row", "heading") else []
+        months_read: dict[int, str] = {}  # the period read for a sentence that months open
         if block.kind == "table_row":
             if table is None:
                 table = TableContext.under(before_table)
@@ -157,11 +159,19 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             from_before = not period_here  # carried from a paragraph before
             period_here = period_here or carried
             sentence_start = analysis.sentence_start
+            month_sentence = None
             if openings:
-                opening = next(((at, p) for at, p in reversed(openings) if at <= sentence_start),
+                opening = next(((at, p) for at, p in reversed(openings) if at <= sentence_start
+                                and not (month_opening(p) and block.sentence_start(at) == sentence_start)),
                                None)
-                if opening is not None:
+                if opening is not None and month_opening(opening[1]):
+                    # 12月份，…。…: the sentences after the one the months open are of those
+                    # months, as that sentence's figures read them (上半年 under 2024年: 2024年上半年)
+                    period_here, from_before = months_read.get(opening[0], opening[1]), False
+                elif opening is not None:
                     period_here, from_before = opening[1], False
+                month_sentence = next((at for at, p in openings if month_opening(p)
+                                       and block.sentence_start(at) == sentence_start), None)
             continues = continues_sentence(block, sentence_start)
             if is_point(period_here) and (not continues or (from_before and sentence_start > 0)):
                 # 截至2024年底，…。全年…: a point in time is the time of its own sentence and
@@ -170,6 +180,8 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 period_here = None
             period = _period(block, figure, period_here, None if period_of_part else year,
                              period_of_part, reviewed=reviewed)
+            if month_sentence is not None and period:
+                months_read.setdefault(month_sentence, period)
             period_from: PeriodFrom | None = "text" if period else None
             if period is None and continues:
                 # 其中，城镇人口…: the time of the sentence it breaks down, which a layout may
@@ -249,7 +261,8 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 analysis.basis, own_scope, own_subject,
             ))
         if openings:
-            carried = openings[-1][1]
+            # (months opening a sentence, 12月份，…, hold in their paragraph only)
+            carried = next((period for _, period in reversed(openings) if not month_opening(period)), carried)
         group_drafts.setdefault(block.group, []).extend(block_drafts)
         drafts.extend(block_drafts)
     _fill_shared_nouns(drafts, blocks)

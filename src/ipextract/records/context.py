@@ -307,7 +307,9 @@ def _nearest_period(block: Block, figure: Figure, inherited: str | None, year: i
         before = times[index - 1] if index else None
         if before is not None and before.kind == "year" and before.end == start:
             return _whole(before.text, end_of_year)  # 2024年年末
-        if inherited and not _spans_years(inherited):
+        if inherited and not _spans_years(inherited) and (
+                _YEAR_DIGITS4.search(inherited) or not month_opening(inherited)):
+            # (全年 after months of no year, 11月份，…。全年…: the document's year, below)
             return _whole(inherited, end_of_year)
         in_clause = start >= block.clause_start(at)
         if year and (in_clause or year == reviewed):
@@ -666,10 +668,15 @@ _OPENING_LEAD = r"(?:各位代表[，,！!]\s*)?(?:刚刚过去的|过去的|在
 def _openers() -> regex.Pattern[str]:
     """What opens a sentence and sets the time of the sentences after it: a period with its
     year, a five-year plan's time, a run of years (过去五年, 五年来) or the year just past
-    (一年来, 过去一年: the time the part or the paragraph gives, whatever was open before)."""
+    (一年来, 过去一年: the time the part or the paragraph gives, whatever was open before);
+    and, set off by a comma, months or a part of the year (12月份，…, 1—11月，…, 一季度，…),
+    whose sentences after it in its paragraph are of the same months (…环比上涨的城市个数为23
+    个；二手住宅…为9个), but which no later paragraph inherits (``month_opening``)."""
+    kinds = dict(_time_kinds())
     return regex.compile(
         rf"{_OPENING_LEAD}(?P<year>{_period_pattern().pattern})|(?P<plan>{_plan_pattern()})"
-        rf"|(?P<span>{_SPAN})|(?P<past_year>{_PAST_YEAR})")
+        rf"|(?P<span>{_SPAN})|(?P<past_year>{_PAST_YEAR})"
+        rf"|(?P<months>(?:{kinds['months']}|{kinds['part']}))(?=[，,])")
 
 
 @lru_cache(maxsize=1)
@@ -684,11 +691,16 @@ def _opening_characters() -> frozenset[str] | None:
 
 @lru_cache(maxsize=1)
 def _opener_markers() -> tuple[str, ...]:
-    """Characters one of which every opener contains (年, and the 五 of 十四五): a block without
-    any is not searched; () when that cannot be said."""
+    """Characters one of which every opener contains (年, the 五 of 十四五, the 月 of months, a
+    character of each part of a year): a block without any is not searched; () when that
+    cannot be said."""
     if not must_contain(_period_pattern().pattern, "年"):
         return ()
-    return "年", period_words().plans.suffix
+    markers = ["年", period_words().plans.suffix, "月"]  # (月: months, 12月份，…)
+    for part in period_words().parts:  # 一季度: 度
+        if not any(marker in part for marker in markers):
+            markers.append(part[-1])
+    return tuple(markers)
 
 
 def opening_periods(block: Block, year: int | None = None) -> list[tuple[int, str | None]]:
@@ -744,10 +756,26 @@ _BEFORE_OPENING = frozenset(BULLETS + " —")  # ——这五年，…: a dash b
 
 
 def _opening(match: regex.Match[str], year: int | None) -> str | None:
-    if match.lastgroup in ("span", "past_year"):
-        return match.group()
+    if match.lastgroup in ("span", "past_year", "months"):
+        return match.group(match.lastgroup)
     period = match.group(match.lastgroup or 0)
     return period if _covers_what_follows(period, year) else None
+
+
+def month_opening(period: str | None) -> bool:
+    """Whether an opening period (``opening_periods``) is months or a part of a year without
+    a year of its own (12月份, 1—11月, 一季度): it holds in its paragraph only.
+
+    >>> month_opening("12月份"), month_opening("2025年"), month_opening("“十四五”时期")
+    (True, False, False)
+    """
+    return bool(period) and _months_or_part().fullmatch(period or "") is not None
+
+
+@lru_cache(maxsize=1)
+def _months_or_part() -> regex.Pattern[str]:
+    kinds = dict(_time_kinds())
+    return regex.compile(f"{kinds['months']}|{kinds['part']}")
 
 
 _YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
