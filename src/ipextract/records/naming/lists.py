@@ -72,12 +72,14 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0,
     for word in cues.respectively:
         index = left.rfind(word)
         if index > 0:
-            whole = left[:index]
+            whole = _unlisted(left[:index])  # (一、二、三产业, 一，二，三产业: one word)
             cut = max(whole.rfind("，"), whole.rfind("："), whole.rfind("。"))
             subject = whole[cut + 1:]
+            if _FROM_FIGURE.search(subject):
+                return []  # (…从2020年的28000元和13500元|分别提高到: the list is of the start's figures)
             items = [_list_item(part, places)
                      for part in _enumeration_parts(subject, cues.enumeration_separators)]
-            if bare and not all(_bare_name(_QUOTES.sub("", item)) for item in items):
+            if bare and not all(_bare_listed(item) for item in items):
                 return []  # (第一、二、三次产业…: no list of names)
             if not subject.strip() and cut > 0 and whole[cut] == "，" and (
                     opening := _list_before_predicate(whole[:cut], places)):
@@ -99,6 +101,45 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0,
             measure = _measure_after(left[index + len(word):])
             return _with_shared_words(items, wanted, measure)
     return []
+
+
+# a from-to's start before 分别 (从2020年的|28000元…分别提高到): the figures are no item's
+_FROM_FIGURE = regex.compile(r"[从由](?:[0-9]{4}年(?:底|末)?)?的?[0-9]")
+# the whole a share's name is of (第一、二、三次产业增加值|占地区生产总值的比重): no predicate
+_SHARE_TAIL = regex.compile(r"占\p{Han}+比重$")
+
+
+def _bare_listed(item: str) -> bool:
+    """Whether an item of a list read without 分别 is a name alone (:func:`_bare_name`), its
+    quotes, the whole of a share (…占地区生产总值的比重) and a word of several items it opens
+    with (三次|产业…: numerals, in a name) left out."""
+    item = _SHARE_TAIL.sub("", _QUOTES.sub("", item))
+    several = max((w.replace("、", "") for w in load_vocabulary().cues.distributive_words
+                   if item.startswith(w.replace("、", ""))), key=len, default="")
+    return _bare_name(item[len(several):] if len(item) > len(several) else item)
+
+
+def _unlisted(subject: str) -> str:
+    """``subject`` with a word of several items written with the marks of a list (一、二、三
+    产业: cues.distributive_words) written without them, one item of a list (一二三产业)."""
+    if "、" not in subject and "，" not in subject and "," not in subject:
+        return subject  # (most subjects)
+    listed = _listed_distributive()
+    # (一，二，三产业: a writer's choice between the marks must not change the records)
+    return listed.sub(lambda match: _LIST_MARKS_OFF.sub("", match[0]), subject) if listed else subject
+
+
+_LIST_MARKS_OFF = regex.compile("[、，,]")
+
+
+@lru_cache(maxsize=1)
+def _listed_distributive() -> regex.Pattern[str] | None:
+    """The words of several items written with a list's marks (一、二、三产业, and with ， for
+    、), longest first; ``None`` for none."""
+    words = sorted((w for w in load_vocabulary().cues.distributive_words if "、" in w),
+                   key=lambda w: (-len(w), w))
+    return regex.compile("|".join("[、，,]".join(regex.escape(part) for part in word.split("、"))
+                                  for word in words)) if words else None
 
 
 def _with_shared_words(items: list[str], wanted: int, measure: str = "") -> list[str]:
@@ -453,7 +494,9 @@ def _distributed(items: list[str], wanted: int,
     ['城镇居民人均可支配收入', '农村居民人均可支配收入']
     """
     if len(items) == 1 and wanted > 1:
-        for word, parts in distributive.items():
+        # (一二三产业 before 一二三产; 一、二、三产业 read as the subject is: _unlisted)
+        for word, parts in sorted(((w.replace("、", ""), p) for w, p in distributive.items()),
+                                  key=lambda entry: -len(entry[0])):
             if items[0].startswith(word) and len(parts) == wanted:
                 rest = items[0][len(word):]
                 return [part + rest for part in parts]
@@ -499,6 +542,12 @@ def _head_after_qualifier(name: str) -> str:
 
 
 MAX_CHAIN = 32  # figures an enumeration (分别…) can name at most
+
+
+def _names_several(clause: str) -> bool:
+    """Whether ``clause`` holds a word that stands for several items (城乡, 三次产业:
+    cues.distributive_words), which a list of figures after it may pair off with."""
+    return any(word in clause for word in load_vocabulary().cues.distributive_words)
 
 
 # A list of examples as a name: words, the list's marks between them
@@ -555,17 +604,25 @@ def _paired_items(block: Block, figures: list[Figure], position: int, words: Phr
     if length < 2:
         return []
     text = block.text
-    clause = text[words.clause_start:figures[position].lstart]
-    if _ANY_DIGIT.search(clause) or says_respectively(text, words.sentence_start, words.clause_start):
+    figure = figures[position]
+    clause = text[words.clause_start:figure.lstart]
+    # (城乡居民人均可支配收入|由2020年的|41200元和15800元: the start of a from-to)
+    named = _FROM_START.sub("", clause)
+    if _ANY_DIGIT.search(named) or says_respectively(text, words.sentence_start, words.clause_start):
         return []  # (…分别从645元/月、|4318元/年提高到…: a 分别 list of the clause before)
-    name = clean_metric(clause, places)[0]
+    name = clean_metric(named, places)[0]
     at = clause.find(name) + len(name) if name else -1
-    if at <= 0 or at == len(clause):
-        return []  # (no name, a name the clause does not write whole, or no predicate after it)
+    if at <= 0 or at == len(clause) and figure.number_start == figure.lstart:
+        # (no name, a name the clause does not write whole, or no predicate after it: not
+        # even a qualifier, 卫生厕所普及率|超过97％、86％)
+        return []
     # (口岸货运量、|客运量|分别|增长)
     said = (text[words.sentence_start:words.clause_start] + clause[:at]
             + load_vocabulary().cues.respectively[0] + clause[at:])
     return _respectively_items(said, places, length, bare=True)
+
+
+_FROM_START = regex.compile(r"[从由](?:[0-9]{4}年(?:底|末)?)?的?$")  # 由|2020年的|41200元
 
 
 def _respective(block: Block, figures: list[Figure], position: int, words: PhraseAnalysis,
@@ -574,7 +631,8 @@ def _respective(block: Block, figures: list[Figure], position: int, words: Phras
     p, q the names (and the figures) of x and y (``words``: the analysis of ``figures[position]``)."""
     kind = words.kind
     own_clause = words.respectively
-    if not own_clause and words.clause_start and block.text[words.clause_start - 1] in _LIST_COMMAS and (
+    if not own_clause and (words.clause_start and block.text[words.clause_start - 1] in _LIST_COMMAS
+                           or _names_several(words.clause)) and (
             paired := _paired_items(block, figures, position, words, places)):
         return [(item, None) for item in paired]
     # 城乡居民收入分别达6.9万元、3.4万元，增长4.2%、5.3%: the growths pair off with the levels

@@ -219,7 +219,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
 _FROM_TO_KINDS = BASE_KINDS | {"rank"}  # the levels a change runs from and to
 # what may stand between a from-to's words and its figures: a time, 的, the marks of a list
 _FILLER = r"(?:[0-9]{4}年(?:底|末)?|的|、|和|及|\s)*"
-_TO_VERB = regex.compile(r"\p{Han}{1,3}(?:到|至|为)" + _FILLER)  # 提高到|2025年的|
+_TO_VERB = regex.compile(r"(?:分别)?\p{Han}{1,3}(?:到|至|为)" + _FILLER)  # (分别)提高到|2025年的|
 _FROM_WORD = regex.compile(r"[从由]" + _FILLER + "$")  # 从|2020年的|
 
 
