@@ -37,6 +37,7 @@ from .phrase import (
     _HAN_WORDS,
     _LEVEL,
     _LIST_COMMAS,
+    _NAME_ENDINGS,
     _NOTE_MARK,
     _SUBJECT_HEAD_TAGS,
     _THING_TAGS,
@@ -540,12 +541,13 @@ def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind:
     verbs = _carried_verbs()
     # (…80个、农家书屋等|1200个: a list closed by 等)
     between = text[previous.figure.lend:figure.lstart].removesuffix("等")
-    verb = next((v for v in verbs if previous.metric.startswith(v)), "")
-    if (not verb or previous.metric_from != "before" or previous.kind != kind
-            or previous.figure.unit != figure.unit and kind != "count" or metric.startswith(verbs)
+    verb = _verb_run(previous.metric)
+    if (not verb or previous.metric_from != "before"
+            or not _same_measure(previous, figure, kind, metric)
+            or metric.startswith(verbs)
             or between[:1] not in _LIST_COMMAS or not between.endswith(metric)
-            or between[:1] != "、" and _mark_before(text, previous.figure.lstart,
-                                                    previous.metric[len(verb):]) == "、"
+            or between[:1] != "、" and _written_mark(text, previous.figure.lstart,
+                                                     previous.metric[len(verb):]) == "、"
             or not _HAN_WORDS.fullmatch(between[1:])
             or between[1:].startswith(load_vocabulary().cues.sub_item_markers)
             or metric in load_vocabulary().cues.generic_names  # 新增…62家，总数186家: the total
@@ -556,7 +558,49 @@ def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind:
     # 、培育四星级饭店: an item that opens with a verb of its own)
     if not (_bare_item(previous.metric[len(verb):]) and _bare_item(metric)):
         return metric
-    return verb + metric
+    return verb + _shared_level(previous.metric[len(verb):], metric)
+
+
+def _written_mark(text: str, end: int, noun: str) -> str:
+    """The mark before a noun-first item (:func:`_mark_before`), read before the noun as
+    written: without the level the item before gave it (绿色工业园区 of 国家级绿色工业园区:
+    :func:`_shared_level`) where the noun is not written whole."""
+    return _mark_before(text, end, noun) or _mark_before(text, end, noun[len(_level_prefix(noun)):])
+
+
+def _verb_run(name: str) -> str:
+    """新建改造 of 新建改造设施农业: the verbs a 、-list carries (:func:`_carried_verbs`) that
+    open ``name``, one after another, ``""`` for none."""
+    verbs, at = _carried_verbs(), 0
+    while (verb := next((v for v in verbs if name.startswith(v, at)), "")) and at + len(verb) < len(name):
+        at += len(verb)
+    return name[:at]
+
+
+_BUILT_KINDS = frozenset({"count", "quantity"})  # things built, counted or measured
+
+
+def _same_measure(previous: Draft, figure: Figure, kind: str, metric: str) -> bool:
+    """Whether two items of a list may share a verb: counts in any measure word, other kinds
+    in the same unit; and a count and a physical
+    quantity of things (设施农业10万亩、养殖场200个: things built, counted or measured), not a
+    measure (轨道交通线路7条、通车里程400公里: the mileage is no thing built)."""
+    if previous.kind == kind and (previous.figure.unit == figure.unit or kind == "count"):
+        return True
+    return kind != previous.kind and {kind, previous.kind} <= _BUILT_KINDS and (
+        not metric.endswith(load_vocabulary().cues.measure_endings + _NAME_ENDINGS))
+
+
+def _shared_level(before: str, metric: str) -> str:
+    """国家级绿色工厂、绿色供应链管理企业 → 国家级绿色供应链管理企业: the level the item before
+    opens with (``before``, its verb off) is this item's too, when this one has none and opens
+    with the word that follows the level there (a series of one kind of designation); not
+    国家级专精特新企业、上市公司, things of another kind."""
+    level = _level_prefix(before)
+    if not level or _level_prefix(metric) or not metric:
+        return metric
+    rest, own = _tokens(before[len(level):]), _tokens(metric)
+    return level + metric if rest and own and rest[0] == own[0] and len(own) > 1 else metric
 
 
 def _mark_before(text: str, end: int, noun: str) -> str:
@@ -603,7 +647,8 @@ def _modifying(tokens: list[str]) -> bool:
         not any(pos_tag(token).startswith("v") for token in tokens[1:]))
 
 
-_BOUND_HEADS = frozenset({"zg"})  # the tag of 村, 园, 厂 cut from the word before them
+_BOUND_HEADS = frozenset({"zg", "q"})  # the tags of 村, 园, 厂, 位 cut from the word before them
+_INSIDE_ITEMS = ("v", "a", "k", "zg", "q")  # tags of words cut from a noun inside an item
 
 
 def _bare_item(name: str) -> bool:
@@ -619,11 +664,18 @@ def _bare_item(name: str) -> bool:
     # (a verb inside a compound, 概念|验证|中心, or 以上 after a level, 省级|以上, is the
     # noun's: only a verb that opens the item, or ends it, is a clause of its own)
     # (青年|人才, 现代|农业…: a word of kind the segmenter tags a time, before the noun)
+    # (a word the segmenter cut from a noun inside the item, 护理|型|…, 农业产业|强|镇, is the
+    # noun's: only a word that is never in a name, a preposition, an adverb, a particle…, makes
+    # the item more than a noun phrase; a measure word cut from the head, 托|位, is the head's)
     last = len(tokens) - 1
+    if tokens and (tokens[0].endswith(_carried_verbs()) and tokens[0] not in _carried_verbs() or any(
+            token in load_vocabulary().cues.effort_verbs for token in tokens[1:])):
+        return False  # (更新改造|…, 分类|实施|…: a verb of its own, in a word or after one)
     return bool(tokens) and (not pos_tag(tokens[0]).startswith("v") or _modifying(tokens)) and all(
         pos_tag(token).startswith(_NOMINAL_TAGS) or (at < last and pos_tag(token) == "t") or (
-            0 < at < last and (pos_tag(token).startswith("v") or token in ("以上", "以下"))) or (
-            at == last > 0 and len(token) == 1 and pos_tag(token) in _BOUND_HEADS)
+            0 < at < last and (pos_tag(token).startswith(_INSIDE_ITEMS) or token in ("以上", "以下"))) or (
+            at == last > 0 and len(token) == 1 and pos_tag(token) in _BOUND_HEADS) or (
+            at == 0 < last and (pos_tag(token) == "ad" or pos_tag(token) == "a" and len(token) > 1))
         for at, token in enumerate(tokens))
 
 
