@@ -181,7 +181,7 @@ def _items_before(source: str, start: int, metric: str) -> tuple[str, ...]:
     where = clause.rfind(metric)
     if where < 0:
         return (metric,)
-    items = [metric]
+    items = metric.split("、")  # (稻谷、油茶产量: a name of the list's items, one head for all)
     rest = clause[:where]
     while rest.endswith("、"):
         rest = rest[:-1]

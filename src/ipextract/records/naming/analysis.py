@@ -144,8 +144,9 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
     goes on with (分别增长5.1%、6.2%).
 
     ``clause`` is the text from the figure's clause start: past the start of a bracket it
-    stands in (直接融资（包括股票、债券）1250亿元) and with a verb joined to it by 、 (新建、改造
-    高标准农田); ``left`` from the previous figure, when that is nearer, or from the verbs that
+    stands in (直接融资（包括股票、债券）1250亿元), with a verb joined to it by 、 (新建、改造
+    高标准农田) and with the modifiers that share its head (举办国际性、全国性体育赛事:
+    :func:`_shared_head_start`; its ``subject`` is read in its own words); ``left`` from the previous figure, when that is nearer, or from the verbs that
     open a list of examples before 等 and a count (维修改造机场大道、友谊路等58条重要道路)."""
     figure = figures[position]
     previous = figures[position - 1] if position else None
@@ -159,6 +160,7 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
     clause = block.text[clause_start: figure.lstart]
     left = block.text[left_start: figure.lstart]
     right = block.text[figure.lend: _clause_end(block, figure.lend)]
+    own_words: str | None = None  # the clause's own words, where ``clause`` reaches further back
     if left.endswith(_NOTE_CLOSINGS):
         # 比上年增长[41]|3.1%: a footnote mark before the figure is no word the reader reads
         clause, left = _without_note_mark(clause), _without_note_mark(left)
@@ -176,6 +178,14 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
         action_start, action = _joined_action(block, clause_start - 1)
         if action and (previous is None or previous.lend <= action_start):
             clause = left = action + clause  # 新建、改造高标准农田: one action on the noun
+    if clause_start > 0 and text[clause_start - 1] in _LIST_COMMAS and left_start == clause_start and (
+            left == clause == text[clause_start:figure.lstart]) and not left.endswith("等") and (
+            shared := _shared_head_start(block, figures, position, clause_start)) < clause_start:
+        # 举办国际性、全国性体育赛事: one head for both (not 宝鸡、延安等|4个…: a list of
+        # examples, read as such); the subject is read in the clause's own words
+        own_words = clause
+        # (其中，国有，集体…: the list's marks written as 、 in the name, whichever the text used)
+        clause = left = text[shared:figure.lstart].translate(_AS_LIST_MARKS)
     enumerated = (between is not None and previous is not None
                   and _enumerates(block, previous, between, figure))
     # (a list's later figures are of the kind of its first: their own left words name none)
@@ -192,7 +202,7 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
         kind, sign,
         _governed_qualifier(figure.qualifier, kind, left),  # qualifier
         sentence_start, own_clause_start,
-        subject(clause),  # subject
+        subject(own_words if own_words is not None else clause),  # subject
         cue,
         status_cues.kinds[cue] if cue is not None else None,  # type: ignore[arg-type]  # target_cue
         compared,
@@ -201,6 +211,7 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
     )
 
 
+_AS_LIST_MARKS = str.maketrans({"，": "、", ",": "、"})
 _NOTE_CLOSINGS = ("]", "］", "〕")  # the closing brackets of NOTE_MARK
 _NOTE_BEFORE_FIGURE = re.compile(NOTE_MARK + r"\s*$")  # 增长[41]|3.1%, 增长［7］|…
 
@@ -297,6 +308,92 @@ def _joined_action(block: Block, mark: int) -> tuple[int, str]:
 
 
 _JOINED_ACTIONS = 4  # verbs joined by 、 that one clause's action is read across, at most
+
+
+def _shared_head_start(block: Block, figures: list[Figure], position: int, clause_start: int) -> int:
+    """Where a list of modifiers that share the head of the clause at ``clause_start`` opens
+    (written with 、 or ，: a writer's choice between the two must not change the records),
+    with the verbs before its first (举办|国际性、|全国性体育赛事120场; 新建改造|供排水、|供热
+    管网; 其中，|国有、集体及其控股企业): each piece before a mark is one word that qualifies the
+    next (:func:`_shared_modifier`), after verbs only in the list's first piece, and there only a
+    word that cannot be their object alone: a qualifying word (区别词: 受理|刑事、治安案件), one
+    that shares a character with the next (供排水、供热; 国际性、全国性), or one before a list of
+    two modifiers or more (新认证|绿色、有机、名特优新农产品), not 治理|垃圾，农村… (a clause of
+    its own). The list opens at a piece with verbs, or after a clause or a
+    discourse word (…超2千亿元，|汽车、建材…; 其中，|国有…); a piece before it that is a word of
+    another kind (石化化工、|电力、机械产业) is an item of the same list, and the clause is left
+    as it is. Only before one figure (a list of as many figures pairs its items off:
+    lists._paired_items), not in a from-to; ``clause_start`` when there is no such list."""
+    text, figure = block.text, figures[position]
+    own = text[clause_start:figure.lstart]
+    tokens = _tokens(own)
+    if not tokens or not pos_tag(tokens[0]).startswith(_NOMINAL_TAGS) or (
+            tokens[0] in load_vocabulary().cues.counting_verbs) or "从" in own or "由" in own or (
+            _chain_length(block, figures, position) > 1):
+        return clause_start
+    following, length = tokens[0], len(own)
+    start = clause_start
+    for _ in range(_JOINED_ACTIONS):
+        piece_start = block.clause_start(start - 1)
+        words = _tokens(text[piece_start:start - 1])
+        verbs = _opening_verbs(words)
+        word = words[-1] if words else ""
+        if len(words) - verbs != 1 or not _shared_modifier(word, following, length) or verbs and not (
+                pos_tag(word) == "b" or word.endswith("性") or set(word) & set(following)
+                or start < clause_start):
+            # (a piece with words of its own: a clause before the list, or an item of it)
+            return start if start < clause_start and _clause_before(words) else clause_start
+        start, following = piece_start, word
+        if verbs or start == 0 or text[start - 1] not in _LIST_COMMAS:
+            return start  # the verbs, or the clause's start, open the list
+    return clause_start
+
+
+def _opening_verbs(words: list[str]) -> int:
+    """How many of ``words`` open them as a time, a place, or verbs (全年|受理|…; 新|认证|…:
+    新 before a verb is the verb's) before the last; a verb of change, of a level or of a
+    qualifier (增长, 达到, 突破) would say the figure's kind, and is none of them."""
+    at = 0
+    while at < len(words) - 1 and (words[at] in _word_sets()["time_scope"]
+                                   or words[at] in _word_sets()["scope"]):
+        at += 1
+    if at < len(words) - 2 and words[at] in _NEW:
+        at += 1
+    while at < len(words) - 1 and pos_tag(words[at]) in ("v", "vn") and not (
+            words[at] in _word_sets()["change"] or words[at] in _word_sets()["link"]
+            or words[at] in _word_sets()["governing"]):
+        at += 1
+    return at if at == 0 or words[at - 1] not in _NEW else 0
+
+
+_NEW = frozenset({"新", "再"})  # a word of one character the segmenter cuts from the verb after it
+_DISCOURSE_TAGS = frozenset({"r", "c", "d", "t", "p"})  # 其中, 同时, 此外, 全年…
+
+
+def _clause_before(words: list[str]) -> bool:
+    """Whether a piece before a list of modifiers is no item of it: a clause with a figure, or
+    words of discourse, time or place alone (其中, 同时, 全年), or a piece with a verb."""
+    return any(_ANY_FIGURE.match(word) for word in words) or all(
+        pos_tag(word)[:1] in _DISCOURSE_TAGS or word in _word_sets()["scope"] for word in words) or (
+        any(pos_tag(word).startswith("v") and pos_tag(word) != "vn" for word in words))
+
+
+_ANY_FIGURE = re.compile(r"[0-9０-９]")
+# a short word that qualifies a head (区别词, nouns, verbal nouns: 供热、燃气管网)
+_MODIFIER_TAGS = frozenset({"n", "l", "b", "vn", "nz", "j"})
+_SHORT_MODIFIER = 3  # characters at most of a noun that qualifies a shared head (供排水)
+
+
+def _shared_modifier(word: str, following: str, length: int) -> bool:
+    """Whether ``word``, before a mark, qualifies the head that the piece after it qualifies
+    too, opening with ``following`` (the clause after the list runs ``length`` characters): a
+    word in 性 before one (国际性、全国性…), or a short noun or qualifying word (供排水、供热
+    管网; 刑事、治安案件) that is no opening of the words after it and leaves the clause a head
+    (粮食、蔬菜产量)."""
+    if word.endswith("性"):
+        return following.endswith("性") and len(following) < length
+    return 2 <= len(word) <= _SHORT_MODIFIER and pos_tag(word) in _MODIFIER_TAGS and (
+        length > len(following) or length >= len(word) + 2) and not following.startswith(word)
 
 
 def _chain_length(block: Block, figures: list[Figure], position: int) -> int:

@@ -71,7 +71,9 @@ def _institutions_of(draft: Draft, attributes: frozenset[str]) -> str:
         return ""
     attribute = max((a for a in attributes if draft.metric.endswith(a)), key=len)
     institutions = draft.metric[: -len(attribute)]
-    return institutions if len(institutions) >= 2 and _HAN_WORDS.fullmatch(institutions) else ""
+    # (普通、职业本专科招生…: institutions of two kinds, one list)
+    return institutions if len(institutions) >= 2 and _HAN_WORDS.fullmatch(
+        institutions.replace("、", "")) else ""
 
 
 # A sentence that opens with the whole its figures are parts of: (全年)(在)X中， (a footnote
