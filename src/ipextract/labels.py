@@ -29,15 +29,16 @@ from .vocabulary import load_vocabulary
 
 AGE_UNITS = frozenset({"岁", "周岁"})
 _LABEL_KINDS = frozenset({"count", "duration"})  # the kinds a recount, slogan or period has
-# A list just before a count: items of at most 8 characters joined by 、 和 及 与, and nothing
-# else between the last item and the count.
+# A list just before a count: items of at most 8 characters joined by 、, the last by 、 和 及 or
+# 与, and nothing else between the last item and the count. (A 和 or 及 before a 、 joins no
+# item of this list: 运输总量及周转量包括铁路、公路和管道三种…, three items, not four.)
 _ITEM = r"[^\s、，,。；;：:和及与0-9“”\"（）()]{1,8}"
-_LIST_BEFORE = regex.compile(rf"(?:{_ITEM}(?:、|和|及|与))+{_ITEM}$")
+_LIST_BEFORE = regex.compile(rf"(?:{_ITEM}、)*{_ITEM}(?:、|和|及|与){_ITEM}$")
 _SEPARATOR = regex.compile(r"、|和|及|与")
 _SEPARATORS = frozenset("、和及与")  # (a clause without one holds no list: no search)
 # (the standard engine for plain classes: a call costs half what a ``regex`` one does)
 _CLAUSE_MARKS = re.compile(r"[，,；;：:]")
-_DIGIT = re.compile(r"[0-9]")
+_DIGIT = re.compile(r"(?<![\[0-9])[0-9]+(?![\]0-9])")  # (not a note mark: [28]货物运输…)
 _HAN = regex.compile(r"\p{Han}")
 _DESCRIBED = regex.compile(r"的?\p{Han}{1,10}")  # (年产…以上)的企业 (12个)
 _CLASS_PHRASE = regex.compile(r"的?([\p{Han}、]{1,24})")  # (500万元及以上)的服务业法人单位
@@ -66,6 +67,69 @@ def _recounts_list(block: Block, figure: Figure) -> bool:
         # 领先的2座: qualities of the things counted, not a list of them
         return False
     return len(_SEPARATOR.findall(found.group(0))) + 1 == int(figure.value)
+
+
+def _announces_a_list(block: Block, figure: Figure) -> bool:
+    """重点抓好五件事：一是…, 部署了12项重点任务：一是…: a count closing its clause before the
+    list it announces (cues.list_openers) says how many items follow; the items are the figures."""
+    if figure.kind != "count" or figure.value_min is not None:
+        return False
+    value = figure.value
+    if not (_BOUNDS[0] <= value <= _ANNOUNCED_AT_MOST) or value != value.to_integral_value():
+        return False
+    found = _NOUN_TO_COLON.match(block.text, figure.lend)
+    cues = load_vocabulary().cues
+    if found is None or not block.text.startswith(cues.list_openers, found.end()):
+        return False
+    noun = found.group(1)
+    return noun in cues.list_heads or any(
+        len(head) > 1 and noun.endswith(head) for head in cues.list_heads)
+
+
+_ANNOUNCED_AT_MOST = Decimal(20)  # items a list that says 一是, 二是… runs to
+_NOUN_TO_COLON = regex.compile(r"(\p{Han}{1,8})[：:。]\s*")  # 五件|事：|一是
+
+
+def _lone_er(block: Block, figure: Figure) -> bool:
+    """二轮延包, 二次招商, 一、二类: 二 alone before a measure word is an ordinal (the second
+    round); a count of two says 两 (两轮, 两次), and 二 opens a count only with a place after it
+    (二十个, 二百余件)."""
+    surface = figure.surface
+    return (figure.kind == "count" and surface[:1] == "二" and surface[1:2] not in CHINESE_NUMERAL_CHARS
+            and block.text[figure.lstart - 1:figure.lstart] not in CHINESE_NUMERAL_CHARS + "第")
+
+
+def _names_a_size_class(block: Block, figure: Figure) -> bool:
+    """20户以上自然村, 10人以上重大事故: a bound in households or people before things never
+    counted so (villages, accidents: cues.size_class_heads) names a class of them, no figure.
+    (新培育30户以上智能工厂, 20万名以上中小学生: the bound counts the things after it.)"""
+    if figure.kind != "count" or figure.qualifier != "at_least":
+        return False
+    heads = load_vocabulary().cues.size_class_heads.get(figure.unit)
+    if not heads:
+        return False
+    phrase = _SIZE_CLASS_PHRASE.match(block.text, figure.lend)
+    return phrase is not None and any(head in phrase.group(1) for head in heads)
+
+
+_SIZE_CLASS_PHRASE = regex.compile(r"的?(\p{Han}{1,12})")  # 以上|(农村木质房屋连片村寨)
+
+
+def _spans_a_change(block: Block, figure: Figure, following: Figure | None) -> bool:
+    """城镇化率五年提高3.9个百分点, 进出口5年增长36%, 企业数3年翻一番: a length of years
+    right before a change verb and its figure is the time the change took, the change's period;
+    the change is the figure. A streak or a gap (连续5年提高, 时隔8年: cues.streak_words) is one."""
+    if figure.kind != "duration" or figure.unit != "年" or following is None:
+        return False
+    cues = load_vocabulary().cues
+    if block.text[max(0, figure.lstart - 2):figure.lstart].endswith(cues.streak_words):
+        return False
+    between = block.text[figure.lend:following.lstart]
+    if not between:
+        return following.unit == "倍" and following.surface.startswith("翻")  # 3年|翻一番
+    between = between.removeprefix("累计").removeprefix("共")
+    verbs = load_vocabulary().change_verbs
+    return any(between in (verb, verb + "了") for verb in verbs)
 
 
 def _names_a_group(block: Block, figure: Figure) -> bool:
@@ -172,7 +236,9 @@ def drop_labels(block: Block, figures: list[Figure]) -> list[Figure]:
         if index in dropped or _recounts_list(block, figure) or _names_a_group(
                 block, figure) or _threshold_of_what_is_counted(block, figure, following) or (
                 _speaks_of_a_period(block, figure)) or _names_a_programme(block, figure) or (
-                _names_a_session(block, figure)):
+                _names_a_session(block, figure)) or _announces_a_list(block, figure) or (
+                _lone_er(block, figure)) or _names_a_size_class(block, figure) or (
+                _spans_a_change(block, figure, following)):
             continue
         kept.append(figure)
     return kept

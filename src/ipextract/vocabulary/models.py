@@ -70,6 +70,11 @@ class Cues(Frozen):
     threshold_heads: tuple[str, ...] = ()
     not_measure_words: tuple[str, ...] = ()
     programme_verbs: tuple[str, ...] = ()
+    list_openers: tuple[str, ...] = ()  # 五件事：一是…: the count announces a list (labels.py)
+    list_heads: tuple[str, ...] = ()  # 事, 任务, 亮点: what such a count counts
+    streak_words: tuple[str, ...] = ()  # 连续5年提高: a streak, not the span of a change
+    # 20户以上自然村: a bound in a unit the things after it are never counted in (labels.py)
+    size_class_heads: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     target_pattern: str = ""
     forecast_pattern: str = ""
     actual_pattern: str = ""

@@ -125,6 +125,9 @@ def says_respectively(text: str, start: int = 0, end: int | None = None) -> bool
 _TAIL = 40  # characters after a figure that a generic noun's predicate is looked for in
 
 
+_ORDINAL_DIGITS = "一二三四五六七八九"  # (一、二类: a lone one before 、 and a class word)
+
+
 def _bracketed_clause_start(block: Block, start: int, end: int) -> int:
     """The clause start before a bracket the clause mark at ``start`` stands in (直接融资（包括
     股票、债券）1250亿元: the 、 of the list note ends no clause), else ``start``."""
@@ -155,6 +158,10 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
     if text.find("）", clause_start, figure.lstart) >= 0 or text.find(
             ")", clause_start, figure.lstart) >= 0:  # (most clauses close no bracket)
         clause_start = _bracketed_clause_start(block, clause_start, figure.lstart)
+    while clause_start >= 3 and text[clause_start - 1] == "、" and text[
+            clause_start - 2] in _ORDINAL_DIGITS and text[clause_start - 3] not in _ORDINAL_DIGITS + "第" and (
+            _HAN.match(text, clause_start - 3)) and text[clause_start:clause_start + 1] in _ORDINAL_DIGITS[1:]:
+        clause_start -= 2  # 国家一、|二类海水…: ordinals of one class, no list (labels.py _lone_er)
     left_start = max(clause_start, previous.lend) if previous is not None else clause_start
     between = block.text[previous.lend: figure.lstart] if previous is not None else None
     clause = block.text[clause_start: figure.lstart]

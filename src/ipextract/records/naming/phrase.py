@@ -196,6 +196,9 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         tokens = _tokens(text)
     if tokens and tokens[-1] in ("等", "等等"):
         return "", "u"
+    if text.endswith("年") and (span := _change_span().search(text)):
+        text = text[:span.start()]  # 城镇化率|五年|提高…: the span of the change (labels.py)
+        tokens = _tokens(text)
     if not text:
         return "", ""
     return text, pos_tag(tokens[-1]) if tokens else ""
@@ -231,6 +234,16 @@ def _compared_change() -> regex.Pattern[str]:
 
 # A change verb of direction at a name's end (价格下降, 价格上涨: one jieba word); not 增长,
 # which ends names of their own (经济增长)
+@lru_cache(maxsize=1)
+def _change_span() -> regex.Pattern[str]:
+    """A length of years closing a name before its change (城镇化率|五年|提高4.2个百分点,
+    进出口|近3年|增长…): the time the change took, its period, no word of the name; not a streak
+    (连续5年: cues.streak_words) nor a year (2024年), and not a name of years alone."""
+    streaks = alternation(load_vocabulary().cues.streak_words)
+    return regex.compile(rf"(?<=^|\p{{Han}})(?<!{streaks})(?:近|过去)?"
+                         r"(?<![0-9〇零一二两三四五六七八九十])[0-9一二两三四五六七八九十]{1,3}年$")
+
+
 _GLUED_CHANGE = regex.compile(r"(?:下降|上涨|下跌|回落|上升)$")
 
 
