@@ -134,6 +134,7 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "generic_counted": frozenset(cues.generic_counted_nouns),
         "predicate_nouns": frozenset(cues.predicate_nouns),
         "nouns_tagged_verbs": frozenset(cues.nouns_tagged_verbs),
+        "compound_heads": frozenset(cues.compound_heads),
         "clause_verbs": frozenset(cues.clause_verbs),
         "outside_compounds": frozenset(cues.clause_verbs) | frozenset(cues.predicate_verbs),
         # (推进, 抓好 before examples: a plan's wording, as 加快建设 is — the noun alone names;

@@ -119,6 +119,8 @@ class Cues(Frozen):
     predicate_nouns: tuple[str, ...] = ()
     # 21条|升级|举措: nouns the segmenter tags as verbs, which close a counted noun phrase
     nouns_tagged_verbs: tuple[str, ...] = ()
+    # 集聚|区, 孵化|园: one-character heads of compound nouns, the verb before them a word of it
+    compound_heads: tuple[str, ...] = ()
     # 带动, 推动, 开展: verbs that take a whole clause, never inside a compound noun; before a
     # name they end its subject (…新机制|推动|企业反映问题解决率)
     clause_verbs: tuple[str, ...] = ()

@@ -92,6 +92,16 @@ def _right_noun(text: str, relative: bool = False) -> str:
         tag = pos_tag(token)
         following = pos_tag(tokens[index + 1]) if index + 1 < len(tokens) else ""
         inner_numeral = tag in ("m", "q") and index + 1 < len(tokens) and not token.isdigit()
+        next_token = tokens[index + 1] if index + 1 < len(tokens) else ""
+        # (提升|举措: a noun the segmenter tags a verb closes the name as a noun does)
+        following_nominal = following.startswith(_NOMINAL_TAGS) or next_token in word_sets["nouns_tagged_verbs"]
+        # 国家实验室|永久|园区: an adverb of two characters between the nouns of a name (not
+        # 全面|建成, 全部|完成: an adverb of the predicate, before its verb)
+        inner_adverb = tag == "d" and len(token) > 1 and bool(taken) and following.startswith(
+            _NOMINAL_TAGS) and next_token not in predicate
+        # 产业|集聚|区, 科技|孵化|园: a verb before a one-character head of a compound noun
+        # (cues.compound_heads) is a word of the compound
+        verb_before_head = tag.startswith("v") and bool(taken) and next_token in word_sets["compound_heads"]
         # 友好|合作伙伴; 城市|黑|臭|水体: adjectives before the noun they qualify (a run of them
         # or opening it: 老|旧|小区)
         # (紧密|型|城市…: an adjective before its suffix; 现代|服务业: a word of kind the
@@ -113,12 +123,16 @@ def _right_noun(text: str, relative: bool = False) -> str:
         generic = token in word_sets["generic_counted"] and (
             following == "v" or tokens[index + 1:index + 2] == ["被"])  # (not 县|建设 vn)
         nominal = (tag.startswith(_NOMINAL_TAGS) or tag == "x" or inner_numeral or modifier
-                   or generic or cut_abbreviation or head_character or token in word_sets["nouns_tagged_verbs"]) and (
+                   or generic or cut_abbreviation or head_character or token in word_sets["nouns_tagged_verbs"]
+                   or inner_adverb or verb_before_head) and (
             token not in predicate)  # (民生实事|全部|完成; 升级|举措)
         joins_nouns = bool(taken) and token in NOUN_JOINS and following.startswith(_NOMINAL_TAGS)
         # (示范|企业: one noun after a verb closes the clause; 出行|便利化|措施: a compound)
-        verb_in_name = tag.startswith("v") and bool(taken) and closed and (
-            index == len(tokens) - 2 and following.startswith(_NOMINAL_TAGS)
+        # (20项|提升|举措: a verb before a noun the segmenter tags a verb, closing the clause, opens
+        # the name as a noun would)
+        verb_in_name = tag.startswith("v") and (bool(taken) or index == 0 and len(tokens) == 2 and (
+            next_token in word_sets["nouns_tagged_verbs"])) and closed and (
+            index == len(tokens) - 2 and following_nominal
             or _compound_goes_on(tokens, index, word_sets["outside_compounds"])
             # 企业|数字化|改造, 家庭|适老化|改造: after a noun in 化 the verb that closes the
             # clause is the change made (a compound of its own), not what the counted did
@@ -160,6 +174,34 @@ def _with_relative_clause(tokens: list[str], closed: bool) -> str:
 
 
 _HEAD_TAGS = (*_NOMINAL_TAGS, "a", "b", "q")
+
+# 1—2个|市场前景好、吸纳就业多的|主导产业: qualities listed with 、 before the 的 of the things
+# counted (no clause mark other than 、, no digit, no second 的)
+_QUALITIES = re.compile(r"([^，,。；;：:！？\s0-9的]{2,30}?)的([^，,。；;：:！？\s0-9、的]{2,16})")
+
+
+def head_after_qualities(text: str, clause: str) -> str:
+    """The noun counted after a list of its qualities (…好、…强的|现代农业产业园): the head
+    alone, the nouns right after the 的 up to the first word that is none (a list of qualities
+    is no name's words; one quality is read whole by _with_relative_clause: 具有全国影响力的|
+    文化旅游品牌); ``""`` otherwise. ``clause`` is the text up to the first clause mark, the
+    first quality, which ends in no noun (公园5个|、改造提升的广场: a list of things counted).
+
+    >>> head_after_qualities("市场前景好、吸纳就业多的主导产业，", "市场前景好")
+    '主导产业'
+    """
+    found = _QUALITIES.match(text)
+    if found is None or not clause or not found.group(1).startswith(clause + "、") or (
+            pos_tag(_tokens(clause)[-1]).startswith(_NOMINAL_TAGS)):
+        return ""
+    words: list[str] = []
+    for token in _tokens(found.group(2)):
+        if not pos_tag(token).startswith(_HEAD_TAGS) or token in _word_sets()["predicate_nouns"]:
+            break
+        words.append(token)
+    while words and not pos_tag(words[-1]).startswith(_NOMINAL_TAGS):
+        words.pop()
+    return "".join(words)
 
 
 def _is_head_character(tokens: list[str], at: int) -> bool:
@@ -208,8 +250,11 @@ def _compound_goes_on(tokens: list[str], index: int, outside: frozenset[str]) ->
         nouns += 1
     # (基地|提|质|升级: verbal nouns and stray characters alone after the verbs are the
     # predicate, not a compound's head)
-    return at > index and nouns == end and any(
-        pos_tag(token) != "vn" and len(token) > 1 for token in tokens[at:])
+    # (托|育|托管|服务|点: a one-character head the segmenter tags a numeral, after verbal nouns
+    # or none, closes a compound as a noun does)
+    return at > index and nouns == end and (any(
+        pos_tag(token) != "vn" and len(token) > 1 for token in tokens[at:]) or (
+        _is_head_character(tokens, end - 1)))
 
 
 _OPENING_QUOTES = "“‘「"

@@ -27,7 +27,7 @@ from ..base import (
     _word_sets,
     suffixes,
 )
-from .counted import _action_verb, _right_noun, _with_predicate, words_after
+from .counted import _action_verb, _right_noun, _with_predicate, head_after_qualities, words_after
 from .phrase import (
     _ANY_DIGIT,
     _HAN_WORDS,
@@ -254,6 +254,9 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
         kind in BASE_KINDS and (single_verb or not own)
     )) and not (right[:1].isdigit() and restated_after(right)):
         noun = _right_noun(right, figure.kind == "count")
+        if figure.kind == "count" and tail and tail.startswith(right) and (
+                head := head_after_qualities(tail, right)):
+            noun = head  # 1—2个|市场前景好、吸纳就业多的|主导产业: the head counted
     if len(noun) == 1 and figure.unit and is_word(figure.unit[-1] + noun):
         noun = ""  # 集中办公69场|次: the rest of the unit 场次, no noun counted
     if noun:
