@@ -78,9 +78,11 @@ def _is_category(name: str) -> bool:
     if name.startswith(cues.flow_verbs_over_lists + cues.verbs_before_names):
         return False  # 新增地理标志商标两件: a flow, no category of a stock named before
     parts = _CATEGORY_JOINS.split(name)
-    # (the last word a noun or 类: 娱乐|用品|类 is one though jieba tags 娱乐 a verb)
+    # (the last word a noun or 类: 娱乐|用品|类 is one though jieba tags 娱乐 a verb; a verb of
+    # one character inside is an action on the things, no kind of them: 保|供电|煤, for 保供电煤)
     return len(name) <= 2 * _MAX_CATEGORY and all(
-        1 < len(part) <= _MAX_CATEGORY and pos_tag(_tokens(part)[-1]).startswith(_CATEGORY_TAGS)
+        1 < len(part) <= _MAX_CATEGORY and pos_tag((tokens := _tokens(part))[-1]).startswith(_CATEGORY_TAGS)
+        and not any(len(token) == 1 and pos_tag(token) == "v" for token in tokens)
         for part in parts)
 
 

@@ -75,6 +75,8 @@ class Cues(Frozen):
     streak_words: tuple[str, ...] = ()  # 连续5年提高: a streak, not the span of a change
     # 20户以上自然村: a bound in a unit the things after it are never counted in (labels.py)
     size_class_heads: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # 生产|钾肥|757.5万吨 → 钾肥产量: a verb of output and the measure it names (naming/metric.py)
+    output_verbs: dict[str, str] = Field(default_factory=dict)
     target_pattern: str = ""
     forecast_pattern: str = ""
     actual_pattern: str = ""

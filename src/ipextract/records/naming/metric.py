@@ -113,8 +113,34 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
             name = _verb_measure(name, figure.unit)
         elif kind == "amount" and name in load_vocabulary().cues.funding_verbs:
             name = _funds(name, right)
+        if kind in ("quantity", "count"):
+            name = _output_of(name)
     name = _without_from_start(_without_cause(name))
     return (_without_having_before_count(name) if kind == "count" else name), how
+
+
+def _output_of(name: str) -> str:
+    """生产|钾肥 before 757.5万吨 → 钾肥产量: a verb of output (cues.output_verbs) opening a name
+    of a product, a noun phrase of its own words (no 的, no verb), names the product's output;
+    生产总值, 生产安全事故 are words of their own, not the verb (the segmenter keeps 生产总值 one
+    word, and 安全事故起数 is no product: a name that ends in a measure is left).
+
+    >>> _output_of("生产钾肥"), _output_of("生产安全事故起数"), _output_of("生产总值")
+    ('钾肥产量', '生产安全事故起数', '生产总值')
+    """
+    outputs = load_vocabulary().cues.output_verbs
+    verb = next((v for v in outputs if name.startswith(v)), "") if outputs else ""
+    if not verb or len(name) < len(verb) + 2:
+        return name
+    tokens = _tokens(name)
+    rest = tokens[1:]
+    if tokens[0] != verb or not rest or not all(pos_tag(token).startswith(_NOMINAL_TAGS) and (
+            pos_tag(token) != "vn") for token in rest) or name.endswith(_MEASURE_ENDINGS):
+        return name
+    return "".join(rest) + outputs[verb]
+
+
+_MEASURE_ENDINGS = ("数", "量", "值", "额", "率", "比", "重", "度", "规模")  # (…起数, …总量: a measure)
 
 
 def _without_cause(name: str) -> str:
