@@ -26,6 +26,7 @@ from .figures import Figure
 from .numerals import CHINESE_NUMERAL_CHARS
 from .scanning import alternation
 from .vocabulary import load_vocabulary
+from .vocabulary.lexicon import cut_shared, pos_tag
 
 AGE_UNITS = frozenset({"岁", "周岁"})
 _LABEL_KINDS = frozenset({"count", "duration"})  # the kinds a recount, slogan or period has
@@ -109,7 +110,18 @@ def _names_a_size_class(block: Block, figure: Figure) -> bool:
     if not heads:
         return False
     phrase = _SIZE_CLASS_PHRASE.match(block.text, figure.lend)
-    return phrase is not None and any(head in phrase.group(1) for head in heads)
+    if phrase is None:
+        return False
+    # (the noun phrase after the bound, up to its first verb: 帮助1200户以上|群众|搬进|村庄 names
+    # the people helped, not a class of villages)
+    words = []
+    for token in cut_shared(phrase.group(1)):
+        tag = pos_tag(token)
+        if tag.startswith("v") and tag != "vn":
+            break
+        words.append(token)
+    noun = "".join(words)
+    return any(head in noun for head in heads)
 
 
 _SIZE_CLASS_PHRASE = regex.compile(r"的?(\p{Han}{1,12})")  # 以上|(农村木质房屋连片村寨)
