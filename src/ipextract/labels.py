@@ -23,6 +23,7 @@ import regex
 
 from .blocks import Block
 from .figures import Figure
+from .layout import TABLE_TITLE
 from .numerals import CHINESE_NUMERAL_CHARS
 from .scanning import alternation
 from .vocabulary import load_vocabulary
@@ -232,10 +233,25 @@ def _names_a_session(block: Block, figure: Figure) -> bool:
         _LATER_SESSIONS.match(block.text, figure.lend) is not None)
 
 
+def _titles_a_table(block: Block) -> bool:
+    """表6 2000万元以上工业部分主要产品产量, 表10年末每百户…: a table's title names the table;
+    its numbers (the table's number, a year, the bound of the units it covers) are no figures
+    of their own: the figures are the cells under it."""
+    text = block.text
+    return (block.kind in ("heading", "paragraph") and len(text) <= _TITLE_MAX
+            and TABLE_TITLE.match(text) is not None and not _SENTENCE_MARKS.intersection(text))
+
+
+_TITLE_MAX = 60
+_SENTENCE_MARKS = frozenset("。；;，,")
+
+
 def drop_labels(block: Block, figures: list[Figure]) -> list[Figure]:
     """The candidate figures of one block without those that are labels (see the module)."""
     if not figures:
         return figures
+    if _titles_a_table(block):
+        return []
     dropped = _slogan_pairs(block, figures)
     kept = []
     for index, figure in enumerate(figures):

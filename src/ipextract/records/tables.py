@@ -84,6 +84,9 @@ _RATIO_ENDINGS = ("率", "比", "重", "例", "指数", "价", "价格", "构成
 _OWN_REGION = regex.compile(r"^[全本][省市州县区盟旗国](?=\w{2})")
 _NO_SCOPE = regex.compile(r"^(?:按|其中)|中$")  # 按产业分, 全部工业中: no scope of the rows
 _WHOLE_AREA = regex.compile(r"^[全本][省市州县区盟旗国]$")  # 全省（亿元）: a column of the whole area
+# 2000万元以上工业, 规模以上工业企业, 限额以上: the units a table's title says it covers
+_TITLE_THRESHOLD = regex.compile(r"(?:[0-9]+(?:\.[0-9]+)?[万亿]?元及?以上|限额以上|规模以上|资质以上)"
+                                 r"(?:工业企业|工业|企业|单位)?")
 _MIN_OVERLAP = 2  # 乡镇工业 + 工业总产值 → 乡镇工业总产值: two characters or more shared
 
 
@@ -185,6 +188,7 @@ class TableContext:
     measured: bool = False  # a row above names a measure (the title is then not the measure)
     rows_seen: bool = False  # a row of figures has been read
     titled: tuple[str, bool] | None = None  # the title's measure (see _title_measure)
+    threshold: str = ""  # the bound of the units the title says the table covers (规模以上工业)
     _columns: dict[tuple[int, int], tuple[str | None, bool]] = field(default_factory=dict)
 
     @classmethod
@@ -192,7 +196,20 @@ class TableContext:
         """A table below ``block``: its title when the block is a table's title line."""
         title = block.text.strip() if block is not None and block.kind != "table_row" and (
             TABLE_TITLE.match(block.text)) else ""
-        return cls(title=title, titled=_title_measure(title) if title else None)
+        threshold = _TITLE_THRESHOLD.search(title) if title else None
+        return cls(title=title, titled=_title_measure(title) if title else None,
+                   threshold=threshold.group() if threshold else "")
+
+    def scoped(self, name: str) -> str:
+        """``name`` with the bound of the units the title says the table covers (表4 2000万元
+        以上工业主要产品产量: 2000万元以上工业水泥产量), unless the name already has a bound."""
+        if not self.threshold or not name or "以上" in name:
+            return name
+        scope = self.threshold
+        for head in ("企业", "单位"):  # 规模以上工业企业 over 国有控股企业: 规模以上工业国有控股企业
+            if scope.endswith(head) and head in name:
+                scope = scope.removesuffix(head)
+        return scope + name
 
     @property
     def header(self) -> list[tuple[int, int, str]]:
@@ -489,7 +506,7 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
             kind = by_period[1] or kind
         draft = Draft(figure=figure, kind=kind, value=value, value_min=figure.value_min,
                       value_max=figure.value_max, qualifier=figure.qualifier,
-                      metric=metric, metric_from="table",
+                      metric=table.scoped(metric), metric_from="table",
                       period=period, period_from="text" if period else None, of=of,
                       section="table", context=block.text.strip())
         if kind in BASE_KINDS and base is None:
