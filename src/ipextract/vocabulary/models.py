@@ -182,6 +182,7 @@ class Cues(Frozen):
     population_parts: tuple[str, ...] = ()
     # measures an item of 其中 may leave unsaid (床位…，其中医院…: 医院床位)
     measure_nouns: tuple[str, ...] = ()
+    list_measure_nouns: tuple[str, ...] = ()
     measure_groups: tuple[tuple[str, ...], ...] = ()
     size_words: tuple[str, ...] = ()  # 外贸进出口增长…，总额…: the flow's size (外贸进出口总额)
     # 限额以上 of 限额以上粮油食品、通讯器材类零售额: a scope the first item writes for all

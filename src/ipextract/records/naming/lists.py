@@ -308,9 +308,9 @@ def _shared_measure(items: list[str]) -> list[str]:
     """
     cues = load_vocabulary().cues
     last = items[-1]
-    measure = max((m for m in cues.measure_nouns if last.endswith(m) and len(last) > len(m)),
-                  key=len, default="")
-    endings = cues.measure_endings + _NAME_ENDINGS
+    measure = max((m for m in (*cues.measure_nouns, *cues.list_measure_nouns)
+                   if last.endswith(m) and len(last) > len(m)), key=len, default="")
+    endings = (*cues.measure_endings, *_NAME_ENDINGS, measure)
     if not measure or not all(_bare_thing(item) and not item.endswith(endings)
                               for item in items[:-1]):
         return items
