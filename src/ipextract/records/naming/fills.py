@@ -80,6 +80,10 @@ def _institutions_of(draft: Draft, attributes: frozenset[str]) -> str:
 # mark after the whole, 规模以上工业[11]中, no word of it)
 _OPENING_WHOLE = regex.compile(r"[\s　]*(?:全年)?(?:在)?(?:全部)?([^，,。；;：:、0-9]{3,24}?)(?:"
                                + NOTE_MARK + r")?中[，,]")
+# …, or the set of places or units its figures count members of, after the months the sentence
+# opens with: (12月份，)70个大中城市中，…上涨的城市个数为23个 (a panel: 70个大中城市)
+_OPENING_PANEL = regex.compile(r"[\s　]*(?:[0-9一二三四五六七八九十—\-至]{1,8}月份?[，,])?(?:在)?(?:全[国省市区州县])?"
+                               r"([0-9]{1,4}个[^，,。；;：:、0-9]{2,12}?)中[，,]")
 
 
 def _scope_of_opening_whole(drafts: list[Draft], blocks: list[Block],
@@ -147,6 +151,13 @@ def _scope_of_opening_whole(drafts: list[Draft], blocks: list[Block],
             continue  # (和18.6: a name cut from a figure names no part)
         _, scope, measure = whole
         name = draft.metric
+        if _PANEL_SCOPE.match(scope):
+            # a panel's figures: only a name that counts its members takes it (…上涨的城市个数
+            # of 70个大中城市), and not the panel's own count
+            if figure.lstart < whole[0] + len(scope) + 2 or scope[-2:] not in name:
+                continue
+            drafts[index] = replace(draft, metric=scope + name)
+            continue
         if measure and _is_bare_category(name, endings):
             name += measure  # 饮料类 → 饮料类商品零售额
         drafts[index] = replace(draft, metric=scope + name)
@@ -175,7 +186,7 @@ def _may_open_a_whole(text: str, scopes: tuple[str, ...]) -> bool:
     >>> _may_open_a_whole("规模以上工业增加值增长4.8%", ("规模以上",))
     False
     """
-    return ("中，" in text or "中," in text) and any(scope in text for scope in scopes)
+    return ("中，" in text or "中," in text) and (any(scope in text for scope in scopes) or "个" in text)
 
 
 def _opening_wholes(text: str, start: int, first: int, scopes: tuple[str, ...]) -> list[tuple[int, str, str]]:
@@ -192,6 +203,8 @@ def _opening_wholes(text: str, start: int, first: int, scopes: tuple[str, ...]) 
         opening = _OPENING_WHOLE.match(text, breakdown.end() if breakdown else clause, end)
         if opening is not None and opening.group(1).startswith(scopes):
             found.append((clause, *_scope_and_measure(opening.group(1), scopes)))
+        elif (panel := _OPENING_PANEL.match(text, clause, end)) is not None:
+            found.append((panel.start(1) - 1, panel.group(1), ""))
         semicolon = min([at for mark in _CLAUSE_ENDS if (at := text.find(mark, clause, end)) >= 0],
                         default=end)
         clause = semicolon + 1
@@ -217,6 +230,7 @@ def _scope_and_measure(whole: str, scopes: tuple[str, ...]) -> tuple[str, str]:
 
 
 _FULL_STOPS = ("。", "！", "？", "\n")
+_PANEL_SCOPE = regex.compile(r"[0-9]{1,4}个")
 
 
 # the units a threshold scope is of (限额以上|单位, 规模以上|工业|企业): no word of its measure
