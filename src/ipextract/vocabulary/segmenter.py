@@ -143,6 +143,10 @@ def segment(tokenizer: jieba.Tokenizer, text: str) -> list[str]:
     """The words ``tokenizer.lcut(text, HMM=False)`` returns."""
     freq = tokenizer.FREQ
     log_total = log(tokenizer.total)
+    if _RUN.fullmatch(text):
+        # one run, what most phrases the records stage segments are: the split below would
+        # give ``["", text, ""]`` and a match of ``text`` again (one anchored match instead)
+        return _cut_run(text, freq, log_total)
     words: list[str] = []
     for piece in _RUN.split(text):
         if not piece:
