@@ -317,6 +317,9 @@ def _joined_action(block: Block, mark: int) -> tuple[int, str]:
 _JOINED_ACTIONS = 4  # verbs joined by 、 that one clause's action is read across, at most
 
 
+_PIECE_MAX = 13  # characters of a list's first piece, its verbs and a word, and its mark
+
+
 def _shared_head_start(block: Block, figures: list[Figure], position: int, clause_start: int) -> int:
     """Where a list of modifiers that share the head of the clause at ``clause_start`` opens
     (written with 、 or ，: a writer's choice between the two must not change the records),
@@ -332,10 +335,25 @@ def _shared_head_start(block: Block, figures: list[Figure], position: int, claus
     as it is. Only before one figure (a list of as many figures pairs its items off:
     lists._paired_items), not in a from-to; ``clause_start`` when there is no such list."""
     text, figure = block.text, figures[position]
+    if clause_start == 0 or text[clause_start - 1] not in _LIST_COMMAS:
+        return clause_start  # (most clauses: no list mark before them, no list; told first)
     own = text[clause_start:figure.lstart]
+    if "从" in own or "由" in own or clause_start - block.clause_start(clause_start - 1) > _PIECE_MAX:
+        return clause_start  # (a piece this long before the clause is no verbs and one word)
+    # (what the first piece must be, told before the clause is segmented: it seldom is; and
+    # before the piece is: it ends in a word in 性 or a short word of a qualifying kind)
+    piece = text[block.clause_start(clause_start - 1):clause_start - 1]
+    if not piece.endswith("性") and not any(pos_tag(piece[-size:]) in _MODIFIER_TAGS
+                                           for size in range(2, _SHORT_MODIFIER + 1)):
+        return clause_start
+    words = _tokens(piece)
+    word = words[-1] if words else ""
+    if len(words) - _opening_verbs(words) != 1 or not (word.endswith("性") or (
+            2 <= len(word) <= _SHORT_MODIFIER and pos_tag(word) in _MODIFIER_TAGS)):
+        return clause_start
     tokens = _tokens(own)
     if not tokens or not pos_tag(tokens[0]).startswith(_NOMINAL_TAGS) or (
-            tokens[0] in load_vocabulary().cues.counting_verbs) or "从" in own or "由" in own or (
+            tokens[0] in load_vocabulary().cues.counting_verbs) or (
             _chain_length(block, figures, position) > 1):
         return clause_start
     following, length = tokens[0], len(own)
