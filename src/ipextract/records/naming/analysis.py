@@ -317,7 +317,7 @@ def _joined_action(block: Block, mark: int) -> tuple[int, str]:
 _JOINED_ACTIONS = 4  # verbs joined by 、 that one clause's action is read across, at most
 
 
-_PIECE_MAX = 13  # characters of a list's first piece, its verbs and a word, and its mark
+_PIECE_MAX = 11  # characters of a list's first piece, its verbs and a word, and its mark
 
 
 def _shared_head_start(block: Block, figures: list[Figure], position: int, clause_start: int) -> int:
