@@ -45,8 +45,8 @@ from .vocabulary import load_vocabulary
 # (a change may be written with its verb: 减少0.68个百分点)
 _VALUE_CELL = regex.compile(
     r"^(?:(?:增加|减少|提高|降低|上升|下降|增长)?[-+−]?[0-9][0-9,]*(?:\.[0-9]+)?\s*(?:%|‰|[^\s0-9.、．)）][^\s0-9]{0,5})?|[—–\-－…/×x]{1,2})$")
-_NUMBER = r"[-+−]?[0-9][0-9,]*(?:\.[0-9]+)?[%‰]?"
-_MERGED_VALUES = regex.compile(rf"^{_NUMBER}(?:\s+{_NUMBER})+$")  # 7.4     6.9, 34  4  23 5 2
+NUMBER = r"[-+−]?[0-9][0-9,]*(?:\.[0-9]+)?[%‰]?"  # a value cell's number (stacked.py too)
+MERGED_VALUES = regex.compile(rf"^{NUMBER}(?:\s+{NUMBER})+$")  # 7.4     6.9, 34  4  23 5 2
 _CELL_MAX = 24
 _SENTENCE_MARKS = frozenset("。；，！？")
 _YEAR_HEADING = regex.compile(r"^(?:19|20)[0-9]{2}\s*年")  # 2021年, 1995年产量
@@ -81,7 +81,7 @@ def _kind(line: LogicalLine) -> int:
         return _PIPED if (first.strip() and len(first) <= _CELL_MAX and not _SENTENCE_MARKS.intersection(first)
                           and not any(cell.strip() for cell in others)) else _OUT
     if len(text) > _CELL_MAX:  # (a paragraph, most often: told at once)
-        if _MERGED_VALUES.match(text):
+        if MERGED_VALUES.match(text):
             return _MERGED
         if (("  " in text or "\t" in text) and not _SENTENCE_MARKS.intersection(text)
                 and not TABLE_TITLE.match(text) and _merged_labels(text)):
@@ -91,7 +91,7 @@ def _kind(line: LogicalLine) -> int:
         return _OUT
     if _VALUE_CELL.match(text) and not _YEAR_HEADING.match(text):
         return _VALUE
-    return _MERGED if _MERGED_VALUES.match(text) else _LABEL
+    return _MERGED if MERGED_VALUES.match(text) else _LABEL
 
 
 def _unspaced(text: str) -> str:

@@ -659,8 +659,8 @@ def _table_units(block: Block, start: int) -> tuple[str | None, str | None]:
     is read back into; one whose column is not known, under columns of different units, is
     not read (its unit would be a guess)."""
     text = block.text
-    layout = stacked_layout(text, len(block.column_units), block.unit_column) if "  " in text or "\t" in text else {}
-    if layout or stacked_cells(text):
+    if stacked_cells(text):
+        layout = stacked_layout(text, len(block.column_units), block.unit_column)
         if column_unknown(text, start, block.column_units, layout):
             raise _Rejected
         cell = layout.get(start)

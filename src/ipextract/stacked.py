@@ -27,8 +27,9 @@ from typing import NamedTuple
 
 import regex
 
-_NUMBER = regex.compile(r"[-+−]?[0-9][0-9,]*(?:\.[0-9]+)?[%‰]?")
-_STACKED_VALUES = regex.compile(r"^\s*[-+−]?[0-9][0-9,]*(?:\.[0-9]+)?[%‰]?(?:\s+[-+−]?[0-9][0-9,]*(?:\.[0-9]+)?[%‰]?)+\s*$")
+from .cells import MERGED_VALUES, NUMBER
+
+_NUMBER = regex.compile(NUMBER)
 _ROW_GAP = regex.compile(r"[ \t]*(?: {2,}|\t{2,}| \t|\t )[ \t]*")  # the gap between two rows' values
 _DIGIT = regex.compile(r"[0-9]")
 
@@ -75,7 +76,7 @@ def stacked_layout(text: str, header_width: int, unit_column: int | None) -> dic
         if not _DIGIT.search(cell):
             label_at = index if cell.strip() else label_at
             continue
-        if not _STACKED_VALUES.match(cell) or label_at is None:
+        if not MERGED_VALUES.match(cell.strip()) or label_at is None:
             continue
         labels = cells[label_at].split()
         numbers = list(_NUMBER.finditer(cell))
@@ -107,7 +108,7 @@ def stacked_layout(text: str, header_width: int, unit_column: int | None) -> dic
 @lru_cache(maxsize=4096)
 def stacked_cells(text: str) -> frozenset[int]:
     """The cells (by index) of the table row ``text`` that hold several values, a stack."""
-    return frozenset(index for index, cell in enumerate(text.split("|")) if _STACKED_VALUES.match(cell))
+    return frozenset(index for index, cell in enumerate(text.split("|")) if MERGED_VALUES.match(cell.strip()))
 
 
 def column_unknown(text: str, start: int, column_units: tuple[str | None, ...], layout: dict[int, StackedCell]) -> bool:

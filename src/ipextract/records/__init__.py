@@ -115,7 +115,10 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
         if ends_carried_period(block):
             carried = None
         openings = opening_periods(block, year) if block.kind not in ("table_row", "heading") else []
-        months_read: dict[int, str] = {}  # the period read for a sentence that months open
+        # months opening a sentence (12月份，…), each with that sentence's start, and the
+        # period its figures read (上半年 under 2024年: 2024年上半年)
+        months_open = {at: block.sentence_start(at) for at, opened in openings if month_opening(opened)}
+        months_read: dict[int, str] = {}
         if block.kind == "table_row":
             if table is None:
                 table = TableContext.under(before_table)
@@ -159,19 +162,14 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             from_before = not period_here  # carried from a paragraph before
             period_here = period_here or carried
             sentence_start = analysis.sentence_start
-            month_sentence = None
+            # (12月份，…。…: the sentences after the one the months open are of those months, as
+            # that sentence's figures read them; in their own sentence the nearest time decides)
+            month_sentence = next((at for at, opens in months_open.items() if opens == sentence_start), None)
             if openings:
                 opening = next(((at, p) for at, p in reversed(openings) if at <= sentence_start
-                                and not (month_opening(p) and block.sentence_start(at) == sentence_start)),
-                               None)
-                if opening is not None and month_opening(opening[1]):
-                    # 12月份，…。…: the sentences after the one the months open are of those
-                    # months, as that sentence's figures read them (上半年 under 2024年: 2024年上半年)
+                                and months_open.get(at) != sentence_start), None)
+                if opening is not None:
                     period_here, from_before = months_read.get(opening[0], opening[1]), False
-                elif opening is not None:
-                    period_here, from_before = opening[1], False
-                month_sentence = next((at for at, p in openings if month_opening(p)
-                                       and block.sentence_start(at) == sentence_start), None)
             continues = continues_sentence(block, sentence_start)
             if is_point(period_here) and (not continues or (from_before and sentence_start > 0)):
                 # 截至2024年底，…。全年…: a point in time is the time of its own sentence and
@@ -262,7 +260,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             ))
         if openings:
             # (months opening a sentence, 12月份，…, hold in their paragraph only)
-            carried = next((period for _, period in reversed(openings) if not month_opening(period)), carried)
+            carried = next((period for at, period in reversed(openings) if at not in months_open), carried)
         group_drafts.setdefault(block.group, []).extend(block_drafts)
         drafts.extend(block_drafts)
     _fill_shared_nouns(drafts, blocks)

@@ -762,6 +762,7 @@ def _opening(match: regex.Match[str], year: int | None) -> str | None:
     return period if _covers_what_follows(period, year) else None
 
 
+@lru_cache(maxsize=256)
 def month_opening(period: str | None) -> bool:
     """Whether an opening period (``opening_periods``) is months or a part of a year without
     a year of its own (12月份, 1—11月, 一季度): it holds in its paragraph only.

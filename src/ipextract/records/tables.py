@@ -41,6 +41,7 @@ from ..blocks import Block
 from ..figures import Figure
 from ..layout import TABLE_TITLE
 from ..models import TABLE_NAME_MARK
+from ..scanning import alternation
 from ..stacked import StackedCell, stacked_layout
 from ..vocabulary import load_vocabulary
 from ..vocabulary.lexicon import pos_tag
@@ -84,9 +85,6 @@ _RATIO_ENDINGS = ("率", "比", "重", "例", "指数", "价", "价格", "构成
 _OWN_REGION = regex.compile(r"^[全本][省市州县区盟旗国](?=\w{2})")
 _NO_SCOPE = regex.compile(r"^(?:按|其中)|中$")  # 按产业分, 全部工业中: no scope of the rows
 _WHOLE_AREA = regex.compile(r"^[全本][省市州县区盟旗国]$")  # 全省（亿元）: a column of the whole area
-# 2000万元以上工业, 规模以上工业企业, 限额以上: the units a table's title says it covers
-_TITLE_THRESHOLD = regex.compile(r"(?:[0-9]+(?:\.[0-9]+)?[万亿]?元及?以上|限额以上|规模以上|资质以上)"
-                                 r"(?:工业企业|工业|企业|单位)?")
 _MIN_OVERLAP = 2  # 乡镇工业 + 工业总产值 → 乡镇工业总产值: two characters or more shared
 
 
@@ -113,6 +111,14 @@ def _title_activities() -> tuple[regex.Pattern[str], dict[str, str]]:
     return regex.compile(rf"(?:{ending})$" if ending else r"(?!)"), activities
 
 
+@lru_cache(maxsize=1)
+def _title_threshold() -> regex.Pattern[str]:
+    """2000万元以上工业, 规模以上工业企业, 限额以上: the bound of the units a table's title says
+    it covers, an amount's or one of the threshold scopes (cues.list_scopes)."""
+    scopes = alternation(load_vocabulary().cues.list_scopes)
+    return regex.compile(rf"(?:[0-9]+(?:\.[0-9]+)?[万亿]?元及?以上|{scopes})(?:工业企业|工业|企业|单位)?")
+
+
 def names_measure(label: str) -> bool:
     """A row or column heading that names a measure of its own (税收收入, 产量), not a
     breakdown (衣着, 非洲) nor a generic word (绝对数, 金额).
@@ -136,9 +142,7 @@ def _title_measure(text: str) -> tuple[str, bool] | None:
     several measures (…产量和牲畜发展情况) or of none (主要经济指标) names none. True with the
     measure's head when the title names a class of goods before it (表3主要农产品产量 → 产量):
     each row is one of them, and its name is the compound (小麦产量)."""
-    text = _UNIT_NOTE.sub("", _TITLE_MARK.sub("", text)).strip()
-    text = _TITLE_LEAD.sub("", _TITLE_TAIL.sub("", text)).strip()
-    text = _OWN_REGION.sub("", text)
+    text = _title_thing(text)
     activity, activities = _title_activities()
     if (done := activity.search(text)) is not None:  # …消费品零售 → …消费品零售额
         text = text[:done.start()] + activities[done.group()]
@@ -196,7 +200,7 @@ class TableContext:
         """A table below ``block``: its title when the block is a table's title line."""
         title = block.text.strip() if block is not None and block.kind != "table_row" and (
             TABLE_TITLE.match(block.text)) else ""
-        threshold = _TITLE_THRESHOLD.search(title) if title else None
+        threshold = _title_threshold().search(title) if title else None
         return cls(title=title, titled=_title_measure(title) if title else None,
                    threshold=threshold.group() if threshold else "")
 
@@ -377,8 +381,7 @@ def _parts_title_measure(table: TableContext) -> str:
     parts = [_clean_heading(cell) for _, _, cell in table.header[1:] if cell.strip()]
     if not table.title or len(parts) < 2:
         return ""
-    text = _TITLE_LEAD.sub("", _TITLE_TAIL.sub("", _UNIT_NOTE.sub("", _TITLE_MARK.sub("", table.title)).strip()))
-    text = _TRAILING_GROWTH.sub("", _TITLE_JOINS.split(text)[0].strip())
+    text = _TRAILING_GROWTH.sub("", _TITLE_JOINS.split(_title_thing(table.title))[0].strip())
     shared = parts[0]
     for other in parts[1:]:  # the parts' shared ending (东部地区, 中部地区 → 部地区)
         while shared and not other.endswith(shared):
@@ -500,10 +503,9 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
             if part and kind == "share" and not metric.endswith(_RATIO_ENDINGS):
                 metric += "比重"  # 乡镇工业 in 按工业总产值计算(%): its share of 工业总产值
         period = heading if _YEAR_HEADING.fullmatch(heading) else (str(year) if year else None)
-        if by_period is not None:
+        if by_period is not None and period_row is not None:
             # 1986-1995平均每年增长(%) over 东部地区: the row's period, and its word of growth or share
-            period = period_row[0] if period_row is not None else period
-            kind = by_period[1] or kind
+            period, kind = period_row[0], by_period[1] or kind
         draft = Draft(figure=figure, kind=kind, value=value, value_min=figure.value_min,
                       value_max=figure.value_max, qualifier=figure.qualifier,
                       metric=table.scoped(metric), metric_from="table",

@@ -31,6 +31,7 @@ from .counted import _action_verb, _right_noun, _with_predicate, head_after_qual
 from .phrase import (
     _ANY_DIGIT,
     _HAN_WORDS,
+    _NAME_ENDINGS,
     _SHARE_WHOLE,
     _is_verb,
     _rank_verb,
@@ -135,12 +136,10 @@ def _output_of(name: str) -> str:
     tokens = _tokens(name)
     rest = tokens[1:]
     if tokens[0] != verb or not rest or not all(pos_tag(token).startswith(_NOMINAL_TAGS) and (
-            pos_tag(token) != "vn") for token in rest) or name.endswith(_MEASURE_ENDINGS):
-        return name
+            pos_tag(token) != "vn") for token in rest) or name.endswith(
+            (*load_vocabulary().cues.measure_endings, *_NAME_ENDINGS)):
+        return name  # (…起数, …总量: a measure)
     return "".join(rest) + outputs[verb]
-
-
-_MEASURE_ENDINGS = ("数", "量", "值", "额", "率", "比", "重", "度", "规模")  # (…起数, …总量: a measure)
 
 
 def _without_cause(name: str) -> str:
