@@ -292,3 +292,25 @@ def test_a_database_of_schema_1_1_is_migrated_on_open(tmp_path: Path) -> None:
         doc_type = db.execute("SELECT doc_type FROM documents").fetchone()
     assert rows == [("5.4%", "actual", "2025-01-01"), ("5%左右", "target", "2026-01-01")]
     assert doc_type == ("work_report",)
+
+
+def test_a_five_year_average_target_is_no_years_headline_in_any_typography(tmp_path: Path) -> None:
+    """A five-year plan's 年均 target before the year's own target is set aside as an average,
+    whether its per cent is written 5% or 5％ (the record's context is of the normalised text,
+    its surface as written)."""
+    from ipextract.dataset.series import headline_series
+
+    for percent in ("%", "％"):
+        folder = tmp_path / f"reports-{ord(percent)}"
+        folder.mkdir()
+        (folder / "report.txt").write_text(
+            "2026年某省政府工作报告\n"
+            f"力争“十五五”时期地区生产总值年均增长5.5{percent}左右。\n"
+            "九、2026年主要预期目标\n"
+            f"今年经济社会发展的主要预期目标是：地区生产总值增长5{percent}左右。\n",
+            encoding="utf-8")
+        database = tmp_path / f"reports-{ord(percent)}.duckdb"
+        assert ingest(database, folder, options=("--jobs", "1")) == 0
+        rows, aside = headline_series(str(database), "gdp", "growth", status="target", year=2026)
+        assert [row.value for row in rows] == ["5"], percent
+        assert any("average" in reason for _, reason in aside), percent

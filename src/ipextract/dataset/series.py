@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
+from ..normalize import normalize
 from ..validate.metrics import metric_key
 from ..vocabulary import cue_pattern
 from .store import connect
@@ -124,7 +125,8 @@ def headline_rows(database: str, indicator: str, kind: str | None = None, *,
 def _average_before(context: str, surface: str) -> str | None:
     """The average word (年均, ``cues.toml`` average_words) standing just before the figure in
     its sentence (within its clause), if any: 十五五 targets are averages over five years."""
-    at = context.find(surface)
+    # (the context is of the normalised text, the surface as written: 5％左右 is 5%左右 there)
+    at = context.find(normalize(surface).text)
     if at < 0:
         return None
     before = context[max(0, at - 12):at]
