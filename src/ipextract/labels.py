@@ -246,12 +246,30 @@ _TITLE_MAX = 60
 _SENTENCE_MARKS = frozenset("。；;，,")
 
 
+# a quotation that is a name or a slogan: at most 24 characters and no mark of a sentence in it
+# (“八大行动30个专项工程”, “两项补贴”, “百分之百”); a quoted sentence keeps its figures
+_QUOTED_NAME = re.compile(r"“[^“”，,。；;：:！？!?\n]{1,24}”|「[^「」，,。；;：:！？!?\n]{1,24}」")
+
+
+def _quoted_names(block: Block) -> list[tuple[int, int]]:
+    """The spans of the quoted names and slogans of a block (most blocks quote nothing: one
+    substring test)."""
+    text = block.text
+    if "“" not in text and "「" not in text:
+        return []
+    return [match.span() for match in _QUOTED_NAME.finditer(text)]
+
+
 def drop_labels(block: Block, figures: list[Figure]) -> list[Figure]:
     """The candidate figures of one block without those that are labels (see the module)."""
     if not figures:
         return figures
     if _titles_a_table(block):
         return []
+    if quoted := _quoted_names(block):
+        # a number inside a quoted name is part of the name (ANNOTATION: names with numerals)
+        figures = [figure for figure in figures if not any(
+            start < figure.lstart and figure.lend < end for start, end in quoted)]
     dropped = _slogan_pairs(block, figures)
     kept = []
     for index, figure in enumerate(figures):
