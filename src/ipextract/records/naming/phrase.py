@@ -487,7 +487,13 @@ def _without_effort_verb(tokens: list[str], words: dict[str, frozenset[str]]) ->
     if not any(pos_tag(token).startswith(_NOMINAL_TAGS) for token in rest):
         return tokens
     # (组织|实施…, 组织|开展…: two verbs of effort in a row go together)
-    return _without_effort_verb(rest, words) if _verb_that_goes(rest[0], words) else rest
+    if _verb_that_goes(rest[0], words):
+        return _without_effort_verb(rest, words)
+    # (推动|全市|…机械化率: the scope word the verb stood before goes, as at a name's start)
+    leading = _leading_words(frozenset())
+    while len(rest) > 2 and rest[0] in leading and rest[1] not in _bound_suffixes():
+        rest = rest[1:]
+    return rest
 
 
 def _measure_after_link(tokens: list[str], at: int, words: dict[str, frozenset[str]]) -> bool:
