@@ -115,6 +115,10 @@ class Cues(Frozen):
     # 新增专业技术人才x、技能人才y: a verb of flow the items after the first share
     flow_verbs_over_lists: tuple[str, ...] = ()
     done_verbs_over_lists: tuple[str, ...] = ()
+    # 通用|机场, 托|育|中心: words tagged verbs that qualify an item's noun (no verb of its own)
+    modifying_verbs: tuple[str, ...] = ()
+    # 布局|建设…、…: a verb of planning carried with the verb of building after it
+    planning_verbs_over_lists: tuple[str, ...] = ()
     # 新增…32公里，总里程达516公里: the total of the stock a flow adds to, named by the flow's noun
     stock_totals: tuple[str, ...] = ()
     # 两重”项目|全部|开工, “一件事”|落地|落实: words of a predicate the segmenter tags nouns
@@ -210,6 +214,11 @@ class Cues(Frozen):
         if both:
             raise ValueError(f"counting_verbs stay in a name, effort_verbs and having_verbs go: "
                              f"{sorted(both)} in both")
+        carried = set(self.flow_verbs_over_lists) | set(self.done_verbs_over_lists)
+        both = carried & (set(self.modifying_verbs) | set(self.planning_verbs_over_lists))
+        if both:
+            raise ValueError(f"a verb over a list is neither a modifier nor a verb of planning: "
+                             f"{sorted(both)}")
         stray = set(self.effort_adverbs_that_qualify_nouns) - set(self.effort_adverbs)
         if stray:
             raise ValueError(f"effort_adverbs_that_qualify_nouns must be effort_adverbs: "

@@ -207,7 +207,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         metric = _sub_item(metric, words.clause, previous, figure, kind, opened)
         if how == "before" and kind == "count":
             metric = _later_level(metric, block.text[previous.figure.lend:figure.lstart], previous, figure)
-        if how == "before" and previous.metric.startswith(_carried_verbs()) and kind in BASE_KINDS:
+        if how == "before" and previous.metric.startswith(_list_openers()) and kind in BASE_KINDS:
             metric = _flow_carried(metric, block.text, previous, figure, kind)
         elif how == "after" and previous.metric_from == "after" and previous.kind == kind == "count" and (
                 previous.metric.startswith(_carried_verbs())):
@@ -532,6 +532,13 @@ def _carried_verbs() -> tuple[str, ...]:
     return tuple(sorted({*cues.flow_verbs_over_lists, *cues.done_verbs_over_lists}, key=lambda v: (-len(v), v)))
 
 
+@lru_cache(maxsize=1)
+def _list_openers() -> tuple[str, ...]:
+    """What a noun-first item's name may open with for its verb to be carried over the list:
+    a verb of the list (:func:`_carried_verbs`) or a verb of planning before one (布局建设)."""
+    return (*_carried_verbs(), *load_vocabulary().cues.planning_verbs_over_lists)
+
+
 def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind: str) -> str:
     """新增专业技术人才12.1万人、技能人才15.3万人: the flow verb of the item before is this
     item's too, when only a comma (、 or ，: a writer's choice between the two must not change the
@@ -570,11 +577,15 @@ def _written_mark(text: str, end: int, noun: str) -> str:
 
 def _verb_run(name: str) -> str:
     """新建改造 of 新建改造设施农业: the verbs a 、-list carries (:func:`_carried_verbs`) that
-    open ``name``, one after another, ``""`` for none."""
+    open ``name``, one after another, after a verb of planning (布局建设), ``""`` for none."""
     verbs, at = _carried_verbs(), 0
+    planning = next((p for p in load_vocabulary().cues.planning_verbs_over_lists if name.startswith(p)), "")
+    if planning and name.startswith(verbs, len(planning)):
+        at = len(planning)
+    start = at
     while (verb := next((v for v in verbs if name.startswith(v, at)), "")) and at + len(verb) < len(name):
         at += len(verb)
-    return name[:at]
+    return name[:at] if at > start else ""
 
 
 _BUILT_KINDS = frozenset({"count", "quantity"})  # things built, counted or measured
@@ -660,7 +671,10 @@ def _bare_item(name: str) -> bool:
     >>> _bare_item("省级中心村"), _bare_item("体育公园"), _bare_item("培育四星级饭店")
     (True, True, False)
     """
-    tokens = _tokens(name)
+    # (通用|机场, 托|育|中心: a word tagged a verb that qualifies the noun is one word of it)
+    modifiers = load_vocabulary().cues.modifying_verbs
+    modifier = next(m for m in modifiers if name.startswith(m)) if name.startswith(modifiers) else ""
+    tokens = [modifier, *_tokens(name[len(modifier):])] if modifier else _tokens(name)
     # (a verb inside a compound, 概念|验证|中心, or 以上 after a level, 省级|以上, is the
     # noun's: only a verb that opens the item, or ends it, is a clause of its own)
     # (青年|人才, 现代|农业…: a word of kind the segmenter tags a time, before the noun)
@@ -671,8 +685,9 @@ def _bare_item(name: str) -> bool:
     if tokens and (tokens[0].endswith(_carried_verbs()) and tokens[0] not in _carried_verbs() or any(
             token in load_vocabulary().cues.effort_verbs for token in tokens[1:])):
         return False  # (更新改造|…, 分类|实施|…: a verb of its own, in a word or after one)
-    return bool(tokens) and (not pos_tag(tokens[0]).startswith("v") or _modifying(tokens)) and all(
-        pos_tag(token).startswith(_NOMINAL_TAGS) or (at < last and pos_tag(token) == "t") or (
+    return len(tokens) > bool(modifier) and (
+        bool(modifier) or not pos_tag(tokens[0]).startswith("v") or _modifying(tokens)) and all(
+        at == 0 and modifier or pos_tag(token).startswith(_NOMINAL_TAGS) or (at < last and pos_tag(token) == "t") or (
             0 < at < last and (pos_tag(token).startswith(_INSIDE_ITEMS) or token in ("以上", "以下"))) or (
             at == last > 0 and len(token) == 1 and pos_tag(token) in _BOUND_HEADS) or (
             at == 0 < last and (pos_tag(token) == "ad" or pos_tag(token) == "a" and len(token) > 1))
