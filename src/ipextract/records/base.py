@@ -136,6 +136,9 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "nouns_tagged_verbs": frozenset(cues.nouns_tagged_verbs),
         "compound_heads": frozenset(cues.compound_heads),
         "clause_verbs": frozenset(cues.clause_verbs),
+        "carrier_verbs": frozenset(cues.carrier_verbs),
+        "giving_verbs": frozenset(cues.giving_verbs),
+        "selecting_verbs": frozenset(cues.selecting_verbs),
         "outside_compounds": frozenset(cues.clause_verbs) | frozenset(cues.predicate_verbs),
         # (推进, 抓好 before examples: a plan's wording, as 加快建设 is — the noun alone names;
         # 实现, 完成: link verbs, cut from names elsewhere too)

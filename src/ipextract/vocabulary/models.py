@@ -132,6 +132,16 @@ class Cues(Frozen):
     clause_verbs: tuple[str, ...] = ()
     # 入选, 签订, 达到: what a counted noun did, whose object is no part of its name
     predicate_verbs: tuple[str, ...] = ()
+    # 推动, 帮助, 为: they carry a count to the clause it is the subject of (…6个平台|投入运行)
+    carrier_verbs: tuple[str, ...] = ()
+    # 为…|提供: verbs whose doer is not the things counted after 为 (the noun names alone)
+    giving_verbs: tuple[str, ...] = ()
+    # 入选, 纳入, 完成: what a counted noun opening its clause did, kept in its name
+    selecting_verbs: tuple[str, ...] = ()
+    # 实现|全覆盖: a predicate of all the things, which names no part of them
+    whole_predicates: tuple[str, ...] = ()
+    # 任务|基本 + 完成: an adverb the segmenter tags a noun, closing a counted noun
+    adverbs_tagged_nouns: tuple[str, ...] = ()
     # 围绕, 依托: verbs used as prepositions, no action on a noun counted after them
     preposition_verbs: tuple[str, ...] = ()
     # 推动 after a cause (…新机制|推动|…解决率): the name is the object after it

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from ...blocks import BULLETS, CLAUSE_BREAK, MAX_REACH, SENTENCE_END, Block
 from ...figures import name_numbers_end
@@ -311,6 +312,71 @@ def _with_predicate(noun: str, right: str) -> str:
     if predicate.endswith(("%", "‰")) and predicate.startswith(kept):
         kept = predicate[:len(kept) + 1]  # 进入ESI全球前1%: the sign is the name's, no edge
     return noun + kept
+
+
+_SHORT_PREDICATE = 10  # characters at most of a predicate kept after a noun that names alone
+# (a digit: the predicate is a measure with a figure of its own, 15个工程|完成投资48亿元)
+_NOT_A_PREDICATE = re.compile(r"^的|[0-9０-９]")
+
+
+@lru_cache(maxsize=1 << 12)  # pure, and reports repeat their phrases
+def short_predicate(noun: str, right: str, carrier: str = "") -> str:
+    """湿地 + 纳入省级重要湿地名录: the short verb phrase after a counted noun that closes its
+    clause, which says which of the things are counted (the name is the noun with it, as a
+    generic noun's is: _with_predicate); ``""`` when there is none, or it is long, holds a
+    figure, opens with 的, is a plan's wording (加快|推进, 全部|完成: cues.predicate_nouns,
+    effort verbs and adverbs) or says all of them (实现全覆盖: cues.whole_predicates). A count
+    that opens its clause keeps a verb of what the counted did (入选, 纳入, 完成:
+    cues.selecting_verbs; not 启用, 建成: the things and their state, as often the stock); one
+    a ``carrier`` verb takes to its clause (推动|…|投入运行) keeps any verb, and after 为 any
+    verb whose doer is not the report's own (为…|提供…: cues.giving_verbs).
+
+    >>> short_predicate("农村信用社", "家农村信用社完成改制任务"), short_predicate("街道", "个街道加快推进改造")
+    ('完成改制任务', '')
+    """
+    at = right.find(noun, 0, len(noun) + 4)
+    if at < 0:
+        return ""
+    start = at + len(noun)
+    # (``right`` runs to the clause's end; a mark inside it is a 、 before a figure)
+    end = _PREDICATE_END.search(right, start, start + _SHORT_PREDICATE + 3)
+    stop = end.start() if end is not None else len(right)
+    if stop - start > _SHORT_PREDICATE + 2:
+        return ""
+    rest = _strip_edges(right[start:stop]).replace("了", "")  # (解决了…问题: the aspect goes)
+    cues = load_vocabulary().cues
+    if not 2 <= len(rest) <= _SHORT_PREDICATE or _NOT_A_PREDICATE.search(rest) or (
+            rest.endswith(cues.whole_predicates)) or noun.endswith(cues.adverbs_tagged_nouns):
+        return ""
+    tokens = _tokens(rest)
+    first = tokens[0]
+    words = _word_sets()
+    if first in words["predicate_nouns"] or first in words["effort_adverbs"] or (
+            first in cues.effort_verbs) or first in words["clause_verbs"]:
+        return ""  # (…加快|推进, 全部|完成, 推进…: no choice of which things are counted)
+    if carrier == "为" and first in words["giving_verbs"]:
+        return ""
+    if not (first in words["selecting_verbs"] or carrier and pos_tag(first).startswith("v")):
+        return ""
+    # (民生实事|保质保量 + 完成: a noun read with an adverb of the predicate takes no more of it)
+    if not pos_tag(_tokens(noun)[-1]).startswith(_NOMINAL_TAGS):
+        return ""
+    return rest
+
+
+def holds_predicate(name: str) -> bool:
+    """Whether a counted noun was read with a verb after its nouns (农户|搬进|新居, 企业|上市):
+    the things that did it are counted (called only after a carrier verb, rarely).
+
+    >>> holds_predicate("农户搬进新居"), holds_predicate("科技设施")
+    (True, False)
+    """
+    tokens = _tokens(name)
+    return any(pos_tag(token).startswith(_NOMINAL_TAGS) and pos_tag(after) in _PREDICATE_TAGS
+               for token, after in pairwise(tokens))
+
+
+_PREDICATE_TAGS = frozenset({"v", "vd", "vi", "p"})
 
 
 def _words_within(text: str, reach: int) -> str:

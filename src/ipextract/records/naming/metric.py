@@ -27,7 +27,15 @@ from ..base import (
     _word_sets,
     suffixes,
 )
-from .counted import _action_verb, _right_noun, _with_predicate, head_after_qualities, words_after
+from .counted import (
+    _action_verb,
+    _right_noun,
+    _with_predicate,
+    head_after_qualities,
+    holds_predicate,
+    short_predicate,
+    words_after,
+)
 from .phrase import (
     _ANY_DIGIT,
     _HAN_WORDS,
@@ -166,6 +174,7 @@ def _without_from_start(name: str) -> str:
 
 
 _FUNDS = "资金"
+_BENEFACTIVE = "为"  # (a preposition: the clause after its count is of the things counted)
 # the object a purpose verb opens after an amount, up to the clause's end; a count first goes
 # (办好|30件|民生实事, 办好|“28+10”项|民生实事)
 _PURPOSE_OBJECT = regex.compile(
@@ -286,8 +295,16 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
         noun = ""  # 集中办公69场|次: the rest of the unit 场次, no noun counted
     if noun:
         cues = load_vocabulary().cues
+        # (为 before a count is cut from ``own`` as a link word: 为|4.5万名|农民工|追回欠薪)
+        carrier = own if own in words["carrier_verbs"] else (
+            _BENEFACTIVE if not own and left.endswith(_BENEFACTIVE) else "")
         if noun in cues.generic_counted_nouns:
             noun = _with_predicate(noun, tail or right)  # 14家企业|上榜…
+        elif figure.kind == "count" and (not own or carrier):
+            # 27家|农村信用社|完成改制任务, 推动|6个|平台|投入运行: which of the things are counted
+            noun += short_predicate(noun, right, carrier)
+        if own and carrier and figure.kind == "count" and holds_predicate(noun):
+            return noun, "after"  # 帮助|1.8万户|农户搬进新居: the carrier goes with its subject kept
         if effort_then_purpose(own):
             # 落实|县域商业体系建设|18条|政策措施: what the measures are for (the verb of effort
             # goes in _metric)

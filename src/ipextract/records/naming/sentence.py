@@ -643,6 +643,9 @@ def _verb_over_counts(metric: str, between: str, previous: str, right: str) -> s
     tokens = _tokens(metric)
     if len(tokens) > 1 and tokens[0] in _word_sets()["generic_counted"] and _is_verb(pos_tag(tokens[1])):
         return metric  # (…，5家|企业|入选…: a generic noun with a predicate of its own)
+    outside = _word_sets()["outside_compounds"]
+    if any(token in outside for token in tokens[1:]):
+        return metric  # (…、6个|实验室|通过|国家评估: any noun with a predicate of its own)
     verbs = previous[:-len(noun)]
     if metric.startswith(verbs) or not all(_is_verb(pos_tag(token)) or token in _carried_verbs()
                                            for token in _tokens(verbs)):
