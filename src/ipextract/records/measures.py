@@ -36,8 +36,12 @@ def _parallel_measure(category: str, model: str, sub_item: bool) -> str:
     """
     cues = load_vocabulary().cues
     measures = cues.measure_nouns
-    if _has_measure(category, measures) or not _has_measure(model, measures):
+    if _has_measure(category, measures) or category.endswith(cues.counted_measures):
         return ""
+    if not _has_measure(model, measures):
+        # 医疗卫生机构总诊疗人次…，其中医院…: a count of events the total names whole
+        counted = _counted_measure(_tokens(model), cues.counted_measures) if sub_item else ""
+        return category + counted if counted and counted not in category else ""
     if category in cues.population_parts:
         # 全体居民…, 居民…: the population's part in place of the whole, or before it
         whole = next((part for part in cues.population_parts if model.startswith(part)), "")
@@ -56,6 +60,26 @@ def _parallel_measure(category: str, model: str, sub_item: bool) -> str:
                      if "".join(tokens[cut:]) in measures
                      and not set(category) & set("".join(tokens[cut:]))), "")
     return ""
+
+
+_EVENT_WORD_TAGS = ("v", "vn", "a")  # 诊疗|人次, 新|病例: the act or the newness counted
+
+
+def _counted_measure(tokens: list[str], counted: tuple[str, ...]) -> str:
+    """诊疗人次 of 医疗卫生机构|总|诊疗|人次, 新病例 of 报告|各类|职业病|新|病例: the measure of
+    events (cues.counted_measures) a name ends with, with the verbs and adjectives right before
+    it (not 总, a word of the whole, nor the nouns of whose events they are); ``""`` when the
+    name ends with none, or with the measure word alone.
+
+    >>> _counted_measure(["医疗卫生", "机构", "总", "诊疗", "人次"], ("人次",))
+    '诊疗人次'
+    """
+    if not tokens or tokens[-1] not in counted:
+        return ""
+    at = len(tokens) - 1
+    while at > 0 and pos_tag(tokens[at - 1]) in _EVENT_WORD_TAGS:
+        at -= 1
+    return "".join(tokens[at:]) if at < len(tokens) - 1 else ""
 
 
 def _plain_measure(tokens: list[str]) -> bool:

@@ -103,6 +103,8 @@ class Cues(Frozen):
     word_suffixes: tuple[str, ...] = ()
     # one word of a 分别 list that stands for several items (城乡 → 城镇, 农村), in their order
     distributive_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # one word of a 分别 list that is two measures of one owner (收支 → 收入, 支出), in order
+    paired_measures: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     # 零售 → 零售额: a table title naming an activity (…消费品零售情况) names its amount
     title_activities: dict[str, str] = Field(default_factory=dict)
     period_name_pattern: str = ""  # 四季度, 上半年, 1—11月: a time, never a metric's name
@@ -197,6 +199,8 @@ class Cues(Frozen):
     # measures an item of 其中 may leave unsaid (床位…，其中医院…: 医院床位)
     measure_nouns: tuple[str, ...] = ()
     list_measure_nouns: tuple[str, ...] = ()
+    # 诊疗人次, 新病例…，其中医院…: the events a total counts, which its parts named alone take
+    counted_measures: tuple[str, ...] = ()
     measure_groups: tuple[tuple[str, ...], ...] = ()
     size_words: tuple[str, ...] = ()  # 外贸进出口增长…，总额…: the flow's size (外贸进出口总额)
     # 限额以上 of 限额以上粮油食品、通讯器材类零售额: a scope the first item writes for all
@@ -235,7 +239,7 @@ class Cues(Frozen):
                              f"{sorted(stray)} are not")
         return self
 
-    @field_validator("distributive_words")
+    @field_validator("distributive_words", "paired_measures")
     @classmethod
     def _several_items(cls, words: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
         for word, items in words.items():

@@ -150,6 +150,8 @@ def _with_shared_words(items: list[str], wanted: int, measure: str = "") -> list
     分别 given to each item with no measure of its own; ``[]`` when they are not the ``wanted``
     figures' count (1 or less: any) or name nothing."""
     cues = load_vocabulary().cues
+    if len(items) == 1 and wanted > 1 and cues.paired_measures:
+        items = _split_pair(items[0], wanted, cues.paired_measures)
     items = _distributed(items, wanted, cues.distributive_words)
     if len(items) > 1:
         items = _shared_words(items)
@@ -164,6 +166,25 @@ def _with_shared_words(items: list[str], wanted: int, measure: str = "") -> list
     if wanted > 1 and len(items) != wanted:
         return []
     return items if any(items) else []
+
+
+def _split_pair(item: str, wanted: int, pairs: dict[str, tuple[str, ...]]) -> list[str]:
+    """一般公共预算收支 before two figures → 一般公共预算收入, 一般公共预算支出: a word of the
+    item that is as many measures of one owner (cues.paired_measures), as a whole word of it
+    (not 收支 inside another word), each measure in its place; ``[item]`` for any other.
+
+    >>> _split_pair("一般公共预算收支", 2, {"收支": ("收入", "支出")})
+    ['一般公共预算收入', '一般公共预算支出']
+    """
+    if not any(word in item for word in pairs):
+        return [item]  # (most items: no word of a pair in them)
+    at = 0
+    for token in _tokens(item):
+        measures = pairs.get(token)
+        if measures is not None and len(measures) == wanted:
+            return [item[:at] + measure + item[at + len(token):] for measure in measures]
+        at += len(token)
+    return [item]
 
 
 def _bare_name(piece: str) -> bool:
@@ -310,12 +331,21 @@ def _shared_measure(items: list[str]) -> list[str]:
     last = items[-1]
     measure = max((m for m in (*cues.measure_nouns, *cues.list_measure_nouns)
                    if last.endswith(m) and len(last) > len(m)), key=len, default="")
-    endings = (*cues.measure_endings, *_NAME_ENDINGS, measure)
-    if not measure or not all(_bare_thing(item) and not item.endswith(endings)
-                              for item in items[:-1]):
+    # (口岸进口, 口岸出口: an item that ends with a measure of the list's own is no bare thing)
+    endings = (*cues.measure_endings, *_NAME_ENDINGS, *cues.list_measure_nouns, measure)
+    # (快递、邮政业务量: one word the segmenter tags a verb names a business before a volume)
+    volume = measure in cues.list_measure_nouns
+    # (快递、邮政、电信业务量: a middle item _distributed gave the measure already is of the list)
+    if not measure or not all(
+            (_bare_thing(item) or volume and _one_verb_word(item)) and not item.endswith(endings)
+            or at and item.endswith(measure) and len(item) > len(measure)
+            for at, item in enumerate(items[:-1])):
         return items
     shared = []
     for item in items[:-1]:
+        if item.endswith(measure):
+            shared.append(item)
+            continue
         head = last[len(item):] if _parallel_opening(item, last) else ""
         shared.append(item + (head if head.endswith(measure) else measure))
     items = [*shared, last]
@@ -444,6 +474,11 @@ def _bare_thing(item: str) -> bool:
         return False
     tag = pos_tag(_tokens(item)[-1])
     return tag.startswith(_NOMINAL_TAGS) and tag not in ("m", "q")
+
+
+def _one_verb_word(item: str) -> bool:
+    """快递, 仓储: one word of two characters or more that the segmenter tags a verb."""
+    return len(item) >= 2 and is_word(item) and _is_verb(pos_tag(item))
 
 
 def _measure_word(item: str) -> bool:

@@ -133,6 +133,80 @@ def _scope_of_total_parts(drafts: list[Draft], blocks: list[Block]) -> None:
             scope, head = _total_scope(draft.metric, found)
             if scope:
                 total, last_end, parts_open = draft, figure.lend, False
+    _owner_to_parts(drafts, blocks)
+
+
+def _owned_part(part: str, total: str) -> str:
+    """水产品养殖产量 of 养殖产量 after 水产品总产量: a part named by a kind of work (a verb:
+    养殖, 捕捞) and the measure the total ends with (two characters or more of it) takes the
+    thing the total measures (its nouns before the measure, without 总); ``""`` when the part
+    names a thing of its own (夏粮产量, 火力发电量), the total names no thing (总产量,
+    输出技术合同成交额's 技术合同… of no noun alone), or the two share no measure.
+
+    >>> _owned_part("养殖产量", "水产品总产量"), _owned_part("夏粮产量", "粮食总产量")
+    ('水产品养殖产量', '')
+    """
+    shared = 0
+    while shared < min(len(part), len(total)) and part[-1 - shared] == total[-1 - shared]:
+        shared += 1
+    work, owner = part[:len(part) - shared], total[:len(total) - shared].removesuffix("总")
+    if shared < _SHARED_HEAD or not work or len(owner) < _SHARED_HEAD or not (
+            _HAN_WORDS.fullmatch(owner) and _HAN_WORDS.fullmatch(work)) or owner.endswith(work):
+        return ""
+    if not all(pos_tag(token) in _WORK_TAGS for token in _tokens(work)):
+        return ""
+    owner_tokens = _tokens(owner)
+    if not all(pos_tag(token).startswith(_THING_TAGS) for token in owner_tokens):
+        return ""
+    return owner + part
+
+
+_WORK_TAGS = frozenset({"v", "vn"})  # 养殖, 捕捞: a kind of work, no thing of its own
+_THING_TAGS = ("n", "j")  # 水产品, 淡水|产品: the nouns of the thing a total measures
+_PARTS_REACH = 20  # characters after a total read for the 其中 that opens its parts (past its growth)
+
+
+def _owner_to_parts(drafts: list[Draft], blocks: list[Block]) -> None:
+    """水产品总产量…，其中养殖产量…、捕捞产量…: the parts listed after 其中 named by a kind of
+    work and the total's measure take the thing the total measures (:func:`_owned_part`),
+    and so do the figures that describe them; the list ends at a line break, a figure of
+    another kind or unit, or far from the part before."""
+    renamed: dict[int, str] = {}
+    total: Draft | None = None
+    last_end = 0
+    parts_open = False
+    for index, draft in enumerate(drafts):
+        figure = draft.figure
+        if draft.metric_from == "of" and draft.of is not None and id(draft.of) in renamed:
+            drafts[index] = replace(draft, metric=renamed[id(draft.of)])
+            last_end = figure.lend
+            continue
+        if total is not None and figure.block == total.figure.block:
+            text = blocks[figure.block].text
+            if draft.metric_from == "of":
+                last_end = figure.lend  # (…8.5万吨，增长2.1%。|其中: the total's growth)
+                continue
+            between = text[last_end:figure.lstart]
+            parts_open = parts_open or "其中" in between
+            if parts_open and draft.kind == total.kind and figure.unit == total.figure.unit and (
+                    len(between) <= _PART_REACH and not _PART_STOP_MARKS.search(between)):
+                last_end = figure.lend
+                if name := _owned_part(draft.metric, total.metric):
+                    renamed[id(figure)] = name
+                    drafts[index] = replace(draft, metric=name)
+                continue
+        total = None
+        if draft.metric_from == "before" and draft.kind in BASE_KINDS and draft.section != "table":
+            text = blocks[figure.block].text
+            # (the cheap test first: most figures open no list of parts)
+            if text.find("其中", figure.lend, figure.lend + _PARTS_REACH) >= 0:
+                total, last_end, parts_open = draft, figure.lend, False
+
+
+# (…增长3.5%。其中，养殖产量…；捕捞产量…: a full stop and a ； alike go on with the parts, a
+# writer's choice between the two must not change the records; a line break ends them)
+_PART_STOP_MARKS = regex.compile(r"[！？\n]")
+_PART_REACH = 40  # characters at most between one part's figure and the next
 
 
 __all__ = ["_scope_of_total_parts"]
