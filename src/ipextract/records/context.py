@@ -342,10 +342,11 @@ def _whole(governing: str, end_of_year: bool) -> str:
 def _start_of_a_run(block: Block, figure: Figure, period: str | None) -> bool:
     """从98元提高到178元 under 这五年: the first value is the run's start, not of the run."""
     return bool(period) and _spans_years(period or "") and _START.search(
-        block.text, max(0, figure.lstart - 2), figure.lstart) is not None
+        block.text, max(0, figure.lstart - 6), figure.lstart) is not None
 
 
-_START = regex.compile(r"[从由]\s*$")
+# (从全国第10位升至第5位: the area a rank is of may stand between 从 and the start value)
+_START = regex.compile(r"[从由](?:全国|全省|全市|全区|全县|全州|全球|世界)?的?\s*$")
 
 
 _BEFORE_ADVERBIAL = regex.compile(r"[\s—" + BULLETS + r"]*(?:在|而|但|其中|同时|)[\s]*")
