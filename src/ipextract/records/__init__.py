@@ -55,6 +55,8 @@ from .naming import (
     _scope_of_total_parts,
     analyse,
     clean_metric,
+    reach_openers,
+    reach_owner,
     topic_carried,
 )
 from .scope import scope, subject
@@ -244,6 +246,11 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 # 国有企业实现营业收入…，上缴税费…: the clause goes on about its sentence's body
                 topic, by = chained
                 metric, own_subject, own_scope = topic + metric, by.subject, by.scope
+            elif how in ("before", "after") and metric.startswith(reach_openers()) and (
+                    owner := reach_owner(metric, kind, figure.unit, block.text, figure.lstart,
+                                         block_drafts, region_code, places)):
+                # 改造老旧小区640个、惠及居民…: the residents the renovation reached
+                metric = owner + metric
             # (by position, in the order of Draft's fields: keywords cost three times as
             # much, once per figure)
             block_drafts.append(Draft(

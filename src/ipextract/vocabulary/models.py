@@ -111,6 +111,13 @@ class Cues(Frozen):
     sub_item_markers: tuple[str, ...] = ()  # 其中国家级31家: an item of the total before
     attribute_nouns: tuple[str, ...] = ()  # 普通高中42所，招生…: the institutions' 招生
     body_measures: tuple[str, ...] = ()  # 国有企业…，上缴税费…: the body's own measures
+    # 改造老旧小区640个、惠及居民…: a reach named by the works before it (naming/reach.py)
+    drive_verbs_after_spending: tuple[str, ...] = ()  # 带动, 拉动: only after money spent
+    serving_verbs: tuple[str, ...] = ()  # 服务: only before a count of those served
+    people_units: tuple[str, ...] = ()  # 培训农民2.6万人次: no works that reach
+    served_units: tuple[str, ...] = ()  # 服务农户96万户, not 服务区12个
+    reach_adverbs: tuple[str, ...] = ()  # 共|惠及
+    reach_owner_measures: tuple[str, ...] = ()  # 质押融资金额 → 质押融资 as an owner
     institution_units: tuple[str, ...] = ()
     modal_words: tuple[str, ...] = ()  # 固定资产投资今年|要|增长: a predicate, not a name
     comparison_verbs: tuple[str, ...] = ()  # 高于|全省平均2.1个百分点: the words name the base
@@ -232,6 +239,12 @@ class Cues(Frozen):
         both = carried & (set(self.modifying_verbs) | set(self.planning_verbs_over_lists))
         if both:
             raise ValueError(f"a verb over a list is neither a modifier nor a verb of planning: "
+                             f"{sorted(both)}")
+        reach = (self.reach_verbs, self.drive_verbs_after_spending, self.serving_verbs)
+        both = {verb for one in reach for other in reach if one is not other
+                for verb in set(one) & set(other)}
+        if both:
+            raise ValueError(f"a verb of reach, of drive or of service is one only: "
                              f"{sorted(both)}")
         stray = set(self.effort_adverbs_that_qualify_nouns) - set(self.effort_adverbs)
         if stray:

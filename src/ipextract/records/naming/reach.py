@@ -1,0 +1,108 @@
+"""The owner of a reach: a clause that opens with a verb of reach, drive or service (惠及, 覆盖,
+带动, 服务…) right after a figure of the works done or the money spent is the reach of those
+works (改造老旧小区640个、惠及居民9.2万户: the residents the renovation reached), named with
+them: 改造老旧小区惠及居民 (corpora/ANNOTATION.md, metric 6). Read after a figure is named, from
+the draft before it in its block (:func:`reach_owner`).
+
+The carry is narrow. The verb follows the figure before with only ，or 、 (and 共, 累计)
+between: no clause, no full stop, no owner of its own (稳岗政策惠及企业) and no scope of its
+own after the verb (覆盖全省乡镇). The figure before is a count, amount or quantity named by its
+own words, no count of people (培训农民2.6万人次: no works) and no reach itself (带动消费…，
+惠及消费者; 以旧换新带动商品销售…、惠及消费者); a growth of it may stand between (…金额46.5亿元，同比增长22.1%，惠及企业…). A
+verb of drive (带动, 拉动) takes money spent only: after a count of activities the drive is the
+whole effort's. 服务 also opens nouns (服务业, 服务区), so it counts only those served.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...vocabulary import load_vocabulary
+from ..base import BASE_KINDS, Draft
+from ..scope import scope
+
+_STOPS = re.compile("[。！？!?；;：:]")
+_CLAUSE_MARKS = re.compile("[，,、。！？!?；;：:]")
+_SPACES = re.compile(r"\s+")
+_GROWTH_REACH = 16  # characters from the works' figure to its growth (，同比增长…)
+
+
+@lru_cache(maxsize=1)
+def reach_openers() -> tuple[str, ...]:
+    """Every verb that opens a reach's name: the cheap test each named figure is asked."""
+    cues = load_vocabulary().cues
+    return (*cues.reach_verbs, *cues.drive_verbs_after_spending, *cues.serving_verbs)
+
+
+def _verb_after(gap: str) -> tuple[str, str] | None:
+    """(verb, words after it) of the words between the figure before and this one, when they
+    are a ，or 、, an adverb (共, 累计) and a verb of reach; None otherwise."""
+    gap = _SPACES.sub("", gap)
+    if not gap or gap[0] not in "，,、":
+        return None
+    rest = gap[1:]
+    adverbs = load_vocabulary().cues.reach_adverbs
+    for adverb in adverbs:
+        if rest.startswith(adverb):
+            rest = rest[len(adverb):]
+            break
+    verb = next((v for v in reach_openers() if rest.startswith(v)), None)
+    if verb is None or _CLAUSE_MARKS.search(rest):
+        return None
+    return verb, rest[len(verb):]
+
+
+def _works(block_drafts: list[Draft], text: str, start: int) -> tuple[Draft, str] | None:
+    """The draft of the figure before the one at ``start``, past a growth of it, and the words
+    between it (or its growth) and that figure."""
+    if not block_drafts:
+        return None
+    last = block_drafts[-1]
+    if last.kind == "growth" and last.of is not None and len(block_drafts) > 1:
+        works = block_drafts[-2]
+        if works.figure is not last.of or last.figure.lstart - works.figure.lend > _GROWTH_REACH or (
+                _STOPS.search(text, works.figure.lend, last.figure.lstart)):
+            return None
+        return works, text[last.figure.lend:start]
+    return last, text[last.figure.lend:start]
+
+
+def reach_owner(metric: str, draft_kind: str, unit: str, text: str, start: int,
+                block_drafts: list[Draft], region_code: str | None,
+                places: frozenset[str]) -> str | None:
+    """The works that own a figure named ``metric`` (a verb of reach and its object, the figure
+    at ``start`` of ``text``, of ``draft_kind`` and ``unit``): the name of the figure before it
+    without its measure word; None when the clause is no such reach. Ask it only of a name
+    that opens with one of :func:`reach_openers`."""
+    if draft_kind not in BASE_KINDS:
+        return None
+    found = _works(block_drafts, text, start)
+    if found is None:
+        return None
+    works, gap = found
+    after = _verb_after(gap)
+    if after is None or not metric.startswith(after[0]):
+        return None
+    verb, object_words = after
+    cues = load_vocabulary().cues
+    if verb in cues.serving_verbs and (draft_kind != "count" or unit not in cues.served_units):
+        return None  # (服务区12个, 服务业增加值: a noun, no verb of service)
+    if object_words and (object_words.startswith(cues.scope_words)
+                         or scope(object_words, region_code, places)):
+        return None  # 覆盖全省乡镇: the reach names its own scope
+    owner = works.metric
+    if works.metric_from not in ("before", "after") or works.kind not in BASE_KINDS or (
+            works.figure.unit in cues.people_units) or any(
+                verb in owner for verb in (*cues.reach_verbs, *cues.drive_verbs_after_spending)):
+        return None  # (以旧换新带动商品销售…、惠及消费者: the reach is the cause's, not the sales')
+    if verb in cues.drive_verbs_after_spending and works.kind != "amount":
+        return None  # 举办活动600场，带动消费…: the whole effort's drive
+    for measure in cues.reach_owner_measures:
+        if owner.endswith(measure):
+            owner = owner[:-len(measure)]
+            break
+    return owner if len(owner) >= 2 else None
+
+
+__all__ = ["reach_openers", "reach_owner"]
