@@ -207,6 +207,12 @@ def _speaks_of_a_period(block: Block, figure: Figure) -> bool:
     return block.text[figure.lstart - 1:figure.lstart] == "的" and (not after or after in _CLAUSE_END)
 
 
+def _names_a_decade(block: Block, figure: Figure) -> bool:
+    """上世纪80年代, 90年代出厂: 年代 after a number of years names a decade, a time spoken of,
+    not a length of years measured."""
+    return figure.unit == "年" and block.text[figure.lend:figure.lend + 1] == "代"
+
+
 # a programme named by a count in words: 加快五个新城建设, 推进两个中心发展
 _PROGRAMME = regex.compile(r"\p{Han}{1,4}(?:建设|发展)")
 
@@ -281,7 +287,7 @@ def drop_labels(block: Block, figures: list[Figure]) -> list[Figure]:
         following = figures[index + 1] if index + 1 < len(figures) else None
         if index in dropped or _recounts_list(block, figure) or _names_a_group(
                 block, figure) or _threshold_of_what_is_counted(block, figure, following) or (
-                _speaks_of_a_period(block, figure)) or _names_a_programme(block, figure) or (
+                _speaks_of_a_period(block, figure)) or _names_a_decade(block, figure) or _names_a_programme(block, figure) or (
                 _names_a_session(block, figure)) or _announces_a_list(block, figure) or (
                 _lone_er(block, figure)) or _names_a_size_class(block, figure) or (
                 _spans_a_change(block, figure, following)):
