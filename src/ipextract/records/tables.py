@@ -86,6 +86,9 @@ _OWN_REGION = regex.compile(r"^[全本][省市州县区盟旗国](?=\w{2})")
 _NO_SCOPE = regex.compile(r"^(?:按|其中)|中$")  # 按产业分, 全部工业中: no scope of the rows
 _WHOLE_AREA = regex.compile(r"^[全本][省市州县区盟旗国]$")  # 全省（亿元）: a column of the whole area
 _MIN_OVERLAP = 2  # 乡镇工业 + 工业总产值 → 乡镇工业总产值: two characters or more shared
+# 工业总产值|经济类型结构, 项目|结构: the breakdown a table of parts is of, after its measure
+_STRUCTURE_TAIL = regex.compile(r"\p{Han}{0,4}(?:结构|构成)$")
+_LIST_JOINS = frozenset("、，,和及与")  # 城镇和农村, 南、北片区 (南，北片区): the other rows the title lists
 
 
 @lru_cache(maxsize=1)
@@ -194,6 +197,7 @@ class TableContext:
     titled: tuple[str, bool] | None = None  # the title's measure (see _title_measure)
     threshold: str = ""  # the bound of the units the title says the table covers (规模以上工业)
     _columns: dict[tuple[int, int], tuple[str | None, bool]] = field(default_factory=dict)
+    _kinds: int | None = None  # how many columns name kinds (_crossed_columns)
 
     @classmethod
     def under(cls, block: Block | None) -> TableContext:
@@ -245,6 +249,7 @@ class TableContext:
             self.headers, self.parent, self.measured, self.rows_seen = [], None, False, False
             self.section = ""
             self._columns = {}
+        self._kinds = None
         self.headers.append(cells)
 
     def column_measure(self, column: int, width: int) -> tuple[str | None, bool]:
@@ -299,11 +304,81 @@ class TableContext:
             return _compound(label, measure), parts
         if self.parent is not None and (not unit or not self.parent[1] or unit == self.parent[1]):
             return f"{_OWN_REGION.sub('', self.parent[0])}{TABLE_NAME_MARK}{label}", False
+        if not self.measured and self.title and (crossed := self._crossed(label, column)) is not None:
+            return crossed, False
         if not self.measured and titled is not None:
             measure, compound = titled
             return (_compound(label, measure) if compound
                     else f"{measure}{TABLE_NAME_MARK}{label}"), False
         return label, False
+
+    def _crossed(self, label: str, column: int) -> str | None:
+        """A cell of a table of parts crossed by two breakdowns (表6 各年代出厂的设备比例 over
+        90年代出厂 | 80年代出厂, rows 进口设备…; 表5 东、中、西部地区工业总产值经济类型结构 over
+        国有 | 集体, rows 东部地区…): whose columns are kinds, not measures, and whose rows the
+        title names (the row's word or its ending: 设备, 部地区). Where the title names the
+        columns' breakdown before the rows' (各年代出厂的), the name is the title's with the
+        column for it: 90年代出厂进口设备比例. None for any other cell."""
+        header = self.header
+        if column >= len(header) or self._crossed_columns() < 2:
+            return None
+        heading = _clean_heading(header[column][2])
+        if not _names_kind(heading):
+            return None
+        thing = _title_thing(self.title)
+        found = _found_ending(thing, label)
+        if found is None:
+            return None
+        row_at, end = found
+        size = end - row_at
+        while end < len(thing) and thing[end] in _LIST_JOINS:  # 城镇和农村: past the rows listed
+            end += 1 + size
+        rest = thing[end:]
+        structure = bool(_STRUCTURE.search(rest)) or bool(_STRUCTURE.search(self.title))
+        tail = _STRUCTURE_TAIL.search(rest)
+        if tail is not None:  # 居民消费支出|构成, 工业总产值|经济类型结构: the longest measure
+            stops = range(tail.end() - 2, tail.start() - 1, -1)
+            rest = next((rest[:stop] for stop in stops if names_measure(rest[:stop])), rest[:tail.start()])
+        measure = rest if names_measure(rest) else ""
+        if measure != rest or not (measure or structure):
+            return None  # words after the measure that are none of it: not read
+        if structure and not measure.endswith(_RATIO_ENDINGS):
+            measure += "比重"  # (项目结构: the rows' shares)
+        if not measure.endswith(_RATIO_ENDINGS):
+            return None  # only tables of shares: a count's columns may be no parts of it
+        column_at = _found_ending(thing, heading)
+        if column_at is not None and column_at[1] <= row_at:
+            return heading + _compound(label, measure)  # 各年代出厂的设备比例: 90年代出厂进口设备比例
+        # (a title that names only the rows, 东、中、西部地区工业总产值经济类型结构: 东部地区工业
+        # 总产值比重·国有 would be the name, but the validator's misprint check then pairs the
+        # one cell left named by its row, 其他, with a prose figure named by the place alone: held
+        # back, the rows keep their names)
+        return None
+
+    def _crossed_columns(self) -> int:
+        """How many of the lowest heading row's cells name kinds, not measures (see _crossed)."""
+        if self._kinds is None:
+            self._kinds = sum(1 for _, _, cell in self.header[1:] if _names_kind(_clean_heading(cell)))
+        return self._kinds
+
+
+def _names_kind(heading: str) -> bool:
+    """A column heading that names a kind of the things (国有, 90年代出厂), not a measure, a
+    growth, a rank, a share, a year, a unit, a total or a generic word."""
+    return (len(heading) >= 2 and not names_measure(heading) and _GROWTH_HEADING.search(heading) is None
+            and heading not in _RANK_HEADINGS and _SHARE_HEADING.search(heading) is None
+            and _YEAR_HEADING.match(heading) is None and heading not in _generic()
+            and heading not in _totals() and heading != "单位")
+
+
+def _found_ending(text: str, label: str) -> tuple[int, int] | None:
+    """Where ``text`` holds ``label`` or its longest ending of two characters or more (设备 of
+    进口设备 in 各年代出厂的设备比例): its start and end, or None."""
+    for start in range(len(label) - 1):
+        at = text.find(label[start:])
+        if at >= 0:
+            return at, at + len(label) - start
+    return None
 
 
 def _counts_thing(heading: str, text: str) -> bool:
