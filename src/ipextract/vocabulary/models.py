@@ -73,6 +73,9 @@ class Cues(Frozen):
     list_openers: tuple[str, ...] = ()  # 五件事：一是…: the count announces a list (labels.py)
     list_heads: tuple[str, ...] = ()  # 事, 任务, 亮点: what such a count counts
     streak_words: tuple[str, ...] = ()  # 连续5年提高: a streak, not the span of a change
+    # 连续4年净增加 → …连续净增加年数: a streak's unit and the measure its length is named by
+    streak_measures: dict[str, str] = Field(default_factory=dict)
+    streak_spans: tuple[str, ...] = ()  # 连续10个季度: the span counted after 个
     # 20户以上自然村: a bound in a unit the things after it are never counted in (labels.py)
     size_class_heads: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     # 生产|钾肥|757.5万吨 → 钾肥产量: a verb of output and the measure it names (naming/metric.py)

@@ -42,7 +42,7 @@ class PhraseAnalysis(NamedTuple):
     cues, again.
 
     A named tuple: immutable and typed as a frozen dataclass is, where a frozen dataclass's
-    ``__init__`` sets each of its 16 fields through ``object.__setattr__`` (three times the
+    ``__init__`` sets each of its 17 fields through ``object.__setattr__`` (three times the
     cost of the tuple, once per figure: 3% of the instructions of ``draft_records``).
 
     >>> from ipextract.blocks import split_blocks
@@ -72,6 +72,7 @@ class PhraseAnalysis(NamedTuple):
     compared: bool  # its sentence compares with a past period (比上年, 同比)
     basis: Basis | None  # a growth's: what the nearest basis cue before it in its sentence
     # says, real (按可比价格计算) or nominal
+    followed: bool  # another figure stands after it in its clause (in ``right``)
 
 
 _LIST_GOES_ON = regex.compile(r"(?:、|和|及|与)-?[0-9]")
@@ -215,6 +216,7 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
         compared,
         cues.basis(sentence_start).last_kind(  # type: ignore[arg-type]  # basis
             sentence_start, figure.lstart) if kind == "growth" else None,
+        position + 1 < len(figures) and figures[position + 1].lstart < figure.lend + len(right),
     )
 
 

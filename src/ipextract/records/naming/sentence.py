@@ -29,9 +29,17 @@ from ..base import (
     _word_sets,
 )
 from .analysis import PhraseAnalysis
-from .counted import _right_noun, words_after
+from .counted import _CLAUSE_END, _right_noun, words_after
 from .lists import _GROUP_SUFFIXES, MAX_CHAIN, _measure_group, named_examples
-from .metric import _label, _metric, _no_subject_before_years, _ranked_growth, _share_part, _share_phrase
+from .metric import (
+    _label,
+    _metric,
+    _no_subject_before_years,
+    _ranked_growth,
+    _ranking_in,
+    _share_part,
+    _share_phrase,
+)
 from .phrase import (
     _ANY_DIGIT,
     _HAN_WORDS,
@@ -47,6 +55,7 @@ from .phrase import (
     _rank_verb,
     clean_metric,
 )
+from .streak import after_streak_word, level_predicate, streak_measure, streak_name, streak_owner
 
 
 def _describes(block_drafts: list[Draft], group_drafts: list[Draft], block: Block,
@@ -121,6 +130,9 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         level = _level_before(block_drafts, sentence_start)
         if level is not None and level.metric and level.kind != "rank":
             metric, how = level.metric, "previous"
+    if kind in _STREAK_KINDS and after_streak_word(words.left) and not words.followed and (
+            streak := _streak(figure, words, metric, how, block_drafts, places)):
+        return streak, None, how  # 耕地面积连续4年净增加 → 耕地面积连续净增加年数
     if not metric and previous is not None and kind == "share" and words.right.startswith("的") and (
             previous.figure.lend <= words.clause_start) and (after := words_after(words.right)) and (
             not _ANY_DIGIT.search(after)):
@@ -444,6 +456,32 @@ def _stock_after_flow(metric: str, clause: str, previous: Draft) -> str:
     # 新入选 → 累计入选: a verb of its own after 新; 新增, 新建: the verb is only the flow's
     kept = verb[1:] if verb.startswith("新") and len(verb) > 2 else ""
     return f"累计{kept}{stock}" if kept else stock
+
+
+_STREAK_KINDS = frozenset({"duration", "count"})
+_SPACES = frozenset(" \u3000")
+
+
+def _streak(figure: Figure, words: PhraseAnalysis, metric: str, how: str,
+            block_drafts: list[Draft], places: frozenset[str]) -> str:
+    """The name of a streak's length after 连续 (streak.py), ``""`` when its clause goes on with
+    no predicate to name."""
+    right = words.right
+    if not right and words.tail[:1] in _SPACES:
+        # 连续9年 位居…: a space the segmenter reads as a clause end, where the text goes on
+        rest = words.tail.lstrip("".join(_SPACES))
+        end = _CLAUSE_END.search(rest)
+        right = rest[:end.start()] if end else rest
+    measure, predicate = streak_measure(figure, right)
+    if not measure:
+        return ""
+    level = ""
+    if (how == "after" or not metric) and level_predicate(predicate) and (
+            _no_subject_before_years(words.clause)):
+        found = _level_before(block_drafts, words.sentence_start)
+        level = found.metric if found is not None and found.kind != "rank" else ""
+    owner = streak_owner(metric, how, words.clause, level, _ranking_in(words.left, places), places)
+    return streak_name(owner, measure, predicate)
 
 
 def _level_before(block_drafts: list[Draft], sentence_start: int) -> Draft | None:
