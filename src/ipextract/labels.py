@@ -47,6 +47,7 @@ _CLASS_PHRASE = regex.compile(r"的?([\p{Han}、]{1,24})")  # (500万元及以�
 _SHORT_WORD = regex.compile(r"\p{Han}{1,4}")  # 两个(市场)两种
 _SHORT_ITEM = regex.compile(r"\p{Han}{1,4}、")  # 两个(基地、)两个
 _THRESHOLD_QUALIFIERS = frozenset({"at_least", "at_most", "over", "under"})
+_OF_A_CLASS = frozenset({"count", "rate"})  # a class's figure: how many, what part (占比…%)
 MAX_RECOUNT = 12
 # (as Decimals: a figure's value is compared with them in 340 ns, with ints in 510)
 _BOUNDS = (Decimal(2), Decimal(MAX_RECOUNT))
@@ -152,13 +153,29 @@ def _names_a_group(block: Block, figure: Figure) -> bool:
     if figure.unit not in AGE_UNITS and not (figure.kind == "rank" and figure.value_max is not None):
         return False
     after = block.text[figure.lend:figure.lend + 1]
+    if after in ("（", "(") and figure.unit in AGE_UNITS:
+        # 0-14岁（含不满15周岁）人口: a note on the group, then the noun it qualifies
+        note = _BRACKET_NOTE.match(block.text, figure.lend)
+        after = block.text[note.end():note.end() + 1] if note is not None else ""
     return bool(after) and _HAN.match(after) is not None
+
+
+_BRACKET_NOTE = re.compile(r"[（(][^（）()，。；\n]{1,20}[）)]")
 
 
 def _threshold_of_what_is_counted(block: Block, figure: Figure, following: Figure | None) -> bool:
     """年产30万台以上的企业12个: a bound that describes the things another figure counts;
-    年营业收入500万元及以上的服务业法人单位: a bound that defines a class of units."""
-    if figure.qualifier not in _THRESHOLD_QUALIFIERS or figure.unit in ("%", "‰", "个百分点"):
+    年营业收入500万元及以上的服务业法人单位: a bound that defines a class of units;
+    比重不足1%的地区有7个, 年收益超30万元的村集体占比达20%: a bound joined by 的 to the things
+    the next figure of its clause counts or takes a share of."""
+    if figure.qualifier not in _THRESHOLD_QUALIFIERS:
+        return False
+    if following is not None and following.kind in _OF_A_CLASS and block.text.startswith(
+            "的", figure.lend) and _DESCRIBED.fullmatch(block.text, figure.lend, following.lstart) and (
+            following.kind == "count" or any(noun in block.text[figure.lend:following.lstart]
+                                             for noun in load_vocabulary().cues.share_nouns)):
+        return True  # (the 的 written: 增速超过10%|的行业有|15个; not 增长10%以上，…)
+    if figure.unit in ("%", "‰", "个百分点"):
         return False
     if following is not None and following.kind == "count" and _DESCRIBED.fullmatch(
             block.text, figure.lend, following.lstart) is not None:
