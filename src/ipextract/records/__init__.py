@@ -55,6 +55,7 @@ from .naming import (
     _scope_of_total_parts,
     analyse,
     clean_metric,
+    owner_carried,
     reach_openers,
     reach_owner,
     topic_carried,
@@ -251,6 +252,11 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                                          block_drafts, region_code, places)):
                 # 改造老旧小区640个、惠及居民…: the residents the renovation reached
                 metric = owner + metric
+            elif how == "before" and own_subject is None and own_scope is None and metric and (
+                    owned := owner_carried(metric, analysis, block.text, block_drafts)):
+                # 沿江高铁发送旅客…、运输货物…: a bare measure of the owner the item before names
+                owner, by = owned
+                metric, own_subject, own_scope = owner + metric, by.subject, by.scope
             # (by position, in the order of Draft's fields: keywords cost three times as
             # much, once per figure)
             block_drafts.append(Draft(

@@ -154,6 +154,10 @@ class Cues(Frozen):
     whole_predicates: tuple[str, ...] = ()
     # 任务|基本 + 完成: an adverb the segmenter tags a noun, closing a counted noun
     adverbs_tagged_nouns: tuple[str, ...] = ()
+    # 传染病|报告|发病: verbs the segmenter tags nouns, a measure's verbs after its owner
+    verbs_tagged_nouns: tuple[str, ...] = ()
+    # 总产量, 综合产值: words before a measure noun that qualify the measure, not its owner
+    measure_qualifiers: tuple[str, ...] = ()
     # 围绕, 依托: verbs used as prepositions, no action on a noun counted after them
     preposition_verbs: tuple[str, ...] = ()
     # 推动 after a cause (…新机制|推动|…解决率): the name is the object after it

@@ -18,7 +18,8 @@ figure goes through them:
 * ``sentence``: the name when the figure's own words name nothing (the figure it describes,
   the level before it, the sentence's subject) and the adjustments the figures before it in
   its sentence make (其中 items, a flow's stock, a rate of the things just counted);
-* ``topic``: the body a clause with no subject goes on about (国有企业实现营业收入…，上缴税费…);
+* ``topic``: the body a clause with no subject goes on about (国有企业实现营业收入…，上缴税费…),
+  and the owner a bare measure takes from the item before it (高铁发送旅客…、运输货物…);
 * ``reach``: the works a reach or a drive is of (改造老旧小区640个、惠及居民…);
 * ``fills``: the passes over all the drafts of a document (shared nouns of an enumeration,
   attributes of the institutions counted before them, the scope of a whole a sentence opens
@@ -44,11 +45,12 @@ from .lists import MAX_CHAIN, _respective
 from .phrase import _NAME_ENDINGS, _phrase_patterns, _scope_prefix, _strip_scope_prefixes, clean_metric
 from .reach import reach_openers, reach_owner
 from .sentence import _name
-from .topic import topic_carried
+from .topic import owner_carried, topic_carried
 from .totals import _scope_of_total_parts
 
 __all__ = ["MAX_CHAIN", "_NAME_ENDINGS", "PhraseAnalysis", "_attributes_of_institutions",
            "_fill_shared_nouns", "_investment_of_projects", "_name", "_phrase_patterns",
            "_respective", "_scope_of_opening_whole", "_scope_of_total_parts", "_scope_prefix",
-           "_strip_scope_prefixes", "analyse", "clean_metric", "reach_openers", "reach_owner",
+           "_strip_scope_prefixes", "analyse", "clean_metric", "owner_carried", "reach_openers",
+           "reach_owner",
            "topic_carried"]

@@ -117,4 +117,146 @@ def topic_carried(metric: str, words: PhraseAnalysis, text: str,
     return None
 
 
-__all__ = ["topic_carried"]
+# Owner chains (a second, wider carry): an item that names an owner and its first measure
+# (可降解塑料制品总产量增长12%、…; 沿江高铁发送旅客…、…) lends the owner to a bare measure right
+# after it in its sentence: a measure noun (产值, 利润: cues.measure_nouns, body_measures,
+# list_measure_nouns) after owner + measure noun, a verb of flow and its object (运输货物,
+# 服务客户) or a measure opened by the item's own verb (报告|发病 … 报告|死亡) after owner + verb.
+# Not a name with an owner, place or scope of its own (东北地区投资), not after a measure only
+# (产值增长8%、利润…), a region's total (地区生产总值: no measure noun ends it), a count of things
+# built or worked on (新建5G基站, 改造燃气管网…、供热管网…, 草原生态修复…，营造林…: the list
+# verb's class), nor in the parts after 其中 or a clause or two further on.
+_MAX_BARE = 5  # characters: 运输货物, 营业收入: a longer name says more than a measure
+_CLAUSE_MARK = re.compile("[，,、；;：:]")
+# words that close no owner: a verb (also vn: 产品|销售 of 产品销售收入), an adverb, a preposition,
+# a conjunction, a particle, a locative, a pronoun or an adjective (零部件, tagged mq, may)
+_NOT_OWNER_ENDS = ("v", "d", "p", "c", "u", "f", "r", "a")
+_VERB_TAGS = ("v", "vn", "vd", "d")  # the verbs (and their adverbs: 共, 累计) of an item's measure
+
+
+@lru_cache(maxsize=1)
+def _owned_measures() -> frozenset[str]:
+    cues = load_vocabulary().cues
+    return frozenset((*cues.measure_nouns, *cues.body_measures, *cues.list_measure_nouns))
+
+
+@lru_cache(maxsize=1 << 10)
+def _bare(name: str) -> str:
+    """``"measure"`` for a measure noun alone (产值), ``"verb"`` for a verb of flow and its object
+    or a verb and the noun of what it counts (运输货物, 入院人次), ``"open"`` for two words that
+    may open with the item before's own verb (报告|死亡), else ``""``. Not a verb of reach, of a
+    cause or a carrier (惠及, 带动: what a figure before reached is named elsewhere), nor a rate
+    (调解成功率: a measure of its own)."""
+    if name in _owned_measures():
+        return "measure"
+    cues = load_vocabulary().cues
+    if not _HAN_WORDS.fullmatch(name) or name.endswith("率") or name.startswith(
+            (*cues.clause_verbs, *cues.reach_verbs, *cues.carrier_verbs)):
+        return ""
+    tokens = _tokens(name)
+    if len(tokens) == 2 and tokens[0] in cues.verbs_tagged_nouns:
+        return "open"
+    if len(tokens) != 2 or not pos_tag(tokens[1]).startswith("n"):
+        return ""  # (服务|贸易: two verbs used as nouns, a trade, no flow of things)
+    return "verb" if pos_tag(tokens[0]) in ("v", "vn") else ""
+
+
+def _owner(before: str, name: str, bare: str) -> str:
+    """沿江高铁 of 沿江高铁发送旅客 before 运输货物, 可降解塑料制品 of 可降解塑料制品总产量 before
+    产值: what is left of the name ``before`` once its measure is taken off; ``""`` for none.
+
+    >>> _owner("沿江高铁发送旅客", "运输货物", "verb"), _owner("塑料制品总产量", "产值", "measure")
+    ('沿江高铁', '塑料制品')
+    >>> _owner("乙类传染病报告发病", "报告死亡", "open"), _owner("地区生产总值", "投资", "measure")
+    ('乙类传染病', '')
+    """
+    if not _HAN_WORDS.fullmatch(before):
+        return ""
+    cues = load_vocabulary().cues
+    tokens = _tokens(before)
+    starts = [0]
+    for token in tokens:
+        starts.append(starts[-1] + len(token))
+    first = _tokens(name)[0]
+    ending = max((m for m in _owned_measures() if before.endswith(m)), key=len, default="")
+    if bare == "open":  # (报告发病 … 报告死亡: the measure opens with the same verb)
+        if first not in tokens[1:]:
+            return ""
+        run = len(tokens) - 1 - tokens[::-1].index(first)
+    elif ending and bare == "verb":
+        return ""  # (实物商品网上零售额…，快递业务量…: a verb's measure after a noun's is another's)
+    elif ending:  # (owner + measure noun: 塑料制品|总产量 before 产值, 产品销售|收入)
+        at = len(before) - len(ending)
+        qualifier = next((q for q in cues.measure_qualifiers if before[:at].endswith(q)), "")
+        at -= len(qualifier)
+        if at not in starts:
+            return ""
+        run = starts.index(at)
+    elif bare == "verb" and not before.endswith(cues.works_on_things):
+        # the verbs that open the item's measure (发送|旅客, 授信, 开行, 报告|发病), not a
+        # verb of building (改造燃气管网…、供热管网…: the list's verb is the later item's)
+        end = len(tokens)
+        while end and pos_tag(tokens[end - 1]).startswith("n") and (
+                tokens[end - 1] not in cues.verbs_tagged_nouns):
+            end -= 1
+        run = end
+        while run and (pos_tag(tokens[run - 1]) in _VERB_TAGS
+                       or tokens[run - 1] in cues.verbs_tagged_nouns):
+            run -= 1
+        if run == end or any(t in cues.counting_verbs for t in tokens[run:end]):
+            return ""
+    else:
+        return ""
+    while run and (tokens[run - 1] in cues.verbs_tagged_nouns or pos_tag(tokens[run - 1]) == "d"):
+        run -= 1  # (丙类传染病|共|报告|发病: the adverb and the verb go with the measure)
+    owner, owned = before[:starts[run]], tokens[:run]
+    if len(owner) < _MIN_TOPIC or not owned or pos_tag(owned[-1]).startswith(_NOT_OWNER_ENDS) or (
+            pos_tag(owner[-2:]).startswith("v")) or (
+            owner.startswith((*cues.counting_verbs, *cues.flow_verbs_over_lists,
+                              *cues.scope_words, *cues.verbs_tagged_nouns))
+            or any(len(t) > 1 and pos_tag(t) == "v" for t in owned)
+            or all(pos_tag(t) in ("ns", "f") for t in owned) or owner.endswith(first)):
+        return ""  # (新建5G基站: built things; 全市, 浦东新区: a place; 可|降解塑料: 可 is no verb;
+        # 产品销售|收入: a measure of one word the segmenter cuts, 销售 is no owner)
+    return owner
+
+
+def _said_bare(clause: str, metric: str) -> bool:
+    """The figure's clause names ``metric`` with no word before it but a link word (实现利润);
+    not where a scope was taken off (东北地区投资, 全市产值)."""
+    at = clause.rfind(metric)
+    return at >= 0 and (at == 0 or clause[:at].strip(_CLAUSE_MARKS) in (
+        "", *load_vocabulary().cues.link_words))
+
+
+def owner_carried(metric: str, words: PhraseAnalysis, text: str,
+                  block_drafts: list[Draft]) -> tuple[str, Draft] | None:
+    """The owner a bare measure named ``metric`` by its own words takes from the nearest figure
+    before it in its sentence named by its own words (owner + measure), and that figure's
+    draft; None for none (see the comment above ``_MAX_BARE``)."""
+    if len(metric) > _MAX_BARE or not block_drafts:
+        return None  # (most names: longer than a bare measure)
+    bare = _bare(metric)
+    if not bare or _opens_with_scope(words.clause) or not _said_bare(words.clause, metric):
+        return None
+    cues = load_vocabulary().cues
+    # (the clause right after the last figure: …，同比增长5%；销量…, not …，X发展远超预期，…)
+    if len(_CLAUSE_MARK.findall(text, block_drafts[-1].figure.lend, words.clause_start)) > 1:
+        return None
+    for draft in reversed(block_drafts):
+        if draft.figure.lstart < words.sentence_start and _FULL_STOP.search(
+                text, draft.figure.lend, words.sentence_start):
+            return None  # (the owner's figure is in the sentence: a ； between them is no stop)
+        if draft.metric_from in ("of", "previous") or draft.kind == "duration":
+            continue
+        # (the sentence from its full stop: a part after 其中 may follow a ；)
+        opening = 1 + max(text.rfind(stop, 0, words.clause_start) for stop in "。！？!?")
+        if draft.metric_from != "before" or not draft.metric or draft.metric == metric or any(
+                marker in text[opening:words.clause_start] for marker in cues.sub_item_markers):
+            return None
+        owner = _owner(draft.metric, metric, bare)
+        return (owner, draft) if owner else None
+    return None
+
+
+__all__ = ["owner_carried", "topic_carried"]
