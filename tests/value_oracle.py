@@ -151,7 +151,7 @@ def _split_numeral(text: str, extra: str = "") -> tuple[str, str]:
 
 def _vague(numeral: str) -> tuple[Decimal, Decimal] | None:
     """几 and 数 in a numeral, as the range they bound: 几十 and 数十 10-100, 十几万 10万-20万,
-    二十几 20-30, 几 0-10, 数万 1万-10万."""
+    二十几 20-30, 几 0-10, 数万 1万-10万, 一百几十 110-200."""
     match = re.fullmatch(r"(.*?)([几数])(.*)", numeral)
     if not match:
         return None
@@ -159,6 +159,12 @@ def _vague(numeral: str) -> tuple[Decimal, Decimal] | None:
     if not head and tail and all(char in CHINESE_UNITS for char in tail):
         unit = _magnitude(tail)
         return unit, unit * 10  # 几十, 数万
+    if head and tail in ("十", "百", "千"):
+        base = numeral_value(head)
+        if base is None:
+            return None
+        unit = _magnitude(tail)
+        return base + unit, base + unit * 10  # 一百几十: 110-200, 三千几百: 3100-4000
     if tail == "" or all(char in "万亿" for char in tail):
         base = numeral_value(head) if head else Decimal(0)
         if base is None:

@@ -35,6 +35,7 @@ CHINESE_DIGITS: dict[str, int] = {
 SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
 VAGUE = "几数"  # 十几, 几十, 数百: "some"
+_MAGNITUDE_CHARS = frozenset("万亿")  # 几万, 几亿: a 几 before them leads
 CHINESE_NUMERAL_CHARS = "".join(CHINESE_DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS) + "点"
 
 ARABIC_CHARS = "0123456789.,"
@@ -169,11 +170,21 @@ def vague_range(text: str) -> tuple[Decimal, Decimal]:
     二十几 → 20–30, 十几万 → 100000–200000); a leading one multiplies the unit after it
     (几十 → 10–100, 几千 → 1000–10000).
 
-    >>> vague_range("十几"), vague_range("几十万")
-    ((Decimal('10'), Decimal('20')), (Decimal('100000'), Decimal('1000000')))
+    >>> vague_range("十几"), vague_range("几十万"), vague_range("几")
+    ((Decimal('10'), Decimal('20')), (Decimal('100000'), Decimal('1000000')), (Decimal('1'), Decimal('10')))
     """
     index = next(i for i, char in enumerate(text) if char in VAGUE)
-    leading = index + 1 < len(text) and text[index + 1] in SMALL_UNITS
+    after = text[index + 1:index + 2]
+    # a 几 alone (几万, 几亿: the magnitude after the numeral) is a leading one, as 数万 is:
+    # 1–10 of what follows (几亿 → 1亿–10亿, never from 0)
+    leading = after in SMALL_UNITS or (index == 0 and (not after or after in _MAGNITUDE_CHARS))
+    if index and text[index - 1] not in SMALL_UNITS:
+        raise NumeralError(text)  # 八几: a 几 after a digit with no place between
+    if index and after in SMALL_UNITS and index + 2 == len(text):
+        # 一百几十 = 一百 + 几十: 110–200, not 一百一十 times ten
+        head = parse_number(text[:index])
+        low, high = vague_range(text[index:])
+        return head + low, head + high
     one = parse_number(text[:index] + "一" + text[index + 1:])
     if leading:
         return one, one * 10
