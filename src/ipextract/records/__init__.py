@@ -60,6 +60,7 @@ from .naming import (
     reach_owner,
     topic_carried,
 )
+from .naming.ranks import rank_in_area
 from .scope import scope, subject
 from .status import (
     YEAR_DOCUMENTS,
@@ -257,6 +258,8 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 # 沿江高铁发送旅客…、运输货物…: a bare measure of the owner the item before names
                 owner, by = owned
                 metric, own_subject, own_scope = owner + metric, by.subject, by.scope
+            if kind == "rank":
+                metric = rank_in_area(metric, block.text, figure.lstart)  # 居中部第1位
             # (by position, in the order of Draft's fields: keywords cost three times as
             # much, once per figure)
             block_drafts.append(Draft(

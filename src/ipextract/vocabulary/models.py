@@ -152,6 +152,7 @@ class Cues(Frozen):
     selecting_verbs: tuple[str, ...] = ()
     # 实现|全覆盖: a predicate of all the things, which names no part of them
     whole_predicates: tuple[str, ...] = ()
+    evaluation_nouns: tuple[str, ...] = ()  # 取得明显|成效: a verdict on the work
     # 任务|基本 + 完成: an adverb the segmenter tags a noun, closing a counted noun
     adverbs_tagged_nouns: tuple[str, ...] = ()
     # 传染病|报告|发病: verbs the segmenter tags nouns, a measure's verbs after its owner

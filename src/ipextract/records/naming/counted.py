@@ -324,7 +324,7 @@ def short_predicate(noun: str, right: str, carrier: str = "") -> str:
     """湿地 + 纳入省级重要湿地名录: the short verb phrase after a counted noun that closes its
     clause, which says which of the things are counted (the name is the noun with it, as a
     generic noun's is: _with_predicate); ``""`` when there is none, or it is long, holds a
-    figure, opens with 的, is a plan's wording (加快|推进, 全部|完成: cues.predicate_nouns,
+    figure, opens with 的, judges how the work went (取得明显成效: cues.evaluation_nouns), is a plan's wording (加快|推进, 全部|完成: cues.predicate_nouns,
     effort verbs and adverbs) or says all of them (实现全覆盖: cues.whole_predicates). A count
     that opens its clause keeps a verb of what the counted did (入选, 纳入, 完成:
     cues.selecting_verbs; not 启用, 建成: the things and their state, as often the stock); one
@@ -346,7 +346,8 @@ def short_predicate(noun: str, right: str, carrier: str = "") -> str:
     rest = _strip_edges(right[start:stop]).replace("了", "")  # (解决了…问题: the aspect goes)
     cues = load_vocabulary().cues
     if not 2 <= len(rest) <= _SHORT_PREDICATE or _NOT_A_PREDICATE.search(rest) or (
-            rest.endswith(cues.whole_predicates)) or noun.endswith(cues.adverbs_tagged_nouns):
+            rest.endswith(cues.whole_predicates + cues.evaluation_nouns)) or (
+            noun.endswith(cues.adverbs_tagged_nouns)):
         return ""
     tokens = _tokens(rest)
     first = tokens[0]
