@@ -188,8 +188,18 @@ def _looks_like_caption(line: str) -> bool:
     return len(line) <= 80 and line[-1] in SENTENCE_END
 
 
+_ASCII_DIGITS = frozenset("0123456789")
 _NUMBERED = regex.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.、．](?![0-9])"
                            r"|第[一二三四五六七八九十0-9]+[章节部分条])")
+
+
+def _number_read_on(paragraph: str, line: LogicalLine) -> bool:
+    """…。结婚率为5.4‰，比上年下降|0.4个千分点: a paragraph of sentences cut short after words,
+    the next line opening with a number that is no point of a list (2.旅游…): the sentence
+    reads on into the figure. Not after a heading (一、…取得新成效 | 2025年是…), whatever the
+    blank lines or indents between (a page break puts them there)."""
+    return line.text[0] in _ASCII_DIGITS and _HAN.match(paragraph[-1]) is not None and (
+        _classify(paragraph) == "paragraph") and not _NUMBERED.match(line.text)
 
 
 def _starts_paragraph(line: LogicalLine) -> bool:
@@ -228,7 +238,8 @@ def _wrapped_paragraph(lines: list[LogicalLine], index: int, width: int,
             if _starts_paragraph(line) and not (following > index and not line.indent
                                                 and line.text[0] not in BULLETS):
                 break
-        elif not (_is_broken("".join(part.text for part in parts)) and _crosses_word(last.text, line.text)
+        elif not (_is_broken("".join(part.text for part in parts)) and (
+                _crosses_word(last.text, line.text) or _number_read_on("".join(part.text for part in parts), line))
                   and line.text[0] not in BULLETS and not _NUMBERED.match(line.text)):
             break
         else:  # a short line that stops inside a word (审查周 / 期压缩70%): a break, as unwrapped
@@ -282,7 +293,8 @@ def _merge_broken_paragraphs(lines: list[LogicalLine], width: int | None,
                 joins.append((parts[-1].end, after.start))
                 parts.append(after)
                 index = following + 2
-            elif _HAN.match(nxt.text[0]) and _classify(nxt.text) == "paragraph":
+            elif (_HAN.match(nxt.text[0]) or _number_read_on("".join(part.text for part in parts), nxt)) and (
+                    _classify(nxt.text) == "paragraph"):
                 joins.append((parts[-1].end, nxt.start))
                 parts.append(nxt)
                 index = following + 1

@@ -428,6 +428,8 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
         unit_entry = _per_unit(unit_entry, vocabulary, groups["per"], groups["per2"])
     end = match.end()
     after = text[end:end + 1]
+    if written == "个" and after in "、和" and not groups["mag"] and _POINTS_LIST_TAIL.match(text, end):
+        unit_entry = vocabulary.units["个百分点"]  # 快于全省0.3个、0.5个百分点: 个百分点 written short
     if groups["currency"]:
         unit_entry = _currency_unit(vocabulary, groups, unit_entry, after)
     chinese = numeral[0] not in _ASCII_DIGITS and is_chinese_numeral(numeral)
@@ -596,6 +598,10 @@ def _respectively_before(text: str, start: int) -> bool:
     sentence = text[max(0, start - 40):start]
     sentence = sentence[max(sentence.rfind(end) for end in "。；;！？") + 1:]
     return any(word in sentence for word in load_vocabulary().cues.respectively)
+
+
+# the rest of a list of numbers in 个 whose last is in 个百分点 (0.3个|、0.5个百分点, 2.2个|和3.7个百分点)
+_POINTS_LIST_TAIL = regex.compile(r"(?:[、和][0-9]+(?:\.[0-9]+)?个)*[、和][0-9]+(?:\.[0-9]+)?个?百分点")
 
 
 def _shared_unit(text: str, end: int, commas: bool = False) -> tuple[Decimal, Unit] | None:
@@ -785,6 +791,14 @@ def _in_heading(text: str, start: int, end: int, heading_end: int) -> bool:
     return bool(_HAN.search(text, 0, start) or _HAN.search(text, min(end, heading_end), heading_end))
 
 
+@lru_cache(maxsize=1)
+def _level_verbs_with_shang() -> frozenset[str]:
+    """跨上, 迈上, 跃上, 站上 (cues.level_verbs ending in 上): before 万 or 千, their 上 is
+    theirs, not the 上 of 上万 (at least ten thousand)."""
+    return frozenset(verb for verb in load_vocabulary().cues.level_verbs
+                     if len(verb) == 2 and verb.endswith("上"))
+
+
 def find_figures(block: Block, block_index: int) -> list[Figure]:
     """Every figure in one block, in order."""
     vocabulary = load_vocabulary()
@@ -802,6 +816,13 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
     for match in _grammar().finditer(text):
         if match.start() < heading_end and _in_heading(text, match.start(), match.end(), heading_end):
             continue
+        if match.group("vague") == "上" and text[match.start("vague") - 1:match.start("vague") + 1] in (
+                _level_verbs_with_shang()):
+            # 跨上万亿元台阶: 上 is the verb's (a level of one trillion reached), no 上万
+            again = _grammar().match(text, match.start("vague") + 1)
+            if again is not None and again.end() > again.start() and (
+                    again.group("bare_written") or again.group("num")):
+                match = again  # (迈上万亿 with no unit: read as 上万亿 as before)
         # A third of the matches are Chinese numerals that are words (一是, 十四五): told
         # apart on four groups before the match is turned into a dict.
         numeral, written, magnitude, prefix = match.group("num", "written", "mag", "prefix")

@@ -28,7 +28,7 @@ DESCRIBING_KINDS: frozenset[str] = frozenset({"growth", "share", "multiple", "ch
 
 
 PERCENT_UNITS = ("%", "‰", "‱")
-POINT_UNITS = frozenset({"个百分点", "基点"})  # changes of a rate: percentage and basis points
+POINT_UNITS = frozenset({"个百分点", "个千分点", "基点"})  # changes of a rate: percentage, per-mille and basis points
 
 
 COMPARISON_VERBS = ("相当于", "约为", "接近", "达到", "超过", "是", "为", "达")
