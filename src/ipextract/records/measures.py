@@ -145,6 +145,14 @@ def _parallel_measures(drafts: list[Draft], blocks: list[Block]) -> set[int]:
         if draft.metric in renamed and draft.metric_from in ("of", "previous"):
             drafts[index] = draft = replace(draft, metric=renamed[draft.metric])
             continued.add(id(figure))
+        elif draft.kind == "share" and draft.metric_from in ("of", "previous") and (
+                (at := draft.metric.rfind("占")) > 0 and draft.metric[:at] in renamed):
+            # 消费品工业增长4.0%，占规上工业比重30.2%: the share of the part the growth named,
+            # which took its measure here (消费品工业增加值占规上工业比重); the change of the
+            # share after it (比上年提高…个百分点) is named as the share is
+            new = renamed[draft.metric[:at]] + draft.metric[at:]
+            renamed[draft.metric] = new
+            drafts[index] = draft = replace(draft, metric=new)
         elif (model is not None and draft.metric_from == "before"
                 and block.clause_start(figure.lstart) >= model.figure.lend
                 and _is_category(draft.metric)):

@@ -112,6 +112,9 @@ def _scope_of_opening_whole(drafts: list[Draft], blocks: list[Block],
     # whether a block can open a whole at all (a scope word and 中， in it): most blocks have
     # neither, and their figures need no sentence found and read
     may_open: dict[int, bool] = {}
+    # the total with a threshold scope that the sentence before opened with, and the current
+    # sentence's (全年规模以上工业企业利润…。分经济类型看，…: the breakdown's whole)
+    scoped_total = (-1, -1, "")
     for index, draft in enumerate(drafts):
         figure = draft.figure
         if draft.section == "table":
@@ -119,7 +122,8 @@ def _scope_of_opening_whole(drafts: list[Draft], blocks: list[Block],
         block = blocks[figure.block]
         opens = may_open.get(figure.block)
         if opens is None:
-            opens = may_open[figure.block] = _may_open_a_whole(block.text, scopes)
+            opens = may_open[figure.block] = _may_open_a_whole(block.text, scopes) or (
+                _may_open_a_breakdown(block.text, scopes))
         if not opens and not wholes:
             continue  # (a block that opens no whole reads one only from the sentence before)
         # (to the full stop: the parts may be listed in clauses ended by ；; no further back
@@ -143,6 +147,19 @@ def _scope_of_opening_whole(drafts: list[Draft], blocks: list[Block],
                         or (last[2] and _is_bare_category(draft.metric, endings))) or (
                         figure.block == before + 1 and start == 0 and opens_breakdown):
                     wholes = [(start, *last[1:])]
+        # the piece of the sentence the figure is in (to its 。 or ；: a writer's choice between
+        # the two must not change the records), and the total with a threshold scope its first
+        # figure is (全年规模以上工业企业利润…。|分经济类型看，国有控股企业…: the breakdown's whole)
+        piece = max(start, *(block.text.rfind(mark, start, figure.lstart) + 1 for mark in _CLAUSE_ENDS))
+        if scoped_total[:2] != (figure.block, piece):
+            whole = next((w for w in reversed(wholes) if w[0] < figure.lstart), None)
+            if whole is None and scoped_total[0] == figure.block and scoped_total[2] and (
+                    breakdown.match(block.text, piece, figure.lstart) is not None):
+                scope, measure = _scope_and_measure(scoped_total[2], scopes)
+                if measure:  # (the scope told apart from the total's measure)
+                    wholes.append((piece, scope, ""))
+            first = draft.metric if draft.metric.startswith(scopes) else ""
+            scoped_total = (figure.block, piece, first)
         # the nearest whole opened before the figure: the sentence's, or a clause's after ；
         # (…增长6.8%；在限额以上单位商品零售额中，…: a semicolon for the full stop changes nothing)
         whole = next((w for w in reversed(wholes) if w[0] < figure.lstart), None)
@@ -160,7 +177,31 @@ def _scope_of_opening_whole(drafts: list[Draft], blocks: list[Block],
             continue
         if measure and _is_bare_category(name, endings):
             name += measure  # 饮料类 → 饮料类商品零售额
-        drafts[index] = replace(draft, metric=scope + name)
+        drafts[index] = replace(draft, metric=joined_scope(scope, name))
+
+
+def joined_scope(scope: str, name: str) -> str:
+    """``scope`` before ``name``, the words the name opens with that the scope ends with
+    written once (在规模以上工业中，工业战略性新兴产业… → 规模以上工业战略性新兴产业…).
+
+    >>> joined_scope("规模以上工业", "工业战略性新兴产业增加值"), joined_scope("规模以上工业", "制造业增加值")
+    ('规模以上工业战略性新兴产业增加值', '规模以上工业制造业增加值')
+    >>> joined_scope("规模以上工业企业", "私营企业利润")
+    '规模以上工业私营企业利润'
+
+    """
+    if scope.endswith(name):
+        return name  # (a name that is the scope's own word names no part of it)
+    overlap = next((size for size in range(min(len(scope), len(name)) - 1, 1, -1)
+                    if scope.endswith(name[:size])), 0)
+    # (规模以上工业企业 before 国有控股企业利润: the unit the part names is the scope's unit)
+    unit = next((unit for unit in _WRITTEN_ONCE if scope.endswith(unit) and unit in name), "")
+    if unit and len(scope) > len(unit) + 2:
+        scope = scope[: -len(unit)]
+    return scope + name[overlap:]
+
+
+_WRITTEN_ONCE = ("企业", "单位")  # units of a threshold scope a part's name writes again
 
 
 def _is_bare_category(name: str, endings: tuple[str, ...]) -> bool:
@@ -175,6 +216,12 @@ _CATEGORY_WORDS = regex.compile(rf"[\p{{Han}}A-Za-z]+(?:[{NAME_LIST_MARKS}][\p{{
 @lru_cache(maxsize=1)
 def _breakdown_opening() -> regex.Pattern[str]:
     return regex.compile(load_vocabulary().cues.breakdown_opening_pattern or r"(?!)")
+
+
+def _may_open_a_breakdown(text: str, scopes: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds what a breakdown after a total with a threshold scope needs:
+    看， or 分， (分门类看，…, 按经济类型分，…) and a scope word."""
+    return ("看，" in text or "分，" in text) and any(scope in text for scope in scopes)
 
 
 def _may_open_a_whole(text: str, scopes: tuple[str, ...]) -> bool:

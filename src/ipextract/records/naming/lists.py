@@ -74,7 +74,7 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0,
         if index > 0:
             whole = _unlisted(left[:index])  # (一、二、三产业, 一，二，三产业: one word)
             cut = max(whole.rfind("，"), whole.rfind("："), whole.rfind("。"))
-            subject = whole[cut + 1:]
+            subject = _without_opening_whole(whole[cut + 1:], cues.measure_endings)
             if _FROM_FIGURE.search(subject):
                 return []  # (…从2020年的28000元和13500元|分别提高到: the list is of the start's figures)
             items = [_list_item(part, places)
@@ -99,8 +99,50 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0,
                 items.insert(0, item)
                 cut = previous_cut
             measure = _measure_after(left[index + len(word):])
-            return _with_shared_words(items, wanted, measure)
+            paired = _with_shared_words(items, wanted, measure)
+            if not paired and wanted > 1 and len(items) > wanted:
+                # (电子及通信设备制造业、医药制造业…分别: 及 inside an item's name; the list's
+                # marks alone give one item to a figure)
+                marked = [_list_item(part, places) for part in _enumeration_parts(
+                    subject, _marks_only(cues.enumeration_separators))]
+                if len(marked) == wanted:
+                    paired = _with_shared_words(marked, wanted, measure)
+            return paired
     return []
+
+
+def _without_opening_whole(subject: str, endings: tuple[str, ...]) -> str:
+    """A list's words without the whole its first item opens with, written with 中 and no
+    comma (高技术制造业投资中电子…、医药制造业投资分别…: the items are 电子…, 医药制造业); the
+    subject as it is when it opens with none (中 opening a word, 中医, is no such mark).
+
+    >>> _without_opening_whole("高技术制造业投资中电子、医药制造业投资", ("投资",))
+    '电子、医药制造业投资'
+    """
+    at = subject.find("中", _MIN_WHOLE)
+    if at < 0 or not subject[:at].endswith(endings) or at + 1 >= len(subject) or (
+            _NAME_LIST_MARK_SET & set(subject[:at])):
+        return subject
+    # (中 a word of its own where the segmenter cuts the first item: 投资|中|电子)
+    tokens = _tokens(subject[:subject.find("、", at) if "、" in subject[at:] else len(subject)])
+    cut = 0
+    for token in tokens:
+        if cut == at:
+            return subject[at + 1:] if token == "中" else subject
+        cut += len(token)
+        if cut > at:
+            break
+    return subject
+
+
+_MIN_WHOLE = 3  # characters at least of a whole before its 中 (工业投资中…)
+_NAME_LIST_MARK_SET = frozenset("、，,和及与")
+
+
+@lru_cache(maxsize=4)
+def _marks_only(separators: tuple[str, ...]) -> tuple[str, ...]:
+    """The separators of a list that are marks (、 ,), not words (和 及 与)."""
+    return tuple(s for s in separators if not _HAN.search(s))
 
 
 # a from-to's start before 分别 (从2020年的|28000元…分别提高到): the figures are no item's
@@ -690,7 +732,28 @@ def _respective(block: Block, figures: list[Figure], position: int, words: Phras
         return []
     bases = [d for d in block_drafts[-2 * MAX_CHAIN:]
              if d.figure.lstart >= sentence_start and d.kind in BASE_KINDS]
+    if kind == "share" and own_clause and len(bases) < length:
+        # A、B投资分别增长x、y，占工业投资比重分别为p、q: shares of the items of the list
+        # before, of the whole the share's clause writes
+        return _shares_of_listed(words.clause, block_drafts, sentence_start, length)
     if len(bases) < length or (carried and not all(
             d.metric_from == "list" for d in bases[-length:])):
         return []
     return [(d.metric, d.figure) for d in bases[-length:]]
+
+
+def _shares_of_listed(clause: str, block_drafts: list[Draft], sentence_start: int,
+                      length: int) -> list[tuple[str, Figure | None]]:
+    """The names of a 分别 list of ``length`` shares whose clause writes their whole (占工业投资
+    比重分别为…) and no items: the items of the 分别 list of growths or levels right before
+    it in its sentence, each a share of that whole; ``[]`` when there is no such list."""
+    whole = _SHARE_OF_LISTED.search(clause)
+    listed = [d for d in block_drafts[-length:] if d.figure.lstart >= sentence_start
+              and d.metric_from == "list" and d.kind != "share" and d.metric]
+    if whole is None or len(listed) < length or len({d.metric for d in listed}) < length:
+        return []
+    return [(d.metric + whole.group(), None) for d in listed]
+
+
+# the whole of a list of shares, before 分别 (占工业投资比重|分别为, 占全部投资的比重|分别为)
+_SHARE_OF_LISTED = regex.compile(r"^[，,]?占[^，,。；;、占]{1,20}?的?(?:比重|比例)(?=分别)")
