@@ -143,7 +143,23 @@ def _spans_a_change(block: Block, figure: Figure, following: Figure | None) -> b
         return following.unit == "倍" and following.surface.startswith("翻")  # 3年|翻一番
     between = between.removeprefix("累计").removeprefix("共")
     verbs = load_vocabulary().change_verbs
-    return any(between in (verb, verb + "了") for verb in verbs)
+    if any(between in (verb, verb + "了") for verb in verbs):
+        return True
+    # 五年生产原煤65亿吨, 三年建成高标准农田500万亩: the years a total was made in, right
+    # before its verb, with the total in the same clause (not 历时6年建成, 用3年时间: a duration)
+    if following.kind == "duration" or len(between) > _SPAN_TO_TOTAL or _CLAUSE_MARK.search(between) or (
+            block.text[max(0, figure.lstart - 2):figure.lstart].endswith(cues.duration_openers)):
+        return False
+    words = cut_shared(between)
+    if not words or not pos_tag(words[0]).startswith("v"):
+        return False
+    # (实现三年引资1万亿元目标: years after a verb are an attribute of the thing named after)
+    before = block.text[block.clause_start(figure.lstart):figure.lstart]
+    return not before or not pos_tag(cut_shared(before)[-1]).startswith("v")
+
+
+_SPAN_TO_TOTAL = 16  # characters at most from the years to the total they were the span of
+_CLAUSE_MARK = regex.compile(r"[，,。；;：:、！？\s]")
 
 
 def _names_a_group(block: Block, figure: Figure) -> bool:

@@ -63,6 +63,7 @@ class Cues(Frozen):
     non_figure_words: tuple[str, ...]
     non_figure_patterns: tuple[str, ...]
     growth_nouns: tuple[str, ...]
+    rate_change_verbs: tuple[str, ...] = ()  # 增速|加快1.4个百分点: a growth rate's change
     rank_units: tuple[str, ...]
     respectively: tuple[str, ...]
     compared_with: tuple[str, ...] = ()

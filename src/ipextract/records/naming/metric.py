@@ -247,6 +247,12 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             own = ""  # 、提升幅度居全省第1: the growth of the figure before (named with it below)
         elif own and growth and not own.endswith(growth):
             own += growth  # 规上工业增加值增幅居全国第7位: the growth is what is ranked
+    if kind == "change_pp":
+        growth, bare = _changed_growth(left, places)
+        if bare:
+            own = ""  # …增长6.3%，增速比上年加快1.4个百分点: the growth of the figure before
+        elif own and growth and not own.endswith(growth):
+            own += growth  # 装备制造业增速提高6.2个百分点: the growth rate is what changed
     if kind == "share" and "占" in own:
         if own.endswith("占") and "占比" in left:
             own += "比"  # 产量占比达到: the cleaning read 比 as a comparison's, the share's noun
@@ -448,6 +454,28 @@ def _ranked_growth(left: str, places: frozenset[str]) -> tuple[str, bool]:
     before = (left[: matches[-1].start()] if matches else left).rstrip("，,、 ")
     noun = next((noun for noun in load_vocabulary().cues.growth_nouns if before.endswith(noun)), "")
     return noun, bool(noun) and not clean_metric(before[: -len(noun)], places)[0]
+
+
+def _changed_growth(left: str, places: frozenset[str]) -> tuple[str, bool]:
+    """The growth noun a change in points is of (装备制造业增速|提高, 增速|比上年|加快): a growth
+    rate's change, named with the noun (a growth figure's name drops it: its kind says growth),
+    and whether the noun stands alone there (the growth of the figure before). ``("", False)``
+    when the words before the change verb end with none.
+
+    >>> _changed_growth("装备制造业增速提高", frozenset()), _changed_growth("，增速比上年加快", frozenset())
+    (('增速', False), ('增速', True))
+    """
+    change = suffixes(_word_sets()["change"]).longest(left) or next(
+        (verb for verb in load_vocabulary().cues.rate_change_verbs if left.endswith(verb)), None)
+    if change is None:
+        return "", False
+    before = _COMPARED_WITH.sub("", left[: -len(change)]).rstrip("，,、 ")
+    noun = next((noun for noun in load_vocabulary().cues.growth_nouns if before.endswith(noun)), "")
+    return noun, bool(noun) and not clean_metric(before[: -len(noun)], places)[0]
+
+
+# what a change in points is compared with, between the growth noun and the verb (比上年, 较全国)
+_COMPARED_WITH = regex.compile(r"(?:比|较)(?:上年|去年|全国|全省|全市|上年同期|同期)?$")
 
 
 def _names_something(phrase: str) -> bool:

@@ -96,6 +96,10 @@ def _trailing_words() -> frozenset[str]:
             | words["growth_nouns"] | words["adverbs"])
 
 
+# a length of years opening a name (五年|改造…, 3年|累计建成…): the span a total was made in
+_LEADING_YEARS = regex.compile(r"(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3})年")
+
+
 @lru_cache(maxsize=64)
 def _leading_words(places: frozenset[str]) -> frozenset[str]:
     """What a metric name never starts with: scope words, the document's own places, 和/及…
@@ -142,6 +146,10 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     if adverbial and adverbial.end() < len(phrase):
         phrase = phrase[adverbial.end():]  # 武汉海关在“龙腾2024”专项行动中扣缴… → 扣缴…
     phrase = _strip_edges(phrase)
+    years = _LEADING_YEARS.match(phrase)
+    if years is not None and years.end() < len(phrase) and pos_tag(
+            _tokens(phrase[years.end():])[0]).startswith("v"):
+        phrase = phrase[years.end():]  # 五年|改造城镇老旧小区8074个: the span of the total
     tokens = _tokens(phrase)
     # 公安机关全年立案查处…: a time word inside the phrase ends the subject
     for index in range(len(tokens) - 2, 0, -1):

@@ -32,6 +32,7 @@ from .analysis import PhraseAnalysis
 from .counted import _CLAUSE_END, _right_noun, words_after
 from .lists import _GROUP_SUFFIXES, MAX_CHAIN, _measure_group, named_examples
 from .metric import (
+    _changed_growth,
     _label,
     _metric,
     _no_subject_before_years,
@@ -161,7 +162,12 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
                 named = earlier
         # 增长8.9%，占…的比重为19.6%; 占比46.1%，居全国第5位: the rank is the part's, not its share's
         metric, how = _share_part(named.metric, named.kind) if kind != "share" else named.metric, "previous"
-        growth = _ranked_growth(words.left, places)[0] if kind == "rank" and metric else ""
+        if kind == "share" and named.kind != "share" and metric:
+            # (…增加值增长8.9%，占规上工业的比重为19.6%: the share of the part the growth names
+            # in the whole written, as after a level: rule 2; none for a place, 占全省的)
+            metric += _share_phrase(words.left, kind)
+        growth = (_ranked_growth(words.left, places)[0] if kind == "rank" else _changed_growth(
+            words.left, places)[0] if kind == "change_pp" else "") if metric else ""
         if growth and not metric.endswith(growth):
             metric += growth  # 指数达69.6%、提升幅度居全国第1: the index's growth is ranked
     if not metric and previous is not None and previous.kind == "duration" and (
