@@ -216,6 +216,7 @@ class Cues(Frozen):
     list_measure_nouns: tuple[str, ...] = ()
     # 诊疗人次, 新病例…，其中医院…: the events a total counts, which its parts named alone take
     counted_measures: tuple[str, ...] = ()
+    counted_event_nouns: tuple[str, ...] = ()  # 入院|人次: an act the segmenter tags a noun
     measure_groups: tuple[tuple[str, ...], ...] = ()
     size_words: tuple[str, ...] = ()  # 外贸进出口增长…，总额…: the flow's size (外贸进出口总额)
     # 限额以上 of 限额以上粮油食品、通讯器材类零售额: a scope the first item writes for all
