@@ -214,6 +214,8 @@ class Cues(Frozen):
     # measures an item of 其中 may leave unsaid (床位…，其中医院…: 医院床位)
     measure_nouns: tuple[str, ...] = ()
     list_measure_nouns: tuple[str, ...] = ()
+    survey_openers: tuple[str, ...] = ()  # 据对…的普查，: the whole of the shares after it
+    survey_nouns: tuple[str, ...] = ()
     generic_list_classes: tuple[str, ...] = ()  # 产品 of …等产品产量: a class that names nothing
     # 诊疗人次, 新病例…，其中医院…: the events a total counts, which its parts named alone take
     counted_measures: tuple[str, ...] = ()
