@@ -86,6 +86,8 @@ def _right_noun(text: str, relative: bool = False) -> str:
     ) and predicate.isdisjoint(short):
         return "".join(short)  # …、2680个提档升级村。: a short noun phrase closing the clause
     taken: list[str] = []
+    # 一类|创新|药, 二级|以上|医院: a class word leads the noun counted; its words run to the noun
+    lead = _class_lead(tokens, word_sets) if tokens and tokens[0] in word_sets["class_words"] else 0
     # 老|旧|小区…: two adjectives or more open the things counted; read so only when the noun
     # phrase closes the clause (老旧小区改造。), not before what is done with or at them
     adjectives_open = closed and _adjectives_open(tokens)
@@ -144,13 +146,33 @@ def _right_noun(text: str, relative: bool = False) -> str:
             and len("".join(taken)) >= 2)
         if taken and token.endswith(_rates()):
             break  # 147个|国|考|断面|水质|优良率…: a rate is no thing counted, but the next figure's
-        if nominal or joins_nouns or verb_in_name or index < in_name:
+        if nominal or joins_nouns or verb_in_name or index < in_name or index < lead:
             taken.append(token)
         else:
             break
     if adjectives_open and len(taken) < len(tokens):
         taken = []  # (310个|老|旧|小区|周边…增设…: the things and what is done there, below)
     return "".join(taken) or (_with_relative_clause(tokens, closed) if relative else "")
+
+
+def _class_lead(tokens: list[str], word_sets: dict[str, frozenset[str]]) -> int:
+    """How many tokens a class word that opens ``tokens`` leads before its noun: the class, a
+    bound after it (二级|以上), and the verbs that qualify the noun (一类|创新|药: cues.class_words,
+    class_bounds); only the class and its bound when no noun follows the verbs.
+
+    >>> _class_lead(["一类", "创新", "药", "获", "批"], _word_sets()), _class_lead(["二级", "以上", "医院"], _word_sets())
+    (2, 2)
+    """
+    at = 1
+    if at < len(tokens) and tokens[at] in word_sets["class_bounds"]:
+        at += 1
+    verbs = at
+    while verbs < len(tokens) and pos_tag(tokens[verbs]) in ("v", "vn") and (
+            tokens[verbs] not in word_sets["outside_compounds"]):
+        verbs += 1
+    if verbs > at and verbs < len(tokens) and pos_tag(tokens[verbs]).startswith(_NOMINAL_TAGS):
+        return verbs
+    return at
 
 
 _LIST_CLOSERS = frozenset({"等", "等等"})
@@ -302,6 +324,9 @@ def _with_predicate(noun: str, right: str) -> str:
     end = _PREDICATE_END.search(right, at + len(noun))
     rest = right[at + len(noun): end.start() if end else len(right)]
     tokens = _tokens(rest[:_MAX_PREDICATE])
+    if len(tokens) > 1 and tokens[0] in load_vocabulary().cues.manner_adverbs:
+        # (企业|成功|上市, 学校|成功|入选…: how it was done, no word of what the things did)
+        rest, tokens = rest[len(tokens[0]):], tokens[1:]
     # (县|被命名为…: a passive predicate is one too; 县区|通过…: a verb of what the counted
     # did that the segmenter tags otherwise, cues.predicate_verbs)
     if not tokens or not (pos_tag(tokens[0]).startswith("v") or tokens[0] == "被" or (
@@ -350,6 +375,9 @@ def short_predicate(noun: str, right: str, carrier: str = "") -> str:
             noun.endswith(cues.adverbs_tagged_nouns)):
         return ""
     tokens = _tokens(rest)
+    if len(tokens) > 1 and tokens[0] in cues.manner_adverbs:
+        # (创新药|集中|获批上市, 成功|入选: how it was done, no word of what the things did)
+        rest, tokens = rest[len(tokens[0]):], tokens[1:]
     first = tokens[0]
     words = _word_sets()
     if first in words["predicate_nouns"] or first in words["effort_adverbs"] or (
