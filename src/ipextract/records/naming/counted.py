@@ -64,12 +64,23 @@ def _right_noun(text: str, relative: bool = False) -> str:
     tokens: list[str] = []
     closed = True  # the tokens run to the end of the clause (not to another figure)
     in_name = 0  # how many tokens open at the name's numbers
+    inner: set[int] = set()  # the tokens of numbers of the name after its first words
     for token in _tokens(text[:24]):
         if token[0] in SENTENCE_END or token[0] in CLAUSE_BREAK:
             break
         if len("".join(tokens)) < named:
+            if in_name < len(tokens) or inner:
+                inner.add(len(tokens))
+            else:
+                in_name += 1
             tokens.append(token)
-            in_name += 1
+            continue
+        if tokens and token[:1].isdigit() and (
+                inner_end := name_numbers_end(text, at := len("".join(tokens)))) > at:
+            # 人口|20万以上的县: a size class is a number of the name (cues non_figure_patterns)
+            named = inner_end
+            inner.add(len(tokens))
+            tokens.append(token)
             continue
         # (4G|/|5G|基站, 公园|/|绿地: a slash between two words joins them, as 和 does)
         if not _WORDLIKE.match(token) and not (tokens and (
@@ -146,7 +157,7 @@ def _right_noun(text: str, relative: bool = False) -> str:
             and len("".join(taken)) >= 2)
         if taken and token.endswith(_rates()):
             break  # 147个|国|考|断面|水质|优良率…: a rate is no thing counted, but the next figure's
-        if nominal or joins_nouns or verb_in_name or index < in_name or index < lead:
+        if nominal or joins_nouns or verb_in_name or index < in_name or index < lead or index in inner:
             taken.append(token)
         else:
             break
