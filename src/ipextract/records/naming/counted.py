@@ -394,7 +394,7 @@ def short_predicate(noun: str, right: str, carrier: str = "") -> str:
     if first in words["predicate_nouns"] or first in words["effort_adverbs"] or (
             first in cues.effort_verbs) or first in words["clause_verbs"]:
         return ""  # (…加快|推进, 全部|完成, 推进…: no choice of which things are counted)
-    if carrier == "为" and first in words["giving_verbs"]:
+    if carrier in _NO_GIVING and first in words["giving_verbs"]:
         return ""
     if not (first in words["selecting_verbs"] or carrier and pos_tag(first).startswith("v")):
         return ""
@@ -402,6 +402,48 @@ def short_predicate(noun: str, right: str, carrier: str = "") -> str:
     if not pos_tag(_tokens(noun)[-1]).startswith(_NOMINAL_TAGS):
         return ""
     return rest
+
+
+_NO_GIVING = frozenset({"为", *load_vocabulary().cues.object_prepositions})
+
+
+def work_on_object(noun: str, right: str, tail: str) -> str:
+    """现场评价 of 对|98家|配送单位|开展|现场评价。: the work a verb of effort (cues.object_work_verbs)
+    does on the things a count after 对 counts, when it closes the clause (not a list's first
+    item: …开展A、B等筛查) in a few words; ``""`` otherwise.
+
+    >>> work_on_object("群众", "群众实施避险搬迁", ""), work_on_object("人群", "人群开展癌症筛查", "人群开展癌症筛查、早诊")
+    ('避险搬迁', '')
+    """
+    at = right.find(noun, 0, len(noun) + 4)
+    if at < 0 or "、" in right or tail[len(right):len(right) + 1] == "、" and tail.startswith(right):
+        return ""
+    rest = _strip_edges(right[at + len(noun):])
+    verb = next((v for v in load_vocabulary().cues.object_work_verbs if rest.startswith(v)), "")
+    work = rest[len(verb):]
+    if not verb or not 2 <= len(work) <= _SHORT_PREDICATE or _NOT_A_PREDICATE.search(work):
+        return ""
+    # (nouns, verbs and qualifying words: 现场|评价, 避险|搬迁, 健康|危害|因素|监测; not 的, an
+    # adverb or a preposition, which open a clause of their own)
+    return "" if any(pos_tag(token).startswith(_NOT_IN_WORK) and token not in NOUN_JOINS
+                     for token in _tokens(work)) else work
+
+
+_NOT_IN_WORK = ("p", "d", "c", "r", "m", "u", "x", "q", "f", "y", "e")
+
+
+def without_work_verb(noun: str) -> str:
+    """The things counted after 对 without a verb of effort and what follows it, which the noun
+    reading took in before one noun (重点人群|开展|结核病: the work done on them, a list's first
+    item).
+
+    >>> without_work_verb("重点人群开展结核病"), without_work_verb("公共场所")
+    ('重点人群', '公共场所')
+    """
+    tokens = _tokens(noun)
+    verbs = load_vocabulary().cues.object_work_verbs
+    at = next((index for index, token in enumerate(tokens) if index and token in verbs), 0)
+    return "".join(tokens[:at]) if at else noun
 
 
 def holds_predicate(name: str) -> bool:
