@@ -94,7 +94,9 @@ def _right_noun(text: str, relative: bool = False) -> str:
         pos_tag(tokens[-1]) == "f" or tokens[-1] in _LIST_CLOSERS) else tokens
     if closed and short and len("".join(short)) <= _SHORT_NAME and (
         pos_tag(short[-1]).startswith(_NOMINAL_TAGS) or len(short[-1]) == 1
-    ) and predicate.isdisjoint(short):
+    ) and predicate.isdisjoint(short) and not any(  # (个人|荣获|党中央: a verb tagged a name)
+            token in word_sets["outside_compounds"] and pos_tag(token).startswith("n")
+            for token in short[1:]):
         return "".join(short)  # …、2680个提档升级村。: a short noun phrase closing the clause
     taken: list[str] = []
     # 一类|创新|药, 二级|以上|医院: a class word leads the noun counted; its words run to the noun
@@ -139,7 +141,10 @@ def _right_noun(text: str, relative: bool = False) -> str:
         nominal = (tag.startswith(_NOMINAL_TAGS) or tag == "x" or inner_numeral or modifier
                    or generic or cut_abbreviation or head_character or token in word_sets["nouns_tagged_verbs"]
                    or inner_adverb or verb_before_head) and (
-            token not in predicate)  # (民生实事|全部|完成; 升级|举措)
+            token not in predicate) and not (  # (民生实事|全部|完成; 升级|举措)
+            # (个人|荣获|党中央: a verb of what the counted did that the segmenter tags a name,
+            # after the first word)
+            index and tag.startswith("n") and token in word_sets["outside_compounds"])
         joins_nouns = bool(taken) and token in NOUN_JOINS and following.startswith(_NOMINAL_TAGS)
         # (示范|企业: one noun after a verb closes the clause; 出行|便利化|措施: a compound)
         # (20项|提升|举措: a verb before a noun the segmenter tags a verb, closing the clause, opens
@@ -375,13 +380,19 @@ def short_predicate(noun: str, right: str, carrier: str = "") -> str:
         return ""
     start = at + len(noun)
     # (``right`` runs to the clause's end; a mark inside it is a 、 before a figure)
-    end = _PREDICATE_END.search(right, start, start + _SHORT_PREDICATE + 3)
+    # (荣获|“五个一工程”|优秀作品奖: a quoted name is one word of the predicate, its marks go)
+    marks = len(right) - start - len(_QUOTED_IN_PREDICATE.sub(_ONE_WORD, right[start:])) if (
+        "“" in right) else 0
+    end = _PREDICATE_END.search(right, start, start + _SHORT_PREDICATE + 3 + marks)
     stop = end.start() if end is not None else len(right)
-    if stop - start > _SHORT_PREDICATE + 2:
+    if stop - start - marks > _SHORT_PREDICATE + 2:
         return ""
     rest = _strip_edges(right[start:stop]).replace("了", "")  # (解决了…问题: the aspect goes)
     cues = load_vocabulary().cues
-    if not 2 <= len(rest) <= _SHORT_PREDICATE or _NOT_A_PREDICATE.search(rest) or (
+    # (the words of a quoted name, less the two a name is read as; its marks the edges took off)
+    length = len(rest) - sum(len(found.group()) - 4 for found in _QUOTED_IN_PREDICATE.finditer(
+        right, start, stop)) if marks else len(rest)
+    if not 2 <= length <= _SHORT_PREDICATE or _NOT_A_PREDICATE.search(rest) or (
             rest.endswith(cues.whole_predicates + cues.evaluation_nouns)) or (
             noun.endswith(cues.adverbs_tagged_nouns)):
         return ""
@@ -444,6 +455,30 @@ def without_work_verb(noun: str) -> str:
     verbs = load_vocabulary().cues.object_work_verbs
     at = next((index for index, token in enumerate(tokens) if index and token in verbs), 0)
     return "".join(tokens[:at]) if at else noun
+
+
+def through_joined_nouns(right: str, tail: str) -> str:
+    """The clause after a count run on past a 、 that joins two nouns of its predicate's object
+    (荣获省委|、|省政府表彰: the 、 ends the clause ``right`` reaches, ``tail`` goes on); ``right``
+    when no such 、 ends it (完成改制|、|效益提升: a verbal noun before it, a predicate of its
+    own after).
+
+    >>> through_joined_nouns("教师荣获省委", "教师荣获省委、省政府表彰。"), through_joined_nouns("银行完成改制", "银行完成改制、效益提升")
+    ('教师荣获省委、省政府表彰。', '银行完成改制')
+    """
+    if len(tail) <= len(right) + 1 or tail[len(right)] != "、" or not tail.startswith(right):
+        return right
+    before, after = _tokens(right), _tokens(tail[len(right) + 1:len(right) + 9])
+    return tail if before and after and all(
+        pos_tag(token).startswith(_NAMED_NOUNS) for token in (before[-1], after[0])) else right
+
+
+_NAMED_NOUNS = ("n", "nt", "ns", "nr", "nz", "j")  # (not vn: a verbal noun, a predicate's own)
+
+
+# a quoted name inside a predicate, read as one word of two characters for its length
+_QUOTED_IN_PREDICATE = re.compile(r"“[^“”，。；：、0-9]{1,16}”")
+_ONE_WORD = "名称"
 
 
 def holds_predicate(name: str) -> bool:

@@ -34,6 +34,7 @@ from .counted import (
     head_after_qualities,
     holds_predicate,
     short_predicate,
+    through_joined_nouns,
     without_work_verb,
     words_after,
     work_on_object,
@@ -313,7 +314,7 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             noun = _with_predicate(noun, tail or right)  # 14家企业|上榜…
         elif figure.kind == "count" and (not own or carrier):
             # 27家|农村信用社|完成改制任务, 推动|6个|平台|投入运行: which of the things are counted
-            noun += short_predicate(noun, right, carrier)
+            noun += short_predicate(noun, through_joined_nouns(right, tail), carrier)
         if own and carrier and figure.kind == "count" and holds_predicate(noun):
             return noun, "after"  # 帮助|1.8万户|农户搬进新居: the carrier goes with its subject kept
         if effort_then_purpose(own):
