@@ -139,6 +139,10 @@ class Cues(Frozen):
     nouns_tagged_verbs: tuple[str, ...] = ()
     # 集聚|区, 孵化|园: one-character heads of compound nouns, the verb before them a word of it
     compound_heads: tuple[str, ...] = ()
+    object_prepositions: tuple[str, ...] = ()  # 对|411.5万|高危人群: no name
+    object_work_verbs: tuple[str, ...] = ()  # 对…群众|实施|避险搬迁: the work done on them
+    class_words: tuple[str, ...] = ()  # 一类|创新药, 二级|以上|医院: a class leading a noun
+    class_bounds: tuple[str, ...] = ()
     # 带动, 推动, 开展: verbs that take a whole clause, never inside a compound noun; before a
     # name they end its subject (…新机制|推动|企业反映问题解决率)
     clause_verbs: tuple[str, ...] = ()

@@ -34,7 +34,10 @@ from .counted import (
     head_after_qualities,
     holds_predicate,
     short_predicate,
+    through_joined_nouns,
+    without_work_verb,
     words_after,
+    work_on_object,
 )
 from .phrase import (
     _ANY_DIGIT,
@@ -284,8 +287,10 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             done := _work_done(right)):
         return done, "after"  # 完成|320个|行政村生活污水治理: the work done
     noun = ""
+    # (对|411.5万|高危人群…: a preposition alone before a count names nothing)
+    preposition = bool(own) and own in load_vocabulary().cues.object_prepositions
     if ((figure.kind == "count" and figure.unit) or kind == "rank" or (
-        kind in BASE_KINDS and (single_verb or not own)
+        kind in BASE_KINDS and (single_verb or not own or preposition)
     )) and not (right[:1].isdigit() and restated_after(right)):
         noun = _right_noun(right, figure.kind == "count")
         if figure.kind == "count" and tail and tail.startswith(right) and (
@@ -296,13 +301,20 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
     if noun:
         cues = load_vocabulary().cues
         # (为 before a count is cut from ``own`` as a link word: 为|4.5万名|农民工|追回欠薪)
-        carrier = own if own in words["carrier_verbs"] else (
+        carrier = own if own in words["carrier_verbs"] or preposition else (
             _BENEFACTIVE if not own and left.endswith(_BENEFACTIVE) else "")
+        if kind == "count" and (preposition or not own and left.endswith(
+                load_vocabulary().cues.object_prepositions)):
+            noun = without_work_verb(noun)  # (对|24.8万|重点人群|开展|结核病、…: the things alone)
+            # 对|8205户|群众|实施避险搬迁 → 群众避险搬迁: the things and the work done on them
+            # (any other verb after them is the report's too, no predicate of theirs: 对|98家|单位|
+            # 开展…; the things alone)
+            return noun + work_on_object(noun, right, tail), "after"
         if noun in cues.generic_counted_nouns:
             noun = _with_predicate(noun, tail or right)  # 14家企业|上榜…
         elif figure.kind == "count" and (not own or carrier):
             # 27家|农村信用社|完成改制任务, 推动|6个|平台|投入运行: which of the things are counted
-            noun += short_predicate(noun, right, carrier)
+            noun += short_predicate(noun, through_joined_nouns(right, tail), carrier)
         if own and carrier and figure.kind == "count" and holds_predicate(noun):
             return noun, "after"  # 帮助|1.8万户|农户搬进新居: the carrier goes with its subject kept
         if effort_then_purpose(own):
