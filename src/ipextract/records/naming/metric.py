@@ -124,8 +124,15 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
             name = _funds(name, right)
         if kind in ("quantity", "count"):
             name = _output_of(name)
+    elif how == "after" and kind == "count" and not right.startswith(name[:_ADVERB_READ]):
+        # 率先|建设|8个|…: how it was done, as before a count (not 301个|集中带量采购品种: the
+        # words after the count are the noun's own)
+        name = without_manner_adverb(name)
     name = _without_from_start(_without_cause(name))
     return (_without_having_before_count(name) if kind == "count" else name), how
+
+
+_ADVERB_READ = 2  # characters of a name's start read against the words after its count
 
 
 def _output_of(name: str) -> str:

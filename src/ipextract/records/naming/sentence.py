@@ -49,6 +49,7 @@ from .phrase import (
     _NOTE_MARK,
     _SUBJECT_HEAD_TAGS,
     _THING_TAGS,
+    _adjectives_open,
     _is_verb,
     _modifier,
     _only_predicate,
@@ -596,8 +597,11 @@ def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind:
             or not _HAN_WORDS.fullmatch(between[1:])
             or between[1:].startswith(load_vocabulary().cues.sub_item_markers)
             or metric in load_vocabulary().cues.generic_names  # 新增…62家，总数186家: the total
-            # (…980件，完成|…审查360件: a verb between opens a clause of its own)
-            or any(_is_verb(pos_tag(token)) for token in _tokens(between[1:-len(metric)]))):
+            or metric.endswith(load_vocabulary().cues.stock_totals)  # (…，人才资源总量超过650万)
+            # (…980件，完成|…审查360件: a verb between opens a clause of its own, and so does a
+            # scope word: …1万名，全市|人才资源总量…)
+            or any(_is_verb(pos_tag(token)) or token in _word_sets()["scope"]
+                   for token in _tokens(between[1:-len(metric)]))):
         return metric
     # the verb is the flow's only one on both sides (not 新增治理水土流失…、石漠化面积, nor
     # 、培育四星级饭店: an item that opens with a verb of its own)
@@ -623,7 +627,12 @@ def _verb_run(name: str) -> str:
     start = at
     while (verb := next((v for v in verbs if name.startswith(v, at)), "")) and at + len(verb) < len(name):
         at += len(verb)
+        if name[at:at + 1] in _VERBS_JOINED and name.startswith(verbs, at + 1):
+            at += 1  # 新建|和|改造…: two verbs of the list joined by a word
     return name[:at] if at > start else ""
+
+
+_VERBS_JOINED = frozenset("和及")  # what may join two verbs of a list (新建和改造)
 
 
 _BUILT_KINDS = frozenset({"count", "quantity"})  # things built, counted or measured
@@ -696,9 +705,11 @@ def _modifying(tokens: list[str]) -> bool:
     qualifies the nouns after it, no verb of the item's own: not a verb of a list (培育|…, 建设|…:
     cues flow/done_verbs_over_lists), and no other verb in the item."""
     return pos_tag(tokens[0]) == "vn" and len(tokens) > 1 and tokens[0] not in _carried_verbs() and (
-        not any(pos_tag(token).startswith("v") for token in tokens[1:]))
+        not any(pos_tag(token).startswith("v") for token in tokens[1:])) and (
+        pos_tag(tokens[1]) != "a")  # (发展|高效|节水农业: a verb and its object, an adjective first)
 
 
+_NOUNS_JOINED = frozenset({"和", "及"})  # what joins two nouns inside one item (城中村和危旧房)
 _BOUND_HEADS = frozenset({"zg", "q"})  # the tags of 村, 园, 厂, 位 cut from the word before them
 _INSIDE_ITEMS = ("v", "a", "k", "zg", "q")  # tags of words cut from a noun inside an item
 
@@ -726,6 +737,19 @@ def _bare_item(name: str) -> bool:
     if tokens and (tokens[0].endswith(_carried_verbs()) and tokens[0] not in _carried_verbs() or any(
             token in load_vocabulary().cues.effort_verbs for token in tokens[1:])):
         return False  # (更新改造|…, 分类|实施|…: a verb of its own, in a word or after one)
+    if not modifier and last > 0 and ("和" in name or "及" in name) and (
+            joined := [at for at, token in enumerate(tokens) if token in _NOUNS_JOINED]):
+        # 城中村|和|危旧房, 智能工厂|和|数字化车间: two nouns joined, each an item's noun
+        bounds = [-1, *joined, len(tokens)]
+        return all(0 < at < last for at in joined) and all(
+            _bare_item("".join(tokens[bounds[k] + 1:bounds[k + 1]])) for k in range(len(bounds) - 1))
+    if last > 0 and not modifier and (_adjectives_open(tokens) or pos_tag(tokens[0]) == "m" and (
+            _HAN_WORDS.fullmatch(tokens[0]) and pos_tag(tokens[1]).startswith(_NOMINAL_TAGS))):
+        opening = 1
+        while pos_tag(tokens[0]) == "a" and pos_tag(tokens[opening]) == "a":
+            opening += 1
+        tokens = tokens[opening:]  # 老|旧|小区, 零|碳|工厂, 百亿|企业: the noun after them
+        last = len(tokens) - 1
     return len(tokens) > bool(modifier) and (
         bool(modifier) or not pos_tag(tokens[0]).startswith("v") or _modifying(tokens)) and all(
         at == 0 and modifier or pos_tag(token).startswith(_NOMINAL_TAGS) or (at < last and pos_tag(token) == "t") or (
