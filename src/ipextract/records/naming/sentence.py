@@ -99,6 +99,10 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         return previous.metric, None, "previous"
     metric, how = _metric(figure, kind, words.left, words.right, previous, words.enumerated,
                           places, words.tail)
+    if how == "after" and kind == "count" and metric and words.left.endswith(_JOINED_ITEM_ENDS) and (
+            verbs := _verbs_over_joined(words.left, places)) and not metric.startswith(verbs) and (
+            _ONE_OF not in words.right):  # (成为…省份和5个…地区之一: the count is of a set it joins)
+        metric = verbs + metric  # 获批建设国家医学中心和|12个|国家区域医疗中心: both items built
     if kind == "share" and how == "before" and target is not None and (
             shared := _share_of_described(metric, target.metric)):
         return shared, target.figure, "of"  # 出口交货值86.5亿元，比重由9.6%…
@@ -576,6 +580,32 @@ def _list_openers() -> tuple[str, ...]:
     """What a noun-first item's name may open with for its verb to be carried over the list:
     a verb of the list (:func:`_carried_verbs`) or a verb of planning before one (布局建设)."""
     return (*_carried_verbs(), *load_vocabulary().cues.planning_verbs_over_lists)
+
+
+_ONE_OF = "之一"
+_JOINED_ITEM_ENDS = ("和", "及", "与")  # what joins a noun item to a count after it
+_NOTE_IN_ITEM = regex.compile(r"[（(][^（()）]{1,12}[）)]")  # 国家医学中心（中医类）: a bracket note
+
+
+def _verbs_over_joined(left: str, places: frozenset[str]) -> str:
+    """获批建设 of 获批建设|国家医学中心（中医类）|和|12个…: the verbs a list of two things
+    joined by 和 opens with, one named without a count and the next counted, when they are a
+    list's verbs (cues flow/done_verbs_over_lists, after a verb of selection or of planning:
+    获批, 布局) or a verb of selection alone (获评), and the first thing is a noun of its own
+    words (a bracket note in it left out); ``""`` otherwise."""
+    name = clean_metric(left, places)[0]
+    if not name.endswith(_JOINED_ITEM_ENDS):
+        return ""
+    body = name[:-1].removesuffix("以")  # (…以及)
+    cues = load_vocabulary().cues
+    opener = max((v for v in (*cues.selecting_verbs, *cues.planning_verbs_over_lists)
+                  if body.startswith(v)), key=len, default="")
+    run = _verb_run(body[len(opener):])
+    if not run and opener not in cues.selecting_verbs:
+        return ""
+    verbs = opener + run
+    item = _NOTE_IN_ITEM.sub("", body[len(verbs):])
+    return verbs if len(item) >= 2 and _HAN_WORDS.fullmatch(item) and _bare_item(item) else ""
 
 
 def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind: str) -> str:
