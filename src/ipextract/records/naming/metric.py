@@ -305,6 +305,11 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
         # (为 before a count is cut from ``own`` as a link word: 为|4.5万名|农民工|追回欠薪)
         carrier = own if own in words["carrier_verbs"] else (
             _BENEFACTIVE if not own and left.endswith(_BENEFACTIVE) else "")
+        if not carrier and own.startswith(cues.effort_adverbs) and (
+                carried := _after_effort_adverbs(own)) in words["carrier_verbs"]:
+            # 重点|支持|400个|…主体|提质扩规: the carrier goes with its adverb, the things and
+            # what they do stay (the adverb is a plan's wording, as before any verb)
+            carrier = carried
         if noun in cues.generic_counted_nouns:
             noun = _with_predicate(noun, tail or right)  # 14家企业|上榜…
         elif figure.kind == "count" and (not own or carrier):
@@ -378,6 +383,15 @@ def _ranking_in(left: str, places: frozenset[str]) -> str:
 
 
 _MAX_WORK = 16  # characters at most of the things counted and the work done on them
+
+
+def _after_effort_adverbs(name: str) -> str:
+    """支持 of 重点支持: the name without the adverbs of effort it opens with (cues.effort_adverbs),
+    ``""`` when nothing follows them."""
+    adverbs = load_vocabulary().cues.effort_adverbs
+    while (adverb := next((a for a in adverbs if name.startswith(a)), "")):
+        name = name[len(adverb):]
+    return name
 
 
 def _work_done(right: str) -> str:
