@@ -28,7 +28,7 @@ from ..base import (
     _tokens,
     _word_sets,
 )
-from .analysis import PhraseAnalysis
+from .analysis import PhraseAnalysis, examples_start
 from .counted import _CLAUSE_END, _right_noun, words_after
 from .lists import _GROUP_SUFFIXES, MAX_CHAIN, _measure_group, named_examples
 from .metric import (
@@ -103,6 +103,9 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
             verbs := _verbs_over_joined(words.left, places)) and not metric.startswith(verbs) and (
             _ONE_OF not in words.right):  # (成为…省份和5个…地区之一: the count is of a set it joins)
         metric = verbs + metric  # 获批建设国家医学中心和|12个|国家区域医疗中心: both items built
+    if how == "before" and kind in BASE_KINDS and metric and "等" in words.clause and (
+            verbs := _verb_before_examples(block, words, metric, previous)):
+        metric = verbs + metric  # 新增甲、乙等|科技成果转化企业|1196家: the verb of the list's opening
     if kind == "share" and how == "before" and target is not None and (
             shared := _share_of_described(metric, target.metric)):
         return shared, target.figure, "of"  # 出口交货值86.5亿元，比重由9.6%…
@@ -608,6 +611,34 @@ def _verbs_over_joined(left: str, places: frozenset[str]) -> str:
     return verbs if len(item) >= 2 and _HAN_WORDS.fullmatch(item) and _bare_item(item) else ""
 
 
+def _verb_before_examples(block: Block, words: PhraseAnalysis, metric: str,
+                          previous: Draft | None) -> str:
+    """新增 of 新增甲、乙等|科技成果转化企业|1196家: the verbs that open a list of examples closed
+    by 等 before the noun a count names (``metric``, the examples left out), when they are a
+    list's verbs (cues flow/done_verbs_over_lists: rule 7 keeps them) and no figure stands in
+    the list; ``""`` otherwise (推进…等|…项目: a verb of effort goes)."""
+    clause = words.clause
+    at = clause.rfind("等")
+    if not clause.endswith(metric, at + 1):
+        return ""
+    end = words.clause_start + at
+    start = examples_start(block, words.clause_start, end)
+    if previous is not None and previous.figure.lend > start:
+        return ""  # (…80个、农家书屋等…: a figure inside the list)
+    stop = _LIST_COMMA.search(block.text, start, end)
+    first = block.text[start:stop.start() if stop is not None else end]
+    verbs = _verb_run(first)
+    # (the verbs are words of their own: not 建设|银行, one word; and all the verbs: not 新建|
+    # 扩建|…, a verb of no list after them)
+    tokens = _tokens(first)
+    taken = len(_tokens(verbs)) if verbs else 0
+    return verbs if verbs and "".join(tokens[:taken]) == verbs and taken < len(tokens) and (
+        not _is_verb(pos_tag(tokens[taken]))) and _HAN_WORDS.fullmatch(first[len(verbs):]) else ""
+
+
+_LIST_COMMA = regex.compile("[、，,]")
+
+
 def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind: str) -> str:
     """新增专业技术人才12.1万人、技能人才15.3万人: the flow verb of the item before is this
     item's too, when only a comma (、 or ，: a writer's choice between the two must not change the
@@ -662,7 +693,7 @@ def _verb_run(name: str) -> str:
     return name[:at] if at > start else ""
 
 
-_VERBS_JOINED = frozenset("和及")  # what may join two verbs of a list (新建和改造)
+_VERBS_JOINED = frozenset("和及或")  # what may join two verbs of a list (新建和改造, 建设或改造)
 
 
 _BUILT_KINDS = frozenset({"count", "quantity"})  # things built, counted or measured
