@@ -162,7 +162,12 @@ def _right_noun(text: str, relative: bool = False) -> str:
             and len("".join(taken)) >= 2)
         if taken and token.endswith(_rates()):
             break  # 147个|国|考|断面|水质|优良率…: a rate is no thing counted, but the next figure's
-        if nominal or joins_nouns or verb_in_name or index < in_name or index < lead or index in inner:
+        # (…片区|更新。: a verb of work the segmenter tags no verb, 更新 read as 更|新, closes
+        # the things counted as the others do)
+        work_closing = closed and index == len(tokens) - 1 and not tag.startswith("v") and (
+            token in word_sets["works_on_things"]) and len("".join(taken)) >= 2
+        if nominal or joins_nouns or verb_in_name or work_closing or index < in_name or index < lead or (
+                index in inner):
             taken.append(token)
         else:
             break

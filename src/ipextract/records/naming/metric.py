@@ -127,8 +127,15 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
             name = _funds(name, right)
         if kind in ("quantity", "count"):
             name = _output_of(name)
+    elif how == "after" and kind == "count" and not right.startswith(name[:_ADVERB_READ]):
+        # 率先|建设|8个|…: how it was done, as before a count (not 301个|集中带量采购品种: the
+        # words after the count are the noun's own)
+        name = without_manner_adverb(name)
     name = _without_from_start(_without_cause(name))
     return (_without_having_before_count(name) if kind == "count" else name), how
+
+
+_ADVERB_READ = 2  # characters of a name's start read against the words after its count
 
 
 def _output_of(name: str) -> str:
@@ -303,6 +310,11 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
         # (为 before a count is cut from ``own`` as a link word: 为|4.5万名|农民工|追回欠薪)
         carrier = own if own in words["carrier_verbs"] or preposition else (
             _BENEFACTIVE if not own and left.endswith(_BENEFACTIVE) else "")
+        if not carrier and own.startswith(cues.effort_adverbs) and (
+                carried := _after_effort_adverbs(own)) in words["carrier_verbs"]:
+            # 重点|支持|400个|…主体|提质扩规: the carrier goes with its adverb, the things and
+            # what they do stay (the adverb is a plan's wording, as before any verb)
+            carrier = carried
         if kind == "count" and (preposition or not own and left.endswith(
                 load_vocabulary().cues.object_prepositions)):
             noun = without_work_verb(noun)  # (对|24.8万|重点人群|开展|结核病、…: the things alone)
@@ -383,6 +395,15 @@ def _ranking_in(left: str, places: frozenset[str]) -> str:
 
 
 _MAX_WORK = 16  # characters at most of the things counted and the work done on them
+
+
+def _after_effort_adverbs(name: str) -> str:
+    """支持 of 重点支持: the name without the adverbs of effort it opens with (cues.effort_adverbs),
+    ``""`` when nothing follows them."""
+    adverbs = load_vocabulary().cues.effort_adverbs
+    while (adverb := next((a for a in adverbs if name.startswith(a)), "")):
+        name = name[len(adverb):]
+    return name
 
 
 def _work_done(right: str) -> str:
