@@ -239,17 +239,18 @@ def _digit_non_figures() -> Scanner | None:
     return prefiltered_scanner(pattern) if parts else None
 
 
-def name_numbers_end(text: str) -> int:
+def name_numbers_end(text: str, start: int = 0) -> int:
     """Where the numbers of a name that ``text`` opens with end (750千伏|输变电工程,
     750千伏和330千伏|电网工程): the end of the non-figure entries of cues.toml that cover its
     first digit, one after another, with the character an entry takes in after its number (输 of
-    750千伏输); 0 when ``text`` opens with no such number.
+    750千伏输); 0 when ``text`` opens with no such number. From ``start`` on, the end of those
+    that open there (人口|20万以上的县; ``start`` itself when none does).
 
     >>> name_numbers_end("750千伏和330千伏电网工程"), name_numbers_end("750个工程")
     (12, 0)
     """
     scanner = _digit_non_figures()
-    at = 0
+    at = start
     while scanner is not None and text[at:at + 1].isdigit() and (
             found := scanner.match(text, at)) is not None:
         at = found.end()

@@ -135,6 +135,8 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "predicate_nouns": frozenset(cues.predicate_nouns),
         "nouns_tagged_verbs": frozenset(cues.nouns_tagged_verbs),
         "compound_heads": frozenset(cues.compound_heads),
+        "class_words": frozenset(cues.class_words),
+        "class_bounds": frozenset(cues.class_bounds),
         "clause_verbs": frozenset(cues.clause_verbs),
         "carrier_verbs": frozenset(cues.carrier_verbs),
         "giving_verbs": frozenset(cues.giving_verbs),

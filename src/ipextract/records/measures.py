@@ -40,7 +40,8 @@ def _parallel_measure(category: str, model: str, sub_item: bool) -> str:
         return ""
     if not _has_measure(model, measures):
         # 医疗卫生机构总诊疗人次…，其中医院…: a count of events the total names whole
-        counted = _counted_measure(_tokens(model), cues.counted_measures) if sub_item else ""
+        counted = _counted_measure(_tokens(model), cues.counted_measures,
+                                   cues.counted_event_nouns) if sub_item else ""
         return category + counted if counted and counted not in category else ""
     if category in cues.population_parts:
         # 全体居民…, 居民…: the population's part in place of the whole, or before it
@@ -65,21 +66,35 @@ def _parallel_measure(category: str, model: str, sub_item: bool) -> str:
 _EVENT_WORD_TAGS = ("v", "vn", "a")  # 诊疗|人次, 新|病例: the act or the newness counted
 
 
-def _counted_measure(tokens: list[str], counted: tuple[str, ...]) -> str:
+def _counted_measure(tokens: list[str], counted: tuple[str, ...],
+                     events: tuple[str, ...] = ()) -> str:
     """诊疗人次 of 医疗卫生机构|总|诊疗|人次, 新病例 of 报告|各类|职业病|新|病例: the measure of
     events (cues.counted_measures) a name ends with, with the verbs and adjectives right before
-    it (not 总, a word of the whole, nor the nouns of whose events they are); ``""`` when the
+    it and the acts of ``events`` the segmenter tags nouns (入院|人次: cues.counted_event_nouns;
+    not 总, a word of the whole, nor the nouns of whose events they are); ``""`` when the
     name ends with none, or with the measure word alone.
 
     >>> _counted_measure(["医疗卫生", "机构", "总", "诊疗", "人次"], ("人次",))
     '诊疗人次'
+    >>> _counted_measure(["医疗卫生", "机构", "入院", "人次"], ("人次",), ("入院",))
+    '入院人次'
     """
     if not tokens or tokens[-1] not in counted:
         return ""
     at = len(tokens) - 1
-    while at > 0 and pos_tag(tokens[at - 1]) in _EVENT_WORD_TAGS:
+    while at > 0 and (pos_tag(tokens[at - 1]) in _EVENT_WORD_TAGS or tokens[at - 1] in events):
         at -= 1
     return "".join(tokens[at:]) if at < len(tokens) - 1 else ""
+
+
+def _unit_named(draft: Draft) -> str:
+    """人次 of 医疗卫生机构入院人次|1520.0万: the measure of events (cues.counted_measures) a
+    count's name ends with when its figure writes no unit after the number, which its parts
+    written with the unit (其中：医院1210.0万人次) count as it does; ``""`` for any other."""
+    if draft.kind != "count" or not draft.metric:
+        return ""
+    return next((word for word in load_vocabulary().cues.counted_measures
+                 if draft.metric.endswith(word)), "")
 
 
 def _plain_measure(tokens: list[str]) -> bool:
@@ -92,25 +107,56 @@ _NUMERAL_IN = regex.compile(r"[0-9一二两三四五六七八九十百千]")
 
 
 _MAX_CATEGORY = 10  # characters: a category is a short noun phrase
+# characters of a part listed after 其中 (非中医类医疗机构中医类临床科室): a kind of the total's
+# things may be named at length, its total being said
+_MAX_PART = 20
 _PARALLEL_REACH = 80  # characters from the last measure named to a category that takes it
 _CATEGORY_JOINS = regex.compile(f"[{NAME_LIST_MARKS}和及与]")
 
 
-def _is_category(name: str) -> bool:
-    """饮料类, 私营企业, 服装、鞋帽、针纺织品类: a short noun phrase, or a list of them."""
+def _is_category(name: str, longest: int = _MAX_CATEGORY) -> bool:
+    """饮料类, 私营企业, 服装、鞋帽、针纺织品类: a short noun phrase (``longest`` characters at
+    most), or a list of them."""
     cues = load_vocabulary().cues
     if name.startswith(cues.flow_verbs_over_lists + cues.verbs_before_names):
         return False  # 新增地理标志商标两件: a flow, no category of a stock named before
     parts = _CATEGORY_JOINS.split(name)
     # (the last word a noun or 类: 娱乐|用品|类 is one though jieba tags 娱乐 a verb; a verb of
     # one character inside is an action on the things, no kind of them: 保|供电|煤, for 保供电煤)
-    return len(name) <= 2 * _MAX_CATEGORY and all(
-        1 < len(part) <= _MAX_CATEGORY and pos_tag((tokens := _tokens(part))[-1]).startswith(_CATEGORY_TAGS)
+    return len(name) <= 2 * longest and all(
+        1 < len(part) <= longest and pos_tag((tokens := _tokens(part))[-1]).startswith(_CATEGORY_TAGS)
         and not any(len(token) == 1 and pos_tag(token) == "v" for token in tokens)
         for part in parts)
 
 
 _CATEGORY_TAGS = (*_NOMINAL_TAGS, "q")  # 家电|类
+
+
+def _nested_part(text: str, model_end: int, start: int) -> bool:
+    """Whether a figure at ``start`` is a part listed in a bracket right after the figure
+    ending at ``model_end`` (…4120例（其中病毒性肝炎2105例）): an item of that part, the list
+    of the total going on after the bracket with the model it had."""
+    if text[model_end:model_end + 1] not in _OPEN_BRACKETS:
+        return False  # (most figures: no bracket right after the one before)
+    between = text[model_end + 1:start]
+    return between.startswith(load_vocabulary().cues.sub_item_markers) and not any(
+        mark in between for mark in _CLOSE_BRACKETS)
+
+
+_OPEN_BRACKETS = ("（", "(")
+_CLOSE_BRACKETS = ("）", ")")
+
+
+def _part_of(draft: Draft, model: Draft, block: Block, totals: dict[tuple[str, str], Draft],
+             renamed: dict[str, str]) -> Draft | None:
+    """The total ``draft`` is an item of: 其中 (其中：医院…) between the total, the ``model``,
+    and the item makes it one; the items after the first are items of the same total
+    (其中：医院…，基层…); ``None`` for none."""
+    between = block.text[model.figure.lend:draft.figure.lstart]
+    if any(marker in between for marker in load_vocabulary().cues.sub_item_markers):
+        return model
+    key = (draft.kind, draft.figure.unit or _unit_named(draft))
+    return totals.get(key) if model.metric in renamed.values() else None
 
 
 def _parallel_measures(drafts: list[Draft], blocks: list[Block]) -> set[int]:
@@ -121,8 +167,6 @@ def _parallel_measures(drafts: list[Draft], blocks: list[Block]) -> set[int]:
 
     Returns the ids of the figures whose names took a measure so: items that go on a list
     (fills._scope_of_opening_whole gives them the whole the list opened with)."""
-    cues = load_vocabulary().cues
-    markers = cues.sub_item_markers
     block_at = -1
     models: dict[tuple[str, str], Draft] = {}  # the block's last named figure of a kind and unit
     renamed: dict[str, str] = {}  # in the block: a category's old name → its new one
@@ -138,10 +182,12 @@ def _parallel_measures(drafts: list[Draft], blocks: list[Block]) -> set[int]:
         # ；or in 。, and a writer's choice between the two must not change the records)
         if figure.block != block_at:
             block_at, models, renamed, totals = figure.block, {}, {}, {}
-        key = (draft.kind, figure.unit)
+        key = (draft.kind, figure.unit or _unit_named(draft))
         model = models.get(key)
         if model is not None and figure.lstart - model.figure.lend > _PARALLEL_REACH:
             model = None  # a category far from the last measure named is no item of its list
+        # (…4120例（其中病毒性肝炎2105例），丙类…: a part of the part before, in a bracket)
+        nested = model is not None and _nested_part(block.text, model.figure.lend, figure.lstart)
         if draft.metric in renamed and draft.metric_from in ("of", "previous"):
             drafts[index] = draft = replace(draft, metric=renamed[draft.metric])
             continued.add(id(figure))
@@ -154,15 +200,12 @@ def _parallel_measures(drafts: list[Draft], blocks: list[Block]) -> set[int]:
             renamed[draft.metric] = new
             drafts[index] = draft = replace(draft, metric=new)
         elif (model is not None and draft.metric_from == "before"
-                and block.clause_start(figure.lstart) >= model.figure.lend
-                and _is_category(draft.metric)):
+                and (nested or block.clause_start(figure.lstart) >= model.figure.lend)
+                and (_is_category(draft.metric) or len(draft.metric) > _MAX_CATEGORY
+                     and _part_of(draft, model, block, totals, renamed) is not None
+                     and _is_category(draft.metric, _MAX_PART))):
             last = _CATEGORY_JOINS.split(draft.metric)[-1]  # 服装、鞋帽、针纺织品类: 针纺织品类
-            # 其中 (其中：医院…) between the total and the item makes it an item of the total;
-            # the items after the first are items of the same total (其中：医院…，基层…)
-            between = block.text[model.figure.lend:figure.lstart]
-            total = totals.get(key) if model.metric in renamed.values() else None
-            if any(marker in between for marker in markers):
-                total = model
+            total = _part_of(draft, model, block, totals, renamed)
             new = (_parallel_measure(last, model.metric, False)
                    or (_parallel_measure(last, total.metric, True) if total is not None else ""))
             new = draft.metric[:len(draft.metric) - len(last)] + new if new else ""
@@ -170,9 +213,9 @@ def _parallel_measures(drafts: list[Draft], blocks: list[Block]) -> set[int]:
                 renamed[draft.metric] = new
                 drafts[index] = draft = replace(draft, metric=new)
                 continued.add(id(figure))
-                if total is not None:
+                if total is not None and not nested:
                     totals[key] = total
-        if draft.metric:
+        if draft.metric and not nested:
             # the nearest named figure of the kind and unit is the model: a category that took
             # no measure starts a list of its own (城市电话用户12.72万户，…，公用电话1.15万户
             # takes nothing from a 交换机容量 further back), and so does a name of its own

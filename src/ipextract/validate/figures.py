@@ -418,7 +418,10 @@ def _whole_for(share: Record, part: Record, records_before: list[Record], text: 
     whole_name = match.group("whole") if match else ""
     whole_name = regex.sub(r"^(?:全市|全省|全国|全区|本市)", "", whole_name)
     # a whole names an indicator, and covers the part's period: not 4月 for a part of 1—4月
-    candidates = [r for r in records_before if r.unit == part.unit and r.kind == part.kind
+    # (入院人次31192.0万, no unit after the number: a whole in the unit its name ends with)
+    candidates = [r for r in records_before if (r.unit == part.unit or not r.unit and part.unit
+                                                and r.metric.endswith(part.unit))
+                  and r.kind == part.kind
                   and r.id != part.id and r.value > part.value and names_indicator(r.metric)
                   and periods_compatible(r, part) and periods_compatible(r, share)]
     if whole_name and not _GENERIC_WHOLE.match(whole_name):

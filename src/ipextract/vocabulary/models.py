@@ -140,6 +140,10 @@ class Cues(Frozen):
     nouns_tagged_verbs: tuple[str, ...] = ()
     # 集聚|区, 孵化|园: one-character heads of compound nouns, the verb before them a word of it
     compound_heads: tuple[str, ...] = ()
+    object_prepositions: tuple[str, ...] = ()  # 对|411.5万|高危人群: no name
+    object_work_verbs: tuple[str, ...] = ()  # 对…群众|实施|避险搬迁: the work done on them
+    class_words: tuple[str, ...] = ()  # 一类|创新药, 二级|以上|医院: a class leading a noun
+    class_bounds: tuple[str, ...] = ()
     # 带动, 推动, 开展: verbs that take a whole clause, never inside a compound noun; before a
     # name they end its subject (…新机制|推动|企业反映问题解决率)
     clause_verbs: tuple[str, ...] = ()
@@ -215,8 +219,12 @@ class Cues(Frozen):
     # measures an item of 其中 may leave unsaid (床位…，其中医院…: 医院床位)
     measure_nouns: tuple[str, ...] = ()
     list_measure_nouns: tuple[str, ...] = ()
+    survey_openers: tuple[str, ...] = ()  # 据对…的普查，: the whole of the shares after it
+    survey_nouns: tuple[str, ...] = ()
+    generic_list_classes: tuple[str, ...] = ()  # 产品 of …等产品产量: a class that names nothing
     # 诊疗人次, 新病例…，其中医院…: the events a total counts, which its parts named alone take
     counted_measures: tuple[str, ...] = ()
+    counted_event_nouns: tuple[str, ...] = ()  # 入院|人次: an act the segmenter tags a noun
     measure_groups: tuple[tuple[str, ...], ...] = ()
     size_words: tuple[str, ...] = ()  # 外贸进出口增长…，总额…: the flow's size (外贸进出口总额)
     # 限额以上 of 限额以上粮油食品、通讯器材类零售额: a scope the first item writes for all

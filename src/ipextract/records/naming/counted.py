@@ -64,12 +64,23 @@ def _right_noun(text: str, relative: bool = False) -> str:
     tokens: list[str] = []
     closed = True  # the tokens run to the end of the clause (not to another figure)
     in_name = 0  # how many tokens open at the name's numbers
+    inner: set[int] = set()  # the tokens of numbers of the name after its first words
     for token in _tokens(text[:24]):
         if token[0] in SENTENCE_END or token[0] in CLAUSE_BREAK:
             break
         if len("".join(tokens)) < named:
+            if in_name < len(tokens) or inner:
+                inner.add(len(tokens))
+            else:
+                in_name += 1
             tokens.append(token)
-            in_name += 1
+            continue
+        if tokens and token[:1].isdigit() and (
+                inner_end := name_numbers_end(text, at := len("".join(tokens)))) > at:
+            # 人口|20万以上的县: a size class is a number of the name (cues non_figure_patterns)
+            named = inner_end
+            inner.add(len(tokens))
+            tokens.append(token)
             continue
         # (4G|/|5G|基站, 公园|/|绿地: a slash between two words joins them, as 和 does)
         if not _WORDLIKE.match(token) and not (tokens and (
@@ -83,9 +94,13 @@ def _right_noun(text: str, relative: bool = False) -> str:
         pos_tag(tokens[-1]) == "f" or tokens[-1] in _LIST_CLOSERS) else tokens
     if closed and short and len("".join(short)) <= _SHORT_NAME and (
         pos_tag(short[-1]).startswith(_NOMINAL_TAGS) or len(short[-1]) == 1
-    ) and predicate.isdisjoint(short):
+    ) and predicate.isdisjoint(short) and not any(  # (个人|荣获|党中央: a verb tagged a name)
+            token in word_sets["outside_compounds"] and pos_tag(token).startswith("n")
+            for token in short[1:]):
         return "".join(short)  # …、2680个提档升级村。: a short noun phrase closing the clause
     taken: list[str] = []
+    # 一类|创新|药, 二级|以上|医院: a class word leads the noun counted; its words run to the noun
+    lead = _class_lead(tokens, word_sets) if tokens and tokens[0] in word_sets["class_words"] else 0
     # 老|旧|小区…: two adjectives or more open the things counted; read so only when the noun
     # phrase closes the clause (老旧小区改造。), not before what is done with or at them
     adjectives_open = closed and _adjectives_open(tokens)
@@ -126,7 +141,10 @@ def _right_noun(text: str, relative: bool = False) -> str:
         nominal = (tag.startswith(_NOMINAL_TAGS) or tag == "x" or inner_numeral or modifier
                    or generic or cut_abbreviation or head_character or token in word_sets["nouns_tagged_verbs"]
                    or inner_adverb or verb_before_head) and (
-            token not in predicate)  # (民生实事|全部|完成; 升级|举措)
+            token not in predicate) and not (  # (民生实事|全部|完成; 升级|举措)
+            # (个人|荣获|党中央: a verb of what the counted did that the segmenter tags a name,
+            # after the first word)
+            index and tag.startswith("n") and token in word_sets["outside_compounds"])
         joins_nouns = bool(taken) and token in NOUN_JOINS and following.startswith(_NOMINAL_TAGS)
         # (示范|企业: one noun after a verb closes the clause; 出行|便利化|措施: a compound)
         # (20项|提升|举措: a verb before a noun the segmenter tags a verb, closing the clause, opens
@@ -144,13 +162,38 @@ def _right_noun(text: str, relative: bool = False) -> str:
             and len("".join(taken)) >= 2)
         if taken and token.endswith(_rates()):
             break  # 147个|国|考|断面|水质|优良率…: a rate is no thing counted, but the next figure's
-        if nominal or joins_nouns or verb_in_name or index < in_name:
+        # (…片区|更新。: a verb of work the segmenter tags no verb, 更新 read as 更|新, closes
+        # the things counted as the others do)
+        work_closing = closed and index == len(tokens) - 1 and not tag.startswith("v") and (
+            token in word_sets["works_on_things"]) and len("".join(taken)) >= 2
+        if nominal or joins_nouns or verb_in_name or work_closing or index < in_name or index < lead or (
+                index in inner):
             taken.append(token)
         else:
             break
     if adjectives_open and len(taken) < len(tokens):
         taken = []  # (310个|老|旧|小区|周边…增设…: the things and what is done there, below)
     return "".join(taken) or (_with_relative_clause(tokens, closed) if relative else "")
+
+
+def _class_lead(tokens: list[str], word_sets: dict[str, frozenset[str]]) -> int:
+    """How many tokens a class word that opens ``tokens`` leads before its noun: the class, a
+    bound after it (二级|以上), and the verbs that qualify the noun (一类|创新|药: cues.class_words,
+    class_bounds); only the class and its bound when no noun follows the verbs.
+
+    >>> _class_lead(["一类", "创新", "药", "获", "批"], _word_sets()), _class_lead(["二级", "以上", "医院"], _word_sets())
+    (2, 2)
+    """
+    at = 1
+    if at < len(tokens) and tokens[at] in word_sets["class_bounds"]:
+        at += 1
+    verbs = at
+    while verbs < len(tokens) and pos_tag(tokens[verbs]) in ("v", "vn") and (
+            tokens[verbs] not in word_sets["outside_compounds"]):
+        verbs += 1
+    if verbs > at and verbs < len(tokens) and pos_tag(tokens[verbs]).startswith(_NOMINAL_TAGS):
+        return verbs
+    return at
 
 
 _LIST_CLOSERS = frozenset({"等", "等等"})
@@ -302,6 +345,9 @@ def _with_predicate(noun: str, right: str) -> str:
     end = _PREDICATE_END.search(right, at + len(noun))
     rest = right[at + len(noun): end.start() if end else len(right)]
     tokens = _tokens(rest[:_MAX_PREDICATE])
+    if len(tokens) > 1 and tokens[0] in load_vocabulary().cues.manner_adverbs:
+        # (企业|成功|上市, 学校|成功|入选…: how it was done, no word of what the things did)
+        rest, tokens = rest[len(tokens[0]):], tokens[1:]
     # (县|被命名为…: a passive predicate is one too; 县区|通过…: a verb of what the counted
     # did that the segmenter tags otherwise, cues.predicate_verbs)
     if not tokens or not (pos_tag(tokens[0]).startswith("v") or tokens[0] == "被" or (
@@ -339,23 +385,32 @@ def short_predicate(noun: str, right: str, carrier: str = "") -> str:
         return ""
     start = at + len(noun)
     # (``right`` runs to the clause's end; a mark inside it is a 、 before a figure)
-    end = _PREDICATE_END.search(right, start, start + _SHORT_PREDICATE + 3)
+    # (荣获|“五个一工程”|优秀作品奖: a quoted name is one word of the predicate, its marks go)
+    marks = len(right) - start - len(_QUOTED_IN_PREDICATE.sub(_ONE_WORD, right[start:])) if (
+        "“" in right) else 0
+    end = _PREDICATE_END.search(right, start, start + _SHORT_PREDICATE + 3 + marks)
     stop = end.start() if end is not None else len(right)
-    if stop - start > _SHORT_PREDICATE + 2:
+    if stop - start - marks > _SHORT_PREDICATE + 2:
         return ""
     rest = _strip_edges(right[start:stop]).replace("了", "")  # (解决了…问题: the aspect goes)
     cues = load_vocabulary().cues
-    if not 2 <= len(rest) <= _SHORT_PREDICATE or _NOT_A_PREDICATE.search(rest) or (
+    # (the words of a quoted name, less the two a name is read as; its marks the edges took off)
+    length = len(rest) - sum(len(found.group()) - 4 for found in _QUOTED_IN_PREDICATE.finditer(
+        right, start, stop)) if marks else len(rest)
+    if not 2 <= length <= _SHORT_PREDICATE or _NOT_A_PREDICATE.search(rest) or (
             rest.endswith(cues.whole_predicates + cues.evaluation_nouns)) or (
             noun.endswith(cues.adverbs_tagged_nouns)):
         return ""
     tokens = _tokens(rest)
+    if len(tokens) > 1 and tokens[0] in cues.manner_adverbs:
+        # (创新药|集中|获批上市, 成功|入选: how it was done, no word of what the things did)
+        rest, tokens = rest[len(tokens[0]):], tokens[1:]
     first = tokens[0]
     words = _word_sets()
     if first in words["predicate_nouns"] or first in words["effort_adverbs"] or (
             first in cues.effort_verbs) or first in words["clause_verbs"]:
         return ""  # (…加快|推进, 全部|完成, 推进…: no choice of which things are counted)
-    if carrier == "为" and first in words["giving_verbs"]:
+    if carrier in _NO_GIVING and first in words["giving_verbs"]:
         return ""
     if not (first in words["selecting_verbs"] or carrier and pos_tag(first).startswith("v")):
         return ""
@@ -363,6 +418,72 @@ def short_predicate(noun: str, right: str, carrier: str = "") -> str:
     if not pos_tag(_tokens(noun)[-1]).startswith(_NOMINAL_TAGS):
         return ""
     return rest
+
+
+_NO_GIVING = frozenset({"为", *load_vocabulary().cues.object_prepositions})
+
+
+def work_on_object(noun: str, right: str, tail: str) -> str:
+    """现场评价 of 对|98家|配送单位|开展|现场评价。: the work a verb of effort (cues.object_work_verbs)
+    does on the things a count after 对 counts, when it closes the clause (not a list's first
+    item: …开展A、B等筛查) in a few words; ``""`` otherwise.
+
+    >>> work_on_object("群众", "群众实施避险搬迁", ""), work_on_object("人群", "人群开展癌症筛查", "人群开展癌症筛查、早诊")
+    ('避险搬迁', '')
+    """
+    at = right.find(noun, 0, len(noun) + 4)
+    if at < 0 or "、" in right or tail[len(right):len(right) + 1] == "、" and tail.startswith(right):
+        return ""
+    rest = _strip_edges(right[at + len(noun):])
+    verb = next((v for v in load_vocabulary().cues.object_work_verbs if rest.startswith(v)), "")
+    work = rest[len(verb):]
+    if not verb or not 2 <= len(work) <= _SHORT_PREDICATE or _NOT_A_PREDICATE.search(work):
+        return ""
+    # (nouns, verbs and qualifying words: 现场|评价, 避险|搬迁, 健康|危害|因素|监测; not 的, an
+    # adverb or a preposition, which open a clause of their own)
+    return "" if any(pos_tag(token).startswith(_NOT_IN_WORK) and token not in NOUN_JOINS
+                     for token in _tokens(work)) else work
+
+
+_NOT_IN_WORK = ("p", "d", "c", "r", "m", "u", "x", "q", "f", "y", "e")
+
+
+def without_work_verb(noun: str) -> str:
+    """The things counted after 对 without a verb of effort and what follows it, which the noun
+    reading took in before one noun (重点人群|开展|结核病: the work done on them, a list's first
+    item).
+
+    >>> without_work_verb("重点人群开展结核病"), without_work_verb("公共场所")
+    ('重点人群', '公共场所')
+    """
+    tokens = _tokens(noun)
+    verbs = load_vocabulary().cues.object_work_verbs
+    at = next((index for index, token in enumerate(tokens) if index and token in verbs), 0)
+    return "".join(tokens[:at]) if at else noun
+
+
+def through_joined_nouns(right: str, tail: str) -> str:
+    """The clause after a count run on past a 、 that joins two nouns of its predicate's object
+    (荣获省委|、|省政府表彰: the 、 ends the clause ``right`` reaches, ``tail`` goes on); ``right``
+    when no such 、 ends it (完成改制|、|效益提升: a verbal noun before it, a predicate of its
+    own after).
+
+    >>> through_joined_nouns("教师荣获省委", "教师荣获省委、省政府表彰。"), through_joined_nouns("银行完成改制", "银行完成改制、效益提升")
+    ('教师荣获省委、省政府表彰。', '银行完成改制')
+    """
+    if len(tail) <= len(right) + 1 or tail[len(right)] != "、" or not tail.startswith(right):
+        return right
+    before, after = _tokens(right), _tokens(tail[len(right) + 1:len(right) + 9])
+    return tail if before and after and all(
+        pos_tag(token).startswith(_NAMED_NOUNS) for token in (before[-1], after[0])) else right
+
+
+_NAMED_NOUNS = ("n", "nt", "ns", "nr", "nz", "j")  # (not vn: a verbal noun, a predicate's own)
+
+
+# a quoted name inside a predicate, read as one word of two characters for its length
+_QUOTED_IN_PREDICATE = re.compile(r"“[^“”，。；：、0-9]{1,16}”")
+_ONE_WORD = "名称"
 
 
 def holds_predicate(name: str) -> bool:

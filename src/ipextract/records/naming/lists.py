@@ -194,6 +194,8 @@ def _with_shared_words(items: list[str], wanted: int, measure: str = "") -> list
     cues = load_vocabulary().cues
     if len(items) == 1 and wanted > 1 and cues.paired_measures:
         items = _split_pair(items[0], wanted, cues.paired_measures)
+    if len(items) > 1 and "等" in items[-1]:
+        items = _closed_by_etc(items)
     items = _distributed(items, wanted, cues.distributive_words)
     if len(items) > 1:
         items = _shared_words(items)
@@ -208,6 +210,43 @@ def _with_shared_words(items: list[str], wanted: int, measure: str = "") -> list
     if wanted > 1 and len(items) != wanted:
         return []
     return items if any(items) else []
+
+
+def _closed_by_etc(items: list[str]) -> list[str]:
+    """食品、石化、医药、信息等产业增加值 → 食品产业增加值 … 信息产业增加值: 等 after the last
+    item's own words closes the list, and the words after it (the items' class and measure)
+    are every item's, the class left out where an item ends as it does (装备制造业 and
+    …等行业增加值: 装备制造业增加值) or names nothing the items do not (…等产品产量:
+    cues.generic_list_classes). Only where every item is a bare name of a thing with no
+    measure of its own and no place or person in it (美国、日本等国家: a place takes no class
+    word); ``items`` as they are for any other list.
+
+    >>> _closed_by_etc(["食品", "石化", "信息等产业增加值"])
+    ['食品产业增加值', '石化产业增加值', '信息产业增加值']
+    """
+    tokens = _tokens(items[-1])
+    at = tokens.index("等") if "等" in tokens else 0
+    if not 0 < at < len(tokens) - 1:
+        return items  # (等级, 高等…: no 等 of its own; 等 first or last: no words shared)
+    named = [*items[:-1], "".join(tokens[:at])]
+    cues = load_vocabulary().cues
+    endings = (*cues.measure_endings, *_NAME_ENDINGS)
+    if not pos_tag(tokens[at + 1]).startswith(_CLASS_TAGS) or not all(
+            (_bare_thing(item) or _one_verb_word(item)) and not item.endswith(endings)
+            and not any(pos_tag(token) in _NO_CLASS_TAGS for token in _tokens(item))
+            for item in named):
+        return items
+    head, measure = "".join(tokens[at + 1:]), "".join(tokens[at + 2:])
+    generic = next((word for word in cues.generic_list_classes
+                    if head.startswith(word) and len(head) > len(word)), "")
+    if generic:  # (锂离子电池等产品产量, however 产品|产量 is cut: 锂离子电池产量)
+        return [item + head[len(generic):] for item in named]
+    return [item + (measure if measure and item[-1] == tokens[at + 1][-1] else head)
+            for item in named]
+
+
+_CLASS_TAGS = (*_NOMINAL_TAGS, "q")  # 产业, 行业, 产品, 类 after 等
+_NO_CLASS_TAGS = frozenset({"ns", "nr", "nrt", "p"})  # places, persons, 对: no class word
 
 
 def _split_pair(item: str, wanted: int, pairs: dict[str, tuple[str, ...]]) -> list[str]:

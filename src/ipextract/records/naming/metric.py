@@ -34,7 +34,10 @@ from .counted import (
     head_after_qualities,
     holds_predicate,
     short_predicate,
+    through_joined_nouns,
+    without_work_verb,
     words_after,
+    work_on_object,
 )
 from .phrase import (
     _ANY_DIGIT,
@@ -124,8 +127,15 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
             name = _funds(name, right)
         if kind in ("quantity", "count"):
             name = _output_of(name)
+    elif how == "after" and kind == "count" and not right.startswith(name[:_ADVERB_READ]):
+        # 率先|建设|8个|…: how it was done, as before a count (not 301个|集中带量采购品种: the
+        # words after the count are the noun's own)
+        name = without_manner_adverb(name)
     name = _without_from_start(_without_cause(name))
     return (_without_having_before_count(name) if kind == "count" else name), how
+
+
+_ADVERB_READ = 2  # characters of a name's start read against the words after its count
 
 
 def _output_of(name: str) -> str:
@@ -290,8 +300,10 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             done := _work_done(right)):
         return done, "after"  # 完成|320个|行政村生活污水治理: the work done
     noun = ""
+    # (对|411.5万|高危人群…: a preposition alone before a count names nothing)
+    preposition = bool(own) and own in load_vocabulary().cues.object_prepositions
     if ((figure.kind == "count" and figure.unit) or kind == "rank" or (
-        kind in BASE_KINDS and (single_verb or not own)
+        kind in BASE_KINDS and (single_verb or not own or preposition)
     )) and not (right[:1].isdigit() and restated_after(right)):
         noun = _right_noun(right, figure.kind == "count")
         if figure.kind == "count" and tail and tail.startswith(right) and (
@@ -302,13 +314,25 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
     if noun:
         cues = load_vocabulary().cues
         # (为 before a count is cut from ``own`` as a link word: 为|4.5万名|农民工|追回欠薪)
-        carrier = own if own in words["carrier_verbs"] else (
+        carrier = own if own in words["carrier_verbs"] or preposition else (
             _BENEFACTIVE if not own and left.endswith(_BENEFACTIVE) else "")
+        if not carrier and own.startswith(cues.effort_adverbs) and (
+                carried := _after_effort_adverbs(own)) in words["carrier_verbs"]:
+            # 重点|支持|400个|…主体|提质扩规: the carrier goes with its adverb, the things and
+            # what they do stay (the adverb is a plan's wording, as before any verb)
+            carrier = carried
+        if kind == "count" and (preposition or not own and left.endswith(
+                load_vocabulary().cues.object_prepositions)):
+            noun = without_work_verb(noun)  # (对|24.8万|重点人群|开展|结核病、…: the things alone)
+            # 对|8205户|群众|实施避险搬迁 → 群众避险搬迁: the things and the work done on them
+            # (any other verb after them is the report's too, no predicate of theirs: 对|98家|单位|
+            # 开展…; the things alone)
+            return noun + work_on_object(noun, right, tail), "after"
         if noun in cues.generic_counted_nouns:
             noun = _with_predicate(noun, tail or right)  # 14家企业|上榜…
         elif figure.kind == "count" and (not own or carrier):
             # 27家|农村信用社|完成改制任务, 推动|6个|平台|投入运行: which of the things are counted
-            noun += short_predicate(noun, right, carrier)
+            noun += short_predicate(noun, through_joined_nouns(right, tail), carrier)
         if own and carrier and figure.kind == "count" and holds_predicate(noun):
             return noun, "after"  # 帮助|1.8万户|农户搬进新居: the carrier goes with its subject kept
         if effort_then_purpose(own):
@@ -377,6 +401,15 @@ def _ranking_in(left: str, places: frozenset[str]) -> str:
 
 
 _MAX_WORK = 16  # characters at most of the things counted and the work done on them
+
+
+def _after_effort_adverbs(name: str) -> str:
+    """支持 of 重点支持: the name without the adverbs of effort it opens with (cues.effort_adverbs),
+    ``""`` when nothing follows them."""
+    adverbs = load_vocabulary().cues.effort_adverbs
+    while (adverb := next((a for a in adverbs if name.startswith(a)), "")):
+        name = name[len(adverb):]
+    return name
 
 
 def _work_done(right: str) -> str:

@@ -380,6 +380,9 @@ def without_effort_adverb(name: str, count: bool) -> str:
     return nouns
 
 
+_AT = "在"  # the preposition of a place before an adverb of manner (在全国|率先…)
+
+
 def without_manner_adverb(name: str) -> str:
     """A name without the adverb of manner it opens with before a verb (cues.manner_adverbs:
     成功|创建…, 圆满|办结…): how the thing was done; the verb stays, and a noun must follow it
@@ -389,6 +392,15 @@ def without_manner_adverb(name: str) -> str:
     ('办结人大代表建议', '集中式饮用水水源地')
     """
     adverbs = load_vocabulary().cues.manner_adverbs
+    if name.startswith(_AT):
+        # 在全省|率先|建设…: a place the thing was done in, before the adverb, goes with it
+        tokens = _tokens(name)
+        if len(tokens) > 3 and tokens[0] == _AT and tokens[1] in _word_sets()["scope"] and (
+                tokens[2] in adverbs):
+            rest = "".join(tokens[2:])
+            stripped = without_manner_adverb(rest)
+            return stripped if stripped != rest else name
+        return name
     if not name or not name.startswith(adverbs):
         return name  # (most names: not segmented)
     tokens = _adverb_apart(_tokens(name), adverbs)  # (成功创建: one word)

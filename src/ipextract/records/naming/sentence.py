@@ -28,7 +28,7 @@ from ..base import (
     _tokens,
     _word_sets,
 )
-from .analysis import PhraseAnalysis
+from .analysis import PhraseAnalysis, examples_start
 from .counted import _CLAUSE_END, _right_noun, words_after
 from .lists import _GROUP_SUFFIXES, MAX_CHAIN, _measure_group, named_examples
 from .metric import (
@@ -50,6 +50,7 @@ from .phrase import (
     _NOTE_MARK,
     _SUBJECT_HEAD_TAGS,
     _THING_TAGS,
+    _adjectives_open,
     _is_verb,
     _modifier,
     _only_predicate,
@@ -99,6 +100,13 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         return previous.metric, None, "previous"
     metric, how = _metric(figure, kind, words.left, words.right, previous, words.enumerated,
                           places, words.tail)
+    if how == "after" and kind == "count" and metric and words.left.endswith(_JOINED_ITEM_ENDS) and (
+            verbs := _verbs_over_joined(words.left, places)) and not metric.startswith(verbs) and (
+            _ONE_OF not in words.right):  # (成为…省份和5个…地区之一: the count is of a set it joins)
+        metric = verbs + metric  # 获批建设国家医学中心和|12个|国家区域医疗中心: both items built
+    if how == "before" and kind in BASE_KINDS and metric and "等" in words.clause and (
+            verbs := _verb_before_examples(block, words, metric, previous)):
+        metric = verbs + metric  # 新增甲、乙等|科技成果转化企业|1196家: the verb of the list's opening
     if kind == "share" and how == "before" and target is not None and (
             shared := _share_of_described(metric, target.metric)):
         return shared, target.figure, "of"  # 出口交货值86.5亿元，比重由9.6%…
@@ -583,6 +591,60 @@ def _list_openers() -> tuple[str, ...]:
     return (*_carried_verbs(), *load_vocabulary().cues.planning_verbs_over_lists)
 
 
+_ONE_OF = "之一"
+_JOINED_ITEM_ENDS = ("和", "及", "与")  # what joins a noun item to a count after it
+_NOTE_IN_ITEM = regex.compile(r"[（(][^（()）]{1,12}[）)]")  # 国家医学中心（中医类）: a bracket note
+
+
+def _verbs_over_joined(left: str, places: frozenset[str]) -> str:
+    """获批建设 of 获批建设|国家医学中心（中医类）|和|12个…: the verbs a list of two things
+    joined by 和 opens with, one named without a count and the next counted, when they are a
+    list's verbs (cues flow/done_verbs_over_lists, after a verb of selection or of planning:
+    获批, 布局) or a verb of selection alone (获评), and the first thing is a noun of its own
+    words (a bracket note in it left out); ``""`` otherwise."""
+    name = clean_metric(left, places)[0]
+    if not name.endswith(_JOINED_ITEM_ENDS):
+        return ""
+    body = name[:-1].removesuffix("以")  # (…以及)
+    cues = load_vocabulary().cues
+    opener = max((v for v in (*cues.selecting_verbs, *cues.planning_verbs_over_lists)
+                  if body.startswith(v)), key=len, default="")
+    run = _verb_run(body[len(opener):])
+    if not run and opener not in cues.selecting_verbs:
+        return ""
+    verbs = opener + run
+    item = _NOTE_IN_ITEM.sub("", body[len(verbs):])
+    return verbs if len(item) >= 2 and _HAN_WORDS.fullmatch(item) and _bare_item(item) else ""
+
+
+def _verb_before_examples(block: Block, words: PhraseAnalysis, metric: str,
+                          previous: Draft | None) -> str:
+    """新增 of 新增甲、乙等|科技成果转化企业|1196家: the verbs that open a list of examples closed
+    by 等 before the noun a count names (``metric``, the examples left out), when they are a
+    list's verbs (cues flow/done_verbs_over_lists: rule 7 keeps them) and no figure stands in
+    the list; ``""`` otherwise (推进…等|…项目: a verb of effort goes)."""
+    clause = words.clause
+    at = clause.rfind("等")
+    if not clause.endswith(metric, at + 1):
+        return ""
+    end = words.clause_start + at
+    start = examples_start(block, words.clause_start, end)
+    if previous is not None and previous.figure.lend > start:
+        return ""  # (…80个、农家书屋等…: a figure inside the list)
+    stop = _LIST_COMMA.search(block.text, start, end)
+    first = block.text[start:stop.start() if stop is not None else end]
+    verbs = _verb_run(first)
+    # (the verbs are words of their own: not 建设|银行, one word; and all the verbs: not 新建|
+    # 扩建|…, a verb of no list after them)
+    tokens = _tokens(first)
+    taken = len(_tokens(verbs)) if verbs else 0
+    return verbs if verbs and "".join(tokens[:taken]) == verbs and taken < len(tokens) and (
+        not _is_verb(pos_tag(tokens[taken]))) and _HAN_WORDS.fullmatch(first[len(verbs):]) else ""
+
+
+_LIST_COMMA = regex.compile("[、，,]")
+
+
 def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind: str) -> str:
     """新增专业技术人才12.1万人、技能人才15.3万人: the flow verb of the item before is this
     item's too, when only a comma (、 or ，: a writer's choice between the two must not change the
@@ -602,8 +664,11 @@ def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind:
             or not _HAN_WORDS.fullmatch(between[1:])
             or between[1:].startswith(load_vocabulary().cues.sub_item_markers)
             or metric in load_vocabulary().cues.generic_names  # 新增…62家，总数186家: the total
-            # (…980件，完成|…审查360件: a verb between opens a clause of its own)
-            or any(_is_verb(pos_tag(token)) for token in _tokens(between[1:-len(metric)]))):
+            or metric.endswith(load_vocabulary().cues.stock_totals)  # (…，人才资源总量超过650万)
+            # (…980件，完成|…审查360件: a verb between opens a clause of its own, and so does a
+            # scope word: …1万名，全市|人才资源总量…)
+            or any(_is_verb(pos_tag(token)) or token in _word_sets()["scope"]
+                   for token in _tokens(between[1:-len(metric)]))):
         return metric
     # the verb is the flow's only one on both sides (not 新增治理水土流失…、石漠化面积, nor
     # 、培育四星级饭店: an item that opens with a verb of its own)
@@ -629,7 +694,12 @@ def _verb_run(name: str) -> str:
     start = at
     while (verb := next((v for v in verbs if name.startswith(v, at)), "")) and at + len(verb) < len(name):
         at += len(verb)
+        if name[at:at + 1] in _VERBS_JOINED and name.startswith(verbs, at + 1):
+            at += 1  # 新建|和|改造…: two verbs of the list joined by a word
     return name[:at] if at > start else ""
+
+
+_VERBS_JOINED = frozenset("和及或")  # what may join two verbs of a list (新建和改造, 建设或改造)
 
 
 _BUILT_KINDS = frozenset({"count", "quantity"})  # things built, counted or measured
@@ -702,9 +772,11 @@ def _modifying(tokens: list[str]) -> bool:
     qualifies the nouns after it, no verb of the item's own: not a verb of a list (培育|…, 建设|…:
     cues flow/done_verbs_over_lists), and no other verb in the item."""
     return pos_tag(tokens[0]) == "vn" and len(tokens) > 1 and tokens[0] not in _carried_verbs() and (
-        not any(pos_tag(token).startswith("v") for token in tokens[1:]))
+        not any(pos_tag(token).startswith("v") for token in tokens[1:])) and (
+        pos_tag(tokens[1]) != "a")  # (发展|高效|节水农业: a verb and its object, an adjective first)
 
 
+_NOUNS_JOINED = frozenset({"和", "及"})  # what joins two nouns inside one item (城中村和危旧房)
 _BOUND_HEADS = frozenset({"zg", "q"})  # the tags of 村, 园, 厂, 位 cut from the word before them
 _INSIDE_ITEMS = ("v", "a", "k", "zg", "q")  # tags of words cut from a noun inside an item
 
@@ -732,6 +804,19 @@ def _bare_item(name: str) -> bool:
     if tokens and (tokens[0].endswith(_carried_verbs()) and tokens[0] not in _carried_verbs() or any(
             token in load_vocabulary().cues.effort_verbs for token in tokens[1:])):
         return False  # (更新改造|…, 分类|实施|…: a verb of its own, in a word or after one)
+    if not modifier and last > 0 and ("和" in name or "及" in name) and (
+            joined := [at for at, token in enumerate(tokens) if token in _NOUNS_JOINED]):
+        # 城中村|和|危旧房, 智能工厂|和|数字化车间: two nouns joined, each an item's noun
+        bounds = [-1, *joined, len(tokens)]
+        return all(0 < at < last for at in joined) and all(
+            _bare_item("".join(tokens[bounds[k] + 1:bounds[k + 1]])) for k in range(len(bounds) - 1))
+    if last > 0 and not modifier and (_adjectives_open(tokens) or pos_tag(tokens[0]) == "m" and (
+            _HAN_WORDS.fullmatch(tokens[0]) and pos_tag(tokens[1]).startswith(_NOMINAL_TAGS))):
+        opening = 1
+        while pos_tag(tokens[0]) == "a" and pos_tag(tokens[opening]) == "a":
+            opening += 1
+        tokens = tokens[opening:]  # 老|旧|小区, 零|碳|工厂, 百亿|企业: the noun after them
+        last = len(tokens) - 1
     return len(tokens) > bool(modifier) and (
         bool(modifier) or not pos_tag(tokens[0]).startswith("v") or _modifying(tokens)) and all(
         at == 0 and modifier or pos_tag(token).startswith(_NOMINAL_TAGS) or (at < last and pos_tag(token) == "t") or (

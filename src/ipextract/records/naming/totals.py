@@ -21,7 +21,7 @@ import regex
 from ...blocks import Block
 from ...scanning import words_pattern
 from ...vocabulary import load_vocabulary
-from ...vocabulary.lexicon import pos_tag
+from ...vocabulary.lexicon import is_word, pos_tag
 from ..base import BASE_KINDS, Draft, _tokens
 from .fills import SCOPE_UNITS
 from .phrase import _HAN_WORDS, _LEVEL
@@ -134,6 +134,7 @@ def _scope_of_total_parts(drafts: list[Draft], blocks: list[Block]) -> None:
             if scope:
                 total, last_end, parts_open = draft, figure.lend, False
     _owner_to_parts(drafts, blocks)
+    _whole_of_surveys(drafts, blocks)
 
 
 def _owned_part(part: str, total: str) -> str:
@@ -207,6 +208,69 @@ def _owner_to_parts(drafts: list[Draft], blocks: list[Block]) -> None:
 # writer's choice between the two must not change the records; a line break ends them)
 _PART_STOP_MARKS = regex.compile(r"[！？\n]")
 _PART_REACH = 40  # characters at most between one part's figure and the next
+
+
+def _survey_whole(text: str, figure_end: int) -> str:
+    """主要工业生产设备 of 据对3200多种|主要工业生产设备的普查，: the things a survey covered,
+    read after its count up to 的 and a survey noun (cues.survey_nouns) closing the clause;
+    ``""`` for any other words."""
+    found = _survey_pattern().match(text, figure_end)
+    return found.group(1) if found else ""
+
+
+@lru_cache(maxsize=1)
+def _survey_pattern() -> regex.Pattern[str]:
+    nouns = "|".join(map(regex.escape, load_vocabulary().cues.survey_nouns)) or "(?!)"
+    return regex.compile(rf"(\p{{Han}}{{2,{_MAX_SURVEYED}}}?)的(?:{nouns})[，,]")
+
+
+_MAX_SURVEYED = 16  # characters of the things a survey covered
+
+
+def _surveyed_kind(part: str, whole: str) -> bool:
+    """Whether ``part`` names a kind of the things ``whole`` names: the same head word (two
+    characters or more) after words of its own (进口设备, 国产设备 of 主要工业生产设备, 国产机械
+    of 主要农业机械; not 一等品 of 主要工业产品质量状况, nor 设备 alone).
+
+    >>> _surveyed_kind("进口设备", "主要工业生产设备"), _surveyed_kind("一等品", "主要工业产品质量状况")
+    (True, False)
+    """
+    shared = 0
+    while shared < min(len(part), len(whole)) and part[-1 - shared] == whole[-1 - shared]:
+        shared += 1
+    # (国产|设备 and 生产|设备 share 产设备: the head is the word it ends with)
+    return len(part) > shared >= _SHARED_HEAD and bool(_HAN_WORDS.fullmatch(part)) and any(
+        is_word(part[len(part) - size:]) for size in range(shared, _SHARED_HEAD - 1, -1))
+
+
+def _whole_of_surveys(drafts: list[Draft], blocks: list[Block]) -> None:
+    """据对3200多种主要工业生产设备的普查，进口设备占47.1％，…；国产设备占52.9％: a share with
+    no whole written, in the sentence a survey opens, whose part is a kind of the things the
+    survey covered (:func:`_surveyed_kind`), is named with them as its whole (进口设备占主要工业生产
+    设备比重, ANNOTATION rule 2), and so are the figures that describe it."""
+    openers = load_vocabulary().cues.survey_openers
+    renamed: dict[str, str] = {}  # in the survey's sentence: a part's old name → its new one
+    whole, block_at, sentence_end = "", -1, 0
+    for index, draft in enumerate(drafts):
+        figure = draft.figure
+        text = blocks[figure.block].text
+        if whole and (figure.block != block_at or figure.lstart >= sentence_end):
+            whole, renamed = "", {}
+        if renamed and draft.metric in renamed and draft.metric_from in ("of", "previous"):
+            # (…占78.4％，比2010年的61.2％上升17.2个百分点: the share then and its change)
+            drafts[index] = replace(draft, metric=renamed[draft.metric])
+            continue
+        if draft.kind == "count" and text.endswith(openers, 0, figure.lstart):
+            # (the cheap test first: most counts follow no 据对)
+            whole = _survey_whole(text, figure.lend)
+            end = text.find("。", figure.lend)
+            block_at, sentence_end = figure.block, end if end >= 0 else len(text)
+            continue
+        if whole and draft.kind == "share" and draft.metric_from == "before" and "占" not in (
+                draft.metric) and _surveyed_kind(draft.metric, whole):
+            name = f"{draft.metric}占{whole}比重"
+            renamed[draft.metric] = name
+            drafts[index] = replace(draft, metric=name)
 
 
 __all__ = ["_scope_of_total_parts"]
