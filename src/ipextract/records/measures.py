@@ -147,12 +147,12 @@ _OPEN_BRACKETS = ("（", "(")
 _CLOSE_BRACKETS = ("）", ")")
 
 
-def _part_of(draft: Draft, model: Draft, block: Block, totals: dict[tuple[str, str], Draft],
-             renamed: dict[str, str]) -> Draft | None:
-    """The total ``draft`` is an item of: 其中 (其中：医院…) between the total, the ``model``,
-    and the item makes it one; the items after the first are items of the same total
-    (其中：医院…，基层…); ``None`` for none."""
-    between = block.text[model.figure.lend:draft.figure.lstart]
+def _part_of(draft: Draft, model: Draft, model_end: int, block: Block,
+             totals: dict[tuple[str, str], Draft], renamed: dict[str, str]) -> Draft | None:
+    """The total ``draft`` is an item of: 其中 (其中：医院…) between the total, the ``model``
+    (whose words end at ``model_end`` of ``block``), and the item makes it one; the items after
+    the first are items of the same total (其中：医院…，基层…); ``None`` for none."""
+    between = block.text[model_end:draft.figure.lstart]
     if any(marker in between for marker in load_vocabulary().cues.sub_item_markers):
         return model
     key = (draft.kind, draft.figure.unit or _unit_named(draft))
@@ -181,13 +181,22 @@ def _parallel_measures(drafts: list[Draft], blocks: list[Block]) -> set[int]:
         # (a block, not a sentence: 全体居民…；城镇…；农村… is one list whether its items end in
         # ；or in 。, and a writer's choice between the two must not change the records)
         if figure.block != block_at:
-            block_at, models, renamed, totals = figure.block, {}, {}, {}
+            # (…总诊疗人次16.8亿。| 其中：中医类医院…: a paragraph cut in two at a full stop
+            # before 其中 is still the total's list)
+            goes_on = figure.block == block_at + 1 and block.text.lstrip().startswith(
+                load_vocabulary().cues.sub_item_markers)
+            block_at = figure.block
+            if not goes_on:
+                models, renamed, totals = {}, {}, {}
         key = (draft.kind, figure.unit or _unit_named(draft))
         model = models.get(key)
-        if model is not None and figure.lstart - model.figure.lend > _PARALLEL_REACH:
+        # (where the words after the model start in this block: at its start for a model of
+        # the paragraph before, 其中 opening this one)
+        model_end = 0 if model is None or model.figure.block != figure.block else model.figure.lend
+        if model is not None and figure.lstart - model_end > _PARALLEL_REACH:
             model = None  # a category far from the last measure named is no item of its list
         # (…4120例（其中病毒性肝炎2105例），丙类…: a part of the part before, in a bracket)
-        nested = model is not None and _nested_part(block.text, model.figure.lend, figure.lstart)
+        nested = model is not None and model_end > 0 and _nested_part(block.text, model_end, figure.lstart)
         if draft.metric in renamed and draft.metric_from in ("of", "previous"):
             drafts[index] = draft = replace(draft, metric=renamed[draft.metric])
             continued.add(id(figure))
@@ -200,12 +209,12 @@ def _parallel_measures(drafts: list[Draft], blocks: list[Block]) -> set[int]:
             renamed[draft.metric] = new
             drafts[index] = draft = replace(draft, metric=new)
         elif (model is not None and draft.metric_from == "before"
-                and (nested or block.clause_start(figure.lstart) >= model.figure.lend)
+                and (nested or block.clause_start(figure.lstart) >= model_end)
                 and (_is_category(draft.metric) or len(draft.metric) > _MAX_CATEGORY
-                     and _part_of(draft, model, block, totals, renamed) is not None
+                     and _part_of(draft, model, model_end, block, totals, renamed) is not None
                      and _is_category(draft.metric, _MAX_PART))):
             last = _CATEGORY_JOINS.split(draft.metric)[-1]  # 服装、鞋帽、针纺织品类: 针纺织品类
-            total = _part_of(draft, model, block, totals, renamed)
+            total = _part_of(draft, model, model_end, block, totals, renamed)
             new = (_parallel_measure(last, model.metric, False)
                    or (_parallel_measure(last, total.metric, True) if total is not None else ""))
             new = draft.metric[:len(draft.metric) - len(last)] + new if new else ""
