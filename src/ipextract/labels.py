@@ -323,10 +323,19 @@ def drop_labels(block: Block, figures: list[Figure]) -> list[Figure]:
                 _speaks_of_a_period(block, figure)) or _names_a_decade(block, figure) or _names_a_programme(block, figure) or (
                 _names_a_session(block, figure)) or _announces_a_list(block, figure) or (
                 _lone_er(block, figure)) or _names_a_size_class(block, figure) or (
-                _spans_a_change(block, figure, following)):
+                _spans_a_change(block, figure, following)) or _first_of_grades(block, figure):
             continue
         kept.append(figure)
     return kept
+
+
+def _first_of_grades(block: Block, figure: Figure) -> bool:
+    """四类、劣四类海水: a grade before a 、 and the next grade (the grades' list is no count of
+    类: the non-figure patterns cover the last grade and its noun, not the one before the mark)."""
+    return figure.unit == "类" and _NEXT_GRADE.match(block.text, figure.lend) is not None
+
+
+_NEXT_GRADE = regex.compile(r"、劣?[0-9一二三四五六七八九十]类")
 
 
 __all__ = ["drop_labels"]

@@ -57,6 +57,7 @@ class Cues(Frozen):
     time_scope_words: tuple[str, ...]
     rank_verbs: tuple[str, ...]
     adverbs_before_verbs: tuple[str, ...]
+    per_head_words: tuple[str, ...] = ()  # 标准提高到每人100元/月: the amount's, no name's
     trailing_adverbs: tuple[str, ...] = ()
     comparison_openers: tuple[str, ...]
     adverbial_pattern: str
@@ -209,6 +210,7 @@ class Cues(Frozen):
     count_having_verbs: tuple[str, ...] = ()
     work_done_verbs: tuple[str, ...] = ()
     works_on_things: tuple[str, ...] = ()  # …老旧小区改造。: the work, part of the name
+    having_heads: tuple[str, ...] = ()  # 有农村低保对象: the noun a count after 有 counts
     having_qualities: tuple[str, ...] = ()
     # 建成, 新增, 改造…: the verbs of flow or building that say which things are counted and
     # stay in a name; kept apart from the two lists above (checked when loaded)

@@ -237,10 +237,17 @@ def _without_having_before_count(name: str) -> str:
     if any(quality in name for quality in cues.having_qualities):
         return name  # (有进出口实绩企业: the firms that trade, cues.having_qualities)
     tokens = _tokens(name)
-    if len(tokens) < 2 or tokens[0] != verb or len(tokens[1]) < 2 or not all(
-            pos_tag(token).startswith(_NOMINAL_TAGS) for token in tokens[1:]):
+    if len(tokens) < 2 or tokens[0] != verb or len(tokens[1]) < 2 or not (all(
+            pos_tag(token).startswith(_NOMINAL_TAGS) for token in tokens[1:]) or (
+            # (有|农村|低保|对象: a noun phrase whose middle word is tagged a verb, ending in a
+            # noun of the people or things a count counts)
+            len(tokens) <= _HAVING_PHRASE and pos_tag(tokens[1]).startswith(_NOMINAL_TAGS)
+            and tokens[-1] in load_vocabulary().cues.having_heads)):
         return name
     return name[len(verb):]
+
+
+_HAVING_PHRASE = 4  # words at most of 有 and a noun phrase with a verb-tagged word inside
 
 
 def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | None,
