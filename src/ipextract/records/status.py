@@ -211,12 +211,14 @@ def figure_status(analysis: PhraseAnalysis, period: str | None, cues: BlockCues,
     """The status of one figure, from the cue its analysis found before it in its sentence
     and its period (see the module for the order of the rules). Figures of one sentence with
     the same cue before them and the same period share it: it is decided once."""
-    sentence_start = analysis.sentence_start
-    key = (sentence_start, analysis.cue, period, under_target_heading)
+    # (an opener of a list of targets counts before the figure's clause: 年度目标：…1500万人以上
+    # opens the sentence its first figures stand in)
+    start = max(analysis.sentence_start, analysis.clause_start)
+    key = (start, analysis.cue, period, under_target_heading)
     decided = cues.decided.get(key)
     if decided is None:
         decided = _decide(analysis.target_cue, analysis.compared, period, result_year, doc_type,
-                          under_target_heading or _in_target_paragraph(cues, sentence_start))
+                          under_target_heading or _in_target_paragraph(cues, start))
         cues.decided[key] = decided
     return decided
 
