@@ -210,6 +210,10 @@ class Cues(Frozen):
     count_having_verbs: tuple[str, ...] = ()
     work_done_verbs: tuple[str, ...] = ()
     works_on_things: tuple[str, ...] = ()  # …老旧小区改造。: the work, part of the name
+    facility_heads: tuple[str, ...] = ()  # 产业园, 铁路: a facility opening its sentence
+    operation_verbs: tuple[str, ...] = ()  # 启动建设, 开通运营: its start of operation
+    facility_measures: tuple[str, ...] = ()  # 产值: a bare measure a later clause names of it
+    facility_activities: tuple[str, ...] = ()  # 签约, 入驻: what a later clause says was done in it
     having_heads: tuple[str, ...] = ()  # 有农村低保对象: the noun a count after 有 counts
     having_qualities: tuple[str, ...] = ()
     # 建成, 新增, 改造…: the verbs of flow or building that say which things are counted and

@@ -58,6 +58,7 @@ from .phrase import (
     clean_metric,
 )
 from .streak import after_streak_word, level_predicate, streak_measure, streak_name, streak_owner
+from .topic import facility_of_sentence
 
 
 def _describes(block_drafts: list[Draft], group_drafts: list[Draft], block: Block,
@@ -239,10 +240,17 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
                 previous.metric.startswith(_carried_verbs())):
             metric = _verb_over_counts(metric, block.text[previous.figure.lend:figure.lstart],
                                        previous.metric, words.right)
+    if metric and kind in _FACILITY_KINDS and how in ("before", "after", "context"):
+        # 某某产业园启动建设，签约项目163个: the facility its sentence opens with
+        clause_start = words.clause_start
+        starts = (sentence_start, block.clause_start(clause_start - 1)) if clause_start > 0 else ()
+        metric = facility_of_sentence(block.text, starts, clause_start, metric, [
+            d.figure.lstart for d in block_drafts[-MAX_CHAIN:] if d.figure.lstart >= sentence_start])
     of = target.figure if target is not None and target.metric == _share_part(metric, kind) else None
     return metric, of, how
 
 
+_FACILITY_KINDS = BASE_KINDS | {"growth"}  # a facility's levels and their growth
 _FROM_TO_KINDS = BASE_KINDS | {"rank"}  # the levels a change runs from and to
 # what may stand between a from-to's words and its figures: a time, 的, the marks of a list
 _FILLER = r"(?:[0-9]{4}年(?:底|末)?|的|、|和|及|\s)*"

@@ -260,3 +260,47 @@ def owner_carried(metric: str, words: PhraseAnalysis, text: str,
 
 
 __all__ = ["owner_carried", "topic_carried"]
+
+
+def facility_of_sentence(text: str, starts: tuple[int, ...], clause_start: int, metric: str,
+                         figures: list[int]) -> str:
+    """某某产业园启动建设，签约项目163个: a clause that opens with a named park, port, railway or
+    zone (cues.facility_heads) and its start of operation (cues.operation_verbs), with no
+    figure, at the start of the sentence or of the clause before (``starts``), goes on about
+    it: a later clause's name that opens with what was done in it (cues.facility_activities:
+    签约项目, 发送旅客) or is a bare measure (产值) names the facility too, unless the clause opens with a scope of its own (全市…).
+    ``figures``: where the figures of the sentence before this one start. ``metric``
+    unchanged otherwise.
+
+    >>> facility_of_sentence("临港智造园建成投用，产值增长32%", (0,), 10, "产值", [])
+    '临港智造园产值'
+    """
+    if not metric or text.startswith(tuple(load_vocabulary().cues.scope_words), clause_start):
+        return metric
+    for start in starts:
+        if start >= clause_start:
+            continue
+        opening = _facility_opening().match(text, start, clause_start)
+        if opening is not None and not any(start <= at < opening.end() for at in figures):
+            break
+    else:
+        return metric
+    name = metric.removeprefix("累计")
+    if not (name.startswith(load_vocabulary().cues.facility_activities)
+            or name in _bare_facility_measures()):
+        return metric
+    return opening.group(1) + name
+
+
+@lru_cache(maxsize=1)
+def _facility_opening() -> re.Pattern[str]:
+    cues = load_vocabulary().cues
+    heads = "|".join(sorted(map(re.escape, cues.facility_heads), key=len, reverse=True)) or "(?!)"
+    verbs = "|".join(sorted(map(re.escape, cues.operation_verbs), key=len, reverse=True)) or "(?!)"
+    # the facility's name: Han characters (and brackets) up to its head, then its operation
+    return re.compile(rf"[\s\u3000]*([\u4e00-\u9fff（）()]{{1,12}}?(?:{heads}))(?:正式|全面|顺利|率先)?(?:{verbs})")
+
+
+@lru_cache(maxsize=1)
+def _bare_facility_measures() -> frozenset[str]:
+    return frozenset(load_vocabulary().cues.facility_measures)
