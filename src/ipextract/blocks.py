@@ -238,8 +238,8 @@ def _wrapped_paragraph(lines: list[LogicalLine], index: int, width: int,
             if _starts_paragraph(line) and not (following > index and not line.indent
                                                 and line.text[0] not in BULLETS):
                 break
-        elif not (_is_broken("".join(part.text for part in parts)) and (
-                _crosses_word(last.text, line.text) or _number_read_on("".join(part.text for part in parts), line))
+        elif not (_is_broken(joined := "".join(part.text for part in parts)) and (
+                _crosses_word(last.text, line.text) or _number_read_on(joined, line))
                   and line.text[0] not in BULLETS and not _NUMBERED.match(line.text)):
             break
         else:  # a short line that stops inside a word (审查周 / 期压缩70%): a break, as unwrapped

@@ -209,7 +209,7 @@ def block_cues(block: Block) -> BlockCues:
 def figure_status(analysis: PhraseAnalysis, period: str | None, cues: BlockCues, *,
                   result_year: int | None, doc_type: DocType, under_target_heading: bool) -> Status:
     """The status of one figure, from the cue its analysis found before it in its sentence
-    and its period (see the module for the order of the rules). Figures of one sentence with
+    and its period (see the module for the order of the rules). Figures of one clause with
     the same cue before them and the same period share it: it is decided once."""
     # (an opener of a list of targets counts before the figure's clause: 年度目标：…1500万人以上
     # opens the sentence its first figures stand in)

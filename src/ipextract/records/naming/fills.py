@@ -188,7 +188,6 @@ def joined_scope(scope: str, name: str) -> str:
     ('规模以上工业战略性新兴产业增加值', '规模以上工业制造业增加值')
     >>> joined_scope("规模以上工业企业", "私营企业利润")
     '规模以上工业私营企业利润'
-
     """
     if scope.endswith(name):
         return name  # (a name that is the scope's own word names no part of it)

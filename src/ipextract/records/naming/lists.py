@@ -31,6 +31,7 @@ from .phrase import (
     _LIST_COMMAS,
     _MIN_SUBJECT,
     _NAME_ENDINGS,
+    _SHARE_WHOLE,
     _SUBJECT_HEAD_TAGS,
     _THING_TAGS,
     _change_in,
@@ -103,8 +104,8 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0,
             if not paired and wanted > 1 and len(items) > wanted:
                 # (电子及通信设备制造业、医药制造业…分别: 及 inside an item's name; the list's
                 # marks alone give one item to a figure)
-                marked = [_list_item(part, places) for part in _enumeration_parts(
-                    subject, _marks_only(cues.enumeration_separators))]
+                marks = _separator_split(cues.enumeration_separators)[0]
+                marked = [_list_item(part, places) for part in marks.split(subject)]
                 if len(marked) == wanted:
                     paired = _with_shared_words(marked, wanted, measure)
             return paired
@@ -137,12 +138,6 @@ def _without_opening_whole(subject: str, endings: tuple[str, ...]) -> str:
 
 _MIN_WHOLE = 3  # characters at least of a whole before its 中 (工业投资中…)
 _NAME_LIST_MARK_SET = frozenset("、，,和及与")
-
-
-@lru_cache(maxsize=4)
-def _marks_only(separators: tuple[str, ...]) -> tuple[str, ...]:
-    """The separators of a list that are marks (、 ,), not words (和 及 与)."""
-    return tuple(s for s in separators if not _HAN.search(s))
 
 
 # a from-to's start before 分别 (从2020年的|28000元…分别提高到): the figures are no item's
@@ -786,13 +781,11 @@ def _shares_of_listed(clause: str, block_drafts: list[Draft], sentence_start: in
     """The names of a 分别 list of ``length`` shares whose clause writes their whole (占工业投资
     比重分别为…) and no items: the items of the 分别 list of growths or levels right before
     it in its sentence, each a share of that whole; ``[]`` when there is no such list."""
-    whole = _SHARE_OF_LISTED.search(clause)
+    text = clause.lstrip("，,")
+    whole = _SHARE_WHOLE.match(text)  # (占工业投资比重|分别为, 占全部投资的比重|分别为)
     listed = [d for d in block_drafts[-length:] if d.figure.lstart >= sentence_start
               and d.metric_from == "list" and d.kind != "share" and d.metric]
-    if whole is None or len(listed) < length or len({d.metric for d in listed}) < length:
+    if whole is None or not text.startswith(load_vocabulary().cues.respectively, whole.end()) or (
+            len(listed) < length or len({d.metric for d in listed}) < length):
         return []
     return [(d.metric + whole.group(), None) for d in listed]
-
-
-# the whole of a list of shares, before 分别 (占工业投资比重|分别为, 占全部投资的比重|分别为)
-_SHARE_OF_LISTED = regex.compile(r"^[，,]?占[^，,。；;、占]{1,20}?的?(?:比重|比例)(?=分别)")

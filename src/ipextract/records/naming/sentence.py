@@ -244,7 +244,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         # 某某产业园启动建设，签约项目163个: the facility its sentence opens with
         clause_start = words.clause_start
         starts = (sentence_start, block.clause_start(clause_start - 1)) if clause_start > 0 else ()
-        metric = facility_of_sentence(block.text, starts, clause_start, metric, [
+        metric = facility_of_sentence(block.text, starts, clause_start, metric, lambda: [
             d.figure.lstart for d in block_drafts[-MAX_CHAIN:] if d.figure.lstart >= sentence_start])
     of = target.figure if target is not None and target.metric == _share_part(metric, kind) else None
     return metric, of, how

@@ -16,6 +16,7 @@ named by its own words with no subject.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from ...vocabulary import load_vocabulary
@@ -259,37 +260,37 @@ def owner_carried(metric: str, words: PhraseAnalysis, text: str,
     return None
 
 
-__all__ = ["owner_carried", "topic_carried"]
+__all__ = ["facility_of_sentence", "owner_carried", "topic_carried"]
 
 
 def facility_of_sentence(text: str, starts: tuple[int, ...], clause_start: int, metric: str,
-                         figures: list[int]) -> str:
-    """某某产业园启动建设，签约项目163个: a clause that opens with a named park, port, railway or
-    zone (cues.facility_heads) and its start of operation (cues.operation_verbs), with no
+                         figures: Callable[[], list[int]]) -> str:
+    """某某产业园启动建设，签约项目163个: a clause that opens with a named park, railway, airport
+    or zone (cues.facility_heads) and its start of operation (cues.operation_verbs), with no
     figure, at the start of the sentence or of the clause before (``starts``), goes on about
     it: a later clause's name that opens with what was done in it (cues.facility_activities:
-    签约项目, 发送旅客) or is a bare measure (产值) names the facility too, unless the clause opens with a scope of its own (全市…).
-    ``figures``: where the figures of the sentence before this one start. ``metric``
+    签约项目, 发送旅客) or is a bare measure (产值) names the facility too, unless the clause
+    opens with a scope of its own (全市…). ``figures`` gives where the figures of the sentence
+    before this one start (asked only when the name could take a facility). ``metric``
     unchanged otherwise.
 
-    >>> facility_of_sentence("临港智造园建成投用，产值增长32%", (0,), 10, "产值", [])
+    >>> facility_of_sentence("临港智造园建成投用，产值增长32%", (0,), 10, "产值", list)
     '临港智造园产值'
     """
-    if not metric or text.startswith(tuple(load_vocabulary().cues.scope_words), clause_start):
+    cues = load_vocabulary().cues
+    name = metric.removeprefix("累计")
+    # (the name first: most figures' names are neither, and no sentence is read for them)
+    if not name or not (name.startswith(cues.facility_activities) or name in _bare_facility_measures()) or (
+            text.startswith(cues.scope_words, clause_start)):
         return metric
+    at_figures = figures()
     for start in starts:
         if start >= clause_start:
             continue
         opening = _facility_opening().match(text, start, clause_start)
-        if opening is not None and not any(start <= at < opening.end() for at in figures):
-            break
-    else:
-        return metric
-    name = metric.removeprefix("累计")
-    if not (name.startswith(load_vocabulary().cues.facility_activities)
-            or name in _bare_facility_measures()):
-        return metric
-    return opening.group(1) + name
+        if opening is not None and not any(start <= at < opening.end() for at in at_figures):
+            return opening.group(1) + name
+    return metric
 
 
 @lru_cache(maxsize=1)
