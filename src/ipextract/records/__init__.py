@@ -60,7 +60,8 @@ from .naming import (
     reach_owner,
     topic_carried,
 )
-from .naming.ranks import rank_in_area
+from .naming.ranks import rank_in_area, rank_of_growth
+from .naming.shares import bare_share_named
 from .scope import scope, subject
 from .status import (
     YEAR_DOCUMENTS,
@@ -259,7 +260,9 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 owner, by = owned
                 metric, own_subject, own_scope = owner + metric, by.subject, by.scope
             if kind == "rank":
-                metric = rank_in_area(metric, block.text, figure.lstart)  # 居中部第1位
+                # 增长9.6%、居全国第三: the growth's rank; 居中部第1位: the area's
+                metric = rank_in_area(rank_of_growth(metric, block.text, figure.lstart, block_drafts),
+                                      block.text, figure.lstart)
             # (by position, in the order of Draft's fields: keywords cost three times as
             # much, once per figure)
             block_drafts.append(Draft(
@@ -284,8 +287,19 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     _investment_of_projects(drafts, blocks)
     _scope_of_opening_whole(drafts, blocks, _parallel_measures(drafts, blocks))
     _scope_of_total_parts(drafts, blocks)
+    _name_bare_shares(drafts, blocks)
     forget_headings()
     return drafts
+
+
+def _name_bare_shares(drafts: list[Draft], blocks: list[Block]) -> None:
+    """民营企业占45%: a share still named by its part alone once every other rule has named it
+    (a parallel share's whole, a survey's things) takes the share's noun (naming/shares.py)."""
+    for index, draft in enumerate(drafts):
+        if draft.kind == "share" and draft.metric_from == "before":
+            metric = bare_share_named(draft.metric, blocks[draft.figure.block].text, draft.figure.lstart)
+            if metric != draft.metric:
+                drafts[index] = replace(draft, metric=metric)
 
 
 def _described(block_drafts: list[Draft], of: Figure) -> Draft | None:

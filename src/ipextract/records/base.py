@@ -44,7 +44,8 @@ _QUOTES = regex.compile("[" + regex.escape("".join(sorted(_QUOTE_CHARACTERS))) +
 _HOLDS_QUOTE = re.compile("[" + "".join(map(re.escape, sorted(_QUOTE_CHARACTERS))) + "]").search
 
 
-_COMPARISON_BASE = regex.compile(r"(?:比|较|同比|环比)(?:[12][0-9]{3}年|上年|去年|上年同期|同期|上月)?$")
+# (not the 比 of 占比, a share's noun: 装机占比 is no 装机 compared with anything)
+_COMPARISON_BASE = regex.compile(r"(?:(?<!占)比|较|同比|环比)(?:[12][0-9]{3}年|上年|去年|上年同期|同期|上月)?$")
 
 
 _LEADING_FIGURE = regex.compile(r"^[0-9.,]+[万亿千]?\p{Han}{1,2}?(?=\p{Han})")

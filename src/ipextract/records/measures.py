@@ -21,6 +21,10 @@ def _has_measure(name: str, measures: tuple[str, ...]) -> bool:
     return name.endswith(_NAME_ENDINGS) or name.endswith(measures)
 
 
+_SHARE_VERB = "占"  # …占规上工业的比重: a share's whole follows it
+_NEW_WHOLE = regex.compile(r"[。！？]|中[，,：:]")  # a new sentence, or a whole before 中 opening a clause
+
+
 def _parallel_measure(category: str, model: str, sub_item: bool) -> str:
     """The name of ``category`` with the measure of ``model``, the name of the figure before it,
     when the two are parallel; ``""`` when they are not.
@@ -33,9 +37,18 @@ def _parallel_measure(category: str, model: str, sub_item: bool) -> str:
     '医院床位'
     >>> _parallel_measure("棉花", "粮食产量", False)
     ''
+    >>> _parallel_measure("外资企业", "民营企业占规上工业的比重", False)
+    '外资企业占规上工业的比重'
     """
     cues = load_vocabulary().cues
     measures = cues.measure_nouns
+    share = model.rfind(_SHARE_VERB)
+    if share > 0 and model.endswith(tuple(cues.share_nouns)) and _SHARE_VERB not in category and (
+            not category.endswith(tuple(cues.share_nouns))):
+        # …服务中心占同类机构的比重…，服务站占…: the share of the same whole, of the same
+        # measure where the model's part names one (…企业营业收入占…，专精特新企业占…); not a
+        # share named with its own noun (…投资占比, 第三产业增加值比重)
+        return (_parallel_measure(category, model[:share], False) or category) + model[share:]
     if _has_measure(category, measures) or category.endswith(cues.counted_measures):
         return ""
     if not _has_measure(model, measures):
@@ -195,6 +208,9 @@ def _parallel_measures(drafts: list[Draft], blocks: list[Block]) -> set[int]:
         model_end = 0 if model is None or model.figure.block != figure.block else model.figure.lend
         if model is not None and figure.lstart - model_end > _PARALLEL_REACH:
             model = None  # a category far from the last measure named is no item of its list
+        elif model is not None and draft.kind == "share" and _NEW_WHOLE.search(
+                block.text, model_end, figure.lstart):
+            model = None  # (…占职工总数的6.6%…；在…专业技术人员中，…占6.7%: a whole of its own)
         # (…4120例（其中病毒性肝炎2105例），丙类…: a part of the part before, in a bracket)
         nested = model is not None and model_end > 0 and _nested_part(block.text, model_end, figure.lstart)
         if draft.metric in renamed and draft.metric_from in ("of", "previous"):

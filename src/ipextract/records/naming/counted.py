@@ -162,6 +162,8 @@ def _right_noun(text: str, relative: bool = False) -> str:
             and len("".join(taken)) >= 2)
         if taken and token.endswith(_rates()):
             break  # 147个|国|考|断面|水质|优良率…: a rate is no thing counted, but the next figure's
+        if taken and _measure_with_predicate(tokens, index):
+            break  # 191家|工业企业|营业|收入|超…: the things counted, then a measure of theirs
         # (…片区|更新。: a verb of work the segmenter tags no verb, 更新 read as 更|新, closes
         # the things counted as the others do)
         work_closing = closed and index == len(tokens) - 1 and not tag.startswith("v") and (
@@ -174,6 +176,28 @@ def _right_noun(text: str, relative: bool = False) -> str:
     if adjectives_open and len(taken) < len(tokens):
         taken = []  # (310个|老|旧|小区|周边…增设…: the things and what is done there, below)
     return "".join(taken) or (_with_relative_clause(tokens, closed) if relative else "")
+
+
+def _measure_with_predicate(tokens: list[str], at: int) -> bool:
+    """Whether ``tokens`` go on at ``at`` with a measure of the things before it (cues.toml
+    measure_nouns: 营业收入, 产值, 利润) and then a verb or an adverb: the measure's predicate
+    (18个专业镇|营业收入|预计分别增长…), not a noun it qualifies (重大|投资|项目).
+
+    >>> _measure_with_predicate(["工业", "企业", "营业", "收入", "超"], 2)
+    True
+    >>> _measure_with_predicate(["重大", "投资", "项目"], 1)
+    False
+    """
+    rest = "".join(tokens[at:at + 3])
+    measure = max((m for m in load_vocabulary().cues.measure_nouns if rest.startswith(m)),
+                  key=len, default="")
+    if not measure:
+        return False
+    end, covered = at, 0
+    while covered < len(measure) and end < len(tokens):
+        covered += len(tokens[end])
+        end += 1
+    return covered == len(measure) and end < len(tokens) and pos_tag(tokens[end])[:1] in "vd"
 
 
 def _class_lead(tokens: list[str], word_sets: dict[str, frozenset[str]]) -> int:

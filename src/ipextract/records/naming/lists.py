@@ -406,7 +406,8 @@ def _shared_measure(items: list[str]) -> list[str]:
     cues = load_vocabulary().cues
     last = items[-1]
     measure = max((m for m in (*cues.measure_nouns, *cues.list_measure_nouns)
-                   if last.endswith(m) and len(last) > len(m)), key=len, default="")
+                   if last.endswith(m) and len(last) > len(m)), key=len, default="") or (
+        _measure_after_head(items[:-1], last))
     # (口岸进口, 口岸出口: an item that ends with a measure of the list's own is no bare thing)
     endings = (*cues.measure_endings, *_NAME_ENDINGS, *cues.list_measure_nouns, measure)
     # (快递、邮政业务量: one word the segmenter tags a verb names a business before a volume)
@@ -430,6 +431,32 @@ def _shared_measure(items: list[str]) -> list[str]:
         items = [items[0]] + [item if item.startswith(cues.list_scopes) else scope + item
                               for item in items[1:]]
     return items
+
+
+def _measure_after_head(items: list[str], last: str) -> str:
+    """The words of ``last`` after the noun every item before it ends with, when they end as a
+    measure does (清洁能源 and 新能源|装机占比: 能源 is what both name a kind of; 装机占比 is
+    measured of each); ``""`` otherwise.
+
+    The share of a measure noun (cues.measure_nouns) that ends the last item is shared so too
+    (风电、光伏|发电量占比).
+
+    >>> _measure_after_head(["清洁能源"], "新能源装机占比"), _measure_after_head(["风电"], "光伏发电量占比")
+    ('装机占比', '发电量占比')
+    """
+    cues = load_vocabulary().cues
+    share = next((noun for noun in cues.share_nouns if last.endswith(noun)), "")
+    if not share:
+        return ""
+    measured = last[:-len(share)]
+    noun = max((m for m in cues.measure_nouns if measured.endswith(m) and len(measured) > len(m)),
+               key=len, default="")
+    if noun:
+        return noun + share
+    heads = {(_tokens(item) or [""])[-1] for item in items}
+    head = heads.pop() if len(heads) == 1 else ""
+    at = last.find(head) if len(head) > 1 else -1
+    return last[at + len(head):] if at > 0 and at + len(head) < len(measured) else ""
 
 
 def _shared_area_scope(items: list[str]) -> list[str]:

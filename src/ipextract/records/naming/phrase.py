@@ -157,7 +157,14 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
             # …全年|立案查处…案件: what follows names the thing; 固定资产投资|今年|要|增长: only
             # verbs follow, and the subject is before the time word
             rest = tokens[index + 1:]
-            tokens = tokens[:index] if _names_nothing(rest) else rest
+            if _names_nothing(rest):
+                tokens = tokens[:index]
+            elif tokens[index] in _STOCK_POINTS and _noun_phrase_on(tokens[:index], rest):
+                # 固定电话|年末|用户: the point a stock is counted at, inside its name (not
+                # 全年, the span a doer before it did something in); both sides name the thing
+                tokens = tokens[:index] + rest
+            else:
+                tokens = rest
             break
     leading = _leading_words(places)
     while tokens and (tokens[0] in leading or _is_punctuation(tokens[0]) or (
@@ -298,6 +305,16 @@ def _only_predicate(tokens: list[str]) -> bool:
 _NAME_ENDINGS = ("率", "量", "额", "数", "值", "比", "度", "价", "积", "重")
 
 
+_STOCK_POINTS = frozenset({"年末", "年底", "年初"})  # the time words of a stock's point
+
+
+def _noun_phrase_on(before: list[str], rest: list[str]) -> bool:
+    """Whether the words before a time word and the words after it are one noun phrase cut by
+    it: nouns and their qualifiers on both sides (固定|电话|年末|用户), no verb."""
+    return bool(before) and bool(rest) and all(
+        pos_tag(token).startswith((*_NOMINAL_TAGS, "a", "b")) for token in (*before, *rest))
+
+
 def _names_nothing(tokens: list[str]) -> bool:
     """Only predicate words, or only verbs that do not end as a name does (合肥中欧班列|全年|
     发运 names nothing after the time word; 年内|交付|率 ends as a rate's name)."""
@@ -401,14 +418,24 @@ def without_manner_adverb(name: str) -> str:
             stripped = without_manner_adverb(rest)
             return stripped if stripped != rest else name
         return name
-    if not name or not name.startswith(adverbs):
+    if not name or not name.startswith(adverbs) and not _opens_with_idiom(name):
         return name  # (most names: not segmented)
     tokens = _adverb_apart(_tokens(name), adverbs)  # (成功创建: one word)
-    if len(tokens) < 3 or tokens[0] not in adverbs or not _opens_with_verb(tokens[1]):
+    if len(tokens) < 3 or tokens[0] not in adverbs and not _opens_with_idiom(name) or not (
+            _opens_with_verb(tokens[1])):
         return name
     if not any(pos_tag(token).startswith(_NOMINAL_TAGS) for token in tokens[2:]):
         return name
     return "".join(tokens[1:])
+
+
+_IDIOM = 4  # characters of a set phrase of four (成语), the segmenter's tag i
+
+
+def _opens_with_idiom(name: str) -> bool:
+    """因地制宜|建设…: a four-character idiom before a verb says how a thing was done."""
+    return len(name) > _IDIOM + 2 and is_word(name[:_IDIOM]) and pos_tag(name[:_IDIOM]) == "i" and (
+        _tokens(name)[0] == name[:_IDIOM])
 
 
 def _adverb_apart(tokens: list[str], adverbs: tuple[str, ...]) -> list[str]:
@@ -485,6 +512,9 @@ def _adjectives_open(tokens: list[str], at: int = 0) -> bool:
         _noun_after_adjectives(tokens, at))
 
 
+_COMPLEMENT = "好"  # 推进|好…: the adjective that completes a verb, not one of a noun after it
+
+
 def _without_effort_verb(tokens: list[str], words: dict[str, frozenset[str]]) -> list[str]:
     """The name without a verb of effort or of having it opens with (cues.effort_verbs,
     cues.having_verbs), and the adverbs of effort before it: 继续|办好|省级|民生|实事 →
@@ -498,8 +528,11 @@ def _without_effort_verb(tokens: list[str], words: dict[str, frozenset[str]]) ->
     at = _effort_adverbs(tokens, words)
     if at >= len(tokens) - 2 or not _verb_that_goes(tokens[at], words) or (
             len(tokens[at + 1]) == 1 and not pos_tag(tokens[at + 1]).startswith(_NOMINAL_TAGS)
-            and not _adjectives_open(tokens, at + 1)):
-        # (获|批…, 推进|好…: a verb the segmenter cut, not 推进|老|旧|小区…, two adjectives; 推进|粮食 before
+            and not _adjectives_open(tokens, at + 1) and not (
+                pos_tag(tokens[at + 1]) == "a" and tokens[at + 1] != _COMPLEMENT
+                and pos_tag(tokens[at + 2]).startswith(_NOMINAL_TAGS))):
+        # (获|批…, 推进|好…: a verb the segmenter cut, not 推进|老|旧|小区…, two adjectives, nor
+        # 实施|老|楼|加装…, an adjective and its noun; 推进|粮食 before
         # a count: one word left is as often a noun phrase cut short as the name)
         return tokens
     rest = tokens[at + 1:]

@@ -17,8 +17,10 @@ from ...models import MetricFrom
 from ...vocabulary import load_vocabulary
 from ...vocabulary.lexicon import is_word, pos_tag
 from ..base import (
+    _HOLDS_QUOTE,
     _LEADING_FIGURE,
     _NOMINAL_TAGS,
+    _QUOTES,
     BASE_KINDS,
     DESCRIBING_KINDS,
     NOUN_JOINS,
@@ -662,6 +664,10 @@ def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind:
     verbs = _carried_verbs()
     # (…80个、农家书屋等|1200个: a list closed by 等)
     between = text[previous.figure.lend:figure.lstart].removesuffix("等")
+    if _HOLDS_QUOTE(between) is not None:
+        if _verb_and_object_after_quote(between):
+            return metric  # (…，“双导师制”培养工程硕博士…: how a thing of its own was done)
+        between = _QUOTES.sub("", between)  # (…、老年人“时光守护”床位: the name has no quotes)
     verb = _verb_run(previous.metric)
     if (not verb or previous.metric_from != "before"
             or not _same_measure(previous, figure, kind, metric)
@@ -683,6 +689,25 @@ def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind:
     if not (_bare_item(previous.metric[len(verb):]) and _bare_item(metric)):
         return metric
     return verb + _shared_level(previous.metric[len(verb):], metric)
+
+
+_CLOSING_QUOTE = regex.compile("[”’」』\"]")
+
+
+def _verb_and_object_after_quote(item: str) -> bool:
+    """Whether a quoted name in ``item`` is followed by a verb and its object, two words or more
+    (“双导师制”|培养|工程|硕|博士: the way a thing of its own was done), not by verbs and the one
+    noun they qualify (“两山”|实践|创新|基地: a compound).
+
+    >>> _verb_and_object_after_quote("，“双导师制”培养工程硕博士"), _verb_and_object_after_quote("、“两山”实践创新基地")
+    (True, False)
+    """
+    closing = _CLOSING_QUOTE.search(item)
+    tokens = _tokens(item[closing.end():]) if closing is not None else []
+    at = 0
+    while at < len(tokens) and pos_tag(tokens[at]) == "v":
+        at += 1
+    return at > 0 and len(tokens) - at > 1
 
 
 def _written_mark(text: str, end: int, noun: str) -> str:
@@ -785,7 +810,8 @@ def _modifying(tokens: list[str]) -> bool:
 
 
 _NOUNS_JOINED = frozenset({"和", "及"})  # what joins two nouns inside one item (城中村和危旧房)
-_BOUND_HEADS = frozenset({"zg", "q"})  # the tags of 村, 园, 厂, 位 cut from the word before them
+# the tags of 村, 园, 厂, 位 cut from the word before them (点 of 服务|点: tagged a numeral)
+_BOUND_HEADS = frozenset({"zg", "q", "m"})
 _INSIDE_ITEMS = ("v", "a", "k", "zg", "q")  # tags of words cut from a noun inside an item
 
 
