@@ -136,6 +136,7 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "predicate_nouns": frozenset(cues.predicate_nouns),
         "nouns_tagged_verbs": frozenset(cues.nouns_tagged_verbs),
         "compound_heads": frozenset(cues.compound_heads),
+        "compound_head_nouns": frozenset(cues.compound_head_nouns),
         "class_words": frozenset(cues.class_words),
         "class_bounds": frozenset(cues.class_bounds),
         "clause_verbs": frozenset(cues.clause_verbs),

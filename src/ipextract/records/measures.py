@@ -13,6 +13,7 @@ from ..blocks import NAME_LIST_MARKS, Block
 from ..vocabulary import load_vocabulary
 from ..vocabulary.lexicon import pos_tag
 from .base import _NOMINAL_TAGS, Draft, _tokens
+from .naming.lists import owner_in_group
 from .naming.phrase import _NAME_ENDINGS
 
 
@@ -42,6 +43,11 @@ def _parallel_measure(category: str, model: str, sub_item: bool) -> str:
     """
     cues = load_vocabulary().cues
     measures = cues.measure_nouns
+    group_owner = owner_in_group(category, model)
+    if group_owner:
+        # 货物进出口总额…。其中，出口…；进口…: a bare measure of the model's group is its owner's
+        # (as sentence._owner_of_group reads it within a sentence, across the list's sentences)
+        return group_owner + category
     share = model.rfind(_SHARE_VERB)
     if share > 0 and model.endswith(tuple(cues.share_nouns)) and _SHARE_VERB not in category and (
             not category.endswith(tuple(cues.share_nouns))):

@@ -141,6 +141,7 @@ class Cues(Frozen):
     nouns_tagged_verbs: tuple[str, ...] = ()
     # 集聚|区, 孵化|园: one-character heads of compound nouns, the verb before them a word of it
     compound_heads: tuple[str, ...] = ()
+    compound_head_nouns: tuple[str, ...] = ()  # 科技|创新|成果: a verb inside a compound
     object_prepositions: tuple[str, ...] = ()  # 对|411.5万|高危人群: no name
     object_work_verbs: tuple[str, ...] = ()  # 对…群众|实施|避险搬迁: the work done on them
     class_words: tuple[str, ...] = ()  # 一类|创新药, 二级|以上|医院: a class leading a noun

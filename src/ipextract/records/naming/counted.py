@@ -116,8 +116,11 @@ def _right_noun(text: str, relative: bool = False) -> str:
         inner_adverb = tag == "d" and len(token) > 1 and bool(taken) and following.startswith(
             _NOMINAL_TAGS) and next_token not in predicate
         # 产业|集聚|区, 科技|孵化|园: a verb before a one-character head of a compound noun
-        # (cues.compound_heads) is a word of the compound
-        verb_before_head = tag.startswith("v") and bool(taken) and next_token in word_sets["compound_heads"]
+        # (cues.compound_heads) is a word of the compound, and so is one between nouns before a
+        # longer head (科技|创新|成果: cues.compound_head_nouns)
+        verb_before_head = tag.startswith("v") and bool(taken) and (
+            next_token in word_sets["compound_heads"] or len(token) > 1 and pos_tag(taken[-1]).startswith(
+                _NOMINAL_TAGS) and next_token in word_sets["compound_head_nouns"])
         # 友好|合作伙伴; 城市|黑|臭|水体: adjectives before the noun they qualify (a run of them
         # or opening it: 老|旧|小区)
         # (紧密|型|城市…: an adjective before its suffix; 现代|服务业: a word of kind the
@@ -162,6 +165,8 @@ def _right_noun(text: str, relative: bool = False) -> str:
             and len("".join(taken)) >= 2)
         if taken and token.endswith(_rates()):
             break  # 147个|国|考|断面|水质|优良率…: a rate is no thing counted, but the next figure's
+        if taken and token in word_sets["scope"] and index + 1 < len(tokens) and _is_verb(following):
+            break  # …成果|全国|复制推广: the predicate's scope, after the things counted
         if taken and _measure_with_predicate(tokens, index):
             break  # 191家|工业企业|营业|收入|超…: the things counted, then a measure of theirs
         # (…片区|更新。: a verb of work the segmenter tags no verb, 更新 read as 更|新, closes
@@ -178,6 +183,12 @@ def _right_noun(text: str, relative: bool = False) -> str:
     return "".join(taken) or (_with_relative_clause(tokens, closed) if relative else "")
 
 
+@lru_cache(maxsize=1)
+def _measure_initials() -> frozenset[str]:
+    """The first characters of cues.measure_nouns."""
+    return frozenset(noun[0] for noun in load_vocabulary().cues.measure_nouns)
+
+
 def _measure_with_predicate(tokens: list[str], at: int) -> bool:
     """Whether ``tokens`` go on at ``at`` with a measure of the things before it (cues.toml
     measure_nouns: 营业收入, 产值, 利润) and then a verb or an adverb: the measure's predicate
@@ -188,6 +199,8 @@ def _measure_with_predicate(tokens: list[str], at: int) -> bool:
     >>> _measure_with_predicate(["重大", "投资", "项目"], 1)
     False
     """
+    if tokens[at][:1] not in _measure_initials():
+        return False  # (most words: no measure starts so)
     rest = "".join(tokens[at:at + 3])
     measure = max((m for m in load_vocabulary().cues.measure_nouns if rest.startswith(m)),
                   key=len, default="")

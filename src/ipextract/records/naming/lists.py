@@ -506,6 +506,23 @@ def _measure_group(metric: str) -> tuple[str, ...]:
         for other in group))
 
 
+def owner_in_group(category: str, model: str) -> str:
+    """The owner ``model`` names with a measure of a group ``category`` is a bare measure of
+    (cues.measure_groups: 货物|进出口|总额 for 出口 → 货物); ``""`` otherwise.
+
+    >>> owner_in_group("进口", "货物出口"), owner_in_group("进口", "出口"), owner_in_group("棉花", "粮食产量")
+    ('货物', '', '')
+    """
+    group = _measure_group(category)
+    if not group:
+        return ""
+    at, member = next(((model.find(m), m) for m in group if m in model), (-1, ""))
+    owner = model[:at] if at > 0 else ""
+    return owner if len(owner) >= _MIN_GROUP_OWNER and _HAN_WORDS.fullmatch(owner) and (
+        _PER_HEAD not in owner and model[at + len(member):] in _GROUP_SUFFIXES) else ""
+
+
+_PER_HEAD = "人均"  # (居民人均可支配收入…，支出…: a per-head income's pair is no bare 支出)
 def _shared_group_owner(items: list[str]) -> list[str]:
     """The owner the first item of a 分别 list names with a measure of a group
     (cues.measure_groups), given to each later item that is a bare measure of that group: the

@@ -96,6 +96,9 @@ def _trailing_words() -> frozenset[str]:
             | words["growth_nouns"] | words["adverbs"])
 
 
+_PER = "每"
+# the mark of a list item opening a name (10.发放…, ③培训…, （3）…): the list's, no word of it
+_ITEM_MARKER = regex.compile(r"^(?:[0-9]{1,2}[.．、](?![0-9])|[①-⑳]|[（(][0-9一二三四五六七八九十]{1,3}[）)])\s*")
 # a length of years opening a name (五年|改造…, 3年|累计建成…): the span a total was made in
 _LEADING_YEARS = regex.compile(r"(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3})年")
 
@@ -129,7 +132,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     phrase = list_note.sub("", phrase)  # 病区县（市、区）数 → 病区县数
     # 按可比价格计算 (the record's basis) and a footnote mark (生产总值[2]) name nothing
     phrase = note_mark.sub("", basis.sub("", phrase))
-    phrase = _strip_scope_prefixes(phrase.lstrip("，,、：: "), _national(places))
+    phrase = _strip_scope_prefixes(_ITEM_MARKER.sub("", phrase.lstrip("，,、：: ")), _national(places))
     quoted_start = phrase[:1] in "“‘\"《「"
     # the document's own region: 武汉知识产权… → 知识产权…; the longest form first (常州市 before
     # 常州), in a fixed order: a set's order changes with the process's hash seed
@@ -187,6 +190,8 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         ):
             break  # 固定资产投资（不含农户）: the bracket closes a note inside the name
         tokens.pop()
+    if len(tokens) > 2 and tokens[-2] == _PER and pos_tag(tokens[-1]) == "q":
+        del tokens[-2:]  # …平均浓度|每|立方米|36微克: the denominator of the unit, written before it
     tokens = _without_subject_verb(tokens, words)  # (after the predicate goes)
     text = _strip_edges("".join(tokens))
     split_oddly = bool(tokens) and not pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS)
@@ -328,6 +333,12 @@ def _names_nothing(tokens: list[str]) -> bool:
         pos_tag(token) == "vn" for token in content[1:])
 
 
+@lru_cache(maxsize=1)
+def _flow_verbs() -> frozenset[str]:
+    """新增, 净增, 新建…: cues.flow_verbs_over_lists."""
+    return frozenset(load_vocabulary().cues.flow_verbs_over_lists)
+
+
 def _without_verbs(tokens: list[str]) -> list[str]:
     """The name's words without the verbs around it (cues.toml verbs_before_names, …):
     力争|外贸|进出口总额 → 外贸进出口总额, 规模以上|工业|企业|实现|利润总额 → …企业利润总额,
@@ -339,8 +350,10 @@ def _without_verbs(tokens: list[str]) -> list[str]:
     words = _word_sets()
     while len(tokens) > 1 and (tokens[0] in words["plan_verbs_before_names"] or (
             tokens[0] in words["verbs_before_names"]
-            and (pos_tag(tokens[1]).startswith(_NOMINAL_TAGS) or len(tokens) > 2 and "".join(
-                tokens[1:]).endswith(load_vocabulary().cues.measure_endings)))):
+            and (pos_tag(tokens[1]).startswith(_NOMINAL_TAGS) or len(tokens) > 2 and (
+                "".join(tokens[1:]).endswith(load_vocabulary().cues.measure_endings)
+                or tokens[1] in _flow_verbs())))):
+        # (实现|新增|煤炭产能: the flow the verb stood before names the figure)
         # (实现|保费|收入: a measure named after the verb, whatever its tags; not 实现|收入,
         # where the verb is all that tells the measure from a bare word)
         tokens = tokens[1:]

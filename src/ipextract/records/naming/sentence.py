@@ -32,7 +32,7 @@ from ..base import (
 )
 from .analysis import PhraseAnalysis, examples_start
 from .counted import _CLAUSE_END, _right_noun, words_after
-from .lists import _GROUP_SUFFIXES, MAX_CHAIN, _measure_group, named_examples
+from .lists import MAX_CHAIN, _measure_group, named_examples, owner_in_group
 from .metric import (
     _changed_growth,
     _label,
@@ -351,20 +351,16 @@ def _owner_of_group(metric: str, block: Block, sentence_start: int,
     for draft in reversed(block_drafts[-MAX_CHAIN:]):
         if draft.figure.lstart < sentence_start:
             break
-        at, member = next(((draft.metric.find(m), m) for m in group if m in draft.metric), (-1, ""))
-        if at < 0 or draft.kind not in _NAMED_MEASURES:
+        if draft.kind not in _NAMED_MEASURES or not any(m in draft.metric for m in group):
             continue  # (a share or a rank names its whole or its list too)
-        owner = draft.metric[:at]
-        if len(owner) >= _MIN_OWNER and _HAN_WORDS.fullmatch(owner) and _PER_HEAD not in owner and (
-                draft.metric[at + len(member):] in _GROUP_SUFFIXES):
+        owner = owner_in_group(metric, draft.metric)
+        if owner:
             return owner + metric
         break  # (the nearest figure of the group names no owner: none further back is read)
     return metric
 
 
 _NAMED_MEASURES = BASE_KINDS | {"growth"}  # kinds whose name is the measure's alone
-# (居民人均可支配收入…，支出…: a per-head income's pair is 人均消费支出, no name made so)
-_PER_HEAD = "人均"
 
 
 _SIZED_KINDS = BASE_KINDS | {"rank"}  # 总额突破8000亿元, 规模居全国第5位
