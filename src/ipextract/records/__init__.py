@@ -34,6 +34,7 @@ from .context import (
     forget_headings,
     heading_period,
     is_point,
+    level_at_run_end,
     month_opening,
     names_a_draft,
     opening_periods,
@@ -213,6 +214,10 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             period, period_from = settle_period(block, figure, period, period_from)
             if unsaid and document_period is not None:
                 period, period_from = document_period, "document"  # a bulletin's own year
+            if period_from in ("text", "part") and reviewed is not None:
+                # 过去五年…城镇化率达到67.4%: the level at the run's end is of its last year
+                period = level_at_run_end(period, kind, block.text[
+                    block.clause_start(figure.lstart):figure.lstart], reviewed, figure.surface)
             if doc_type == "work_report" and "连续" in block.text[
                     max(0, figure.lstart - STREAK_REACH):figure.lstart]:
                 # 连续6年 in a review of 2025: 2020—2025年 (a slice and a substring test for

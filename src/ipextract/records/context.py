@@ -15,7 +15,8 @@ from ..models import PeriodFrom
 from ..numerals import CHINESE_DIGITS
 from ..scanning import must_contain, opening_characters, prefilter
 from ..vocabulary import cue_pattern, load_vocabulary
-from .base import _period_pattern
+from ..vocabulary.lexicon import pos_tag
+from .base import _period_pattern, _tokens
 from .period_bounds import _words as period_words
 from .period_bounds import period_bounds
 
@@ -442,6 +443,51 @@ def settle_period(block: Block, figure: Figure, period: str | None,
         return None, None
     (found,) = years
     return period.replace(found, str(int(found) - 1)), period_from
+
+
+# The verbs that state a level reached (达到, 超过, 突破, 提高到, 居…) right before a figure, with
+# nothing between (the qualifier 超/近/约 is the figure's own surface)
+_LEVEL_REACHED = re.compile(
+    r"(?:达到|达|超过|突破|迈上|跨越|跃升至|跃升到|提高到|提高至|提升到|提升至|增至|增加到|增长到"
+    r"|上升到|上升至|降至|降到|下降到|下降至|缩小到|缩小至|扩大到|扩大至|为|是|居|位居|稳居|位列)$")
+# what makes a figure in a review a flow over its years, not the level at its end
+_OVER_THE_RUN = re.compile(r"累计|年均|年平均|平均每年|新增|净增|共计|合计|总计|[五三两]年|"
+                           r"十[三四五]五|建成|新建|完成|实施|引进|培育")
+_LEVEL_KINDS = frozenset({"amount", "quantity", "rate", "share", "count", "rank"})
+_SHARE_VERB = "占"  # (…产值占全省比重超50%: the share's verb, no flow's)
+
+
+# a qualifier that opens the figure's own surface says the level as a verb would (超过2.5万亿元)
+_LEVEL_QUALIFIER = re.compile(r"超过|超|逾|近|约|达")
+
+
+def level_at_run_end(period: str | None, kind: str, clause_before: str,
+                     reviewed: int | None, surface: str = "") -> str | None:
+    """The year a run of years ends in, for a level the text states reached in a review of that
+    run (过去五年…地区生产总值超过2.5万亿元, 城镇化率达到67.4%, 规模居中西部第1: 2025年, the year
+    of the level, not “十四五”时期); ``period`` for any other figure: a flow over the run
+    (累计…, 新增…, 年均增长…, 五年建成…), a rank or level with no verb of its own, a run that
+    ends in a year not reviewed (a plan's, 十五五).
+
+    >>> level_at_run_end("“十四五”时期", "amount", "地区生产总值超过", 2025)
+    '2025年'
+    >>> level_at_run_end("2021—2025年", "count", "五年累计新增", 2025), level_at_run_end("2025年", "rate", "达到", 2025)
+    ('2021—2025年', '2025年')
+    """
+    if not period or reviewed is None or kind not in _LEVEL_KINDS or not _spans_years(period):
+        return period
+    if kind == "rank":
+        stated = True
+    else:
+        # (…企业营收超1.4万亿元: a qualifier after a name with no verb; not 开行超2700列, 授信超…,
+        # a flow's verb)
+        stated = _LEVEL_REACHED.search(clause_before) is not None or (
+            _LEVEL_QUALIFIER.match(surface) is not None and not any(
+                pos_tag(token)[:1] == "v" and token != _SHARE_VERB for token in _tokens(clause_before)))
+    if not stated or _OVER_THE_RUN.search(clause_before):
+        return period
+    _, end = period_bounds(period, reviewed)
+    return f"{reviewed}年" if end is not None and end.startswith(f"{reviewed}-12-31") else period
 
 
 # 连续8年稳定在 before 1300亿斤以上: a streak of years, and what held through it (no list mark,
