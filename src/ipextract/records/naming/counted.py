@@ -125,7 +125,7 @@ def _right_noun(text: str, relative: bool = False) -> str:
         # or opening it: 老|旧|小区)
         # (紧密|型|城市…: an adjective before its suffix; 现代|服务业: a word of kind the
         # segmenter tags a time)
-        modifier = tag == "a" and (following.startswith(_NOMINAL_TAGS) or following == "k"
+        modifier = tag == "a" and (following_nominal or following == "k"
                                    or bool(taken) and _noun_after_adjectives(tokens, index + 1)
                                    or index == 0 and adjectives_open) or (
             tag == "k" and bool(taken)) or (

@@ -16,6 +16,7 @@ from ...vocabulary.lexicon import pos_tag
 from ..base import (
     Draft,
     _tokens,
+    _word_sets,
 )
 from .phrase import _ANY_DIGIT, _HAN_WORDS, _NAME_ENDINGS, NOTE_MARK
 
@@ -313,6 +314,21 @@ def _parallel_modifiers(first: str, second: str) -> bool:
     return first[-1:] == second[-1:] or pos_tag(first) == pos_tag(second) == "b"
 
 
+_BARE_COUNT_MARKS = frozenset({"、", "和", "及"})  # what stands between two counts of one noun
+_VERB_RUN_TAGS = frozenset({"v", "d", "vd"})  # (not vn: 设备购置, a verbal noun, names a thing)
+
+
+def _after_verbs(name: str) -> str:
+    """The words of ``name`` after the verbs (and adverbs) it opens with (出台|具体举措 →
+    具体举措; 相继|出台 → "")."""
+    tokens = _tokens(name)
+    at = 0
+    while at < len(tokens) and pos_tag(tokens[at]) in _VERB_RUN_TAGS and tokens[at] not in _word_sets()[
+            "nouns_tagged_verbs"]:
+        at += 1
+    return "".join(tokens[at:])
+
+
 def _fill_shared_nouns(drafts: list[Draft], blocks: list[Block]) -> None:
     """Rule 3, enumerations: 3家国家级、9家省级运营中心 → 国家级运营中心, 省级运营中心 (with 、
     or ，alike, or 和, 及). Only a first item that is one modifier, parallel to the word that opens the
@@ -324,6 +340,13 @@ def _fill_shared_nouns(drafts: list[Draft], blocks: list[Block]) -> None:
         block = blocks[first.figure.block]
         between = block.text[first.figure.lend: second.figure.lstart]
         item = between[:-1].strip()
+        if between in _BARE_COUNT_MARKS and first.metric and first.kind == second.kind == "count":
+            # 出台43条、16条具体举措, 新建3个、改造5个体育公园: a count with no noun of its own takes
+            # the next one's, after its own verbs
+            noun = _after_verbs(second.metric)
+            if noun and _after_verbs(first.metric) == "":
+                drafts[index] = replace(first, metric=first.metric + noun)
+            continue
         if not between.endswith(("、", "，", ",", "和", "及")) or not item or not first.metric.endswith(item):
             continue
         if len(_tokens(item)) != 1:
