@@ -4,6 +4,7 @@ of the evidence, the cost on a long document, and what the rules read on the rea
 
 from __future__ import annotations
 
+import gc
 import time
 
 import pytest
@@ -165,12 +166,24 @@ def _copies(records: list[Record], text: str, times: int) -> tuple[list[Record],
 
 
 def _check_time(records: list[Record], text: str) -> tuple[float, int]:
+    """The CPU time of the three checks over ``records``, the best of three runs with the
+    collector held off (a cycle collection over 100,000 records, or a neighbour's load on a
+    shared 2-core machine, made one run 7× the small one's where the cost is 4×), and what
+    they found."""
     view = CheckInput(records, text, [])
     settings = CheckSettings()
-    began = time.process_time()
-    found = change_mismatch(view, settings) + share_sum(view, settings) + sum_mismatch(
-        view, settings)
-    return time.process_time() - began, len(found)
+    best, found = float("inf"), []
+    for _ in range(3):
+        gc.collect()
+        gc.disable()
+        try:
+            began = time.process_time()
+            found = change_mismatch(view, settings) + share_sum(view, settings) + sum_mismatch(
+                view, settings)
+            best = min(best, time.process_time() - began)
+        finally:
+            gc.enable()
+    return best, len(found)
 
 
 def test_cost_stays_linear_on_a_100000_figure_document() -> None:
