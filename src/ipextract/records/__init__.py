@@ -216,8 +216,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 period, period_from = document_period, "document"  # a bulletin's own year
             if period_from in ("text", "part") and reviewed is not None:
                 # 过去五年…城镇化率达到67.4%: the level at the run's end is of its last year
-                period = level_at_run_end(period, kind, block.text[
-                    block.clause_start(figure.lstart):figure.lstart], reviewed, figure.surface)
+                period = level_at_run_end(period, kind, block, figure, reviewed)
             if doc_type == "work_report" and "连续" in block.text[
                     max(0, figure.lstart - STREAK_REACH):figure.lstart]:
                 # 连续6年 in a review of 2025: 2020—2025年 (a slice and a substring test for

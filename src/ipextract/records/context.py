@@ -461,21 +461,25 @@ _SHARE_VERB = "占"  # (…产值占全省比重超50%: the share's verb, no flo
 _LEVEL_QUALIFIER = re.compile(r"超过|超|逾|近|约|达")
 
 
-def level_at_run_end(period: str | None, kind: str, clause_before: str,
-                     reviewed: int | None, surface: str = "") -> str | None:
+def level_at_run_end(period: str | None, kind: str, block: Block, figure: Figure,
+                     reviewed: int | None) -> str | None:
     """The year a run of years ends in, for a level the text states reached in a review of that
     run (过去五年…地区生产总值超过2.5万亿元, 城镇化率达到67.4%, 规模居中西部第1: 2025年, the year
     of the level, not “十四五”时期); ``period`` for any other figure: a flow over the run
     (累计…, 新增…, 年均增长…, 五年建成…), a rank or level with no verb of its own, a run that
     ends in a year not reviewed (a plan's, 十五五).
 
-    >>> level_at_run_end("“十四五”时期", "amount", "地区生产总值超过", 2025)
-    '2025年'
-    >>> level_at_run_end("2021—2025年", "count", "五年累计新增", 2025), level_at_run_end("2025年", "rate", "达到", 2025)
-    ('2021—2025年', '2025年')
+    >>> from ipextract.blocks import split_blocks
+    >>> from ipextract.figures import find_figures
+    >>> block = split_blocks("地区生产总值超过3万亿元，五年累计新增就业310万人。")[0]
+    >>> [level_at_run_end("“十四五”时期", k, block, f, 2025) for k, f in zip(("amount", "count"), find_figures(block, 0))]
+    ['2025年', '“十四五”时期']
     """
-    if not period or reviewed is None or kind not in _LEVEL_KINDS or not _spans_years(period):
+    # (the cheap tests first: most figures are of one year, or of no level kind)
+    if not period or kind not in _LEVEL_KINDS or reviewed is None or not _spans_years(period):
         return period
+    clause_before = block.text[block.clause_start(figure.lstart):figure.lstart]
+    surface = figure.surface
     if kind == "rank":
         stated = True
     else:
