@@ -368,12 +368,24 @@ def _shared_head_start(block: Block, figures: list[Figure], position: int, claus
         if len(words) - verbs != 1 or not _shared_modifier(word, following, length) or verbs and not (
                 pos_tag(word) == "b" or word.endswith("性") or set(word) & set(following)
                 or start < clause_start):
+            if start < clause_start and not verbs and _qualified_parallel_head(words, following, length):
+                return piece_start  # (国家一级|图书馆、博物馆、文化馆数量: the first head qualified)
             # (a piece with words of its own: a clause before the list, or an item of it)
             return start if start < clause_start and _clause_before(words) else clause_start
         start, following = piece_start, word
         if verbs or start == 0 or text[start - 1] not in _LIST_COMMAS:
             return start  # the verbs, or the clause's start, open the list
     return clause_start
+
+
+def _qualified_parallel_head(words: list[str], following: str, length: int) -> bool:
+    """Whether a list's first piece is a head of the same kind as the next (图书馆, 博物馆: the
+    same last character) after words that qualify it (国家|一级|图书馆), nouns and qualifying words
+    only: the heads of one list share the measure after the last (…、文化馆数量)."""
+    word = words[-1] if words else ""
+    return len(words) > 1 and len(word) > 1 and word[-1] == following[-1] and (
+        _shared_modifier(word, following, length)) and all(
+        pos_tag(token) in _MODIFIER_TAGS or pos_tag(token) == "m" for token in words[:-1])
 
 
 def _opening_verbs(words: list[str]) -> int:
