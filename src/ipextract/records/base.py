@@ -154,6 +154,12 @@ def _word_sets() -> dict[str, frozenset[str]]:
             cues.adverbs_before_effort_verbs),
         "verbs_that_go": frozenset(cues.effort_verbs) | frozenset(cues.having_verbs),
         "works_on_things": frozenset(cues.works_on_things),
+        # (read for every figure named: a read of the vocabulary's pydantic models takes
+        # CPython's slow path for attributes, twice as long as this call)
+        "counting_verbs": frozenset(cues.counting_verbs),
+        "work_done_verbs": frozenset(cues.work_done_verbs),
+        "object_prepositions": frozenset(cues.object_prepositions),
+        "duration_openers": frozenset(cues.duration_openers),
     }
 
 

@@ -359,9 +359,9 @@ def without_effort_adverb(name: str, count: bool) -> str:
     >>> without_effort_adverb("重点建设用地安全利用率", False), without_effort_adverb("重点建设新优质学校", True)
     ('重点建设用地安全利用率', '新优质学校')
     """
-    cues = load_vocabulary().cues
-    if not name or not name.startswith(cues.effort_adverbs):
+    if not name or not name.startswith(_effort_adverb_words()):
         return name  # (most names: not segmented)
+    cues = load_vocabulary().cues
     tokens = _adverb_apart(_tokens(name), cues.effort_adverbs)  # (全面完成, 统筹安排: one word)
     at = 0
     while at < len(tokens) - 1 and tokens[at] in cues.effort_adverbs:
@@ -383,6 +383,19 @@ def without_effort_adverb(name: str, count: bool) -> str:
 _AT = "在"  # the preposition of a place before an adverb of manner (在全国|率先…)
 
 
+# (the adverbs the two functions here test every name against, read off the vocabulary once: a
+# read of a field of its pydantic models takes CPython's slow path for attributes, the type
+# defining __getattr__, twice as long as one of these calls)
+@lru_cache(maxsize=1)
+def _effort_adverb_words() -> tuple[str, ...]:
+    return tuple(load_vocabulary().cues.effort_adverbs)
+
+
+@lru_cache(maxsize=1)
+def _manner_adverb_words() -> tuple[str, ...]:
+    return tuple(load_vocabulary().cues.manner_adverbs)
+
+
 def without_manner_adverb(name: str) -> str:
     """A name without the adverb of manner it opens with before a verb (cues.manner_adverbs:
     成功|创建…, 圆满|办结…): how the thing was done; the verb stays, and a noun must follow it
@@ -391,7 +404,7 @@ def without_manner_adverb(name: str) -> str:
     >>> without_manner_adverb("圆满办结人大代表建议"), without_manner_adverb("集中式饮用水水源地")
     ('办结人大代表建议', '集中式饮用水水源地')
     """
-    adverbs = load_vocabulary().cues.manner_adverbs
+    adverbs = _manner_adverb_words()
     if name.startswith(_AT):
         # 在全省|率先|建设…: a place the thing was done in, before the adverb, goes with it
         tokens = _tokens(name)
