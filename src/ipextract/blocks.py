@@ -142,10 +142,13 @@ class Block:
         return end if end <= offset + MAX_REACH else offset + MAX_REACH  # noqa: FURB136
 
 
+_UNIT_WORD = "单位"  # what every UNIT_NOTE holds
+
+
 def _classify(line: str) -> BlockKind:
     if line[0] in BULLETS:
         return "item"
-    if UNIT_NOTE.match(line):
+    if _UNIT_WORD in line and UNIT_NOTE.match(line):  # (the engine only for a line with 单位)
         return "unit_note"
     if "|" in line:
         return "table_row"

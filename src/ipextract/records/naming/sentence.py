@@ -222,7 +222,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
     if how == "before" and kind in BASE_KINDS and block_drafts and len(metric) <= _GROUPED_MEASURE:
         metric = _owner_of_group(metric, block, sentence_start, block_drafts)
     if how == "before" and kind in _SIZED_KINDS and block_drafts and (
-            metric in load_vocabulary().cues.size_words):
+            metric in _size_words()):
         metric = _size_of_flow(metric, sentence_start, block_drafts)
     if metric and previous is not None and (how == "previous" or metric in _word_sets()["stock_totals"]):
         metric = _stock_after_flow(metric, words.clause, previous)
@@ -583,6 +583,12 @@ def _later_level(metric: str, between: str, previous: Draft, figure: Figure) -> 
     if not level or not _HAN_WORDS.fullmatch(head) or head.startswith(("以上", "以下")):
         return metric
     return verb + metric + head
+
+
+@lru_cache(maxsize=1)
+def _size_words() -> frozenset[str]:
+    """cues.size_words (规模…), read off the vocabulary once (see ``_sub_item_markers``)."""
+    return frozenset(load_vocabulary().cues.size_words)
 
 
 @lru_cache(maxsize=1)
