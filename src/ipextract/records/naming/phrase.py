@@ -98,6 +98,7 @@ def _trailing_words() -> frozenset[str]:
 
 # a length of years opening a name (五年|改造…, 3年|累计建成…): the span a total was made in
 _LEADING_YEARS = regex.compile(r"(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3})年")
+_YEAR_NUMERALS = frozenset("0123456789一二两三四五六七八九十")  # what _LEADING_YEARS opens with
 
 
 @lru_cache(maxsize=64)
@@ -146,7 +147,9 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     if adverbial and adverbial.end() < len(phrase):
         phrase = phrase[adverbial.end():]  # 武汉海关在“龙腾2024”专项行动中扣缴… → 扣缴…
     phrase = _strip_edges(phrase)
-    years = _LEADING_YEARS.match(phrase)
+    # (the engine only for a phrase that opens with a numeral: few do, and a call of the
+    # regex module's match costs a microsecond)
+    years = _LEADING_YEARS.match(phrase) if phrase[:1] in _YEAR_NUMERALS else None
     if years is not None and years.end() < len(phrase) and pos_tag(
             _tokens(phrase[years.end():])[0]).startswith("v"):
         phrase = phrase[years.end():]  # 五年|改造城镇老旧小区8074个: the span of the total
@@ -191,7 +194,8 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
                 tokens.pop()  # 办复率|均达: the adverb the link word was glued to goes too
                 text = "".join(tokens)
             break
-    glued = _GLUED_CHANGE.search(text) if tokens and tokens[-1] not in words["change"] else None
+    glued = _GLUED_CHANGE.search(text) if tokens and tokens[-1] not in words["change"] and (
+        text.endswith(_GLUED_ENDINGS)) else None
     if glued is not None and glued.start() > 1 and is_word(text[glued.start() - 2:glued.start()]):
         text = text[:glued.start()]  # 生产者|价格下降: jieba glued the change verb to the noun
         tokens = _tokens(text)
@@ -253,6 +257,9 @@ def _change_span() -> regex.Pattern[str]:
 
 
 _GLUED_CHANGE = regex.compile(r"(?:下降|上涨|下跌|回落|上升)$")
+# what a text _GLUED_CHANGE finds anything in ends with (its $ also matches before a last line
+# end): a test of the ends spares most names the regex module's call
+_GLUED_ENDINGS = tuple(f"{verb}{end}" for verb in ("下降", "上涨", "下跌", "回落", "上升") for end in ("", "\n"))
 
 
 NOTE_MARK = r"[\[［〔][0-9]{1,3}[\]］〕]"  # 生产总值[2], 常住人口［1］, 增长[41]: a footnote
