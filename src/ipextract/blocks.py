@@ -142,10 +142,19 @@ class Block:
         return end if end <= offset + MAX_REACH else offset + MAX_REACH  # noqa: FURB136
 
 
+_UNIT_WORD = "单位"  # what every UNIT_NOTE holds
+
+
+def _may_title_a_table(line: str) -> bool:
+    """Whether ``line`` holds 表 or 图, as every TABLE_TITLE does: most paragraphs are not
+    given to the regex module (a microsecond a call)."""
+    return "表" in line or "图" in line
+
+
 def _classify(line: str) -> BlockKind:
     if line[0] in BULLETS:
         return "item"
-    if UNIT_NOTE.match(line):
+    if _UNIT_WORD in line and UNIT_NOTE.match(line):  # (the engine only for a line with 单位)
         return "unit_note"
     if "|" in line:
         return "table_row"
@@ -497,7 +506,8 @@ def split_blocks(text: str) -> list[Block]:
             group += 1
             in_item = False
             # 表5：…结构对比（％）: a table's title may announce the unit of its cells
-            unit_note = heading_unit(first) if TABLE_TITLE.match(first) else None
+            unit_note = heading_unit(first) if _may_title_a_table(first) and TABLE_TITLE.match(
+                first) else None
             column_units = ()
             unit_column = None
             blocks.append(_block(kind, parts, "narrative", group, None, joins=joins))

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import cast
+from typing import NamedTuple, cast
 
 import regex
 
@@ -128,6 +128,53 @@ if tuple(Figure.__dataclass_fields__) != _figure.__code__.co_varnames[:_figure._
     raise TypeError("_figure no longer sets every field of Figure")  # (a field was added)
 
 
+class Groups(NamedTuple):
+    """The groups of one match of the grammar, in the grammar's order (``_grammar`` checks
+    that they are its groups): made from ``match.groups()`` as a tuple, where
+    ``match.groupdict()`` made a dict of its 36 names for every candidate figure (2% of the
+    extraction's instructions on the real work reports)."""
+
+    prefix: str | None
+    currency: str | None
+    rank: str | None
+    rank_unit: str | None
+    top: str | None
+    top_unit: str | None
+    doubling: str | None
+    fraction: str | None
+    pct_words: str | None
+    vague: str | None
+    vague_unit: str | None
+    vague_infix: str | None
+    vague_mag: str | None
+    vague_written: str | None
+    mixed: str | None
+    mixed_written: str | None
+    num1: str | None
+    mag1: str | None
+    unit1: str | None
+    num2: str | None
+    mag2: str | None
+    unit2: str | None
+    num: str | None
+    mag: str | None
+    infix: str | None
+    mag_after: str | None
+    written: str | None
+    per: str | None
+    per2: str | None
+    round: str | None
+    round_infix: str | None
+    round_mag: str | None
+    round_written: str | None
+    bare: str | None
+    bare_written: str | None
+    suffix: str | None
+
+
+_groups_of = tuple.__new__  # (Groups from a tuple of its fields, without a Python call)
+
+
 @lru_cache(maxsize=1)
 def _grammar() -> re.Pattern[str]:
     vocabulary = load_vocabulary()
@@ -177,7 +224,11 @@ def _grammar() -> re.Pattern[str]:
     # between figures with one set test per character, and the standard library's engine runs
     # this pattern (no Unicode properties in it) 3× faster than ``regex``: the scan of the 24
     # real reports went from 287 ms to 22 ms.
-    return re.compile(prefilter(pattern, re.VERBOSE) + pattern, re.VERBOSE)
+    compiled = re.compile(prefilter(pattern, re.VERBOSE) + pattern, re.VERBOSE)
+    groups = sorted(compiled.groupindex, key=compiled.groupindex.__getitem__)
+    if groups != list(Groups._fields) or compiled.groups != len(Groups._fields):
+        raise TypeError("Groups is no longer the grammar's groups, in its order")  # (one was added)
+    return compiled
 
 
 RANGE_HEAD_LIMIT = 64  # characters of a range's first part the range guard reads at most
@@ -331,17 +382,17 @@ class _Rejected(Exception):
     """A match that is not a figure (a year, a date, an ordinal, a name…)."""
 
 
-def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, block: Block,
+def _resolve(match: re.Match[str], groups: Groups, text: str, block: Block,
              vocabulary: Vocabulary) -> tuple[Decimal, Decimal | None, Decimal | None, Unit | None,
                                               str, Kind | None, str]:
     """Value, bounds, unit entry, base unit, default kind and method of one match."""
     start = match.start()
     before = text[start - 1] if start > 0 else ""
-    if groups["currency"] and not groups["num"]:
+    if groups.currency and not groups.num:
         raise _Rejected  # ￥ before a rank, a range or a mixed numeral: not read, never half read
-    if groups["rank"]:
-        value, _, _ = _value(groups["rank"])
-        unit = groups["rank_unit"]
+    if groups.rank:
+        value, _, _ = _value(groups.rank)
+        unit = groups.rank_unit
         if unit is None:
             # 居全国第9, 居中部第1。: a rank only after a ranking verb and before a break
             clause = text[max(0, start - 12):start]
@@ -352,86 +403,86 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
                 raise _Rejected
             unit = "位"
         return value, None, None, None, unit if unit in vocabulary.cues.rank_units else "位", "rank", "rank"
-    if groups["top"]:
+    if groups.top:
         # 前三, 前10名, 前十位: ranked among the first N (1 to N); not 前三季度, 前两年
         after = text[match.end():match.end() + 1]
-        if not groups["top_unit"] and after and _HAN_OR_DIGIT.match(after):
+        if not groups.top_unit and after and _HAN_OR_DIGIT.match(after):
             raise _Rejected
-        top, _, _ = _value(groups["top"])
-        return top, Decimal(1), top, None, groups["top_unit"] or "位", "rank", "rank"
-    if groups["doubling"]:
-        times = parse_number(groups["doubling"])
+        top, _, _ = _value(groups.top)
+        return top, Decimal(1), top, None, groups.top_unit or "位", "rank", "rank"
+    if groups.doubling:
+        times = parse_number(groups.doubling)
         return Decimal(2) ** int(times), None, None, None, "倍", "multiple", "idiom"
-    if groups["pct_words"]:
+    if groups.pct_words:
         # 百分之七十 70%, 百分之百 100%, 十分之一 10%, 千分之三 3‰, 万分之五 5‱
-        numerator = Decimal(100) if groups["pct_words"] == "百" else _value(groups["pct_words"])[0]
-        denominator = cast(str, groups["fraction"])  # never None: the grammar requires it
+        numerator = Decimal(100) if groups.pct_words == "百" else _value(groups.pct_words)[0]
+        denominator = cast(str, groups.fraction)  # never None: the grammar requires it
         if denominator == "十":
             return numerator * 10, None, None, None, "%", "rate", "words"
         unit = {"百": "%", "千": "‰", "万": "‱"}[denominator]
         if numerator >= {"百": 1000, "千": 1000, "万": 10000}[denominator]:
             raise _Rejected  # 百分之一千: not a part of the whole
         return numerator, None, None, None, unit, "rate", "words"
-    if groups["vague"]:
-        vague_unit = cast(str, groups["vague_unit"])  # never None: the grammar's 上/数 alternative requires it
-        base = parse_number(vague_unit) * _magnitude(vocabulary, groups["vague_mag"])
-        unit_entry = vocabulary.units.get(groups["vague_written"] or "")
+    if groups.vague:
+        vague_unit = cast(str, groups.vague_unit)  # never None: the grammar's 上/数 alternative requires it
+        base = parse_number(vague_unit) * _magnitude(vocabulary, groups.vague_mag)
+        unit_entry = vocabulary.units.get(groups.vague_written or "")
         factor = unit_entry.factor if unit_entry else Decimal(1)
         base *= factor
-        if groups["vague"] == "数":  # 数十 = 10..100 in the same reading as 几十
+        if groups.vague == "数":  # 数十 = 10..100 in the same reading as 几十
             return base, base, base * 10, unit_entry, *_unit_kind(unit_entry), "vague"
         return base, None, None, unit_entry, *_unit_kind(unit_entry), "vague"
-    if groups["round"]:  # 百余家, 千余项, 万余人
-        unit_entry = vocabulary.units.get(groups["round_written"] or "")
-        value = parse_number(groups["round"]) * _magnitude(vocabulary, groups["round_mag"])
+    if groups.round:  # 百余家, 千余项, 万余人
+        unit_entry = vocabulary.units.get(groups.round_written or "")
+        value = parse_number(groups.round) * _magnitude(vocabulary, groups.round_mag)
         if unit_entry is not None:
             value *= unit_entry.factor
         return value, None, None, unit_entry, *_unit_kind(unit_entry), "words"
-    if groups["bare"]:
-        if not groups["prefix"] and not text[max(0, start - 2):start].endswith(BARE_OPENERS):
+    if groups.bare:
+        if not groups.prefix and not text[max(0, start - 2):start].endswith(BARE_OPENERS):
             raise _Rejected  # 逾亿元, 突破万亿元: a bare magnitude needs a word that opens it
-        unit_entry = vocabulary.units[cast(str, groups["bare_written"])]  # required by the bare alternative
-        value = _magnitude(vocabulary, groups["bare"]) * unit_entry.factor
+        unit_entry = vocabulary.units[cast(str, groups.bare_written)]  # required by the bare alternative
+        value = _magnitude(vocabulary, groups.bare) * unit_entry.factor
         return value, None, None, unit_entry, *_unit_kind(unit_entry), "words"
-    if groups["mixed"]:  # 3万4000笔, 2千零30万元
+    if groups.mixed:  # 3万4000笔, 2千零30万元
         after = text[match.end():match.end() + 1]
         if (before == "第" or before.isdigit() or before in _LATIN_LETTERS or after in _LATIN_LETTERS
                 or after.isdigit()):
             raise _Rejected
-        unit_entry = vocabulary.units.get(groups["mixed_written"] or "")
-        value = parse_mixed(groups["mixed"]) * (unit_entry.factor if unit_entry else Decimal(1))
+        unit_entry = vocabulary.units.get(groups.mixed_written or "")
+        value = parse_mixed(groups.mixed) * (unit_entry.factor if unit_entry else Decimal(1))
         return value, None, None, unit_entry, *_unit_kind(unit_entry), "mixed"
-    if groups["num1"]:
+    if groups.num1:
         # unit2 and num2 are required by the range alternative: never None once num1 matched
-        unit2 = cast(str, groups["unit2"])
-        num2 = cast(str, groups["num2"])
-        if groups["unit1"] and groups["unit1"] != unit2:
+        unit2 = cast(str, groups.unit2)
+        num2 = cast(str, groups.num2)
+        if groups.unit1 and groups.unit1 != unit2:
             raise _Rejected
         unit_entry = vocabulary.units[unit2]
-        if unit2 in YEAR_UNITS and _year_like(groups["num1"]) and _year_like(num2):
+        if unit2 in YEAR_UNITS and _year_like(groups.num1) and _year_like(num2):
             raise _Rejected  # 2021—2025年 is a span of years, not a figure
         if before == "第" or before in _LATIN_LETTERS:
             raise _Rejected
-        range_low, _, _ = _value(groups["num1"])
+        range_low, _, _ = _value(groups.num1)
         range_high, _, _ = _value(num2)
         # 3至5万元: the magnitude of the second bound covers the first when it has no unit
-        borrowed = groups["mag2"] if not groups["unit1"] else None
-        range_low *= _magnitude(vocabulary, groups["mag1"] or borrowed) * unit_entry.factor
-        range_high *= _magnitude(vocabulary, groups["mag2"]) * unit_entry.factor
+        borrowed = groups.mag2 if not groups.unit1 else None
+        range_low *= _magnitude(vocabulary, groups.mag1 or borrowed) * unit_entry.factor
+        range_high *= _magnitude(vocabulary, groups.mag2) * unit_entry.factor
         if range_low >= range_high:
             raise _Rejected
         return range_low, range_low, range_high, unit_entry, *_unit_kind(unit_entry), "range"
     # Every other alternative of the grammar returned above: this is the plain number, whose num is required
-    numeral = cast(str, groups["num"])
-    written = groups["written"]
+    numeral = cast(str, groups.num)
+    written = groups.written
     unit_entry = vocabulary.units.get(written) if written else None
-    if unit_entry is not None and groups["per"]:
-        unit_entry = _per_unit(unit_entry, vocabulary, groups["per"], groups["per2"])
+    if unit_entry is not None and groups.per:
+        unit_entry = _per_unit(unit_entry, vocabulary, groups.per, groups.per2)
     end = match.end()
     after = text[end:end + 1]
-    if written == "个" and after in "、和" and not groups["mag"] and _POINTS_LIST_TAIL.match(text, end):
+    if written == "个" and after in "、和" and not groups.mag and _POINTS_LIST_TAIL.match(text, end):
         unit_entry = vocabulary.units["个百分点"]  # 快于全省0.3个、0.5个百分点: 个百分点 written short
-    if groups["currency"]:
+    if groups.currency:
         unit_entry = _currency_unit(vocabulary, groups, unit_entry, after)
     chinese = numeral[0] not in _ASCII_DIGITS and is_chinese_numeral(numeral)
     # --- filters: what looks like a number but is not a figure ---
@@ -441,7 +492,7 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
         raise _Rejected
     if (before and before in "万亿" and text[start - 2:start - 1].isdigit()
             and _MIXED_TAIL.match(text, start)) or (
-            groups["mag"] in ("万", "亿") and _MIXED_TAIL.match(text, end)):
+            groups.mag in ("万", "亿") and _MIXED_TAIL.match(text, end)):
         raise _Rejected  # a part of a mixed numeral not read whole (3.5万4千): never a part alone
     if after and after in "-/:∶：" and text[end + 1:end + 2].isdigit():
         raise _Rejected  # 027-12345678, 2024/25, 09:45, 2.21∶1: a code, a time or a ratio
@@ -460,7 +511,7 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
         raise _Rejected  # “3个100万”, 稳经济“30条”: a name
     if numeral[:1] == "0" and numeral[1:2].isdigit():
         raise _Rejected  # 027: a code, never a quantity
-    plain_integer = len(numeral) == 4 and _year_like(numeral) and not groups["mag"]
+    plain_integer = len(numeral) == 4 and _year_like(numeral) and not groups.mag
     if written in YEAR_UNITS and plain_integer:
         raise _Rejected  # a year: 2024年, 二〇二四年
     if unit_entry is None and (after in DATE_AFTER or text[end:end + 2] == "个月"):
@@ -476,25 +527,25 @@ def _resolve(match: re.Match[str], groups: dict[str, str | None], text: str, blo
             magnitude, unit_entry = shared
             value, low, high = _value(numeral)
             # 1.28万亿、8200亿元: a figure with a magnitude of its own borrows the unit only
-            if groups["mag"] or groups["mag_after"]:
-                magnitude = _magnitude(vocabulary, groups["mag"], groups["mag_after"])
+            if groups.mag or groups.mag_after:
+                magnitude = _magnitude(vocabulary, groups.mag, groups.mag_after)
             factor = magnitude * unit_entry.factor
             return value * factor, None, None, unit_entry, *_unit_kind(unit_entry), "list"
     open_unit = None
-    if unit_entry is None and not chinese and block.kind != "table_row" and not groups["suffix"]:
+    if unit_entry is None and not chinese and block.kind != "table_row" and not groups.suffix:
         unit_entry = open_unit = open_measure_word(text, end)
     if unit_entry is None:
         if chinese:
             raise _Rejected  # a bare Chinese numeral is a word (一是, 十四五)
-        if plain_integer and not groups["mag"]:
+        if plain_integer and not groups.mag:
             raise _Rejected  # a bare four-digit number is a year or a name (剑网2024)
-        has_cue = bool(groups["prefix"] or groups["mag"] or groups["infix"])
+        has_cue = bool(groups.prefix or groups.mag or groups.infix)
         left = text[max(0, start - 2):start].strip()
         if not has_cue and block.kind != "table_row" and not left.endswith(UNITLESS_AFTER):
             raise _Rejected
     value, low, high = _value(numeral)
-    factor = (_magnitude(vocabulary, groups["mag"], groups["mag_after"])
-              if groups["mag"] or groups["mag_after"] else _ONE)
+    factor = (_magnitude(vocabulary, groups.mag, groups.mag_after)
+              if groups.mag or groups.mag_after else _ONE)
     if unit_entry is not None:
         factor *= unit_entry.factor
     value *= factor
@@ -561,12 +612,12 @@ def _per_unit(unit: Unit, vocabulary: Vocabulary, per: str, per2: str | None) ->
                 kind=unit.kind, factor=unit.factor)
 
 
-def _currency_unit(vocabulary: Vocabulary, groups: dict[str, str | None], written: Unit | None,
+def _currency_unit(vocabulary: Vocabulary, groups: Groups, written: Unit | None,
                    after: str) -> Unit:
     """The money unit of a figure written after a currency prefix (￥3.5万, US$12亿,
     港币2000万元 → 港元). A unit after the number must be money and may not name another
     currency; a bare number must end where a figure ends ($1表示 is a script's argument)."""
-    currency = vocabulary.units[vocabulary.currency_prefixes[cast(str, groups["currency"])]]
+    currency = vocabulary.units[vocabulary.currency_prefixes[cast(str, groups.currency)]]
     if written is None:
         if after and (after.isascii() and after.isalnum() or _HAN.match(after)):
             raise _Rejected
@@ -635,17 +686,18 @@ _JIAO_FEN = regex.compile(r"(?:(?P<jiao>[0-9]|[零一二两三四五六七八九
 
 
 def _smaller_units(text: str, end: int, value: Decimal, unit: Unit,
-                   groups: dict[str, str | None]) -> tuple[Decimal, int]:
+                   groups: Groups) -> tuple[Decimal, int]:
     """The value and end of a figure with what follows its unit read too: 半 after a unit
     (两米半 2.5米, 三成半 35%, 一年半), 角 and 分 after 元 (50元6角三分 50.63元). A figure read
     without them would have a wrong value.
 
     >>> from ipextract.vocabulary import load_vocabulary
     >>> units = load_vocabulary().units
-    >>> _smaller_units("两米半", 2, Decimal(2), units["米"], {"mag": None, "mag_after": None})
+    >>> no_magnitude = Groups(*[None] * len(Groups._fields))
+    >>> _smaller_units("两米半", 2, Decimal(2), units["米"], no_magnitude)
     (Decimal('2.5'), 3)
     """
-    if groups.get("mag") or groups.get("mag_after"):
+    if groups.mag or groups.mag_after:
         return value, end
     if (text[end:end + 1] == "半" and unit.written not in _NO_HALF
             and not (len(text[end:end + 2]) == 2 and is_word(text[end:end + 2]))):
@@ -716,22 +768,22 @@ def _unit_kind(unit: Unit | None) -> tuple[str, Kind | None]:
     return unit.base, unit.kind
 
 
-def _qualifier(groups: dict[str, str | None], vocabulary: Vocabulary,
+def _qualifier(groups: Groups, vocabulary: Vocabulary,
                low: Decimal | None) -> Qualifier:
-    if groups.get("top"):
+    if groups.top:
         return "at_most"  # 前三: ranked 1 to 3
     if low is not None:
         return "range"
     words = vocabulary.qualifiers
     # the word nearest the end of the figure decides: 近3万余人 is over, not approx
-    if groups["suffix"]:
-        return words.suffix[groups["suffix"]]
-    infix = groups["infix"] or groups["vague_infix"] or groups["round_infix"]
+    if groups.suffix:
+        return words.suffix[groups.suffix]
+    infix = groups.infix or groups.vague_infix or groups.round_infix
     if infix:
         return words.infix[infix]
-    if groups["prefix"]:
-        return words.prefix[groups["prefix"]]
-    if groups["vague"] == "上":
+    if groups.prefix:
+        return words.prefix[groups.prefix]
+    if groups.vague == "上":
         return "at_least"  # 上百家: a hundred or more
     return "exact"
 
@@ -825,14 +877,14 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
                     again.group("bare_written") or again.group("num")):
                 match = again  # (迈上万亿 with no unit: read as 上万亿 as before)
         # A third of the matches are Chinese numerals that are words (一是, 十四五): told
-        # apart on four groups before the match is turned into a dict.
+        # apart on four groups before the match's groups are read.
         numeral, written, magnitude, prefix = match.group("num", "written", "mag", "prefix")
         if numeral and not numeral[0].isdigit() and _word_numeral(
                 numeral, written, magnitude, prefix):
             continue
-        groups = match.groupdict()
-        if not (numeral or groups["num1"] or groups["mixed"] or groups["rank"] or groups["top"]
-                or groups["round"] or groups["vague"] or groups["bare"] or groups["pct_words"] or groups["doubling"]):
+        groups = _groups_of(Groups, match.groups())
+        if not (numeral or groups.num1 or groups.mixed or groups.rank or groups.top
+                or groups.round or groups.vague or groups.bare or groups.pct_words or groups.doubling):
             continue  # a qualifier word alone
         prefix = prefix or ""
         number_start = match.start() + len(prefix)
@@ -864,7 +916,7 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
         lstart, lend = match.span()
         if method == "open" and _unit_entry is not None:
             lend += len(_unit_entry.written)  # the measure word read after the match
-        if _unit_entry is not None and low is None and not groups["suffix"] and (
+        if _unit_entry is not None and low is None and not groups.suffix and (
                 text[lend:lend + 1] == "半" or _unit_entry.written == "元"):
             value, lend = _smaller_units(text, lend, value, _unit_entry, groups)
             if _unit_entry.written == "个" and text[lend:lend + 1] == "半":

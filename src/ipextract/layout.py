@@ -218,6 +218,8 @@ _SENTENCE_END = SENTENCE_END + CLOSERS
 _PAGE_NUMBER = regex.compile(
     r"^(?:[—–\-－~]\s*[0-9]{1,4}\s*[—–\-－~]|第\s*[0-9]{1,4}\s*页(?:\s*[，,/]?\s*共\s*[0-9]{1,4}\s*页)?"
     r"|[0-9]{1,4}\s*/\s*[0-9]{1,4}|[-—]\s*[0-9]{1,4}|Page\s*[0-9]{1,4})$")
+# what a page number opens with: a line that opens otherwise is not given to the regex module
+_PAGE_NUMBER_OPENINGS = frozenset("—–-－~第0123456789P")
 WRAP_MIN_WIDTH = 20
 
 
@@ -273,7 +275,8 @@ def furniture(lines: list[LogicalLine]) -> frozenset[int]:
     repeated = Counter(line.text for line in lines if len(line.text) <= 40)
     found = set()
     for index, line in enumerate(lines):
-        if _PAGE_NUMBER.match(line.text) or (repeated[line.text] >= 3 and not NUMBER_CELL.match(line.text)):
+        if (line.text[:1] in _PAGE_NUMBER_OPENINGS and _PAGE_NUMBER.match(line.text)) or (
+                repeated[line.text] >= 3 and not NUMBER_CELL.match(line.text)):
             found.add(index)
     return frozenset(found)
 

@@ -52,6 +52,13 @@ def _is_share(left: str, right: str) -> bool:
 RANK_UNITS = frozenset({"位"})
 
 
+@lru_cache(maxsize=1)
+def _compared_with() -> tuple[str, ...]:
+    """cues.compared_with (同比, 环比…), read off the vocabulary once: a field of its pydantic
+    models is a slow read (the type defines __getattr__)."""
+    return tuple(load_vocabulary().cues.compared_with)
+
+
 def _kind_and_sign(figure: Figure, left: str, right: str,
                    previous: Draft | None, enumerated: bool) -> tuple[Kind, int]:
     """The figure's kind, refined by the words around it, and the sign of a change."""
@@ -61,8 +68,7 @@ def _kind_and_sign(figure: Figure, left: str, right: str,
     if previous is not None and previous.figure.unit == figure.unit and _NEW_LEVEL.match(left):
         return previous.kind, 1  # 比重从40.3%提高到45.4%: a share again, not a change
     cue = _change_cue(left)
-    if cue is None and figure.unit in PERCENT_UNITS and left.rstrip().endswith(
-            load_vocabulary().cues.compared_with):
+    if cue is None and figure.unit in PERCENT_UNITS and left.rstrip().endswith(_compared_with()):
         cue = (1, False)  # 同比-2.7%, 环比负0.3%: a growth whose sign is its own
     if base == "duration":
         return ("change", cue[0]) if cue is not None and not cue[1] else (base, 1)
@@ -104,12 +110,12 @@ def _governed_qualifier(qualifier: Qualifier, kind: str, left: str) -> Qualifier
     alike: a yearbook's 84,000 figures follow a few thousand distinct words.)"""
     if qualifier != "exact":
         return qualifier
-    governing = load_vocabulary().qualifiers.governing
     tail = left.rstrip()
+    # (the words' qualifiers read only for a word found: most figures have none before them)
     if kind == "multiple":  # 接近全国平均水平的3倍: the word governs from further away
         for word in _longest_first(_word_sets()["governing"]):
             if tail.endswith(word) or word in left:
-                return governing[word]
+                return load_vocabulary().qualifiers.governing[word]
         return qualifier
     ending = suffixes(_word_sets()["governing"]).longest(tail)
-    return governing[ending] if ending is not None else qualifier
+    return load_vocabulary().qualifiers.governing[ending] if ending is not None else qualifier

@@ -6,6 +6,7 @@ block is named, like the shared nouns of an enumeration (naming/fills.py)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 import regex
 
@@ -133,11 +134,18 @@ _PARALLEL_REACH = 80  # characters from the last measure named to a category tha
 _CATEGORY_JOINS = regex.compile(f"[{NAME_LIST_MARKS}和及与]")
 
 
+@lru_cache(maxsize=1)
+def _flow_openings() -> tuple[str, ...]:
+    """What opens a flow's name (cues.flow_verbs_over_lists, verbs_before_names): one tuple,
+    made once, not at every name asked about."""
+    cues = load_vocabulary().cues
+    return cues.flow_verbs_over_lists + cues.verbs_before_names
+
+
 def _is_category(name: str, longest: int = _MAX_CATEGORY) -> bool:
     """饮料类, 私营企业, 服装、鞋帽、针纺织品类: a short noun phrase (``longest`` characters at
     most), or a list of them."""
-    cues = load_vocabulary().cues
-    if name.startswith(cues.flow_verbs_over_lists + cues.verbs_before_names):
+    if name.startswith(_flow_openings()):
         return False  # 新增地理标志商标两件: a flow, no category of a stock named before
     parts = _CATEGORY_JOINS.split(name)
     # (the last word a noun or 类: 娱乐|用品|类 is one though jieba tags 娱乐 a verb; a verb of

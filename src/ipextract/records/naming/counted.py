@@ -16,11 +16,11 @@ from ..base import (
     _COPULAS,
     _LEADING_FIGURE,
     _NOMINAL_TAGS,
-    _WORDLIKE,
     NOUN_JOINS,
     _strip_edges,
     _tokens,
     _word_sets,
+    _wordlike,
 )
 from .phrase import _adjectives_open, _is_verb, _noun_after_adjectives
 
@@ -51,7 +51,7 @@ def _right_noun(text: str, relative: bool = False) -> str:
         words: list[str] = []
         nouns = 0  # how many of the taken words are nouns
         for token in _tokens(text[quoted.end():quoted.end() + _SHORT_NAME]):
-            if not _WORDLIKE.match(token) or token in predicate:
+            if not _wordlike(token) or token in predicate:
                 break
             tag = pos_tag(token)
             if not tag.startswith(_NOMINAL_TAGS) and (nouns or not tag.startswith("v")):
@@ -83,7 +83,7 @@ def _right_noun(text: str, relative: bool = False) -> str:
             tokens.append(token)
             continue
         # (4G|/|5G|基站, 公园|/|绿地: a slash between two words joins them, as 和 does)
-        if not _WORDLIKE.match(token) and not (tokens and (
+        if not _wordlike(token) and not (tokens and (
                 _LETTERED.fullmatch(token) or token in _SLASHES)):
             closed = False
             break

@@ -30,6 +30,7 @@ def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> Non
     在校生 alone does not tell 普通本专科 from 普通小学)."""
     cues = load_vocabulary().cues
     attributes = frozenset(cues.attribute_nouns)
+    institution_units = cues.institution_units  # (read once: a model's field is a slow read)
     owner: Draft | None = None
     owner_name = ""  # the institutions the sentence's attributes are of
     latest: Draft | None = None  # the sentence's last count of institutions
@@ -39,7 +40,7 @@ def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> Non
         figure = draft.figure
         block = blocks[figure.block]
         here = (figure.block, block.sentence_start(figure.lstart))
-        counts_institutions = (draft.kind == "count" and figure.unit in cues.institution_units
+        counts_institutions = (draft.kind == "count" and figure.unit in institution_units
                                and bool(draft.metric) and not draft.metric.endswith(tuple(attributes)))
         if here != sentence:
             sentence = here

@@ -4,12 +4,14 @@ that pair off with a 分别 list of levels before them."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
 
 from ...blocks import Block
 from ...figures import Figure
+from ...scanning import words_pattern
 from ...vocabulary import load_vocabulary
 from ...vocabulary.lexicon import is_word, pos_tag
 from ..base import (
@@ -702,7 +704,14 @@ MAX_CHAIN = 32  # figures an enumeration (分别…) can name at most
 def _names_several(clause: str) -> bool:
     """Whether ``clause`` holds a word that stands for several items (城乡, 三次产业:
     cues.distributive_words), which a list of figures after it may pair off with."""
-    return any(word in clause for word in load_vocabulary().cues.distributive_words)
+    return _distributive_words().search(clause) is not None
+
+
+@lru_cache(maxsize=1)
+def _distributive_words() -> re.Pattern[str]:
+    """cues.distributive_words as one pattern: one search of the clause, where a loop over
+    the words searched it for each."""
+    return words_pattern(tuple(load_vocabulary().cues.distributive_words))
 
 
 # A list of examples as a name: words, the list's marks between them

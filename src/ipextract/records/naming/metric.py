@@ -4,6 +4,8 @@ it stands under; with how it was found (``before``, ``after``, ``previous``, ``l
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ...blocks import BULLETS, Block
@@ -74,7 +76,6 @@ def _cut_comparison(own: str, kind: str, places: frozenset[str]) -> str:
             return own
         named = _named_whole(own, index)  # …药费占次均门诊费用的|35.6% → …占次均门诊费用的比重
         return cleaned + named if named else part
-    cues = load_vocabulary().cues
     if kind == "multiple":
         positions = [own.rfind(verb) for verb in COMPARISON_VERBS if own.rfind(verb) >= 0]
         return own[: min(positions)] if positions else own
@@ -91,7 +92,7 @@ def _cut_comparison(own: str, kind: str, places: frozenset[str]) -> str:
     if kind in DESCRIBING_KINDS:
         stripped = own.lstrip("，, ")
         # (the words as one tuple: one call, not a generator of calls)
-        if stripped.startswith(cues.comparison_openers + cues.comparison_verbs + cues.compared_with):
+        if stripped.startswith(_comparison_words()):
             # 比常规审查程序缩短约70%, 高于全省平均2.1个百分点: the words name what it is
             # compared with
             return ""
@@ -147,7 +148,7 @@ def _output_of(name: str) -> str:
     >>> _output_of("生产钾肥"), _output_of("生产安全事故起数"), _output_of("生产总值")
     ('钾肥产量', '生产安全事故起数', '生产总值')
     """
-    outputs = load_vocabulary().cues.output_verbs
+    outputs = _output_verbs()
     verb = next((v for v in outputs if name.startswith(v)), "") if outputs else ""
     if not verb or len(name) < len(verb) + 2:
         return name
@@ -163,7 +164,7 @@ def _output_of(name: str) -> str:
 def _without_cause(name: str) -> str:
     """设备工器具购置投资 of 大规模设备更新|带动|设备工器具购置投资: the statistic a cause drove,
     when the words after the driving verb (cues.driving_verbs) name one of the catalogue."""
-    for verb in load_vocabulary().cues.driving_verbs if len(name) > 4 else ():
+    for verb in _driving_verbs() if len(name) > 4 else ():
         at = name.find(verb)
         if at > 0 and load_indicators().match(rest := name[at + len(verb):]) is not None:
             return rest
@@ -206,8 +207,39 @@ def _funds(verb: str, right: str) -> str:
     return found.group(1).strip("“”") + verb + _FUNDS
 
 
+@lru_cache(maxsize=1)
 def _verb_measure_units() -> dict[str, str]:
     return load_vocabulary().cues.verb_measure_units
+
+
+# The cue lists the rules of this module read for most figures named, read off the vocabulary
+# once: a read of a field of its pydantic models takes CPython's slow path for attributes (the
+# type defines __getattr__), twice as long as one of these calls.
+@lru_cache(maxsize=1)
+def _level_after_change() -> tuple[str, ...]:
+    return tuple(load_vocabulary().cues.level_after_change)
+
+
+@lru_cache(maxsize=1)
+def _output_verbs() -> dict[str, str]:
+    return load_vocabulary().cues.output_verbs
+
+
+@lru_cache(maxsize=1)
+def _driving_verbs() -> tuple[str, ...]:
+    return tuple(load_vocabulary().cues.driving_verbs)
+
+
+@lru_cache(maxsize=1)
+def _count_having_verbs() -> tuple[str, ...]:
+    return tuple(load_vocabulary().cues.count_having_verbs)
+
+
+@lru_cache(maxsize=1)
+def _comparison_words() -> tuple[str, ...]:
+    """What opens the words a share or a multiple is compared with (比, 高于, 同比…)."""
+    cues = load_vocabulary().cues
+    return cues.comparison_openers + cues.comparison_verbs + cues.compared_with
 
 
 def _verb_measure(name: str, unit: str) -> str:
@@ -230,10 +262,10 @@ def _without_having_before_count(name: str) -> str:
     counted (cues.count_having_verbs), when the rest is a noun phrase of its own words: no
     relative 的 (有进出口实绩的企业), no word it makes with the one character after it (有|价|
     金属), no second one of it (有组织有规模…), no noun of a quality (有进出口实绩企业)."""
-    cues = load_vocabulary().cues
-    verb = next((v for v in cues.count_having_verbs if name.startswith(v)), "")
+    verb = next((v for v in _count_having_verbs() if name.startswith(v)), "")
     if not verb or "的" in name or verb in name[len(verb):]:
         return name
+    cues = load_vocabulary().cues
     if any(quality in name for quality in cues.having_qualities):
         return name  # (有进出口实绩企业: the firms that trade, cues.having_qualities)
     tokens = _tokens(name)
@@ -288,14 +320,14 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             own in words["plan_verbs_before_names"]):
         own = ""  # …712亿斤，连续五年|稳定在700亿斤; 实现|三季度增长4.6%: no name
     # (选派 is tagged n: a verb of rule 7 that stays is a verb whatever its tag)
-    ends_with_verb = bool(own) and (own_tag.startswith("v") or own in load_vocabulary().cues.counting_verbs)
+    ends_with_verb = bool(own) and (own_tag.startswith("v") or own in words["counting_verbs"])
     single_verb = ends_with_verb and len(_tokens(own)) == 1
-    level_after = load_vocabulary().cues.level_after_change
+    level_after = _level_after_change()
     if single_verb and (own.endswith(level_after) or left.endswith(level_after)):
         # 从6.1万元|增至|8.4万元, 由第11位|跃升至|第4位: the verb of a from-to names nothing
         own = ""
         ends_with_verb = single_verb = False
-    if kind == "duration" and own in load_vocabulary().cues.duration_openers:
+    if kind == "duration" and own in words["duration_openers"]:
         own, own_tag = "", ""  # 时隔12年|再次举办…: the years are named by what follows them
     if kind == "duration" and (not own or (single_verb or not own_tag.startswith(_NOMINAL_TAGS))
                                and len(_tokens(own)) == 1) and words_after(right):
@@ -303,12 +335,12 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
     if not own and kind in BASE_KINDS:
         own = _action_verb(left)  # 完成23批次…: an action verb kept before the noun
         ends_with_verb = single_verb = bool(own)
-    if own in load_vocabulary().cues.work_done_verbs and figure.kind == "count" and (
+    if own in words["work_done_verbs"] and figure.kind == "count" and (
             done := _work_done(right)):
         return done, "after"  # 完成|320个|行政村生活污水治理: the work done
     noun = ""
     # (对|411.5万|高危人群…: a preposition alone before a count names nothing)
-    preposition = bool(own) and own in load_vocabulary().cues.object_prepositions
+    preposition = bool(own) and own in words["object_prepositions"]
     if ((figure.kind == "count" and figure.unit) or kind == "rank" or (
         kind in BASE_KINDS and (single_verb or not own or preposition)
     )) and not (right[:1].isdigit() and restated_after(right)):

@@ -101,6 +101,7 @@ _PER = "每"
 _ITEM_MARKER = regex.compile(r"^(?:[0-9]{1,2}[.．、](?![0-9])|[①-⑳]|[（(][0-9一二三四五六七八九十]{1,3}[）)])\s*")
 # a length of years opening a name (五年|改造…, 3年|累计建成…): the span a total was made in
 _LEADING_YEARS = regex.compile(r"(?:[0-9]{1,2}|[一二两三四五六七八九十]{1,3})年")
+_YEAR_NUMERALS = frozenset("0123456789一二两三四五六七八九十")  # what _LEADING_YEARS opens with
 
 
 @lru_cache(maxsize=64)
@@ -149,7 +150,9 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     if adverbial and adverbial.end() < len(phrase):
         phrase = phrase[adverbial.end():]  # 武汉海关在“龙腾2024”专项行动中扣缴… → 扣缴…
     phrase = _strip_edges(phrase)
-    years = _LEADING_YEARS.match(phrase)
+    # (the engine only for a phrase that opens with a numeral: few do, and a call of the
+    # regex module's match costs a microsecond)
+    years = _LEADING_YEARS.match(phrase) if phrase[:1] in _YEAR_NUMERALS else None
     if years is not None and years.end() < len(phrase) and pos_tag(
             _tokens(phrase[years.end():])[0]).startswith("v"):
         phrase = phrase[years.end():]  # 五年|改造城镇老旧小区8074个: the span of the total
@@ -203,7 +206,8 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
                 tokens.pop()  # 办复率|均达: the adverb the link word was glued to goes too
                 text = "".join(tokens)
             break
-    glued = _GLUED_CHANGE.search(text) if tokens and tokens[-1] not in words["change"] else None
+    glued = _GLUED_CHANGE.search(text) if tokens and tokens[-1] not in words["change"] and (
+        text.endswith(_GLUED_ENDINGS)) else None
     if glued is not None and glued.start() > 1 and is_word(text[glued.start() - 2:glued.start()]):
         text = text[:glued.start()]  # 生产者|价格下降: jieba glued the change verb to the noun
         tokens = _tokens(text)
@@ -265,6 +269,9 @@ def _change_span() -> regex.Pattern[str]:
 
 
 _GLUED_CHANGE = regex.compile(r"(?:下降|上涨|下跌|回落|上升)$")
+# what a text _GLUED_CHANGE finds anything in ends with (its $ also matches before a last line
+# end): a test of the ends spares most names the regex module's call
+_GLUED_ENDINGS = tuple(f"{verb}{end}" for verb in ("下降", "上涨", "下跌", "回落", "上升") for end in ("", "\n"))
 
 
 NOTE_MARK = r"[\[［〔][0-9]{1,3}[\]］〕]"  # 生产总值[2], 常住人口［1］, 增长[41]: a footnote
@@ -389,9 +396,9 @@ def without_effort_adverb(name: str, count: bool) -> str:
     >>> without_effort_adverb("重点建设用地安全利用率", False), without_effort_adverb("重点建设新优质学校", True)
     ('重点建设用地安全利用率', '新优质学校')
     """
-    cues = load_vocabulary().cues
-    if not name or not name.startswith(cues.effort_adverbs):
+    if not name or not name.startswith(_effort_adverb_words()):
         return name  # (most names: not segmented)
+    cues = load_vocabulary().cues
     tokens = _adverb_apart(_tokens(name), cues.effort_adverbs)  # (全面完成, 统筹安排: one word)
     at = 0
     while at < len(tokens) - 1 and tokens[at] in cues.effort_adverbs:
@@ -413,6 +420,19 @@ def without_effort_adverb(name: str, count: bool) -> str:
 _AT = "在"  # the preposition of a place before an adverb of manner (在全国|率先…)
 
 
+# (the adverbs the two functions here test every name against, read off the vocabulary once: a
+# read of a field of its pydantic models takes CPython's slow path for attributes, the type
+# defining __getattr__, twice as long as one of these calls)
+@lru_cache(maxsize=1)
+def _effort_adverb_words() -> tuple[str, ...]:
+    return tuple(load_vocabulary().cues.effort_adverbs)
+
+
+@lru_cache(maxsize=1)
+def _manner_adverb_words() -> tuple[str, ...]:
+    return tuple(load_vocabulary().cues.manner_adverbs)
+
+
 def without_manner_adverb(name: str) -> str:
     """A name without the adverb of manner it opens with before a verb (cues.manner_adverbs:
     成功|创建…, 圆满|办结…): how the thing was done; the verb stays, and a noun must follow it
@@ -421,7 +441,7 @@ def without_manner_adverb(name: str) -> str:
     >>> without_manner_adverb("圆满办结人大代表建议"), without_manner_adverb("集中式饮用水水源地")
     ('办结人大代表建议', '集中式饮用水水源地')
     """
-    adverbs = load_vocabulary().cues.manner_adverbs
+    adverbs = _manner_adverb_words()
     if name.startswith(_AT):
         # 在全省|率先|建设…: a place the thing was done in, before the adverb, goes with it
         tokens = _tokens(name)

@@ -277,11 +277,10 @@ def facility_of_sentence(text: str, starts: tuple[int, ...], clause_start: int, 
     >>> facility_of_sentence("临港智造园建成投用，产值增长32%", (0,), 10, "产值", list)
     '临港智造园产值'
     """
-    cues = load_vocabulary().cues
     name = metric.removeprefix("累计")
     # (the name first: most figures' names are neither, and no sentence is read for them)
-    if not name or not (name.startswith(cues.facility_activities) or name in _bare_facility_measures()) or (
-            text.startswith(cues.scope_words, clause_start)):
+    if not name or not (name.startswith(_facility_activities()) or name in _bare_facility_measures()) or (
+            text.startswith(load_vocabulary().cues.scope_words, clause_start)):
         return metric
     at_figures = figures()
     for start in starts:
@@ -300,6 +299,13 @@ def _facility_opening() -> re.Pattern[str]:
     verbs = "|".join(sorted(map(re.escape, cues.operation_verbs), key=len, reverse=True)) or "(?!)"
     # the facility's name: Han characters (and brackets) up to its head, then its operation
     return re.compile(rf"[\s\u3000]*([\u4e00-\u9fff（）()]{{1,12}}?(?:{heads}))(?:正式|全面|顺利|率先)?(?:{verbs})")
+
+
+@lru_cache(maxsize=1)
+def _facility_activities() -> tuple[str, ...]:
+    """cues.facility_activities, asked of every figure's name: read off the vocabulary once (a
+    read of a field of its pydantic models takes CPython's slow path for attributes)."""
+    return tuple(load_vocabulary().cues.facility_activities)
 
 
 @lru_cache(maxsize=1)
