@@ -61,7 +61,7 @@ from .naming import (
     reach_owner,
     topic_carried,
 )
-from .naming.ranks import rank_in_area, rank_of_growth
+from .naming.ranks import growth_nouns, rank_in_area, rank_of_growth
 from .naming.shares import bare_share_named
 from .scope import scope, subject
 from .status import (
@@ -216,7 +216,11 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 period, period_from = document_period, "document"  # a bulletin's own year
             if period_from in ("text", "part") and reviewed is not None:
                 # 过去五年…城镇化率达到67.4%: the level at the run's end is of its last year
-                period = level_at_run_end(period, kind, block, figure, reviewed)
+                # (not the rank of a growth or a change over the run: 提升幅度…居全国第1)
+                ranked = rank_of_growth(metric, block.text, figure.lstart, block_drafts) if (
+                    kind == "rank") else ""
+                if not ranked.endswith(growth_nouns()):
+                    period = level_at_run_end(period, kind, block, figure, reviewed)
             if doc_type == "work_report" and "连续" in block.text[
                     max(0, figure.lstart - STREAK_REACH):figure.lstart]:
                 # 连续6年 in a review of 2025: 2020—2025年 (a slice and a substring test for

@@ -63,7 +63,7 @@ def rank_of_growth(metric: str, text: str, at: int, drafts: Sequence[Draft]) -> 
     >>> rank_of_growth("工业增加值", "、居全国", 4, [])
     '工业增加值'
     """
-    if not metric or not drafts or metric.endswith(_growth_nouns()):
+    if not metric or not drafts or metric.endswith(growth_nouns()):
         return metric
     growth = drafts[-1]
     if growth.kind != "growth" or growth.metric != metric:
@@ -81,6 +81,6 @@ _SENTENCE_BREAK = regex.compile("[。；;！？]")
 
 
 @lru_cache(maxsize=1)
-def _growth_nouns() -> tuple[str, ...]:
+def growth_nouns() -> tuple[str, ...]:
     """增速, 增幅, 增长率…: a name that ends so is of the growth rate already."""
     return (*load_vocabulary().cues.growth_nouns, GROWTH_RATE)
