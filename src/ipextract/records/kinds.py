@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..figures import Figure
-from ..vocabulary import load_vocabulary
+from ..vocabulary import cue_words, load_vocabulary
 from ..vocabulary.models import Kind, Qualifier
 from .base import _NEW_LEVEL, BASE_KINDS, PERCENT_UNITS, POINT_UNITS, Draft, _word_sets, suffixes
 
@@ -52,13 +52,6 @@ def _is_share(left: str, right: str) -> bool:
 RANK_UNITS = frozenset({"位"})
 
 
-@lru_cache(maxsize=1)
-def _compared_with() -> tuple[str, ...]:
-    """cues.compared_with (同比, 环比…), read off the vocabulary once: a field of its pydantic
-    models is a slow read (the type defines __getattr__)."""
-    return tuple(load_vocabulary().cues.compared_with)
-
-
 def _kind_and_sign(figure: Figure, left: str, right: str,
                    previous: Draft | None, enumerated: bool) -> tuple[Kind, int]:
     """The figure's kind, refined by the words around it, and the sign of a change."""
@@ -68,7 +61,7 @@ def _kind_and_sign(figure: Figure, left: str, right: str,
     if previous is not None and previous.figure.unit == figure.unit and _NEW_LEVEL.match(left):
         return previous.kind, 1  # 比重从40.3%提高到45.4%: a share again, not a change
     cue = _change_cue(left)
-    if cue is None and figure.unit in PERCENT_UNITS and left.rstrip().endswith(_compared_with()):
+    if cue is None and figure.unit in PERCENT_UNITS and left.rstrip().endswith(cue_words("compared_with")):
         cue = (1, False)  # 同比-2.7%, 环比负0.3%: a growth whose sign is its own
     if base == "duration":
         return ("change", cue[0]) if cue is not None and not cue[1] else (base, 1)

@@ -184,5 +184,25 @@ def cue_pattern(name: str) -> re.Pattern[str]:
     return words_pattern(tuple(getattr(load_vocabulary().cues, name)))
 
 
+@lru_cache(maxsize=128)
+def cue_words(name: str) -> tuple[str, ...]:
+    """One of the package's cue-word lists (``cues.toml``'s ``name``), read off the vocabulary
+    once per process: a read of a field of its pydantic models takes CPython's slow path for
+    attributes (the model type defines ``__getattr__``), twice as long as this call, and the
+    naming rules ask for some lists at every figure.
+
+    >>> cue_words("manner_adverbs")[:2]
+    ('成功', '圆满')
+    """
+    words: tuple[str, ...] = getattr(load_vocabulary().cues, name)
+    return words
+
+
+@lru_cache(maxsize=128)
+def cue_set(name: str) -> frozenset[str]:
+    """:func:`cue_words` as a set, for membership tests of whole words."""
+    return frozenset(cue_words(name))
+
+
 def user_dictionary_path() -> Path:
     return Path(str(DATA / "userdict.txt"))

@@ -11,7 +11,7 @@ import regex
 from ...blocks import BULLETS, Block
 from ...figures import Figure, open_measure_word
 from ...models import MetricFrom
-from ...vocabulary import load_vocabulary
+from ...vocabulary import cue_words, load_vocabulary
 from ...vocabulary.indicators import load_indicators
 from ...vocabulary.lexicon import is_word, pos_tag
 from ..base import (
@@ -164,7 +164,7 @@ def _output_of(name: str) -> str:
 def _without_cause(name: str) -> str:
     """设备工器具购置投资 of 大规模设备更新|带动|设备工器具购置投资: the statistic a cause drove,
     when the words after the driving verb (cues.driving_verbs) name one of the catalogue."""
-    for verb in _driving_verbs() if len(name) > 4 else ():
+    for verb in cue_words("driving_verbs") if len(name) > 4 else ():
         at = name.find(verb)
         if at > 0 and load_indicators().match(rest := name[at + len(verb):]) is not None:
             return rest
@@ -212,27 +212,13 @@ def _verb_measure_units() -> dict[str, str]:
     return load_vocabulary().cues.verb_measure_units
 
 
-# The cue lists the rules of this module read for most figures named, read off the vocabulary
-# once: a read of a field of its pydantic models takes CPython's slow path for attributes (the
-# type defines __getattr__), twice as long as one of these calls.
-@lru_cache(maxsize=1)
-def _level_after_change() -> tuple[str, ...]:
-    return tuple(load_vocabulary().cues.level_after_change)
+# (the mappings of cue words this module reads for most figures named, read off the vocabulary
+# once, as vocabulary.cue_words reads the lists)
 
 
 @lru_cache(maxsize=1)
 def _output_verbs() -> dict[str, str]:
     return load_vocabulary().cues.output_verbs
-
-
-@lru_cache(maxsize=1)
-def _driving_verbs() -> tuple[str, ...]:
-    return tuple(load_vocabulary().cues.driving_verbs)
-
-
-@lru_cache(maxsize=1)
-def _count_having_verbs() -> tuple[str, ...]:
-    return tuple(load_vocabulary().cues.count_having_verbs)
 
 
 @lru_cache(maxsize=1)
@@ -262,7 +248,7 @@ def _without_having_before_count(name: str) -> str:
     counted (cues.count_having_verbs), when the rest is a noun phrase of its own words: no
     relative 的 (有进出口实绩的企业), no word it makes with the one character after it (有|价|
     金属), no second one of it (有组织有规模…), no noun of a quality (有进出口实绩企业)."""
-    verb = next((v for v in _count_having_verbs() if name.startswith(v)), "")
+    verb = next((v for v in cue_words("count_having_verbs") if name.startswith(v)), "")
     if not verb or "的" in name or verb in name[len(verb):]:
         return name
     cues = load_vocabulary().cues
@@ -322,7 +308,7 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
     # (选派 is tagged n: a verb of rule 7 that stays is a verb whatever its tag)
     ends_with_verb = bool(own) and (own_tag.startswith("v") or own in words["counting_verbs"])
     single_verb = ends_with_verb and len(_tokens(own)) == 1
-    level_after = _level_after_change()
+    level_after = cue_words("level_after_change")
     if single_verb and (own.endswith(level_after) or left.endswith(level_after)):
         # 从6.1万元|增至|8.4万元, 由第11位|跃升至|第4位: the verb of a from-to names nothing
         own = ""

@@ -9,7 +9,7 @@ from functools import lru_cache
 import regex
 
 from ...scanning import GuardedPattern, alternation
-from ...vocabulary import load_vocabulary
+from ...vocabulary import cue_set, cue_words, load_vocabulary
 from ...vocabulary.lexicon import is_word, pos_tag, words_starting
 from ..base import (
     _CODE_NOTE,
@@ -340,12 +340,6 @@ def _names_nothing(tokens: list[str]) -> bool:
         pos_tag(token) == "vn" for token in content[1:])
 
 
-@lru_cache(maxsize=1)
-def _flow_verbs() -> frozenset[str]:
-    """新增, 净增, 新建…: cues.flow_verbs_over_lists."""
-    return frozenset(load_vocabulary().cues.flow_verbs_over_lists)
-
-
 def _without_verbs(tokens: list[str]) -> list[str]:
     """The name's words without the verbs around it (cues.toml verbs_before_names, …):
     力争|外贸|进出口总额 → 外贸进出口总额, 规模以上|工业|企业|实现|利润总额 → …企业利润总额,
@@ -359,7 +353,7 @@ def _without_verbs(tokens: list[str]) -> list[str]:
             tokens[0] in words["verbs_before_names"]
             and (pos_tag(tokens[1]).startswith(_NOMINAL_TAGS) or len(tokens) > 2 and (
                 "".join(tokens[1:]).endswith(load_vocabulary().cues.measure_endings)
-                or tokens[1] in _flow_verbs())))):
+                or tokens[1] in cue_set("flow_verbs_over_lists"))))):
         # (实现|新增|煤炭产能: the flow the verb stood before names the figure)
         # (实现|保费|收入: a measure named after the verb, whatever its tags; not 实现|收入,
         # where the verb is all that tells the measure from a bare word)
@@ -396,7 +390,7 @@ def without_effort_adverb(name: str, count: bool) -> str:
     >>> without_effort_adverb("重点建设用地安全利用率", False), without_effort_adverb("重点建设新优质学校", True)
     ('重点建设用地安全利用率', '新优质学校')
     """
-    if not name or not name.startswith(_effort_adverb_words()):
+    if not name or not name.startswith(cue_words("effort_adverbs")):
         return name  # (most names: not segmented)
     cues = load_vocabulary().cues
     tokens = _adverb_apart(_tokens(name), cues.effort_adverbs)  # (全面完成, 统筹安排: one word)
@@ -420,19 +414,6 @@ def without_effort_adverb(name: str, count: bool) -> str:
 _AT = "在"  # the preposition of a place before an adverb of manner (在全国|率先…)
 
 
-# (the adverbs the two functions here test every name against, read off the vocabulary once: a
-# read of a field of its pydantic models takes CPython's slow path for attributes, the type
-# defining __getattr__, twice as long as one of these calls)
-@lru_cache(maxsize=1)
-def _effort_adverb_words() -> tuple[str, ...]:
-    return tuple(load_vocabulary().cues.effort_adverbs)
-
-
-@lru_cache(maxsize=1)
-def _manner_adverb_words() -> tuple[str, ...]:
-    return tuple(load_vocabulary().cues.manner_adverbs)
-
-
 def without_manner_adverb(name: str) -> str:
     """A name without the adverb of manner it opens with before a verb (cues.manner_adverbs:
     成功|创建…, 圆满|办结…): how the thing was done; the verb stays, and a noun must follow it
@@ -441,7 +422,7 @@ def without_manner_adverb(name: str) -> str:
     >>> without_manner_adverb("圆满办结人大代表建议"), without_manner_adverb("集中式饮用水水源地")
     ('办结人大代表建议', '集中式饮用水水源地')
     """
-    adverbs = _manner_adverb_words()
+    adverbs = cue_words("manner_adverbs")
     if name.startswith(_AT):
         # 在全省|率先|建设…: a place the thing was done in, before the adverb, goes with it
         tokens = _tokens(name)

@@ -14,7 +14,7 @@ import regex
 from ...blocks import MAX_REACH, Block
 from ...figures import Figure
 from ...models import MetricFrom
-from ...vocabulary import load_vocabulary
+from ...vocabulary import cue_set, cue_words, load_vocabulary
 from ...vocabulary.lexicon import is_word, pos_tag
 from ..base import (
     _HOLDS_QUOTE,
@@ -224,7 +224,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
     if how == "before" and kind in BASE_KINDS and block_drafts and len(metric) <= _GROUPED_MEASURE:
         metric = _owner_of_group(metric, block, sentence_start, block_drafts)
     if how == "before" and kind in _SIZED_KINDS and block_drafts and (
-            metric in _size_words()):
+            metric in cue_set("size_words")):
         metric = _size_of_flow(metric, sentence_start, block_drafts)
     if metric and previous is not None and (how == "previous" or metric in _word_sets()["stock_totals"]):
         metric = _stock_after_flow(metric, words.clause, previous)
@@ -232,7 +232,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         clause_start = words.clause_start
         # (其中，国家级…; 其中：省级…: the mark after 其中 ends a clause, and 其中 opens the list)
         opened = block.text[max(0, clause_start - _MARKED_OPENING):clause_start].rstrip(
-            "，,：: ").endswith(_sub_item_markers())
+            "，,：: ").endswith(cue_words("sub_item_markers"))
         metric = _sub_item(metric, words.clause, previous, figure, kind, opened)
         if how == "before" and kind == "count":
             metric = _later_level(metric, block.text[previous.figure.lend:figure.lstart], previous, figure)
@@ -523,7 +523,7 @@ def _sub_item(metric: str, clause: str, previous: Draft, figure: Figure, kind: s
     专精特新企业), and a narrower noun the rest of its name (其中新能源汽车增长12.4倍, after
     汽车产量增长1.5倍). A name of its own (其中医院310个) stays."""
     opening = clause.lstrip("，,；;：: ")
-    if not opened and not opening.startswith(_sub_item_markers()):
+    if not opened and not opening.startswith(cue_words("sub_item_markers")):
         return metric
     total = previous.metric
     same_measure = (previous.figure.unit == figure.unit if kind in BASE_KINDS
@@ -581,20 +581,6 @@ def _later_level(metric: str, between: str, previous: Draft, figure: Figure) -> 
     if not level or not _HAN_WORDS.fullmatch(head) or head.startswith(("以上", "以下")):
         return metric
     return verb + metric + head
-
-
-@lru_cache(maxsize=1)
-def _size_words() -> frozenset[str]:
-    """cues.size_words (规模…), read off the vocabulary once (see ``_sub_item_markers``)."""
-    return frozenset(load_vocabulary().cues.size_words)
-
-
-@lru_cache(maxsize=1)
-def _sub_item_markers() -> tuple[str, ...]:
-    """cues.sub_item_markers (其中…), asked for most figures after the first of a block: read
-    off the vocabulary once (a read of a field of its pydantic models takes CPython's slow path
-    for attributes, the type defining __getattr__, twice as long as this call)."""
-    return tuple(load_vocabulary().cues.sub_item_markers)
 
 
 @lru_cache(maxsize=1)

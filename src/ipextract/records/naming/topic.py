@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from ...vocabulary import load_vocabulary
+from ...vocabulary import cue_set, cue_words, load_vocabulary
 from ...vocabulary.lexicon import pos_tag
 from ..base import BASE_KINDS, Draft, _tokens
 from ..scope import subject
@@ -279,7 +279,7 @@ def facility_of_sentence(text: str, starts: tuple[int, ...], clause_start: int, 
     """
     name = metric.removeprefix("累计")
     # (the name first: most figures' names are neither, and no sentence is read for them)
-    if not name or not (name.startswith(_facility_activities()) or name in _bare_facility_measures()) or (
+    if not name or not (name.startswith(cue_words("facility_activities")) or name in cue_set("facility_measures")) or (
             text.startswith(load_vocabulary().cues.scope_words, clause_start)):
         return metric
     at_figures = figures()
@@ -301,13 +301,3 @@ def _facility_opening() -> re.Pattern[str]:
     return re.compile(rf"[\s\u3000]*([\u4e00-\u9fff（）()]{{1,12}}?(?:{heads}))(?:正式|全面|顺利|率先)?(?:{verbs})")
 
 
-@lru_cache(maxsize=1)
-def _facility_activities() -> tuple[str, ...]:
-    """cues.facility_activities, asked of every figure's name: read off the vocabulary once (a
-    read of a field of its pydantic models takes CPython's slow path for attributes)."""
-    return tuple(load_vocabulary().cues.facility_activities)
-
-
-@lru_cache(maxsize=1)
-def _bare_facility_measures() -> frozenset[str]:
-    return frozenset(load_vocabulary().cues.facility_measures)
