@@ -128,7 +128,7 @@ def test_a_row_with_fewer_values_at_the_end_and_the_prose_after_the_table() -> N
     records = _records(text)
     table = {(Decimal(str(r.value)), r.unit, r.metric) for r in records if r.section == "table"}
     assert table == {
-        (Decimal(1864000), "人", "从业人员"), (Decimal("100.0"), "%", "从业人员"),
+        (Decimal(1864000), "人", "从业人员"), (Decimal("100.0"), "%", "从业人员占比"),
         (Decimal(921500), "人", "第一产业人数"), (Decimal("49.4"), "%", "第一产业人数比重"),
     }
     assert {r.kind for r in records if r.section == "table" and r.unit == "%"} == {"share"}

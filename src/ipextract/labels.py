@@ -184,6 +184,12 @@ def _threshold_of_what_is_counted(block: Block, figure: Figure, following: Figur
     年营业收入500万元及以上的服务业法人单位: a bound that defines a class of units;
     比重不足1%的地区有7个, 年收益超30万元的村集体占比达20%: a bound joined by 的 to the things
     the next figure of its clause counts or takes a share of."""
+    if figure.qualifier == "range" and figure.unit not in ("%", "‰", "个百分点") and (
+            following is not None and following.kind == "count" and following.unit != figure.unit
+            and _DESCRIBED.fullmatch(block.text, figure.lend, following.lstart)):
+        # 100～199张床位医院5813个: a size class written as a range, in a unit the things it
+        # classes are not counted in (beds, hospitals; not 新建2—3家…中心和25—30家…)
+        return True
     if figure.qualifier not in _THRESHOLD_QUALIFIERS:
         return False
     if following is not None and following.kind in _OF_A_CLASS and block.text.startswith(

@@ -39,6 +39,7 @@ from .context import (
     names_a_draft,
     opening_periods,
     opening_year,
+    opens_glossary,
     part_period,
     settle_period,
     streak_period,
@@ -61,8 +62,9 @@ from .naming import (
     reach_owner,
     topic_carried,
 )
+from .naming.industries import industry_growth_named
 from .naming.ranks import growth_nouns, rank_in_area, rank_of_growth
-from .naming.shares import bare_share_named
+from .naming.shares import share_named
 from .scope import scope, subject
 from .status import (
     YEAR_DOCUMENTS,
@@ -99,9 +101,11 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     year_opens_part = False  # a part opened without a year: its first paragraph's may be it
     carried: str | None = None  # the period that opened the last sentence to open with one
     titled_part: str | None = None  # the period of a part titled without a number (see below)
+    glossary = False  # in the glossary a report ends with (名词解释): no year but its notes'
     for index, block in enumerate(blocks):
         opens_part, period = part_period(block)
         opens_titled, titled = titled_part_period(block)
+        glossary = glossary or opens_glossary(block)
         if opens_titled:  # 2025年工作安排 on a line of its own: a part, whose 一、二、 are sections
             opens_part, period = True, titled
             titled_part = titled
@@ -182,8 +186,8 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 # of a breakdown after it, not of the paragraph's flows; nor of a breakdown of
                 # another sentence, after a point carried from a paragraph before
                 period_here = None
-            period = _period(block, figure, period_here, None if period_of_part else year,
-                             period_of_part, reviewed=reviewed)
+            period = _period(block, figure, period_here, None if period_of_part or glossary else year,
+                             None if glossary else period_of_part, reviewed=None if glossary else reviewed)
             if month_sentence is not None and period:
                 months_read.setdefault(month_sentence, period)
             period_from: PeriodFrom | None = "text" if period else None
@@ -203,16 +207,16 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 described = _described(block_drafts, of)
                 if described is not None:
                     period, period_from = described.period, described.period_from
-            if period is None:  # （三）2025年1—11月主要指标, then its items
+            if period is None and not glossary:  # （三）2025年1—11月主要指标, then its items
                 period = heading_period(blocks, index, year)
                 period_from = "part" if period else None
-            if period is None and period_of_part:
+            if period is None and period_of_part and not glossary:
                 period, period_from = period_of_part, "part"
             if period and averages_years(analysis.left, analysis.clause, period):
                 period = NO_PERIOD  # 年均增长6.3% under 2025年: an average over years not given
             unsaid = period is None  # (NO_PERIOD: the text says there is none)
             period, period_from = settle_period(block, figure, period, period_from)
-            if unsaid and document_period is not None:
+            if unsaid and document_period is not None and not glossary:
                 period, period_from = document_period, "document"  # a bulletin's own year
             if period_from in ("text", "part") and reviewed is not None:
                 # 过去五年…城镇化率达到67.4%: the level at the run's end is of its last year
@@ -280,7 +284,10 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 _context(block, figure, group_texts),
                 (),  # notes
                 period_from,
-                figure_status(analysis, period, cues, result_year=result_year,  # status
+                # (a glossary's note of no year is of the plan the report presents: its status
+                # is read as the report year's, as before the note lost that year)
+                figure_status(analysis, period if period or not glossary or year is None else f"{year}年",
+                              cues, result_year=result_year,  # status
                               doc_type=doc_type,
                               under_target_heading=part_targets or heading_targets),
                 analysis.basis, own_scope, own_subject,
@@ -294,18 +301,38 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     _attributes_of_institutions(drafts, blocks)
     _investment_of_projects(drafts, blocks)
     _scope_of_opening_whole(drafts, blocks, _parallel_measures(drafts, blocks))
+    _name_industry_growths(drafts, blocks)  # (before the parts of a total take its scope)
     _scope_of_total_parts(drafts, blocks)
-    _name_bare_shares(drafts, blocks)
+    _name_bare_shares(drafts)
     forget_headings()
     return drafts
 
 
-def _name_bare_shares(drafts: list[Draft], blocks: list[Block]) -> None:
+def _name_bare_shares(drafts: list[Draft]) -> None:
     """民营企业占45%: a share still named by its part alone once every other rule has named it
-    (a parallel share's whole, a survey's things) takes the share's noun (naming/shares.py)."""
+    (a parallel share's whole, a survey's things) takes the share's noun (naming/shares.py);
+    so does a share named after the figure it describes (…8307亿元，占34.1% → …占比), and the
+    figures that describe the share in turn (its change in points)."""
+    renamed: dict[int, tuple[str, str]] = {}  # id of a share's figure → (old name, new name)
     for index, draft in enumerate(drafts):
-        if draft.kind == "share" and draft.metric_from == "before":
-            metric = bare_share_named(draft.metric, blocks[draft.figure.block].text, draft.figure.lstart)
+        if draft.kind == "share":
+            metric = share_named(draft.metric)
+            if metric != draft.metric:
+                renamed[id(draft.figure)] = (draft.metric, metric)
+                drafts[index] = replace(draft, metric=metric)
+        elif draft.of is not None and (names := renamed.get(id(draft.of))) and draft.metric == names[0]:
+            drafts[index] = replace(draft, metric=names[1])  # (占比提高2个百分点: the share's)
+
+
+def _name_industry_growths(drafts: list[Draft], blocks: list[Block]) -> None:
+    """汽车制造业增长12.3%: an industry's growth named by the industry alone is of its value
+    added (naming/industries.py), once every other rule has named it; not a growth of a figure
+    before it (制造业…40520万元，…6.1: the growth of that amount), nor in a table."""
+    for index, draft in enumerate(drafts):
+        if draft.kind == "growth" and draft.metric and draft.of is None and draft.section != "table":
+            block = blocks[draft.figure.block]
+            at = draft.figure.lstart
+            metric = industry_growth_named(draft.metric, block.text[block.sentence_start(at):at])
             if metric != draft.metric:
                 drafts[index] = replace(draft, metric=metric)
 

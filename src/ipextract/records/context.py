@@ -620,6 +620,23 @@ def _heading_time(text: str) -> str | None:
     return plans.pop() if len(plans) == 1 else None
 
 
+_GLOSSARY_TITLE = 30  # characters at most of a glossary's title line
+
+
+def opens_glossary(block: Block) -> bool:
+    """Whether ``block`` is the title of a report's glossary (名词解释, 《政府工作报告》有关内容
+    名词注释: cues.glossary_titles), a line of its own: the notes after it explain programmes
+    (用3年时间，引进…1万名; 建设10000个…示范户) and are of no year but one they name.
+
+    >>> from ipextract.blocks import split_blocks
+    >>> [opens_glossary(b) for b in split_blocks("附件\\n《政府工作报告》有关内容名词注释\\n1.“两重”：…")]
+    [False, True, False]
+    """
+    text = block.text.strip()
+    return len(text) <= _GLOSSARY_TITLE and any(
+        text.endswith(title) for title in load_vocabulary().cues.glossary_titles)
+
+
 def titled_part_period(block: Block) -> tuple[bool, str | None]:
     """Whether ``block`` titles a part of a report without a number, and the period it names.
 

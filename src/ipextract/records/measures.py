@@ -14,7 +14,7 @@ from ..blocks import NAME_LIST_MARKS, Block
 from ..vocabulary import load_vocabulary
 from ..vocabulary.lexicon import pos_tag
 from .base import _NOMINAL_TAGS, Draft, _tokens
-from .naming.lists import owner_in_group
+from .naming.lists import _measure_group, owner_in_group
 from .naming.phrase import _NAME_ENDINGS
 
 
@@ -150,8 +150,11 @@ def _is_category(name: str, longest: int = _MAX_CATEGORY) -> bool:
     parts = _CATEGORY_JOINS.split(name)
     # (the last word a noun or 类: 娱乐|用品|类 is one though jieba tags 娱乐 a verb; a verb of
     # one character inside is an action on the things, no kind of them: 保|供电|煤, for 保供电煤)
+    # A bare measure of a group (cues.measure_groups) is one whatever its last word's tag (工资性|
+    # 收入, tagged a verb, after 全体居民人均可支配收入…。其中，…)
     return len(name) <= 2 * longest and all(
-        1 < len(part) <= longest and pos_tag((tokens := _tokens(part))[-1]).startswith(_CATEGORY_TAGS)
+        1 < len(part) <= longest and (pos_tag((tokens := _tokens(part))[-1]).startswith(_CATEGORY_TAGS)
+                                      or _measure_group(part))
         and not any(len(token) == 1 and pos_tag(token) == "v" for token in tokens)
         for part in parts)
 

@@ -88,6 +88,8 @@ class Cues(Frozen):
     target_headings: tuple[str, ...] = ()
     review_headings: tuple[str, ...] = ()
     part_titles: tuple[str, ...] = ()
+    glossary_titles: tuple[str, ...] = ()  # 名词解释: the glossary's notes are of no year
+    industry_endings: tuple[str, ...] = ()  # 制造业增长…: its value added
     target_paragraph_pattern: str = ""
     real_basis: tuple[str, ...] = ()
     nominal_basis: tuple[str, ...] = ()

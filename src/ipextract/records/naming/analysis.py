@@ -350,13 +350,18 @@ def _shared_head_start(block: Block, figures: list[Figure], position: int, claus
     # (what the first piece must be, told before the clause is segmented: it seldom is; and
     # before the piece is: it ends in a word in 性 or a short word of a qualifying kind)
     piece = text[block.clause_start(clause_start - 1):clause_start - 1]
-    if not piece.endswith("性") and not any(pos_tag(piece[-size:]) in _MODIFIER_TAGS
+    if not piece.endswith("性") and not any(_short_modifier(piece[-size:])
                                            for size in range(2, _SHORT_MODIFIER + 1)):
         return clause_start
     words = _tokens(piece)
     word = words[-1] if words else ""
     if len(words) - _opening_verbs(words) != 1 or not (word.endswith("性") or (
-            2 <= len(word) <= _SHORT_MODIFIER and pos_tag(word) in _MODIFIER_TAGS)):
+            _short_modifier(word))):
+        return clause_start
+    if len(word) == _SHORT_MODIFIER and word[-_HEAD_WORD:] not in own[:_SHORT_MODIFIER + _HEAD_WORD]:
+        # a noun of four characters right before the clause shares its head word with the next
+        # (动力电池、储能电池出货量), not another object of the verb before (培养大国工匠、能工巧匠，
+        # 年度…; 扩大规模、优化结构，出口总值…); further back it is an item of the list
         return clause_start
     tokens = _tokens(own)
     if not tokens or not pos_tag(tokens[0]).startswith(_NOMINAL_TAGS) or (
@@ -364,6 +369,8 @@ def _shared_head_start(block: Block, figures: list[Figure], position: int, claus
             _chain_length(block, figures, position) > 1):
         return clause_start
     following, length = tokens[0], len(own)
+    # (燃气、供热等|管网: a list the 等 closes is of kinds sharing the head, after a verb too)
+    listed_kinds = own.startswith("等", len(following))
     start = clause_start
     for _ in range(_JOINED_ACTIONS):
         piece_start = block.clause_start(start - 1)
@@ -372,7 +379,7 @@ def _shared_head_start(block: Block, figures: list[Figure], position: int, claus
         word = words[-1] if words else ""
         if len(words) - verbs != 1 or not _shared_modifier(word, following, length) or verbs and not (
                 pos_tag(word) == "b" or word.endswith("性") or set(word) & set(following)
-                or start < clause_start):
+                or start < clause_start or listed_kinds):
             if start < clause_start and not verbs and _qualified_parallel_head(words, following, length):
                 return piece_start  # (国家一级|图书馆、博物馆、文化馆数量: the first head qualified)
             # (a piece with words of its own: a clause before the list, or an item of it)
@@ -425,7 +432,18 @@ def _clause_before(words: list[str]) -> bool:
 _ANY_FIGURE = re.compile(r"[0-9０-９]")
 # a short word that qualifies a head (区别词, nouns, verbal nouns: 供热、燃气管网)
 _MODIFIER_TAGS = frozenset({"n", "l", "b", "vn", "nz", "j"})
-_SHORT_MODIFIER = 3  # characters at most of a noun that qualifies a shared head (供排水)
+_SHORT_MODIFIER = 4  # characters at most of a noun that qualifies a shared head (供排水, 集成电路)
+_SHORT_NOUN = 3  # characters at most of a modifier of any tag of _MODIFIER_TAGS
+_HEAD_WORD = 2  # characters of the head word two nouns of four characters share (电池, 公路)
+_LONG_MODIFIER_TAGS = frozenset({"n", "nz"})  # 集成电路、电动汽车: not an idiom (l: 真抓实干、…)
+
+
+def _short_modifier(word: str) -> bool:
+    """Whether ``word`` may qualify a head shared with the next piece of a list: a noun or a
+    qualifying word of two or three characters, or a noun of four (集成电路、生物医药产业)."""
+    tag = pos_tag(word)
+    return 2 <= len(word) <= _SHORT_NOUN and tag in _MODIFIER_TAGS or (
+        len(word) == _SHORT_MODIFIER and tag in _LONG_MODIFIER_TAGS)
 
 
 def _shared_modifier(word: str, following: str, length: int) -> bool:
@@ -436,7 +454,7 @@ def _shared_modifier(word: str, following: str, length: int) -> bool:
     (粮食、蔬菜产量)."""
     if word.endswith("性"):
         return following.endswith("性") and len(following) < length
-    return 2 <= len(word) <= _SHORT_MODIFIER and pos_tag(word) in _MODIFIER_TAGS and (
+    return _short_modifier(word) and (
         length > len(following) or length >= len(word) + 2) and not following.startswith(word)
 
 

@@ -397,7 +397,7 @@ def _with_predicate(noun: str, right: str) -> str:
     return noun + kept
 
 
-_SHORT_PREDICATE = 10  # characters at most of a predicate kept after a noun that names alone
+_SHORT_PREDICATE = 14  # characters at most of a predicate kept after a noun that names alone
 # (a digit: the predicate is a measure with a figure of its own, 15个工程|完成投资48亿元)
 _NOT_A_PREDICATE = re.compile(r"^的|[0-9０-９]")
 
@@ -418,9 +418,9 @@ def short_predicate(noun: str, right: str, carrier: str = "") -> str:
     ('完成改制任务', '')
     """
     at = right.find(noun, 0, len(noun) + 4)
-    if at < 0:
+    start = at + len(noun) if at >= 0 else _past_quoted(noun, right)
+    if start < 0:
         return ""
-    start = at + len(noun)
     # (``right`` runs to the clause's end; a mark inside it is a 、 before a figure)
     # (荣获|“五个一工程”|优秀作品奖: a quoted name is one word of the predicate, its marks go)
     marks = len(right) - start - len(_QUOTED_IN_PREDICATE.sub(_ONE_WORD, right[start:])) if (
@@ -458,6 +458,30 @@ def short_predicate(noun: str, right: str, carrier: str = "") -> str:
 
 
 _NO_GIVING = frozenset({"为", *load_vocabulary().cues.object_prepositions})
+_QUOTE_MARKS = frozenset("“”‘’\"")
+_NOUN_OPENING = 4  # characters before a counted noun its words may start after (the measure word)
+
+
+def _past_quoted(noun: str, right: str) -> int:
+    """Where ``noun``, written in ``right`` with quotation marks inside it (“三年全面提升”项目 for
+    三年全面提升项目), ends; -1 when it is not there so.
+
+    >>> _past_quoted("三年全面提升项目", "项“三年全面提升”项目开工建设")
+    11
+    """
+    if not noun or not any(mark in right for mark in _QUOTE_MARKS):
+        return -1
+    for begin in range(min(_NOUN_OPENING, len(right))):
+        at, matched = begin, 0
+        while at < len(right) and matched < len(noun):
+            if right[at] == noun[matched]:
+                matched += 1
+            elif not (right[at] in _QUOTE_MARKS and matched):
+                break
+            at += 1
+        if matched == len(noun):
+            return at + (1 if right[at:at + 1] in _QUOTE_MARKS else 0)
+    return -1
 
 
 def work_on_object(noun: str, right: str, tail: str) -> str:

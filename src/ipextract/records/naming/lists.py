@@ -521,10 +521,15 @@ def owner_in_group(category: str, model: str) -> str:
     at, member = next(((model.find(m), m) for m in group if m in model), (-1, ""))
     owner = model[:at] if at > 0 else ""
     return owner if len(owner) >= _MIN_GROUP_OWNER and _HAN_WORDS.fullmatch(owner) and (
-        _PER_HEAD not in owner and model[at + len(member):] in _GROUP_SUFFIXES) else ""
+        (_PER_HEAD not in owner or len(member) > _BARE_MEMBER)
+        and model[at + len(member):] in _GROUP_SUFFIXES) else ""
 
 
-_PER_HEAD = "人均"  # (居民人均可支配收入…，支出…: a per-head income's pair is no bare 支出)
+# 人均 is an owner's word before a measure of the group of its own (全体居民人均|可支配收入 owns
+# 转移净收入), not before a bare member found inside a longer word (居民人均可支配|收入…，支出…:
+# a per-head income's pair is no bare 支出)
+_PER_HEAD = "人均"
+_BARE_MEMBER = 2  # characters of a bare member (收入, 支出, 出口)
 def _shared_group_owner(items: list[str]) -> list[str]:
     """The owner the first item of a 分别 list names with a measure of a group
     (cues.measure_groups), given to each later item that is a bare measure of that group: the

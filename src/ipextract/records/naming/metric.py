@@ -41,6 +41,7 @@ from .counted import (
     words_after,
     work_on_object,
 )
+from .lists import _measure_group
 from .phrase import (
     _ANY_DIGIT,
     _HAN_WORDS,
@@ -380,7 +381,8 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
         if not own and (enumerated or kind == "rank" or _NEW_LEVEL.match(left)):
             return previous.metric, "previous"  # 第13位、全国第5位
         if ends_with_verb and kind in BASE_KINDS and not _names_something(own) and not (
-                own in load_vocabulary().cues.predicate_verbs and figure.unit in _verb_measure_units()):
+                own in load_vocabulary().cues.predicate_verbs and figure.unit in _verb_measure_units()
+        ) and not _measure_group(own):  # (…收入318亿元，支出526亿元: a measure of the group, no action)
             # (改造危房3200户，受益2.1万户: those who benefit are no more of the houses)
             # 省级运营中心9家，新增4家: an action alone takes the previous figure's noun; not
             # 城镇新增就业…，农村劳动力转移就业… (a name of its own that ends in a verb). The
@@ -464,6 +466,7 @@ def _without_leading_verbs(name: str) -> str:
 
 
 _MIN_AFTER_EXAMPLES = 4  # characters: 等零售额, 等机构 are too bare to stand for the whole
+_KIND_EXAMPLE = 2  # characters of a single word before 等 read as a kind (排水等管网)
 
 
 def _after_examples(name: str) -> str:
@@ -478,6 +481,15 @@ def _after_examples(name: str) -> str:
             rest) >= _MIN_AFTER_EXAMPLES and rest not in load_vocabulary().cues.generic_names and (
             pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS)):  # (not 等|开工建设和筹集, 等|应用落地)
         return rest
+    examples = "".join(tokens[:closing])
+    if closing and len(rest) < _MIN_AFTER_EXAMPLES and len(tokens) == closing + 2 and (
+            pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS)) and (
+            "、" in examples or closing == 1 and len(examples) == _KIND_EXAMPLE):
+        # 燃气、供热等|管网, 排水等|管网: a bare head the kinds before it share, which names
+        # nothing without them; the 等 goes. Not after a longer single example, which may be
+        # one thing of the kind (康复大学等|高校, 复康路等|道路: a name of its own), nor after a
+        # word 等 closes (差等|路)
+        return examples + rest
     return name
 
 
@@ -564,10 +576,18 @@ def _named_whole(left: str, index: int) -> str:
     if found is None or is_word(left[index:index + 2]):
         return ""  # (占有率, 占地面积: 占 opens a word, no share's)
     # (占其职工总数的: the pronoun is the part's, the whole is 职工总数)
-    whole = clean_metric(found.group(1).removeprefix("其"))[0]
+    written = found.group(1).removeprefix("其")
+    if _AREA_WHOLE.fullmatch(written):
+        # 占全国的2.1%: the share of the country's, a column apart from the share of the
+        # region's own total (服务业增加值占比, of its GDP)
+        return f"占{written}{found.group(2)}比重"
+    whole = clean_metric(written)[0]
     if not whole or whole in load_vocabulary().cues.generic_names or not _HAN_WORDS.fullmatch(whole):
         return ""
     return f"占{whole}{found.group(2)}比重"
+
+
+_AREA_WHOLE = regex.compile("全(?:国|省|市|区|州|县|盟|旗|球|世界)")  # 占全国的, 占全省的
 
 
 def _share_part(metric: str, kind: str) -> str:

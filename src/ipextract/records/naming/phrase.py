@@ -92,8 +92,9 @@ def _longest_first(places: frozenset[str]) -> tuple[str, ...]:
 def _trailing_words() -> frozenset[str]:
     """What a metric name never ends with: link, change, qualifier and scope words…"""
     words = _word_sets()
+    # (and the adverbs the segmenter tags nouns: 国家区域医疗中心|基本|建成 → …中心)
     return (words["link"] | words["change"] | words["qualifier"] | words["scope"]
-            | words["growth_nouns"] | words["adverbs"])
+            | words["growth_nouns"] | words["adverbs"] | cue_set("adverbs_tagged_nouns"))
 
 
 _PER = "每"
@@ -134,6 +135,8 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     # 按可比价格计算 (the record's basis) and a footnote mark (生产总值[2]) name nothing
     phrase = note_mark.sub("", basis.sub("", phrase))
     phrase = _strip_scope_prefixes(_ITEM_MARKER.sub("", phrase.lstrip("，,、：: ")), _national(places))
+    if _CIRCLED_DIGITS.search(phrase):  # (most phrases have none)
+        phrase = _CIRCLED_NOTE.sub("", phrase)
     quoted_start = phrase[:1] in "“‘\"《「"
     # the document's own region: 武汉知识产权… → 知识产权…; the longest form first (常州市 before
     # 常州), in a fixed order: a set's order changes with the process's hash seed
@@ -276,6 +279,10 @@ _GLUED_ENDINGS = tuple(f"{verb}{end}" for verb in ("下降", "上涨", "下跌",
 
 NOTE_MARK = r"[\[［〔][0-9]{1,3}[\]］〕]"  # 生产总值[2], 常住人口［1］, 增长[41]: a footnote
 _NOTE_MARK = regex.compile(NOTE_MARK)
+# A circled digit right after a word is a footnote mark too (生产总值②); one opening a phrase is
+# an item's number (③培训…, _ITEM_MARKER)
+_CIRCLED_DIGITS = regex.compile("[①-⑳]")
+_CIRCLED_NOTE = regex.compile(r"(?<=[\p{Han}A-Za-z）)])[①-⑳]")
 
 
 # A bracket that lists what a name covers (（包括股票、债券）, 县（市、区）, and with ， for 、 as

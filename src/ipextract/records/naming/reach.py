@@ -19,12 +19,15 @@ import re
 from functools import lru_cache
 
 from ...vocabulary import load_vocabulary
+from ...vocabulary.lexicon import pos_tag
 from ..base import BASE_KINDS, Draft
 from ..scope import scope
+from .phrase import _tokens
 
 _STOPS = re.compile("[。！？!?；;：:]")
 _CLAUSE_MARKS = re.compile("[，,、。！？!?；;：:]")
 _SPACES = re.compile(r"\s+")
+_HAN = re.compile("[\u4e00-\u9fff]+")
 _GROWTH_REACH = 16  # characters from the works' figure to its growth (，同比增长…)
 
 
@@ -78,12 +81,10 @@ def reach_owner(metric: str, draft_kind: str, unit: str, text: str, start: int,
     if draft_kind not in BASE_KINDS:
         return None
     found = _works(block_drafts, text, start)
-    if found is None:
-        return None
-    works, gap = found
-    after = _verb_after(gap)
-    if after is None or not metric.startswith(after[0]):
-        return None
+    after = _verb_after(found[1]) if found is not None else None
+    if found is None or after is None or not metric.startswith(after[0]):
+        return _works_without_figure(metric, draft_kind, unit, text, start, region_code, places)
+    works = found[0]
     verb, object_words = after
     cues = load_vocabulary().cues
     if verb in cues.serving_verbs and (draft_kind != "count" or unit not in cues.served_units):
@@ -93,16 +94,62 @@ def reach_owner(metric: str, draft_kind: str, unit: str, text: str, start: int,
         return None  # 覆盖全省乡镇: the reach names its own scope
     owner = works.metric
     if works.metric_from not in ("before", "after") or works.kind not in BASE_KINDS or (
-            works.figure.unit in cues.people_units) or any(
-                verb in owner for verb in (*cues.reach_verbs, *cues.drive_verbs_after_spending)):
-        return None  # (以旧换新带动商品销售…、惠及消费者: the reach is the cause's, not the sales')
+            works.figure.unit in cues.people_units):
+        return None
     if verb in cues.drive_verbs_after_spending and works.kind != "amount":
         return None  # 举办活动600场，带动消费…: the whole effort's drive
+    driving = min((at for at in (owner.find(v) for v in (*cues.reach_verbs, *cues.drive_verbs_after_spending))
+                   if at >= 0), default=-1)
+    if driving >= 0:
+        # 以旧换新带动商品销售…、惠及消费者: the reach is the cause's, not the sales'; a drive
+        # with no cause before its verb (带动消费…，惠及消费者) names no owner
+        return owner[:driving] if driving >= _MIN_OWNER else None
     for measure in cues.reach_owner_measures:
         if owner.endswith(measure):
             owner = owner[:-len(measure)]
             break
-    return owner if len(owner) >= 2 else None
+    return owner if len(owner) >= _MIN_OWNER else None
+
+
+_MIN_OWNER = 2  # characters at least of a reach's owner
+_MAX_WORKS = 20  # characters at most of the works a clause without a figure names
+_CLAUSE_OPENING = re.compile("[，,、。！？!?；;：:\n]")
+_OWNER_TAGS = ("n", "vn")  # 试点, 工程: the works' last word
+
+
+def _works_without_figure(metric: str, draft_kind: str, unit: str, text: str, start: int,
+                          region_code: str | None, places: frozenset[str]) -> str | None:
+    """The works a clause with no figure names right before the reach (开展清洁能源集中供暖试点，
+    受益群众…: 清洁能源集中供暖试点): the clause opens with a verb of effort or work
+    (cues.effort_verbs, object_work_verbs) and the rest is a short noun phrase, joined to the
+    reach's clause by ，; None otherwise (坚持就业优先，惠及…: no works; across a full stop)."""
+    cues = load_vocabulary().cues
+    verb = next((v for v in reach_openers() if metric.startswith(v)), "")
+    at = text.rfind(verb, 0, start) if verb else -1
+    if at < 1 or _CLAUSE_MARKS.search(text, at, start) or (
+            verb in cues.serving_verbs and (draft_kind != "count" or unit not in cues.served_units)):
+        return None
+    opening = text[:at].rstrip()
+    for adverb in cues.reach_adverbs:
+        if opening.endswith(adverb):
+            opening = opening[:-len(adverb)].rstrip()
+            break
+    if not opening.endswith(("，", ",")):
+        return None
+    object_words = _SPACES.sub("", text[at + len(verb):start])
+    if object_words and (object_words.startswith(cues.scope_words)
+                         or scope(object_words, region_code, places)):
+        return None  # 覆盖全省乡镇: the reach names its own scope
+    before = opening[:-1]
+    marks = list(_CLAUSE_OPENING.finditer(before))
+    clause = _SPACES.sub("", before[marks[-1].end() if marks else 0:])
+    work_verb = max((v for v in (*cues.effort_verbs, *cues.object_work_verbs) if clause.startswith(v)),
+                    key=len, default="")
+    works = clause[len(work_verb):]
+    if not work_verb or not _MIN_OWNER <= len(works) <= _MAX_WORKS or not _HAN.fullmatch(works) or (
+            not pos_tag(_tokens(works)[-1]).startswith(_OWNER_TAGS)):
+        return None
+    return works
 
 
 __all__ = ["reach_openers", "reach_owner"]

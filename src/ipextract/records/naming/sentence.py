@@ -221,7 +221,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         # 人大代表建议321件、政协委员提案526件，办复率均达100%: the rate of what was counted
         # just before it in the sentence
         metric = _items_counted_before(block_drafts, block, sentence_start) + metric
-    if how == "before" and kind in BASE_KINDS and block_drafts and len(metric) <= _GROUPED_MEASURE:
+    if how == "before" and kind in _GROUPED_KINDS and block_drafts and _measure_group(metric):
         metric = _owner_of_group(metric, block, sentence_start, block_drafts)
     if how == "before" and kind in _SIZED_KINDS and block_drafts and (
             metric in cue_set("size_words")):
@@ -332,7 +332,7 @@ _WORDS_AFTER = 16  # characters at most of a predicate read as a name (as words_
 _PREDICATE_OPENINGS = frozenset({"v", "d", "p"})
 
 
-_GROUPED_MEASURE = 4  # characters at most of a bare measure of a group (出口, 贷款余额)
+_GROUPED_KINDS = BASE_KINDS | {"rate"}  # (常住人口出生率…，死亡率…: a group's rates)
 _MIN_OWNER = 2  # characters at least of a group's owner
 
 
@@ -351,7 +351,7 @@ def _owner_of_group(metric: str, block: Block, sentence_start: int,
     for draft in reversed(block_drafts[-MAX_CHAIN:]):
         if draft.figure.lstart < sentence_start:
             break
-        if draft.kind not in _NAMED_MEASURES or not any(m in draft.metric for m in group):
+        if draft.kind not in _GROUP_MODELS or not any(m in draft.metric for m in group):
             continue  # (a share or a rank names its whole or its list too)
         owner = owner_in_group(metric, draft.metric)
         if owner:
@@ -361,6 +361,7 @@ def _owner_of_group(metric: str, block: Block, sentence_start: int,
 
 
 _NAMED_MEASURES = BASE_KINDS | {"growth"}  # kinds whose name is the measure's alone
+_GROUP_MODELS = _NAMED_MEASURES | {"rate"}  # kinds whose name may own a group's bare measure
 
 
 _SIZED_KINDS = BASE_KINDS | {"rank"}  # 总额突破8000亿元, 规模居全国第5位

@@ -58,6 +58,10 @@ def _scopes() -> re.Pattern[str]:
     return words_pattern((*cues.list_scopes, *cues.level_scopes))
 
 
+# a part's name: words, and the 、 of a class name (航空、航天器及设备制造业)
+_PART_NAME = regex.compile(r"[\p{Han}A-Za-z][\p{Han}A-Za-z、]*")
+
+
 def _kind_of(part: str, head: str) -> bool:
     """Whether a part's name is a kind of the total's head: it ends with two characters or more
     of it and has words of its own before them (风力发电量 of 发电量, 国有控股企业增加值 of
@@ -97,6 +101,7 @@ def _scope_of_total_parts(drafts: list[Draft], blocks: list[Block]) -> None:
     total: Draft | None = None
     scope = head = ""
     last_end = 0  # where the last figure of the total or its parts ends
+    describing: set[int] = set()  # ids of the total's figure and of the figures describing it
     parts_open = False
     for index, draft in enumerate(drafts):
         figure = draft.figure
@@ -106,8 +111,13 @@ def _scope_of_total_parts(drafts: list[Draft], blocks: list[Block]) -> None:
         if total is not None and figure.block == total.figure.block and draft.section != "table":
             text = blocks[figure.block].text
             between = text[last_end:figure.lstart]
-            if draft.metric_from == "of" and not parts_open:
-                last_end = figure.lend  # (…增长7.2%: the total's growth, before 其中)
+            if not parts_open and (draft.metric_from == "of" or (
+                    draft.of is not None and id(draft.of) in describing) or (
+                    draft.metric_from == "previous" and draft.metric.startswith(total.metric))):
+                # (…增长7.2%: the total's growth, before 其中; …，占…比重27.7%，比上年提高2.2个
+                # 百分点: its share and the share's change)
+                describing.add(id(figure))
+                last_end = figure.lend
                 continue
             if not parts_open and _OPENS_PARTS.match(between):
                 parts_open = True
@@ -120,7 +130,7 @@ def _scope_of_total_parts(drafts: list[Draft], blocks: list[Block]) -> None:
                     continue  # (a part's growth, its part not renamed)
                 if draft.kind == total.kind and (draft.kind not in BASE_KINDS or (
                         figure.unit == total.figure.unit)) and name and (
-                        _HAN_WORDS.fullmatch(name) and not name.startswith(scope)
+                        _PART_NAME.fullmatch(name) and not name.startswith(scope)
                         and _kind_of(name, head) and not _own_limit(name)):
                     renamed[id(figure)] = scope + name
                     drafts[index] = replace(draft, metric=scope + name)
@@ -133,6 +143,7 @@ def _scope_of_total_parts(drafts: list[Draft], blocks: list[Block]) -> None:
             scope, head = _total_scope(draft.metric, found)
             if scope:
                 total, last_end, parts_open = draft, figure.lend, False
+                describing = {id(figure)}
     _owner_to_parts(drafts, blocks)
     _whole_of_surveys(drafts, blocks)
 
