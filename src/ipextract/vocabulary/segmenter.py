@@ -82,7 +82,7 @@ def _route(run: str, freq: dict[str, int], log_total: float) -> list[int]:
     score = [0.0] * (size + 1)
     ends = [0] * (size + 1)
     unknown = 0.0 - log_total  # log(1) - log_total, as jieba computes it for a word it lacks
-    known, made, get_count = _known_fragments(freq, log_total)
+    known, _, get_count = _known_fragments(freq, log_total)
     unseen = _UNSEEN
     get = known.get
     for start in range(size - 1, -1, -1):
@@ -94,9 +94,10 @@ def _route(run: str, freq: dict[str, int], log_total: float) -> list[int]:
         while True:
             said = get(fragment, unseen)
             if said is unseen:
-                count = made(fragment)
-                if count is None:
-                    count = get_count(fragment)  # (an entry of a lazily made dictionary: made now)
+                # (``get_count`` itself, not ``made`` first: a fragment not seen here is hardly
+                # ever an entry made already, and a lazily made dictionary's ``get_count``
+                # looks there first)
+                count = get_count(fragment)
                 said = known[fragment] = (
                     False if count is None else (log(count) - log_total) if count else None)
             if said is False:

@@ -496,7 +496,8 @@ _GROUP_SUFFIXES = ("", "额", "总额", "余额")  # what a measure of a group m
 _MIN_GROUP_OWNER = 2  # characters at least of the owner a list's first item names
 
 
-@lru_cache(maxsize=1 << 8)
+# (room for every name of a pass over the real work reports: 256 had 1,128 misses in 1,897 calls)
+@lru_cache(maxsize=1 << 12)
 def _measure_group(metric: str) -> tuple[str, ...]:
     """The measures of the groups (cues.measure_groups) a bare name is one of, with its suffix
     (出口, 出口额, 贷款余额): of every group that has it (收入: 支出's and 人次's), longest
