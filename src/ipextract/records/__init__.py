@@ -18,7 +18,7 @@ from ..blocks import Block
 from ..figures import Figure
 from ..models import MetricFrom, PeriodFrom
 from ..vocabulary.models import DocType
-from .base import Draft
+from .base import BASE_KINDS, Draft
 from .context import (
     NO_PERIOD,
     STREAK_REACH,
@@ -64,7 +64,7 @@ from .naming import (
 )
 from .naming.industries import industry_growth_named
 from .naming.ranks import growth_nouns, rank_in_area, rank_of_growth
-from .naming.shares import share_named
+from .naming.shares import BRACKETED, SUB_ITEM_OPENING, bracketed_share, share_named, share_of_total, shared_measure
 from .scope import scope, subject
 from .status import (
     YEAR_DOCUMENTS,
@@ -303,25 +303,62 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     _scope_of_opening_whole(drafts, blocks, _parallel_measures(drafts, blocks))
     _name_industry_growths(drafts, blocks)  # (before the parts of a total take its scope)
     _scope_of_total_parts(drafts, blocks)
-    _name_bare_shares(drafts)
+    _name_bare_shares(drafts, blocks)
     forget_headings()
     return drafts
 
 
-def _name_bare_shares(drafts: list[Draft]) -> None:
+def _name_bare_shares(drafts: list[Draft], blocks: list[Block]) -> None:
     """民营企业占45%: a share still named by its part alone once every other rule has named it
     (a parallel share's whole, a survey's things) takes the share's noun (naming/shares.py);
     so does a share named after the figure it describes (…8307亿元，占34.1% → …占比), and the
-    figures that describe the share in turn (its change in points)."""
+    figures that describe the share in turn (its change in points). A share in a bracket after
+    a part of a total listed after 其中 (…入院人次31192.0万。其中医院25462.0万人次（占81.6%）)
+    is of that total: …占…的比重."""
     renamed: dict[int, tuple[str, str]] = {}  # id of a share's figure → (old name, new name)
+    at_figure: dict[int, int] = {}  # id of a figure → the index of its draft
     for index, draft in enumerate(drafts):
+        at_figure[id(draft.figure)] = index
         if draft.kind == "share":
-            metric = share_named(draft.metric)
+            whole = _total_of_part(drafts, blocks, at_figure.get(id(draft.of))) if (
+                draft.of is not None and bracketed_share(blocks[draft.figure.block].text,
+                                                         draft.figure.lstart)) else None
+            metric = share_of_total(draft.metric, whole.metric) if whole is not None else (
+                share_named(draft.metric))
             if metric != draft.metric:
                 renamed[id(draft.figure)] = (draft.metric, metric)
                 drafts[index] = replace(draft, metric=metric)
         elif draft.of is not None and (names := renamed.get(id(draft.of))) and draft.metric == names[0]:
             drafts[index] = replace(draft, metric=names[1])  # (占比提高2个百分点: the share's)
+
+
+_PART_REACH = 12  # drafts back from a part to the total it is a part of
+
+
+def _total_of_part(drafts: list[Draft], blocks: list[Block], part_at: int | None) -> Draft | None:
+    """The total a part (the draft at ``part_at``) is listed under: the nearest draft before it,
+    in its block or the one before, of a level named with the same measure (shared_measure) and
+    a 其中 between the two; None for none."""
+    if part_at is None:
+        return None
+    part = drafts[part_at]
+    for total in reversed(drafts[max(0, part_at - _PART_REACH):part_at]):
+        if total.figure.block not in (part.figure.block, part.figure.block - 1):
+            return None
+        text = blocks[total.figure.block].text
+        if total.kind not in BASE_KINDS or text.startswith(BRACKETED, total.figure.lend) or (
+                not shared_measure(total.metric, part.metric)):
+            continue  # (the shares and the other parts of the list: …万张（占78.8%），…)
+        if total.figure.block == part.figure.block:
+            between = blocks[part.figure.block].text[total.figure.lend:part.figure.lstart]
+        else:
+            between = (blocks[total.figure.block].text[total.figure.lend:]
+                       + blocks[part.figure.block].text[:part.figure.lstart])
+        if SUB_ITEM_OPENING in between:
+            return total
+        # (…其中：中医类医院70.2万人次（占81.3%），中医类门诊部0.4万人次，其他…（占18.4%）: a
+        # part written without its share is passed as the bracketed ones are)
+    return None
 
 
 def _name_industry_growths(drafts: list[Draft], blocks: list[Block]) -> None:

@@ -14,6 +14,9 @@ from functools import lru_cache
 from ...vocabulary import load_vocabulary
 
 SHARE_NOUN = "占比"
+SUB_ITEM_OPENING = "其中"  # (…31192.0万。其中医院25462.0万人次（占81.6%）: the total's parts follow)
+BRACKETED = ("（占", "(占")  # a share in a bracket right after its part
+_SHARED_MEASURE = 2  # characters at least of the measure a total and its part end with (人次)
 
 
 @lru_cache(maxsize=1)
@@ -28,3 +31,33 @@ def share_named(metric: str) -> str:
     if not metric or metric.endswith(_share_endings()) or "占" in metric:
         return metric
     return metric + SHARE_NOUN
+
+
+def bracketed_share(text: str, at: int) -> bool:
+    """Whether the share at ``at`` of ``text`` is written in a bracket right after its 占:
+    …25462.0万人次（占81.6%）."""
+    return text.endswith(BRACKETED, 0, at)
+
+
+def shared_measure(total: str, part: str) -> bool:
+    """Whether a total's name and a part's end with the same measure, two characters or more,
+    and differ before it (医疗卫生机构入院人次, 医院入院人次).
+
+    >>> shared_measure("医疗卫生机构入院人次", "医院入院人次"), shared_measure("床位", "医院床位")
+    (True, True)
+    """
+    if not total or not part or total == part:
+        return False
+    shared = 0
+    while shared < min(len(total), len(part)) and total[-1 - shared] == part[-1 - shared]:
+        shared += 1
+    return shared >= _SHARED_MEASURE
+
+
+def share_of_total(part: str, total: str) -> str:
+    """The name of a part's share of the total it is listed under.
+
+    >>> share_of_total("医院入院人次", "医疗卫生机构入院人次")
+    '医院入院人次占医疗卫生机构入院人次的比重'
+    """
+    return f"{part}占{total}的比重"
