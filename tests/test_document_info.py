@@ -155,3 +155,20 @@ def test_a_national_report_is_coded_as_the_country(text: str, region: str, year:
 ])
 def test_only_a_national_report_is_coded_as_the_country(text: str) -> None:
     assert extract(text, validate=False).document.region_code != "100000"
+
+
+@pytest.mark.parametrize("text", [
+    # a text with no title whose first sentence names trade partners: a country or a bloc the
+    # segmenter tags a place is no region of the document (its name would be stripped from
+    # every metric as the document's own place: 美国进出口总额 → 进出口总额)
+    "对欧盟、东盟、美国进出口总额分别增长12.7%、32.1%、12.6%。",
+    "对非洲出口增长22.1%。",
+])
+def test_a_foreign_place_is_no_region(text: str) -> None:
+    document = extract(text, validate=False).document
+    assert document.region is None and document.region_code is None
+
+
+def test_a_foreign_partner_keeps_its_name_in_a_text_without_a_title() -> None:
+    records = extract("对欧盟、东盟、美国进出口总额分别增长12.7%、32.1%、12.6%。", validate=False).records
+    assert [r.metric for r in records] == ["对欧盟进出口总额", "对东盟进出口总额", "对美国进出口总额"]

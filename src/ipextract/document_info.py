@@ -169,6 +169,9 @@ def _province_named(text: str) -> tuple[str, Division] | None:
                  if division.level == "province"), None)
 
 
+_LEVEL_SUFFIXES = ("省", "市", "区", "县", "州", "盟", "旗")
+
+
 def document_region(title: str | None, front: list[Block] | None = None) -> str | None:
     """The place a report is about, as written (see the module docstring)."""
     if title:
@@ -179,7 +182,11 @@ def document_region(title: str | None, front: list[Block] | None = None) -> str 
         if place is not None:
             return _with_parts(title, place)
         for token in cut(title):
-            if pos_tag(token) == "ns" and len(token) >= 2:  # 衡 of 衡远智能 is no place
+            # (衡 of 衡远智能 is no place; nor is a country or a bloc the segmenter tags one too,
+            # 美国, 东盟, 非洲: a place of China is a division, or written with its level)
+            if pos_tag(token) == "ns" and len(token) >= 2 and (
+                    token.endswith(_LEVEL_SUFFIXES) or lookup(token) is not None
+                    or token in load_vocabulary().nation.names):
                 return token
         announced = _ANNOUNCER.match(title)  # 合肥发布…: jieba does not tag every city as a place
         if announced:

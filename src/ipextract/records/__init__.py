@@ -62,7 +62,7 @@ from .naming import (
     reach_owner,
     topic_carried,
 )
-from .naming.industries import industry_growth_named
+from .naming.implied import industry_growth_named, length_named, level_words_off
 from .naming.ranks import growth_nouns, rank_in_area, rank_of_growth
 from .naming.shares import BRACKETED, SUB_ITEM_OPENING, bracketed_share, share_named, share_of_total, shared_measure
 from .scope import scope, subject
@@ -301,7 +301,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     _attributes_of_institutions(drafts, blocks)
     _investment_of_projects(drafts, blocks)
     _scope_of_opening_whole(drafts, blocks, _parallel_measures(drafts, blocks))
-    _name_industry_growths(drafts, blocks)  # (before the parts of a total take its scope)
+    _name_implied_measures(drafts, blocks)  # (before the parts of a total take its scope)
     _scope_of_total_parts(drafts, blocks)
     _name_bare_shares(drafts, blocks)
     forget_headings()
@@ -361,12 +361,28 @@ def _total_of_part(drafts: list[Draft], blocks: list[Block], part_at: int | None
     return None
 
 
-def _name_industry_growths(drafts: list[Draft], blocks: list[Block]) -> None:
-    """汽车制造业增长12.3%: an industry's growth named by the industry alone is of its value
-    added (naming/industries.py), once every other rule has named it; not a growth of a figure
-    before it (制造业…40520万元，…6.1: the growth of that amount), nor in a table."""
+def _name_implied_measures(drafts: list[Draft], blocks: list[Block]) -> None:
+    """The measure a bare name implies (naming/implied.py), once every other rule has named
+    it: 汽车制造业增长12.3%, an industry's growth, is of its value added (not a growth of a
+    figure before it, 制造业…40520万元，…6.1: the growth of that amount; nor in a table);
+    高速公路814公里, a road's length, is its 里程."""
+    lengths: dict[tuple[int, str], str] = {}  # (block, old name) → the length's name
     for index, draft in enumerate(drafts):
-        if draft.kind == "growth" and draft.metric and draft.of is None and draft.section != "table":
+        if draft.kind == "quantity" and draft.metric and draft.section != "table":
+            block = blocks[draft.figure.block]
+            at = draft.figure.lstart
+            # (the name alone before the figure, or with a verb of a level: 城市道路突破7000公里;
+            # not 农村公路、旅游公路|分别新建…: what was built; the end of a from–to as its start)
+            said = block.text[block.clause_start(at):at]
+            key = (draft.figure.block, draft.metric)
+            metric = length_named(draft.metric, draft.figure.unit) if (
+                level_words_off(said).endswith(draft.metric)) else (
+                lengths.get(key, draft.metric) if draft.metric_from == "previous" else draft.metric)
+            if metric != draft.metric:
+                lengths[key] = metric
+            if metric != draft.metric:
+                drafts[index] = replace(draft, metric=metric)
+        elif draft.kind == "growth" and draft.metric and draft.of is None and draft.section != "table":
             block = blocks[draft.figure.block]
             at = draft.figure.lstart
             metric = industry_growth_named(draft.metric, block.text[block.sentence_start(at):at])

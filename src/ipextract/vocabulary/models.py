@@ -90,6 +90,8 @@ class Cues(Frozen):
     part_titles: tuple[str, ...] = ()
     glossary_titles: tuple[str, ...] = ()  # 名词解释: the glossary's notes are of no year
     industry_endings: tuple[str, ...] = ()  # 制造业增长…: its value added
+    trade_measures: tuple[str, ...] = ()  # 对欧盟、东盟出口: a partner's trade
+    length_heads: tuple[str, ...] = ()  # 高速公路814公里: its 里程
     target_paragraph_pattern: str = ""
     real_basis: tuple[str, ...] = ()
     nominal_basis: tuple[str, ...] = ()

@@ -1,0 +1,81 @@
+"""The measure a bare name implies, read once every other rule has named a figure.
+
+An industry that grows with no measure of its own grows in value added: a bulletin's
+``分行业看，汽车制造业增长12.3%`` and a plan's ``能源工业增长6.5%以上`` mean the industry's value
+added (``汽车制造业增加值``), as the statistics of industry count growth. Not where the sentence
+names another measure before the figure (``工业投资增长9.2%，其中制造业增长…``: its investment,
+which the parallel measure names first), nor in a sentence of prices (``其中，重工业上涨12.8%``
+after a producer price index), nor in a table's cell (``…投资·制造业``), nor for
+enterprises, which grow in number.
+
+>>> industry_growth_named("汽车制造业", "分行业看，汽车制造业增长")
+'汽车制造业增加值'
+>>> industry_growth_named("制造业", "全市工业投资增长9.2%，其中制造业增长")
+'制造业'
+>>> industry_growth_named("重工业", "其中，轻工业上涨2.5%，重工业上涨")
+'重工业'
+
+A road or a railway of a class given in a length (按技术等级分，高速公路814公里) is measured by
+its 里程 (``高速公路里程``); a name with a verb (``新改建农村公路``) is the work done, a flow.
+
+>>> length_named("高速公路", "公里"), length_named("新改建农村公路", "公里"), length_named("高速公路", "亿元")
+('高速公路里程', '新改建农村公路', '高速公路')
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...vocabulary import load_vocabulary
+from ...vocabulary.lexicon import pos_tag
+from ..base import _tokens as tokens
+
+VALUE_ADDED = "增加值"
+# a price's rise (…出厂价格…。其中，轻工业上涨3.5%，重工业上涨12.8%): no value added
+_PRICE_WORDS = ("上涨", "下跌", "价格", "指数", "涨幅", "跌幅")
+_TABLE_CELL = "·"  # 500万元以上固定资产投资·制造业: a row and a column, named by the table
+
+
+@lru_cache(maxsize=1)
+def _other_measures() -> tuple[str, ...]:
+    return tuple(m for m in load_vocabulary().cues.measure_nouns if m != VALUE_ADDED)
+
+
+def industry_growth_named(metric: str, sentence: str) -> str:
+    """``metric`` with 增加值 when it names an industry (cues.industry_endings) and ``sentence``,
+    its sentence up to the figure, names no other measure; ``metric`` otherwise."""
+    if not metric.endswith(load_vocabulary().cues.industry_endings) or _TABLE_CELL in metric or (
+            any(measure in sentence for measure in _other_measures())) or (
+            any(word in sentence for word in _PRICE_WORDS)):
+        return metric
+    return metric + VALUE_ADDED
+
+
+LENGTH = "里程"
+_LENGTH_UNITS = frozenset({"公里", "千米", "米"})
+_VERB = 2  # characters of a verb a name may open with, which the segmenter glued to a noun
+
+
+def length_named(metric: str, unit: str) -> str:
+    """``metric`` with 里程 when it is a road or a railway of a class alone (cues.length_heads,
+    no verb or verbal noun in it) and ``unit`` a length; ``metric`` otherwise."""
+    if unit not in _LENGTH_UNITS or not metric.endswith(load_vocabulary().cues.length_heads) or (
+            any(pos_tag(token).startswith("v") for token in tokens(metric)) or (
+                pos_tag(metric[:_VERB]).startswith("v"))):  # (建设|…; 新建村|内|道路: 新建)
+        return metric
+    return metric + LENGTH
+
+
+# the verbs of a level a length may follow its name with (城市道路|突破|7000公里), and the
+# start of a from–to (高速公路|由|7473公里增至…)
+_LEVEL_WORDS = re.compile(r"\s*(?:达到|突破|超过|超|达|为|是|共计|共|总计|合计|累计|由|从)?\s*$")
+
+
+def level_words_off(said: str) -> str:
+    """``said``, the words of a clause before its figure, without a verb of a level at its end.
+
+    >>> level_words_off("城市道路突破"), level_words_off("农村公路、旅游公路分别新建")
+    ('城市道路', '农村公路、旅游公路分别新建')
+    """
+    return _LEVEL_WORDS.sub("", said, count=1)
