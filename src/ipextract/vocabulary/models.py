@@ -28,6 +28,8 @@ class Unit(Frozen):
     kind: Kind
     factor: Decimal = Decimal(1)
     chinese_numerals_only: bool = False
+    # a unit only after 万 or 亿 (8000亿度: kilowatt-hours; 30度 alone is a degree)
+    after_magnitude_only: bool = False
 
 
 class Magnitude(Frozen):
