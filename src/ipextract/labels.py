@@ -47,6 +47,7 @@ _CLASS_PHRASE = regex.compile(r"的?([\p{Han}、]{1,24})")  # (500万元及以�
 _SHORT_WORD = regex.compile(r"\p{Han}{1,4}")  # 两个(市场)两种
 _SHORT_ITEM = regex.compile(r"\p{Han}{1,4}、")  # 两个(基地、)两个
 _THRESHOLD_QUALIFIERS = frozenset({"at_least", "at_most", "over", "under"})
+_PERCENT_UNITS = ("%", "‰", "个百分点")  # a bound in them is of a rate, no size of a class
 _OF_A_CLASS = frozenset({"count", "rate"})  # a class's figure: how many, what part (占比…%)
 MAX_RECOUNT = 12
 # (as Decimals: a figure's value is compared with them in 340 ns, with ints in 510)
@@ -184,7 +185,7 @@ def _threshold_of_what_is_counted(block: Block, figure: Figure, following: Figur
     年营业收入500万元及以上的服务业法人单位: a bound that defines a class of units;
     比重不足1%的地区有7个, 年收益超30万元的村集体占比达20%: a bound joined by 的 to the things
     the next figure of its clause counts or takes a share of."""
-    if figure.qualifier == "range" and figure.unit not in ("%", "‰", "个百分点") and (
+    if figure.qualifier == "range" and figure.unit not in _PERCENT_UNITS and (
             following is not None and following.kind == "count" and following.unit != figure.unit
             and _DESCRIBED.fullmatch(block.text, figure.lend, following.lstart)):
         # 100～199张床位医院5813个: a size class written as a range, in a unit the things it
@@ -197,7 +198,7 @@ def _threshold_of_what_is_counted(block: Block, figure: Figure, following: Figur
             following.kind == "count" or any(noun in block.text[figure.lend:following.lstart]
                                              for noun in load_vocabulary().cues.share_nouns)):
         return True  # (the 的 written: 增速超过10%|的行业有|15个; not 增长10%以上，…)
-    if figure.unit in ("%", "‰", "个百分点"):
+    if figure.unit in _PERCENT_UNITS:
         return False
     if following is not None and following.kind == "count" and _DESCRIBED.fullmatch(
             block.text, figure.lend, following.lstart) is not None:

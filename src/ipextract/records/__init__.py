@@ -18,7 +18,7 @@ from ..blocks import Block
 from ..figures import Figure
 from ..models import MetricFrom, PeriodFrom
 from ..vocabulary.models import DocType
-from .base import BASE_KINDS, Draft
+from .base import Draft
 from .context import (
     NO_PERIOD,
     STREAK_REACH,
@@ -64,7 +64,7 @@ from .naming import (
 )
 from .naming.implied import industry_growth_named, length_named, level_words_off
 from .naming.ranks import growth_nouns, rank_in_area, rank_of_growth
-from .naming.shares import BRACKETED, SUB_ITEM_OPENING, bracketed_share, share_named, share_of_total, shared_measure
+from .naming.shares import bracketed_share, share_named, share_of_total, total_of_part
 from .scope import scope, subject
 from .status import (
     YEAR_DOCUMENTS,
@@ -102,10 +102,14 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     carried: str | None = None  # the period that opened the last sentence to open with one
     titled_part: str | None = None  # the period of a part titled without a number (see below)
     glossary = False  # in the glossary a report ends with (名词解释): no year but its notes'
+    year_read = year  # the year a figure that names none is read in (none in the glossary)
     for index, block in enumerate(blocks):
         opens_part, period = part_period(block)
         opens_titled, titled = titled_part_period(block)
-        glossary = glossary or opens_glossary(block)
+        if not glossary and opens_glossary(block):
+            # (the notes after 名词解释 explain programmes: no year but one they name, none of
+            # the report's, a part's, the bulletin's or a review's)
+            glossary, year_read, period_of_part, document_period, reviewed = True, None, None, None, None
         if opens_titled:  # 2025年工作安排 on a line of its own: a part, whose 一、二、 are sections
             opens_part, period = True, titled
             titled_part = titled
@@ -186,8 +190,8 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 # of a breakdown after it, not of the paragraph's flows; nor of a breakdown of
                 # another sentence, after a point carried from a paragraph before
                 period_here = None
-            period = _period(block, figure, period_here, None if period_of_part or glossary else year,
-                             None if glossary else period_of_part, reviewed=None if glossary else reviewed)
+            period = _period(block, figure, period_here, None if period_of_part else year_read,
+                             period_of_part, reviewed=reviewed)
             if month_sentence is not None and period:
                 months_read.setdefault(month_sentence, period)
             period_from: PeriodFrom | None = "text" if period else None
@@ -207,16 +211,16 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 described = _described(block_drafts, of)
                 if described is not None:
                     period, period_from = described.period, described.period_from
-            if period is None and not glossary:  # （三）2025年1—11月主要指标, then its items
-                period = heading_period(blocks, index, year)
+            if period is None:  # （三）2025年1—11月主要指标, then its items
+                period = heading_period(blocks, index, year_read)
                 period_from = "part" if period else None
-            if period is None and period_of_part and not glossary:
+            if period is None and period_of_part:
                 period, period_from = period_of_part, "part"
             if period and averages_years(analysis.left, analysis.clause, period):
                 period = NO_PERIOD  # 年均增长6.3% under 2025年: an average over years not given
             unsaid = period is None  # (NO_PERIOD: the text says there is none)
             period, period_from = settle_period(block, figure, period, period_from)
-            if unsaid and document_period is not None and not glossary:
+            if unsaid and document_period is not None:
                 period, period_from = document_period, "document"  # a bulletin's own year
             if period_from in ("text", "part") and reviewed is not None:
                 # 过去五年…城镇化率达到67.4%: the level at the run's end is of its last year
@@ -320,7 +324,7 @@ def _name_bare_shares(drafts: list[Draft], blocks: list[Block]) -> None:
     for index, draft in enumerate(drafts):
         at_figure[id(draft.figure)] = index
         if draft.kind == "share":
-            whole = _total_of_part(drafts, blocks, at_figure.get(id(draft.of))) if (
+            whole = total_of_part(drafts, blocks, at_figure.get(id(draft.of))) if (
                 draft.of is not None and bracketed_share(blocks[draft.figure.block].text,
                                                          draft.figure.lstart)) else None
             metric = share_of_total(draft.metric, whole.metric) if whole is not None else (
@@ -330,35 +334,6 @@ def _name_bare_shares(drafts: list[Draft], blocks: list[Block]) -> None:
                 drafts[index] = replace(draft, metric=metric)
         elif draft.of is not None and (names := renamed.get(id(draft.of))) and draft.metric == names[0]:
             drafts[index] = replace(draft, metric=names[1])  # (占比提高2个百分点: the share's)
-
-
-_PART_REACH = 12  # drafts back from a part to the total it is a part of
-
-
-def _total_of_part(drafts: list[Draft], blocks: list[Block], part_at: int | None) -> Draft | None:
-    """The total a part (the draft at ``part_at``) is listed under: the nearest draft before it,
-    in its block or the one before, of a level named with the same measure (shared_measure) and
-    a 其中 between the two; None for none."""
-    if part_at is None:
-        return None
-    part = drafts[part_at]
-    for total in reversed(drafts[max(0, part_at - _PART_REACH):part_at]):
-        if total.figure.block not in (part.figure.block, part.figure.block - 1):
-            return None
-        text = blocks[total.figure.block].text
-        if total.kind not in BASE_KINDS or text.startswith(BRACKETED, total.figure.lend) or (
-                not shared_measure(total.metric, part.metric)):
-            continue  # (the shares and the other parts of the list: …万张（占78.8%），…)
-        if total.figure.block == part.figure.block:
-            between = blocks[part.figure.block].text[total.figure.lend:part.figure.lstart]
-        else:
-            between = (blocks[total.figure.block].text[total.figure.lend:]
-                       + blocks[part.figure.block].text[:part.figure.lstart])
-        if SUB_ITEM_OPENING in between:
-            return total
-        # (…其中：中医类医院70.2万人次（占81.3%），中医类门诊部0.4万人次，其他…（占18.4%）: a
-        # part written without its share is passed as the bracketed ones are)
-    return None
 
 
 def _name_implied_measures(drafts: list[Draft], blocks: list[Block]) -> None:
@@ -380,7 +355,6 @@ def _name_implied_measures(drafts: list[Draft], blocks: list[Block]) -> None:
                 lengths.get(key, draft.metric) if draft.metric_from == "previous" else draft.metric)
             if metric != draft.metric:
                 lengths[key] = metric
-            if metric != draft.metric:
                 drafts[index] = replace(draft, metric=metric)
         elif draft.kind == "growth" and draft.metric and draft.of is None and draft.section != "table":
             block = blocks[draft.figure.block]

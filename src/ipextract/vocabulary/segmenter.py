@@ -57,22 +57,24 @@ def direct_lookup(freq: dict[str, int]) -> tuple[
 #: and each logarithm taken once per process instead of at every occurrence.
 _Known = dict[str, float | None | bool]
 _Lookup = Callable[[str], "int | None"]
-#: the memo of the dictionary in use, with its ``direct_lookup`` (made with it, not for every
-#: run segmented: a run is mostly a short phrase, and the two bound methods cost a tenth of it)
-_KNOWN: dict[tuple[int, int, float], tuple[_Known, _Lookup, _Lookup]] = {}
+#: the memo of the dictionary in use, with the count look-up of its ``direct_lookup`` (made with
+#: it, not for every run segmented: a run is mostly a short phrase, and making the look-up cost a
+#: tenth of it)
+_KNOWN: dict[tuple[int, int, float], tuple[_Known, _Lookup]] = {}
 _MAX_KNOWN = 1 << 20  # fragments: a cache, emptied when full (yearbooks are long)
 _UNSEEN = object()  # a fragment not looked up yet
 _NEVER = float("-inf")
 
 
-def _known_fragments(freq: dict[str, int], log_total: float) -> tuple[_Known, _Lookup, _Lookup]:
-    """The memo of ``freq``'s fragments and ``direct_lookup(freq)``."""
+def _known_fragments(freq: dict[str, int], log_total: float) -> tuple[_Known, _Lookup]:
+    """The memo of ``freq``'s fragments and the count look-up of ``direct_lookup(freq)`` (its
+    ``made`` is not asked: a fragment not seen here is hardly ever an entry made already)."""
     # a word added to the dictionary (jieba's add_word) changes its size and its total
     key = (id(freq), len(freq), log_total)
     found = _KNOWN.get(key)
     if found is None or len(found[0]) > _MAX_KNOWN:
         _KNOWN.clear()  # one dictionary at a time
-        found = _KNOWN[key] = ({}, *direct_lookup(freq))
+        found = _KNOWN[key] = ({}, direct_lookup(freq)[1])
     return found
 
 
@@ -82,7 +84,7 @@ def _route(run: str, freq: dict[str, int], log_total: float) -> list[int]:
     score = [0.0] * (size + 1)
     ends = [0] * (size + 1)
     unknown = 0.0 - log_total  # log(1) - log_total, as jieba computes it for a word it lacks
-    known, _, get_count = _known_fragments(freq, log_total)
+    known, get_count = _known_fragments(freq, log_total)
     unseen = _UNSEEN
     get = known.get
     for start in range(size - 1, -1, -1):

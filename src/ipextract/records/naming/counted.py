@@ -14,8 +14,10 @@ from ...vocabulary import load_vocabulary
 from ...vocabulary.lexicon import pos_tag
 from ..base import (
     _COPULAS,
+    _HOLDS_QUOTE,
     _LEADING_FIGURE,
     _NOMINAL_TAGS,
+    _QUOTE_CHARACTERS,
     NOUN_JOINS,
     _strip_edges,
     _tokens,
@@ -458,7 +460,6 @@ def short_predicate(noun: str, right: str, carrier: str = "") -> str:
 
 
 _NO_GIVING = frozenset({"为", *load_vocabulary().cues.object_prepositions})
-_QUOTE_MARKS = frozenset("“”‘’\"")
 _NOUN_OPENING = 4  # characters before a counted noun its words may start after (the measure word)
 
 
@@ -469,18 +470,18 @@ def _past_quoted(noun: str, right: str) -> int:
     >>> _past_quoted("三年全面提升项目", "项“三年全面提升”项目开工建设")
     11
     """
-    if not noun or not any(mark in right for mark in _QUOTE_MARKS):
+    if not noun or not _HOLDS_QUOTE(right):
         return -1
     for begin in range(min(_NOUN_OPENING, len(right))):
         at, matched = begin, 0
         while at < len(right) and matched < len(noun):
             if right[at] == noun[matched]:
                 matched += 1
-            elif not (right[at] in _QUOTE_MARKS and matched):
+            elif not (right[at] in _QUOTE_CHARACTERS and matched):
                 break
             at += 1
         if matched == len(noun):
-            return at + (1 if right[at:at + 1] in _QUOTE_MARKS else 0)
+            return at + (1 if right[at:at + 1] in _QUOTE_CHARACTERS else 0)
     return -1
 
 

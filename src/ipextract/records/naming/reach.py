@@ -22,12 +22,11 @@ from ...vocabulary import load_vocabulary
 from ...vocabulary.lexicon import pos_tag
 from ..base import BASE_KINDS, Draft
 from ..scope import scope
-from .phrase import _tokens
+from .phrase import _HAN_WORDS, _tokens
 
 _STOPS = re.compile("[。！？!?；;：:]")
 _CLAUSE_MARKS = re.compile("[，,、。！？!?；;：:]")
 _SPACES = re.compile(r"\s+")
-_HAN = re.compile("[\u4e00-\u9fff]+")
 _GROWTH_REACH = 16  # characters from the works' figure to its growth (，同比增长…)
 
 
@@ -86,12 +85,9 @@ def reach_owner(metric: str, draft_kind: str, unit: str, text: str, start: int,
         return _works_without_figure(metric, draft_kind, unit, text, start, region_code, places)
     works = found[0]
     verb, object_words = after
+    if _no_reach(verb, object_words, draft_kind, unit, region_code, places):
+        return None
     cues = load_vocabulary().cues
-    if verb in cues.serving_verbs and (draft_kind != "count" or unit not in cues.served_units):
-        return None  # (服务区12个, 服务业增加值: a noun, no verb of service)
-    if object_words and (object_words.startswith(cues.scope_words)
-                         or scope(object_words, region_code, places)):
-        return None  # 覆盖全省乡镇: the reach names its own scope
     owner = works.metric
     if works.metric_from not in ("before", "after") or works.kind not in BASE_KINDS or (
             works.figure.unit in cues.people_units):
@@ -111,6 +107,18 @@ def reach_owner(metric: str, draft_kind: str, unit: str, text: str, start: int,
     return owner if len(owner) >= _MIN_OWNER else None
 
 
+def _no_reach(verb: str, object_words: str, draft_kind: str, unit: str, region_code: str | None,
+              places: frozenset[str]) -> bool:
+    """Whether the clause of ``verb`` and ``object_words`` is no reach of works before it: 服务
+    before no count of those served (服务区12个, 服务业增加值: a noun, no verb of service), or
+    an object that names its own scope (覆盖全省乡镇)."""
+    cues = load_vocabulary().cues
+    if verb in cues.serving_verbs and (draft_kind != "count" or unit not in cues.served_units):
+        return True
+    return bool(object_words) and (object_words.startswith(cues.scope_words)
+                                   or bool(scope(object_words, region_code, places)))
+
+
 _MIN_OWNER = 2  # characters at least of a reach's owner
 _MAX_WORKS = 20  # characters at most of the works a clause without a figure names
 _CLAUSE_OPENING = re.compile("[，,、。！？!?；;：:\n]")
@@ -126,8 +134,8 @@ def _works_without_figure(metric: str, draft_kind: str, unit: str, text: str, st
     cues = load_vocabulary().cues
     verb = next((v for v in reach_openers() if metric.startswith(v)), "")
     at = text.rfind(verb, 0, start) if verb else -1
-    if at < 1 or _CLAUSE_MARKS.search(text, at, start) or (
-            verb in cues.serving_verbs and (draft_kind != "count" or unit not in cues.served_units)):
+    if at < 1 or _CLAUSE_MARKS.search(text, at, start) or _no_reach(
+            verb, _SPACES.sub("", text[at + len(verb):start]), draft_kind, unit, region_code, places):
         return None
     opening = text[:at].rstrip()
     for adverb in cues.reach_adverbs:
@@ -136,17 +144,13 @@ def _works_without_figure(metric: str, draft_kind: str, unit: str, text: str, st
             break
     if not opening.endswith(("，", ",")):
         return None
-    object_words = _SPACES.sub("", text[at + len(verb):start])
-    if object_words and (object_words.startswith(cues.scope_words)
-                         or scope(object_words, region_code, places)):
-        return None  # 覆盖全省乡镇: the reach names its own scope
     before = opening[:-1]
     marks = list(_CLAUSE_OPENING.finditer(before))
     clause = _SPACES.sub("", before[marks[-1].end() if marks else 0:])
     work_verb = max((v for v in (*cues.effort_verbs, *cues.object_work_verbs) if clause.startswith(v)),
                     key=len, default="")
     works = clause[len(work_verb):]
-    if not work_verb or not _MIN_OWNER <= len(works) <= _MAX_WORKS or not _HAN.fullmatch(works) or (
+    if not work_verb or not _MIN_OWNER <= len(works) <= _MAX_WORKS or not _HAN_WORDS.fullmatch(works) or (
             not pos_tag(_tokens(works)[-1]).startswith(_OWNER_TAGS)):
         return None
     return works

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ...vocabulary import load_vocabulary
+from ...blocks import Block
+from ...vocabulary import cue_words, load_vocabulary
+from ..base import BASE_KINDS, Draft
+from .totals import _kind_of
 
 SHARE_NOUN = "占比"
-SUB_ITEM_OPENING = "其中"  # (…31192.0万。其中医院25462.0万人次（占81.6%）: the total's parts follow)
 BRACKETED = ("（占", "(占")  # a share in a bracket right after its part
-_SHARED_MEASURE = 2  # characters at least of the measure a total and its part end with (人次)
+_PART_REACH = 12  # drafts back from a part to the total it is a part of
 
 
 @lru_cache(maxsize=1)
@@ -39,19 +41,31 @@ def bracketed_share(text: str, at: int) -> bool:
     return text.endswith(BRACKETED, 0, at)
 
 
-def shared_measure(total: str, part: str) -> bool:
-    """Whether a total's name and a part's end with the same measure, two characters or more,
-    and differ before it (医疗卫生机构入院人次, 医院入院人次).
-
-    >>> shared_measure("医疗卫生机构入院人次", "医院入院人次"), shared_measure("床位", "医院床位")
-    (True, True)
-    """
-    if not total or not part or total == part:
-        return False
-    shared = 0
-    while shared < min(len(total), len(part)) and total[-1 - shared] == part[-1 - shared]:
-        shared += 1
-    return shared >= _SHARED_MEASURE
+def total_of_part(drafts: list[Draft], blocks: list[Block], part_at: int | None) -> Draft | None:
+    """The total a part (the draft at ``part_at``) is listed under: the nearest level before it,
+    in its block or the one before, whose name the part's is a kind of (totals._kind_of: 医院
+    入院人次 of 医疗卫生机构入院人次) with a 其中 between the two (cues.sub_item_markers); None
+    for none. The shares and the other parts of the list are passed."""
+    if part_at is None:
+        return None
+    part = drafts[part_at]
+    markers = cue_words("sub_item_markers")
+    for total in reversed(drafts[max(0, part_at - _PART_REACH):part_at]):
+        if total.figure.block not in (part.figure.block, part.figure.block - 1):
+            return None
+        text = blocks[total.figure.block].text
+        if total.kind not in BASE_KINDS or text.startswith(BRACKETED, total.figure.lend) or (
+                not _kind_of(part.metric, total.metric)):
+            continue  # (…万张（占78.8%），…: a part and its share)
+        if total.figure.block == part.figure.block:
+            between = text[total.figure.lend:part.figure.lstart]
+        else:
+            between = text[total.figure.lend:] + blocks[part.figure.block].text[:part.figure.lstart]
+        if any(marker in between for marker in markers):
+            return total
+        # (…其中：中医类医院70.2万人次（占81.3%），中医类门诊部0.4万人次，其他…（占18.4%）: a
+        # part written without its share is passed as the bracketed ones are)
+    return None
 
 
 def share_of_total(part: str, total: str) -> str:
