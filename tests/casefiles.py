@@ -13,7 +13,7 @@ import yaml
 
 CASES = Path(__file__).resolve().parent / "cases"
 CHECKED_FIELDS = ("unit", "kind", "qualifier", "metric", "value_min", "value_max", "period",
-                  "period_from", "status", "basis", "scope", "subject", "indicator")
+                  "period_from", "period_start", "period_end", "status", "basis", "scope", "subject", "indicator")
 
 
 def case_params(directory: Path = CASES) -> list[Any]:

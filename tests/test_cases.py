@@ -29,6 +29,8 @@ def test_case(row: dict[str, Any]) -> None:
                 actual = getattr(record, field)
                 if field.startswith("value_"):
                     assert same_value(expect[field], actual), (record.surface, field, actual)
+                elif field in ("period_start", "period_end"):  # (dates, written as ISO text)
+                    assert (actual and actual.isoformat()) == expect[field], (record.surface, field, actual)
                 else:
                     assert actual == expect[field], (record.surface, field, actual)
 

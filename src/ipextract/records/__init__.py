@@ -42,6 +42,7 @@ from .context import (
     opens_glossary,
     part_period,
     settle_period,
+    since_base_year,
     streak_period,
     titled_part_period,
 )
@@ -63,7 +64,7 @@ from .naming import (
     topic_carried,
 )
 from .naming.implied import industry_growth_named, length_named, level_words_off
-from .naming.ranks import growth_nouns, rank_in_area, rank_of_growth
+from .naming.ranks import gap_to_whole, growth_nouns, rank_in_area, rank_of_growth
 from .naming.shares import bracketed_share, share_named, share_of_total, total_of_part
 from .scope import scope, subject
 from .status import (
@@ -220,6 +221,8 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 period = NO_PERIOD  # 年均增长6.3% under 2025年: an average over years not given
             unsaid = period is None  # (NO_PERIOD: the text says there is none)
             period, period_from = settle_period(block, figure, period, period_from)
+            # 比1985年增长2.4倍 under 1995年: the years since the base (1986—1995年)
+            period = since_base_year(block, figure, period, kind)
             if unsaid and document_period is not None:
                 period, period_from = document_period, "document"  # a bulletin's own year
             if period_from in ("text", "part") and reviewed is not None:
@@ -275,6 +278,9 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 # 沿江高铁发送旅客…、运输货物…: a bare measure of the owner the item before names
                 owner, by = owned
                 metric, own_subject, own_scope = owner + metric, by.subject, by.scope
+            if kind == "change_pp":
+                # 增长2.8%，快于全国9.2个百分点: the gap of the growth rate to the country's
+                metric = gap_to_whole(metric, block.text, figure.lstart, block_drafts)
             if kind == "rank":
                 # 增长9.6%、居全国第三: the growth's rank; 居中部第1位: the area's
                 metric = rank_in_area(rank_of_growth(metric, block.text, figure.lstart, block_drafts),

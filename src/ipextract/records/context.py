@@ -445,6 +445,39 @@ def settle_period(block: Block, figure: Figure, period: str | None,
     return period.replace(found, str(int(found) - 1)), period_from
 
 
+def since_base_year(block: Block, figure: Figure, period: str | None, kind: str) -> str | None:
+    """The years a growth or a change compared with a named earlier year covers (比1985年增长
+    2.4倍, 与2020年相比实际增长18.6%: under 1995年, 1986—1995年): from the year after the base
+    to the figure's year, as 比上年 covers the one year. ``period`` for any other figure, a
+    base year not before the figure's, or a period of no single year (1—11月, a run).
+
+    >>> from ipextract.blocks import split_blocks
+    >>> from ipextract.figures import find_figures
+    >>> block = split_blocks("上交税金4643.6亿元，比1985年增长2.4倍。")[0]
+    >>> since_base_year(block, find_figures(block, 0)[1], "1995年", "growth")
+    '1986—1995年'
+    """
+    if kind not in _COMPARED_KINDS or not period:
+        return period  # (most figures: no change, or no period)
+    at = figure.lstart
+    base = _BASE_YEAR.search(block.text, max(0, at - _BASE_REACH), at)
+    if base is None:
+        return period
+    years = _YEAR_DIGITS4.findall(period)
+    if len(years) != 1 or _spans_years(period) or not _ONE_YEAR.fullmatch(period):
+        return period
+    year, since = int(years[0]), int(base.group(1))
+    return f"{since + 1}—{year}年" if since < year else period
+
+
+_COMPARED_KINDS = frozenset({"growth", "change"})
+_BASE_REACH = 16  # characters between a base year and the figure it is the base of, at most
+# 比1985年, 较2020年末, 与1985年相比, then the verb of the change (增长, 实际增长, 提高了): no
+# clause or sentence end between them
+_BASE_YEAR = regex.compile(
+    r"(?:比|较|与|同)((?:19|20)[0-9]{2})年(?:末|底)?(?:相比|比较)?[，,]?[^，,。；;！？]{0,8}$")
+
+
 # The verbs that state a level reached (达到, 超过, 突破, 提高到, 居…) right before a figure, with
 # nothing between (the qualifier 超/近/约 is the figure's own surface)
 _LEVEL_REACHED = re.compile(

@@ -193,7 +193,8 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
             clause = left = action + clause  # 新建、改造高标准农田: one action on the noun
     if clause_start > 0 and text[clause_start - 1] in _LIST_COMMAS and left_start == clause_start and (
             left == clause == text[clause_start:figure.lstart]) and not left.endswith("等") and (
-            shared := _shared_head_start(block, figures, position, clause_start)) < clause_start:
+            (shared := _shared_head_start(block, figures, position, clause_start)) < clause_start
+            or (shared := _joint_items_start(block, figures, position, clause_start)) < clause_start):
         # 举办国际性、全国性体育赛事: one head for both (not 宝鸡、延安等|4个…: a list of
         # examples, read as such); the subject is read in the clause's own words
         own_words = clause
@@ -388,6 +389,177 @@ def _shared_head_start(block: Block, figures: list[Figure], position: int, claus
         if verbs or start == 0 or text[start - 1] not in _LIST_COMMAS:
             return start  # the verbs, or the clause's start, open the list
     return clause_start
+
+
+def _joint_items_start(block: Block, figures: list[Figure], position: int, clause_start: int) -> int:
+    """Where a list of things that one figure counts or measures together opens: noun phrases
+    joined by 、 right before the clause of the figure's measure, with no figure of their own,
+    and one figure for all of them (乡镇卫生院、社区卫生服务中心、村卫生室|诊疗人次39.8亿;
+    国有管理公司、合作社、村集体|共占40%; 其中医院、|卫生院316个). The list opens after a
+    clause, a part's or a place's word (其中, 全国) or the verbs that act on all its items
+    (免费开展|妇女“两癌”、孕妇产前、新生儿缺陷筛查: no part of the name). Not a list the figure
+    is given for each item of (分别, 均, 各; a rank: 总产量、调出量|稳居全国第一), a list of as
+    many figures (lists._paired_items), of examples (等: their class is named), a clause of
+    its own action or scope (签约项目, 力争…, 全市…), nor a list with a piece that is a clause
+    (项目陆续投产、…) or holds a figure: ``clause_start`` then. Written with ， for 、 (a
+    writer's choice must not change the records) the pieces are short nouns alone and three
+    items at least: before a ， a piece is as often a clause of its own (分产业看，第一产业…).
+
+    >>> from ipextract.blocks import split_blocks
+    >>> from ipextract.figures import find_figures
+    >>> block = split_blocks("其中医院、卫生院316个。")[0]
+    >>> _joint_items_start(block, find_figures(block, 0), 0, block.clause_start(7))
+    2
+    """
+    text, figure = block.text, figures[position]
+    own = text[clause_start:figure.lstart]
+    if "等" in own or _DISTRIBUTED.search(own) or text.startswith(_RANKS, figure.lstart) or (
+            _DISTRIBUTED.search(text, figure.lend, _clause_end(block, figure.lend))) or (
+            _chain_length(block, figures, position) > 1) or (
+            position and figures[position - 1].lstart >= block.clause_start(clause_start - 1)):
+        return clause_start
+    words = _han_words(own)
+    cues = load_vocabulary().cues
+    if not words or _opens_clause(words[0]) or own.startswith(
+            (*cues.flow_verbs_over_lists, *cues.counting_verbs)) or not (
+            len(words[0]) == 1 and not _is_verb(pos_tag(words[0]))
+            or pos_tag(words[0]).startswith(_ITEM_TAGS)) or any(
+                _clause_word(word) and word not in _word_sets()["link"] for word in words) or (
+            words[0] in _word_sets()["scope"] or words[0] in _word_sets()["time_scope"]):
+        return clause_start
+    start, pieces, commas, shared_head, opened = clause_start, 0, 0, False, False
+    for _ in range(_JOINT_ITEMS):
+        mark = text[start - 1] if start else ""
+        if mark not in _LIST_COMMAS:
+            break  # the list opens at a clause's or the block's start
+        piece_start = block.clause_start(start - 1)
+        piece = text[piece_start:start - 1]
+        read = _list_piece(piece) if 0 < len(piece) <= _JOINT_PIECE and not _ANY_FIGURE.search(
+            piece) else None
+        if mark == "、":
+            if read is None or commas:  # (项目陆续投产、…: a clause of its own in the list;
+                return clause_start  # …、能工巧匠，年度…: the ， ended a clause, no list)
+        elif read is not None and _comma_item(piece[read:], own):
+            commas += 1  # (东南亚，日韩，欧美入境游客: the marks of a list written as ，)
+        elif read and commas:
+            pieces += 1  # (开工改造老旧小区，城中村，农村危房，…)
+            start, opened = piece_start + read, True
+            break
+        else:
+            break  # (分产业看，…; 2024年，…: a clause before the list opens it)
+        pieces += 1
+        # (two items of one head, 医院、卫生院; not after verbs that open a clause before the
+        # list, 发展高精尖产业，集成电路产业…, written with ， or with 、 alike)
+        shared_head = shared_head or pieces == 1 and not _opened_by_verbs(piece, read) and (
+            piece[-1] in own[:len(piece) + _HEAD_WORD])
+        start = piece_start
+        if read:  # the verbs, a part's or a place's word open the list
+            start, opened = start + read, True
+            break
+    # (a list of two items has one head, 医院、卫生院316个, or it is as often two clauses,
+    # written with 、 or with ， alike: 信息技术、装备制造产业营收 as 针对性措施，地区生产总值; a
+    # writer's choice between the two marks must not change the records)
+    # (…卫生室、点和慈善超市: the list's last join, where no verb opened a clause before it;
+    # not 建设…先行区、新能源和可再生能源装机占比, a join inside the item)
+    joined = pieces + (sum(own.count(join) for join in _OWN_JOINS) if not opened else 0)
+    return start if joined >= _JOINT_LIST or shared_head else clause_start
+
+
+def _opened_by_verbs(piece: str, read: int | None) -> bool:
+    """Whether the item of ``piece`` (from ``read``) follows verbs (发展|高精尖产业), not a
+    part's or a place's word (其中|医院) nor nothing."""
+    words = _han_words(piece[:read]) if read else []
+    return bool(words) and (_opening_verb(words[-1]) or _opens_clause(words[-1]))
+
+
+def _comma_item(item: str, own: str) -> bool:
+    """Whether a piece before a ， (from where its item opens) reads as an item of a list of
+    the clause ``own`` opens, and not as a clause of its own: a short noun (城中村, 东南亚) of
+    nouns alone, before a clause that opens with a noun of another word (济滨高铁，高铁里程…: the
+    next clause goes on about the last word; 稳预期，地区生产总值…: 稳 is no noun)."""
+    words = _han_words(item)
+    first = _han_words(own)[:1]
+    return 0 < len(item) <= _COMMA_PIECE and bool(first) and first[0] != words[-1] and all(
+        pos_tag(word).startswith(_COMMA_TAGS) for word in words) and (
+        pos_tag(first[0]).startswith(_COMMA_TAGS) or len(first[0]) == 1 and not _is_verb(
+            pos_tag(first[0])))  # (学位，园|位: a character the segmenter left alone)
+
+
+def _list_piece(piece: str) -> int | None:
+    """How a piece of a list before a joint figure reads: ``0`` for a noun phrase that names an
+    item (社区卫生服务中心（站）; it may hold a verb, 社会捐赠工作站), where in it the item
+    opens for one that opens the list with verbs, a part's or a place's word (免费开展|妇女
+    “两癌”; 其中|医院; 全国共有|…), ``None`` for a piece that is no item: a clause ending in a
+    verb (消费回暖, 制度全面实施), one with an adverb, a preposition, an adjective or a number
+    (项目陆续投产, 在全国冬运会, 规模最大, 全球第一), a list's number (三、), a measure of its own
+    (社会消费品零售总额、…: the figure is each one's), or verbs on an activity (深化改革)."""
+    words = _han_words(_BRACKETED.sub("", piece))
+    at = 0
+    while at < len(words) and (words[at] in _word_sets()["scope"]
+                               or words[at] in _word_sets()["time_scope"]
+                               or pos_tag(words[at])[:1] in _DISCOURSE_TAGS):
+        at += 1  # (其中|医院、…; 全国|共有…)
+    verbs = run = at
+    while run < len(words) and len(words[run]) > 1 and (
+            pos_tag(words[run])[:1] in "vd" or _opens_clause(words[run])):
+        run += 1  # (免费|开展: a verbal noun or an adverb before the verbs is theirs)
+        if _opening_verb(words[run - 1]) or _opens_clause(words[run - 1]):
+            verbs = run
+            if run < len(words) and not _opens_clause(words[run]):
+                break  # (开展|留守儿童: a verb after the action qualifies the item)
+    last = words[-1] if words else ""
+    if verbs == len(words) or _opening_verb(last) or len(last) > 2 and pos_tag(
+            last[-2:]).startswith("v") or verbs > at and pos_tag(last) == "vn" or any(
+            map(_clause_word, words[verbs:])) or _measure_item(piece):
+        return None
+    return piece.find(words[verbs]) if verbs > at or at else 0
+
+
+def _measure_item(piece: str) -> bool:
+    """社会消费品零售总额, 调出量: an item that names a measure of its own (cues.measure_nouns,
+    measure_endings): the figure after a list of measures is each one's (…、固定资产投资增长4%
+    左右), no total."""
+    cues = load_vocabulary().cues
+    return piece.endswith((*cues.measure_nouns, *cues.measure_endings))
+
+
+def _opens_clause(word: str) -> bool:
+    """力争, 推进, 建设, 实现: a verb of plan, effort or programme (tagged a noun as often as a
+    verb) that opens a clause of its own."""
+    return word in _word_sets()["not_actions"] or word in _word_sets()["plan_verbs_before_names"]
+
+
+def _han_words(words: str) -> list[str]:
+    return [word for word in _tokens(words) if _HAN.match(word)]
+
+
+def _clause_word(word: str) -> bool:
+    """An adverb, a preposition, an adjective, a pronoun or a number (陆续, 持续, 在, 最大, 第一, 三):
+    words of a clause, or a list's number, not of a noun phrase that names a thing."""
+    tag = pos_tag(word)
+    return tag[:1] in _CLAUSE_TAGS and (len(word) > 1 or tag[:1] != "a") or tag == "vd" or (
+        tag == "m" and (len(word) > 1 or word in _NUMERALS))
+
+
+def _opening_verb(word: str) -> bool:
+    """A verb of two characters or more (开展, 签约): one of one character is as often a noun's
+    part the segmenter cut (限|上, 村)."""
+    return len(word) > 1 and _is_verb(pos_tag(word))
+
+
+_BRACKETED = regex.compile(r"[（(][^（()）]*[)）]|[“”\"‘’]")  # 中心（站）, 妇女“两癌”
+_DISTRIBUTED = regex.compile("分别|均|各|依次|居|排名|位列")  # a figure for each item
+_RANKS = ("第", "前")  # a rank is each item's (总产量、调出量稳居全国第一)
+_CLAUSE_TAGS = frozenset("dpart")  # (t: 电厂三期建成投产, a clause)
+_NUMERALS = frozenset("一二三四五六七八九十百千万亿两")
+# the first word of a list's last item: a noun, a verbal noun or a qualifying word (not an idiom)
+_ITEM_TAGS = ("n", "vn", "b", "j", "nz", "ns", "nt", "nr", "s")
+_JOINT_ITEMS = 6  # pieces of a list of things measured together, read back at most
+_JOINT_PIECE = 16  # characters of one piece, at most: a longer one is a clause
+_COMMA_PIECE = 10  # characters of a piece before a ，, at most, read as an item of a list
+_COMMA_TAGS = ("n", "j", "b", "s")  # nouns (ns, nt, nz…), abbreviations, qualifying words
+_JOINT_LIST = 2  # pieces before the last item, at least, of a list whose items share no head
+_OWN_JOINS = ("和", "及", "与")  # the joins of a list's last two items (澳门和台湾同胞)
 
 
 def _qualified_parallel_head(words: list[str], following: str, length: int) -> bool:

@@ -98,6 +98,20 @@ def _trailing_words() -> frozenset[str]:
 
 
 _PER = "每"
+_RATIO = "比"
+
+
+@lru_cache(maxsize=1)
+def _ratio_terms() -> tuple[str, ...]:
+    """The measures a ratio is of (收入, 支出: cues.measure_endings of two characters or more)."""
+    return tuple(ending for ending in load_vocabulary().cues.measure_endings if len(ending) > 1)
+
+
+@lru_cache(maxsize=1)
+def _ratio_pattern() -> regex.Pattern[str]:
+    """收入比 before the verb of its level (为, 缩小至) or the phrase's end: a ratio named."""
+    terms = "|".join(map(regex.escape, _ratio_terms()))
+    return regex.compile(rf"(?:{terms})比(?=为|是|达|缩小|扩大|降|下降|保持|稳定|控制|由|从|$)")
 # the mark of a list item opening a name (10.发放…, ③培训…, （3）…): the list's, no word of it
 _ITEM_MARKER = regex.compile(r"^(?:[0-9]{1,2}[.．、](?![0-9])|[①-⑳]|[（(][0-9一二三四五六七八九十]{1,3}[）)])\s*")
 # a length of years opening a name (五年|改造…, 3年|累计建成…): the span a total was made in
@@ -129,6 +143,8 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     words = _word_sets()
     (period, period_name, code_note, adverbial_pattern, comparison_base, base_gap, basis,
      note_mark, list_note) = _phrase_patterns()
+    # (城乡居民收入比为…, …收入比缩小至…: a ratio named, where 比 is no comparison's, 比上年)
+    ratio_named = _RATIO in phrase and _ratio_pattern().search(phrase) is not None
     phrase = period_name.sub("", period.sub("", phrase))  # (…三季度, 1—11月)
     phrase = code_note.sub("", phrase)  # 细颗粒物（PM2.5）年均浓度 → 细颗粒物年均浓度
     phrase = list_note.sub("", phrase)  # 病区县（市、区）数 → 病区县数
@@ -191,6 +207,9 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     # (稳定|在: the verb before the link word goes with it)
     while tokens and (tokens[-1] in trailing or _is_punctuation(tokens[-1]) or (
             len(tokens) > 1 and tokens[-1] in words["verbs_after_names"])):
+        if ratio_named and tokens[-1] == _RATIO and len(tokens) > 1 and tokens[-2].endswith(
+                _ratio_terms()):
+            break  # 城乡居民收入比|为2.1: the ratio of two incomes (比 is also a link word)
         if tokens[-1] in "）)" and "".join(tokens).count("（") + "".join(tokens).count("(") > (
             "".join(tokens[:-1]).count("）") + "".join(tokens[:-1]).count(")")
         ):
@@ -200,7 +219,10 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         del tokens[-2:]  # …平均浓度|每|立方米|36微克: the denominator of the unit, written before it
     tokens = _without_subject_verb(tokens, words)  # (after the predicate goes)
     text = _strip_edges("".join(tokens))
-    split_oddly = bool(tokens) and not pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS)
+    # (城乡居民收入比|为2.1: the ratio of two incomes, no comparison with a base, 比上年)
+    ratio = ratio_named and len(tokens) > 1 and tokens[-1] == _RATIO and tokens[-2].endswith(
+        _ratio_terms())
+    split_oddly = bool(tokens) and not pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS) and not ratio
     for word in suffixes(words["link"]).matches(text) if split_oddly else ():
         if len(text) > len(word) + 1:
             text = text[: -len(word)]  # 得分为: jieba cut it 得|分为, the link word is still 为
@@ -218,7 +240,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         text = text[:compared.start()]  # 优良天数|同比增加 (one word): the change, no name
         tokens = _tokens(text)
     comparison = comparison_base.search(text) or base_gap.search(text)
-    if comparison and comparison.start() > 0:
+    if comparison and comparison.start() > 0 and not (ratio and comparison.start() == len(text) - 1):
         text = text[: comparison.start()]
         tokens = _tokens(text)
     if tokens and tokens[-1] in ("等", "等等"):

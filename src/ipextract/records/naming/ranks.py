@@ -79,6 +79,42 @@ def rank_of_growth(metric: str, text: str, at: int, drafts: Sequence[Draft]) -> 
 
 _SENTENCE_BREAK = regex.compile("[。；;！？]")
 
+# a gap of a figure to the whole's (、高于全国1.9个百分点, ，快于全省…): its comparing verb and
+# the area, up to the gap
+_GAP = regex.compile(r"(?P<verb>高于|快于|低于|慢于)(?P<area>全国|全省|全市|全区|全州|全县)"
+                     r"(?:平均水平|平均)?$")
+_GAP_REACH = 10  # characters before a gap its verb and area are looked for in
+_GAP_OF = frozenset({"growth", "rate", "share"})  # the figures a gap in points compares
+
+
+def gap_to_whole(metric: str, text: str, at: int, drafts: Sequence[Draft]) -> str:
+    """The name of a gap in points to the whole's figure written right after a growth, a rate
+    or a share (民间投资增长2.8%，快于全国9.2个百分点 → 民间投资增速快于全国; 城镇调查失业率4.5%、
+    低于全国0.6个百分点 → 城镇调查失业率低于全国), or after a growth rate's noun (制造业投资增速
+    高于全省6.7个百分点: the area the scope words took off is put back); ``metric`` for any
+    other figure. The gap is no figure of the measure itself: a column of its own, as a rank in
+    an area is (rank_in_area).
+
+    >>> gap_to_whole("民间投资", "民间投资增长2.8%，快于全国9.2个百分点", 16, [])
+    '民间投资'
+    """
+    gap = _GAP.search(text, max(0, at - _GAP_REACH), at)
+    if gap is None or not metric:
+        return metric
+    verb, area = gap.group("verb"), gap.group("area")
+    if metric.endswith(verb):  # 制造业投资增速高于|全省: the area went with the scope words
+        return metric + area
+    previous = drafts[-1] if drafts else None
+    if previous is None or previous.kind not in _GAP_OF or previous.metric != metric or (
+            previous.figure.lend < gap.start() - _GAP_MARKS) or _SENTENCE_BREAK.search(
+            text, previous.figure.lend, gap.start()):
+        return metric
+    growth = GROWTH_RATE if previous.kind == "growth" and not metric.endswith(growth_nouns()) else ""
+    return metric + growth + verb + area
+
+
+_GAP_MARKS = 2  # characters between the figure compared and the gap's verb: a mark (、，)
+
 
 @lru_cache(maxsize=1)
 def growth_nouns() -> tuple[str, ...]:

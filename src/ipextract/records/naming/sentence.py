@@ -461,7 +461,7 @@ def _stock_after_flow(metric: str, clause: str, previous: Draft) -> str:
     named without the verb of flow (专精特新企业; 累计入选… where the verb stays, 高新技术企业总数
     for 总数). Not a cumulative flow (累计新增城镇就业: the verb is the clause's own)."""
     flows = load_vocabulary().cues.flow_verbs_over_lists
-    verb = next((v for v in flows if previous.metric.startswith(v)), "")
+    verb = next((v for v in flows if previous.metric.startswith(v)), "") or _new_verb(previous.metric)
     cumulative = "累计" in clause and not clause[clause.index("累计") + 2:].startswith(flows)
     totals = _word_sets()["stock_totals"]  # 新增…1200家，总数达1.5万家: the stock's own word
     if not verb or not (cumulative or metric in totals) or len(previous.metric) <= len(verb):
@@ -477,6 +477,19 @@ def _stock_after_flow(metric: str, clause: str, previous: Draft) -> str:
     # 新入选 → 累计入选: a verb of its own after 新; 新增, 新建: the verb is only the flow's
     kept = verb[1:] if verb.startswith("新") and len(verb) > 2 else ""
     return f"累计{kept}{stock}" if kept else stock
+
+
+def _new_verb(name: str) -> str:
+    """新结对 of 新结对国际友好城市: 新 and a verb after it open a flow as the listed ones do
+    (cues.flow_verbs_over_lists: 新增, 新认定…); ``""`` for any other name.
+
+    >>> _new_verb("新结对国际友好城市"), _new_verb("新能源汽车")
+    ('新结对', '')
+    """
+    if not name.startswith("新"):
+        return ""
+    tokens = _tokens(name[1:])
+    return "新" + tokens[0] if len(tokens) > 1 and len(tokens[0]) > 1 and pos_tag(tokens[0]) == "v" else ""
 
 
 _STREAK_KINDS = frozenset({"duration", "count"})
