@@ -57,6 +57,7 @@ from .naming import (
     _scope_of_opening_whole,
     _scope_of_total_parts,
     analyse,
+    casualties_of_events,
     clean_metric,
     owner_carried,
     reach_openers,
@@ -313,6 +314,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     _scope_of_opening_whole(drafts, blocks, _parallel_measures(drafts, blocks))
     _name_implied_measures(drafts, blocks)  # (before the parts of a total take its scope)
     _scope_of_total_parts(drafts, blocks)
+    casualties_of_events(drafts, blocks)  # 发生火灾1200起，死亡12人: the fire's dead
     _name_bare_shares(drafts, blocks)
     forget_headings()
     return drafts

@@ -122,6 +122,9 @@ class Cues(Frozen):
     sub_item_markers: tuple[str, ...] = ()  # 其中国家级31家: an item of the total before
     attribute_nouns: tuple[str, ...] = ()  # 普通高中42所，招生…: the institutions' 招生
     body_measures: tuple[str, ...] = ()  # 国有企业…，上缴税费…: the body's own measures
+    # 发生火灾1200起，死亡12人: the casualties and losses of the events counted before them
+    casualty_measures: tuple[str, ...] = ()
+    event_heads: tuple[str, ...] = ()  # 事故, 火灾: what a count of events ends with
     # 改造老旧小区640个、惠及居民…: a reach named by the works before it (naming/reach.py)
     drive_verbs_after_spending: tuple[str, ...] = ()  # 带动, 拉动: only after money spent
     serving_verbs: tuple[str, ...] = ()  # 服务: only before a count of those served

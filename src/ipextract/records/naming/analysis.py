@@ -412,16 +412,21 @@ def _joint_items_start(block: Block, figures: list[Figure], position: int, claus
     2
     """
     text, figure = block.text, figures[position]
+    # (the piece before first, by its length alone: most clauses after a ， are clauses of their
+    # own, longer than an item; a call of this function per clause after a mark)
+    piece_start = block.clause_start(clause_start - 1)
+    if clause_start - 1 - piece_start > (_JOINT_PIECE if text[clause_start - 1] == "、" else _COMMA_PIECE):
+        return clause_start
     own = text[clause_start:figure.lstart]
     if "等" in own or _DISTRIBUTED.search(own) or text.startswith(_RANKS, figure.lstart) or (
             _DISTRIBUTED.search(text, figure.lend, _clause_end(block, figure.lend))) or (
             _chain_length(block, figures, position) > 1) or (
             position and figures[position - 1].lstart >= block.clause_start(clause_start - 1)):
         return clause_start
+    if own.startswith(_action_openings()):
+        return clause_start  # (新培育…, 新建…: a clause of its own action)
     words = _han_words(own)
-    cues = load_vocabulary().cues
-    if not words or _opens_clause(words[0]) or own.startswith(
-            (*cues.flow_verbs_over_lists, *cues.counting_verbs)) or not (
+    if not words or _opens_clause(words[0]) or not (
             len(words[0]) == 1 and not _is_verb(pos_tag(words[0]))
             or pos_tag(words[0]).startswith(_ITEM_TAGS)) or any(
                 _clause_word(word) and word not in _word_sets()["link"] for word in words) or (
@@ -463,6 +468,12 @@ def _joint_items_start(block: Block, figures: list[Figure], position: int, claus
     # not 建设…先行区、新能源和可再生能源装机占比, a join inside the item)
     joined = pieces + (sum(own.count(join) for join in _OWN_JOINS) if not opened else 0)
     return start if joined >= _JOINT_LIST or shared_head else clause_start
+
+
+@lru_cache(maxsize=1)
+def _action_openings() -> tuple[str, ...]:
+    cues = load_vocabulary().cues
+    return (*cues.flow_verbs_over_lists, *cues.counting_verbs)
 
 
 def _opened_by_verbs(piece: str, read: int | None) -> bool:

@@ -428,7 +428,12 @@ def _shared_measure(items: list[str]) -> list[str]:
             shared.append(item)
             continue
         head = last[len(item):] if _parallel_opening(item, last) else ""
-        shared.append(item + (head if head.endswith(measure) else measure))
+        if not head.endswith(measure):
+            # (汽车、有色金属|行业增加值: the class word before the measure is every item's)
+            # (not after an item that names an industry already: 制造业)
+            head = next((c + measure for c in _CLASS_HEADS if last.endswith(c + measure)
+                         and not item.endswith(_INDUSTRY)), measure)
+        shared.append(item + head)
     items = [*shared, last]
     if measure in cues.trade_measures and items[0].startswith(_PARTNER):
         # 对欧盟、东盟、美国进出口总额: the trade is with each partner the list names
@@ -438,6 +443,10 @@ def _shared_measure(items: list[str]) -> list[str]:
         items = [items[0]] + [item if item.startswith(cues.list_scopes) else scope + item
                               for item in items[1:]]
     return items
+
+
+_CLASS_HEADS = ("行业", "产业")  # a list's class word before its measure (有色金属行业增加值)
+_INDUSTRY = "业"  # what the name of an industry, or its class word, ends with
 
 
 def _measure_after_head(items: list[str], last: str) -> str:
@@ -622,8 +631,14 @@ def _bare_thing(item: str) -> bool:
     item = _ITEM_NOTE.sub("", item)  # (欧盟（不含英国）: a note on the thing's bounds)
     if len(item) < 2 or not _HAN_WORDS.fullmatch(item):
         return False
-    tag = pos_tag(_tokens(item)[-1])
-    return tag.startswith(_NOMINAL_TAGS) and tag not in ("m", "q")
+    tokens = _tokens(item)
+    tag = pos_tag(tokens[-1])
+    # (高端装备|制造: an industry named by its work, a thing of the list as 装备 is)
+    return tag.startswith(_NOMINAL_TAGS) and tag not in ("m", "q") or (
+        len(tokens) > 1 and tokens[-1] in _INDUSTRY_WORK)
+
+
+_INDUSTRY_WORK = frozenset({"制造", "加工"})  # the work an industry is named by (装备制造)
 
 
 def _one_verb_word(item: str) -> bool:

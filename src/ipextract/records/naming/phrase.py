@@ -99,6 +99,8 @@ def _trailing_words() -> frozenset[str]:
 
 _PER = "每"
 _RATIO = "比"
+_PRICE_RISE = "涨幅"
+_PRICE_LEVELS = ("价格", "指数")  # (居民消费价格, 工业生产者出厂价格指数: a level no column names)
 
 
 @lru_cache(maxsize=1)
@@ -210,6 +212,8 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         if ratio_named and tokens[-1] == _RATIO and len(tokens) > 1 and tokens[-2].endswith(
                 _ratio_terms()):
             break  # 城乡居民收入比|为2.1: the ratio of two incomes (比 is also a link word)
+        if tokens[-1] == _PRICE_RISE and len(tokens) > 1 and tokens[-2].endswith(_PRICE_LEVELS):
+            break  # 居民消费价格|涨幅: a price is no measure of its own, its rise is (as written)
         if tokens[-1] in "）)" and "".join(tokens).count("（") + "".join(tokens).count("(") > (
             "".join(tokens[:-1]).count("）") + "".join(tokens[:-1]).count(")")
         ):

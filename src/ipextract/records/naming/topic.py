@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 
+from ...blocks import Block
 from ...vocabulary import cue_set, cue_words, load_vocabulary
 from ...vocabulary.lexicon import pos_tag
 from ..base import BASE_KINDS, Draft, _tokens
@@ -260,7 +262,42 @@ def owner_carried(metric: str, words: PhraseAnalysis, text: str,
     return None
 
 
-__all__ = ["facility_of_sentence", "owner_carried", "topic_carried"]
+def casualties_of_events(drafts: list[Draft], blocks: list[Block]) -> None:
+    """生产安全事故死亡人数 for 死亡人数 after 发生生产安全事故104起 in its sentence: a bare
+    casualty or loss (cues.casualty_measures) after a count of events (a name that ends with
+    cues.event_heads, 事故, 火灾) is those events', and so are the figures that describe it.
+    Read once the block is named, so that a list's later items (死亡12人，受伤30人) are named
+    from the bare casualty before them."""
+    casualties, heads = cue_set("casualty_measures"), cue_words("event_heads")
+    renamed: dict[int, str] = {}
+    events: Draft | None = None
+    for index, draft in enumerate(drafts):
+        if draft.metric_from == "of" and draft.of is not None and id(draft.of) in renamed:
+            drafts[index] = replace(draft, metric=renamed[id(draft.of)])
+            continue
+        name = draft.metric
+        if draft.kind == "count" and name.removesuffix("起数").removesuffix("数").endswith(heads):
+            events = draft
+            continue
+        if name not in casualties or events is None or draft.kind not in _LOSS_KINDS:
+            continue
+        block = blocks[draft.figure.block]
+        if events.figure.block != draft.figure.block or events.figure.lstart < block.sentence_start(
+                draft.figure.lstart):
+            continue
+        owner = events.metric.removesuffix("起数").removesuffix("数")
+        for verb in _EVENT_VERBS:
+            owner = owner.removeprefix(verb)
+        if len(owner) > 1:
+            renamed[id(draft.figure)] = owner + name
+            drafts[index] = replace(draft, metric=owner + name)
+
+
+_LOSS_KINDS = frozenset({"count", "amount"})
+_EVENT_VERBS = ("全年共发生", "全年发生", "共发生", "发生", "共")  # 共发生|生产安全事故
+
+
+__all__ = ["casualties_of_events", "facility_of_sentence", "owner_carried", "topic_carried"]
 
 
 def facility_of_sentence(text: str, starts: tuple[int, ...], clause_start: int, metric: str,
