@@ -157,6 +157,16 @@ def _title_measure(text: str) -> tuple[str, bool] | None:
     return text, False
 
 
+# a title of trade by partner (对主要国家、地区贸易情况, 对主要市场进出口)
+_TRADE_PARTNERS = regex.compile(r"对(?:主要)?(?:国家|地区|市场|贸易伙伴)")
+_PARTNER = "对"
+
+
+@lru_cache(maxsize=1)
+def _trade_measures() -> tuple[str, ...]:
+    return load_vocabulary().cues.trade_measures
+
+
 def _compound(row: str, measure: str) -> str:
     """The row followed by the measure, a shared stretch written once: 粮食 + 产量 → 粮食产量,
     乡镇工业 + 工业总产值 → 乡镇工业总产值."""
@@ -287,6 +297,11 @@ class TableContext:
         name, part = self._name(label, column, width, unit)
         if self.section and name and (name != label or names_measure(label)):
             name = _compound(self.section, name)
+        if name and name != label and _TRADE_PARTNERS.search(self.title) and label not in _totals() and (
+                name.endswith(_trade_measures())) and not name.startswith(_PARTNER):
+            # 南京对主要国家、地区贸易情况 | 美国 | 出口额: the trade with the partner the row names
+            # (对美国出口额), not the partner's own (as 对东盟进出口总额 in prose)
+            name = _PARTNER + name
         return name, part
 
     def _name(self, label: str, column: int, width: int, unit: str) -> tuple[str, bool]:

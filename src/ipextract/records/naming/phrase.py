@@ -105,8 +105,15 @@ _PRICE_LEVELS = ("价格", "指数")  # (居民消费价格, 工业生产者出�
 
 @lru_cache(maxsize=1)
 def _ratio_terms() -> tuple[str, ...]:
-    """The measures a ratio is of (收入, 支出: cues.measure_endings of two characters or more)."""
-    return tuple(ending for ending in load_vocabulary().cues.measure_endings if len(ending) > 1)
+    """The measures a ratio is of (收入, 支出: cues.measure_endings of two characters or more)
+    and the things one is between (性别: cues.ratio_terms)."""
+    cues = load_vocabulary().cues
+    return (*(ending for ending in cues.measure_endings if len(ending) > 1), *cues.ratio_terms)
+
+
+def _ends_in_ratio(name: str) -> bool:
+    """城乡居民收入比, 出生人口性别比: a name that ends with a ratio's 比."""
+    return name.endswith(_RATIO) and name[:-1].endswith(_ratio_terms())
 
 
 @lru_cache(maxsize=1)
@@ -209,8 +216,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     # (稳定|在: the verb before the link word goes with it)
     while tokens and (tokens[-1] in trailing or _is_punctuation(tokens[-1]) or (
             len(tokens) > 1 and tokens[-1] in words["verbs_after_names"])):
-        if ratio_named and tokens[-1] == _RATIO and len(tokens) > 1 and tokens[-2].endswith(
-                _ratio_terms()):
+        if ratio_named and _ends_in_ratio("".join(tokens)):
             break  # 城乡居民收入比|为2.1: the ratio of two incomes (比 is also a link word)
         if tokens[-1] == _PRICE_RISE and len(tokens) > 1 and tokens[-2].endswith(_PRICE_LEVELS):
             break  # 居民消费价格|涨幅: a price is no measure of its own, its rise is (as written)
@@ -224,8 +230,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     tokens = _without_subject_verb(tokens, words)  # (after the predicate goes)
     text = _strip_edges("".join(tokens))
     # (城乡居民收入比|为2.1: the ratio of two incomes, no comparison with a base, 比上年)
-    ratio = ratio_named and len(tokens) > 1 and tokens[-1] == _RATIO and tokens[-2].endswith(
-        _ratio_terms())
+    ratio = ratio_named and _ends_in_ratio("".join(tokens))
     split_oddly = bool(tokens) and not pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS) and not ratio
     for word in suffixes(words["link"]).matches(text) if split_oddly else ():
         if len(text) > len(word) + 1:
