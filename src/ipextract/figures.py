@@ -281,6 +281,7 @@ def _range_guard(head: str) -> str:
     return f"(?={run}{{0,{RANGE_HEAD_LIMIT}}}{character_class(separators)})"
 
 
+_RATIO_UNITS = frozenset({"∶1", "：1", ":1"})  # units.toml: a ratio to one (2.04∶1)
 PER_TIME = ("月", "日")  # time units that stand alone only as a denominator (元/月); 年 is a unit
 
 
@@ -523,7 +524,9 @@ def _resolve(match: re.Match[str], groups: Groups, text: str, block: Block,
             groups.mag in ("万", "亿") and _MIXED_TAIL.match(text, end)):
         raise _Rejected  # a part of a mixed numeral not read whole (3.5万4千): never a part alone
     if after and after in "-/:∶：" and text[end + 1:end + 2].isdigit():
-        raise _Rejected  # 027-12345678, 2024/25, 09:45, 2.21∶1: a code, a time or a ratio
+        raise _Rejected  # 027-12345678, 2024/25, 09:45: a code or a time
+    if written in _RATIO_UNITS and (after.isdigit() or after in ".．:：∶"):
+        raise _Rejected  # 9:15, 2:10: a time or a score, no ratio to one (2.04∶1)
     previous_char = text[start - 2:start - 1]
     if before and before in ":∶：" and previous_char.isascii() and previous_char.isalnum():
         raise _Rejected  # fjlib.net:6443, 09:45:30, 2：1

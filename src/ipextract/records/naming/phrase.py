@@ -120,7 +120,8 @@ def _ends_in_ratio(name: str) -> bool:
 def _ratio_pattern() -> regex.Pattern[str]:
     """收入比 before the verb of its level (为, 缩小至) or the phrase's end: a ratio named."""
     terms = "|".join(map(regex.escape, _ratio_terms()))
-    return regex.compile(rf"(?:{terms})比(?=为|是|达|缩小|扩大|降|下降|保持|稳定|控制|由|从|$)")
+    return regex.compile(
+        rf"(?:{terms})比(?=为|是|达|缩小|收窄|扩大|降|下降|保持|稳定|控制|突破|提高|提升|由|从|$)")
 # the mark of a list item opening a name (10.发放…, ③培训…, （3）…): the list's, no word of it
 _ITEM_MARKER = regex.compile(r"^(?:[0-9]{1,2}[.．、](?![0-9])|[①-⑳]|[（(][0-9一二三四五六七八九十]{1,3}[）)])\s*")
 # a length of years opening a name (五年|改造…, 3年|累计建成…): the span a total was made in
