@@ -12,7 +12,8 @@ Which spaces a reader ignores:
 - between a Chinese character (or Chinese punctuation) and a half-width digit, letter or
   ``%``, or a minus sign before digits — web ("pangu") spacing, and PDF copies: ``增长 5.2%``,
   ``1.2 亿吨``, ``PCT 申请``, ``为 -1.05‰``;
-- between a number and ``%``/``‰``/``℃`` or a Latin unit: ``5.2 %``, ``100 mAh``;
+- between a number and ``%``/``‰``/``℃`` or a Latin unit: ``5.2 %``, ``100 mAh``, and around
+  the ratio sign of a ratio to one: ``2.04 ∶ 1``;
 - inside a Chinese numeral and between a numeral and its magnitude or unit: ``一千 二百``,
   ``百分之一 点五``, ``13.38万 件``;
 - in justified text, where every character of a short phrase stands apart: ``第 二 产 业``.
@@ -48,6 +49,7 @@ _NUMERAL_CHARACTERS = frozenset(CHINESE_NUMERAL_CHARS + "几")
 _AFTER_NUMBER = frozenset("%‰℃°")
 _WIDE_PUNCTUATION = frozenset("“”‘’…—–·")
 _MINUS = frozenset("-−")  # a minus sign before digits
+_RATIO_COLON = "∶"  # the ratio sign (U+2236) of 2.04∶1, a symbol of neither width
 _SPACES = re.compile(" +")
 # A whole stretch printed twice by a bold PDF font: at least five doubled characters in a row
 # (two, as in 人人 or 年年, are words; four, as in 清清楚楚, are rare and harmless to read as two).
@@ -99,7 +101,9 @@ def _ignorable(text: str, start: int, end: int) -> bool:
         if _wide(left) and right in _MINUS and text[end + 1:end + 2].isdigit():
             return True  # 自然增长率为 -1.05‰: a negative number, spaced as a positive one is
         return _half(right) if _wide(left) else _half(left)
-    return left.isdigit() and (right in _AFTER_NUMBER or right.isalpha())
+    if left == _RATIO_COLON:
+        return right.isdigit()  # 2.04∶ 1: a ratio to one, spaced
+    return left.isdigit() and (right in _AFTER_NUMBER or right.isalpha() or right == _RATIO_COLON)
 
 
 def doubled_copies(text: str) -> list[int]:
