@@ -401,9 +401,11 @@ def _joint_items_start(block: Block, figures: list[Figure], position: int, claus
     is given for each item of (分别, 均, 各; a rank: 总产量、调出量|稳居全国第一), a list of as
     many figures (lists._paired_items), of examples (等: their class is named), a clause of
     its own action or scope (签约项目, 力争…, 全市…), nor a list with a piece that is a clause
-    (项目陆续投产、…) or holds a figure: ``clause_start`` then. Written with ， for 、 (a
-    writer's choice must not change the records) the pieces are short nouns alone and three
-    items at least: before a ， a piece is as often a clause of its own (分产业看，第一产业…).
+    (项目陆续投产、…) or holds a figure: ``clause_start`` then. A list of two items only when
+    they share a head (医院、卫生院) and no verbs open it: two items are as often two clauses.
+    Written with ， for 、 (a writer's choice must not change the records) the pieces are short
+    nouns alone (:func:`_comma_item`): before a ， a piece is as often a clause of its own
+    (分产业看，第一产业…).
 
     >>> from ipextract.blocks import split_blocks
     >>> from ipextract.figures import find_figures
@@ -559,7 +561,8 @@ def _opening_verb(word: str) -> bool:
 
 
 _BRACKETED = regex.compile(r"[（(][^（()）]*[)）]|[“”\"‘’]")  # 中心（站）, 妇女“两癌”
-_DISTRIBUTED = regex.compile("分别|均|各|依次|居|排名|位列")  # a figure for each item
+# a figure for each item: 分别, 均, 各, or a rank (居全国…, not 居民 or 居住)
+_DISTRIBUTED = regex.compile("分别|均|各|依次|居(?![民住家])|排名|位列")
 _RANKS = ("第", "前")  # a rank is each item's (总产量、调出量稳居全国第一)
 _CLAUSE_TAGS = frozenset("dpart")  # (t: 电厂三期建成投产, a clause)
 _NUMERALS = frozenset("一二三四五六七八九十百千万亿两")
