@@ -281,7 +281,7 @@ def _range_guard(head: str) -> str:
     return f"(?={run}{{0,{RANGE_HEAD_LIMIT}}}{character_class(separators)})"
 
 
-_RATIO_UNITS = frozenset({"∶1", "：1", ":1"})  # units.toml: a ratio to one (2.04∶1)
+RATIO_TO_ONE = "∶1"  # the base of units.toml's ratios to one (2.04∶1, 1：1)
 PER_TIME = ("月", "日")  # time units that stand alone only as a denominator (元/月); 年 is a unit
 
 
@@ -525,7 +525,8 @@ def _resolve(match: re.Match[str], groups: Groups, text: str, block: Block,
         raise _Rejected  # a part of a mixed numeral not read whole (3.5万4千): never a part alone
     if after and after in "-/:∶：" and text[end + 1:end + 2].isdigit():
         raise _Rejected  # 027-12345678, 2024/25, 09:45: a code or a time
-    if written in _RATIO_UNITS and (after.isdigit() or after in ".．:：∶"):
+    if unit_entry is not None and unit_entry.base == RATIO_TO_ONE and (
+            after.isdigit() or after in ".．:：∶"):
         raise _Rejected  # 9:15, 2:10: a time or a score, no ratio to one (2.04∶1)
     previous_char = text[start - 2:start - 1]
     if before and before in ":∶：" and previous_char.isascii() and previous_char.isalnum():

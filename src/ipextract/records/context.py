@@ -463,14 +463,15 @@ def since_base_year(block: Block, figure: Figure, period: str | None, kind: str)
     base = _BASE_YEAR.search(block.text, max(0, at - _BASE_REACH), at)
     if base is None:
         return period
-    years = _YEAR_DIGITS4.findall(period)
-    if len(years) != 1 or _spans_years(period) or not _ONE_YEAR.fullmatch(period):
-        return period
-    year, since = int(years[0]), int(base.group(1))
+    written = period.removesuffix("年")
+    if len(written) != _YEAR_LENGTH or not written.isdigit():
+        return period  # (a period of no single year, or one in Chinese numerals)
+    year, since = int(written), int(base.group(1))
     return f"{since + 1}—{year}年" if since < year else period
 
 
 _COMPARED_KINDS = frozenset({"growth", "change"})
+_YEAR_LENGTH = 4  # digits of a year (1995)
 _BASE_REACH = 16  # characters between a base year and the figure it is the base of, at most
 # 比1985年, 较2020年末, 与1985年相比, then the verb of the change (增长, 实际增长, 提高了): no
 # clause or sentence end between them

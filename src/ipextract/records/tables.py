@@ -43,11 +43,12 @@ from ..layout import TABLE_TITLE
 from ..models import TABLE_NAME_MARK
 from ..scanning import alternation
 from ..stacked import StackedCell, stacked_layout
-from ..vocabulary import load_vocabulary
+from ..vocabulary import cue_words, load_vocabulary
 from ..vocabulary.lexicon import pos_tag
 from ..vocabulary.models import Kind
 from .base import _QUOTES, BASE_KINDS, PERCENT_UNITS, POINT_UNITS, Draft, _strip_edges
 from .kinds import _change_cue
+from .naming.lists import _PARTNER
 
 _GROWTH_HEADING = regex.compile(r"增长|增速|增幅|同比|比上年|变化")
 _SUB_ROW = regex.compile(r"^(?:其中\s*[：:]?|[#＃]+|[-—]+\s*|[0-9]{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}、"
@@ -159,12 +160,6 @@ def _title_measure(text: str) -> tuple[str, bool] | None:
 
 # a title of trade by partner (对主要国家、地区贸易情况, 对主要市场进出口)
 _TRADE_PARTNERS = regex.compile(r"对(?:主要)?(?:国家|地区|市场|贸易伙伴)")
-_PARTNER = "对"
-
-
-@lru_cache(maxsize=1)
-def _trade_measures() -> tuple[str, ...]:
-    return load_vocabulary().cues.trade_measures
 
 
 def _compound(row: str, measure: str) -> str:
@@ -298,7 +293,7 @@ class TableContext:
         if self.section and name and (name != label or names_measure(label)):
             name = _compound(self.section, name)
         if name and name != label and _TRADE_PARTNERS.search(self.title) and label not in _totals() and (
-                name.endswith(_trade_measures())) and not name.startswith(_PARTNER):
+                name.endswith(cue_words("trade_measures"))) and not name.startswith(_PARTNER):
             # 南京对主要国家、地区贸易情况 | 美国 | 出口额: the trade with the partner the row names
             # (对美国出口额), not the partner's own (as 对东盟进出口总额 in prose)
             name = _PARTNER + name

@@ -18,6 +18,7 @@ from ...figures import Figure
 from ...models import Basis, Status
 from ...scanning import alternation
 from ...vocabulary import load_vocabulary
+from ...vocabulary.indicators import load_indicators
 from ...vocabulary.lexicon import pos_tag
 from ...vocabulary.models import Kind, Qualifier
 from ..base import (
@@ -420,8 +421,9 @@ def _joint_items_start(block: Block, figures: list[Figure], position: int, claus
     if clause_start - 1 - piece_start > (_JOINT_PIECE if text[clause_start - 1] == "、" else _COMMA_PIECE):
         return clause_start
     own = text[clause_start:figure.lstart]
-    if "等" in own or _DISTRIBUTED.search(own) or text.startswith(_RANKS, figure.lstart) or (
-            _DISTRIBUTED.search(text, figure.lend, _clause_end(block, figure.lend))) or (
+    distributed = _joins_and_each()[1]
+    if "等" in own or distributed.search(own) or text.startswith(_RANKS, figure.lstart) or (
+            distributed.search(text, figure.lend, _clause_end(block, figure.lend))) or (
             _chain_length(block, figures, position) > 1) or (
             position and figures[position - 1].lstart >= block.clause_start(clause_start - 1)):
         return clause_start
@@ -468,8 +470,18 @@ def _joint_items_start(block: Block, figures: list[Figure], position: int, claus
     # writer's choice between the two marks must not change the records)
     # (…卫生室、点和慈善超市: the list's last join, where no verb opened a clause before it;
     # not 建设…先行区、新能源和可再生能源装机占比, a join inside the item)
-    joined = pieces + (sum(own.count(join) for join in _OWN_JOINS) if not opened else 0)
+    joined = pieces + (sum(own.count(join) for join in _joins_and_each()[0]) if not opened else 0)
     return start if joined >= _JOINT_LIST or shared_head else clause_start
+
+
+@lru_cache(maxsize=1)
+def _joins_and_each() -> tuple[tuple[str, ...], regex.Pattern[str]]:
+    """The words that join a list's last two items (和, 及, 与) and a pattern of the words that
+    give a figure to each item (分别, 均, 各: the catalogue's list_joiners and each_words, read
+    for the same lists there), with 依次 and a rank's verbs (居全国…, not 居民)."""
+    catalogue = load_indicators()
+    each = alternation(sorted({*catalogue.each_words, "依次"}, key=len, reverse=True))
+    return catalogue.list_joiners, regex.compile(f"{each}|{_RANK_VERBS}")
 
 
 @lru_cache(maxsize=1)
@@ -532,8 +544,13 @@ def _measure_item(piece: str) -> bool:
     """社会消费品零售总额, 调出量: an item that names a measure of its own (cues.measure_nouns,
     measure_endings): the figure after a list of measures is each one's (…、固定资产投资增长4%
     左右), no total."""
+    return piece.endswith(_measure_ends())
+
+
+@lru_cache(maxsize=1)
+def _measure_ends() -> tuple[str, ...]:
     cues = load_vocabulary().cues
-    return piece.endswith((*cues.measure_nouns, *cues.measure_endings))
+    return (*cues.measure_nouns, *cues.measure_endings)
 
 
 def _opens_clause(word: str) -> bool:
@@ -561,8 +578,7 @@ def _opening_verb(word: str) -> bool:
 
 
 _BRACKETED = regex.compile(r"[（(][^（()）]*[)）]|[“”\"‘’]")  # 中心（站）, 妇女“两癌”
-# a figure for each item: 分别, 均, 各, or a rank (居全国…, not 居民 or 居住)
-_DISTRIBUTED = regex.compile("分别|均|各|依次|居(?![民住家])|排名|位列")
+_RANK_VERBS = "居(?![民住家])|排名|位列"  # a rank is each item's (not 居民, 居住, 居家)
 _RANKS = ("第", "前")  # a rank is each item's (总产量、调出量稳居全国第一)
 _CLAUSE_TAGS = frozenset("dpart")  # (t: 电厂三期建成投产, a clause)
 _NUMERALS = frozenset("一二三四五六七八九十百千万亿两")
@@ -573,7 +589,6 @@ _JOINT_PIECE = 16  # characters of one piece, at most: a longer one is a clause
 _COMMA_PIECE = 10  # characters of a piece before a ，, at most, read as an item of a list
 _COMMA_TAGS = ("n", "j", "b", "s")  # nouns (ns, nt, nz…), abbreviations, qualifying words
 _JOINT_LIST = 2  # pieces before the last item, at least, of a list whose items share no head
-_OWN_JOINS = ("和", "及", "与")  # the joins of a list's last two items (澳门和台湾同胞)
 
 
 def _qualified_parallel_head(words: list[str], following: str, length: int) -> bool:

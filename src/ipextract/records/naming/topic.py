@@ -271,30 +271,28 @@ def casualties_of_events(drafts: list[Draft], blocks: list[Block]) -> None:
     casualties, heads = cue_set("casualty_measures"), cue_words("event_heads")
     renamed: dict[int, str] = {}
     events: Draft | None = None
+    owner = ""  # the events' name, without the count's measure word and verb (发生|火灾|数)
     for index, draft in enumerate(drafts):
         if draft.metric_from == "of" and draft.of is not None and id(draft.of) in renamed:
             drafts[index] = replace(draft, metric=renamed[id(draft.of)])
             continue
-        name = draft.metric
-        if draft.kind == "count" and name.removesuffix("起数").removesuffix("数").endswith(heads):
+        name = draft.metric.removesuffix("起数").removesuffix("数")
+        if draft.kind == "count" and name.endswith(heads):
             events = draft
+            owner = name[next((len(v) for v in _EVENT_VERBS if name.startswith(v)), 0):]
             continue
-        if name not in casualties or events is None or draft.kind not in _LOSS_KINDS:
+        if draft.metric not in casualties or events is None or draft.kind not in _LOSS_KINDS or (
+                len(owner) < 2):
             continue
         block = blocks[draft.figure.block]
-        if events.figure.block != draft.figure.block or events.figure.lstart < block.sentence_start(
+        if events.figure.block == draft.figure.block and events.figure.lstart >= block.sentence_start(
                 draft.figure.lstart):
-            continue
-        owner = events.metric.removesuffix("起数").removesuffix("数")
-        for verb in _EVENT_VERBS:
-            owner = owner.removeprefix(verb)
-        if len(owner) > 1:
-            renamed[id(draft.figure)] = owner + name
-            drafts[index] = replace(draft, metric=owner + name)
+            renamed[id(draft.figure)] = owner + draft.metric
+            drafts[index] = replace(draft, metric=owner + draft.metric)
 
 
 _LOSS_KINDS = frozenset({"count", "amount"})
-_EVENT_VERBS = ("全年共发生", "全年发生", "共发生", "发生", "共")  # 共发生|生产安全事故
+_EVENT_VERBS = ("全年共发生", "全年发生", "共发生", "发生")  # 共发生|生产安全事故, longest first
 
 
 __all__ = ["casualties_of_events", "facility_of_sentence", "owner_carried", "topic_carried"]
