@@ -7,15 +7,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 
 from ..blocks import NAME_LIST_MARKS, Block
 from ..vocabulary import load_vocabulary
+from ..vocabulary.indicators import indicator_of
 from ..vocabulary.lexicon import pos_tag
-from .base import _NOMINAL_TAGS, Draft, _tokens
-from .naming.lists import _measure_group, owner_in_group
-from .naming.phrase import _NAME_ENDINGS
+from .base import _NOMINAL_TAGS, Draft, _tokens, _word_sets
+from .naming.lists import _INDUSTRY_WORK, _measure_group, owner_in_group
+from .naming.phrase import _NAME_ENDINGS, _PRICE_LEVELS
 
 
 def _has_measure(name: str, measures: tuple[str, ...]) -> bool:
@@ -24,12 +26,15 @@ def _has_measure(name: str, measures: tuple[str, ...]) -> bool:
 
 
 _SHARE_VERB = "占"  # …占规上工业的比重: a share's whole follows it
+_CLASS = "类"  # 食品烟酒类: a class of goods
 _NEW_WHOLE = regex.compile(r"[。！？]|中[，,：:]")  # a new sentence, or a whole before 中 opening a clause
 
 
-def _parallel_measure(category: str, model: str, sub_item: bool) -> str:
+def _parallel_measure(category: str, model: str, sub_item: bool, bare: bool = False) -> str:
     """The name of ``category`` with the measure of ``model``, the name of the figure before it,
-    when the two are parallel; ``""`` when they are not.
+    when the two are parallel; ``""`` when they are not. A ``bare`` category, whose clause is
+    the category, a change verb or link word and the figure (新材料增长15%), is parallel to a
+    model that names a category and a measure whatever its last character.
 
     >>> _parallel_measure("饮料类", "食品类零售额", False)
     '饮料类零售额'
@@ -37,10 +42,12 @@ def _parallel_measure(category: str, model: str, sub_item: bool) -> str:
     '农村居民人均消费支出'
     >>> _parallel_measure("医院", "医疗卫生机构床位", True)
     '医院床位'
-    >>> _parallel_measure("棉花", "粮食产量", False)
-    ''
+    >>> _parallel_measure("食用菌", "蔬菜产量", False), _parallel_measure("食用菌", "蔬菜产量", False, True)
+    ('', '食用菌产量')
     >>> _parallel_measure("外资企业", "民营企业占规上工业的比重", False)
     '外资企业占规上工业的比重'
+    >>> _parallel_measure("衣着类", "食品烟酒类居民消费价格", False)
+    '衣着类居民消费价格'
     """
     cues = load_vocabulary().cues
     measures = cues.measure_nouns
@@ -58,6 +65,10 @@ def _parallel_measure(category: str, model: str, sub_item: bool) -> str:
         return (_parallel_measure(category, model[:share], False) or category) + model[share:]
     if _has_measure(category, measures) or category.endswith(cues.counted_measures):
         return ""
+    price = model[model.rfind(_CLASS) + 1:]  # (衣着类 after 食品烟酒类居民消费价格: the price alone)
+    if category.endswith(_CLASS) and price.endswith(_PRICE_LEVELS) and len(price) > len(_CLASS) + 2:
+        # 居民消费价格上涨1.5%。分类别看，食品烟酒类上涨1.4%: a class of the goods the price is of
+        return category + price
     if not _has_measure(model, measures):
         # 医疗卫生机构总诊疗人次…，其中医院…: a count of events the total names whole
         counted = _counted_measure(_tokens(model), cues.counted_measures,
@@ -71,11 +82,17 @@ def _parallel_measure(category: str, model: str, sub_item: bool) -> str:
     for cut in range(len(tokens) - 1, 0, -1):  # the nearest category (规上工业战略性新兴产业|增加值)
         measure = "".join(tokens[cut:])
         if len(measure) > 1 and _has_measure(measure, measures) and _plain_measure(tokens[cut:]) and (
-                tokens[cut - 1][-1] == category[-1] and len(category) > 1
+                (bare or tokens[cut - 1][-1] == category[-1]) and len(category) > 1
                 and category != tokens[cut - 1]):
             # 食品类|零售额 and 饮料类, 国有控股企业|利润总额 and 私营企业 (not the model's own
             # word: 企业 after 国有控股企业 is no parallel category)
             return category + measure
+    if bare and len(tokens) == 1:
+        # 粮食产量 (one word) and 棉花: the measure the word ends with, past a category of two
+        # characters or more
+        measure = max((m for m in measures if model.endswith(m) and len(model) - len(m) > 1), key=len,
+                      default="")
+        return category + measure if measure and measure not in category else ""
     if sub_item:  # 医疗卫生机构床位…，其中医院…: the total's measure, where it is an attribute
         return next((category + "".join(tokens[cut:]) for cut in range(1, len(tokens))
                      if "".join(tokens[cut:]) in measures
@@ -126,6 +143,47 @@ def _plain_measure(tokens: list[str]) -> bool:
 _NUMERAL_IN = regex.compile(r"[0-9一二两三四五六七八九十百千]")
 
 
+def _runs_of_bare_growths(drafts: list[Draft], blocks: list[Block]) -> set[int]:
+    """The ids of the figures that are growths of bare items (:func:`_bare_clause`: 航空航天|
+    增长20%) two or more in a row in one sentence: a list of items of one measure after the
+    first, named with it (…营业收入增长10%、航空航天增长20%、生物医药增长6%). A single bare
+    growth after a measure is as often a measure of its own (贷款余额增长8.8%，企业债券融资
+    增长28.5%), whether a writer joins the clauses with 、 or ，."""
+    bare: list[int] = []  # indices of bare growths
+    for index, draft in enumerate(drafts):
+        if draft.kind != "growth" or draft.metric_from != "before" or not draft.metric:
+            continue
+        figure = draft.figure
+        block = blocks[figure.block]
+        if block.kind != "table_row" and _bare_clause(
+                block.text[block.clause_start(figure.lstart):figure.lstart], draft.metric):
+            bare.append(index)
+    runs: set[int] = set()
+    for first, second in pairwise(bare):
+        one, two = drafts[first].figure, drafts[second].figure
+        if second == first + 1 and one.block == two.block and (
+                blocks[one.block].sentence_start(one.lstart) == blocks[two.block].sentence_start(two.lstart)):
+            runs.update((id(one), id(two)))
+    return runs
+
+
+def _bare_clause(clause: str, name: str) -> bool:
+    """Whether a clause before its figure is ``name`` and at most a change verb or a link word
+    (新材料|增长, 蔬菜|为): an item of a list of one measure, with nothing of its own; not a
+    name that ends as a measure does (净资产, 研发投入: cues.measure_endings) nor one the
+    indicator catalogue knows (外贸进出口, 棉花): each a measure of its own.
+
+    >>> _bare_clause("新材料增长", "新材料"), _bare_clause("新材料产业加快发展、增长", "新材料产业")
+    (True, False)
+    """
+    at = clause.rfind(name)
+    if at < 0 or name.endswith(load_vocabulary().cues.measure_endings) or indicator_of(name) is not None:
+        return False  # (净资产增长6.4%, 外贸进出口增长12%: a measure of its own)
+    rest = clause[at + len(name):]
+    words = _word_sets()
+    return not rest or rest in words["change"] or rest in words["link"]
+
+
 _MAX_CATEGORY = 10  # characters: a category is a short noun phrase
 # characters of a part listed after 其中 (非中医类医疗机构中医类临床科室): a kind of the total's
 # things may be named at length, its total being said
@@ -151,10 +209,11 @@ def _is_category(name: str, longest: int = _MAX_CATEGORY) -> bool:
     # (the last word a noun or 类: 娱乐|用品|类 is one though jieba tags 娱乐 a verb; a verb of
     # one character inside is an action on the things, no kind of them: 保|供电|煤, for 保供电煤)
     # A bare measure of a group (cues.measure_groups) is one whatever its last word's tag (工资性|
-    # 收入, tagged a verb, after 全体居民人均可支配收入…。其中，…)
+    # 收入, tagged a verb, after 全体居民人均可支配收入…。其中，…), and so is an industry named by
+    # its work (新能源装备|制造: lists._INDUSTRY_WORK)
     return len(name) <= 2 * longest and all(
         1 < len(part) <= longest and (pos_tag((tokens := _tokens(part))[-1]).startswith(_CATEGORY_TAGS)
-                                      or _measure_group(part))
+                                      or _measure_group(part) or len(tokens) > 1 and tokens[-1] in _INDUSTRY_WORK)
         and not any(len(token) == 1 and pos_tag(token) == "v" for token in tokens)
         for part in parts)
 
@@ -202,6 +261,7 @@ def _parallel_measures(drafts: list[Draft], blocks: list[Block]) -> set[int]:
     renamed: dict[str, str] = {}  # in the block: a category's old name → its new one
     totals: dict[tuple[str, str], Draft] = {}  # the total whose items the list names (其中…)
     continued: set[int] = set()
+    bare_growths = _runs_of_bare_growths(drafts, blocks)
     for index, draft in enumerate(drafts):
         figure = draft.figure
         block = blocks[figure.block]
@@ -248,7 +308,10 @@ def _parallel_measures(drafts: list[Draft], blocks: list[Block]) -> set[int]:
                      and _is_category(draft.metric, _MAX_PART))):
             last = _CATEGORY_JOINS.split(draft.metric)[-1]  # 服装、鞋帽、针纺织品类: 针纺织品类
             total = _part_of(draft, model, model_end, block, totals, renamed)
-            new = (_parallel_measure(last, model.metric, False)
+            # (a bare growth of a run is parallel to a model of any category, unless a whole
+            # opens between them: …增长4.2%；在限额以上单位商品零售额中，通讯器材类… is the whole's)
+            bare = id(figure) in bare_growths and not _NEW_WHOLE.search(block.text, model_end, figure.lstart)
+            new = (_parallel_measure(last, model.metric, False, bare)
                    or (_parallel_measure(last, total.metric, True) if total is not None else ""))
             new = draft.metric[:len(draft.metric) - len(last)] + new if new else ""
             if new:

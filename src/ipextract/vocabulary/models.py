@@ -125,6 +125,7 @@ class Cues(Frozen):
     # 发生火灾1200起，死亡12人: the casualties and losses of the events counted before them
     casualty_measures: tuple[str, ...] = ()
     event_heads: tuple[str, ...] = ()  # 事故, 火灾: what a count of events ends with
+    loss_causing_verbs: tuple[str, ...] = ()  # 因…造成直接经济损失: what ties a loss to its cause
     ratio_terms: tuple[str, ...] = ()  # 性别(比): what a ratio is between, besides measures
     # 改造老旧小区640个、惠及居民…: a reach named by the works before it (naming/reach.py)
     drive_verbs_after_spending: tuple[str, ...] = ()  # 带动, 拉动: only after money spent

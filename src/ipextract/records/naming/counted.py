@@ -600,7 +600,7 @@ def _action_verb(left: str) -> str:
     tokens = _tokens(_strip_edges(left))
     cues = load_vocabulary().cues
     if len(tokens) == 1 and pos_tag(tokens[0]).startswith("v") and tokens[0] not in _COPULAS and (
-            tokens[0] not in cues.verbs_after_names
-            and not tokens[0].endswith(cues.level_after_change)):  # (增至: a from-to's verb)
+            tokens[0] not in cues.verbs_after_names and tokens[0] not in cues.plan_verbs_before_names
+            and not tokens[0].endswith(cues.level_after_change)):  # (增至: a from-to's verb; 争创: a plan's)
         return tokens[0]
     return ""

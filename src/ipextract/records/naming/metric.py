@@ -129,12 +129,26 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
             name = _funds(name, right)
         if kind in ("quantity", "count"):
             name = _output_of(name)
+    elif how in ("after", "previous") and kind == "amount" and name.startswith(
+            funding := load_vocabulary().cues.funding_verbs):
+        # 投入|7亿元|实施健康惠民工程, named by the verb and the works after the amount (or by
+        # the verb and the funds before it, 筹措…资金，投入|3亿元|实施…): the funds of the works
+        # after it, as after a verb of funding alone (健康惠民工程投入资金)
+        verb = next(v for v in funding if name.startswith(v))
+        funds = _funds(verb, right)
+        if funds != verb + _FUNDS and (how == "previous" or right.lstrip().startswith(name[len(verb):])):
+            name = funds  # (not 安排|100亿元|财政资金支持…: the funds are named after it)
     elif how == "after" and kind == "count" and not right.startswith(name[:_ADVERB_READ]):
         # 率先|建设|8个|…: how it was done, as before a count (not 301个|集中带量采购品种: the
         # words after the count are the noun's own)
         name = without_manner_adverb(name)
     name = _without_from_start(_without_cause(name))
+    if how == "after" and name.startswith(_OF):
+        name = name[len(_OF):]  # 近万亿元|的重大项目投资: the particle after the figure, no word of the name
     return (_without_having_before_count(name) if kind == "count" else name), how
+
+
+_OF = "的"
 
 
 _ADVERB_READ = 2  # characters of a name's start read against the words after its count
@@ -490,7 +504,36 @@ def _after_examples(name: str) -> str:
         # one thing of the kind (康复大学等|高校, 复康路等|道路: a name of its own), nor after a
         # word 等 closes (差等|路)
         return examples + rest
+    if closing > 1 and 0 < len(rest) < _MIN_AFTER_EXAMPLES and "、" not in examples and (
+            pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS)) and _opening_verb(tokens[0]) and (
+            _named_example(tokens[1:closing], rest)):
+        # 新增|康复大学等|高校, 更新改造|复康路等|道路: one example of its own name between a
+        # verb and a bare head; the example goes, the verb stays (新增高校)
+        return tokens[0] + rest
     return name
+
+
+_PROPER_TAGS = frozenset({"nr", "ns", "nt", "nz"})
+
+
+def _named_example(example: list[str], head: str) -> bool:
+    """Whether the words of ``example`` name one thing of the kind ``head`` names: a proper
+    name (康复|大学, 解放路), or a name ending as the head does (复|康路 of 道路); not kinds of
+    the head (水热气 of 管网, 差 of 路), nor words shorter than a name.
+
+    >>> _named_example(["康复", "大学"], "高校"), _named_example(["水热气"], "管网")
+    (True, False)
+    """
+    name = "".join(example)
+    return len(name) > _KIND_EXAMPLE and pos_tag(example[-1]).startswith(_NOMINAL_TAGS) and (
+        any(pos_tag(word) in _PROPER_TAGS for word in example) or name[-1] == head[-1])
+
+
+def _opening_verb(word: str) -> bool:
+    """新增, 更新改造 (a verb, or a four-character word the segmenter tags an idiom that ends
+    in one): a verb that may open a count's name."""
+    tag = pos_tag(word)
+    return _is_verb(tag) or tag == "l" and len(word) == 4 and _is_verb(pos_tag(word[2:]))
 
 
 def _no_subject_before_years(clause: str) -> bool:

@@ -260,7 +260,26 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         tokens = _tokens(text)
     if not text:
         return "", ""
+    if _CAUSE_OPENING in text and text.endswith(load_vocabulary().cues.casualty_measures):
+        text = _without_cause_words(text)
+        tokens = _tokens(text)
     return text, pos_tag(tokens[-1]) if tokens else ""
+
+
+_CAUSE_OPENING = "造"  # (a cheap test first: 造成 is the usual word, 导致 and 致使 are rare)
+
+
+def _without_cause_words(name: str) -> str:
+    """洪涝灾害直接经济损失 of 因洪涝灾害造成直接经济损失: a loss or casualty named with its
+    cause, without the words that tie them (因, 共造成).
+
+    >>> _without_cause_words("因洪涝灾害造成直接经济损失"), _without_cause_words("各级地震共造成直接经济损失")
+    ('洪涝灾害直接经济损失', '各级地震直接经济损失')
+    """
+    verb = next((v for v in load_vocabulary().cues.loss_causing_verbs if v in name), "")
+    cause, _, loss = name.partition(verb) if verb else ("", "", "")
+    cause = cause.removeprefix("因").removesuffix("共").removesuffix("累计")
+    return cause + loss if cause and loss else name
 
 
 def _opens_organisation(phrase: str, place: str) -> bool:

@@ -318,13 +318,30 @@ def facility_of_sentence(text: str, starts: tuple[int, ...], clause_start: int, 
             text.startswith(load_vocabulary().cues.scope_words, clause_start)):
         return metric
     at_figures = figures()
-    for start in starts:
+    for start in reversed(starts):  # (the nearest opening first)
         if start >= clause_start:
             continue
         opening = _facility_opening().match(text, start, clause_start)
-        if opening is not None and not any(start <= at < opening.end() for at in at_figures):
+        if opening is None or opening.group(1).startswith(load_vocabulary().cues.scope_words):
+            continue
+        # (a facility and its start of operation, or a facility that a verb right after it
+        # makes the topic of a clause with no figure: 中老铁路|发展远超预期，累计发送旅客…; not
+        # a facility's attribute, 港口通道|能级…提升, nor a heading, 能源基地|方面)
+        end = opening.end() if opening.group(2) else _clause_end(text, start, clause_start)
+        if not opening.group(2) and not pos_tag(_tokens(text[opening.end():end])[0]).startswith(_TOPIC_VERB_TAGS):
+            continue
+        if not any(start <= at < end for at in at_figures):
             return opening.group(1) + name
     return metric
+
+
+_TOPIC_VERB_TAGS = ("v", "d")  # 发展 (vn), 扩|面, 持续: what opens a clause's predicate
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    """Where the clause that opens at ``start`` ends (its mark), ``limit`` at the latest."""
+    found = _CLAUSE_MARK.search(text, start, limit)
+    return found.start() if found is not None else limit
 
 
 @lru_cache(maxsize=1)
@@ -332,7 +349,9 @@ def _facility_opening() -> re.Pattern[str]:
     cues = load_vocabulary().cues
     heads = "|".join(sorted(map(re.escape, cues.facility_heads), key=len, reverse=True)) or "(?!)"
     verbs = "|".join(sorted(map(re.escape, cues.operation_verbs), key=len, reverse=True)) or "(?!)"
-    # the facility's name: Han characters (and brackets) up to its head, then its operation
-    return re.compile(rf"[\s\u3000]*([\u4e00-\u9fff（）()]{{1,12}}?(?:{heads}))(?:正式|全面|顺利|率先)?(?:{verbs})")
+    # the facility's name: Han characters (and brackets) up to its head, then its operation,
+    # or the predicate of a clause about it (a Han character that is no part of its name)
+    return re.compile(rf"[\s\u3000]*([\u4e00-\u9fff（）()]{{1,12}}?(?:{heads}))"
+                      rf"(?:(?:正式|全面|顺利|率先)?({verbs})|(?=[\u4e00-\u9fff]))")
 
 
