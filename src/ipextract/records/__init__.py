@@ -65,6 +65,7 @@ from .naming import (
     topic_carried,
 )
 from .naming.implied import industry_growth_named, length_named, level_words_off
+from .naming.programmes import programme_of_generic_items
 from .naming.ranks import gap_to_whole, growth_nouns, rank_in_area, rank_of_growth
 from .naming.shares import bracketed_share, share_named, share_of_total, total_of_part
 from .scope import scope, subject
@@ -315,6 +316,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     _name_implied_measures(drafts, blocks)  # (before the parts of a total take its scope)
     _scope_of_total_parts(drafts, blocks)
     casualties_of_events(drafts, blocks)  # 发生火灾1200起，死亡12人: the fire's dead
+    programme_of_generic_items(drafts, blocks)  # …补短板工程，实施项目2113个: the programme's
     _name_bare_shares(drafts, blocks)
     forget_headings()
     return drafts

@@ -414,7 +414,9 @@ def _whole_for(share: Record, part: Record, records_before: list[Record], text: 
     floor = max(0, part.start - MAX_REACH)
     sentence_start = max(text.rfind("。", floor, part.start), text.rfind("\n", floor, part.start),
                          floor - 1) + 1
-    match = _SHARE_WHOLE.search(text[sentence_start: share.start])
+    # (the whole the share's own words name, between its part and it: 工业增加值…，占全部工业
+    # 的…; not one an earlier clause of the sentence names for another share)
+    match = _SHARE_WHOLE.search(text[max(sentence_start, part.start): share.start])
     whole_name = match.group("whole") if match else ""
     whole_name = regex.sub(r"^(?:全市|全省|全国|全区|本市)", "", whole_name)
     # a whole names an indicator, and covers the part's period: not 4月 for a part of 1—4月
@@ -432,7 +434,10 @@ def _whole_for(share: Record, part: Record, records_before: list[Record], text: 
     part_key = metric_key(part.metric)
     for record in reversed(candidates):
         key = metric_key(record.metric)
-        if len(key) >= 3 and key != part_key and key in part_key:
+        if len(key) >= 3 and key != part_key and key in part_key and (
+                match or record.start > text.rfind("\n", 0, part.start)):
+            # (a share that names no whole, …7122.1亿元，占29.2%, is of a whole in its own
+            # paragraph, if any: not of a total a paragraph before of a wider body)
             return record
     return None
 

@@ -121,11 +121,15 @@ class Cues(Frozen):
     period_name_pattern: str = ""  # 四季度, 上半年, 1—11月: a time, never a metric's name
     sub_item_markers: tuple[str, ...] = ()  # 其中国家级31家: an item of the total before
     attribute_nouns: tuple[str, ...] = ()  # 普通高中42所，招生…: the institutions' 招生
+    chain_attributes: tuple[str, ...] = ()  # 国有工业资产总额…；工业增加值…: the body's results
     body_measures: tuple[str, ...] = ()  # 国有企业…，上缴税费…: the body's own measures
     # 发生火灾1200起，死亡12人: the casualties and losses of the events counted before them
     casualty_measures: tuple[str, ...] = ()
     event_heads: tuple[str, ...] = ()  # 事故, 火灾: what a count of events ends with
     loss_causing_verbs: tuple[str, ...] = ()  # 因…造成直接经济损失: what ties a loss to its cause
+    programme_items: tuple[str, ...] = ()  # 项目, 重点事项: a count a programme's clause names
+    programme_heads: tuple[str, ...] = ()  # 工程, 资金: what a programme's name ends with
+    programme_openers: tuple[str, ...] = ()  # 启动, 实施: what opens a programme's clause
     ratio_terms: tuple[str, ...] = ()  # 性别(比): what a ratio is between, besides measures
     # 改造老旧小区640个、惠及居民…: a reach named by the works before it (naming/reach.py)
     drive_verbs_after_spending: tuple[str, ...] = ()  # 带动, 拉动: only after money spent

@@ -11,6 +11,7 @@ from functools import lru_cache
 import regex
 
 from ...blocks import MAX_REACH, NAME_LIST_MARKS, Block
+from ...figures import Figure
 from ...vocabulary import load_vocabulary
 from ...vocabulary.lexicon import pos_tag
 from ..base import (
@@ -19,6 +20,7 @@ from ..base import (
     _word_sets,
 )
 from .phrase import _ANY_DIGIT, _HAN_WORDS, _NAME_ENDINGS, NOTE_MARK
+from .topic import _opens_with_scope
 
 
 def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> None:
@@ -26,29 +28,45 @@ def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> Non
     after a count of institutions in the same sentence is the institutions' (普通高中招生…), and
     so is the growth or share that describes it. The count must open the sentence's figures.
     An attribute that opens them with its institutions written before it (普通本专科招生52.6万
-    人，在校生…) gives them to the bare attributes after it: 普通本专科在校生 (issue #15:
-    在校生 alone does not tell 普通本专科 from 普通小学)."""
+    人，在校生…; 国有工业资产总额…) gives them to the bare attributes after it: 普通本专科在校生
+    (issue #15: 在校生 alone does not tell 普通本专科 from 普通小学).
+
+    A body's results (``cues.chain_attributes``: 工业增加值, 上交税金…) are its own only in the
+    chain right after it, one clause mark from the figure before (…资产总额…，占…；工业增加值…),
+    where a work report's 新增规上企业…家，…，工业增加值增长… is the region's; they go on past
+    ； only so, and the other attributes not at all (…世界文化遗产8处；…，近3.3万名工作人员…)."""
     cues = load_vocabulary().cues
-    attributes = frozenset(cues.attribute_nouns)
+    chain_attributes = frozenset(cues.chain_attributes)
+    attributes = frozenset(cues.attribute_nouns) | chain_attributes
     institution_units = cues.institution_units  # (read once: a model's field is a slow read)
     owner: Draft | None = None
     owner_name = ""  # the institutions the sentence's attributes are of
     latest: Draft | None = None  # the sentence's last count of institutions
     sentence = (-1, -1)
-    renamed: dict[int, str] = {}  # id of a figure → its new name
+    renamed: dict[int, tuple[str, str]] = {}  # id of a figure → its new name and its old one
+    chained: set[int] = set()  # ids of the owner's figure, its attributes' and theirs
     for index, draft in enumerate(drafts):
         figure = draft.figure
         block = blocks[figure.block]
         here = (figure.block, block.sentence_start(figure.lstart))
         counts_institutions = (draft.kind == "count" and figure.unit in institution_units
                                and bool(draft.metric) and not draft.metric.endswith(tuple(attributes)))
+        in_chain = index > 0 and id(drafts[index - 1].figure) in chained and _next_in_chain(
+            block, drafts[index - 1].figure, figure)
         if here != sentence:
+            # (；or 。 alike: a writer's choice between the two must not change the records)
+            goes_on = (owner is not None and here[0] == sentence[0] and draft.metric in chain_attributes
+                       and in_chain)
             sentence = here
-            owner = latest = draft if counts_institutions else None
-            owner_name = draft.metric if owner is not None else _institutions_of(draft, attributes)
-            if owner_name:
-                owner = draft
-            continue
+            if not goes_on:
+                owner = latest = draft if counts_institutions else None
+                owner_name = draft.metric if owner is not None else _institutions_of(draft, attributes)
+                if owner_name:
+                    owner = draft
+                chained = {id(figure)} if owner is not None else set()
+                continue
+            # (…资产总额…亿元，占…；工业增加值…: a bare attribute after ； goes on with the
+            # owner of the clauses before it, as after ，)
         if counts_institutions:
             latest = draft
             continue
@@ -56,20 +74,68 @@ def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> Non
             # 上市公司12家，科创板上市公司86家、总市值…: an attribute joined by 、 to a later
             # count is that count's (not 普通小学…所，教学点…个，招生…: the sentence's first)
             owner, owner_name = latest, latest.metric
+            chained.add(id(latest.figure))
         if owner is None:
             continue
-        if draft.metric in attributes and block.clause_start(figure.lstart) >= owner.figure.lend:
+        if draft.metric in attributes and block.clause_start(figure.lstart) >= owner.figure.lend and (
+                in_chain and not owner.metric.startswith(_flow_verbs())
+                or draft.metric not in chain_attributes and owner.kind == "count") and (
+                owner.kind == "count" or not _opens_with_scope(
+                    block.text[block.clause_start(figure.lstart):figure.lstart])):
+            # (国有企业实现营业收入…，全市利润总额…: a scope of its own ends a body's chain)
             # (形成10个营业收入超千亿元的集群: an attribute in the count's own clause is no list)
-            renamed[id(figure)] = owner_name + draft.metric
-            drafts[index] = replace(draft, metric=owner_name + draft.metric)
+            name = _owned(owner_name, draft.metric)
+            renamed[id(figure)] = (name, draft.metric)
+            chained.add(id(figure))
+            drafts[index] = replace(draft, metric=name)
         elif draft.of is not None and id(draft.of) in renamed and draft.metric_from == "of":
-            drafts[index] = replace(draft, metric=renamed[id(draft.of)])
+            name, old = renamed[id(draft.of)]
+            # (a share keeps its whole: 从业人员占全部工业从业人员的比重 → 大中型工业企业…)
+            kept = draft.metric[len(old):] if draft.kind == "share" and draft.metric.startswith(old) else ""
+            chained.add(id(figure))
+            drafts[index] = replace(draft, metric=name + kept)
+        elif draft.of is not None and id(draft.of) in chained:
+            chained.add(id(figure))  # (…资产总额…亿元，占…%；: the owner's share, in its chain)
+
+
+def _next_in_chain(block: Block, before: Figure, figure: Figure) -> bool:
+    """Whether ``figure`` follows ``before`` in one chain of a body's results: one clause mark
+    between them, and the words of one measure (…53.7％；工业增加值|8307.2亿元)."""
+    if before.block != figure.block:
+        return False
+    between = block.text[before.lend:figure.lstart]
+    return between[:1] in _CHAIN_MARKS and not any(mark in between[1:] for mark in _CHAIN_MARKS)
+
+
+_CHAIN_MARKS = frozenset("；;，,、。")
+
+
+def _owned(owner: str, attribute: str) -> str:
+    """The name of an owner's attribute, the words they share written once.
+
+    >>> _owned("国有工业", "工业增加值"), _owned("普通高中", "招生")
+    ('国有工业增加值', '普通高中招生')
+    """
+    shared = next((k for k in range(min(len(owner), len(attribute) - 1), 1, -1)
+                   if owner.endswith(attribute[:k])), 0)
+    return owner + attribute[shared:]
+
+
+@lru_cache(maxsize=1)
+def _flow_verbs() -> tuple[str, ...]:
+    """新增, 建成…: what opens the name of things added, no body whose results follow."""
+    cues = load_vocabulary().cues
+    return (*cues.flow_verbs_over_lists, *cues.counting_verbs)
+
+
+_OWNER_KINDS = frozenset({"count", "amount"})  # 普通本专科招生…人, 国有工业资产总额…亿元
 
 
 def _institutions_of(draft: Draft, attributes: frozenset[str]) -> str:
-    """普通本专科 of 普通本专科招生: the institutions an attribute's name opens with (a count of
-    people or things, not a growth), ``""`` when it is no attribute or names none."""
-    if draft.kind != "count" or not draft.metric.endswith(tuple(attributes)):
+    """普通本专科 of 普通本专科招生, 国有工业 of 国有工业资产总额: the institutions an
+    attribute's name opens with (a count or an amount, not a growth), ``""`` when it is no
+    attribute or names none."""
+    if draft.kind not in _OWNER_KINDS or not draft.metric.endswith(tuple(attributes)):
         return ""
     attribute = max((a for a in attributes if draft.metric.endswith(a)), key=len)
     institutions = draft.metric[: -len(attribute)]

@@ -626,9 +626,11 @@ _ITEM_NOTE = regex.compile(r"[（(]\p{Han}{1,10}[）)]$")
 
 
 def _bare_thing(item: str) -> bool:
-    """高端装备, 新能源汽车: a name of a thing, two characters or more of words, ending in a noun
-    (not a number or a measure word)."""
+    """高端装备, 新能源汽车, 肉: a name of a thing, words ending in a noun (not a number or a
+    measure word), or a noun of one character."""
     item = _ITEM_NOTE.sub("", item)  # (欧盟（不含英国）: a note on the thing's bounds)
+    if len(item) == 1 and _HAN_WORDS.fullmatch(item):
+        return pos_tag(item) == "n"  # (肉、奶产量: a noun of one character; not 一、二、三产)
     if len(item) < 2 or not _HAN_WORDS.fullmatch(item):
         return False
     tokens = _tokens(item)

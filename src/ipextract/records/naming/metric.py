@@ -124,7 +124,7 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
     if how == "before":
         name = without_manner_adverb(without_effort_adverb(name, kind == "count"))
         if kind == "count":
-            name = _verb_measure(name, figure.unit)
+            name = _verb_measure(name, figure.unit, right)
         elif kind == "amount" and name in load_vocabulary().cues.funding_verbs:
             name = _funds(name, right)
         if kind in ("quantity", "count"):
@@ -138,6 +138,11 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
         funds = _funds(verb, right)
         if funds != verb + _FUNDS and (how == "previous" or right.lstrip().startswith(name[len(verb):])):
             name = funds  # (not 安排|100亿元|财政资金支持…: the funds are named after it)
+    elif how == "previous" and kind == "count" and (measure := _verb_measure_units().get(figure.unit, "")) and (
+            name.endswith(measure)) and len(name) - len(measure) == 2:
+        # (带动…增收，吸纳|5万人|就业: a verb's measure named after the list's first, with what
+        # the people do after the count, as the first is)
+        name = _verb_measure(name[:-len(measure)], figure.unit, right)
     elif how == "after" and kind == "count" and not right.startswith(name[:_ADVERB_READ]):
         # 率先|建设|8个|…: how it was done, as before a count (not 301个|集中带量采购品种: the
         # words after the count are the noun's own)
@@ -243,11 +248,16 @@ def _comparison_words() -> tuple[str, ...]:
     return cues.comparison_openers + cues.comparison_verbs + cues.compared_with
 
 
-def _verb_measure(name: str, unit: str) -> str:
+def _verb_measure(name: str, unit: str, right: str = "") -> str:
     """惠及|86万人 → 惠及人数, 死亡|12人 → 死亡人数: a verb alone before a count of people or
     households names the measure it implies (cues.verb_measure_units), and so does a verb of
     reach closing a name (cues.reach_verbs: 育儿补贴惠及人数); most names are neither and keep
-    their words."""
+    their words. What the people do, a verb alone closing the clause after the count, is the
+    measure's too (带动|120万人|就业 → 带动就业人数, 吸纳|5万人|就业).
+
+    >>> _verb_measure("带动", "人", "就业。"), _verb_measure("惠及", "人", "")
+    ('带动就业人数', '惠及人数')
+    """
     measure = _verb_measure_units().get(unit, "")
     if measure and len(name) > 2 and name.endswith(reach := load_vocabulary().cues.reach_verbs):
         # 育儿补贴|惠及 → 育儿补贴惠及人数 (not 全覆盖: the verb must be a word of its own)
@@ -255,7 +265,15 @@ def _verb_measure(name: str, unit: str) -> str:
     if not measure or not name or len(name) > 2 or len(_tokens(name)) != 1 or not pos_tag(
             name).startswith("v") or name in load_vocabulary().cues.attribute_nouns:
         return name  # (招生: an institution's attribute, named with them in fills.py)
+    done = _PEOPLE_DO.match(right)
+    if done is not None and pos_tag(done.group(1)).startswith("v"):
+        return name + done.group(1) + measure
     return name + measure
+
+
+# a verb of two characters alone closing the clause after a count of people (…万人|就业。,
+# …万人|实现就业: the link verb before it goes)
+_PEOPLE_DO = regex.compile(r"(?:实现)?(\p{Han}{2})(?:[，,。；;、]|$)")
 
 
 def _without_having_before_count(name: str) -> str:

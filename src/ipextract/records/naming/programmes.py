@@ -1,0 +1,100 @@
+"""The programme a generic count belongs to: 启动实施城乡供水提升工程，实施项目860个 → 城乡供水提升
+工程实施项目; 新争取中央预算内资金320亿元，支持项目1500余个 → 中央预算内资金支持项目. A count
+named only by a generic head (cues.programme_items: 项目, 重点事项…), alone or after its verb,
+in a clause right after one that ends with a programme (a name ending in cues.programme_heads:
+…工程, …资金, or a quoted name: “高效办成一件事”) or with a figure named so, in the same
+sentence, is that programme's. Read once every figure is named."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from ...blocks import Block
+from ...vocabulary import cue_set, cue_words
+from ...vocabulary.lexicon import pos_tag
+from ..base import _QUOTES, Draft, _tokens
+from .phrase import _is_verb
+
+_JOINING_MARKS = frozenset("，,、")  # what joins the programme's clause to the count's
+# a clause's last words: the nominal words after its last verb (or a quoted name)
+_QUOTED_END = regex.compile(r"“([^“”，。；、]{2,16})”$")
+_ITEM_KINDS = frozenset({"count"})
+_NAME_VERBS = frozenset({"扩大", "提升", "促进"})  # verbs that open a programme's own name
+
+
+def programme_of_generic_items(drafts: list[Draft], blocks: list[Block]) -> None:
+    """Give each generic count the programme of the clause before it (see the module)."""
+    items = cue_set("programme_items")
+    for index, draft in enumerate(drafts):
+        if draft.kind not in _ITEM_KINDS or not draft.metric or draft.metric_from not in ("before", "after"):
+            continue
+        head = _after_verbs(draft.metric)
+        if head not in items:
+            continue  # (most figures: a name of their own)
+        figure = draft.figure
+        text = blocks[figure.block].text
+        # (the clause a 、-list of examples stands in is one: 抓好…、…等80个重点事项)
+        clause_start = _clause_start(text, figure.lstart)
+        if clause_start < 1 or text[clause_start - 1] not in _JOINING_MARKS:
+            continue
+        before_start = _clause_start(text, clause_start - 1)
+        previous = drafts[index - 1] if index else None
+        if previous is not None and previous.figure.block == figure.block and (
+                previous.figure.lend == clause_start - 1):
+            # (…资金320亿元，支持项目…: the clause ends with a figure named by the programme)
+            programme = _programme(previous.metric)
+        elif previous is not None and previous.figure.block == figure.block and (
+                previous.figure.lend > before_start):
+            continue  # (a figure inside the clause before: not its programme's words)
+        else:
+            programme = _programme(text[before_start:clause_start - 1])
+        if programme and not draft.metric.startswith(programme):
+            drafts[index] = replace(draft, metric=programme + draft.metric)
+
+
+_CLAUSE_MARKS = "，,；;。：:"
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause ending at ``end`` starts: after the last ，；。： before it (a 、 is
+    inside a clause here)."""
+    return max(text.rfind(mark, 0, end) for mark in _CLAUSE_MARKS) + 1
+
+
+def _after_verbs(name: str) -> str:
+    """支持项目 → 项目: the words after the verbs a name opens with."""
+    tokens = _tokens(name)
+    at = 0
+    while at < len(tokens) - 1 and _is_verb(pos_tag(tokens[at])):
+        at += 1
+    return "".join(tokens[at:])
+
+
+def _programme(words: str) -> str:
+    """城乡供水提升工程 of 启动实施城乡供水提升工程, 两新资金 of 争取“两新”资金: the programme a
+    clause ends with (nominal words after its last verb, ending in a programme head), or a
+    quoted name it ends with; ``""`` for none.
+
+    >>> _programme("启动实施城乡供水提升工程"), _programme("纵深推进“高效办成一件事”")
+    ('城乡供水提升工程', '高效办成一件事')
+    >>> _programme("规上工业增加值增长6%")
+    ''
+    """
+    words = words.strip()
+    quoted = _QUOTED_END.search(words)
+    if quoted is not None:
+        return quoted.group(1)
+    if not words.endswith(cue_words("programme_heads")):
+        return ""
+    tokens = _tokens(_QUOTES.sub("", words))
+    openers = cue_set("programme_openers")
+    at = 0  # (the verbs and adverbs that open the clause: 启动|实施|城乡供水提升工程; not a
+    # verb of the programme's own name: 扩大有效投资专项行动)
+    while at < len(tokens) - 1 and (tokens[at] in openers or pos_tag(tokens[at]) == "d"):
+        at += 1
+    programme = "".join(tokens[at:])
+    if any(_is_verb(pos_tag(token)) and token not in _NAME_VERBS for token in tokens[at:at + 1]):
+        return ""  # (推动|…: a clause that opens with a verb of its own, no programme named)
+    return programme if len(programme) > 2 and not regex.search(r"[0-9０-９]", programme) else ""
