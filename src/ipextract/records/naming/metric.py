@@ -119,6 +119,9 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
     with how the name was found (``before``, ``after``, ``previous``); without a verb of
     effort or of having at its start (实施|重点项目: rule 7), taken off the whole name (the
     verb tells the rules above a purpose, 实施|优化|营商环境|21条|升级举措, from a subject)."""
+    action = _action_done(figure, kind, left, tail or right, places)
+    if action:
+        return action, "after"
     name, how = _own_metric(figure, kind, left, right, previous, enumerated, places, tail)
     name = without_effort_verb(name)
     if how == "before":
@@ -129,6 +132,8 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
             name = _funds(name, right)
         if kind in ("quantity", "count"):
             name = _output_of(name)
+        name = _reached_things(name, kind, figure.unit, right)
+        name = _ratio_to_whole(name, left, previous)
     elif how in ("after", "previous") and kind == "amount" and name.startswith(
             funding := load_vocabulary().cues.funding_verbs):
         # 投入|7亿元|实施健康惠民工程, named by the verb and the works after the amount (or by
@@ -157,6 +162,78 @@ _OF = "的"
 
 
 _ADVERB_READ = 2  # characters of a name's start read against the words after its count
+_REACHED = regex.compile(r"(\p{Han}{2,8})(?:[，,。；;、]|$)")  # the things after a reach's figure
+_COVERAGE = "覆盖"
+_RATE_KINDS = frozenset({"rate", "share"})
+
+
+def _reached_things(name: str, kind: str, unit: str, right: str) -> str:
+    """以旧换新政策惠及|76万|群众 → 以旧换新政策惠及群众; 优质公办幼儿园覆盖|95%|乡镇 → 优质公办
+    幼儿园乡镇覆盖率: a name that ends with a verb of reach (cues.reach_verbs) before a figure
+    the things reached follow (nouns alone, to the clause's end) names them too: a count with no
+    measure word of its own is of those things; a share after 覆盖 is their coverage.
+
+    >>> _reached_things("以旧换新政策惠及", "count", "", "群众"), _reached_things("优质公办幼儿园覆盖", "rate", "%", "乡镇")
+    ('以旧换新政策惠及群众', '优质公办幼儿园乡镇覆盖率')
+    """
+    if not right or not name.endswith(load_vocabulary().cues.reach_verbs):
+        return name  # (most names: one test of the end)
+    things = _REACHED.match(right)
+    if things is None or not all(pos_tag(token).startswith(_NOMINAL_TAGS) for token in _tokens(things.group(1))):
+        return name
+    if kind == "count" and not unit:
+        return name + things.group(1)
+    if kind in _RATE_KINDS and name.endswith(_COVERAGE) and len(name) > len(_COVERAGE):
+        return name[:-len(_COVERAGE)] + things.group(1) + _COVERAGE + "率"
+    return name
+
+
+_RATIO_WITH = ("与", "同")  # 与国内生产总值之比: the first term of the ratio is named before
+_RATIO_OF = "之比"
+
+
+def _ratio_to_whole(name: str, left: str, previous: Draft | None) -> str:
+    """…经费支出36130亿元，…，与国内生产总值之比为2.68% → 研究与试验发展经费支出与国内生产总值之比:
+    a ratio whose clause opens with 与 and names only its second term is of the measure named
+    before it in its sentence."""
+    if not name.endswith(_RATIO_OF) or not left.lstrip("，, ").startswith(_RATIO_WITH) or (
+            previous is None or not previous.metric or _RATIO_OF in previous.metric):
+        return name
+    return previous.metric + "与" + name
+_TIMES = frozenset({"次"})  # the measure word of the times an action was done
+_ACTION_END = regex.compile(r"[，,。；;：:！？]|、(?=[0-9一二两三四五六七八九十]+次)")
+_MAX_ACTION = 20  # characters of an action named by its verb phrase
+
+
+def _action_done(figure: Figure, kind: str, left: str, right: str, places: frozenset[str]) -> str:
+    """省委书记两次莅临开发区调研 → 省委书记莅临开发区调研: a count of times (次) right before a
+    verb phrase is named by that action, to its clause's end (a 、-list of its objects kept; a
+    、 before another count of times ends it), with the subject the words before the count name
+    (nouns alone: a time, 党的十八大以来, is none); ``""`` for any other figure.
+
+    >>> from ipextract.figures import find_figures
+    >>> from ipextract.blocks import split_blocks
+    >>> block = split_blocks("三次出台蔬菜、水果产业扶持政策。")[0]
+    >>> _action_done(find_figures(block, 0)[0], "count", "", "出台蔬菜、水果产业扶持政策。", frozenset())
+    '出台蔬菜、水果产业扶持政策'
+    """
+    if kind != "count" or figure.unit not in _TIMES or not right or left.endswith(_STREAK):
+        return ""
+    end = _ACTION_END.search(right)
+    action = right[:end.start() if end is not None else len(right)].strip()
+    if not 2 <= len(action) <= _MAX_ACTION or _ANY_DIGIT.search(action) or not (
+            _HAN_WORDS.fullmatch(action.replace("、", ""))):
+        return ""
+    first = _tokens(action)[0]
+    if not _is_verb(pos_tag(first)) or first in _word_sets()["link"]:
+        return ""  # (两次|莅临…; not 68次|宇航发射, 15次|，: a noun or nothing after the count)
+    subject = clean_metric(left, places)[0] if left.strip() else ""
+    if subject and not all(pos_tag(token).startswith(_NOMINAL_TAGS) for token in _tokens(subject)):
+        subject = ""  # (党的十八大以来|三次…: a time, no doer)
+    return subject + action
+
+
+_STREAK = "连续"  # 连续6次位列…: a streak, named by the streak rules
 
 
 def _output_of(name: str) -> str:

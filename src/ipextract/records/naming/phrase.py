@@ -229,6 +229,8 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     if len(tokens) > 2 and tokens[-2] == _PER and pos_tag(tokens[-1]) == "q":
         del tokens[-2:]  # …平均浓度|每|立方米|36微克: the denominator of the unit, written before it
     tokens = _without_subject_verb(tokens, words)  # (after the predicate goes)
+    if _ALTOGETHER in tokens[1:-1]:
+        tokens = _without_altogether(tokens)
     text = _strip_edges("".join(tokens))
     # (城乡居民收入比|为2.1: the ratio of two incomes, no comparison with a base, 比上年)
     ratio = ratio_named and _ends_in_ratio("".join(tokens))
@@ -280,6 +282,17 @@ def _without_cause_words(name: str) -> str:
     cause, _, loss = name.partition(verb) if verb else ("", "", "")
     cause = cause.removeprefix("因").removesuffix("共").removesuffix("累计")
     return cause + loss if cause and loss else name
+
+
+_ALTOGETHER = "共"  # 丙类传染病|共|报告|发病: an adverb of the total inside a name
+
+
+def _without_altogether(tokens: list[str]) -> list[str]:
+    """丙类传染病共报告发病 → 丙类传染病报告发病: 共 between the thing and the verb of what is
+    counted adds nothing to the name (as 共 at a name's start does not)."""
+    return [token for at, token in enumerate(tokens) if not (
+        token == _ALTOGETHER and 0 < at < len(tokens) - 1 and pos_tag(tokens[at - 1]).startswith(_NOMINAL_TAGS)
+        and any(pos_tag(word).startswith("v") for word in tokens[at + 1:at + 3]))]  # (共|报告|发病)
 
 
 def _opens_organisation(phrase: str, place: str) -> bool:

@@ -281,6 +281,11 @@ def casualties_of_events(drafts: list[Draft], blocks: list[Block]) -> None:
             events = draft
             owner = name[next((len(v) for v in _EVENT_VERBS if name.startswith(v)), 0):]
             continue
+        if draft.kind == "count" and name.endswith(_CASES):
+            # (丙类传染病共报告发病…例，死亡…人: the deaths of the disease whose cases are counted)
+            events = draft
+            owner = name[:-len(next(c for c in _CASES if name.endswith(c)))]
+            continue
         if draft.metric not in casualties or events is None or draft.kind not in _LOSS_KINDS or (
                 len(owner) < 2):
             continue
@@ -292,6 +297,7 @@ def casualties_of_events(drafts: list[Draft], blocks: list[Block]) -> None:
 
 
 _LOSS_KINDS = frozenset({"count", "amount"})
+_CASES = ("共报告发病", "报告发病", "发病")  # a count of a disease's cases, longest first
 _EVENT_VERBS = ("全年共发生", "全年发生", "共发生", "发生")  # 共发生|生产安全事故, longest first
 
 
