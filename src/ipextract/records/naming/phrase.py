@@ -72,6 +72,22 @@ def _runs_past(phrase: str, length: int) -> bool:
     return phrase[length:length + 1] in _bound_suffixes()
 
 
+def _word_runs_past(phrase: str, length: int) -> bool:
+    """Whether the place in the first ``length`` characters of ``phrase`` opens a word of the
+    dictionary that runs past it (天津港, a port; not 天津市, the place itself), so that the
+    place is no scope to strip.
+
+    >>> _word_runs_past("天津港集装箱航线", 2), _word_runs_past("天津市专利授权量", 2)
+    (True, False)
+    """
+    first = _tokens(phrase)[0]
+    return len(first) > length and first.startswith(phrase[:length]) and (
+        first[length:] not in _ADMINISTRATIVE_SUFFIXES)
+
+
+_ADMINISTRATIVE_SUFFIXES = frozenset({"市", "省", "区", "县", "州", "盟", "旗", "自治区", "自治州", "自治县"})
+
+
 @lru_cache(maxsize=1)
 def _bound_suffixes() -> frozenset[str]:
     return frozenset(load_vocabulary().cues.scope_bound_suffixes)
@@ -172,7 +188,8 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
             # (only a place that ends where a word does: 城镇人口 in a report of 城市 keeps 城;
             # and not one that opens an organisation's name: 上海证券交易所上市公司)
             if (len(place) > 1 or _tokens(phrase)[0] == place) and not _opens_organisation(
-                    phrase, place) and not _runs_past(phrase, len(place)):
+                    phrase, place) and not _runs_past(phrase, len(place)) and not (
+                    _word_runs_past(phrase, len(place))):
                 phrase = phrase[len(place):]
             break
     adverbial = adverbial_pattern.search(phrase)

@@ -867,10 +867,14 @@ def _bare_item(name: str) -> bool:
     return len(tokens) > bool(modifier) and (
         bool(modifier) or not pos_tag(tokens[0]).startswith("v") or _modifying(tokens)) and all(
         at == 0 and modifier or pos_tag(token).startswith(_NOMINAL_TAGS) or (at < last and pos_tag(token) == "t") or (
+            at < last and _LATIN_WORD.fullmatch(token)) or (
             0 < at < last and (pos_tag(token).startswith(_INSIDE_ITEMS) or token in ("以上", "以下"))) or (
             at == last > 0 and len(token) == 1 and pos_tag(token) in _BOUND_HEADS) or (
             at == 0 < last and (pos_tag(token) == "ad" or pos_tag(token) == "a" and len(token) > 1))
         for at, token in enumerate(tokens))
+
+
+_LATIN_WORD = regex.compile(r"[0-9A-Za-z]*[A-Za-z][0-9A-Za-z]*")  # 5G|基站, AI|大模型: a word of the name
 
 
 def _sentence_subject(block: Block, figure: Figure, words: PhraseAnalysis, block_drafts: list[Draft],
