@@ -256,3 +256,21 @@ def _strip_edges(text: str) -> str:
 
 def _tokens(text: str) -> list[str]:
     return [token for token in cut_shared(text) if token.strip()]
+
+
+_MIN_OVERLAP = 2  # 乡镇工业 + 工业总产值 → 乡镇工业总产值: two characters or more shared
+
+
+def compound_name(first: str, second: str) -> str:
+    """``first`` followed by ``second``, a shared stretch written once: a table's row and its
+    measure, a body and its result.
+
+    >>> compound_name("粮食", "产量"), compound_name("乡镇工业", "工业总产值"), compound_name("养老机构", "机构")
+    ('粮食产量', '乡镇工业总产值', '养老机构')
+    """
+    if first.endswith(second):  # 养老机构 + 机构: the first already names it
+        return first
+    for size in range(min(len(first), len(second) - 1), _MIN_OVERLAP - 1, -1):
+        if first.endswith(second[:size]):
+            return first + second[size:]
+    return first + second

@@ -88,7 +88,7 @@ def _parallel_measure(category: str, model: str, sub_item: bool, bare: bool = Fa
             # word: 企业 after 国有控股企业 is no parallel category)
             return category + measure
     if bare and len(tokens) == 1:
-        # 粮食产量 (one word) and 棉花: the measure the word ends with, past a category of two
+        # 蔬菜产量 (one word) and 食用菌: the measure the word ends with, past a category of two
         # characters or more
         measure = max((m for m in measures if model.endswith(m) and len(model) - len(m) > 1), key=len,
                       default="")
@@ -177,11 +177,14 @@ def _bare_clause(clause: str, name: str) -> bool:
     (True, False)
     """
     at = clause.rfind(name)
-    if at < 0 or name.endswith(load_vocabulary().cues.measure_endings) or indicator_of(name) is not None:
-        return False  # (净资产增长6.4%, 外贸进出口增长12%: a measure of its own)
+    if at < 0:
+        return False
     rest = clause[at + len(name):]
     words = _word_sets()
-    return not rest or rest in words["change"] or rest in words["link"]
+    if rest and rest not in words["change"] and rest not in words["link"]:
+        return False  # (most growths: words of their own before the figure; the catalogue last)
+    # (净资产增长6.4%, 外贸进出口增长12%: a measure of its own)
+    return not name.endswith(load_vocabulary().cues.measure_endings) and indicator_of(name) is None
 
 
 _MAX_CATEGORY = 10  # characters: a category is a short noun phrase

@@ -46,7 +46,7 @@ from ..stacked import StackedCell, stacked_layout
 from ..vocabulary import cue_words, load_vocabulary
 from ..vocabulary.lexicon import pos_tag
 from ..vocabulary.models import Kind
-from .base import _QUOTES, BASE_KINDS, PERCENT_UNITS, POINT_UNITS, Draft, _strip_edges
+from .base import _QUOTES, BASE_KINDS, PERCENT_UNITS, POINT_UNITS, Draft, _strip_edges, compound_name
 from .kinds import _change_cue
 from .naming.lists import _PARTNER
 
@@ -86,7 +86,6 @@ _RATIO_ENDINGS = ("率", "比", "重", "例", "指数", "价", "价格", "构成
 _OWN_REGION = regex.compile(r"^[全本][省市州县区盟旗国](?=\w{2})")
 _NO_SCOPE = regex.compile(r"^(?:按|其中)|中$")  # 按产业分, 全部工业中: no scope of the rows
 _WHOLE_AREA = regex.compile(r"^[全本][省市州县区盟旗国]$")  # 全省（亿元）: a column of the whole area
-_MIN_OVERLAP = 2  # 乡镇工业 + 工业总产值 → 乡镇工业总产值: two characters or more shared
 # 工业总产值|经济类型结构, 项目|结构: the breakdown a table of parts is of, after its measure
 _STRUCTURE_TAIL = regex.compile(r"\p{Han}{0,4}(?:结构|构成)$")
 _LIST_JOINS = frozenset("、，,和及与")  # 城镇和农村, 南、北片区 (南，北片区): the other rows the title lists
@@ -160,17 +159,6 @@ def _title_measure(text: str) -> tuple[str, bool] | None:
 
 # a title of trade by partner (对主要国家、地区贸易情况, 对主要市场进出口)
 _TRADE_PARTNERS = regex.compile(r"对(?:主要)?(?:国家|地区|市场|贸易伙伴)")
-
-
-def _compound(row: str, measure: str) -> str:
-    """The row followed by the measure, a shared stretch written once: 粮食 + 产量 → 粮食产量,
-    乡镇工业 + 工业总产值 → 乡镇工业总产值."""
-    if row.endswith(measure):  # 养老机构 + 机构: the row already names it
-        return row
-    for size in range(min(len(row), len(measure) - 1), _MIN_OVERLAP - 1, -1):
-        if row.endswith(measure[:size]):
-            return row + measure[size:]
-    return row + measure
 
 
 def _spread_index(row: list[tuple[int, int, str]], width: int, column: int) -> int | None:
@@ -291,7 +279,7 @@ class TableContext:
         第一产业增加值)."""
         name, part = self._name(label, column, width, unit)
         if self.section and name and (name != label or names_measure(label)):
-            name = _compound(self.section, name)
+            name = compound_name(self.section, name)
         if name and name != label and _TRADE_PARTNERS.search(self.title) and label not in _totals() and (
                 name.endswith(cue_words("trade_measures"))) and not name.startswith(_PARTNER):
             # 南京对主要国家、地区贸易情况 | 美国 | 出口额: the trade with the partner the row names
@@ -311,14 +299,14 @@ class TableContext:
                 return measure, parts
             return (titled[0] if titled is not None and not titled[1] else label), False
         if measure is not None:
-            return _compound(label, measure), parts
+            return compound_name(label, measure), parts
         if self.parent is not None and (not unit or not self.parent[1] or unit == self.parent[1]):
             return f"{_OWN_REGION.sub('', self.parent[0])}{TABLE_NAME_MARK}{label}", False
         if not self.measured and self.title and (crossed := self._crossed(label, column)) is not None:
             return crossed, False
         if not self.measured and titled is not None:
             measure, compound = titled
-            return (_compound(label, measure) if compound
+            return (compound_name(label, measure) if compound
                     else f"{measure}{TABLE_NAME_MARK}{label}"), False
         return label, False
 
@@ -358,7 +346,7 @@ class TableContext:
             return None  # only tables of shares: a count's columns may be no parts of it
         column_at = _found_ending(thing, heading)
         if column_at is not None and column_at[1] <= row_at:
-            return heading + _compound(label, measure)  # 各年代出厂的设备比例: 90年代出厂进口设备比例
+            return heading + compound_name(label, measure)  # 各年代出厂的设备比例: 90年代出厂进口设备比例
         # (a title that names only the rows, 东、中、西部地区工业总产值经济类型结构: 东部地区工业
         # 总产值比重·国有 would be the name, but the validator's misprint check then pairs the
         # one cell left named by its row, 其他, with a prose figure named by the place alone: held
@@ -454,7 +442,7 @@ def _by_period_row(period_row: tuple[str, str], heading: str,
         measure = _parts_title_measure(table)
     if not measure or (kind is None and not names_measure(measure)):
         return None
-    name = _compound(part, measure)
+    name = compound_name(part, measure)
     if kind == "share" and not name.endswith(_RATIO_ENDINGS):
         name += "比重"
     return name, kind
@@ -500,7 +488,7 @@ def _stacked_name(place: StackedCell, heading: str, table: TableContext, width: 
                 if not title.endswith(rows_class):
                     return "", False  # the total of a class the title does not name
                 whole = title
-            return (whole if counted == rows_class else _compound(whole, counted)), False
+            return (whole if counted == rows_class else compound_name(whole, counted)), False
     return table.name(label, place.column, width, unit)
 
 

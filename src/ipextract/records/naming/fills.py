@@ -18,6 +18,7 @@ from ..base import (
     Draft,
     _tokens,
     _word_sets,
+    compound_name,
 )
 from .phrase import _ANY_DIGIT, _HAN_WORDS, _NAME_ENDINGS, NOTE_MARK
 from .topic import _opens_with_scope
@@ -84,7 +85,7 @@ def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> Non
                     block.text[block.clause_start(figure.lstart):figure.lstart])):
             # (国有企业实现营业收入…，全市利润总额…: a scope of its own ends a body's chain)
             # (形成10个营业收入超千亿元的集群: an attribute in the count's own clause is no list)
-            name = _owned(owner_name, draft.metric)
+            name = compound_name(owner_name, draft.metric)
             renamed[id(figure)] = (name, draft.metric)
             chained.add(id(figure))
             drafts[index] = replace(draft, metric=name)
@@ -108,17 +109,6 @@ def _next_in_chain(block: Block, before: Figure, figure: Figure) -> bool:
 
 
 _CHAIN_MARKS = frozenset("；;，,、。")
-
-
-def _owned(owner: str, attribute: str) -> str:
-    """The name of an owner's attribute, the words they share written once.
-
-    >>> _owned("国有工业", "工业增加值"), _owned("普通高中", "招生")
-    ('国有工业增加值', '普通高中招生')
-    """
-    shared = next((k for k in range(min(len(owner), len(attribute) - 1), 1, -1)
-                   if owner.endswith(attribute[:k])), 0)
-    return owner + attribute[shared:]
 
 
 @lru_cache(maxsize=1)

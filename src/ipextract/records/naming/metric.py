@@ -199,7 +199,9 @@ def _ratio_to_whole(name: str, left: str, previous: Draft | None) -> str:
     if not name.endswith(_RATIO_OF) or not left.lstrip("，, ").startswith(_RATIO_WITH) or (
             previous is None or not previous.metric or _RATIO_OF in previous.metric):
         return name
-    return previous.metric + "与" + name
+    return previous.metric + _RATIO_WITH[0] + name
+
+
 _TIMES = frozenset({"次"})  # the measure word of the times an action was done
 _ACTION_END = regex.compile(r"[，,。；;：:！？]|、(?=[0-9一二两三四五六七八九十]+次)")
 _MAX_ACTION = 20  # characters of an action named by its verb phrase
@@ -600,7 +602,7 @@ def _after_examples(name: str) -> str:
         # word 等 closes (差等|路)
         return examples + rest
     if closing > 1 and 0 < len(rest) < _MIN_AFTER_EXAMPLES and "、" not in examples and (
-            pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS)) and _opening_verb(tokens[0]) and (
+            pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS)) and _example_opener(tokens[0]) and (
             _named_example(tokens[1:closing], rest)):
         # 新增|康复大学等|高校, 更新改造|复康路等|道路: one example of its own name between a
         # verb and a bare head; the example goes, the verb stays (新增高校)
@@ -624,9 +626,9 @@ def _named_example(example: list[str], head: str) -> bool:
         any(pos_tag(word) in _PROPER_TAGS for word in example) or name[-1] == head[-1])
 
 
-def _opening_verb(word: str) -> bool:
+def _example_opener(word: str) -> bool:
     """新增, 更新改造 (a verb, or a four-character word the segmenter tags an idiom that ends
-    in one): a verb that may open a count's name."""
+    in one): a verb that may open a count's name before an example (新增|康复大学等高校)."""
     tag = pos_tag(word)
     return _is_verb(tag) or tag == "l" and len(word) == 4 and _is_verb(pos_tag(word[2:]))
 

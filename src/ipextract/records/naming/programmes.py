@@ -15,7 +15,7 @@ from ...blocks import Block
 from ...vocabulary import cue_set, cue_words
 from ...vocabulary.lexicon import pos_tag
 from ..base import _QUOTES, Draft, _tokens
-from .phrase import _is_verb
+from .phrase import _ANY_DIGIT, _is_verb
 
 _JOINING_MARKS = frozenset("，,、")  # what joins the programme's clause to the count's
 # a clause's last words: the nominal words after its last verb (or a quoted name)
@@ -97,4 +97,4 @@ def _programme(words: str) -> str:
     programme = "".join(tokens[at:])
     if any(_is_verb(pos_tag(token)) and token not in _NAME_VERBS for token in tokens[at:at + 1]):
         return ""  # (推动|…: a clause that opens with a verb of its own, no programme named)
-    return programme if len(programme) > 2 and not regex.search(r"[0-9０-９]", programme) else ""
+    return programme if len(programme) > 2 and not _ANY_DIGIT.search(programme) else ""
