@@ -134,6 +134,9 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
             name = _output_of(name)
         name = _reached_things(name, kind, figure.unit, right)
         name = _ratio_to_whole(name, left, previous)
+        if kind == "amount" and name in _INVESTMENTS and (project := _PROJECT_AFTER.match(right)):
+            # 总投资|711亿元|的古雷炼化一体化工程二期项目: the investment of the project after 的
+            name = _QUOTES.sub("", project.group(1)) + name
     elif how in ("after", "previous") and kind == "amount" and name.startswith(
             funding := load_vocabulary().cues.funding_verbs):
         # 投入|7亿元|实施健康惠民工程, named by the verb and the works after the amount (or by
@@ -159,6 +162,11 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
 
 
 _OF = "的"
+_INVESTMENTS = frozenset({"总投资", "投资"})  # what a project's size is written as before 的
+# 的 and the projects a size is of, after a count of them (的389个|省重点项目), to the last
+# 项目 or 工程 of the clause's first words
+_PROJECT_AFTER = regex.compile(
+    r"的(?:[0-9一二三四五六七八九十百千万多余]+[个项批])?([\p{Han}“”]{2,24}(?:项目|工程))")
 
 
 _ADVERB_READ = 2  # characters of a name's start read against the words after its count

@@ -797,6 +797,8 @@ def _verb_over_counts(metric: str, between: str, previous: str, right: str) -> s
     '新建全民健身中心'
     """
     noun = between[:-1]
+    if _HOLDS_QUOTE(right) is not None:
+        right = _QUOTES.sub("", right)  # (3个|“绿水青山就是金山银山”实践创新基地: the name has no quotes)
     if not between.endswith(_COUNTS_JOINED) or not noun or not previous.endswith(noun) or (
             not right.startswith(metric)) or _LIST_END.match(right, len(metric)) is None:
         return metric
