@@ -57,8 +57,19 @@ def _unbalanced(piece: str) -> bool:
 
 def _list_item(part: str, places: frozenset[str]) -> str:
     """The name one item of a 分别 list gives (its own count left out: 6条重点产业链 → 重点产业链;
-    "" for 家具类等, which names no one item)."""
-    return clean_metric(_LEADING_FIGURE.sub("", part), places)[0]
+    "" for 家具类等, which names no one item). A size that bounds a class of things is the item's
+    own words (30户以上自然村通硬化路的比例: the villages of 30 households or more).
+
+    >>> _list_item("6条重点产业链", frozenset()), _list_item("30户以上自然村通硬化路的比例", frozenset())
+    ('重点产业链', '30户以上自然村通硬化路的比例')
+    """
+    count = _LEADING_FIGURE.match(part)
+    if count is not None and not part.startswith(_BOUNDS, count.end()):
+        part = part[count.end():]
+    return clean_metric(part, places)[0]
+
+
+_BOUNDS = ("以上", "以下", "及以上", "及以下")  # 30户|以上: a class's bound, no count of the item
 
 
 def _respectively_items(left: str, places: frozenset[str], wanted: int = 0,
@@ -412,13 +423,19 @@ def _shared_measure(items: list[str]) -> list[str]:
     measure = max((m for m in (*cues.measure_nouns, *listed)
                    if last.endswith(m) and len(last) > len(m)), key=len, default="") or (
         _measure_after_head(items[:-1], last))
+    # (乡镇通三级公路、30户以上自然村通硬化路的比例: a share of the things each item says, a
+    # clause of its own before 的比例; the items before it are such clauses too)
+    share = "" if measure else next((_OF + s for s in cues.share_nouns if last.endswith(_OF + s)
+                                     and len(last) > len(s) + 3), "")
+    measure = measure or share
     # (口岸进口, 口岸出口: an item that ends with a measure of the list's own is no bare thing)
     endings = (*cues.measure_endings, *_NAME_ENDINGS, *listed, measure)
     # (快递、邮政业务量: one word the segmenter tags a verb names a business before a volume)
     volume = measure in listed
     # (快递、邮政、电信业务量: a middle item _distributed gave the measure already is of the list)
     if not measure or not all(
-            (_bare_thing(item) or volume and _one_verb_word(item)) and not item.endswith(endings)
+            (_bare_thing(item) or volume and _one_verb_word(item) or share and _HAN_WORDS.fullmatch(item))
+            and not item.endswith(endings)
             or at and item.endswith(measure) and len(item) > len(measure)
             for at, item in enumerate(items[:-1])):
         return items
@@ -445,6 +462,7 @@ def _shared_measure(items: list[str]) -> list[str]:
     return items
 
 
+_OF = "的"  # 通硬化路|的|比例: what joins a share's things to its noun
 _CLASS_HEADS = ("行业", "产业")  # a list's class word before its measure (有色金属行业增加值)
 _INDUSTRY = "业"  # what the name of an industry, or its class word, ends with
 
