@@ -41,7 +41,7 @@ from .counted import (
     words_after,
     work_on_object,
 )
-from .lists import _measure_group
+from .lists import _OF, _measure_group
 from .phrase import (
     _ANY_DIGIT,
     _HAN_WORDS,
@@ -161,7 +161,6 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
     return (_without_having_before_count(name) if kind == "count" else name), how
 
 
-_OF = "的"
 _INVESTMENTS = frozenset({"总投资", "投资"})  # what a project's size is written as before 的
 # 的 and the projects a size is of, after a count of them (的389个|省重点项目), to the last
 # 项目 or 工程 of the clause's first words

@@ -15,6 +15,7 @@ from ..base import (
     _CODE_NOTE,
     _COMPARISON_BASE,
     _NOMINAL_TAGS,
+    _PLACE_LEVELS,
     _is_place,
     _is_punctuation,
     _period_pattern,
@@ -82,10 +83,7 @@ def _word_runs_past(phrase: str, length: int) -> bool:
     """
     first = _tokens(phrase)[0]
     return len(first) > length and first.startswith(phrase[:length]) and (
-        first[length:] not in _ADMINISTRATIVE_SUFFIXES)
-
-
-_ADMINISTRATIVE_SUFFIXES = frozenset({"市", "省", "区", "县", "州", "盟", "旗", "自治区", "自治州", "自治县"})
+        first[length:] not in _PLACE_LEVELS)
 
 
 @lru_cache(maxsize=1)
