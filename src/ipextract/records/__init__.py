@@ -34,6 +34,7 @@ from .context import (
     forget_headings,
     heading_period,
     is_point,
+    level_at_point,
     level_at_run_end,
     month_opening,
     names_a_draft,
@@ -188,10 +189,17 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 if opening is not None:
                     period_here, from_before = months_read.get(opening[0], opening[1]), False
             continues = continues_sentence(block, sentence_start)
-            if is_point(period_here) and (not continues or (from_before and sentence_start > 0)):
+            if is_point(period_here) and continues and (
+                    broken := _total_broken_down(block_drafts, sentence_start, drafts, blocks, index)) and (
+                    broken.period and not is_point(broken.period)):
+                # 全年筹集…基金20.12亿元。其中，中央财政…: a breakdown is of its total's time
+                period_here = None
+            if is_point(period_here) and (not continues or (from_before and sentence_start > 0)) and (
+                    not level_at_point(kind, figure.unit, metric, analysis.clause, analysis.right)):
                 # 截至2024年底，…。全年…: a point in time is the time of its own sentence and
-                # of a breakdown after it, not of the paragraph's flows; nor of a breakdown of
-                # another sentence, after a point carried from a paragraph before
+                # of a breakdown after it, not of the paragraph's flows (its levels are of it:
+                # …。未成年人救助保护机构276个); nor of a breakdown of another sentence, after a
+                # point carried from a paragraph before
                 period_here = None
             period = _period(block, figure, period_here, None if period_of_part else year_read,
                              period_of_part, reviewed=reviewed)
@@ -201,12 +209,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             if period is None and continues:
                 # 其中，城镇人口…: the time of the sentence it breaks down, which a layout may
                 # have put at the end of the paragraph before (a paragraph opened at 其中)
-                carried_on = next((d for d in reversed(block_drafts)
-                                   if d.figure.lstart < sentence_start), None)
-                if carried_on is None and sentence_start == 0 and drafts and index > 0 and (
-                        drafts[-1].figure.block == index - 1
-                        and blocks[index - 1].kind == block.kind == "paragraph"):
-                    carried_on = drafts[-1]
+                carried_on = _total_broken_down(block_drafts, sentence_start, drafts, blocks, index)
                 if carried_on is not None and carried_on.period_from == "text":
                     period, period_from = carried_on.period, "text"
             described: Draft | None = None  # the draft of the figure ``of`` names, once found
@@ -381,3 +384,16 @@ def _described(block_drafts: list[Draft], of: Figure) -> Draft | None:
 
 
 __all__ = ["Draft", "clean_metric", "draft_records"]
+
+
+def _total_broken_down(block_drafts: list[Draft], sentence_start: int, drafts: list[Draft],
+                       blocks: list[Block], index: int) -> Draft | None:
+    """The draft of the last figure before the sentence at ``sentence_start`` that breaks it down
+    (其中，城镇人口…): in its block, or the last of the paragraph before, where a layout put the
+    break at 其中 (a paragraph break is a pause, not a new time); None for none."""
+    before = next((d for d in reversed(block_drafts) if d.figure.lstart < sentence_start), None)
+    if before is None and sentence_start == 0 and drafts and index > 0 and (
+            drafts[-1].figure.block == index - 1
+            and blocks[index - 1].kind == blocks[index].kind == "paragraph"):
+        before = drafts[-1]
+    return before

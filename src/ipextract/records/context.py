@@ -456,6 +456,8 @@ def since_base_year(block: Block, figure: Figure, period: str | None, kind: str)
     >>> block = split_blocks("上交税金4643.6亿元，比1985年增长2.4倍。")[0]
     >>> since_base_year(block, find_figures(block, 0)[1], "1995年", "growth")
     '1986—1995年'
+    >>> since_base_year(block, find_figures(block, 0)[1], "1995年末", "growth")
+    '1986—1995年'
     """
     if kind not in _COMPARED_KINDS or not period:
         return period  # (most figures: no change, or no period)
@@ -463,15 +465,19 @@ def since_base_year(block: Block, figure: Figure, period: str | None, kind: str)
     base = _BASE_YEAR.search(block.text, max(0, at - _BASE_REACH), at)
     if base is None:
         return period
-    written = period.removesuffix("年")
-    if len(written) != _YEAR_LENGTH or not written.isdigit():
+    written = _ONE_YEAR.fullmatch(period)
+    if written is None:
         return period  # (a period of no single year, or one in Chinese numerals)
-    year, since = int(written), int(base.group(1))
+    year, since = int(written.group(1)), int(base.group(1))
+    if since == year - 1 and not period.endswith(_YEAR_NAMED):
+        return period  # (2024年末…比2023年末增加: a year-end stock's change over its year, its point)
     return f"{since + 1}—{year}年" if since < year else period
 
 
 _COMPARED_KINDS = frozenset({"growth", "change"})
-_YEAR_LENGTH = 4  # digits of a year (1995)
+_YEAR_NAMED = "年"  # a period that ends as a year does (1995年), not as its end (1995年末)
+# a period of one year, or its end (1995年末: 比1985年末增长56.8％ covers 1986—1995 as well)
+_ONE_YEAR = re.compile(r"(?:截至)?((?:19|20)[0-9]{2})(?:年(?:末|底)?)?")
 _BASE_REACH = 16  # characters between a base year and the figure it is the base of, at most
 # 比1985年, 较2020年末, 与1985年相比, then the verb of the change (增长, 实际增长, 提高了): no
 # clause or sentence end between them
@@ -483,7 +489,7 @@ _BASE_YEAR = regex.compile(
 # nothing between (the qualifier 超/近/约 is the figure's own surface)
 _LEVEL_REACHED = re.compile(
     r"(?:达到|达|超过|突破|迈上|跨越|跃升至|跃升到|提高到|提高至|提升到|提升至|增至|增加到|增长到"
-    r"|上升到|上升至|降至|降到|下降到|下降至|缩小到|缩小至|扩大到|扩大至|为|是|居|位居|稳居|位列)$")
+    r"|上升到|上升至|恢复至|恢复到|降至|降到|下降到|下降至|缩小到|缩小至|扩大到|扩大至|为|是|居|位居|稳居|位列)$")
 # what makes a figure in a review a flow over its years, not the level at its end
 _OVER_THE_RUN = re.compile(r"累计|年均|年平均|平均每年|新增|净增|共计|合计|总计|[五三两]年|"
                            r"十[三四五]五|建成|新建|完成|实施|引进|培育")
@@ -733,6 +739,55 @@ def is_point(period: str | None) -> bool:
     return start is not None and start == end
 
 
+_HELD_KINDS = frozenset({"count", "amount", "quantity"})  # what a point in time may fix
+
+
+def level_at_point(kind: str, unit: str | None, metric: str, clause: str = "", right: str = "") -> bool:
+    """Whether a figure is a level that a point in time opening its paragraph fixes, in a later
+    sentence (截至2021年底，…。…未成年人救助保护机构276个; 1995年末，…；负债总计5175亿元): a
+    measure of what is held (cues.stock_measures), or a count of institutions named by nouns,
+    with no verb of flow or of work (新增…, 救助…) nor a predicate after the figure (``right``:
+    …企业入选…) — the paragraph's flows are of the year, and
+    so is a figure whose name or ``clause`` has a word of flow (cues.flow_markers: 死亡人口,
+    当年…接入户数).
+
+    >>> level_at_point("count", "个", "未成年人救助保护机构"), level_at_point("amount", "亿元", "负债总计")
+    (True, True)
+    >>> level_at_point("count", "个", "新增养老机构"), level_at_point("amount", "亿元", "工业总产值")
+    (False, False)
+    >>> level_at_point("count", "万人", "死亡人口"), level_at_point("count", "万户", "接入户数", "其中，当年接入户数")
+    (False, False)
+    >>> level_at_point("count", "家", "企业", "", "企业入选新一批老字号名单")
+    False
+    """
+    if kind not in _HELD_KINDS or not metric:
+        return False
+    cues = load_vocabulary().cues
+    if any(marker in metric or marker in clause for marker in cues.flow_markers):
+        return False
+    if metric.endswith(cues.stock_measures):
+        return True
+    if kind != "count" or unit not in cues.institution_units:
+        return False
+    # (a count of institutions with no predicate: 5家企业入选…, 4所高校开设… count what
+    # happened; a verb right before the head qualifies it, 救助保护|机构, 挂牌|企业, and so does
+    # one before 的, 注册登记的…机构)
+    tokens = _tokens(metric[metric.rfind(_OF) + 1:])
+    head = len(tokens) - 1
+    while head > 1 and _is_plain_verb(tokens[head - 1]):
+        head -= 1  # (the verbs right before the head, after a noun: not 实施|项目, a flow)
+    return not metric.startswith("新") and not any(_is_plain_verb(token) for token in tokens[:head]) and (
+        not any(_is_plain_verb(token) for token in (_tokens(right) if right else ())))
+
+
+_OF = "的"
+
+
+def _is_plain_verb(token: str) -> bool:
+    tag = pos_tag(token)
+    return tag.startswith("v") and tag != "vn"
+
+
 _BREAKDOWN = regex.compile(r"[\s" + BULLETS + r"]*其中")
 
 
@@ -778,7 +833,8 @@ def _openers() -> regex.Pattern[str]:
     return regex.compile(
         rf"{_OPENING_LEAD}(?P<year>{_period_pattern().pattern})|(?P<plan>{_plan_pattern()})"
         rf"|(?P<span>{_SPAN})|(?P<past_year>{_PAST_YEAR})"
-        rf"|(?P<months>(?:{kinds['months']}|{kinds['part']}))(?=[，,])")
+        rf"|(?P<months>(?:{kinds['months']}|{kinds['part']}))(?=[，,])"
+        rf"|(?P<year_end>{_YEAR_END})")
 
 
 @lru_cache(maxsize=1)
@@ -857,7 +913,13 @@ def opening_periods(block: Block, year: int | None = None) -> list[tuple[int, st
 _BEFORE_OPENING = frozenset(BULLETS + " —")  # ——这五年，…: a dash before a point
 
 
+# 年末全市…存款余额…；贷款余额…: the end of the document's year opening a sentence, its point
+_YEAR_END = r"(?:年末|年底)(?![0-9])"
+
+
 def _opening(match: regex.Match[str], year: int | None) -> str | None:
+    if match.lastgroup == "year_end":
+        return f"{year}年末" if year else None
     if match.lastgroup in ("span", "past_year", "months"):
         return match.group(match.lastgroup)
     period = match.group(match.lastgroup or 0)

@@ -150,6 +150,9 @@ class Cues(Frozen):
     planning_verbs_over_lists: tuple[str, ...] = ()
     # 新增…32公里，总里程达516公里: the total of the stock a flow adds to, named by the flow's noun
     stock_totals: tuple[str, ...] = ()
+    carried_measures: tuple[str, ...] = ()  # 利用率, 装机规模: take the owner of the item before
+    stock_measures: tuple[str, ...] = ()  # 负债总计, 从业人员: levels a point in time fixes
+    flow_markers: tuple[str, ...] = ()  # 全年, 当年, 死亡: a clause's flow of the year
     # 两重”项目|全部|开工, “一件事”|落地|落实: words of a predicate the segmenter tags nouns
     predicate_nouns: tuple[str, ...] = ()
     # 21条|升级|举措: nouns the segmenter tags as verbs, which close a counted noun phrase

@@ -24,6 +24,7 @@ from ...vocabulary.models import Kind, Qualifier
 from ..base import (
     _ENUMERATION,
     _NOMINAL_TAGS,
+    NOUN_JOINS,
     Draft,
     _tokens,
     _word_sets,
@@ -175,6 +176,9 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
     left = block.text[left_start: figure.lstart]
     right = block.text[figure.lend: _clause_end(block, figure.lend)]
     own_words: str | None = None  # the clause's own words, where ``clause`` reaches further back
+    if between is not None and _after_joined_item(between, previous_draft, previous):
+        # 建成12个污水处理设施|和|40公里管网: the item after a join names itself, as after 、
+        clause = left = ""
     if left.endswith(_NOTE_CLOSINGS):
         # 比上年增长[41]|3.1%: a footnote mark before the figure is no word the reader reads
         clause, left = _without_note_mark(clause), _without_note_mark(left)
@@ -225,6 +229,23 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
             sentence_start, figure.lstart) if kind == "growth" else None,
         position + 1 < len(figures) and figures[position + 1].lstart < figure.lend + len(right),
     )
+
+
+def _after_joined_item(between: str, previous_draft: Draft | None, previous: Figure | None) -> bool:
+    """Whether ``between``, the words from the figure before to this one, are that figure's
+    noun and a join (…12个|污水处理设施和|40公里…): the second item of a list of counts joined
+    by 和, 及 or 以及, which a writer may join by 、 as well (the records must not change).
+
+    >>> from types import SimpleNamespace as Drafted
+    >>> _after_joined_item("污水处理设施和", Drafted(metric="建成污水处理设施", figure=None), None)
+    True
+    >>> _after_joined_item("和", Drafted(metric="增加值", figure=None), None)
+    False
+    """
+    join = "以及" if between.endswith("以及") else between[-1:] if between[-1:] in NOUN_JOINS else ""
+    noun = between[: -len(join)] if join else ""
+    return len(noun) >= 2 and previous_draft is not None and previous_draft.figure is previous and (
+        previous_draft.metric.endswith(noun))
 
 
 _AS_LIST_MARKS = str.maketrans({"，": "、", ",": "、"})

@@ -15,6 +15,7 @@ from ...figures import Figure
 from ...vocabulary import load_vocabulary
 from ...vocabulary.lexicon import pos_tag
 from ..base import (
+    _NOMINAL_TAGS,
     Draft,
     _tokens,
     _word_sets,
@@ -371,6 +372,8 @@ def _parallel_modifiers(first: str, second: str) -> bool:
     return first[-1:] == second[-1:] or pos_tag(first) == pos_tag(second) == "b"
 
 
+_SHARED_NOUN_OPENINGS = (*_NOMINAL_TAGS, "a")
+_SHORT_MODIFIER = 4  # characters of a list item that may qualify the noun written after the last
 _BARE_COUNT_MARKS = frozenset({"、", "和", "及"})  # what stands between two counts of one noun
 _VERB_RUN_TAGS = frozenset({"v", "d", "vd"})  # (not vn: 设备购置, a verbal noun, names a thing)
 
@@ -389,8 +392,10 @@ def _after_verbs(name: str) -> str:
 def _fill_shared_nouns(drafts: list[Draft], blocks: list[Block]) -> None:
     """Rule 3, enumerations: 3家国家级、9家省级运营中心 → 国家级运营中心, 省级运营中心 (with 、
     or ，alike, or 和, 及). Only a first item that is one modifier, parallel to the word that opens the
-    second item, takes the second's noun: 360个示范村、2680个提档升级村 are two names."""
-    for index in range(len(drafts) - 1):
+    second item, takes the second's noun: 360个示范村、2680个提档升级村 are two names. Read
+    from the list's end, so that a noun written once after three items or more reaches each
+    (6个世界级、7个国家级、9个区域级产业集群)."""
+    for index in reversed(range(len(drafts) - 1)):
         first, second = drafts[index], drafts[index + 1]
         if first.figure.block != second.figure.block or first.figure.unit != second.figure.unit:
             continue
@@ -406,11 +411,16 @@ def _fill_shared_nouns(drafts: list[Draft], blocks: list[Block]) -> None:
             continue
         if not between.endswith(("、", "，", ",", "和", "及")) or not item or not first.metric.endswith(item):
             continue
-        if len(_tokens(item)) != 1:
-            continue
+        if len(_tokens(item)) > 2 or len(item) > _SHORT_MODIFIER:
+            continue  # (页岩|气: a modifier of two words is one still; a longer item names itself)
         # (新增|6个|国家级、40个|省级…: the verb both items were given is no word of the second's
         # noun)
         verbs = first.metric[: -len(item)]
         tokens = _tokens(second.metric.removeprefix(verbs) if verbs else second.metric)
-        if len(tokens) >= 2 and _parallel_modifiers(item, tokens[0]):
-            drafts[index] = replace(first, metric=first.metric + "".join(tokens[1:]))
+        # (区域|级|产业集群: a modifier the segmenter cut in two is one word still)
+        # (检验结果、…检查结果|实现…, 一级指标、…二级指标|及…: two nouns of one head, and what
+        # follows them; the noun shared opens with a noun or an adjective)
+        parallel = next((size for size in (1, 2) if len(tokens) > size and _parallel_modifiers(
+            item, "".join(tokens[:size])) and pos_tag(tokens[size]).startswith(_SHARED_NOUN_OPENINGS)), 0)
+        if parallel:
+            drafts[index] = replace(first, metric=first.metric + "".join(tokens[parallel:]))

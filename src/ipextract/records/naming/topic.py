@@ -140,7 +140,8 @@ _VERB_TAGS = ("v", "vn", "vd", "d")  # the verbs (and their adverbs: 共, 累计
 @lru_cache(maxsize=1)
 def _owned_measures() -> frozenset[str]:
     cues = load_vocabulary().cues
-    return frozenset((*cues.measure_nouns, *cues.body_measures, *cues.list_measure_nouns))
+    return frozenset((*cues.measure_nouns, *cues.body_measures, *cues.list_measure_nouns,
+                      *cues.carried_measures))
 
 
 @lru_cache(maxsize=1 << 10)
