@@ -491,7 +491,7 @@ _LEVEL_REACHED = re.compile(
     r"(?:达到|达|超过|突破|迈上|跨越|跃升至|跃升到|提高到|提高至|提升到|提升至|增至|增加到|增长到"
     r"|上升到|上升至|恢复至|恢复到|降至|降到|下降到|下降至|缩小到|缩小至|扩大到|扩大至|为|是|居|位居|稳居|位列)$")
 # what makes a figure in a review a flow over its years, not the level at its end
-_OVER_THE_RUN = re.compile(r"累计|年均|年平均|平均每年|新增|净增|共计|合计|总计|[五三两]年|"
+_OVER_THE_RUN = re.compile(r"累计|年均|年平均|平均每年|每年|新增|净增|共计|合计|总计|总投资|[五三两]年|"
                            r"十[三四五]五|建成|新建|完成|实施|引进|培育")
 _LEVEL_KINDS = frozenset({"amount", "quantity", "rate", "share", "count", "rank"})
 _SHARE_VERB = "占"  # (…产值占全省比重超50%: the share's verb, no flow's)
@@ -525,13 +525,35 @@ def level_at_run_end(period: str | None, kind: str, block: Block, figure: Figure
     else:
         # (…企业营收超1.4万亿元: a qualifier after a name with no verb; not 开行超2700列, 授信超…,
         # a flow's verb)
-        stated = _LEVEL_REACHED.search(clause_before) is not None or (
-            _LEVEL_QUALIFIER.match(surface) is not None and not any(
-                pos_tag(token)[:1] == "v" and token != _SHARE_VERB for token in _tokens(clause_before)))
+        # (长期护理险参保人员超过800万人: a verb right before the head qualifies it; 累计发送
+        # 旅客…、运输货物超…: a qualifier alone in an item of a list the run's word opens is
+        # no level, where 新增…、总装机达… is)
+        reached = _LEVEL_REACHED.search(clause_before) is not None
+        stated = reached or (
+            _LEVEL_QUALIFIER.match(surface) is not None and _names_a_thing(
+                [token for token in _tokens(clause_before) if token != _SHARE_VERB])
+            and not _after_a_run_clause(block, figure))
     if not stated or _OVER_THE_RUN.search(clause_before):
         return period
     _, end = period_bounds(period, reviewed)
     return f"{reviewed}年" if end is not None and end.startswith(f"{reviewed}-12-31") else period
+
+
+def _after_a_run_clause(block: Block, figure: Figure) -> bool:
+    """Whether the clause before the figure's opens with a word of a run (累计发送旅客…、|运输
+    货物超…; 、 or ， alike, a writer's choice that must not change the records): that word is
+    the next item's too."""
+    start = block.clause_start(figure.lstart)
+    if start == 0 or block.text[start - 1] not in _ITEM_MARKS:
+        return False  # (a clause of its own sentence, or after ；)
+    before = block.clause_start(start - 1)
+    # (an item of the list: a level or a flow closes it, not a growth, 年均增长4.7%，…, nor words)
+    return before < start - 1 and _OVER_THE_RUN.match(block.text, before, start - 1) is not None and (
+        _ENDS_WITH_AMOUNT.search(block.text, before, start - 1) is not None)
+
+
+_ITEM_MARKS = frozenset("，,、")
+_ENDS_WITH_AMOUNT = regex.compile(r"[0-9][0-9.]*[万亿千]*\p{Han}{1,3}$")
 
 
 # 连续8年稳定在 before 1300亿斤以上: a streak of years, and what held through it (no list mark,
@@ -772,12 +794,23 @@ def level_at_point(kind: str, unit: str | None, metric: str, clause: str = "", r
     # (a count of institutions with no predicate: 5家企业入选…, 4所高校开设… count what
     # happened; a verb right before the head qualifies it, 救助保护|机构, 挂牌|企业, and so does
     # one before 的, 注册登记的…机构)
-    tokens = _tokens(metric[metric.rfind(_OF) + 1:])
+    return not metric.startswith("新") and _names_a_thing(_tokens(metric[metric.rfind(_OF) + 1:])) and (
+        not any(_is_plain_verb(token) for token in (_tokens(right) if right else ())))
+
+
+def _names_a_thing(tokens: list[str]) -> bool:
+    """Whether words name a thing with no verb of their own: none but the verbs right before
+    the last word after a noun, which qualify it (救助保护|机构, 挂牌|企业, 参保|人员; not
+    实施|项目, 开行|中欧|班列, 授信: what was done).
+
+    >>> _names_a_thing(["长期", "护理", "险", "参保", "人员"]), _names_a_thing(["开行", "中欧", "班列"])
+    (True, False)
+    """
     head = len(tokens) - 1
     while head > 1 and _is_plain_verb(tokens[head - 1]):
-        head -= 1  # (the verbs right before the head, after a noun: not 实施|项目, a flow)
-    return not metric.startswith("新") and not any(_is_plain_verb(token) for token in tokens[:head]) and (
-        not any(_is_plain_verb(token) for token in (_tokens(right) if right else ())))
+        head -= 1  # (the verbs right before the head, after a noun)
+    return not any(_is_plain_verb(token) for token in tokens[:head]) and not (
+        tokens and _is_plain_verb(tokens[-1]))
 
 
 _OF = "的"
