@@ -194,6 +194,8 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     if adverbial and adverbial.end() < len(phrase):
         phrase = phrase[adverbial.end():]  # 武汉海关在“龙腾2024”专项行动中扣缴… → 扣缴…
     phrase = _strip_edges(phrase)
+    if phrase[:2] in _CENTURIES and (edition := _EDITION_YEAR.match(phrase)) is not None:
+        phrase = phrase[edition.end():]  # 2024新华·波罗的海…指数: the edition's year, a period
     # (the engine only for a phrase that opens with a numeral: few do, and a call of the
     # regex module's match costs a microsecond)
     years = _LEADING_YEARS.match(phrase) if phrase[:1] in _YEAR_NUMERALS else None
@@ -244,7 +246,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     if len(tokens) > 2 and tokens[-2] == _PER and pos_tag(tokens[-1]) == "q":
         del tokens[-2:]  # …平均浓度|每|立方米|36微克: the denominator of the unit, written before it
     tokens = _without_subject_verb(tokens, words)  # (after the predicate goes)
-    if _ALTOGETHER in tokens[1:-1]:
+    if not _INNER_ADVERBS.isdisjoint(tokens[1:-1]):
         tokens = _without_altogether(tokens)
     text = _strip_edges("".join(tokens))
     # (城乡居民收入比|为2.1: the ratio of two incomes, no comparison with a base, 比上年)
@@ -272,6 +274,10 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         tokens = _tokens(text)
     if tokens and tokens[-1] in ("等", "等等"):
         return "", "u"
+    if _EXAMPLES_CLOSED in text and (measure := _measure_after_examples().search(text)) and measure.start() > 1:
+        # 可穿戴智能设备等零售额: the 等 that closes the examples is no word of the measure's name
+        text = text[:measure.start()] + text[measure.start() + len(_EXAMPLES_CLOSED):]
+        tokens = _tokens(text)
     if text.endswith("年") and (span := _change_span().search(text)):
         text = text[:span.start()]  # 城镇化率|五年|提高…: the span of the change (labels.py)
         tokens = _tokens(text)
@@ -281,6 +287,19 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         text = _without_cause_words(text)
         tokens = _tokens(text)
     return text, pos_tag(tokens[-1]) if tokens else ""
+
+
+_CENTURIES = frozenset({"19", "20"})
+# a year written without 年 before the name of an edition (2024新华·波罗的海…发展指数)
+_EDITION_YEAR = regex.compile(r"(?:19|20)[0-9]{2}(?=\p{Han}{2})(?!年)")
+_EXAMPLES_CLOSED = "等"
+
+
+@lru_cache(maxsize=1)
+def _measure_after_examples() -> regex.Pattern[str]:
+    """等 right before a measure noun that ends a name (…智能设备等|零售额)."""
+    return regex.compile("等(?:" + "|".join(sorted(map(regex.escape, load_vocabulary().cues.measure_nouns),
+                                                  key=len, reverse=True)) + ")$")
 
 
 _CAUSE_OPENING = "造"  # (a cheap test first: 造成 is the usual word, 导致 and 致使 are rare)
@@ -299,14 +318,20 @@ def _without_cause_words(name: str) -> str:
     return cause + loss if cause and loss else name
 
 
-_ALTOGETHER = "共"  # 丙类传染病|共|报告|发病: an adverb of the total inside a name
+# 丙类传染病|共|报告|发病, 国家级和省级园区|均|完成…: adverbs of the total or of each inside a name
+_INNER_ADVERBS = frozenset({"共", "均", "都"})
 
 
 def _without_altogether(tokens: list[str]) -> list[str]:
-    """丙类传染病共报告发病 → 丙类传染病报告发病: 共 between the thing and the verb of what is
-    counted adds nothing to the name (as 共 at a name's start does not)."""
+    """丙类传染病共报告发病 → 丙类传染病报告发病: 共 (or 均, 都) between the thing and the verb
+    of what is counted adds nothing to the name (as 共 at a name's start does not).
+
+    >>> "".join(_without_altogether(["国家级", "和", "省级", "园区", "均", "完成", "循环化", "改造"]))
+    '国家级和省级园区完成循环化改造'
+    """
     return [token for at, token in enumerate(tokens) if not (
-        token == _ALTOGETHER and 0 < at < len(tokens) - 1 and pos_tag(tokens[at - 1]).startswith(_NOMINAL_TAGS)
+        token in _INNER_ADVERBS and 0 < at < len(tokens) - 1 and pos_tag(tokens[at - 1]).startswith(_NOMINAL_TAGS)
+        and len(tokens[at - 1]) > 1  # (生|均经费, 亩|均: a unit's share, no adverb)
         and any(pos_tag(word).startswith("v") for word in tokens[at + 1:at + 3]))]  # (共|报告|发病)
 
 
