@@ -57,6 +57,7 @@ from .naming import (
     _respective,
     _scope_of_opening_whole,
     _scope_of_total_parts,
+    _states_of_a_panel,
     analyse,
     casualties_of_events,
     clean_metric,
@@ -313,6 +314,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
         group_drafts.setdefault(block.group, []).extend(block_drafts)
         drafts.extend(block_drafts)
     _fill_shared_nouns(drafts, blocks)
+    _states_of_a_panel(drafts, blocks)  # …上涨的城市个数为23个，持平的为4个: 持平的城市个数
     _attributes_of_institutions(drafts, blocks)
     _investment_of_projects(drafts, blocks)
     _scope_of_opening_whole(drafts, blocks, _parallel_measures(drafts, blocks))

@@ -433,9 +433,19 @@ def _check_from_to(a: Record, b: Record, described: Record, where: ClauseMarks, 
     if kind == "change_pp" or (kind == "change" and unit == a.unit):
         if kind == "change_pp" and a.unit != "%":
             return None
-        computed = _corners(lambda x, y: y - x, ia, ib)
-        rule = "change = B − A"
-        point = b.value - a.value
+        if where.averaged(described):
+            # 由36.0％下降到24.0％，…平均每年上升1.2个百分点: a change a year on average, over
+            # the years the text states (none stated: nothing to compute)
+            years = _years(a, b, where.text, at)
+            if years is None:
+                return None
+            computed = _corners(lambda x, y: (y - x) / years, ia, ib)
+            rule = f"average annual change = (B − A) ÷ {years}"
+            point = (b.value - a.value) / years
+        else:
+            computed = _corners(lambda x, y: y - x, ia, ib)
+            rule = "change = B − A"
+            point = b.value - a.value
     elif kind == "multiple" and unit == "倍":
         computed = _corners(lambda x, y: y / x, ia, ib)
         rule = "multiple = B ÷ A"

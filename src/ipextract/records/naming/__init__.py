@@ -40,6 +40,7 @@ from .fills import (
     _fill_shared_nouns,
     _investment_of_projects,
     _scope_of_opening_whole,
+    _states_of_a_panel,
 )
 from .lists import MAX_CHAIN, _respective
 from .phrase import _NAME_ENDINGS, _phrase_patterns, _scope_prefix, _strip_scope_prefixes, clean_metric
@@ -48,9 +49,26 @@ from .sentence import _name
 from .topic import casualties_of_events, owner_carried, topic_carried
 from .totals import _scope_of_total_parts
 
-__all__ = ["MAX_CHAIN", "_NAME_ENDINGS", "PhraseAnalysis", "_attributes_of_institutions",
-           "_fill_shared_nouns", "_investment_of_projects", "_name", "_phrase_patterns",
-           "_respective", "_scope_of_opening_whole", "_scope_of_total_parts", "_scope_prefix",
-           "_strip_scope_prefixes", "analyse", "casualties_of_events", "clean_metric", "owner_carried", "reach_openers",
-           "reach_owner",
-           "topic_carried"]
+__all__ = [
+    "MAX_CHAIN",
+    "_NAME_ENDINGS",
+    "PhraseAnalysis",
+    "_attributes_of_institutions",
+    "_fill_shared_nouns",
+    "_investment_of_projects",
+    "_name",
+    "_phrase_patterns",
+    "_respective",
+    "_scope_of_opening_whole",
+    "_scope_of_total_parts",
+    "_scope_prefix",
+    "_states_of_a_panel",
+    "_strip_scope_prefixes",
+    "analyse",
+    "casualties_of_events",
+    "clean_metric",
+    "owner_carried",
+    "reach_openers",
+    "reach_owner",
+    "topic_carried",
+]

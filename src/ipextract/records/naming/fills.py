@@ -203,7 +203,10 @@ def _scope_of_opening_whole(drafts: list[Draft], blocks: list[Block],
                 # two at a full stop is still one list)
                 if figure.block == before and (
                         opens_breakdown or id(figure) in continued
-                        or (last[2] and _is_bare_category(draft.metric, endings))) or (
+                        or (last[2] and _is_bare_category(draft.metric, endings))
+                        # (…上涨的城市个数为23个。二手住宅…上涨的城市个数为9个: the panel's members
+                        # counted again, past a full stop as past ；)
+                        or (_PANEL_SCOPE.match(last[1]) is not None and last[1][-2:] in draft.metric)) or (
                         figure.block == before + 1 and start == 0 and opens_breakdown):
                     wholes = [(start, *last[1:])]
         # the piece of the sentence the figure is in (to its 。 or ；: a writer's choice between
@@ -424,3 +427,32 @@ def _fill_shared_nouns(drafts: list[Draft], blocks: list[Block]) -> None:
             item, "".join(tokens[:size])) and pos_tag(tokens[size]).startswith(_SHARED_NOUN_OPENINGS)), 0)
         if parallel:
             drafts[index] = replace(first, metric=first.metric + "".join(tokens[parallel:]))
+
+
+# 上涨的城市个数为23个，持平的为4个，下降的为43个: the states a panel's members are counted in
+_PANEL_STATE = regex.compile(r"(?P<state>上涨|下降|持平|上升|增长|减少|降低|提高)的(?P<counted>[^，,。；;、]{1,8})$")
+_STATE_ITEM = regex.compile(r"[\s　]*(?P<state>上涨|下降|持平|上升|增长|减少|降低|提高)的(?:为|有|是)?[\s　]*$")
+
+
+def _states_of_a_panel(drafts: list[Draft], blocks: list[Block]) -> None:
+    """70个大中城市中，…环比上涨的城市个数为23个，持平的为4个，下降的为43个 → …环比持平的城市
+    个数, …环比下降的城市个数: an item that names only a state (持平的为) counts the members of
+    the panel the name before it counts in another state, the state changed; ；or ，alike.
+
+    >>> from ipextract import extract
+    >>> [r.metric for r in extract("环比上涨的城市个数为23个，持平的为4个，下降的为43个。").records]
+    ['环比上涨的城市个数', '环比持平的城市个数', '环比下降的城市个数']
+    """
+    model: tuple[int, str, str] | None = None  # (block, the name before the state, what is counted)
+    for index, draft in enumerate(drafts):
+        figure = draft.figure
+        named = _PANEL_STATE.search(draft.metric) if draft.kind == "count" and draft.metric else None
+        if named is not None and named.start() > 0:
+            model = (figure.block, draft.metric[:named.start()], named.group("counted"))
+            continue
+        if model is None or model[0] != figure.block or draft.kind != "count":
+            continue
+        block = blocks[figure.block]
+        item = _STATE_ITEM.fullmatch(block.text, block.clause_start(figure.lstart), figure.lstart)
+        if item is not None:
+            drafts[index] = replace(draft, metric=f"{model[1]}{item.group('state')}的{model[2]}")
