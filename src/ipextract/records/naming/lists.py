@@ -352,8 +352,11 @@ def _enumeration_parts(subject: str, separators: tuple[str, ...]) -> list[str]:
             parts.append(piece)
             continue
         current = ""
-        for token in _tokens(piece):
-            if token in words and current:
+        tokens = _tokens(piece)
+        for at, token in enumerate(tokens):
+            # (20户|及|以上自然村: 及 before a bound is a word of the class, no item's end)
+            if token in words and current and tokens[at + 1:at + 2] != [_BOUND_AFTER_JOIN[0]] and (
+                    tokens[at + 1:at + 2] != [_BOUND_AFTER_JOIN[1]]):
                 parts.append(current)
                 current = ""
             else:
@@ -362,12 +365,41 @@ def _enumeration_parts(subject: str, separators: tuple[str, ...]) -> list[str]:
     return parts
 
 
+_BOUND_AFTER_JOIN = ("以上", "以下")  # 及以上, 及以下: a class's bound
+
+
 def _rate_of_an_action(word: str) -> bool:
     """普及率, 覆盖率, 达标率: the rate of something done, which each item of a list before it
     can have (农村自来水、户用卫生厕所普及率); not 利润率, the rate of a noun of its own. (jieba
     tags 普及 ns: a stem that is no noun of a thing is taken as the action.)"""
     return len(word) >= 3 and word.endswith("率") and is_word(word[:-1]) and (
         pos_tag(word[:-1]) not in _THING_TAGS)
+
+
+def _rate_head(item: str) -> str:
+    """The rate of an action ``item`` ends with, past the words before it (5G网络|通达率; 通达|率,
+    as the segmenter cuts it, is one rate), ``""`` for none or for an item that is the rate alone.
+
+    >>> _rate_head("5G网络通达率"), _rate_head("户用卫生厕所普及率"), _rate_head("利润率")
+    ('通达率', '普及率', '')
+    """
+    tokens = _tokens(item) if item else []
+    if not tokens:
+        return ""
+    head = tokens[-1]
+    if head == _RATE and len(tokens) > 1 and len(tokens[-2]) > 1:
+        # (通达|率: a stem cut from its 率 that names no thing; the segmenter takes 通达 for a
+        # person's name, nr, as it takes no noun of a thing)
+        head = tokens[-2] + head
+        return head if pos_tag(tokens[-2]) not in _THING_TAGS - _PERSON else ""
+    return head if _rate_of_an_action(head) and item != head else ""
+
+
+_PERSON = frozenset({"nr"})
+
+
+_RATE = "率"
+_RATED_ITEM = regex.compile(r"[\p{Han}A-Za-z0-9]+")  # (20户及以上自然村千兆光纤, 5G网络: a thing's name)
 
 
 def _bare_measure(item: str) -> bool:
@@ -383,10 +415,17 @@ def _shared_words(items: list[str]) -> list[str]:
     measure (生产安全事故起数、死亡人数 → 生产安全事故死亡人数). An item that ends as a name of
     its own keeps it, and so does a measure that shares words with the modifier (进出口总额、
     出口额: 出口额 is a name of its own)."""
-    head = _tokens(items[-1])[-1] if items[-1] else ""
-    if _rate_of_an_action(head) and items[-1] != head:
-        items = [item + head if item and not item.endswith(_NAME_ENDINGS)
-                 and _HAN_WORDS.fullmatch(item) else item for item in items[:-1]] + [items[-1]]
+    # (the rate of the nearest item after each bare one: 卫生户厕、垃圾处理设施覆盖率和污水治理率
+    # → 卫生户厕覆盖率)
+    rate, rated = "", []
+    for item in reversed(items):
+        head = _rate_head(item)
+        if head:
+            rate = head
+        elif rate and item and not item.endswith(_NAME_ENDINGS) and _RATED_ITEM.fullmatch(item):
+            item += rate
+        rated.append(item)
+    items = rated[::-1]
     first = _tokens(items[0]) if items[0] else []
     if len(first) >= 2 and first[-1].endswith(_NAME_ENDINGS) and all(
             pos_tag(token).startswith(_NOMINAL_TAGS) for token in first):
