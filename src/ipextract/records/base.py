@@ -92,6 +92,7 @@ def _wordlike(token: str) -> bool:
 
 
 NOUN_JOINS = ("和", "与", "及")  # the words that join two nouns of one name (国家|和|地区)
+ITEM_JOINS = ("以及", *NOUN_JOINS)  # …单位|和|62个…, …设施|以及|40公里…: two counted items
 _NOMINAL_TAGS = ("n", "vn", "b", "j", "eng", "nz", "an", "ng", "nr", "ns", "nt", "l", "i", "s")
 
 

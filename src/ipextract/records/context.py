@@ -17,6 +17,8 @@ from ..scanning import must_contain, opening_characters, prefilter
 from ..vocabulary import cue_pattern, load_vocabulary
 from ..vocabulary.lexicon import pos_tag
 from .base import _period_pattern, _tokens
+from .naming.lists import _OF
+from .naming.phrase import _is_verb
 from .period_bounds import _words as period_words
 from .period_bounds import period_bounds
 
@@ -769,9 +771,8 @@ def level_at_point(kind: str, unit: str | None, metric: str, clause: str = "", r
     sentence (截至2021年底，…。…未成年人救助保护机构276个; 1995年末，…；负债总计5175亿元): a
     measure of what is held (cues.stock_measures), or a count of institutions named by nouns,
     with no verb of flow or of work (新增…, 救助…) nor a predicate after the figure (``right``:
-    …企业入选…) — the paragraph's flows are of the year, and
-    so is a figure whose name or ``clause`` has a word of flow (cues.flow_markers: 死亡人口,
-    当年…接入户数).
+    …企业入选…) — the paragraph's flows are of the year, and so is a figure whose name or
+    ``clause`` has a word of flow (cues.flow_markers: 死亡人口, 当年…接入户数).
 
     >>> level_at_point("count", "个", "未成年人救助保护机构"), level_at_point("amount", "亿元", "负债总计")
     (True, True)
@@ -795,7 +796,7 @@ def level_at_point(kind: str, unit: str | None, metric: str, clause: str = "", r
     # happened; a verb right before the head qualifies it, 救助保护|机构, 挂牌|企业, and so does
     # one before 的, 注册登记的…机构)
     return not metric.startswith("新") and _names_a_thing(_tokens(metric[metric.rfind(_OF) + 1:])) and (
-        not any(_is_plain_verb(token) for token in (_tokens(right) if right else ())))
+        not any(_is_verb(pos_tag(token)) for token in (_tokens(right) if right else ())))
 
 
 def _names_a_thing(tokens: list[str]) -> bool:
@@ -807,18 +808,10 @@ def _names_a_thing(tokens: list[str]) -> bool:
     (True, False)
     """
     head = len(tokens) - 1
-    while head > 1 and _is_plain_verb(tokens[head - 1]):
+    while head > 1 and _is_verb(pos_tag(tokens[head - 1])):
         head -= 1  # (the verbs right before the head, after a noun)
-    return not any(_is_plain_verb(token) for token in tokens[:head]) and not (
-        tokens and _is_plain_verb(tokens[-1]))
-
-
-_OF = "的"
-
-
-def _is_plain_verb(token: str) -> bool:
-    tag = pos_tag(token)
-    return tag.startswith("v") and tag != "vn"
+    return not any(_is_verb(pos_tag(token)) for token in tokens[:head]) and not (
+        tokens and _is_verb(pos_tag(tokens[-1])))
 
 
 _BREAKDOWN = regex.compile(r"[\s" + BULLETS + r"]*其中")

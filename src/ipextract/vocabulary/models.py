@@ -150,6 +150,7 @@ class Cues(Frozen):
     planning_verbs_over_lists: tuple[str, ...] = ()
     # 新增…32公里，总里程达516公里: the total of the stock a flow adds to, named by the flow's noun
     stock_totals: tuple[str, ...] = ()
+    panel_states: tuple[str, ...] = ()  # 上涨, 持平: the states a panel's members are counted in
     carried_measures: tuple[str, ...] = ()  # 利用率, 装机规模: take the owner of the item before
     stock_measures: tuple[str, ...] = ()  # 负债总计, 从业人员: levels a point in time fixes
     flow_markers: tuple[str, ...] = ()  # 全年, 当年, 死亡: a clause's flow of the year

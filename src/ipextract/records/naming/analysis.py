@@ -24,7 +24,7 @@ from ...vocabulary.models import Kind, Qualifier
 from ..base import (
     _ENUMERATION,
     _NOMINAL_TAGS,
-    NOUN_JOINS,
+    ITEM_JOINS,
     Draft,
     _tokens,
     _word_sets,
@@ -242,7 +242,7 @@ def _after_joined_item(between: str, previous_draft: Draft | None, previous: Fig
     >>> _after_joined_item("和", Drafted(metric="增加值", figure=None), None)
     False
     """
-    join = "以及" if between.endswith("以及") else between[-1:] if between[-1:] in NOUN_JOINS else ""
+    join = next((word for word in ITEM_JOINS if between.endswith(word)), "")
     noun = between[: -len(join)] if join else ""
     return len(noun) >= 2 and previous_draft is not None and previous_draft.figure is previous and (
         previous_draft.metric.endswith(noun))

@@ -18,6 +18,7 @@ from ..base import (
     _LEADING_FIGURE,
     _NOMINAL_TAGS,
     _QUOTE_CHARACTERS,
+    ITEM_JOINS,
     NOUN_JOINS,
     _strip_edges,
     _tokens,
@@ -70,7 +71,7 @@ def _right_noun(text: str, relative: bool = False) -> str:
     for token in _tokens(text[:24]):
         if token[0] in SENTENCE_END or token[0] in CLAUSE_BREAK:
             break
-        if tokens and token in _JOINS_BEFORE_COUNTS and text[
+        if tokens and token in ITEM_JOINS and text[
                 (after := len("".join(tokens)) + len(token)):][:1].isdigit() and (
                 name_numbers_end(text, after) <= after):
             # 3个|硕士授予单位|和|62个…: a join before the next count closes the item as 、 does
@@ -242,7 +243,6 @@ def _class_lead(tokens: list[str], word_sets: dict[str, frozenset[str]]) -> int:
 
 
 _LIST_CLOSERS = frozenset({"等", "等等"})
-_JOINS_BEFORE_COUNTS = frozenset({*NOUN_JOINS, "以及"})  # (…单位|和|62个…: two items of a list)
 _SLASHES = frozenset({"/", "／"})
 
 

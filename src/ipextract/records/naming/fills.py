@@ -429,9 +429,13 @@ def _fill_shared_nouns(drafts: list[Draft], blocks: list[Block]) -> None:
             drafts[index] = replace(first, metric=first.metric + "".join(tokens[parallel:]))
 
 
-# 上涨的城市个数为23个，持平的为4个，下降的为43个: the states a panel's members are counted in
-_PANEL_STATE = regex.compile(r"(?P<state>上涨|下降|持平|上升|增长|减少|降低|提高)的(?P<counted>[^，,。；;、]{1,8})$")
-_STATE_ITEM = regex.compile(r"[\s　]*(?P<state>上涨|下降|持平|上升|增长|减少|降低|提高)的(?:为|有|是)?[\s　]*$")
+@lru_cache(maxsize=1)
+def _panel_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """A name that counts a panel's members in a state (…上涨的城市个数), and an item named by a
+    state alone (，持平的为): cues.panel_states."""
+    states = "|".join(map(regex.escape, load_vocabulary().cues.panel_states)) or r"(?!)"
+    return (regex.compile(rf"(?P<state>{states})的(?P<counted>[^，,。；;、]{{1,8}})$"),
+            regex.compile(rf"[\s　]*(?P<state>{states})的(?:为|有|是)?[\s　]*$"))
 
 
 def _states_of_a_panel(drafts: list[Draft], blocks: list[Block]) -> None:
@@ -443,16 +447,17 @@ def _states_of_a_panel(drafts: list[Draft], blocks: list[Block]) -> None:
     >>> [r.metric for r in extract("环比上涨的城市个数为23个，持平的为4个，下降的为43个。").records]
     ['环比上涨的城市个数', '环比持平的城市个数', '环比下降的城市个数']
     """
+    panel_state, state_item = _panel_patterns()
     model: tuple[int, str, str] | None = None  # (block, the name before the state, what is counted)
     for index, draft in enumerate(drafts):
         figure = draft.figure
-        named = _PANEL_STATE.search(draft.metric) if draft.kind == "count" and draft.metric else None
+        named = panel_state.search(draft.metric) if draft.kind == "count" and draft.metric else None
         if named is not None and named.start() > 0:
             model = (figure.block, draft.metric[:named.start()], named.group("counted"))
             continue
         if model is None or model[0] != figure.block or draft.kind != "count":
             continue
         block = blocks[figure.block]
-        item = _STATE_ITEM.fullmatch(block.text, block.clause_start(figure.lstart), figure.lstart)
+        item = state_item.fullmatch(block.text, block.clause_start(figure.lstart), figure.lstart)
         if item is not None:
             drafts[index] = replace(draft, metric=f"{model[1]}{item.group('state')}的{model[2]}")

@@ -355,8 +355,7 @@ def _enumeration_parts(subject: str, separators: tuple[str, ...]) -> list[str]:
         tokens = _tokens(piece)
         for at, token in enumerate(tokens):
             # (20户|及|以上自然村: 及 before a bound is a word of the class, no item's end)
-            if token in words and current and tokens[at + 1:at + 2] != [_BOUND_AFTER_JOIN[0]] and (
-                    tokens[at + 1:at + 2] != [_BOUND_AFTER_JOIN[1]]):
+            if token in words and current and not (at + 1 < len(tokens) and tokens[at + 1] in _BOUNDS):
                 parts.append(current)
                 current = ""
             else:
@@ -364,8 +363,6 @@ def _enumeration_parts(subject: str, separators: tuple[str, ...]) -> list[str]:
         parts.append(current)
     return parts
 
-
-_BOUND_AFTER_JOIN = ("以上", "以下")  # 及以上, 及以下: a class's bound
 
 
 def _rate_of_an_action(word: str) -> bool:
