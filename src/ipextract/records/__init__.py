@@ -385,9 +385,6 @@ def _described(block_drafts: list[Draft], of: Figure) -> Draft | None:
     return next((d for d in reversed(block_drafts[-MAX_CHAIN:]) if d.figure is of), None)
 
 
-__all__ = ["Draft", "clean_metric", "draft_records"]
-
-
 def _total_broken_down(block_drafts: list[Draft], sentence_start: int, drafts: list[Draft],
                        blocks: list[Block], index: int) -> Draft | None:
     """The draft of the last figure before the sentence at ``sentence_start`` that breaks it down
@@ -399,3 +396,7 @@ def _total_broken_down(block_drafts: list[Draft], sentence_start: int, drafts: l
             and blocks[index - 1].kind == blocks[index].kind == "paragraph"):
         before = drafts[-1]
     return before
+
+
+__all__ = ["Draft", "clean_metric", "draft_records"]
+

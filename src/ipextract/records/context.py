@@ -14,7 +14,7 @@ from ..figures import Figure
 from ..models import PeriodFrom
 from ..numerals import CHINESE_DIGITS
 from ..scanning import must_contain, opening_characters, prefilter
-from ..vocabulary import cue_pattern, load_vocabulary
+from ..vocabulary import cue_pattern, cue_words, load_vocabulary
 from ..vocabulary.lexicon import pos_tag
 from .base import _period_pattern, _tokens
 from .naming.lists import _OF
@@ -785,12 +785,11 @@ def level_at_point(kind: str, unit: str | None, metric: str, clause: str = "", r
     """
     if kind not in _HELD_KINDS or not metric:
         return False
-    cues = load_vocabulary().cues
-    if any(marker in metric or marker in clause for marker in cues.flow_markers):
+    if any(marker in metric or marker in clause for marker in cue_words("flow_markers")):
         return False
-    if metric.endswith(cues.stock_measures):
+    if metric.endswith(cue_words("stock_measures")):
         return True
-    if kind != "count" or unit not in cues.institution_units:
+    if kind != "count" or unit not in cue_words("institution_units"):
         return False
     # (a count of institutions with no predicate: 5家企业入选…, 4所高校开设… count what
     # happened; a verb right before the head qualifies it, 救助保护|机构, 挂牌|企业, and so does

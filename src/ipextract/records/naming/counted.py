@@ -72,7 +72,7 @@ def _right_noun(text: str, relative: bool = False) -> str:
         if token[0] in SENTENCE_END or token[0] in CLAUSE_BREAK:
             break
         if tokens and token in ITEM_JOINS and text[
-                (after := len("".join(tokens)) + len(token)):][:1].isdigit() and (
+                (after := len("".join(tokens)) + len(token)):after + 1].isdigit() and (
                 name_numbers_end(text, after) <= after):
             # 3个|硕士授予单位|和|62个…: a join before the next count closes the item as 、 does
             # (not 750千伏|和|330千伏电网工程: numbers of the name)

@@ -12,7 +12,8 @@ import regex
 
 from ...blocks import MAX_REACH, NAME_LIST_MARKS, Block
 from ...figures import Figure
-from ...vocabulary import load_vocabulary
+from ...scanning import alternation
+from ...vocabulary import cue_words, load_vocabulary
 from ...vocabulary.lexicon import pos_tag
 from ..base import (
     _NOMINAL_TAGS,
@@ -433,7 +434,7 @@ def _fill_shared_nouns(drafts: list[Draft], blocks: list[Block]) -> None:
 def _panel_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """A name that counts a panel's members in a state (…上涨的城市个数), and an item named by a
     state alone (，持平的为): cues.panel_states."""
-    states = "|".join(map(regex.escape, load_vocabulary().cues.panel_states)) or r"(?!)"
+    states = alternation(cue_words("panel_states")) or r"(?!)"
     return (regex.compile(rf"(?P<state>{states})的(?P<counted>[^，,。；;、]{{1,8}})$"),
             regex.compile(rf"[\s　]*(?P<state>{states})的(?:为|有|是)?[\s　]*$"))
 

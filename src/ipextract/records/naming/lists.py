@@ -388,11 +388,11 @@ def _rate_head(item: str) -> str:
         # (通达|率: a stem cut from its 率 that names no thing; the segmenter takes 通达 for a
         # person's name, nr, as it takes no noun of a thing)
         head = tokens[-2] + head
-        return head if pos_tag(tokens[-2]) not in _THING_TAGS - _PERSON else ""
+        return head if pos_tag(tokens[-2]) not in _STEM_THING_TAGS else ""
     return head if _rate_of_an_action(head) and item != head else ""
 
 
-_PERSON = frozenset({"nr"})
+_STEM_THING_TAGS = _THING_TAGS - {"nr"}  # (通达, tagged nr, names no thing before 率)
 
 
 _RATE = "率"

@@ -298,8 +298,7 @@ _EXAMPLES_CLOSED = "等"
 @lru_cache(maxsize=1)
 def _measure_after_examples() -> regex.Pattern[str]:
     """等 right before a measure noun that ends a name (…智能设备等|零售额)."""
-    return regex.compile("等(?:" + "|".join(sorted(map(regex.escape, load_vocabulary().cues.measure_nouns),
-                                                  key=len, reverse=True)) + ")$")
+    return regex.compile(f"等(?:{alternation(cue_words('measure_nouns')) or '(?!)'})$")
 
 
 _CAUSE_OPENING = "造"  # (a cheap test first: 造成 is the usual word, 导致 and 致使 are rare)
