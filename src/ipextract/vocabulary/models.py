@@ -135,6 +135,9 @@ class Cues(Frozen):
     drive_verbs_after_spending: tuple[str, ...] = ()  # 带动, 拉动: only after money spent
     serving_verbs: tuple[str, ...] = ()  # 服务: only before a count of those served
     people_units: tuple[str, ...] = ()  # 培训农民2.6万人次: no works that reach
+    person_counters: tuple[str, ...] = ()  # 引进人才1200名，其中博士320人: one count of people
+    verbs_of_parts: tuple[str, ...] = ()  # 接待游客…，其中外国游客 → 接待外国游客
+    sums_of_things: tuple[str, ...] = ()  # 拖拉机1.2万台，总动力… → 拖拉机总动力
     served_units: tuple[str, ...] = ()  # 服务农户96万户, not 服务区12个
     reach_adverbs: tuple[str, ...] = ()  # 共|惠及
     reach_owner_measures: tuple[str, ...] = ()  # 质押融资金额 → 质押融资 as an owner

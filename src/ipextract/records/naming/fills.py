@@ -350,24 +350,50 @@ SCOPE_UNITS = ("法人单位", "贸易单位", "服务业", "单位", "企业", 
 def _investment_of_projects(drafts: list[Draft], blocks: list[Block]) -> None:
     """实施省级重点项目860个，完成投资4200亿元 → 省级重点项目投资: an investment named bare
     (cues.project_measures) right after a count of projects (a name ending in cues.project_nouns)
-    in its sentence, with no other figure between, is the projects'; so is a growth or share
-    that describes it."""
+    in its sentence, with no other figure between, is the projects'; and a sum named bare
+    (cues.sums_of_things) at the head of the clause right after a count is the sum over the
+    things counted (拖拉机1.2万台，总动力35万千瓦 → 拖拉机总动力; 海外仓数量…，总面积… → 海外仓
+    总面积). So is a growth or share that describes either."""
     cues = load_vocabulary().cues
     measures = frozenset(cues.project_measures)
+    sums = frozenset(cues.sums_of_things)
     renamed: dict[int, str] = {}  # id of a figure → its new name
     for index in range(1, len(drafts)):
         draft, count = drafts[index], drafts[index - 1]
         if draft.metric_from == "of" and draft.of is not None and id(draft.of) in renamed:
             drafts[index] = replace(draft, metric=renamed[id(draft.of)])
             continue
-        if draft.metric not in measures or count.kind != "count" or not count.metric.endswith(
-                cues.project_nouns) or count.figure.block != draft.figure.block:
+        if count.kind != "count" or count.figure.block != draft.figure.block or not count.metric:
             continue
-        between = blocks[draft.figure.block].text[count.figure.lend:draft.figure.lstart]
-        if any(mark in between for mark in _FULL_STOPS + _CLAUSE_ENDS):
+        text = blocks[draft.figure.block].text
+        between = text[count.figure.lend:draft.figure.lstart]
+        if draft.metric in measures and count.metric.endswith(cues.project_nouns):
+            if any(mark in between for mark in _FULL_STOPS + _CLAUSE_ENDS):
+                continue
+            name = count.metric + draft.metric
+        elif draft.metric in sums and _sum_opens_next_clause(between, draft.metric):
+            name = count.metric.removesuffix("数量") + draft.metric
+        else:
             continue
-        renamed[id(draft.figure)] = count.metric + draft.metric
-        drafts[index] = replace(draft, metric=count.metric + draft.metric)
+        renamed[id(draft.figure)] = name
+        drafts[index] = replace(draft, metric=name)
+
+
+def _sum_opens_next_clause(between: str, metric: str) -> bool:
+    """Whether the words between a count and a figure are a clause mark and the figure's name
+    alone, with a link word after it (…台，总动力|35万千瓦, …艘、总载重吨达|536万吨; not 。总动力,
+    nor …台，农机总动力).
+
+    >>> _sum_opens_next_clause("，总载重吨达", "总载重吨"), _sum_opens_next_clause("，农机总动力", "总动力")
+    (True, False)
+    """
+    if between[:1] not in _SUM_MARKS or not between.startswith(metric, 1):
+        return False
+    rest = between[1 + len(metric):].strip()
+    return not rest or rest in load_vocabulary().cues.link_words
+
+
+_SUM_MARKS = frozenset("，,、")  # (a sum goes on the count's sentence; after ；, 。 another's)
 
 
 def _parallel_modifiers(first: str, second: str) -> bool:

@@ -696,7 +696,8 @@ def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind:
         return metric
     # the verb is the flow's only one on both sides (not 新增治理水土流失…、石漠化面积, nor
     # 、培育四星级饭店: an item that opens with a verb of its own)
-    if not (_bare_item(previous.metric[len(verb):]) and _bare_item(metric)):
+    # (a bracket note is no word of the item: 规上（限上）企业)
+    if not (_bare_item(_NOTE_IN_ITEM.sub("", previous.metric[len(verb):])) and _bare_item(metric)):
         return metric
     return verb + _shared_level(previous.metric[len(verb):], metric)
 

@@ -173,15 +173,67 @@ def _owned_part(part: str, total: str) -> str:
     return owner + part
 
 
+def _acted_part(part: str, total: str) -> str:
+    """引进博士 of 博士 after 引进高层次人才, 新登记企业 of 企业 after 新登记市场主体: a part named
+    by nouns only, listed after a total named by a verb and the things it acted on, is of the
+    things the same verb acted on and takes the verb; ``""`` when the total opens with no verb
+    (常住人口), with a having or link verb (共有), ends with no noun (新增城镇就业: the object is a
+    verb), or the part has a verb of its own (新签约亿元以上项目).
+
+    >>> _acted_part("博士", "引进高层次人才"), _acted_part("高校毕业生", "新增城镇就业")
+    ('引进博士', '')
+    """
+    if len(part) > _MAX_PART or not (_HAN_WORDS.fullmatch(part) and _HAN_WORDS.fullmatch(total)):
+        return ""  # (a long part is a clause of its own: 29家企业遴选进入…计划)
+    verb = next((v for v in _part_taking_verbs() if total.startswith(v)), "")
+    if not verb or len(total) == len(verb) or part.startswith(verb):
+        return ""
+    tokens = _tokens(total)
+    ends = {sum(map(len, tokens[:i])) for i in range(1, len(tokens))}
+    if len(verb) not in ends or not pos_tag(tokens[-1]).startswith("n"):
+        return ""  # (新建商品房: a noun the verb opens, not the verb and its object)
+    # (a verb inside the part's noun is one of its words: 个人创业|担保|贷款; one that opens it
+    # is the part's own, 新|签约…, and a verb that ends it its predicate, 高校毕业生|就业)
+    part_tokens = _tokens(part)
+    opening = part_tokens[1] if part_tokens[0] == "新" and len(part_tokens) > 1 else part_tokens[0]
+    if pos_tag(opening).startswith(_NOT_THING_TAGS) or not pos_tag(part_tokens[-1]).startswith("n"):
+        return ""
+    return verb + part
+
+
+_NOT_THING_TAGS = ("v", "d", "p", "c", "u", "r")  # a verb, adverb or function word: no thing
+_MAX_PART = 10  # characters of a part named by a thing (个人创业担保贷款)
+# the parts of a count of things or people, or of money (发放贷款…，其中个人贷款…); an area's
+# parts are named by the works or places they are of (营造林…、其中南北山绿化工程…亩)
+_ACTED_KINDS = frozenset({"count", "amount"})
+
+
+@lru_cache(maxsize=1)
+def _part_taking_verbs() -> tuple[str, ...]:
+    """The verbs of flow whose things a total's parts are (cues.flow_verbs_over_lists,
+    done_verbs_over_lists, counting_verbs, verbs_of_parts), the longest first: a verb the
+    tagger reads in a noun (就业|人员, 殡葬服务|机构, 实有|经营…) is none of them."""
+    cues = load_vocabulary().cues
+    return tuple(sorted({*cues.flow_verbs_over_lists, *cues.done_verbs_over_lists,
+                         *cues.counting_verbs, *cues.verbs_of_parts}, key=len, reverse=True))
+
+
+def _alike_units(one: str | None, other: str | None) -> bool:
+    """The same unit, or two counters of people (名 and 人: cues.person_counters)."""
+    counters = load_vocabulary().cues.person_counters
+    return one == other or (one in counters and other in counters)
+
+
 _WORK_TAGS = frozenset({"v", "vn"})  # 养殖, 捕捞: a kind of work, no thing of its own
 _THING_TAGS = ("n", "j")  # 水产品, 淡水|产品: the nouns of the thing a total measures
-_PARTS_REACH = 20  # characters after a total read for the 其中 that opens its parts (past its growth)
+_PARTS_REACH = 30  # characters after a total read for the 其中 that opens its parts (past its growth)
 
 
 def _owner_to_parts(drafts: list[Draft], blocks: list[Block]) -> None:
     """水产品总产量…，其中养殖产量…、捕捞产量…: the parts listed after 其中 named by a kind of
-    work and the total's measure take the thing the total measures (:func:`_owned_part`),
-    and so do the figures that describe them; the list ends at a line break, a figure of
+    work and the total's measure take the thing the total measures (:func:`_owned_part`); those
+    named by a thing after a total named by a verb and its object take the verb
+    (:func:`_acted_part`); and so do the figures that describe them; the list ends at a line break, a figure of
     another kind or unit, or far from the part before."""
     renamed: dict[int, str] = {}
     total: Draft | None = None
@@ -200,15 +252,16 @@ def _owner_to_parts(drafts: list[Draft], blocks: list[Block]) -> None:
                 continue
             between = text[last_end:figure.lstart]
             parts_open = parts_open or "其中" in between
-            if parts_open and draft.kind == total.kind and figure.unit == total.figure.unit and (
+            if parts_open and draft.kind == total.kind and _alike_units(figure.unit, total.figure.unit) and (
                     len(between) <= _PART_REACH and not _PART_STOP_MARKS.search(between)):
                 last_end = figure.lend
-                if name := _owned_part(draft.metric, total.metric):
+                if name := (figure.unit == total.figure.unit and _owned_part(draft.metric, total.metric)) or (
+                        draft.kind in _ACTED_KINDS and _acted_part(draft.metric, total.metric)):
                     renamed[id(figure)] = name
                     drafts[index] = replace(draft, metric=name)
                 continue
         total = None
-        if draft.metric_from == "before" and draft.kind in BASE_KINDS and draft.section != "table":
+        if draft.metric_from in _NAMED_BY_OWN_WORDS and draft.kind in BASE_KINDS and draft.section != "table":
             text = blocks[figure.block].text
             # (the cheap test first: most figures open no list of parts)
             if text.find("其中", figure.lend, figure.lend + _PARTS_REACH) >= 0:
@@ -219,6 +272,8 @@ def _owner_to_parts(drafts: list[Draft], blocks: list[Block]) -> None:
 # writer's choice between the two must not change the records; a line break ends them)
 _PART_STOP_MARKS = regex.compile(r"[！？\n]")
 _PART_REACH = 40  # characters at most between one part's figure and the next
+# a total named by its own words: before it, or the things counted after it (引进1万名…人才)
+_NAMED_BY_OWN_WORDS = ("before", "after")
 
 
 def _survey_whole(text: str, figure_end: int) -> str:
