@@ -44,6 +44,8 @@ _DIGIT = re.compile(r"(?<![\[0-9])[0-9]+(?![\]0-9])")  # (not a note mark: [28]�
 _HAN = regex.compile(r"\p{Han}")
 _DESCRIBED = regex.compile(r"的?\p{Han}{1,10}")  # (年产…以上)的企业 (12个)
 _CLASS_PHRASE = regex.compile(r"的?([\p{Han}、]{1,24})")  # (500万元及以上)的服务业法人单位
+# the classes a bound defines, listed up to the clause's end (的房地产业（…），租赁…法人单位；)
+_CLASS_LIST = regex.compile(r"的([\p{Han}、，,（）()]{1,80}?)(?=[；;。\n]|$)")
 _SHORT_WORD = regex.compile(r"\p{Han}{1,4}")  # 两个(市场)两种
 _SHORT_ITEM = regex.compile(r"\p{Han}{1,4}、")  # 两个(基地、)两个
 _THRESHOLD_QUALIFIERS = frozenset({"at_least", "at_most", "over", "under"})
@@ -206,7 +208,12 @@ def _threshold_of_what_is_counted(block: Block, figure: Figure, following: Figur
     if figure.kind not in ("amount", "quantity"):
         return False  # 建成100个以上的项目: the bound counts the projects themselves
     phrase = _CLASS_PHRASE.match(block.text, figure.lend)
-    return phrase is not None and _threshold_heads().search(phrase.group(1)) is not None
+    if phrase is not None and _threshold_heads().search(phrase.group(1)) is not None:
+        return True
+    # (a statistical scope's definition lists the classes of one bound, each ending with its
+    # head: …1000万元及以上的房地产业（不含…），租赁和商务服务业，…行业法人单位；)
+    listed = _CLASS_LIST.match(block.text, figure.lend) if block.text.startswith("的", figure.lend) else None
+    return listed is not None and listed.group(1).endswith(load_vocabulary().cues.threshold_heads)
 
 
 @lru_cache(maxsize=1)

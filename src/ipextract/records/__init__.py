@@ -69,7 +69,15 @@ from .naming import (
 from .naming.implied import industry_growth_named, length_named, level_words_off
 from .naming.programmes import programme_of_generic_items
 from .naming.ranks import gap_to_whole, growth_nouns, rank_in_area, rank_of_growth
-from .naming.shares import bracketed_share, share_named, share_of_total, total_of_part
+from .naming.shares import (
+    SHARE_NOUN,
+    bracketed_share,
+    share_named,
+    share_of_total,
+    total_before_parts,
+    total_of_part,
+    whole_of_sentence,
+)
 from .scope import scope, subject
 from .status import (
     YEAR_DOCUMENTS,
@@ -344,6 +352,13 @@ def _name_bare_shares(drafts: list[Draft], blocks: list[Block]) -> None:
                                                          draft.figure.lstart)) else None
             metric = share_of_total(draft.metric, whole.metric) if whole is not None else (
                 share_named(draft.metric))
+            if whole is None and metric != draft.metric and (
+                    opening := whole_of_sentence(blocks[draft.figure.block], draft.figure.lstart)):
+                metric = share_of_total(draft.metric, opening)  # (在实收资本中，…占22.5%)
+            elif whole is None and metric.endswith(SHARE_NOUN) and "占" not in metric[:-len(SHARE_NOUN)] and (
+                    total := total_before_parts(drafts, blocks, index)):
+                # (…项目793个，其中…项目占比达84.4%: the part's share of the total)
+                metric = share_of_total(metric.removesuffix(SHARE_NOUN), total)
             if metric != draft.metric:
                 renamed[id(draft.figure)] = (draft.metric, metric)
                 drafts[index] = replace(draft, metric=metric)

@@ -11,9 +11,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import regex
+
 from ...blocks import Block
 from ...vocabulary import cue_words, load_vocabulary
-from ..base import BASE_KINDS, Draft
+from ...vocabulary.lexicon import pos_tag
+from ..base import BASE_KINDS, Draft, _tokens
+from .fills import _OPENING_WHOLE
+from .phrase import _HAN_WORDS
 from .totals import _kind_of
 
 SHARE_NOUN = "占比"
@@ -66,6 +71,64 @@ def total_of_part(drafts: list[Draft], blocks: list[Block], part_at: int | None)
         # (…其中：中医类医院70.2万人次（占81.3%），中医类门诊部0.4万人次，其他…（占18.4%）: a
         # part written without its share is passed as the bracketed ones are)
     return None
+
+
+def whole_of_sentence(block: Block, at: int) -> str:
+    """实收资本 of 在实收资本中，…外国投资…，占|22.5％: the whole the sentence of the figure at
+    ``at`` opens with (在X中，, fills._OPENING_WHOLE), a noun phrase of no threshold scope (在规模
+    以上工业中: the scope is its parts', fills._scope_of_opening_whole) and no pronoun (在这些
+    企业中); ``""`` for none.
+
+    >>> from ipextract.blocks import split_blocks
+    >>> block = split_blocks("在实收资本中，外国投资1028.8亿元，占22.5％。")[0]
+    >>> whole_of_sentence(block, 22), whole_of_sentence(split_blocks("外资占22.5％。")[0], 3)
+    ('实收资本', '')
+    """
+    start = block.sentence_start(at)
+    if "中" not in block.text[start:at]:
+        return ""  # (the cheap test first: most sentences open with no whole)
+    opening = _SHARES_WHOLE.match(block.text, start, at)
+    if opening is None:
+        return ""
+    whole = opening.group(1)
+    cues = load_vocabulary().cues
+    tokens = _tokens(whole)
+    if whole.startswith((*cues.list_scopes, *_PRONOUNS)) or not _HAN_WORDS.fullmatch(whole) or (
+            not pos_tag(tokens[-1]).startswith(_NOUN_TAGS)) or pos_tag(tokens[0]).startswith(("p", "r")):
+        return ""  # (在推进改革中: a time of doing, no whole)
+    return whole
+
+
+# (2024年)(全年)(在)(全部)X中， — fills._OPENING_WHOLE after the year a sentence may open with
+_SHARES_WHOLE = regex.compile(r"[\s　]*(?:[0-9]{4}年(?:末|底)?[，,]?)?" + _OPENING_WHOLE.pattern.removeprefix("[\\s　]*"))
+_PRONOUNS = ("这", "那", "其", "上述", "以上", "该", "此")  # 在这些企业中: the whole named before
+_NOUN_TAGS = ("n", "l", "j")  # 资本, 从业人员 (an idiom to the tagger), an abbreviation
+
+
+def total_before_parts(drafts: list[Draft], blocks: list[Block], index: int) -> str:
+    """引进亿元以上项目 of 引进亿元以上项目793个，其中|…项目占比达84.4%: the total a share named
+    by its part alone (…占比) is of, when the share's clause opens with 其中 (cues.
+    sub_item_markers) right after a level of its sentence; ``""`` for none."""
+    draft = drafts[index]
+    block = blocks[draft.figure.block]
+    text, at = block.text, draft.figure.lstart
+    clause = block.clause_start(at)
+    markers = cue_words("sub_item_markers")
+    before = text[:clause].rstrip("，,：: ")
+    if text.startswith(markers, clause):
+        marker_at = clause
+    elif before.endswith(markers):
+        marker_at = len(before) - len(next(m for m in markers if before.endswith(m)))
+    else:
+        return ""
+    sentence = block.sentence_start(at)
+    for total in reversed(drafts[max(0, index - _PART_REACH):index]):
+        if total.figure.block != draft.figure.block or total.figure.lstart < sentence:
+            return ""
+        if total.figure.lend <= marker_at:
+            return total.metric if total.kind in BASE_KINDS and total.metric_from in (
+                "before", "after") else ""
+    return ""
 
 
 def share_of_total(part: str, total: str) -> str:
