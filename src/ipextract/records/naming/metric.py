@@ -11,7 +11,7 @@ import regex
 from ...blocks import BULLETS, Block
 from ...figures import Figure, open_measure_word
 from ...models import MetricFrom
-from ...vocabulary import cue_words, load_vocabulary
+from ...vocabulary import cue_set, cue_words, load_vocabulary
 from ...vocabulary.indicators import load_indicators
 from ...vocabulary.lexicon import is_word, pos_tag
 from ..base import (
@@ -507,6 +507,11 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             # action takes the place of the verbs the noun opens with (制定修改规章45件，其中
             # 新制定20件 → 新制定规章)
             return own + _without_leading_verbs(previous.metric), "previous"
+    if own and figure.kind == "count" and (_after_effort_adverbs(own) in cue_set("effort_verbs") or (
+            own in cue_set("effort_adverbs"))):
+        # (抓好|4个|在建…项目建设, 加快推进|42个|…: a verb of effort alone, after its adverbs,
+        # names nothing; the words after the count, read below, do)
+        return "", "before"
     return own, "before"
 
 

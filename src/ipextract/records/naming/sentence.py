@@ -202,6 +202,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         metric, how = previous.metric, "previous"  # 并购重组397起、1767.8亿元
     if not metric:
         metric, how = words_after(words.right), "context"
+        if kind == "count" and metric.endswith(_PROJECT_WORKS):
+            metric = metric.removesuffix(_BUILDING)  # (…|4个|在建…项目建设: the projects counted)
         if kind == "rank" and _ANY_DIGIT.search(metric):
             metric = ""  # (由第11位|跃升至第5位: the next rank of a from-to names neither)
     if not metric and previous is not None and previous.metric_from in ("before", "list") and (
@@ -252,6 +254,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
     return metric, of, how
 
 
+_BUILDING = "建设"
+_PROJECT_WORKS = ("项目" + _BUILDING, "工程" + _BUILDING)  # the building of the projects counted
 _FACILITY_KINDS = BASE_KINDS | {"growth"}  # a facility's levels and their growth
 _FROM_TO_KINDS = BASE_KINDS | {"rank"}  # the levels a change runs from and to
 # what may stand between a from-to's words and its figures: a time, 的, the marks of a list
