@@ -218,7 +218,20 @@ def _period(block: Block, figure: Figure, inherited: str | None, year: int | Non
     """The period the text gives ``figure`` (see ``_nearest_period``); for the first value of
     a change over a run of years (这五年，…从98元提高到178元), the year before the run's first."""
     period = _nearest_period(block, figure, inherited, year, part, reviewed)
-    return _year_before(period) if _start_of_a_run(block, figure, period) else period
+    if not period or _START.search(block.text, max(0, figure.lstart - 6), figure.lstart) is None:
+        return period  # (most figures: no 从 or 由 right before them)
+    if _spans_years(period):
+        return _year_before(period)
+    # (由1985年的282个增加到59311个；从业人员由7.8万人…: a start year the paragraph states
+    # before is its later starts' too, past a ； or a 。 alike)
+    stated = None
+    for stated in _STATED_START.finditer(block.text, 0, figure.lstart):
+        pass
+    if stated is not None:
+        return stated.group(1)  # (as written: 由1985年的282个 is of 1985年)
+    # (由18%增至71% in a review of 2024: the start is the level the year began from, 2023's)
+    one_year = _YEAR_OF_A_START.fullmatch(period)
+    return f"{int(one_year.group(1)) - 1}年{one_year.group(2) or ''}" if one_year else period
 
 
 @lru_cache(maxsize=64)
@@ -342,10 +355,8 @@ def _whole(governing: str, end_of_year: bool) -> str:
     return f"{year.group()}年末" if end_of_year else f"{year.group()}年"
 
 
-def _start_of_a_run(block: Block, figure: Figure, period: str | None) -> bool:
-    """从98元提高到178元 under 这五年: the first value is the run's start, not of the run."""
-    return bool(period) and _spans_years(period or "") and _START.search(
-        block.text, max(0, figure.lstart - 6), figure.lstart) is not None
+_STATED_START = regex.compile(r"[从由]((?:19|20)[0-9]{2}年(?:末|底)?)的")  # 由1985年的…: a start's year
+_YEAR_OF_A_START = regex.compile(r"([12][0-9]{3})年(末|底)?")  # a year, or its end, the start value's is the one before
 
 
 # (从全国第10位升至第5位: the area a rank is of may stand between 从 and the start value)

@@ -318,18 +318,21 @@ def _without_cause_words(name: str) -> str:
 
 
 # 丙类传染病|共|报告|发病, 国家级和省级园区|均|完成…: adverbs of the total or of each inside a name
-_INNER_ADVERBS = frozenset({"共", "均", "都"})
+_INNER_ADVERBS = frozenset({"共", "均", "都", "累计", "共计"})
+
+
+_THINGS_BEFORE = (*_NOMINAL_TAGS, "vn")  # …服务活动|累计|提供: a verbal noun names the things too
 
 
 def _without_altogether(tokens: list[str]) -> list[str]:
-    """丙类传染病共报告发病 → 丙类传染病报告发病: 共 (or 均, 都) between the thing and the verb
-    of what is counted adds nothing to the name (as 共 at a name's start does not).
+    """丙类传染病共报告发病 → 丙类传染病报告发病: 共 (or 均, 都, 累计, 共计) between the thing and
+    the verb of what is counted adds nothing to the name (as 共 at a name's start does not).
 
     >>> "".join(_without_altogether(["国家级", "和", "省级", "园区", "均", "完成", "循环化", "改造"]))
     '国家级和省级园区完成循环化改造'
     """
     return [token for at, token in enumerate(tokens) if not (
-        token in _INNER_ADVERBS and 0 < at < len(tokens) - 1 and pos_tag(tokens[at - 1]).startswith(_NOMINAL_TAGS)
+        token in _INNER_ADVERBS and 0 < at < len(tokens) - 1 and pos_tag(tokens[at - 1]).startswith(_THINGS_BEFORE)
         and len(tokens[at - 1]) > 1  # (生|均经费, 亩|均: a unit's share, no adverb)
         and any(pos_tag(word).startswith("v") for word in tokens[at + 1:at + 3]))]  # (共|报告|发病)
 
