@@ -552,6 +552,8 @@ def _resolve(match: re.Match[str], groups: Groups, text: str, block: Block,
         raise _Rejected
     if unit_entry is not None and unit_entry.after_magnitude_only and not (groups.mag or groups.mag_after):
         raise _Rejected  # 气温30度, 三度获评: a degree or a time, no kilowatt-hours
+    if unit_entry is not None and unit_entry.not_before and text.startswith(unit_entry.not_before, end):
+        raise _Rejected  # 迈上5万亿台阶: 台 opens another word, no unit (no figure rather than a wrong one)
     if written in _COMPUTING_UNITS and "算" not in text[max(0, start - _COMPUTING_REACH):start]:
         raise _Rejected  # 1080P高清: the lines of a picture; 算力达1.6万P is computing power
     if unit_entry is None and after and after in "、和至，," and not chinese:

@@ -30,6 +30,8 @@ class Unit(Frozen):
     chinese_numerals_only: bool = False
     # a unit only after 万 or 亿 (8000亿度: kilowatt-hours; 30度 alone is a degree)
     after_magnitude_only: bool = False
+    # what a unit is no unit before: the start of another word (台|阶: 迈上5万亿台阶, a step)
+    not_before: tuple[str, ...] = ()
 
 
 class Magnitude(Frozen):

@@ -281,6 +281,11 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     if text.endswith("年") and (span := _change_span().search(text)):
         text = text[:span.start()]  # 城镇化率|五年|提高…: the span of the change (labels.py)
         tokens = _tokens(text)
+    if "年" in text and (span := _SPAN_OF_A_SUM.search(text)):
+        # 进出口总值|五年|累计…, 五年|增量: the years a sum or a change ran over (no figure,
+        # cues non_figure_patterns), its period, no word of the name
+        text = text[:span.start()] + text[span.end():]
+        tokens = _tokens(text)
     if not text:
         return "", ""
     if _CAUSE_OPENING in text and text.endswith(load_vocabulary().cues.casualty_measures):
@@ -377,6 +382,7 @@ def _change_span() -> regex.Pattern[str]:
                          r"(?<![0-9〇零一二两三四五六七八九十])[0-9一二两三四五六七八九十]{1,3}年$")
 
 
+_SPAN_OF_A_SUM = regex.compile(r"(?<![一二两三四五六七八九十]|连续)[一二两三四五六七八九十]{1,2}年(?=累计|增量)")
 _GLUED_CHANGE = regex.compile(r"(?:下降|上涨|下跌|回落|上升)$")
 # what a text _GLUED_CHANGE finds anything in ends with (its $ also matches before a last line
 # end): a test of the ends spares most names the regex module's call
