@@ -27,6 +27,7 @@ from .context import (
     _group_texts,
     _period,
     averages_years,
+    balance_at_year_end,
     continues_sentence,
     draft_plan_period,
     drafted_plan,
@@ -239,6 +240,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             period = since_base_year(block, figure, period, kind)
             if unsaid and document_period is not None:
                 period, period_from = document_period, "document"  # a bulletin's own year
+            period = balance_at_year_end(period, metric)  # (存款余额增长6.9%: a point, 2025年末)
             if period_from in ("text", "part") and reviewed is not None:
                 # 过去五年…城镇化率达到67.4%: the level at the run's end is of its last year
                 # (not the rank of a growth or a change over the run: 提升幅度…居全国第1)

@@ -507,6 +507,10 @@ _LEVEL_REACHED = re.compile(
 _OVER_THE_RUN = re.compile(r"累计|年均|年平均|平均每年|每年|新增|净增|共计|合计|总计|总投资|[五三两]年|"
                            r"十[三四五]五|建成|新建|完成|实施|引进|培育")
 _LEVEL_KINDS = frozenset({"amount", "quantity", "rate", "share", "count", "rank"})
+_RATIO_KINDS = frozenset({"rate", "share"})
+_HELD_THROUGH = re.compile(r"保持|稳定|控制|维持")  # a level held through the run, each year
+_CLAUSE_ENDINGS = frozenset("，,、；;。！？\n")  # (and the text's end: "" is in every string)
+_CLAUSE_PUNCTUATION = "，,、；;：: \u3000"
 _SHARE_VERB = "占"  # (…产值占全省比重超50%: the share's verb, no flow's)
 
 
@@ -542,7 +546,7 @@ def level_at_run_end(period: str | None, kind: str, block: Block, figure: Figure
         # 旅客…、运输货物超…: a qualifier alone in an item of a list the run's word opens is
         # no level, where 新增…、总装机达… is)
         reached = _LEVEL_REACHED.search(clause_before) is not None
-        stated = reached or (
+        stated = reached or _ratio_named_alone(kind, block, figure, clause_before) or (
             _LEVEL_QUALIFIER.match(surface) is not None and _names_a_thing(
                 [token for token in _tokens(clause_before) if token != _SHARE_VERB])
             and not _after_a_run_clause(block, figure))
@@ -550,6 +554,16 @@ def level_at_run_end(period: str | None, kind: str, block: Block, figure: Figure
         return period
     _, end = period_bounds(period, reviewed)
     return f"{reviewed}年" if end is not None and end.startswith(f"{reviewed}-12-31") else period
+
+
+def _ratio_named_alone(kind: str, block: Block, figure: Figure, clause_before: str) -> bool:
+    """…承诺事项兑现率95.3%: a rate or share named alone before it, closing its clause, is a
+    level; not one held through the run (保持在70%以上), nor a share of what was spent over it
+    (财政支出八成以上投向民生, …3.4万亿元，74%以上用于民生: a verb after it)."""
+    if kind not in _RATIO_KINDS or _HELD_THROUGH.search(clause_before):
+        return False
+    named = _tokens(clause_before.strip(_CLAUSE_PUNCTUATION))
+    return bool(named) and _names_a_thing(named) and block.text[figure.lend:figure.lend + 1] in _CLAUSE_ENDINGS
 
 
 def _after_a_run_clause(block: Block, figure: Figure) -> bool:
@@ -759,6 +773,23 @@ def opening_year(block: Block) -> str | None:
     """
     found = _OPENING_YEAR.match(block.text)
     return found.group(1) if found else None
+
+
+def balance_at_year_end(period: str | None, metric: str) -> str | None:
+    """2025年末 for a balance (cues.point_measures: 存款余额) given for 2025年 (or a bulletin's
+    2025): a balance is held at a point, and a year names none; ``period`` otherwise (a run of
+    years, a point already, any other measure).
+
+    >>> balance_at_year_end("2025年", "金融机构人民币存款余额"), balance_at_year_end("2025年", "新增贷款")
+    ('2025年末', '2025年')
+    """
+    if not period or not metric.endswith(cue_words("point_measures")):
+        return period
+    year = _PLAIN_YEAR.fullmatch(period)
+    return f"{year.group(1)}年末" if year is not None else period
+
+
+_PLAIN_YEAR = regex.compile(r"((?:19|20)[0-9]{2})年?")  # 2025年, or a bulletin's own 2025
 
 
 @lru_cache(maxsize=256)

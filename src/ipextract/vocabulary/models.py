@@ -140,6 +140,7 @@ class Cues(Frozen):
     person_counters: tuple[str, ...] = ()  # 引进人才1200名，其中博士320人: one count of people
     verbs_of_parts: tuple[str, ...] = ()  # 接待游客…，其中外国游客 → 接待外国游客
     sums_of_things: tuple[str, ...] = ()  # 拖拉机1.2万台，总动力… → 拖拉机总动力
+    point_measures: tuple[str, ...] = ()  # 存款余额: held at a point, never over a year
     served_units: tuple[str, ...] = ()  # 服务农户96万户, not 服务区12个
     reach_adverbs: tuple[str, ...] = ()  # 共|惠及
     reach_owner_measures: tuple[str, ...] = ()  # 质押融资金额 → 质押融资 as an owner
