@@ -194,6 +194,8 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     if adverbial and adverbial.end() < len(phrase):
         phrase = phrase[adverbial.end():]  # 武汉海关在“龙腾2024”专项行动中扣缴… → 扣缴…
     phrase = _strip_edges(phrase)
+    if phrase.endswith(_RATE_BASE_END) and (base := _RATE_BASE.search(phrase)) is not None:
+        phrase = phrase[:base.start()]  # 人民币平均汇率|为1美元兑|7.1217元: the rate's base, no name
     if phrase[:2] in _CENTURIES and (edition := _EDITION_YEAR.match(phrase)) is not None:
         phrase = phrase[edition.end():]  # 2024新华·波罗的海…指数: the edition's year, a period
     # (the engine only for a phrase that opens with a numeral: few do, and a call of the
@@ -295,6 +297,8 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
 
 
 _CENTURIES = frozenset({"19", "20"})
+_RATE_BASE_END = "兑"
+_RATE_BASE = regex.compile(r"为?(?:1|100|一)(?:美元|欧元|日元|港元|英镑)兑$")  # (cues non_figure_patterns)
 # a year written without 年 before the name of an edition (2024新华·波罗的海…发展指数)
 _EDITION_YEAR = regex.compile(r"(?:19|20)[0-9]{2}(?=\p{Han}{2})(?!年)")
 _EXAMPLES_CLOSED = "等"
