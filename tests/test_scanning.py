@@ -24,6 +24,13 @@ def test_the_figure_scans_are_prefiltered() -> None:
     assert _non_figures() is not None and _non_figures().pattern.startswith("(?=[")
 
 
+def test_the_non_figure_scan_stays_on_the_standard_engine() -> None:
+    # a vocabulary pattern the standard engine cannot compile (a lookbehind of two widths,
+    # (?<!a|连续)) sends the whole non-figure scan, run for every clause with a figure, to the
+    # regex module's engine; cues.toml's non_figure_patterns keep to what ``re`` takes
+    assert isinstance(_non_figures(), re.Pattern)
+
+
 @settings(max_examples=300, deadline=None)
 @given(report_like)
 def test_prefiltered_grammar_finds_exactly_what_the_grammar_finds(text: str) -> None:
