@@ -19,6 +19,7 @@ from ..vocabulary.lexicon import pos_tag
 from .base import _period_pattern, _tokens
 from .naming.lists import _OF
 from .naming.phrase import _is_verb
+from .naming.topic import _CLAUSE_MARKS
 from .period_bounds import _words as period_words
 from .period_bounds import period_bounds
 
@@ -510,7 +511,6 @@ _LEVEL_KINDS = frozenset({"amount", "quantity", "rate", "share", "count", "rank"
 _RATIO_KINDS = frozenset({"rate", "share"})
 _HELD_THROUGH = re.compile(r"保持|稳定|控制|维持")  # a level held through the run, each year
 _CLAUSE_ENDINGS = frozenset("，,、；;。！？\n")  # (and the text's end: "" is in every string)
-_CLAUSE_PUNCTUATION = "，,、；;：: \u3000"
 _SHARE_VERB = "占"  # (…产值占全省比重超50%: the share's verb, no flow's)
 
 
@@ -562,7 +562,7 @@ def _ratio_named_alone(kind: str, block: Block, figure: Figure, clause_before: s
     (财政支出八成以上投向民生, …3.4万亿元，74%以上用于民生: a verb after it)."""
     if kind not in _RATIO_KINDS or _HELD_THROUGH.search(clause_before):
         return False
-    named = _tokens(clause_before.strip(_CLAUSE_PUNCTUATION))
+    named = _tokens(clause_before.strip(_CLAUSE_MARKS))
     return bool(named) and _names_a_thing(named) and block.text[figure.lend:figure.lend + 1] in _CLAUSE_ENDINGS
 
 

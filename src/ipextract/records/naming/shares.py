@@ -114,11 +114,13 @@ def total_before_parts(drafts: list[Draft], blocks: list[Block], index: int) -> 
     text, at = block.text, draft.figure.lstart
     clause = block.clause_start(at)
     markers = cue_words("sub_item_markers")
-    before = text[:clause].rstrip("，,：: ")
+    # (…，其中，|…: the marker and its marks right before the clause, read in a short slice)
+    start = max(0, clause - _MARKER_REACH)
+    before = text[start:clause].rstrip("，,：: ")
     if text.startswith(markers, clause):
         marker_at = clause
     elif before.endswith(markers):
-        marker_at = len(before) - len(next(m for m in markers if before.endswith(m)))
+        marker_at = start + len(before) - len(next(m for m in markers if before.endswith(m)))
     else:
         return ""
     sentence = block.sentence_start(at)
@@ -129,6 +131,9 @@ def total_before_parts(drafts: list[Draft], blocks: list[Block], index: int) -> 
             return total.metric if total.kind in BASE_KINDS and total.metric_from in (
                 "before", "after") else ""
     return ""
+
+
+_MARKER_REACH = 8  # characters before a clause read for the 其中 that opens it
 
 
 def share_of_total(part: str, total: str) -> str:

@@ -20,7 +20,7 @@ import regex
 
 from ...blocks import Block
 from ...scanning import words_pattern
-from ...vocabulary import load_vocabulary
+from ...vocabulary import cue_set, load_vocabulary
 from ...vocabulary.lexicon import is_word, pos_tag
 from ..base import BASE_KINDS, Draft, _tokens
 from .fills import SCOPE_UNITS
@@ -215,12 +215,12 @@ def _part_taking_verbs() -> tuple[str, ...]:
     tagger reads in a noun (就业|人员, 殡葬服务|机构, 实有|经营…) is none of them."""
     cues = load_vocabulary().cues
     return tuple(sorted({*cues.flow_verbs_over_lists, *cues.done_verbs_over_lists,
-                         *cues.counting_verbs, *cues.verbs_of_parts}, key=len, reverse=True))
+                         *cues.counting_verbs, *cues.verbs_of_parts}, key=lambda v: (-len(v), v)))
 
 
 def _alike_units(one: str | None, other: str | None) -> bool:
     """The same unit, or two counters of people (名 and 人: cues.person_counters)."""
-    counters = load_vocabulary().cues.person_counters
+    counters = cue_set("person_counters")
     return one == other or (one in counters and other in counters)
 
 
