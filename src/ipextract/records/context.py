@@ -488,7 +488,7 @@ def since_base_year(block: Block, figure: Figure, period: str | None, kind: str)
     return f"{since + 1}—{year}年" if since < year else period
 
 
-_COMPARED_KINDS = frozenset({"growth", "change"})
+_COMPARED_KINDS = frozenset({"growth", "change", "change_pp"})  # (比1985年提高1.1个百分点 too)
 _YEAR_NAMED = "年"  # a period that ends as a year does (1995年), not as its end (1995年末)
 # a period of one year, or its end (1995年末: 比1985年末增长56.8％ covers 1986—1995 as well)
 _ONE_YEAR = re.compile(r"(?:截至)?((?:19|20)[0-9]{2})(?:年(?:末|底)?)?")
