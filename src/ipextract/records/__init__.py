@@ -53,12 +53,12 @@ from .naming import (
     MAX_CHAIN,
     _attributes_of_institutions,
     _fill_shared_nouns,
-    _investment_of_projects,
     _name,
     _respective,
     _scope_of_opening_whole,
     _scope_of_total_parts,
     _states_of_a_panel,
+    _totals_of_things_counted,
     analyse,
     casualties_of_events,
     clean_metric,
@@ -326,7 +326,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     _fill_shared_nouns(drafts, blocks)
     _states_of_a_panel(drafts, blocks)  # …上涨的城市个数为23个，持平的为4个: 持平的城市个数
     _attributes_of_institutions(drafts, blocks)
-    _investment_of_projects(drafts, blocks)
+    _totals_of_things_counted(drafts, blocks)
     _scope_of_opening_whole(drafts, blocks, _parallel_measures(drafts, blocks))
     _name_implied_measures(drafts, blocks)  # (before the parts of a total take its scope)
     _scope_of_total_parts(drafts, blocks)
@@ -416,4 +416,3 @@ def _total_broken_down(block_drafts: list[Draft], sentence_start: int, drafts: l
 
 
 __all__ = ["Draft", "clean_metric", "draft_records"]
-

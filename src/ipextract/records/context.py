@@ -231,7 +231,7 @@ def _period(block: Block, figure: Figure, inherited: str | None, year: int | Non
     if stated is not None:
         return stated.group(1)  # (as written: 由1985年的282个 is of 1985年)
     # (由18%增至71% in a review of 2024: the start is the level the year began from, 2023's)
-    one_year = _YEAR_OF_A_START.fullmatch(period)
+    one_year = _YEAR_OR_ITS_END.fullmatch(period)
     return f"{int(one_year.group(1)) - 1}年{one_year.group(2) or ''}" if one_year else period
 
 
@@ -357,7 +357,6 @@ def _whole(governing: str, end_of_year: bool) -> str:
 
 
 _STATED_START = regex.compile(r"[从由]((?:19|20)[0-9]{2}年(?:末|底)?)的")  # 由1985年的…: a start's year
-_YEAR_OF_A_START = regex.compile(r"([12][0-9]{3})年(末|底)?")  # a year, or its end, the start value's is the one before
 
 
 # (从全国第10位升至第5位: the area a rank is of may stand between 从 and the start value)
@@ -479,7 +478,7 @@ def since_base_year(block: Block, figure: Figure, period: str | None, kind: str)
     base = _BASE_YEAR.search(block.text, max(0, at - _BASE_REACH), at)
     if base is None:
         return period
-    written = _ONE_YEAR.fullmatch(period)
+    written = _YEAR_OR_ITS_END.fullmatch(period)
     if written is None:
         return period  # (a period of no single year, or one in Chinese numerals)
     year, since = int(written.group(1)), int(base.group(1))
@@ -490,8 +489,10 @@ def since_base_year(block: Block, figure: Figure, period: str | None, kind: str)
 
 _COMPARED_KINDS = frozenset({"growth", "change", "change_pp"})  # (比1985年提高1.1个百分点 too)
 _YEAR_NAMED = "年"  # a period that ends as a year does (1995年), not as its end (1995年末)
-# a period of one year, or its end (1995年末: 比1985年末增长56.8％ covers 1986—1995 as well)
-_ONE_YEAR = re.compile(r"(?:截至)?((?:19|20)[0-9]{2})(?:年(?:末|底)?)?")
+# a period of one year (a bulletin's own is written 2024), or its end: the year and the end's word
+# (1995年末: 比1985年末增长56.8％ covers 1986—1995 as well; the start of a change in 2024年末 is
+# of 2023年末; a balance given for 2025 is of 2025年末)
+_YEAR_OR_ITS_END = re.compile(r"(?:截至)?((?:19|20)[0-9]{2})(?:年(末|底)?)?")
 _BASE_REACH = 16  # characters between a base year and the figure it is the base of, at most
 # 比1985年, 较2020年末, 与1985年相比, then the verb of the change (增长, 实际增长, 提高了): no
 # clause or sentence end between them
@@ -785,11 +786,9 @@ def balance_at_year_end(period: str | None, metric: str) -> str | None:
     """
     if not period or not metric.endswith(cue_words("point_measures")):
         return period
-    year = _PLAIN_YEAR.fullmatch(period)
-    return f"{year.group(1)}年末" if year is not None else period
-
-
-_PLAIN_YEAR = regex.compile(r"((?:19|20)[0-9]{2})年?")  # 2025年, or a bulletin's own 2025
+    year = _YEAR_OR_ITS_END.fullmatch(period)
+    return f"{year.group(1)}年末" if year is not None and year.group(2) is None and (
+        not period.startswith("截至")) else period
 
 
 @lru_cache(maxsize=256)

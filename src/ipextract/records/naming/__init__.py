@@ -23,7 +23,7 @@ figure goes through them:
 * ``reach``: the works a reach or a drive is of (改造老旧小区640个、惠及居民…);
 * ``fills``: the passes over all the drafts of a document (shared nouns of an enumeration,
   attributes of the institutions counted before them, the scope of a whole a sentence opens
-  with, the investment of the projects counted before it);
+  with, the investment or the sum of the things counted before it);
 * ``totals``: the scope of a total given to its parts listed after 其中 (省级以上奖牌…，其中金牌…).
 
 >>> from ipextract import extract
@@ -38,9 +38,9 @@ from .analysis import PhraseAnalysis, analyse
 from .fills import (
     _attributes_of_institutions,
     _fill_shared_nouns,
-    _investment_of_projects,
     _scope_of_opening_whole,
     _states_of_a_panel,
+    _totals_of_things_counted,
 )
 from .lists import MAX_CHAIN, _respective
 from .phrase import _NAME_ENDINGS, _phrase_patterns, _scope_prefix, _strip_scope_prefixes, clean_metric
@@ -55,7 +55,6 @@ __all__ = [
     "PhraseAnalysis",
     "_attributes_of_institutions",
     "_fill_shared_nouns",
-    "_investment_of_projects",
     "_name",
     "_phrase_patterns",
     "_respective",
@@ -64,6 +63,7 @@ __all__ = [
     "_scope_prefix",
     "_states_of_a_panel",
     "_strip_scope_prefixes",
+    "_totals_of_things_counted",
     "analyse",
     "casualties_of_events",
     "clean_metric",

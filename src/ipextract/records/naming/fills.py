@@ -347,7 +347,7 @@ _PANEL_SCOPE = regex.compile(r"[0-9]{1,4}个")
 SCOPE_UNITS = ("法人单位", "贸易单位", "服务业", "单位", "企业", "工业")
 
 
-def _investment_of_projects(drafts: list[Draft], blocks: list[Block]) -> None:
+def _totals_of_things_counted(drafts: list[Draft], blocks: list[Block]) -> None:
     """实施省级重点项目860个，完成投资4200亿元 → 省级重点项目投资: an investment named bare
     (cues.project_measures) right after a count of projects (a name ending in cues.project_nouns)
     in its sentence, with no other figure between, is the projects'; and a sum named bare
@@ -363,16 +363,18 @@ def _investment_of_projects(drafts: list[Draft], blocks: list[Block]) -> None:
         if draft.metric_from == "of" and draft.of is not None and id(draft.of) in renamed:
             drafts[index] = replace(draft, metric=renamed[id(draft.of)])
             continue
-        if count.kind != "count" or count.figure.block != draft.figure.block or not count.metric:
+        # (the names first: most figures are neither a bare investment nor a bare sum)
+        investment = draft.metric in measures
+        if not (investment or draft.metric in sums) or count.kind != "count" or (
+                count.figure.block != draft.figure.block or not count.metric):
             continue
-        text = blocks[draft.figure.block].text
-        between = text[count.figure.lend:draft.figure.lstart]
-        if draft.metric in measures and count.metric.endswith(cues.project_nouns):
+        between = blocks[draft.figure.block].text[count.figure.lend:draft.figure.lstart]
+        if investment and count.metric.endswith(cues.project_nouns):
             if any(mark in between for mark in _FULL_STOPS + _CLAUSE_ENDS):
                 continue
             name = count.metric + draft.metric
-        elif draft.metric in sums and _sum_opens_next_clause(between, draft.metric):
-            name = count.metric.removesuffix("数量") + draft.metric
+        elif not investment and _sum_opens_next_clause(between, draft.metric):
+            name = count.metric.removesuffix(_COUNT_WORD) + draft.metric
         else:
             continue
         renamed[id(draft.figure)] = name
@@ -394,6 +396,7 @@ def _sum_opens_next_clause(between: str, metric: str) -> bool:
 
 
 _SUM_MARKS = frozenset("，,、")  # (a sum goes on the count's sentence; after ；, 。 another's)
+_COUNT_WORD = "数量"  # 海外仓数量…，总面积…: the count's measure word gives way to the sum's
 
 
 def _parallel_modifiers(first: str, second: str) -> bool:

@@ -364,7 +364,6 @@ def _enumeration_parts(subject: str, separators: tuple[str, ...]) -> list[str]:
     return parts
 
 
-
 def _rate_of_an_action(word: str) -> bool:
     """普及率, 覆盖率, 达标率: the rate of something done, which each item of a list before it
     can have (农村自来水、户用卫生厕所普及率); not 利润率, the rate of a noun of its own. (jieba
