@@ -67,12 +67,20 @@ from .naming import (
     reach_owner,
     topic_carried,
 )
-from .naming.implied import industry_growth_named, length_named, level_words_off
+from .naming.implied import (
+    industry_growth_named,
+    length_named,
+    level_words_off,
+    product_growth_named,
+    vehicles_named,
+)
 from .naming.programmes import programme_of_generic_items
 from .naming.ranks import gap_to_whole, growth_nouns, rank_in_area, rank_of_growth
 from .naming.shares import (
     SHARE_NOUN,
+    allocated_share,
     bracketed_share,
+    completion_named,
     share_named,
     share_of_total,
     total_before_parts,
@@ -353,7 +361,8 @@ def _name_bare_shares(drafts: list[Draft], blocks: list[Block]) -> None:
                 draft.of is not None and bracketed_share(blocks[draft.figure.block].text,
                                                          draft.figure.lstart)) else None
             metric = share_of_total(draft.metric, whole.metric) if whole is not None else (
-                share_named(draft.metric))
+                allocated_share(draft.metric, blocks[draft.figure.block].text, draft.figure.lend)
+                or share_named(draft.metric))
             if whole is None and metric != draft.metric and (
                     opening := whole_of_sentence(blocks[draft.figure.block], draft.figure.lstart)):
                 metric = share_of_total(draft.metric, opening)  # (在实收资本中，…占22.5%)
@@ -364,8 +373,35 @@ def _name_bare_shares(drafts: list[Draft], blocks: list[Block]) -> None:
             if metric != draft.metric:
                 renamed[id(draft.figure)] = (draft.metric, metric)
                 drafts[index] = replace(draft, metric=metric)
+        elif draft.kind == "rate" and (allocated := allocated_share(
+                draft.metric, blocks[draft.figure.block].text, draft.figure.lend,
+                _amount_before(drafts, index)) or completion_named(
+                draft.metric, (block := blocks[draft.figure.block]).text,
+                block.sentence_start(draft.figure.lstart), draft.figure.lstart)):
+            # (财政支出八成以上|投向民生领域: a rate of a sum that a verb gives to an end is the
+            # part spent on it, named as a share is)
+            renamed[id(draft.figure)] = (draft.metric, allocated)
+            drafts[index] = replace(draft, metric=allocated)
         elif draft.of is not None and (names := renamed.get(id(draft.of))) and draft.metric == names[0]:
             drafts[index] = replace(draft, metric=names[1])  # (占比提高2个百分点: the share's)
+
+
+def _at_year_end(block: Block, figure: Figure) -> bool:
+    """Whether the sentence of ``figure`` counts at a year's end (年末…, …，比上年末…): a count
+    of things there are, not of things made or sold in the year (新能源汽车超过110万辆)."""
+    start = block.sentence_start(figure.lstart)
+    return _YEAR_END in block.text[start:figure.lend + _YEAR_END_AFTER]
+
+
+_YEAR_END = "年末"
+_YEAR_END_AFTER = 6  # characters after a count read for its 比上年末
+
+
+def _amount_before(drafts: list[Draft], index: int) -> str:
+    """The name of the amount right before the draft at ``index`` in its block, ``""`` for none."""
+    before = drafts[index - 1] if index else None
+    return before.metric if before is not None and before.kind == "amount" and (
+        before.figure.block == drafts[index].figure.block) else ""
 
 
 def _name_implied_measures(drafts: list[Draft], blocks: list[Block]) -> None:
@@ -374,8 +410,19 @@ def _name_implied_measures(drafts: list[Draft], blocks: list[Block]) -> None:
     figure before it, 制造业…40520万元，…6.1: the growth of that amount; nor in a table);
     高速公路814公里, a road's length, is its 里程."""
     lengths: dict[tuple[int, str], str] = {}  # (block, old name) → the length's name
+    stocks: dict[int, tuple[str, str]] = {}  # id of a count's figure → (old name, new name)
+    stock_blocks: set[int] = set()  # the blocks of the vehicle stocks
     for index, draft in enumerate(drafts):
-        if draft.kind == "quantity" and draft.metric and draft.section != "table":
+        if draft.kind == "count" and draft.metric and draft.section != "table" and (
+                (stock := vehicles_named(draft.metric, draft.figure.unit)) != draft.metric) and (
+                _at_year_end(blocks[draft.figure.block], draft.figure) or draft.figure.block in stock_blocks):
+            # (年末…民用汽车293.62万辆: a stock, and so are the vehicles of its paragraph after it)
+            stocks[id(draft.figure)] = (draft.metric, stock)
+            stock_blocks.add(draft.figure.block)
+            drafts[index] = replace(draft, metric=stock)
+        elif draft.of is not None and (names := stocks.get(id(draft.of))) and draft.metric == names[0]:
+            drafts[index] = replace(draft, metric=names[1])  # (…万辆，增长4.9%: the stock's)
+        elif draft.kind == "quantity" and draft.metric and draft.section != "table":
             block = blocks[draft.figure.block]
             at = draft.figure.lstart
             # (the name alone before the figure, or with a verb of a level: 城市道路突破7000公里;
@@ -391,7 +438,10 @@ def _name_implied_measures(drafts: list[Draft], blocks: list[Block]) -> None:
         elif draft.kind == "growth" and draft.metric and draft.of is None and draft.section != "table":
             block = blocks[draft.figure.block]
             at = draft.figure.lstart
-            metric = industry_growth_named(draft.metric, block.text[block.sentence_start(at):at])
+            sentence = block.text[block.sentence_start(at):at]
+            metric = industry_growth_named(draft.metric, sentence)
+            if metric == draft.metric:
+                metric = product_growth_named(draft.metric, sentence)  # (…产品产量大幅增长，锂电池增长…)
             if metric != draft.metric:
                 drafts[index] = replace(draft, metric=metric)
 

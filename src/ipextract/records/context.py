@@ -807,6 +807,9 @@ def is_point(period: str | None) -> bool:
 _HELD_KINDS = frozenset({"count", "amount", "quantity"})  # what a point in time may fix
 
 
+_VEHICLES = "辆"
+
+
 def level_at_point(kind: str, unit: str | None, metric: str, clause: str = "", right: str = "") -> bool:
     """Whether a figure is a level that a point in time opening its paragraph fixes, in a later
     sentence (截至2021年底，…。…未成年人救助保护机构276个; 1995年末，…；负债总计5175亿元): a
@@ -830,6 +833,8 @@ def level_at_point(kind: str, unit: str | None, metric: str, clause: str = "", r
         return False
     if metric.endswith(cue_words("stock_measures")):
         return True
+    if kind == "count" and unit == _VEHICLES and metric.endswith(cue_words("vehicle_heads")):
+        return True  # (…。民用汽车293.62万辆: the vehicles there are, naming/implied.py)
     if kind != "count" or unit not in cue_words("institution_units"):
         return False
     # (a count of institutions with no predicate: 5家企业入选…, 4所高校开设… count what

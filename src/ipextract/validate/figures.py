@@ -428,7 +428,7 @@ def _whole_for(share: Record, part: Record, records_before: list[Record], text: 
                   and periods_compatible(r, part) and periods_compatible(r, share)]
     if whole_name and not _GENERIC_WHOLE.match(whole_name):
         for record in reversed(candidates):
-            if same_metric(record.metric, whole_name):
+            if same_metric(record.metric, whole_name) or _owned_whole(record.metric, whole_name, part.metric):
                 return record
         return None
     part_key = metric_key(part.metric)
@@ -440,6 +440,14 @@ def _whole_for(share: Record, part: Record, records_before: list[Record], text: 
             # paragraph, if any: not of a total a paragraph before of a wider body)
             return record
     return None
+
+
+def _owned_whole(metric: str, whole_name: str, part_metric: str) -> bool:
+    """Whether ``metric`` is the whole a share's words name bare, with the owner its part was
+    named with (社区卫生服务中心|次均住院费用 for 占次均住院费用的… of 社区卫生服务中心次均住院药费:
+    the owner a sentence gives its bare measures, records/naming/topic.py)."""
+    owner = metric[:-len(whole_name)] if whole_name and metric.endswith(whole_name) else ""
+    return bool(owner) and part_metric.startswith(owner)
 
 
 def share_mismatch(view: CheckInput, settings: CheckSettings) -> list[Finding]:

@@ -53,6 +53,7 @@ class Cues(Frozen):
     level_after_change: tuple[str, ...]
     share_openers: tuple[str, ...]
     share_nouns: tuple[str, ...]
+    allocation_verbs: tuple[str, ...] = ()  # 财政支出八成以上|投向|民生领域: a share's end
     share_right: tuple[str, ...]
     link_words: tuple[str, ...]
     level_verbs: tuple[str, ...] = ()
@@ -139,6 +140,7 @@ class Cues(Frozen):
     people_units: tuple[str, ...] = ()  # 培训农民2.6万人次: no works that reach
     person_counters: tuple[str, ...] = ()  # 引进人才1200名，其中博士320人: one count of people
     verbs_of_parts: tuple[str, ...] = ()  # 接待游客…，其中外国游客 → 接待外国游客
+    vehicle_heads: tuple[str, ...] = ()  # 民用汽车293.62万辆 → 民用汽车保有量
     sums_of_things: tuple[str, ...] = ()  # 拖拉机1.2万台，总动力… → 拖拉机总动力
     point_measures: tuple[str, ...] = ()  # 存款余额: held at a point, never over a year
     served_units: tuple[str, ...] = ()  # 服务农户96万户, not 服务区12个

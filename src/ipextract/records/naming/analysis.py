@@ -33,7 +33,7 @@ from ..kinds import _governed_qualifier, _kind_and_sign
 from ..scope import subject
 from ..status import BlockCues
 from .counted import _CLAUSE_END, _clause_end, _right_noun
-from .phrase import _HAN, _LIST_COMMAS, NOTE_MARK, _is_verb
+from .phrase import _HAN, _LIST_COMMAS, NOTE_MARK, _is_verb, _opens_with_verb
 
 
 class PhraseAnalysis(NamedTuple):
@@ -280,13 +280,22 @@ def _action_before_examples(block: Block, clause_start: int, end: int,
     first = block.text[start: stop.start() if stop else end]
     tokens = _tokens(first)
     verbs: list[str] = []
+    listed = _verbs_over_lists()
     for token in tokens:
-        if pos_tag(token) != "v" or len(token) < 2 or token in outside:
+        # (培育, 建设 are tagged verbal nouns and 整治 a noun: verbs of rule 7 and of lists
+        # whatever the tags)
+        if not (_opens_with_verb(token) or token in listed) or len(token) < 2 or token in outside:
             break
         verbs.append(token)
     # (the first example must follow as a noun: 可可|盖 is a name cut in two)
     return "".join(verbs) if len(verbs) < len(tokens) and pos_tag(
         tokens[len(verbs)]).startswith(_NOMINAL_TAGS) else ""
+
+
+@lru_cache(maxsize=1)
+def _verbs_over_lists() -> frozenset[str]:
+    cues = load_vocabulary().cues
+    return frozenset(cues.flow_verbs_over_lists) | frozenset(cues.done_verbs_over_lists)
 
 
 def examples_start(block: Block, clause_start: int, end: int) -> int:
@@ -299,10 +308,15 @@ def examples_start(block: Block, clause_start: int, end: int) -> int:
             break
         before = block.clause_start(start - 1)
         if block.text[start - 1] != "、" and (len(_tokens(block.text[before:start - 1])) > (
-                _EXAMPLE_WORDS) or _is_verb(pos_tag(_tokens(block.text[start:end])[0]))):
+                _EXAMPLE_WORDS) or _action_word(_tokens(block.text[start:end])[0])):
             break  # (…治理，维修改造机场大道，友谊路等: the piece that opens with a verb opens the list)
         start = before
     return start
+
+
+def _action_word(token: str) -> bool:
+    """A verb, or a verb of a list whatever its tag (新开工: nz, 整治: n)."""
+    return _is_verb(pos_tag(token)) or token in _verbs_over_lists()
 
 
 _EXAMPLE_WORDS = 6  # words of a piece before a ， read as the list's first, at most

@@ -295,19 +295,22 @@ def head_after_qualities(text: str, clause: str) -> str:
 
 
 def _is_head_character(tokens: list[str], at: int) -> bool:
-    """Whether the token at ``at`` is a one-character noun closing a compound after a word that
-    the segmenter tagged a numeral or a measure word (服务|点, 监测|点): it closes the tokens and
-    is no numeral character (一, 十, 万…, where 两|个 or 十|万 would be a number).
+    """Whether the token at ``at`` is a one-character noun closing a compound after a word, that
+    the segmenter tagged a numeral, a measure word or zg (服务|点, 监测|点, 样板|县): it closes
+    the tokens and is no numeral character (一, 十, 万…, where 两|个 or 十|万 would be a number).
 
     >>> _is_head_character(["便民", "服务", "点"], 2), _is_head_character(["服务", "十"], 1)
     (True, False)
     """
     token = tokens[at]
-    return (at == len(tokens) - 1 and at > 0 and len(token) == 1 and pos_tag(token) in ("m", "q")
+    return (at == len(tokens) - 1 and at > 0 and len(token) == 1 and pos_tag(token) in _CUT_HEAD_TAGS
             and token not in CHINESE_DIGITS and token not in _NUMERAL_WORDS
             and len(tokens[at - 1]) > 1)
 
 
+# the tags the segmenter gives a one-character head cut from its compound: a numeral or measure
+# word (服务|点), or 县 after 样板 (zg)
+_CUT_HEAD_TAGS = frozenset({"m", "q", "zg"})
 # numeral characters other than the digits (a "character" of a number, not a noun's head)
 _NUMERAL_WORDS = frozenset("十百千万亿零〇两几数半余多")  # a noun phrase's words after a relative 的
 

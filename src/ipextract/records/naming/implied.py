@@ -20,6 +20,8 @@ its 里程 (``高速公路里程``); a name with a verb (``新改建农村公路
 
 >>> length_named("高速公路", "公里"), length_named("新改建农村公路", "公里"), length_named("高速公路", "亿元")
 ('高速公路里程', '新改建农村公路', '高速公路')
+
+Vehicles counted alone (私人汽车222.85万辆) are the vehicles there are, their 保有量.
 """
 
 from __future__ import annotations
@@ -52,6 +54,36 @@ def industry_growth_named(metric: str, sentence: str) -> str:
     return metric + VALUE_ADDED
 
 
+OUTPUT = "产量"
+_YIELD = "产"  # 单产, 总产: measures of output of their own
+_PRODUCT_TAGS = ("n", "j", "eng", "vn")  # (服务|机器人: a verbal noun qualifies)
+_FIRST_CLAUSE = re.compile("[，,；;：:]")
+
+
+def product_growth_named(metric: str, sentence: str) -> str:
+    """``metric`` with 产量 when it names a product alone (a noun phrase with no measure of its
+    own, no industry) and ``sentence``, its sentence up to the figure, opens with a clause of
+    output (高新技术产品产量大幅增长，|集成电路圆片增长19.2% → 集成电路圆片产量); ``metric``
+    otherwise.
+
+    >>> product_growth_named("锂电池", "高新技术产品产量大幅增长，锂电池增长")
+    '锂电池产量'
+    >>> product_growth_named("锂电池", "高新技术产业投资大幅增长，锂电池增长")
+    '锂电池'
+    """
+    first = _FIRST_CLAUSE.search(sentence)
+    if first is None or OUTPUT not in sentence[:first.start()] or not metric:
+        return metric
+    cues = load_vocabulary().cues
+    # (粮食单产: a measure of its own; 圆|片: a head the segmenter tags a measure word)
+    words = tokens(metric)
+    if metric.endswith((*cues.measure_endings, *cues.industry_endings, _YIELD)) or not all(
+            pos_tag(word).startswith(_PRODUCT_TAGS) or at == len(words) - 1 and pos_tag(word) == "q"
+            for at, word in enumerate(words)):
+        return metric
+    return metric + OUTPUT
+
+
 LENGTH = "里程"
 _LENGTH_UNITS = frozenset({"公里", "千米", "米"})
 _VERB = 2  # characters of a verb a name may open with, which the segmenter glued to a noun
@@ -65,6 +97,23 @@ def length_named(metric: str, unit: str) -> str:
                 pos_tag(metric[:_VERB]).startswith("v"))):  # (建设|…; 新建村|内|道路: 新建)
         return metric
     return metric + LENGTH
+
+
+STOCK = "保有量"
+
+
+def vehicles_named(metric: str, unit: str | None) -> str:
+    """``metric`` with 保有量 when it names vehicles alone (cues.vehicle_heads, no verb or verbal
+    noun in it: not 新增新能源汽车, a flow) counted in 辆: the vehicles there are, a stock
+    (民用汽车293.62万辆 → 民用汽车保有量); ``metric`` otherwise.
+
+    >>> vehicles_named("私人汽车", "辆"), vehicles_named("新增新能源汽车", "辆"), vehicles_named("汽车", "万元")
+    ('私人汽车保有量', '新增新能源汽车', '汽车')
+    """
+    if unit != "辆" or not metric.endswith(load_vocabulary().cues.vehicle_heads) or (
+            any(pos_tag(token).startswith("v") for token in tokens(metric))):
+        return metric
+    return metric + STOCK
 
 
 # the verbs of a level a length may follow its name with (城市道路|突破|7000公里), and the

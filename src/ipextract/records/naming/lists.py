@@ -28,6 +28,7 @@ from .analysis import PhraseAnalysis, _chain_length, examples_start, says_respec
 from .counted import words_after
 from .phrase import (
     _ANY_DIGIT,
+    _CLOSING_BRACKETS,
     _HAN,
     _HAN_WORDS,
     _LIST_COMMAS,
@@ -318,7 +319,6 @@ def _list_before_predicate(before: str, places: frozenset[str]) -> list[str]:
 
 
 _OPENING_BRACKETS = frozenset("（(")
-_CLOSING_BRACKETS = frozenset("）)")
 
 
 def _measure_after(text: str) -> str:

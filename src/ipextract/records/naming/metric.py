@@ -472,6 +472,12 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             # (any other verb after them is the report's too, no predicate of theirs: 对|98家|单位|
             # 开展…; the things alone)
             return noun + work_on_object(noun, right, tail), "after"
+        if kind == "count" and carrier == _BENEFACTIVE and not own and (
+                work := work_on_object(things := without_work_verb(noun), right, tail)):
+            # 为|1200户|困难老人家庭|实施|适老化改造 → 困难老人家庭适老化改造: the work a verb
+            # of effort does for them, as after 对, without the verb (a predicate read above may
+            # hold it)
+            return things + work, "after"
         if noun in cues.generic_counted_nouns:
             noun = _with_predicate(noun, tail or right)  # 14家企业|上榜…
         elif figure.kind == "count" and (not own or carrier):
@@ -494,6 +500,8 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
                 return kept + noun, "after"
         if not ends_with_verb and _purpose_of(own):
             return own + noun, "after"  # 实施|优化|营商环境|21条|升级举措: what the measures are for
+        if ends_with_verb and _EXAMPLES_CLOSED in own:
+            own = _verbs_after_examples(own)  # (利用…、人防工程等|建设|2.5万个|停车位: the means)
         return (own + noun if ends_with_verb else noun), "after"
     if previous is not None and previous.figure.unit == figure.unit and kind == previous.kind:
         if not own and (enumerated or kind == "rank" or _NEW_LEVEL.match(left)):
@@ -749,3 +757,19 @@ def _share_part(metric: str, kind: str) -> str:
         return metric
     index = metric.rfind("占")
     return metric[:index] if index > 0 and _SHARE_WHOLE.match(metric, index) else metric
+
+
+_EXAMPLES_CLOSED = "等"
+
+
+def _verbs_after_examples(own: str) -> str:
+    """建设 of 人防工程等建设 before a count and its noun: examples closed by 等 before the verbs
+    of the action are the means or places it used (利用闲置空间、人防工程等建设…停车位), no
+    word of what is counted; ``own`` when verbs alone do not follow the 等.
+
+    >>> _verbs_after_examples("人防工程等建设"), _verbs_after_examples("新建公园等")
+    ('建设', '新建公园等')
+    """
+    rest = own[own.rindex(_EXAMPLES_CLOSED) + 1:]
+    words = _tokens(rest)
+    return rest if words and all(pos_tag(word).startswith("v") for word in words) else own

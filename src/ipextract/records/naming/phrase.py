@@ -293,9 +293,27 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     if _CAUSE_OPENING in text and text.endswith(load_vocabulary().cues.casualty_measures):
         text = _without_cause_words(text)
         tokens = _tokens(text)
-    return text, pos_tag(tokens[-1]) if tokens else ""
+    return text, _last_tag(tokens)
 
 
+def _last_tag(tokens: list[str]) -> str:
+    """The tag of the phrase's last word, ``v`` for 新 and a verb that the segmenter reads as
+    one noun (新开通: nz, 新开设: l), a verb of flow as 新增 is.
+
+    >>> _last_tag(["省内", "新开通"]), _last_tag(["新能源"])
+    ('v', 'n')
+    """
+    if not tokens:
+        return ""
+    last = tokens[-1]
+    tag = pos_tag(last)
+    if len(last) == _NEW_VERB and last[0] == "新" and not tag.startswith("v") and _is_verb(
+            pos_tag(last[1:])):
+        return "v"
+    return tag
+
+
+_NEW_VERB = 3  # characters: 新 and a verb of two (新开通)
 _CENTURIES = frozenset({"19", "20"})
 _RATE_BASE_END = "兑"
 _RATE_BASE = regex.compile(r"为?(?:1|100|一)(?:美元|欧元|日元|港元|英镑)兑$")  # (cues non_figure_patterns)
@@ -692,7 +710,9 @@ def _measure_after_link(tokens: list[str], at: int, words: dict[str, frozenset[s
     noun of two characters or more (…|实现|利润总额), or before a verbal measure the segmenter
     tags a verb, which a change or link word does not end (失业人员|实现|再|就业, 劳动力|实现|
     转移|就业; not …|实现|增长)."""
-    before, after = pos_tag(tokens[at - 1]), tokens[at + 1]
+    # (乡（镇）|共有|卫生院: a bracket that closes a note of the owner closes the owner's noun)
+    before = "n" if tokens[at - 1] in _CLOSING_BRACKETS else pos_tag(tokens[at - 1])
+    after = tokens[at + 1]
     if not (before.startswith(_NOMINAL_TAGS) or before == "f"):
         return False
     if len(after) > 1 and pos_tag(after).startswith(_NOMINAL_TAGS):
@@ -702,6 +722,7 @@ def _measure_after_link(tokens: list[str], at: int, words: dict[str, frozenset[s
         words["change"] & set(rest) or words["link"] & set(rest))
 
 
+_CLOSING_BRACKETS = frozenset("）)")
 _MIN_SUBJECT = 3  # characters: 高位|推动, 合力|推动 — a two-character noun before the verb is its manner
 
 

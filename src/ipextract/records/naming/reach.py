@@ -122,7 +122,7 @@ def _no_reach(verb: str, object_words: str, draft_kind: str, unit: str, region_c
 _MIN_OWNER = 2  # characters at least of a reach's owner
 _MAX_WORKS = 20  # characters at most of the works a clause without a figure names
 _CLAUSE_OPENING = re.compile("[，,、。！？!?；;：:\n]")
-_OWNER_TAGS = ("n", "vn")  # 试点, 工程: the works' last word
+_OWNER_TAGS = ("n", "vn", "l")  # 试点, 工程, 以旧换新: the works' last word
 
 
 def _works_without_figure(metric: str, draft_kind: str, unit: str, text: str, start: int,
@@ -146,14 +146,43 @@ def _works_without_figure(metric: str, draft_kind: str, unit: str, text: str, st
         return None
     before = opening[:-1]
     marks = list(_CLAUSE_OPENING.finditer(before))
-    clause = _SPACES.sub("", before[marks[-1].end() if marks else 0:])
+    written = _SPACES.sub("", before[marks[-1].end() if marks else 0:])
+    clause = _QUOTES.sub("", written)
     work_verb = max((v for v in (*cues.effort_verbs, *cues.object_work_verbs) if clause.startswith(v)),
-                    key=len, default="")
+                    key=len, default="") or _verbs_of_effort_opening(clause, _QUOTED.sub("", written))
     works = clause[len(work_verb):]
     if not work_verb or not _MIN_OWNER <= len(works) <= _MAX_WORKS or not _HAN_WORDS.fullmatch(works) or (
             not pos_tag(_tokens(works)[-1]).startswith(_OWNER_TAGS)):
         return None
     return works
+
+
+_QUOTES = re.compile("[“”‘’\"]")
+_QUOTED = re.compile("“[^”]*”|‘[^’]*’")  # a quoted name: one word, whatever its words are
+
+
+def _verbs_of_effort_opening(clause: str, unquoted: str) -> str:
+    """大力实施 of 大力实施消费品以旧换新, 扩围实施 of 扩围实施以旧换新政策: adverbs and verbs
+    that open a clause and end with a verb of effort (cues.effort_verbs: 实施, 推进…), the
+    action on the works named after them; ``""`` when the clause opens otherwise, or no noun
+    phrase with no verb of its own (``unquoted``: the clause without its quoted names, 深入实施
+    “稳岗扩岗”政策) follows (坚持|就业优先)."""
+    cues = load_vocabulary().cues
+    tokens = _tokens(clause)
+    effort = frozenset((*cues.effort_verbs, *cues.object_work_verbs))
+    at, last_effort = 0, -1
+    while at < len(tokens) - 1 and (tokens[at] in cues.effort_adverbs or pos_tag(tokens[at]) in _OPENING_TAGS):
+        if tokens[at] in effort:
+            last_effort = at
+        at += 1
+    opening = "".join(tokens[:at])
+    if last_effort < 0 or last_effort != at - 1 or not unquoted.startswith(opening) or any(
+            pos_tag(token) == "v" for token in _tokens(unquoted[len(opening):])):
+        return ""
+    return opening
+
+
+_OPENING_TAGS = frozenset({"v", "d", "ad"})  # the verbs and adverbs that open an action
 
 
 __all__ = ["reach_openers", "reach_owner"]

@@ -45,6 +45,7 @@ from .metric import (
 )
 from .phrase import (
     _ANY_DIGIT,
+    _COMPLEMENT,
     _HAN_WORDS,
     _LEVEL,
     _LIST_COMMAS,
@@ -667,6 +668,7 @@ def _verb_before_examples(block: Block, words: PhraseAnalysis, metric: str,
 
 
 _LIST_COMMA = regex.compile("[、，,]")
+_MEASURE_NOUN_ENDS = ("量", "额", "值", "率")  # 产量, 销售额, 产值: a measure's name, no thing
 
 
 def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind: str) -> str:
@@ -692,6 +694,9 @@ def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind:
             or not _HAN_WORDS.fullmatch(between[1:])
             or between[1:].startswith(load_vocabulary().cues.sub_item_markers)
             or metric in load_vocabulary().cues.generic_names  # 新增…62家，总数186家: the total
+            # (新增新能源汽车2万辆，汽车产量35万辆: a count named by a measure noun is no thing
+            # the verb adds)
+            or kind == "count" and metric.endswith(_MEASURE_NOUN_ENDS)
             or metric.endswith(load_vocabulary().cues.stock_totals)  # (…，人才资源总量超过650万)
             # (…980件，完成|…审查360件: a verb between opens a clause of its own, and so does a
             # scope word: …1万名，全市|人才资源总量…)
@@ -701,7 +706,8 @@ def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind:
     # the verb is the flow's only one on both sides (not 新增治理水土流失…、石漠化面积, nor
     # 、培育四星级饭店: an item that opens with a verb of its own)
     # (a bracket note is no word of the item: 规上（限上）企业)
-    if not (_bare_item(_NOTE_IN_ITEM.sub("", previous.metric[len(verb):])) and _bare_item(metric)):
+    if not (_bare_or_quoted(_NOTE_IN_ITEM.sub("", previous.metric[len(verb):]), text,
+                            previous.figure.lstart) and _bare_or_quoted(metric, text, figure.lstart)):
         return metric
     return verb + _shared_level(previous.metric[len(verb):], metric)
 
@@ -835,6 +841,23 @@ _BOUND_HEADS = frozenset({"zg", "q", "m"})
 _INSIDE_ITEMS = ("v", "a", "k", "zg", "q")  # tags of words cut from a noun inside an item
 
 
+def _bare_or_quoted(name: str, text: str, end: int) -> bool:
+    """An item with no verb of its own (:func:`_bare_item`), or one that opens with a quoted
+    name, written right before ``end`` (…、“一老一小幸福院”300个, “老有所依”驿站120个: a
+    name, whatever words it is made of, and a bare noun after it).
+
+    >>> text = "新建食堂40家、“老有所依”驿站120个"
+    >>> _bare_or_quoted("老有所依驿站", text, text.index("120")), _bare_or_quoted("老有所依驿站", text, 9)
+    (True, False)
+    """
+    if _bare_item(name):
+        return True
+    written = text[max(0, end - len(name) - 2):end]
+    closing = written.find("”")
+    return written.startswith("“") and closing > 1 and written[1:closing] + written[
+        closing + 1:] == name and (closing == len(written) - 1 or _bare_item(written[closing + 1:]))
+
+
 def _bare_item(name: str) -> bool:
     """Whether an item of a list is a noun phrase with no verb of its own: it opens with no
     verb (a verbal noun that qualifies the rest is none: 体育|公园) and ends with a noun, or with
@@ -877,8 +900,17 @@ def _bare_item(name: str) -> bool:
             at < last and _LATIN_WORD.fullmatch(token)) or (
             0 < at < last and (pos_tag(token).startswith(_INSIDE_ITEMS) or token in ("以上", "以下"))) or (
             at == last > 0 and len(token) == 1 and pos_tag(token) in _BOUND_HEADS) or (
-            at == 0 < last and (pos_tag(token) == "ad" or pos_tag(token) == "a" and len(token) > 1))
+            at == 0 < last and (pos_tag(token) == "ad" or pos_tag(token) == "a" and (
+                len(token) > 1 or _one_adjective_before_noun(tokens))))
         for at, token in enumerate(tokens))
+
+
+def _one_adjective_before_noun(tokens: list[str]) -> bool:
+    """高|价值|专利…, 大|飞机: an adjective of one character before a noun opens the noun phrase
+    (not 好, which completes the verb before it: 办|好…; nor one before a verbal noun, 新|投产:
+    a verb of flow)."""
+    tag = pos_tag(tokens[1])
+    return tokens[0] != _COMPLEMENT and tag.startswith(_NOMINAL_TAGS) and tag != "vn"
 
 
 _LATIN_WORD = regex.compile(r"[0-9A-Za-z]*[A-Za-z][0-9A-Za-z]*")  # 5G|基站, AI|大模型: a word of the name

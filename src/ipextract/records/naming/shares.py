@@ -40,6 +40,60 @@ def share_named(metric: str) -> str:
     return metric + SHARE_NOUN
 
 
+def allocated_share(metric: str, text: str, figure_end: int, sum_before: str = "") -> str:
+    """财政支出投向民生领域占比 of 财政支出|八成以上|投向民生领域: a share of a sum that a verb of
+    allocation after it (cues.allocation_verbs: 用于, 投向) gives to an end, named by the sum, the
+    verb and the end (the part is the sum spent on the end); the sum may follow the share after
+    的 (把|八成左右|的财政支出|用于民生领域). ``""`` when no such verb and end (a bare noun phrase,
+    no list) close the clause after the share. A share named by the verb and the end alone
+    (支出3.4万亿元，|74%以上|用于民生) is of ``sum_before``, the amount right before it.
+
+    >>> text = "新增财力80%以上用于民生领域。"
+    >>> allocated_share("新增财力", text, text.index("用于")), allocated_share("新增财力", text, 4)
+    ('新增财力用于民生领域占比', '')
+    """
+    found = _allocation().match(text, figure_end)
+    if found is None:
+        return ""
+    thing = found.group(1) or (sum_before if metric.startswith(found.group(2)) else metric)
+    if len(thing) < 2 or not _HAN_WORDS.fullmatch(thing) or pos_tag(_tokens(thing)[-1]) == "p":
+        return ""  # (坚持把|80%|用于…: a verb and its preposition before the share name no sum)
+    return f"{thing}{found.group(2)}{found.group(3)}{SHARE_NOUN}"
+
+
+@lru_cache(maxsize=1)
+def _allocation() -> regex.Pattern[str]:
+    verbs = "|".join(sorted(load_vocabulary().cues.allocation_verbs, key=len, reverse=True))
+    return regex.compile(rf"(?:的(\p{{Han}}{{2,10}}?))?({verbs})(\p{{Han}}{{2,10}})(?=[，,。；;\n]|$)")
+
+
+def completion_named(metric: str, text: str, sentence_start: int, figure_start: int) -> str:
+    """新增发放创业担保贷款年计划完成率 of …、新增发放创业担保贷款分别完成年计划的113.4%、|256.1%:
+    a rate after 完成 and a plan (年计划, 年度目标任务…) and 的 is the part of the plan done,
+    named by the thing, the plan and 完成率, also for the later figures of a 分别 list (only
+    figures and list marks between); ``""`` when no such plan stands before the figure.
+
+    >>> text = "治沙、造林分别完成年度目标任务的113%、220%。"
+    >>> completion_named("造林", text, 0, text.index("220")), completion_named("造林", text, 0, 5)
+    ('造林年度目标任务完成率', '')
+    """
+    found = None
+    for found in _COMPLETION.finditer(text, sentence_start, figure_start):
+        pass
+    if found is None or not _FIGURES_LISTED.fullmatch(text, found.end(), figure_start):
+        return ""
+    plan = found.group(1)
+    thing = metric.removesuffix("完成" + plan).removesuffix(plan)
+    if not thing or not _HAN_WORDS.fullmatch(thing) or thing.endswith(_COMPLETION_WORDS):
+        return ""
+    return f"{thing}{plan}完成率"
+
+
+_COMPLETION = regex.compile(r"完成了?((?:全年|年度|年)?(?:计划|目标任务|目标|任务))的")
+_FIGURES_LISTED = regex.compile(r"(?:[0-9.]+\s*[%％]\s*[、，,和及与]\s*)*")
+_COMPLETION_WORDS = ("完成", "完成率")
+
+
 def bracketed_share(text: str, at: int) -> bool:
     """Whether the share at ``at`` of ``text`` is written in a bracket right after its 占:
     …25462.0万人次（占81.6%）."""

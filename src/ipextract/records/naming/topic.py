@@ -113,11 +113,26 @@ def topic_carried(metric: str, words: PhraseAnalysis, text: str,
         if draft.figure.lstart < words.sentence_start and _FULL_STOP.search(
                 text, draft.figure.lend, words.sentence_start):
             return None
-        if draft.metric_from in ("of", "previous") or draft.kind == "duration":
+        if draft.metric_from in ("of", "previous") or draft.kind == "duration" or _in_parts(
+                text, draft, words.clause_start):
             continue
         topic = _topic(draft)
         return (topic, draft) if topic else None
     return None
+
+
+def _in_parts(text: str, draft: Draft, clause_start: int) -> bool:
+    """Whether ``draft`` stands among the parts a 其中 of its sentence opened, closed by a ；
+    before the clause at ``clause_start`` (资产总计…，其中固定资产…，占48.5％；|负债总计…: the
+    parts are of the total, the chain goes on past them to it)."""
+    opened = text.rfind("其中", max(0, draft.figure.lstart - _PARTS_REACH), draft.figure.lstart)
+    return opened >= 0 and _PART_ENDS.search(text, opened, draft.figure.lstart) is None and (
+        _PARTS_CLOSED.search(text, draft.figure.lend, clause_start) is not None)
+
+
+_PARTS_REACH = 30  # characters from a 其中 to a part's figure
+_PART_ENDS = re.compile("[；;。！？!?\n]")
+_PARTS_CLOSED = re.compile("[；;]")
 
 
 # Owner chains (a second, wider carry): an item that names an owner and its first measure
@@ -214,7 +229,12 @@ def _owner(before: str, name: str, bare: str) -> str:
     while run and (tokens[run - 1] in cues.verbs_tagged_nouns or pos_tag(tokens[run - 1]) == "d"):
         run -= 1  # (丙类传染病|共|报告|发病: the adverb and the verb go with the measure)
     owner, owned = before[:starts[run]], tokens[:run]
-    if len(owner) < _MIN_TOPIC or not owned or pos_tag(owned[-1]).startswith(_NOT_OWNER_ENDS) or (
+    # (煤炭|产量…，保有储量…: a thing of one word of two characters owns a measure that names
+    # nothing without an owner, cues.carried_measures; a body of two, 企业, 高校, is too general
+    # a topic, and 电力 adds nothing to 发电量)
+    short_thing = bool(ending) and len(owned) == 1 and name in cue_set("carried_measures") and (
+        pos_tag(owner) == "n" and subject(owner) is None)
+    if len(owner) < _MIN_TOPIC and not short_thing or not owned or pos_tag(owned[-1]).startswith(_NOT_OWNER_ENDS) or (
             pos_tag(owner[-2:]).startswith("v")) or (
             owner.startswith((*cues.counting_verbs, *cues.flow_verbs_over_lists,
                               *cues.scope_words, *cues.verbs_tagged_nouns))
@@ -238,8 +258,8 @@ def owner_carried(metric: str, words: PhraseAnalysis, text: str,
     """The owner a bare measure named ``metric`` by its own words takes from the nearest figure
     before it in its sentence named by its own words (owner + measure), and that figure's
     draft; None for none (see the comment above ``_MAX_BARE``)."""
-    if len(metric) > _MAX_BARE or not block_drafts:
-        return None  # (most names: longer than a bare measure)
+    if len(metric) > _MAX_BARE and metric not in cue_set("carried_measures") or not block_drafts:
+        return None  # (most names: longer than a bare measure; 次均住院费用 is one)
     bare = _bare(metric)
     if not bare or _opens_with_scope(words.clause) or not _said_bare(words.clause, metric):
         return None
@@ -247,11 +267,22 @@ def owner_carried(metric: str, words: PhraseAnalysis, text: str,
     # (the clause right after the last figure: …，同比增长5%；销量…, not …，X发展远超预期，…)
     if len(_CLAUSE_MARK.findall(text, block_drafts[-1].figure.lend, words.clause_start)) > 1:
         return None
+    # (a measure that names nothing without an owner, 入院人次, 次均住院费用, goes on about
+    # its paragraph's owner past a full stop as past a ；: a writer's choice between the two)
+    carried = metric in cue_set("carried_measures")
+    passed_named = False  # a figure named by its own words passed over (a duration)
     for draft in reversed(block_drafts):
-        if draft.figure.lstart < words.sentence_start and _FULL_STOP.search(
-                text, draft.figure.lend, words.sentence_start):
-            return None  # (the owner's figure is in the sentence: a ； between them is no stop)
-        if draft.metric_from in ("of", "previous") or draft.kind == "duration":
+        crossed = draft.figure.lstart < words.sentence_start and _FULL_STOP.search(
+            text, draft.figure.lend, words.sentence_start) is not None
+        if crossed and (not carried or passed_named):
+            # (the owner's figure is in the sentence: a ； between them is no stop; past a full
+            # stop only for a measure that names nothing alone, and not past a sentence that
+            # names another thing: …。空气质量…天数300天，达标率…)
+            return None
+        if draft.metric_from in ("of", "previous"):
+            continue
+        if draft.kind == "duration":
+            passed_named = True
             continue
         # (the sentence from its full stop: a part after 其中 may follow a ；)
         opening = 1 + max(text.rfind(stop, 0, words.clause_start) for stop in "。！？!?")

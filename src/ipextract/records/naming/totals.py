@@ -23,8 +23,10 @@ from ...scanning import words_pattern
 from ...vocabulary import cue_set, load_vocabulary
 from ...vocabulary.lexicon import is_word, pos_tag
 from ..base import BASE_KINDS, Draft, _tokens
+from ..scope import subject
 from .fills import SCOPE_UNITS
 from .phrase import _HAN_WORDS, _LEVEL
+from .topic import _topic
 
 _TOTAL_KINDS = BASE_KINDS | {"growth"}
 # (…增长7.2%。其中，| …126.5亿千瓦时，其中|: 其中 opens the clause after the total's)
@@ -173,6 +175,27 @@ def _owned_part(part: str, total: str) -> str:
     return owner + part
 
 
+def _body_part(part: str, total: Draft) -> str:
+    """工业企业固定资产 of 固定资产 after 工业企业资产: a part named by a kind of the measure a
+    body's total is of (固定资产, 流动负债 of 资产, 负债: cues.body_measures) takes the body
+    (:func:`topic._topic`); ``""`` when the total names no body and its measure, or the part
+    names a body, a thing or an industry of its own (国有企业资产, 制造业营业收入) or a verb
+    (新增资产)."""
+    body = _topic(total)
+    measure = total.metric[len(body):]
+    if not body or not part.endswith(measure) or len(part) == len(measure) or len(part) > _MAX_PART:
+        return ""
+    if not _HAN_WORDS.fullmatch(part) or subject(part) or any(
+            pos_tag(token) == "v" for token in _tokens(part)):
+        return ""
+    # (流动|负债, 固定资产: a kind of the measure; not 制造业|营业收入, a thing's or an
+    # industry's own, whose name says whose it is)
+    qualifier = part[:-len(measure)]
+    if any(pos_tag(token).startswith("n") for token in _tokens(qualifier)) and is_word(qualifier):
+        return ""
+    return body + part
+
+
 def _acted_part(part: str, total: str) -> str:
     """引进博士 of 博士 after 引进高层次人才, 新登记企业 of 企业 after 新登记市场主体: a part named
     by nouns only, listed after a total named by a verb and the things it acted on, is of the
@@ -255,11 +278,18 @@ def _owner_to_parts(drafts: list[Draft], blocks: list[Block]) -> None:
             if parts_open and draft.kind == total.kind and _alike_units(figure.unit, total.figure.unit) and (
                     len(between) <= _PART_REACH and not _PART_STOP_MARKS.search(between)):
                 last_end = figure.lend
-                if name := (figure.unit == total.figure.unit and _owned_part(draft.metric, total.metric)) or (
+                if name := (figure.unit == total.figure.unit and (
+                        _owned_part(draft.metric, total.metric) or _body_part(draft.metric, total))) or (
                         draft.kind in _ACTED_KINDS and _acted_part(draft.metric, total.metric)):
                     renamed[id(figure)] = name
                     drafts[index] = replace(draft, metric=name)
-                continue
+                    continue
+                if (opens := _OPENS_PARTS.match(text, figure.lend)) is None or (
+                        opens.end() - figure.lend > _PARTS_REACH):
+                    continue
+                # (资产…，其中固定资产…；负债…，其中流动负债…: an item that is no part and opens
+                # parts of its own after a clause mark is the next total; not one whose bracket
+                # lists its own parts, …人才300人（其中…）、…: the list goes on after it)
         total = None
         if draft.metric_from in _NAMED_BY_OWN_WORDS and draft.kind in BASE_KINDS and draft.section != "table":
             text = blocks[figure.block].text
