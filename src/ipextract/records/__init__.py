@@ -18,7 +18,7 @@ from ..blocks import Block
 from ..figures import Figure
 from ..models import MetricFrom, PeriodFrom
 from ..vocabulary.models import DocType
-from .base import Draft
+from .base import BASE_KINDS, Draft
 from .context import (
     NO_PERIOD,
     STREAK_REACH,
@@ -72,6 +72,7 @@ from .naming.implied import (
     length_named,
     level_words_off,
     product_growth_named,
+    relative_owner,
     vehicles_named,
 )
 from .naming.programmes import programme_of_generic_items
@@ -422,6 +423,9 @@ def _name_implied_measures(drafts: list[Draft], blocks: list[Block]) -> None:
             drafts[index] = replace(draft, metric=stock)
         elif draft.of is not None and (names := stocks.get(id(draft.of))) and draft.metric == names[0]:
             drafts[index] = replace(draft, metric=names[1])  # (…万辆，增长4.9%: the stock's)
+        elif draft.kind in BASE_KINDS and (owned := relative_owner(
+                draft.metric, blocks[draft.figure.block].text, draft.figure.lend)) != draft.metric:
+            drafts[index] = replace(draft, metric=owned)  # (全长1.3万公里的…公路: the road's)
         elif draft.kind == "quantity" and draft.metric and draft.section != "table":
             block = blocks[draft.figure.block]
             at = draft.figure.lstart

@@ -366,6 +366,11 @@ _START = regex.compile(r"[从由](?:全国|全省|全市|全区|全县|全州|�
 _BEFORE_ADVERBIAL = regex.compile(r"[\s—" + BULLETS + r"]*(?:在|而|但|其中|同时|)[\s]*")
 
 
+# what sets off a run that opens a paragraph's time: a comma, or 是 of a paragraph that says what
+# the run was (这五年是…的五年。…: the sentences after it are about those years)
+_RUN_SET_OFF = ("，", ",", "是")
+
+
 def _adverbial(block: Block, time: _Time) -> bool:
     """A run of years that sets the time of its clause: it opens the clause (五年来，…,
     、近五年累计…) or ends with it (党的十八大以来，…); not 降至十年来最低 or 30年来首次."""
@@ -475,7 +480,8 @@ def since_base_year(block: Block, figure: Figure, period: str | None, kind: str)
     if kind not in _COMPARED_KINDS or not period:
         return period  # (most figures: no change, or no period)
     at = figure.lstart
-    base = _BASE_YEAR.search(block.text, max(0, at - _BASE_REACH), at)
+    base = _BASE_YEAR.search(block.text, max(0, at - _BASE_REACH), at) or _OPENING_BASE.match(
+        block.text, block.sentence_start(at))
     if base is None:
         return period
     written = _YEAR_OR_ITS_END.fullmatch(period)
@@ -498,6 +504,11 @@ _BASE_REACH = 16  # characters between a base year and the figure it is the base
 # clause or sentence end between them
 _BASE_YEAR = regex.compile(
     r"(?:比|较|与|同)((?:19|20)[0-9]{2})年(?:末|底)?(?:相比|比较)?[，,]?[^，,。；;！？]{0,8}$")
+
+
+# 与1985年相比，…提高2.8个百分点，…提高10.5个百分点: a base year that opens the sentence is the
+# base of every change in it
+_OPENING_BASE = regex.compile(r"\s*(?:与|同|和)((?:19|20)[0-9]{2})年(?:末|底)?(?:相比|比较)[，,]")
 
 
 # The verbs that state a level reached (达到, 超过, 突破, 提高到, 居…) right before a figure, with
@@ -546,7 +557,9 @@ def level_at_run_end(period: str | None, kind: str, block: Block, figure: Figure
         # (长期护理险参保人员超过800万人: a verb right before the head qualifies it; 累计发送
         # 旅客…、运输货物超…: a qualifier alone in an item of a list the run's word opens is
         # no level, where 新增…、总装机达… is)
-        reached = _LEVEL_REACHED.search(clause_before) is not None
+        # (分别突破300亿元和|3000亿元, 分别提高到58794元和|23184元: the verb before the list's
+        # first figure is its later ones' too)
+        reached = _LEVEL_REACHED.search(_EARLIER_ITEMS.sub("", clause_before)) is not None
         stated = reached or _ratio_named_alone(kind, block, figure, clause_before) or (
             _LEVEL_QUALIFIER.match(surface) is not None and _names_a_thing(
                 [token for token in _tokens(clause_before) if token != _SHARE_VERB])
@@ -581,6 +594,7 @@ def _after_a_run_clause(block: Block, figure: Figure) -> bool:
 
 
 _ITEM_MARKS = frozenset("，,、")
+_EARLIER_ITEMS = regex.compile(r"(?:[0-9][0-9.]*[万亿千]*\p{Han}{0,3}[、和及与])+$")
 _ENDS_WITH_AMOUNT = regex.compile(r"[0-9][0-9.]*[万亿千]*\p{Han}{1,3}$")
 
 
@@ -810,6 +824,12 @@ _HELD_KINDS = frozenset({"count", "amount", "quantity"})  # what a point in time
 _VEHICLES = "辆"
 
 
+def _share_of(metric: str, shares: tuple[str, ...]) -> str:
+    """0-15岁人口 of 0-15岁人口占比: the name of what a share is a part of, its share noun off."""
+    ending = max((s for s in shares if metric.endswith(s)), key=len)
+    return metric[:-len(ending)]
+
+
 def level_at_point(kind: str, unit: str | None, metric: str, clause: str = "", right: str = "") -> bool:
     """Whether a figure is a level that a point in time opening its paragraph fixes, in a later
     sentence (截至2021年底，…。…未成年人救助保护机构276个; 1995年末，…；负债总计5175亿元): a
@@ -827,6 +847,11 @@ def level_at_point(kind: str, unit: str | None, metric: str, clause: str = "", r
     >>> level_at_point("count", "家", "企业", "", "企业入选新一批老字号名单")
     False
     """
+    shares = cue_words("share_nouns")
+    if kind in _RATIO_KINDS and metric.endswith(shares) and not any(
+            marker in metric or marker in clause for marker in cue_words("flow_markers")):
+        # (…。0-15岁人口占比17.1%: a share of what is held is held at its point too)
+        return _share_of(metric, shares).endswith(cue_words("stock_measures"))
     if kind not in _HELD_KINDS or not metric:
         return False
     if any(marker in metric or marker in clause for marker in cue_words("flow_markers")):
@@ -975,7 +1000,7 @@ def opening_periods(block: Block, year: int | None = None) -> list[tuple[int, st
         if match is None:
             continue
         if match.lastgroup == "span" and (_run_count(match.group()) is None or not (
-                text[match.end(): match.end() + 1] in ("，", ",") or "—" in text[sentence:start])):
+                text[match.end(): match.end() + 1] in _RUN_SET_OFF or "—" in text[sentence:start])):
             continue  # 近几年，…, 60年来，…: a run no report reviews stands for its own sentence only
         found.append((start, _opening(match, year)))
     return found

@@ -33,7 +33,7 @@ from ..kinds import _governed_qualifier, _kind_and_sign
 from ..scope import subject
 from ..status import BlockCues
 from .counted import _CLAUSE_END, _clause_end, _right_noun
-from .phrase import _HAN, _LIST_COMMAS, NOTE_MARK, _is_verb, _opens_with_verb
+from .phrase import _HAN, _HAN_WORDS, _LIST_COMMAS, NOTE_MARK, _is_verb, _opens_with_verb
 
 
 class PhraseAnalysis(NamedTuple):
@@ -472,6 +472,7 @@ def _joint_items_start(block: Block, figures: list[Figure], position: int, claus
             words[0] in _word_sets()["scope"] or words[0] in _word_sets()["time_scope"]):
         return clause_start
     start, pieces, commas, shared_head, opened = clause_start, 0, 0, False, False
+    built = -1  # where the verbs of building that open a list of two items start
     for _ in range(_JOINT_ITEMS):
         mark = text[start - 1] if start else ""
         if mark not in _LIST_COMMAS:
@@ -480,6 +481,11 @@ def _joint_items_start(block: Block, figures: list[Figure], position: int, claus
         piece = text[piece_start:start - 1]
         read = _list_piece(piece) if 0 < len(piece) <= _JOINT_PIECE and not _ANY_FIGURE.search(
             piece) else None
+        if not pieces and read is not None and (lead := _built_by(piece)) >= 0 and (
+                mark == "、" or len(own) <= _COMMA_PIECE) and not _names_a_measure(own):
+            # (规范建设|零工市场、零工驿站100个: two things a verb of building opens, one count
+            # for both, written with 、 or ， alike; the verb is the name's, ANNOTATION metric 7)
+            built = piece_start + lead
         if mark == "、":
             if read is None or commas:  # (项目陆续投产、…: a clause of its own in the list;
                 return clause_start  # …、能工巧匠，年度…: the ， ended a clause, no list)
@@ -490,6 +496,8 @@ def _joint_items_start(block: Block, figures: list[Figure], position: int, claus
             start, opened = piece_start + read, True
             break
         else:
+            if built >= 0 and not pieces:
+                pieces += 1  # (新改扩建中小学，|幼儿园4868所: the pair written with ，)
             break  # (分产业看，…; 2024年，…: a clause before the list opens it)
         pieces += 1
         # (two items of one head, 医院、卫生院; not after verbs that open a clause before the
@@ -506,7 +514,45 @@ def _joint_items_start(block: Block, figures: list[Figure], position: int, claus
     # (…卫生室、点和慈善超市: the list's last join, where no verb opened a clause before it;
     # not 建设…先行区、新能源和可再生能源装机占比, a join inside the item)
     joined = pieces + (sum(own.count(join) for join in _joins_and_each()[0]) if not opened else 0)
+    if pieces == 1 and built >= 0 and not shared_head and not _acts(own):
+        return built
     return start if joined >= _JOINT_LIST or shared_head else clause_start
+
+
+def _names_a_measure(item: str) -> bool:
+    """Whether an item, the link word before its figure off (占比|达), names a measure
+    (:func:`_measure_item`): no thing a verb of building made (培育发展绿色建筑，星级绿色建筑占比…)."""
+    link = max((w for w in load_vocabulary().cues.link_words if item.endswith(w)), key=len, default="")
+    return _measure_item(item[:len(item) - len(link)])
+
+
+def _acts(item: str) -> bool:
+    """Whether an item opens with a verb of its own, after adverbs (精准|服务|企业): a clause of
+    its own action, no second thing the verb before the list built."""
+    cues = load_vocabulary().cues
+    adverb = max((a for a in (*cues.effort_adverbs, *cues.manner_adverbs) if item.startswith(a)),
+                 key=len, default="")
+    words = _han_words(item[len(adverb):])
+    # (助餐|点: a verb before a head of one character is the compound's first word)
+    return bool(adverb) or not words or _is_verb(pos_tag(words[0])) and len("".join(words[1:])) > 1
+
+
+def _built_by(piece: str) -> int:
+    """Where the verb of building or flow that opens ``piece`` starts (cues.counting_verbs,
+    flow_verbs_over_lists, done_verbs_over_lists; 新 before one of them), after an adverb of
+    effort or manner (规范|建设…: its length), when a noun of two characters or more follows
+    it; ``-1`` otherwise (推进|城市更新: an effort verb; 规范|发展: no verb of building)."""
+    cues = load_vocabulary().cues
+    adverb = max((a for a in (*cues.effort_adverbs, *cues.manner_adverbs) if piece.startswith(a)),
+                 key=len, default="")
+    rest = piece[len(adverb):]
+    verbs = _verbs_over_lists() | frozenset(cues.counting_verbs)
+    verb = max((v for v in verbs if rest.startswith((v, "新" + v))), key=len, default="")
+    thing = rest[len(verb) + (not rest.startswith(verb)):]
+    if not verb or len(thing) < 2 or not _HAN_WORDS.fullmatch(thing) or _is_verb(
+            pos_tag(_tokens(thing)[0])):
+        return -1
+    return len(adverb)
 
 
 @lru_cache(maxsize=1)

@@ -84,6 +84,35 @@ def product_growth_named(metric: str, sentence: str) -> str:
     return metric + OUTPUT
 
 
+# 投资近千亿元、全长1.3万公里的|三个|一号旅游公路: figures of a relative clause before 的 and the
+# noun phrase it qualifies (a count of the things may open it; names joined by 、 are one)
+_RELATIVE_ITEM = re.compile(r"、[\u4e00-\u9fff]{1,4}?(?:近|约|超|超过|达)?[0-9.]+[万亿]?[\u4e00-\u9fff/]{0,4}?(?=[、的])")
+_QUALIFIED = re.compile(r"的(?:[0-9一二两三四五六七八九十]+[个座条家所项])?"
+                        r"([\u4e00-\u9fff]{2,16}?(?:、[\u4e00-\u9fff]{2,16}?)*)"
+                        r"(?=提前|全线|全面|全部|顺利|正式|开工|建成|投产|投运|开通|通车|完成|加快|[，,。；;、]|$)")
+
+
+def relative_owner(metric: str, text: str, figure_end: int) -> str:
+    """一号旅游公路全长 of 全长|1.3万公里|的三个一号旅游公路…: a bare measure (cues.relative_measures)
+    whose figure, alone or with others joined by 、, qualifies the noun phrase after 的 is that
+    noun's (投资…、全长…的…公路: both are the road's); ``metric`` when no 的 and noun follow.
+
+    >>> relative_owner("总投资", "总投资近2000亿元的清洁能源基地开工建设。", 10)
+    '清洁能源基地总投资'
+    >>> relative_owner("总投资", "总投资近2000亿元，开工建设。", 10)
+    '总投资'
+    """
+    if metric not in load_vocabulary().cues.relative_measures:
+        return metric
+    at = figure_end
+    while (item := _RELATIVE_ITEM.match(text, at)) is not None:
+        at = item.end()
+    found = _QUALIFIED.match(text, at)
+    if found is None:
+        return metric
+    return found.group(1) + metric
+
+
 LENGTH = "里程"
 _LENGTH_UNITS = frozenset({"公里", "千米", "米"})
 _VERB = 2  # characters of a verb a name may open with, which the segmenter glued to a noun

@@ -241,6 +241,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
             metric = _later_level(metric, block.text[previous.figure.lend:figure.lstart], previous, figure)
         if how == "before" and previous.metric.startswith(_list_openers()) and kind in BASE_KINDS:
             metric = _flow_carried(metric, block.text, previous, figure, kind)
+        elif how == "before" and kind in BASE_KINDS:
+            metric = _output_carried(metric, block.text, previous, figure)
         elif how == "after" and previous.metric_from == "after" and previous.kind == kind == "count" and (
                 previous.metric.startswith(_carried_verbs())):
             metric = _verb_over_counts(metric, block.text[previous.figure.lend:figure.lstart],
@@ -671,6 +673,29 @@ _LIST_COMMA = regex.compile("[、，,]")
 _MEASURE_NOUN_ENDS = ("量", "额", "值", "率")  # 产量, 销售额, 产值: a measure's name, no thing
 
 
+def _listed_after(metric: str) -> tuple[str, ...]:
+    """The words between an item's figure and the next item's figure when that item is named by
+    ``metric`` alone (、 or ，: a writer's choice between the two must not change the records)."""
+    return tuple(mark + metric for mark in _LIST_COMMAS)
+
+
+def _output_carried(metric: str, text: str, previous: Draft, figure: Figure) -> str:
+    """天然气产量 of 生产原油239万吨、天然气56.5亿立方米: the verb of output written once before a
+    、-list (cues.output_verbs) is every product's, whatever their units, and so is the measure
+    of output it names (原油产量 for the first; written with ， as well); ``metric`` when the
+    item before was named otherwise or this one is no bare product."""
+    outputs = load_vocabulary().cues.output_verbs
+    measure = next((m for m in outputs.values() if previous.metric.endswith(m)), "") if outputs else ""
+    if not measure or previous.metric_from != "before" or metric.endswith(measure) or (
+            text[previous.figure.lend:figure.lstart] not in _listed_after(metric)) or not _bare_item(metric):
+        return metric
+    product = previous.metric[:-len(measure)]
+    before = text[:previous.figure.lstart].rstrip()
+    if not any(before.endswith(verb + product) for verb in outputs):
+        return metric
+    return metric + measure
+
+
 def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind: str) -> str:
     """新增专业技术人才12.1万人、技能人才15.3万人: the flow verb of the item before is this
     item's too, when only a comma (、 or ，: a writer's choice between the two must not change the
@@ -706,8 +731,9 @@ def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind:
     # the verb is the flow's only one on both sides (not 新增治理水土流失…、石漠化面积, nor
     # 、培育四星级饭店: an item that opens with a verb of its own)
     # (a bracket note is no word of the item: 规上（限上）企业)
-    if not (_bare_or_quoted(_NOTE_IN_ITEM.sub("", previous.metric[len(verb):]), text,
-                            previous.figure.lstart) and _bare_or_quoted(metric, text, figure.lstart)):
+    before = _NOTE_IN_ITEM.sub("", previous.metric[len(verb):])
+    if not (_bare_or_quoted(before, text, previous.figure.lstart) and _bare_or_quoted(
+            metric, text, figure.lstart)) and not _parallel_items(before, metric):
         return metric
     return verb + _shared_level(previous.metric[len(verb):], metric)
 
@@ -841,6 +867,19 @@ _BOUND_HEADS = frozenset({"zg", "q", "m"})
 _INSIDE_ITEMS = ("v", "a", "k", "zg", "q")  # tags of words cut from a noun inside an item
 
 
+def _parallel_items(before: str, item: str) -> bool:
+    """退役军人就业、残疾人就业: two items that end with the same word of two characters or more
+    (a verbal noun the segmenter tags a verb: 就业) after bare nouns are items of one list.
+
+    >>> _parallel_items("退役军人就业", "残疾人就业"), _parallel_items("退役军人就业", "企业上市")
+    (True, False)
+    """
+    words = _tokens(before)
+    last = words[-1] if len(words) > 1 else ""
+    return len(last) > 1 and item.endswith(last) and len(item) > len(last) and _bare_item(
+        before[:-len(last)]) and _bare_item(item[:-len(last)])
+
+
 def _bare_or_quoted(name: str, text: str, end: int) -> bool:
     """An item with no verb of its own (:func:`_bare_item`), or one that opens with a quoted
     name, written right before ``end`` (…、“一老一小幸福院”300个, “老有所依”驿站120个: a
@@ -897,6 +936,7 @@ def _bare_item(name: str) -> bool:
     return len(tokens) > bool(modifier) and (
         bool(modifier) or not pos_tag(tokens[0]).startswith("v") or _modifying(tokens)) and all(
         at == 0 and modifier or pos_tag(token).startswith(_NOMINAL_TAGS) or (at < last and pos_tag(token) == "t") or (
+            pos_tag(token) == _PLACE_CHARACTER_TAG) or (
             at < last and _LATIN_WORD.fullmatch(token)) or (
             0 < at < last and (pos_tag(token).startswith(_INSIDE_ITEMS) or token in ("以上", "以下"))) or (
             at == last > 0 and len(token) == 1 and pos_tag(token) in _BOUND_HEADS) or (
@@ -913,6 +953,7 @@ def _one_adjective_before_noun(tokens: list[str]) -> bool:
     return tokens[0] != _COMPLEMENT and tag.startswith(_NOMINAL_TAGS) and tag != "vn"
 
 
+_PLACE_CHARACTER_TAG = "zg"  # 村|卫生室, 样板|县: a character of a place kind, a noun's
 _LATIN_WORD = regex.compile(r"[0-9A-Za-z]*[A-Za-z][0-9A-Za-z]*")  # 5G|基站, AI|大模型: a word of the name
 
 
