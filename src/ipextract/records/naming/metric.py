@@ -611,7 +611,13 @@ def _after_examples(name: str) -> str:
     if closing and pos_tag(tokens[closing - 1]).startswith(_NOMINAL_TAGS) and len(
             rest) >= _MIN_AFTER_EXAMPLES and rest not in load_vocabulary().cues.generic_names and (
             pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS)):  # (not 等|开工建设和筹集, 等|应用落地)
-        return rest
+        # (新增|小巷公交等|微循环线路: a verb of flow before the examples is the name's, as
+        # before a bare head)
+        verbs = _listed_verbs()
+        opening = 0
+        while opening < closing - 1 and tokens[opening] in verbs:
+            opening += 1  # (新建|扩建|老岚水库等|水源型水库: the run of verbs)
+        return "".join(tokens[:opening]) + rest
     examples = "".join(tokens[:closing])
     if closing and len(rest) < _MIN_AFTER_EXAMPLES and len(tokens) == closing + 2 and (
             pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS)) and (
@@ -644,6 +650,14 @@ def _named_example(example: list[str], head: str) -> bool:
     name = "".join(example)
     return len(name) > _KIND_EXAMPLE and pos_tag(example[-1]).startswith(_NOMINAL_TAGS) and (
         any(pos_tag(word) in _PROPER_TAGS for word in example) or name[-1] == head[-1])
+
+
+@lru_cache(maxsize=1)
+def _listed_verbs() -> frozenset[str]:
+    """The verbs of flow, building and work done a list or a name of examples opens with
+    (cues.counting_verbs, flow_verbs_over_lists, done_verbs_over_lists)."""
+    cues = load_vocabulary().cues
+    return frozenset((*cues.counting_verbs, *cues.flow_verbs_over_lists, *cues.done_verbs_over_lists))
 
 
 def _example_opener(word: str) -> bool:
