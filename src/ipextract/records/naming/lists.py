@@ -463,6 +463,10 @@ def _shared_measure(items: list[str]) -> list[str]:
     share = "" if measure else next((_OF + s for s in cues.share_nouns if last.endswith(_OF + s)
                                      and len(last) > len(s) + 3), "")
     measure = measure or share
+    if not measure and (head := _head_after_modifying_verb(items[:-1], last)):
+        # 集中养育和社会散居|孤儿最低养育标准: items that end with a verb qualify the head the last
+        # writes after its own verb
+        return [item + head for item in items[:-1]] + [last]
     # (口岸进口, 口岸出口: an item that ends with a measure of the list's own is no bare thing)
     endings = (*cues.measure_endings, *_NAME_ENDINGS, *listed, measure)
     # (快递、邮政业务量: one word the segmenter tags a verb names a business before a volume)
@@ -497,6 +501,37 @@ def _shared_measure(items: list[str]) -> list[str]:
     return items
 
 
+def _head_after_modifying_verb(items: list[str], last: str) -> str:
+    """孤儿最低养育标准 of 集中养育和社会散居孤儿最低养育标准: when every item before the last is a
+    short phrase ending in a verb (集中养育: how the head's things are kept), the last item's
+    words after its first verb (散居), from the noun that follows it, are every item's head;
+    ``""`` otherwise.
+
+    >>> _head_after_modifying_verb(["集中养育"], "社会散居孤儿最低养育标准")
+    '孤儿最低养育标准'
+    >>> _head_after_modifying_verb(["城镇"], "农村居民收入")
+    ''
+    """
+    if not items or not all(item and len(item) <= _MODIFYING_PHRASE and _HAN_WORDS.fullmatch(item)
+                            and pos_tag(_tokens(item)[-1]).startswith("v") for item in items):
+        return ""
+    tokens = _tokens(last)
+    verb = next((at for at, token in enumerate(tokens) if _is_verb(pos_tag(token))), -1)
+    end = verb
+    while 0 <= end < len(tokens) and _is_verb(pos_tag(tokens[end])):
+        end += 1  # (分散|供养|特困人员…: the run of verbs)
+    if verb < 0 or end >= len(tokens) or not pos_tag(tokens[end]).startswith(("n", "a")):
+        return ""
+    head = "".join(tokens[end:])
+    # (a level set for the things, 标准, 水平: not 新增发放|创业担保贷款, a flow of its own)
+    if not head.endswith(_LEVEL_NOUNS):
+        return ""
+    return head if len(head) >= _MODIFIED_HEAD and len(last) - len(head) <= _MODIFYING_PHRASE else ""
+
+
+_LEVEL_NOUNS = ("标准", "水平")  # 最低养育标准, 保障水平: a level set for the things
+_MODIFYING_PHRASE = 8  # characters of an item that qualifies a shared head, at most
+_MODIFIED_HEAD = 4  # characters of the shared head, at least (孤儿津贴标准)
 _OF = "的"  # 通硬化路|的|比例: what joins a share's things to its noun
 _CLASS_HEADS = ("行业", "产业")  # a list's class word before its measure (有色金属行业增加值)
 _INDUSTRY = "业"  # what the name of an industry, or its class word, ends with
