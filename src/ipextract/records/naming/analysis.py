@@ -33,7 +33,16 @@ from ..kinds import _governed_qualifier, _kind_and_sign
 from ..scope import subject
 from ..status import BlockCues
 from .counted import _CLAUSE_END, _clause_end, _right_noun
-from .phrase import _HAN, _HAN_WORDS, _LIST_COMMAS, NOTE_MARK, _is_verb, _opens_with_verb
+from .phrase import (
+    _HAN,
+    _HAN_WORDS,
+    _LIST_COMMAS,
+    NOTE_MARK,
+    _is_verb,
+    _opens_with_verb,
+    adverb_opening,
+    verbs_over_lists,
+)
 
 
 class PhraseAnalysis(NamedTuple):
@@ -280,7 +289,7 @@ def _action_before_examples(block: Block, clause_start: int, end: int,
     first = block.text[start: stop.start() if stop else end]
     tokens = _tokens(first)
     verbs: list[str] = []
-    listed = _verbs_over_lists()
+    listed = verbs_over_lists()
     for token in tokens:
         # (培育, 建设 are tagged verbal nouns and 整治 a noun: verbs of rule 7 and of lists
         # whatever the tags)
@@ -290,12 +299,6 @@ def _action_before_examples(block: Block, clause_start: int, end: int,
     # (the first example must follow as a noun: 可可|盖 is a name cut in two)
     return "".join(verbs) if len(verbs) < len(tokens) and pos_tag(
         tokens[len(verbs)]).startswith(_NOMINAL_TAGS) else ""
-
-
-@lru_cache(maxsize=1)
-def _verbs_over_lists() -> frozenset[str]:
-    cues = load_vocabulary().cues
-    return frozenset(cues.flow_verbs_over_lists) | frozenset(cues.done_verbs_over_lists)
 
 
 def examples_start(block: Block, clause_start: int, end: int) -> int:
@@ -316,7 +319,7 @@ def examples_start(block: Block, clause_start: int, end: int) -> int:
 
 def _action_word(token: str) -> bool:
     """A verb, or a verb of a list whatever its tag (新开工: nz, 整治: n)."""
-    return _is_verb(pos_tag(token)) or token in _verbs_over_lists()
+    return _is_verb(pos_tag(token)) or token in verbs_over_lists()
 
 
 _EXAMPLE_WORDS = 6  # words of a piece before a ， read as the list's first, at most
@@ -529,25 +532,20 @@ def _names_a_measure(item: str) -> bool:
 def _acts(item: str) -> bool:
     """Whether an item opens with a verb of its own, after adverbs (精准|服务|企业): a clause of
     its own action, no second thing the verb before the list built."""
-    cues = load_vocabulary().cues
-    adverb = max((a for a in (*cues.effort_adverbs, *cues.manner_adverbs) if item.startswith(a)),
-                 key=len, default="")
+    adverb = adverb_opening(item)
     words = _han_words(item[len(adverb):])
     # (助餐|点: a verb before a head of one character is the compound's first word)
     return bool(adverb) or not words or _is_verb(pos_tag(words[0])) and len("".join(words[1:])) > 1
 
 
 def _built_by(piece: str) -> int:
-    """Where the verb of building or flow that opens ``piece`` starts (cues.counting_verbs,
-    flow_verbs_over_lists, done_verbs_over_lists; 新 before one of them), after an adverb of
+    """Where the verb of building or flow that opens ``piece`` starts (:func:`verbs_over_lists`;
+    新 before one of them), after an adverb of
     effort or manner (规范|建设…: its length), when a noun of two characters or more follows
     it; ``-1`` otherwise (推进|城市更新: an effort verb; 规范|发展: no verb of building)."""
-    cues = load_vocabulary().cues
-    adverb = max((a for a in (*cues.effort_adverbs, *cues.manner_adverbs) if piece.startswith(a)),
-                 key=len, default="")
+    adverb = adverb_opening(piece)
     rest = piece[len(adverb):]
-    verbs = _verbs_over_lists() | frozenset(cues.counting_verbs)
-    verb = max((v for v in verbs if rest.startswith((v, "新" + v))), key=len, default="")
+    verb = max((v for v in verbs_over_lists() if rest.startswith((v, "新" + v))), key=len, default="")
     thing = rest[len(verb) + (not rest.startswith(verb)):]
     if not verb or len(thing) < 2 or not _HAN_WORDS.fullmatch(thing) or _is_verb(
             pos_tag(_tokens(thing)[0])):

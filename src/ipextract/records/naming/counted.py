@@ -303,14 +303,14 @@ def _is_head_character(tokens: list[str], at: int) -> bool:
     (True, False)
     """
     token = tokens[at]
-    return (at == len(tokens) - 1 and at > 0 and len(token) == 1 and pos_tag(token) in _CUT_HEAD_TAGS
+    return (at == len(tokens) - 1 and at > 0 and len(token) == 1 and pos_tag(token) in CUT_HEAD_TAGS
             and token not in CHINESE_DIGITS and token not in _NUMERAL_WORDS
             and len(tokens[at - 1]) > 1)
 
 
 # the tags the segmenter gives a one-character head cut from its compound: a numeral or measure
 # word (服务|点), or 县 after 样板 (zg)
-_CUT_HEAD_TAGS = frozenset({"m", "q", "zg"})
+CUT_HEAD_TAGS = frozenset({"m", "q", "zg"})
 # numeral characters other than the digits (a "character" of a number, not a noun's head)
 _NUMERAL_WORDS = frozenset("十百千万亿零〇两几数半余多")  # a noun phrase's words after a relative 的
 

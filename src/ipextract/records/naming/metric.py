@@ -44,6 +44,7 @@ from .counted import (
 from .lists import _OF, _measure_group
 from .phrase import (
     _ANY_DIGIT,
+    _EXAMPLES_CLOSED,
     _HAN_WORDS,
     _NAME_ENDINGS,
     _SHARE_WHOLE,
@@ -53,6 +54,7 @@ from .phrase import (
     _without_subject_verb,
     clean_metric,
     effort_then_purpose,
+    verbs_over_lists,
     without_effort_adverb,
     without_effort_verb,
     without_manner_adverb,
@@ -613,7 +615,7 @@ def _after_examples(name: str) -> str:
             pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS)):  # (not 等|开工建设和筹集, 等|应用落地)
         # (新增|小巷公交等|微循环线路: a verb of flow before the examples is the name's, as
         # before a bare head)
-        verbs = _listed_verbs()
+        verbs = verbs_over_lists()
         opening = 0
         while opening < closing - 1 and tokens[opening] in verbs:
             opening += 1  # (新建|扩建|老岚水库等|水源型水库: the run of verbs)
@@ -650,14 +652,6 @@ def _named_example(example: list[str], head: str) -> bool:
     name = "".join(example)
     return len(name) > _KIND_EXAMPLE and pos_tag(example[-1]).startswith(_NOMINAL_TAGS) and (
         any(pos_tag(word) in _PROPER_TAGS for word in example) or name[-1] == head[-1])
-
-
-@lru_cache(maxsize=1)
-def _listed_verbs() -> frozenset[str]:
-    """The verbs of flow, building and work done a list or a name of examples opens with
-    (cues.counting_verbs, flow_verbs_over_lists, done_verbs_over_lists)."""
-    cues = load_vocabulary().cues
-    return frozenset((*cues.counting_verbs, *cues.flow_verbs_over_lists, *cues.done_verbs_over_lists))
 
 
 def _example_opener(word: str) -> bool:
@@ -772,8 +766,6 @@ def _share_part(metric: str, kind: str) -> str:
     index = metric.rfind("占")
     return metric[:index] if index > 0 and _SHARE_WHOLE.match(metric, index) else metric
 
-
-_EXAMPLES_CLOSED = "等"
 
 
 def _verbs_after_examples(own: str) -> str:

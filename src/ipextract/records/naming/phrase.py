@@ -610,6 +610,22 @@ def _opens_with_verb(token: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def verbs_over_lists() -> frozenset[str]:
+    """The verbs of flow, building and work done a list writes once for all its items
+    (cues.flow_verbs_over_lists, done_verbs_over_lists; the counting_verbs are among them)."""
+    cues = load_vocabulary().cues
+    return frozenset(cues.flow_verbs_over_lists) | frozenset(cues.done_verbs_over_lists)
+
+
+def adverb_opening(text: str) -> str:
+    """The longest adverb of effort or of manner ``text`` opens with (规范|建设…, 精准|服务…),
+    ``""`` for none."""
+    cues = load_vocabulary().cues
+    return max((a for a in (*cues.effort_adverbs, *cues.manner_adverbs) if text.startswith(a)),
+               key=len, default="")
+
+
+@lru_cache(maxsize=1)
 def _rule_7_verbs() -> frozenset[str]:
     """The verbs of flow, building, work done and handling (ANNOTATION.md, metric 7)."""
     cues = load_vocabulary().cues

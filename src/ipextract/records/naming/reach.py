@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from ...vocabulary import load_vocabulary
 from ...vocabulary.lexicon import pos_tag
-from ..base import BASE_KINDS, Draft
+from ..base import _QUOTES, BASE_KINDS, Draft
 from ..scope import scope
 from .phrase import _HAN_WORDS, _tokens
 
@@ -157,7 +157,6 @@ def _works_without_figure(metric: str, draft_kind: str, unit: str, text: str, st
     return works
 
 
-_QUOTES = re.compile("[“”‘’\"]")
 _QUOTED = re.compile("“[^”]*”|‘[^’]*’")  # a quoted name: one word, whatever its words are
 
 

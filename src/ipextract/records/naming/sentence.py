@@ -31,7 +31,7 @@ from ..base import (
     _word_sets,
 )
 from .analysis import PhraseAnalysis, examples_start
-from .counted import _CLAUSE_END, _right_noun, words_after
+from .counted import _CLAUSE_END, CUT_HEAD_TAGS, _right_noun, words_after
 from .lists import MAX_CHAIN, _measure_group, named_examples, owner_in_group
 from .metric import (
     _changed_growth,
@@ -59,6 +59,7 @@ from .phrase import (
     _only_predicate,
     _rank_verb,
     clean_metric,
+    verbs_over_lists,
 )
 from .streak import after_streak_word, level_predicate, streak_measure, streak_name, streak_owner
 from .topic import facility_of_sentence
@@ -607,8 +608,7 @@ def _later_level(metric: str, between: str, previous: Draft, figure: Figure) -> 
 @lru_cache(maxsize=1)
 def _carried_verbs() -> tuple[str, ...]:
     """The verbs a 、-list writes once for all its items, longest first (新改建 before 改造)."""
-    cues = load_vocabulary().cues
-    return tuple(sorted({*cues.flow_verbs_over_lists, *cues.done_verbs_over_lists}, key=lambda v: (-len(v), v)))
+    return tuple(sorted(verbs_over_lists(), key=lambda v: (-len(v), v)))
 
 
 @lru_cache(maxsize=1)
@@ -673,12 +673,6 @@ _LIST_COMMA = regex.compile("[、，,]")
 _MEASURE_NOUN_ENDS = ("量", "额", "值", "率")  # 产量, 销售额, 产值: a measure's name, no thing
 
 
-def _listed_after(metric: str) -> tuple[str, ...]:
-    """The words between an item's figure and the next item's figure when that item is named by
-    ``metric`` alone (、 or ，: a writer's choice between the two must not change the records)."""
-    return tuple(mark + metric for mark in _LIST_COMMAS)
-
-
 def _output_carried(metric: str, text: str, previous: Draft, figure: Figure) -> str:
     """天然气产量 of 生产原油239万吨、天然气56.5亿立方米: the verb of output written once before a
     、-list (cues.output_verbs) is every product's, whatever their units, and so is the measure
@@ -686,8 +680,10 @@ def _output_carried(metric: str, text: str, previous: Draft, figure: Figure) -> 
     item before was named otherwise or this one is no bare product."""
     outputs = load_vocabulary().cues.output_verbs
     measure = next((m for m in outputs.values() if previous.metric.endswith(m)), "") if outputs else ""
+    between = text[previous.figure.lend:figure.lstart]
+    # (、 or ，and the item's name alone between the figures: a writer's choice of mark)
     if not measure or previous.metric_from != "before" or metric.endswith(measure) or (
-            text[previous.figure.lend:figure.lstart] not in _listed_after(metric)) or not _bare_item(metric):
+            between[:1] not in _LIST_COMMAS or between[1:] != metric) or not _bare_item(metric):
         return metric
     product = previous.metric[:-len(measure)]
     before = text[:previous.figure.lstart].rstrip()
@@ -863,7 +859,7 @@ def _modifying(tokens: list[str]) -> bool:
 
 _NOUNS_JOINED = frozenset({"和", "及"})  # what joins two nouns inside one item (城中村和危旧房)
 # the tags of 村, 园, 厂, 位 cut from the word before them (点 of 服务|点: tagged a numeral)
-_BOUND_HEADS = frozenset({"zg", "q", "m"})
+_BOUND_HEADS = CUT_HEAD_TAGS  # 省级|中心|村, 产业|园: a head cut from its compound
 _INSIDE_ITEMS = ("v", "a", "k", "zg", "q")  # tags of words cut from a noun inside an item
 
 
