@@ -26,6 +26,7 @@ from .context import (
     _context,
     _group_texts,
     _period,
+    annex_title_period,
     averages_years,
     balance_at_year_end,
     continues_sentence,
@@ -125,6 +126,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     carried: str | None = None  # the period that opened the last sentence to open with one
     titled_part: str | None = None  # the period of a part titled without a number (see below)
     glossary = False  # in the glossary a report ends with (名词解释): no year but its notes'
+    outer_period, outer_reviewed = document_period, reviewed  # (restored by an annex after it)
     year_read = year  # the year a figure that names none is read in (none in the glossary)
     for index, block in enumerate(blocks):
         opens_part, period = part_period(block)
@@ -133,6 +135,11 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             # (the notes after 名词解释 explain programmes: no year but one they name, none of
             # the report's, a part's, the bulletin's or a review's)
             glossary, year_read, period_of_part, document_period, reviewed = True, None, None, None, None
+        elif glossary and (annex := annex_title_period(block)) is not None:
+            # (2025年10件惠民实事 after the glossary: an annex of the year's works, whose
+            # numbered sections naming no time take its year)
+            glossary, year_read, document_period, reviewed = False, year, outer_period, outer_reviewed
+            opens_titled, titled = True, annex
         if opens_titled:  # 2025年工作安排 on a line of its own: a part, whose 一、二、 are sections
             opens_part, period = True, titled
             titled_part = titled

@@ -766,6 +766,25 @@ def titled_part_period(block: Block) -> tuple[bool, str | None]:
     return True, _heading_time(text)
 
 
+def annex_title_period(block: Block) -> str | None:
+    """The year a title line opens with, read after a report's glossary: an annex of the year's
+    works (2025年10件惠民实事) ends the glossary, and its numbered sections that name no time
+    take that year. A line that leads into what follows (…：), a numbered heading or a long one
+    is none.
+
+    >>> from ipextract.blocks import split_blocks
+    >>> [annex_title_period(b) for b in split_blocks("2025年10件惠民实事\\n一、稳定就业\\n2025年起实施。")]
+    ['2025年', None, None]
+    """
+    if block.kind != "heading":
+        return None
+    text = block.text.strip()
+    if len(text) > _GLOSSARY_TITLE or text.endswith(("：", ":")) or _number_style(text) is not None:
+        return None
+    opening = _period_pattern().match(text)
+    return opening.group() if opening is not None and opening.group().endswith("年") else None
+
+
 @lru_cache(maxsize=1)
 def _part_plan() -> regex.Pattern[str]:
     """A five-year plan's time as a part's heading names it: “十五五”时期, 十四五期间."""
@@ -818,7 +837,7 @@ def is_point(period: str | None) -> bool:
     return start is not None and start == end
 
 
-_HELD_KINDS = frozenset({"count", "amount", "quantity"})  # what a point in time may fix
+_HELD_KINDS = frozenset({"count", "amount", "quantity", "change"})  # what a point in time may fix
 
 
 _VEHICLES = "辆"
@@ -856,6 +875,9 @@ def level_at_point(kind: str, unit: str | None, metric: str, clause: str = "", r
         return False
     if any(marker in metric or marker in clause for marker in cue_words("flow_markers")):
         return False
+    if kind == "change":
+        # (…。与上年比较，医院增加355个: the change of a level is of the level's point)
+        kind = "count"
     if metric.endswith(cue_words("stock_measures")):
         return True
     if kind == "count" and unit == _VEHICLES and metric.endswith(cue_words("vehicle_heads")):
@@ -864,9 +886,13 @@ def level_at_point(kind: str, unit: str | None, metric: str, clause: str = "", r
         return False
     # (a count of institutions with no predicate: 5家企业入选…, 4所高校开设… count what
     # happened; a verb right before the head qualifies it, 救助保护|机构, 挂牌|企业, and so does
-    # one before 的, 注册登记的…机构)
+    # one before 的, 注册登记的…机构; a note in brackets, 9217个（不含卫生监督所）, is none)
+    predicate = _NOTE_OPENING.split(right, 1)[0] if right else ""
     return not metric.startswith("新") and _names_a_thing(_tokens(metric[metric.rfind(_OF) + 1:])) and (
-        not any(_is_verb(pos_tag(token)) for token in (_tokens(right) if right else ())))
+        not any(_is_verb(pos_tag(token)) for token in (_tokens(predicate) if predicate else ())))
+
+
+_NOTE_OPENING = re.compile(r"\s*[（(]")  # a note in brackets after a figure
 
 
 def _names_a_thing(tokens: list[str]) -> bool:
