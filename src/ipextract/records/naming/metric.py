@@ -389,6 +389,22 @@ def _without_having_before_count(name: str) -> str:
 _HAVING_PHRASE = 4  # words at most of 有 and a noun phrase with a verb-tagged word inside
 
 
+_MEASURED_KINDS = frozenset({"quantity", "amount"})
+
+
+def _verbs_only(words: str) -> bool:
+    """Whether ``words`` are verbs alone, ending with one that is no verbal noun (提升|改造,
+    免费|提供; not 拆除|违法|建设, whose object closes it): before a quantity or an amount they
+    name the action on the things after it, as before a count (rule 3).
+
+    >>> _verbs_only("提升改造"), _verbs_only("拆除违法建设")
+    (True, False)
+    """
+    tokens = _tokens(words)
+    return pos_tag(tokens[-1]) == "v" and all(
+        pos_tag(token).startswith(("v", "d")) for token in tokens)
+
+
 def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | None,
                 enumerated: bool, places: frozenset[str], tail: str = "") -> tuple[str, MetricFrom]:
     """:func:`_metric` before the verb of effort or of having goes."""
@@ -449,7 +465,8 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
     # (对|411.5万|高危人群…: a preposition alone before a count names nothing)
     preposition = bool(own) and own in words["object_prepositions"]
     if ((figure.kind == "count" and figure.unit) or kind == "rank" or (
-        kind in BASE_KINDS and (single_verb or not own or preposition)
+        kind in BASE_KINDS and (single_verb or not own or preposition or (
+            ends_with_verb and kind in _MEASURED_KINDS and _verbs_only(own)))
     )) and not (right[:1].isdigit() and restated_after(right)):
         noun = _right_noun(right, figure.kind == "count")
         if figure.kind == "count" and tail and tail.startswith(right) and (

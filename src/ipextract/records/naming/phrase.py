@@ -229,6 +229,11 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         tokens[1]
     ).startswith("v"):
         tokens.pop(0)  # 累计受理… → 受理…; 累计访问量 stays whole
+    if len(tokens) > 1 and tokens[0] == _AT and len(tokens[1]) > 1 and tokens[1] not in words["scope"]:
+        # 在|监测的…城市中: the frame the things are in (not 在|京高校, 在|园儿童: the things
+        # there, a character bound to it; nor 在|全国|率先…, a place before an adverb of
+        # manner, which goes with it: without_manner_adverb)
+        tokens.pop(0)
     tokens = _without_verbs(tokens)
     while len(tokens) > 1 and tokens[0] in leading and tokens[1] not in _bound_suffixes():
         tokens.pop(0)  # 预计|全市|数字经济…: the scope word the verb stood before

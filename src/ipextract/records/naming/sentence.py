@@ -244,8 +244,11 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
             metric = _flow_carried(metric, block.text, previous, figure, kind)
         elif how == "before" and kind in BASE_KINDS:
             metric = _output_carried(metric, block.text, previous, figure)
-        elif how == "after" and previous.metric_from == "after" and previous.kind == kind == "count" and (
-                previous.metric.startswith(_carried_verbs())):
+        elif how == "after" and previous.metric_from == "after" and (
+                previous.kind == kind == "count" and previous.metric.startswith(_carried_verbs())
+                # (提升改造|180公里|农村公路和|95万平方米|村内道路: the verbs a quantity's name
+                # opens with, verbs alone before its things, are the next item's too)
+                or previous.kind == kind == "quantity"):
             metric = _verb_over_counts(metric, block.text[previous.figure.lend:figure.lstart],
                                        previous.metric, words.right)
     if metric and kind in _FACILITY_KINDS and how in ("before", "after", "context"):

@@ -148,6 +148,40 @@ def _scope_of_total_parts(drafts: list[Draft], blocks: list[Block]) -> None:
                 describing = {id(figure)}
     _owner_to_parts(drafts, blocks)
     _whole_of_surveys(drafts, blocks)
+    _kinds_of_whole(drafts, blocks)
+
+
+_SENTENCE_END = re.compile("[。！？!?\n]")
+_PARTS_OPENING = "其中"
+
+
+def _kinds_of_whole(drafts: list[Draft], blocks: list[Block]) -> None:
+    """民办幼儿园 for 民办 in 幼儿园1219所（其中民办644所）: a part after 其中 named by a word of
+    ownership or class alone (cues.part_qualifiers) is that kind of the whole, the figure
+    before 其中 in its sentence, when it is of the whole's kind and unit (not 其中民办在园幼儿
+    1.2万人, a measure of its own); written in brackets or after a comma alike."""
+    qualifiers = cue_set("part_qualifiers")
+    renamed: dict[int, str] = {}
+    for index, draft in enumerate(drafts):
+        if draft.metric_from == "of" and draft.of is not None and id(draft.of) in renamed:
+            drafts[index] = replace(draft, metric=renamed[id(draft.of)])  # (a part's growth)
+            continue
+        if draft.metric not in qualifiers or draft.kind not in BASE_KINDS:
+            continue
+        figure = draft.figure
+        text = blocks[figure.block].text
+        opening = text.rfind(_PARTS_OPENING, 0, figure.lstart)
+        if opening < 0 or _SENTENCE_END.search(text, opening, figure.lstart):
+            continue
+        whole = next((d for d in reversed(drafts[:index]) if d.figure.block == figure.block
+                      and d.figure.lend <= opening and d.metric_from != "of"), None)
+        if whole is None or whole.kind != draft.kind or whole.figure.unit != figure.unit or (
+                not whole.metric or whole.metric in qualifiers
+                or _SENTENCE_END.search(text, whole.figure.lend, opening)):
+            continue
+        # (其中公办养老机构40家，民营24家: the whole's name, not the part's before it)
+        renamed[id(figure)] = draft.metric + whole.metric
+        drafts[index] = replace(draft, metric=draft.metric + whole.metric)
 
 
 def _owned_part(part: str, total: str) -> str:
