@@ -490,6 +490,21 @@ def since_base_year(block: Block, figure: Figure, period: str | None, kind: str)
     year, since = int(written.group(1)), int(base.group(1))
     if since == year - 1 and not period.endswith(_YEAR_NAMED):
         return period  # (2024年末…比2023年末增加: a year-end stock's change over its year, its point)
+    return years_since(since, period)
+
+
+def years_since(since: int, period: str) -> str:
+    """The years a change since the year ``since`` covers, to the year of ``period``: from the
+    year after the base (比1985年增长 under 1995年: 1986—1995年); ``period`` when it is of no
+    single year, or not after the base.
+
+    >>> years_since(1985, "1995"), years_since(1985, "1995年末"), years_since(1995, "1995年")
+    ('1986—1995年', '1986—1995年', '1995年')
+    """
+    written = _YEAR_OR_ITS_END.fullmatch(period)
+    if written is None:
+        return period
+    year = int(written.group(1))
     return f"{since + 1}—{year}年" if since < year else period
 
 

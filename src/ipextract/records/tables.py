@@ -47,10 +47,13 @@ from ..vocabulary import cue_words, load_vocabulary
 from ..vocabulary.lexicon import pos_tag
 from ..vocabulary.models import Kind
 from .base import _QUOTES, BASE_KINDS, PERCENT_UNITS, POINT_UNITS, Draft, _strip_edges, compound_name
+from .context import years_since
 from .kinds import _change_cue
 from .naming.lists import _PARTNER
 
 _GROWTH_HEADING = regex.compile(r"增长|增速|增幅|同比|比上年|变化")
+# 比1985年增长, 较2020年增长: a column of changes since a named year
+_BASE_IN_HEADING = regex.compile(r"(?:比|较|与|同)((?:19|20)[0-9]{2})年")
 _SUB_ROW = regex.compile(r"^(?:其中\s*[：:]?|[#＃]+|[-—]+\s*|[0-9]{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}、"
                       r"|[（(][0-9一二三四五六七八九十]{1,2}[)）])")
 _UNIT_NOTE = regex.compile(r"\s*[（(][^（）()]{1,8}[)）]\s*$")
@@ -579,6 +582,9 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
         if by_period is not None and period_row is not None:
             # 1986-1995平均每年增长(%) over 东部地区: the row's period, and its word of growth or share
             period, kind = period_row[0], by_period[1] or kind
+        elif kind == "growth" and period and (since := _BASE_IN_HEADING.search(heading)):
+            # 比1985年增长 over a column: the years since that base, as in prose (1986—1995年)
+            period = years_since(int(since.group(1)), period)
         draft = Draft(figure=figure, kind=kind, value=value, value_min=figure.value_min,
                       value_max=figure.value_max, qualifier=figure.qualifier,
                       metric=table.scoped(metric), metric_from="table",
