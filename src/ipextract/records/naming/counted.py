@@ -107,6 +107,8 @@ def _right_noun(text: str, relative: bool = False) -> str:
             token in word_sets["outside_compounds"] and pos_tag(token).startswith("n")
             for token in short[1:]):
         return "".join(short)  # …、2680个提档升级村。: a short noun phrase closing the clause
+    if relative and closed and (sized := _with_size_class(tokens)):
+        return sized  # 2个|工业产值过百亿的|园区: the things with the class that qualifies them
     taken: list[str] = []
     # 一类|创新|药, 二级|以上|医院: a class word leads the noun counted; its words run to the noun
     lead = _class_lead(tokens, word_sets) if tokens and tokens[0] in word_sets["class_words"] else 0
@@ -264,6 +266,29 @@ def _with_relative_clause(tokens: list[str], closed: bool) -> str:
 
 
 _HEAD_TAGS = (*_NOMINAL_TAGS, "a", "b", "q")
+_PASSING = frozenset({"过", "超", "超过", "逾", "达", "达到", "突破"})  # 产值|过|百亿: a size reached
+
+
+def _with_size_class(tokens: list[str]) -> str:
+    """工业产值过百亿的园区: a measure, a verb of passing and an amount in words (a numeral word,
+    no digits: a figure of its own would stand there), then 的 and the nouns counted closing the
+    clause, read whole; ``""`` otherwise.
+
+    >>> _with_size_class(["工业产值", "过", "百亿", "的", "园区"]), _with_size_class(["营业收入", "增长"])
+    ('工业产值过百亿的园区', '')
+    """
+    if len(tokens) < 5 or tokens[3] != "的" or tokens[1] not in _PASSING or (
+            not pos_tag(tokens[0]).startswith(_NOMINAL_TAGS)) or pos_tag(tokens[2]) != "m" or (
+            not _WORD_NUMERAL.fullmatch(tokens[2])):
+        return ""
+    head = tokens[4:]
+    if not pos_tag(head[-1]).startswith(_NOMINAL_TAGS) or not all(
+            pos_tag(token).startswith(_HEAD_TAGS) for token in head):
+        return ""
+    return "".join(tokens)
+
+
+_WORD_NUMERAL = re.compile("[十百千万亿]+")
 
 # 1—2个|市场前景好、吸纳就业多的|主导产业: qualities listed with 、 before the 的 of the things
 # counted (no clause mark other than 、, no digit, no second 的)
