@@ -328,6 +328,8 @@ def _nearest_period(block: Block, figure: Figure, inherited: str | None, year: i
                 _YEAR_DIGITS4.search(inherited) or not month_opening(inherited)):
             # (全年 after months of no year, 11月份，…。全年…: the document's year, below)
             return _whole(inherited, end_of_year)
+        if end_of_year and part and not _spans_years(part) and _YEAR_DIGITS4.search(part):
+            return _whole(part, end_of_year)  # 年底 under 二、2025年工作安排: that year's end
         in_clause = start >= block.clause_start(at)
         if year and (in_clause or year == reviewed):
             # 全年 is the document's year in its clause; further back in the sentence only

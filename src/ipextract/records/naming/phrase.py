@@ -207,6 +207,12 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     tokens = _tokens(phrase)
     # 公安机关全年立案查处…: a time word inside the phrase ends the subject
     for index in range(len(tokens) - 2, 0, -1):
+        if tokens[index] in words["time_scope"] and all(
+                token in words["plan_verbs_before_names"] for token in tokens[:index]):
+            # 力争|今年|6月…: a plan's words before the time, no subject it ends; what follows
+            # it names the thing, as with the time opening the phrase
+            tokens = tokens[index:]
+            break
         if tokens[index] in words["time_scope"]:
             # …全年|立案查处…案件: what follows names the thing; 固定资产投资|今年|要|增长: only
             # verbs follow, and the subject is before the time word

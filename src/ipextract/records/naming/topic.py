@@ -228,7 +228,12 @@ def _owner(before: str, name: str, bare: str) -> str:
         return ""
     while run and (tokens[run - 1] in cues.verbs_tagged_nouns or pos_tag(tokens[run - 1]) == "d"):
         run -= 1  # (丙类传染病|共|报告|发病: the adverb and the verb go with the measure)
-    owner, owned = before[:starts[run]], tokens[:run]
+    # (新签|对外承包工程|合同额 before 营业额: the contracts' owner, without the verb of signing)
+    # (the segmenter may cut the verb in two: 新|签)
+    signing = max((v for v in cues.signing_verbs if before.startswith(v) and len(v) in starts),
+                  key=len, default="")
+    signed = starts.index(len(signing)) if signing and starts.index(len(signing)) < run else 0
+    owner, owned = before[starts[signed]:starts[run]], tokens[signed:run]
     # (煤炭|产量…，保有储量…: a thing of one word of two characters owns a measure that names
     # nothing without an owner, cues.carried_measures; a body of two, 企业, 高校, is too general
     # a topic, and 电力 adds nothing to 发电量)
