@@ -440,7 +440,7 @@ _NOT_A_PREDICATE = re.compile(r"^的|[0-9０-９]")
 
 
 @lru_cache(maxsize=1 << 12)  # pure, and reports repeat their phrases
-def short_predicate(noun: str, right: str, carrier: str = "") -> str:
+def short_predicate(noun: str, right: str, carrier: str = "", giving: bool = False) -> str:
     """湿地 + 纳入省级重要湿地名录: the short verb phrase after a counted noun that closes its
     clause, which says which of the things are counted (the name is the noun with it, as a
     generic noun's is: _with_predicate); ``""`` when there is none, or it is long, holds a
@@ -484,8 +484,8 @@ def short_predicate(noun: str, right: str, carrier: str = "") -> str:
     if first in words["predicate_nouns"] or first in words["effort_adverbs"] or (
             first in cues.effort_verbs) or first in words["clause_verbs"]:
         return ""  # (…加快|推进, 全部|完成, 推进…: no choice of which things are counted)
-    if carrier in _NO_GIVING and first in words["giving_verbs"]:
-        return ""
+    if carrier in _NO_GIVING and (first in words["giving_verbs"]) != giving:
+        return ""  # (with ``giving``, only what was given them: 为…|提供…, read with its 为)
     if not (first in words["selecting_verbs"] or carrier and pos_tag(first).startswith("v")):
         return ""
     # (民生实事|保质保量 + 完成: a noun read with an adverb of the predicate takes no more of it)
