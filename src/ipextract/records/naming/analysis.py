@@ -547,6 +547,9 @@ def _built_by(piece: str) -> int:
     rest = piece[len(adverb):]
     verb = max((v for v in verbs_over_lists() if rest.startswith((v, "新" + v))), key=len, default="")
     thing = rest[len(verb) + (not rest.startswith(verb)):]
+    # (新建|改造|城市书房: a run of such verbs opens the things as one does)
+    while verb and (more := max((v for v in verbs_over_lists() if thing.startswith(v)), key=len, default="")):
+        thing = thing[len(more):]
     if not verb or len(thing) < 2 or not _HAN_WORDS.fullmatch(thing) or _is_verb(
             pos_tag(_tokens(thing)[0])):
         return -1

@@ -53,11 +53,15 @@ def _right_noun(text: str, relative: bool = False) -> str:
         # 全部), ends it; verbs before the first noun qualify it (“两山”|实践创新|基地)
         words: list[str] = []
         nouns = 0  # how many of the taken words are nouns
-        for token in _tokens(text[quoted.end():quoted.end() + _SHORT_NAME]):
+        quoted_on = _tokens(text[quoted.end():quoted.end() + _SHORT_NAME])
+        for index, token in enumerate(quoted_on):
             if not _wordlike(token) or token in predicate:
                 break
             tag = pos_tag(token)
-            if not tag.startswith(_NOMINAL_TAGS) and (nouns or not tag.startswith("v")):
+            # (“蒙”字标|好|产品: an adjective before a noun is a word of the name)
+            qualifying = tag == "a" and bool(nouns) and index + 1 < len(quoted_on) and pos_tag(
+                quoted_on[index + 1]).startswith(_NOMINAL_TAGS)
+            if not tag.startswith(_NOMINAL_TAGS) and not qualifying and (nouns or not tag.startswith("v")):
                 break
             words.append(token)
             nouns += tag.startswith(_NOMINAL_TAGS)
@@ -484,8 +488,8 @@ def short_predicate(noun: str, right: str, carrier: str = "", giving: bool = Fal
     if first in words["predicate_nouns"] or first in words["effort_adverbs"] or (
             first in cues.effort_verbs) or first in words["clause_verbs"]:
         return ""  # (…加快|推进, 全部|完成, 推进…: no choice of which things are counted)
-    if carrier in _NO_GIVING and (first in words["giving_verbs"]) != giving:
-        return ""  # (with ``giving``, only what was given them: 为…|提供…, read with its 为)
+    if carrier in _NO_GIVING and first in words["giving_verbs"] and not giving:
+        return ""  # (with ``giving``, what was given or done for them: 为…|提供…, read with its 为)
     if not (first in words["selecting_verbs"] or carrier and pos_tag(first).startswith("v")):
         return ""
     # (民生实事|保质保量 + 完成: a noun read with an adverb of the predicate takes no more of it)

@@ -502,7 +502,7 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             # the 为 that says so (without it they would read as the givers; the noun read may
             # hold the predicate already: 老人|提供|助餐服务, a verb before one noun)
             giving = load_vocabulary().cues.giving_verbs
-            holds = any(token.startswith(giving) for token in _tokens(noun)[1:])
+            holds = any(token.startswith(giving) or _is_verb(pos_tag(token)) for token in _tokens(noun)[1:])
             given = "" if holds else short_predicate(
                 noun, through_joined_nouns(right, tail), carrier, giving=True)
             if holds or given:
