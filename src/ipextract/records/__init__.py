@@ -76,6 +76,7 @@ from .naming.implied import (
     relative_owner,
     vehicles_named,
 )
+from .naming.lists import ranks_of_a_list
 from .naming.programmes import programme_of_generic_items
 from .naming.ranks import gap_to_whole, growth_nouns, rank_in_area, rank_of_growth
 from .naming.shares import (
@@ -349,6 +350,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     casualties_of_events(drafts, blocks)  # 发生火灾1200起，死亡12人: the fire's dead
     programme_of_generic_items(drafts, blocks)  # …补短板工程，实施项目2113个: the programme's
     _name_bare_shares(drafts, blocks)
+    ranks_of_a_list(drafts, blocks)  # …分别增长6%、5.2%，分别居全国第二、第七: item by item
     forget_headings()
     return drafts
 
