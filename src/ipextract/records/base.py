@@ -20,6 +20,9 @@ from ..vocabulary.models import Kind, Qualifier
 _COPULAS = frozenset({"为", "是", "有", "达", "达到", "共", "共有", "建有", "拥有", "计", "累计",
                       "共计", "合计", "总计", "约", "超", "逾", "近", "突破", "超过"})
 
+# where a sentence ends in a block, a line's end too (…。其中民办…, …，分别居…: one sentence)
+SENTENCE_STOP = re.compile("[。！？!?\n]")
+
 
 BASE_KINDS: frozenset[str] = frozenset({"count", "amount", "quantity"})
 

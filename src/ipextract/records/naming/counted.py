@@ -444,7 +444,7 @@ _NOT_A_PREDICATE = re.compile(r"^的|[0-9０-９]")
 
 
 @lru_cache(maxsize=1 << 12)  # pure, and reports repeat their phrases
-def short_predicate(noun: str, right: str, carrier: str = "", giving: bool = False) -> str:
+def short_predicate(noun: str, right: str, carrier: str = "", benefactive: bool = False) -> str:
     """湿地 + 纳入省级重要湿地名录: the short verb phrase after a counted noun that closes its
     clause, which says which of the things are counted (the name is the noun with it, as a
     generic noun's is: _with_predicate); ``""`` when there is none, or it is long, holds a
@@ -453,7 +453,8 @@ def short_predicate(noun: str, right: str, carrier: str = "", giving: bool = Fal
     that opens its clause keeps a verb of what the counted did (入选, 纳入, 完成:
     cues.selecting_verbs; not 启用, 建成: the things and their state, as often the stock); one
     a ``carrier`` verb takes to its clause (推动|…|投入运行) keeps any verb, and after 为 any
-    verb whose doer is not the report's own (为…|提供…: cues.giving_verbs).
+    verb whose doer is not the report's own (为…|提供…: cues.giving_verbs), or, with
+    ``benefactive`` (the name then keeps its 为), any verb at all.
 
     >>> short_predicate("农村信用社", "家农村信用社完成改制任务"), short_predicate("街道", "个街道加快推进改造")
     ('完成改制任务', '')
@@ -488,8 +489,8 @@ def short_predicate(noun: str, right: str, carrier: str = "", giving: bool = Fal
     if first in words["predicate_nouns"] or first in words["effort_adverbs"] or (
             first in cues.effort_verbs) or first in words["clause_verbs"]:
         return ""  # (…加快|推进, 全部|完成, 推进…: no choice of which things are counted)
-    if carrier in _NO_GIVING and first in words["giving_verbs"] and not giving:
-        return ""  # (with ``giving``, what was given or done for them: 为…|提供…, read with its 为)
+    if carrier in _NO_GIVING and first in words["giving_verbs"] and not benefactive:
+        return ""  # (``benefactive``: what was given or done for them, read with its 为)
     if not (first in words["selecting_verbs"] or carrier and pos_tag(first).startswith("v")):
         return ""
     # (民生实事|保质保量 + 完成: a noun read with an adverb of the predicate takes no more of it)

@@ -21,6 +21,7 @@ from ..base import (
     _QUOTES,
     BASE_KINDS,
     DESCRIBING_KINDS,
+    SENTENCE_STOP,
     Draft,
     _tokens,
     _word_sets,
@@ -980,7 +981,6 @@ def _shares_of_listed(clause: str, block_drafts: list[Draft], sentence_start: in
 
 # 分别居全国第二、第七、第九 after 一产、二产、三产增加值分别增长…: the ranks of a list's figures
 _RANKS_OF_A_LIST = regex.compile(r"[，,；;]\s*分别(?:位居|稳居|居于|居|位列|排名|排在|列)")
-_SENTENCE_ENDS = re.compile("[。！？!?\n]")
 _GROWTH_RATE = "增速"  # the rate a growth is ranked by (规上工业增加值增速居全国第7位)
 _RATE_ENDINGS = ("增速", "增幅", "增长率", "率", "比重", "占比")
 
@@ -1023,6 +1023,6 @@ def _ranks_follow(items: list[Draft], first_rank: Draft, blocks: list[Block]) ->
         return False
     text = blocks[block].text
     between = text[items[-1].figure.lend:first_rank.figure.lstart]
-    if _SENTENCE_ENDS.search(text, items[0].figure.lstart, first_rank.figure.lstart):
+    if SENTENCE_STOP.search(text, items[0].figure.lstart, first_rank.figure.lstart):
         return False
     return _RANKS_OF_A_LIST.match(between) is not None

@@ -498,15 +498,16 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             # hold it)
             return things + work, "after"
         if kind == "count" and carrier == _BENEFACTIVE and not own:
-            # 为|2000家|企业|提供数字化解决方案: the things served and what they were given, with
-            # the 为 that says so (without it they would read as the givers; the noun read may
-            # hold the predicate already: 老人|提供|助餐服务, a verb before one noun)
-            giving = load_vocabulary().cues.giving_verbs
-            holds = any(token.startswith(giving) or _is_verb(pos_tag(token)) for token in _tokens(noun)[1:])
-            given = "" if holds else short_predicate(
-                noun, through_joined_nouns(right, tail), carrier, giving=True)
-            if holds or given:
-                return _BENEFACTIVE + noun + given, "after"
+            # 为|2000家|企业|提供数字化解决方案, 为|…|农民工|解决拖欠工资: the things served and
+            # what was done for them, with the 为 that says so (without it they would read as the
+            # doers; the noun read may hold the predicate already: 老人|提供|助餐服务, a verb
+            # before one noun)
+            holds = any(token.startswith(cues.giving_verbs) or _is_verb(pos_tag(token))
+                        for token in _tokens(noun)[1:])
+            done = "" if holds else short_predicate(
+                noun, through_joined_nouns(right, tail), carrier, benefactive=True)
+            if holds or done:
+                return _BENEFACTIVE + noun + done, "after"
         if noun in cues.generic_counted_nouns:
             noun = _with_predicate(noun, tail or right)  # 14家企业|上榜…
         elif figure.kind == "count" and (not own or carrier):

@@ -22,7 +22,7 @@ from ...blocks import Block
 from ...scanning import words_pattern
 from ...vocabulary import cue_set, load_vocabulary
 from ...vocabulary.lexicon import is_word, pos_tag
-from ..base import BASE_KINDS, Draft, _tokens
+from ..base import BASE_KINDS, SENTENCE_STOP, Draft, _tokens
 from ..scope import subject
 from .fills import SCOPE_UNITS
 from .phrase import _HAN_WORDS, _LEVEL
@@ -151,7 +151,6 @@ def _scope_of_total_parts(drafts: list[Draft], blocks: list[Block]) -> None:
     _kinds_of_whole(drafts, blocks)
 
 
-_SENTENCE_END = re.compile("[。！？!?\n]")
 _PARTS_OPENING = "其中"
 
 
@@ -171,13 +170,13 @@ def _kinds_of_whole(drafts: list[Draft], blocks: list[Block]) -> None:
         figure = draft.figure
         text = blocks[figure.block].text
         opening = text.rfind(_PARTS_OPENING, 0, figure.lstart)
-        if opening < 0 or _SENTENCE_END.search(text, opening, figure.lstart):
+        if opening < 0 or SENTENCE_STOP.search(text, opening, figure.lstart):
             continue
         whole = next((d for d in reversed(drafts[:index]) if d.figure.block == figure.block
                       and d.figure.lend <= opening and d.metric_from != "of"), None)
         if whole is None or whole.kind != draft.kind or whole.figure.unit != figure.unit or (
                 not whole.metric or whole.metric in qualifiers
-                or _SENTENCE_END.search(text, whole.figure.lend, opening)):
+                or SENTENCE_STOP.search(text, whole.figure.lend, opening)):
             continue
         # (其中公办养老机构40家，民营24家: the whole's name, not the part's before it)
         renamed[id(figure)] = draft.metric + whole.metric
