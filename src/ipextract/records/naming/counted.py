@@ -525,6 +525,27 @@ def _past_quoted(noun: str, right: str) -> int:
     return -1
 
 
+def without_attribute(noun: str) -> str:
+    """试点县 of 试点县的支持力度, 省级区域医疗中心 of 省级区域医疗中心服务功能: the things
+    counted without an attribute of theirs that closes the noun (cues.worked_attributes, and a 的
+    before it), which the verb before the count works on; ``noun`` when it ends with none, or
+    the attribute is a word's end only (综合服务功能区 ends with no attribute; 功能 alone stays).
+
+    >>> without_attribute("试点县的支持力度"), without_attribute("综合服务功能区"), without_attribute("功能")
+    ('试点县', '综合服务功能区', '功能')
+    """
+    attribute = max((a for a in load_vocabulary().cues.worked_attributes if noun.endswith(a)),
+                    key=len, default="")
+    things = noun[:len(noun) - len(attribute)].removesuffix(_OF) if attribute else ""
+    if len(things) < 2 or not _tokens(noun)[-1].endswith(attribute[-1:]) or not pos_tag(
+            _tokens(things)[-1]).startswith(_NOMINAL_TAGS):
+        return noun
+    return things
+
+
+_OF = "的"  # 试点县|的|支持力度, 通硬化路|的|比例: what joins things to a noun of theirs
+
+
 def work_on_object(noun: str, right: str, tail: str) -> str:
     """现场评价 of 对|98家|配送单位|开展|现场评价。: the work a verb of effort (cues.object_work_verbs)
     does on the things a count after 对 counts, when it closes the clause (not a list's first

@@ -27,7 +27,7 @@ from ..base import (
     _word_sets,
 )
 from .analysis import PhraseAnalysis, _chain_length, examples_start, says_respectively
-from .counted import words_after
+from .counted import _OF, words_after
 from .phrase import (
     _ANY_DIGIT,
     _CLOSING_BRACKETS,
@@ -534,7 +534,6 @@ def _head_after_modifying_verb(items: list[str], last: str) -> str:
 _LEVEL_NOUNS = ("标准", "水平")  # 最低养育标准, 保障水平: a level set for the things
 _MODIFYING_PHRASE = 8  # characters of an item that qualifies a shared head, at most
 _MODIFIED_HEAD = 4  # characters of the shared head, at least (孤儿津贴标准)
-_OF = "的"  # 通硬化路|的|比例: what joins a share's things to its noun
 _CLASS_HEADS = ("行业", "产业")  # a list's class word before its measure (有色金属行业增加值)
 _INDUSTRY = "业"  # what the name of an industry, or its class word, ends with
 

@@ -37,6 +37,7 @@ from .counted import (
     holds_predicate,
     short_predicate,
     through_joined_nouns,
+    without_attribute,
     without_work_verb,
     words_after,
     work_on_object,
@@ -474,6 +475,8 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             noun = head  # 1—2个|市场前景好、吸纳就业多的|主导产业: the head counted
     if len(noun) == 1 and figure.unit and is_word(figure.unit[-1] + noun):
         noun = ""  # 集中办公69场|次: the rest of the unit 场次, no noun counted
+    if figure.kind == "count" and noun and (things := without_attribute(noun)) != noun:
+        return things, "after"  # 加大对|12个|试点县|的支持力度: the things; the verb works on the attribute
     if noun:
         cues = load_vocabulary().cues
         # (为 before a count is cut from ``own`` as a link word: 为|4.5万名|农民工|追回欠薪)
