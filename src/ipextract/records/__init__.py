@@ -76,9 +76,8 @@ from .naming.implied import (
     relative_owner,
     vehicles_named,
 )
-from .naming.lists import ranks_of_a_list
 from .naming.programmes import programme_of_generic_items
-from .naming.ranks import gap_to_whole, growth_nouns, rank_in_area, rank_of_growth
+from .naming.ranks import gap_to_whole, growth_nouns, rank_in_area, rank_of_growth, ranks_of_a_list
 from .naming.shares import (
     SHARE_NOUN,
     allocated_share,

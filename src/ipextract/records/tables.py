@@ -50,13 +50,22 @@ from .base import _QUOTES, BASE_KINDS, PERCENT_UNITS, POINT_UNITS, Draft, _strip
 from .context import years_since
 from .kinds import _change_cue
 from .naming.lists import _PARTNER
+from .period_bounds import _words as period_words
 
 _GROWTH_HEADING = regex.compile(r"增长|增速|增幅|同比|比上年|变化")
 # 比1985年增长, 较2020年增长: a column of changes since a named year
 _BASE_IN_HEADING = regex.compile(r"(?:比|较|与|同)((?:19|20)[0-9]{2})年")
-# 表10 年末每百户…: a title that names the year's end with no year before it (not 2016年末…, whose
-# year the cells' period reads already, nor 年末比上年…, a change)
-_YEAR_END_TITLE = regex.compile(r"(?<!(?:19|20)[0-9]{2})年(?:末|底)(?!比)")  # (表10年末…: a table's number)
+
+
+@lru_cache(maxsize=1)
+def _year_end_title() -> regex.Pattern[str]:
+    """表10 年末每百户…: a title that names the year's end (periods.toml year_end) with no year
+    before it (not 2016年末…, whose year the cells' period reads already; 表10年末…: a table's
+    number), nor 年末比上年…, a change."""
+    ends = "|".join(regex.escape(end) for end in period_words().year_end)
+    return regex.compile(rf"(?<!(?:19|20)[0-9]{{2}})年(?:{ends})(?!比)")
+
+
 _SUB_ROW = regex.compile(r"^(?:其中\s*[：:]?|[#＃]+|[-—]+\s*|[0-9]{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}、"
                       r"|[（(][0-9一二三四五六七八九十]{1,2}[)）])")
 _UNIT_NOTE = regex.compile(r"\s*[（(][^（）()]{1,8}[)）]\s*$")
@@ -588,7 +597,7 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
         elif kind == "growth" and period and (since := _BASE_IN_HEADING.search(heading)):
             # 比1985年增长 over a column: the years since that base, as in prose (1986—1995年)
             period = years_since(int(since.group(1)), period)
-        elif period == str(year) and table.title and _YEAR_END_TITLE.search(table.title):
+        elif period == str(year) and table.title and _year_end_title().search(table.title):
             # 表10 年末每百户…拥有量: stocks the title holds at the year's end, no year of its own
             period = f"{year}年末"
         draft = Draft(figure=figure, kind=kind, value=value, value_min=figure.value_min,

@@ -163,6 +163,7 @@ class Cues(Frozen):
     carried_measures: tuple[str, ...] = ()  # 利用率, 装机规模: take the owner of the item before
     part_qualifiers: tuple[str, ...] = ()  # 民办, 公办: a part after 其中 named by its kind alone
     signing_verbs: tuple[str, ...] = ()  # 新签: before an owner and its contracts' measure
+    size_passing_verbs: tuple[str, ...] = ()  # 产值|过|百亿的…: a size class's verb
     worked_attributes: tuple[str, ...] = ()  # 支持力度, 服务功能: what a verb works on, no thing counted
     stock_measures: tuple[str, ...] = ()  # 负债总计, 从业人员: levels a point in time fixes
     flow_markers: tuple[str, ...] = ()  # 全年, 当年, 死亡: a clause's flow of the year

@@ -10,7 +10,7 @@ from itertools import pairwise
 from ...blocks import BULLETS, CLAUSE_BREAK, MAX_REACH, SENTENCE_END, Block
 from ...figures import name_numbers_end
 from ...numerals import CHINESE_DIGITS
-from ...vocabulary import load_vocabulary
+from ...vocabulary import cue_set, cue_words, load_vocabulary
 from ...vocabulary.lexicon import pos_tag
 from ..base import (
     _COPULAS,
@@ -270,7 +270,6 @@ def _with_relative_clause(tokens: list[str], closed: bool) -> str:
 
 
 _HEAD_TAGS = (*_NOMINAL_TAGS, "a", "b", "q")
-_PASSING = frozenset({"过", "超", "超过", "逾", "达", "达到", "突破"})  # 产值|过|百亿: a size reached
 
 
 def _with_size_class(tokens: list[str]) -> str:
@@ -281,7 +280,7 @@ def _with_size_class(tokens: list[str]) -> str:
     >>> _with_size_class(["工业产值", "过", "百亿", "的", "园区"]), _with_size_class(["营业收入", "增长"])
     ('工业产值过百亿的园区', '')
     """
-    if len(tokens) < 5 or tokens[3] != "的" or tokens[1] not in _PASSING or (
+    if len(tokens) < 5 or tokens[3] != "的" or tokens[1] not in cue_set("size_passing_verbs") or (
             not pos_tag(tokens[0]).startswith(_NOMINAL_TAGS)) or pos_tag(tokens[2]) != "m" or (
             not _WORD_NUMERAL.fullmatch(tokens[2])):
         return ""
@@ -534,7 +533,7 @@ def without_attribute(noun: str) -> str:
     >>> without_attribute("试点县的支持力度"), without_attribute("综合服务功能区"), without_attribute("功能")
     ('试点县', '综合服务功能区', '功能')
     """
-    attribute = max((a for a in load_vocabulary().cues.worked_attributes if noun.endswith(a)),
+    attribute = max((a for a in cue_words("worked_attributes") if noun.endswith(a)),
                     key=len, default="")
     things = noun[:len(noun) - len(attribute)].removesuffix(_OF) if attribute else ""
     if len(things) < 2 or not _tokens(noun)[-1].endswith(attribute[-1:]) or not pos_tag(

@@ -5,7 +5,6 @@ that pair off with a 分别 list of levels before them."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 import regex
@@ -21,7 +20,6 @@ from ..base import (
     _QUOTES,
     BASE_KINDS,
     DESCRIBING_KINDS,
-    SENTENCE_STOP,
     Draft,
     _tokens,
     _word_sets,
@@ -976,52 +974,3 @@ def _shares_of_listed(clause: str, block_drafts: list[Draft], sentence_start: in
             len(listed) < length or len({d.metric for d in listed}) < length):
         return []
     return [(d.metric + whole.group(), None) for d in listed]
-
-
-# 分别居全国第二、第七、第九 after 一产、二产、三产增加值分别增长…: the ranks of a list's figures
-_RANKS_OF_A_LIST = regex.compile(r"[，,；;]\s*分别(?:位居|稳居|居于|居|位列|排名|排在|列)")
-_GROWTH_RATE = "增速"  # the rate a growth is ranked by (规上工业增加值增速居全国第7位)
-_RATE_ENDINGS = ("增速", "增幅", "增长率", "率", "比重", "占比")
-
-
-def ranks_of_a_list(drafts: list[Draft], blocks: list[Block]) -> None:
-    """一产增加值增速 for 第二 in 一产、二产、三产增加值分别增长6%、5.2%、5.2%，分别居全国第二、
-    第七、第九: a run of ranks a 分别 opens right after a run of as many figures of one sentence
-    (no other figure between) ranks them item by item; a growth's rank is of its rate (增速), a
-    level's keeps the level's name. Read once every figure is named (before, each rank took the
-    last item's name)."""
-    index = 0
-    while index < len(drafts):
-        draft = drafts[index]
-        if draft.kind != "rank":
-            index += 1
-            continue
-        end = index
-        while end + 1 < len(drafts) and drafts[end + 1].kind == "rank" and (
-                drafts[end + 1].figure.block == draft.figure.block):
-            end += 1
-        count = end - index + 1
-        items = drafts[index - count:index] if index >= count else []
-        if count > 1 and items and _ranks_follow(items, draft, blocks):
-            for offset, item in enumerate(items):
-                name = item.metric
-                if item.kind == "growth" and not name.endswith(_RATE_ENDINGS):
-                    name += _GROWTH_RATE
-                drafts[index + offset] = replace(drafts[index + offset], metric=name)
-        index = end + 1
-
-
-def _ranks_follow(items: list[Draft], first_rank: Draft, blocks: list[Block]) -> bool:
-    """Whether the ranks from ``first_rank`` follow ``items`` in their sentence as their ranks:
-    the items are figures of one kind and distinct names in the rank's block, and the words
-    between the last item and the first rank are a clause mark and 分别 with a verb of ranking."""
-    block = first_rank.figure.block
-    if any(item.figure.block != block or item.kind == "rank" or not item.metric for item in items):
-        return False
-    if len({item.kind for item in items}) != 1 or len({item.metric for item in items}) != len(items):
-        return False
-    text = blocks[block].text
-    between = text[items[-1].figure.lend:first_rank.figure.lstart]
-    if SENTENCE_STOP.search(text, items[0].figure.lstart, first_rank.figure.lstart):
-        return False
-    return _RANKS_OF_A_LIST.match(between) is not None

@@ -19,12 +19,14 @@ A rank written right after a growth of the same measure, with no measure of its 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 import regex
 
+from ...blocks import Block
 from ...vocabulary import load_vocabulary
-from ..base import Draft
+from ..base import SENTENCE_STOP, Draft
 
 # the areas that are the whole: a rank in them is the plain rank (居全国第5位)
 _WHOLE = frozenset({"全国", "全省", "全市", "全区"})
@@ -54,7 +56,8 @@ def rank_in_area(metric: str, text: str, at: int) -> str:
 GROWTH_RATE = "增速"
 # what stands between a growth figure and a rank of it: a mark, then the rank's verb (居, 位居,
 # 稳居, 跃居, 位列, 排名, 排在) and its area (全国, 中部), up to the rank's 第 or 前
-_GROWTH_TO_RANK = regex.compile(r"[、，,]\s*(?:[稳跃位]?居|位列|排名?|排在|列)\p{Han}{0,4}?")
+_RANK_VERBS = r"(?:[稳跃位]?居于?|位列|排名?|排在|列)"  # 居, 位居, 稳居, 居于, 位列, 排名, 排在
+_GROWTH_TO_RANK = regex.compile(rf"[、，,]\s*{_RANK_VERBS}\p{{Han}}{{0,4}}?")
 
 
 def rank_of_growth(metric: str, text: str, at: int, drafts: Sequence[Draft]) -> str:
@@ -120,3 +123,50 @@ _GAP_MARKS = 2  # characters between the figure compared and the gap's verb: a m
 def growth_nouns() -> tuple[str, ...]:
     """增速, 增幅, 增长率…: a name that ends so is of the growth rate already."""
     return (*load_vocabulary().cues.growth_nouns, GROWTH_RATE)
+
+
+# 分别居全国第二、第七、第九 after 一产、二产、三产增加值分别增长…: the ranks of a list's figures
+_RANKS_OF_A_LIST = regex.compile(rf"[，,；;]\s*分别{_RANK_VERBS}")
+
+
+def ranks_of_a_list(drafts: list[Draft], blocks: list[Block]) -> None:
+    """一产增加值增速 for 第二 in 一产、二产、三产增加值分别增长6%、5.2%、5.2%，分别居全国第二、
+    第七、第九: a run of ranks a 分别 opens right after a run of as many figures of one sentence
+    (no other figure between) ranks them item by item; a growth's rank is of its rate (增速), a
+    level's keeps the level's name. Read once every figure is named (before, each rank took the
+    last item's name)."""
+    index = 0
+    while index < len(drafts):
+        draft = drafts[index]
+        if draft.kind != "rank":
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(drafts) and drafts[end + 1].kind == "rank" and (
+                drafts[end + 1].figure.block == draft.figure.block):
+            end += 1
+        count = end - index + 1
+        items = drafts[index - count:index] if index >= count else []
+        if count > 1 and items and _ranks_follow(items, draft, blocks):
+            for offset, item in enumerate(items):
+                name = item.metric
+                if item.kind == "growth" and not name.endswith(growth_nouns()):
+                    name += GROWTH_RATE
+                drafts[index + offset] = replace(drafts[index + offset], metric=name)
+        index = end + 1
+
+
+def _ranks_follow(items: list[Draft], first_rank: Draft, blocks: list[Block]) -> bool:
+    """Whether the ranks from ``first_rank`` follow ``items`` in their sentence as their ranks:
+    the items are figures of one kind and distinct names in the rank's block, and the words
+    between the last item and the first rank are a clause mark and 分别 with a verb of ranking."""
+    block = first_rank.figure.block
+    if any(item.figure.block != block or item.kind == "rank" or not item.metric for item in items):
+        return False
+    if len({item.kind for item in items}) != 1 or len({item.metric for item in items}) != len(items):
+        return False
+    text = blocks[block].text
+    between = text[items[-1].figure.lend:first_rank.figure.lstart]
+    if SENTENCE_STOP.search(text, items[0].figure.lstart, first_rank.figure.lstart):
+        return False
+    return _RANKS_OF_A_LIST.match(between) is not None
