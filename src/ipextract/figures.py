@@ -509,8 +509,10 @@ def _resolve(match: re.Match[str], groups: Groups, text: str, block: Block,
         unit_entry = _per_unit(unit_entry, vocabulary, groups.per, groups.per2)
     end = match.end()
     after = text[end:end + 1]
-    if written == "个" and after in "、和" and not groups.mag and _POINTS_LIST_TAIL.match(text, end):
-        unit_entry = vocabulary.units["个百分点"]  # 快于全省0.3个、0.5个百分点: 个百分点 written short
+    if written == "个" and after and after in "、和，," and not groups.mag and _POINTS_LIST_TAIL[
+            after in "，," and _respectively_before(text, start)].match(text, end):
+        # 快于全省0.3个、0.5个百分点: 个百分点 written short (with ， after 分别, as 、)
+        unit_entry = vocabulary.units["个百分点"]
     if groups.currency:
         unit_entry = _currency_unit(vocabulary, groups, unit_entry, after)
     chinese = numeral[0] not in _ASCII_DIGITS and is_chinese_numeral(numeral)
@@ -688,8 +690,11 @@ def _respectively_before(text: str, start: int) -> bool:
     return any(word in sentence for word in load_vocabulary().cues.respectively)
 
 
-# the rest of a list of numbers in 个 whose last is in 个百分点 (0.3个|、0.5个百分点, 2.2个|和3.7个百分点)
-_POINTS_LIST_TAIL = regex.compile(r"(?:[、和][0-9]+(?:\.[0-9]+)?个)*[、和][0-9]+(?:\.[0-9]+)?个?百分点")
+# the rest of a list of numbers in 个 whose last is in 个百分点 (0.3个|、0.5个百分点, 2.2个|和3.7个百分点);
+# with ， as a separator too after 分别 (分别高于全国12.7个，12个百分点), as _LIST_TAIL
+_POINTS_LIST_TAIL = {
+    commas: regex.compile(rf"(?:{marks}[0-9]+(?:\.[0-9]+)?个)*{marks}[0-9]+(?:\.[0-9]+)?个?百分点")
+    for commas, marks in ((False, "[、和]"), (True, "[、和，,]"))}
 
 
 def _shared_unit(text: str, end: int, commas: bool = False) -> tuple[Decimal, Unit] | None:

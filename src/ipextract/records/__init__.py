@@ -76,6 +76,7 @@ from .naming.implied import (
     relative_owner,
     vehicles_named,
 )
+from .naming.predicates import predicate_over_counted_items
 from .naming.programmes import programme_of_generic_items
 from .naming.ranks import gap_to_whole, growth_nouns, rank_in_area, rank_of_growth, ranks_of_a_list
 from .naming.shares import (
@@ -85,6 +86,7 @@ from .naming.shares import (
     completion_named,
     share_named,
     share_of_total,
+    state_share,
     total_before_parts,
     total_of_part,
     whole_of_sentence,
@@ -348,6 +350,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     _scope_of_total_parts(drafts, blocks)
     casualties_of_events(drafts, blocks)  # 发生火灾1200起，死亡12人: the fire's dead
     programme_of_generic_items(drafts, blocks)  # …补短板工程，实施项目2113个: the programme's
+    predicate_over_counted_items(drafts, blocks)  # 20个街区、…100条城市画廊|实现绿化彩化: each's
     _name_bare_shares(drafts, blocks)
     ranks_of_a_list(drafts, blocks)  # …分别增长6%、5.2%，分别居全国第二、第七: item by item
     forget_headings()
@@ -360,12 +363,18 @@ def _name_bare_shares(drafts: list[Draft], blocks: list[Block]) -> None:
     so does a share named after the figure it describes (…8307亿元，占34.1% → …占比), and the
     figures that describe the share in turn (its change in points). A share in a bracket after
     a part of a total listed after 其中 (…入院人次31192.0万。其中医院25462.0万人次（占81.6%）)
-    is of that total: …占…的比重."""
+    is of that total: …占…的比重, and so is a part written as a 的-phrase right after a count
+    (执业医师2.3万人，具有硕士及以上学历的占21.4%). A part named by a state alone (上升的占) is
+    the share of the things in that state (naming/shares.state_share)."""
     renamed: dict[int, tuple[str, str]] = {}  # id of a share's figure → (old name, new name)
     at_figure: dict[int, int] = {}  # id of a figure → the index of its draft
     for index, draft in enumerate(drafts):
         at_figure[id(draft.figure)] = index
-        if draft.kind == "share":
+        if draft.kind == "share" and (stated := state_share(blocks[draft.figure.block], draft.figure.lstart)):
+            # (…中，上升的占38.5%，下降及持平的占…: the share of the things in a state)
+            renamed[id(draft.figure)] = (draft.metric, stated)
+            drafts[index] = replace(draft, metric=stated)
+        elif draft.kind == "share":
             whole = total_of_part(drafts, blocks, at_figure.get(id(draft.of))) if (
                 draft.of is not None and bracketed_share(blocks[draft.figure.block].text,
                                                          draft.figure.lstart)) else None

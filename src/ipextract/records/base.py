@@ -162,7 +162,10 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "carrier_verbs": frozenset(cues.carrier_verbs),
         "giving_verbs": frozenset(cues.giving_verbs),
         "selecting_verbs": frozenset(cues.selecting_verbs),
-        "outside_compounds": frozenset(cues.clause_verbs) | frozenset(cues.predicate_verbs),
+        "outside_compounds": frozenset(cues.clause_verbs) | frozenset(cues.predicate_verbs)
+        | frozenset(cues.figurative_verbs),  # (景区|享誉|海内外: no compound of the things)
+        "figurative_verbs": frozenset(cues.figurative_verbs),
+        "qualifying_phrases": frozenset(cues.qualifying_phrases),
         # (推进, 抓好 before examples: a plan's wording, as 加快建设 is — the noun alone names;
         # 实现, 完成: link verbs, cut from names elsewhere too)
         "not_actions": frozenset(cues.clause_verbs) | frozenset(cues.preposition_verbs)

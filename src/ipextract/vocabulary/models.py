@@ -189,6 +189,12 @@ class Cues(Frozen):
     giving_verbs: tuple[str, ...] = ()
     # 入选, 纳入, 完成: what a counted noun opening its clause did, kept in its name
     selecting_verbs: tuple[str, ...] = ()
+    # 享誉, 擦亮, 加力: verbs of a figure of speech or of effort that open no predicate of a name
+    figurative_verbs: tuple[str, ...] = ()
+    # 符合条件: a phrase the segmenter tags a noun that qualifies the things after its 的
+    qualifying_phrases: tuple[str, ...] = ()
+    # 再, 又: words of repetition before a verb at a name's start
+    repeat_adverbs: tuple[str, ...] = ()
     # 实现|全覆盖: a predicate of all the things, which names no part of them
     whole_predicates: tuple[str, ...] = ()
     evaluation_nouns: tuple[str, ...] = ()  # 取得明显|成效: a verdict on the work

@@ -470,8 +470,9 @@ def _joint_items_start(block: Block, figures: list[Figure], position: int, claus
     words = _han_words(own)
     if not words or _opens_clause(words[0]) or not (
             len(words[0]) == 1 and not _is_verb(pos_tag(words[0]))
-            or pos_tag(words[0]).startswith(_ITEM_TAGS)) or any(
-                _clause_word(word) and word not in _word_sets()["link"] for word in words) or (
+            or pos_tag(words[0]).startswith(_ITEM_TAGS) or _adjective_of_noun(words, 0)) or any(
+                _clause_word(word) and word not in _word_sets()["link"] and not _adjective_of_noun(words, at)
+                for at, word in enumerate(words)) or (
             words[0] in _word_sets()["scope"] or words[0] in _word_sets()["time_scope"]):
         return clause_start
     start, pieces, commas, shared_head, opened = clause_start, 0, 0, False, False
@@ -617,7 +618,8 @@ def _list_piece(piece: str) -> int | None:
     last = words[-1] if words else ""
     if verbs == len(words) or _opening_verb(last) or len(last) > 2 and pos_tag(
             last[-2:]).startswith("v") or verbs > at and pos_tag(last) == "vn" or any(
-            map(_clause_word, words[verbs:])) or _measure_item(piece):
+            _clause_word(word) and not _adjective_of_noun(words, at)
+            for at, word in enumerate(words) if at >= verbs) or _measure_item(piece):
         return None
     return piece.find(words[verbs]) if verbs > at or at else 0
 
@@ -651,6 +653,20 @@ def _clause_word(word: str) -> bool:
     tag = pos_tag(word)
     return tag[:1] in _CLAUSE_TAGS and (len(word) > 1 or tag[:1] != "a") or tag == "vd" or (
         tag == "m" and (len(word) > 1 or word in _NUMERALS))
+
+
+def _adjective_of_noun(words: list[str], at: int) -> bool:
+    """Whether the word at ``at`` is an adjective of two characters right before a noun (致富|
+    带头人, 优秀|企业家): a word of the noun phrase, not of a clause (规模|最大).
+
+    >>> _adjective_of_noun(["致富", "带头人"], 0), _adjective_of_noun(["规模", "最大"], 1)
+    (True, False)
+    """
+    return pos_tag(words[at]) == "a" and at + 1 < len(words) and pos_tag(words[at + 1]).startswith(
+        _NOUN_OPENINGS)
+
+
+_NOUN_OPENINGS = ("n", "nr", "nz", "nt", "j", "l")  # 带头人, 企业家, 合作社 (an idiom to the tagger)
 
 
 def _opening_verb(word: str) -> bool:

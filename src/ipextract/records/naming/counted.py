@@ -167,7 +167,8 @@ def _right_noun(text: str, relative: bool = False) -> str:
         # (示范|企业: one noun after a verb closes the clause; 出行|便利化|措施: a compound)
         # (20项|提升|举措: a verb before a noun the segmenter tags a verb, closing the clause, opens
         # the name as a noun would)
-        verb_in_name = tag.startswith("v") and (bool(taken) or index == 0 and len(tokens) == 2 and (
+        verb_in_name = tag.startswith("v") and token not in word_sets["figurative_verbs"] and (
+            bool(taken) or index == 0 and len(tokens) == 2 and (
             next_token in word_sets["nouns_tagged_verbs"])) and closed and (
             index == len(tokens) - 2 and following_nominal
             or _compound_goes_on(tokens, index, word_sets["outside_compounds"])
@@ -195,6 +196,11 @@ def _right_noun(text: str, relative: bool = False) -> str:
             break
     if adjectives_open and len(taken) < len(tokens):
         taken = []  # (310个|老|旧|小区|周边…增设…: the things and what is done there, below)
+    if relative and taken and _OF in tokens[len(taken):len(taken) + _RELATIVE_WORDS] and (
+            qualified := _with_relative_clause(tokens, closed)):
+        # (3000名|符合条件|的|残疾人|就业创业, 8个|营业收入|超|千亿元|的|…集群: the words before
+        # 的 qualify the things counted after it)
+        return qualified
     return "".join(taken) or (_with_relative_clause(tokens, closed) if relative else "")
 
 
@@ -206,7 +212,7 @@ def _measure_initials() -> frozenset[str]:
 
 def _measure_with_predicate(tokens: list[str], at: int) -> bool:
     """Whether ``tokens`` go on at ``at`` with a measure of the things before it (cues.toml
-    measure_nouns: 营业收入, 产值, 利润) and then a verb or an adverb: the measure's predicate
+    measure_nouns: 营业收入, 产值, 利润) and then a verb, an adverb or an adjective (不足): the measure's predicate
     (18个专业镇|营业收入|预计分别增长…), not a noun it qualifies (重大|投资|项目).
 
     >>> _measure_with_predicate(["工业", "企业", "营业", "收入", "超"], 2)
@@ -225,7 +231,7 @@ def _measure_with_predicate(tokens: list[str], at: int) -> bool:
     while covered < len(measure) and end < len(tokens):
         covered += len(tokens[end])
         end += 1
-    return covered == len(measure) and end < len(tokens) and pos_tag(tokens[end])[:1] in "vd"
+    return covered == len(measure) and end < len(tokens) and pos_tag(tokens[end])[:1] in "vda"
 
 
 def _class_lead(tokens: list[str], word_sets: dict[str, frozenset[str]]) -> int:
@@ -253,20 +259,38 @@ _SLASHES = frozenset({"/", "／"})
 
 
 _RELATIVE = 10  # characters at most of what the counted do or have, before their 的
+_RELATIVE_WORDS = 4  # words read past a noun phrase for the 的 of a clause that qualifies it
 
 
 def _with_relative_clause(tokens: list[str], closed: bool) -> str:
     """具有全国影响力的|文化旅游品牌, 达到二级医院服务能力的|乡镇卫生院: the noun counted after
     a verb phrase and 的 that says what the things do or have, read whole when nouns after the
     的 close the clause; ``""`` otherwise."""
-    if not closed or "的" not in tokens or not _is_verb(pos_tag(tokens[0])):
+    if _OF not in tokens:
         return ""
-    at = tokens.index("的")
+    at = tokens.index(_OF)
+    clause = tokens[:at]
+    # (a verb phrase, an idiom, 符合条件, or nouns with a verb or an adjective, 经济|困难, 营业收入|
+    # 超|千亿元: what the things do or have; not nouns alone, 国家|的…, whose 的 is a possessive)
+    qualifying = "".join(clause) in _word_sets()["qualifying_phrases"]
+    if not clause or not (_is_verb(pos_tag(clause[0])) or pos_tag(clause[0]) == "l" or any(
+            _is_verb(pos_tag(token)) or pos_tag(token) in ("a", "an") for token in clause[1:])
+            or qualifying):
+        return ""
+    if pos_tag(clause[0]).startswith("n") and not qualifying and not any(
+            "".join(clause).startswith(measure) for measure in load_vocabulary().cues.measure_nouns):
+        return ""  # (56个|部件|全覆盖的|产业集群: a noun that opens the clause is what is counted)
     head = tokens[at + 1:]
-    if not head or len("".join(tokens[:at])) > _RELATIVE or not pos_tag(head[-1]).startswith(
-            _NOMINAL_TAGS) or not all(pos_tag(token).startswith(_HEAD_TAGS) for token in head):
+    # (the nouns after 的, and a predicate after them: 残疾人|就业创业 — the predicate is read
+    # on its own, short_predicate)
+    nouns = 0
+    while nouns < len(head) and pos_tag(head[nouns]).startswith(_HEAD_TAGS) and head[nouns] != _OF:
+        nouns += 1
+    predicate = head[nouns:]
+    if not nouns or len("".join(clause)) > _RELATIVE or not pos_tag(head[nouns - 1]).startswith(
+            _NOMINAL_TAGS) or not (closed and not predicate or predicate and _is_verb(pos_tag(predicate[0]))):
         return ""
-    return "".join(tokens)
+    return "".join(tokens[:at + 1 + nouns])
 
 
 _HEAD_TAGS = (*_NOMINAL_TAGS, "a", "b", "q")
@@ -449,8 +473,8 @@ def short_predicate(noun: str, right: str, carrier: str = "", benefactive: bool 
     generic noun's is: _with_predicate); ``""`` when there is none, or it is long, holds a
     figure, opens with 的, judges how the work went (取得明显成效: cues.evaluation_nouns), is a plan's wording (加快|推进, 全部|完成: cues.predicate_nouns,
     effort verbs and adverbs) or says all of them (实现全覆盖: cues.whole_predicates). A count
-    that opens its clause keeps a verb of what the counted did (入选, 纳入, 完成:
-    cues.selecting_verbs; not 启用, 建成: the things and their state, as often the stock); one
+    that opens its clause keeps a verb of what the counted did (入选, 纳入, 完成, 启用, 开设…:
+    any verb but one of a figure of speech or of effort, cues.figurative_verbs); one
     a ``carrier`` verb takes to its clause (推动|…|投入运行) keeps any verb, and after 为 any
     verb whose doer is not the report's own (为…|提供…: cues.giving_verbs), or, with
     ``benefactive`` (the name then keeps its 为), any verb at all.
@@ -490,8 +514,9 @@ def short_predicate(noun: str, right: str, carrier: str = "", benefactive: bool 
         return ""  # (…加快|推进, 全部|完成, 推进…: no choice of which things are counted)
     if carrier in _NO_GIVING and first in words["giving_verbs"] and not benefactive:
         return ""  # (``benefactive``: what was given or done for them, read with its 为)
-    if not (first in words["selecting_verbs"] or carrier and pos_tag(first).startswith("v")):
-        return ""
+    if not (first in words["selecting_verbs"] or pos_tag(first).startswith("v")) or any(
+            verb in rest for verb in cues.figurative_verbs):
+        return ""  # (享誉海内外, 擦亮…名片, 项目|加力实施: a figure of speech or an effort says no which)
     # (民生实事|保质保量 + 完成: a noun read with an adverb of the predicate takes no more of it)
     if not pos_tag(_tokens(noun)[-1]).startswith(_NOMINAL_TAGS):
         return ""

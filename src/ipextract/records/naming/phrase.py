@@ -501,7 +501,11 @@ def _without_verbs(tokens: list[str]) -> list[str]:
     ['规模以上', '工业', '企业', '利润总额']
     """
     words = _word_sets()
+    modals = cue_set("modal_words") | cue_set("repeat_adverbs")
     while len(tokens) > 1 and (tokens[0] in words["plan_verbs_before_names"] or (
+            # (将|新建|学校, 再|创建…: a modal or a word of repetition before the verb is the
+            # plan's wording, as 力争 is)
+            tokens[0] in modals and pos_tag(tokens[1]).startswith("v")) or (
             tokens[0] in words["verbs_before_names"]
             and (pos_tag(tokens[1]).startswith(_NOMINAL_TAGS) or len(tokens) > 2 and (
                 "".join(tokens[1:]).endswith(load_vocabulary().cues.measure_endings)

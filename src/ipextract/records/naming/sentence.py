@@ -240,6 +240,10 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         metric = _sub_item(metric, words.clause, previous, figure, kind, opened)
         if how == "before" and kind == "count":
             metric = _later_level(metric, block.text[previous.figure.lend:figure.lstart], previous, figure)
+        if how == "before" and kind in BASE_KINDS:
+            # (煤矿开工12处、|投产|8处: a verb alone is of the things the item before names)
+            metric = _things_of_verb_alone(metric, block.text[previous.figure.lend:figure.lstart],
+                                           previous, figure, kind)
         if how == "before" and previous.metric.startswith(_list_openers()) and kind in BASE_KINDS:
             metric = _flow_carried(metric, block.text, previous, figure, kind)
         elif how == "before" and kind in BASE_KINDS:
@@ -787,6 +791,33 @@ _VERBS_JOINED = frozenset("和及或")  # what may join two verbs of a list (新
 _BUILT_KINDS = frozenset({"count", "quantity"})  # things built, counted or measured
 
 
+def _things_of_verb_alone(metric: str, between: str, previous: Draft, figure: Figure, kind: str) -> str:
+    """煤矿投产 of 煤矿开工12处、|投产|8处: an item named by verbs alone (``metric``, all of
+    ``between`` after a list's mark; a verbal noun, or 并网, which the segmenter tags a word of
+    kind) is of the things the item before names ahead of its own verb, in the same measure
+    (新能源开工1600万千瓦、投产… → 新能源投产); ``metric`` otherwise."""
+    if not metric or between[:1] not in _LIST_COMMAS or between[1:] != metric or (
+            previous.metric_from != "before") or not _same_measure(previous, figure, kind, metric):
+        return metric
+    own = _tokens(metric)
+    if len(own) > _VERBS_ALONE or not all(pos_tag(token) in _VERB_ALONE_TAGS for token in own) or (
+            len(own) > 1 and _KIND_WORD in map(pos_tag, own)):
+        return metric
+    tokens = _tokens(previous.metric)
+    verb = next((at for at, token in enumerate(tokens) if _is_verb(pos_tag(token))), 0)
+    things = "".join(tokens[:verb])
+    # (the things: nouns alone, before a verb of the item's own)
+    if not verb or not all(pos_tag(token).startswith(_NOMINAL_TAGS) for token in tokens[:verb]) or (
+            not _HAN_WORDS.fullmatch(things)):
+        return metric
+    return things + metric
+
+
+_VERBS_ALONE = 2  # words at most of an item named by its verbs alone (投产, 建成投用)
+_KIND_WORD = "b"  # 并网: a verb the segmenter tags a word of kind (大型, 中型 alone name no item)
+_VERB_ALONE_TAGS = frozenset({"v", "vn", _KIND_WORD})
+
+
 def _same_measure(previous: Draft, figure: Figure, kind: str, metric: str) -> bool:
     """Whether two items of a list may share a verb: counts in any measure word, other kinds
     in the same unit; and a count and a physical
@@ -832,6 +863,8 @@ def _verb_over_counts(metric: str, between: str, previous: str, right: str) -> s
     >>> _verb_over_counts("全民健身中心", "街心花园、", "新建街心花园", "全民健身中心")
     '新建全民健身中心'
     """
+    if _HOLDS_QUOTE(between) is not None:
+        between = _QUOTES.sub("", between)  # (5名|“两院”院士、|8个…: the name has no quotes)
     noun = between[:-1]
     if _HOLDS_QUOTE(right) is not None:
         right = _QUOTES.sub("", right)  # (3个|“绿水青山就是金山银山”实践创新基地: the name has no quotes)
@@ -909,6 +942,10 @@ def _bare_item(name: str) -> bool:
     modifiers = load_vocabulary().cues.modifying_verbs
     modifier = next(m for m in modifiers if name.startswith(m)) if name.startswith(modifiers) else ""
     tokens = [modifier, *_tokens(name[len(modifier):])] if modifier else _tokens(name)
+    if len(tokens) > 2 and tokens[1] in _TYPE_SUFFIXES and not modifier and pos_tag(tokens[0]) == "v":
+        # (示范|型|长者食堂: a verb with 型 after it is a word of kind, 示范型, as 学习型 is one:
+        # the nouns after it are the item's)
+        return all(pos_tag(token).startswith(_NOMINAL_TAGS) for token in tokens[2:])
     # (a verb inside a compound, 概念|验证|中心, or 以上 after a level, 省级|以上, is the
     # noun's: only a verb that opens the item, or ends it, is a clause of its own)
     # (青年|人才, 现代|农业…: a word of kind the segmenter tags a time, before the noun)
@@ -952,6 +989,7 @@ def _one_adjective_before_noun(tokens: list[str]) -> bool:
     return tokens[0] != _COMPLEMENT and tag.startswith(_NOMINAL_TAGS) and tag != "vn"
 
 
+_TYPE_SUFFIXES = frozenset({"型", "式"})  # 示范|型, 嵌入|式: the suffix of a word of kind
 _PLACE_CHARACTER_TAG = "zg"  # 村|卫生室, 样板|县: a character of a place kind, a noun's
 _LATIN_WORD = regex.compile(r"[0-9A-Za-z]*[A-Za-z][0-9A-Za-z]*")  # 5G|基站, AI|大模型: a word of the name
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex
 
 from ...blocks import Block
+from ...scanning import alternation
 from ...vocabulary import cue_words, load_vocabulary
 from ...vocabulary.lexicon import pos_tag
 from ..base import BASE_KINDS, Draft, _tokens
@@ -175,6 +176,8 @@ def total_before_parts(drafts: list[Draft], blocks: list[Block], index: int) -> 
         marker_at = clause
     elif before.endswith(markers):
         marker_at = start + len(before) - len(next(m for m in markers if before.endswith(m)))
+    elif _de_part().fullmatch(text, clause, at) is not None:
+        marker_at = clause  # (执业医师2.3万人，|具有…学历的占…: a part written as a 的-phrase)
     else:
         return ""
     sentence = block.sentence_start(at)
@@ -188,6 +191,41 @@ def total_before_parts(drafts: list[Draft], blocks: list[Block], index: int) -> 
 
 
 _MARKER_REACH = 8  # characters before a clause read for the 其中 that opens it
+# the link a share's part written as a 的-phrase closes with (具有…学历的|占|21.4%)
+_DE_SHARE_LINK = r"的占(?:比)?(?:为|达到|达)?[\s　]*"
+
+
+@lru_cache(maxsize=1)
+def _de_part() -> regex.Pattern[str]:
+    """A clause that names a share's part by a 的-phrase alone (具有硕士及以上学历的占): a
+    part of things counted before it, in the clause before (:func:`total_before_parts`)."""
+    return regex.compile(r"[\s　]*[^，,。；;：:、0-9（(]{2,20}" + _DE_SHARE_LINK)
+
+
+@lru_cache(maxsize=1)
+def _state_part() -> regex.Pattern[str]:
+    """A clause that names a share's part by a state alone (上升的占, 下降及持平的占: cues.toml
+    panel_states, joined by 及, 和, 或 or 与)."""
+    states = alternation(cue_words("panel_states")) or r"(?!)"
+    return regex.compile(rf"[\s　]*(?P<part>(?:{states})(?:[及和或与](?:{states}))*){_DE_SHARE_LINK}")
+
+
+def state_share(block: Block, at: int) -> str:
+    """上升占主要产品单耗指标的比重 of 主要产品单耗指标中，|上升的占|38.5%: the share of the things
+    in a state that the clause of the figure at ``at`` names alone, of the whole its sentence
+    opens with (:func:`whole_of_sentence`), or 上升占比 where it opens with none; ``""`` when
+    the clause names more than a state.
+
+    >>> from ipextract.blocks import split_blocks
+    >>> block = split_blocks("产品单耗指标中，上升的占38.5%，下降及持平的占61.5%。")[0]
+    >>> state_share(block, 12), state_share(block, 25)
+    ('上升占产品单耗指标的比重', '下降及持平占产品单耗指标的比重')
+    """
+    stated = _state_part().fullmatch(block.text, block.clause_start(at), at)
+    if stated is None:
+        return ""
+    whole = whole_of_sentence(block, at)
+    return share_of_total(stated.group("part"), whole) if whole else stated.group("part") + SHARE_NOUN
 
 
 def share_of_total(part: str, total: str) -> str:
