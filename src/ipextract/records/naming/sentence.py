@@ -66,20 +66,45 @@ from .topic import facility_of_sentence
 
 
 def _describes(block_drafts: list[Draft], group_drafts: list[Draft], block: Block,
-               sentence_start: int, kind: str) -> Draft | None:
-    """The figure a growth, share or multiple describes: the nearest base figure before it in
-    the same sentence (from ``sentence_start``), or in the same data item."""
+               sentence_start: int, kind: str, at: int) -> Draft | None:
+    """The figure a growth, share or multiple (at ``at``) describes: the nearest base figure
+    before it in the same sentence (from ``sentence_start``), past the figures of a note in
+    brackets closed before it (床位800万张（其中民营医院200万张），比上年末增加12万张: the beds'
+    change, not the note's), or in the same data item."""
     allowed = BASE_KINDS | ({"rate", "share"} if kind == "change_pp" else set())
     for draft in reversed(block_drafts):
         if draft.figure.lstart < sentence_start:
             break
-        if draft.kind in allowed:
+        if draft.kind in allowed and not _in_closed_note(block.text, sentence_start, draft.figure, at):
             return draft
     if block.section == "data":
         for draft in reversed(group_drafts):
             if draft.kind in allowed:
                 return draft
     return None
+
+
+_OPENING_BRACKETS, _CLOSING_BRACKETS = "（(", "）)"
+
+
+def _in_closed_note(text: str, sentence_start: int, figure: Figure, at: int) -> bool:
+    """Whether ``figure`` stands in a note in brackets that opens after ``sentence_start`` and
+    closes before ``at``.
+
+    >>> text = "床位800万张（其中民营医院200万张），比上年末增加12万张。"
+    >>> from ipextract.figures import find_figures
+    >>> from ipextract.blocks import split_blocks
+    >>> figures = find_figures(split_blocks(text)[0], 0)
+    >>> [_in_closed_note(text, 0, f, figures[2].lstart) for f in figures[:2]]
+    [False, True]
+    """
+    if "（" not in text[sentence_start:figure.lstart] and "(" not in text[sentence_start:figure.lstart]:
+        return False  # (most figures: no bracket before them in their sentence)
+    opened = max(text.rfind(mark, sentence_start, figure.lstart) for mark in _OPENING_BRACKETS)
+    closed_before = max(text.rfind(mark, opened, figure.lstart) for mark in _CLOSING_BRACKETS)
+    if opened < 0 or closed_before > opened:
+        return False
+    return any(mark in text[figure.lend:at] for mark in _CLOSING_BRACKETS)
 
 
 def _name(blocks: list[Block], index: int, position: int, figure: Figure, words: PhraseAnalysis,
@@ -91,7 +116,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
     block = blocks[index]
     kind, sentence_start = words.kind, words.sentence_start
     previous = block_drafts[-1] if block_drafts else None
-    target = _describes(block_drafts, group_drafts, block, sentence_start, kind) if (
+    target = _describes(block_drafts, group_drafts, block, sentence_start, kind, figure.lstart) if (
         kind in DESCRIBING_KINDS) else None
     if kind == "change_pp" and target is not None and previous is not None and (
             previous.kind == "growth" and previous.of is not target.figure
