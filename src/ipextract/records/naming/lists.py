@@ -99,20 +99,25 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0,
             if not subject.strip() and cut > 0 and whole[cut] == "，" and (
                     opening := _list_before_predicate(whole[:cut], places)):
                 items = opening  # 万亿产业、先进制造业集群从无到有，|分别达2个、3个
+            commas = cut  # (where the list's pieces written with ， end)
             while cut > 0 and whole[cut] == "，":
                 previous_cut = max(whole.rfind("，", 0, cut), whole.rfind("：", 0, cut),
                                    whole.rfind("。", 0, cut))
                 piece = whole[previous_cut + 1:cut]
                 item = _list_item(piece, places)
-                if not _SHORT_ITEM.match(piece) or _change_in(piece) or _unbalanced(piece) or not (
-                    item or piece.endswith("等")
-                ) or bare and not _bare_name(_QUOTES.sub("", piece)):  # (“新三样”: a name)
+                if not _comma_piece(piece, item, bare):
                     break  # a clause of its own (产量增长较快), or 其中: the list starts after it
                 if len(items) >= wanted or len(
                         _distributed(items, wanted, cues.distributive_words)) >= wanted:
                     break  # (…标准，城乡低保平均标准分别: 城乡 stands for the two items)
                 items.insert(0, item)
                 cut = previous_cut
+            if len(items) > 1 and "、" not in subject and commas > 0 and whole[commas] == "，" and (
+                    marked := _marked_by_commas(whole, commas, _list_item(subject, places), wanted,
+                                                places, bare)):
+                # (电力，煤气，自来水生产和供应业分别…: the list's marks are its ，, and 和 is
+                # inside the last item, as it is where the marks are 、)
+                items = marked
             measure = _measure_after(left[index + len(word):])
             paired = _with_shared_words(items, wanted, measure)
             if not paired and wanted > 1 and len(items) > wanted:
@@ -124,6 +129,38 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0,
                     paired = _with_shared_words(marked, wanted, measure)
             return paired
     return []
+
+
+def _comma_piece(piece: str, item: str, bare: bool) -> bool:
+    """Whether a piece written before a ， is an item of a list (short, no change of its own,
+    balanced brackets, naming something or closing with 等; a name alone with ``bare``)."""
+    return bool(_SHORT_ITEM.match(piece)) and not _change_in(piece) and not _unbalanced(piece) and (
+        bool(item) or piece.endswith("等")) and not (bare and not _bare_name(_QUOTES.sub("", piece)))
+
+
+def _marked_by_commas(whole: str, cut: int, last: str, wanted: int, places: frozenset[str],
+                      bare: bool) -> list[str]:
+    """The items of a list written with ， (the pieces before ``cut``, short names alone, then
+    ``last``, the piece after it read as one item) when they are exactly ``wanted``; ``[]``
+    otherwise.
+
+    >>> _marked_by_commas("电力，煤气，自来水生产和供应业", 5, "自来水生产和供应业", 3, frozenset(), False)
+    ['电力', '煤气', '自来水生产和供应业']
+    """
+    items = [last]
+    while cut > 0 and whole[cut] == "，" and len(items) < wanted:
+        previous_cut = max(whole.rfind("，", 0, cut), whole.rfind("：", 0, cut), whole.rfind("。", 0, cut))
+        piece = whole[previous_cut + 1:cut]
+        item = _list_item(piece, places)
+        # (a short name alone: not a clause before the list, 深入开展…三年行动，…分别)
+        if len(piece) > _SHORT_NAME or not _comma_piece(piece, item, True):
+            break
+        items.insert(0, item)
+        cut = previous_cut
+    return items if len(items) == wanted else []
+
+
+_SHORT_NAME = 8  # characters at most of an item written before a ， of such a list
 
 
 def _without_opening_whole(subject: str, endings: tuple[str, ...]) -> str:
