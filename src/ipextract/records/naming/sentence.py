@@ -97,6 +97,10 @@ def _in_closed_note(text: str, sentence_start: int, figure: Figure, at: int) -> 
     >>> figures = find_figures(split_blocks(text)[0], 0)
     >>> [_in_closed_note(text, 0, f, figures[2].lstart) for f in figures[:2]]
     [False, True]
+    >>> text = "门诊药费（133.0元）占门诊费用的36.8%。"
+    >>> figures = find_figures(split_blocks(text)[0], 0)
+    >>> _in_closed_note(text, 0, figures[0], figures[1].lstart)
+    False
     """
     if "（" not in text[sentence_start:figure.lstart] and "(" not in text[sentence_start:figure.lstart]:
         return False  # (most figures: no bracket before them in their sentence)
@@ -104,7 +108,11 @@ def _in_closed_note(text: str, sentence_start: int, figure: Figure, at: int) -> 
     closed_before = max(text.rfind(mark, opened, figure.lstart) for mark in _CLOSING_BRACKETS)
     if opened < 0 or closed_before > opened:
         return False
-    return any(mark in text[figure.lend:at] for mark in _CLOSING_BRACKETS)
+    closing = min((found for mark in _CLOSING_BRACKETS if (found := text.find(mark, figure.lend, at)) >= 0),
+                  default=-1)
+    # (医院次均门诊药费（133.0元）占…的36.8%: a bracket that holds the figure alone gives the
+    # value of the name before it, no note)
+    return closing >= 0 and bool(text[opened + 1:figure.lstart].strip() or text[figure.lend:closing].strip())
 
 
 def _name(blocks: list[Block], index: int, position: int, figure: Figure, words: PhraseAnalysis,
