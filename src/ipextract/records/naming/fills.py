@@ -388,11 +388,17 @@ def _sum_opens_next_clause(between: str, metric: str) -> bool:
 
     >>> _sum_opens_next_clause("，总载重吨达", "总载重吨"), _sum_opens_next_clause("，农机总动力", "总动力")
     (True, False)
+    >>> _sum_opens_next_clause("，筹资[57]", "筹资")
+    True
     """
     if between[:1] not in _SUM_MARKS or not between.startswith(metric, 1):
         return False
-    rest = between[1 + len(metric):].strip()
+    # (筹资[57]|48亿元: a footnote mark after the name is no word of the clause)
+    rest = _FOOTNOTE.sub("", between[1 + len(metric):]).strip()
     return not rest or rest in load_vocabulary().cues.link_words
+
+
+_FOOTNOTE = regex.compile(NOTE_MARK)
 
 
 _SUM_MARKS = frozenset("，,、")  # (a sum goes on the count's sentence; after ；, 。 another's)

@@ -126,7 +126,7 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
     if action:
         return action, "after"
     name, how = _own_metric(figure, kind, left, right, previous, enumerated, places, tail)
-    name = without_effort_verb(name)
+    name = _without_aspect(without_effort_verb(name))
     if how == "before":
         name = without_manner_adverb(without_effort_adverb(name, kind == "count"))
         if kind == "count":
@@ -592,6 +592,24 @@ def _ranking_in(left: str, places: frozenset[str]) -> str:
 
 
 _MAX_WORK = 16  # characters at most of the things counted and the work done on them
+
+
+def _without_aspect(name: str) -> str:
+    """``name`` without the particle 了 after its verb (避免了伤亡风险 → 避免伤亡风险, 住上了安全房):
+    a word of the sentence's tense, none of a name's (案结事了率 keeps its 了, a word of the noun).
+
+    >>> _without_aspect("避免了伤亡风险"), _without_aspect("行政复议案件案结事了率")
+    ('避免伤亡风险', '行政复议案件案结事了率')
+    """
+    if _ASPECT not in name:
+        return name  # (the cheap test first: most names have none)
+    tokens = _tokens(name)
+    kept = [token for at, token in enumerate(tokens) if not (
+        token == _ASPECT and at > 0 and pos_tag(tokens[at - 1]).startswith(("v", "f")))]
+    return "".join(kept)
+
+
+_ASPECT = "了"
 
 
 def _after_effort_adverbs(name: str) -> str:
