@@ -75,6 +75,10 @@ def _describes(block_drafts: list[Draft], group_drafts: list[Draft], block: Bloc
     for draft in reversed(block_drafts):
         if draft.figure.lstart < sentence_start:
             break
+        if kind == "growth" and draft.kind == "change" and draft.metric_from == "before" and draft.metric:
+            # (…净增16.4万户、增长6.4%: a change named by its own words ends the search — the
+            # growth is of the things it changed, not of a level of an earlier clause)
+            return None
         if draft.kind in allowed and not _in_closed_note(block.text, sentence_start, draft.figure, at):
             return draft
     if block.section == "data":
