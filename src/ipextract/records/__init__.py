@@ -350,7 +350,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     _scope_of_total_parts(drafts, blocks)
     casualties_of_events(drafts, blocks)  # 发生火灾1200起，死亡12人: the fire's dead
     programme_of_generic_items(drafts, blocks)  # …补短板工程，实施项目2113个: the programme's
-    predicate_over_counted_items(drafts, blocks)  # 20个街区、…100条城市画廊|实现绿化彩化: each's
+    predicate_over_counted_items(drafts, blocks)  # 16个街区、…90条城市画廊|实现绿化彩化: each's
     _name_bare_shares(drafts, blocks)
     ranks_of_a_list(drafts, blocks)  # …分别增长6%、5.2%，分别居全国第二、第七: item by item
     forget_headings()

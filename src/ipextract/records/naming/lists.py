@@ -115,7 +115,7 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0,
             if len(items) > 1 and "、" not in subject and commas > 0 and whole[commas] == "，" and (
                     marked := _marked_by_commas(whole, commas, _list_item(subject, places), wanted,
                                                 places, bare)):
-                # (电力，煤气，自来水生产和供应业分别…: the list's marks are its ，, and 和 is
+                # (电力，燃气，自来水生产和供应业分别…: the list's marks are its ，, and 和 is
                 # inside the last item, as it is where the marks are 、)
                 items = marked
             measure = _measure_after(left[index + len(word):])
@@ -144,8 +144,8 @@ def _marked_by_commas(whole: str, cut: int, last: str, wanted: int, places: froz
     ``last``, the piece after it read as one item) when they are exactly ``wanted``; ``[]``
     otherwise.
 
-    >>> _marked_by_commas("电力，煤气，自来水生产和供应业", 5, "自来水生产和供应业", 3, frozenset(), False)
-    ['电力', '煤气', '自来水生产和供应业']
+    >>> _marked_by_commas("电力，燃气，自来水生产和供应业", 5, "自来水生产和供应业", 3, frozenset(), False)
+    ['电力', '燃气', '自来水生产和供应业']
     """
     items = [last]
     while cut > 0 and whole[cut] == "，" and len(items) < wanted:

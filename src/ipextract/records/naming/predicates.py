@@ -1,4 +1,4 @@
-"""A predicate written once after a list of counted things (20个街区、300座立交桥、100条城市画廊|
+"""A predicate written once after a list of counted things (16个街区、240座立交桥、90条城市画廊|
 实现绿化彩化): what the last item's things did, every item's things did, so each item's name
 keeps it (街区实现绿化彩化), as the last item's does (corpora/ANNOTATION.md, metric rule 3).
 
@@ -26,7 +26,7 @@ def predicate_over_counted_items(drafts: list[Draft], blocks: list[Block]) -> No
     are named by their things alone, in place.
 
     >>> from ipextract import extract
-    >>> [r.metric for r in extract("20个街区、300座立交桥、100条城市画廊实现绿化彩化。").records]
+    >>> [r.metric for r in extract("16个街区、240座立交桥、90条城市画廊实现绿化彩化。").records]
     ['街区实现绿化彩化', '立交桥实现绿化彩化', '城市画廊实现绿化彩化']
     """
     run: list[int] = []  # the drafts of the list read so far, each its count and its things

@@ -114,7 +114,7 @@ def _in_closed_note(text: str, sentence_start: int, figure: Figure, at: int) -> 
         return False
     closing = min((found for mark in _CLOSING_BRACKETS if (found := text.find(mark, figure.lend, at)) >= 0),
                   default=-1)
-    # (医院次均门诊药费（133.0元）占…的36.8%: a bracket that holds the figure alone gives the
+    # (次均门诊药费（128.0元）占…的37.2%: a bracket that holds the figure alone gives the
     # value of the name before it, no note)
     return closing >= 0 and bool(text[opened + 1:figure.lstart].strip() or text[figure.lend:closing].strip())
 
@@ -832,7 +832,7 @@ def _things_of_verb_alone(metric: str, between: str, previous: Draft, figure: Fi
     """煤矿投产 of 煤矿开工12处、|投产|8处: an item named by verbs alone (``metric``, all of
     ``between`` after a list's mark; a verbal noun, or 并网, which the segmenter tags a word of
     kind) is of the things the item before names ahead of its own verb, in the same measure
-    (新能源开工1600万千瓦、投产… → 新能源投产); ``metric`` otherwise."""
+    (新能源开工1500万千瓦、投产… → 新能源投产); ``metric`` otherwise."""
     if not metric or between[:1] not in _LIST_COMMAS or between[1:] != metric or (
             previous.metric_from != "before") or not _same_measure(previous, figure, kind, metric):
         return metric
