@@ -166,6 +166,8 @@ def _word_sets() -> dict[str, frozenset[str]]:
         | frozenset(cues.figurative_verbs),  # (景区|享誉|海内外: no compound of the things)
         "figurative_verbs": frozenset(cues.figurative_verbs),
         "qualifying_phrases": frozenset(cues.qualifying_phrases),
+        # (将|新建…, 再|创建…: a modal or a word of repetition before a verb at a name's start)
+        "words_before_verbs": frozenset(cues.modal_words) | frozenset(cues.repeat_adverbs),
         # (推进, 抓好 before examples: a plan's wording, as 加快建设 is — the noun alone names;
         # 实现, 完成: link verbs, cut from names elsewhere too)
         "not_actions": frozenset(cues.clause_verbs) | frozenset(cues.preposition_verbs)

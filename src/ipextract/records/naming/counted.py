@@ -272,13 +272,14 @@ def _with_relative_clause(tokens: list[str], closed: bool) -> str:
     clause = tokens[:at]
     # (a verb phrase, an idiom, 符合条件, or nouns with a verb or an adjective, 经济|困难, 营业收入|
     # 超|千亿元: what the things do or have; not nouns alone, 国家|的…, whose 的 is a possessive)
-    qualifying = "".join(clause) in _word_sets()["qualifying_phrases"]
+    written = "".join(clause)
+    qualifying = written in _word_sets()["qualifying_phrases"]
     if not clause or not (_is_verb(pos_tag(clause[0])) or pos_tag(clause[0]) == "l" or any(
             _is_verb(pos_tag(token)) or pos_tag(token) in ("a", "an") for token in clause[1:])
             or qualifying):
         return ""
-    if pos_tag(clause[0]).startswith("n") and not qualifying and not any(
-            "".join(clause).startswith(measure) for measure in load_vocabulary().cues.measure_nouns):
+    if pos_tag(clause[0]).startswith("n") and not qualifying and not written.startswith(
+            tuple(load_vocabulary().cues.measure_nouns)):
         return ""  # (56个|部件|全覆盖的|产业集群: a noun that opens the clause is what is counted)
     head = tokens[at + 1:]
     # (the nouns after 的, and a predicate after them: 残疾人|就业创业 — the predicate is read
@@ -287,7 +288,7 @@ def _with_relative_clause(tokens: list[str], closed: bool) -> str:
     while nouns < len(head) and pos_tag(head[nouns]).startswith(_HEAD_TAGS) and head[nouns] != _OF:
         nouns += 1
     predicate = head[nouns:]
-    if not nouns or len("".join(clause)) > _RELATIVE or not pos_tag(head[nouns - 1]).startswith(
+    if not nouns or len(written) > _RELATIVE or not pos_tag(head[nouns - 1]).startswith(
             _NOMINAL_TAGS) or not (closed and not predicate or predicate and _is_verb(pos_tag(predicate[0]))):
         return ""
     return "".join(tokens[:at + 1 + nouns])

@@ -22,7 +22,7 @@ from ..base import (
     _word_sets,
     compound_name,
 )
-from .phrase import _ANY_DIGIT, _HAN_WORDS, _NAME_ENDINGS, NOTE_MARK
+from .phrase import _ANY_DIGIT, _HAN_WORDS, _NAME_ENDINGS, _NOTE_MARK, NOTE_MARK
 from .topic import _opens_with_scope
 
 
@@ -394,11 +394,8 @@ def _sum_opens_next_clause(between: str, metric: str) -> bool:
     if between[:1] not in _SUM_MARKS or not between.startswith(metric, 1):
         return False
     # (筹资[57]|48亿元: a footnote mark after the name is no word of the clause)
-    rest = _FOOTNOTE.sub("", between[1 + len(metric):]).strip()
+    rest = _NOTE_MARK.sub("", between[1 + len(metric):]).strip()
     return not rest or rest in load_vocabulary().cues.link_words
-
-
-_FOOTNOTE = regex.compile(NOTE_MARK)
 
 
 _SUM_MARKS = frozenset("，,、")  # (a sum goes on the count's sentence; after ；, 。 another's)
@@ -466,10 +463,17 @@ def _fill_shared_nouns(drafts: list[Draft], blocks: list[Block]) -> None:
 
 
 @lru_cache(maxsize=1)
+def panel_states() -> str:
+    """The alternation of the states a panel's members are counted in (cues.panel_states:
+    上涨, 持平, 下降…), one that matches nothing when there are none."""
+    return alternation(cue_words("panel_states")) or r"(?!)"
+
+
+@lru_cache(maxsize=1)
 def _panel_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """A name that counts a panel's members in a state (…上涨的城市个数), and an item named by a
     state alone (，持平的为): cues.panel_states."""
-    states = alternation(cue_words("panel_states")) or r"(?!)"
+    states = panel_states()
     return (regex.compile(rf"(?P<state>{states})的(?P<counted>[^，,。；;、]{{1,8}})$"),
             regex.compile(rf"[\s　]*(?P<state>{states})的(?:为|有|是)?[\s　]*$"))
 

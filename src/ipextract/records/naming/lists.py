@@ -101,8 +101,7 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0,
                 items = opening  # 万亿产业、先进制造业集群从无到有，|分别达2个、3个
             commas = cut  # (where the list's pieces written with ， end)
             while cut > 0 and whole[cut] == "，":
-                previous_cut = max(whole.rfind("，", 0, cut), whole.rfind("：", 0, cut),
-                                   whole.rfind("。", 0, cut))
+                previous_cut = _cut_before(whole, cut)
                 piece = whole[previous_cut + 1:cut]
                 item = _list_item(piece, places)
                 if not _comma_piece(piece, item, bare):
@@ -131,6 +130,11 @@ def _respectively_items(left: str, places: frozenset[str], wanted: int = 0,
     return []
 
 
+def _cut_before(whole: str, cut: int) -> int:
+    """Where the piece of a list that ends at ``cut`` opens: the ，, ： or 。 before it (-1 for none)."""
+    return max(whole.rfind("，", 0, cut), whole.rfind("：", 0, cut), whole.rfind("。", 0, cut))
+
+
 def _comma_piece(piece: str, item: str, bare: bool) -> bool:
     """Whether a piece written before a ， is an item of a list (short, no change of its own,
     balanced brackets, naming something or closing with 等; a name alone with ``bare``)."""
@@ -149,7 +153,7 @@ def _marked_by_commas(whole: str, cut: int, last: str, wanted: int, places: froz
     """
     items = [last]
     while cut > 0 and whole[cut] == "，" and len(items) < wanted:
-        previous_cut = max(whole.rfind("，", 0, cut), whole.rfind("：", 0, cut), whole.rfind("。", 0, cut))
+        previous_cut = _cut_before(whole, cut)
         piece = whole[previous_cut + 1:cut]
         item = _list_item(piece, places)
         # (a short name alone: not a clause before the list, 深入开展…三年行动，…分别)

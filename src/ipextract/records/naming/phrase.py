@@ -492,13 +492,6 @@ def _names_nothing(tokens: list[str]) -> bool:
         pos_tag(token) == "vn" for token in content[1:])
 
 
-@lru_cache(maxsize=1)
-def _words_before_verbs() -> frozenset[str]:
-    """A modal or a word of repetition (将, 要, 再): the plan's wording before a verb at a
-    name's start (cues.modal_words, repeat_adverbs)."""
-    return cue_set("modal_words") | cue_set("repeat_adverbs")
-
-
 def _without_verbs(tokens: list[str]) -> list[str]:
     """The name's words without the verbs around it (cues.toml verbs_before_names, …):
     力争|外贸|进出口总额 → 外贸进出口总额, 规模以上|工业|企业|实现|利润总额 → …企业利润总额,
@@ -508,11 +501,10 @@ def _without_verbs(tokens: list[str]) -> list[str]:
     ['规模以上', '工业', '企业', '利润总额']
     """
     words = _word_sets()
-    modals = _words_before_verbs()
     while len(tokens) > 1 and (tokens[0] in words["plan_verbs_before_names"] or (
             # (将|新建|学校, 再|创建…: a modal or a word of repetition before the verb is the
             # plan's wording, as 力争 is)
-            tokens[0] in modals and pos_tag(tokens[1]).startswith("v")) or (
+            tokens[0] in words["words_before_verbs"] and pos_tag(tokens[1]).startswith("v")) or (
             tokens[0] in words["verbs_before_names"]
             and (pos_tag(tokens[1]).startswith(_NOMINAL_TAGS) or len(tokens) > 2 and (
                 "".join(tokens[1:]).endswith(load_vocabulary().cues.measure_endings)

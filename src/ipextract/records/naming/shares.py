@@ -14,11 +14,10 @@ from functools import lru_cache
 import regex
 
 from ...blocks import Block
-from ...scanning import alternation
 from ...vocabulary import cue_words, load_vocabulary
 from ...vocabulary.lexicon import pos_tag
 from ..base import BASE_KINDS, Draft, _tokens
-from .fills import _OPENING_WHOLE
+from .fills import _OPENING_WHOLE, panel_states
 from .phrase import _HAN_WORDS
 from .totals import _kind_of
 
@@ -206,7 +205,7 @@ def _de_part() -> regex.Pattern[str]:
 def _state_part() -> regex.Pattern[str]:
     """A clause that names a share's part by a state alone (上升的占, 下降及持平的占: cues.toml
     panel_states, joined by 及, 和, 或 or 与)."""
-    states = alternation(cue_words("panel_states")) or r"(?!)"
+    states = panel_states()
     return regex.compile(rf"[\s　]*(?P<part>(?:{states})(?:[及和或与](?:{states}))*){_DE_SHARE_LINK}")
 
 
