@@ -136,6 +136,7 @@ def _word_sets() -> dict[str, frozenset[str]]:
         # (a verb of a level reached is a link word, but before a count of the steps crossed)
         "link": frozenset(cues.link_words) | frozenset(cues.level_verbs),
         "level_verbs": frozenset(cues.level_verbs),
+        "level_steps": frozenset(cues.level_steps),
         "adverbs": frozenset(cues.trailing_adverbs) | frozenset(cues.per_head_words),
         "change": frozenset(vocabulary.change_verbs),
         "qualifier": frozenset(vocabulary.qualifiers.prefix) | frozenset(vocabulary.qualifiers.governing),

@@ -57,6 +57,7 @@ class Cues(Frozen):
     share_right: tuple[str, ...]
     link_words: tuple[str, ...]
     level_verbs: tuple[str, ...] = ()
+    level_steps: tuple[str, ...] = ()
     scope_words: tuple[str, ...]
     period_pattern: str
     time_scope_words: tuple[str, ...]

@@ -687,6 +687,7 @@ def _action_verb(left: str) -> str:
     cues = load_vocabulary().cues
     if len(tokens) == 1 and pos_tag(tokens[0]).startswith("v") and tokens[0] not in _COPULAS and (
             tokens[0] not in cues.verbs_after_names and tokens[0] not in cues.plan_verbs_before_names
-            and not tokens[0].endswith(cues.level_after_change)):  # (增至: a from-to's verb; 争创: a plan's)
+            # (增至: a from-to's verb; 争创: a plan's; 迈上: a level's link, as 达到 is)
+            and not tokens[0].endswith(cues.level_after_change) and tokens[0] not in cues.level_verbs):
         return tokens[0]
     return ""

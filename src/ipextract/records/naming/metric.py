@@ -470,6 +470,10 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             ends_with_verb and kind in _MEASURED_KINDS and _verbs_only(own)))
     )) and not (right[:1].isdigit() and restated_after(right)):
         noun = _right_noun(right, figure.kind == "count")
+        if figure.kind != "count" and _STEPS_COUNTED.sub("", noun) in words["level_steps"]:
+            # 迈上|3万亿元|台阶, 突破…|大关: the step reached, no thing of the level; nor the
+            # steps a list of levels counts (连跨5万亿元、|6万亿元|两个台阶)
+            noun = ""
         if figure.kind == "count" and tail and tail.startswith(right) and (
                 head := head_after_qualities(tail, right)):
             noun = head  # 1—2个|市场前景好、吸纳就业多的|主导产业: the head counted
@@ -554,6 +558,9 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
         # names nothing; the words after the count, read below, do)
         return "", "before"
     return own, "before"
+
+
+_STEPS_COUNTED = regex.compile(r"^[两二三四五六七八九十]个")  # 两个|台阶: the steps a list crossed
 
 
 # 改造老旧小区1343个|52.54万户，: a count written right after this one (a digit, no year) that

@@ -191,7 +191,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
                 phrase = phrase[len(place):]
             break
     adverbial = adverbial_pattern.search(phrase)
-    if adverbial and adverbial.end() < len(phrase):
+    if adverbial and adverbial.end() < len(phrase) and _preposition_at(phrase, adverbial.start()):
         phrase = phrase[adverbial.end():]  # 武汉海关在“龙腾2024”专项行动中扣缴… → 扣缴…
     phrase = _strip_edges(phrase)
     if phrase.endswith(_RATE_BASE_END) and (base := _RATE_BASE.search(phrase)) is not None:
@@ -490,6 +490,31 @@ def _names_nothing(tokens: list[str]) -> bool:
     return bool(content) and not "".join(content).endswith(_NAME_ENDINGS) and not any(
         pos_tag(token).startswith(_SUBJECT_HEAD_TAGS) for token in content) and not any(
         pos_tag(token) == "vn" for token in content[1:])
+
+
+def _preposition_at(phrase: str, at: int) -> bool:
+    """Whether the 在 or 于 at ``at`` is a word of its own, a preposition opening an adverbial
+    phrase (在|乡村振兴|工作|中), not the end of a word (高于|规上|工业, 位于, 存在: a phrase
+    read from there to a 上 or 中 is no adverbial).
+
+    >>> _preposition_at("在乡村振兴工作中培育家庭农场", 0), _preposition_at("增速高于规上工业", 3)
+    (True, False)
+    >>> _preposition_at("增速快于规上工业投资", 3)
+    False
+    """
+    start, before = 0, ""
+    for token in _tokens(phrase):
+        if start >= at:
+            # (快|于, 高|于: a segmenter may cut the comparing verb; 于 after an adjective or a
+            # verb is still that verb's)
+            return start == at and len(token) == 1 and not (
+                token == _YU and pos_tag(before).startswith(_COMPARING_TAGS))
+        start, before = start + len(token), token
+    return False
+
+
+_YU = "于"
+_COMPARING_TAGS = ("a", "v", "d")  # the tags of 快, 高, 用… that 于 completes as a verb
 
 
 def _without_verbs(tokens: list[str]) -> list[str]:

@@ -241,6 +241,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         metric, how = previous.metric, "previous"  # 并购重组397起、1767.8亿元
     if not metric:
         metric, how = words_after(words.right), "context"
+        if metric in _word_sets()["level_steps"]:
+            metric = ""  # (…、迈上|3万亿元|台阶: the step reached names no level)
         if kind == "count" and metric.endswith(_PROJECT_WORKS):
             metric = metric.removesuffix(_BUILDING)  # (…|4个|在建…项目建设: the projects counted)
         if kind == "rank" and _ANY_DIGIT.search(metric):
@@ -924,16 +926,19 @@ def _verb_over_counts(metric: str, between: str, previous: str, right: str) -> s
 def _modifying(tokens: list[str]) -> bool:
     """体育|公园, 供热|管网, 经营|主体: a first word the segmenter tags a verbal noun (vn) that
     qualifies the nouns after it, no verb of the item's own: not a verb of a list (培育|…, 建设|…:
-    cues flow/done_verbs_over_lists), and no other verb in the item."""
+    cues flow/done_verbs_over_lists), and no verb that ends the item."""
     return pos_tag(tokens[0]) == "vn" and len(tokens) > 1 and tokens[0] not in _carried_verbs() and (
-        not any(pos_tag(token).startswith("v") for token in tokens[1:])) and (
+        # (劳动|教育|实践|基地: verbal nouns and a verb inside, before the head noun, are the
+        # noun's words; a verb that ends the item is a predicate of its own)
+        not pos_tag(tokens[-1]).startswith("v")) and (
         pos_tag(tokens[1]) != "a")  # (发展|高效|节水农业: a verb and its object, an adjective first)
 
 
 _NOUNS_JOINED = frozenset({"和", "及"})  # what joins two nouns inside one item (城中村和危旧房)
 # the tags of 村, 园, 厂, 位 cut from the word before them (点 of 服务|点: tagged a numeral)
 _BOUND_HEADS = CUT_HEAD_TAGS  # 省级|中心|村, 产业|园: a head cut from its compound
-_INSIDE_ITEMS = ("v", "a", "k", "zg", "q")  # tags of words cut from a noun inside an item
+# tags of words cut from a noun inside an item (零|碳 of 国家级|零|碳|工厂: a numeral word)
+_INSIDE_ITEMS = ("v", "a", "k", "zg", "q", "m")
 
 
 def _parallel_items(before: str, item: str) -> bool:
