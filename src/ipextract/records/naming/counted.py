@@ -675,8 +675,21 @@ def _words_within(text: str, reach: int) -> str:
 def words_after(right: str) -> str:
     """The rest of the clause after a figure, without another figure in it, nor the 的 that
     joins the figure to it (75%的|财力用于民生: a name never opens with 的)."""
-    words = _strip_edges(_LEADING_FIGURE.sub("", right))
-    return words.removeprefix("的")[:16]
+    words = _strip_edges(_LEADING_FIGURE.sub("", right)).removeprefix("的")
+    if len(words) <= _WORDS_AFTER:
+        return words
+    # (cut at a word, never inside one: …达到国家标准, not …达到国家; the word the reach ends in
+    # is read whole)
+    end = 0
+    for token in _tokens(words[:_WORDS_AFTER + _LONGEST_WORD]):
+        end += len(token)
+        if end >= _WORDS_AFTER:
+            break
+    return words[:end]
+
+
+_WORDS_AFTER = 16  # characters of a clause after a figure read as its name
+_LONGEST_WORD = 8  # characters read past them, to end the word they end in
 
 
 @lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
