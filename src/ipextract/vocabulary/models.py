@@ -58,6 +58,7 @@ class Cues(Frozen):
     link_words: tuple[str, ...]
     level_verbs: tuple[str, ...] = ()
     level_steps: tuple[str, ...] = ()
+    deeds_tagged_nouns: tuple[str, ...] = ()
     scope_words: tuple[str, ...]
     period_pattern: str
     time_scope_words: tuple[str, ...]

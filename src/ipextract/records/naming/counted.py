@@ -510,12 +510,14 @@ def short_predicate(noun: str, right: str, carrier: str = "", benefactive: bool 
         rest, tokens = rest[len(tokens[0]):], tokens[1:]
     first = tokens[0]
     words = _word_sets()
-    if first in words["predicate_nouns"] or first in words["effort_adverbs"] or (
+    # (项目|落地…, 事项|上线运行: a deed the segmenter tags a noun; not 落地|落实, a plan's wording)
+    deed = first in cues.deeds_tagged_nouns and not (len(tokens) > 1 and tokens[1] in cues.effort_verbs)
+    if first in words["predicate_nouns"] and not deed or first in words["effort_adverbs"] or (
             first in cues.effort_verbs) or first in words["clause_verbs"]:
         return ""  # (…加快|推进, 全部|完成, 推进…: no choice of which things are counted)
     if carrier in _NO_GIVING and first in words["giving_verbs"] and not benefactive:
         return ""  # (``benefactive``: what was given or done for them, read with its 为)
-    if not (first in words["selecting_verbs"] or pos_tag(first).startswith("v")) or any(
+    if not (deed or first in words["selecting_verbs"] or pos_tag(first).startswith("v")) or any(
             verb in rest for verb in cues.figurative_verbs):
         return ""  # (享誉海内外, 擦亮…名片, 项目|加力实施: a figure of speech or an effort says no which)
     # (民生实事|保质保量 + 完成: a noun read with an adverb of the predicate takes no more of it)

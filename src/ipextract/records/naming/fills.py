@@ -369,16 +369,33 @@ def _totals_of_things_counted(drafts: list[Draft], blocks: list[Block]) -> None:
                 count.figure.block != draft.figure.block or not count.metric):
             continue
         between = blocks[draft.figure.block].text[count.figure.lend:draft.figure.lstart]
-        if investment and count.metric.endswith(cues.project_nouns):
+        projects = _projects_of(count.metric, cues.project_nouns, cues.deeds_tagged_nouns) if (
+            investment) else ""
+        if projects:
             if any(mark in between for mark in _FULL_STOPS + _CLAUSE_ENDS):
                 continue
-            name = count.metric + draft.metric
+            name = projects + draft.metric
         elif not investment and _sum_opens_next_clause(between, draft.metric):
             name = count.metric.removesuffix(_COUNT_WORD) + draft.metric
         else:
             continue
         renamed[id(draft.figure)] = name
         drafts[index] = replace(draft, metric=name)
+
+
+def _projects_of(name: str, nouns: tuple[str, ...], deeds: tuple[str, ...]) -> str:
+    """The projects a count's name counts: the name when it ends with a project noun, or the
+    name up to one when a predicate of what they did follows it (央陕合作项目|落地: the count's
+    name keeps the deed, the investment is of the projects); ``""`` otherwise.
+
+    >>> _projects_of("央陕合作项目落地", ("项目",), ("落地",)), _projects_of("项目经理", ("项目",), ())
+    ('央陕合作项目', '')
+    """
+    if name.endswith(nouns):
+        return name
+    end = max((name.rfind(noun) + len(noun) for noun in nouns if noun in name), default=0)
+    deed = name[end:]
+    return name[:end] if end and deed.startswith(deeds) else ""
 
 
 def _sum_opens_next_clause(between: str, metric: str) -> bool:

@@ -406,11 +406,20 @@ def _verbs_only(words: str) -> bool:
         pos_tag(token).startswith(("v", "d")) for token in tokens)
 
 
+# what joins two items, the first ending where a figure opens the next (a word of its own: not
+# the 及 of 惠及; not 与, a preposition too: 与8家中心达成合作)
+_ITEM_JOINS = ("和", "及", "以及")
+
+
 def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | None,
                 enumerated: bool, places: frozenset[str], tail: str = "") -> tuple[str, MetricFrom]:
     """:func:`_metric` before the verb of effort or of having goes."""
     own, own_tag = clean_metric(_cut_comparison(left, kind, places), places)
     own = _after_examples(own)
+    if own.endswith(_ITEM_JOINS) and _tokens(own)[-1] in _ITEM_JOINS:
+        # 加快大型水电站和|690万千瓦|火电项目…: the figure opens the item after the join, named
+        # after it; the item before is no name of it
+        own, own_tag = "", ""
     if kind == "rank" and (ranking := _ranking_in(left, places)):
         own = ranking  # 在全省高质量发展考核中|由第8名: the assessment the rank is in
     elif kind == "rank":
@@ -517,8 +526,9 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
                 return _BENEFACTIVE + noun + done, "after"
         if noun in cues.generic_counted_nouns:
             noun = _with_predicate(noun, tail or right)  # 14家企业|上榜…
-        elif figure.kind == "count" and (not own or carrier):
+        elif figure.kind == "count" and (not own or carrier or own in cue_set("flow_verbs_over_lists")):
             # 27家|农村信用社|完成改制任务, 推动|6个|平台|投入运行: which of the things are counted
+            # (新增|1200款|农产品|入驻商超: of the things a flow adds, those that did it)
             noun += short_predicate(noun, through_joined_nouns(right, tail), carrier)
         if own and carrier and figure.kind == "count" and holds_predicate(noun):
             return noun, "after"  # 帮助|1.8万户|农户搬进新居: the carrier goes with its subject kept
