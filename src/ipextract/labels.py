@@ -67,10 +67,18 @@ def _recounts_list(block: Block, figure: Figure) -> bool:
     clause = _CLAUSE_MARKS.split(sentence)[-1]  # 、 does not end this clause
     if _SEPARATORS.isdisjoint(clause):
         return False
+    if clause.endswith(_CLOSING_QUOTES):
+        # 健全“考核、督查、激励”三项机制: a quoted list recounted, its marks no part of an item
+        opening = clause.rfind(_OPENING_QUOTE)
+        if opening < 0 or _OPENING_QUOTE in clause[opening + 1:-1]:
+            return False
+        clause = clause[opening + 1:-1]
     found = _LIST_BEFORE.search(clause)
-    if found is None or _DIGIT.search(clause, 0, found.start()) or found.group(0).endswith(("各", "的")):
-        # 水厂3座、焚烧设施2座: items with counts of their own; 各2所: 2 each; 规模最大、技术
-        # 领先的2座: qualities of the things counted, not a list of them
+    if found is None or _DIGIT.search(clause, max(0, found.start() - _COUNT_BEFORE), found.start()) or (
+            found.group(0).endswith(("各", "的"))):
+        # 水厂3座、焚烧设施2座: items with counts of their own (a digit right before the list,
+        # not one of an earlier phrase: 5大领域…以及工业、农业、服务业三类); 各2所: 2 each;
+        # 规模最大、技术领先的2座: qualities of the things counted, not a list of them
         return False
     return len(_SEPARATOR.findall(found.group(0))) + 1 == int(figure.value)
 
@@ -92,6 +100,9 @@ def _announces_a_list(block: Block, figure: Figure) -> bool:
         len(head) > 1 and noun.endswith(head) for head in cues.list_heads)
 
 
+_CLOSING_QUOTES = ("”", "\"")
+_OPENING_QUOTE = "“"
+_COUNT_BEFORE = 3  # characters before a list a count of its first item would end in (水厂3座、)
 _ANNOUNCED_AT_MOST = Decimal(20)  # items a list that says 一是, 二是… runs to
 _NOUN_TO_COLON = regex.compile(r"(\p{Han}{1,8})[：:。]\s*")  # 五件|事：|一是
 

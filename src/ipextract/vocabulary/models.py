@@ -59,6 +59,7 @@ class Cues(Frozen):
     level_verbs: tuple[str, ...] = ()
     level_steps: tuple[str, ...] = ()
     deeds_tagged_nouns: tuple[str, ...] = ()
+    organisation_heads: tuple[str, ...] = ()
     scope_words: tuple[str, ...]
     period_pattern: str
     time_scope_words: tuple[str, ...]

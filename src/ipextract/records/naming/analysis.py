@@ -37,6 +37,7 @@ from .phrase import (
     _HAN,
     _HAN_WORDS,
     _LIST_COMMAS,
+    _LIST_NOTE,
     NOTE_MARK,
     _is_verb,
     _opens_with_verb,
@@ -140,6 +141,7 @@ def says_respectively(text: str, start: int = 0, end: int | None = None) -> bool
 
 
 _TAIL = 40  # characters after a figure that a generic noun's predicate is looked for in
+_NOTE_AFTER_NOUN = 6  # characters after a figure a bracket note of the counted noun opens within
 
 
 _ORDINAL_DIGITS = "一二三四五六七八九"  # (一、二类: a lone one before 、 and a class word)
@@ -184,6 +186,11 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
     clause = block.text[clause_start: figure.lstart]
     left = block.text[left_start: figure.lstart]
     right = block.text[figure.lend: _clause_end(block, figure.lend)]
+    tail = block.text[figure.lend: figure.lend + _TAIL]
+    if "（" in right[:_NOTE_AFTER_NOUN] or "(" in right[:_NOTE_AFTER_NOUN]:
+        # 28个|县（市、区）|地下水水源替换: the note of what the noun covers is no word of the
+        # things counted nor of what they did (read as 28个县地下水水源替换)
+        right, tail = _LIST_NOTE.sub("", right), _LIST_NOTE.sub("", tail)
     own_words: str | None = None  # the clause's own words, where ``clause`` reaches further back
     if between is not None and _after_joined_item(between, previous_draft, previous):
         # 建成12个污水处理设施|和|40公里管网: the item after a join names itself, as after 、
@@ -226,7 +233,7 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
     return PhraseAnalysis(
         left, clause, right, enumerated,
         says_respectively(clause),  # respectively
-        block.text[figure.lend: figure.lend + _TAIL],  # tail
+        tail,
         kind, sign,
         _governed_qualifier(figure.qualifier, kind, left),  # qualifier
         sentence_start, own_clause_start,

@@ -421,9 +421,31 @@ _CLAUSE_END = re.compile("[" + re.escape(SENTENCE_END + CLAUSE_BREAK + BULLETS) 
 def _clause_end(block: Block, offset: int) -> int:
     """Where the clause that ``offset`` stands in ends, looking no further than MAX_REACH (a
     block with no punctuation must not make every figure read to its end)."""
-    limit = min(len(block.text), offset + MAX_REACH)
-    found = _CLAUSE_END.search(block.text, offset, limit)
+    text = block.text
+    limit = min(len(text), offset + MAX_REACH)
+    found = _CLAUSE_END.search(text, offset, limit)
+    while found is not None and text[found.start()] in _LIST_MARKS and (
+            close := _open_note_closes(text, offset, found.start())) is not None:
+        # 28个|县（市、区）|地下水…: a 、 inside a bracket note of what a noun covers ends no
+        # clause, nor a ， there (a writer's other mark for it)
+        found = _CLAUSE_END.search(text, close, limit)
     return found.start() if found else limit
+
+
+_NOTE_OPENS, _NOTE_CLOSES = "（(", "）)"
+_LIST_MARKS = "、，,"
+_NOTE_REACH = 12  # characters of a bracket note of what a noun covers (县（市、区）, 州（市）)
+
+
+def _open_note_closes(text: str, start: int, at: int) -> int | None:
+    """Past the bracket that closes the note ``at`` stands in, when a bracket opened after
+    ``start`` is still open there and closes within a short note; ``None`` otherwise."""
+    opening = max(text.rfind(mark, start, at) for mark in _NOTE_OPENS)
+    if opening < 0 or any(text.find(mark, opening, at) >= 0 for mark in _NOTE_CLOSES):
+        return None
+    closing = min((found for mark in _NOTE_CLOSES
+                   if (found := text.find(mark, at, opening + _NOTE_REACH)) >= 0), default=-1)
+    return closing + 1 if closing >= 0 else None
 
 
 _MAX_PREDICATE = 16  # characters of a generic noun's predicate kept in its name, cut at a word

@@ -229,7 +229,8 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     leading = _leading_words(places)
     while tokens and (tokens[0] in leading or _is_punctuation(tokens[0]) or (
         not quoted_start and len(tokens) > 1 and _is_place(tokens[0]) and _place_name(tokens)
-    )) and not (len(tokens) > 1 and tokens[1] in _bound_suffixes()):  # (全省|性)
+    )) and not (len(tokens) > 1 and tokens[1] in _bound_suffixes()) and (  # (全省|性)
+            not _names_organisation(tokens, places)):
         tokens.pop(0)
     while len(tokens) > 1 and tokens[0] in words["adverbs_before_verbs"] and pos_tag(
         tokens[1]
@@ -241,7 +242,8 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         # manner, which goes with it: without_manner_adverb)
         tokens.pop(0)
     tokens = _without_verbs(tokens)
-    while len(tokens) > 1 and tokens[0] in leading and tokens[1] not in _bound_suffixes():
+    while len(tokens) > 1 and tokens[0] in leading and tokens[1] not in _bound_suffixes() and (
+            not _names_organisation(tokens, places)):
         tokens.pop(0)  # 预计|全市|数字经济…: the scope word the verb stood before
     trailing = _trailing_words()
     # (稳定|在: the verb before the link word goes with it)
@@ -377,8 +379,28 @@ def _opens_organisation(phrase: str, place: str) -> bool:
     """Whether the place ``phrase`` opens with is the start of an organisation's name, a word
     of the dictionary tagged nt that runs past it (上海证券交易所, 北京大学): a dictionary
     walk from the phrase's start, no segmentation."""
-    return any(len(word) > len(place) and pos_tag(word) == "nt"
-               for word in words_starting(phrase))
+    if any(len(word) > len(place) and pos_tag(word) == "nt" for word in words_starting(phrase)):
+        return True
+    # 贵州|能源集团|收入, 吉林|化纤集团…: nouns after the place up to an organisation's head
+    # (cues.toml organisation_heads) name one organisation, whose name the place opens
+    tokens = _tokens(phrase[len(place):len(place) + _ORGANISATION_REACH])
+    heads = cue_set("organisation_heads")
+    for at, token in enumerate(tokens):
+        if token in heads or any(len(head) > 1 and token.endswith(head) for head in heads):
+            return at > 0 or len(token) > 2
+        if not pos_tag(token).startswith(("n", "j")):
+            return False
+    return False
+
+
+_ORGANISATION_REACH = 8  # characters after a place an organisation's head is looked for in
+
+
+def _names_organisation(tokens: list[str], places: frozenset[str]) -> bool:
+    """Whether the place ``tokens`` open with opens an organisation's name (贵州|能源集团|收入):
+    a word of the name, no scope to drop."""
+    return len(tokens) > 1 and (tokens[0] in places or _is_place(tokens[0])) and (
+        _opens_organisation("".join(tokens), tokens[0]))
 
 
 @lru_cache(maxsize=1)
