@@ -156,6 +156,8 @@ def _plan() -> regex.Pattern[str]:
 _COMPARED = regex.compile(r"(?:比|较|同|与|跟|相比|对比|[高低快慢多少大小超]于)\s*$")
 # 按2020年价格计算, 按2015年不变价: the year whose prices a figure is given in
 _PRICE_BASE = regex.compile(r"按\s*$")
+# 的801元/月、: the end values listed after 提高到2025年, up to the figure (figures and marks alone)
+_END_VALUES = regex.compile(r"的(?:[0-9][0-9.,]*[^\s0-9、，,；;。和及与]{0,6}(?:、|和|及|与))+")
 # 提高到2025年的6.1万家: the year of a new level, not a deadline (力争到2030年)
 _NEW_LEVEL = regex.compile(r"(?:提高|增加|提升|增长|降低|减少|扩大|缩小|上升|下降|跃升|攀升|增|升|降|减)\s*$")
 _FIGURE_START = regex.compile(r"[0-9〇零一二三四五六七八九十两]")
@@ -302,10 +304,13 @@ def _nearest_period(block: Block, figure: Figure, inherited: str | None, year: i
         if follows == "的" and _COPULA.search(text, max(0, start - 3), start):
             continue  # 利润为“十三五”时期的2.2倍: the time compared with
         if kind == "year":
-            if found.startswith("到") and _NEW_LEVEL.search(text, max(0, start - 3), start):
+            to_level = found.startswith("到") and _NEW_LEVEL.search(text, max(0, start - 3), start)
+            if to_level:
                 found = found[1:]  # 提高到2025年的6.1万家: 2025年
             if follows in ("", "的"):
                 return found  # 2020年的4.7万家: the figure's own
+            if to_level and _END_VALUES.fullmatch(follows):
+                return found  # 提高到2025年的801元/月、|7226元/年: every end value's
             if follows.startswith("的") and _FIGURE_START.match(follows, 1):
                 # 从2020年的4.7万家、…提高到: the year of another figure; a start's span runs
                 # to the end of its clause, and the end's time is the one before it, if any

@@ -156,8 +156,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
             start := _from_to_start(block, figure, words.sentence_start, block_drafts)) is not None:
         # 分别从550元、320元提高到700元、420元: the end of a change is its start's measure
         return start.metric, None, "previous"
-    if len(metric) <= _CONVERSION_WORD and kind in BASE_KINDS and (
-            metric in load_vocabulary().cues.conversion_words):
+    if kind in BASE_KINDS and (len(metric) <= _CONVERSION_WORD or metric.startswith(_AT_RATE)) and (
+            _RATE_BASIS.sub("", metric) in load_vocabulary().cues.conversion_words):
         # 实际使用外资8263亿元，下降27.1%，折1162亿美元: the level before, in another unit
         level = _level_before(block_drafts, sentence_start)
         metric, how = (level.metric, "previous") if level is not None and (
@@ -464,7 +464,10 @@ def _share_of_described(metric: str, described: str) -> str:
     return described[:at] + metric if at > 0 else ""
 
 
-_CONVERSION_WORD = 2  # characters at most of a word of conversion (折, 折合): most names are longer
+_CONVERSION_WORD = 4  # characters at most of a word of conversion (折, 折合, 折算约合): most names are longer
+# 按年平均汇率|折算: the exchange rate a conversion is made at, no word of a name
+_AT_RATE = "按"
+_RATE_BASIS = regex.compile(r"^按[^，,。；;]{0,12}?汇率")
 
 
 _LIST_MARKS = frozenset("、和及与")
