@@ -68,7 +68,7 @@ def _recounts_list(block: Block, figure: Figure) -> bool:
     if _SEPARATORS.isdisjoint(clause):
         return False
     if clause.endswith(_CLOSING_QUOTES):
-        # 健全“考核、督查、激励”三项机制: a quoted list recounted, its marks no part of an item
+        # 健全“评议、督办、奖励”三项机制: a quoted list recounted, its marks no part of an item
         opening = clause.rfind(_OPENING_QUOTE)
         if opening < 0 or _OPENING_QUOTE in clause[opening + 1:-1]:
             return False

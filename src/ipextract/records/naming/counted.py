@@ -43,7 +43,12 @@ def _right_noun(text: str, relative: bool = False) -> str:
     # (the words that open with such numbers, to the end of the word they run into)
     named = name_numbers_end(text) if text[:1].isdigit() else 0
     if not named:
-        text = _LEADING_FIGURE.sub("", text)
+        stripped = _LEADING_FIGURE.sub("", text)
+        if stripped != text and stripped.startswith(_SIZE_BOUND_WORDS) and len(stripped) > 2:
+            # 300个|5000万元以上|项目: the size class the things open with is a word of their name
+            rest = _right_noun(stripped[2:], relative)
+            return text[:len(text) - len(stripped) + 2] + rest if rest else ""
+        text = stripped
     word_sets = _word_sets()
     predicate = word_sets["predicate_nouns"]
     quoted = _QUOTED_OPENING.match(text) if text[:1] in _OPENING_QUOTES else None
@@ -156,7 +161,10 @@ def _right_noun(text: str, relative: bool = False) -> str:
         # predicate _with_predicate keeps (not 县（市、区）, 村（居）委会: a longer noun)
         generic = token in word_sets["generic_counted"] and (
             following == "v" or tokens[index + 1:index + 2] == ["被"])  # (not 县|建设 vn)
-        nominal = (tag.startswith(_NOMINAL_TAGS) or tag == "x" or inner_numeral or modifier
+        # 亿元|以上|工业项目: the bound of a size class the things open with (not a place word)
+        size_bound = token in _SIZE_BOUNDS and bool(taken) and pos_tag(taken[-1]) in ("m", "q") and (
+            following.startswith(_NOMINAL_TAGS))
+        nominal = (tag.startswith(_NOMINAL_TAGS) or tag == "x" or inner_numeral or modifier or size_bound
                    or generic or cut_abbreviation or head_character or token in word_sets["nouns_tagged_verbs"]
                    or inner_adverb or verb_before_head) and (
             token not in predicate) and not (  # (民生实事|全部|完成; 升级|举措)
@@ -448,6 +456,8 @@ def _open_note_closes(text: str, start: int, at: int) -> int | None:
     return closing + 1 if closing >= 0 else None
 
 
+_SIZE_BOUND_WORDS = ("以上", "以下")
+_SIZE_BOUNDS = frozenset(_SIZE_BOUND_WORDS)
 _MAX_PREDICATE = 16  # characters of a generic noun's predicate kept in its name, cut at a word
 _WHOLE_PREDICATE = 28  # characters of a predicate that closes its clause, kept whole
 

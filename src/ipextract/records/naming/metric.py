@@ -537,7 +537,11 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             # goes in _metric)
             return own + noun, "after"
         if ends_with_verb and own.startswith(cues.effort_adverbs):
-            return noun, "after"  # 加快建设|6个|省级区域医疗中心: a plan's wording
+            # 加快建设|6个|省级区域医疗中心: a plan's wording; and 全力推进|1000个|…项目建设: the
+            # projects are counted, as after an effort verb alone (the building is the effort's)
+            if figure.kind == "count" and noun.endswith(_PROJECT_WORKS):
+                noun = noun.removesuffix(_BUILDING)
+            return noun, "after"
         if own in cues.having_verbs and noun not in cues.generic_counted_nouns:
             return noun, "after"  # 还有|1.2万|失能老人: the things there are (rule 7)
         if ends_with_verb and (own_tokens := _tokens(own))[-1] in load_vocabulary().cues.clause_verbs:
@@ -570,6 +574,8 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
     return own, "before"
 
 
+_BUILDING = "建设"
+_PROJECT_WORKS = ("项目" + _BUILDING, "工程" + _BUILDING)  # the building of the projects counted
 _STEPS_COUNTED = regex.compile(r"^[两二三四五六七八九十]个")  # 两个|台阶: the steps a list crossed
 
 

@@ -34,6 +34,8 @@ from .analysis import PhraseAnalysis, examples_start
 from .counted import _CLAUSE_END, CUT_HEAD_TAGS, _right_noun, words_after
 from .lists import MAX_CHAIN, _measure_group, named_examples, owner_in_group
 from .metric import (
+    _BUILDING,
+    _PROJECT_WORKS,
     _changed_growth,
     _label,
     _metric,
@@ -158,7 +160,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         return start.metric, None, "previous"
     if kind in BASE_KINDS and (len(metric) <= _CONVERSION_WORD or metric.startswith(_AT_RATE)) and (
             _RATE_BASIS.sub("", metric) in load_vocabulary().cues.conversion_words):
-        # 实际使用外资8263亿元，下降27.1%，折1162亿美元: the level before, in another unit
+        # 实际使用外资5120亿元，下降12.4%，折720亿美元: the level before, in another unit
         level = _level_before(block_drafts, sentence_start)
         metric, how = (level.metric, "previous") if level is not None and (
             level.kind == kind) else ("", how)
@@ -304,8 +306,6 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
     return metric, of, how
 
 
-_BUILDING = "建设"
-_PROJECT_WORKS = ("项目" + _BUILDING, "工程" + _BUILDING)  # the building of the projects counted
 _FACILITY_KINDS = BASE_KINDS | {"growth"}  # a facility's levels and their growth
 _FROM_TO_KINDS = BASE_KINDS | {"rank"}  # the levels a change runs from and to
 # what may stand between a from-to's words and its figures: a time, 的, the marks of a list
