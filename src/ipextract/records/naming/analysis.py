@@ -188,8 +188,8 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
     right = block.text[figure.lend: _clause_end(block, figure.lend)]
     tail = block.text[figure.lend: figure.lend + _TAIL]
     if "（" in right[:_NOTE_AFTER_NOUN] or "(" in right[:_NOTE_AFTER_NOUN]:
-        # 28个|县（市、区）|地下水水源替换: the note of what the noun covers is no word of the
-        # things counted nor of what they did (read as 28个县地下水水源替换)
+        # 19个|县（市、区）|农村供水提质改造: the note of what the noun covers is no word of the
+        # things counted nor of what they did (read as 19个县农村供水提质改造)
         right, tail = _LIST_NOTE.sub("", right), _LIST_NOTE.sub("", tail)
     own_words: str | None = None  # the clause's own words, where ``clause`` reaches further back
     if between is not None and _after_joined_item(between, previous_draft, previous):

@@ -25,7 +25,7 @@ from ..base import (
     _word_sets,
     _wordlike,
 )
-from .phrase import _adjectives_open, _is_verb, _noun_after_adjectives
+from .phrase import _BOUND_WORDS, _LIST_COMMAS, _adjectives_open, _is_verb, _noun_after_adjectives
 
 _SHORT_NAME = 8  # characters: a noun phrase this short that ends its clause is read whole
 
@@ -44,7 +44,7 @@ def _right_noun(text: str, relative: bool = False) -> str:
     named = name_numbers_end(text) if text[:1].isdigit() else 0
     if not named:
         stripped = _LEADING_FIGURE.sub("", text)
-        if stripped != text and stripped.startswith(_SIZE_BOUND_WORDS) and len(stripped) > 2:
+        if stripped != text and stripped.startswith(_BOUND_WORDS) and len(stripped) > 2:
             # 300个|5000万元以上|项目: the size class the things open with is a word of their name
             rest = _right_noun(stripped[2:], relative)
             return text[:len(text) - len(stripped) + 2] + rest if rest else ""
@@ -162,7 +162,7 @@ def _right_noun(text: str, relative: bool = False) -> str:
         generic = token in word_sets["generic_counted"] and (
             following == "v" or tokens[index + 1:index + 2] == ["被"])  # (not 县|建设 vn)
         # 亿元|以上|工业项目: the bound of a size class the things open with (not a place word)
-        size_bound = token in _SIZE_BOUNDS and bool(taken) and pos_tag(taken[-1]) in ("m", "q") and (
+        size_bound = token in _BOUND_WORDS and bool(taken) and pos_tag(taken[-1]) in ("m", "q") and (
             following.startswith(_NOMINAL_TAGS))
         nominal = (tag.startswith(_NOMINAL_TAGS) or tag == "x" or inner_numeral or modifier or size_bound
                    or generic or cut_abbreviation or head_character or token in word_sets["nouns_tagged_verbs"]
@@ -432,16 +432,15 @@ def _clause_end(block: Block, offset: int) -> int:
     text = block.text
     limit = min(len(text), offset + MAX_REACH)
     found = _CLAUSE_END.search(text, offset, limit)
-    while found is not None and text[found.start()] in _LIST_MARKS and (
+    while found is not None and text[found.start()] in _LIST_COMMAS and (
             close := _open_note_closes(text, offset, found.start())) is not None:
-        # 28个|县（市、区）|地下水…: a 、 inside a bracket note of what a noun covers ends no
+        # 19个|县（市、区）|农村供水…: a 、 inside a bracket note of what a noun covers ends no
         # clause, nor a ， there (a writer's other mark for it)
         found = _CLAUSE_END.search(text, close, limit)
     return found.start() if found else limit
 
 
 _NOTE_OPENS, _NOTE_CLOSES = "（(", "）)"
-_LIST_MARKS = "、，,"
 _NOTE_REACH = 12  # characters of a bracket note of what a noun covers (县（市、区）, 州（市）)
 
 
@@ -456,8 +455,6 @@ def _open_note_closes(text: str, start: int, at: int) -> int | None:
     return closing + 1 if closing >= 0 else None
 
 
-_SIZE_BOUND_WORDS = ("以上", "以下")
-_SIZE_BOUNDS = frozenset(_SIZE_BOUND_WORDS)
 _MAX_PREDICATE = 16  # characters of a generic noun's predicate kept in its name, cut at a word
 _WHOLE_PREDICATE = 28  # characters of a predicate that closes its clause, kept whole
 

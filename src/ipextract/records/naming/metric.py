@@ -481,7 +481,7 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
         noun = _right_noun(right, figure.kind == "count")
         if figure.kind != "count" and _STEPS_COUNTED.sub("", noun) in words["level_steps"]:
             # 迈上|3万亿元|台阶, 突破…|大关: the step reached, no thing of the level; nor the
-            # steps a list of levels counts (连跨5万亿元、|6万亿元|两个台阶)
+            # steps a list of levels counts (连跨3万亿元、|4万亿元|两个台阶)
             noun = ""
         if figure.kind == "count" and tail and tail.startswith(right) and (
                 head := head_after_qualities(tail, right)):

@@ -886,6 +886,7 @@ def _change_in(phrase: str) -> bool:
 
 
 _LIST_COMMAS = frozenset("、，,")
+_BOUND_WORDS = ("以上", "以下")  # the bound after a level or a size class (省级以上, 亿元以上)
 
 
 _HAN_WORDS = regex.compile(r"[\p{Han}A-Za-z]+")  # (人口[5: a footnote mark is no part of a name)

@@ -47,6 +47,7 @@ from .metric import (
 )
 from .phrase import (
     _ANY_DIGIT,
+    _BOUND_WORDS,
     _COMPLEMENT,
     _HAN_WORDS,
     _LEVEL,
@@ -606,7 +607,7 @@ def _sub_item(metric: str, clause: str, previous: Draft, figure: Figure, kind: s
         verb = next((v for v in _carried_verbs() if total.startswith(v)), "")
         tokens = _tokens(total[len(verb):])
         start = 0
-        while start < len(tokens) - 1 and (_modifier(tokens[start]) or tokens[start] in ("以上", "以下")):
+        while start < len(tokens) - 1 and (_modifier(tokens[start]) or tokens[start] in _BOUND_WORDS):
             start += 1
         return verb + metric + "".join(tokens[start:]) if start < len(tokens) else metric
     tokens = _tokens(total)
@@ -649,7 +650,7 @@ def _later_level(metric: str, between: str, previous: Draft, figure: Figure) -> 
     named = previous.metric[len(verb):]
     level = _level_prefix(named)
     head = named[len(level):]
-    if not level or not _HAN_WORDS.fullmatch(head) or head.startswith(("以上", "以下")):
+    if not level or not _HAN_WORDS.fullmatch(head) or head.startswith(_BOUND_WORDS):
         return metric
     return verb + metric + head
 
@@ -1019,7 +1020,7 @@ def _bare_item(name: str) -> bool:
         at == 0 and modifier or pos_tag(token).startswith(_NOMINAL_TAGS) or (at < last and pos_tag(token) == "t") or (
             pos_tag(token) == _PLACE_CHARACTER_TAG) or (
             at < last and _LATIN_WORD.fullmatch(token)) or (
-            0 < at < last and (pos_tag(token).startswith(_INSIDE_ITEMS) or token in ("以上", "以下"))) or (
+            0 < at < last and (pos_tag(token).startswith(_INSIDE_ITEMS) or token in _BOUND_WORDS)) or (
             at == last > 0 and len(token) == 1 and pos_tag(token) in _BOUND_HEADS) or (
             at == 0 < last and (pos_tag(token) == "ad" or pos_tag(token) == "a" and (
                 len(token) > 1 or _one_adjective_before_noun(tokens))))
