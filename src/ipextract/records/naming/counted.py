@@ -433,6 +433,8 @@ def _clause_end(block: Block, offset: int) -> int:
     limit = min(len(text), offset + MAX_REACH)
     found = _CLAUSE_END.search(text, offset, limit)
     while found is not None and text[found.start()] in _LIST_COMMAS and (
+            # (a bracket opened before the mark: most clauses have none, and pay one find)
+            text.find("（", offset, found.start()) >= 0 or text.find("(", offset, found.start()) >= 0) and (
             close := _open_note_closes(text, offset, found.start())) is not None:
         # 19个|县（市、区）|农村供水…: a 、 inside a bracket note of what a noun covers ends no
         # clause, nor a ， there (a writer's other mark for it)
