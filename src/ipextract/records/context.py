@@ -446,8 +446,14 @@ def averages_years(left: str, clause: str, period: str) -> bool:
     >>> averages_years("全年增长", "2025年全年增长", "2025年"), averages_years("增长", "增长", "2025年")
     (False, False)
     """
-    return (_ONE_YEAR.fullmatch(period) is not None and period not in clause
-            and cue_pattern("average_words").search(left) is not None)
+    if _ONE_YEAR.fullmatch(period) is None or period in clause:
+        return False
+    found = cue_pattern("average_words").search(left)
+    if found is None:
+        return False
+    # (年均浓度, 年平均工资: the mean over one year of a level, cues.toml annual_means, is that
+    # year's; 年均增长, 年均新增: a change or a flow averaged over years)
+    return not left.startswith(cue_words("annual_means"), found.end())
 
 
 def settle_period(block: Block, figure: Figure, period: str | None,
@@ -586,6 +592,8 @@ def level_at_run_end(period: str | None, kind: str, block: Block, figure: Figure
             _LEVEL_QUALIFIER.match(surface) is not None and _names_a_thing(
                 [token for token in _tokens(clause_before) if token != _SHARE_VERB])
             and not _after_a_run_clause(block, figure))
+    if not stated and clause_before.strip().endswith(cue_words("stock_totals")):
+        stated = True  # 新增上市公司62家，总数|186家: the total the flow adds to, at the run's end
     if not stated or _OVER_THE_RUN.search(clause_before):
         return period
     _, end = period_bounds(period, reviewed)

@@ -60,6 +60,7 @@ class Cues(Frozen):
     level_steps: tuple[str, ...] = ()
     deeds_tagged_nouns: tuple[str, ...] = ()
     organisation_heads: tuple[str, ...] = ()
+    annual_means: tuple[str, ...] = ()
     scope_words: tuple[str, ...]
     period_pattern: str
     time_scope_words: tuple[str, ...]
