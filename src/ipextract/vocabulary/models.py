@@ -61,6 +61,7 @@ class Cues(Frozen):
     deeds_tagged_nouns: tuple[str, ...] = ()
     organisation_heads: tuple[str, ...] = ()
     annual_means: tuple[str, ...] = ()
+    institution_heads: tuple[str, ...] = ()
     scope_words: tuple[str, ...]
     period_pattern: str
     time_scope_words: tuple[str, ...]
