@@ -912,7 +912,7 @@ def level_at_point(kind: str, unit: str | None, metric: str, clause: str = "", r
         return True
     if kind == "count" and metric.endswith(_STAFF) and metric[:-len(_STAFF)].endswith(
             cue_words("institution_heads")):
-        return True  # (…。社区卫生服务站人员16.2万人: the staff an institution has, held at its point)
+        return True  # (…。乡镇卫生院人员5120人: the staff an institution has, held at its point)
     if kind == "count" and unit == _VEHICLES and metric.endswith(cue_words("vehicle_heads")):
         return True  # (…。民用汽车293.62万辆: the vehicles there are, naming/implied.py)
     if kind != "count" or unit not in cue_words("institution_units"):
