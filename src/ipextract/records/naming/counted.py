@@ -25,7 +25,15 @@ from ..base import (
     _word_sets,
     _wordlike,
 )
-from .phrase import _BOUND_WORDS, _LIST_COMMAS, _adjectives_open, _is_verb, _noun_after_adjectives
+from .phrase import (
+    _BOUND_WORDS,
+    _LIST_COMMAS,
+    _adjectives_open,
+    _is_verb,
+    _noun_after_adjectives,
+    closing_bracket,
+    unclosed_bracket,
+)
 
 _SHORT_NAME = 8  # characters: a noun phrase this short that ends its clause is read whole
 
@@ -433,28 +441,15 @@ def _clause_end(block: Block, offset: int) -> int:
     limit = min(len(text), offset + MAX_REACH)
     found = _CLAUSE_END.search(text, offset, limit)
     while found is not None and text[found.start()] in _LIST_COMMAS and (
-            # (a bracket opened before the mark: most clauses have none, and pay one find)
-            text.find("（", offset, found.start()) >= 0 or text.find("(", offset, found.start()) >= 0) and (
-            close := _open_note_closes(text, offset, found.start())) is not None:
+            opened := unclosed_bracket(text, offset, found.start())) >= 0 and (
+            closing := closing_bracket(text, found.start(), opened + _NOTE_REACH)) >= 0:
         # 19个|县（市、区）|农村供水…: a 、 inside a bracket note of what a noun covers ends no
         # clause, nor a ， there (a writer's other mark for it)
-        found = _CLAUSE_END.search(text, close, limit)
+        found = _CLAUSE_END.search(text, closing + 1, limit)
     return found.start() if found else limit
 
 
-_NOTE_OPENS, _NOTE_CLOSES = "（(", "）)"
 _NOTE_REACH = 12  # characters of a bracket note of what a noun covers (县（市、区）, 州（市）)
-
-
-def _open_note_closes(text: str, start: int, at: int) -> int | None:
-    """Past the bracket that closes the note ``at`` stands in, when a bracket opened after
-    ``start`` is still open there and closes within a short note; ``None`` otherwise."""
-    opening = max(text.rfind(mark, start, at) for mark in _NOTE_OPENS)
-    if opening < 0 or any(text.find(mark, opening, at) >= 0 for mark in _NOTE_CLOSES):
-        return None
-    closing = min((found for mark in _NOTE_CLOSES
-                   if (found := text.find(mark, at, opening + _NOTE_REACH)) >= 0), default=-1)
-    return closing + 1 if closing >= 0 else None
 
 
 _MAX_PREDICATE = 16  # characters of a generic noun's predicate kept in its name, cut at a word

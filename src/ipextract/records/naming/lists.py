@@ -34,6 +34,7 @@ from .phrase import (
     _LIST_COMMAS,
     _MIN_SUBJECT,
     _NAME_ENDINGS,
+    _OPENING_BRACKETS,
     _SHARE_WHOLE,
     _SUBJECT_HEAD_TAGS,
     _THING_TAGS,
@@ -357,9 +358,6 @@ def _list_before_predicate(before: str, places: frozenset[str]) -> list[str]:
         return []
     items = [_list_item(part, places) for part in [*parts[:-1], "".join(tokens[:taken])]]
     return items if all(items) else []
-
-
-_OPENING_BRACKETS = frozenset("（(")
 
 
 def _measure_after(text: str) -> str:

@@ -799,7 +799,26 @@ def _measure_after_link(tokens: list[str], at: int, words: dict[str, frozenset[s
         words["change"] & set(rest) or words["link"] & set(rest))
 
 
-_CLOSING_BRACKETS = frozenset("）)")
+_OPENING_BRACKETS, _CLOSING_BRACKETS = frozenset("（("), frozenset("）)")
+
+
+def unclosed_bracket(text: str, start: int, end: int) -> int:
+    """Where the bracket opened between ``start`` and ``end`` that is still open at ``end``
+    stands (床位800万张（其中民营医院|…), ``-1`` when none is (most clauses have no bracket).
+
+    >>> unclosed_bracket("县（市、区）开展", 0, 4), unclosed_bracket("县（市、区）开展", 0, 7)
+    (1, -1)
+    """
+    opened = max(text.rfind("（", start, end), text.rfind("(", start, end))
+    if opened < 0 or text.find("）", opened, end) >= 0 or text.find(")", opened, end) >= 0:
+        return -1
+    return opened
+
+
+def closing_bracket(text: str, start: int, end: int) -> int:
+    """The first closing bracket between ``start`` and ``end``, ``-1`` for none."""
+    found = [at for at in (text.find("）", start, end), text.find(")", start, end)) if at >= 0]
+    return min(found) if found else -1
 _MIN_SUBJECT = 3  # characters: 高位|推动, 合力|推动 — a two-character noun before the verb is its manner
 
 

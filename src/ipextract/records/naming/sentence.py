@@ -62,6 +62,8 @@ from .phrase import (
     _only_predicate,
     _rank_verb,
     clean_metric,
+    closing_bracket,
+    unclosed_bracket,
     verbs_over_lists,
 )
 from .streak import after_streak_word, level_predicate, streak_measure, streak_name, streak_owner
@@ -91,9 +93,6 @@ def _describes(block_drafts: list[Draft], group_drafts: list[Draft], block: Bloc
     return None
 
 
-_OPENING_BRACKETS, _CLOSING_BRACKETS = "（(", "）)"
-
-
 def _in_closed_note(text: str, sentence_start: int, figure: Figure, at: int) -> bool:
     """Whether ``figure`` stands in a note in brackets that opens after ``sentence_start`` and
     closes before ``at``.
@@ -109,14 +108,10 @@ def _in_closed_note(text: str, sentence_start: int, figure: Figure, at: int) -> 
     >>> _in_closed_note(text, 0, figures[0], figures[1].lstart)
     False
     """
-    if "（" not in text[sentence_start:figure.lstart] and "(" not in text[sentence_start:figure.lstart]:
-        return False  # (most figures: no bracket before them in their sentence)
-    opened = max(text.rfind(mark, sentence_start, figure.lstart) for mark in _OPENING_BRACKETS)
-    closed_before = max(text.rfind(mark, opened, figure.lstart) for mark in _CLOSING_BRACKETS)
-    if opened < 0 or closed_before > opened:
+    opened = unclosed_bracket(text, sentence_start, figure.lstart)
+    if opened < 0:
         return False
-    closing = min((found for mark in _CLOSING_BRACKETS if (found := text.find(mark, figure.lend, at)) >= 0),
-                  default=-1)
+    closing = closing_bracket(text, figure.lend, at)
     # (次均门诊药费（128.0元）占…的37.2%: a bracket that holds the figure alone gives the
     # value of the name before it, no note)
     return closing >= 0 and bool(text[opened + 1:figure.lstart].strip() or text[figure.lend:closing].strip())
