@@ -929,6 +929,10 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
             continue  # a qualifier word alone
         prefix = prefix or ""
         number_start = match.start() + len(prefix)
+        if prefix and text[match.start() - 1:number_start] in (
+                vocabulary.qualifiers.words_ending_in_a_prefix):
+            # 签约|8个: the prefix word is the tail of a word before the figure, no qualifier
+            prefix, groups = "", groups._replace(prefix=None)
         if number_start == 0 and block.cut_before:
             continue  # the tail of a number that a line break may have cut
         if text[number_start] in _ASCII_DIGITS:
@@ -964,7 +968,8 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
                 continue  # 3个半月 is 3.5 months: 3个 alone would be a wrong value
         if lend >= number_tail:
             continue  # the head of a number that a line break may have cut
-        if prefix and text[lstart:number_start] not in vocabulary.qualifiers.prefix:
+        if prefix and text[lstart:number_start] not in vocabulary.qualifiers.prefix or (
+                lstart < number_start and not prefix):  # (签约|8个: the figure opens at its number)
             lstart = number_start
         # (the call only where a sign may stand: most figures have none)
         minus = _minus_sign(text, lstart) if not prefix and text[lstart - 1:lstart] in _SIGNS else None

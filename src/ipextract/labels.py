@@ -343,6 +343,8 @@ def drop_labels(block: Block, figures: list[Figure]) -> list[Figure]:
             kept.append(figure)  # a rate, a growth, an exact amount: no class here applies
             continue
         following = figures[index + 1] if index + 1 < len(figures) else None
+        if index and _classes_the_count(figures[index - 1], figure):
+            continue
         if index in dropped or _recounts_list(block, figure) or _names_a_group(
                 block, figure) or _threshold_of_what_is_counted(block, figure, following) or (
                 _speaks_of_a_period(block, figure)) or _names_a_decade(block, figure) or _names_a_programme(block, figure) or (
@@ -352,6 +354,15 @@ def drop_labels(block: Block, figures: list[Figure]) -> list[Figure]:
             continue
         kept.append(figure)
     return kept
+
+
+def _classes_the_count(count: Figure, figure: Figure) -> bool:
+    """8个|50亿元以上、25个…项目: a bound of an amount or a quantity written right after a count's
+    measure word is the size class of the things counted (their name's, no figure), whatever
+    follows it: the things (8个50亿元以上项目, which the class phrase after the bound also
+    tells), or a 、 before the next class of a list that writes the things once at its end."""
+    return count.kind == "count" and count.lend == figure.lstart and figure.kind in (
+        "amount", "quantity") and figure.qualifier in _THRESHOLD_QUALIFIERS
 
 
 def _first_of_grades(block: Block, figure: Figure) -> bool:

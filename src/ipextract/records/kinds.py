@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..figures import Figure
+from ..scanning import HAN_CLASS
 from ..vocabulary import cue_words, load_vocabulary
 from ..vocabulary.models import Kind, Qualifier
 from .base import _NEW_LEVEL, BASE_KINDS, PERCENT_UNITS, POINT_UNITS, Draft, _word_sets, suffixes
@@ -39,6 +41,20 @@ def _change_cue(left: str) -> tuple[int, bool] | None:
     return vocabulary.change_verbs[verb], len(verb) == 1
 
 
+def _improves_things(base: str, left: str, right: str) -> bool:
+    """True when a verb of quality counts the things that follow its figure: 提升|30个|乡村旅游
+    景区服务水平 (not 提升2个|等级, nor 数量提高20个 closing its clause).
+
+    >>> _improves_things("count", "提升", "乡村旅游景区服务水平。")
+    True
+    >>> _improves_things("count", "提升", "等级。")
+    False
+    """
+    cues = load_vocabulary().cues
+    return (base == "count" and left.rstrip().endswith(cues.quality_verbs)
+            and _HAN.match(right) is not None and not right.startswith(cues.grade_steps))
+
+
 def _is_share(left: str, right: str) -> bool:
     cues = load_vocabulary().cues
     if any(opener in left for opener in cues.share_openers):
@@ -49,6 +65,7 @@ def _is_share(left: str, right: str) -> bool:
     return right.startswith(cues.share_right) and not right.startswith("的目标")
 
 
+_HAN = re.compile(HAN_CLASS)
 RANK_UNITS = frozenset({"位"})
 
 
@@ -78,7 +95,7 @@ def _kind_and_sign(figure: Figure, left: str, right: str,
             return "growth", sign
         if figure.unit in POINT_UNITS:
             return "change_pp", sign
-        if not single and base in BASE_KINDS:
+        if not single and base in BASE_KINDS and not _improves_things(base, left, right):
             return "change", sign
     if figure.unit in POINT_UNITS:
         return "change_pp", 1
@@ -111,4 +128,6 @@ def _governed_qualifier(qualifier: Qualifier, kind: str, left: str) -> Qualifier
                 return load_vocabulary().qualifiers.governing[word]
         return qualifier
     ending = suffixes(_word_sets()["governing"]).longest(tail)
+    if ending is not None and tail.endswith(load_vocabulary().qualifiers.words_ending_in_a_prefix):
+        return qualifier  # 签约|8个: the word's last character, no qualifier
     return load_vocabulary().qualifiers.governing[ending] if ending is not None else qualifier

@@ -45,6 +45,8 @@ class QualifierWords(Frozen):
     infix: dict[str, Qualifier]
     suffix: dict[str, Qualifier]
     governing: dict[str, Qualifier]
+    # words whose last character is a prefix word (签约, 节约): no qualifier of a figure after them
+    words_ending_in_a_prefix: tuple[str, ...] = ()
 
 
 class Cues(Frozen):
@@ -58,6 +60,8 @@ class Cues(Frozen):
     link_words: tuple[str, ...]
     level_verbs: tuple[str, ...] = ()
     level_steps: tuple[str, ...] = ()
+    quality_verbs: tuple[str, ...] = ()  # 提升|30个景区服务水平: the things improved, counted
+    grade_steps: tuple[str, ...] = ()  # 提升2个|等级: a level's steps, a change
     deeds_tagged_nouns: tuple[str, ...] = ()
     organisation_heads: tuple[str, ...] = ()
     annual_means: tuple[str, ...] = ()

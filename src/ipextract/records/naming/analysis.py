@@ -215,7 +215,8 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
     if clause_start > 0 and text[clause_start - 1] in _LIST_COMMAS and left_start == clause_start and (
             left == clause == text[clause_start:figure.lstart]) and not left.endswith("等") and (
             (shared := _shared_head_start(block, figures, position, clause_start)) < clause_start
-            or (shared := _joint_items_start(block, figures, position, clause_start)) < clause_start):
+            or (shared := _joint_items_start(block, figures, position, clause_start)) < clause_start
+            or (shared := _pair_of_one_head(block, figures, position, clause_start)) < clause_start):
         # 举办国际性、全国性体育赛事: one head for both (not 宝鸡、延安等|4个…: a list of
         # examples, read as such); the subject is read in the clause's own words
         own_words = clause
@@ -528,6 +529,64 @@ def _joint_items_start(block: Block, figures: list[Figure], position: int, claus
     if pieces == 1 and built >= 0 and not shared_head and not _acts(own):
         return built
     return start if joined >= _JOINT_LIST or shared_head else clause_start
+
+
+def _pair_of_one_head(block: Block, figures: list[Figure], position: int, clause_start: int) -> int:
+    """Where a pair of things of one head that one figure counts or measures opens (新引进|首店、
+    旗舰店|120家, 新增|护理型床位、家庭养老床位|3200张, 认定|雏鹰企业、瞪羚企业|260户): the last
+    character of the first (its head, or the head's last word) is in the second's head, whatever
+    the segmenter made of their words, which :func:`_joint_items_start` reads. The verbs of flow or
+    building that open the first are the pair's (kept, as there: ANNOTATION metric 7); any other
+    verbs make the first piece a clause of its own (开展技能培训、发放…), and so does a second
+    that opens with a verb of two characters (…改造、完成…改造50个). Written with 、 or ， alike.
+    Not where the figure is each item's (分别, 均, 各, a rank), a list of examples (等), nor after
+    a figure of the first piece's clause: ``clause_start`` then."""
+    text, figure = block.text, figures[position]
+    piece_start = block.clause_start(clause_start - 1)
+    piece = text[piece_start:clause_start - 1]
+    own = text[clause_start:figure.lstart]
+    if not _PAIR_PIECE[0] <= len(piece) <= _PAIR_PIECE[1] or not own or "等" in own or "等" in piece or (
+            _ANY_FIGURE.search(piece)) or (position and figures[position - 1].lend > piece_start):
+        return clause_start
+    distributed = _joins_and_each()[1]
+    if distributed.search(own) or text.startswith(_RANKS, figure.lstart) or distributed.search(
+            text, figure.lend, _clause_end(block, figure.lend)):
+        return clause_start
+    if (built := _built_by(piece)) >= 0:
+        if figure.kind != "count" and _names_a_measure(own):
+            return clause_start  # (培育发展零碳建筑，星级零碳建筑占比…: the measure of the second's)
+        opening, thing = piece_start + built, _after_verbs_over_lists(piece[built:])
+    elif (read := _list_piece(piece)) is None or read and _opened_by_verbs(piece, read):
+        return clause_start  # (确保|…, 推进|…: a clause of its own, or a plan's words)
+    else:
+        opening, thing = piece_start + read, piece[read:]
+    # (the characters of the names: a quotation mark is no head, “独角兽”、“瞪羚”企业)
+    thing, heads = _BRACKETED.sub("", thing), _BRACKETED.sub("", own)
+    if len(thing) < 2 or thing[-1] not in heads[:len(thing) + _HEAD_WORD] or pos_tag(_han_words(thing)[-1]) == "f":
+        return clause_start  # (…机构中，|社区卫生服务中心: the whole the next is in, no head)
+    before = text[piece_start - 1] if piece_start else ""
+    if before == "、" or before in ("，", ",") and built < 0 and text[clause_start - 1] != "、":
+        return clause_start  # (示范园区、合作园区、低碳园区，园区…: a list of more, or its end)
+    if text[clause_start - 1] != "、" and built < 0 and not _comma_item(thing, own):
+        return clause_start  # (济滨高铁，高铁里程…: a clause that goes on about the piece's noun)
+    first = _han_words(own)[:1]
+    # (集合|店: a verb before the head shared is a word of the compound)
+    if not first or first[0] in _action_openings() or _opens_clause(first[0]) or (
+            len(first[0]) == 2 and _is_verb(pos_tag(first[0])) and own[2:3] != thing[-1]
+            and first[0] not in _word_sets()["nouns_tagged_verbs"]):
+        return clause_start
+    return opening
+
+
+def _after_verbs_over_lists(piece: str) -> str:
+    """The words of ``piece`` after the verbs of flow or building that open it (新引进|首店)."""
+    rest = piece
+    while verb := max((v for v in verbs_over_lists() if rest.startswith((v, "新" + v))), key=len, default=""):
+        rest = rest[len(verb) + (not rest.startswith(verb)):]
+    return rest
+
+
+_PAIR_PIECE = (2, 10)  # characters of the first piece of a pair of one head, with its verbs
 
 
 def _names_a_measure(item: str) -> bool:

@@ -57,6 +57,11 @@ def _right_noun(text: str, relative: bool = False) -> str:
             rest = _right_noun(stripped[2:], relative)
             return text[:len(text) - len(stripped) + 2] + rest if rest else ""
         text = stripped
+    if "“" in text[:_SHORT_NAME + 4] and text[:1] not in _OPENING_QUOTES and (
+            quoted_inside := _QUOTED_INSIDE.match(text)) is not None:
+        # 国家级|“小巨人”|企业: a quoted name after the words that qualify it is a word of the
+        # things' name, read without its marks (as one that opens them: 5家|“小巨人”企业)
+        text = quoted_inside.group(1) + quoted_inside.group(2) + text[quoted_inside.end():]
     word_sets = _word_sets()
     predicate = word_sets["predicate_nouns"]
     quoted = _QUOTED_OPENING.match(text) if text[:1] in _OPENING_QUOTES else None
@@ -167,8 +172,12 @@ def _right_noun(text: str, relative: bool = False) -> str:
         head_character = bool(taken) and _is_head_character(tokens, index)
         # 9个|县|获评…, 13个|县|被命名为…: a generic noun the segmenter tags zg, before the
         # predicate _with_predicate keeps (not 县（市、区）, 村（居）委会: a longer noun)
+        # (县|乡村|三级|养老服务网络: a generic noun the segmenter tags zg before a noun is a
+        # word of the compound)
         generic = token in word_sets["generic_counted"] and (
-            following == "v" or tokens[index + 1:index + 2] == ["被"])  # (not 县|建设 vn)
+            following == "v" or tokens[index + 1:index + 2] == ["被"]  # (not 县|建设 vn)
+            or tag == "zg" and following.startswith(_NOMINAL_TAGS) and following != "vn"
+            and next_token not in predicate)  # (not 县|全部|达到…)
         # 亿元|以上|工业项目: the bound of a size class the things open with (not a place word)
         size_bound = token in _BOUND_WORDS and bool(taken) and pos_tag(taken[-1]) in ("m", "q") and (
             following.startswith(_NOMINAL_TAGS))
@@ -420,6 +429,8 @@ def _compound_goes_on(tokens: list[str], index: int, outside: frozenset[str]) ->
 
 
 _OPENING_QUOTES = "“‘「"
+# (words of Han, a quoted name, and Han after it: 国家级|“小巨人”|企业)
+_QUOTED_INSIDE = re.compile(r"([\u4e00-\u9fff]{1,12})“([\u4e00-\u9fff]{1,10})”(?=[\u4e00-\u9fff])")
 
 
 _QUOTED_HEADS = ("n", "nz", "vn", "ng", "j", "eng")  # not s, ns, nr: a place or a person

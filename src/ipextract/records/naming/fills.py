@@ -462,6 +462,10 @@ def _fill_shared_nouns(drafts: list[Draft], blocks: list[Block]) -> None:
             if noun and _after_verbs(first.metric) == "":
                 drafts[index] = replace(first, metric=first.metric + noun)
             continue
+        if between.endswith(("、", "，", ",", "和", "及")) and first.kind == second.kind == "count" and (
+                _SIZE_CLASS.fullmatch(item)):
+            _share_size_class_noun(drafts, index, item)
+            continue
         if not between.endswith(("、", "，", ",", "和", "及")) or not item or not first.metric.endswith(item):
             continue
         if len(_tokens(item)) > 2 or len(item) > _SHORT_MODIFIER:
@@ -477,6 +481,27 @@ def _fill_shared_nouns(drafts: list[Draft], blocks: list[Block]) -> None:
             item, "".join(tokens[:size])) and pos_tag(tokens[size]).startswith(_SHARED_NOUN_OPENINGS)), 0)
         if parallel:
             drafts[index] = replace(first, metric=first.metric + "".join(tokens[parallel:]))
+
+
+# a size class of an amount or a quantity (百亿元, 50亿元以上, 10万吨级): no figure after a count
+# (labels._classes_the_count), a word of the things' name
+_SIZE_CLASS = regex.compile(
+    r"(?:[0-9.]+|[一二两三四五六七八九十百千]+)?(?:万|亿)*(?:元|美元|吨|千瓦|亩|平方米)级?(?:及?以[上下])?")
+
+
+def _share_size_class_noun(drafts: list[Draft], index: int, item: str) -> None:
+    """新签约|8个|50亿元以上、|25个|10亿元以上、|90个|亿元以上产业项目: size classes listed before
+    the noun written once after the last share it, as levels do (3家国家级、9家省级运营中心);
+    the verbs the first item opens with (a verb of flow or of building the list is for) are every
+    item's. Read from the list's end, as _fill_shared_nouns is."""
+    first, second = drafts[index], drafts[index + 1]
+    verbs = first.metric if _after_verbs(first.metric) == "" else ""
+    rest = second.metric.removeprefix(verbs) if verbs else second.metric
+    if (bound := _SIZE_CLASS.match(rest)) is None or not bound.group() or bound.end() == len(rest):
+        return
+    drafts[index] = replace(first, metric=verbs + item + rest[bound.end():])
+    if verbs and not second.metric.startswith(verbs) and verbs.startswith(_flow_verbs()):
+        drafts[index + 1] = replace(second, metric=verbs + second.metric)
 
 
 @lru_cache(maxsize=1)

@@ -5,6 +5,7 @@ it stands under; with how it was found (``before``, ``after``, ``previous``, ``l
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 
@@ -518,8 +519,10 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             # what was done for them, with the 为 that says so (without it they would read as the
             # doers; the noun read may hold the predicate already: 老人|提供|助餐服务, a verb
             # before one noun)
-            holds = any(token.startswith(cues.giving_verbs) or _is_verb(pos_tag(token))
-                        for token in _tokens(noun)[1:])
+            # (重点|就业|群体: a verb before the head of a compound is no predicate)
+            heads = words["compound_head_nouns"]
+            holds = any(token.startswith(cues.giving_verbs) or _is_verb(pos_tag(token)) and following not in heads
+                        for token, following in pairwise([*_tokens(noun)[1:], ""]))
             done = "" if holds else short_predicate(
                 noun, through_joined_nouns(right, tail), carrier, benefactive=True)
             if holds or done:

@@ -266,7 +266,8 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     text = _strip_edges("".join(tokens))
     # (城乡居民收入比|为2.1: the ratio of two incomes, no comparison with a base, 比上年)
     ratio = ratio_named and _ends_in_ratio("".join(tokens))
-    split_oddly = bool(tokens) and not pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS) and not ratio
+    split_oddly = bool(tokens) and not pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS) and not ratio and (
+        not text.endswith(load_vocabulary().qualifiers.words_ending_in_a_prefix))  # (签约: no 约)
     for word in suffixes(words["link"]).matches(text) if split_oddly else ():
         if len(text) > len(word) + 1:
             text = text[: -len(word)]  # 得分为: jieba cut it 得|分为, the link word is still 为
