@@ -386,8 +386,10 @@ def _opens_organisation(phrase: str, place: str) -> bool:
     # (cues.toml organisation_heads) name one organisation, whose name the place opens
     tokens = _tokens(phrase[len(place):len(place) + _ORGANISATION_REACH])
     heads = cue_set("organisation_heads")
+    run = ""  # the nouns read so far (科技|城: a head the segmenter cut)
     for at, token in enumerate(tokens):
-        if token in heads or any(len(head) > 1 and token.endswith(head) for head in heads):
+        run += token
+        if token in heads or any(len(head) > 1 and run.endswith(head) for head in heads):
             return at > 0 or len(token) > 2
         if not pos_tag(token).startswith(("n", "j")):
             return False
