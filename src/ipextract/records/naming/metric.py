@@ -50,6 +50,7 @@ from .phrase import (
     _HAN_WORDS,
     _NAME_ENDINGS,
     _SHARE_WHOLE,
+    BATCH_WORD,
     _is_verb,
     _rank_verb,
     _trailing_words,
@@ -126,7 +127,23 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
     action = _action_done(figure, kind, left, tail or right, places)
     if action:
         return action, "after"
-    name, how = _own_metric(figure, kind, left, right, previous, enumerated, places, tail)
+    batch = _BATCH.search(left) if figure.kind == "count" and left.endswith(_BATCH_ENDS) else None
+    name: str = ""
+    how: MetricFrom = "before"
+    if batch is not None and (said := _tokens(left[:batch.start()])) and _is_verb(pos_tag(said[-1])):
+        # (认定|首批|8家|…企业: the verb before the batch names the things after the count as it
+        # would without it; not 首批|12项|及第二批…, no things after it)
+        name, how = _own_metric(figure, kind, left[:batch.start()], right, previous, enumerated, places, tail)
+    if how != "after" or _ANY_DIGIT.search(name):
+        name, how = _own_metric(figure, kind, left, right, previous, enumerated, places, tail)
+    if batch is not None and how == "after" and batch.group() not in name:
+        # 第一批|12项|重点改革, 认定首批|8家|…企业: the batch is a word of the things' name, after
+        # the verbs that keep their place (an item with no noun after it keeps the batch, whose
+        # things a later batch names: fills, 首批12项及第二批14项重点改革)
+        before = left[:batch.start()]
+        verbs = next((name[:k] for k in range(len(name), 0, -1) if before.endswith(name[:k]) and all(
+            _is_verb(pos_tag(token)) for token in _tokens(name[:k]))), "")
+        name = verbs + batch.group() + name[len(verbs):]
     name = _without_aspect(without_effort_verb(name))
     if how == "before":
         name = without_manner_adverb(without_effort_adverb(name, kind == "count"))
@@ -165,6 +182,8 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
     return (_without_having_before_count(name) if kind == "count" else name), how
 
 
+_BATCH = regex.compile(BATCH_WORD + "$")  # 第一批|12项|重点改革
+_BATCH_ENDS = "批"  # (told before the engine is asked: few figures follow 批)
 _INVESTMENTS = frozenset({"总投资", "投资"})  # what a project's size is written as before 的
 # 的 and the projects a size is of, after a count of them (的389个|省重点项目), to the last
 # 项目 or 工程 of the clause's first words

@@ -907,6 +907,8 @@ def _change_in(phrase: str) -> bool:
     return any(token in verbs for token in _tokens(phrase))
 
 
+# a batch of things written right before their count (首批, 第一批, 新一批: a word of their name)
+BATCH_WORD = r"(?:首|新一|第[一二三四五六七八九十]{1,3})批"
 _LIST_COMMAS = frozenset("、，,")
 _BOUND_WORDS = ("以上", "以下")  # the bound after a level or a size class (省级以上, 亿元以上)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 import regex
 
@@ -29,6 +29,7 @@ from ..base import (
     _strip_edges,
     _tokens,
     _word_sets,
+    suffixes,
 )
 from .analysis import PhraseAnalysis, examples_start
 from .counted import _CLAUSE_END, CUT_HEAD_TAGS, _right_noun, words_after
@@ -267,8 +268,13 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
     if how == "before" and kind in _SIZED_KINDS and block_drafts and (
             metric in cue_set("size_words")):
         metric = _size_of_flow(metric, sentence_start, block_drafts)
+    if how == "before" and kind == "count" and metric in _word_sets()["stock_totals"] and words.clause_start and (
+            previous is None or previous.figure.lend < block.clause_start(words.clause_start - 1)):
+        # 新增A、B|2个|…集群、总数达5个: the things of a count that recounts a list (no figure)
+        metric = _things_before(block.text, block.clause_start(words.clause_start - 1),
+                                words.clause_start - 1) + metric
     if metric and previous is not None and (how == "previous" or metric in _word_sets()["stock_totals"]):
-        metric = _stock_after_flow(metric, words.clause, previous)
+        metric = _stock_after_flow(metric, words.clause, previous, previous.figure.lstart >= sentence_start)
     if metric and previous is not None:
         clause_start = words.clause_start
         # (其中，国家级…; 其中：省级…: the mark after 其中 ends a clause, and 其中 opens the list)
@@ -292,6 +298,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
                 or previous.kind == kind == "quantity"):
             metric = _verb_over_counts(metric, block.text[previous.figure.lend:figure.lstart],
                                        previous.metric, words.right)
+    if kind == "count" and metric in _word_sets()["level_steps"] and block_drafts:
+        metric = _steps_of_listed_levels(metric, figure, block, block_drafts)
     if metric and kind in _FACILITY_KINDS and how in ("before", "after", "context"):
         # 某某产业园启动建设，签约项目163个: the facility its sentence opens with
         clause_start = words.clause_start
@@ -509,7 +517,7 @@ def _items_counted_before(block_drafts: list[Draft], block: Block, sentence_star
 _BARE_CASES = 2  # characters: 案件, 投诉 — a word for cases in general
 
 
-def _stock_after_flow(metric: str, clause: str, previous: Draft) -> str:
+def _stock_after_flow(metric: str, clause: str, previous: Draft, same_sentence: bool = False) -> str:
     """新增专精特新企业86家、累计达到520家: a total after a flow is the stock the flow adds to,
     named without the verb of flow (专精特新企业; 累计入选… where the verb stays, 高新技术企业总数
     for 总数). Not a cumulative flow (累计新增城镇就业: the verb is the clause's own)."""
@@ -517,7 +525,11 @@ def _stock_after_flow(metric: str, clause: str, previous: Draft) -> str:
     verb = next((v for v in flows if previous.metric.startswith(v)), "") or _new_verb(previous.metric)
     cumulative = "累计" in clause and not clause[clause.index("累计") + 2:].startswith(flows)
     totals = _word_sets()["stock_totals"]  # 新增…1200家，总数达1.5万家: the stock's own word
-    if not verb or not (cumulative or metric in totals) or len(previous.metric) <= len(verb):
+    # (…大飞机2个|国家先进制造业集群、总数达3个: the things a count of the sentence named just
+    # before, with no verb where the list of examples before the count took it)
+    bare_count = not verb and metric == _COUNT_TOTAL and same_sentence and previous.kind == "count" and (
+        _bare_item(previous.metric))
+    if not bare_count and (not verb or not (cumulative or metric in totals) or len(previous.metric) <= len(verb)):
         return metric
     stock = previous.metric[len(verb):]
     if metric in totals:
@@ -530,6 +542,53 @@ def _stock_after_flow(metric: str, clause: str, previous: Draft) -> str:
     # 新入选 → 累计入选: a verb of its own after 新; 新增, 新建: the verb is only the flow's
     kept = verb[1:] if verb.startswith("新") and len(verb) > 2 else ""
     return f"累计{kept}{stock}" if kept else stock
+
+
+def _steps_of_listed_levels(step: str, figure: Figure, block: Block, block_drafts: list[Draft]) -> str:
+    """经济总量连跨3万亿元、4万亿元|两个|台阶: the steps a list of levels crossed, counted in words
+    right after as many levels joined by list marks alone, are named as steps counted before
+    their levels are (地区生产总值连跨2个万亿元台阶): the levels' thing, the verb of the level reached,
+    the levels' unit and the step (经济总量连跨万亿元台阶); ``step`` alone otherwise."""
+    count = int(figure.value) if figure.value == int(figure.value) else 0
+    listed = block_drafts[-count:] if 2 <= count <= len(block_drafts) else []
+    text = block.text
+    if not listed or listed[-1].figure.lend != figure.lstart or any(
+            text[before.figure.lend:after.figure.lstart] not in _LEVEL_LIST_MARKS
+            for before, after in pairwise(listed)) or len({d.figure.unit for d in listed}) != 1:
+        return step
+    first = listed[0]
+    left = text[block.clause_start(first.figure.lstart):first.figure.lstart]
+    verb = suffixes(_word_sets()["level_verbs"]).longest(left)
+    unit = _LEADING_NUMBER.sub("", first.figure.surface)
+    return f"{first.metric}{verb}{unit}{step}" if verb and first.metric and unit else step
+
+
+_LEVEL_LIST_MARKS = frozenset({"、", "和", "及", "，", ","})
+_LEADING_NUMBER = re.compile(r"^[^\u4e00-\u9fff]*[0-9.]+")  # 3万亿元 → 万亿元
+
+
+_COUNT_TOTAL = "总数"  # the total of things counted (not 总面积 after a count: 海外仓数量…，总面积…)
+
+
+def _things_before(text: str, start: int, end: int) -> str:
+    """The things a count in words names when it closes the clause before ``end`` (from
+    ``start``, across a 、-list's items): …装备制造|2个|国家先进制造业集群 → 国家先进制造业集群;
+    ``""`` when no such count closes it.
+
+    >>> _things_before("新增电子信息、装备制造2个国家先进制造业集群、", 0, 22)
+    '国家先进制造业集群'
+    """
+    start = max(0, text.rfind("，", 0, end) + 1, text.rfind("。", 0, end) + 1, start)
+    counted = None
+    for counted in _COUNT_IN_CLAUSE.finditer(text, start, end):
+        pass
+    if counted is None:
+        return ""
+    rest = text[counted.end():end]
+    return rest if _right_noun(rest, True) == rest else ""
+
+
+_COUNT_IN_CLAUSE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十]+)(?:个|家|项|所|座|条|批|类)")
 
 
 def _new_verb(name: str) -> str:
