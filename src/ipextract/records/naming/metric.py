@@ -51,6 +51,7 @@ from .phrase import (
     _NAME_ENDINGS,
     _SHARE_WHOLE,
     BATCH_WORD,
+    BENEFACTIVE,
     _is_verb,
     _rank_verb,
     _trailing_words,
@@ -314,7 +315,7 @@ def _without_from_start(name: str) -> str:
 
 
 _FUNDS = "资金"
-_BENEFACTIVE = "为"  # (a preposition: the clause after its count is of the things counted)
+_BENEFACTIVE = BENEFACTIVE  # (a preposition: the clause after its count is of the things counted)
 # the object a purpose verb opens after an amount, up to the clause's end; a count first goes
 # (办好|30件|民生实事, 办好|“28+10”项|民生实事)
 _PURPOSE_OBJECT = regex.compile(
