@@ -548,6 +548,11 @@ def _pair_of_one_head(block: Block, figures: list[Figure], position: int, clause
     if not _PAIR_PIECE[0] <= len(piece) <= _PAIR_PIECE[1] or not own or "等" in own or "等" in piece or (
             _ANY_FIGURE.search(piece)) or (position and figures[position - 1].lend > piece_start):
         return clause_start
+    # (told first, on the characters alone: the head the two share, which few pieces have; the
+    # thing read below ends where the piece does, its marks off)
+    bare = piece if _BRACKETED_MARKS.isdisjoint(piece) else _BRACKETED.sub("", piece)
+    if not bare or bare[-1] not in own[:len(piece) + _HEAD_WORD]:
+        return clause_start
     distributed = _joins_and_each()[1]
     if distributed.search(own) or text.startswith(_RANKS, figure.lstart) or distributed.search(
             text, figure.lend, _clause_end(block, figure.lend)):
@@ -742,6 +747,7 @@ def _opening_verb(word: str) -> bool:
 
 
 _BRACKETED = regex.compile(r"[（(][^（()）]*[)）]|[“”\"‘’]")  # 中心（站）, 妇女“两癌”
+_BRACKETED_MARKS = frozenset("（(“”\"‘’")  # (what _BRACKETED's matches open with)
 _RANK_VERBS = "居(?![民住家])|排名|位列"  # a rank is each item's (not 居民, 居住, 居家)
 _RANKS = ("第", "前")  # a rank is each item's (总产量、调出量稳居全国第一)
 _CLAUSE_TAGS = frozenset("dpart")  # (t: 电厂三期建成投产, a clause)
