@@ -73,6 +73,8 @@ def _recounts_list(block: Block, figure: Figure) -> bool:
         if opening < 0 or _OPENING_QUOTE in clause[opening + 1:-1]:
             return False
         clause = clause[opening + 1:-1]
+    if "（" in clause or "(" in clause:
+        clause = _BRACKET_NOTE.sub("", clause)  # (园区、职业院校（含技工院校）两类: a note in an item)
     found = _LIST_BEFORE.search(clause)
     if found is None or _DIGIT.search(clause, max(0, found.start() - _COUNT_BEFORE), found.start()) or (
             found.group(0).endswith(("各", "的"))):

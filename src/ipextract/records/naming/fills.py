@@ -470,8 +470,7 @@ def _fill_shared_nouns(drafts: list[Draft], blocks: list[Block]) -> None:
             drafts[index] = replace(first, metric=opening.group() + second.metric[len(batch):])
             continue
         if between.endswith(("、", "，", ",", "和", "及")) and first.kind == second.kind == "count" and (
-                _SIZE_CLASS.fullmatch(item)):
-            _share_size_class_noun(drafts, index, item)
+                _SIZE_CLASS.fullmatch(item)) and _share_size_class_noun(drafts, index, item):
             continue
         if not between.endswith(("、", "，", ",", "和", "及")) or not item or not first.metric.endswith(item):
             continue
@@ -498,22 +497,26 @@ _BATCH_JOINS = frozenset("、，,和及与")  # what joins two batches of one ki
 # a size class of an amount or a quantity (百亿元, 50亿元以上, 10万吨级): no figure after a count
 # (labels._classes_the_count), a word of the things' name
 _SIZE_CLASS = regex.compile(
-    r"(?:[0-9.]+|[一二两三四五六七八九十百千]+)?(?:万|亿)*(?:元|美元|吨|千瓦|亩|平方米)级?(?:及?以[上下])?")
+    r"(?:[0-9.]+|[一二两三四五六七八九十百千]+)?(?:万|亿)*(?:(?:元|美元|吨|千瓦|亩|平方米)级?|级)(?:及?以[上下])?")
 
 
-def _share_size_class_noun(drafts: list[Draft], index: int, item: str) -> None:
+def _share_size_class_noun(drafts: list[Draft], index: int, item: str) -> bool:
     """新签约|8个|50亿元以上、|25个|10亿元以上、|90个|亿元以上产业项目: size classes listed before
     the noun written once after the last share it, as levels do (3家国家级、9家省级运营中心);
     the verbs the first item opens with (a verb of flow or of building the list is for) are every
     item's. Read from the list's end, as _fill_shared_nouns is."""
     first, second = drafts[index], drafts[index + 1]
-    verbs = first.metric if _after_verbs(first.metric) == "" else ""
+    # (培育|百亿级、… : the verbs the first item's name opens with before its class, or its name
+    # when it is verbs alone)
+    verbs = first.metric[:-len(item)] if first.metric.endswith(item) else (
+        first.metric if _after_verbs(first.metric) == "" else "")
     rest = second.metric.removeprefix(verbs) if verbs else second.metric
     if (bound := _SIZE_CLASS.match(rest)) is None or not bound.group() or bound.end() == len(rest):
-        return
+        return False
     drafts[index] = replace(first, metric=verbs + item + rest[bound.end():])
     if verbs and not second.metric.startswith(verbs) and verbs.startswith(_flow_verbs()):
         drafts[index + 1] = replace(second, metric=verbs + second.metric)
+    return True
 
 
 @lru_cache(maxsize=1)
