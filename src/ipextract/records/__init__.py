@@ -63,6 +63,7 @@ from .naming import (
     analyse,
     casualties_of_events,
     clean_metric,
+    named_in_a_panel,
     owner_carried,
     reach_openers,
     reach_owner,
@@ -370,7 +371,8 @@ def _name_bare_shares(drafts: list[Draft], blocks: list[Block]) -> None:
     at_figure: dict[int, int] = {}  # id of a figure → the index of its draft
     for index, draft in enumerate(drafts):
         at_figure[id(draft.figure)] = index
-        if draft.kind == "share" and (stated := state_share(blocks[draft.figure.block], draft.figure.lstart)):
+        if draft.kind == "share" and not named_in_a_panel(draft.metric) and (
+                stated := state_share(blocks[draft.figure.block], draft.figure.lstart)):
             # (…中，上升的占38.5%，下降及持平的占…: the share of the things in a state)
             renamed[id(draft.figure)] = (draft.metric, stated)
             drafts[index] = replace(draft, metric=stated)

@@ -41,6 +41,7 @@ from .fills import (
     _scope_of_opening_whole,
     _states_of_a_panel,
     _totals_of_things_counted,
+    named_in_a_panel,
 )
 from .lists import MAX_CHAIN, _respective
 from .phrase import _NAME_ENDINGS, _phrase_patterns, _scope_prefix, _strip_scope_prefixes, clean_metric
@@ -67,6 +68,7 @@ __all__ = [
     "analyse",
     "casualties_of_events",
     "clean_metric",
+    "named_in_a_panel",
     "owner_carried",
     "reach_openers",
     "reach_owner",

@@ -532,7 +532,17 @@ def _panel_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     state alone (，持平的为): cues.panel_states."""
     states = panel_states()
     return (regex.compile(rf"(?P<state>{states})的(?P<counted>[^，,。；;、]{{1,8}})$"),
-            regex.compile(rf"[\s　]*(?P<state>{states})的(?:为|有|是)?[\s　]*$"))
+            regex.compile(rf"[\s　]*(?P<state>{states})的(?:为|有|是|占)?[\s　]*$"))
+
+
+_PANEL_KINDS = frozenset({"count", "share"})  # (…的城市个数, …的城市占比)
+
+
+def named_in_a_panel(metric: str) -> bool:
+    """Whether ``metric`` names a panel's members in a state, with what they are before it
+    (声环境质量较好的城市): no part named by its state alone, which shares.state_share names."""
+    found = _panel_patterns()[0].search(metric)
+    return found is not None and found.start() > 0
 
 
 def _states_of_a_panel(drafts: list[Draft], blocks: list[Block]) -> None:
@@ -545,14 +555,15 @@ def _states_of_a_panel(drafts: list[Draft], blocks: list[Block]) -> None:
     ['环比上涨的城市个数', '环比持平的城市个数', '环比下降的城市个数']
     """
     panel_state, state_item = _panel_patterns()
-    model: tuple[int, str, str] | None = None  # (block, the name before the state, what is counted)
+    # (block, the name before the state, what is counted, the kind: a count or a share)
+    model: tuple[int, str, str, str] | None = None
     for index, draft in enumerate(drafts):
         figure = draft.figure
-        named = panel_state.search(draft.metric) if draft.kind == "count" and draft.metric else None
+        named = panel_state.search(draft.metric) if draft.kind in _PANEL_KINDS and draft.metric else None
         if named is not None and named.start() > 0:
-            model = (figure.block, draft.metric[:named.start()], named.group("counted"))
+            model = (figure.block, draft.metric[:named.start()], named.group("counted"), draft.kind)
             continue
-        if model is None or model[0] != figure.block or draft.kind != "count":
+        if model is None or model[0] != figure.block or draft.kind != model[3]:
             continue
         block = blocks[figure.block]
         item = state_item.fullmatch(block.text, block.clause_start(figure.lstart), figure.lstart)
