@@ -968,9 +968,8 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
                 continue  # 3个半月 is 3.5 months: 3个 alone would be a wrong value
         if lend >= number_tail:
             continue  # the head of a number that a line break may have cut
-        if prefix and text[lstart:number_start] not in vocabulary.qualifiers.prefix or (
-                lstart < number_start and not prefix):  # (签约|8个: the figure opens at its number)
-            lstart = number_start
+        if lstart < number_start and (not prefix or text[lstart:number_start] not in vocabulary.qualifiers.prefix):
+            lstart = number_start  # (no qualifier word before the number: 签约|8个 opens at 8)
         # (the call only where a sign may stand: most figures have none)
         minus = _minus_sign(text, lstart) if not prefix and text[lstart - 1:lstart] in _SIGNS else None
         if minus is not None:

@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-from ..figures import Figure
-from ..scanning import HAN_CLASS
+from ..figures import _HAN, Figure
 from ..vocabulary import cue_words, load_vocabulary
 from ..vocabulary.models import Kind, Qualifier
 from .base import _NEW_LEVEL, BASE_KINDS, PERCENT_UNITS, POINT_UNITS, Draft, _word_sets, suffixes
@@ -65,7 +63,6 @@ def _is_share(left: str, right: str) -> bool:
     return right.startswith(cues.share_right) and not right.startswith("的目标")
 
 
-_HAN = re.compile(HAN_CLASS)
 RANK_UNITS = frozenset({"位"})
 
 

@@ -584,7 +584,8 @@ def _pair_of_one_head(block: Block, figures: list[Figure], position: int, clause
 
 
 def _after_verbs_over_lists(piece: str) -> str:
-    """The words of ``piece`` after the verbs of flow or building that open it (新引进|首店)."""
+    """The words of ``piece`` after the verbs of flow or building that open it (新引进|首店; 新
+    before one of them is its, a run of them opens the things as one does: 新建|改造|城市书房)."""
     rest = piece
     while verb := max((v for v in verbs_over_lists() if rest.startswith((v, "新" + v))), key=len, default=""):
         rest = rest[len(verb) + (not rest.startswith(verb)):]
@@ -617,12 +618,9 @@ def _built_by(piece: str) -> int:
     it; ``-1`` otherwise (推进|城市更新: an effort verb; 规范|发展: no verb of building)."""
     adverb = adverb_opening(piece)
     rest = piece[len(adverb):]
-    verb = max((v for v in verbs_over_lists() if rest.startswith((v, "新" + v))), key=len, default="")
-    thing = rest[len(verb) + (not rest.startswith(verb)):]
     # (新建|改造|城市书房: a run of such verbs opens the things as one does)
-    while verb and (more := max((v for v in verbs_over_lists() if thing.startswith(v)), key=len, default="")):
-        thing = thing[len(more):]
-    if not verb or len(thing) < 2 or not _HAN_WORDS.fullmatch(thing) or _is_verb(
+    thing = _after_verbs_over_lists(rest)
+    if thing == rest or len(thing) < 2 or not _HAN_WORDS.fullmatch(thing) or _is_verb(
             pos_tag(_tokens(thing)[0])):
         return -1
     return len(adverb)

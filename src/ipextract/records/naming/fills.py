@@ -22,7 +22,7 @@ from ..base import (
     _word_sets,
     compound_name,
 )
-from .phrase import _ANY_DIGIT, _HAN_WORDS, _NAME_ENDINGS, _NOTE_MARK, BATCH_WORD, NOTE_MARK
+from .phrase import _ANY_DIGIT, _HAN_WORDS, _NAME_ENDINGS, _NOTE_MARK, BATCH, BATCH_AT_END, COUNTS_JOINED, NOTE_MARK
 from .topic import _opens_with_scope
 
 
@@ -462,8 +462,8 @@ def _fill_shared_nouns(drafts: list[Draft], blocks: list[Block]) -> None:
             if noun and _after_verbs(first.metric) == "":
                 drafts[index] = replace(first, metric=first.metric + noun)
             continue
-        if first.kind == second.kind == "count" and (opening := _BATCH_ENDING.search(first.metric)) and (
-                between[:1] in _BATCH_JOINS) and (batch := between[1:]) and _BATCH_ALONE.fullmatch(batch) and (
+        if first.kind == second.kind == "count" and (opening := BATCH_AT_END.search(first.metric)) and (
+                between[:1] in COUNTS_JOINED) and (batch := between[1:]) and BATCH.fullmatch(batch) and (
                 second.metric.startswith(batch)) and len(second.metric) > len(batch):
             # (持续推进)首批|12项|及第二批|14项|重点改革: the first batch's things are the second's
             # (the verbs before it, of effort, a plan's wording)
@@ -487,11 +487,6 @@ def _fill_shared_nouns(drafts: list[Draft], blocks: list[Block]) -> None:
             item, "".join(tokens[:size])) and pos_tag(tokens[size]).startswith(_SHARED_NOUN_OPENINGS)), 0)
         if parallel:
             drafts[index] = replace(first, metric=first.metric + "".join(tokens[parallel:]))
-
-
-_BATCH_ALONE = regex.compile(BATCH_WORD)  # 首批|12项|及第二批… (fullmatch)
-_BATCH_ENDING = regex.compile(BATCH_WORD + "$")
-_BATCH_JOINS = frozenset("、，,和及与")  # what joins two batches of one kind of things
 
 
 # a size class of an amount or a quantity (百亿元, 50亿元以上, 10万吨级): no figure after a count

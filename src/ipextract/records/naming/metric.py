@@ -50,7 +50,7 @@ from .phrase import (
     _HAN_WORDS,
     _NAME_ENDINGS,
     _SHARE_WHOLE,
-    BATCH_WORD,
+    BATCH_AT_END,
     BENEFACTIVE,
     _is_verb,
     _rank_verb,
@@ -128,7 +128,7 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
     action = _action_done(figure, kind, left, tail or right, places)
     if action:
         return action, "after"
-    batch = _BATCH.search(left) if figure.kind == "count" and left.endswith(_BATCH_ENDS) else None
+    batch = BATCH_AT_END.search(left) if figure.kind == "count" and left.endswith(_BATCH_ENDS) else None
     name: str = ""
     how: MetricFrom = "before"
     if batch is not None and (said := _tokens(left[:batch.start()])) and _is_verb(pos_tag(said[-1])):
@@ -183,7 +183,6 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
     return (_without_having_before_count(name) if kind == "count" else name), how
 
 
-_BATCH = regex.compile(BATCH_WORD + "$")  # 第一批|12项|重点改革
 _BATCH_ENDS = "批"  # (told before the engine is asked: few figures follow 批)
 _INVESTMENTS = frozenset({"总投资", "投资"})  # what a project's size is written as before 的
 # 的 and the projects a size is of, after a count of them (的389个|省重点项目), to the last
@@ -315,7 +314,6 @@ def _without_from_start(name: str) -> str:
 
 
 _FUNDS = "资金"
-_BENEFACTIVE = BENEFACTIVE  # (a preposition: the clause after its count is of the things counted)
 # the object a purpose verb opens after an amount, up to the clause's end; a count first goes
 # (办好|30件|民生实事, 办好|“28+10”项|民生实事)
 _PURPOSE_OBJECT = regex.compile(
@@ -515,7 +513,7 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
         cues = load_vocabulary().cues
         # (为 before a count is cut from ``own`` as a link word: 为|4.5万名|农民工|追回欠薪)
         carrier = own if own in words["carrier_verbs"] or preposition else (
-            _BENEFACTIVE if not own and left.endswith(_BENEFACTIVE) else "")
+            BENEFACTIVE if not own and left.endswith(BENEFACTIVE) else "")
         if not carrier and own.startswith(cues.effort_adverbs) and (
                 carried := _after_effort_adverbs(own)) in words["carrier_verbs"]:
             # 重点|支持|400个|…主体|提质扩规: the carrier goes with its adverb, the things and
@@ -528,13 +526,13 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             # (any other verb after them is the report's too, no predicate of theirs: 对|98家|单位|
             # 开展…; the things alone)
             return noun + work_on_object(noun, right, tail), "after"
-        if kind == "count" and carrier == _BENEFACTIVE and not own and (
+        if kind == "count" and carrier == BENEFACTIVE and not own and (
                 work := work_on_object(things := without_work_verb(noun), right, tail)):
             # 为|1200户|困难老人家庭|实施|适老化改造 → 困难老人家庭适老化改造: the work a verb
             # of effort does for them, as after 对, without the verb (a predicate read above may
             # hold it)
             return things + work, "after"
-        if kind == "count" and carrier == _BENEFACTIVE and not own:
+        if kind == "count" and carrier == BENEFACTIVE and not own:
             # 为|2000家|企业|提供数字化解决方案, 为|…|农民工|解决拖欠工资: the things served and
             # what was done for them, with the 为 that says so (without it they would read as the
             # doers; the noun read may hold the predicate already: 老人|提供|助餐服务, a verb
@@ -546,7 +544,7 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             done = "" if holds else short_predicate(
                 noun, through_joined_nouns(right, tail), carrier, benefactive=True)
             if holds or done:
-                return _BENEFACTIVE + noun + done, "after"
+                return BENEFACTIVE + noun + done, "after"
         if noun in cues.generic_counted_nouns:
             noun = _with_predicate(noun, tail or right)  # 14家企业|上榜…
         elif figure.kind == "count" and (not own or carrier or own in cue_set("flow_verbs_over_lists")):

@@ -911,6 +911,10 @@ def _change_in(phrase: str) -> bool:
 
 # a batch of things written right before their count (首批, 第一批, 新一批: a word of their name)
 BATCH_WORD = r"(?:首|新一|第[一二三四五六七八九十]{1,3})批"
+BATCH = regex.compile(BATCH_WORD)  # (fullmatch: 及|第二批|14项…)
+BATCH_AT_END = regex.compile(BATCH_WORD + "$")  # 第一批|12项|重点改革
+# what stands between two items of a list of counts or levels (…12个、…5个; 3万亿元、4万亿元)
+COUNTS_JOINED = ("、", "，", ",", "和", "及", "与")
 _LIST_COMMAS = frozenset("、，,")
 _BOUND_WORDS = ("以上", "以下")  # the bound after a level or a size class (省级以上, 亿元以上)
 

@@ -57,6 +57,7 @@ from .phrase import (
     _NOTE_MARK,
     _SUBJECT_HEAD_TAGS,
     _THING_TAGS,
+    COUNTS_JOINED,
     _adjectives_open,
     _is_verb,
     _modifier,
@@ -553,7 +554,7 @@ def _steps_of_listed_levels(step: str, figure: Figure, block: Block, block_draft
     listed = block_drafts[-count:] if 2 <= count <= len(block_drafts) else []
     text = block.text
     if not listed or listed[-1].figure.lend != figure.lstart or any(
-            text[before.figure.lend:after.figure.lstart] not in _LEVEL_LIST_MARKS
+            text[before.figure.lend:after.figure.lstart] not in COUNTS_JOINED
             for before, after in pairwise(listed)) or len({d.figure.unit for d in listed}) != 1:
         return step
     first = listed[0]
@@ -563,7 +564,6 @@ def _steps_of_listed_levels(step: str, figure: Figure, block: Block, block_draft
     return f"{first.metric}{verb}{unit}{step}" if verb and first.metric and unit else step
 
 
-_LEVEL_LIST_MARKS = frozenset({"、", "和", "及", "，", ","})
 _LEADING_NUMBER = re.compile(r"^[^\u4e00-\u9fff]*[0-9.]+")  # 3万亿元 → 万亿元
 
 
@@ -579,12 +579,10 @@ def _things_before(text: str, start: int, end: int) -> str:
     '国家先进制造业集群'
     """
     start = max(0, text.rfind("，", 0, end) + 1, text.rfind("。", 0, end) + 1, start)
-    counted = None
-    for counted in _COUNT_IN_CLAUSE.finditer(text, start, end):
-        pass
-    if counted is None:
+    counts = list(_COUNT_IN_CLAUSE.finditer(text, start, end))
+    if not counts:
         return ""
-    rest = text[counted.end():end]
+    rest = text[counts[-1].end():end]
     return rest if _right_noun(rest, True) == rest else ""
 
 
@@ -945,7 +943,6 @@ def _mark_before(text: str, end: int, noun: str) -> str:
     return text[start - 1] if noun and start > 0 and text.startswith(noun, start) else ""
 
 
-_COUNTS_JOINED = ("、", "，", ",", "和", "及", "与")  # what stands between two items of a list of counts
 _LIST_END = re.compile(r"(?:等等?)?$|[和及与][0-9]")  # what may follow a noun that ends an item
 
 
@@ -965,7 +962,7 @@ def _verb_over_counts(metric: str, between: str, previous: str, right: str) -> s
     noun = between[:-1]
     if _HOLDS_QUOTE(right) is not None:
         right = _QUOTES.sub("", right)  # (3个|“绿水青山就是金山银山”实践创新基地: the name has no quotes)
-    if not between.endswith(_COUNTS_JOINED) or not noun or not previous.endswith(noun) or (
+    if not between.endswith(COUNTS_JOINED) or not noun or not previous.endswith(noun) or (
             not right.startswith(metric)) or _LIST_END.match(right, len(metric)) is None:
         return metric
     tokens = _tokens(metric)
