@@ -30,7 +30,17 @@ _CLASS = "类"  # 食品烟酒类: a class of goods
 _NEW_WHOLE = regex.compile(r"[。！？]|中[，,：:]")  # a new sentence, or a whole before 中 opening a clause
 
 
+_LIST_MARK = "、"
+
+
 def _parallel_measure(category: str, model: str, sub_item: bool, bare: bool = False) -> str:
+    """:func:`_parallel_measure_of`, ``""`` where the measure it takes holds a list's mark."""
+    named = _parallel_measure_of(category, model, sub_item, bare)
+    # (游客人数、旅游收入均增长…，接待入境游客增长…: the measure taken is no list of items)
+    return "" if _LIST_MARK in named[len(category):] and named.startswith(category) else named
+
+
+def _parallel_measure_of(category: str, model: str, sub_item: bool, bare: bool = False) -> str:
     """The name of ``category`` with the measure of ``model``, the name of the figure before it,
     when the two are parallel; ``""`` when they are not. A ``bare`` category, whose clause is
     the category, a change verb or link word and the figure (新材料增长15%), is parallel to a

@@ -73,6 +73,7 @@ class Cues(Frozen):
     adverbs_before_verbs: tuple[str, ...]
     per_head_words: tuple[str, ...] = ()  # 标准提高到每人100元/月: the amount's, no name's
     trailing_adverbs: tuple[str, ...] = ()
+    per_unit_averages: tuple[str, ...] = ()  # 生均|拨款: no 均 of each
     comparison_openers: tuple[str, ...]
     adverbial_pattern: str
     non_figure_words: tuple[str, ...]

@@ -17,7 +17,7 @@ from ...blocks import MAX_REACH, SENTENCE_END, Block
 from ...figures import Figure
 from ...models import Basis, Status
 from ...scanning import alternation
-from ...vocabulary import load_vocabulary
+from ...vocabulary import cue_set, load_vocabulary
 from ...vocabulary.indicators import load_indicators
 from ...vocabulary.lexicon import pos_tag
 from ...vocabulary.models import Kind, Qualifier
@@ -216,7 +216,8 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
             left == clause == text[clause_start:figure.lstart]) and not left.endswith("等") and (
             (shared := _shared_head_start(block, figures, position, clause_start)) < clause_start
             or (shared := _joint_items_start(block, figures, position, clause_start)) < clause_start
-            or (shared := _pair_of_one_head(block, figures, position, clause_start)) < clause_start):
+            or (shared := _pair_of_one_head(block, figures, position, clause_start)) < clause_start
+            or (shared := _each_items_start(block, figures, position, clause_start)) < clause_start):
         # 举办国际性、全国性体育赛事: one head for both (not 宝鸡、延安等|4个…: a list of
         # examples, read as such); the subject is read in the clause's own words
         own_words = clause
@@ -583,6 +584,90 @@ def _pair_of_one_head(block: Block, figures: list[Figure], position: int, clause
     return opening
 
 
+def _each_items_start(block: Block, figures: list[Figure], position: int, clause_start: int) -> int:
+    """Where a list opens whose items one figure is given to each of by an adverb of each (入境
+    游客人次、旅游外汇收入|均增长8%以上; 食品、药品抽检合格率|均超99%; …、政务环境|均居全国前三):
+    the figure is every item's, and its name is the list's (ANNOTATION metric rule 3), measures
+    and ranks too, two items as well as more. The pieces are noun phrases with no figure of their
+    own, joined by 、 (or by ，, short nouns alone: :func:`_comma_item`); the list opens after a
+    clause mark or after the verbs, a part's or a place's word that open its first item (as in
+    :func:`_joint_items_start`). Not a list of examples (等: their class is named), not with
+    分别 (a figure for each item in turn), nor where the figure's own clause holds a second
+    figure: ``clause_start`` then.
+
+    >>> from ipextract.blocks import split_blocks
+    >>> from ipextract.figures import find_figures
+    >>> block = split_blocks("全年入境游客人次、旅游外汇收入均增长10%以上。")[0]
+    >>> _each_items_start(block, find_figures(block, 0), 0, block.clause_start(10))
+    2
+    """
+    text, figure = block.text, figures[position]
+    own = text[clause_start:figure.lstart]
+    tokens = _tokens(own)
+    # (an adverb of each before its verb, after the last item: not the 均 of 生|均|经费)
+    each = next((at for at, token in enumerate(tokens) if token in _EACH_ADVERBS), -1)
+    if "等" in own or each < 1 or each + 1 < len(tokens) and not _is_verb(pos_tag(tokens[each + 1])) or (
+            tokens[each - 1][-1] + tokens[each] in cue_set("per_unit_averages")) or (
+            "分别" in own) or (
+            position + 1 < len(figures) and figures[position + 1].lstart < _clause_end(block, figure.lend)) or (
+            position and figures[position - 1].lstart >= block.clause_start(clause_start - 1)):
+        return clause_start
+    start, opened = clause_start, -1
+    after = "".join(tokens[:each])  # the item after the piece read (the last: before 均)
+    for _ in range(_JOINT_ITEMS):
+        mark = text[start - 1] if start else ""
+        if mark not in _LIST_COMMAS:
+            break
+        piece_start = block.clause_start(start - 1)
+        piece = text[piece_start:start - 1]
+        if not 0 < len(piece) <= _JOINT_PIECE or _ANY_FIGURE.search(piece) or "等" in piece:
+            if mark == "、":
+                return clause_start  # (a list of figures, or of examples)
+            break  # (…氟化工等深度耦合，化工、…: a clause before the list)
+        # (a measure is an item whatever the segmenter made of its words: 安全处置|率, tagged v)
+        read = 0 if _measure_item(piece) else _list_piece(piece, measures=True)
+        # (市场环境、创新|环境: a piece of the next one's head is an item whatever opens it)
+        words, next_words = _han_words(piece), _han_words(after)
+        parallel = bool(words) and bool(next_words) and words[-1] == next_words[-1]
+        # (with ， the pieces are a measure, nouns alone or one of the next one's head)
+        if read is None or mark != "、" and not (
+                parallel or _measure_item(piece[read:]) or _comma_item(piece[read:], own)
+                or all(pos_tag(word).startswith(_COMMA_TAGS) for word in words)):
+            break  # (强化要素保障，…: a clause of its own before the list opens it)
+        start = opened = piece_start
+        after = piece
+        if read and not parallel and not (piece_start and text[piece_start - 1] == "、"):
+            break  # (新认定|…中心、…: the verbs that open it open the list; inside it, none)
+    if opened < 0:
+        return clause_start
+    # (the list's first item: the words of scope or time that open it go, its verbs stay for
+    # the name's cleaning, which keeps a measure's own, 接待|游客人次)
+    return opened + _scope_opening(text[opened:_clause_end(block, opened)])
+
+
+def _scope_opening(piece: str) -> int:
+    """The length of the words of scope or time, the part's and discourse words, that open
+    ``piece`` (全年|接待游客人次: 2), as :func:`_list_piece` passes over them."""
+    words = _han_words(_BRACKETED.sub("", piece))
+    at = _scope_words(words)
+    return piece.find(words[at]) if 0 < at < len(words) else 0
+
+
+def _scope_words(words: list[str]) -> int:
+    """How many of ``words`` open them as words of scope or time, a part's or a discourse word."""
+    at = 0
+    while at < len(words) and (words[at] in _word_sets()["scope"]
+                               or words[at] in _word_sets()["time_scope"]
+                               or pos_tag(words[at])[:1] in _DISCOURSE_TAGS):
+        at += 1
+    return at
+
+
+# the adverbs that give one figure to each item of a list before it (均增长, 都达到, 双双跃居,
+# 各增加): the catalogue's each_words, less 分别 (a figure for each item in turn)
+_EACH_ADVERBS = frozenset({"均", "都", "双双", "各"})
+
+
 def _after_verbs_over_lists(piece: str) -> str:
     """The words of ``piece`` after the verbs of flow or building that open it (新引进|首店; 新
     before one of them is its, a run of them opens the things as one does: 新建|改造|城市书房)."""
@@ -662,20 +747,16 @@ def _comma_item(item: str, own: str) -> bool:
             pos_tag(first[0])))  # (学位，园|位: a character the segmenter left alone)
 
 
-def _list_piece(piece: str) -> int | None:
+def _list_piece(piece: str, measures: bool = False) -> int | None:
     """How a piece of a list before a joint figure reads: ``0`` for a noun phrase that names an
     item (社区卫生服务中心（站）; it may hold a verb, 社会捐赠工作站), where in it the item
     opens for one that opens the list with verbs, a part's or a place's word (免费开展|妇女
     “两癌”; 其中|医院; 全国共有|…), ``None`` for a piece that is no item: a clause ending in a
     verb (消费回暖, 制度全面实施), one with an adverb, a preposition, an adjective or a number
-    (项目陆续投产, 在全国冬运会, 规模最大, 全球第一), a list's number (三、), a measure of its own
+    (项目陆续投产, 在全国冬运会, 规模最大, 全球第一), a list's number (三、), a measure of its own (unless ``measures``: a list of measures one figure is given to each of)
     (社会消费品零售总额、…: the figure is each one's), or verbs on an activity (深化改革)."""
     words = _han_words(_BRACKETED.sub("", piece))
-    at = 0
-    while at < len(words) and (words[at] in _word_sets()["scope"]
-                               or words[at] in _word_sets()["time_scope"]
-                               or pos_tag(words[at])[:1] in _DISCOURSE_TAGS):
-        at += 1  # (其中|医院、…; 全国|共有…)
+    at = _scope_words(words)  # (其中|医院、…; 全国|共有…)
     verbs = run = at
     while run < len(words) and len(words[run]) > 1 and (
             pos_tag(words[run])[:1] in "vd" or _opens_clause(words[run])):
@@ -688,7 +769,7 @@ def _list_piece(piece: str) -> int | None:
     if verbs == len(words) or _opening_verb(last) or len(last) > 2 and pos_tag(
             last[-2:]).startswith("v") or verbs > at and pos_tag(last) == "vn" or any(
             _clause_word(word) and not _adjective_of_noun(words, at)
-            for at, word in enumerate(words) if at >= verbs) or _measure_item(piece):
+            for at, word in enumerate(words) if at >= verbs) or not measures and _measure_item(piece):
         return None
     return piece.find(words[verbs]) if verbs > at or at else 0
 

@@ -244,7 +244,13 @@ def _measure_with_predicate(tokens: list[str], at: int) -> bool:
     True
     >>> _measure_with_predicate(["重大", "投资", "项目"], 1)
     False
+    >>> _measure_with_predicate(["开发区", "规上", "工业", "总产值", "占"], 1)
+    True
     """
+    if tokens[at] in cue_set("list_scopes") and at + 2 < len(tokens):
+        # (89个|开发区|规上|工业|总产值|占…: the threshold and the industry open the measure of
+        # the things counted, as the measure alone would)
+        return _measure_with_predicate(tokens, at + 1) or _measure_with_predicate(tokens, at + 2)
     if tokens[at][:1] not in _measure_initials():
         return False  # (most words: no measure starts so)
     rest = "".join(tokens[at:at + 3])

@@ -843,7 +843,10 @@ def _distributed(items: list[str], wanted: int,
         parallel = (0 < len(item) < len(last) - 1 and opening != item and len(_tokens(item)) == 1
                     and len(first_word) >= len(item) and is_word(opening)
                     and pos_tag(opening) == pos_tag(item) and pos_tag(item).startswith(_NOMINAL_TAGS)
-                    and (not rest_of_word or is_word(item + rest_of_word)))
+                    and (not rest_of_word or is_word(item + rest_of_word))
+                    # (制造业 and 战略性|新兴产业贷款: an item that ends as the last's thing
+                    # does names a thing of that kind already, no word parallel to its opening)
+                    and item[-1] not in last[len(item):])
         head = last[len(item):]
         head = head.removeprefix("等")  # 食品、…信息等产业增加值
         if not parallel and len(_tokens(item)) == 1 and pos_tag(item) == "b":
