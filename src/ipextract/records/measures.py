@@ -103,6 +103,8 @@ def _parallel_measure_of(category: str, model: str, sub_item: bool, bare: bool =
         measure = max((m for m in measures if model.endswith(m) and len(model) - len(m) > 1), key=len,
                       default="")
         return category + measure if measure and measure not in category else ""
+    if sub_item and model in measures and not set(category) & set(model):
+        return category + model  # 床位增加…，其中：公立医院增加…: the bare measure of the total
     if sub_item:  # 医疗卫生机构床位…，其中医院…: the total's measure, where it is an attribute
         return next((category + "".join(tokens[cut:]) for cut in range(1, len(tokens))
                      if "".join(tokens[cut:]) in measures

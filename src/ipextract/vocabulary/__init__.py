@@ -111,7 +111,7 @@ def load_vocabulary_from(directory: Path) -> Vocabulary:
                 _unique(cues_path, key, group)
         elif isinstance(value, list):
             _unique(cues_path, key, value)
-    for key in ("period_pattern", "adverbial_pattern", "target_pattern", "forecast_pattern",
+    for key in ("period_pattern", "adverbial_pattern", "condition_pattern", "target_pattern", "forecast_pattern",
                 "actual_pattern", "target_paragraph_pattern", "period_name_pattern",
                 "basis_in_names_pattern", "breakdown_opening_pattern"):
         if key in raw_cues["cues"]:

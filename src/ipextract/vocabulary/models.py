@@ -76,6 +76,7 @@ class Cues(Frozen):
     per_unit_averages: tuple[str, ...] = ()  # 生均|拨款: no 均 of each
     comparison_openers: tuple[str, ...]
     adverbial_pattern: str
+    condition_pattern: str = "(?!)"
     non_figure_words: tuple[str, ...]
     non_figure_patterns: tuple[str, ...]
     growth_nouns: tuple[str, ...]

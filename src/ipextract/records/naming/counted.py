@@ -746,6 +746,8 @@ def _action_verb(left: str) -> str:
     if len(tokens) == 1 and pos_tag(tokens[0]).startswith("v") and tokens[0] not in _COPULAS and (
             tokens[0] not in cues.verbs_after_names and tokens[0] not in cues.plan_verbs_before_names
             # (增至: a from-to's verb; 争创: a plan's; 迈上: a level's link, as 达到 is)
-            and not tokens[0].endswith(cues.level_after_change) and tokens[0] not in cues.level_verbs):
+            and not tokens[0].endswith(cues.level_after_change) and tokens[0] not in cues.level_verbs
+            # (聚焦|13个|产业集群, 围绕…: a verb used as a preposition opens no action)
+            and tokens[0] not in cues.preposition_verbs):
         return tokens[0]
     return ""

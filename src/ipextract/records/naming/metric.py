@@ -435,6 +435,8 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
     """:func:`_metric` before the verb of effort or of having goes."""
     own, own_tag = clean_metric(_cut_comparison(left, kind, places), places)
     own = _after_examples(own)
+    if figure.kind == "count" and own in cue_set("preposition_verbs"):
+        own, own_tag = "", ""  # (聚焦|13个|产业集群, 围绕|22个|产业: a verb used as a preposition)
     if own.endswith(_ITEM_JOINS) and _tokens(own)[-1] in _ITEM_JOINS:
         # 加快大型水电站和|690万千瓦|火电项目…: the figure opens the item after the join, named
         # after it; the item before is no name of it
@@ -580,7 +582,11 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             return previous.metric, "previous"  # 第13位、全国第5位
         if ends_with_verb and kind in BASE_KINDS and not _names_something(own) and not (
                 own in load_vocabulary().cues.predicate_verbs and figure.unit in _verb_measure_units()
-        ) and not _measure_group(own):  # (…收入318亿元，支出526亿元: a measure of the group, no action)
+        ) and not _measure_group(own) and not (
+                # (…登记离婚214万对，法院判决、调解离婚70万对: the action's own object is the
+                # previous name's head, no action on the previous figure's things)
+                len(own_tokens := _tokens(own)) > 1 and previous.metric.endswith(own_tokens[-1])
+        ):  # (…收入318亿元，支出526亿元: a measure of the group, no action)
             # (改造危房3200户，受益2.1万户: those who benefit are no more of the houses)
             # 省级运营中心9家，新增4家: an action alone takes the previous figure's noun; not
             # 城镇新增就业…，农村劳动力转移就业… (a name of its own that ends in a verb). The
@@ -695,6 +701,10 @@ _MIN_AFTER_EXAMPLES = 4  # characters: 等零售额, 等机构 are too bare to s
 _KIND_EXAMPLE = 2  # characters of a single word before 等 read as a kind (排水等管网)
 
 
+_AREAS_OF_EXAMPLES = ("方面", "领域")  # what a list of examples of fields closes with
+_AREA_WORD = 2
+
+
 def _after_examples(name: str) -> str:
     """风电、生物质发电等可再生能源发电量: what stands before 等 are examples of the name after
     it (a name of its own words; a 分别 list's items are read elsewhere)."""
@@ -703,7 +713,12 @@ def _after_examples(name: str) -> str:
     tokens = _tokens(name)
     closing = next((at for at in range(len(tokens) - 2, 0, -1) if tokens[at] in ("等", "等等")), 0)
     rest = "".join(tokens[closing + 1:])
-    if closing and pos_tag(tokens[closing - 1]).startswith(_NOMINAL_TAGS) and len(
+    if rest.startswith(_AREAS_OF_EXAMPLES) and len(rest) > _AREA_WORD:
+        rest = rest[_AREA_WORD:]  # (在…、工业创新等|方面|突破关键技术: the areas, no name)
+    # (信用|就医|等: an example that opens with a noun may end with a word tagged a verb; not
+    # 开工建设|等, actions)
+    if closing and (pos_tag(tokens[closing - 1]).startswith(_NOMINAL_TAGS) or closing > 1 and (
+            pos_tag(tokens[closing - 2]).startswith(_NOMINAL_TAGS))) and len(
             rest) >= _MIN_AFTER_EXAMPLES and rest not in load_vocabulary().cues.generic_names and (
             pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS)):  # (not 等|开工建设和筹集, 等|应用落地)
         # (新增|小巷公交等|微循环线路: a verb of flow before the examples is the name's, as

@@ -166,12 +166,13 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     """
     words = _word_sets()
     (period, period_name, code_note, adverbial_pattern, comparison_base, base_gap, basis,
-     note_mark, list_note) = _phrase_patterns()
+     note_mark, list_note, condition) = _phrase_patterns()
     # (城乡居民收入比为…, …收入比缩小至…: a ratio named, where 比 is no comparison's, 比上年)
     ratio_named = _RATIO in phrase and _ratio_pattern().search(phrase) is not None
     phrase = period_name.sub("", period.sub("", phrase))  # (…三季度, 1—11月)
     phrase = code_note.sub("", phrase)  # 细颗粒物（PM2.5）年均浓度 → 细颗粒物年均浓度
     phrase = list_note.sub("", phrase)  # 病区县（市、区）数 → 病区县数
+    phrase = condition.sub("", phrase)  # 外贸进出口|在…的情况下|增长: the condition, no name
     # 按可比价格计算 (the record's basis) and a footnote mark (生产总值[2]) name nothing
     phrase = note_mark.sub("", basis.sub("", phrase))
     phrase = _strip_scope_prefixes(_ITEM_MARKER.sub("", phrase.lstrip("，,、：: ")), _national(places))
@@ -414,7 +415,7 @@ def _phrase_patterns() -> tuple[GuardedPattern, ...]:
     return tuple(GuardedPattern(pattern) for pattern in (
         _period_pattern(), _period_name(), _CODE_NOTE, _adverbial_pattern(), _COMPARISON_BASE,
         _BASE_GAP, regex.compile(load_vocabulary().cues.basis_in_names_pattern or r"(?!)"),
-        _NOTE_MARK, _LIST_NOTE))
+        _NOTE_MARK, _LIST_NOTE, regex.compile(load_vocabulary().cues.condition_pattern)))
 
 
 @lru_cache(maxsize=1)

@@ -1050,9 +1050,12 @@ def _bare_item(name: str) -> bool:
     # noun's: only a word that is never in a name, a preposition, an adverb, a particle…, makes
     # the item more than a noun phrase; a measure word cut from the head, 托|位, is the head's)
     last = len(tokens) - 1
+    cues = load_vocabulary().cues
     if tokens and (tokens[0].endswith(_carried_verbs()) and tokens[0] not in _carried_verbs() or any(
-            token in load_vocabulary().cues.effort_verbs for token in tokens[1:])):
-        return False  # (更新改造|…, 分类|实施|…: a verb of its own, in a word or after one)
+            token in cues.effort_verbs for token in tokens[1:]) or tokens[0] in cues.deeds_tagged_nouns):
+        # (更新改造|…, 分类|实施|…: a verb of its own, in a word or after one; 落地|…项目公司:
+        # a deed the segmenter tags a noun)
+        return False
     if not modifier and last > 0 and ("和" in name or "及" in name) and (
             joined := [at for at, token in enumerate(tokens) if token in _NOUNS_JOINED]):
         # 城中村|和|危旧房, 智能工厂|和|数字化车间: two nouns joined, each an item's noun
