@@ -188,6 +188,8 @@ def _owner(before: str, name: str, bare: str) -> str:
     ('沿江高铁', '塑料制品')
     >>> _owner("乙类传染病报告发病", "报告死亡", "open"), _owner("地区生产总值", "投资", "measure")
     ('乙类传染病', '')
+    >>> _owner("政府发放城镇最低生活保障人数", "发放金额", "verb")
+    '城镇最低生活保障'
     """
     if not _HAN_WORDS.fullmatch(before):
         return ""
@@ -202,6 +204,13 @@ def _owner(before: str, name: str, bare: str) -> str:
         if first not in tokens[1:]:
             return ""
         run = len(tokens) - 1 - tokens[::-1].index(first)
+    elif bare == "verb" and first in tokens[:-2] and (
+            tokens[-1].endswith(_COUNTS) or tokens[-1] in _owned_measures()) and len(
+            "".join(tokens[tokens.index(first) + 1:-1])) >= _MIN_TOPIC:
+        # (…发放|城镇最低生活保障|人数…，发放|金额…: the measure of the same verb is of the same
+        # things, the words between the verb and the first measure, a count or a measure noun;
+        # not 新发行|…证券化|产品…，发行规模: the things, no measure of theirs)
+        return "".join(tokens[tokens.index(first) + 1:-1])
     elif ending and bare == "verb":
         return ""  # (实物商品网上零售额…，快递业务量…: a verb's measure after a noun's is another's)
     elif ending:  # (owner + measure noun: 塑料制品|总产量 before 产值, 产品销售|收入)
