@@ -27,6 +27,7 @@ from .context import (
     _group_texts,
     _period,
     annex_title_period,
+    averaged_span,
     averages_years,
     balance_at_year_end,
     continues_sentence,
@@ -252,7 +253,9 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             if period is None and period_of_part:
                 period, period_from = period_of_part, "part"
             if period and averages_years(analysis.left, analysis.clause, period):
-                period = NO_PERIOD  # 年均增长6.3% under 2025年: an average over years not given
+                # 年均增长6.3% under 2025年: an average over years not given, unless the change
+                # since a base year right before it gives them (比2020年增长30%，年均增长5.4%)
+                period = averaged_span(block, figure, block_drafts[-1] if block_drafts else None) or NO_PERIOD
             unsaid = period is None  # (NO_PERIOD: the text says there is none)
             period, period_from = settle_period(block, figure, period, period_from)
             # 比1985年增长2.4倍 under 1995年: the years since the base (1986—1995年)

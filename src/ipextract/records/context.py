@@ -16,7 +16,7 @@ from ..numerals import CHINESE_DIGITS
 from ..scanning import must_contain, opening_characters, prefilter
 from ..vocabulary import cue_pattern, cue_words, load_vocabulary
 from ..vocabulary.lexicon import pos_tag
-from .base import _period_pattern, _tokens
+from .base import Draft, _period_pattern, _tokens
 from .naming.lists import _OF
 from .naming.phrase import _is_verb
 from .naming.topic import _CLAUSE_MARKS
@@ -456,6 +456,31 @@ def averages_years(left: str, clause: str, period: str) -> bool:
     return not left.startswith(cue_words("annual_means"), found.end())
 
 
+def averaged_span(block: Block, figure: Figure, previous: Draft | None) -> str | None:
+    """The years an average over years covers when the figure right before it in its sentence
+    is the change over those years since a named base (比1985年增长4.1倍，平均每年增长17.6%:
+    1986—1995年, the growth's span, of which the average is one year's share); ``None`` when
+    the figure before is no change over a span of years, or stands in another sentence.
+
+    >>> from ipextract.blocks import split_blocks
+    >>> from ipextract.figures import find_figures
+    >>> from types import SimpleNamespace as Drafted
+    >>> block = split_blocks("比2020年增长30%，年均增长5.4%。")[0]
+    >>> first, second = find_figures(block, 0)
+    >>> averaged_span(block, second, Drafted(kind="growth", period="2021—2025年", figure=first))
+    '2021—2025年'
+    """
+    if previous is None or previous.kind not in _COMPARED_KINDS or not previous.period or (
+            _YEARS_SPANNED.fullmatch(previous.period) is None):
+        return None
+    between = block.text[previous.figure.lend:figure.lstart]
+    if block.sentence_start(previous.figure.lstart) != block.sentence_start(figure.lstart) or (
+            _ONE_YEAR.search(between) is not None) or not _BASE_YEAR_BEFORE.search(
+            block.text, max(0, previous.figure.lstart - _BASE_REACH), previous.figure.lstart):
+        return None
+    return previous.period
+
+
 def settle_period(block: Block, figure: Figure, period: str | None,
                   period_from: PeriodFrom | None) -> tuple[str | None, PeriodFrom | None]:
     """The period a record gets: none for ``NO_PERIOD``, and the year before for a figure of
@@ -522,6 +547,7 @@ def years_since(since: int, period: str) -> str:
 
 
 _COMPARED_KINDS = frozenset({"growth", "change", "change_pp"})  # (比1985年提高1.1个百分点 too)
+_BASE_YEAR_BEFORE = regex.compile(r"(?:比|较|与|同)(?:19|20)[0-9]{2}年")  # (a base named before it)
 _YEAR_NAMED = "年"  # a period that ends as a year does (1995年), not as its end (1995年末)
 # a period of one year (a bulletin's own is written 2024), or its end: the year and the end's word
 # (1995年末: 比1985年末增长56.8％ covers 1986—1995 as well; the start of a change in 2024年末 is

@@ -603,6 +603,8 @@ def _each_items_start(block: Block, figures: list[Figure], position: int, clause
     """
     text, figure = block.text, figures[position]
     own = text[clause_start:figure.lstart]
+    if _EACH_CHARACTERS.isdisjoint(own):
+        return clause_start  # (most clauses: told on the characters alone, before segmenting)
     tokens = _tokens(own)
     # (an adverb of each before its verb, after the last item: not the 均 of 生|均|经费)
     each = next((at for at, token in enumerate(tokens) if token in _EACH_ADVERBS), -1)
@@ -666,6 +668,7 @@ def _scope_words(words: list[str]) -> int:
 # the adverbs that give one figure to each item of a list before it (均增长, 都达到, 双双跃居,
 # 各增加): the catalogue's each_words, less 分别 (a figure for each item in turn)
 _EACH_ADVERBS = frozenset({"均", "都", "双双", "各"})
+_EACH_CHARACTERS = frozenset("".join(_EACH_ADVERBS))
 
 
 def _after_verbs_over_lists(piece: str) -> str:
