@@ -345,7 +345,8 @@ def drop_labels(block: Block, figures: list[Figure]) -> list[Figure]:
             kept.append(figure)  # a rate, a growth, an exact amount: no class here applies
             continue
         following = figures[index + 1] if index + 1 < len(figures) else None
-        if index and _classes_the_count(figures[index - 1], figure):
+        if index and (_classes_the_count(figures[index - 1], figure) or _bounds_each_measure(
+                block, figures[index - 1], figure)):
             continue
         if index in dropped or _recounts_list(block, figure) or _names_a_group(
                 block, figure) or _threshold_of_what_is_counted(block, figure, following) or (
@@ -365,6 +366,42 @@ def _classes_the_count(count: Figure, figure: Figure) -> bool:
     tells), or a 、 before the next class of a list that writes the things once at its end."""
     return count.kind == "count" and count.lend == figure.lstart and figure.kind in (
         "amount", "quantity") and figure.qualifier in _THRESHOLD_QUALIFIERS
+
+
+def _bounds_each_measure(block: Block, count: Figure, figure: Figure) -> bool:
+    """191家|工业企业营业收入|超百亿元, 8个|产业规模|超千亿元: a bound of an amount after a count's
+    things and a measure each of them has (cues.toml class_measures), closing its clause, says
+    which things are counted: a class, no figure (not 总投资, a sum; nor before 的, read as a
+    class phrase elsewhere).
+
+    >>> from ipextract.blocks import split_blocks
+    >>> from ipextract.figures import find_figures
+    >>> block = split_blocks("全省191家工业企业营业收入超百亿元；")[0]
+    >>> count, bound = find_figures(block, 0)
+    >>> _bounds_each_measure(block, count, bound)
+    True
+    """
+    if count.kind != "count" or figure.kind != "amount" or figure.qualifier not in _THRESHOLD_QUALIFIERS:
+        return False
+    between = block.text[count.lend:figure.lstart]
+    if not 2 < len(between) <= _CLASS_THINGS or _HAN_RUN.fullmatch(between) is None or (
+            block.text[figure.lend:figure.lend + 1] not in _CLAUSE_CLOSERS):
+        return False
+    # (a bound written as one: 超…, 逾…, …以上; not 5100多亿元, an approximate sum, nor a
+    # flow the things added, 新投产项目增加产值…)
+    if not (figure.surface.startswith(_BOUND_OPENINGS) or figure.surface.endswith(_BOUND_ENDING)):
+        return False
+    measures = load_vocabulary().cues.class_measures
+    return between.endswith(measures) and not between.endswith(tuple("总" + m for m in measures)) and (
+        not any(verb in between for verb in _FLOW_WORDS))
+
+
+_CLASS_THINGS = 16  # characters of the things counted and their measure, at most
+_BOUND_OPENINGS = ("超", "逾")
+_BOUND_ENDING = "以上"
+_FLOW_WORDS = ("增加", "新增", "实现", "完成")
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_CLAUSE_CLOSERS = frozenset("，,；;。、")
 
 
 def _first_of_grades(block: Block, figure: Figure) -> bool:

@@ -189,6 +189,7 @@ class Cues(Frozen):
     object_work_verbs: tuple[str, ...] = ()  # 对…群众|实施|避险搬迁: the work done on them
     class_words: tuple[str, ...] = ()  # 一类|创新药, 二级|以上|医院: a class leading a noun
     class_bounds: tuple[str, ...] = ()
+    class_measures: tuple[str, ...] = ()  # 191家企业营业收入|超百亿元: a class's bound
     # 带动, 推动, 开展: verbs that take a whole clause, never inside a compound noun; before a
     # name they end its subject (…新机制|推动|企业反映问题解决率)
     clause_verbs: tuple[str, ...] = ()
