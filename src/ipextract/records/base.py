@@ -159,6 +159,7 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "compound_head_nouns": frozenset(cues.compound_head_nouns),
         "class_words": frozenset(cues.class_words),
         "class_bounds": frozenset(cues.class_bounds),
+        "ranking_scopes": frozenset(cues.ranking_scopes),
         "clause_verbs": frozenset(cues.clause_verbs),
         "carrier_verbs": frozenset(cues.carrier_verbs),
         "giving_verbs": frozenset(cues.giving_verbs),

@@ -219,6 +219,10 @@ def _right_noun(text: str, relative: bool = False) -> str:
             taken.append(token)
         else:
             break
+    if len(taken) > 1 and len(taken) < len(tokens) and taken[-1] in word_sets["ranking_scopes"] and (
+            _RANK_WORD.match(tokens[len(taken)])):
+        # (80多种|产品|产能|全国|第一: the rank in the area closes the predicate the things have)
+        taken.append(tokens[len(taken)])
     if adjectives_open and len(taken) < len(tokens):
         taken = []  # (310个|老|旧|小区|周边…增设…: the things and what is done there, below)
     if relative and taken and _OF in tokens[len(taken):len(taken) + _RELATIVE_WORDS] and (
@@ -227,6 +231,9 @@ def _right_noun(text: str, relative: bool = False) -> str:
         # 的 qualify the things counted after it)
         return qualified
     return "".join(taken) or (_with_relative_clause(tokens, closed) if relative else "")
+
+
+_RANK_WORD = re.compile(r"(?:第|前)[0-9一二三四五六七八九十]")  # 第一, 第3, 前三
 
 
 @lru_cache(maxsize=1)
