@@ -142,6 +142,11 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         return previous.metric, None, "previous"
     metric, how = _metric(figure, kind, words.left, words.right, previous, words.enumerated,
                           places, words.tail)
+    if how == "before" and _MEASURING_BASIS.fullmatch(metric) and (
+            topic := _opening_measure(block, sentence_start, words.clause_start, places)):
+        # …的份额，按工业总产值计算为70.6%，按资产总额计算为77.5%: the measure the sentence
+        # opens with, on the basis the clause names (two figures, two columns)
+        metric = f"{topic}（{metric}）"
     if how == "after" and kind == "count" and metric and words.left.endswith(_JOINED_ITEM_ENDS) and (
             verbs := _verbs_over_joined(words.left, places)) and not metric.startswith(verbs) and (
             _ONE_OF not in words.right):  # (成为…省份和5个…地区之一: the count is of a set it joins)
@@ -469,6 +474,23 @@ def _share_of_described(metric: str, described: str) -> str:
     return described[:at] + metric if at > 0 else ""
 
 
+# a basis of measurement named alone (按资产总额计算, 按工业总产值计算): no measure of its own
+_MEASURING_BASIS = regex.compile(r"按\p{Han}{2,10}计算")
+_OPENING_CLAUSE = regex.compile(r"[^，,；;：:。]{2,30}[，,]")
+
+
+def _opening_measure(block: Block, sentence_start: int, clause_start: int,
+                     places: frozenset[str]) -> str:
+    """公有制工业占全部工业的份额 of 1995年公有制工业占全部工业的份额，按…计算为…: the name
+    of the clause that opens the sentence, with no figure of its own, before the figure's
+    clause; ``""`` for none."""
+    opening = _OPENING_CLAUSE.match(block.text, sentence_start, clause_start)
+    if opening is None or any(character.isdigit() for character in _YEARLESS.sub("", opening.group())):
+        return ""
+    return clean_metric(opening.group()[:-1], places)[0]
+
+
+_YEARLESS = regex.compile(r"(?:19|20)[0-9]{2}年")  # (a year opening the clause is no figure)
 _CONVERSION_WORD = 4  # characters at most of a word of conversion (折, 折合, 折算约合): most names are longer
 # 按年平均汇率|折算: the exchange rate a conversion is made at, no word of a name
 _AT_RATE = "按"
