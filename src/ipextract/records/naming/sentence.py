@@ -144,7 +144,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
                           places, words.tail)
     if how == "before" and _MEASURING_BASIS.fullmatch(metric) and (
             topic := _opening_measure(block, sentence_start, words.clause_start, places)):
-        # …的份额，按工业总产值计算为70.6%，按资产总额计算为77.5%: the measure the sentence
+        # …的比重，按营业收入计算为41.2%，按利润总额计算为45.8%: the measure the sentence
         # opens with, on the basis the clause names (two figures, two columns)
         metric = f"{topic}（{metric}）"
     if how == "after" and kind == "count" and metric and words.left.endswith(_JOINED_ITEM_ENDS) and (
@@ -481,7 +481,7 @@ _OPENING_CLAUSE = regex.compile(r"[^，,；;：:。]{2,30}[，,]")
 
 def _opening_measure(block: Block, sentence_start: int, clause_start: int,
                      places: frozenset[str]) -> str:
-    """公有制工业占全部工业的份额 of 1995年公有制工业占全部工业的份额，按…计算为…: the name
+    """国有控股企业占全部工业的比重 of 2000年国有控股企业占全部工业的比重，按…计算为…: the name
     of the clause that opens the sentence, with no figure of its own, before the figure's
     clause; ``""`` for none."""
     opening = _OPENING_CLAUSE.match(block.text, sentence_start, clause_start)
