@@ -31,7 +31,10 @@ class CatalogueIds:
         self.summed: tuple[str, str] | None = None  # (context, metric) of the last joint figure
 
     def __call__(self, draft: Draft) -> str | None:
-        metric = draft.metric
+        # (a list's items named together, 存、贷款余额 of a figure said of each: looked up by its
+        # last item, as when the last item alone named it; the list is read below)
+        metric = _last_item(draft.metric) if "、" in draft.metric and _words().each.search(
+            self.source, max(0, draft.figure.start - _EACH_SPAN), draft.figure.start) else draft.metric
         in_list = self.listed.get(id(draft))
         if in_list is not None and in_list[1]:
             indicator = in_list[0]  # a figure of a list named once for all (see _list_indicators)
@@ -50,7 +53,7 @@ class CatalogueIds:
             if draft.metric_from in _DESCRIBES and self.summed == (draft.context, metric):
                 indicator = None  # (the rank of a joint count: 数量达120家，居全国第一)
             else:
-                indicator, summed = _one_figure_for_a_list(self.source, draft, indicator)
+                indicator, summed = _one_figure_for_a_list(self.source, draft, indicator, metric)
                 self.summed = (draft.context, metric) if summed else None
         if (indicator is None and len(metric) <= _LOST_SUBJECT and draft.metric_from not in _NAMED_APART
                 and (clause := _clause_before(self.source, draft.figure.start)) and clause != metric):
@@ -206,7 +209,17 @@ def _joined_items(metric: str, kinds: Sequence[str | None]) -> tuple[str | None,
     return found if found is not None and all(found) else None
 
 
-def _one_figure_for_a_list(source: str, draft: Draft, own: str | None) -> tuple[str | None, bool]:
+_EACH_SPAN = 6  # characters before a figure its adverb of each stands in (均为, 双双突破)
+
+
+def _last_item(metric: str) -> str:
+    """贷款余额 of 存、贷款余额, 旅游总花费 of 接待游客人次、旅游总花费: the name's last item."""
+    last = metric[metric.rfind("、") + 1:]
+    return last if len(last) > 1 else metric
+
+
+def _one_figure_for_a_list(source: str, draft: Draft, own: str | None,
+                           metric: str) -> tuple[str | None, bool]:
     """The indicator of one figure said of the items of a list in its clause, whose name is the
     list's last item (稻谷、油茶产量均居全国第2位: 油茶产量): a rank is each item's, and measures
     the first item's entry (as the annotation takes it); a count, an amount or a quantity
@@ -215,7 +228,7 @@ def _one_figure_for_a_list(source: str, draft: Draft, own: str | None) -> tuple[
     figure is such a sum (a rank of it, after it in its sentence, names no item either)."""
     if own is None and draft.kind in _ADDITIVE:
         return own, False  # (a sum only takes an entry away: most counts need no list read)
-    items = _items_before(source, draft.figure.start, draft.metric)
+    items = _items_before(source, draft.figure.start, metric)
     if len(items) < 2:
         return own, False
     found = indicators_of_list(items, [draft.kind] * len(items))
@@ -224,7 +237,7 @@ def _one_figure_for_a_list(source: str, draft: Draft, own: str | None) -> tuple[
     if draft.kind not in _ADDITIVE:
         return (found[0] if found[0] is not None else own), False
     between = source[max(0, draft.figure.start - _LIST_SPAN):draft.figure.start]
-    if not all(found) or _words().each.search(between, max(0, between.rfind(draft.metric))):
+    if not all(found) or _words().each.search(between, max(0, between.rfind(metric))):
         return own, False
     return None, True
 

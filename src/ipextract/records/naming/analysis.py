@@ -17,7 +17,7 @@ from ...blocks import MAX_REACH, SENTENCE_END, Block
 from ...figures import Figure
 from ...models import Basis, Status
 from ...scanning import alternation
-from ...vocabulary import cue_set, load_vocabulary
+from ...vocabulary import cue_set, cue_words, load_vocabulary
 from ...vocabulary.indicators import load_indicators
 from ...vocabulary.lexicon import pos_tag
 from ...vocabulary.models import Kind, Qualifier
@@ -608,7 +608,8 @@ def _each_items_start(block: Block, figures: list[Figure], position: int, clause
     tokens = _tokens(own)
     # (an adverb of each before its verb, after the last item: not the 均 of 生|均|经费)
     each = next((at for at, token in enumerate(tokens) if token in _EACH_ADVERBS), -1)
-    if "等" in own or each < 1 or each + 1 < len(tokens) and not _is_verb(pos_tag(tokens[each + 1])) or (
+    if "等" in own or each < 1 or each + 1 < len(tokens) and not (
+            _is_verb(pos_tag(tokens[each + 1])) or tokens[each + 1] in _word_sets()["link"]) or (
             tokens[each - 1][-1] + tokens[each] in cue_set("per_unit_averages")) or (
             "分别" in own) or (
             position + 1 < len(figures) and figures[position + 1].lstart < _clause_end(block, figure.lend)) or (
@@ -631,10 +632,13 @@ def _each_items_start(block: Block, figures: list[Figure], position: int, clause
         # (市场环境、创新|环境: a piece of the next one's head is an item whatever opens it)
         words, next_words = _han_words(piece), _han_words(after)
         parallel = bool(words) and bool(next_words) and words[-1] == next_words[-1]
-        # (with ， the pieces are a measure, nouns alone or one of the next one's head)
+        # (with ， the pieces are a measure, nouns alone or one of the next one's head, or nouns
+        # before a character the segmenter left alone: 金融机构本外币存，贷款余额均…)
         if read is None or mark != "、" and not (
                 parallel or _measure_item(piece[read:]) or _comma_item(piece[read:], own)
-                or all(pos_tag(word).startswith(_COMMA_TAGS) for word in words)):
+                or all(pos_tag(word).startswith(_COMMA_TAGS) for word in words)
+                or read == 0 and len(words) > 1 and len(words[-1]) == 1 and all(
+                    pos_tag(word).startswith(_COMMA_TAGS) for word in words[:-1])):
             break  # (强化要素保障，…: a clause of its own before the list opens it)
         start = opened = piece_start
         after = piece
@@ -721,7 +725,11 @@ def _joins_and_each() -> tuple[tuple[str, ...], regex.Pattern[str]]:
     for the same lists there), with 依次 and a rank's verbs (居全国…, not 居民)."""
     catalogue = load_indicators()
     each = alternation(sorted({*catalogue.each_words, "依次"}, key=len, reverse=True))
-    return catalogue.list_joiners, regex.compile(f"{each}|{_RANK_VERBS}")
+    # (not the 均 of a word of an average per unit: 工业投资、民间投资|年均增长 is one figure of
+    # both, no figure for each in turn)
+    averages = "".join(sorted({word[0] for word in cue_words("per_unit_averages")}))
+    return catalogue.list_joiners, regex.compile(
+        f"(?<![{averages}])(?:{each})|{_RANK_VERBS}" if averages else f"{each}|{_RANK_VERBS}")
 
 
 @lru_cache(maxsize=1)

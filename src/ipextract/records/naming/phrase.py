@@ -360,7 +360,7 @@ def _without_cause_words(name: str) -> str:
 
 
 # 丙类传染病|共|报告|发病, 国家级和省级园区|均|完成…: adverbs of the total or of each inside a name
-_INNER_ADVERBS = frozenset({"共", "均", "都", "累计", "共计"})
+_INNER_ADVERBS = frozenset({"共", "均", "都", "累计", "共计", "已", "已经"})  # (…产业园|已|入驻|企业)
 
 
 
