@@ -603,15 +603,16 @@ def _each_items_start(block: Block, figures: list[Figure], position: int, clause
     """
     text, figure = block.text, figures[position]
     own = text[clause_start:figure.lstart]
-    if _EACH_CHARACTERS.isdisjoint(own):
+    adverbs, characters = _each_adverbs()
+    if characters.isdisjoint(own):
         return clause_start  # (most clauses: told on the characters alone, before segmenting)
     tokens = _tokens(own)
     # (an adverb of each before its verb, after the last item: not the 均 of 生|均|经费)
-    each = next((at for at, token in enumerate(tokens) if token in _EACH_ADVERBS), -1)
+    each = next((at for at, token in enumerate(tokens) if token in adverbs), -1)
     if "等" in own or each < 1 or each + 1 < len(tokens) and not (
             _is_verb(pos_tag(tokens[each + 1])) or tokens[each + 1] in _word_sets()["link"]) or (
             tokens[each - 1][-1] + tokens[each] in cue_set("per_unit_averages")) or (
-            "分别" in own) or (
+            _IN_TURN in own) or (
             position + 1 < len(figures) and figures[position + 1].lstart < _clause_end(block, figure.lend)) or (
             position and figures[position - 1].lstart >= block.clause_start(clause_start - 1)):
         return clause_start
@@ -669,10 +670,16 @@ def _scope_words(words: list[str]) -> int:
     return at
 
 
-# the adverbs that give one figure to each item of a list before it (均增长, 都达到, 双双跃居,
-# 各增加): the catalogue's each_words, less 分别 (a figure for each item in turn)
-_EACH_ADVERBS = frozenset({"均", "都", "双双", "各"})
-_EACH_CHARACTERS = frozenset("".join(_EACH_ADVERBS))
+@lru_cache(maxsize=1)
+def _each_adverbs() -> tuple[frozenset[str], frozenset[str]]:
+    """The adverbs that give one figure to each item of a list before it (均增长, 都达到, 双双
+    跃居, 各增加): the catalogue's each_words, less 分别 (a figure for each item in turn); and
+    their characters, told before a clause is segmented."""
+    adverbs = frozenset(load_indicators().each_words) - {_IN_TURN}
+    return adverbs, frozenset("".join(adverbs))
+
+
+_IN_TURN = "分别"
 
 
 def _after_verbs_over_lists(piece: str) -> str:
@@ -764,8 +771,9 @@ def _list_piece(piece: str, measures: bool = False) -> int | None:
     opens for one that opens the list with verbs, a part's or a place's word (免费开展|妇女
     “两癌”; 其中|医院; 全国共有|…), ``None`` for a piece that is no item: a clause ending in a
     verb (消费回暖, 制度全面实施), one with an adverb, a preposition, an adjective or a number
-    (项目陆续投产, 在全国冬运会, 规模最大, 全球第一), a list's number (三、), a measure of its own (unless ``measures``: a list of measures one figure is given to each of)
-    (社会消费品零售总额、…: the figure is each one's), or verbs on an activity (深化改革)."""
+    (项目陆续投产, 在全国冬运会, 规模最大, 全球第一), a list's number (三、), a measure of its own
+    (社会消费品零售总额、…: the figure is each one's; unless ``measures``, a list of measures one
+    figure is given to each of), or verbs on an activity (深化改革)."""
     words = _han_words(_BRACKETED.sub("", piece))
     at = _scope_words(words)  # (其中|医院、…; 全国|共有…)
     verbs = run = at
