@@ -475,8 +475,7 @@ def averaged_span(block: Block, figure: Figure, previous: Draft | None) -> str |
         return None
     between = block.text[previous.figure.lend:figure.lstart]
     if block.sentence_start(previous.figure.lstart) != block.sentence_start(figure.lstart) or (
-            _ONE_YEAR.search(between) is not None) or not _BASE_YEAR_BEFORE.search(
-            block.text, max(0, previous.figure.lstart - _BASE_REACH), previous.figure.lstart):
+            _ONE_YEAR.search(between) is not None) or _base_year(block, previous.figure.lstart) is None:
         return None
     return previous.period
 
@@ -517,9 +516,7 @@ def since_base_year(block: Block, figure: Figure, period: str | None, kind: str)
     """
     if kind not in _COMPARED_KINDS or not period:
         return period  # (most figures: no change, or no period)
-    at = figure.lstart
-    base = _BASE_YEAR.search(block.text, max(0, at - _BASE_REACH), at) or _OPENING_BASE.match(
-        block.text, block.sentence_start(at))
+    base = _base_year(block, figure.lstart)
     if base is None:
         return period
     written = _YEAR_OR_ITS_END.fullmatch(period)
@@ -529,6 +526,13 @@ def since_base_year(block: Block, figure: Figure, period: str | None, kind: str)
     if since == year - 1 and not period.endswith(_YEAR_NAMED):
         return period  # (2024年末…比2023年末增加: a year-end stock's change over its year, its point)
     return years_since(since, period)
+
+
+def _base_year(block: Block, at: int) -> regex.Match[str] | None:
+    """The base year a change at ``at`` is compared with (比1985年增长…, or 与1985年相比，
+    opening its sentence), its year the match's first group; ``None`` for none."""
+    return _BASE_YEAR.search(block.text, max(0, at - _BASE_REACH), at) or _OPENING_BASE.match(
+        block.text, block.sentence_start(at))
 
 
 def years_since(since: int, period: str) -> str:
@@ -547,7 +551,6 @@ def years_since(since: int, period: str) -> str:
 
 
 _COMPARED_KINDS = frozenset({"growth", "change", "change_pp"})  # (比1985年提高1.1个百分点 too)
-_BASE_YEAR_BEFORE = regex.compile(r"(?:比|较|与|同)(?:19|20)[0-9]{2}年")  # (a base named before it)
 _YEAR_NAMED = "年"  # a period that ends as a year does (1995年), not as its end (1995年末)
 # a period of one year (a bulletin's own is written 2024), or its end: the year and the end's word
 # (1995年末: 比1985年末增长56.8％ covers 1986—1995 as well; the start of a change in 2024年末 is

@@ -825,6 +825,8 @@ def closing_bracket(text: str, start: int, end: int) -> int:
     """The first closing bracket between ``start`` and ``end``, ``-1`` for none."""
     found = [at for at in (text.find("）", start, end), text.find(")", start, end)) if at >= 0]
     return min(found) if found else -1
+
+
 _MIN_SUBJECT = 3  # characters: 高位|推动, 合力|推动 — a two-character noun before the verb is its manner
 
 
