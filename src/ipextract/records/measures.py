@@ -12,6 +12,7 @@ from itertools import pairwise
 import regex
 
 from ..blocks import NAME_LIST_MARKS, Block
+from ..region_codes import DIVISION_KINDS, lookup
 from ..vocabulary import load_vocabulary
 from ..vocabulary.indicators import indicator_of
 from ..vocabulary.lexicon import pos_tag
@@ -243,12 +244,50 @@ def _nested_part(text: str, model_end: int, start: int) -> bool:
     if text[model_end:model_end + 1] not in _OPEN_BRACKETS:
         return False  # (most figures: no bracket right after the one before)
     between = text[model_end + 1:start]
-    return between.startswith(load_vocabulary().cues.sub_item_markers) and not any(
-        mark in between for mark in _CLOSE_BRACKETS)
+    # (…4.2万元（城镇5.1万元，…）: the bracket lists the parts without a 其中 too, its first
+    # part right after it)
+    return (between.startswith(load_vocabulary().cues.sub_item_markers) or not _CLAUSE_MARKS.search(
+        between)) and not any(mark in between for mark in _CLOSE_BRACKETS)
 
 
 _OPEN_BRACKETS = ("（", "(")
+_CLAUSE_MARKS = regex.compile("[，,；;。]")
 _CLOSE_BRACKETS = ("）", ")")
+
+
+def _part_alone(part: str, total: str) -> bool:
+    """Whether a part of a total (after 其中, or in a bracket right after it) named by ``part``
+    alone is a place, a trade partner or a class of people (海淀区, 对东盟, 男性): a part of the
+    whole the total's name measures: named by that name (地区生产总值, the place its scope) or
+    by the part and that name (对东盟出口总额, 男性城镇登记失业率); not a kind of the total's things (医院 of 医疗卫生机构床位: a
+    thing with the measure alone, :func:`_parallel_measure`), nor where the total's name opens
+    with a place, a partner or a class of its own.
+
+    >>> _part_alone("海淀区", "地区生产总值"), _part_alone("对东盟", "出口总额"), _part_alone("医院", "床位")
+    (True, True, False)
+    """
+    if not total or total.startswith(_PARTNER) or _place_or_class(total[:2]):
+        return False
+    word = part.removeprefix(_PARTNER)
+    tokens = _tokens(word)
+    if part.startswith(_PARTNER) and tokens:  # (对东盟, 对中亚五国, 对共建“一带一路”国家)
+        return pos_tag(tokens[-1]) in _PARTNER_TAGS or tokens[-1] in load_vocabulary().cues.partner_heads
+    return len(tokens) == 1 and _place_or_class(word)
+
+
+_PARTNER = "对"  # 对东盟: the partners a trade is with
+_PARTNER_TAGS = ("ns", "nt", "j")  # 美国, 东盟: a place, a body or an abbreviation
+
+
+def _place_or_class(word: str) -> bool:
+    """A place (:func:`_place`) or a class of people (cues.toml people_classes: 男性, 女性)."""
+    return _place(word) or word in load_vocabulary().cues.people_classes
+
+
+def _place(word: str) -> bool:
+    """A place: a division's name (海淀区, 浦东新区, which the segmenter may tag n), or a word
+    tagged ns that names one (not 城镇人口, which it tags so too)."""
+    return word.endswith(DIVISION_KINDS) and len(word) > 2 or pos_tag(word) == "ns" and lookup(word) is not None
 
 
 def _part_of(draft: Draft, model: Draft, model_end: int, block: Block,
@@ -322,11 +361,15 @@ def _parallel_measures(drafts: list[Draft], blocks: list[Block]) -> set[int]:
                      and _part_of(draft, model, model_end, block, totals, renamed) is not None
                      and _is_category(draft.metric, _MAX_PART))):
             last = _CATEGORY_JOINS.split(draft.metric)[-1]  # 服装、鞋帽、针纺织品类: 针纺织品类
-            total = _part_of(draft, model, model_end, block, totals, renamed)
+            total = _part_of(draft, model, model_end, block, totals, renamed) or (model if nested else None)
             # (a bare growth of a run is parallel to a model of any category, unless a whole
             # opens between them: …增长4.2%；在限额以上单位商品零售额中，通讯器材类… is the whole's)
             bare = id(figure) in bare_growths and not _NEW_WHOLE.search(block.text, model_end, figure.lstart)
-            new = (_parallel_measure(last, model.metric, False, bare)
+            part = total is not None and last == draft.metric and _part_alone(last, total.metric)
+            # (a place is the record's scope, no word of its name: 海淀区 → 地区生产总值)
+            new = ((total.metric if _place(last) and not last.startswith(_PARTNER) else last + total.metric)
+                   if part and total is not None else
+                   _parallel_measure(last, model.metric, False, bare)
                    or (_parallel_measure(last, total.metric, True) if total is not None else ""))
             new = draft.metric[:len(draft.metric) - len(last)] + new if new else ""
             if new:

@@ -73,11 +73,37 @@ def scope(clause: str, own_region_code: str | None, places: frozenset[str] = fro
     >>> scope("上海市地区生产总值", "310000"), scope("在北京证券交易所上市的企业", None)
     (None, None)
     """
-    place = _opening_place(clause, own_region_code, places)
+    place = place_scope(clause, own_region_code, places)
     if place is not None:
         return place
     found = _populations().search(clause)
     return found.group() if found is not None else None
+
+
+@lru_cache(maxsize=1 << 14)
+def place_scope(clause: str, own_region_code: str | None, places: frozenset[str] = frozenset()) -> str | None:
+    """The place that opens ``clause`` (after 其中, or in a bracket left open after a figure:
+    …增长5.5%（海淀区增长…, a bracket that lists the figure's parts by place); None for none.
+
+    >>> place_scope("其中，浦东新区", "310000"), place_scope("农村居民人均可支配收入", None)
+    ('浦东新区', None)
+    """
+    place = _opening_place(clause, own_region_code, places)
+    if place is None and (opened := _in_open_bracket(clause)):
+        place = _opening_place(opened, own_region_code, places)
+    return place
+
+
+def _in_open_bracket(clause: str) -> str:
+    """The words after the last bracket ``clause`` opens and leaves open; ``""`` for none.
+
+    >>> _in_open_bracket("地区生产总值增长5.5%（海淀区增长"), _in_open_bracket("投资（不含农户）增长")
+    ('海淀区增长', '')
+    """
+    at = max(clause.rfind("（"), clause.rfind("("))
+    if at < 0 or "）" in clause[at:] or ")" in clause[at:]:
+        return ""
+    return clause[at + 1:]
 
 
 def _opening_place(clause: str, own_region_code: str | None, places: frozenset[str]) -> str | None:
@@ -166,4 +192,4 @@ def _starts_after_openers(clause: str) -> set[int] | tuple[int, ...]:
     return {at for at in starts if at < len(clause)}
 
 
-__all__ = ["scope", "subject"]
+__all__ = ["place_scope", "scope", "subject"]

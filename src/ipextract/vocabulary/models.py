@@ -273,6 +273,8 @@ class Cues(Frozen):
     duration_openers: tuple[str, ...] = ()  # 时隔12年再次…: a duration's verb, no name
     # parts of one population that a list names in turn (全体, 城镇, 农村): parallel categories
     population_parts: tuple[str, ...] = ()
+    people_classes: tuple[str, ...] = ()
+    partner_heads: tuple[str, ...] = ()
     # measures an item of 其中 may leave unsaid (床位…，其中医院…: 医院床位)
     measure_nouns: tuple[str, ...] = ()
     list_measure_nouns: tuple[str, ...] = ()

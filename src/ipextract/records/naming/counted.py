@@ -33,6 +33,7 @@ from .phrase import (
     _noun_after_adjectives,
     closing_bracket,
     unclosed_bracket,
+    without_inner_manner,
 )
 
 _SHORT_NAME = 8  # characters: a noun phrase this short that ends its clause is read whole
@@ -729,7 +730,7 @@ def words_after(right: str) -> str:
     joins the figure to it (75%的|财力用于民生: a name never opens with 的)."""
     words = _strip_edges(_LEADING_FIGURE.sub("", right)).removeprefix("的")
     if len(words) <= _WORDS_AFTER:
-        return words
+        return without_inner_manner(words)  # (…工作|圆满|收官: how it went, no word of it)
     # (cut at a word, never inside one: …达到国家标准, not …达到国家; the word the reach ends in
     # is read whole)
     end = 0
@@ -737,7 +738,7 @@ def words_after(right: str) -> str:
         end += len(token)
         if end >= _WORDS_AFTER:
             break
-    return words[:end]
+    return without_inner_manner(words[:end])
 
 
 _WORDS_AFTER = 16  # characters of a clause after a figure read as its name

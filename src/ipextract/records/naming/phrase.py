@@ -264,6 +264,8 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     tokens = _without_subject_verb(tokens, words)  # (after the predicate goes)
     if not _INNER_ADVERBS.isdisjoint(tokens[1:-1]):
         tokens = _without_altogether(tokens)
+    if not _inner_manner_adverbs().isdisjoint(tokens[1:-1]):
+        tokens = _without_inner_manner(tokens)
     text = _strip_edges("".join(tokens))
     # (城乡居民收入比|为2.1: the ratio of two incomes, no comparison with a base, 比上年)
     ratio = ratio_named and _ends_in_ratio("".join(tokens))
@@ -375,6 +377,40 @@ def _without_altogether(tokens: list[str]) -> list[str]:
         token in _INNER_ADVERBS and 0 < at < len(tokens) - 1 and pos_tag(tokens[at - 1]).startswith(_NOMINAL_TAGS)
         and len(tokens[at - 1]) > 1  # (生|均经费, 亩|均: a unit's share, no adverb)
         and any(pos_tag(word).startswith("v") for word in tokens[at + 1:at + 3]))]  # (共|报告|发病)
+
+
+@lru_cache(maxsize=1)
+def _inner_manner_adverbs() -> frozenset[str]:
+    """The adverbs of manner (cues.manner_adverbs) the segmenter tags adverbs or adjectives
+    (圆满, 顺利, 率先): inside a name, after the thing, they say how it was done; not 集中 or
+    精准, tagged verbs or nouns, which qualify a noun there (集中供水工程, 精准帮扶对象)."""
+    return frozenset(word for word in load_vocabulary().cues.manner_adverbs
+                     if pos_tag(word) in _MANNER_TAGS)
+
+
+_MANNER_TAGS = ("a", "ad", "d")
+
+
+def _without_inner_manner(tokens: list[str]) -> list[str]:
+    """经济薄弱村扶持工作圆满收官 → 经济薄弱村扶持工作收官: an adverb of manner between the
+    thing and what was done to it is no word of the name, as at a name's start it is not.
+
+    >>> "".join(_without_inner_manner(["薄弱村", "扶持", "工作", "圆满", "收官"]))
+    '薄弱村扶持工作收官'
+    """
+    manner = _inner_manner_adverbs()
+    return [token for at, token in enumerate(tokens) if not (
+        token in manner and 0 < at < len(tokens) - 1 and len(tokens[at - 1]) > 1
+        and pos_tag(tokens[at - 1]).startswith(_NOMINAL_TAGS)
+        and _AT not in tokens[:at - 1])]  # (在|全国|率先…: the place goes with it, without_manner_adverb)
+
+
+def without_inner_manner(name: str) -> str:
+    """:func:`_without_inner_manner` of a name read whole (the words after a count); the name
+    itself when no adverb of manner is in it (most: one test of its characters)."""
+    if not any(word in name for word in _inner_manner_adverbs()):
+        return name
+    return "".join(_without_inner_manner(_tokens(name)))
 
 
 def _opens_organisation(phrase: str, place: str) -> bool:

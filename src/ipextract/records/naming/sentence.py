@@ -67,6 +67,7 @@ from .phrase import (
     closing_bracket,
     unclosed_bracket,
     verbs_over_lists,
+    without_inner_manner,
 )
 from .streak import after_streak_word, level_predicate, streak_measure, streak_name, streak_owner
 from .topic import facility_of_sentence
@@ -312,6 +313,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         starts = (sentence_start, block.clause_start(clause_start - 1)) if clause_start > 0 else ()
         metric = facility_of_sentence(block.text, starts, clause_start, metric, lambda: [
             d.figure.lstart for d in block_drafts[-MAX_CHAIN:] if d.figure.lstart >= sentence_start])
+    if how == "after":
+        metric = without_inner_manner(metric)  # (…扶持工作|圆满|收官: how it went, no word of it)
     of = target.figure if target is not None and target.metric == _share_part(metric, kind) else None
     return metric, of, how
 
