@@ -604,14 +604,22 @@ def _each_items_start(block: Block, figures: list[Figure], position: int, clause
     text, figure = block.text, figures[position]
     own = text[clause_start:figure.lstart]
     adverbs, characters = _each_adverbs()
-    if characters.isdisjoint(own):
+    # (with no adverb of each, a 、-list given one figure is every item's too: 基本养老、医疗保险
+    # 参保率|稳定在95%以上; the figure's own clause then ends the list with a verb or none)
+    listed = text[clause_start - 1:clause_start] in _LIST_COMMAS
+    if characters.isdisjoint(own) and not listed:
         return clause_start  # (most clauses: told on the characters alone, before segmenting)
     tokens = _tokens(own)
     # (an adverb of each before its verb, after the last item: not the 均 of 生|均|经费)
     each = next((at for at, token in enumerate(tokens) if token in adverbs), -1)
-    if "等" in own or each < 1 or each + 1 < len(tokens) and not (
+    marked = each >= 0
+    if not marked and listed:
+        each = _predicate_at(tokens)
+        if position + 1 < len(figures) and figures[position + 1].lstart - figure.lend <= 1:
+            return clause_start  # (钢材、水泥、…产量增长3.1%、5.2%: figures paired with the items)
+    if "等" in own or each < 1 or marked and each + 1 < len(tokens) and not (
             _is_verb(pos_tag(tokens[each + 1])) or tokens[each + 1] in _word_sets()["link"]) or (
-            tokens[each - 1][-1] + tokens[each] in cue_set("per_unit_averages")) or (
+            each < len(tokens) and tokens[each - 1][-1] + tokens[each] in cue_set("per_unit_averages")) or (
             _IN_TURN in own) or (
             position + 1 < len(figures) and figures[position + 1].lstart < _clause_end(block, figure.lend)) or (
             position and figures[position - 1].lstart >= block.clause_start(clause_start - 1)):
@@ -630,17 +638,27 @@ def _each_items_start(block: Block, figures: list[Figure], position: int, clause
             break  # (…氟化工等深度耦合，化工、…: a clause before the list)
         # (a measure is an item whatever the segmenter made of its words: 安全处置|率, tagged v)
         read = 0 if _measure_item(piece) else _list_piece(piece, measures=True)
+        if read is None and all(pos_tag(word).startswith(_LIST_ITEM_TAGS) for word in _han_words(piece)):
+            read = 0  # (工业|投资: nouns and a verb's noun name an item, as a measure does)
         # (市场环境、创新|环境: a piece of the next one's head is an item whatever opens it)
         words, next_words = _han_words(piece), _han_words(after)
         parallel = bool(words) and bool(next_words) and words[-1] == next_words[-1]
         # (with ， the pieces are a measure, nouns alone or one of the next one's head, or nouns
         # before a character the segmenter left alone: 金融机构本外币存，贷款余额均…)
-        if read is None or mark != "、" and not (
+        if read is None or mark != "、" and (not (
                 parallel or _measure_item(piece[read:]) or _comma_item(piece[read:], own)
                 or all(pos_tag(word).startswith(_COMMA_TAGS) for word in words)
                 or read == 0 and len(words) > 1 and len(words[-1]) == 1 and all(
-                    pos_tag(word).startswith(_COMMA_TAGS) for word in words[:-1])):
+                    pos_tag(word).startswith(_COMMA_TAGS) for word in words[:-1]))):
             break  # (强化要素保障，…: a clause of its own before the list opens it)
+        if not marked and not (read == 0 and _unmarked_item(piece, 0) and (parallel or _measure_item(piece))):
+            # (with no adverb of each, only nouns that end as the next item does, 工业投资、民间
+            # 投资, or measures, …零售总额、固定资产投资; with 、 as with ，: a writer's choice
+            # between the two must not change the records; a list that goes on past a 、 into
+            # a clause, 新开通中东、南美…航线，…航线, is the clause's object, no list of ours)
+            if mark == "、" and opened >= 0:
+                return clause_start
+            break
         start = opened = piece_start
         after = piece
         if read and not parallel and not (piece_start and text[piece_start - 1] == "、"):
@@ -650,6 +668,46 @@ def _each_items_start(block: Block, figures: list[Figure], position: int, clause
     # (the list's first item: the words of scope or time that open it go, its verbs stay for
     # the name's cleaning, which keeps a measure's own, 接待|游客人次)
     return opened + _scope_opening(text[opened:_clause_end(block, opened)])
+
+
+_PREDICATE_TAGS = ("v", "vd", "vi", "p")  # (not vn: 工业|投资, a verb's noun, is an item's)
+_LIST_ITEM_TAGS = (*_NOMINAL_TAGS, "vn", "s")  # (海外|营收: a place word qualifies the noun)
+
+
+def _unmarked_item(piece: str, read: int) -> bool:
+    """Whether ``piece`` (an item read from ``read`` on) is an item of a list one figure is given
+    to with no adverb of each: nouns alone (工业投资, 基本养老), after words of scope or time or a
+    verb of building over the list (燃气、…管网 after 新建改造); not a clause with a verb of its
+    own (打造…先导区, 个人养老金制度全面实施)."""
+    opening = _han_words(piece[:read])
+    if opening and _scope_words(opening) < len(opening) and _after_verbs_over_lists(piece[:read]):
+        return False  # (优化整合|省属职业学校: verbs of the first item's own, no list's)
+    words = _han_words(piece[read:])
+    if words and (words[0] in _plan_verbs() or pos_tag(words[0]) in _PREDICATE_TAGS):
+        return False  # (打造…经济区、: a clause)
+    return bool(words) and all(pos_tag(word).startswith(_LIST_ITEM_TAGS) for word in words) and not (
+        len(words[-1]) > 2 and pos_tag(words[-1][-2:]).startswith("v"))  # (制度|全面实施, tagged n)
+
+
+@lru_cache(maxsize=1)
+def _plan_verbs() -> frozenset[str]:
+    """The verbs of a plan before a name (力争, 确保: cues.plan_verbs_before_names)."""
+    return frozenset(load_vocabulary().cues.plan_verbs_before_names)
+
+
+def _predicate_at(tokens: list[str]) -> int:
+    """Where the predicate of a list's last item starts (医疗保险|参保率|稳定|在: 2): its first
+    verb, link word or adverb after a noun; ``len(tokens)`` where it has none (…参保率|95%), -1
+    where the item opens with one (a clause of its own, no item of a list)."""
+    for at, token in enumerate(tokens):
+        tag = pos_tag(token)
+        if tag in _PREDICATE_TAGS or tag.startswith("d") or token in _word_sets()["link"] or (
+                token in _plan_verbs() or token in cue_set("per_unit_averages")):
+            # (力争, which the segmenter tags nz; 年均 before the change, tagged j)
+            return at if at else -1
+        if not tag.startswith(_LIST_ITEM_TAGS):
+            return -1  # (a word of no noun phrase: no item of a list)
+    return len(tokens)
 
 
 def _scope_opening(piece: str) -> int:

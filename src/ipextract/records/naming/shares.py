@@ -83,13 +83,17 @@ def completion_named(metric: str, text: str, sentence_start: int, figure_start: 
     if found is None or not _FIGURES_LISTED.fullmatch(text, found.end(), figure_start):
         return ""
     plan = found.group(1)
+    if metric == plan:  # (累计完成攻坚战总任务的42%: the part of the named plan done)
+        return f"{plan}完成率" if _HAN_WORDS.fullmatch(plan) else ""
+    plan = found.group(2)
     thing = metric.removesuffix("完成" + plan).removesuffix(plan)
     if not thing or not _HAN_WORDS.fullmatch(thing) or thing.endswith(_COMPLETION_WORDS):
         return ""
     return f"{thing}{plan}完成率"
 
 
-_COMPLETION = regex.compile(r"完成了?((?:全年|年度|年)?(?:计划|目标任务|目标|任务))的")
+# (完成|年度目标任务|的, 完成|攻坚战总任务|的: a plan's words, or a named plan, before 的)
+_COMPLETION = regex.compile(r"完成了?(\p{Han}{0,12}?((?:全年|年度|年)?(?:计划|目标任务|目标|任务)))的")
 _FIGURES_LISTED = regex.compile(r"(?:[0-9.]+\s*[%％]\s*[、，,和及与]\s*)*")
 _COMPLETION_WORDS = ("完成", "完成率")
 
