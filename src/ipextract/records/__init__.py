@@ -173,7 +173,9 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             if not figures[index]:
                 table.take_row(block)  # a row without figures heads the columns below it
             else:
-                drafts.extend(replace(d, status=period_status(d.period, result_year, doc_type))
+                # (牛|年末存栏: a cell of a measure held at a point is of the year's end)
+                drafts.extend(replace(d, period=(held := balance_at_year_end(d.period, d.metric)),
+                                      status=period_status(held, result_year, doc_type))
                               for d in _table_drafts(blocks, index, figures[index], table, year))
             continue
         if block.kind != "unit_note":

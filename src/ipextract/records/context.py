@@ -875,9 +875,12 @@ def balance_at_year_end(period: str | None, metric: str) -> str | None:
 
     >>> balance_at_year_end("2025年", "金融机构人民币存款余额"), balance_at_year_end("2025年", "新增贷款")
     ('2025年末', '2025年')
+    >>> balance_at_year_end("2016", "牛年末存栏"), balance_at_year_end("2016", "新增存栏")
+    ('2016年末', '2016')
     """
-    if not period or not metric.endswith(cue_words("point_measures")):
-        return period
+    if not period or not metric.endswith(cue_words("point_measures")) or any(
+            marker in metric for marker in cue_words("flow_markers")):
+        return period  # (新增贷款: a flow of the year)
     year = _YEAR_OR_ITS_END.fullmatch(period)
     return f"{year.group(1)}年末" if year is not None and year.group(2) is None and (
         not period.startswith("截至")) else period
