@@ -78,6 +78,7 @@ from .naming.implied import (
     relative_owner,
     vehicles_named,
 )
+from .naming.pairs import name_paired_counts
 from .naming.predicates import predicate_over_counted_items
 from .naming.programmes import programme_of_generic_items
 from .naming.ranks import gap_to_whole, growth_nouns, rank_in_area, rank_of_growth, ranks_of_a_list
@@ -358,6 +359,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     programme_of_generic_items(drafts, blocks)  # …补短板工程，实施项目2113个: the programme's
     predicate_over_counted_items(drafts, blocks)  # 16个街区、…90条城市画廊|实现绿化彩化: each's
     _name_bare_shares(drafts, blocks)
+    name_paired_counts(drafts, blocks)  # 3批18项…案例: the first counts the batches
     ranks_of_a_list(drafts, blocks)  # …分别增长6%、5.2%，分别居全国第二、第七: item by item
     forget_headings()
     return drafts

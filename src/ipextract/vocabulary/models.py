@@ -245,6 +245,9 @@ class Cues(Frozen):
     manner_adverbs: tuple[str, ...] = ()
     # 惠及|86万人 → 惠及人数: the measure a verb alone names before a count in these units
     verb_measure_units: dict[str, str] = Field(default_factory=dict)
+    paired_count_measures: dict[str, str] = Field(default_factory=dict)
+    effort_levels: tuple[str, ...] = ()
+    paired_unit_measures: dict[str, str] = Field(default_factory=dict)
     # …补贴惠及|60万人 → …补贴惠及人数: verbs of reach that name that measure closing a name too
     reach_verbs: tuple[str, ...] = ()
     # 设备更新|带动|设备工器具购置投资: a cause's verb before a statistic of the catalogue

@@ -598,9 +598,14 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
         # (抓好|4个|在建…项目建设, 加快推进|42个|…: a verb of effort alone, after its adverbs,
         # names nothing; the words after the count, read below, do)
         return "", "before"
+    if own and figure.kind in _WORK_KINDS and (level := next(
+            (w for w in cue_words("effort_levels") if own.startswith(w)), "")) and (
+            _after_effort_adverbs(own[len(level):]) in cue_set("effort_verbs")):
+        return "", "before"  # (省级统筹实施|1000公里…改造: who does the work, and its verbs)
     return own, "before"
 
 
+_WORK_KINDS = ("count", "quantity")  # what a work done before its things is counted in
 _BUILDING = "建设"
 _PROJECT_WORKS = ("项目" + _BUILDING, "工程" + _BUILDING)  # the building of the projects counted
 _STEPS_COUNTED = regex.compile(r"^[两二三四五六七八九十]个")  # 两个|台阶: the steps a list crossed

@@ -67,7 +67,10 @@ def _works(block_drafts: list[Draft], text: str, start: int) -> tuple[Draft, str
                 _STOPS.search(text, works.figure.lend, last.figure.lstart)):
             return None
         return works, text[last.figure.lend:start]
-    return last, text[last.figure.lend:start]
+    gap = text[last.figure.lend:start]
+    if last.metric_from in ("after", "context") and last.metric and gap.startswith(last.metric):
+        gap = gap[len(last.metric):]  # (119家|公共文化场馆…开放|，惠及…: the works' own words)
+    return last, gap
 
 
 def reach_owner(metric: str, draft_kind: str, unit: str, text: str, start: int,
@@ -89,7 +92,7 @@ def reach_owner(metric: str, draft_kind: str, unit: str, text: str, start: int,
         return None
     cues = load_vocabulary().cues
     owner = works.metric
-    if works.metric_from not in ("before", "after") or works.kind not in BASE_KINDS or (
+    if works.metric_from not in ("before", "after", "context") or works.kind not in BASE_KINDS or (
             works.figure.unit in cues.people_units):
         return None
     if verb in cues.drive_verbs_after_spending and works.kind != "amount":
@@ -153,8 +156,31 @@ def _works_without_figure(metric: str, draft_kind: str, unit: str, text: str, st
     works = clause[len(work_verb):]
     if not work_verb or not _MIN_OWNER <= len(works) <= _MAX_WORKS or not _HAN_WORDS.fullmatch(works) or (
             not pos_tag(_tokens(works)[-1]).startswith(_OWNER_TAGS)):
-        return None
+        return _quoted_programme(written)
     return works
+
+
+def _quoted_programme(written: str) -> str | None:
+    """共同成长计划 of 扩面实施金融支持科创企业“共同成长计划”: a clause of work (a verb of effort or
+    work in it) that ends with a quoted name, and a noun of a programme after it (政策, 行动…),
+    names the works by that name alone, the words before it being what the works are for; None
+    for any other clause.
+
+    >>> _quoted_programme("扩面实施金融支持科创企业“共同成长计划”"), _quoted_programme("打造“津农精品”")
+    ('共同成长计划', None)
+    """
+    found = _QUOTED_AT_END.search(written)
+    if found is None or not _HAN_WORDS.fullmatch(found.group(1)):
+        return None
+    cues = load_vocabulary().cues
+    before = written[:found.start()]
+    if not any(verb in before for verb in (*cues.effort_verbs, *cues.object_work_verbs)):
+        return None
+    return found.group(1) + (found.group(2) or "")
+
+
+# a quoted name closing a clause, with a programme's noun after it (“稳岗扩岗”政策)
+_QUOTED_AT_END = re.compile("“([^”]{2,16})”(政策|计划|行动|工程|专项|活动)?$")
 
 
 _QUOTED = re.compile("“[^”]*”|‘[^’]*’")  # a quoted name: one word, whatever its words are

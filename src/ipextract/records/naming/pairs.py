@@ -1,0 +1,52 @@
+"""Two counts of the same things written together with no mark between them (新发布3批18项…案例,
+改造老旧小区716个26.95万户): each counts another thing, so they do not share one name. A count
+in batches, classes or groups (批, 类, 组: cues.toml ``paired_count_measures``) names the things'
+batches (…案例批次, 民生实事类别数), and a count of households, flats or people after a count of
+the things (户, 套, 人) names theirs (改造老旧小区户数, 保交房项目套数). Read once every figure is
+named (:func:`name_paired_counts`), so that both keep the name their words gave the things.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from ...blocks import Block
+from ...vocabulary import load_vocabulary
+from ..base import Draft
+
+
+@lru_cache(maxsize=1)
+def _measures() -> tuple[dict[str, str], dict[str, str]]:
+    """(unit → measure of the first count, unit → measure of the second): cues.toml
+    ``paired_count_measures`` and ``verb_measure_units`` with 套."""
+    cues = load_vocabulary().cues
+    return dict(cues.paired_count_measures), {**cues.verb_measure_units, **cues.paired_unit_measures}
+
+
+def name_paired_counts(drafts: list[Draft], blocks: list[Block]) -> None:
+    """Rename, in place, the counts of a pair written together that share one name (the
+    first's may open with the verb the two share, 新发布): the first by its batches' measure, or
+    the second by its units' (see the module's docstring).
+
+    >>> from ipextract import extract
+    >>> [r.metric for r in extract("今年办好12类45件民生实事。").records]
+    ['民生实事类别数', '民生实事']
+    """
+    first_measures, second_measures = _measures()
+    for index in range(len(drafts) - 1):
+        first, second = drafts[index], drafts[index + 1]
+        one, two = first.figure, second.figure
+        if first.kind != "count" or second.kind != "count" or one.block != two.block or (
+                one.unit == two.unit) or not second.metric or not first.metric.endswith(second.metric) or (
+                blocks[one.block].text[one.lend:two.lstart].strip()):
+            continue  # (most figures: no pair written together under one name)
+        name = first.metric
+        if (measure := first_measures.get(one.unit or "")) and not name.endswith(measure):
+            drafts[index] = replace(first, metric=name + measure)
+        elif (measure := second_measures.get(two.unit or "")) and not name.endswith(measure) and (
+                one.unit not in second_measures):
+            drafts[index + 1] = replace(second, metric=name + measure)
+
+
+__all__ = ["name_paired_counts"]
