@@ -36,6 +36,7 @@ from .context import (
     ends_carried_period,
     forget_headings,
     heading_period,
+    is_footnote,
     is_point,
     level_at_point,
     level_at_run_end,
@@ -133,7 +134,17 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     glossary = False  # in the glossary a report ends with (名词解释): no year but its notes'
     outer_period, outer_reviewed = document_period, reviewed  # (restored by an annex after it)
     year_read = year  # the year a figure that names none is read in (none in the glossary)
+    restored: tuple[int | None, str | None, str | None, int | None, str | None] | None = None
     for index, block in enumerate(blocks):
+        if restored is not None:  # (the paragraph after a footnote reads the document's times again)
+            year_read, period_of_part, document_period, reviewed, carried = restored
+            restored = None
+        if not glossary and is_footnote(block):
+            # ([63]脱贫县包括…7个市县: a bulletin's footnote defines its terms, of no year but
+            # one it names, as a glossary's note is)
+            restored = (year_read, period_of_part, document_period, reviewed, carried)
+            year_read = period_of_part = document_period = carried = None
+            reviewed = None
         opens_part, period = part_period(block)
         opens_titled, titled = titled_part_period(block)
         if not glossary and opens_glossary(block):
@@ -175,7 +186,8 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 table.take_row(block)  # a row without figures heads the columns below it
             else:
                 # (牛|年末存栏: a cell of a measure held at a point is of the year's end)
-                drafts.extend(replace(d, period=(held := balance_at_year_end(d.period, d.metric)),
+                balances = _of_balances(table)
+                drafts.extend(replace(d, period=(held := balance_at_year_end(d.period, d.metric, balances)),
                                       status=period_status(held, result_year, doc_type))
                               for d in _table_drafts(blocks, index, figures[index], table, year))
             continue
@@ -363,6 +375,17 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     ranks_of_a_list(drafts, blocks)  # …分别增长6%、5.2%，分别居全国第二、第七: item by item
     forget_headings()
     return drafts
+
+
+def _of_balances(table: TableContext) -> bool:
+    """Whether a table's title or headings say its figures are balances (余额, 比年初增长, 比上年
+    末增长): its loans and deposits are then held at the year's end; not a table of funds the
+    year brought (本年到位资金 | …其中：国内贷款)."""
+    words = table.title + "".join(text for row in table.headers for _, _, text in row)
+    return any(word in words for word in _BALANCE_WORDS)
+
+
+_BALANCE_WORDS = ("余额", "年初", "年末")
 
 
 def _name_bare_shares(drafts: list[Draft], blocks: list[Block]) -> None:

@@ -786,6 +786,19 @@ def _heading_time(text: str) -> str | None:
 _GLOSSARY_TITLE = 30  # characters at most of a glossary's title line
 
 
+def is_footnote(block: Block) -> bool:
+    """Whether ``block`` is a bulletin's footnote: a paragraph that opens with its mark ([63]…).
+
+    >>> from ipextract.blocks import split_blocks
+    >>> [is_footnote(b) for b in split_blocks("全年粮食产量6.9亿吨[9]。\\n[9]粮食产量包括…")]
+    [False, True]
+    """
+    return _FOOTNOTE_MARK.match(block.text) is not None
+
+
+_FOOTNOTE_MARK = re.compile(r"[\s\u3000]*\[[0-9]{1,3}\]")
+
+
 def opens_glossary(block: Block) -> bool:
     """Whether ``block`` is the title of a report's glossary (名词解释, 《政府工作报告》有关内容
     名词注释: cues.glossary_titles), a line of its own: the notes after it explain programmes
@@ -868,19 +881,20 @@ def opening_year(block: Block) -> str | None:
     return found.group(1) if found else None
 
 
-def balance_at_year_end(period: str | None, metric: str) -> str | None:
-    """2025年末 for a balance (cues.point_measures: 存款余额) given for 2025年 (or a bulletin's
-    2025): a balance is held at a point, and a year names none; ``period`` otherwise (a run of
-    years, a point already, any other measure).
+def balance_at_year_end(period: str | None, metric: str, in_table: bool = False) -> str | None:
+    """2025年末 for a balance (cues.point_measures: 存款余额; ``in_table``, a table's cell, also
+    cues.table_point_measures: 住户贷款) given for 2025年 (or a bulletin's 2025): a balance is
+    held at a point, and a year names none; ``period`` otherwise (a run of years, a point
+    already, any other measure).
 
     >>> balance_at_year_end("2025年", "金融机构人民币存款余额"), balance_at_year_end("2025年", "新增贷款")
     ('2025年末', '2025年')
     >>> balance_at_year_end("2016", "牛年末存栏"), balance_at_year_end("2016", "新增存栏")
     ('2016年末', '2016')
     """
-    if not period or not metric.endswith(cue_words("point_measures")) or any(
-            marker in metric for marker in cue_words("flow_markers")):
-        return period  # (新增贷款: a flow of the year)
+    if not period or not (metric.endswith(cue_words("point_measures")) or in_table and metric.endswith(
+            cue_words("table_point_measures"))) or any(marker in metric for marker in cue_words("flow_markers")):
+        return period  # (新增贷款: a flow of the year; 贷款 a balance in a table only)
     year = _YEAR_OR_ITS_END.fullmatch(period)
     return f"{year.group(1)}年末" if year is not None and year.group(2) is None and (
         not period.startswith("截至")) else period

@@ -247,6 +247,8 @@ class Cues(Frozen):
     verb_measure_units: dict[str, str] = Field(default_factory=dict)
     paired_count_measures: dict[str, str] = Field(default_factory=dict)
     effort_levels: tuple[str, ...] = ()
+    example_openers: tuple[str, ...] = ()
+    table_point_measures: tuple[str, ...] = ()
     paired_unit_measures: dict[str, str] = Field(default_factory=dict)
     # …补贴惠及|60万人 → …补贴惠及人数: verbs of reach that name that measure closing a name too
     reach_verbs: tuple[str, ...] = ()

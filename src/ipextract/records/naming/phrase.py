@@ -145,10 +145,12 @@ _YEAR_NUMERALS = frozenset("0123456789一二两三四五六七八九十")  # wha
 
 @lru_cache(maxsize=64)
 def _leading_words(places: frozenset[str]) -> frozenset[str]:
-    """What a metric name never starts with: scope words, the document's own places, 和/及…
-    (not 全国 of 全国重点实验室 in a province's report: cues.designation_scopes)"""
-    designations = frozenset(load_vocabulary().cues.designation_scopes) - places
-    return (_word_sets()["scope"] - designations) | places | _CONJUNCTIONS
+    """What a metric name never starts with: scope words, the document's own places, 和/及…,
+    the words that open examples (如, 包括: cues.example_openers; not 全国 of 全国重点实验室 in
+    a province's report: cues.designation_scopes)"""
+    cues = load_vocabulary().cues
+    designations = frozenset(cues.designation_scopes) - places
+    return (_word_sets()["scope"] - designations) | places | _CONJUNCTIONS | frozenset(cues.example_openers)
 
 
 @lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
@@ -242,6 +244,11 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         # there, a character bound to it; nor 在|全国|率先…, a place before an adverb of
         # manner, which goes with it: without_manner_adverb)
         tokens.pop(0)
+    if _INCLUDES in tokens[1:-1] and pos_tag(tokens[(at := tokens.index(_INCLUDES)) - 1]).startswith("n") and (
+            not _BRACKETS_OPEN.intersection(tokens[:at])):
+        # 主要预期目标|包括|地区生产总值: the item (not 不|包括…, nor a note in brackets,
+        # 国有控股企业（包括相对控股）…)
+        tokens = tokens[at + 1:]
     tokens = _without_verbs(tokens)
     while len(tokens) > 1 and tokens[0] in leading and tokens[1] not in _bound_suffixes() and (
             not _names_organisation(tokens, places)):
@@ -921,6 +928,8 @@ _AREA_KIND_TAGS = frozenset({"n", "l"})
 
 
 # …27.8%和52.6%: never a name; nor 而, 但 opening a clause of contrast (…占60％，而1985年仅占5％)
+_INCLUDES = "包括"  # …目标包括…: the items a whole includes, each named by its own words
+_BRACKETS_OPEN = frozenset({"（", "("})
 _CONJUNCTIONS = frozenset({"和", "及", "与", "以及", "并", "而", "但", "而且", "并且", "但是"})
 
 

@@ -839,7 +839,7 @@ def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind:
             or between[:1] not in _LIST_COMMAS or not between.endswith(metric)
             or between[:1] != "、" and _written_mark(text, previous.figure.lstart,
                                                      previous.metric[len(verb):]) == "、"
-            or not _HAN_WORDS.fullmatch(between[1:])
+            or not _ITEM_WORDS.fullmatch(between[1:])
             or between[1:].startswith(load_vocabulary().cues.sub_item_markers)
             or metric in load_vocabulary().cues.generic_names  # 新增…62家，总数186家: the total
             # (新增新能源汽车2万辆，汽车产量35万辆: a count named by a measure noun is no thing
@@ -862,6 +862,8 @@ def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind:
 
 
 _CLOSING_QUOTE = regex.compile("[”’」』\"]")
+# the words of a list's item: characters, Latin letters and digits of a grade (5A级景区)
+_ITEM_WORDS = regex.compile(r"[\p{Han}A-Za-z0-9]+")
 
 
 def _verb_and_object_after_quote(item: str) -> bool:
@@ -1074,6 +1076,9 @@ def _bare_item(name: str) -> bool:
     # (a word the segmenter cut from a noun inside the item, 护理|型|…, 农业产业|强|镇, is the
     # noun's: only a word that is never in a name, a preposition, an adverb, a particle…, makes
     # the item more than a noun phrase; a measure word cut from the head, 托|位, is the head's)
+    if len(tokens) > 1 and tokens[0] in _DETERMINERS:
+        # 各类|管网: the things of every kind, a noun phrase all the same (not 各类…活动|拉动…)
+        return all(pos_tag(token).startswith(_NOMINAL_TAGS) for token in tokens[1:])
     last = len(tokens) - 1
     cues = load_vocabulary().cues
     if tokens and (tokens[0].endswith(_carried_verbs()) and tokens[0] not in _carried_verbs() or any(
@@ -1104,6 +1109,9 @@ def _bare_item(name: str) -> bool:
             at == 0 < last and (pos_tag(token) == "ad" or pos_tag(token) == "a" and (
                 len(token) > 1 or _one_adjective_before_noun(tokens))))
         for at, token in enumerate(tokens))
+
+
+_DETERMINERS = frozenset({"各类", "各种", "各级", "多个", "一批"})  # words of every kind or number
 
 
 def _one_adjective_before_noun(tokens: list[str]) -> bool:
