@@ -607,7 +607,7 @@ def _each_items_start(block: Block, figures: list[Figure], position: int, clause
     # (with no adverb of each, a 、-list given one figure is every item's too: 基本养老、医疗保险
     # 参保率|稳定在95%以上; the figure's own clause then ends the list with a verb or none)
     listed = text[clause_start - 1:clause_start] in _LIST_COMMAS
-    if characters.isdisjoint(own) and not listed:
+    if characters.isdisjoint(own) and not (listed and _may_share_a_figure(block, clause_start, own)):
         return clause_start  # (most clauses: told on the characters alone, before segmenting)
     tokens = _tokens(own)
     # (an adverb of each before its verb, after the last item: not the 均 of 生|均|经费)
@@ -672,6 +672,16 @@ def _each_items_start(block: Block, figures: list[Figure], position: int, clause
 
 _PREDICATE_TAGS = ("v", "vd", "vi", "p")  # (not vn: 工业|投资, a verb's noun, is an item's)
 _LIST_ITEM_TAGS = (*_NOMINAL_TAGS, "vn", "s")  # (海外|营收: a place word qualifies the noun)
+
+
+def _may_share_a_figure(block: Block, clause_start: int, own: str) -> bool:
+    """Whether the piece before the mark that opens the clause ``own`` may be an item of a list
+    one figure is given to with no adverb of each (:func:`_unmarked_item`), told on characters
+    before segmenting: short, with no digit, a measure or ending with a character ``own`` holds
+    (工业投资、民间投资: 资). Most clauses after a ， are none."""
+    piece = block.text[block.clause_start(clause_start - 1):clause_start - 1]
+    return 0 < len(piece) <= _JOINT_PIECE and not _ANY_FIGURE.search(piece) and (
+        piece[-1] in own or _measure_item(piece))
 
 
 def _unmarked_item(piece: str, read: int) -> bool:

@@ -111,6 +111,8 @@ def _trailing_words() -> frozenset[str]:
             | words["growth_nouns"] | words["adverbs"] | cue_set("adverbs_tagged_nouns"))
 
 
+_AVERAGE = "平均"
+_FROM_WORDS = frozenset({"由", "从"})  # the words that open a change's start value
 _PER = "每"
 _RATIO = "比"
 _PRICE_RISE = "涨幅"
@@ -254,6 +256,8 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
             not _names_organisation(tokens, places)):
         tokens.pop(0)  # 预计|全市|数字经济…: the scope word the verb stood before
     trailing = _trailing_words()
+    if len(tokens) > 2 and tokens[-1] == _AVERAGE and tokens[-2] in _FROM_WORDS:
+        tokens.pop()  # …服务费|由|平均|2900元下降到…: the value the change starts from is an average
     # (稳定|在: the verb before the link word goes with it)
     while tokens and (tokens[-1] in trailing or _is_punctuation(tokens[-1]) or (
             len(tokens) > 1 and tokens[-1] in words["verbs_after_names"])):

@@ -161,13 +161,13 @@ def _works_without_figure(metric: str, draft_kind: str, unit: str, text: str, st
 
 
 def _quoted_programme(written: str) -> str | None:
-    """共同成长计划 of 扩面实施金融支持科创企业“共同成长计划”: a clause of work (a verb of effort or
+    """成长伙伴计划 of 深化实施小微企业“成长伙伴计划”: a clause of work (a verb of effort or
     work in it) that ends with a quoted name, and a noun of a programme after it (政策, 行动…),
     names the works by that name alone, the words before it being what the works are for; None
     for any other clause.
 
-    >>> _quoted_programme("扩面实施金融支持科创企业“共同成长计划”"), _quoted_programme("打造“津农精品”")
-    ('共同成长计划', None)
+    >>> _quoted_programme("深化实施小微企业“成长伙伴计划”"), _quoted_programme("打造“江城优品”")
+    ('成长伙伴计划', None)
     """
     found = _QUOTED_AT_END.search(written)
     if found is None or not _HAN_WORDS.fullmatch(found.group(1)):
