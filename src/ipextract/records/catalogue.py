@@ -44,6 +44,12 @@ class CatalogueIds:
             indicator = indicator_of(metric, draft.kind, previous=self.last_metric)
         else:
             indicator = indicator_of(metric, draft.kind)
+            if indicator is None and "、" in metric and draft.kind in _EACH_KINDS and not metric.endswith(_COUNT_ENDINGS):
+                # (社会消费品零售总额、固定资产投资增长4%: a growth or a rate given to a list of
+                # measures with no adverb of each is each item's too, looked up by the last; not
+                # a count of things, 图书馆、博物馆数量…，居全国第一: their sum, its rank too; an
+                # industry's own name with 、 is looked up whole first)
+                indicator = indicator_of(_last_item(metric), draft.kind)
             if indicator is None and draft.kind == "share" and metric:
                 indicator = indicator_of(metric, "share",
                                          whole=_share_whole(self.source, draft.figure.start))
@@ -76,6 +82,8 @@ _WHOLE_STOPS = regex.compile(r"[，。；、：,;:\n]")
 # 120家): a rank is each item's, a count, an amount or a quantity their sum
 _SAID_OF_A_LIST = frozenset({"rank", "count", "amount", "quantity"})
 _ADDITIVE = frozenset({"count", "amount", "quantity"})
+_EACH_KINDS = frozenset({"growth", "rate"})  # what a list of measures has each with no 均
+_COUNT_ENDINGS = ("数量", "数", "总数")  # a count of things, whose list is a sum
 # names given apart from the words before the figure: a list's own items, a table's cells
 _NAMED_APART = frozenset({"list", "table"})
 # names taken from the figure before, or the figure described
