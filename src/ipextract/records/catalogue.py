@@ -45,7 +45,7 @@ class CatalogueIds:
         else:
             indicator = indicator_of(metric, draft.kind)
             if indicator is None and "、" in metric and draft.kind in _EACH_KINDS and not metric.endswith(_COUNT_ENDINGS):
-                # (社会消费品零售总额、固定资产投资增长4%: a growth or a rate given to a list of
+                # (民间投资、进出口总额增长6%: a growth or a rate given to a list of
                 # measures with no adverb of each is each item's too, looked up by the last; not
                 # a count of things, 图书馆、博物馆数量…，居全国第一: their sum, its rank too; an
                 # industry's own name with 、 is looked up whole first)
