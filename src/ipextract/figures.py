@@ -45,7 +45,7 @@ from .scanning import (
 )
 from .stacked import column_unknown, stacked_cells, stacked_layout
 from .vocabulary import load_vocabulary
-from .vocabulary.lexicon import is_word, pos_tag
+from .vocabulary.lexicon import is_word, pos_tag, words_starting
 from .vocabulary.models import Kind, Magnitude, Qualifier, Unit, Vocabulary
 
 ARABIC = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
@@ -517,6 +517,8 @@ def _resolve(match: re.Match[str], groups: Groups, text: str, block: Block,
         unit_entry = _currency_unit(vocabulary, groups, unit_entry, after)
     chinese = numeral[0] not in _ASCII_DIGITS and is_chinese_numeral(numeral)
     # --- filters: what looks like a number but is not a figure ---
+    if chinese and _opens_a_noun(text, start, end):
+        raise _Rejected  # 五倍|子, 三年|级: the numeral opens a noun the dictionary holds
     if before == "第" or before in _LATIN_LETTERS or after in _LATIN_LETTERS:
         raise _Rejected
     if before and (before in "0123456789./" or (before in "-−" and _minus_sign(text, start) is None)):
@@ -891,6 +893,21 @@ def _level_verbs_with_shang() -> frozenset[str]:
     theirs, not the 上 of 上万 (at least ten thousand)."""
     return frozenset(verb for verb in load_vocabulary().cues.level_verbs
                      if len(verb) == 2 and verb.endswith("上"))
+
+
+def _opens_a_noun(text: str, start: int, end: int) -> bool:
+    """Whether a figure written in Chinese numerals at ``start``–``end`` of ``text`` opens a
+    noun of the dictionary that runs past it (五倍子, 三年级, 千人计划: a word, no figure).
+
+    >>> _opens_a_noun("五倍子产量", 0, 2), _opens_a_noun("五倍以上", 0, 2)
+    (True, False)
+    """
+    return any(len(word) > end - start and pos_tag(word) in _NOUN_TAGS
+               for word in words_starting(text[start:end + _LONGEST_TAIL]))
+
+
+_NOUN_TAGS = frozenset({"n", "nz", "nr", "ns", "nt"})
+_LONGEST_TAIL = 4  # characters past a figure a noun it opens is looked for in
 
 
 def find_figures(block: Block, block_index: int) -> list[Figure]:

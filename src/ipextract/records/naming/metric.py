@@ -562,7 +562,9 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
         if ends_with_verb and own.startswith(cues.effort_adverbs):
             # 加快建设|6个|省级区域医疗中心: a plan's wording; and 全力推进|1000个|…项目建设: the
             # projects are counted, as after an effort verb alone (the building is the effort's)
-            if figure.kind == "count" and noun.endswith(_PROJECT_WORKS):
+            # (加快|8座|抽水蓄能电站建设: so the stations, any thing the building is of)
+            if figure.kind == "count" and noun.endswith(_BUILDING) and (
+                    (built := _tokens(noun.removesuffix(_BUILDING))) and pos_tag(built[-1]).startswith("n")):
                 noun = noun.removesuffix(_BUILDING)
             return noun, "after"
         if own in cues.having_verbs and noun not in cues.generic_counted_nouns:

@@ -84,6 +84,11 @@ def reach_owner(metric: str, draft_kind: str, unit: str, text: str, start: int,
         return None
     found = _works(block_drafts, text, start)
     after = _verb_after(found[1]) if found is not None else None
+    if found is not None and after is None and found[0].kind == "amount" and (
+            spent := _works_after_spending(found[1])) and metric.startswith(spent[1]):
+        # (安排资金37.9亿元|实施产业奖补到户，带动…: the works the money was spent on, named
+        # after it, are what reached)
+        return spent[0]
     if found is None or after is None or not metric.startswith(after[0]):
         return _works_without_figure(metric, draft_kind, unit, text, start, region_code, places)
     works = found[0]
@@ -108,6 +113,29 @@ def reach_owner(metric: str, draft_kind: str, unit: str, text: str, start: int,
             owner = owner[:-len(measure)]
             break
     return owner if len(owner) >= _MIN_OWNER else None
+
+
+def _works_after_spending(gap: str) -> tuple[str, str] | None:
+    """(works, verb of reach) of the words between an amount and a reach, when they are a verb
+    of effort or work and a short noun phrase of the works, a ，and the verb (…亿元|实施产业奖补
+    到户，带动…: 产业奖补到户); None otherwise.
+
+    >>> _works_after_spending("实施农村供水保障工程，惠及"), _works_after_spending("，惠及")
+    (('农村供水保障工程', '惠及'), None)
+    """
+    found = _spent_on().match(_SPACES.sub("", gap))
+    return (found.group(1), found.group(2)) if found is not None else None
+
+
+@lru_cache(maxsize=1)
+def _spent_on() -> re.Pattern[str]:
+    """A verb of effort or work (cues.effort_verbs, object_work_verbs), the works (2 to 14
+    characters), a ，, an adverb of reach (共, 累计) and a verb of reach."""
+    cues = load_vocabulary().cues
+    verbs = "|".join(sorted({*cues.effort_verbs, *cues.object_work_verbs}, key=len, reverse=True))
+    reach = "|".join(sorted(reach_openers(), key=len, reverse=True))
+    adverbs = "|".join(cues.reach_adverbs)
+    return re.compile(rf"(?:{verbs})([\u4e00-\u9fff]{{2,14}}?)[，,](?:{adverbs})?({reach})")
 
 
 def _no_reach(verb: str, object_words: str, draft_kind: str, unit: str, region_code: str | None,
