@@ -593,7 +593,8 @@ def _each_items_start(block: Block, figures: list[Figure], position: int, clause
     clause mark or after the verbs, a part's or a place's word that open its first item (as in
     :func:`_joint_items_start`). Not a list of examples (等: their class is named), not with
     分别 (a figure for each item in turn), nor where the figure's own clause holds a second
-    figure: ``clause_start`` then.
+    figure: ``clause_start`` then. With no adverb of each, the items are measures or nouns that
+    end as the last one does (:func:`_unmarked_item`), and no figures paired with them follow.
 
     >>> from ipextract.blocks import split_blocks
     >>> from ipextract.figures import find_figures
@@ -604,8 +605,9 @@ def _each_items_start(block: Block, figures: list[Figure], position: int, clause
     text, figure = block.text, figures[position]
     own = text[clause_start:figure.lstart]
     adverbs, characters = _each_adverbs()
-    # (with no adverb of each, a 、-list given one figure is every item's too: 基本养老、医疗保险
-    # 参保率|稳定在95%以上; the figure's own clause then ends the list with a verb or none)
+    # (with no adverb of each, one figure given to a list of measures, or of items that end as
+    # the last one does, is every item's too: 工业投资、民间投资|年均增长…; the figure's own
+    # clause then ends the list with a verb or none)
     listed = text[clause_start - 1:clause_start] in _LIST_COMMAS
     if characters.isdisjoint(own) and not (listed and _may_share_a_figure(block, clause_start, own)):
         return clause_start  # (most clauses: told on the characters alone, before segmenting)
@@ -651,7 +653,7 @@ def _each_items_start(block: Block, figures: list[Figure], position: int, clause
                 or read == 0 and len(words) > 1 and len(words[-1]) == 1 and all(
                     pos_tag(word).startswith(_COMMA_TAGS) for word in words[:-1]))):
             break  # (强化要素保障，…: a clause of its own before the list opens it)
-        if not marked and not (read == 0 and _unmarked_item(piece, 0) and (parallel or _measure_item(piece))):
+        if not marked and not (read == 0 and _unmarked_item(piece) and (parallel or _measure_item(piece))):
             # (with no adverb of each, only nouns that end as the next item does, 工业投资、民间
             # 投资, or measures, …零售总额、固定资产投资; with 、 as with ，: a writer's choice
             # between the two must not change the records; a list that goes on past a 、 into
@@ -684,15 +686,11 @@ def _may_share_a_figure(block: Block, clause_start: int, own: str) -> bool:
         piece[-1] in own or _measure_item(piece))
 
 
-def _unmarked_item(piece: str, read: int) -> bool:
-    """Whether ``piece`` (an item read from ``read`` on) is an item of a list one figure is given
-    to with no adverb of each: nouns alone (工业投资, 基本养老), after words of scope or time or a
-    verb of building over the list (燃气、…管网 after 新建改造); not a clause with a verb of its
-    own (打造…先导区, 个人养老金制度全面实施)."""
-    opening = _han_words(piece[:read])
-    if opening and _scope_words(opening) < len(opening) and _after_verbs_over_lists(piece[:read]):
-        return False  # (优化整合|省属职业学校: verbs of the first item's own, no list's)
-    words = _han_words(piece[read:])
+def _unmarked_item(piece: str) -> bool:
+    """Whether ``piece`` is an item of a list one figure is given to with no adverb of each:
+    nouns alone (a verb's noun too: 工业投资), not a clause with a verb of its own (打造…先导区,
+    个人养老金制度全面实施)."""
+    words = _han_words(piece)
     if words and (words[0] in _plan_verbs() or pos_tag(words[0]) in _PREDICATE_TAGS):
         return False  # (打造…经济区、: a clause)
     return bool(words) and all(pos_tag(word).startswith(_LIST_ITEM_TAGS) for word in words) and not (
