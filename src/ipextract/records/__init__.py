@@ -48,6 +48,7 @@ from .context import (
     part_period,
     settle_period,
     since_base_year,
+    start_of_change,
     streak_period,
     titled_part_period,
 )
@@ -263,10 +264,11 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 if described is not None:
                     period, period_from = described.period, described.period_from
             if period is None:  # （三）2025年1—11月主要指标, then its items
-                period = heading_period(blocks, index, year_read)
+                # (一、2024年工作回顾 … 由18小时缩短到5小时: the start of a change, the year before)
+                period = start_of_change(block, figure, heading_period(blocks, index, year_read))
                 period_from = "part" if period else None
             if period is None and period_of_part:
-                period, period_from = period_of_part, "part"
+                period, period_from = start_of_change(block, figure, period_of_part), "part"
             if period and averages_years(analysis.left, analysis.clause, period):
                 # 年均增长6.3% under 2025年: an average over years not given, unless the change
                 # since a base year right before it gives them (比2020年增长30%，年均增长5.4%)

@@ -220,8 +220,14 @@ def _period(block: Block, figure: Figure, inherited: str | None, year: int | Non
             part: str | None = None, reviewed: int | None = None) -> str | None:
     """The period the text gives ``figure`` (see ``_nearest_period``); for the first value of
     a change over a run of years (这五年，…从98元提高到178元), the year before the run's first."""
-    period = _nearest_period(block, figure, inherited, year, part, reviewed)
-    if not period or _START.search(block.text, max(0, figure.lstart - 6), figure.lstart) is None:
+    return start_of_change(block, figure, _nearest_period(block, figure, inherited, year, part, reviewed))
+
+
+def start_of_change(block: Block, figure: Figure, period: str | None) -> str | None:
+    """The period of ``figure`` given ``period`` for its sentence: the year before the one its
+    end is of for the start value of a change (由18%增至71%, 由平均2900元下降到…: a start year
+    the paragraph states before, or the year before a run's first); ``period`` for any other."""
+    if not period or _START.search(block.text, max(0, figure.lstart - 8), figure.lstart) is None:
         return period  # (most figures: no 从 or 由 right before them)
     if _spans_years(period):
         return _year_before(period)
@@ -367,7 +373,7 @@ _STATED_START = regex.compile(r"[从由]((?:19|20)[0-9]{2}年(?:末|底)?)的") 
 
 
 # (从全国第10位升至第5位: the area a rank is of may stand between 从 and the start value)
-_START = regex.compile(r"[从由](?:全国|全省|全市|全区|全县|全州|全球|世界)?的?\s*$")
+_START = regex.compile(r"[从由](?:全国|全省|全市|全区|全县|全州|全球|世界)?(?:平均)?的?\s*$")
 
 
 _BEFORE_ADVERBIAL = regex.compile(r"[\s—" + BULLETS + r"]*(?:在|而|但|其中|同时|)[\s]*")
