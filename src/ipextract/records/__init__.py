@@ -17,6 +17,7 @@ from dataclasses import replace
 from ..blocks import Block
 from ..figures import Figure
 from ..models import MetricFrom, PeriodFrom
+from ..vocabulary import cue_words
 from ..vocabulary.models import DocType
 from .base import BASE_KINDS, Draft
 from .context import (
@@ -384,10 +385,7 @@ def _of_balances(table: TableContext) -> bool:
     末增长): its loans and deposits are then held at the year's end; not a table of funds the
     year brought (本年到位资金 | …其中：国内贷款)."""
     words = table.title + "".join(text for row in table.headers for _, _, text in row)
-    return any(word in words for word in _BALANCE_WORDS)
-
-
-_BALANCE_WORDS = ("余额", "年初", "年末")
+    return any(word in words for word in cue_words("balance_table_words"))
 
 
 def _name_bare_shares(drafts: list[Draft], blocks: list[Block]) -> None:

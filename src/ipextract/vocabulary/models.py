@@ -249,6 +249,9 @@ class Cues(Frozen):
     effort_levels: tuple[str, ...] = ()
     example_openers: tuple[str, ...] = ()
     table_point_measures: tuple[str, ...] = ()
+    balance_table_words: tuple[str, ...] = ()
+    item_determiners: tuple[str, ...] = ()
+    quoted_programme_nouns: tuple[str, ...] = ()
     paired_unit_measures: dict[str, str] = Field(default_factory=dict)
     # …补贴惠及|60万人 → …补贴惠及人数: verbs of reach that name that measure closing a name too
     reach_verbs: tuple[str, ...] = ()

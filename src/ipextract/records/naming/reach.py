@@ -197,7 +197,7 @@ def _quoted_programme(written: str) -> str | None:
     >>> _quoted_programme("深化实施小微企业“成长伙伴计划”"), _quoted_programme("打造“江城优品”")
     ('成长伙伴计划', None)
     """
-    found = _QUOTED_AT_END.search(written)
+    found = _quoted_at_end().search(written)
     if found is None or not _HAN_WORDS.fullmatch(found.group(1)):
         return None
     cues = load_vocabulary().cues
@@ -207,8 +207,12 @@ def _quoted_programme(written: str) -> str | None:
     return found.group(1) + (found.group(2) or "")
 
 
-# a quoted name closing a clause, with a programme's noun after it (“稳岗扩岗”政策)
-_QUOTED_AT_END = re.compile("“([^”]{2,16})”(政策|计划|行动|工程|专项|活动)?$")
+@lru_cache(maxsize=1)
+def _quoted_at_end() -> re.Pattern[str]:
+    """A quoted name closing a clause, with a programme's noun after it (“稳岗扩岗”政策:
+    cues.quoted_programme_nouns)."""
+    nouns = "|".join(load_vocabulary().cues.quoted_programme_nouns)
+    return re.compile(f"“([^”]{{2,16}})”({nouns})?$")
 
 
 _QUOTED = re.compile("“[^”]*”|‘[^’]*’")  # a quoted name: one word, whatever its words are

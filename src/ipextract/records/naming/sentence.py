@@ -1076,7 +1076,7 @@ def _bare_item(name: str) -> bool:
     # (a word the segmenter cut from a noun inside the item, 护理|型|…, 农业产业|强|镇, is the
     # noun's: only a word that is never in a name, a preposition, an adverb, a particle…, makes
     # the item more than a noun phrase; a measure word cut from the head, 托|位, is the head's)
-    if len(tokens) > 1 and tokens[0] in _DETERMINERS:
+    if len(tokens) > 1 and tokens[0] in cue_set("item_determiners"):
         # 各类|管网: the things of every kind, a noun phrase all the same (not 各类…活动|拉动…)
         return all(pos_tag(token).startswith(_NOMINAL_TAGS) for token in tokens[1:])
     last = len(tokens) - 1
@@ -1109,9 +1109,6 @@ def _bare_item(name: str) -> bool:
             at == 0 < last and (pos_tag(token) == "ad" or pos_tag(token) == "a" and (
                 len(token) > 1 or _one_adjective_before_noun(tokens))))
         for at, token in enumerate(tokens))
-
-
-_DETERMINERS = frozenset({"各类", "各种", "各级", "多个", "一批"})  # words of every kind or number
 
 
 def _one_adjective_before_noun(tokens: list[str]) -> bool:
