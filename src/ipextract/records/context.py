@@ -624,6 +624,7 @@ def level_at_run_end(period: str | None, kind: str, block: Block, figure: Figure
         # first figure is its later ones' too)
         reached = _LEVEL_REACHED.search(_EARLIER_ITEMS.sub("", clause_before)) is not None
         stated = reached or _ratio_named_alone(kind, block, figure, clause_before) or (
+            _level_named_alone(kind, block, figure, clause_before)) or (
             _LEVEL_QUALIFIER.match(surface) is not None and _names_a_thing(
                 [token for token in _tokens(clause_before) if token != _SHARE_VERB])
             and not _after_a_run_clause(block, figure))
@@ -643,6 +644,21 @@ def _ratio_named_alone(kind: str, block: Block, figure: Figure, clause_before: s
         return False
     named = _tokens(clause_before.strip(_CLAUSE_MARKS))
     return bool(named) and _names_a_thing(named) and block.text[figure.lend:figure.lend + 1] in _CLAUSE_ENDINGS
+
+
+def _level_named_alone(kind: str, block: Block, figure: Figure, clause_before: str) -> bool:
+    """智算规模22万P, 度电排放二氧化碳0.13千克: a quantity or an amount named alone before it, closing
+    its clause, by a measure of size or of intensity (cues.toml level_measure_words at the name's
+    end, per_unit_openers at its start) is a level, as a rate is; a sum over the run names neither
+    (五年生产原煤65亿吨)."""
+    if kind not in _SIZED_KINDS or block.text[figure.lend:figure.lend + 1] not in _CLAUSE_ENDINGS:
+        return False
+    named = clause_before.strip(_CLAUSE_MARKS)
+    return bool(named) and (named.endswith(cue_words("level_measure_words")) or named.startswith(
+        cue_words("per_unit_openers"))) and _names_a_thing(_tokens(named))
+
+
+_SIZED_KINDS = frozenset({"quantity", "amount"})
 
 
 def _after_a_run_clause(block: Block, figure: Figure) -> bool:
@@ -993,7 +1009,10 @@ def _names_a_thing(tokens: list[str]) -> bool:
     while head > 1 and _is_verb(pos_tag(tokens[head - 1])):
         head -= 1  # (the verbs right before the head, after a noun)
     return not any(_is_verb(pos_tag(token)) for token in tokens[:head]) and not (
-        tokens and _is_verb(pos_tag(tokens[-1])))
+        tokens and _is_verb(pos_tag(tokens[-1])) and tokens[-1] not in _MEASURE_CHARACTERS)
+
+
+_MEASURE_CHARACTERS = frozenset({"率"})  # 参保|率: the segmenter tags the rate's 率 a verb
 
 
 _BREAKDOWN = regex.compile(r"[\s" + BULLETS + r"]*其中")

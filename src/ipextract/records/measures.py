@@ -244,10 +244,9 @@ def _nested_part(text: str, model_end: int, start: int) -> bool:
     if text[model_end:model_end + 1] not in _OPEN_BRACKETS:
         return False  # (most figures: no bracket right after the one before)
     between = text[model_end + 1:start]
-    # (…4.2万元（城镇5.1万元，…）: the bracket lists the parts without a 其中 too, its first
-    # part right after it)
-    return (between.startswith(load_vocabulary().cues.sub_item_markers) or not _CLAUSE_MARKS.search(
-        between)) and not any(mark in between for mark in _CLOSE_BRACKETS)
+    # (…4.2万元（城镇5.1万元，农村…）: the bracket lists the parts without a 其中 too, every one
+    # of them up to its close)
+    return not any(mark in between for mark in _CLOSE_BRACKETS)
 
 
 _OPEN_BRACKETS = ("（", "(")
@@ -282,6 +281,13 @@ _PARTNER_TAGS = ("ns", "nt", "j")  # 美国, 东盟: a place, a body or an abbre
 def _place_or_class(word: str) -> bool:
     """A place (:func:`_place`) or a class of people (cues.toml people_classes: 男性, 女性)."""
     return _place(word) or word in load_vocabulary().cues.people_classes
+
+
+@lru_cache(maxsize=1)
+def _single_classes() -> frozenset[str]:
+    """The classes of one character (市, 县, 男) that name a part in a bracket after its total
+    (住院分娩率…（市…，县…）): too short for a category elsewhere."""
+    return frozenset(word for word in load_vocabulary().cues.people_classes if len(word) == 1)
 
 
 def _place(word: str) -> bool:
@@ -357,7 +363,8 @@ def _parallel_measures(drafts: list[Draft], blocks: list[Block]) -> set[int]:
             drafts[index] = draft = replace(draft, metric=new)
         elif (model is not None and draft.metric_from == "before"
                 and (nested or block.clause_start(figure.lstart) >= model_end)
-                and (_is_category(draft.metric) or len(draft.metric) > _MAX_CATEGORY
+                and (_is_category(draft.metric) or nested and draft.metric in _single_classes()
+                     or len(draft.metric) > _MAX_CATEGORY
                      and _part_of(draft, model, model_end, block, totals, renamed) is not None
                      and _is_category(draft.metric, _MAX_PART))):
             last = _CATEGORY_JOINS.split(draft.metric)[-1]  # 服装、鞋帽、针纺织品类: 针纺织品类

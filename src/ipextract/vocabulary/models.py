@@ -74,6 +74,8 @@ class Cues(Frozen):
     per_head_words: tuple[str, ...] = ()  # 标准提高到每人100元/月: the amount's, no name's
     trailing_adverbs: tuple[str, ...] = ()
     per_unit_averages: tuple[str, ...] = ()  # 生均|拨款: no 均 of each
+    level_measure_words: tuple[str, ...] = ()  # 规模: a level by its nature (智算规模)
+    per_unit_openers: tuple[str, ...] = ()  # 度电, 单位: a measure of intensity, a level
     comparison_openers: tuple[str, ...]
     adverbial_pattern: str
     condition_pattern: str = "(?!)"
@@ -143,6 +145,7 @@ class Cues(Frozen):
     loss_causing_verbs: tuple[str, ...] = ()  # 因…造成直接经济损失: what ties a loss to its cause
     programme_items: tuple[str, ...] = ()  # 项目, 重点事项: a count a programme's clause names
     programme_heads: tuple[str, ...] = ()  # 工程, 资金: what a programme's name ends with
+    area_work_words: tuple[str, ...] = ()  # 发展 of 非常规天然气发展方面: no word of the area
     programme_openers: tuple[str, ...] = ()  # 启动, 实施: what opens a programme's clause
     ratio_terms: tuple[str, ...] = ()  # 性别(比): what a ratio is between, besides measures
     # 改造老旧小区640个、惠及居民…: a reach named by the works before it (naming/reach.py)

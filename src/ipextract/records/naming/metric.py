@@ -473,8 +473,11 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
     if own in words["verbs_after_names"] or own in words["verbs_before_names"] or (
             own in words["plan_verbs_before_names"]):
         own = ""  # …712亿斤，连续五年|稳定在700亿斤; 实现|三季度增长4.6%: no name
-    # (选派 is tagged n: a verb of rule 7 that stays is a verb whatever its tag)
-    ends_with_verb = bool(own) and (own_tag.startswith("v") or own in words["counting_verbs"])
+    # (选派 is tagged n, 新获批 q: a verb of rule 7, or one of flow a list writes once for its
+    # items, that stays is a verb whatever its tag: 新获批|8个|…创业园; not 获批 alone, a verb of
+    # having: 获批|2个|博士学位授予单位 → the things)
+    ends_with_verb = bool(own) and (own_tag.startswith("v") or own in words["counting_verbs"]
+                                    or own in cue_set("flow_verbs_over_lists"))
     single_verb = ends_with_verb and len(_tokens(own)) == 1
     level_after = cue_words("level_after_change")
     if single_verb and (own.endswith(level_after) or left.endswith(level_after)):

@@ -180,6 +180,21 @@ def _bare(name: str) -> str:
     return "verb" if pos_tag(tokens[0]) in ("v", "vn") else ""
 
 
+_NOTE = re.compile(r"[（(][^（()）]*[)）]")  # a bracketed note: 县级（含县级市）医院
+_RATE = "率"
+
+
+def _nouns_opening(tokens: list[str]) -> int:
+    """How many of ``tokens`` open them as nouns (空气|质量|优良|天数: 2)."""
+    at = 0
+    while at < len(tokens) and pos_tag(tokens[at]) in ("n", "vn") and tokens[at] not in _RATE_STOPS:
+        at += 1
+    return at
+
+
+_RATE_STOPS = frozenset({"天数"})  # a measure word of the figure before, no word of its thing
+
+
 def _owner(before: str, name: str, bare: str) -> str:
     """沿江高铁 of 沿江高铁发送旅客 before 运输货物, 可降解塑料制品 of 可降解塑料制品总产量 before
     产值: what is left of the name ``before`` once its measure is taken off; ``""`` for none.
@@ -192,7 +207,13 @@ def _owner(before: str, name: str, bare: str) -> str:
     '城镇最低生活保障'
     """
     if not _HAN_WORDS.fullmatch(before):
-        return ""
+        # (县级（含县级市）医院诊疗人次…；入院人次…: the note in the owner is the owner's, read
+        # without it and given back)
+        plain = _NOTE.sub("", before)
+        if plain == before or not (owner := _owner(plain, name, bare)):
+            return ""
+        rest = plain[len(owner):]
+        return before[:len(before) - len(rest)] if before.endswith(rest) else ""
     cues = load_vocabulary().cues
     tokens = _tokens(before)
     starts = [0]
@@ -220,6 +241,11 @@ def _owner(before: str, name: str, bare: str) -> str:
         if at not in starts:
             return ""
         run = starts.index(at)
+    elif bare == "measure" and name.endswith(_RATE) and name in cue_set("carried_measures") and (
+            (run := _nouns_opening(tokens)) < len(tokens)):
+        # (空气质量优良天数310天，优良率…; 空气质量达到良好以上天数…，达标率…: a rate of the thing
+        # the figure before opens with, the nouns before its first word of another kind)
+        pass
     elif bare == "verb" and not before.endswith(cues.works_on_things):
         # the verbs that open the item's measure (发送|旅客, 授信, 开行, 报告|发病), not a
         # verb of building (改造燃气管网…、供热管网…: the list's verb is the later item's)
@@ -296,6 +322,9 @@ def owner_carried(metric: str, words: PhraseAnalysis, text: str,
         if draft.metric_from in ("of", "previous"):
             continue
         if draft.kind == "duration":
+            if metric.endswith(_RATE) and draft.metric_from == "before" and not crossed and (
+                    owner := _owner(draft.metric, metric, bare)):
+                return owner, draft  # (空气质量优良天数310天，优良率…: the days' thing)
             passed_named = True
             continue
         # (the sentence from its full stop: a part after 其中 may follow a ；)

@@ -1,0 +1,97 @@
+"""The area a sentence says it is about: 公路方面，新开工…等2个项目，…建成通车…5个项目 → 新开工公路
+项目, 建成通车公路项目; 非常规天然气发展方面，…力争产量突破…、投资超… → 非常规天然气产量, 非常规天然气投资.
+A sentence that opens with an area and 方面 (在…方面 too), followed by a comma or a colon, is
+about that area; a figure of the sentence named only by a bare measure (产量, 投资: the measures
+an owner lends, as in naming/topic.py) or by a generic head (项目, 重点任务: cues.programme_items)
+after its verbs is the area's. The area is the nouns before 方面, without a word of work
+(cues.area_work_words: 发展, 建设) that closes them; an area of any other words (向北开放桥头堡:
+a verb inside, a figure of speech) lends nothing. Read once every figure is named."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from ...blocks import Block
+from ...vocabulary import cue_set, cue_words
+from ...vocabulary.lexicon import pos_tag
+from ..base import Draft, _tokens
+from .phrase import _is_verb, verbs_over_lists
+from .topic import _owned_measures
+
+# (在)公路方面，| 一是…方面： the area, after a number or 一是 of a list that opens the sentence
+_AREA_OPENING = regex.compile(
+    r"\s*(?:[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．]|[一二三四五六七八九十]是)?\s*在?"
+    r"(\p{Han}{2,16}?)方面[，,：:]")
+_AREA_TAGS = ("n", "j", "b")  # 非常规|天然气, 公路: nouns and words of kind, no verb or adjective
+_OPENING_REACH = 30  # characters from a sentence's start to its area's comma
+
+
+def areas_of_bare_names(drafts: list[Draft], blocks: list[Block]) -> None:
+    """Give the figures named by a bare measure or a generic head the area their sentence opens
+    with (see the module), and the figures that describe them their new names.
+
+    >>> from ipextract import extract
+    >>> text = "2026年某省政府工作报告\\n公路方面，新开工项目12个。天然气发展方面，力争产量达到90亿立方米。"
+    >>> [r.metric for r in extract(text).records]
+    ['新开工公路项目', '天然气产量']
+    """
+    renamed: dict[int, str] = {}  # id of a figure → its new name
+    sentence: tuple[int, int] = (-1, -1)
+    area = ""
+    for index, draft in enumerate(drafts):
+        if draft.metric_from == "of" and draft.of is not None and id(draft.of) in renamed:
+            drafts[index] = replace(draft, metric=renamed[id(draft.of)])  # (its growth)
+            continue
+        if draft.metric_from not in ("before", "after") or not draft.metric:
+            continue
+        figure = draft.figure
+        block = blocks[figure.block]
+        start = block.sentence_start(figure.lstart)
+        if (figure.block, start) != sentence:
+            sentence = (figure.block, start)
+            area = _area(block.text, start)
+        if not area or area in draft.metric:
+            continue
+        if (named := _with_area(draft.metric, area)) != draft.metric:
+            renamed[id(figure)] = named
+            drafts[index] = replace(draft, metric=named)
+
+
+def _area(text: str, start: int) -> str:
+    """The area the sentence at ``start`` opens with, ``""`` for none.
+
+    >>> _area("页岩气发展方面，力争产量", 0), _area("向西开放枢纽方面，新开通", 0)
+    ('页岩气', '')
+    """
+    if text.find("方面", start, start + _OPENING_REACH) < 0:
+        return ""  # (most sentences: no area, told on the characters)
+    opening = _AREA_OPENING.match(text, start)
+    if opening is None:
+        return ""
+    area = opening.group(1)
+    area = area[:-len(work)] if (work := next(
+        (w for w in cue_words("area_work_words") if area.endswith(w) and len(area) > len(w)), "")) else area
+    tokens = _tokens(area)
+    return area if tokens and all(pos_tag(token).startswith(_AREA_TAGS) for token in tokens) else ""
+
+
+def _with_area(name: str, area: str) -> str:
+    """The name with the area before its bare measure or generic head, after the verbs that
+    open it (新开工|公路|项目, 公路|完成投资: a measure keeps its verb after the owner, as
+    naming/topic.py gives it); the name as it is when it is neither.
+
+    >>> _with_area("新开工项目", "公路"), _with_area("产量", "页岩气"), _with_area("高铁里程", "铁路")
+    ('新开工公路项目', '页岩气产量', '高铁里程')
+    """
+    tokens = _tokens(name)
+    at = 0
+    while at < len(tokens) - 1 and (_is_verb(pos_tag(tokens[at])) or tokens[at] in verbs_over_lists()):
+        at += 1  # (新开工, tagged nz: a verb of a list whatever its tag)
+    head = "".join(tokens[at:])
+    if head in cue_set("programme_items"):
+        return "".join(tokens[:at]) + area + head
+    if head in _owned_measures():
+        return area + name
+    return name
