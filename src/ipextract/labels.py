@@ -167,6 +167,8 @@ def _spans_a_change(block: Block, figure: Figure, following: Figure | None) -> b
             block.text[max(0, figure.lstart - 2):figure.lstart].endswith(cues.duration_openers)):
         return False
     words = cut_shared(between)
+    if len(words) > 1 and words[0] == "新":
+        words = words[1:]  # (五年新|设|外资企业1770家: 新 before the verb is its)
     if not words or not pos_tag(words[0]).startswith("v"):
         return False
     # (实现三年引资1万亿元目标: years after a verb are an attribute of the thing named after)

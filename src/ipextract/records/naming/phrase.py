@@ -145,6 +145,13 @@ _LEADING_YEARS = regex.compile(r"(?:[0-9]{1,2}|[一二两三四五六七八九�
 _YEAR_NUMERALS = frozenset("0123456789一二两三四五六七八九十")  # what _LEADING_YEARS opens with
 
 
+def _opens_with_a_verb(phrase: str) -> bool:
+    """改造…, 新|设…: a verb opens the phrase, after the 新 the segmenter cuts from it."""
+    tokens = _tokens(phrase)
+    first = tokens[1] if len(tokens) > 1 and tokens[0] == "新" else tokens[0]
+    return pos_tag(first).startswith("v")
+
+
 @lru_cache(maxsize=64)
 def _leading_words(places: frozenset[str]) -> frozenset[str]:
     """What a metric name never starts with: scope words, the document's own places, 和/及…,
@@ -206,8 +213,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     # (the engine only for a phrase that opens with a numeral: few do, and a call of the
     # regex module's match costs a microsecond)
     years = _LEADING_YEARS.match(phrase) if phrase[:1] in _YEAR_NUMERALS else None
-    if years is not None and years.end() < len(phrase) and pos_tag(
-            _tokens(phrase[years.end():])[0]).startswith("v"):
+    if years is not None and years.end() < len(phrase) and _opens_with_a_verb(phrase[years.end():]):
         phrase = phrase[years.end():]  # 五年|改造城镇老旧小区8074个: the span of the total
     tokens = _tokens(phrase)
     # 公安机关全年立案查处…: a time word inside the phrase ends the subject
