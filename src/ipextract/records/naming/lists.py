@@ -960,6 +960,9 @@ def _paired_items(block: Block, figures: list[Figure], position: int, words: Phr
     return _respectively_items(said, places, length, bare=True)
 
 
+# two items joined by 和, 及 or 与 (战略性新兴产业和高技术制造业…), which a list of as many figures
+# pairs off with as a 、 list (a writer's choice between the marks must not change the records)
+_ITEMS_JOINED = regex.compile(r"\p{Han}[和及与]\p{Han}")
 _FROM_START = regex.compile(r"[从由](?:[0-9]{4}年(?:底|末)?)?的?$")  # 由|2020年的|41200元
 
 
@@ -970,7 +973,7 @@ def _respective(block: Block, figures: list[Figure], position: int, words: Phras
     kind = words.kind
     own_clause = words.respectively
     if not own_clause and (words.clause_start and block.text[words.clause_start - 1] in _LIST_COMMAS
-                           or _names_several(words.clause)) and (
+                           or _names_several(words.clause) or _ITEMS_JOINED.search(words.clause)) and (
             paired := _paired_items(block, figures, position, words, places)):
         return [(item, None) for item in paired]
     # 城乡居民收入分别达6.9万元、3.4万元，增长4.2%、5.3%: the growths pair off with the levels
