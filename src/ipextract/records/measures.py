@@ -19,6 +19,7 @@ from ..vocabulary.lexicon import pos_tag
 from .base import _NOMINAL_TAGS, Draft, _tokens, _word_sets
 from .naming.lists import _INDUSTRY_WORK, _measure_group, owner_in_group
 from .naming.phrase import _NAME_ENDINGS, _PRICE_LEVELS
+from .naming.totals import _part_taking_verbs
 
 
 def _has_measure(name: str, measures: tuple[str, ...]) -> bool:
@@ -278,6 +279,21 @@ _PARTNER = "对"  # 对东盟: the partners a trade is with
 _PARTNER_TAGS = ("ns", "nt", "j")  # 美国, 东盟: a place, a body or an abbreviation
 
 
+def _class_part(part: str, total: str) -> str:
+    """The total's name for the part a class names (男性城镇登记失业率), after the verb the
+    total's name opens with (接待入境旅游者 → 接待外国人入境旅游者: the visitors received).
+
+    >>> _class_part("男性", "城镇登记失业率"), _class_part("外国人", "接待入境旅游者")
+    ('男性城镇登记失业率', '接待外国人入境旅游者')
+    """
+    # (a verb of flow whose things the parts are, cues.toml verbs_of_parts…: not 出生|人口, a
+    # verb inside a compound noun, 男性出生人口)
+    verb = next((v for v in _part_taking_verbs() if total.startswith(v) and len(total) > len(v)), "")
+    if verb and not part.startswith(verb):
+        return verb + part + total[len(verb):]
+    return part + total
+
+
 def _place_or_class(word: str) -> bool:
     """A place (:func:`_place`) or a class of people (cues.toml people_classes: 男性, 女性)."""
     return _place(word) or word in load_vocabulary().cues.people_classes
@@ -374,7 +390,8 @@ def _parallel_measures(drafts: list[Draft], blocks: list[Block]) -> set[int]:
             bare = id(figure) in bare_growths and not _NEW_WHOLE.search(block.text, model_end, figure.lstart)
             part = total is not None and last == draft.metric and _part_alone(last, total.metric)
             # (a place is the record's scope, no word of its name: 海淀区 → 地区生产总值)
-            new = ((total.metric if _place(last) and not last.startswith(_PARTNER) else last + total.metric)
+            new = ((total.metric if _place(last) and not last.startswith(_PARTNER) else
+                    last + total.metric if last.startswith(_PARTNER) else _class_part(last, total.metric))
                    if part and total is not None else
                    _parallel_measure(last, model.metric, False, bare)
                    or (_parallel_measure(last, total.metric, True) if total is not None else ""))
