@@ -220,7 +220,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             chain_position += 1
             if listed is not None and listed[0]:
                 metric, of = listed
-                metric = _without_cause(metric, kind)  # (带动|新能源汽车、家电类消费分别增长…)
+                metric = _without_cause(metric, kind)  # (带动|家电、汽车消费|分别增长…)
                 how: MetricFrom = "list"
             else:
                 metric, of, how = _name(blocks, index, position, figure, analysis, block_drafts,

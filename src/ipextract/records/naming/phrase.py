@@ -162,7 +162,7 @@ def _leading_words(places: frozenset[str]) -> frozenset[str]:
     return (_word_sets()["scope"] - designations) | places | _CONJUNCTIONS | frozenset(cues.example_openers)
 
 
-_SAME_BELOW = "下同"  # (不含农户，下同): "the same below", a note on the note
+_SAME_BELOW = "下同"  # (不含车库，下同): "the same below", a note on the note
 _SAME_BELOW_NOTE = regex.compile(r"[，,、；;]\s*下同(?=[）)])")
 
 
@@ -188,7 +188,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     phrase = code_note.sub("", phrase)  # 细颗粒物（PM2.5）年均浓度 → 细颗粒物年均浓度
     phrase = list_note.sub("", phrase)  # 病区县（市、区）数 → 病区县数
     if _SAME_BELOW in phrase:  # (few phrases: told on the characters)
-        phrase = _SAME_BELOW_NOTE.sub("", phrase)  # （不含农户，下同）: the note's 下同 is no word of it
+        phrase = _SAME_BELOW_NOTE.sub("", phrase)  # （不含车库，下同）: the note's 下同 is no word of it
     phrase = condition.sub("", phrase)  # 外贸进出口|在…的情况下|增长: the condition, no name
     # 按可比价格计算 (the record's basis) and a footnote mark (生产总值[2]) name nothing
     phrase = note_mark.sub("", basis.sub("", phrase))
