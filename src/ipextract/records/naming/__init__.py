@@ -24,7 +24,9 @@ figure goes through them:
 * ``fills``: the passes over all the drafts of a document (shared nouns of an enumeration,
   attributes of the institutions counted before them, the scope of a whole a sentence opens
   with, the investment or the sum of the things counted before it);
-* ``totals``: the scope of a total given to its parts listed after 其中 (省级以上奖牌…，其中金牌…).
+* ``totals``: the scope of a total given to its parts listed after 其中 (省级以上奖牌…，其中金牌…);
+* ``areas``: the area a sentence opens with (公路方面，…) given to its bare measures and generic
+  heads (新开工公路项目).
 
 >>> from ipextract import extract
 >>> text = "上海市2024年国民经济和社会发展统计公报\\n其中，浦东新区规模以上工业企业增加值按可比价格计算增长6.1%。"

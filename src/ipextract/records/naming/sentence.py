@@ -74,15 +74,20 @@ from .topic import facility_of_sentence
 
 
 def _describes(block_drafts: list[Draft], group_drafts: list[Draft], block: Block,
-               sentence_start: int, kind: str, at: int) -> Draft | None:
+               sentence_start: int, kind: str, at: int, unit: str | None = None) -> Draft | None:
     """The figure a growth, share or multiple (at ``at``) describes: the nearest base figure
     before it in the same sentence (from ``sentence_start``), past the figures of a note in
     brackets closed before it (床位800万张（其中民营医院200万张），比上年末增加12万张: the beds'
-    change, not the note's), or in the same data item."""
+    change, not the note's), or in the same data item. A change in days (``unit``) describes
+    the count of days right before it (优良天数达到290天、增加19天), a duration no other kind of
+    figure describes."""
     allowed = BASE_KINDS | ({"rate", "share"} if kind == "change_pp" else set())
     for draft in reversed(block_drafts):
         if draft.figure.lstart < sentence_start:
             break
+        if kind == "change" and draft.kind == "duration" and unit is not None and (
+                draft.figure.unit == unit) and draft.metric_from == "before" and draft.metric:
+            return draft  # (…天数达到290天、增加19天: the days' change)
         if kind == "growth" and draft.kind == "change" and draft.metric_from == "before" and draft.metric:
             # (…净增16.4万户、增长6.4%: a change named by its own words ends the search — the
             # growth is of the things it changed, not of a level of an earlier clause)
@@ -129,7 +134,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
     block = blocks[index]
     kind, sentence_start = words.kind, words.sentence_start
     previous = block_drafts[-1] if block_drafts else None
-    target = _describes(block_drafts, group_drafts, block, sentence_start, kind, figure.lstart) if (
+    target = _describes(block_drafts, group_drafts, block, sentence_start, kind, figure.lstart,
+                        figure.unit) if (
         kind in DESCRIBING_KINDS) else None
     if kind == "change_pp" and target is not None and previous is not None and (
             previous.kind == "growth" and previous.of is not target.figure
