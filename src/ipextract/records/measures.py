@@ -251,7 +251,6 @@ def _nested_part(text: str, model_end: int, start: int) -> bool:
 
 
 _OPEN_BRACKETS = ("（", "(")
-_CLAUSE_MARKS = regex.compile("[，,；;。]")
 _CLOSE_BRACKETS = ("）", ")")
 
 
