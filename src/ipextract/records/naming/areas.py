@@ -17,7 +17,7 @@ from ...blocks import Block
 from ...vocabulary import cue_set, cue_words
 from ...vocabulary.lexicon import pos_tag
 from ..base import Draft, _tokens
-from .phrase import _is_verb, verbs_over_lists
+from .programmes import after_verbs
 from .topic import _owned_measures
 
 # (在)公路方面，| 一是…方面： the area, after a number or 一是 of a list that opens the sentence
@@ -85,13 +85,9 @@ def _with_area(name: str, area: str) -> str:
     >>> _with_area("新开工项目", "公路"), _with_area("产量", "页岩气"), _with_area("高铁里程", "铁路")
     ('新开工公路项目', '页岩气产量', '高铁里程')
     """
-    tokens = _tokens(name)
-    at = 0
-    while at < len(tokens) - 1 and (_is_verb(pos_tag(tokens[at])) or tokens[at] in verbs_over_lists()):
-        at += 1  # (新开工, tagged nz: a verb of a list whatever its tag)
-    head = "".join(tokens[at:])
+    head = after_verbs(name)
     if head in cue_set("programme_items"):
-        return "".join(tokens[:at]) + area + head
+        return name[:len(name) - len(head)] + area + head
     if head in _owned_measures():
         return area + name
     return name

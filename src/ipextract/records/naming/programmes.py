@@ -15,7 +15,7 @@ from ...blocks import Block
 from ...vocabulary import cue_set, cue_words
 from ...vocabulary.lexicon import pos_tag
 from ..base import _QUOTES, Draft, _tokens
-from .phrase import _ANY_DIGIT, _is_verb
+from .phrase import _ANY_DIGIT, _is_verb, verbs_over_lists
 
 _JOINING_MARKS = frozenset("，,、")  # what joins the programme's clause to the count's
 # a clause's last words: the nominal words after its last verb (or a quoted name)
@@ -30,7 +30,7 @@ def programme_of_generic_items(drafts: list[Draft], blocks: list[Block]) -> None
     for index, draft in enumerate(drafts):
         if draft.kind not in _ITEM_KINDS or not draft.metric or draft.metric_from not in ("before", "after"):
             continue
-        head = _after_verbs(draft.metric)
+        head = after_verbs(draft.metric)
         if head not in items:
             continue  # (most figures: a name of their own)
         figure = draft.figure
@@ -63,11 +63,12 @@ def _clause_start(text: str, end: int) -> int:
     return max(text.rfind(mark, 0, end) for mark in _CLAUSE_MARKS) + 1
 
 
-def _after_verbs(name: str) -> str:
-    """支持项目 → 项目: the words after the verbs a name opens with."""
+def after_verbs(name: str) -> str:
+    """支持项目 → 项目, 新开工项目 → 项目: the words after the verbs a name opens with (a verb a
+    list writes once, 新开工, tagged nz, is one whatever its tag)."""
     tokens = _tokens(name)
     at = 0
-    while at < len(tokens) - 1 and _is_verb(pos_tag(tokens[at])):
+    while at < len(tokens) - 1 and (_is_verb(pos_tag(tokens[at])) or tokens[at] in verbs_over_lists()):
         at += 1
     return "".join(tokens[at:])
 

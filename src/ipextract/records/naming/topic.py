@@ -185,14 +185,16 @@ _RATE = "率"
 
 
 def _nouns_opening(tokens: list[str]) -> int:
-    """How many of ``tokens`` open them as nouns (空气|质量|优良|天数: 2)."""
+    """How many of ``tokens`` open them as nouns, up to a count's measure (空气|质量|优良|天数: 2;
+    天数, 人数, 户数: a measure of the figure before, no word of its thing).
+
+    >>> _nouns_opening(["空气质量", "达到", "良好"]), _nouns_opening(["水质", "天数"])
+    (1, 1)
+    """
     at = 0
-    while at < len(tokens) and pos_tag(tokens[at]) in ("n", "vn") and tokens[at] not in _RATE_STOPS:
+    while at < len(tokens) and pos_tag(tokens[at]) in ("n", "vn") and not tokens[at].endswith(_COUNTS):
         at += 1
     return at
-
-
-_RATE_STOPS = frozenset({"天数"})  # a measure word of the figure before, no word of its thing
 
 
 def _owner(before: str, name: str, bare: str) -> str:
