@@ -91,6 +91,7 @@ class Cues(Frozen):
     not_measure_words: tuple[str, ...] = ()
     programme_verbs: tuple[str, ...] = ()
     list_openers: tuple[str, ...] = ()  # 五件事：一是…: the count announces a list (labels.py)
+    programme_item_heads: tuple[str, ...] = ()  # 项目, 措施, 指标: heads that name nothing alone
     list_heads: tuple[str, ...] = ()  # 事, 任务, 亮点: what such a count counts
     streak_words: tuple[str, ...] = ()  # 连续5年提高: a streak, not the span of a change
     # 连续4年净增加 → …连续净增加年数: a streak's unit and the measure its length is named by

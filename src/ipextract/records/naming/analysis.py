@@ -477,6 +477,9 @@ def _joint_items_start(block: Block, figures: list[Figure], position: int, claus
     if own.startswith(_action_openings()):
         return clause_start  # (新培育…, 新建…: a clause of its own action)
     words = _han_words(own)
+    if words and all(pos_tag(word) in ("v", "vn") for word in words) and (
+            _right_noun(text[figure.lend:_clause_end(block, figure.lend)])):
+        return clause_start  # (…，启动建设|2个|国际合作园区: verbs before a count, a clause of its own action)
     if not words or _opens_clause(words[0]) or not (
             len(words[0]) == 1 and not _is_verb(pos_tag(words[0]))
             or pos_tag(words[0]).startswith(_ITEM_TAGS) or _adjective_of_noun(words, 0)) or any(

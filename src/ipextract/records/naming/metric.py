@@ -602,6 +602,11 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             return own + noun, "after"  # 实施|优化|营商环境|21条|升级举措: what the measures are for
         if ends_with_verb and _EXAMPLES_CLOSED in own:
             own = _verbs_after_examples(own)  # (利用…、人防工程等|建设|2.5万个|停车位: the means)
+        if not ends_with_verb and _programme_before_count(own, noun, left):
+            # 城市更新|两个|项目入选…, “三项改革”新|20条|措施: the programme the things are of
+            if noun not in cues.generic_counted_nouns and figure.kind == "count" and not holds_predicate(noun):
+                noun += short_predicate(noun, through_joined_nouns(right, tail), "")
+            return own + noun, "after"
         return (own + noun if ends_with_verb else noun), "after"
     if previous is not None and previous.figure.unit == figure.unit and kind == previous.kind:
         if not own and (enumerated or kind == "rank" or _NEW_LEVEL.match(left)):
@@ -918,3 +923,45 @@ def _verbs_after_examples(own: str) -> str:
     rest = own[own.rindex(_EXAMPLES_CLOSED) + 1:]
     words = _tokens(rest)
     return rest if words and all(pos_tag(word).startswith("v") for word in words) else own
+
+
+
+_QUALIFIED_HEAD = 2  # characters of a word before a programme's head (重点|事项, 主要|指标)
+
+
+def _programme_before_count(own: str, noun: str, left: str) -> bool:
+    """Whether ``own``, a noun phrase that is all its clause says before a count (``left``), is
+    the programme or body the counted things belong to, when they are named by a head that says
+    nothing alone (项目, 措施, 事项, 指标: cues.programme_item_heads, or one word before such a
+    head): 积石山地震灾后重建|240个|项目, “高效办成一件事”|43个|重点事项. A quoted name may
+    be followed by a qualifying word (“三项改革”|新). Not a phrase with a verb (启动…城中村), a
+    numeral, examples (…等) or places alone (全省).
+
+    >>> _programme_before_count("城市更新", "项目入选全国典型案例", "城市更新")
+    True
+    >>> _programme_before_count("五市市辖区城中村", "改造任务", "全部启动五市市辖区城中村")
+    False
+    """
+    heads = load_vocabulary().cues.programme_item_heads
+    if len(own) < _MIN_PROGRAMME or not (noun.startswith(heads) or noun.startswith(heads, _QUALIFIED_HEAD)):
+        return False
+    written = left.strip()
+    if written.replace("“", "").replace("”", "") != own or "等" in own or not _HAN_WORDS.fullmatch(own):
+        return False
+    if written.startswith("“") and (closing := written.find("”")) > 1:
+        rest = written[closing + 1:]  # (a quoted name, and a word that qualifies what it names)
+        return not rest or len(tokens := _tokens(rest)) == 1 and pos_tag(tokens[0]).startswith((*_NOMINAL_TAGS, "a"))
+    tokens = _tokens(own)
+    compound_heads = load_vocabulary().cues.compound_heads
+    # (a noun first; then nouns, a locative or an adjective of the noun phrase, 灾|后|重建, or a
+    # verb before a head of one character, 创新|港)
+    return pos_tag(tokens[0]).startswith(_NOMINAL_TAGS) and not all(
+        pos_tag(token) in _PLACE_TAGS for token in tokens) and all(
+        pos_tag(token).startswith(_NOMINAL_TAGS) or pos_tag(token) in _INNER_TAGS
+        or pos_tag(token) == "v" and following in compound_heads
+        for token, following in pairwise([*tokens, ""]))
+
+
+_MIN_PROGRAMME = 3  # characters: 京津冀, 城市更新 (not 全省, a scope)
+_PLACE_TAGS = ("ns", "f", "s")
+_INNER_TAGS = ("a", "f")
