@@ -498,8 +498,10 @@ def _with_predicate(noun: str, right: str) -> str:
     end = _PREDICATE_END.search(right, at + len(noun))
     rest = right[at + len(noun): end.start() if end else len(right)]
     tokens = _tokens(rest[:_MAX_PREDICATE])
-    if len(tokens) > 1 and tokens[0] in load_vocabulary().cues.manner_adverbs:
-        # (企业|成功|上市, 学校|成功|入选…: how it was done, no word of what the things did)
+    cues = load_vocabulary().cues
+    if len(tokens) > 1 and (tokens[0] in cues.manner_adverbs or tokens[0] in cues.predicate_manner_adverbs):
+        # (企业|成功|上市, 学校|成功|入选…, 项目|首次|纳入…: how or when it was done, no word of
+        # what the things did)
         rest, tokens = rest[len(tokens[0]):], tokens[1:]
     # (县|被命名为…: a passive predicate is one too; 县区|通过…: a verb of what the counted
     # did that the segmenter tags otherwise, cues.predicate_verbs)
@@ -516,6 +518,8 @@ def _with_predicate(noun: str, right: str) -> str:
 _SHORT_PREDICATE = 14  # characters at most of a predicate kept after a noun that names alone
 # (a digit: the predicate is a measure with a figure of its own, 15个工程|完成投资48亿元)
 _NOT_A_PREDICATE = re.compile(r"^的|[0-9０-９]")
+# (跻身全国30强, 进入…前50强: a band of ranks, no figure of the predicate's own)
+_RANK_BAND = re.compile(r"前?[0-9]+强|前[0-9]+(?:名|位)")
 
 
 @lru_cache(maxsize=1 << 12)  # pure, and reports repeat their phrases
@@ -551,13 +555,16 @@ def short_predicate(noun: str, right: str, carrier: str = "", benefactive: bool 
     # (the words of a quoted name, less the two a name is read as; its marks the edges took off)
     length = len(rest) - sum(len(found.group()) - 4 for found in _QUOTED_IN_PREDICATE.finditer(
         right, start, stop)) if marks else len(rest)
-    if not 2 <= length <= _SHORT_PREDICATE or _NOT_A_PREDICATE.search(rest) or (
+    if not 2 <= length <= _SHORT_PREDICATE or _NOT_A_PREDICATE.search(_RANK_BAND.sub("", rest)) or (
             rest.endswith(cues.whole_predicates + cues.evaluation_nouns)) or (
             noun.endswith(cues.adverbs_tagged_nouns)):
         return ""
     tokens = _tokens(rest)
-    if len(tokens) > 1 and tokens[0] in cues.manner_adverbs:
-        # (创新药|集中|获批上市, 成功|入选: how it was done, no word of what the things did)
+    if len(tokens) > 1 and (tokens[0] in cues.manner_adverbs or tokens[0] in cues.predicate_manner_adverbs):
+        # (创新药|集中|获批上市, 成功|入选, 项目|首次|纳入…: how or when it was done, no word
+        # of what the things did)
+        if tokens[0] in cues.predicate_manner_adverbs and rest[len(tokens[0]):] in cues.counting_verbs:
+            return ""  # (片区|有序|建设: the work on them going on, no choice of which)
         rest, tokens = rest[len(tokens[0]):], tokens[1:]
     first = tokens[0]
     words = _word_sets()
