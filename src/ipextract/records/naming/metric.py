@@ -617,7 +617,9 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
                 # (…登记离婚214万对，法院判决、调解离婚70万对: the action's own object is the
                 # previous name's head, no action on the previous figure's things)
                 len(own_tokens := _tokens(own)) > 1 and previous.metric.endswith(own_tokens[-1])
-        ):  # (…收入318亿元，支出526亿元: a measure of the group, no action)
+        ) and not things_before_own_verb(previous.metric):
+            # (…收入318亿元，支出526亿元: a measure of the group, no action; 重大项目开工390个、
+            # 竣工437个: the things before the item's own verb, named in sentence.py)
             # (改造危房3200户，受益2.1万户: those who benefit are no more of the houses)
             # 省级运营中心9家，新增4家: an action alone takes the previous figure's noun; not
             # 城镇新增就业…，农村劳动力转移就业… (a name of its own that ends in a verb). The
@@ -965,3 +967,34 @@ def _programme_before_count(own: str, noun: str, left: str) -> bool:
 _MIN_PROGRAMME = 3  # characters: 京津冀, 城市更新 (not 全省, a scope)
 _PLACE_TAGS = ("ns", "f", "s")
 _INNER_TAGS = ("a", "f")
+
+
+def things_before_own_verb(name: str) -> str:
+    """重大项目 of 重大项目|开工, 老旧小区改造 of 老|旧|小区|改造|开工 (a work on the things is
+    theirs: cues.works_on_things), 年投资亿元以上项目 of …|新开工: the things a name counts before
+    the verb of what they did that closes it, which another verb alone after them takes the place
+    of (竣工 → 重大项目竣工); ``""`` when the name closes with no such verb, or opens with one.
+    Nouns alone before a first verb are the things too (风电 of 风电|新增|装机).
+
+    >>> things_before_own_verb("重大项目开工"), things_before_own_verb("新建学校")
+    ('重大项目', '')
+    """
+    tokens = _tokens(name)
+    if len(tokens) < 2 or not _HAN_WORDS.fullmatch(name):
+        return ""
+    cues = load_vocabulary().cues
+    # (nouns alone before the first verb: 风电|新增装机 → 风电; a work on them is theirs)
+    verb = next((at for at, token in enumerate(tokens) if _is_verb(pos_tag(token))
+                 and token not in cues.works_on_things), 0)
+    if verb and all(pos_tag(token).startswith(_NOMINAL_TAGS) or token in cues.works_on_things
+                    for token in tokens[:verb]) and not pos_tag(tokens[0]).startswith("v"):
+        return "".join(tokens[:verb])
+    last = tokens[-1]
+    if last in cues.works_on_things or not (_is_verb(pos_tag(last)) or last in cues.flow_verbs_over_lists):
+        return ""
+    things = tokens[:-1]
+    if _is_verb(pos_tag(things[0])) or not any(pos_tag(token).startswith(_NOMINAL_TAGS) for token in things) or not all(
+            pos_tag(token).startswith(_NOMINAL_TAGS) or pos_tag(token) in ("a", "m", "f") or token in cues.works_on_things
+            for token in things):
+        return ""
+    return "".join(things)

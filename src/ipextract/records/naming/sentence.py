@@ -45,6 +45,7 @@ from .metric import (
     _ranking_in,
     _share_part,
     _share_phrase,
+    things_before_own_verb,
 )
 from .phrase import (
     _ANY_DIGIT,
@@ -931,14 +932,9 @@ def _things_of_verb_alone(metric: str, between: str, previous: Draft, figure: Fi
     if len(own) > _VERBS_ALONE or not all(pos_tag(token) in _VERB_ALONE_TAGS for token in own) or (
             len(own) > 1 and _KIND_WORD in map(pos_tag, own)):
         return metric
-    tokens = _tokens(previous.metric)
-    verb = next((at for at, token in enumerate(tokens) if _is_verb(pos_tag(token))), 0)
-    things = "".join(tokens[:verb])
-    # (the things: nouns alone, before a verb of the item's own)
-    if not verb or not all(pos_tag(token).startswith(_NOMINAL_TAGS) for token in tokens[:verb]) or (
-            not _HAN_WORDS.fullmatch(things)):
-        return metric
-    return things + metric
+    # (the things, before a verb of the item's own)
+    things = things_before_own_verb(previous.metric)
+    return things + metric if things else metric
 
 
 _VERBS_ALONE = 2  # words at most of an item named by its verbs alone (投产, 建成投用)
