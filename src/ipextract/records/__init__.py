@@ -92,6 +92,7 @@ from .naming.shares import (
     allocated_share,
     bracketed_share,
     completion_named,
+    predicate_share,
     share_named,
     share_of_total,
     state_share,
@@ -431,7 +432,9 @@ def _name_bare_shares(drafts: list[Draft], blocks: list[Block]) -> None:
                 draft.metric, blocks[draft.figure.block].text, draft.figure.lend,
                 _amount_before(drafts, index)) or completion_named(
                 draft.metric, (block := blocks[draft.figure.block]).text,
-                block.sentence_start(draft.figure.lstart), draft.figure.lstart)):
+                block.sentence_start(draft.figure.lstart), draft.figure.lstart) or (
+                draft.metric_from == "before" and predicate_share(
+                    draft.metric, block.text, draft.figure.lend))):
             # (财政支出八成以上|投向民生领域: a rate of a sum that a verb gives to an end is the
             # part spent on it, named as a share is)
             renamed[id(draft.figure)] = (draft.metric, allocated)

@@ -635,7 +635,27 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             (w for w in cue_words("effort_levels") if own.startswith(w)), "")) and (
             _after_effort_adverbs(own[len(level):]) in cue_set("effort_verbs")):
         return "", "before"  # (省级统筹实施|1000公里…改造: who does the work, and its verbs)
-    return own, "before"
+    return _object_and_work(own), "before"
+
+
+def _object_and_work(name: str) -> str:
+    """A name that opens with 对, its object, then a verb of effort and the work done on it
+    (对|公共场所|进行|监督检查: cues.object_prepositions, object_work_verbs) names the work on
+    the object, as a count after 对 does (公共场所监督检查); ``name`` otherwise.
+
+    >>> _object_and_work("对公共场所进行监督检查"), _object_and_work("对东盟进出口")
+    ('公共场所监督检查', '对东盟进出口')
+    """
+    cues = load_vocabulary().cues
+    if not name.startswith(cues.object_prepositions):
+        return name
+    tokens = _tokens(name)
+    at = next((k for k, token in enumerate(tokens) if token in cues.object_work_verbs), 0)
+    thing, work = tokens[1:at], tokens[at + 1:]
+    if at < 2 or not work or not _HAN_WORDS.fullmatch(name) or any(_is_verb(pos_tag(t)) for t in thing) or not all(
+            pos_tag(token).startswith(_NOMINAL_TAGS) for token in work):
+        return name
+    return "".join(thing + work)
 
 
 _WORK_KINDS = ("count", "quantity")  # what a work done before its things is counted in

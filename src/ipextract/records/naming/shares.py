@@ -61,6 +61,37 @@ def allocated_share(metric: str, text: str, figure_end: int, sum_before: str = "
     return f"{thing}{found.group(2)}{found.group(3)}{SHARE_NOUN}"
 
 
+_PREDICATE = regex.compile(r"(\p{Han}{2,14})(?=[，,。；;\n]|$)")
+_MANNER = ("实现",)  # (80%|实现自发自用: a link verb before the predicate, no word of it)
+
+
+def predicate_share(metric: str, text: str, figure_end: int) -> str:
+    """科技计划项目由企业牵头承担占比 of 科技计划项目|80%以上|由企业牵头承担: a rate right after
+    the things it is a part of, with the predicate that says which part after it, closing the
+    clause, is the share of the things that do so (as 财政支出八成以上投向民生领域 is,
+    :func:`allocated_share`); ``""`` when no such predicate follows (a growth, a level, a
+    qualifier, the part named after the figure: cues.not_share_predicates; nor examples, a
+    policy's name: 减按15%征收等优惠政策).
+
+    >>> text = "新建数据中心100%使用绿电。"
+    >>> predicate_share("新建数据中心", text, text.index("使用")), predicate_share("新建数据中心", "增长100%。", 7)
+    ('新建数据中心使用绿电占比', '')
+    """
+    found = _PREDICATE.match(text, figure_end)
+    if found is None or not metric or not _HAN_WORDS.fullmatch(metric):
+        return ""
+    predicate = found.group(1)
+    cues = load_vocabulary().cues
+    if "等" in predicate or predicate.startswith(cues.not_share_predicates) or predicate.startswith(_MANNER) and (
+            predicate[len(_MANNER[0]):].startswith(cues.not_share_predicates)):
+        return ""
+    predicate = predicate.removeprefix(_MANNER[0]) if len(predicate) > len(_MANNER[0]) + 1 else predicate
+    tokens = _tokens(predicate)
+    if not pos_tag(tokens[0]).startswith(("v", "p", "d")) or pos_tag(_tokens(metric)[-1]).startswith("v"):
+        return ""
+    return f"{metric}{predicate}{SHARE_NOUN}"
+
+
 @lru_cache(maxsize=1)
 def _allocation() -> regex.Pattern[str]:
     verbs = "|".join(sorted(load_vocabulary().cues.allocation_verbs, key=len, reverse=True))
