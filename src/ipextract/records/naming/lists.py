@@ -990,6 +990,8 @@ def _respective(block: Block, figures: list[Figure], position: int, words: Phras
         return []
     if own_clause:
         items = _respectively_items(sentence, places, length)
+        if items and kind == "change_pp":
+            items = _gaps_compared(items, sentence)
         if items:
             return [(item, None) for item in items]
     if kind not in DESCRIBING_KINDS:
@@ -1004,6 +1006,25 @@ def _respective(block: Block, figures: list[Figure], position: int, words: Phras
             d.metric_from == "list" for d in bases[-length:])):
         return []
     return [(d.metric, d.figure) for d in bases[-length:]]
+
+
+_COMPARED = regex.compile(r"(\p{Han}{0,4}?)分别((?:高于|低于|快于|慢于|超过|超出)(?:全国|全省|全市|全区|全州|全县)(?:平均水平|平均)?)")
+
+
+def _gaps_compared(items: list[str], sentence: str) -> list[str]:
+    """工业投资增速高于全省 of 工业投资、民间投资|增速|分别高于全省|3.2个、1.5个百分点:
+    gaps in points of a 分别 list name each item's growth (the growth noun the list writes once,
+    cues.growth_nouns) and the base it is compared to, as one gap is named
+    (规上工业增加值增速高于全国); ``items`` when no such comparison follows 分别."""
+    found = None
+    for found in _COMPARED.finditer(sentence):
+        pass
+    if found is None:
+        return items
+    growth = next((g for g in sorted(load_vocabulary().cues.growth_nouns, key=len, reverse=True)
+                   if sentence.endswith(g, 0, found.start(2) - 2)), "")
+    return [item + ("" if not growth or item.endswith(growth) else growth) + found.group(2) if item else item
+            for item in items]
 
 
 def _shares_of_listed(clause: str, block_drafts: list[Draft], sentence_start: int,

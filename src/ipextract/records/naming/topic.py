@@ -28,6 +28,7 @@ from ..scope import subject
 from .analysis import PhraseAnalysis
 from .phrase import _HAN_WORDS, _NAME_ENDINGS
 
+_LINK_OPENINGS = ("实现", "完成")  # verbs a subjectless sentence may open a body's measure with
 _TOPIC_KINDS = BASE_KINDS | {"growth"}  # a level of the body's measure, or its growth
 _COUNTS = ("数量", "数", "总数")  # 高新技术企业数量: a count of the bodies, no measure they have
 _MIN_TOPIC = 3  # characters: 企业 or 高校 alone is too general a topic to carry (国有企业, 省属企业)
@@ -109,9 +110,13 @@ def topic_carried(metric: str, words: PhraseAnalysis, text: str,
     if not _verbs_before_measure(metric, measures) or _opens_with_scope(words.clause) or (
             subject(metric)):
         return None
+    # (…完成主营业务收入698亿元，增长10%。|实现利税总额…: a sentence that opens with a link verb
+    # and the measure, no subject of its own, goes on about the sentence before's body)
+    goes_on = words.clause_start == words.sentence_start and words.clause.lstrip(
+        _CLAUSE_MARKS).startswith(_LINK_OPENINGS)
     for draft in reversed(block_drafts):
-        if draft.figure.lstart < words.sentence_start and _FULL_STOP.search(
-                text, draft.figure.lend, words.sentence_start):
+        if draft.figure.lstart < words.sentence_start and (stops := len(_FULL_STOP.findall(
+                text, draft.figure.lend, words.sentence_start))) and (not goes_on or stops > 1):
             return None
         if draft.metric_from in ("of", "previous") or draft.kind == "duration" or _in_parts(
                 text, draft, words.clause_start):
