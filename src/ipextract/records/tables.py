@@ -327,8 +327,8 @@ class TableContext:
 
     def _crossed(self, label: str, column: int) -> str | None:
         """A cell of a table of parts crossed by two breakdowns (表6 各年代出厂的设备比例 over
-        90年代出厂 | 80年代出厂, rows 进口设备…; 表5 东、中、西部地区工业总产值经济类型结构 over
-        国有 | 集体, rows 东部地区…): whose columns are kinds, not measures, and whose rows the
+        90年代出厂 | 80年代出厂, rows 进口设备…; 表5 南、北片区工业总产值经济类型结构 over
+        国有 | 集体, rows 南片区…): whose columns are kinds, not measures, and whose rows the
         title names (the row's word or its ending: 设备, 部地区). Where the title names the
         columns' breakdown before the rows' (各年代出厂的), the name is the title's with the
         column for it: 90年代出厂进口设备比例. None for any other cell."""
@@ -336,8 +336,8 @@ class TableContext:
         if column >= len(header) or self._crossed_columns() < 2:
             return None
         heading = _clean_heading(header[column][2])
-        if not _names_kind(heading):
-            return None
+        if not _names_kind(heading) and heading not in _REST_KINDS:
+            return None  # (其他 beside 国有, 集体…: the rest of the kinds, a kind too)
         thing = _title_thing(self.title)
         found = _found_ending(thing, label)
         if found is None:
@@ -362,17 +362,19 @@ class TableContext:
         column_at = _found_ending(thing, heading)
         if column_at is not None and column_at[1] <= row_at:
             return heading + compound_name(label, measure)  # 各年代出厂的设备比例: 90年代出厂进口设备比例
-        # (a title that names only the rows, 东、中、西部地区工业总产值经济类型结构: 东部地区工业
-        # 总产值比重·国有 would be the name, but the validator's misprint check then pairs the
-        # one cell left named by its row, 其他, with a prose figure named by the place alone: held
-        # back, the rows keep their names)
-        return None
+        # (a title that names only the rows, 南、北片区工业总产值经济类型结构: the row's measure,
+        # then the column's kind: 南片区工业总产值比重·国有; 其他 is a kind as well, so no cell is
+        # left named by its row alone)
+        return f"{compound_name(label, measure)}{TABLE_NAME_MARK}{heading}"
 
     def _crossed_columns(self) -> int:
         """How many of the lowest heading row's cells name kinds, not measures (see _crossed)."""
         if self._kinds is None:
             self._kinds = sum(1 for _, _, cell in self.header[1:] if _names_kind(_clean_heading(cell)))
         return self._kinds
+
+
+_REST_KINDS = frozenset({"其他", "其它"})  # the rest of a breakdown's kinds, a column of its own
 
 
 def _names_kind(heading: str) -> bool:

@@ -91,3 +91,55 @@ def _with_area(name: str, area: str) -> str:
     if head in _owned_measures():
         return area + name
     return name
+
+
+# (…的比重，|东部地区为|55.2%，|中、西部地区为|48.6%: a clause of a place and 为 before its figure)
+_PLACE_ITEM = regex.compile(r"\s*([\p{Han}、]{2,10}?)[为是]?$")
+_PLACE_WORDS = ("地区", "部")  # 东部地区, 中部: regions of a country, no division's names
+_DIRECTIONS = frozenset("东中西南北")  # 中 of 中、西部地区
+_SHARE_ENDINGS = ("比重", "占比", "比例", "份额", "率")
+
+
+def measures_of_listed_places(drafts: list[Draft], blocks: list[Block]) -> None:
+    """A clause that names a measure and no figure, then places each with its figure (第三产业占
+    生产总值的比重，东部地区为55.2%，西部地区为48.6%): each figure named by its place alone is that
+    place's measure (东部地区第三产业占生产总值的比重). Only shares and rates, whose measure a
+    place alone never names.
+
+    >>> from ipextract import extract
+    >>> text = "2023年某省统计公报\\n第三产业占生产总值的比重，东部地区为55.2%，西部地区为48.6%。"
+    >>> [r.metric for r in extract(text).records]
+    ['东部地区第三产业占生产总值的比重', '西部地区第三产业占生产总值的比重']
+    """
+    measure, at_clause = "", (-1, -1)
+    for index, draft in enumerate(drafts):
+        if draft.metric_from != "before" or draft.kind not in ("share", "rate") or not _places_alone(draft.metric):
+            continue
+        figure = draft.figure
+        block = blocks[figure.block]
+        # (the clause from its comma: a 、 inside the place, 中、西部地区, joins no list here)
+        clause_start = 1 + max(block.text.rfind(mark, 0, figure.lstart) for mark in _COMMAS)
+        written = block.text[clause_start:figure.lstart]
+        found = _PLACE_ITEM.fullmatch(written)
+        if found is None or found.group(1) != draft.metric or clause_start == 0:
+            continue
+        before_start = block.clause_start(clause_start - 1)
+        if (figure.block, before_start) == at_clause and measure:
+            pass  # (the place before in the run named the measure: 中、西部地区为… after 东部地区为…)
+        else:
+            opening = block.text[before_start:clause_start - 1].strip()
+            measure = opening if _HAN_ONLY.fullmatch(opening) and opening.endswith(_SHARE_ENDINGS) else ""
+        at_clause = (figure.block, clause_start)
+        if measure:
+            drafts[index] = replace(draft, metric=draft.metric + measure)
+
+
+_HAN_ONLY = regex.compile(r"[\p{Han}]{4,30}")
+_COMMAS = ("，", ",", "；", ";", "：", ":", "。")
+
+
+def _places_alone(name: str) -> bool:
+    """东部地区, 中、西部地区, 江苏: places or regions alone, no measure of theirs."""
+    tokens = [token for token in _tokens(name) if token != "、"]
+    return bool(tokens) and all(pos_tag(token) == "ns" or token.endswith(_PLACE_WORDS) or token in _DIRECTIONS
+                                for token in tokens)
