@@ -327,6 +327,10 @@ def _nearest_period(block: Block, figure: Figure, inherited: str | None, year: i
                 continue
             return found
         if kind in ("months", "part"):
+            if text[start - 1: start] in ("从", "由") and _TO.search(text, match.end, at):
+                # 从上半年5.5%降到|5.3%: the time of the start; the end's is one before it
+                started = True
+                continue
             return _with_year(found, inherited if inherited is not None else part)
         if kind == "plan":
             return found
