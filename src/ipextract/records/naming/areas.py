@@ -18,6 +18,7 @@ from ...vocabulary import cue_set, cue_words
 from ...vocabulary.lexicon import pos_tag
 from ..base import Draft, _tokens
 from .programmes import after_verbs
+from .shares import share_endings
 from .topic import _owned_measures
 
 # (在)公路方面，| 一是…方面： the area, after a number or 一是 of a list that opens the sentence
@@ -97,7 +98,6 @@ def _with_area(name: str, area: str) -> str:
 _PLACE_ITEM = regex.compile(r"\s*([\p{Han}、]{2,10}?)[为是]?$")
 _PLACE_WORDS = ("地区", "部")  # 东部地区, 中部: regions of a country, no division's names
 _DIRECTIONS = frozenset("东中西南北")  # 中 of 中、西部地区
-_SHARE_ENDINGS = ("比重", "占比", "比例", "份额", "率")
 
 
 def measures_of_listed_places(drafts: list[Draft], blocks: list[Block]) -> None:
@@ -128,7 +128,7 @@ def measures_of_listed_places(drafts: list[Draft], blocks: list[Block]) -> None:
             pass  # (the place before in the run named the measure: 中、西部地区为… after 东部地区为…)
         else:
             opening = block.text[before_start:clause_start - 1].strip()
-            measure = opening if _HAN_ONLY.fullmatch(opening) and opening.endswith(_SHARE_ENDINGS) else ""
+            measure = opening if _HAN_ONLY.fullmatch(opening) and opening.endswith(share_endings()) else ""
         at_clause = (figure.block, clause_start)
         if measure:
             drafts[index] = replace(draft, metric=draft.metric + measure)

@@ -1021,8 +1021,9 @@ def _gaps_compared(items: list[str], sentence: str) -> list[str]:
         pass
     if found is None:
         return items
+    # (the growth noun right before 分别, two characters before the comparison)
     growth = next((g for g in sorted(load_vocabulary().cues.growth_nouns, key=len, reverse=True)
-                   if sentence.endswith(g, 0, found.start(2) - 2)), "")
+                   if sentence.endswith(g, 0, found.start(2) - len("分别"))), "")
     return [item + ("" if not growth or item.endswith(growth) else growth) + found.group(2) if item else item
             for item in items]
 

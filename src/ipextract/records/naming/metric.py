@@ -947,7 +947,6 @@ def _verbs_after_examples(own: str) -> str:
     return rest if words and all(pos_tag(word).startswith("v") for word in words) else own
 
 
-
 _QUALIFIED_HEAD = 2  # characters of a word before a programme's head (重点|事项, 主要|指标)
 
 

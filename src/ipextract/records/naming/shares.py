@@ -27,7 +27,7 @@ _PART_REACH = 12  # drafts back from a part to the total it is a part of
 
 
 @lru_cache(maxsize=1)
-def _share_endings() -> tuple[str, ...]:
+def share_endings() -> tuple[str, ...]:
     """What a share's name that says so ends with: 占比, 比重, 比例, 份额, 率."""
     return (*load_vocabulary().cues.share_nouns, "率", "占")
 
@@ -35,7 +35,7 @@ def _share_endings() -> tuple[str, ...]:
 def share_named(metric: str) -> str:
     """``metric`` with 占比 when the name says no share (no share noun, no 占 of a whole);
     ``metric`` otherwise, and ``""`` for no name."""
-    if not metric or metric.endswith(_share_endings()) or "占" in metric:
+    if not metric or metric.endswith(share_endings()) or "占" in metric:
         return metric
     return metric + SHARE_NOUN
 
@@ -62,7 +62,7 @@ def allocated_share(metric: str, text: str, figure_end: int, sum_before: str = "
 
 
 _PREDICATE = regex.compile(r"(\p{Han}{2,14})(?=[，,。；;\n]|$)")
-_MANNER = ("实现",)  # (80%|实现自发自用: a link verb before the predicate, no word of it)
+_LINK = "实现"  # (80%|实现自发自用: a link verb before the predicate, no word of it)
 
 
 def predicate_share(metric: str, text: str, figure_end: int) -> str:
@@ -82,10 +82,10 @@ def predicate_share(metric: str, text: str, figure_end: int) -> str:
         return ""
     predicate = found.group(1)
     cues = load_vocabulary().cues
-    if "等" in predicate or predicate.startswith(cues.not_share_predicates) or predicate.startswith(_MANNER) and (
-            predicate[len(_MANNER[0]):].startswith(cues.not_share_predicates)):
+    if "等" in predicate or predicate.startswith(cues.not_share_predicates) or predicate.startswith(_LINK) and (
+            predicate[len(_LINK):].startswith(cues.not_share_predicates)):
         return ""
-    predicate = predicate.removeprefix(_MANNER[0]) if len(predicate) > len(_MANNER[0]) + 1 else predicate
+    predicate = predicate.removeprefix(_LINK) if len(predicate) > len(_LINK) + 1 else predicate
     tokens = _tokens(predicate)
     if not pos_tag(tokens[0]).startswith(("v", "p", "d")) or pos_tag(_tokens(metric)[-1]).startswith("v"):
         return ""
