@@ -671,7 +671,10 @@ def without_effort_adverb(name: str, count: bool) -> str:
     if not any(pos_tag(token).startswith(_NOMINAL_TAGS) for token in rest):
         return name
     nouns = "".join(rest)
-    if not count or nouns in cues.generic_counted_nouns or len(nouns) < 2:
+    if not count or nouns in cues.generic_counted_nouns or len(nouns) < 2 or (
+            tokens[at] in cues.handling_verbs):
+        # (高质量|办理|人大代表建议: the proposals handled are counted, as after 认真办理; the
+        # adverb goes, the verb of handling stays)
         return "".join(tokens[at:])
     return nouns
 
