@@ -82,7 +82,7 @@ from .naming.implied import (
     relative_owner,
     vehicles_named,
 )
-from .naming.metric import _without_cause
+from .naming.metric import without_cause
 from .naming.pairs import name_paired_counts
 from .naming.predicates import predicate_over_counted_items
 from .naming.programmes import programme_of_generic_items
@@ -221,7 +221,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             chain_position += 1
             if listed is not None and listed[0]:
                 metric, of = listed
-                metric = _without_cause(metric, kind)  # (带动|家电、汽车消费|分别增长…)
+                metric = without_cause(metric, kind)  # (带动|家电、汽车消费|分别增长…)
                 how: MetricFrom = "list"
             else:
                 metric, of, how = _name(blocks, index, position, figure, analysis, block_drafts,

@@ -17,7 +17,7 @@ from ...blocks import Block
 from ...vocabulary import cue_set, cue_words
 from ...vocabulary.lexicon import pos_tag
 from ..base import Draft, _tokens
-from .programmes import after_verbs
+from .programmes import after_verbs, start_of_clause
 from .shares import share_endings
 from .topic import _owned_measures
 
@@ -118,24 +118,21 @@ def measures_of_listed_places(drafts: list[Draft], blocks: list[Block]) -> None:
         figure = draft.figure
         block = blocks[figure.block]
         # (the clause from its comma: a 、 inside the place, 中、西部地区, joins no list here)
-        clause_start = 1 + max(block.text.rfind(mark, 0, figure.lstart) for mark in _COMMAS)
-        written = block.text[clause_start:figure.lstart]
-        found = _PLACE_ITEM.fullmatch(written)
-        if found is None or found.group(1) != draft.metric or clause_start == 0:
+        start = start_of_clause(block.text, figure.lstart)
+        found = _PLACE_ITEM.fullmatch(block.text, start, figure.lstart)
+        if found is None or found.group(1) != draft.metric or start == 0:
             continue
-        before_start = block.clause_start(clause_start - 1)
-        if (figure.block, before_start) == at_clause and measure:
-            pass  # (the place before in the run named the measure: 中、西部地区为… after 东部地区为…)
-        else:
-            opening = block.text[before_start:clause_start - 1].strip()
+        before_start = start_of_clause(block.text, start - 1)
+        if (figure.block, before_start) != at_clause or not measure:
+            # (else the place before in the run named the measure: 中、西部地区为… after 东部地区为…)
+            opening = block.text[before_start:start - 1].strip()
             measure = opening if _HAN_ONLY.fullmatch(opening) and opening.endswith(share_endings()) else ""
-        at_clause = (figure.block, clause_start)
+        at_clause = (figure.block, start)
         if measure:
             drafts[index] = replace(draft, metric=draft.metric + measure)
 
 
 _HAN_ONLY = regex.compile(r"[\p{Han}]{4,30}")
-_COMMAS = ("，", ",", "；", ";", "：", ":", "。")
 
 
 def _places_alone(name: str) -> bool:

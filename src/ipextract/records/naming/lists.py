@@ -1008,7 +1008,11 @@ def _respective(block: Block, figures: list[Figure], position: int, words: Phras
     return [(d.metric, d.figure) for d in bases[-length:]]
 
 
-_COMPARED = regex.compile(r"(\p{Han}{0,4}?)分别((?:高于|低于|快于|慢于|超过|超出)(?:全国|全省|全市|全区|全州|全县)(?:平均水平|平均)?)")
+@lru_cache(maxsize=1)
+def _compared() -> regex.Pattern[str]:
+    """分别|高于全国, 分别|快于全省平均: a comparison (cues.comparison_verbs) and its whole area."""
+    verbs = "|".join(sorted(map(regex.escape, load_vocabulary().cues.comparison_verbs), key=len, reverse=True))
+    return regex.compile(rf"分别((?:{verbs})(?:全[国省市区州县盟旗])?(?:平均水平|平均)?)(?=[0-9０-９]|$)")
 
 
 def _gaps_compared(items: list[str], sentence: str) -> list[str]:
@@ -1017,14 +1021,14 @@ def _gaps_compared(items: list[str], sentence: str) -> list[str]:
     cues.growth_nouns) and the base it is compared to, as one gap is named
     (规上工业增加值增速高于全国); ``items`` when no such comparison follows 分别."""
     found = None
-    for found in _COMPARED.finditer(sentence):
+    for found in _compared().finditer(sentence):
         pass
     if found is None:
         return items
-    # (the growth noun right before 分别, two characters before the comparison)
+    # (the growth noun right before 分别)
     growth = next((g for g in sorted(load_vocabulary().cues.growth_nouns, key=len, reverse=True)
-                   if sentence.endswith(g, 0, found.start(2) - len("分别"))), "")
-    return [item + ("" if not growth or item.endswith(growth) else growth) + found.group(2) if item else item
+                   if sentence.endswith(g, 0, found.start())), "")
+    return [item + ("" if not growth or item.endswith(growth) else growth) + found.group(1) if item else item
             for item in items]
 
 

@@ -177,7 +177,7 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
         # 率先|建设|8个|…: how it was done, as before a count (not 301个|集中带量采购品种: the
         # words after the count are the noun's own)
         name = without_manner_adverb(name)
-    name = _without_from_start(_without_cause(name, kind))
+    name = _without_from_start(without_cause(name, kind))
     if how == "after" and name.startswith(_OF):
         name = name[len(_OF):]  # 近万亿元|的重大项目投资: the particle after the figure, no word of the name
     return (_without_having_before_count(name) if kind == "count" else name), how
@@ -290,13 +290,13 @@ def _output_of(name: str) -> str:
     return "".join(rest) + outputs[verb]
 
 
-def _without_cause(name: str, kind: str = "") -> str:
+def without_cause(name: str, kind: str = "") -> str:
     """设备工器具购置投资 of 大规模设备更新|带动|设备工器具购置投资: the statistic a cause drove,
     when the words after the driving verb (cues.driving_verbs) name one of the catalogue; and
     the growth of what a verb of driving or causing that opens the name drove, whatever it is
     (…技改项目，|带动|工业投资|增长10%: the growth is 工业投资's, the cause in a clause before).
 
-    >>> _without_cause("带动工业投资", "growth"), _without_cause("带动消费", "amount")
+    >>> without_cause("带动工业投资", "growth"), without_cause("带动消费", "amount")
     ('工业投资', '带动消费')
     """
     if kind == "growth" and name.startswith(_opening_causes()) and _HAN_WORDS.fullmatch(name):

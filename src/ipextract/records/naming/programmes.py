@@ -36,10 +36,10 @@ def programme_of_generic_items(drafts: list[Draft], blocks: list[Block]) -> None
         figure = draft.figure
         text = blocks[figure.block].text
         # (the clause a 、-list of examples stands in is one: 抓好…、…等80个重点事项)
-        clause_start = _clause_start(text, figure.lstart)
+        clause_start = start_of_clause(text, figure.lstart)
         if clause_start < 1 or text[clause_start - 1] not in _JOINING_MARKS:
             continue
-        before_start = _clause_start(text, clause_start - 1)
+        before_start = start_of_clause(text, clause_start - 1)
         previous = drafts[index - 1] if index else None
         if previous is not None and previous.figure.block == figure.block and (
                 previous.figure.lend == clause_start - 1):
@@ -57,7 +57,7 @@ def programme_of_generic_items(drafts: list[Draft], blocks: list[Block]) -> None
 _CLAUSE_MARKS = "，,；;。：:"
 
 
-def _clause_start(text: str, end: int) -> int:
+def start_of_clause(text: str, end: int) -> int:
     """Where the clause ending at ``end`` starts: after the last ，；。： before it (a 、 is
     inside a clause here)."""
     return max(text.rfind(mark, 0, end) for mark in _CLAUSE_MARKS) + 1
