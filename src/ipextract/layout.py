@@ -227,6 +227,16 @@ _PAGE_NUMBER_OPENINGS = frozenset("—–-－~第0123456789P")
 WRAP_MIN_WIDTH = 20
 
 
+def is_page_number(text: str) -> bool:
+    """A line that is a page number alone (``—10—``, ``第3页``), page furniture wherever it falls.
+
+    >>> is_page_number("—10—"), is_page_number("第 3 页"), is_page_number("10月")
+    (True, True, False)
+    """
+    text = text.strip()
+    return text[:1] in _PAGE_NUMBER_OPENINGS and _PAGE_NUMBER.match(text) is not None
+
+
 def wrap_width(lines: list[LogicalLine], skip: frozenset[int] | None = None) -> int | None:
     """The width a hard-wrapped text was wrapped at, or None when its lines are not wrapped.
 
@@ -279,7 +289,7 @@ def furniture(lines: list[LogicalLine]) -> frozenset[int]:
     repeated = Counter(line.text for line in lines if len(line.text) <= 40)
     found = set()
     for index, line in enumerate(lines):
-        if (line.text[:1] in _PAGE_NUMBER_OPENINGS and _PAGE_NUMBER.match(line.text)) or (
+        if is_page_number(line.text) or (
                 repeated[line.text] >= 3 and not NUMBER_CELL.match(line.text)):
             found.add(index)
     return frozenset(found)

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from ..blocks import Block
 from ..figures import Figure
+from ..layout import TABLE_TITLE, is_page_number
 from ..models import MetricFrom, PeriodFrom
 from ..vocabulary import cue_words
 from ..vocabulary.models import DocType
@@ -34,6 +35,7 @@ from .context import (
     continues_sentence,
     draft_plan_period,
     drafted_plan,
+    ends_a_change,
     ends_carried_period,
     forget_headings,
     heading_period,
@@ -50,6 +52,7 @@ from .context import (
     settle_period,
     since_base_year,
     start_of_change,
+    stock_at_point_before_table,
     streak_period,
     titled_part_period,
 )
@@ -131,6 +134,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     group_period: dict[int, str | None] = {}
     table: TableContext | None = None  # the table being read: its title, heading rows…
     before_table: Block | None = None  # the last block that is no table row (a table's title)
+    point_of_section: str | None = None  # the last point that opened a sentence of the section
     group_texts = _group_texts(blocks)
     period_of_part: str | None = None  # the year in the heading of the numbered part we are in
     year_opens_part = False  # a part opened without a year: its first paragraph's may be it
@@ -192,12 +196,19 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             else:
                 # (牛|年末存栏: a cell of a measure held at a point is of the year's end)
                 balances = _of_balances(table)
-                drafts.extend(replace(d, period=(held := balance_at_year_end(d.period, d.metric, balances)),
+                drafts.extend(replace(d, period=(held := balance_at_year_end(stock_at_point_before_table(
+                    d.period, point_of_section, d.kind, d.figure.unit, d.metric), d.metric, balances)),
                                       status=period_status(held, result_year, doc_type))
                               for d in _table_drafts(blocks, index, figures[index], table, year))
             continue
-        if block.kind != "unit_note":
+        if block.kind != "unit_note" and not is_page_number(block.text):
             table, before_table = None, block
+            if block.kind == "heading" and not TABLE_TITLE.match(block.text):
+                point_of_section = None  # (a section of its own: no point has opened it yet)
+            elif (opened := next((p for _, p in reversed(openings) if is_point(p)), None)) is not None:
+                # (截至2021年底，全国共有…。 then 表1 2021年…情况: a table of the section lists
+                # its stocks; however its paragraphs are broken, the point holds until the next)
+                point_of_section = opened
         block_drafts: list[Draft] = []
         # a block that may name a draft plan (《纲要（草案）》): one substring test per block
         drafts_named = plan_drafted is not None and "纲要" in block.text
@@ -278,7 +289,10 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 # 年均增长6.3% under 2025年: an average over years not given, unless the change
                 # since a base year right before it gives them (比2020年增长30%，年均增长5.4%)
                 period = averaged_span(block, figure, block_drafts[-1] if block_drafts else None) or NO_PERIOD
-            unsaid = period is None  # (NO_PERIOD: the text says there is none)
+            # (NO_PERIOD: the text says there is none; but in a bulletin the end of a from-to
+            # whose start names its year, 由1985年36.0%下降到24.0%, is of the bulletin's)
+            unsaid = period is None or (period == NO_PERIOD and document_period is not None and (
+                ends_a_change(block, figure)))
             period, period_from = settle_period(block, figure, period, period_from)
             # 比1985年增长2.4倍 under 1995年: the years since the base (1986—1995年)
             period = since_base_year(block, figure, period, kind)

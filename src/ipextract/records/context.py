@@ -243,6 +243,22 @@ def start_of_change(block: Block, figure: Figure, period: str | None) -> str | N
     return f"{int(one_year.group(1)) - 1}年{one_year.group(2) or ''}" if one_year else period
 
 
+_END_OF_CHANGE = regex.compile(r"[从由][^，,；;。]*?[到至]了?\s*$")  # 由1985年36.0%下降到|24.0%
+
+
+def ends_a_change(block: Block, figure: Figure) -> bool:
+    """Whether ``figure`` is the end value of a from-to of its clause (由1985年36.0%下降到24.0%):
+    in a document of one year, the end is of that year when the start names its own.
+
+    >>> from ipextract.blocks import split_blocks
+    >>> from ipextract.figures import find_figures
+    >>> block = split_blocks("比重由1985年36.0%下降到24.0%，上升12个百分点。")[0]
+    >>> [ends_a_change(block, f) for f in find_figures(block, 0)]
+    [False, True, False]
+    """
+    return _END_OF_CHANGE.search(block.text, block.clause_start(figure.lstart), figure.lstart) is not None
+
+
 @lru_cache(maxsize=64)
 def _year_before(run: str) -> str:
     """The year a run of years started from (2021—2025年, “十四五”时期: 2020年): the start value
@@ -317,9 +333,11 @@ def _nearest_period(block: Block, figure: Figure, inherited: str | None, year: i
                 return found  # 2020年的4.7万家: the figure's own
             if to_level and _END_VALUES.fullmatch(follows):
                 return found  # 提高到2025年的801元/月、|7226元/年: every end value's
-            if follows.startswith("的") and _FIGURE_START.match(follows, 1):
-                # 从2020年的4.7万家、…提高到: the year of another figure; a start's span runs
-                # to the end of its clause, and the end's time is the one before it, if any
+            if _FIGURE_START.match(follows, 1 if follows.startswith("的") else 0) and (
+                    follows.startswith("的") or text[start - 1: start] in ("从", "由")):
+                # 从2020年的4.7万家、…提高到, 由1985年36.0%下降到: the year of another figure; a
+                # start's span runs to the end of its clause, and the end's time is the one
+                # before it, if any
                 if text[start - 1: start] in ("从", "由") and not _CLAUSE_END.search(follows):
                     if not _TO.search(follows):
                         return found  # 从2021年的46503元和16935元: both the start's
@@ -686,8 +704,9 @@ _ENDS_WITH_AMOUNT = regex.compile(r"[0-9][0-9.]*[万亿千]*\p{Han}{1,3}$")
 # 连续8年稳定在 before 1300亿斤以上: a streak of years, and what held through it (no list mark,
 # clause end or other figure between them)
 _STREAK = regex.compile(
-    r"连续(?P<count>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})年"
+    r"连续(?P<count>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?P<unit>年|个月|个季度)"
     r"[^、，,；;。：:（(0-9〇零一二三四五六七八九十两百千万]{0,8}$")
+_MONTHS_IN = {"年": 12, "个月": 1, "月": 1, "个季度": 3, "季度": 3}  # a streak's unit, in months
 STREAK_REACH = 20  # characters before a figure a streak is looked for in
 
 
@@ -699,33 +718,43 @@ def has_streak_before(text: str, at: int) -> bool:
 
 def streak_period(block: Block, figure: Figure, period: str | None,
                   reviewed: int | None) -> str | None:
-    """The period of a streak's length (连续6年) or of what held through it (连续6年稳定在700亿
-    斤以上) when ``period``, the time the figure is of, ends in a year already reported: the
-    streak's years up to that one (2020—2025年 for 2025年). Otherwise ``period`` unchanged: a
-    streak of a plan's years, or of months (连续18个月), is left as it is.
+    """The period of a streak's length (连续6年, 连续18个月, 连续8个季度) or of what held through
+    it (连续6年稳定在700亿斤以上) when ``period``, the time the figure is of, ends in a year
+    already reported: the streak's years up to that one (2020—2025年 for 2025年), or its months
+    (2024年7月—2025年12月). Otherwise ``period`` unchanged: a streak of a plan's years is left as
+    it is.
 
     >>> from ipextract.blocks import split_blocks
     >>> from ipextract.figures import find_figures
-    >>> block = split_blocks("粮食产量连续6年稳定在700亿斤以上。")[0]
+    >>> block = split_blocks("粮食产量连续6年稳定在700亿斤以上，投资连续18个月增长。")[0]
     >>> [streak_period(block, f, "2025年", 2025) for f in find_figures(block, 0)]
-    ['2020—2025年', '2020—2025年']
+    ['2020—2025年', '2020—2025年', '2024年7月—2025年12月']
     """
     text, at = block.text, figure.lstart
     if not period or reviewed is None or not has_streak_before(text, at):
         return period
-    if text[at - 2: at] == "连续" and figure.surface.endswith("年"):
+    unit = _STREAK_UNIT.search(text, figure.lend - 2, figure.lend + 2) if text[at - 2: at] == "连续" else None
+    if unit is not None:  # (连续18个月, 连续8个|季度: the figure is the streak's length)
         count = int(figure.value) if figure.value == figure.value.to_integral_value() else None
+        months = _MONTHS_IN[unit.group()]
     else:
         low = max(block.clause_start(at), at - STREAK_REACH)
         found = _STREAK.search(text, low, at)
         count = _count(found.group("count")) if found is not None else None
-    if count is None or not 2 <= count <= 100:
+        months = _MONTHS_IN[found.group("unit")] if found is not None else 12
+    if count is None or not 2 <= count * months <= 1200:
         return period
     _, end = period_bounds(period, reviewed)
     if end is None or int(end[:4]) > reviewed:
         return period
-    last = int(end[:4])
-    return f"{last - count + 1}—{last}年"
+    last = int(end[:4]) * 12 + int(end[5:7]) - 1  # (the streak's last month, counted from year 0)
+    first_year, first_month = divmod(last - count * months + 1, 12)
+    if first_month == 0 and end[5:7] == "12":
+        return f"{first_year}—{end[:4]}年" if first_year < int(end[:4]) else period
+    return f"{first_year}年{first_month + 1}月—{end[:4]}年{int(end[5:7])}月"
+
+
+_STREAK_UNIT = regex.compile(r"(?:个月|个季度|月|年)(?=[^月]|$)|(?<=个)季度")
 
 
 # The draft of a five-year plan a report presents, named as its own subject: 《纲要（草案）》,
@@ -995,6 +1024,34 @@ def level_at_point(kind: str, unit: str | None, metric: str, clause: str = "", r
     predicate = _NOTE_OPENING.split(right, 1)[0] if right else ""
     return not metric.startswith("新") and _names_a_thing(_tokens(metric[metric.rfind(_OF) + 1:])) and (
         not any(_is_verb(pos_tag(token)) for token in (_tokens(predicate) if predicate else ())))
+
+
+def stock_at_point_before_table(period: str | None, point: str | None, kind: str, unit: str | None,
+                                metric: str) -> str | None:
+    """The ``point`` that last opened a sentence of a table's section (截至2021年底，全国共有…)
+    for a cell of that table given the point's year (表2 2021年…情况): the table lists what the
+    paragraphs counted, and its stocks are of that point, as the paragraphs' own levels are;
+    ``period`` for a flow, another year, or no such point.
+
+    >>> stock_at_point_before_table("2019", "截至2019年底", "count", "个", "敬老院")
+    '截至2019年底'
+    >>> stock_at_point_before_table("2019", "截至2019年底", "count", "个", "新增养老机构")
+    '2019'
+    >>> stock_at_point_before_table("2018", "截至2019年底", "count", "个", "敬老院")
+    '2018'
+    >>> stock_at_point_before_table("2019", "截至2019年底", "count", "个", "流浪乞讨人员救助管理机构")
+    '截至2019年底'
+    """
+    if not period or not point:
+        return period
+    start, end = period_bounds(period)
+    if start is None or end is None or start[5:] != "01-01" or end[5:] != "12-31" or (
+            period_bounds(point)[1] != end):
+        return period  # (a cell of another year, or of part of one)
+    # (a row of institutions is named by nouns, whatever verbs qualify them: 流浪乞讨人员救助管理机构)
+    institutions = kind == "count" and unit in cue_words("institution_units") and metric.endswith(
+        cue_words("institution_heads")) and not metric.startswith("新")
+    return point if institutions or level_at_point(kind, unit, metric) else period
 
 
 _NOTE_OPENING = re.compile(r"\s*[（(]")  # a note in brackets after a figure

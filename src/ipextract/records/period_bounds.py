@@ -153,6 +153,13 @@ def _year_range() -> regex.Pattern[str]:
                          rf"(?P<last>[12][0-9]{{3}})年")
 
 
+@lru_cache(maxsize=1)
+def _month_range() -> regex.Pattern[str]:
+    """2024年7月—2025年12月: a span of whole months across years (a streak's, context.py)."""
+    return regex.compile(rf"(?P<first>[12][0-9]{{3}})年(?P<first_month>[0-9]{{1,2}})月(?:{_either(_words().dashes)})"
+                         rf"(?P<last>[12][0-9]{{3}})年(?P<last_month>[0-9]{{1,2}})月")
+
+
 def _small(numeral: str) -> int:
     """1–39 written in Arabic digits or in Chinese (十一, 二十五), as the patterns allow."""
     if numeral.isascii():
@@ -233,6 +240,8 @@ def period_bounds(period: str | None, year: int | None = None) -> tuple[str | No
     (('2007-01-01', None), (None, None), (None, None))
     >>> period_bounds("2021—2025年"), period_bounds("2025—2021年"), period_bounds("1986-1995")
     (('2021-01-01', '2025-12-31'), (None, None), ('1986-01-01', '1995-12-31'))
+    >>> period_bounds("2024年7月—2025年12月"), period_bounds("2025年12月—2024年7月")
+    (('2024-07-01', '2025-12-31'), (None, None))
     """
     if not period:
         return _NONE
@@ -242,6 +251,13 @@ def period_bounds(period: str | None, year: int | None = None) -> tuple[str | No
     if years is not None:  # 2021—2025年: from the first year's start to the last year's end
         first, last = int(years["first"]), int(years["last"])
         return (f"{first:04d}-01-01", f"{last:04d}-12-31") if first < last else _NONE
+    months = _month_range().fullmatch(written)
+    if months is not None:  # 2024年7月—2025年12月: from the first month's start to the last one's end
+        opening = (int(months["first"]), int(months["first_month"]))
+        closing = (int(months["last"]), int(months["last_month"]))
+        if not (opening < closing and 1 <= opening[1] <= 12 and 1 <= closing[1] <= 12):
+            return _NONE
+        return date(opening[0], opening[1], 1).isoformat(), _last_day(*closing).isoformat()
     found = _pattern().fullmatch(written)
     if found is None:
         return _NONE

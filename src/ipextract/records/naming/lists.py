@@ -468,10 +468,12 @@ def _shared_words(items: list[str]) -> list[str]:
         items = [items[0]] + [modifier + item if _bare_measure(item) and not (
             set(item) & set(modifier)) else item for item in items[1:]]
     owner = _owner_of_measure(first)
-    if owner and all(_measure_word(item) for item in items[1:]):
+    if owner and all(_measure_word(item) for item in items[1:]) and not any(
+            items[0].endswith(m) for item in items[1:] for m in _measure_group(item)):
         # 国内游客|人次、总花费 → 国内游客总花费: bare measures after the first item are of the
         # owner the first names (not where an item names its own, 原油加工量、天然气产量、发电量;
-        # not 出口额 after 进出口总额: it shares the owner's words)
+        # not 出口额 after 进出口总额: it shares the owner's words; nor 支出 after 地方|财政收入,
+        # a measure of the first's group, whose owner _shared_group_owner gives: 地方财政)
         items = [items[0]] + [item if set(item) & set(owner) else owner + item
                               for item in items[1:]]
     return _shared_measure(items)

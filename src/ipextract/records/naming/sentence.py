@@ -89,9 +89,12 @@ def _describes(block_drafts: list[Draft], group_drafts: list[Draft], block: Bloc
         if kind == "change" and draft.kind == "duration" and unit is not None and (
                 draft.figure.unit == unit) and draft.metric_from == "before" and draft.metric:
             return draft  # (…天数达到290天、增加19天: the days' change)
-        if kind == "growth" and draft.kind == "change" and draft.metric_from == "before" and draft.metric:
+        if (kind == "growth" and draft.kind == "change" or kind == "change_pp" and draft.kind == kind) and (
+                draft.metric_from == "before" and draft.metric):
             # (…净增16.4万户、增长6.4%: a change named by its own words ends the search — the
-            # growth is of the things it changed, not of a level of an earlier clause)
+            # growth is of the things it changed, not of a level of an earlier clause; so does a
+            # change in points for another after it, …比重上升12.0个百分点，平均每年上升1.2个
+            # 百分点: of the same share, not of the rate of the from-to before)
             return None
         if draft.kind in allowed and not _in_closed_note(block.text, sentence_start, draft.figure, at):
             return draft
