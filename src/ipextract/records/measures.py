@@ -17,7 +17,7 @@ from ..vocabulary import load_vocabulary
 from ..vocabulary.indicators import indicator_of
 from ..vocabulary.lexicon import pos_tag
 from .base import _NOMINAL_TAGS, Draft, _tokens, _word_sets
-from .naming.lists import _INDUSTRY_WORK, _measure_group, owner_in_group
+from .naming.lists import _INDUSTRY_WORK, measure_group, owner_in_group
 from .naming.phrase import _NAME_ENDINGS, _PRICE_LEVELS
 from .naming.totals import _part_taking_verbs
 
@@ -230,7 +230,7 @@ def _is_category(name: str, longest: int = _MAX_CATEGORY) -> bool:
     # its work (新能源装备|制造: lists._INDUSTRY_WORK)
     return len(name) <= 2 * longest and all(
         1 < len(part) <= longest and (pos_tag((tokens := _tokens(part))[-1]).startswith(_CATEGORY_TAGS)
-                                      or _measure_group(part) or len(tokens) > 1 and tokens[-1] in _INDUSTRY_WORK)
+                                      or measure_group(part) or len(tokens) > 1 and tokens[-1] in _INDUSTRY_WORK)
         and not any(len(token) == 1 and pos_tag(token) == "v" for token in tokens)
         for part in parts)
 

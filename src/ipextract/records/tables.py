@@ -49,7 +49,7 @@ from ..vocabulary.models import Kind
 from .base import _QUOTES, BASE_KINDS, PERCENT_UNITS, POINT_UNITS, Draft, _strip_edges, compound_name
 from .context import years_since
 from .kinds import _change_cue
-from .naming.lists import _PARTNER
+from .naming.lists import _PARTNER, measure_group
 from .period_bounds import _words as period_words
 
 _GROWTH_HEADING = regex.compile(r"增长|增速|增幅|同比|比上年|变化")
@@ -553,6 +553,14 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
     period_row = _period_row(label) if label[:1] in _PERIOD_OPENERS else None
     own_measure = names_measure(label) and period_row is None
     plain = own_measure and not table.section  # (most rows of a yearbook: named as they stand)
+    # 本年到位资金 | 亿元 | …, then 其中：国内贷款 | 亿元 | …: a part of the row above, though it
+    # names a measure of its own, of another measure than the row's (not 住户存款余额 under
+    # 各项存款余额: a part of the same measure, named whole; nor 出口 under 进出口总额, a measure
+    # of that one's group)
+    parent = table.parent[0] if own_measure and table.parent is not None and cells and (
+        _BREAKDOWN_MARK.match(cells[0][2])) and (not unit or not table.parent[1] or unit == table.parent[1]) and (
+        not any(member in table.parent[0] for member in measure_group(label))) and (
+        max((e for e in _measure_endings() if label.endswith(e)), key=len) not in table.parent[0]) else None
     drafts: list[Draft] = []
     base: Draft | None = None
     columns = [next((n for n, (start, end, _) in enumerate(cells) if start <= figure.lstart < end), 0)
@@ -578,6 +586,8 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
             metric, part = _stacked_name(place, heading, table, len(header) or len(cells), unit)
         elif figure.lstart in stacked or columns.count(column) > 1:
             metric, part = "", False
+        elif parent is not None and column:
+            metric, part = f"{_OWN_REGION.sub('', parent)}{TABLE_NAME_MARK}{label}", False
         else:
             metric, part = (
                 (label, False) if plain else table.name(label, column, len(cells), unit)
@@ -610,7 +620,10 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
         if kind in BASE_KINDS and base is None:
             base = draft
         drafts.append(draft)
-    if own_measure:
+    if own_measure and parent is None:
         table.parent, table.measured = (label, unit), True
     table.rows_seen = True
     return drafts
+
+
+_BREAKDOWN_MARK = regex.compile(r"\s*(?:其中|内中)")  # a row of a part of the row above

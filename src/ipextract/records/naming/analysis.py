@@ -509,7 +509,7 @@ def _joint_items_start(block: Block, figures: list[Figure], position: int, claus
             commas += 1  # (东南亚，日韩，欧美入境游客: the marks of a list written as ，)
         elif read and commas:
             pieces += 1  # (开工改造老旧小区，城中村，农村危房，…)
-            start, opened = piece_start + read, True
+            start, opened = piece_start + _opening_verbs_kept(piece, read, own), True
             break
         else:
             if built >= 0 and not pieces:
@@ -522,7 +522,7 @@ def _joint_items_start(block: Block, figures: list[Figure], position: int, claus
             piece[-1] in own[:len(piece) + _HEAD_WORD])
         start = piece_start
         if read:  # the verbs, a part's or a place's word open the list
-            start, opened = start + read, True
+            start, opened = start + _opening_verbs_kept(piece, read, own), True
             break
     # (a list of two items has one head, 医院、卫生院316个, or it is as often two clauses,
     # written with 、 or with ， alike: 信息技术、装备制造产业营收 as 针对性措施，地区生产总值; a
@@ -777,6 +777,15 @@ def _acts(item: str) -> bool:
     words = _han_words(item[len(adverb):])
     # (助餐|点: a verb before a head of one character is the compound's first word)
     return bool(adverb) or not words or _is_verb(pos_tag(words[0])) and len("".join(words[1:])) > 1
+
+
+def _opening_verbs_kept(piece: str, read: int, own: str) -> int:
+    """Where the item a list's first ``piece`` names opens (``read``: after the verbs, a part's
+    or a place's word that open the list), or where the verbs of building or flow among them
+    start (改造|老旧厂房、棚户区、危旧农房…: the name's, ANNOTATION metric 7, as for a pair;
+    other verbs, 免费开展|…, are not)."""
+    lead = _built_by(piece) if not _names_a_measure(own) else -1
+    return lead if 0 <= lead < read else read
 
 
 def _built_by(piece: str) -> int:

@@ -54,8 +54,11 @@ def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> Non
         here = (figure.block, block.sentence_start(figure.lstart))
         counts_institutions = (draft.kind == "count" and figure.unit in institution_units
                                and bool(draft.metric) and not draft.metric.endswith(tuple(attributes)))
-        in_chain = index > 0 and id(drafts[index - 1].figure) in chained and _next_in_chain(
-            block, drafts[index - 1].figure, figure)
+        before = index - 1
+        while before > 0 and _in_note_closed_before(block, drafts[before].figure, figure):
+            before -= 1  # (…10116.3亿元，占19.1％（其中内销占…，外销占…）；实现利润…: past the note)
+        in_chain = before >= 0 and id(drafts[before].figure) in chained and _next_in_chain(
+            block, drafts[before].figure, figure)
         if here != sentence:
             # (；or 。 alike: a writer's choice between the two must not change the records)
             goes_on = (owner is not None and here[0] == sentence[0] and draft.metric in chain_attributes
@@ -101,15 +104,28 @@ def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> Non
             chained.add(id(figure))  # (…资产总额…亿元，占…%；: the owner's share, in its chain)
 
 
+def _in_note_closed_before(block: Block, inside: Figure, figure: Figure) -> bool:
+    """Whether ``inside`` stands in a note in brackets that closes before ``figure``, in one
+    block (…占19.1％（其中内销占61.8％，外销占38.2％）；实现利润…)."""
+    if inside.block != figure.block:
+        return False
+    between = block.text[inside.lend:figure.lstart]
+    closing = min((at for at in (between.find("）"), between.find(")")) if at >= 0), default=-1)
+    opening = min((at for at in (between.find("（"), between.find("(")) if at >= 0), default=-1)
+    return closing >= 0 and (opening < 0 or closing < opening)
+
+
 def _next_in_chain(block: Block, before: Figure, figure: Figure) -> bool:
     """Whether ``figure`` follows ``before`` in one chain of a body's results: one clause mark
-    between them, and the words of one measure (…53.7％；工业增加值|8307.2亿元)."""
+    between them, and the words of one measure (…53.7％；工业增加值|8307.2亿元), past a note in
+    brackets right after ``before`` (…19.1％（其中…）；实现利润…)."""
     if before.block != figure.block:
         return False
-    between = block.text[before.lend:figure.lstart]
+    between = _NOTE_AT_START.sub("", block.text[before.lend:figure.lstart])
     return between[:1] in _CHAIN_MARKS and not any(mark in between[1:] for mark in _CHAIN_MARKS)
 
 
+_NOTE_AT_START = regex.compile(r"^[（(][^（()）]*[）)]")  # a note in brackets right after a figure
 _CHAIN_MARKS = frozenset("；;，,、。")
 
 

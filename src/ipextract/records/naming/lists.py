@@ -469,7 +469,7 @@ def _shared_words(items: list[str]) -> list[str]:
             set(item) & set(modifier)) else item for item in items[1:]]
     owner = _owner_of_measure(first)
     if owner and all(_measure_word(item) for item in items[1:]) and not any(
-            items[0].endswith(m) for item in items[1:] for m in _measure_group(item)):
+            items[0].endswith(m) for item in items[1:] for m in measure_group(item)):
         # 国内游客|人次、总花费 → 国内游客总花费: bare measures after the first item are of the
         # owner the first names (not where an item names its own, 原油加工量、天然气产量、发电量;
         # not 出口额 after 进出口总额: it shares the owner's words; nor 支出 after 地方|财政收入,
@@ -638,12 +638,12 @@ _GROUP_SUFFIXES = ("", "额", "总额", "余额")  # what a measure of a group m
 _MIN_GROUP_OWNER = 2  # characters at least of the owner a list's first item names
 
 
-def _measure_group(metric: str) -> tuple[str, ...]:
+def measure_group(metric: str) -> tuple[str, ...]:
     """The measures of the groups (cues.measure_groups) a bare name is one of, with its suffix
     (出口, 出口额, 贷款余额): of every group that has it (收入: 支出's and 人次's), longest
     first within each; ``()`` for any other name.
 
-    >>> _measure_group("贷款余额"), _measure_group("工业增加值")
+    >>> measure_group("贷款余额"), measure_group("工业增加值")
     (('存款', '贷款'), ())
     """
     return _group_members().get(metric, ())
@@ -670,7 +670,7 @@ def owner_in_group(category: str, model: str) -> str:
     >>> owner_in_group("进口", "货物出口"), owner_in_group("进口", "出口"), owner_in_group("棉花", "粮食产量")
     ('货物', '', '')
     """
-    group = _measure_group(category)
+    group = measure_group(category)
     if not group:
         return ""
     at, member = next(((model.find(m), m) for m in group if m in model), (-1, ""))
@@ -700,7 +700,7 @@ def _shared_group_owner(items: list[str]) -> list[str]:
     owner = first[:-len(member)] if member else ""
     if len(owner) < _MIN_GROUP_OWNER or not _BRACKETED_WORDS.fullmatch(owner):
         return items  # (most lists)
-    return [first] + [owner + item if member in _measure_group(item) else item
+    return [first] + [owner + item if member in measure_group(item) else item
                       for item in items[1:]]
 
 

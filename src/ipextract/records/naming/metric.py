@@ -43,7 +43,7 @@ from .counted import (
     words_after,
     work_on_object,
 )
-from .lists import _OF, _measure_group
+from .lists import _OF, measure_group
 from .phrase import (
     _ANY_DIGIT,
     _EXAMPLES_CLOSED,
@@ -613,7 +613,7 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             return previous.metric, "previous"  # 第13位、全国第5位
         if ends_with_verb and kind in BASE_KINDS and not _names_something(own) and not (
                 own in load_vocabulary().cues.predicate_verbs and figure.unit in _verb_measure_units()
-        ) and not _measure_group(own) and not (
+        ) and not measure_group(own) and not (
                 # (…登记离婚214万对，法院判决、调解离婚70万对: the action's own object is the
                 # previous name's head, no action on the previous figure's things)
                 len(own_tokens := _tokens(own)) > 1 and previous.metric.endswith(own_tokens[-1])

@@ -33,7 +33,7 @@ from ..base import (
 )
 from .analysis import PhraseAnalysis, examples_start
 from .counted import _CLAUSE_END, CUT_HEAD_TAGS, _right_noun, words_after
-from .lists import MAX_CHAIN, _measure_group, named_examples, owner_in_group
+from .lists import MAX_CHAIN, measure_group, named_examples, owner_in_group
 from .metric import (
     _BUILDING,
     _PROJECT_WORKS,
@@ -280,7 +280,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         # 人大代表建议321件、政协委员提案526件，办复率均达100%: the rate of what was counted
         # just before it in the sentence
         metric = _items_counted_before(block_drafts, block, sentence_start) + metric
-    if how == "before" and kind in _GROUPED_KINDS and block_drafts and _measure_group(metric):
+    if how == "before" and kind in _GROUPED_KINDS and block_drafts and measure_group(metric):
         metric = _owner_of_group(metric, block, sentence_start, block_drafts)
     if how == "before" and kind in _SIZED_KINDS and block_drafts and (
             metric in cue_set("size_words")):
@@ -419,7 +419,7 @@ def _owner_of_group(metric: str, block: Block, sentence_start: int,
     (cues.measure_groups) takes the owner of the nearest figure before it in its sentence named
     with a measure of its group (a level or its growth) (外贸出口, 一般公共预算支出). The name as it
     is when that figure names no owner (进出口总额…、出口…) or none is named with the group."""
-    group = _measure_group(metric)
+    group = measure_group(metric)
     if not group:
         return metric
     # (in its sentence, to its ；, 。 or line's end: not back into the sentence before, for an
