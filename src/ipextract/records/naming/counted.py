@@ -578,8 +578,11 @@ def short_predicate(noun: str, right: str, carrier: str = "", benefactive: bool 
     if not (deed or first in words["selecting_verbs"] or pos_tag(first).startswith("v")) or any(
             verb in rest for verb in cues.figurative_verbs):
         return ""  # (享誉海内外, 擦亮…名片, 项目|加力实施: a figure of speech or an effort says no which)
-    # (民生实事|保质保量 + 完成: a noun read with an adverb of the predicate takes no more of it)
-    if not pos_tag(_tokens(noun)[-1]).startswith(_NOMINAL_TAGS):
+    # (民生实事|保质保量 + 完成: a noun read with an adverb of the predicate takes no more of it;
+    # 数据|集: a head of one character cut from its compound is a noun's all the same)
+    head = _tokens(noun)
+    if not pos_tag(head[-1]).startswith(_NOMINAL_TAGS) and not (
+            len(head) > 1 and len(head[-1]) == 1 and pos_tag(head[-1]) in CUT_HEAD_TAGS):
         return ""
     return rest
 

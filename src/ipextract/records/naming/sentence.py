@@ -70,7 +70,15 @@ from .phrase import (
     verbs_over_lists,
     without_inner_manner,
 )
-from .streak import after_streak_word, level_predicate, streak_measure, streak_name, streak_owner
+from .streak import (
+    STREAK_WORD,
+    after_streak_word,
+    level_predicate,
+    owner_before_streak,
+    streak_measure,
+    streak_name,
+    streak_owner,
+)
 from .topic import facility_of_sentence
 
 
@@ -200,6 +208,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
     if kind in _STREAK_KINDS and after_streak_word(words.left) and not words.followed and (
             streak := _streak(figure, words, metric, how, block_drafts, places)):
         return streak, None, how  # 耕地面积连续4年净增加 → 耕地面积连续净增加年数
+    if how == "before" and metric and STREAK_WORD in words.clause:
+        metric = owner_before_streak(words.clause, metric, places)  # …支出连续5年压减比例|超5%
     if not metric and previous is not None and kind == "share" and words.right.startswith("的") and (
             previous.figure.lend <= words.clause_start) and (after := words_after(words.right)) and (
             not _ANY_DIGIT.search(after)):

@@ -87,4 +87,37 @@ def after_streak_word(left: str) -> bool:
     return left.rstrip(" \u3000").endswith(STREAK_WORD)
 
 
-__all__ = ["after_streak_word", "level_predicate", "streak_measure", "streak_name", "streak_owner"]
+# 连续5年|, 连续18个月|, 连续3届|: a streak's length right before the words of a measure
+_STREAK_LENGTH = regex.compile(r"连续(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})个?(?:年|月|季度|次|届)")
+
+
+def owner_before_streak(left: str, metric: str, places: frozenset[str]) -> str:
+    """The measure a figure after a streak names (本级一般性支出连续5年|压减比例|超5%) with the
+    thing before 连续 that it is a measure of: 本级一般性支出压减比例; ``metric`` where the words
+    after the streak are not all the name, name no measure (cues.measure_endings), or the thing
+    before it is none or is in the name already.
+
+    >>> owner_before_streak("本级一般性支出连续5年压减比例", "压减比例", frozenset())
+    '本级一般性支出压减比例'
+    >>> owner_before_streak("连续5年压减比例", "压减比例", frozenset())
+    '压减比例'
+    """
+    found = None
+    for found in _STREAK_LENGTH.finditer(left):
+        pass
+    if found is None or _strip_edges(left[found.end():]) != metric or not metric.endswith(
+            tuple(load_vocabulary().cues.measure_endings)):
+        return metric
+    endings = tuple(load_vocabulary().cues.measure_endings)
+    owner = clean_metric(left[:found.start()], places)[0]
+    tokens = _tokens(owner)
+    # (the thing, or a measure of it, 一般性|支出: the segmenter tags that one a verb)
+    if not owner or owner in metric or not tokens or not (
+            pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS) or owner.endswith(endings)) or (
+            _NOT_A_PREDICATE.search(owner)):
+        return metric
+    return owner + metric
+
+
+__all__ = ["after_streak_word", "level_predicate", "owner_before_streak", "streak_measure", "streak_name",
+           "streak_owner"]

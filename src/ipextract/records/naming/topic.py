@@ -401,8 +401,10 @@ def facility_of_sentence(text: str, starts: tuple[int, ...], clause_start: int, 
     '临港智造园产值'
     """
     name = metric.removeprefix("累计")
-    # (the name first: most figures' names are neither, and no sentence is read for them)
-    if not name or not (name.startswith(cue_words("facility_activities")) or name in cue_set("facility_measures")) or (
+    # (the name first: most figures' names are neither, and no sentence is read for them;
+    # 新增|注册企业: the things a flow added there)
+    if not name or not (name.removeprefix(_FLOW).startswith(cue_words("facility_activities")) or (
+            name in cue_set("facility_measures"))) or (
             text.startswith(load_vocabulary().cues.scope_words, clause_start)):
         return metric
     at_figures = figures()
@@ -423,6 +425,7 @@ def facility_of_sentence(text: str, starts: tuple[int, ...], clause_start: int, 
     return metric
 
 
+_FLOW = "新增"  # 新增|注册企业: a flow of what was done in a facility
 _TOPIC_VERB_TAGS = ("v", "d")  # 发展 (vn), 扩|面, 持续: what opens a clause's predicate
 
 
