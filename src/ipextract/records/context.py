@@ -229,6 +229,8 @@ def start_of_change(block: Block, figure: Figure, period: str | None) -> str | N
     the paragraph states before, or the year before a run's first); ``period`` for any other."""
     if not period or _START.search(block.text, max(0, figure.lstart - 8), figure.lstart) is None:
         return period  # (most figures: no 从 or 由 right before them)
+    if (years := _YEAR_TO_YEAR.search(block.text, block.sentence_start(figure.lstart), figure.lstart)) is not None:
+        return years.group(1)  # (2020年到2025年，…从17.9%提升到…: the first year's level)
     if _spans_years(period):
         return _year_before(period)
     # (由1985年的282个增加到59311个；从业人员由7.8万人…: a start year the paragraph states
@@ -326,6 +328,9 @@ def _nearest_period(block: Block, figure: Figure, inherited: str | None, year: i
         if follows == "的" and _COPULA.search(text, max(0, start - 3), start):
             continue  # 利润为“十三五”时期的2.2倍: the time compared with
         if kind == "year":
+            if found.startswith(("到", "至")) and index and times[index - 1].kind == "year" and (
+                    times[index - 1].end == start) and _PLAIN_YEAR.fullmatch(found, 1):
+                return found[1:]  # 2020年到|2025年，…提升到35.5%: the end's year (the start's: start_of_change)
             to_level = found.startswith("到") and _NEW_LEVEL.search(text, max(0, start - 3), start)
             if to_level:
                 found = found[1:]  # 提高到2025年的6.1万家: 2025年
@@ -391,6 +396,7 @@ def _whole(governing: str, end_of_year: bool) -> str:
     return f"{year.group()}年末" if end_of_year else f"{year.group()}年"
 
 
+_YEAR_TO_YEAR = regex.compile(r"(?:^|(?<=[，,。；;\s]))((?:19|20)[0-9]{2}年)[到至](?:19|20)[0-9]{2}年[，,]")  # 2020年到2025年，
 _STATED_START = regex.compile(r"[从由]((?:19|20)[0-9]{2}年(?:末|底)?)的")  # 由1985年的…: a start's year
 
 
@@ -600,7 +606,8 @@ _OPENING_BASE = regex.compile(r"\s*(?:与|同|和)((?:19|20)[0-9]{2})年(?:末|�
 # nothing between (the qualifier 超/近/约 is the figure's own surface)
 _LEVEL_REACHED = re.compile(
     r"(?:达到|达|超过|突破|迈上|跨越|跃升至|跃升到|提高到|提高至|提升到|提升至|增至|增加到|增长到"
-    r"|上升到|上升至|恢复至|恢复到|降至|降到|下降到|下降至|缩小到|缩小至|扩大到|扩大至|为|是|居|位居|稳居|位列)$")
+    r"|上升到|上升至|恢复至|恢复到|降至|降到|下降到|下降至|缩小到|缩小至|扩大到|扩大至|整合至|整合到"
+    r"|为|是|居|位居|稳居|位列)(?:每人每月|每人每年|每月|每人|人均)?$")  # (提高到每月|815元: the unit's time)
 # what makes a figure in a review a flow over its years, not the level at its end
 _OVER_THE_RUN = re.compile(r"累计|年均|年平均|平均每年|每年|新增|净增|共计|合计|总计|总投资|[五三两]年|"
                            r"十[三四五]五|建成|新建|完成|实施|引进|培育")
@@ -632,7 +639,13 @@ def level_at_run_end(period: str | None, kind: str, block: Block, figure: Figure
     # (the cheap tests first: most figures are of one year, or of no level kind)
     if not period or kind not in _LEVEL_KINDS or reviewed is None or not _spans_years(period):
         return period
-    clause_before = block.text[block.clause_start(figure.lstart):figure.lstart]
+    start = at = block.clause_start(figure.lstart)
+    # (、 or ， alike: a writer's choice between the two must not change the records)
+    while at > 1 and block.text[at - 1] in _ITEM_MARKS and not block.text[at:figure.lstart].strip() and (
+            earlier := _FIGURE_ENDING.search(block.text, max(0, at - 1 - _ITEM_REACH), at - 1)) is not None:
+        at = earlier.start()  # (分别提升至95%左右、|93%以上: the list's verb is its later items' too)
+        start = block.clause_start(at)
+    clause_before = block.text[start:figure.lstart]
     surface = figure.surface
     if kind == "rank":
         stated = True
@@ -652,7 +665,9 @@ def level_at_run_end(period: str | None, kind: str, block: Block, figure: Figure
             and not _after_a_run_clause(block, figure))
     if not stated and clause_before.strip().endswith(cue_words("stock_totals")):
         stated = True  # 新增上市公司62家，总数|186家: the total the flow adds to, at the run's end
-    if not stated or _OVER_THE_RUN.search(clause_before):
+    # (…面积占新建建筑比重: a word of flow in the whole a share is of makes no flow of it)
+    own_words = clause_before.split(_SHARE_VERB, 1)[0] if kind in _RATIO_KINDS else clause_before
+    if not stated or _OVER_THE_RUN.search(own_words):
         return period
     _, end = period_bounds(period, reviewed)
     return f"{reviewed}年" if end is not None and end.startswith(f"{reviewed}-12-31") else period
@@ -665,6 +680,8 @@ def _ratio_named_alone(kind: str, block: Block, figure: Figure, clause_before: s
     if kind not in _RATIO_KINDS or _HELD_THROUGH.search(clause_before):
         return False
     named = _tokens(clause_before.strip(_CLAUSE_MARKS))
+    if _SHARE_VERB in named[1:-1] and named[-1].endswith(cue_words("share_nouns")):
+        named = named[:named.index(_SHARE_VERB)]  # (装配式建筑面积|占…比重超80%: the part named)
     return bool(named) and _names_a_thing(named) and block.text[figure.lend:figure.lend + 1] in _CLAUSE_ENDINGS
 
 
@@ -697,7 +714,9 @@ def _after_a_run_clause(block: Block, figure: Figure) -> bool:
 
 
 _ITEM_MARKS = frozenset("，,、")
-_EARLIER_ITEMS = regex.compile(r"(?:[0-9][0-9.]*[万亿千]*\p{Han}{0,3}[、和及与])+$")
+_FIGURE_ENDING = regex.compile(r"(?<![0-9.])[0-9][0-9.]*[万亿千]*[%％‰]?\p{Han}{0,3}$")  # …至95%左右|、
+_ITEM_REACH = 16  # characters of a figure item looked back at
+_EARLIER_ITEMS = regex.compile(r"(?:[0-9][0-9.]*[万亿千]*[%％‰]?\p{Han}{0,3}[、，,和及与])+$")  # (95%左右、)
 _ENDS_WITH_AMOUNT = regex.compile(r"[0-9][0-9.]*[万亿千]*\p{Han}{1,3}$")
 
 
