@@ -105,6 +105,7 @@ class Cues(Frozen):
     output_verbs: dict[str, str] = Field(default_factory=dict)
     target_pattern: str = ""
     forecast_pattern: str = ""
+    clause_forecast_words: tuple[str, ...] = ()  # 有望: a forecast of its own clause only
     actual_pattern: str = ""
     target_headings: tuple[str, ...] = ()
     review_headings: tuple[str, ...] = ()

@@ -159,6 +159,9 @@ def _bracketed_clause_start(block: Block, start: int, end: int) -> int:
     return block.clause_start(opening) if opening >= 0 else start
 
 
+_CLAUSE_MARK = re.compile("[，,；;]")  # a clause's end inside a sentence
+
+
 def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
             previous_draft: Draft | None) -> PhraseAnalysis:
     """The analysis of the words around ``figures[position]`` (see :class:`PhraseAnalysis`);
@@ -231,6 +234,12 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
     sentence_start = block.sentence_start(figure.lstart)
     status_cues, compared = cues.sentence(sentence_start)
     cue = status_cues.last(sentence_start, figure.lstart)
+    while cue is not None and status_cues.kinds[cue] == "forecast" and _CLAUSE_MARK.search(
+            block.text, status_cues.ends[cue], figure.lstart) and block.text[
+            status_cues.starts[cue]:status_cues.ends[cue]] in load_vocabulary().cues.clause_forecast_words:
+        # (…排名有望上升3位，…，数量居…第2位: the forecast of a clause before; a cue before
+        # it still holds, 预计…，排名有望…，时隔5年…)
+        cue = status_cues.last(sentence_start, status_cues.starts[cue])
     # (by position, in the order of the fields: keywords cost three times as much, per figure)
     return PhraseAnalysis(
         left, clause, right, enumerated,
