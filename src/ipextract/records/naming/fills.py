@@ -55,7 +55,7 @@ def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> Non
         counts_institutions = (draft.kind == "count" and figure.unit in institution_units
                                and bool(draft.metric) and not draft.metric.endswith(tuple(attributes)))
         before = index - 1
-        while before > 0 and _in_note_closed_before(block, drafts[before].figure, figure):
+        while chained and before > 0 and _in_note_closed_before(block, drafts[before].figure, figure):
             before -= 1  # (…10116.3亿元，占19.1％（其中内销占…，外销占…）；实现利润…: past the note)
         in_chain = before >= 0 and id(drafts[before].figure) in chained and _next_in_chain(
             block, drafts[before].figure, figure)
@@ -109,10 +109,14 @@ def _in_note_closed_before(block: Block, inside: Figure, figure: Figure) -> bool
     block (…占19.1％（其中内销占61.8％，外销占38.2％）；实现利润…)."""
     if inside.block != figure.block:
         return False
-    between = block.text[inside.lend:figure.lstart]
-    closing = min((at for at in (between.find("）"), between.find(")")) if at >= 0), default=-1)
-    opening = min((at for at in (between.find("（"), between.find("(")) if at >= 0), default=-1)
-    return closing >= 0 and (opening < 0 or closing < opening)
+    text, start, end = block.text, inside.lend, figure.lstart
+    closing = text.find("）", start, end)
+    if closing < 0:
+        closing = text.find(")", start, end)
+    if closing < 0:
+        return False  # (most figures: no bracket closes before the next)
+    opening = text.find("（", start, closing)
+    return opening < 0 and text.find("(", start, closing) < 0
 
 
 def _next_in_chain(block: Block, before: Figure, figure: Figure) -> bool:
