@@ -665,8 +665,10 @@ def without_effort_adverb(name: str, count: bool) -> str:
     if not at or at >= len(tokens) - 1 or not _opens_with_verb(tokens[at]):
         return name  # (统筹|资金: the adverb is the name's own word)
     if not set(tokens[:at]).isdisjoint(cues.effort_adverbs_that_qualify_nouns) and not (
-            count and tokens[at] in _rule_7_verbs()):
-        return name  # (重点|耗能|工业企业, 高质量|发展|综合考核: a noun's first word)
+            count and tokens[at] in _rule_7_verbs() or tokens[at] in cues.done_verbs_over_lists):
+        # (重点|耗能|工业企业, 高质量|发展|综合考核, 重点|建设|用地: a noun's first word; before a
+        # verb of work done it is the adverb, 高质量|建成|高标准农田|1169万亩, whatever the figure)
+        return name
     rest = tokens[at + 1:]
     if not any(pos_tag(token).startswith(_NOMINAL_TAGS) for token in rest):
         return name
