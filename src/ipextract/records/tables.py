@@ -315,8 +315,8 @@ class TableContext:
             return (titled[0] if titled is not None and not titled[1] else label), False
         if measure is not None:
             return compound_name(label, measure), parts
-        if self.parent is not None and (not unit or not self.parent[1] or unit == self.parent[1]):
-            return f"{_OWN_REGION.sub('', self.parent[0])}{TABLE_NAME_MARK}{label}", False
+        if (under := self.under_parent(label, unit)) is not None:
+            return under, False
         if not self.measured and self.title and (crossed := self._crossed(label, column)) is not None:
             return crossed, False
         if not self.measured and titled is not None:
@@ -324,6 +324,13 @@ class TableContext:
             return (compound_name(label, measure) if compound
                     else f"{measure}{TABLE_NAME_MARK}{label}"), False
         return label, False
+
+    def under_parent(self, label: str, unit: str) -> str | None:
+        """本年到位资金·国内贷款: ``label`` as a part of the row of a measure above it, when their
+        units agree (or one has none); None with no such row."""
+        if self.parent is None or unit and self.parent[1] and unit != self.parent[1]:
+            return None
+        return f"{_OWN_REGION.sub('', self.parent[0])}{TABLE_NAME_MARK}{label}"
 
     def _crossed(self, label: str, column: int) -> str | None:
         """A cell of a table of parts crossed by two breakdowns (表6 各年代出厂的设备比例 over
@@ -557,9 +564,8 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
     # names a measure of its own, of another measure than the row's (not 住户存款余额 under
     # 各项存款余额: a part of the same measure, named whole; nor 出口 under 进出口总额, a measure
     # of that one's group)
-    parent = table.parent[0] if own_measure and table.parent is not None and cells and (
-        _BREAKDOWN_MARK.match(cells[0][2])) and (not unit or not table.parent[1] or unit == table.parent[1]) and (
-        not any(member in table.parent[0] for member in measure_group(label))) and (
+    parent = table.under_parent(label, unit) if own_measure and table.parent is not None and cells and (
+        _BREAKDOWN_MARK.match(cells[0][2])) and not any(member in table.parent[0] for member in measure_group(label)) and (
         max((e for e in _measure_endings() if label.endswith(e)), key=len) not in table.parent[0]) else None
     drafts: list[Draft] = []
     base: Draft | None = None
@@ -587,7 +593,7 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
         elif figure.lstart in stacked or columns.count(column) > 1:
             metric, part = "", False
         elif parent is not None and column:
-            metric, part = f"{_OWN_REGION.sub('', parent)}{TABLE_NAME_MARK}{label}", False
+            metric, part = parent, False
         else:
             metric, part = (
                 (label, False) if plain else table.name(label, column, len(cells), unit)

@@ -105,10 +105,9 @@ def owner_before_streak(left: str, metric: str, places: frozenset[str]) -> str:
     found = None
     for found in _STREAK_LENGTH.finditer(left):
         pass
-    if found is None or _strip_edges(left[found.end():]) != metric or not metric.endswith(
-            tuple(load_vocabulary().cues.measure_endings)):
-        return metric
     endings = tuple(load_vocabulary().cues.measure_endings)
+    if found is None or _strip_edges(left[found.end():]) != metric or not metric.endswith(endings):
+        return metric
     owner = clean_metric(left[:found.start()], places)[0]
     tokens = _tokens(owner)
     # (the thing, or a measure of it, 一般性|支出: the segmenter tags that one a verb)
