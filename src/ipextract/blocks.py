@@ -331,6 +331,8 @@ def _boundaries(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     ends = list(map(_match_end, _MARKS.finditer(text)))
     if any(mark in text for mark in NAME_LIST_MARKS) and (names := _class_names()) is not None:
         ends = _without_marks_in_names(text, ends, names)
+    if ("“" in text or "「" in text) and any(mark in text for mark in NAME_LIST_MARKS):
+        ends = _without_marks_in_quotes(text, ends)
     if " " in text:
         ends = sorted(ends + [match.end() for match in _SPACE_BREAK.finditer(text)])
     sentence_ends = [end for end in ends if text[end - 1] in SENTENCE_END]
@@ -367,6 +369,24 @@ def _without_marks_in_names(text: str, ends: list[int], names: re.Pattern[str]) 
     """
     inside = {match.start() + at + 1 for match in names.finditer(text)
               for at, character in enumerate(match.group()) if character in NAME_LIST_MARKS}
+    return [end for end in ends if end not in inside] if inside else ends
+
+
+#: “阀、管”, “千村引领、万村提升”: a short name in quotes, with no figure, whose list marks are its
+#: own (records/naming/phrase.py writes them 、 in the name)
+QUOTED_WITH_MARKS = re.compile(
+    r"[“「]([^“”「」0-9０-９。；：！？\n]{1,16}[、，,][^“”「」0-9０-９。；：！？\n]{1,16})[”」]")
+
+
+def _without_marks_in_quotes(text: str, ends: list[int]) -> list[int]:
+    """``ends`` without the clause ends after a list mark inside a short name in quotes (居民“阀、
+    管”改造 is one work, the quoted name of a programme one name: no items of a list).
+
+    >>> _without_marks_in_quotes("完成“阀、管”改造，新建", [5, 10])
+    [10]
+    """
+    inside = {match.start(1) + at + 1 for match in QUOTED_WITH_MARKS.finditer(text)
+              for at, character in enumerate(match.group(1)) if character in NAME_LIST_MARKS}
     return [end for end in ends if end not in inside] if inside else ends
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 import regex
@@ -14,7 +15,7 @@ from ..figures import Figure
 from ..models import PeriodFrom
 from ..numerals import CHINESE_DIGITS
 from ..scanning import must_contain, opening_characters, prefilter
-from ..vocabulary import cue_pattern, cue_words, load_vocabulary
+from ..vocabulary import cue_pattern, cue_set, cue_words, load_vocabulary
 from ..vocabulary.lexicon import pos_tag
 from .base import Draft, _period_pattern, _tokens
 from .naming.lists import _OF
@@ -410,6 +411,9 @@ _BEFORE_ADVERBIAL = regex.compile(r"[\s—" + BULLETS + r"]*(?:在|而|但|其�
 # what sets off a run that opens a paragraph's time: a comma, or 是 of a paragraph that says what
 # the run was (这五年是…的五年。…: the sentences after it are about those years)
 _RUN_SET_OFF = ("，", ",", "是")
+# 过去的五年|极不平凡。: a short sentence of words alone about the run, which the paragraphs after
+# it review (not 近两年…增幅居全国第1位: a figure's own sentence)
+_RUN_SENTENCE = regex.compile(r"\p{Han}{2,8}[。！!；;]")  # (；: a writer's choice of stop)
 
 
 def _adverbial(block: Block, time: _Time) -> bool:
@@ -660,6 +664,7 @@ def level_at_run_end(period: str | None, kind: str, block: Block, figure: Figure
         reached = _LEVEL_REACHED.search(_EARLIER_ITEMS.sub("", clause_before)) is not None
         stated = reached or _ratio_named_alone(kind, block, figure, clause_before) or (
             _level_named_alone(kind, block, figure, clause_before)) or (
+            _stock_named_alone(kind, block, figure, clause_before)) or (
             _LEVEL_QUALIFIER.match(surface) is not None and _names_a_thing(
                 [token for token in _tokens(clause_before) if token != _SHARE_VERB])
             and not _after_a_run_clause(block, figure))
@@ -698,6 +703,59 @@ def _level_named_alone(kind: str, block: Block, figure: Figure, clause_before: s
 
 
 _SIZED_KINDS = frozenset({"quantity", "amount"})
+_STOCK_KINDS = frozenset({"quantity", "amount", "count"})
+_CHAIN = 8  # clauses of figures read back for the verb a chain writes once, at most
+_EVENTS = "次"  # 人次, 架次, 次: a unit of times something was done
+_PHRASE_PIECE = 4  # words of a piece before a comma read as a noun of the same phrase, at most
+
+
+def _stock_named_alone(kind: str, block: Block, figure: Figure, clause_before: str) -> bool:
+    """生产总值6.66万亿元，财政总收入7019亿元, 国家生态文明建设示范区23个: a thing named alone
+    before its figure, closing its clause, with no verb in its clause nor in the clauses of
+    figures before it (办理人大代表建议…件、|政协提案…件: the first item's verb is the later ones'
+    too) is what there was at the run's end; not a level held through the run (稳定在…)."""
+    if kind not in _STOCK_KINDS or block.text[figure.lend:figure.lend + 1] not in _CLAUSE_ENDINGS or (
+            _EVENTS in figure.unit):
+        return False  # (…培训14万人次: times of something done, a flow whatever names it)
+    named = clause_before.strip(_CLAUSE_MARKS)
+    if not named or _HELD_THROUGH.search(named) or not _names_a_thing_alone(named):
+        return False
+    # (the things are a measure's, 生产总值, or bodies counted in their units, 企业…家, 示范区…个:
+    # not 卫星…颗, 老街区…平方米, whose verb the segmenter may have tagged a noun)
+    if not (named.endswith(cue_words("measure_endings")) or kind == "count" and figure.unit in cue_words(
+            "institution_units")):
+        return False
+    text = block.text
+    at = block.clause_start(figure.lstart)
+    for _ in range(_CHAIN):
+        if at < 2 or text[at - 1] not in _ITEM_MARKS:
+            return True
+        before = block.clause_start(at - 1)
+        ending = _ENDS_WITH_FIGURE.search(text, before, at - 1)
+        words = text[before:ending.start() if ending is not None else at - 1].strip(_CLAUSE_MARKS)
+        if ending is None and text[at - 1] != "、" and len(_tokens(words)) > _PHRASE_PIECE:
+            return True  # (a clause of words alone before a comma: no chain)
+        # (新增学位、|园位…: a noun of the same phrase, with ， as well, a writer's choice;
+        # …29.1万人、|企业…: an item of a chain)
+        if words and not _names_a_thing_alone(words):
+            return False
+        at = before
+    return False
+
+
+def _names_a_thing_alone(words: str) -> bool:
+    """Words that name a thing with no verb of their own, nor one of counting the segmenter tags
+    a noun (办理, 建设: cues.counting_verbs)."""
+    tokens = _tokens(words)
+    return _names_a_thing(tokens) and cue_set("counting_verbs").isdisjoint(tokens) and (
+        cue_set("flow_verbs_over_lists").isdisjoint(tokens)) and not any(
+        token == _NEW and _is_verb(pos_tag(after)) for token, after in pairwise(tokens))
+
+
+_NEW = "新"  # 新|设|企业: the segmenter's cut of a verb of flow (新设, 新招)
+
+
+_ENDS_WITH_FIGURE = regex.compile(r"[0-9][0-9.]*[万亿千]*[%％‰]?\p{Han}{0,3}$")
 
 
 def _after_a_run_clause(block: Block, figure: Figure) -> bool:
@@ -1211,7 +1269,8 @@ def opening_periods(block: Block, year: int | None = None) -> list[tuple[int, st
         if match is None:
             continue
         if match.lastgroup == "span" and (_run_count(match.group()) is None or not (
-                text[match.end(): match.end() + 1] in _RUN_SET_OFF or "—" in text[sentence:start])):
+                text[match.end(): match.end() + 1] in _RUN_SET_OFF or "—" in text[sentence:start]
+                or _RUN_SENTENCE.match(text, match.end()) is not None)):
             continue  # 近几年，…, 60年来，…: a run no report reviews stands for its own sentence only
         found.append((start, _opening(match, year)))
     return found

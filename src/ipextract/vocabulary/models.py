@@ -148,6 +148,7 @@ class Cues(Frozen):
     event_heads: tuple[str, ...] = ()  # 事故, 火灾: what a count of events ends with
     loss_causing_verbs: tuple[str, ...] = ()  # 因…造成直接经济损失: what ties a loss to its cause
     programme_items: tuple[str, ...] = ()  # 项目, 重点事项: a count a programme's clause names
+    example_closing_heads: tuple[str, ...] = ()  # 等|项目: a generic word after a count's examples
     programme_heads: tuple[str, ...] = ()  # 工程, 资金: what a programme's name ends with
     area_work_words: tuple[str, ...] = ()  # 发展 of 非常规天然气发展方面: no word of the area
     programme_openers: tuple[str, ...] = ()  # 启动, 实施: what opens a programme's clause

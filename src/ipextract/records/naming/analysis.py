@@ -306,7 +306,11 @@ def _action_before_examples(block: Block, clause_start: int, end: int,
     stop = _LIST_COMMA.search(block.text, start, end)
     first = block.text[start: stop.start() if stop else end]
     tokens = _tokens(first)
-    verbs: list[str] = []
+    # (新|建成, 再|改造: the word the segmenter cuts from the verb; 新 is the verb's, as before a
+    # count, 再 an adverb that goes)
+    new = tokens[0] if len(tokens) > 2 and tokens[0] in _NEW else ""
+    tokens = tokens[1:] if new else tokens
+    verbs: list[str] = [new] if new == "新" else []
     listed = verbs_over_lists()
     for token in tokens:
         # (培育, 建设 are tagged verbal nouns and 整治 a noun: verbs of rule 7 and of lists
@@ -315,8 +319,11 @@ def _action_before_examples(block: Block, clause_start: int, end: int,
             break
         verbs.append(token)
     # (the first example must follow as a noun: 可可|盖 is a name cut in two)
-    return "".join(verbs) if len(verbs) < len(tokens) and pos_tag(
-        tokens[len(verbs)]).startswith(_NOMINAL_TAGS) else ""
+    acted = len(verbs) - (new == "新")
+    # (an example the segmenter cut into characters, 启|元|光里, follows a verb of lists)
+    return "".join(verbs) if 0 < acted < len(tokens) and (pos_tag(
+        tokens[acted]).startswith(_NOMINAL_TAGS) or len(tokens[acted]) == 1 and any(
+            verb in listed for verb in verbs)) else ""
 
 
 def examples_start(block: Block, clause_start: int, end: int) -> int:
@@ -329,10 +336,15 @@ def examples_start(block: Block, clause_start: int, end: int) -> int:
             break
         before = block.clause_start(start - 1)
         if block.text[start - 1] != "、" and (len(_tokens(block.text[before:start - 1])) > (
-                _EXAMPLE_WORDS) or _action_word(_tokens(block.text[start:end])[0])):
+                _EXAMPLE_WORDS) or _opens_with_action(_tokens(block.text[start:end]))):
             break  # (…治理，维修改造机场大道，友谊路等: the piece that opens with a verb opens the list)
         start = before
     return start
+
+
+def _opens_with_action(tokens: list[str]) -> bool:
+    """Whether ``tokens`` open with an action word, also after 新 or 再 (新|建成)."""
+    return _action_word(tokens[1] if len(tokens) > 1 and tokens[0] in _NEW else tokens[0])
 
 
 def _action_word(token: str) -> bool:

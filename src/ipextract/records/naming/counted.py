@@ -33,6 +33,7 @@ from .phrase import (
     _noun_after_adjectives,
     closing_bracket,
     unclosed_bracket,
+    verbs_over_lists,
     without_inner_manner,
 )
 
@@ -120,6 +121,11 @@ def _right_noun(text: str, relative: bool = False) -> str:
             closed = False
             break
         tokens.append(token)
+    if closed and len(tokens) > 2 and not _LIST_CLOSERS.isdisjoint(tokens[1:-1]) and (
+            "".join(tokens[(at := _closer_at(tokens)) + 1:]) in cue_set("example_closing_heads")):
+        # 6座|抽水蓄能电站|等|项目: the generic word the examples close with names no more than
+        # the things counted
+        tokens = tokens[:at]
     # (…断面|中，: a place word closing the clause ends no name, the noun before it does)
     # (…、15个|特色商圈|等，: the 等 that closes a list is no part of its last item's noun)
     short = tokens[:-1] if closed and len(tokens) > 1 and (
@@ -294,6 +300,11 @@ def _class_lead(tokens: list[str], word_sets: dict[str, frozenset[str]]) -> int:
 
 
 _LIST_CLOSERS = frozenset({"等", "等等"})
+
+
+def _closer_at(tokens: list[str]) -> int:
+    """Where the first 等 of ``tokens`` is."""
+    return next(at for at, token in enumerate(tokens) if token in _LIST_CLOSERS)
 _SLASHES = frozenset({"/", "／"})
 
 
@@ -684,12 +695,43 @@ def through_joined_nouns(right: str, tail: str) -> str:
     """
     if len(tail) <= len(right) + 1 or tail[len(right)] != "、" or not tail.startswith(right):
         return right
+    if (shared := _predicate_after_later_counts(right, tail)) != right:
+        return shared
     before, after = _tokens(right), _tokens(tail[len(right) + 1:len(right) + 9])
     return tail if before and after and all(
         pos_tag(token).startswith(_NAMED_NOUNS) for token in (before[-1], after[0])) else right
 
 
 _NAMED_NOUNS = ("n", "nt", "ns", "nr", "nz", "j")  # (not vn: a verbal noun, a predicate's own)
+# 、15名|个人…: a later count of a list of counts, with its measure word
+_LATER_COUNT = re.compile(r"、[0-9][0-9.]*[万亿]?[余多]?[个名家件项所座条处户人支批类篇部种套台艘架辆位]")
+_LATER_COUNTS = 4  # later counts of a list read for the predicate they share, at most
+
+
+def _predicate_after_later_counts(right: str, tail: str) -> str:
+    """``right`` with the predicate that closes a list of counts after it (14个集体|、15名个人荣获
+    表彰: 集体 + 荣获表彰, what both did), when each later item is a count of a noun and the last
+    noun is followed by a verb; ``right`` when the list has no such end.
+
+    >>> _predicate_after_later_counts("集体", "集体、15名个人荣获全国表彰。")
+    '集体荣获全国表彰'
+    """
+    at = len(right)
+    read = 0
+    while read < _LATER_COUNTS and (count := _LATER_COUNT.match(tail, at)) is not None:
+        noun = _right_noun(tail[count.end():])
+        if not noun or not tail.startswith(noun, count.end()):
+            return right
+        at, read = count.end() + len(noun), read + 1
+    end = _PREDICATE_END.search(tail, at)
+    if not read or end is None or end.start() == at or tail[end.start()] == "、":
+        return right
+    tokens = _tokens(tail[at:end.start()])
+    # (荣获 is tagged a name; …核心|育种|场: a verb before a head of one character is the noun's)
+    verb = pos_tag(tokens[0]).startswith("v") or tokens[0] in verbs_over_lists()
+    if not verb or len(tokens) > 1 and len(tokens[1]) == 1 and pos_tag(tokens[1]) in CUT_HEAD_TAGS:
+        return right
+    return right + tail[at:end.start()]
 
 
 # a quoted name inside a predicate, read as one word of two characters for its length

@@ -4,10 +4,12 @@ link and change words, comparisons); and the word tests the rest of the stage sh
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
 
+from ...blocks import QUOTED_WITH_MARKS
 from ...scanning import GuardedPattern, alternation
 from ...vocabulary import cue_set, cue_words, load_vocabulary
 from ...vocabulary.lexicon import is_word, pos_tag, words_starting
@@ -166,7 +168,15 @@ _SAME_BELOW = "下同"  # (不含车库，下同): "the same below", a note on t
 _SAME_BELOW_NOTE = regex.compile(r"[，,、；;]\s*下同(?=[）)])")
 
 
+_AS_LIST_MARKS = str.maketrans({"，": "、", ",": "、"})
+
+
+def _with_list_marks(quoted: re.Match[str]) -> str:
+    return quoted.group().translate(_AS_LIST_MARKS)
+
+
 @lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
+
 def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str, str]:
     """Rule 1 of the metric naming: drop leading scope words and trailing link words.
 
@@ -184,6 +194,8 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
      note_mark, list_note, condition) = _phrase_patterns()
     # (城乡居民收入比为…, …收入比缩小至…: a ratio named, where 比 is no comparison's, 比上年)
     ratio_named = _RATIO in phrase and _ratio_pattern().search(phrase) is not None
+    if "“" in phrase or "「" in phrase:  # (“百村示范，千村提升”工程: one name, its marks 、)
+        phrase = QUOTED_WITH_MARKS.sub(_with_list_marks, phrase)
     phrase = period_name.sub("", period.sub("", phrase))  # (…三季度, 1—11月)
     phrase = code_note.sub("", phrase)  # 细颗粒物（PM2.5）年均浓度 → 细颗粒物年均浓度
     phrase = list_note.sub("", phrase)  # 病区县（市、区）数 → 病区县数
@@ -618,7 +630,10 @@ def _without_verbs(tokens: list[str]) -> list[str]:
             tokens[0] in words["verbs_before_names"]
             and (pos_tag(tokens[1]).startswith(_NOMINAL_TAGS) or len(tokens) > 2 and (
                 "".join(tokens[1:]).endswith(load_vocabulary().cues.measure_endings)
-                or tokens[1] in cue_set("flow_verbs_over_lists"))))):
+                or tokens[1] in cue_set("flow_verbs_over_lists")))) or (
+            # (完成|老旧|小区|改造: the things and the work on them name the figure, as 危房改造)
+            tokens[0] in words["work_done_verbs"] and len(tokens) > 2
+            and "".join(tokens[1:]).endswith(_works_on_things()))):
         # (实现|新增|煤炭产能: the flow the verb stood before names the figure)
         # (实现|保费|收入: a measure named after the verb, whatever its tags; not 实现|收入,
         # where the verb is all that tells the measure from a bare word)
@@ -631,6 +646,12 @@ def _without_verbs(tokens: list[str]) -> list[str]:
     while len(tokens) > 1 and tokens[-1] in words["verbs_after_names"]:
         tokens = tokens[:-1]
     return tokens
+
+
+@lru_cache(maxsize=1)
+def _works_on_things() -> tuple[str, ...]:
+    """cues.works_on_things, as endings (改造, 治理)."""
+    return tuple(_word_sets()["works_on_things"])
 
 
 def without_effort_verb(name: str) -> str:

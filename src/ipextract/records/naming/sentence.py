@@ -316,7 +316,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
                                            previous, figure, kind)
         if how == "before" and previous.metric.startswith(_list_openers()) and kind in BASE_KINDS:
             metric = _flow_carried(metric, block.text, previous, figure, kind)
-        elif how == "before" and kind in BASE_KINDS:
+        elif how == "before" and (kind in BASE_KINDS or kind == _DURATION):
+            # (…电视剧120部，电视动画片|9万分钟: output in minutes, read as a length of time)
             metric = _output_carried(metric, block.text, previous, figure)
         elif how == "after" and previous.metric_from == "after" and (
                 previous.kind == kind == "count" and previous.metric.startswith(_carried_verbs())
@@ -817,6 +818,9 @@ def _verb_before_examples(block: Block, words: PhraseAnalysis, metric: str,
 
 
 _LIST_COMMA = regex.compile("[、，,]")
+_DURATION = "duration"
+_ITEM_FIGURES = frozenset({"before", "previous"})  # how an item's figures are named
+_FIGURE_AT_END = regex.compile(r"[0-9][0-9.]*[万亿]?\p{Han}{1,2}$")  # …电视剧|120部
 _MEASURE_NOUN_ENDS = ("量", "额", "值", "率")  # 产量, 销售额, 产值: a measure's name, no thing
 
 
@@ -829,11 +833,13 @@ def _output_carried(metric: str, text: str, previous: Draft, figure: Figure) -> 
     measure = next((m for m in outputs.values() if previous.metric.endswith(m)), "") if outputs else ""
     between = text[previous.figure.lend:figure.lstart]
     # (、 or ，and the item's name alone between the figures: a writer's choice of mark)
-    if not measure or previous.metric_from != "before" or metric.endswith(measure) or (
+    if not measure or previous.metric_from not in _ITEM_FIGURES or metric.endswith(measure) or (
             between[:1] not in _LIST_COMMAS or between[1:] != metric) or not _bare_item(metric):
         return metric
     product = previous.metric[:-len(measure)]
     before = text[:previous.figure.lstart].rstrip()
+    if previous.metric_from == "previous":  # (电视剧120部|3600集: the item's second figure)
+        before = _FIGURE_AT_END.sub("", before)
     if not any(before.endswith(verb + product) for verb in outputs):
         return metric
     return metric + measure
