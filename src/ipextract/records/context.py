@@ -612,6 +612,8 @@ _LEVEL_REACHED = re.compile(
     r"(?:达到|达|超过|突破|迈上|跨越|跃升至|跃升到|提高到|提高至|提升到|提升至|增至|增加到|增长到"
     r"|上升到|上升至|恢复至|恢复到|降至|降到|下降到|下降至|缩小到|缩小至|扩大到|扩大至|整合至|整合到"
     r"|为|是|居|位居|稳居|位列)(?:每人每月|每人每年|每月|每人|人均)?$")  # (提高到每月|815元: the unit's time)
+_STEPS_CROSSED = regex.compile(r"\p{Han}{0,4}台阶")  # (…4个|万亿元台阶: a count of steps)
+_STEP_COUNTER = "个"  # (not 5万亿|两个台阶: the level of a step)
 # what makes a figure in a review a flow over its years, not the level at its end
 _OVER_THE_RUN = re.compile(r"累计|年均|年平均|平均每年|每年|新增|净增|共计|合计|总计|总投资|[五三两]年|"
                            r"十[三四五]五|建成|新建|完成|实施|引进|培育")
@@ -643,6 +645,8 @@ def level_at_run_end(period: str | None, kind: str, block: Block, figure: Figure
     # (the cheap tests first: most figures are of one year, or of no level kind)
     if not period or kind not in _LEVEL_KINDS or reviewed is None or not _spans_years(period):
         return period
+    if kind == "count" and figure.unit == _STEP_COUNTER and _STEPS_CROSSED.match(block.text, figure.lend):
+        return period  # (迈上|4个|万亿元台阶: the steps crossed over the run, no level)
     start = at = block.clause_start(figure.lstart)
     # (、 or ， alike: a writer's choice between the two must not change the records)
     while at > 1 and block.text[at - 1] in _ITEM_MARKS and not block.text[at:figure.lstart].strip() and (

@@ -438,7 +438,9 @@ def _compound_goes_on(tokens: list[str], index: int, outside: frozenset[str]) ->
     often a predicate as the action done to them."""
     end = len(tokens)
     at = index
-    while at < end and _is_verb(pos_tag(tokens[at])) and tokens[at] not in outside:
+    # (传承|创新|发展|示范|城市: a verbal noun inside the run of verbs is one of them)
+    while at < end and (_is_verb(tag := pos_tag(tokens[at])) or tag == "vn" and at + 1 < end and (
+            _is_verb(pos_tag(tokens[at + 1])))) and tokens[at] not in outside:
         at += 1
     nouns = at
     while nouns < end and (pos_tag(tokens[nouns]).startswith(_NOMINAL_TAGS)
