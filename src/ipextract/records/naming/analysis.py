@@ -43,6 +43,7 @@ from .phrase import (
     _opens_with_verb,
     adverb_opening,
     verbs_over_lists,
+    without_division_note,
 )
 
 
@@ -194,6 +195,8 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
         # 19个|县（市、区）|农村供水提质改造: the note of what the noun covers is no word of the
         # things counted nor of what they did (read as 19个县农村供水提质改造)
         right, tail = _LIST_NOTE.sub("", right), _LIST_NOTE.sub("", tail)
+        # (8个|县（区）|获评…: one other kind of division, a note as the list is)
+        right, tail = without_division_note(right), without_division_note(tail)
     own_words: str | None = None  # the clause's own words, where ``clause`` reaches further back
     if between is not None and _after_joined_item(between, previous_draft, previous):
         # 建成12个污水处理设施|和|40公里管网: the item after a join names itself, as after 、

@@ -438,12 +438,15 @@ def _verbs_only(words: str) -> bool:
     免费|提供; not 拆除|违法|建设, whose object closes it): before a quantity or an amount they
     name the action on the things after it, as before a count (rule 3).
 
-    >>> _verbs_only("提升改造"), _verbs_only("拆除违法建设")
-    (True, False)
+    >>> _verbs_only("提升改造"), _verbs_only("拆除违法建设"), _verbs_only("开工建设")
+    (True, False, True)
     """
     tokens = _tokens(words)
-    return pos_tag(tokens[-1]) == "v" and all(
-        pos_tag(token).startswith(("v", "d")) for token in tokens)
+    listed = verbs_over_lists()
+    # (开工|建设, 布局|建设: a verb of building after a verb of a list, whatever the tags)
+    last = pos_tag(tokens[-1]) == "v" or tokens[-1] in listed and len(tokens) > 1 and (
+        pos_tag(tokens[-2]) == "v" or tokens[-2] in listed)
+    return last and all(pos_tag(token).startswith(("v", "d")) or token in listed for token in tokens)
 
 
 # what joins two items, the first ending where a figure opens the next (a word of its own: not

@@ -169,6 +169,7 @@ _SAME_BELOW_NOTE = regex.compile(r"[，,、；;]\s*下同(?=[）)])")
 
 
 _AS_LIST_MARKS = str.maketrans({"，": "、", ",": "、"})
+_LEVEL_OF_WORK = "层面"  # 自治区层面统筹推进…: the level the work was done at, after its region
 
 
 def _with_list_marks(quoted: re.Match[str]) -> str:
@@ -256,7 +257,9 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
                 tokens = rest
             break
     leading = _leading_words(places)
+    # (自治区|层面|统筹推进…: the level the work was done at goes with its region)
     while tokens and (tokens[0] in leading or _is_punctuation(tokens[0]) or (
+        tokens[0] == _LEVEL_OF_WORK and len(tokens) > 1) or (
         not quoted_start and len(tokens) > 1 and _is_place(tokens[0]) and _place_name(tokens)
     )) and not (len(tokens) > 1 and tokens[1] in _bound_suffixes()) and (  # (全省|性)
             not _names_organisation(tokens, places)):
@@ -531,6 +534,28 @@ _CIRCLED_NOTE = regex.compile(r"(?<=[\p{Han}A-Za-z）)])[①-⑳]")
 # some writers have it): a note, not the name's words; a note of what the figure leaves out or
 # takes in (（不含农户）, （不含农户，下同）, （含助理）) stays
 _LIST_NOTE = regex.compile(r"[（(](?!不?含|不包括)[^（）()]*[、，,][^（）()]*[）)]")
+# 县（区）, 州（市）: the other kind of unit a noun of a division covers, a note as a list is
+_DIVISION_NOTE = regex.compile(r"(?<=[市区县乡镇村居旗盟州])[（(][市区县乡镇村居旗盟州]{1,2}[）)]")
+
+
+def without_division_note(text: str) -> str:
+    """``text`` without the note of another kind of division after a division's noun where a verb
+    follows it (8个县（区）|获评… → 县获评…); inside a noun it stays (村（居）委会: the committees of
+    both).
+
+    >>> without_division_note("县（区）获评示范县"), without_division_note("村（居）委会完成选举")
+    ('县获评示范县', '村（居）委会完成选举')
+    """
+    if "（" not in text and "(" not in text:
+        return text
+    kept = []
+    at = 0
+    for note in _DIVISION_NOTE.finditer(text):
+        following = _tokens(text[note.end():note.end() + 4])
+        if following and _is_verb(pos_tag(following[0])):
+            kept.append(text[at:note.start()])
+            at = note.end()
+    return "".join(kept) + text[at:] if kept else text
 
 
 # A change or gap against a named base at the end of a phrase (PM2.5年均浓度较十三五末改善,
