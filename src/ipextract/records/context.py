@@ -735,7 +735,7 @@ def _stock_named_alone(kind: str, block: Block, figure: Figure, clause_before: s
         if at < 2 or text[at - 1] not in _ITEM_MARKS:
             return True
         before = block.clause_start(at - 1)
-        ending = _ENDS_WITH_FIGURE.search(text, before, at - 1)
+        ending = _FIGURE_ENDING.search(text, before, at - 1)
         words = text[before:ending.start() if ending is not None else at - 1].strip(_CLAUSE_MARKS)
         if ending is None and text[at - 1] != "、" and len(_tokens(words)) > _PHRASE_PIECE:
             return True  # (a clause of words alone before a comma: no chain)
@@ -758,8 +758,6 @@ def _names_a_thing_alone(words: str) -> bool:
 
 _NEW = "新"  # 新|设|企业: the segmenter's cut of a verb of flow (新设, 新招)
 
-
-_ENDS_WITH_FIGURE = regex.compile(r"[0-9][0-9.]*[万亿千]*[%％‰]?\p{Han}{0,3}$")
 
 
 def _after_a_run_clause(block: Block, figure: Figure) -> bool:

@@ -34,6 +34,7 @@ from ..scope import subject
 from ..status import BlockCues
 from .counted import _CLAUSE_END, _clause_end, _right_noun
 from .phrase import (
+    _AS_LIST_MARKS,
     _HAN,
     _HAN_WORDS,
     _LIST_COMMAS,
@@ -278,7 +279,6 @@ def _after_joined_item(between: str, previous_draft: Draft | None, previous: Fig
         previous_draft.metric.endswith(noun))
 
 
-_AS_LIST_MARKS = str.maketrans({"，": "、", ",": "、"})
 _NOTE_CLOSINGS = ("]", "］", "〕")  # the closing brackets of NOTE_MARK
 _NOTE_BEFORE_FIGURE = re.compile(NOTE_MARK + r"\s*$")  # 增长[41]|3.1%, 增长［7］|…
 

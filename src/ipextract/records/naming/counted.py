@@ -305,6 +305,8 @@ _LIST_CLOSERS = frozenset({"等", "等等"})
 def _closer_at(tokens: list[str]) -> int:
     """Where the first 等 of ``tokens`` is."""
     return next(at for at, token in enumerate(tokens) if token in _LIST_CLOSERS)
+
+
 _SLASHES = frozenset({"/", "／"})
 
 
@@ -705,8 +707,17 @@ def through_joined_nouns(right: str, tail: str) -> str:
 
 
 _NAMED_NOUNS = ("n", "nt", "ns", "nr", "nz", "j")  # (not vn: a verbal noun, a predicate's own)
-# 、15名|个人…: a later count of a list of counts, with its measure word
-_LATER_COUNT = re.compile(r"、[0-9][0-9.]*[万亿]?[余多]?[个名家件项所座条处户人支批类篇部种套台艘架辆位]")
+
+
+@lru_cache(maxsize=1)
+def _later_count() -> re.Pattern[str]:
+    """、15名|个人…: a later count of a list of counts, with a measure word of the vocabulary's
+    counts (units.toml ``[count]``)."""
+    words = sorted((written for written, unit in load_vocabulary().units.items() if unit.kind == "count"),
+                   key=len, reverse=True)
+    return re.compile(r"、[0-9][0-9.]*[万亿]?[余多]?(?:" + "|".join(map(re.escape, words)) + ")")
+
+
 _LATER_COUNTS = 4  # later counts of a list read for the predicate they share, at most
 
 
@@ -720,7 +731,7 @@ def _predicate_after_later_counts(right: str, tail: str) -> str:
     """
     at = len(right)
     read = 0
-    while read < _LATER_COUNTS and (count := _LATER_COUNT.match(tail, at)) is not None:
+    while read < _LATER_COUNTS and (count := _later_count().match(tail, at)) is not None:
         noun = _right_noun(tail[count.end():])
         if not noun or not tail.startswith(noun, count.end()):
             return right

@@ -177,7 +177,6 @@ def _with_list_marks(quoted: re.Match[str]) -> str:
 
 
 @lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
-
 def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str, str]:
     """Rule 1 of the metric naming: drop leading scope words and trailing link words.
 
