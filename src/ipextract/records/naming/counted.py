@@ -33,7 +33,6 @@ from .phrase import (
     _noun_after_adjectives,
     closing_bracket,
     unclosed_bracket,
-    verbs_over_lists,
     without_inner_manner,
 )
 
@@ -699,8 +698,6 @@ def through_joined_nouns(right: str, tail: str) -> str:
     """
     if len(tail) <= len(right) + 1 or tail[len(right)] != "、" or not tail.startswith(right):
         return right
-    if (shared := _predicate_after_later_counts(right, tail)) != right:
-        return shared
     before, after = _tokens(right), _tokens(tail[len(right) + 1:len(right) + 9])
     return tail if before and after and all(
         pos_tag(token).startswith(_NAMED_NOUNS) for token in (before[-1], after[0])) else right
@@ -708,43 +705,6 @@ def through_joined_nouns(right: str, tail: str) -> str:
 
 _NAMED_NOUNS = ("n", "nt", "ns", "nr", "nz", "j")  # (not vn: a verbal noun, a predicate's own)
 
-
-@lru_cache(maxsize=1)
-def _later_count() -> re.Pattern[str]:
-    """、15名|个人…: a later count of a list of counts, with a measure word of the vocabulary's
-    counts (units.toml ``[count]``)."""
-    words = sorted((written for written, unit in load_vocabulary().units.items() if unit.kind == "count"),
-                   key=len, reverse=True)
-    return re.compile(r"、[0-9][0-9.]*[万亿]?[余多]?(?:" + "|".join(map(re.escape, words)) + ")")
-
-
-_LATER_COUNTS = 4  # later counts of a list read for the predicate they share, at most
-
-
-def _predicate_after_later_counts(right: str, tail: str) -> str:
-    """``right`` with the predicate that closes a list of counts after it (14个集体|、15名个人荣获
-    表彰: 集体 + 荣获表彰, what both did), when each later item is a count of a noun and the last
-    noun is followed by a verb; ``right`` when the list has no such end.
-
-    >>> _predicate_after_later_counts("集体", "集体、15名个人荣获全国表彰。")
-    '集体荣获全国表彰'
-    """
-    at = len(right)
-    read = 0
-    while read < _LATER_COUNTS and (count := _later_count().match(tail, at)) is not None:
-        noun = _right_noun(tail[count.end():])
-        if not noun or not tail.startswith(noun, count.end()):
-            return right
-        at, read = count.end() + len(noun), read + 1
-    end = _PREDICATE_END.search(tail, at)
-    if not read or end is None or end.start() == at or tail[end.start()] == "、":
-        return right
-    tokens = _tokens(tail[at:end.start()])
-    # (荣获 is tagged a name; …核心|育种|场: a verb before a head of one character is the noun's)
-    verb = pos_tag(tokens[0]).startswith("v") or tokens[0] in verbs_over_lists()
-    if not verb or len(tokens) > 1 and len(tokens[1]) == 1 and pos_tag(tokens[1]) in CUT_HEAD_TAGS:
-        return right
-    return right + tail[at:end.start()]
 
 
 # a quoted name inside a predicate, read as one word of two characters for its length

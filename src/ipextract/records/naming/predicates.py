@@ -15,6 +15,7 @@ from ...vocabulary import cue_set
 from ...vocabulary.lexicon import pos_tag
 from ..base import _NOMINAL_TAGS, Draft, _tokens
 from .counted import _right_noun
+from .phrase import verbs_over_lists
 
 # what stands between two counted items of one list (not ，: a count after it as often opens a
 # clause of its own, whose verb the text leaves out: …，18个服务区出入口，3个县获评…)
@@ -65,8 +66,9 @@ def _give_predicate(drafts: list[Draft], blocks: list[Block], run: list[int]) ->
     things = _things(last, blocks)
     predicate = last.metric[len(things):] if things and last.metric.startswith(things) else ""
     words = _tokens(predicate) if len(predicate) >= _SHORTEST_PREDICATE else []
-    # (the predicate opens with a verb that is no word of a compound noun: not 育种|场)
-    if not words or not pos_tag(words[0]).startswith("v") or (
+    # (the predicate opens with a verb that is no word of a compound noun: not 育种|场; 荣获,
+    # which the segmenter tags a name, is a verb of lists)
+    if not words or not (pos_tag(words[0]).startswith("v") or words[0] in verbs_over_lists()) or (
             len(words) > 1 and words[1] in cue_set("compound_heads")):
         return
     for index in run[:-1]:
@@ -75,9 +77,12 @@ def _give_predicate(drafts: list[Draft], blocks: list[Block], run: list[int]) ->
         # of its own the segmenter reads into the noun)
         # (and no verb inside it: 职业院校|升格|本科, a clause of its own the segmenter reads as
         # a compound)
+        # (a verb right before the head of a compound is its word: 矿山|修复|项目, 科技|创新|成果)
         words = _tokens(item.metric)
+        heads = cue_set("compound_head_nouns") | cue_set("programme_items")
         if _things(item, blocks) == item.metric and pos_tag(words[-1]) in _NOUN_TAGS and not any(
-                pos_tag(word) == _VERB for word in words):
+                pos_tag(word) == _VERB and not (at == len(words) - 2 and words[-1] in heads)
+                for at, word in enumerate(words)):
             drafts[index] = replace(item, metric=item.metric + predicate)
 
 
