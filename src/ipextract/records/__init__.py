@@ -76,7 +76,7 @@ from .naming import (
     reach_owner,
     topic_carried,
 )
-from .naming.areas import areas_of_bare_names, measures_of_listed_places
+from .naming.areas import areas_of_bare_names, measures_of_listed_places, shares_of_listed_places
 from .naming.implied import (
     industry_growth_named,
     length_named,
@@ -392,6 +392,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     programme_of_generic_items(drafts, blocks)  # …补短板工程，实施项目2113个: the programme's
     areas_of_bare_names(drafts, blocks)  # 公路方面，新开工项目12个: 新开工公路项目
     measures_of_listed_places(drafts, blocks)  # …的比重，东部地区为55.2%: 东部地区…的比重
+    shares_of_listed_places(drafts, blocks)  # …占全省工业比重…的城市…，即：长沙市15.2%: its share
     predicate_over_counted_items(drafts, blocks)  # 16个街区、…90条城市画廊|实现绿化彩化: each's
     _name_bare_shares(drafts, blocks)
     name_paired_counts(drafts, blocks)  # 3批18项…案例: the first counts the batches

@@ -140,3 +140,46 @@ def _places_alone(name: str) -> bool:
     tokens = [token for token in _tokens(name) if token != "、"]
     return bool(tokens) and all(pos_tag(token) == "ns" or token.endswith(_PLACE_WORDS) or token in _DIRECTIONS
                                 for token in tokens)
+
+
+# …占全省工业比重达到10%以上的城市有2个，即：|长沙市15.2%、…: the share's whole, named in the bound
+# of the class of places a list after 即 gives; and the measure of a 从…看 that opens the sentence
+_BOUND_SHARE = regex.compile(r"占([\p{Han}]{1,10}?)(?:的)?比重")
+_SEEN_FROM = regex.compile(r"从(\p{Han}{2,8}?)看[，,]")
+_LISTED = "即"  # (即：江苏…、广东…: the places of the class, each with its share)
+_LIST_REACH = 80  # characters back from a listed place to the 即 that opens its list, at most
+
+
+def shares_of_listed_places(drafts: list[Draft], blocks: list[Block]) -> None:
+    """A place listed after 即 with its share (…占全省工业比重达到10%以上的城市有2个，即：长沙市
+    15.2%、…), named by the place alone, is that place's share of the whole the class's bound
+    names: 工业增加值占全省工业比重 (the measure of a 从…看 that opens the paragraph, when there is
+    one), the place kept as the record's scope.
+
+    >>> from ipextract import extract
+    >>> text = "某省工业普查公报\\n从工业增加值看，占全省工业比重达到10%以上的城市有2个，即：长沙市15.2%、岳阳市11.8%。"
+    >>> [(r.metric, r.scope) for r in extract(text).records][1:]
+    [('工业增加值占全省工业比重', '长沙市'), ('工业增加值占全省工业比重', '岳阳市')]
+    """
+    for index, draft in enumerate(drafts):
+        if draft.kind not in ("rate", "share") or draft.metric_from not in ("before", "context") or (
+                draft.metric and not _places_alone(draft.metric)):
+            continue
+        figure = draft.figure
+        text = blocks[figure.block].text
+        listed = text.rfind(_LISTED, max(0, figure.lstart - _LIST_REACH), figure.lstart)
+        bound = None
+        for found in _BOUND_SHARE.finditer(text, 0, max(listed, 0)):
+            bound = found  # (the last bound of the paragraph before the list)
+        if listed < 0 or bound is None or regex.search(r"[。；;]", text[listed:figure.lstart]):
+            continue
+        seen = None
+        for found in _SEEN_FROM.finditer(text, 0, bound.start()):
+            seen = found
+        thing = seen.group(1) if seen is not None else ""
+        place = _PLACE_BEFORE.search(text, listed, figure.lstart)
+        scope = draft.scope or (place.group(1) if place is not None and _places_alone(place.group(1)) else None)
+        drafts[index] = replace(draft, metric=f"{thing}占{bound.group(1)}比重", scope=scope)
+
+
+_PLACE_BEFORE = regex.compile(r"[：:、，,]\s*(\p{Han}{2,8})$")  # 即：|江苏|12.9％
