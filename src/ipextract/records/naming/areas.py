@@ -148,6 +148,7 @@ _BOUND_SHARE = regex.compile(r"占([\p{Han}]{1,10}?)(?:的)?比重")
 _SEEN_FROM = regex.compile(r"从(\p{Han}{2,8}?)看[，,]")
 _LISTED = "即"  # (即：江苏…、广东…: the places of the class, each with its share)
 _LIST_REACH = 80  # characters back from a listed place to the 即 that opens its list, at most
+_STOPS = regex.compile(r"[。；;]")
 
 
 def shares_of_listed_places(drafts: list[Draft], blocks: list[Block]) -> None:
@@ -171,15 +172,11 @@ def shares_of_listed_places(drafts: list[Draft], blocks: list[Block]) -> None:
         bound = None
         for found in _BOUND_SHARE.finditer(text, 0, max(listed, 0)):
             bound = found  # (the last bound of the paragraph before the list)
-        if listed < 0 or bound is None or regex.search(r"[。；;]", text[listed:figure.lstart]):
-            continue
+        if listed < 0 or bound is None or _STOPS.search(text, listed, figure.lstart):
+            continue  # (a list that a sentence's end parts from its place is not its list)
         seen = None
         for found in _SEEN_FROM.finditer(text, 0, bound.start()):
             seen = found
         thing = seen.group(1) if seen is not None else ""
-        place = _PLACE_BEFORE.search(text, listed, figure.lstart)
-        scope = draft.scope or (place.group(1) if place is not None and _places_alone(place.group(1)) else None)
-        drafts[index] = replace(draft, metric=f"{thing}占{bound.group(1)}比重", scope=scope)
-
-
-_PLACE_BEFORE = regex.compile(r"[：:、，,]\s*(\p{Han}{2,8})$")  # 即：|江苏|12.9％
+        # (the place stays the record's scope, as the scope stage read it from its words)
+        drafts[index] = replace(draft, metric=f"{thing}占{bound.group(1)}比重")

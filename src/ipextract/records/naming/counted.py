@@ -706,7 +706,6 @@ def through_joined_nouns(right: str, tail: str) -> str:
 _NAMED_NOUNS = ("n", "nt", "ns", "nr", "nz", "j")  # (not vn: a verbal noun, a predicate's own)
 
 
-
 # a quoted name inside a predicate, read as one word of two characters for its length
 _QUOTED_IN_PREDICATE = re.compile(r"“[^“”，。；：、0-9]{1,16}”")
 _ONE_WORD = "名称"

@@ -71,6 +71,7 @@ def _give_predicate(drafts: list[Draft], blocks: list[Block], run: list[int]) ->
     if not words or not (pos_tag(words[0]).startswith("v") or words[0] in verbs_over_lists()) or (
             len(words) > 1 and words[1] in cue_set("compound_heads")):
         return
+    heads = cue_set("compound_head_nouns") | cue_set("programme_items")
     for index in run[:-1]:
         item = drafts[index]
         # (an item named by its things alone, a noun closing it: not 企业提档升级, a predicate
@@ -79,7 +80,6 @@ def _give_predicate(drafts: list[Draft], blocks: list[Block], run: list[int]) ->
         # a compound)
         # (a verb right before the head of a compound is its word: 矿山|修复|项目, 科技|创新|成果)
         words = _tokens(item.metric)
-        heads = cue_set("compound_head_nouns") | cue_set("programme_items")
         if _things(item, blocks) == item.metric and pos_tag(words[-1]) in _NOUN_TAGS and not any(
                 pos_tag(word) == _VERB and not (at == len(words) - 2 and words[-1] in heads)
                 for at, word in enumerate(words)):
