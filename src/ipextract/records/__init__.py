@@ -72,6 +72,7 @@ from .naming import (
     clean_metric,
     named_in_a_panel,
     owner_carried,
+    reach_of_each,
     reach_openers,
     reach_owner,
     topic_carried,
@@ -233,6 +234,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             if listed is not None and listed[0]:
                 metric, of = listed
                 metric = without_cause(metric, kind)  # (带动|家电、汽车消费|分别增长…)
+                metric = reach_of_each(metric, kind, block.text, analysis.sentence_start, figure)
                 how: MetricFrom = "list"
             else:
                 metric, of, how = _name(blocks, index, position, figure, analysis, block_drafts,

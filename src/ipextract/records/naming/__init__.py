@@ -48,7 +48,7 @@ from .fills import (
 from .lists import MAX_CHAIN, _respective
 from .phrase import _NAME_ENDINGS, _phrase_patterns, _scope_prefix, _strip_scope_prefixes, clean_metric
 from .reach import reach_openers, reach_owner
-from .sentence import _name
+from .sentence import _name, reach_of_each
 from .topic import casualties_of_events, owner_carried, topic_carried
 from .totals import _scope_of_total_parts
 
@@ -72,6 +72,7 @@ __all__ = [
     "clean_metric",
     "named_in_a_panel",
     "owner_carried",
+    "reach_of_each",
     "reach_openers",
     "reach_owner",
     "topic_carried",

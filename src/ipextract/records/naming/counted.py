@@ -134,7 +134,9 @@ def _right_noun(text: str, relative: bool = False) -> str:
     ) and predicate.isdisjoint(short) and not any(  # (个人|荣获|党中央: a verb tagged a name)
             token in word_sets["outside_compounds"] and pos_tag(token).startswith("n")
             for token in short[1:]):
-        return "".join(short)  # …、2680个提档升级村。: a short noun phrase closing the clause
+        # …、2680个提档升级村。: a short noun phrase closing the clause (圆|了|安居梦: without
+        # the aspect particle, as a predicate is read)
+        return "".join(token for token in short if token != _ASPECT)
     if relative and closed and (sized := _with_size_class(tokens)):
         return sized  # 2个|工业产值过百亿的|园区: the things with the class that qualifies them
     taken: list[str] = []
@@ -144,7 +146,9 @@ def _right_noun(text: str, relative: bool = False) -> str:
     # phrase closes the clause (老旧小区改造。), not before what is done with or at them
     adjectives_open = closed and _adjectives_open(tokens)
     for index, token in enumerate(tokens):
-        tag = pos_tag(token)
+        # (困难群众|圆|了|安居梦: a word the aspect particle follows is a verb, whatever the
+        # segmenter tags it; the things counted end before it)
+        tag = "v" if tokens[index + 1:index + 2] == [_ASPECT] else pos_tag(token)
         following = pos_tag(tokens[index + 1]) if index + 1 < len(tokens) else ""
         inner_numeral = tag in ("m", "q") and index + 1 < len(tokens) and not token.isdigit()
         next_token = tokens[index + 1] if index + 1 < len(tokens) else ""
@@ -240,6 +244,7 @@ def _right_noun(text: str, relative: bool = False) -> str:
 
 
 _RANK_WORD = re.compile(r"(?:第|前)[0-9一二三四五六七八九十]")  # 第一, 第3, 前三
+_ASPECT = "了"  # the particle of a deed done (圆了, 住上了)
 
 
 @lru_cache(maxsize=1)
@@ -513,9 +518,9 @@ def _with_predicate(noun: str, right: str) -> str:
     rest = right[at + len(noun): end.start() if end else len(right)]
     tokens = _tokens(rest[:_MAX_PREDICATE])
     cues = load_vocabulary().cues
-    if len(tokens) > 1 and (tokens[0] in cues.manner_adverbs or tokens[0] in cues.predicate_manner_adverbs):
-        # (企业|成功|上市, 学校|成功|入选…, 项目|首次|纳入…: how or when it was done, no word of
-        # what the things did)
+    while len(tokens) > 1 and (tokens[0] in cues.manner_adverbs or tokens[0] in cues.predicate_manner_adverbs):
+        # (企业|成功|上市, 学校|成功|入选…, 项目|首次|纳入…, 项目|均|已|…: how or when it was
+        # done, no word of what the things did)
         rest, tokens = rest[len(tokens[0]):], tokens[1:]
     # (县|被命名为…: a passive predicate is one too; 县区|通过…: a verb of what the counted
     # did that the segmenter tags otherwise, cues.predicate_verbs)
@@ -523,7 +528,7 @@ def _with_predicate(noun: str, right: str) -> str:
             tokens[0] in _word_sets()["outside_compounds"])):
         return noun
     predicate = rest if len(rest) <= _WHOLE_PREDICATE else _words_within(rest, _MAX_PREDICATE)
-    kept = _strip_edges(predicate)
+    kept = _strip_edges(predicate).replace(_ASPECT, "")  # (圆了安居梦: the aspect goes, as in short_predicate)
     if predicate.endswith(("%", "‰")) and predicate.startswith(kept):
         kept = predicate[:len(kept) + 1]  # 进入ESI全球前1%: the sign is the name's, no edge
     return noun + kept
@@ -574,9 +579,9 @@ def short_predicate(noun: str, right: str, carrier: str = "", benefactive: bool 
             noun.endswith(cues.adverbs_tagged_nouns)):
         return ""
     tokens = _tokens(rest)
-    if len(tokens) > 1 and (tokens[0] in cues.manner_adverbs or tokens[0] in cues.predicate_manner_adverbs):
-        # (创新药|集中|获批上市, 成功|入选, 项目|首次|纳入…: how or when it was done, no word
-        # of what the things did)
+    while len(tokens) > 1 and (tokens[0] in cues.manner_adverbs or tokens[0] in cues.predicate_manner_adverbs):
+        # (创新药|集中|获批上市, 成功|入选, 项目|首次|纳入…, 区|均|被评为…: how or when it was
+        # done, no word of what the things did)
         if tokens[0] in cues.predicate_manner_adverbs and rest[len(tokens[0]):] in cues.counting_verbs:
             return ""  # (片区|有序|建设: the work on them going on, no choice of which)
         rest, tokens = rest[len(tokens[0]):], tokens[1:]
@@ -589,7 +594,9 @@ def short_predicate(noun: str, right: str, carrier: str = "", benefactive: bool 
         return ""  # (…加快|推进, 全部|完成, 推进…: no choice of which things are counted)
     if carrier in _NO_GIVING and first in words["giving_verbs"] and not benefactive:
         return ""  # (``benefactive``: what was given or done for them, read with its 为)
-    if not (deed or first in words["selecting_verbs"] or pos_tag(first).startswith("v")) or any(
+    # (…|圆|了|安居梦: a word the aspect particle follows is a verb, whatever its tag)
+    did = right.find(first + _ASPECT, start, stop) >= 0
+    if not (deed or did or first in words["selecting_verbs"] or pos_tag(first).startswith("v")) or any(
             verb in rest for verb in cues.figurative_verbs):
         return ""  # (享誉海内外, 擦亮…名片, 项目|加力实施: a figure of speech or an effort says no which)
     # (民生实事|保质保量 + 完成: a noun read with an adverb of the predicate takes no more of it;

@@ -158,8 +158,15 @@ def _institutions_of(draft: Draft, attributes: frozenset[str]) -> str:
 
 # A sentence that opens with the whole its figures are parts of: (全年)(在)X中， (a footnote
 # mark after the whole, 规模以上工业[11]中, no word of it)
-_OPENING_WHOLE = regex.compile(r"[\s　]*(?:全年)?(?:在)?(?:全部)?([^，,。；;：:、0-9]{3,24}?)(?:"
-                               + NOTE_MARK + r")?中[，,]")
+_WHOLE_AND_MARK = r"([^，,。；;：:、0-9]{3,24}?)(?:" + NOTE_MARK + r")?中[，,]"
+_OPENING_WHOLE = regex.compile(r"[\s　]*(?:全年)?(?:在)?(?:全部)?" + _WHOLE_AND_MARK)
+# …, a whole with a threshold scope, after the report's own region (全市规模以上工业中，): the
+# region is no word of the scope its figures take, as 全部 is not
+_OPENING_SCOPED_WHOLE = regex.compile(r"[\s　]*(?:全年)?(?:在)?(?:全[国省市区州县盟旗])?(?:全部)?"
+                                      + _WHOLE_AND_MARK)
+# the count of main industries a whole closes with (规模以上工业|七大主要行业中): the members
+# listed after it, no word of their scope
+_MAIN_MEMBERS = regex.compile(r"[一二三四五六七八九十]{1,3}大(?:主要|重点|主导)?(?:行业|产业)$")
 # …, or the set of places or units its figures count members of, after the months the sentence
 # opens with: (12月份，)70个大中城市中，…上涨的城市个数为23个 (a panel: 70个大中城市)
 _OPENING_PANEL = regex.compile(r"[\s　]*(?:[0-9一二三四五六七八九十—\-至]{1,8}月份?[，,])?(?:在)?(?:全[国省市区州县])?"
@@ -329,7 +336,7 @@ def _opening_wholes(text: str, start: int, first: int, scopes: tuple[str, ...]) 
     while clause < end:
         # (按零售业态分，限额以上零售业单位中，…: the whole after the breakdown it is cut by)
         breakdown = _breakdown_opening().match(text, clause, end)
-        opening = _OPENING_WHOLE.match(text, breakdown.end() if breakdown else clause, end)
+        opening = _OPENING_SCOPED_WHOLE.match(text, breakdown.end() if breakdown else clause, end)
         if opening is not None and opening.group(1).startswith(scopes):
             found.append((clause, *_scope_and_measure(opening.group(1), scopes)))
         elif (panel := _OPENING_PANEL.match(text, clause, end)) is not None:
@@ -348,6 +355,8 @@ def _scope_and_measure(whole: str, scopes: tuple[str, ...]) -> tuple[str, str]:
     it ends with (cues.measure_nouns, with the noun before it that is no unit of the scope,
     商品|零售额); ``(whole, "")`` when it names no measure (规模以上工业)."""
     measures = load_vocabulary().cues.measure_nouns
+    if (members := _MAIN_MEMBERS.search(whole)) is not None and members.start() >= max(map(len, scopes)):
+        whole = whole[:members.start()]
     tokens = _tokens(whole)
     if len(tokens) < 3 or tokens[-1] not in measures:
         return whole, ""

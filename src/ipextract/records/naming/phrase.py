@@ -278,6 +278,8 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         # 国有控股企业（包括相对控股）…)
         tokens = tokens[at + 1:]
     tokens = _without_verbs(tokens)
+    if _HAVING in tokens[1:-1]:
+        tokens = _without_having(tokens)
     while len(tokens) > 1 and tokens[0] in leading and tokens[1] not in _bound_suffixes() and (
             not _names_organisation(tokens, places)):
         tokens.pop(0)  # 预计|全市|数字经济…: the scope word the verb stood before
@@ -636,6 +638,30 @@ def _preposition_at(phrase: str, at: int) -> bool:
 
 _YU = "于"
 _COMPARING_TAGS = ("a", "v", "d")  # the tags of 快, 高, 用… that 于 completes as a verb
+
+
+_HAVING = "拥有"
+# (每万人|拥有…, 人均|拥有…, 平均每一企业|拥有…: a measure per head says what each has, the
+# having verb is a word of it)
+_PER_OPENINGS = ("每", "人均", "平均", "万人", "千人")
+
+
+def _without_having(tokens: list[str]) -> list[str]:
+    """规模以上企业|拥有|研发人员 → 规模以上企业研发人员: the verb of having between
+    a body and what it has goes, as a verb before a measure does (not in a measure per head,
+    每千人口|拥有|托位数, nor before 量: 发明专利|拥有|量).
+
+    >>> _without_having(["民政", "机构", "拥有", "床位"]), _without_having(["每万人", "拥有", "面积"])
+    (['民政', '机构', '床位'], ['每万人', '拥有', '面积'])
+    """
+    at = tokens.index(_HAVING)
+    if "".join(tokens[:at]).startswith(_PER_OPENINGS) or tokens[at + 1].startswith(_AMOUNT_OF) or not (
+            pos_tag(tokens[at - 1]).startswith("n") and pos_tag(tokens[at + 1]).startswith(_NOMINAL_TAGS)):
+        return tokens
+    return tokens[:at] + tokens[at + 1:]
+
+
+_AMOUNT_OF = "量"
 
 
 def _without_verbs(tokens: list[str]) -> list[str]:

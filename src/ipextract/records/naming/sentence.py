@@ -45,6 +45,7 @@ from .metric import (
     _ranking_in,
     _share_part,
     _share_phrase,
+    _verb_measure,
     things_before_own_verb,
 )
 from .phrase import (
@@ -71,6 +72,7 @@ from .phrase import (
     without_inner_manner,
 )
 from .streak import (
+    RANK_CLOSING,
     STREAK_WORD,
     after_streak_word,
     level_predicate,
@@ -80,6 +82,7 @@ from .streak import (
     streak_owner,
 )
 from .topic import facility_of_sentence
+from .works import work_of_listed_item
 
 
 def _describes(block_drafts: list[Draft], group_drafts: list[Draft], block: Block,
@@ -205,7 +208,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         level = _level_before(block_drafts, sentence_start)
         if level is not None and level.metric and level.kind != "rank":
             metric, how = level.metric, "previous"
-    if kind in _STREAK_KINDS and after_streak_word(words.left) and not words.followed and (
+    if kind in _STREAK_KINDS and after_streak_word(words.left) and (
+            not words.followed or RANK_CLOSING.search(words.right) is not None) and (
             streak := _streak(figure, words, metric, how, block_drafts, places)):
         return streak, None, how  # 耕地面积连续4年净增加 → 耕地面积连续净增加年数
     if how == "before" and metric and STREAK_WORD in words.clause:
@@ -238,6 +242,14 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
                 named = earlier
         # 增长8.9%，占…的比重为19.6%; 占比46.1%，居全国第5位: the rank is the part's, not its share's
         metric, how = _share_part(named.metric, named.kind) if kind != "share" else named.metric, "previous"
+        if kind == "rank" and named.kind == "duration" and (at := metric.find(STREAK_WORD)) >= 0:
+            # (水果产量连续7年排全国第一: the years are the streak's, 水果产量连续排全国第一年数;
+            # the rank is the thing's, named before 连续; where nothing is, the position held:
+            # 连续五年居全国第3位 → 居全国第3位)
+            held = metric[at + len(STREAK_WORD):]
+            measure = max((m for m in load_vocabulary().cues.streak_measures.values() if held.endswith(m)),
+                          key=len, default="")
+            metric = metric[:at] or held[:len(held) - len(measure)]
         if kind == "share" and named.kind != "share" and metric:
             # (…增加值增长8.9%，占规上工业的比重为19.6%: the share of the part the growth names
             # in the whole written, as after a level: rule 2; none for a place, 占全省的)
@@ -308,6 +320,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         opened = block.text[max(0, clause_start - _MARKED_OPENING):clause_start].rstrip(
             "，,：: ").endswith(cue_words("sub_item_markers"))
         metric = _sub_item(metric, words.clause, previous, figure, kind, opened)
+        if kind in BASE_KINDS and metric.startswith(_PURPOSE):
+            metric = _purpose_of_total(metric, block.text, figure, sentence_start, block_drafts)
         if how == "before" and kind == "count":
             metric = _later_level(metric, block.text[previous.figure.lend:figure.lstart], previous, figure)
         if how == "before" and kind in BASE_KINDS:
@@ -336,11 +350,36 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
             d.figure.lstart for d in block_drafts[-MAX_CHAIN:] if d.figure.lstart >= sentence_start])
     if how == "after":
         metric = without_inner_manner(metric)  # (…扶持工作|圆满|收官: how it went, no word of it)
+        if kind in _WORKED_KINDS and (end := _ITEMS_END.search(block.text, figure.lend, figure.lend + MAX_REACH)):
+            # (…煤电机组、…、200台燃煤锅炉|超低排放改造: the work the list closes with)
+            metric = work_of_listed_item(metric, block.text[figure.lend:end.start()])
     of = target.figure if target is not None and target.metric == _share_part(metric, kind) else None
     return metric, of, how
 
 
 _FACILITY_KINDS = BASE_KINDS | {"growth"}  # a facility's levels and their growth
+_WORKED_KINDS = frozenset({"count", "quantity"})  # the things a work was done on
+_EACH = "分别"
+
+
+def reach_of_each(metric: str, kind: str, text: str, sentence_start: int, figure: Figure) -> str:
+    """公共文化工程惠及人次 for 公共文化工程 of 公共文化工程、全民健身工程分别惠及|350万、230万
+    人次: a verb of reach (cues.reach_verbs) written right after the 分别 of a list of counts
+    is each item's, named as a count after the verb alone is (_verb_measure); ``metric``
+    otherwise."""
+    at = text.rfind(_EACH, sentence_start, figure.lstart) if kind == "count" and metric else -1
+    if at < 0:
+        return metric  # (most items: no 分别 before their count)
+    after = text[at + len(_EACH):figure.lstart]
+    verb = next((v for v in load_vocabulary().cues.reach_verbs if after.startswith(v)), "")
+    if not verb or len(after) > len(verb) and _FIGURE_START.match(after, len(verb)) is None:
+        return metric  # (the first figure right after the verb, or a later one past the list's)
+    return _verb_measure(metric + verb, figure.unit or "")
+
+
+_FIGURE_START = regex.compile("[0-9０-９一二三四五六七八九十两]")  # (…惠及|350万: the list's first figure)
+# what ends a list of items joined by 、 (or ，: a writer's choice between the two marks)
+_ITEMS_END = regex.compile("[。；;：:！？!?\n]")
 _FROM_TO_KINDS = BASE_KINDS | {"rank"}  # the levels a change runs from and to
 # what may stand between a from-to's words and its figures: a time, 的, the marks of a list
 _FILLER = r"(?:[0-9]{4}年(?:底|末)?|的|、|和|及|\s)*"
@@ -722,6 +761,32 @@ def _sub_item(metric: str, clause: str, previous: Draft, figure: Figure, kind: s
 
 
 _MARKED_OPENING = 4  # characters read before a clause for 其中 and its mark
+_PURPOSE = "用于"  # (其中用于社会福利…: the part of a total spent on a purpose)
+
+
+def _purpose_of_total(metric: str, text: str, figure: Figure, sentence_start: int,
+                      block_drafts: list[Draft]) -> str:
+    """福利彩票公益金用于养老服务 for 用于养老服务 of 共支出福利彩票公益金12.6亿元，其中用于养老服务
+    8.1亿元，用于儿童福利…: a part of a total named by its purpose alone, after 其中 (past the
+    total's growth), is the total's (its verb left out), and so is the next part named so; a
+    name of a purpose with no total before it stays (统筹…资金|用于援企稳岗)."""
+    for draft in reversed(block_drafts[-MAX_CHAIN:]):
+        if draft.figure.lstart < sentence_start:
+            return metric
+        if draft.figure.unit != figure.unit or draft.kind not in BASE_KINDS:
+            continue  # (比上年下降14.4%: the total's growth, passed over)
+        at = draft.metric.find(_PURPOSE)
+        if at > 0:  # (…，用于儿童福利…: the part before named the total)
+            return draft.metric[:at] + metric
+        if _SUB_ITEM_WORDS.search(text, draft.figure.lend, figure.lstart) is None:
+            return metric
+        tokens = _tokens(draft.metric)
+        owner = "".join(tokens[1:]) if len(tokens) > 1 and pos_tag(tokens[0]).startswith("v") else draft.metric
+        return owner + metric if owner else metric
+    return metric
+
+
+_SUB_ITEM_WORDS = regex.compile("其中")  # (cues.sub_item_markers' first, which opens the parts)
 
 
 # a level word, with the bracket that lists what it covers (地（市）级, 县（区、县级市）级)
@@ -868,13 +933,14 @@ def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind:
             or not _ITEM_WORDS.fullmatch(between[1:])
             or between[1:].startswith(load_vocabulary().cues.sub_item_markers)
             or metric in load_vocabulary().cues.generic_names  # 新增…62家，总数186家: the total
+            or _opens_with_new_verb(metric)  # (…，新开设社区食堂8家: a flow verb of its own)
             # (新增新能源汽车2万辆，汽车产量35万辆: a count named by a measure noun is no thing
             # the verb adds)
             or kind == "count" and metric.endswith(_MEASURE_NOUN_ENDS)
             or metric.endswith(load_vocabulary().cues.stock_totals)  # (…，人才资源总量超过650万)
             # (…980件，完成|…审查360件: a verb between opens a clause of its own, and so does a
             # scope word: …1万名，全市|人才资源总量…)
-            or any(_is_verb(pos_tag(token)) or token in _word_sets()["scope"]
+            or any(_is_verb(pos_tag(token)) or token in _word_sets()["scope"] and between[:1] != "、"
                    for token in _tokens(between[1:-len(metric)]))):
         return metric
     # the verb is the flow's only one on both sides (not 新增治理水土流失…、石漠化面积, nor
@@ -884,9 +950,24 @@ def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind:
     if not (_bare_or_quoted(before, text, previous.figure.lstart) and _bare_or_quoted(
             metric, text, figure.lstart)) and not _parallel_items(before, metric):
         return metric
-    return verb + _shared_level(previous.metric[len(verb):], metric)
+    # (、全国技术能手: a scope word the item opens with after a 、 is a word of its designation,
+    # as it is of the first item's after the verb, 获评全国劳动模范)
+    item = between[1:] if between[:1] == "、" and _HAN_WORDS.fullmatch(between[1:]) else metric
+    return verb + _shared_level(previous.metric[len(verb):], item)
 
 
+def _opens_with_new_verb(name: str) -> bool:
+    """新开设|社区食堂: a name that opens with 新 and a verb in one word (tagged an idiom), a flow
+    of its own.
+
+    >>> _opens_with_new_verb("新开设社区食堂"), _opens_with_new_verb("新能源汽车")
+    (True, False)
+    """
+    first = _tokens(name)[0] if name.startswith(_NEW) else ""
+    return len(first) > 2 and pos_tag(first[1:]).startswith("v")
+
+
+_NEW = "新"
 _CLOSING_QUOTE = regex.compile("[”’」』\"]")
 # the words of a list's item: characters, Latin letters and digits of a grade (5A级景区)
 _ITEM_WORDS = regex.compile(r"[\p{Han}A-Za-z0-9]+")
@@ -1113,6 +1194,9 @@ def _bare_item(name: str) -> bool:
         bounds = [-1, *joined, len(tokens)]
         return all(0 < at < last for at in joined) and all(
             _bare_item("".join(tokens[bounds[k] + 1:bounds[k + 1]])) for k in range(len(bounds) - 1))
+    if last > 1 and not modifier and (size := _size_class_words(tokens)):
+        tokens = tokens[size:]  # 五百|亿|级|开发区: a class of size, as 百亿|企业 opens with one
+        last = len(tokens) - 1
     if last > 0 and not modifier and (_adjectives_open(tokens) or pos_tag(tokens[0]) == "m" and (
             _HAN_WORDS.fullmatch(tokens[0]) and pos_tag(tokens[1]).startswith(_NOMINAL_TAGS))):
         opening = 1
@@ -1130,6 +1214,22 @@ def _bare_item(name: str) -> bool:
             at == 0 < last and (pos_tag(token) == "ad" or pos_tag(token) == "a" and (
                 len(token) > 1 or _one_adjective_before_noun(tokens))))
         for at, token in enumerate(tokens))
+
+
+def _size_class_words(tokens: list[str]) -> int:
+    """How many of ``tokens`` a class of size written in Chinese numerals and 级 opens them with
+    (千亿|级, 五百|亿|级), 0 for none.
+
+    >>> _size_class_words(["五百", "亿", "级", "开发区"]), _size_class_words(["省", "级", "园区"])
+    (3, 0)
+    """
+    at = 0
+    while at < len(tokens) and pos_tag(tokens[at]) == "m" and _HAN_WORDS.fullmatch(tokens[at]):
+        at += 1
+    return at + 1 if at and at < len(tokens) and tokens[at] == _SIZE_CLASS else 0
+
+
+_SIZE_CLASS = "级"
 
 
 def _one_adjective_before_noun(tokens: list[str]) -> bool:

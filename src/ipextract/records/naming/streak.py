@@ -20,6 +20,9 @@ STREAK_WORD = "连续"
 _MAX_PREDICATE = 20  # characters: a longer rest of the clause is more than what held
 # (an Arabic digit, a per cent or a list mark: a figure or a list, no predicate to name)
 _NOT_A_PREDICATE = regex.compile(r"[0-9０-９%％、]")
+# a rank that closes the predicate (连续7年居全国第一, 排全省第2位): the position held, as 首位
+# is, a figure of its own named by the level before it; the streak is named with it
+RANK_CLOSING = regex.compile(r"(?:居|排|位居|位列|稳居|保持)\p{Han}{0,4}第[0-9一二三四五六七八九十]{1,3}[位名]?$")
 _NOTE = regex.compile(r"[（(][^（）()]*[）)]$")  # 居全国前列（含并列）: a note, no part of it
 
 
@@ -36,7 +39,8 @@ def streak_measure(figure: Figure, right: str) -> tuple[str, str]:
     if not measure or figure.value_max is not None:
         return "", ""  # (连续3-5年扎实盯下去: a plan's range, no run counted)
     predicate = _NOTE.sub("", _strip_edges(rest.strip()))
-    if not predicate or len(predicate) > _MAX_PREDICATE or _NOT_A_PREDICATE.search(predicate):
+    if not predicate or len(predicate) > _MAX_PREDICATE or _NOT_A_PREDICATE.search(
+            predicate if RANK_CLOSING.search(predicate) is None else RANK_CLOSING.sub("", predicate)):
         return "", ""
     return measure, predicate
 
