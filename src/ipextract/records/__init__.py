@@ -191,7 +191,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
         months_read: dict[int, str] = {}
         if block.kind == "table_row":
             if table is None:
-                table = TableContext.under(before_table)
+                table = TableContext.under(before_table, region_code, places)
             if not figures[index]:
                 table.take_row(block)  # a row without figures heads the columns below it
             else:

@@ -51,6 +51,7 @@ from .context import years_since
 from .kinds import _change_cue
 from .naming.lists import _PARTNER, measure_group
 from .period_bounds import _words as period_words
+from .scope import place_scope
 
 _GROWTH_HEADING = regex.compile(r"增长|增速|增幅|同比|比上年|变化")
 # 比1985年增长, 较2020年增长: a column of changes since a named year
@@ -204,17 +205,22 @@ class TableContext:
     rows_seen: bool = False  # a row of figures has been read
     titled: tuple[str, bool] | None = None  # the title's measure (see _title_measure)
     threshold: str = ""  # the bound of the units the title says the table covers (规模以上工业)
+    place: str | None = None  # a sub-region the title names (凯里市): its cells' scope
     _columns: dict[tuple[int, int], tuple[str | None, bool]] = field(default_factory=dict)
     _kinds: int | None = None  # how many columns name kinds (_crossed_columns)
 
     @classmethod
-    def under(cls, block: Block | None) -> TableContext:
-        """A table below ``block``: its title when the block is a table's title line."""
+    def under(cls, block: Block | None, region_code: str | None = None,
+              places: frozenset[str] = frozenset()) -> TableContext:
+        """A table below ``block``: its title when the block is a table's title line, and the
+        place other than the document's own region the title opens with (表1 凯里市居民消费
+        价格 in a prefecture's bulletin: its cells' scope)."""
         title = block.text.strip() if block is not None and block.kind != "table_row" and (
             TABLE_TITLE.match(block.text)) else ""
         threshold = _title_threshold().search(title) if title else None
+        place = place_scope(_TITLE_NUMBER.sub("", title), region_code, places) if title else None
         return cls(title=title, titled=_title_measure(title) if title else None,
-                   threshold=threshold.group() if threshold else "")
+                   threshold=threshold.group() if threshold else "", place=place)
 
     def scoped(self, name: str) -> str:
         """``name`` with the bound of the units the title says the table covers (表4 2000万元
@@ -622,7 +628,8 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
                       value_max=figure.value_max, qualifier=figure.qualifier,
                       metric=table.scoped(metric), metric_from="table",
                       period=period, period_from="text" if period else None, of=of,
-                      section="table", context=block.text.strip())
+                      section="table", context=block.text.strip(),
+                      scope=_column_population(heading) or table.place)
         if kind in BASE_KINDS and base is None:
             base = draft
         drafts.append(draft)
@@ -633,3 +640,24 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
 
 
 _BREAKDOWN_MARK = regex.compile(r"\s*(?:其中|内中)")  # a row of a part of the row above
+
+
+# the number a title opens with, and a year after it (表1, 表8  2016年): no words of its place
+_TITLE_NUMBER = regex.compile(r"^\s*(?:附?表|图)\s*[0-9一二三四五六七八九十]+[：:\s]*(?:[0-9]{4}年)?\s*")
+
+
+def _column_population(heading: str) -> str | None:
+    """城镇 of a column headed 城 镇 (cues.population_parts but the whole): the part of the
+    population the column's cells are of, their record's scope (two cells of a row, one
+    measure, two parts); None for any other heading."""
+    words = _SPACES.sub("", heading)
+    return words if words in _POPULATION_COLUMNS() else None
+
+
+@lru_cache(maxsize=1)
+def _POPULATION_COLUMNS() -> frozenset[str]:
+    return frozenset(load_vocabulary().cues.population_parts) - _WHOLE_POPULATIONS
+
+
+_WHOLE_POPULATIONS = frozenset({"全体", "城乡"})  # the whole, no part of it
+_SPACES = regex.compile(r"[\s　]+")

@@ -628,7 +628,10 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             # 城镇新增就业…，农村劳动力转移就业… (a name of its own that ends in a verb). The
             # action takes the place of the verbs the noun opens with (制定修改规章45件，其中
             # 新制定20件 → 新制定规章)
-            return own + _without_leading_verbs(previous.metric), "previous"
+            # (…总量达…万户，新登记|147万户: the things added, without the stock's total word)
+            things = _without_leading_verbs(previous.metric)
+            total = next((t for t in cue_words("stock_totals") if things.endswith(t) and len(things) > len(t)), "")
+            return own + things[:len(things) - len(total)], "previous"
     if own and figure.kind == "count" and (_after_effort_adverbs(own) in cue_set("effort_verbs") or (
             own in cue_set("effort_adverbs"))):
         # (抓好|4个|在建…项目建设, 加快推进|42个|…: a verb of effort alone, after its adverbs,

@@ -48,6 +48,7 @@ from .metric import (
     _verb_measure,
     things_before_own_verb,
 )
+from .opening_topic import topic_of_opening
 from .phrase import (
     _ANY_DIGIT,
     _BOUND_WORDS,
@@ -342,6 +343,10 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
                                        previous.metric, words.right)
     if kind == "count" and metric in _word_sets()["level_steps"] and block_drafts:
         metric = _steps_of_listed_levels(metric, figure, block, block_drafts)
+    if how == "before" and kind in _FACILITY_KINDS and metric:
+        # (新医药产业加快发展，|产值增长12%: the topic of the opening clause before)
+        metric = topic_of_opening(metric, block, words.clause_start,
+                                  block.text[words.clause_start:figure.lstart], block_drafts)
     if metric and kind in _FACILITY_KINDS and how in ("before", "after", "context"):
         # 某某产业园启动建设，签约项目163个: the facility its sentence opens with
         clause_start = words.clause_start

@@ -1,0 +1,95 @@
+"""The topic a short opening clause names for the bare measure after it: 新医药产业加快发展，产值增长
+12% (the output is the industry's: 新医药产业产值), 经营主体稳中培优。总量达1461.4万户 (经营主体总量).
+A measure that names nothing alone (cues.toml ``topic_measures``: 总量, 产值, 利润, 播种面积…)
+opening its clause takes the subject of the clause right before it, when that clause opens its
+sentence, holds no figure and is that subject and a predicate (a verb, an adverb, an idiom: how
+the thing went); a verbal noun closing the subject is its activity, no word of the owner
+(粮食|生产|再创新高，播种面积… → 粮食播种面积). Not a topic of the economy or of work at large
+(经济运行稳中向好，产值…: cues.toml ``abstract_topics``), nor a place alone.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ...blocks import Block
+from ...vocabulary import load_vocabulary
+from ...vocabulary.lexicon import pos_tag
+from ..base import Draft, _tokens, _word_sets
+
+_OPENING_MARKS = frozenset("，,。；;")  # what ends the opening clause before the measure's
+_PREDICATE_TAGS = ("v", "d", "a", "l", "i")  # what opens the opening clause's predicate
+_MIN_TOPIC = 2  # characters
+# a time alone that opens the sentence before the opening clause (2025年，新医药产业加快发展，…)
+_TIME_OPENING = regex.compile(r"[\s　]*(?:[0-9〇零一二三四五六七八九十]{2,4}年(?:末|底|以来)?|全年|今年|去年|过去一年)[，,][\s　]*")
+_PLACE_TAGS = ("ns", "s", "f")  # a place or a locative alone is no owner
+# the words of a subject: nouns, verbal nouns, words of kind (not an idiom, 再创新高, which the
+# segmenter tags as it tags a name, nor a place: they open the predicate or are no owner)
+_SUBJECT_TAGS = ("n", "vn", "b", "j", "eng", "nz", "an", "ng", "nt")
+
+
+@lru_cache(maxsize=1)
+def _topic_measures() -> frozenset[str]:
+    return frozenset(load_vocabulary().cues.topic_measures)
+
+
+def topic_of_opening(metric: str, block: Block, clause_start: int, said: str,
+                     block_drafts: list[Draft]) -> str:
+    """``metric`` with the topic of the opening clause before it (see the module), where
+    ``metric`` is a bare topic measure that ``said``, the words of its clause before the
+    figure, opens with; ``metric`` otherwise.
+
+    >>> from ipextract.blocks import split_blocks
+    >>> block = split_blocks("新医药产业加快发展，产值增长12%。")[0]
+    >>> topic_of_opening("产值", block, 10, "产值增长", [])
+    '新医药产业产值'
+    """
+    if metric not in _topic_measures() or not said.lstrip("，,；;。 ").startswith(metric):
+        return metric
+    text = block.text
+    if clause_start < 2 or text[clause_start - 1] not in _OPENING_MARKS:
+        return metric
+    start = block.clause_start(clause_start - 2)
+    opening = block.sentence_start(clause_start - 2)
+    if start != opening and _TIME_OPENING.fullmatch(text, opening, start) is None or any(
+            start <= d.figure.lstart < clause_start for d in block_drafts):
+        return metric  # (the clause before must open its sentence, after its time, and hold no figure)
+    topic = _subject_before_predicate(text[start:clause_start - 1])
+    return topic + metric if topic else metric
+
+
+def _subject_before_predicate(clause: str) -> str:
+    """新医药产业 of 新医药产业加快发展, 粮食 of 粮食生产再创新高: the nouns that open ``clause``
+    (past scope words) when a predicate follows them, a verbal noun closing them left out;
+    ``""`` when the clause is no such subject and predicate.
+
+    >>> _subject_before_predicate("粮食生产再创新高"), _subject_before_predicate("经济运行稳中向好")
+    ('粮食', '')
+    """
+    tokens = _tokens(clause.strip())
+    scope = _word_sets()["scope"]
+    at = 0
+    while at < len(tokens) and tokens[at] in scope:
+        at += 1
+    opening = at
+    if at + 1 < len(tokens) and pos_tag(tokens[at]) == "a" and pos_tag(tokens[at + 1]).startswith(_SUBJECT_TAGS):
+        at += 1  # (新|医药产业: an adjective opening the noun)
+    while at < len(tokens) and pos_tag(tokens[at]).startswith(_SUBJECT_TAGS) and tokens[at] not in scope:
+        at += 1
+    if at == opening or at >= len(tokens) or not pos_tag(tokens[at]).startswith(_PREDICATE_TAGS):
+        return ""
+    end = at
+    while end > opening + 1 and pos_tag(tokens[end - 1]) == "vn":
+        end -= 1  # (粮食|生产: the thing's activity, the owner is the thing)
+    taken = tokens[opening:end]
+    topic = "".join(taken)
+    cues = load_vocabulary().cues
+    if len(topic) < _MIN_TOPIC or topic in cues.abstract_topics or taken[0] in cues.abstract_topics or (
+            all(pos_tag(token).startswith(_PLACE_TAGS) for token in taken)):
+        return ""
+    return topic
+
+
+__all__ = ["topic_of_opening"]
