@@ -181,6 +181,7 @@ class Cues(Frozen):
     panel_states: tuple[str, ...] = ()  # 上涨, 持平: the states a panel's members are counted in
     carried_measures: tuple[str, ...] = ()  # 利用率, 装机规模: take the owner of the item before
     topic_measures: tuple[str, ...] = ()  # 总量, 产值: take the topic of an opening clause before
+    deciding_verbs: tuple[str, ...] = ()  # 年初确定的|10件…: no action done on the things
     abstract_topics: tuple[str, ...] = ()  # 经济, 工作: topics that own no measure
     part_qualifiers: tuple[str, ...] = ()  # 民办, 公办: a part after 其中 named by its kind alone
     signing_verbs: tuple[str, ...] = ()  # 新签: before an owner and its contracts' measure

@@ -202,7 +202,9 @@ def _right_noun(text: str, relative: bool = False) -> str:
         # (示范|企业: one noun after a verb closes the clause; 出行|便利化|措施: a compound)
         # (20项|提升|举措: a verb before a noun the segmenter tags a verb, closing the clause, opens
         # the name as a noun would)
+        # (举措|加快|落地: a word of effort opens the predicate, no verb of the things' name)
         verb_in_name = tag.startswith("v") and token not in word_sets["figurative_verbs"] and (
+            token not in _effort_words()) and (
             bool(taken) or index == 0 and len(tokens) == 2 and (
             next_token in word_sets["nouns_tagged_verbs"])) and closed and (
             index == len(tokens) - 2 and following_nominal
@@ -241,6 +243,14 @@ def _right_noun(text: str, relative: bool = False) -> str:
         # 的 qualify the things counted after it)
         return qualified
     return "".join(taken) or (_with_relative_clause(tokens, closed) if relative else "")
+
+
+@lru_cache(maxsize=1)
+def _effort_words() -> frozenset[str]:
+    """加快, 大力…: the adverbs of effort (cues.effort_adverbs) but the ones that also qualify a
+    noun (重点, 高标准: cues.effort_adverbs_that_qualify_nouns)."""
+    cues = load_vocabulary().cues
+    return frozenset(cues.effort_adverbs) - frozenset(cues.effort_adverbs_that_qualify_nouns)
 
 
 _RANK_WORD = re.compile(r"(?:第|前)[0-9一二三四五六七八九十]")  # 第一, 第3, 前三

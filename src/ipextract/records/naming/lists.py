@@ -450,6 +450,10 @@ def _shared_words(items: list[str]) -> list[str]:
     measure (生产安全事故起数、死亡人数 → 生产安全事故死亡人数). An item that ends as a name of
     its own keeps it, and so does a measure that shares words with the modifier (进出口总额、
     出口额: 出口额 is a name of its own)."""
+    if _ORDINAL_ALONE.fullmatch(items[0]) and (last := _ORDINAL_OPENING.match(items[-1])) is not None:
+        # (第一、第三产业增加值: an ordinal alone takes the words after the last item's ordinal)
+        rest = items[-1][last.end():]
+        items = [item + rest if _ORDINAL_ALONE.fullmatch(item) else item for item in items]
     # (the rate of the nearest item after each bare one: 卫生户厕、垃圾处理设施覆盖率和污水治理率
     # → 卫生户厕覆盖率)
     rate, rated = "", []
@@ -998,8 +1002,11 @@ def _respective(block: Block, figures: list[Figure], position: int, words: Phras
             return [(item, None) for item in items]
     if kind not in DESCRIBING_KINDS:
         return []
+    # (…比重78.7%，…比重62.6%，分别提高11.1、11.2个百分点: changes in points of the shares or
+    # rates before them, each of its own in order)
+    base_kinds = _POINT_BASES if kind == "change_pp" else BASE_KINDS
     bases = [d for d in block_drafts[-2 * MAX_CHAIN:]
-             if d.figure.lstart >= sentence_start and d.kind in BASE_KINDS]
+             if d.figure.lstart >= sentence_start and d.kind in base_kinds]
     if kind == "share" and own_clause and len(bases) < length:
         # A、B投资分别增长x、y，占工业投资比重分别为p、q: shares of the items of the list
         # before, of the whole the share's clause writes
@@ -1008,6 +1015,11 @@ def _respective(block: Block, figures: list[Figure], position: int, words: Phras
             d.metric_from == "list" for d in bases[-length:])):
         return []
     return [(d.metric, d.figure) for d in bases[-length:]]
+
+
+_POINT_BASES = frozenset({"share", "rate"})  # the levels a change in points is of
+_ORDINAL_ALONE = regex.compile(r"第[一二三四五六七八九十]")  # 第一 of 第一、第三产业
+_ORDINAL_OPENING = regex.compile(r"第[一二三四五六七八九十](?=\p{Han}{2})")
 
 
 @lru_cache(maxsize=1)
