@@ -651,11 +651,11 @@ def _column_population(heading: str) -> str | None:
     population the column's cells are of, their record's scope (two cells of a row, one
     measure, two parts); None for any other heading."""
     words = _SPACES.sub("", heading)
-    return words if words in _POPULATION_COLUMNS() else None
+    return words if words in _population_columns() else None
 
 
 @lru_cache(maxsize=1)
-def _POPULATION_COLUMNS() -> frozenset[str]:
+def _population_columns() -> frozenset[str]:
     return frozenset(load_vocabulary().cues.population_parts) - _WHOLE_POPULATIONS
 
 

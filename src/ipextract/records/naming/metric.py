@@ -454,9 +454,6 @@ def _verbs_only(words: str) -> bool:
 _ITEM_JOINS = ("和", "及", "以及")
 
 
-_OF_CLAUSE = "的"  # what closes a clause that qualifies the things after the figure
-
-
 def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | None,
                 enumerated: bool, places: frozenset[str], tail: str = "") -> tuple[str, MetricFrom]:
     """:func:`_metric` before the verb of effort or of having goes."""
@@ -464,7 +461,7 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
     own = _after_examples(own)
     if figure.kind == "count" and own in cue_set("preposition_verbs"):
         own, own_tag = "", ""  # (聚焦|13个|产业集群, 围绕|22个|产业: a verb used as a preposition)
-    if own in cue_set("deciding_verbs") and left.rstrip().endswith(_OF_CLAUSE):
+    if own in cue_set("deciding_verbs") and left.rstrip().endswith(_OF):
         own, own_tag = "", ""  # (年初确定的|10件|民生实事: the things decided, no action counted)
     if own.endswith(_ITEM_JOINS) and _tokens(own)[-1] in _ITEM_JOINS:
         # 加快大型水电站和|690万千瓦|火电项目…: the figure opens the item after the join, named

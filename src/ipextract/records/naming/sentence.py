@@ -83,7 +83,7 @@ from .streak import (
     streak_owner,
 )
 from .topic import facility_of_sentence
-from .works import work_of_listed_item
+from .works import FIGURE_OPENING, work_of_listed_item
 
 
 def _describes(block_drafts: list[Draft], group_drafts: list[Draft], block: Block,
@@ -364,7 +364,6 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
 
 _FACILITY_KINDS = BASE_KINDS | {"growth"}  # a facility's levels and their growth
 _WORKED_KINDS = frozenset({"count", "quantity"})  # the things a work was done on
-_EACH = "分别"
 
 
 def reach_of_each(metric: str, kind: str, text: str, sentence_start: int, figure: Figure) -> str:
@@ -372,17 +371,19 @@ def reach_of_each(metric: str, kind: str, text: str, sentence_start: int, figure
     人次: a verb of reach (cues.reach_verbs) written right after the 分别 of a list of counts
     is each item's, named as a count after the verb alone is (_verb_measure); ``metric``
     otherwise."""
-    at = text.rfind(_EACH, sentence_start, figure.lstart) if kind == "count" and metric else -1
+    if kind != "count" or not metric:
+        return metric
+    at, word = max(((text.rfind(w, sentence_start, figure.lstart), w) for w in cue_words("respectively")),
+                   default=(-1, ""))
     if at < 0:
         return metric  # (most items: no 分别 before their count)
-    after = text[at + len(_EACH):figure.lstart]
+    after = text[at + len(word):figure.lstart]
     verb = next((v for v in load_vocabulary().cues.reach_verbs if after.startswith(v)), "")
-    if not verb or len(after) > len(verb) and _FIGURE_START.match(after, len(verb)) is None:
+    if not verb or len(after) > len(verb) and FIGURE_OPENING.match(after, len(verb)) is None:
         return metric  # (the first figure right after the verb, or a later one past the list's)
     return _verb_measure(metric + verb, figure.unit or "")
 
 
-_FIGURE_START = regex.compile("[0-9０-９一二三四五六七八九十两]")  # (…惠及|350万: the list's first figure)
 # what ends a list of items joined by 、 (or ，: a writer's choice between the two marks)
 _ITEMS_END = regex.compile("[。；;：:！？!?\n]")
 _FROM_TO_KINDS = BASE_KINDS | {"rank"}  # the levels a change runs from and to
@@ -783,15 +784,13 @@ def _purpose_of_total(metric: str, text: str, figure: Figure, sentence_start: in
         at = draft.metric.find(_PURPOSE)
         if at > 0:  # (…，用于儿童福利…: the part before named the total)
             return draft.metric[:at] + metric
-        if _SUB_ITEM_WORDS.search(text, draft.figure.lend, figure.lstart) is None:
-            return metric
+        if not any(marker in text[draft.figure.lend:figure.lstart] for marker in cue_words("sub_item_markers")):
+            return metric  # (其中 opens the parts of the total)
         tokens = _tokens(draft.metric)
         owner = "".join(tokens[1:]) if len(tokens) > 1 and pos_tag(tokens[0]).startswith("v") else draft.metric
         return owner + metric if owner else metric
     return metric
 
-
-_SUB_ITEM_WORDS = regex.compile("其中")  # (cues.sub_item_markers' first, which opens the parts)
 
 
 # a level word, with the bracket that lists what it covers (地（市）级, 县（区、县级市）级)

@@ -22,7 +22,7 @@ from ..base import _NOMINAL_TAGS, _tokens
 _ITEM_MARKS = regex.compile("[、，,]")
 _VERB = "v"
 # a later item of the list opens with its figure (、400万吨…, 、二十台…)
-_FIGURE_OPENING = regex.compile(r"[0-9０-９一二三四五六七八九十两]")
+FIGURE_OPENING = regex.compile(r"[0-9０-９一二三四五六七八九十两]")
 _MAX_WORK = 8  # characters of the work's words (超低排放改造, 提档升级改造)
 _WORK_WORD_TAGS = ("v", "a", "h", "d", "l", "i")  # what may qualify a work before its verb
 
@@ -61,18 +61,18 @@ def work_of_listed_item(metric: str, after: str) -> str:
     pieces = _ITEM_MARKS.split(after)
     items = pieces[:1]
     for piece in pieces[1:]:
-        if _FIGURE_OPENING.match(piece) is None:
+        if FIGURE_OPENING.match(piece) is None:
             break  # (…改造，优良天数比例…: a clause of its own ends the list)
         items.append(piece)
     work = closing_work(items[-1])
     if not work:
         return metric
     own = items[0] if len(items) > 1 else items[0][:-len(work)]
-    if not own or not metric.endswith(own) or _FIGURE_OPENING.search(own) or own.endswith(work):
+    if not own or not metric.endswith(own) or FIGURE_OPENING.search(own) or own.endswith(work):
         return metric  # (the item's name is not the words written after its figure)
     if any(pos_tag(token).startswith(_VERB) for token in _tokens(own)):
         return metric  # (企业|提档升级、…企业实施改造: an item with a deed of its own)
     return own + work
 
 
-__all__ = ["closing_work", "work_of_listed_item"]
+__all__ = ["FIGURE_OPENING", "closing_work", "work_of_listed_item"]
