@@ -145,3 +145,24 @@ def test_off_the_main_thread_the_deadline_gives_the_same_error_as_the_timer(tmp_
     thread.start()
     thread.join()
     assert errors == ["slow.txt: took longer than the limit of 0.01 s (--time-limit) [E104]"]
+
+
+def test_an_alarm_rung_inside_a_deferred_section_rings_at_its_end() -> None:
+    """The time limit's handler may run on the main thread while a library cleans up after
+    itself (SIGALRM delivered to another thread: blocking it on the main thread does not stop
+    Python from running the handler there). Inside ``alarm_deferred`` the alarm is held and
+    rings when the section ends; outside, it rings at once."""
+    import signal
+
+    from ipextract import limits
+
+    reached = False
+    with pytest.raises(limits._Alarm), limits.alarm_deferred():
+        limits._ring(signal.SIGALRM, None)  # held: no exception here
+        reached = True
+    assert reached
+    with pytest.raises(limits._Alarm):
+        limits._ring(signal.SIGALRM, None)
+    with limits.alarm_deferred():  # (no ring: the section ends as it began)
+        pass
+    assert not limits._ALARM.rang and not limits._ALARM.deferring

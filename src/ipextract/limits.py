@@ -47,10 +47,8 @@ def time_limit(seconds: float | None, path: str) -> Iterator[None]:
             raise over_time(path, seconds) from None
         return
 
-    def ring(signum: int, frame: object) -> None:
-        raise _Alarm
-
-    previous = signal.signal(signal.SIGALRM, ring)
+    _ALARM.rang = False
+    previous = signal.signal(signal.SIGALRM, _ring)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
@@ -59,6 +57,41 @@ def time_limit(seconds: float | None, path: str) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+class _AlarmState:
+    """The timer's state on the main thread: how many sections defer it, and whether it rang
+    inside one."""
+
+    deferring = 0
+    rang = False
+
+
+_ALARM = _AlarmState()
+
+
+def _ring(signum: int, frame: object) -> None:
+    if _ALARM.deferring:
+        _ALARM.rang = True  # (rung at the end of the section: see alarm_deferred)
+        return
+    raise _Alarm
+
+
+@contextmanager
+def alarm_deferred() -> Iterator[None]:
+    """A section the time limit must not break into (a call into a library that cleans up
+    after itself only when it ends: pytesseract's temporary files): an alarm that rings inside
+    rings when it ends, unless it ends by an exception of its own. Blocking ``SIGALRM`` on the
+    main thread is not enough: the signal may be delivered to another thread, and Python then
+    runs its handler on the main thread all the same."""
+    _ALARM.deferring += 1
+    try:
+        yield
+    finally:
+        _ALARM.deferring -= 1
+    if not _ALARM.deferring and _ALARM.rang:
+        _ALARM.rang = False
+        raise _Alarm
 
 
 @cache

@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from ..errors import InputError, UsageError
+from ..limits import alarm_deferred
 from .base import Source
 
 if TYPE_CHECKING:
@@ -381,7 +382,8 @@ def _alarm_held() -> Iterator[None]:
         return
     before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
     try:
-        yield
+        with alarm_deferred():  # (a SIGALRM another thread takes still runs its handler here)
+            yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
