@@ -4,8 +4,9 @@
     python benchmarks/name_collisions.py --list 20  # and the first 20 groups, to read
 
 A dataset keys a figure by its document and its fields: two records of one document that agree
-on metric, scope, subject, period, kind, unit, status and basis but give different values are a
-collision — a user who filters by those fields gets two answers and cannot tell which is which.
+on metric, scope, subject, period, kind, unit, qualifier, status and basis but give different
+values are a collision (a bound and the level, 突破3万亿元、达3.6万亿元, are no two answers: their
+qualifiers differ) — a user who filters by those fields gets two answers and cannot tell which is which.
 Most collisions are names that lost a word (the column of a table, the owner of a measure, the
 item of a list); some are honest (two steps crossed, 4万亿 and 5万亿, named alike; one figure
 restated in a table with another rounding). A figure given twice in two units is two keys. The
@@ -27,7 +28,7 @@ from ipextract import extract
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT.parent / "shared" / "corpora" / "real"
 GROUPS = {"bulletins": ("bulletins",), "work reports": ("gov-work-reports-*",)}
-KEY_FIELDS = ("metric", "scope", "subject", "period", "kind", "unit", "status", "basis")
+KEY_FIELDS = ("metric", "scope", "subject", "period", "kind", "unit", "qualifier", "status", "basis")
 
 
 def collisions(text: str) -> list[list[tuple[str, str]]]:

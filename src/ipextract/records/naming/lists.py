@@ -988,7 +988,7 @@ def _respective(block: Block, figures: list[Figure], position: int, words: Phras
         return []  # (most figures: their sentence is not even searched)
     sentence_start = words.sentence_start
     if not own_clause and not says_respectively(block.text, sentence_start, figures[position].lstart):
-        return []
+        return _growths_of_two_levels(block, figures, position, words, block_drafts)
     sentence = block.text[sentence_start: figures[position].lstart]  # to the figure
     length = _chain_length(block, figures, position)
     carried = not own_clause
@@ -1018,6 +1018,32 @@ def _respective(block: Block, figures: list[Figure], position: int, words: Phras
 
 
 _POINT_BASES = frozenset({"share", "rate"})  # the levels a change in points is of
+_JOINED_PAIR = regex.compile(r"[和、及]")  # between the two growths of 增长p和q
+
+
+def _growths_of_two_levels(block: Block, figures: list[Figure], position: int, words: PhraseAnalysis,
+                           block_drafts: list[Draft]) -> list[tuple[str, Figure | None]]:
+    """接待游客2.73亿人次、实现收入4140亿元，增长18.6%和23.4%: two growths joined by 和 or 、 in a
+    clause of their own (a growth word, the two figures), right after two levels of two measures
+    (two units) in the sentence, pair off with them in order, as after 分别; ``[]`` for any other
+    figure."""
+    if words.kind != "growth" or position + 1 >= len(figures) or (
+            words.clause.strip("，,、 ") not in _GROWTH_OPENINGS):
+        return []
+    second = figures[position + 1]
+    if not _JOINED_PAIR.fullmatch(block.text[figures[position].lend:second.lstart].strip()) or (
+            position + 2 < len(figures)
+            and block.clause_start(figures[position + 2].lstart) == block.clause_start(second.lstart)):
+        return []  # (the two figures alone: not a list of three)
+    bases = [d for d in block_drafts[-MAX_CHAIN:]
+             if d.figure.lstart >= words.sentence_start and d.kind in BASE_KINDS]
+    if len(bases) < 2 or bases[-1].figure.unit == bases[-2].figure.unit or not (
+            bases[-1].metric and bases[-2].metric) or bases[-1].metric == bases[-2].metric:
+        return []
+    return [(d.metric, d.figure) for d in bases[-2:]]
+
+
+_GROWTH_OPENINGS = ("增长", "分别增长", "同比增长", "比上年增长")
 _ORDINAL_ALONE = regex.compile(r"第[一二三四五六七八九十]")  # 第一 of 第一、第三产业
 _ORDINAL_OPENING = regex.compile(r"第[一二三四五六七八九十](?=\p{Han}{2})")
 
