@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import argparse
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 from ipextract import extract
+from ipextract.models import Record
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT.parent / "shared" / "corpora" / "real"
@@ -42,8 +44,13 @@ def collisions(text: str) -> list[list[tuple[str, str]]]:
     >>> collisions("表9 耐用品\\n| 城 镇 | 乡村\\n彩色电视机 | 112 | 105\\n")  # (two scopes)
     []
     """
+    return collisions_of(extract(text, validate=False).records)
+
+
+def collisions_of(records: Sequence[Record]) -> list[list[tuple[str, str]]]:
+    """:func:`collisions` of records already extracted."""
     groups: dict[tuple[object, ...], list[tuple[str, str]]] = defaultdict(list)
-    for record in extract(text, validate=False).records:
+    for record in records:
         key = tuple(getattr(record, field, None) for field in KEY_FIELDS)
         groups[key].append((record.surface, str(record.value)))
     return [group for group in groups.values() if len({value for _, value in group}) > 1]
@@ -60,9 +67,9 @@ def main(argv: list[str] | None = None) -> int:
         paths = sorted(p for pattern in patterns for p in REAL.glob(f"{pattern}/*.txt"))
         found = records = 0
         for path in paths:
-            text = path.read_text(encoding="utf-8")
-            records += len(extract(text, validate=False).records)
-            for colliding in collisions(text):
+            extracted = extract(path.read_text(encoding="utf-8"), validate=False).records
+            records += len(extracted)
+            for colliding in collisions_of(extracted):
                 found += len(colliding)
                 if shown < args.list:
                     shown += 1

@@ -218,7 +218,7 @@ class TableContext:
         title = block.text.strip() if block is not None and block.kind != "table_row" and (
             TABLE_TITLE.match(block.text)) else ""
         threshold = _title_threshold().search(title) if title else None
-        place = place_scope(_TITLE_NUMBER.sub("", title), region_code, places) if title else None
+        place = place_scope(_title_thing(title), region_code, places) if title else None
         return cls(title=title, titled=_title_measure(title) if title else None,
                    threshold=threshold.group() if threshold else "", place=place)
 
@@ -642,15 +642,11 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
 _BREAKDOWN_MARK = regex.compile(r"\s*(?:其中|内中)")  # a row of a part of the row above
 
 
-# the number a title opens with, and a year after it (表1, 表8  2016年): no words of its place
-_TITLE_NUMBER = regex.compile(r"^\s*(?:附?表|图)\s*[0-9一二三四五六七八九十]+[：:\s]*(?:[0-9]{4}年)?\s*")
-
-
 def _column_population(heading: str) -> str | None:
     """城镇 of a column headed 城 镇 (cues.population_parts but the whole): the part of the
     population the column's cells are of, their record's scope (two cells of a row, one
     measure, two parts); None for any other heading."""
-    words = _SPACES.sub("", heading)
+    words = _clean_heading(heading)
     return words if words in _population_columns() else None
 
 
@@ -660,4 +656,3 @@ def _population_columns() -> frozenset[str]:
 
 
 _WHOLE_POPULATIONS = frozenset({"全体", "城乡"})  # the whole, no part of it
-_SPACES = regex.compile(r"[\s　]+")

@@ -1028,8 +1028,8 @@ def _growths_of_two_levels(block: Block, figures: list[Figure], position: int, w
     (two units) in the sentence, pair off with them in order, as after 分别; ``[]`` for any other
     figure."""
     if words.kind != "growth" or position + 1 >= len(figures) or (
-            words.clause.strip("，,、 ") not in _GROWTH_OPENINGS):
-        return []
+            _COMPARED_WITH_LAST_YEAR.sub("", words.clause.strip("，,、 ")) not in _word_sets()["change"]):
+        return []  # (the clause is a change verb alone: 增长, 同比下降, 比上年提高)
     second = figures[position + 1]
     if not _JOINED_PAIR.fullmatch(block.text[figures[position].lend:second.lstart].strip()) or (
             position + 2 < len(figures)
@@ -1043,7 +1043,7 @@ def _growths_of_two_levels(block: Block, figures: list[Figure], position: int, w
     return [(d.metric, d.figure) for d in bases[-2:]]
 
 
-_GROWTH_OPENINGS = ("增长", "分别增长", "同比增长", "比上年增长")
+_COMPARED_WITH_LAST_YEAR = regex.compile(r"^(?:同比|比上年|较上年)")  # before the change verb
 _ORDINAL_ALONE = regex.compile(r"第[一二三四五六七八九十]")  # 第一 of 第一、第三产业
 _ORDINAL_OPENING = regex.compile(r"第[一二三四五六七八九十](?=\p{Han}{2})")
 

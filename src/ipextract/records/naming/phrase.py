@@ -641,9 +641,7 @@ _COMPARING_TAGS = ("a", "v", "d")  # the tags of 快, 高, 用… that 于 compl
 
 
 _HAVING = "拥有"
-# (每万人|拥有…, 人均|拥有…, 平均每一企业|拥有…: a measure per head says what each has, the
-# having verb is a word of it)
-_PER_OPENINGS = ("每", "人均", "平均", "万人", "千人")
+_EACH = "每"  # (每万人|拥有…, 每千人口…)
 
 
 def _without_having(tokens: list[str]) -> list[str]:
@@ -655,7 +653,12 @@ def _without_having(tokens: list[str]) -> list[str]:
     (['民政', '机构', '床位'], ['每万人', '拥有', '面积'])
     """
     at = tokens.index(_HAVING)
-    if "".join(tokens[:at]).startswith(_PER_OPENINGS) or tokens[at + 1].startswith(_AMOUNT_OF) or not (
+    cues = load_vocabulary().cues
+    # (每万人|拥有…, 人均|拥有…, 平均每一企业|拥有…: a measure per head or per unit says what each
+    # has, the having verb is a word of it: cues.per_unit_averages, per_unit_openers)
+    owner = "".join(tokens[:at])
+    if owner.startswith((_EACH, *cues.per_unit_averages, *cues.per_unit_openers)) or (
+            tokens[at + 1].startswith(_AMOUNT_OF)) or not (
             pos_tag(tokens[at - 1]).startswith("n") and pos_tag(tokens[at + 1]).startswith(_NOMINAL_TAGS)):
         return tokens
     return tokens[:at] + tokens[at + 1:]

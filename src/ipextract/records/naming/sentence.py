@@ -73,11 +73,11 @@ from .phrase import (
     without_inner_manner,
 )
 from .streak import (
-    RANK_CLOSING,
     STREAK_WORD,
     after_streak_word,
     level_predicate,
     owner_before_streak,
+    rank_closing,
     streak_measure,
     streak_name,
     streak_owner,
@@ -210,7 +210,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         if level is not None and level.metric and level.kind != "rank":
             metric, how = level.metric, "previous"
     if kind in _STREAK_KINDS and after_streak_word(words.left) and (
-            not words.followed or RANK_CLOSING.search(words.right) is not None) and (
+            not words.followed or rank_closing().search(words.right) is not None) and (
             streak := _streak(figure, words, metric, how, block_drafts, places)):
         return streak, None, how  # 耕地面积连续4年净增加 → 耕地面积连续净增加年数
     if how == "before" and metric and STREAK_WORD in words.clause:

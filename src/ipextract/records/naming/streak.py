@@ -8,9 +8,12 @@ its older name: the floor is a figure of its own, named by the duration's words)
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ...figures import Figure
+from ...scanning import alternation
 from ...vocabulary import load_vocabulary
 from ...vocabulary.lexicon import pos_tag
 from ..base import _NOMINAL_TAGS, _strip_edges, _tokens
@@ -20,9 +23,14 @@ STREAK_WORD = "连续"
 _MAX_PREDICATE = 20  # characters: a longer rest of the clause is more than what held
 # (an Arabic digit, a per cent or a list mark: a figure or a list, no predicate to name)
 _NOT_A_PREDICATE = regex.compile(r"[0-9０-９%％、]")
-# a rank that closes the predicate (连续7年居全国第一, 排全省第2位): the position held, as 首位
-# is, a figure of its own named by the level before it; the streak is named with it
-RANK_CLOSING = regex.compile(r"(?:居|排|位居|位列|稳居|保持)\p{Han}{0,4}第[0-9一二三四五六七八九十]{1,3}[位名]?$")
+@lru_cache(maxsize=1)
+def rank_closing() -> regex.Pattern[str]:
+    """A rank that closes a predicate (连续7年居全国第一, 排全省第2位, 保持全国第一: cues.rank_verbs
+    and verbs_after_names, the area, the rank): the position held, as 首位 is, a figure of its own
+    named by the level before it; the streak is named with it."""
+    cues = load_vocabulary().cues
+    verbs = alternation((*cues.rank_verbs, *cues.verbs_after_names))
+    return regex.compile(rf"(?:{verbs})\p{{Han}}{{0,4}}第[0-9一二三四五六七八九十]{{1,3}}[位名]?$")
 _NOTE = regex.compile(r"[（(][^（）()]*[）)]$")  # 居全国前列（含并列）: a note, no part of it
 
 
@@ -40,7 +48,7 @@ def streak_measure(figure: Figure, right: str) -> tuple[str, str]:
         return "", ""  # (连续3-5年扎实盯下去: a plan's range, no run counted)
     predicate = _NOTE.sub("", _strip_edges(rest.strip()))
     if not predicate or len(predicate) > _MAX_PREDICATE or _NOT_A_PREDICATE.search(
-            predicate if RANK_CLOSING.search(predicate) is None else RANK_CLOSING.sub("", predicate)):
+            predicate if rank_closing().search(predicate) is None else rank_closing().sub("", predicate)):
         return "", ""
     return measure, predicate
 
