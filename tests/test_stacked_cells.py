@@ -137,3 +137,22 @@ def test_a_period_row_of_a_measure_is_named_by_the_column_and_the_measure() -> N
         ("48000", "城镇人均可支配收入", "2022年"), ("19500", "农村人均可支配收入", "2022年"),
         ("50100", "城镇人均可支配收入", "2023年"), ("20800", "农村人均可支配收入", "2023年"),
     ]
+
+
+def test_row_headings_run_together_with_one_closing_word_are_parted_by_the_rows_of_values() -> None:
+    # the copy lost the gaps between 省级部门登记, 市级部门登记 and 县级部门登记: five rows of
+    # three values, five headings once parted after each 登记; the unit is a note above the table
+    # and the columns are kinds of the things counted, the rows how they are broken down
+    text = ("表4 2022年协会按登记部门分类\n单位:个\n指标 | 行业协会 | 商会 | 学会\n"
+            "合计  中央部门登记  省级部门登记市级部门登记县级部门登记 | "
+            "5310\t2280\t960  \t\t410\t35\t120  \t\t820\t410\t300  \t\t1650\t820\t310  \t\t2430\t1015\t230\n"
+            "协会发展平稳。")
+    read = _read(text)
+    assert [value for _, value, _, _ in read] == [Decimal(v) for v in (
+        5310, 2280, 960, 410, 35, 120, 820, 410, 300, 1650, 820, 310, 2430, 1015, 230)]
+    assert {unit for _, _, unit, _ in read} == {"个"}
+    names = [metric for *_, metric in read]
+    assert names[:3] == ["行业协会", "商会", "学会"]  # the total row: each column's whole
+    assert names[3:6] == ["行业协会·中央部门登记", "商会·中央部门登记", "学会·中央部门登记"]
+    assert names[6] == "行业协会·省级部门登记" and names[11] == "学会·市级部门登记"
+    assert names[14] == "学会·县级部门登记"

@@ -296,6 +296,9 @@ def _merge_broken_paragraphs(lines: list[LogicalLine], width: int | None,
                 after is not None
                 and after.text[0] not in BULLETS
                 and _looks_like_caption(nxt.text)
+                # (…比上年|增长3.6%。| 表4…: a table's title reads on from no sentence; 年|表
+                # is a word only by chance)
+                and not TABLE_TITLE.match(after.text)
                 and _crosses_word(left, after.text)
             ):
                 captions.append(nxt)

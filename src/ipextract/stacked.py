@@ -58,6 +58,34 @@ def _row_units(cell: str, rows: int) -> list[str | None]:
     return [None] * rows
 
 
+def _row_headings(cell: str, values: int, groups: int) -> list[str]:
+    """The row headings of a stack: set apart (养老机构  救助管理机构), or some run together where
+    the copy lost the gap between headings that close with one word (省级部门登记市级部门登记
+    → 省级部门登记, 市级部门登记). Run-together headings are parted only when that makes as many
+    rows as the values have: one value a row, or one group of values a row.
+
+    >>> _row_headings("合计  省级部门登记市级部门登记", 6, 3)
+    ['合计', '省级部门登记', '市级部门登记']
+    >>> _row_headings("县级  市辖区县级市", 3, 3)  # (no closing word shared: left as it is)
+    ['县级', '市辖区县级市']
+    """
+    headings = cell.split()
+    if len(headings) >= groups or len(headings) >= values:
+        return headings
+    parted = [part for heading in headings for part in _run_together(heading)]
+    return parted if len(parted) in (groups, values) else headings
+
+
+def _run_together(heading: str) -> list[str]:
+    """省级部门登记市级部门登记 → its headings, each closing with the heading's last two
+    characters; the heading whole when they close it only once or leave a part of one word."""
+    closing = heading[-2:]
+    if len(closing) < 2 or heading.count(closing) < 2:
+        return [heading]
+    parts = [part + closing for part in heading.split(closing)[:-1]]
+    return parts if all(len(part) > len(closing) for part in parts) else [heading]
+
+
 @lru_cache(maxsize=4096)
 def stacked_layout(text: str, header_width: int, unit_column: int | None) -> dict[int, StackedCell]:
     """Each value of the stacked cells of the table row ``text`` by its offset in ``text``
@@ -78,8 +106,8 @@ def stacked_layout(text: str, header_width: int, unit_column: int | None) -> dic
             continue
         if not MERGED_VALUES.match(cell.strip()) or label_at is None:
             continue
-        labels = cells[label_at].split()
         numbers = list(_NUMBER.finditer(cell))
+        labels = _row_headings(cells[label_at], len(numbers), len(_ROW_GAP.split(cell.strip())))
         rows = len(labels)
         if rows < 2 or len(numbers) % rows:
             continue

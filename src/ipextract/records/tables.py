@@ -495,7 +495,7 @@ def _parts_title_measure(table: TableContext) -> str:
 
 
 def _stacked_name(place: StackedCell, heading: str, table: TableContext, width: int,
-                  unit: str) -> tuple[str, bool]:
+                  unit: str, counted_in: str = "") -> tuple[str, bool]:
     """The name of a value of a stack of cells read back into its row and column
     (``stacked``). A column whose heading names what the rows are kinds of (机构（个） over 养老机构,
     救助管理机构) counts the rows themselves: each is named by its row alone, and the total row
@@ -519,6 +519,14 @@ def _stacked_name(place: StackedCell, heading: str, table: TableContext, width: 
                     return "", False  # the total of a class the title does not name
                 whole = title
             return (whole if counted == rows_class else compound_name(whole, counted)), False
+    kind_counted = _clean_heading(heading)
+    if counted_in in cue_words("institution_units") and _names_kind(kind_counted) and pos_tag(kind_counted) in ("n", "x") and (
+            not _WHOLE_AREA.match(kind_counted)) and (
+            kind_counted not in load_vocabulary().cues.population_parts) and not any(
+            _row_label(other).endswith(kind_counted) for other in place.labels):
+        # 行业协会 | 商会 over rows 合计, 中央部门登记…, in 个: the column counts a kind of things
+        # and the rows break it down (行业协会·中央部门登记); the total row is the column's whole
+        return (kind_counted if label in _totals() else f"{kind_counted}{TABLE_NAME_MARK}{label}"), False
     return table.name(label, place.column, width, unit)
 
 
@@ -577,7 +585,9 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
     base: Draft | None = None
     columns = [next((n for n, (start, end, _) in enumerate(cells) if start <= figure.lstart < end), 0)
                for figure in row_figures]
-    stacked = (stacked_layout(block.text, len(block.column_units), block.unit_column)
+    # (the heading row's width: the one its units announce, or, where a unit note above the
+    # table gives the unit of all cells, the heading row's own: 指标 | 行业协会 | 商会)
+    stacked = (stacked_layout(block.text, len(block.column_units) or len(header), block.unit_column)
                if len(row_figures) > len(set(columns)) else {})
     for figure, column in zip(row_figures, columns, strict=True):
         place = stacked.get(figure.lstart)
@@ -595,7 +605,8 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
         if by_period is not None:
             metric, part = by_period[0], False
         elif place is not None:
-            metric, part = _stacked_name(place, heading, table, len(header) or len(cells), unit)
+            metric, part = _stacked_name(place, heading, table, len(header) or len(cells), unit,
+                                         figure.unit)
         elif figure.lstart in stacked or columns.count(column) > 1:
             metric, part = "", False
         elif parent is not None and column:

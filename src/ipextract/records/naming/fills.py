@@ -4,6 +4,7 @@ of modifiers shares (3家国家级、9家省级运营中心) and the institution
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from functools import lru_cache
@@ -23,7 +24,7 @@ from ..base import (
     compound_name,
 )
 from .phrase import _ANY_DIGIT, _HAN_WORDS, _NAME_ENDINGS, _NOTE_MARK, BATCH, BATCH_AT_END, COUNTS_JOINED, NOTE_MARK
-from .topic import _opens_with_scope
+from .topic import _in_parts, _opens_with_scope
 
 
 def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> None:
@@ -57,8 +58,12 @@ def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> Non
         before = index - 1
         while chained and before > 0 and _in_note_closed_before(block, drafts[before].figure, figure):
             before -= 1  # (…10116.3亿元，占19.1％（其中内销占…，外销占…）；实现利润…: past the note)
-        in_chain = before >= 0 and id(drafts[before].figure) in chained and _next_in_chain(
-            block, drafts[before].figure, figure)
+        adjacent = drafts[before].figure if before >= 0 else None  # (the one clause mark's figure)
+        while chained and before > 0 and drafts[before].figure.block == figure.block and _in_parts(
+                block.text, drafts[before], block.clause_start(figure.lstart), _PARTS_CLOSED):
+            before -= 1  # (…企业1380家，其中，批发企业…，零售企业…；从业人员…: past the parts)
+        in_chain = adjacent is not None and id(drafts[before].figure) in chained and _next_in_chain(
+            block, adjacent, figure)
         if here != sentence:
             # (；or 。 alike: a writer's choice between the two must not change the records)
             goes_on = (owner is not None and here[0] == sentence[0] and draft.metric in chain_attributes
@@ -75,6 +80,8 @@ def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> Non
             # owner of the clauses before it, as after ，)
         if counts_institutions:
             latest = draft
+            if owner is not None and draft.metric == owner.metric:
+                chained.add(id(figure))  # (…单位由2015年的410个增加到1260个；从业人员…: its end)
             continue
         if latest is not None and block.text[latest.figure.lend:figure.lstart].startswith("、"):
             # 上市公司12家，科创板上市公司86家、总市值…: an attribute joined by 、 to a later
@@ -84,8 +91,8 @@ def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> Non
         if owner is None:
             continue
         if draft.metric in attributes and block.clause_start(figure.lstart) >= owner.figure.lend and (
-                in_chain and not owner.metric.startswith(_flow_verbs())
-                or draft.metric not in chain_attributes and owner.kind == "count") and (
+                not owner.metric.startswith(_flow_verbs())) and (
+                in_chain or draft.metric not in chain_attributes and owner.kind == "count") and (
                 owner.kind == "count" or not _opens_with_scope(
                     block.text[block.clause_start(figure.lstart):figure.lstart])):
             # (国有企业实现营业收入…，全市利润总额…: a scope of its own ends a body's chain)
@@ -94,6 +101,13 @@ def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> Non
             renamed[id(figure)] = (name, draft.metric)
             chained.add(id(figure))
             drafts[index] = replace(draft, metric=name)
+        elif index and (id(start := drafts[index - 1].figure) in renamed and start.block == figure.block
+                        and renamed[id(start)][1] == draft.metric
+                        and block.clause_start(figure.lstart) <= start.lstart):
+            # (从业人员由3.2万人增加到8.9万人: the end of a from-to, named as its start)
+            renamed[id(figure)] = (renamed[id(start)][0], draft.metric)
+            chained.add(id(figure))
+            drafts[index] = replace(draft, metric=renamed[id(start)][0])
         elif draft.of is not None and id(draft.of) in renamed and draft.metric_from == "of":
             name, old = renamed[id(draft.of)]
             # (a share keeps its whole: 从业人员占全部工业从业人员的比重 → 大中型工业企业…)
@@ -129,6 +143,8 @@ def _next_in_chain(block: Block, before: Figure, figure: Figure) -> bool:
     return between[:1] in _CHAIN_MARKS and not any(mark in between[1:] for mark in _CHAIN_MARKS)
 
 
+# what closes the parts a 其中 opened, before the chain goes on: ； or 。 alike (a writer's choice)
+_PARTS_CLOSED = re.compile("[；;。]")
 _NOTE_AT_START = regex.compile(r"^[（(][^（()）]*[）)]")  # a note in brackets right after a figure
 _CHAIN_MARKS = frozenset("；;，,、。")
 

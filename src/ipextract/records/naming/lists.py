@@ -516,12 +516,13 @@ def _shared_measure(items: list[str]) -> list[str]:
     endings = (*cues.measure_endings, *_NAME_ENDINGS, *listed, measure)
     # (快递、邮政业务量: one word the segmenter tags a verb names a business before a volume)
     volume = measure in listed
-    # (快递、邮政、电信业务量: a middle item _distributed gave the measure already is of the list)
+    # (快递、邮政、电信业务量: an item _distributed gave the measure already is of the list, the
+    # first too: 汽车、家电、文具零售额, where 汽车 is parallel to 文具 and 家电 is not)
     if not measure or not all(
             (_bare_thing(item) or volume and _one_verb_word(item) or share and _HAN_WORDS.fullmatch(item))
             and not item.endswith(endings)
-            or at and item.endswith(measure) and len(item) > len(measure)
-            for at, item in enumerate(items[:-1])):
+            or item.endswith(measure) and len(item) > len(measure)
+            for item in items[:-1]):
         return items
     shared = []
     for item in items[:-1]:

@@ -63,6 +63,7 @@ from .phrase import (
     without_effort_verb,
     without_manner_adverb,
 )
+from .streak import STREAK_AT_END
 
 
 # (not cached: a few string searches, where a cache keyed by every figure's left text found a
@@ -863,7 +864,9 @@ def _ranked_growth(left: str, places: frozenset[str]) -> tuple[str, bool]:
     the name keeps it (a growth figure's name drops it: its kind says growth), and a growth
     noun alone is the growth of the figure before. ``("", False)`` when there is none."""
     matches = list(_rank_verb().finditer(left))
-    before = (left[: matches[-1].start()] if matches else left).rstrip("，,、 ")
+    # (增幅连续4年|居全国前六: the streak's length between the noun and the rank verb)
+    before = STREAK_AT_END.sub("", (left[: matches[-1].start()] if matches else left).rstrip(
+        "，,、 ")).rstrip("，,、 ")
     noun = next((noun for noun in load_vocabulary().cues.growth_nouns if before.endswith(noun)), "")
     return noun, bool(noun) and not clean_metric(before[: -len(noun)], places)[0]
 

@@ -25,12 +25,12 @@ _MAX_PREDICATE = 20  # characters: a longer rest of the clause is more than what
 _NOT_A_PREDICATE = regex.compile(r"[0-9０-９%％、]")
 @lru_cache(maxsize=1)
 def rank_closing() -> regex.Pattern[str]:
-    """A rank that closes a predicate (连续7年居全国第一, 排全省第2位, 保持全国第一: cues.rank_verbs
+    """A rank that closes a predicate (连续7年居全国第一, 排全省第2位, 保持全国第一, 居全国前六: cues.rank_verbs
     and verbs_after_names, the area, the rank): the position held, as 首位 is, a figure of its own
     named by the level before it; the streak is named with it."""
     cues = load_vocabulary().cues
     verbs = alternation((*cues.rank_verbs, *cues.verbs_after_names))
-    return regex.compile(rf"(?:{verbs})\p{{Han}}{{0,4}}第[0-9一二三四五六七八九十]{{1,3}}[位名]?$")
+    return regex.compile(rf"(?:{verbs})\p{{Han}}{{0,4}}[第前][0-9一二三四五六七八九十]{{1,3}}[位名]?$")
 _NOTE = regex.compile(r"[（(][^（）()]*[）)]$")  # 居全国前列（含并列）: a note, no part of it
 
 
@@ -79,8 +79,9 @@ def streak_owner(metric: str, how: str, clause: str, level: str, ranking: str,
     if how == "after" or not metric:
         # (援藏援疆工作连续3次获…: a count named by the words after it keeps the thing before)
         return level or (clean_metric(before, places)[0] if before else "")
-    if how != "before":
+    if how not in ("before", "previous"):
         return metric
+    # (…增长6.1%，增速连续3年居全国第一: the name of the growth before, and the noun of its rate)
     noun = next((noun for noun in load_vocabulary().cues.growth_nouns if before.endswith(noun)), "")
     return metric + noun if noun and not metric.endswith(noun) else metric
 
@@ -101,6 +102,7 @@ def after_streak_word(left: str) -> bool:
 
 # 连续5年|, 连续18个月|, 连续3届|: a streak's length right before the words of a measure
 _STREAK_LENGTH = regex.compile(r"连续(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})个?(?:年|月|季度|次|届)")
+STREAK_AT_END = regex.compile(_STREAK_LENGTH.pattern + "$")  # 增幅连续4年|居…: a name's words end before it
 
 
 def owner_before_streak(left: str, metric: str, places: frozenset[str]) -> str:
@@ -130,5 +132,5 @@ def owner_before_streak(left: str, metric: str, places: frozenset[str]) -> str:
     return owner + metric
 
 
-__all__ = ["after_streak_word", "level_predicate", "owner_before_streak", "streak_measure", "streak_name",
+__all__ = ["STREAK_AT_END", "after_streak_word", "level_predicate", "owner_before_streak", "streak_measure", "streak_name",
            "streak_owner"]

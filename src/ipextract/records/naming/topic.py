@@ -126,13 +126,14 @@ def topic_carried(metric: str, words: PhraseAnalysis, text: str,
     return None
 
 
-def _in_parts(text: str, draft: Draft, clause_start: int) -> bool:
+def _in_parts(text: str, draft: Draft, clause_start: int,
+              closed_by: re.Pattern[str] | None = None) -> bool:
     """Whether ``draft`` stands among the parts a 其中 of its sentence opened, closed by a ；
-    before the clause at ``clause_start`` (资产总计…，其中固定资产…，占48.5％；|负债总计…: the
-    parts are of the total, the chain goes on past them to it)."""
+    (or what ``closed_by`` finds) before the clause at ``clause_start`` (资产总计…，其中固定资产…，
+    占48.5％；|负债总计…: the parts are of the total, the chain goes on past them to it)."""
     opened = text.rfind("其中", max(0, draft.figure.lstart - _PARTS_REACH), draft.figure.lstart)
     return opened >= 0 and _PART_ENDS.search(text, opened, draft.figure.lstart) is None and (
-        _PARTS_CLOSED.search(text, draft.figure.lend, clause_start) is not None)
+        (closed_by or _PARTS_CLOSED).search(text, draft.figure.lend, clause_start) is not None)
 
 
 _PARTS_REACH = 30  # characters from a 其中 to a part's figure
