@@ -156,3 +156,15 @@ def test_row_headings_run_together_with_one_closing_word_are_parted_by_the_rows_
     assert names[3:6] == ["行业协会·中央部门登记", "商会·中央部门登记", "学会·中央部门登记"]
     assert names[6] == "行业协会·省级部门登记" and names[11] == "学会·市级部门登记"
     assert names[14] == "学会·县级部门登记"
+
+
+def test_the_cells_kind_by_row_of_a_table_under_a_point_are_held_at_that_point() -> None:
+    # the paragraph opens with the point its stocks are held at, and the table under it lists
+    # them: every cell, the total row's and the broken-down rows' alike, is a stock at that point
+    text = ("1.协会。截至 2022 年底，全国共有协会 8550 个，比上年增长 1.2％。\n"
+            "表4 2022年协会按登记部门分类\n单位:个\n指标 | 行业协会 | 商会 | 学会\n"
+            "合计  中央部门登记  地方部门登记 | 5310\t2280\t960  \t\t410\t35\t120  \t\t4900\t2245\t840\n"
+            "协会发展平稳。")
+    cells = [r for r in _records(text) if r.section == "table"]
+    assert [r.metric for r in cells][:4] == ["行业协会", "商会", "学会", "行业协会·中央部门登记"]
+    assert {r.period for r in cells} == {"截至2022年底"}

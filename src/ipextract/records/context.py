@@ -12,7 +12,7 @@ import regex
 
 from ..blocks import BULLETS, Block
 from ..figures import Figure
-from ..models import PeriodFrom
+from ..models import TABLE_NAME_MARK, PeriodFrom
 from ..numerals import CHINESE_DIGITS
 from ..scanning import must_contain, opening_characters, prefilter
 from ..vocabulary import cue_pattern, cue_set, cue_words, load_vocabulary
@@ -1076,6 +1076,9 @@ def level_at_point(kind: str, unit: str | None, metric: str, clause: str = "", r
     >>> level_at_point("count", "家", "企业", "", "企业入选新一批老字号名单")
     False
     """
+    # (a table cell named kind·row, 社会团体·省级民政部门登记: the kind is what is counted, the
+    # row how it is broken down)
+    metric = metric.split(TABLE_NAME_MARK, 1)[0] if TABLE_NAME_MARK in metric and kind == "count" else metric
     shares = cue_words("share_nouns")
     if kind in _RATIO_KINDS and metric.endswith(shares) and not any(
             marker in metric or marker in clause for marker in cue_words("flow_markers")):

@@ -467,7 +467,9 @@ _COUNT_WORD = "数量"  # 海外仓数量…，总面积…: the count's measure
 def _parallel_modifiers(first: str, second: str) -> bool:
     """国家级 and 省级, 大型 and 中型: two words of one kind that qualify a noun written only
     after the second (3家国家级、9家省级运营中心). Two nouns (银行, 证券公司) are not."""
-    return first[-1:] == second[-1:] or pos_tag(first) == pos_tag(second) == "b"
+    # (稳就业 and 青年就业 end alike, but a verb's phrase qualifies no noun: two names)
+    return first[-1:] == second[-1:] and not any(pos_tag(token) == "v" for token in _tokens(first)) or (
+        pos_tag(first) == pos_tag(second) == "b")
 
 
 _SHARED_NOUN_OPENINGS = (*_NOMINAL_TAGS, "a")
