@@ -107,12 +107,13 @@ def stacked_layout(text: str, header_width: int, unit_column: int | None) -> dic
         if not MERGED_VALUES.match(cell.strip()) or label_at is None:
             continue
         numbers = list(_NUMBER.finditer(cell))
-        labels = _row_headings(cells[label_at], len(numbers), len(_ROW_GAP.split(cell.strip())))
+        groups = _ROW_GAP.split(cell.strip())  # (the rows' values, where a wide gap parts them)
+        labels = _row_headings(cells[label_at], len(numbers), len(groups))
         rows = len(labels)
         if rows < 2 or len(numbers) % rows:
             continue
         width = len(numbers) // rows
-        if width > 1 and [len(_NUMBER.findall(group)) for group in _ROW_GAP.split(cell.strip())] != [width] * rows:
+        if width > 1 and [len(_NUMBER.findall(group)) for group in groups] != [width] * rows:
             continue
         # the header columns over the stacked values: the cell's own column, or with several
         # values a row the columns from it to the header's end, when there are that many

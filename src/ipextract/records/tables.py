@@ -413,8 +413,14 @@ def _counts_thing(heading: str, text: str) -> bool:
     """A column heading that names the things its cells count, with their unit (机构（个）,
     床位（万张）): a common noun, not a place or a time (城镇（元）, 本年（万元）) nor a generic
     word (数量, 合计)."""
-    return (text != heading and _UNIT_NOTE.search(heading) is not None and len(text) >= 2
-            and text not in _generic() and text not in _totals() and pos_tag(text) == "n"
+    return (text != heading and _UNIT_NOTE.search(heading) is not None and pos_tag(text) == "n"
+            and _word_of_things(text))
+
+
+def _word_of_things(text: str) -> bool:
+    """A word that may name things counted: two characters or more, no generic word or total
+    (数量, 合计), no part of the population (城镇) and no whole area (全省)."""
+    return (len(text) >= 2 and text not in _generic() and text not in _totals()
             and text not in load_vocabulary().cues.population_parts and not _WHOLE_AREA.match(text))
 
 
@@ -519,14 +525,12 @@ def _stacked_name(place: StackedCell, heading: str, table: TableContext, width: 
                     return "", False  # the total of a class the title does not name
                 whole = title
             return (whole if counted == rows_class else compound_name(whole, counted)), False
-    kind_counted = _clean_heading(heading)
-    if counted_in in cue_words("institution_units") and _names_kind(kind_counted) and pos_tag(kind_counted) in ("n", "x") and (
-            not _WHOLE_AREA.match(kind_counted)) and (
-            kind_counted not in load_vocabulary().cues.population_parts) and not any(
-            _row_label(other).endswith(kind_counted) for other in place.labels):
+    if counted_in in cue_words("institution_units") and _names_kind(counted) and pos_tag(counted) in (
+            "n", "x") and _word_of_things(counted) and not any(
+            _row_label(other).endswith(counted) for other in place.labels):
         # 行业协会 | 商会 over rows 合计, 中央部门登记…, in 个: the column counts a kind of things
         # and the rows break it down (行业协会·中央部门登记); the total row is the column's whole
-        return (kind_counted if label in _totals() else f"{kind_counted}{TABLE_NAME_MARK}{label}"), False
+        return (counted if label in _totals() else f"{counted}{TABLE_NAME_MARK}{label}"), False
     return table.name(label, place.column, width, unit)
 
 

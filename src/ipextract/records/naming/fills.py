@@ -60,7 +60,7 @@ def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> Non
             before -= 1  # (…10116.3亿元，占19.1％（其中内销占…，外销占…）；实现利润…: past the note)
         adjacent = drafts[before].figure if before >= 0 else None  # (the one clause mark's figure)
         while chained and before > 0 and drafts[before].figure.block == figure.block and _in_parts(
-                block.text, drafts[before], block.clause_start(figure.lstart), _PARTS_CLOSED):
+                block.text, drafts[before], block.clause_start(figure.lstart), _PARTS_CLOSED_BY_STOPS):
             before -= 1  # (…企业1380家，其中，批发企业…，零售企业…；从业人员…: past the parts)
         in_chain = adjacent is not None and id(drafts[before].figure) in chained and _next_in_chain(
             block, adjacent, figure)
@@ -101,13 +101,13 @@ def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> Non
             renamed[id(figure)] = (name, draft.metric)
             chained.add(id(figure))
             drafts[index] = replace(draft, metric=name)
-        elif index and (id(start := drafts[index - 1].figure) in renamed and start.block == figure.block
-                        and renamed[id(start)][1] == draft.metric
-                        and block.clause_start(figure.lstart) <= start.lstart):
+        elif index and (start_named := renamed.get(id(start := drafts[index - 1].figure))) and (
+                start_named[1] == draft.metric and start.block == figure.block
+                and block.clause_start(figure.lstart) <= start.lstart):
             # (从业人员由3.2万人增加到8.9万人: the end of a from-to, named as its start)
-            renamed[id(figure)] = (renamed[id(start)][0], draft.metric)
+            renamed[id(figure)] = (start_named[0], draft.metric)
             chained.add(id(figure))
-            drafts[index] = replace(draft, metric=renamed[id(start)][0])
+            drafts[index] = replace(draft, metric=start_named[0])
         elif draft.of is not None and id(draft.of) in renamed and draft.metric_from == "of":
             name, old = renamed[id(draft.of)]
             # (a share keeps its whole: 从业人员占全部工业从业人员的比重 → 大中型工业企业…)
@@ -144,7 +144,7 @@ def _next_in_chain(block: Block, before: Figure, figure: Figure) -> bool:
 
 
 # what closes the parts a 其中 opened, before the chain goes on: ； or 。 alike (a writer's choice)
-_PARTS_CLOSED = re.compile("[；;。]")
+_PARTS_CLOSED_BY_STOPS = re.compile("[；;。]")
 _NOTE_AT_START = regex.compile(r"^[（(][^（()）]*[）)]")  # a note in brackets right after a figure
 _CHAIN_MARKS = frozenset("；;，,、。")
 
