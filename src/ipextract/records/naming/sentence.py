@@ -334,6 +334,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         elif how == "before" and (kind in BASE_KINDS or kind == _DURATION):
             # (…电视剧120部，电视动画片|9万分钟: output in minutes, read as a length of time)
             metric = _output_carried(metric, block.text, previous, figure)
+            metric = _measure_carried(metric, block.text, previous, figure, kind)
         elif how == "after" and previous.metric_from == "after" and (
                 previous.kind == kind == "count" and previous.metric.startswith(_carried_verbs())
                 # (提升改造|180公里|农村公路和|95万平方米|村内道路: the verbs a quantity's name
@@ -910,6 +911,28 @@ def _output_carried(metric: str, text: str, previous: Draft, figure: Figure) -> 
     if previous.metric_from == "previous":  # (电视剧120部|3600集: the item's second figure)
         before = _FIGURE_AT_END.sub("", before)
     if not any(before.endswith(verb + product) for verb in outputs):
+        return metric
+    return metric + measure
+
+
+def _measure_carried(metric: str, text: str, previous: Draft, figure: Figure, kind: str) -> str:
+    """储能装机 of 火电装机130万千瓦、储能60万千瓦: the measure the item before closes with
+    (cues measure_nouns, list_measure_nouns, carried_measures), written by it, is this item's too
+    when only a comma and a bare thing of no measure of its own stand between and both figures
+    have one unit and kind (the writer left the measure out, not a figure of another measure);
+    ``metric`` otherwise."""
+    between = text[previous.figure.lend:figure.lstart]
+    if previous.metric_from not in _ITEM_FIGURES or previous.kind != kind or (
+            previous.figure.unit != figure.unit) or between[:1] not in _LIST_COMMAS or (
+            between[1:] != metric) or not _bare_item(metric):
+        return metric
+    cues = load_vocabulary().cues
+    measures = (*cues.measure_nouns, *cues.list_measure_nouns, *cues.carried_measures)
+    if metric.endswith((*measures, *cues.measure_endings)):
+        return metric
+    measure = max((m for m in measures if previous.metric.endswith(m) and len(previous.metric) > len(m)),
+                  key=len, default="")
+    if not measure or not text[:previous.figure.lstart].rstrip().endswith(measure):
         return metric
     return metric + measure
 

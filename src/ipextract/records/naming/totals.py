@@ -267,11 +267,13 @@ _ACTED_KINDS = frozenset({"count", "amount"})
 @lru_cache(maxsize=1)
 def _part_taking_verbs() -> tuple[str, ...]:
     """The verbs of flow whose things a total's parts are (cues.flow_verbs_over_lists,
-    done_verbs_over_lists, counting_verbs, verbs_of_parts), the longest first: a verb the
-    tagger reads in a noun (就业|人员, 殡葬服务|机构, 实有|经营…) is none of them."""
+    done_verbs_over_lists, counting_verbs, verbs_of_parts; not cues.gathering_verbs, whose
+    parts are sources), the longest first: a verb the tagger reads in a noun (就业|人员,
+    殡葬服务|机构, 实有|经营…) is none of them."""
     cues = load_vocabulary().cues
-    return tuple(sorted({*cues.flow_verbs_over_lists, *cues.done_verbs_over_lists,
-                         *cues.counting_verbs, *cues.verbs_of_parts}, key=lambda v: (-len(v), v)))
+    verbs = {*cues.flow_verbs_over_lists, *cues.done_verbs_over_lists, *cues.counting_verbs,
+             *cues.verbs_of_parts} - set(cues.gathering_verbs)
+    return tuple(sorted(verbs, key=lambda v: (-len(v), v)))
 
 
 def _alike_units(one: str | None, other: str | None) -> bool:
