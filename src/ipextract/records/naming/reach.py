@@ -178,13 +178,15 @@ def _works_without_figure(metric: str, draft_kind: str, unit: str, text: str, st
     before = opening[:-1]
     marks = list(_CLAUSE_OPENING.finditer(before))
     written = _SPACES.sub("", before[marks[-1].end() if marks else 0:])
+    if (quoted := _quoted_programme(written)) is not None:
+        return quoted  # (深化实施小微企业“成长伙伴计划”: the programme by its quoted name)
     clause = _QUOTES.sub("", written)
     work_verb = max((v for v in (*cues.effort_verbs, *cues.object_work_verbs) if clause.startswith(v)),
                     key=len, default="") or _verbs_of_effort_opening(clause, _QUOTED.sub("", written))
     works = clause[len(work_verb):]
     if not work_verb or not _MIN_OWNER <= len(works) <= _MAX_WORKS or not _HAN_WORDS.fullmatch(works) or (
             not pos_tag(_tokens(works)[-1]).startswith(_OWNER_TAGS)):
-        return _quoted_programme(written)
+        return None
     return works
 
 

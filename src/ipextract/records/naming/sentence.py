@@ -353,7 +353,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         clause_start = words.clause_start
         starts = (sentence_start, block.clause_start(clause_start - 1)) if clause_start > 0 else ()
         metric = facility_of_sentence(block.text, starts, clause_start, metric, lambda: [
-            d.figure.lstart for d in block_drafts[-MAX_CHAIN:] if d.figure.lstart >= sentence_start])
+            (d.figure.lstart, d.metric) for d in block_drafts[-MAX_CHAIN:] if d.figure.lstart >= sentence_start])
     if how == "after":
         metric = without_inner_manner(metric)  # (…扶持工作|圆满|收官: how it went, no word of it)
         if kind in _WORKED_KINDS and (end := _ITEMS_END.search(block.text, figure.lend, figure.lend + MAX_REACH)):

@@ -388,15 +388,18 @@ __all__ = ["casualties_of_events", "facility_of_sentence", "owner_carried", "top
 
 
 def facility_of_sentence(text: str, starts: tuple[int, ...], clause_start: int, metric: str,
-                         figures: Callable[[], list[int]]) -> str:
+                         figures: Callable[[], list[tuple[int, str]]]) -> str:
     """某某产业园启动建设，签约项目163个: a clause that opens with a named park, railway, airport
     or zone (cues.facility_heads) and its start of operation (cues.operation_verbs), with no
-    figure, at the start of the sentence or of the clause before (``starts``), goes on about
-    it: a later clause's name that opens with what was done in it (cues.facility_activities:
-    签约项目, 发送旅客) or is a bare measure (产值) names the facility too, unless the clause
-    opens with a scope of its own (全市…). ``figures`` gives where the figures of the sentence
-    before this one start (asked only when the name could take a facility). ``metric``
-    unchanged otherwise.
+    figure or with figures of its own (named from the facility), at the start of the sentence
+    or of the clause before (``starts``), goes on about it: a later clause's name that opens
+    with what was done in it (cues.facility_activities: 签约项目, 发送旅客) or with a verb of
+    rule 7 (cues.counting_verbs: 培育品种; not 新增, the region's flow), or is a bare measure (产值;
+    cues facility_measures, carried_measures, topic_measures) names the facility too, unless
+    the clause opens with a scope of its own (全市…). Not a facility a verb works on (深化|
+    园区…: the object of a clause, no subject). ``figures`` gives where the figures of the
+    sentence before this one start and their names (asked only when the name could take a
+    facility). ``metric`` unchanged otherwise.
 
     >>> facility_of_sentence("临港智造园建成投用，产值增长32%", (0,), 10, "产值", list)
     '临港智造园产值'
@@ -404,8 +407,10 @@ def facility_of_sentence(text: str, starts: tuple[int, ...], clause_start: int, 
     name = metric.removeprefix("累计")
     # (the name first: most figures' names are neither, and no sentence is read for them;
     # 新增|注册企业: the things a flow added there)
+    cues = load_vocabulary().cues
     if not name or not (name.removeprefix(_FLOW).startswith(cue_words("facility_activities")) or (
-            name in cue_set("facility_measures"))) or (
+            name in cue_set("facility_measures")) or name.startswith(cues.counting_verbs) and not name.startswith(_REGION_FLOWS) or (
+            name in cue_set("carried_measures")) or name in cue_set("topic_measures")) or (
             text.startswith(load_vocabulary().cues.scope_words, clause_start)):
         return metric
     at_figures = figures()
@@ -413,7 +418,8 @@ def facility_of_sentence(text: str, starts: tuple[int, ...], clause_start: int, 
         if start >= clause_start:
             continue
         opening = _facility_opening().match(text, start, clause_start)
-        if opening is None or opening.group(1).startswith(load_vocabulary().cues.scope_words):
+        if opening is None or opening.group(1).startswith(load_vocabulary().cues.scope_words) or (
+                pos_tag(_tokens(opening.group(1))[0]).startswith("v")):
             continue
         # (a facility and its start of operation, or a facility that a verb right after it
         # makes the topic of a clause with no figure: 中老铁路|发展远超预期，累计发送旅客…; not
@@ -421,12 +427,17 @@ def facility_of_sentence(text: str, starts: tuple[int, ...], clause_start: int, 
         end = opening.end() if opening.group(2) else _clause_end(text, start, clause_start)
         if not opening.group(2) and not pos_tag(_tokens(text[opening.end():end])[0]).startswith(_TOPIC_VERB_TAGS):
             continue
-        if not any(start <= at < end for at in at_figures):
-            return opening.group(1) + name
+        facility = opening.group(1)
+        # (a figure in the facility's clause is its own: 某园集聚团队53支，|培育品种161个; not
+        # before a 、, which lists what that figure's things have: …项目139个、|总投资…)
+        own = [owned for at, owned in at_figures if start <= at < end]
+        if not own or all(owned.startswith(facility) for owned in own) and text[end:end + 1] != "、":
+            return facility + name
     return metric
 
 
 _FLOW = "新增"  # 新增|注册企业: a flow of what was done in a facility
+_REGION_FLOWS = ("新增", "净增")  # 新增国际航线…: the region's flow, whatever the sentence opened with
 _TOPIC_VERB_TAGS = ("v", "d")  # 发展 (vn), 扩|面, 持续: what opens a clause's predicate
 
 
