@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import regex
+
 from ..figures import _HAN, Figure
 from ..vocabulary import cue_words, load_vocabulary
+from ..vocabulary.lexicon import pos_tag
 from ..vocabulary.models import Kind, Qualifier
-from .base import _NEW_LEVEL, BASE_KINDS, PERCENT_UNITS, POINT_UNITS, Draft, _word_sets, suffixes
+from .base import _NEW_LEVEL, BASE_KINDS, PERCENT_UNITS, POINT_UNITS, Draft, _tokens, _word_sets, suffixes
 
 
 @lru_cache(maxsize=16)
@@ -60,7 +63,40 @@ def _is_share(left: str, right: str) -> bool:
     stripped = left.rstrip("达到为约是了从由")
     if stripped.endswith(cues.share_nouns):  # (a tuple: one call, not a generator of calls)
         return True
-    return right.startswith(cues.share_right) and not right.startswith("的目标")
+    return right.startswith(cues.share_right) and not right.startswith("的目标") or (
+        _only_scope(left) and part_of_things_after(right))
+
+
+def _only_scope(left: str) -> bool:
+    """Whether the words before a figure in its clause are none, or scope words alone (全省|…)."""
+    rest = left.strip()
+    scope = load_vocabulary().cues.scope_words
+    while rest.startswith(scope):
+        rest = rest[len(next(word for word in scope if rest.startswith(word))):]
+    return not rest
+
+
+_CLAUSE_CLOSE = regex.compile(r"[，,。；;：:！？\n]")
+
+
+def part_of_things_after(right: str) -> bool:
+    """Whether a rate that opens its clause is a share of the things named right after it, a
+    noun phrase and the verb that says which of them (80%以上|县医院达到…, 95%|二级医院设立…),
+    as it is with 的 between (80%以上的县医院…): the writer may leave the 的 out; not a verb
+    (70%|就读…: the things were named before), nor a predicate of the rate's own (cues
+    not_share_predicates).
+
+    >>> part_of_things_after("村卫生室实现一体化管理。"), part_of_things_after("就读普通高中。")
+    (True, False)
+    """
+    end = _CLAUSE_CLOSE.search(right)
+    clause = right[:end.start() if end else len(right)]
+    if len(clause) < 4 or not _HAN.match(clause) or clause.startswith(load_vocabulary().cues.not_share_predicates):
+        return False
+    tokens = _tokens(clause)
+    if pos_tag(tokens[0]).startswith(("v", "p", "d", "u", "c", "r", "q")):
+        return False
+    return any(pos_tag(token).startswith("v") for token in tokens[1:])
 
 
 RANK_UNITS = frozenset({"位"})

@@ -544,7 +544,7 @@ def _with_predicate(noun: str, right: str) -> str:
     return noun + kept
 
 
-_SHORT_PREDICATE = 14  # characters at most of a predicate kept after a noun that names alone
+_SHORT_PREDICATE = 16  # characters at most of a predicate kept after a noun that names alone
 # (a digit: the predicate is a measure with a figure of its own, 15个工程|完成投资48亿元)
 _NOT_A_PREDICATE = re.compile(r"^的|[0-9０-９]")
 # (跻身全国30强, 进入…前50强: a band of ranks, no figure of the predicate's own)

@@ -31,6 +31,7 @@ from ..base import (
     _word_sets,
     suffixes,
 )
+from ..kinds import part_of_things_after
 from .analysis import PhraseAnalysis, examples_start
 from .counted import _CLAUSE_END, CUT_HEAD_TAGS, _right_noun, words_after
 from .lists import MAX_CHAIN, measure_group, named_examples, owner_in_group
@@ -215,10 +216,12 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         return streak, None, how  # 耕地面积连续4年净增加 → 耕地面积连续净增加年数
     if how == "before" and metric and STREAK_WORD in words.clause:
         metric = owner_before_streak(words.clause, metric, places)  # …支出连续5年压减比例|超5%
-    if not metric and previous is not None and kind == "share" and words.right.startswith("的") and (
+    if not metric and previous is not None and kind == "share" and (
+            words.right.startswith("的") or part_of_things_after(words.right)) and (
             previous.figure.lend <= words.clause_start) and (after := words_after(words.right)) and (
             not _ANY_DIGIT.search(after)):
-        # 每年将70%以上的财政支出用于民生: a share of the things named after it (N%的X), in a
+        # 每年将70%以上的财政支出用于民生: a share of the things named after it (N%的X, or N%X
+        # with the 的 left out: part_of_things_after), in a
         # clause that names nothing before it but a time, is theirs (rule 3), not a share of
         # the figure before it in its sentence (not after a figure of its own clause: 连续五年
         # 保持100%的唯一省份)
