@@ -123,6 +123,31 @@ def completion_named(metric: str, text: str, sentence_start: int, figure_start: 
     return f"{thing}{plan}完成率"
 
 
+def done_rate_named(metric: str, text: str, sentence_start: int, figure_start: int) -> str:
+    """管线更新改造完成率 of 管线更新改造完成|80%: a rate right after 完成 (past the words of
+    the plan it names, 完成规划任务|85%, and the figures before it of a 分别 list) is the part
+    of the work done, named by the work and 完成率, as after 完成…的 (:func:`completion_named`);
+    ``""`` when no 完成 stands right before the figure, or the name already says a rate.
+
+    >>> text = "管线更新改造完成80%。"
+    >>> done_rate_named("管线更新改造", text, 0, text.index("80")), done_rate_named("管线更新改造", "增长80%", 0, 2)
+    ('管线更新改造完成率', '')
+    """
+    if not metric or metric.endswith(share_endings()) or not _HAN_WORDS.fullmatch(metric):
+        return ""
+    at = text.rfind(_DONE, sentence_start, figure_start)
+    if at < 0:
+        return ""
+    after = text[at + len(_DONE):figure_start]
+    if not (_FIGURES_LISTED.fullmatch(after) or 2 <= len(after) <= _PLAN_WORDS and metric.endswith(after)):
+        return ""
+    return f"{metric.removesuffix(_DONE)}{_DONE}率"
+
+
+_DONE = "完成"
+_PLAN_WORDS = 8  # characters of a plan's words between 完成 and the rate (规划任务)
+
+
 # (完成|年度目标任务|的, 完成|攻坚战总任务|的: a plan's words, or a named plan, before 的)
 _COMPLETION = regex.compile(r"完成了?(\p{Han}{0,12}?((?:全年|年度|年)?(?:计划|目标任务|目标|任务)))的")
 _FIGURES_LISTED = regex.compile(r"(?:[0-9.]+\s*[%％]\s*[、，,和及与]\s*)*")
