@@ -676,9 +676,28 @@ def _things_before(text: str, start: int, end: int) -> str:
     start = max(0, text.rfind("，", 0, end) + 1, text.rfind("。", 0, end) + 1, start)
     counts = list(_COUNT_IN_CLAUSE.finditer(text, start, end))
     if not counts:
-        return ""
+        return _subject_of_flow(text[start:end])
     rest = text[counts[-1].end():end]
     return rest if _right_noun(rest, True) == rest else ""
+
+
+def _subject_of_flow(clause: str) -> str:
+    """5A级景区 of 5A级景区|新增|某古城: the things a flow with no count added to, written
+    before its verb (cues.flow_verbs_over_lists), when they are a bare noun phrase; ``""``
+    otherwise.
+
+    >>> _subject_of_flow("5A级景区新增某古城"), _subject_of_flow("全力新增某古城")
+    ('5A级景区', '')
+    """
+    cues = load_vocabulary().cues
+    at = min((found for verb in cues.flow_verbs_over_lists if (found := clause.find(verb)) > 0), default=-1)
+    subject = clause[:at].strip() if at > 0 else ""
+    # (not an adverb the segmenter tags a noun, 全力|新增…, nor a scope: no things of their own)
+    return subject if len(subject) >= _MIN_OWNER and _NAME_WORDS.fullmatch(subject) and (
+        _bare_item(subject)) and not subject.startswith((*cues.effort_adverbs, *cues.scope_words)) else ""
+
+
+_NAME_WORDS = regex.compile(r"[\p{Han}A-Za-z0-9]+")  # 5A级景区: a grade's letters are the name's
 
 
 _COUNT_IN_CLAUSE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十]+)(?:个|家|项|所|座|条|批|类)")
@@ -1169,9 +1188,9 @@ def _parallel_items(before: str, item: str) -> bool:
 
 
 def _bare_or_quoted(name: str, text: str, end: int) -> bool:
-    """An item with no verb of its own (:func:`_bare_item`), or one that opens with a quoted
-    name, written right before ``end`` (…、“一老一小幸福院”300个, “老有所依”驿站120个: a
-    name, whatever words it is made of, and a bare noun after it).
+    """An item with no verb of its own (:func:`_bare_item`), or one that holds a quoted name,
+    written right before ``end`` (…、“一老一小幸福院”300个, “老有所依”驿站120个, 就业“幸福里”
+    社区: a name, whatever words it is made of, and bare words around it).
 
     >>> text = "新建食堂40家、“老有所依”驿站120个"
     >>> _bare_or_quoted("老有所依驿站", text, text.index("120")), _bare_or_quoted("老有所依驿站", text, 9)
@@ -1180,9 +1199,12 @@ def _bare_or_quoted(name: str, text: str, end: int) -> bool:
     if _bare_item(name):
         return True
     written = text[max(0, end - len(name) - 2):end]
-    closing = written.find("”")
-    return written.startswith("“") and closing > 1 and written[1:closing] + written[
-        closing + 1:] == name and (closing == len(written) - 1 or _bare_item(written[closing + 1:]))
+    opening, closing = written.find("“"), written.find("”")
+    if opening < 0 or closing < opening + 2 or written.replace("“", "").replace("”", "") != name:
+        return False
+    # (就业“幸福里”社区: a quoted name inside the item is one word of it, whatever its words)
+    rest = written[:opening] + written[closing + 1:]
+    return not rest or _bare_item(rest)
 
 
 def _bare_item(name: str) -> bool:
