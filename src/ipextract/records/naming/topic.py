@@ -278,10 +278,11 @@ def _owner(before: str, name: str, bare: str) -> str:
     signed = starts.index(len(signing)) if signing and starts.index(len(signing)) < run else 0
     owner, owned = before[starts[signed]:starts[run]], tokens[signed:run]
     # (煤炭|产量…，保有储量…: a thing of one word of two characters owns a measure that names
-    # nothing without an owner, cues.carried_measures; a body of two, 企业, 高校, is too general
-    # a topic, and 电力 adds nothing to 发电量)
+    # nothing without an owner, cues.carried_measures, and so does a body of two, 医院|次均门诊
+    # 费用…；次均住院费用…: the measures an institution's own, since the thirty-eighth session;
+    # 电力 adds nothing to 发电量)
     short_thing = bool(ending) and len(owned) == 1 and name in cue_set("carried_measures") and (
-        pos_tag(owner) == "n" and subject(owner) is None)
+        pos_tag(owner) == "n")
     if len(owner) < _MIN_TOPIC and not short_thing or not owned or pos_tag(owned[-1]).startswith(_NOT_OWNER_ENDS) or (
             pos_tag(owner[-2:]).startswith("v")) or (
             owner.startswith((*cues.counting_verbs, *cues.flow_verbs_over_lists,
