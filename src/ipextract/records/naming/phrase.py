@@ -422,9 +422,17 @@ def _without_altogether(tokens: list[str]) -> list[str]:
 def _inner_manner_adverbs() -> frozenset[str]:
     """The adverbs of manner (cues.manner_adverbs) the segmenter tags adverbs or adjectives
     (圆满, 顺利, 率先): inside a name, after the thing, they say how it was done; not 集中 or
-    精准, tagged verbs or nouns, which qualify a noun there (集中供水工程, 精准帮扶对象)."""
-    return frozenset(word for word in load_vocabulary().cues.manner_adverbs
-                     if pos_tag(word) in _MANNER_TAGS)
+    精准, tagged verbs or nouns, which qualify a noun there (集中供水工程, 精准帮扶对象). So do
+    均, 都, 已 (cues.predicate_manner_adverbs), as before a count's predicate."""
+    cues = load_vocabulary().cues
+    # (and the adverbs that give a predicate to each of the things or say it is done, 园区|均|
+    # 完成…, 项目|已|开工; not 稳定, which says how it holds: 稳定|消除…风险)
+    spread = (word for word in cues.predicate_manner_adverbs if word not in cues.manner_adverbs
+              and word != _STEADILY)
+    return frozenset(word for word in (*cues.manner_adverbs, *spread) if pos_tag(word) in _MANNER_TAGS)
+
+
+_STEADILY = "稳定"
 
 
 _MANNER_TAGS = ("a", "ad", "d")
