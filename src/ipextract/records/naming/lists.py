@@ -480,7 +480,29 @@ def _shared_words(items: list[str]) -> list[str]:
         # a measure of the first's group, whose owner _shared_group_owner gives: 地方财政)
         items = [items[0]] + [item if set(item) & set(owner) else owner + item
                               for item in items[1:]]
-    return _shared_measure(items)
+    return _shared_per_unit(_shared_measure(items))
+
+
+_EACH, _AVERAGE = "每", "均"
+
+
+def _shared_per_unit(items: list[str]) -> list[str]:
+    """每千人托位、养老床位数 → 每千人养老床位数: the base per head or per place the first item
+    of a 分别 list opens with (cues.per_unit_openers: 每千人, 人均, 亩均…) is every item's that
+    opens with none, whatever its measure.
+
+    >>> _shared_per_unit(["每千人托位", "养老床位数"]), _shared_per_unit(["托位", "养老床位数"])
+    (['每千人托位', '每千人养老床位数'], ['托位', '养老床位数'])
+    """
+    openers = load_vocabulary().cues.per_unit_openers
+    # (a base per head or per place, 每千人, 人均, 亩均; not 单位 or 度电, which go with the word
+    # after them alone: 单位|地区生产总值能耗、主要污染物排放强度)
+    base = max((o for o in openers if items[0].startswith(o) and (o.startswith(_EACH) or o.endswith(_AVERAGE))),
+               key=len, default="")
+    if not base:
+        return items
+    return [items[0]] + [item if not item or item.startswith(openers) or not _HAN_WORDS.fullmatch(item)
+                         else base + item for item in items[1:]]
 
 
 def _shared_measure(items: list[str]) -> list[str]:

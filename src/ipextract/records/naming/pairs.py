@@ -14,6 +14,7 @@ from functools import lru_cache
 from ...blocks import Block
 from ...vocabulary import load_vocabulary
 from ..base import Draft
+from .sentence import _new_verb
 
 
 @lru_cache(maxsize=1)
@@ -44,9 +45,23 @@ def name_paired_counts(drafts: list[Draft], blocks: list[Block]) -> None:
         name = first.metric
         if (measure := first_measures.get(one.unit or "")) and not name.endswith(measure):
             drafts[index] = replace(first, metric=name + measure)
+            if _opens_with_flow(name, second.metric):
+                # (新发布|3批18项…案例: the verb of flow that opens the pair is the things' too)
+                drafts[index + 1] = replace(second, metric=name)
         elif (measure := second_measures.get(two.unit or "")) and not name.endswith(measure) and (
                 one.unit not in second_measures):
             drafts[index + 1] = replace(second, metric=name + measure)
+
+
+def _opens_with_flow(name: str, things: str) -> bool:
+    """Whether the words of ``name`` before the ``things`` it ends with open with a verb of flow
+    or of building (cues counting_verbs, flow_verbs_over_lists, done_verbs_over_lists) or with
+    新 and a verb (新发布); not a plan's wording (优化安排), nor a programme's name."""
+    cues = load_vocabulary().cues
+    words = name[:-len(things)]
+    return bool(words) and (words.startswith((*cues.counting_verbs, *cues.flow_verbs_over_lists,
+                                              *cues.done_verbs_over_lists)) or (
+        bool(verb := _new_verb(name)) and words.startswith(verb)))
 
 
 __all__ = ["name_paired_counts"]

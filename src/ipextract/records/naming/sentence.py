@@ -339,7 +339,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
             metric = _output_carried(metric, block.text, previous, figure)
             metric = _measure_carried(metric, block.text, previous, figure, kind)
         elif how == "after" and previous.metric_from == "after" and (
-                previous.kind == kind == "count" and previous.metric.startswith(_carried_verbs())
+                previous.kind == kind == "count" and previous.metric.startswith(_list_openers())
                 # (提升改造|180公里|农村公路和|95万平方米|村内道路: the verbs a quantity's name
                 # opens with, verbs alone before its things, are the next item's too)
                 or previous.kind == kind == "quantity"):
@@ -1150,7 +1150,7 @@ def _verb_over_counts(metric: str, between: str, previous: str, right: str) -> s
     if any(token in outside for token in tokens[1:]):
         return metric  # (…、6个|实验室|通过|国家评估: any noun with a predicate of its own)
     verbs = previous[:-len(noun)]
-    if metric.startswith(verbs) or not all(_is_verb(pos_tag(token)) or token in _carried_verbs()
+    if metric.startswith(verbs) or not all(_is_verb(pos_tag(token)) or token in _list_openers()
                                            for token in _tokens(verbs)):
         return metric  # (在全国率先建设|…: an adverb or a place before the verb is no list's)
     return verbs + metric
