@@ -496,7 +496,7 @@ def _shared_per_unit(items: list[str]) -> list[str]:
     """
     openers = load_vocabulary().cues.per_unit_openers
     # (a base per head or per place, 每千人, 人均, 亩均; not 单位 or 度电, which go with the word
-    # after them alone: 单位|地区生产总值能耗、主要污染物排放强度)
+    # after them alone: 单位|GDP能耗、二氧化碳排放强度)
     base = max((o for o in openers if items[0].startswith(o) and (o.startswith(_EACH) or o.endswith(_AVERAGE))),
                key=len, default="")
     if not base:
