@@ -99,6 +99,7 @@ from .naming.shares import (
     done_rate_named,
     predicate_share,
     share_named,
+    share_of_described_things,
     share_of_total,
     state_share,
     total_before_parts,
@@ -459,6 +460,10 @@ def _name_bare_shares(drafts: list[Draft], blocks: list[Block]) -> None:
             # part spent on it, named as a share is)
             renamed[id(draft.figure)] = (draft.metric, allocated)
             drafts[index] = replace(draft, metric=allocated)
+        elif draft.kind == "rate" and (described := share_of_described_things(draft.metric)):
+            # (实行…管理的农贸市场|超过50%: a share of the things so described)
+            renamed[id(draft.figure)] = (draft.metric, described)
+            drafts[index] = replace(draft, metric=described, kind="share")
         elif draft.of is not None and (names := renamed.get(id(draft.of))) and draft.metric == names[0]:
             drafts[index] = replace(draft, metric=names[1])  # (占比提高2个百分点: the share's)
 

@@ -460,9 +460,11 @@ def _own_predicate(words: PhraseAnalysis, previous: Draft) -> str:
     if not after or len(after) > _WORDS_AFTER or _ANY_DIGIT.search(after):
         return ""  # (13个|存在黑臭水体或涉及重点监控断面的县城: too long to be a name)
     # (37项|向全国|推广, 9家|已|投产: an adverb or a preposition before the verb)
+    # (…|通过|社会工作师考试: a verb of what the counted did the segmenter tags a preposition,
+    # cues.predicate_verbs, with no other verb after it)
     tokens = _tokens(after)
-    return after if pos_tag(tokens[0]) in _PREDICATE_OPENINGS and any(
-        pos_tag(token) == "v" for token in tokens) else ""
+    return after if pos_tag(tokens[0]) in _PREDICATE_OPENINGS and (any(
+        pos_tag(token) == "v" for token in tokens) or tokens[0] in cue_set("predicate_verbs")) else ""
 
 
 _WORDS_AFTER = 16  # characters at most of a predicate read as a name (as words_after reads)

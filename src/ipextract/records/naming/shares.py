@@ -123,6 +123,31 @@ def completion_named(metric: str, text: str, sentence_start: int, figure_start: 
     return f"{thing}{plan}完成率"
 
 
+def share_of_described_things(metric: str) -> str:
+    """…的农贸市场占比 of 实行标准化管理的农贸市场|超过50%: a rate named by things a
+    的-phrase picks out (a noun after 的, no measure of its own) is the share of the things so
+    described, named as a share is (占比), as 50%的农贸市场实行… is; ``""`` otherwise.
+
+    >>> share_of_described_things("纳入集团化管理的公办中小学"), share_of_described_things("城镇化率")
+    ('纳入集团化管理的公办中小学占比', '')
+    """
+    at = metric.rfind(_OF)
+    things = metric[at + 1:] if at > 0 else ""
+    if len(things) < 2 or not _HAN_WORDS.fullmatch(metric) or things.endswith(
+            (*share_endings(), *load_vocabulary().cues.measure_endings)):
+        return ""
+    # (a 的-phrase with a verb, which picks some of the things out: not an owner's, 群众的|满意度,
+    # nor a comparison, 比…的平均水平)
+    if not any(pos_tag(token).startswith("v") for token in _tokens(metric[:at])) or metric.startswith(_COMPARED):
+        return ""
+    return metric + SHARE_NOUN if all(pos_tag(token).startswith(_THING_TAGS) for token in _tokens(things)) else ""
+
+
+_OF = "的"
+_COMPARED = ("比", "较")
+_THING_TAGS = ("n", "j", "b", "s")  # the words of things a 的-phrase picks out (在产|大型|煤矿)
+
+
 def done_rate_named(metric: str, text: str, sentence_start: int, figure_start: int) -> str:
     """管线更新改造完成率 of 管线更新改造完成|80%: a rate right after 完成 (past the words of
     the plan it names, 完成规划任务|85%, and the figures before it of a 分别 list) is the part
