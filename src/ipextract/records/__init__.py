@@ -78,6 +78,7 @@ from .naming import (
     topic_carried,
 )
 from .naming.areas import areas_of_bare_names, measures_of_listed_places, shares_of_listed_places
+from .naming.glossary import term_of_glossary_entries
 from .naming.implied import (
     industry_growth_named,
     length_named,
@@ -394,6 +395,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     _scope_of_total_parts(drafts, blocks)
     casualties_of_events(drafts, blocks)  # 发生火灾1200起，死亡12人: the fire's dead
     programme_of_generic_items(drafts, blocks)  # …补短板工程，实施项目2113个: the programme's
+    term_of_glossary_entries(drafts, blocks)  # 4.“某某工程”：…实施100个项目: the term's
     areas_of_bare_names(drafts, blocks)  # 公路方面，新开工项目12个: 新开工公路项目
     measures_of_listed_places(drafts, blocks)  # …的比重，东部地区为55.2%: 东部地区…的比重
     shares_of_listed_places(drafts, blocks)  # …占全省工业比重…的城市…，即：长沙市15.2%: its share
