@@ -19,26 +19,41 @@ from ...blocks import Block
 from ..base import Draft
 
 # a note's opening: its number, the term with a quoted name in it, and a colon (the words
-# around the quoted name hold no figure: 城乡污水治理3个“三年行动” is a count, no term)
-_ENTRY = regex.compile(r"[\s\u3000]*(?:[0-9]{1,3}\s*[.．、]\s*)?"
-                       r"([^：:，,。；;\n“”0-9]{0,12}“[^”\n]{1,20}”[^：:，,。；;\n“”0-9]{0,12})[：:]")
+# around the quoted name hold no figure: 城乡污水治理3个“三年行动” is a count, no term); the
+# number may be left out only where the block opens with the note
+_TERM = r"([^：:，,。；;\n“”0-9]{0,12}“[^”\n]{1,20}”[^：:，,。；;\n“”0-9]{0,12})[：:]"
+_FIRST_ENTRY = regex.compile(r"[\s\u3000]*(?:[0-9]{1,3}\s*[.．、]\s*)?" + _TERM)
+# (a later note of the same block, where a layout joined the notes' lines, the line break
+# lost: …具体路径32.“某某”政策：…; with its number, which no figure's digits run into)
+_LATER_ENTRY = regex.compile(r"(?<![0-9.．])[0-9]{1,3}\s*[.．、]\s*" + _TERM)
 _MARKS = str.maketrans("", "", "“”")
+
+
+def _entries(text: str) -> list[tuple[int, str]]:
+    """The notes a block holds: where each one's definition opens, and its term."""
+    first = _FIRST_ENTRY.match(text)
+    found = [first] if first is not None else []
+    if first is not None or "“" in text:
+        found.extend(_LATER_ENTRY.finditer(text, first.end() if first is not None else 0))
+    return [(entry.end(), entry.group(1).translate(_MARKS)) for entry in found]
 
 
 def term_of_glossary_entries(drafts: list[Draft], blocks: list[Block]) -> None:
     """Open the name of each figure of a glossary note with the term it defines, in place."""
-    terms: dict[int, tuple[str, int] | None] = {}  # block → (term, where its definition opens)
+    terms: dict[int, list[tuple[int, str]]] = {}  # block → its notes (definition's start, term)
     for index, draft in enumerate(drafts):
         figure = draft.figure
         if not draft.metric or draft.section == "table":
             continue
         if figure.block not in terms:
-            found = _ENTRY.match(blocks[figure.block].text)
-            terms[figure.block] = (found.group(1).translate(_MARKS), found.end()) if found else None
-        entry = terms[figure.block]
-        if entry is None or figure.lstart < entry[1]:
-            continue  # (most figures: no note; a figure of the term's own name is no part of it)
-        term = entry[0]
+            terms[figure.block] = _entries(blocks[figure.block].text) if (
+                "“" in blocks[figure.block].text) else []
+        # (the nearest note opened before the figure; a figure of a term's own name is no part
+        # of its note)
+        entry = next((term for start, term in reversed(terms[figure.block]) if start <= figure.lstart), "")
+        if not entry:
+            continue  # (most figures: no note)
+        term = entry
         if term in draft.metric or draft.metric in term:
             continue
         drafts[index] = replace(draft, metric=term + draft.metric)
