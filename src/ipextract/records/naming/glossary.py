@@ -33,8 +33,7 @@ def _entries(text: str) -> list[tuple[int, str]]:
     """The notes a block holds: where each one's definition opens, and its term."""
     first = _FIRST_ENTRY.match(text)
     found = [first] if first is not None else []
-    if first is not None or "“" in text:
-        found.extend(_LATER_ENTRY.finditer(text, first.end() if first is not None else 0))
+    found.extend(_LATER_ENTRY.finditer(text, first.end() if first is not None else 0))
     return [(entry.end(), entry.group(1).translate(_MARKS)) for entry in found]
 
 

@@ -950,15 +950,24 @@ def _measure_carried(metric: str, text: str, previous: Draft, figure: Figure, ki
             previous.figure.unit != figure.unit) or between[:1] not in _LIST_COMMAS or (
             between[1:] != metric) or not _bare_item(metric):
         return metric
-    cues = load_vocabulary().cues
-    measures = (*cues.measure_nouns, *cues.list_measure_nouns, *cues.carried_measures)
-    if metric.endswith((*measures, *cues.measure_endings)):
+    measures, endings = _item_measures()
+    if metric.endswith(endings):
         return metric
     measure = max((m for m in measures if previous.metric.endswith(m) and len(previous.metric) > len(m)),
                   key=len, default="")
     if not measure or not text[:previous.figure.lstart].rstrip().endswith(measure):
         return metric
     return metric + measure
+
+
+@lru_cache(maxsize=1)
+def _item_measures() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The measures an item may close with (cues measure_nouns, list_measure_nouns,
+    carried_measures), and the endings of a name that has a measure of its own (those and
+    cues.measure_endings)."""
+    cues = load_vocabulary().cues
+    measures = (*cues.measure_nouns, *cues.list_measure_nouns, *cues.carried_measures)
+    return measures, (*measures, *cues.measure_endings)
 
 
 def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind: str) -> str:
