@@ -454,8 +454,8 @@ def _name_bare_shares(drafts: list[Draft], blocks: list[Block]) -> None:
                 draft.metric, blocks[draft.figure.block].text, draft.figure.lend,
                 _amount_before(drafts, index)) or completion_named(
                 draft.metric, (block := blocks[draft.figure.block]).text,
-                block.sentence_start(draft.figure.lstart), draft.figure.lstart) or done_rate_named(
-                draft.metric, block.text, block.sentence_start(draft.figure.lstart), draft.figure.lstart) or (
+                (sentence_at := block.sentence_start(draft.figure.lstart)), draft.figure.lstart) or done_rate_named(
+                draft.metric, block.text, sentence_at, draft.figure.lstart) or (
                 draft.metric_from == "before" and predicate_share(
                     draft.metric, block.text, draft.figure.lend))):
             # (财政支出八成以上|投向民生领域: a rate of a sum that a verb gives to an end is the

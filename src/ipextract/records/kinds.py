@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import regex
 
+from ..blocks import SENTENCE_END
 from ..figures import _HAN, Figure
 from ..vocabulary import cue_words, load_vocabulary
 from ..vocabulary.lexicon import pos_tag
@@ -76,7 +77,8 @@ def _only_scope(left: str) -> bool:
     return not rest
 
 
-_CLAUSE_CLOSE = regex.compile(r"[，,。；;：:！？\n]")
+# (a sentence's end, a comma or a colon, or a line's end: not 、, which may join the things)
+_CLAUSE_CLOSE = regex.compile("[" + regex.escape(SENTENCE_END + "，,：:\n") + "]")
 
 
 def part_of_things_after(right: str) -> bool:

@@ -29,6 +29,7 @@ from .counted import _OF, words_after
 from .phrase import (
     _ANY_DIGIT,
     _CLOSING_BRACKETS,
+    _EACH,
     _HAN,
     _HAN_WORDS,
     _LIST_COMMAS,
@@ -483,7 +484,7 @@ def _shared_words(items: list[str]) -> list[str]:
     return _shared_per_unit(_shared_measure(items))
 
 
-_EACH, _AVERAGE = "每", "均"
+_AVERAGE = "均"  # (人均, 亩均: a base per head or place; 每… opens the others, phrase._EACH)
 
 
 def _shared_per_unit(items: list[str]) -> list[str]:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ...blocks import Block
 from ...vocabulary import load_vocabulary
 from ..base import Draft
-from .sentence import _new_verb
+from .sentence import _carried_verbs, _new_verb
 
 
 @lru_cache(maxsize=1)
@@ -57,10 +57,8 @@ def _opens_with_flow(name: str, things: str) -> bool:
     """Whether the words of ``name`` before the ``things`` it ends with open with a verb of flow
     or of building (cues counting_verbs, flow_verbs_over_lists, done_verbs_over_lists) or with
     新 and a verb (新发布); not a plan's wording (优化安排), nor a programme's name."""
-    cues = load_vocabulary().cues
     words = name[:-len(things)]
-    return bool(words) and (words.startswith((*cues.counting_verbs, *cues.flow_verbs_over_lists,
-                                              *cues.done_verbs_over_lists)) or (
+    return bool(words) and (words.startswith((*load_vocabulary().cues.counting_verbs, *_carried_verbs())) or (
         bool(verb := _new_verb(name)) and words.startswith(verb)))
 
 

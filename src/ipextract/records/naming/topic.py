@@ -408,18 +408,15 @@ def facility_of_sentence(text: str, starts: tuple[int, ...], clause_start: int, 
     name = metric.removeprefix("累计")
     # (the name first: most figures' names are neither, and no sentence is read for them;
     # 新增|注册企业: the things a flow added there)
-    cues = load_vocabulary().cues
-    if not name or not (name.removeprefix(_FLOW).startswith(cue_words("facility_activities")) or (
-            name in cue_set("facility_measures")) or name.startswith(cues.counting_verbs) and not name.startswith(_REGION_FLOWS) or (
-            name in cue_set("carried_measures")) or name in cue_set("topic_measures")) or (
-            text.startswith(load_vocabulary().cues.scope_words, clause_start)):
+    scope_words = load_vocabulary().cues.scope_words
+    if not name or not _takes_facility(name) or text.startswith(scope_words, clause_start):
         return metric
     at_figures = figures()
     for start in reversed(starts):  # (the nearest opening first)
         if start >= clause_start:
             continue
         opening = _facility_opening().match(text, start, clause_start)
-        if opening is None or opening.group(1).startswith(load_vocabulary().cues.scope_words) or (
+        if opening is None or opening.group(1).startswith(scope_words) or (
                 pos_tag(_tokens(opening.group(1))[0]).startswith("v")):
             continue
         # (a facility and its start of operation, or a facility that a verb right after it
@@ -435,6 +432,16 @@ def facility_of_sentence(text: str, starts: tuple[int, ...], clause_start: int, 
         if not own or all(owned.startswith(facility) for owned in own) and text[end:end + 1] != "、":
             return facility + name
     return metric
+
+
+def _takes_facility(name: str) -> bool:
+    """Whether a name may be of the facility its sentence opened with: it opens with what was
+    done in it (cues.facility_activities, after 新增) or with a verb of rule 7 that is no flow
+    of the whole region (cues.counting_verbs, not 新增), or it is a bare measure of an owner
+    (cues facility_measures, carried_measures, topic_measures)."""
+    return name.removeprefix(_FLOW).startswith(cue_words("facility_activities")) or (
+        name.startswith(load_vocabulary().cues.counting_verbs) and not name.startswith(_REGION_FLOWS)) or any(
+        name in cue_set(measures) for measures in ("facility_measures", "carried_measures", "topic_measures"))
 
 
 _FLOW = "新增"  # 新增|注册企业: a flow of what was done in a facility
