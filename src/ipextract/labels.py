@@ -38,6 +38,7 @@ _ITEM = r"[^\s、，,。；;：:和及与0-9“”\"（）()]{1,8}"
 _LIST_BEFORE = regex.compile(rf"(?:{_ITEM}、)*{_ITEM}(?:、|和|及|与){_ITEM}$")
 _SEPARATOR = regex.compile(r"、|和|及|与")
 _SEPARATORS = frozenset("、和及与")  # (a clause without one holds no list: no search)
+_ITEM_JOINS = frozenset("和及与")  # what joins two counted items as 、 does
 # (the standard engine for plain classes: a call costs half what a ``regex`` one does)
 _CLAUSE_MARKS = re.compile(r"[，,；;：:]")
 _DIGIT = re.compile(r"(?<![\[0-9])[0-9]+(?![\]0-9])")  # (not a note mark: [28]货物运输…)
@@ -218,8 +219,10 @@ def _threshold_of_what_is_counted(block: Block, figure: Figure, following: Figur
     if figure.unit in _PERCENT_UNITS:
         return False
     if following is not None and following.kind == "count" and _DESCRIBED.fullmatch(
-            block.text, figure.lend, following.lstart) is not None:
-        return True  # (800张及以上床位医院2343个)
+            block.text, figure.lend, following.lstart) is not None and (
+            block.text[following.lstart - 1] not in _ITEM_JOINS):
+        # (a class of beds before the hospitals counted; not 培育30家以上链主企业和50个…: two items)
+        return True
     if figure.kind not in ("amount", "quantity"):
         return False  # 建成100个以上的项目: the bound counts the projects themselves
     phrase = _CLASS_PHRASE.match(block.text, figure.lend)

@@ -76,8 +76,13 @@ def scope(clause: str, own_region_code: str | None, places: frozenset[str] = fro
     place = place_scope(clause, own_region_code, places)
     if place is not None:
         return place
-    found = _populations().search(clause)
+    # (增速比城镇居民高: a group after 比, 较 or 高于 is what the figure is compared with, no scope)
+    found = next((m for m in _populations().finditer(clause)
+                  if not clause.endswith(_COMPARED_WITH, 0, m.start())), None)
     return found.group() if found is not None else None
+
+
+_COMPARED_WITH = ("比", "较", "于")  # (比, 较, 高于, 低于, 快于, 慢于: a comparison's base follows)
 
 
 @lru_cache(maxsize=1 << 14)

@@ -189,8 +189,12 @@ def _right_noun(text: str, relative: bool = False) -> str:
             or tag == "zg" and following.startswith(_NOMINAL_TAGS) and following != "vn"
             and next_token not in predicate)  # (not 县|全部|达到…)
         # 亿元|以上|工业项目: the bound of a size class the things open with (not a place word)
-        size_bound = token in _BOUND_WORDS and bool(taken) and pos_tag(taken[-1]) in ("m", "q") and (
+        size_bound = token in _BOUND_WORDS and bool(taken) and (
+            pos_tag(taken[-1]) in ("m", "q") or taken[-1] in _LEVEL_BOUND_JOINS) and (
             following.startswith(_NOMINAL_TAGS))
+        # 省级|及|以上|企业技术中心: 及 before the bound of a level is no join of two items
+        level_bound = token in _LEVEL_BOUND_JOINS and bool(taken) and taken[-1].endswith(
+            _LEVEL) and next_token in _BOUND_WORDS
         nominal = (tag.startswith(_NOMINAL_TAGS) or tag == "x" or inner_numeral or modifier or size_bound
                    or generic or cut_abbreviation or head_character or token in word_sets["nouns_tagged_verbs"]
                    or inner_adverb or verb_before_head) and (
@@ -226,8 +230,8 @@ def _right_noun(text: str, relative: bool = False) -> str:
         # the things counted as the others do)
         work_closing = closed and index == len(tokens) - 1 and not tag.startswith("v") and (
             token in word_sets["works_on_things"]) and len("".join(taken)) >= 2
-        if nominal or joins_nouns or verb_in_name or work_closing or index < in_name or index < lead or (
-                index in inner):
+        if nominal or joins_nouns or verb_in_name or work_closing or level_bound or index < in_name or (
+                index < lead) or index in inner:
             taken.append(token)
         else:
             break
@@ -254,6 +258,8 @@ def _effort_words() -> frozenset[str]:
 
 
 _RANK_WORD = re.compile(r"(?:第|前)[0-9一二三四五六七八九十]")  # 第一, 第3, 前三
+_LEVEL = "级"  # what a level ends with (省级, 国家级), before its bound (及以上)
+_LEVEL_BOUND_JOINS = frozenset({"及"})  # between a level and its bound: 省级|及|以上
 _ASPECT = "了"  # the particle of a deed done (圆了, 住上了)
 
 

@@ -42,6 +42,7 @@ from .phrase import (
     _change_in,
     _is_verb,
     clean_metric,
+    named_whole,
     without_effort_verb,
 )
 
@@ -435,7 +436,8 @@ _STEM_THING_TAGS = _THING_TAGS - {"nr"}  # (通达, tagged nr, names no thing be
 
 
 _RATE = "率"
-_RATED_ITEM = regex.compile(r"[\p{Han}A-Za-z0-9]+")  # (20户及以上自然村千兆光纤, 5G网络: a thing's name)
+# (20户及以上自然村千兆光纤, 5G网络: a thing's name; 乡镇（街道）…中心: with a note inside it)
+_RATED_ITEM = regex.compile(r"[\p{Han}A-Za-z0-9]+(?:[（(]\p{Han}{1,10}[）)][\p{Han}A-Za-z0-9]*)*")
 
 
 def _bare_measure(item: str) -> bool:
@@ -1099,13 +1101,18 @@ def _gaps_compared(items: list[str], sentence: str) -> list[str]:
 def _shares_of_listed(clause: str, block_drafts: list[Draft], sentence_start: int,
                       length: int) -> list[tuple[str, Figure | None]]:
     """The names of a 分别 list of ``length`` shares whose clause writes their whole (占工业投资
-    比重分别为…) and no items: the items of the 分别 list of growths or levels right before
+    比重分别为…, 分别占工业投资的…) and no items: the items of the 分别 list of growths or levels right before
     it in its sentence, each a share of that whole; ``[]`` when there is no such list."""
     text = clause.lstrip("，,")
+    respectively = load_vocabulary().cues.respectively
     whole = _SHARE_WHOLE.match(text)  # (占工业投资比重|分别为, 占全部投资的比重|分别为)
+    if whole is not None and text.startswith(respectively, whole.end()):
+        named = whole.group()
+    else:  # (分别|占规模以上工业增加值的: the whole after 分别, named as one share's is)
+        opening = next((word for word in respectively if text.startswith(word + "占")), "")
+        named = named_whole(text, len(opening)) if opening else ""
     listed = [d for d in block_drafts[-length:] if d.figure.lstart >= sentence_start
               and d.metric_from == "list" and d.kind != "share" and d.metric]
-    if whole is None or not text.startswith(load_vocabulary().cues.respectively, whole.end()) or (
-            len(listed) < length or len({d.metric for d in listed}) < length):
+    if not named or len(listed) < length or len({d.metric for d in listed}) < length:
         return []
-    return [(d.metric + whole.group(), None) for d in listed]
+    return [(d.metric + named, None) for d in listed]

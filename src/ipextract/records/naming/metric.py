@@ -58,6 +58,7 @@ from .phrase import (
     _without_subject_verb,
     clean_metric,
     effort_then_purpose,
+    named_whole,
     verbs_over_lists,
     without_effort_adverb,
     without_effort_verb,
@@ -82,7 +83,7 @@ def _cut_comparison(own: str, kind: str, places: frozenset[str]) -> str:
             return part
         if _SHARE_WHOLE.match(own, index):
             return own
-        named = _named_whole(own, index)  # …药费占次均门诊费用的|35.6% → …占次均门诊费用的比重
+        named = named_whole(own, index)  # …药费占次均门诊费用的|35.6% → …占次均门诊费用的比重
         return cleaned + named if named else part
     if kind == "multiple":
         positions = [own.rfind(verb) for verb in COMPARISON_VERBS if own.rfind(verb) >= 0]
@@ -890,7 +891,8 @@ def _changed_growth(left: str, places: frozenset[str]) -> tuple[str, bool]:
 
 
 # what a change in points is compared with, between the growth noun and the verb (比上年, 较全国)
-_COMPARED_WITH = regex.compile(r"(?:比|较)(?:上年|去年|全国|全省|全市|上年同期|同期)?$")
+# (上月, 上季度: a monthly or quarterly release's bases, times as last year's is)
+_COMPARED_WITH = regex.compile(r"(?:比|较)(?:上年|去年|全国|全省|全市|上年同期|同期|上月|上季度)?$")
 
 
 def _names_something(phrase: str) -> bool:
@@ -906,33 +908,10 @@ def _share_phrase(left: str, kind: str) -> str:
     whole = _SHARE_WHOLE.match(left, index) if index >= 0 else None
     if whole is not None:
         return whole.group()
-    return _named_whole(left, index) if index >= 0 else ""
+    return named_whole(left, index) if index >= 0 else ""
 
 
 # 占当年财政支出的|2.1%, 占总人口的|68.5%: a whole without the share's noun, up to the figure
-_SHARE_OF_WHOLE = regex.compile(r"占([^，,。；;、占比]{1,20}?)(的?)\s*$")
-
-
-def _named_whole(left: str, index: int) -> str:
-    """占财政支出的比重 of …，占当年财政支出的|2.1%: the whole ``left`` names from its 占 at
-    ``index`` to its end, as a share's name with its noun (比重); ``""`` when the whole is only
-    a place, a time or the same total (占全省总量的, 占全国的) or no whole ends ``left``."""
-    found = _SHARE_OF_WHOLE.match(left, index)
-    if found is None or is_word(left[index:index + 2]):
-        return ""  # (占有率, 占地面积: 占 opens a word, no share's)
-    # (占其职工总数的: the pronoun is the part's, the whole is 职工总数)
-    written = found.group(1).removeprefix("其")
-    if _AREA_WHOLE.fullmatch(written):
-        # 占全国的2.1%: the share of the country's, a column apart from the share of the
-        # region's own total (服务业增加值占比, of its GDP)
-        return f"占{written}{found.group(2)}比重"
-    whole = clean_metric(written)[0]
-    if not whole or whole in load_vocabulary().cues.generic_names or not _HAN_WORDS.fullmatch(whole):
-        return ""
-    return f"占{whole}{found.group(2)}比重"
-
-
-_AREA_WHOLE = regex.compile("全(?:国|省|市|区|州|县|盟|旗|球|世界)")  # 占全国的, 占全省的
 
 
 def _share_part(metric: str, kind: str) -> str:

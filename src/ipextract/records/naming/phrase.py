@@ -1082,3 +1082,28 @@ def _modifier(word: str) -> bool:
 
 
 _SUBJECT_HEAD_TAGS = ("n", "j", "eng")  # 免费|开展, 基础设施|全面|提升: no subject ends so
+
+
+_SHARE_OF_WHOLE = regex.compile(r"占([^，,。；;、占比]{1,20}?)(的?)\s*$")
+
+
+def named_whole(left: str, index: int) -> str:
+    """占财政支出的比重 of …，占当年财政支出的|2.1%: the whole ``left`` names from its 占 at
+    ``index`` to its end, as a share's name with its noun (比重); ``""`` when the whole is only
+    a place, a time or the same total (占全省总量的, 占全国的) or no whole ends ``left``."""
+    found = _SHARE_OF_WHOLE.match(left, index)
+    if found is None or is_word(left[index:index + 2]):
+        return ""  # (占有率, 占地面积: 占 opens a word, no share's)
+    # (占其职工总数的: the pronoun is the part's, the whole is 职工总数)
+    written = found.group(1).removeprefix("其")
+    if _AREA_WHOLE.fullmatch(written):
+        # 占全国的2.1%: the share of the country's, a column apart from the share of the
+        # region's own total (服务业增加值占比, of its GDP)
+        return f"占{written}{found.group(2)}比重"
+    whole = clean_metric(written)[0]
+    if not whole or whole in load_vocabulary().cues.generic_names or not _HAN_WORDS.fullmatch(whole):
+        return ""
+    return f"占{whole}{found.group(2)}比重"
+
+
+_AREA_WHOLE = regex.compile("全(?:国|省|市|区|州|县|盟|旗|球|世界)")  # 占全国的, 占全省的

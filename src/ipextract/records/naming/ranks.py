@@ -103,10 +103,10 @@ def gap_to_whole(metric: str, text: str, at: int, drafts: Sequence[Draft]) -> st
     """
     gap = _GAP.search(text, max(0, at - _GAP_REACH), at)
     if gap is None or not metric:
-        return metric
+        return _of_growth_before(metric, text, at, drafts)
     verb, area = gap.group("verb"), gap.group("area")
     if metric.endswith(verb):  # 制造业投资增速高于|全省: the area went with the scope words
-        return metric + area
+        return _of_growth_before(metric + area, text, at, drafts)
     previous = drafts[-1] if drafts else None
     if previous is None or previous.kind not in _GAP_OF or previous.metric != metric or (
             previous.figure.lend < gap.start() - _GAP_MARKS) or _SENTENCE_BREAK.search(
@@ -116,7 +116,22 @@ def gap_to_whole(metric: str, text: str, at: int, drafts: Sequence[Draft]) -> st
     return metric + growth + verb + area
 
 
+def _of_growth_before(metric: str, text: str, at: int, drafts: Sequence[Draft]) -> str:
+    """增长5.2%，增速比农村居民低0.9个百分点; 增长6.1%，增速高于全国1.1个百分点: a gap named by
+    a growth noun and its comparison alone is the gap of the growth right before it in its
+    sentence, named with that growth's name; ``metric`` otherwise."""
+    if not metric or _GROWTH_COMPARED.fullmatch(metric) is None:
+        return metric
+    previous = drafts[-1] if drafts else None
+    if previous is None or previous.kind != "growth" or not previous.metric or (
+            _SENTENCE_BREAK.search(text, previous.figure.lend, at)):
+        return metric
+    return previous.metric + metric
+
+
 _GAP_MARKS = 2  # characters between the figure compared and the gap's verb: a mark (、，)
+# a growth noun and what it is compared with, the whole name of a gap (增速比农村居民低, 增速高于全国)
+_GROWTH_COMPARED = regex.compile(r"(?:增速|增幅|涨幅)(?:(?:比|较)\p{Han}{1,8}(?:高|低|快|慢)|(?:高于|快于|低于|慢于)\p{Han}{1,8})")
 
 
 @lru_cache(maxsize=1)
