@@ -484,6 +484,10 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             own = ""  # …增长6.3%，增速比上年加快1.4个百分点: the growth of the figure before
         elif own and growth and not own.endswith(growth):
             own += growth  # 装备制造业增速提高6.2个百分点: the growth rate is what changed
+        elif own and (pulled := _PULLED_GROWTH.search(left)) is not None and own.endswith(pulled.group(1)):
+            # 最终消费支出拉动地区生产总值增长3.1个百分点: the points are of the growth the part
+            # pulled, no change of the pull (…拉动地区生产总值增长)
+            own += _GROWTH_PULLED
     if kind == "share" and "占" in own:
         if own.endswith("占") and "占比" in left:
             own += "比"  # 产量占比达到: the cleaning read 比 as a comparison's, the share's noun
@@ -890,6 +894,9 @@ def _changed_growth(left: str, places: frozenset[str]) -> tuple[str, bool]:
     return noun, bool(noun) and not clean_metric(before[: -len(noun)], places)[0]
 
 
+# a part's pull on a whole's growth, before the points it adds (拉动地区生产总值增长|3.1个百分点)
+_PULLED_GROWTH = regex.compile(r"拉动(\p{Han}{1,12})增长$")
+_GROWTH_PULLED = "增长"
 # what a change in points is compared with, between the growth noun and the verb (比上年, 较全国)
 # (上月, 上季度: a monthly or quarterly release's bases, times as last year's is)
 _COMPARED_WITH = regex.compile(r"(?:比|较)(?:上年|去年|全国|全省|全市|上年同期|同期|上月|上季度)?$")

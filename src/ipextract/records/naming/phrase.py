@@ -263,10 +263,11 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     )) and not (len(tokens) > 1 and tokens[1] in _bound_suffixes()) and (  # (全省|性)
             not _names_organisation(tokens, places)):
         tokens.pop(0)
-    while len(tokens) > 1 and tokens[0] in words["adverbs_before_verbs"] and pos_tag(
-        tokens[1]
-    ).startswith("v"):
-        tokens.pop(0)  # 累计受理… → 受理…; 累计访问量 stays whole
+    while len(tokens) > 1 and tokens[0] in words["adverbs_before_verbs"] and (
+            pos_tag(tokens[1]).startswith("v") or tokens[1] in verbs_over_lists()):
+        # 累计受理… → 受理…; 累计访问量 stays whole; 累计|办理…: a verb of a list the segmenter
+        # tags a noun is a verb there
+        tokens.pop(0)
     if len(tokens) > 1 and tokens[0] == _AT and len(tokens[1]) > 1 and tokens[1] not in words["scope"]:
         # 在|监测的…城市中: the frame the things are in (not 在|京高校, 在|园儿童: the things
         # there, a character bound to it; nor 在|全国|率先…, a place before an adverb of
