@@ -628,7 +628,9 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
                 # (…登记离婚214万对，法院判决、调解离婚70万对: the action's own object is the
                 # previous name's head, no action on the previous figure's things)
                 len(own_tokens := _tokens(own)) > 1 and previous.metric.endswith(own_tokens[-1])
-        ) and not things_before_own_verb(previous.metric):
+        ) and not things_before_own_verb(previous.metric) and not (
+                # (…项目建设，推动|12个|在建水利项目加快建设: things of its own named after it)
+                figure.kind == "count" and words_after(right)):
             # (…收入318亿元，支出526亿元: a measure of the group, no action; 重大项目开工390个、
             # 竣工437个: the things before the item's own verb, named in sentence.py)
             # (改造危房3200户，受益2.1万户: those who benefit are no more of the houses)

@@ -118,6 +118,21 @@ def _describes(block_drafts: list[Draft], group_drafts: list[Draft], block: Bloc
     return None
 
 
+def _subject_of_steps(name: str) -> str:
+    """地区生产总值 of 地区生产总值连跨万亿元台阶, the name of a count of the steps a thing's levels
+    crossed: the words before the verb of the level reached (cues.level_verbs), when the name
+    ends with a step (cues.level_steps); ``""`` for any other name.
+
+    >>> _subject_of_steps("地区生产总值连跨万亿元台阶"), _subject_of_steps("新建学校")
+    ('地区生产总值', '')
+    """
+    words = _word_sets()
+    if not name.endswith(tuple(words["level_steps"])):
+        return ""
+    at = max((name.rfind(verb) for verb in words["level_verbs"]), default=-1)
+    return name[:at] if at > 0 else ""
+
+
 def _in_closed_note(text: str, sentence_start: int, figure: Figure, at: int) -> bool:
     """Whether ``figure`` stands in a note in brackets that opens after ``sentence_start`` and
     closes before ``at``.
@@ -226,6 +241,11 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         # the figure before it in its sentence (not after a figure of its own clause: 连续五年
         # 保持100%的唯一省份)
         return after, None, "context"
+    if not metric and target is not None and target.kind == "count" and (
+            subject := _subject_of_steps(target.metric)):
+        # 地区生产总值连跨两个千亿元台阶，年均增长6.2%: the growth is of the thing whose levels
+        # were crossed, not of the steps counted
+        return subject + _share_phrase(words.left, kind), None, "previous"
     if not metric and target is not None:
         # rule 2: 71292件，同比增长19.19%; a share with its whole or its noun written takes them
         # too (…818.89万人，占总人口比重86.9%: 城镇人口占总人口比重)
@@ -268,8 +288,12 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         metric, how = previous.metric, "previous"  # 粮食总产量连续9年稳定在1300亿斤以上
     if not metric and previous is not None and (own := _own_predicate(words, previous)):
         metric, how = own, "context"  # 3人当选…院士、52人|入选…计划: its own words, not the item's before
-    if not metric and previous is not None:
-        # 新增1000处…、累计达8000处; 712亿斤，连续五年稳定在700亿斤以上 (past a duration)
+    if not metric and previous is not None and not (
+            kind == "count" and words_after(words.right) and not _ANY_DIGIT.match(words.right)):
+        # 新增1000处…、累计达8000处; 712亿斤，连续五年稳定在700亿斤以上 (past a duration); not a
+        # count of things named after it (…实验室5个，8个|环高校创新生态圈成型起势: its own
+        # things; not 新签约8个50亿元以上、25个|10亿元以上、…: a size class right after it, the
+        # noun shared)
         before = next((d for d in reversed(block_drafts[-MAX_CHAIN:]) if d.kind != "duration"),
                       None)
         if before is not None and before.figure.unit == figure.unit and (
@@ -285,8 +309,6 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         metric, how = words_after(words.right), "context"
         if metric in _word_sets()["level_steps"]:
             metric = ""  # (…、迈上|3万亿元|台阶: the step reached names no level)
-        if kind == "count" and metric.endswith(_PROJECT_WORKS):
-            metric = metric.removesuffix(_BUILDING)  # (…|4个|在建…项目建设: the projects counted)
         if kind == "rank" and _ANY_DIGIT.search(metric):
             metric = ""  # (由第11位|跃升至第5位: the next rank of a from-to names neither)
     if not metric and previous is not None and previous.metric_from in ("before", "list") and (
@@ -357,6 +379,10 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         starts = (sentence_start, block.clause_start(clause_start - 1)) if clause_start > 0 else ()
         metric = facility_of_sentence(block.text, starts, clause_start, metric, lambda: [
             (d.figure.lstart, d.metric) for d in block_drafts[-MAX_CHAIN:] if d.figure.lstart >= sentence_start])
+    if kind == "count" and how in ("after", "context") and metric.endswith(_PROJECTS_BUILT):
+        # (加快推进6个地热能、3个新型储能|项目建设; …12个在建水利项目|加快建设: the projects are
+        # counted, their building is the plan's wording, as where nothing else names them)
+        metric = metric.removesuffix(_FASTER + _BUILDING).removesuffix(_BUILDING)
     if how == "after":
         metric = without_inner_manner(metric)  # (…扶持工作|圆满|收官: how it went, no word of it)
         if kind in _WORKED_KINDS and (end := _ITEMS_END.search(block.text, figure.lend, figure.lend + MAX_REACH)):
@@ -367,6 +393,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
 
 
 _FACILITY_KINDS = BASE_KINDS | {"growth"}  # a facility's levels and their growth
+_FASTER = "加快"  # (…项目加快建设: an adverb of effort before the building)
+_PROJECTS_BUILT = (*_PROJECT_WORKS, *(works.replace(_BUILDING, _FASTER + _BUILDING) for works in _PROJECT_WORKS))
 _WORKED_KINDS = frozenset({"count", "quantity"})  # the things a work was done on
 
 
