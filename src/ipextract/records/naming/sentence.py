@@ -324,6 +324,11 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         metric, how = phrase, "before"
     if not metric:
         metric = _sentence_subject(block, figure, words, block_drafts, places)
+    if metric == _ECONOMY and kind in _ECONOMY_GROWTH:
+        # 经济增长6%左右; 经济增长速度居全省第二位: the economy alone names no column,
+        # its growth does (the change verb, or the growth noun written after it, kept)
+        metric = _ECONOMY + _ECONOMY_GROWTH[kind] if (
+            kind == "growth" or _ECONOMY + _ECONOMY_GROWTH[kind] in words.left) else metric
     if kind == "rate" and how == "before" and _bare_action_rate(metric):
         # 人大代表建议321件、政协委员提案526件，办复率均达100%: the rate of what was counted
         # just before it in the sentence
@@ -394,6 +399,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
 
 _FACILITY_KINDS = BASE_KINDS | {"growth"}  # a facility's levels and their growth
 _FASTER = "加快"  # (…项目加快建设: an adverb of effort before the building)
+_ECONOMY = "经济"  # an abstract topic (cues.abstract_topics) that names a growth with its word
+_ECONOMY_GROWTH = {"growth": "增长", "rank": "增长速度", "duration": "增长速度"}
 _PROJECTS_BUILT = (*_PROJECT_WORKS, *(works.replace(_BUILDING, _FASTER + _BUILDING) for works in _PROJECT_WORKS))
 _WORKED_KINDS = frozenset({"count", "quantity"})  # the things a work was done on
 
