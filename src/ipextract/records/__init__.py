@@ -443,6 +443,12 @@ def _name_bare_shares(drafts: list[Draft], blocks: list[Block]) -> None:
             if whole is None and metric != draft.metric and (
                     opening := whole_of_sentence(blocks[draft.figure.block], draft.figure.lstart)):
                 metric = share_of_total(draft.metric, opening)  # (在实收资本中，…占22.5%)
+            elif whole is None and (part_at := at_figure.get(id(draft.of))) is not None and (
+                    metric == share_named(part_name := drafts[part_at].metric) != part_name) and (
+                    listed_under := total_of_part(drafts, blocks, part_at, same_unit=True)) is not None:
+                # (卫生总费用…亿元，其中：政府卫生支出…亿元，占24.9%: the part's share of the
+                # total it is listed under, as where the share is in brackets)
+                metric = share_of_total(part_name, listed_under.metric)
             elif whole is None and metric.endswith(SHARE_NOUN) and "占" not in metric[:-len(SHARE_NOUN)] and (
                     total := total_before_parts(drafts, blocks, index)):
                 # (…项目793个，其中…项目占比达84.4%: the part's share of the total)

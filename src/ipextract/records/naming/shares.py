@@ -185,11 +185,17 @@ def bracketed_share(text: str, at: int) -> bool:
     return text.endswith(BRACKETED, 0, at)
 
 
-def total_of_part(drafts: list[Draft], blocks: list[Block], part_at: int | None) -> Draft | None:
+_CLOSED_NOTE = regex.compile(r"[（(][^（()）]*[)）]")
+
+
+def total_of_part(drafts: list[Draft], blocks: list[Block], part_at: int | None,
+                  same_unit: bool = False) -> Draft | None:
     """The total a part (the draft at ``part_at``) is listed under: the nearest level before it,
     in its block or the one before, whose name the part's is a kind of (totals._kind_of: 医院
     入院人次 of 医疗卫生机构入院人次) with a 其中 between the two (cues.sub_item_markers); None
-    for none. The shares and the other parts of the list are passed."""
+    for none. The shares and the other parts of the list are passed. With ``same_unit``, a level
+    in the part's unit is the total whatever its name (卫生总费用…亿元，其中：政府卫生支出…亿元，
+    占…: the parts of a sum name themselves, not a kind of it)."""
     if part_at is None:
         return None
     part = drafts[part_at]
@@ -198,13 +204,18 @@ def total_of_part(drafts: list[Draft], blocks: list[Block], part_at: int | None)
         if total.figure.block not in (part.figure.block, part.figure.block - 1):
             return None
         text = blocks[total.figure.block].text
-        if total.kind not in BASE_KINDS or text.startswith(BRACKETED, total.figure.lend) or (
-                not _kind_of(part.metric, total.metric)):
+        if total.kind not in BASE_KINDS or text.startswith(BRACKETED, total.figure.lend) or not (
+                _kind_of(part.metric, total.metric)
+                or same_unit and total.figure.unit == part.figure.unit and total.metric):
             continue  # (…万张（占78.8%），…: a part and its share)
         if total.figure.block == part.figure.block:
             between = text[total.figure.lend:part.figure.lstart]
         else:
             between = text[total.figure.lend:] + blocks[part.figure.block].text[:part.figure.lstart]
+        if same_unit:
+            # (…收入…，占19.1%（其中内销占61.8%…）；实现利润…，占24.5%: a 其中 in a closed bracket
+            # lists the level's own parts, no parts of it after the bracket)
+            between = _CLOSED_NOTE.sub("", between)
         if any(marker in between for marker in markers):
             return total
         # (…其中：中医类医院70.2万人次（占81.3%），中医类门诊部0.4万人次，其他…（占18.4%）: a
