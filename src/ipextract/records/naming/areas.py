@@ -113,10 +113,16 @@ def measures_of_listed_places(drafts: list[Draft], blocks: list[Block]) -> None:
     """
     measure, at_clause = "", (-1, -1)
     for index, draft in enumerate(drafts):
-        if draft.metric_from != "before" or draft.kind not in ("share", "rate") or not _places_alone(draft.metric):
+        if draft.metric_from != "before" or draft.kind not in ("share", "rate"):
             continue
         figure = draft.figure
         block = blocks[figure.block]
+        # (the name must be the words right before the figure, with 为 or 是 after them, as
+        # _PLACE_ITEM reads them below: told on the characters before the name is segmented)
+        said = block.text[max(0, figure.lstart - len(draft.metric) - 1):figure.lstart]
+        if not (said.endswith(draft.metric) or said[-1:] in ("为", "是") and said[:-1].endswith(
+                draft.metric)) or not _places_alone(draft.metric):
+            continue
         # (the clause from its comma: a 、 inside the place, 中、西部地区, joins no list here)
         start = start_of_clause(block.text, figure.lstart)
         found = _PLACE_ITEM.fullmatch(block.text, start, figure.lstart)
