@@ -266,7 +266,14 @@ def _strip_edges(text: str) -> str:
 
 
 def _tokens(text: str) -> list[str]:
-    return [token for token in cut_shared(text) if token.strip()]
+    """The words of ``text`` but the spaces the segmenter keeps as words of their own."""
+    words = cut_shared(text)
+    # (a text with no space has no word to leave out, and most have none: two scans of the
+    # characters in C instead of a test of every word; every white-space character but " "
+    # is unprintable)
+    if text.isprintable() and " " not in text:
+        return list(words)
+    return [token for token in words if token.strip()]
 
 
 _MIN_OVERLAP = 2  # 乡镇工业 + 工业总产值 → 乡镇工业总产值: two characters or more shared
