@@ -169,12 +169,14 @@ def shares_of_listed_places(drafts: list[Draft], blocks: list[Block]) -> None:
     [('工业增加值占全省工业比重', '长沙市'), ('工业增加值占全省工业比重', '岳阳市')]
     """
     for index, draft in enumerate(drafts):
-        if draft.kind not in ("rate", "share") or draft.metric_from not in ("before", "context") or (
-                draft.metric and not _places_alone(draft.metric)):
+        if draft.kind not in ("rate", "share") or draft.metric_from not in ("before", "context"):
             continue
         figure = draft.figure
         text = blocks[figure.block].text
         listed = text.rfind(_LISTED, max(0, figure.lstart - _LIST_REACH), figure.lstart)
+        # (no 即 before the figure, most: told before the name is segmented)
+        if listed < 0 or draft.metric and not _places_alone(draft.metric):
+            continue
         bound = None
         for found in _BOUND_SHARE.finditer(text, 0, max(listed, 0)):
             bound = found  # (the last bound of the paragraph before the list)
