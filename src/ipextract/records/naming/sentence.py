@@ -1012,17 +1012,20 @@ def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind:
     绿色工业园区…个) stand between (not 、农村劳动力转移就业, an item with a verb of its own).
     A list written with 、 ends at a ， (…、产业集群9个，|龙头企业119家: a clause of its own)."""
     verbs = _carried_verbs()
+    verb = _verb_run(previous.metric)
+    # (what does not depend on the words between is told first: most items fail it, and a
+    # quoted name between is then not segmented)
+    if (not verb or previous.metric_from != "before"
+            or not _same_measure(previous, figure, kind, metric)
+            or metric.startswith(verbs)):
+        return metric
     # (…80个、农家书屋等|1200个: a list closed by 等)
     between = text[previous.figure.lend:figure.lstart].removesuffix("等")
     if _HOLDS_QUOTE(between) is not None:
         if _verb_and_object_after_quote(between):
             return metric  # (…，“双导师制”培养工程硕博士…: how a thing of its own was done)
         between = _QUOTES.sub("", between)  # (…、老年人“时光守护”床位: the name has no quotes)
-    verb = _verb_run(previous.metric)
-    if (not verb or previous.metric_from != "before"
-            or not _same_measure(previous, figure, kind, metric)
-            or metric.startswith(verbs)
-            or between[:1] not in _LIST_COMMAS or not between.endswith(metric)
+    if (between[:1] not in _LIST_COMMAS or not between.endswith(metric)
             or between[:1] != "、" and _written_mark(text, previous.figure.lstart,
                                                      previous.metric[len(verb):]) == "、"
             or not _ITEM_WORDS.fullmatch(between[1:])
