@@ -638,6 +638,12 @@ def _each_items_start(block: Block, figures: list[Figure], position: int, clause
     listed = text[clause_start - 1:clause_start] in _LIST_COMMAS
     if characters.isdisjoint(own) and not (listed and _may_share_a_figure(block, clause_start, own)):
         return clause_start  # (most clauses: told on the characters alone, before segmenting)
+    # (what needs no words, told before segmenting: a list of examples, a figure for each item
+    # in turn, another figure in the clause or in the piece before it)
+    if "等" in own or _IN_TURN in own or (
+            position + 1 < len(figures) and figures[position + 1].lstart < _clause_end(block, figure.lend)) or (
+            position and figures[position - 1].lstart >= block.clause_start(clause_start - 1)):
+        return clause_start
     tokens = _tokens(own)
     # (an adverb of each before its verb, after the last item: not the 均 of 生|均|经费)
     each = next((at for at, token in enumerate(tokens) if token in adverbs), -1)
@@ -646,12 +652,9 @@ def _each_items_start(block: Block, figures: list[Figure], position: int, clause
         each = _predicate_at(tokens)
         if position + 1 < len(figures) and figures[position + 1].lstart - figure.lend <= 1:
             return clause_start  # (钢材、水泥、…产量增长3.1%、5.2%: figures paired with the items)
-    if "等" in own or each < 1 or marked and each + 1 < len(tokens) and not (
+    if each < 1 or marked and each + 1 < len(tokens) and not (
             _is_verb(pos_tag(tokens[each + 1])) or tokens[each + 1] in _word_sets()["link"]) or (
-            each < len(tokens) and tokens[each - 1][-1] + tokens[each] in cue_set("per_unit_averages")) or (
-            _IN_TURN in own) or (
-            position + 1 < len(figures) and figures[position + 1].lstart < _clause_end(block, figure.lend)) or (
-            position and figures[position - 1].lstart >= block.clause_start(clause_start - 1)):
+            each < len(tokens) and tokens[each - 1][-1] + tokens[each] in cue_set("per_unit_averages")):
         return clause_start
     start, opened = clause_start, -1
     after = "".join(tokens[:each])  # the item after the piece read (the last: before 均)
