@@ -329,10 +329,12 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         # its growth does (the change verb, or the growth noun written after it, kept)
         metric = _ECONOMY + _ECONOMY_GROWTH[kind] if (
             kind == "growth" or _ECONOMY + _ECONOMY_GROWTH[kind] in words.left) else metric
-    if kind == "rate" and how == "before" and _bare_action_rate(metric):
+    if kind == "rate" and how == "before" and (
+            counted := _items_counted_before(block_drafts, block, sentence_start)) and _bare_action_rate(metric):
         # 人大代表建议321件、政协委员提案526件，办复率均达100%: the rate of what was counted
-        # just before it in the sentence
-        metric = _items_counted_before(block_drafts, block, sentence_start) + metric
+        # just before it in the sentence (those items first: most rates follow none, and the
+        # name is then not segmented)
+        metric = counted + metric
     if how == "before" and kind in _GROUPED_KINDS and block_drafts and measure_group(metric):
         metric = _owner_of_group(metric, block, sentence_start, block_drafts)
     if how == "before" and kind in _SIZED_KINDS and block_drafts and (
