@@ -25,6 +25,7 @@ from ..base import (
     COMPARISON_VERBS,
     DESCRIBING_KINDS,
     Draft,
+    _one_word,
     _strip_edges,
     _tokens,
     _word_sets,
@@ -510,7 +511,7 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
     # having: 获批|2个|博士学位授予单位 → the things)
     ends_with_verb = bool(own) and (own_tag.startswith("v") or own in words["counting_verbs"]
                                     or own in cue_set("flow_verbs_over_lists"))
-    single_verb = ends_with_verb and len(_tokens(own)) == 1
+    single_verb = ends_with_verb and _one_word(own)
     level_after = cue_words("level_after_change")
     if single_verb and (own.endswith(level_after) or left.endswith(level_after)):
         # 从6.1万元|增至|8.4万元, 由第11位|跃升至|第4位: the verb of a from-to names nothing
@@ -519,7 +520,7 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
     if kind == "duration" and own in words["duration_openers"]:
         own, own_tag = "", ""  # 时隔12年|再次举办…: the years are named by what follows them
     if kind == "duration" and (not own or (single_verb or not own_tag.startswith(_NOMINAL_TAGS))
-                               and len(_tokens(own)) == 1) and words_after(right):
+                               and _one_word(own)) and words_after(right):
         return words_after(right), "after"  # 连续7年保持上升态势, 时隔4年在汉单位再次摘金
     if not own and kind in BASE_KINDS:
         own = _action_verb(left)  # 完成23批次…: an action verb kept before the noun
