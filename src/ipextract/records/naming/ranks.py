@@ -120,7 +120,7 @@ def _of_growth_before(metric: str, text: str, at: int, drafts: Sequence[Draft]) 
     """增长5.2%，增速比农村居民低0.9个百分点; 增长6.1%，增速高于全国1.1个百分点: a gap named by
     a growth noun and its comparison alone is the gap of the growth right before it in its
     sentence, named with that growth's name; ``metric`` otherwise."""
-    if not metric or _GROWTH_COMPARED.fullmatch(metric) is None:
+    if not metric or _growth_compared().fullmatch(metric) is None:
         return metric
     previous = drafts[-1] if drafts else None
     if previous is None or previous.kind != "growth" or not previous.metric or (
@@ -130,8 +130,12 @@ def _of_growth_before(metric: str, text: str, at: int, drafts: Sequence[Draft]) 
 
 
 _GAP_MARKS = 2  # characters between the figure compared and the gap's verb: a mark (、，)
-# a growth noun and what it is compared with, the whole name of a gap (增速比农村居民低, 增速高于全国)
-_GROWTH_COMPARED = regex.compile(r"(?:增速|增幅|涨幅)(?:(?:比|较)\p{Han}{1,8}(?:高|低|快|慢)|(?:高于|快于|低于|慢于)\p{Han}{1,8})")
+@lru_cache(maxsize=1)
+def _growth_compared() -> regex.Pattern[str]:
+    """A growth noun (cues.growth_nouns) and what it is compared with, the whole name of a gap
+    (增速比农村居民低, 增速高于全国)."""
+    nouns = "|".join(sorted(map(regex.escape, growth_nouns()), key=len, reverse=True))
+    return regex.compile(rf"(?:{nouns})(?:(?:比|较)\p{{Han}}{{1,8}}(?:高|低|快|慢)|(?:高于|快于|低于|慢于)\p{{Han}}{{1,8}})")
 
 
 @lru_cache(maxsize=1)

@@ -327,8 +327,9 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
     if metric == _ECONOMY and kind in _ECONOMY_GROWTH:
         # 经济增长6%左右; 经济增长速度居全省第二位: the economy alone names no column,
         # its growth does (the change verb, or the growth noun written after it, kept)
-        metric = _ECONOMY + _ECONOMY_GROWTH[kind] if (
-            kind == "growth" or _ECONOMY + _ECONOMY_GROWTH[kind] in words.left) else metric
+        growth_named = _ECONOMY + _ECONOMY_GROWTH[kind]
+        if kind == "growth" or growth_named in words.left:
+            metric = growth_named
     if kind == "rate" and how == "before" and (
             counted := _items_counted_before(block_drafts, block, sentence_start)) and _bare_action_rate(metric):
         # 人大代表建议321件、政协委员提案526件，办复率均达100%: the rate of what was counted
