@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 
 from ..region_codes import DIVISION_KINDS, lookup
-from ..vocabulary import cue_pattern
+from ..vocabulary import cue_pattern, load_vocabulary
 from ..vocabulary.lexicon import cut, dictionary_lookup, pos_tag
 
 # words that may stand before the place that opens a clause (其中，浦东新区…)
@@ -76,13 +76,14 @@ def scope(clause: str, own_region_code: str | None, places: frozenset[str] = fro
     place = place_scope(clause, own_region_code, places)
     if place is not None:
         return place
-    # (增速比城镇居民高: a group after 比, 较 or 高于 is what the figure is compared with, no scope)
-    found = next((m for m in _populations().finditer(clause)
-                  if not clause.endswith(_COMPARED_WITH, 0, m.start())), None)
+    # (增速比城镇居民高: a group after 比, 较, 与 (cues.comparison_openers) or 高于 is what the
+    # figure is compared with, no scope)
+    compared = (*load_vocabulary().cues.comparison_openers, _THAN)
+    found = next((m for m in _populations().finditer(clause) if not clause.endswith(compared, 0, m.start())), None)
     return found.group() if found is not None else None
 
 
-_COMPARED_WITH = ("比", "较", "于")  # (比, 较, 高于, 低于, 快于, 慢于: a comparison's base follows)
+_THAN = "于"  # (高于, 低于, 快于, 慢于: a comparison's base follows)
 
 
 @lru_cache(maxsize=1 << 14)

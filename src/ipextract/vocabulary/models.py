@@ -184,6 +184,7 @@ class Cues(Frozen):
     topic_measures: tuple[str, ...] = ()  # 总量, 产值: take the topic of an opening clause before
     deciding_verbs: tuple[str, ...] = ()  # 年初确定的|10件…: no action done on the things
     abstract_topics: tuple[str, ...] = ()  # 经济, 工作: topics that own no measure
+    growth_topics: tuple[str, ...] = ()  # 经济: a topic alone named by its growth (经济增长)
     part_qualifiers: tuple[str, ...] = ()  # 民办, 公办: a part after 其中 named by its kind alone
     signing_verbs: tuple[str, ...] = ()  # 新签: before an owner and its contracts' measure
     size_passing_verbs: tuple[str, ...] = ()  # 产值|过|百亿的…: a size class's verb

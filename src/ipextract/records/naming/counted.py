@@ -27,6 +27,7 @@ from ..base import (
 )
 from .phrase import (
     _BOUND_WORDS,
+    _LEVEL,
     _LIST_COMMAS,
     _adjectives_open,
     _is_verb,
@@ -258,7 +259,6 @@ def _effort_words() -> frozenset[str]:
 
 
 _RANK_WORD = re.compile(r"(?:第|前)[0-9一二三四五六七八九十]")  # 第一, 第3, 前三
-_LEVEL = "级"  # what a level ends with (省级, 国家级), before its bound (及以上)
 _LEVEL_BOUND_JOINS = frozenset({"及"})  # between a level and its bound: 省级|及|以上
 _ASPECT = "了"  # the particle of a deed done (圆了, 住上了)
 

@@ -49,12 +49,9 @@ def term_of_glossary_entries(drafts: list[Draft], blocks: list[Block]) -> None:
                 "“" in blocks[figure.block].text) else []
         # (the nearest note opened before the figure; a figure of a term's own name is no part
         # of its note)
-        entry = next((term for start, term in reversed(terms[figure.block]) if start <= figure.lstart), "")
-        if not entry:
+        term = next((term for start, term in reversed(terms[figure.block]) if start <= figure.lstart), "")
+        if not term or term in draft.metric or draft.metric in term:
             continue  # (most figures: no note)
-        term = entry
-        if term in draft.metric or draft.metric in term:
-            continue
         drafts[index] = replace(draft, metric=term + draft.metric)
 
 

@@ -47,6 +47,8 @@ from .counted import (
 from .lists import _OF, measure_group
 from .phrase import (
     _ANY_DIGIT,
+    _AVERAGE,
+    _EACH,
     _EXAMPLES_CLOSED,
     _HAN_WORDS,
     _NAME_ENDINGS,
@@ -634,7 +636,7 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
                 figure.kind == "count" and words_after(right)) and (
                 # (…，新增减税降费|超万亿元: an action of its own, of several verbs, not the
                 # previous figure's things added to; 平均每站|6人 is a measure of them still)
-                len(own_tokens := _tokens(own)) <= _ACTION_ALONE or own.startswith(_PER_UNIT)):
+                len(own_tokens) <= _ACTION_ALONE or own.removeprefix(_AVERAGE).startswith(_EACH)):
             # (…收入318亿元，支出526亿元: a measure of the group, no action; 重大项目开工390个、
             # 竣工437个: the things before the item's own verb, named in sentence.py)
             # (改造危房3200户，受益2.1万户: those who benefit are no more of the houses)
@@ -680,7 +682,6 @@ def _object_and_work(name: str) -> str:
 
 _WORK_KINDS = ("count", "quantity")  # what a work done before its things is counted in
 _ACTION_ALONE = 2  # words of an action alone (新增, 新|登记, 开工) that takes the previous figure's things
-_PER_UNIT = ("平均每", "每")  # an average per unit of the previous figure's things (平均每站)
 _BUILDING = "建设"
 _PROJECT_WORKS = ("项目" + _BUILDING, "工程" + _BUILDING)  # the building of the projects counted
 _STEPS_COUNTED = regex.compile(r"^[两二三四五六七八九十]个")  # 两个|台阶: the steps a list crossed

@@ -1114,3 +1114,7 @@ def named_whole(left: str, index: int) -> str:
 
 
 _AREA_WHOLE = regex.compile("全(?:国|省|市|区|州|县|盟|旗|球|世界)")  # 占全国的, 占全省的
+
+
+# a bracketed note, closed (县级（含县级市）医院, …占19.1%（其中内销…）)
+BRACKET_NOTE = regex.compile(r"[（(][^（()）]*[)）]")

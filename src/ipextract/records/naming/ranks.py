@@ -130,6 +130,8 @@ def _of_growth_before(metric: str, text: str, at: int, drafts: Sequence[Draft]) 
 
 
 _GAP_MARKS = 2  # characters between the figure compared and the gap's verb: a mark (、，)
+
+
 @lru_cache(maxsize=1)
 def _growth_compared() -> regex.Pattern[str]:
     """A growth noun (cues.growth_nouns) and what it is compared with, the whole name of a gap

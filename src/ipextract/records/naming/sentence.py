@@ -324,10 +324,10 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         metric, how = phrase, "before"
     if not metric:
         metric = _sentence_subject(block, figure, words, block_drafts, places)
-    if metric == _ECONOMY and kind in _ECONOMY_GROWTH:
+    if kind in _GROWTH_OF_TOPIC and metric in cue_set("growth_topics"):
         # 经济增长6%左右; 经济增长速度居全省第二位: the economy alone names no column,
         # its growth does (the change verb, or the growth noun written after it, kept)
-        growth_named = _ECONOMY + _ECONOMY_GROWTH[kind]
+        growth_named = metric + _GROWTH_OF_TOPIC[kind]
         if kind == "growth" or growth_named in words.left:
             metric = growth_named
     if kind == "rate" and how == "before" and (
@@ -387,10 +387,11 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         starts = (sentence_start, block.clause_start(clause_start - 1)) if clause_start > 0 else ()
         metric = facility_of_sentence(block.text, starts, clause_start, metric, lambda: [
             (d.figure.lstart, d.metric) for d in block_drafts[-MAX_CHAIN:] if d.figure.lstart >= sentence_start])
-    if kind == "count" and how in ("after", "context") and metric.endswith(_PROJECTS_BUILT):
+    if kind == "count" and how in ("after", "context") and metric.endswith(_BUILDING) and (
+            (projects := metric.removesuffix(_BUILDING).removesuffix(_FASTER)) + _BUILDING).endswith(_PROJECT_WORKS):
         # (加快推进6个地热能、3个新型储能|项目建设; …12个在建水利项目|加快建设: the projects are
         # counted, their building is the plan's wording, as where nothing else names them)
-        metric = metric.removesuffix(_FASTER + _BUILDING).removesuffix(_BUILDING)
+        metric = projects
     if how == "after":
         metric = without_inner_manner(metric)  # (…扶持工作|圆满|收官: how it went, no word of it)
         if kind in _WORKED_KINDS and (end := _ITEMS_END.search(block.text, figure.lend, figure.lend + MAX_REACH)):
@@ -402,9 +403,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
 
 _FACILITY_KINDS = BASE_KINDS | {"growth"}  # a facility's levels and their growth
 _FASTER = "加快"  # (…项目加快建设: an adverb of effort before the building)
-_ECONOMY = "经济"  # an abstract topic (cues.abstract_topics) that names a growth with its word
-_ECONOMY_GROWTH = {"growth": "增长", "rank": "增长速度", "duration": "增长速度"}
-_PROJECTS_BUILT = (*_PROJECT_WORKS, *(works.replace(_BUILDING, _FASTER + _BUILDING) for works in _PROJECT_WORKS))
+# the growth word a topic alone (cues.growth_topics) is named with, by the figure's kind
+_GROWTH_OF_TOPIC = {"growth": "增长", "rank": "增长速度", "duration": "增长速度"}
 _WORKED_KINDS = frozenset({"count", "quantity"})  # the things a work was done on
 
 

@@ -18,7 +18,7 @@ from ...vocabulary import cue_words, load_vocabulary
 from ...vocabulary.lexicon import pos_tag
 from ..base import BASE_KINDS, Draft, _tokens
 from .fills import _OPENING_WHOLE, panel_states
-from .phrase import _HAN_WORDS
+from .phrase import _HAN_WORDS, BRACKET_NOTE
 from .totals import _kind_of
 
 SHARE_NOUN = "占比"
@@ -185,9 +185,6 @@ def bracketed_share(text: str, at: int) -> bool:
     return text.endswith(BRACKETED, 0, at)
 
 
-_CLOSED_NOTE = regex.compile(r"[（(][^（()）]*[)）]")
-
-
 def total_of_part(drafts: list[Draft], blocks: list[Block], part_at: int | None,
                   same_unit: bool = False) -> Draft | None:
     """The total a part (the draft at ``part_at``) is listed under: the nearest level before it,
@@ -215,7 +212,7 @@ def total_of_part(drafts: list[Draft], blocks: list[Block], part_at: int | None,
         if same_unit:
             # (…收入…，占19.1%（其中内销占61.8%…）；实现利润…，占24.5%: a 其中 in a closed bracket
             # lists the level's own parts, no parts of it after the bracket)
-            between = _CLOSED_NOTE.sub("", between)
+            between = BRACKET_NOTE.sub("", between)
         if any(marker in between for marker in markers):
             return total
         # (…其中：中医类医院70.2万人次（占81.3%），中医类门诊部0.4万人次，其他…（占18.4%）: a

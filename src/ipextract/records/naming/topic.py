@@ -26,7 +26,7 @@ from ...vocabulary.lexicon import pos_tag
 from ..base import BASE_KINDS, Draft, _tokens
 from ..scope import subject
 from .analysis import PhraseAnalysis
-from .phrase import _HAN_WORDS, _NAME_ENDINGS
+from .phrase import _HAN_WORDS, _NAME_ENDINGS, BRACKET_NOTE
 
 _LINK_OPENINGS = ("实现", "完成")  # verbs a subjectless sentence may open a body's measure with
 _TOPIC_KINDS = BASE_KINDS | {"growth"}  # a level of the body's measure, or its growth
@@ -186,7 +186,6 @@ def _bare(name: str) -> str:
     return "verb" if pos_tag(tokens[0]) in ("v", "vn") else ""
 
 
-_NOTE = re.compile(r"[（(][^（()）]*[)）]")  # a bracketed note: 县级（含县级市）医院
 _RATE = "率"
 
 
@@ -217,7 +216,7 @@ def _owner(before: str, name: str, bare: str) -> str:
     if not _HAN_WORDS.fullmatch(before):
         # (县级（含县级市）医院诊疗人次…；入院人次…: the note in the owner is the owner's, read
         # without it and given back)
-        plain = _NOTE.sub("", before)
+        plain = BRACKET_NOTE.sub("", before)
         if plain == before or not (owner := _owner(plain, name, bare)):
             return ""
         rest = plain[len(owner):]
