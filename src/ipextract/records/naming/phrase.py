@@ -177,6 +177,22 @@ def _with_list_marks(quoted: re.Match[str]) -> str:
     return quoted.group().translate(_AS_LIST_MARKS)
 
 
+def _glued_link(tokens: list[str], link: str, trailing: frozenset[str]) -> bool:
+    """Whether the link word a name's last word ends with was glued to it by the segmenter
+    (得|分为: 得分 is a word; 办复率|均达: an adverb), not written inside a word of its own
+    (列入|统计 is no 统 and a 计).
+
+    >>> trailing = frozenset({"均"})
+    >>> _glued_link(["得", "分为"], "为", trailing), _glued_link(["列入", "统计"], "计", trailing)
+    (True, False)
+    """
+    last = tokens[-1] if tokens else ""
+    if len(last) <= len(link) or not last.endswith(link):
+        return True  # (the link word is a word of its own, or spans words)
+    glued = last[: -len(link)]
+    return glued in trailing or len(tokens) > 1 and is_word(tokens[-2][-1] + glued)
+
+
 @lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
 def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str, str]:
     """Rule 1 of the metric naming: drop leading scope words and trailing link words.
@@ -318,7 +334,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     split_oddly = bool(tokens) and not pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS) and not ratio and (
         not text.endswith(load_vocabulary().qualifiers.words_ending_in_a_prefix))  # (签约: no 约)
     for word in suffixes(words["link"]).matches(text) if split_oddly else ():
-        if len(text) > len(word) + 1:
+        if len(text) > len(word) + 1 and _glued_link(tokens, word, trailing):
             text = text[: -len(word)]  # 得分为: jieba cut it 得|分为, the link word is still 为
             tokens = _tokens(text)
             while len(tokens) > 1 and tokens[-1] in trailing:

@@ -9,6 +9,7 @@ as ``民营企业占比45.2%`` would name it (corpora/ANNOTATION.md, metric rule
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 import regex
@@ -18,7 +19,7 @@ from ...vocabulary import cue_words, load_vocabulary
 from ...vocabulary.lexicon import pos_tag
 from ..base import BASE_KINDS, Draft, _tokens
 from .fills import _OPENING_WHOLE, panel_states
-from .phrase import _HAN_WORDS, BRACKET_NOTE
+from .phrase import _HAN_WORDS, BRACKET_NOTE, clean_metric
 from .totals import _kind_of
 
 SHARE_NOUN = "占比"
@@ -236,18 +237,71 @@ def whole_of_sentence(block: Block, at: int) -> str:
         return ""  # (the cheap test first: most sentences open with no whole)
     opening = _SHARES_WHOLE.match(block.text, start, at)
     if opening is None:
-        return ""
+        # (在参加年检的1236家社会组织中，: the things the count counts, without it)
+        return counted_whole(block, at, start)[1]
     whole = opening.group(1)
-    cues = load_vocabulary().cues
-    tokens = _tokens(whole)
-    if whole.startswith((*cues.list_scopes, *_PRONOUNS)) or not _HAN_WORDS.fullmatch(whole) or (
-            not pos_tag(tokens[-1]).startswith(_NOUN_TAGS)) or pos_tag(tokens[0]).startswith(("p", "r")):
+    if whole.startswith(load_vocabulary().cues.list_scopes) or not _names_things(whole):
         return ""  # (在推进改革中: a time of doing, no whole)
     return whole
 
 
+def counted_whole(block: Block, at: int, start: int | None = None) -> tuple[int, str]:
+    """The start of the count and the things it counts, of a whole a sentence opens with that
+    holds a count of its things (在监测的120个地级及以上城市中，…) before or at ``at``: the words
+    before the count and after it, of a threshold scope too (在12860个规模以上“专精特新”企业中:
+    no other rule gives it to the parts); ``(-1, "")`` for none.
+
+    >>> from ipextract.blocks import split_blocks
+    >>> block = split_blocks("在监测的120个地级及以上城市中，达标城市占60.5%。")[0]
+    >>> counted_whole(block, 23), counted_whole(block, 4)
+    ((4, '监测的地级及以上城市'), (4, '监测的地级及以上城市'))
+    """
+    start = block.sentence_start(at) if start is None else start
+    counted = _counted_whole().match(block.text, start)
+    if counted is None or counted.start("count") > at:
+        return -1, ""
+    whole = clean_metric(_SPACES_AND_QUOTES.sub("", counted.group("before") + counted.group("after")))[0]
+    return (counted.start("count"), whole) if _names_things(whole) else (-1, "")
+
+
+def counts_of_counted_wholes(drafts: list[Draft], blocks: list[Block]) -> None:
+    """在监测的|120个|地级及以上城市中，…: a count inside the whole its sentence opens with counts
+    the whole's things (监测地级及以上城市), whatever words its unit leaves after it."""
+    for index, draft in enumerate(drafts):
+        if draft.kind == "count" and (block := blocks[draft.figure.block]).text.startswith("在", (
+                sentence := block.sentence_start(draft.figure.lstart))):
+            at, whole = counted_whole(block, draft.figure.lstart, sentence)
+            # (a count's name has no 的 between its words: 监测地级及以上城市)
+            things = "".join(word for word in _tokens(whole) if word != _OF)
+            if at == draft.figure.lstart and things != draft.metric:
+                drafts[index] = replace(draft, metric=things)
+
+
+def _names_things(whole: str) -> bool:
+    """Whether a whole a sentence opens with names things (实收资本), not a time of doing (在推进
+    改革中) nor things named before (在这些企业中)."""
+    tokens = _tokens(whole)
+    return bool(tokens) and not whole.startswith(_PRONOUNS) and bool(_HAN_WORDS.fullmatch(whole)) and (
+        pos_tag(tokens[-1]).startswith(_NOUN_TAGS)) and not pos_tag(tokens[0]).startswith(("p", "r"))
+
+
 # (2024年)(全年)(在)(全部)X中， — fills._OPENING_WHOLE after the year a sentence may open with
 _SHARES_WHOLE = regex.compile(r"[\s　]*(?:[0-9]{4}年(?:末|底)?[，,]?)?" + _OPENING_WHOLE.pattern.removeprefix("[\\s　]*"))
+_SPACES_AND_QUOTES = regex.compile(r"[\s　“”\"‘’]+")
+
+
+@lru_cache(maxsize=1)
+def _counted_whole() -> regex.Pattern[str]:
+    """The whole a sentence opens with that holds a count of its things (在监测的120个地级及以上
+    城市中，, 在全省8501.2万职工中，): the words before the count and after it (units.toml: a
+    count's unit of one character)."""
+    units = "".join(sorted(w for w, unit in load_vocabulary().units.items()
+                           if unit.kind == "count" and len(w) == 1))
+    words = r"[^，,。；;：:、0-9]"
+    return regex.compile(r"[\s　]*(?:[0-9]{4}年(?:末|底)?[，,]?)?(?:全年)?在"
+                         rf"(?P<before>{words}{{0,16}}?)(?P<count>[0-9][0-9.]*(?:[万亿][{units}]?|[{units}]))(?P<after>{words}{{1,16}}?)中[，,]")
+
+
 _PRONOUNS = ("这", "那", "其", "上述", "以上", "该", "此")  # 在这些企业中: the whole named before
 _NOUN_TAGS = ("n", "l", "j")  # 资本, 从业人员 (an idiom to the tagger), an abbreviation
 

@@ -208,6 +208,43 @@ def _owned_part(part: str, total: str) -> str:
     return owner + part
 
 
+def _measured_part(part: str, total: str) -> str:
+    """发明专利申请 of 发明专利 after 专利申请: a part named by a kind of the thing the total
+    measures (its last word, two characters or more, is a word of the total) and no measure of
+    its own takes the measure the total names after that thing; ``""`` when the part is no kind
+    of it (执业医师 after 卫生技术人员), names a measure or a verb of its own (夏粮产量), or the
+    total names nothing after the thing but its own total (…总数).
+
+    >>> _measured_part("发明专利", "专利申请"), _measured_part("纯电动汽车", "新能源汽车产量")
+    ('发明专利申请', '纯电动汽车产量')
+    >>> _measured_part("入境游客", "接待游客"), _measured_part("执业医师", "卫生技术人员")
+    ('', '')
+    """
+    if len(part) > _MAX_PART or not (_HAN_WORDS.fullmatch(part) and _HAN_WORDS.fullmatch(total)):
+        return ""
+    if not all(pos_tag(token).startswith(_KIND_TAGS) for token in _tokens(part)):
+        return ""  # (a part with a verb or a measure of its own names itself: 新签约项目)
+    for length in range(len(part) - 1, _SHARED_HEAD - 1, -1):
+        kind = part[-length:]
+        at = total.find(kind)
+        if at < 0 or not is_word(kind):
+            continue
+        measure = total[at + length:]
+        # (…机构总数, …出口总额: the total's own word, no measure of the part; 投资额 of one
+        # character is a word of the thing, 外国投资 a kind of 投资)
+        if len(measure) >= _SHARED_HEAD and not measure.startswith(_TOTAL) and (
+                measure in cue_set("acts_counted_as_measures") or all(
+                    pos_tag(token).startswith(_MEASURE_TAGS) for token in _tokens(measure))):
+            return part + measure
+        return ""
+    return ""
+
+
+_TOTAL = "总"
+_KIND_TAGS = ("n", "j", "b", "a")  # 纯|电动汽车, 规上|工业|企业: the words of a kind of a thing
+_MEASURE_TAGS = ("n",)  # 产量, 用户: what a total measures of its thing (or cues.acts_counted_as_measures)
+
+
 def _body_part(part: str, total: Draft) -> str:
     """工业企业固定资产 of 固定资产 after 工业企业资产: a part named by a kind of the measure a
     body's total is of (固定资产, 流动负债 of 资产, 负债: cues.body_measures) takes the body
@@ -314,7 +351,8 @@ def _owner_to_parts(drafts: list[Draft], blocks: list[Block]) -> None:
                     len(between) <= _PART_REACH and not _PART_STOP_MARKS.search(between)):
                 last_end = figure.lend
                 if name := (figure.unit == total.figure.unit and (
-                        _owned_part(draft.metric, total.metric) or _body_part(draft.metric, total))) or (
+                        _owned_part(draft.metric, total.metric) or _body_part(draft.metric, total)
+                        or _measured_part(draft.metric, total.metric))) or (
                         draft.kind in _ACTED_KINDS and _acted_part(draft.metric, total.metric)):
                     renamed[id(figure)] = name
                     drafts[index] = replace(draft, metric=name)
