@@ -1039,6 +1039,10 @@ def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind:
             # the verb adds)
             or kind == "count" and metric.endswith(_MEASURE_NOUN_ENDS)
             or metric.endswith(load_vocabulary().cues.stock_totals)  # (…，人才资源总量超过650万)
+            # (修复草原…，造林42万亩: a work of its own, done to nothing a work before did; not
+            # after a verb of flow, 新增国土绿化…、防沙治沙…)
+            or metric.endswith(load_vocabulary().cues.works_tagged_nouns) and (
+                verb not in load_vocabulary().cues.flow_verbs_over_lists)
             # (…980件，完成|…审查360件: a verb between opens a clause of its own, and so does a
             # scope word: …1万名，全市|人才资源总量…)
             or any(_is_verb(pos_tag(token)) or token in _word_sets()["scope"] and between[:1] != "、"
