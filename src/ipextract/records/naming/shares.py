@@ -19,10 +19,9 @@ from ...vocabulary import cue_words, load_vocabulary
 from ...vocabulary.lexicon import pos_tag
 from ..base import BASE_KINDS, Draft, _tokens
 from .fills import _OPENING_WHOLE, panel_states
-from .phrase import _HAN_WORDS, BRACKET_NOTE, clean_metric
+from .phrase import _HAN_WORDS, BRACKET_NOTE, SHARE_NOUN, clean_metric
 from .totals import _kind_of
 
-SHARE_NOUN = "占比"
 BRACKETED = ("（占", "(占")  # a share in a bracket right after its part
 _PART_REACH = 12  # drafts back from a part to the total it is a part of
 

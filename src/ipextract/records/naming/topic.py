@@ -26,7 +26,7 @@ from ...vocabulary.lexicon import pos_tag
 from ..base import BASE_KINDS, Draft, _tokens
 from ..scope import subject
 from .analysis import PhraseAnalysis
-from .phrase import _HAN_WORDS, _NAME_ENDINGS, BRACKET_NOTE
+from .phrase import _HAN_WORDS, _NAME_ENDINGS, BRACKET_NOTE, SHARE_NOUN
 
 _LINK_OPENINGS = ("实现", "完成")  # verbs a subjectless sentence may open a body's measure with
 _TOPIC_KINDS = BASE_KINDS | {"growth"}  # a level of the body's measure, or its growth
@@ -151,6 +151,7 @@ _PARTS_CLOSED = re.compile("[；;]")
 # built or worked on (新建5G基站, 改造燃气管网…、供热管网…, 草原生态修复…，营造林…: the list
 # verb's class), nor in the parts after 其中 or a clause or two further on.
 _MAX_BARE = 5  # characters: 运输货物, 营业收入: a longer name says more than a measure
+_SHARE_REACH = 4  # drafts before a bare measure's share read for its owner
 _CLAUSE_MARK = re.compile("[，,、；;：:]")
 # words that close no owner: a verb (also vn: 产品|销售 of 产品销售收入), an adverb, a preposition,
 # a conjunction, a particle, a locative, a pronoun or an adjective (零部件, tagged mq, may)
@@ -305,7 +306,15 @@ def owner_carried(metric: str, words: PhraseAnalysis, text: str,
                   block_drafts: list[Draft]) -> tuple[str, Draft] | None:
     """The owner a bare measure named ``metric`` by its own words takes from the nearest figure
     before it in its sentence named by its own words (owner + measure), and that figure's
-    draft; None for none (see the comment above ``_MAX_BARE``)."""
+    draft; None for none (see the comment above ``_MAX_BARE``). A bare measure's share (发电量
+    占比 after 清洁能源装机占比) takes the owner the measure would."""
+    if metric.endswith(SHARE_NOUN) and len(metric) > len(SHARE_NOUN) and block_drafts:
+        # (清洁能源装机占比…、发电量占比…: the items' measures, their shares' noun off)
+        measure = metric.removesuffix(SHARE_NOUN)
+        if (len(measure) <= _MAX_BARE or measure in cue_set("carried_measures")) and _bare(measure):
+            return owner_carried(measure, words, text, [replace(d, metric=d.metric.removesuffix(SHARE_NOUN))
+                                                        for d in block_drafts[-_SHARE_REACH:]])
+        return None
     if len(metric) > _MAX_BARE and metric not in cue_set("carried_measures") or not block_drafts:
         return None  # (most names: longer than a bare measure; 次均住院费用 is one)
     bare = _bare(metric)
