@@ -99,6 +99,7 @@ from .naming.shares import (
     completion_named,
     counts_of_counted_wholes,
     done_rate_named,
+    parts_of_opening_wholes,
     predicate_share,
     share_named,
     share_of_described_things,
@@ -401,7 +402,8 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     measures_of_listed_places(drafts, blocks)  # …的比重，东部地区为55.2%: 东部地区…的比重
     shares_of_listed_places(drafts, blocks)  # …占全省工业比重…的城市…，即：长沙市15.2%: its share
     predicate_over_counted_items(drafts, blocks)  # 16个街区、…90条城市画廊|实现绿化彩化: each's
-    counts_of_counted_wholes(drafts, blocks)  # 在监测的339个…城市中: the count of the whole's things
+    counts_of_counted_wholes(drafts, blocks)  # 在监测的120个…城市中: the count of the whole's things
+    parts_of_opening_wholes(drafts, blocks)  # 总诊疗量中，三级医院…: 三级医院诊疗量
     _name_bare_shares(drafts, blocks)
     name_paired_counts(drafts, blocks)  # 3批18项…案例: the first counts the batches
     ranks_of_a_list(drafts, blocks)  # …分别增长6%、5.2%，分别居全国第二、第七: item by item

@@ -159,6 +159,7 @@ class Cues(Frozen):
     people_units: tuple[str, ...] = ()  # 培训农民2.6万人次: no works that reach
     person_counters: tuple[str, ...] = ()  # 引进人才1200名，其中博士320人: one count of people
     verbs_of_parts: tuple[str, ...] = ()  # 接待游客…，其中外国游客 → 接待外国游客
+    people_wholes: tuple[str, ...] = ()  # 卫生技术人员中，执业医师…: kinds of its people
     works_tagged_nouns: tuple[str, ...] = ()  # 造林: a work of its own, no flow verb's thing
     acts_counted_as_measures: tuple[str, ...] = ()  # 专利申请…，其中发明专利 → 发明专利申请
     gathering_verbs: tuple[str, ...] = ()  # 筹集…，其中中央财政…: the parts are sources

@@ -276,6 +276,55 @@ def counts_of_counted_wholes(drafts: list[Draft], blocks: list[Block]) -> None:
                 drafts[index] = replace(draft, metric=things)
 
 
+def parts_of_opening_wholes(drafts: list[Draft], blocks: list[Block]) -> None:
+    """总诊疗量中，|三级医院|28.7亿人次…: a part named by the things or the area alone, in a
+    sentence that opens with the whole measure it is a part of (:func:`whole_of_sentence`), is
+    named with that measure (:func:`part_of_whole`)."""
+    for index, draft in enumerate(drafts):
+        if draft.kind in _PART_KINDS and draft.metric_from == "before" and (
+                whole := whole_of_sentence(blocks[draft.figure.block], draft.figure.lstart)) and (
+                named := part_of_whole(draft.metric, whole)):
+            drafts[index] = replace(draft, metric=named)
+
+
+_PART_KINDS = frozenset({"count", "amount", "quantity", "growth"})
+
+
+def part_of_whole(part: str, whole: str) -> str:
+    """The name of a part of a whole measure a sentence opens with, where the part names the
+    things or the area alone (no measure, no verb): the part and the measure, without 总 (三级医院
+    of 总诊疗量 → 三级医院诊疗量, 东部地区 of 固定资产投资 → 东部地区固定资产投资), and for a kind
+    of the whole's thing, the part and the whole's measure word (夏粮 of 粮食总产量 → 夏粮产量);
+    ``""`` when the whole is no measure, or a group of people (cues.people_wholes: 卫生技术人员中，
+    执业医师…), or the part names a measure of its own.
+
+    >>> part_of_whole("三级医院", "总诊疗量"), part_of_whole("夏粮", "粮食总产量")
+    ('三级医院诊疗量', '夏粮产量')
+    >>> part_of_whole("第一产业投资", "固定资产投资"), part_of_whole("公立医院", "全部医院")
+    ('', '')
+    """
+    cues = load_vocabulary().cues
+    endings = cues.measure_endings
+    whole = whole.removeprefix(_ALL)
+    if not part or not whole.endswith(endings) or whole.endswith(cues.people_wholes) or (
+            part.endswith(endings)) or not _HAN_WORDS.fullmatch(
+            part.replace("、", "")):
+        return ""
+    if any(pos_tag(token).startswith(_NOT_PART_TAGS) and token not in _PART_JOINS for token in _tokens(part)):
+        return ""  # (国有工业的比重虽然…: a clause, no part)
+    tokens = _tokens(whole)
+    measure = tokens[-1].removeprefix(_TOTAL)
+    if len(tokens) > 1 and part[-1] in tokens[0] and measure.endswith(endings):
+        return part + measure  # (夏粮 of 粮食|总产量: a kind of the whole's thing)
+    return part + whole.removeprefix(_TOTAL)
+
+
+_ALL = "全部"
+_TOTAL = "总"
+_NOT_PART_TAGS = ("v", "d", "p", "u", "c", "a", "r", "y", "e")  # a clause's words, no part's
+_PART_JOINS = frozenset({"和", "及", "与", "其他"})  # (一级、二级医院和社区医疗机构, 其他…机构)
+
+
 def _names_things(whole: str) -> bool:
     """Whether a whole a sentence opens with names things (实收资本), not a time of doing (在推进
     改革中) nor things named before (在这些企业中)."""
