@@ -193,6 +193,10 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
     if how == "before" and kind in BASE_KINDS and metric and "等" in words.clause and (
             verbs := _verb_before_examples(block, words, metric, previous)):
         metric = verbs + metric  # 新增甲、乙等|科技成果转化企业|1196家: the verb of the list's opening
+    elif how == "after" and kind == "count" and metric and words.clause.endswith(_EXAMPLES_CLOSE) and (
+            verbs := _verb_before_examples(block, words, "", previous, counting=True)) and (
+            not metric.startswith(verbs)):
+        metric = verbs + metric  # 续建甲、乙等|7个|铁路项目: the verb of the things counted
     if kind == "share" and how == "before" and target is not None and (
             shared := _share_of_described(metric, target.metric)):
         return shared, target.figure, "of"  # 出口交货值86.5亿元，比重由9.6%…
@@ -925,11 +929,13 @@ def _verbs_over_joined(left: str, places: frozenset[str]) -> str:
 
 
 def _verb_before_examples(block: Block, words: PhraseAnalysis, metric: str,
-                          previous: Draft | None) -> str:
+                          previous: Draft | None, counting: bool = False) -> str:
     """新增 of 新增甲、乙等|科技成果转化企业|1196家: the verbs that open a list of examples closed
     by 等 before the noun a count names (``metric``, the examples left out), when they are a
     list's verbs (cues flow/done_verbs_over_lists: rule 7 keeps them) and no figure stands in
-    the list; ``""`` otherwise (推进…等|…项目: a verb of effort goes)."""
+    the list; ``""`` otherwise (推进…等|…项目: a verb of effort goes). With ``counting``, the
+    examples close right before the count (续建甲、乙等|7个|铁路项目) and the verbs that say which
+    of the things are counted (cues.counting_verbs: 续建, 开通) are taken too."""
     clause = words.clause
     at = clause.rfind("等")
     if not clause.endswith(metric, at + 1):
@@ -940,7 +946,7 @@ def _verb_before_examples(block: Block, words: PhraseAnalysis, metric: str,
         return ""  # (…80个、农家书屋等…: a figure inside the list)
     stop = _LIST_COMMA.search(block.text, start, end)
     first = block.text[start:stop.start() if stop is not None else end]
-    verbs = _verb_run(first)
+    verbs = _verb_run(first) or (_counting_run(first) if counting else "")
     # (the verbs are words of their own: not 建设|银行, one word; and all the verbs: not 新建|
     # 扩建|…, a verb of no list after them)
     tokens = _tokens(first)
@@ -949,6 +955,17 @@ def _verb_before_examples(block: Block, words: PhraseAnalysis, metric: str,
         not _is_verb(pos_tag(tokens[taken]))) and _HAN_WORDS.fullmatch(first[len(verbs):]) else ""
 
 
+def _counting_run(name: str) -> str:
+    """续建 of 续建甲线: the verbs of counting (cues.counting_verbs) that open ``name``."""
+    tokens = _tokens(name)
+    counting = _word_sets()["counting_verbs"]
+    at = 0
+    while at < len(tokens) - 1 and tokens[at] in counting:
+        at += 1
+    return "".join(tokens[:at])
+
+
+_EXAMPLES_CLOSE = ("等", "等等")
 _LIST_COMMA = regex.compile("[、，,]")
 _DURATION = "duration"
 _ITEM_FIGURES = frozenset({"before", "previous"})  # how an item's figures are named
