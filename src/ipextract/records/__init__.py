@@ -264,7 +264,8 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 # 全年筹集…基金20.12亿元。其中，中央财政…: a breakdown is of its total's time
                 period_here = None
             if is_point(period_here) and (not continues or (from_before and sentence_start > 0)) and (
-                    not level_at_point(kind, figure.unit, metric, analysis.clause, analysis.right)):
+                    not level_at_point(kind, figure.unit, metric, analysis.clause, analysis.right)) and (
+                    not _part_of_held_total(block, figure, sentence_start, block_drafts, period_here)):
                 # 截至2024年底，…。全年…: a point in time is the time of its own sentence and
                 # of a breakdown after it, not of the paragraph's flows (its levels are of it:
                 # …。未成年人救助保护机构276个); nor of a breakdown of another sentence, after a
@@ -547,6 +548,23 @@ def _described(block_drafts: list[Draft], of: Figure) -> Draft | None:
     """The draft of ``of``, the figure a growth, share or multiple describes (among the
     last of its block)."""
     return next((d for d in reversed(block_drafts[-MAX_CHAIN:]) if d.figure is of), None)
+
+
+def _part_of_held_total(block: Block, figure: Figure, sentence_start: int, block_drafts: list[Draft],
+                        point: str | None) -> bool:
+    """Whether a figure is a part listed after 其中 in its own sentence of a total held at
+    ``point`` (…。…床位2.8万张，其中医院2.1万张…): the parts are held at the total's point,
+    whatever the name they have before the parts are named with the total's measure; not a part
+    a word of flow marks (cues.flow_markers: 其中，当年…)."""
+    marker = block.text.rfind(_PARTS_MARKER, sentence_start, figure.lstart)
+    if marker < 0 or any(flow in block.text[marker:figure.lstart] for flow in cue_words("flow_markers")):
+        return False  # (…用户52.1万户，其中，当年新增…: the year's flow)
+    total = next((d for d in reversed(block_drafts) if d.figure.lstart < marker), None)
+    return total is not None and total.figure.lstart >= sentence_start and (
+        total.figure.unit == figure.unit) and total.kind in BASE_KINDS and total.period == point
+
+
+_PARTS_MARKER = "其中"
 
 
 def _total_broken_down(block_drafts: list[Draft], sentence_start: int, drafts: list[Draft],
