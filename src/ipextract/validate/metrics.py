@@ -134,8 +134,16 @@ def _one_run_added(short: str, long: str) -> bool:
     (国家级运营中心 → 国家级知识产权运营中心)."""
     if len(long) <= len(short):
         return False
-    return any(long.startswith(short[:cut]) and long.endswith(short[cut:])
-               for cut in range(len(short) + 1))
+    # A cut of ``short`` whose head opens ``long`` can be no further than their common prefix,
+    # and the shorter the tail the more easily it ends ``long``: the cut at the common prefix's
+    # end is the one to try (one scan, not a pair of slices per cut: asked 20,000 times on the
+    # real work reports by the restatement check)
+    shared = 0
+    for mine, theirs in zip(short, long):
+        if mine != theirs:
+            break
+        shared += 1
+    return long.endswith(short[shared:])
 
 
 @lru_cache(maxsize=1 << 16)
@@ -158,7 +166,8 @@ def name_distance(a: str, b: str) -> int | None:
     plain_a, plain_b = plain_key(a), plain_key(b)
     if len(plain_a) >= 2 and plain_a == plain_b:
         return 1
-    if len(plain_a) >= MIN_KEY + 1 and sorted(plain_a) == sorted(plain_b):
+    # (the same characters in another order: told by the lengths first, most pairs differ)
+    if len(plain_a) >= MIN_KEY + 1 and len(plain_a) == len(plain_b) and sorted(plain_a) == sorted(plain_b):
         return 1
     short, long = sorted((plain_a, plain_b), key=len)
     if len(short) >= MIN_KEY and (short in long or _one_run_added(short, long)):
