@@ -16,6 +16,7 @@ are known words (``十四五``, ``三大攻坚战``) are vocabulary data instead
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 from functools import lru_cache
 
@@ -338,9 +339,12 @@ def drop_labels(block: Block, figures: list[Figure]) -> list[Figure]:
     if _titles_a_table(block):
         return []
     if quoted := _quoted_names(block):
-        # a number inside a quoted name is part of the name (ANNOTATION: names with numerals)
-        figures = [figure for figure in figures if not any(
-            start < figure.lstart and figure.lend < end for start, end in quoted)]
+        # a number inside a quoted name is part of the name (ANNOTATION: names with numerals);
+        # the names are apart and in order, so only the last to open before a figure can hold
+        # it (one bisection per figure, not a test of every name)
+        opened = [start for start, _ in quoted]
+        figures = [figure for figure in figures
+                   if not ((at := bisect_left(opened, figure.lstart)) and figure.lend < quoted[at - 1][1])]
     dropped = _slogan_pairs(block, figures)
     kept = []
     for index, figure in enumerate(figures):

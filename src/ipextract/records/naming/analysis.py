@@ -273,8 +273,10 @@ def _after_joined_item(between: str, previous_draft: Draft | None, previous: Fig
     >>> _after_joined_item("和", Drafted(metric="增加值", figure=None), None)
     False
     """
-    join = next((word for word in ITEM_JOINS if between.endswith(word)), "")
-    noun = between[: -len(join)] if join else ""
+    if not between.endswith(ITEM_JOINS):
+        return False  # (most figures: no join right before them, told in one call)
+    join = next(word for word in ITEM_JOINS if between.endswith(word))
+    noun = between[: -len(join)]
     return len(noun) >= 2 and previous_draft is not None and previous_draft.figure is previous and (
         previous_draft.metric.endswith(noun))
 

@@ -653,7 +653,7 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
         # (抓好|4个|在建…项目建设, 加快推进|42个|…: a verb of effort alone, after its adverbs,
         # names nothing; the words after the count, read below, do)
         return "", "before"
-    if own and figure.kind in _WORK_KINDS and (level := next(
+    if own and figure.kind in _WORK_KINDS and own.startswith(cue_words("effort_levels")) and (level := next(
             (w for w in cue_words("effort_levels") if own.startswith(w)), "")) and (
             _after_effort_adverbs(own[len(level):]) in cue_set("effort_verbs")):
         return "", "before"  # (省级统筹实施|1000公里…改造: who does the work, and its verbs)
@@ -746,8 +746,10 @@ _ASPECT = "了"
 def _after_effort_adverbs(name: str) -> str:
     """支持 of 重点支持: the name without the adverbs of effort it opens with (cues.effort_adverbs),
     ``""`` when nothing follows them."""
-    adverbs = load_vocabulary().cues.effort_adverbs
-    while (adverb := next((a for a in adverbs if name.startswith(a)), "")):
+    adverbs = cue_words("effort_adverbs")
+    # (one ``startswith`` of them all first: most names open with none, and a generator over
+    # the twenty adverbs was made for each)
+    while name.startswith(adverbs) and (adverb := next((a for a in adverbs if name.startswith(a)), "")):
         name = name[len(adverb):]
     return name
 
