@@ -61,6 +61,7 @@ from .phrase import (
     _NOTE_MARK,
     _SUBJECT_HEAD_TAGS,
     _THING_TAGS,
+    BRACKET_NOTE,
     COUNTS_JOINED,
     _adjectives_open,
     _is_verb,
@@ -966,6 +967,8 @@ def _counting_run(name: str) -> str:
 
 
 _EXAMPLES_CLOSE = ("等", "等等")
+_NOTE_OPENS = ("（", "(")
+_LAST_ITEM_JOINS = frozenset("和及")  # what joins a list's last item to the one before
 _LIST_COMMA = regex.compile("[、，,]")
 _DURATION = "duration"
 _ITEM_FIGURES = frozenset({"before", "previous"})  # how an item's figures are named
@@ -1039,8 +1042,13 @@ def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind:
             or not _same_measure(previous, figure, kind, metric)
             or metric.startswith(verbs)):
         return metric
-    # (…80个、农家书屋等|1200个: a list closed by 等)
+    # (…80个、农家书屋等|1200个: a list closed by 等; …3.1万套（户）、老旧管道…: a note on the unit
+    # before is no word of the list)
     between = text[previous.figure.lend:figure.lstart].removesuffix("等")
+    if between.startswith(_NOTE_OPENS) and (note := BRACKET_NOTE.match(between)) is not None:
+        between = between[note.end():]
+    if between[:1] in _LAST_ITEM_JOINS:
+        between = "、" + between[1:]  # (…358户和|种子独角兽企业|1户: the list's last item)
     if _HOLDS_QUOTE(between) is not None:
         if _verb_and_object_after_quote(between):
             return metric  # (…，“双导师制”培养工程硕博士…: how a thing of its own was done)
