@@ -90,7 +90,9 @@ def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> Non
             chained.add(id(latest.figure))
         if owner is None:
             continue
-        if draft.metric in attributes and block.clause_start(figure.lstart) >= owner.figure.lend and (
+        # (在校学生（不含研究生）: a note on what the attribute leaves out is no word of it)
+        attribute = _NOTE_AT_END.sub("", draft.metric) if draft.metric.endswith(_NOTE_CLOSES) else draft.metric
+        if attribute in attributes and block.clause_start(figure.lstart) >= owner.figure.lend and (
                 not owner.metric.startswith(_flow_verbs())) and (
                 in_chain or draft.metric not in chain_attributes and owner.kind == "count") and (
                 owner.kind == "count" or not _opens_with_scope(
@@ -147,6 +149,10 @@ def _next_in_chain(block: Block, before: Figure, figure: Figure) -> bool:
 _PARTS_CLOSED_BY_STOPS = re.compile("[；;。]")
 _NOTE_AT_START = regex.compile(r"^[（(][^（()）]*[）)]")  # a note in brackets right after a figure
 _CHAIN_MARKS = frozenset("；;，,、。")
+
+
+_NOTE_CLOSES = ("）", ")")
+_NOTE_AT_END = regex.compile(r"[（(][^（()）]*[)）]$")
 
 
 @lru_cache(maxsize=1)
