@@ -615,15 +615,22 @@ _AT_RATE = "按"
 _RATE_BASIS = regex.compile(r"^按[^，,。；;]{0,12}?汇率")
 
 
-_LIST_MARKS = frozenset("、和及与")
+# what stands between two items of one list of cases: a list mark, with the item's name before
+# or after it (…建议210件、政协提案…; 210件人大代表建议、305件…), and no clause mark
+_ONE_LIST = regex.compile(r"[^，,。；;：:、和及与]*[、和及与][^，,。；;：:、]*")
 
 
 def _bare_action_rate(name: str) -> bool:
-    """办复率, 按时办结率, 满意率: the rate of an action, with no noun saying of what (not
-    床位使用率, 利润率, 城镇化率: a thing's)."""
+    """办复率, 按时办结率, 满意率, 满意度: the rate of an action, with no noun saying of what
+    (not 床位使用率, 利润率, 城镇化率: a thing's)."""
+    if name == _SATISFACTION:
+        return True  # (…提案…件…办结，满意度…: how satisfied with their handling)
     if len(name) < 3 or not name.endswith("率"):
         return False
     return not any(pos_tag(token) in _THING_TAGS for token in _tokens(name[:-1]))
+
+
+_SATISFACTION = "满意度"
 
 
 def _items_counted_before(block_drafts: list[Draft], block: Block, sentence_start: int) -> str:
@@ -638,8 +645,8 @@ def _items_counted_before(block_drafts: list[Draft], block: Block, sentence_star
         if draft.figure.lstart < sentence_start or draft.kind != "count" or (
                 draft.figure.unit not in units) or not draft.metric:
             break
-        if later is not None and block.text[draft.figure.lend:draft.figure.lend + 1] not in _LIST_MARKS:
-            break  # (…321件、政协委员提案526件: one list; 321件，…: another clause)
+        if later is not None and not _ONE_LIST.fullmatch(block.text, draft.figure.lend, later.figure.lstart):
+            break  # (…210件、政协提案305件, 210件…建议、305件…: one list; 210件，…: another clause)
         # 高质量办理|省人大代表建议, …亮化等|人大代表建议: what is handled, after the verb
         # of handling and the examples (the segmenter tags 办理 a noun: the words tell)
         name = draft.metric
