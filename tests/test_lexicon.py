@@ -160,3 +160,20 @@ def test_a_word_added_before_its_group_is_made_stays(
     assert tok.FREQ.get("知识产权") == lexicon._build()[0]["知识产权"]  # the group is whole
     assert len(tok.FREQ) > size
     assert tok.lcut("知识产权质押融资额度", HMM=False) == ["知识产权质押融资额度"]
+
+
+def test_comments_of_the_user_dictionary_are_no_words() -> None:
+    """jieba reads every line of a user dictionary as a word: its comments must not reach it (each
+    would add a made-up count to the total that weighs every route)."""
+    freq, total, _ = lexicon._build()
+    comments = [line.strip() for line in lexicon.user_dictionary_path().read_text(encoding="utf-8").splitlines()
+                if line.lstrip().startswith("#")]
+    assert comments, "the user dictionary explains its entries"
+    assert not any(word.startswith("#") for word in freq)
+    assert all(comment not in freq for comment in comments)
+    with_comments = lexicon.jieba.Tokenizer()
+    with with_comments.get_dict_file() as dictionary:
+        with_comments.FREQ, with_comments.total = with_comments.gen_pfdict(dictionary)
+    with_comments.initialized = True
+    with_comments.load_userdict(str(lexicon.user_dictionary_path()))
+    assert total < with_comments.total  # (the comments' counts are left out)

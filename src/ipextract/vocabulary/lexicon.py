@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import array
 import hashlib
+import io
 import logging
 import os
 import tempfile
@@ -50,7 +51,7 @@ from .segmenter import direct_lookup, segment
 
 jieba.setLogLevel(logging.WARNING)
 
-_CACHE_FORMAT = "4"
+_CACHE_FORMAT = "5"
 _SEPARATOR = "\n"
 _FIELD = "\t"  # between the tag names, and between the numbers of the group index
 _SUFFIXES = (".words", ".freq", ".tags")
@@ -91,7 +92,11 @@ def _build() -> tuple[dict[str, int], int, dict[str, str]]:
     with tok.get_dict_file() as dictionary:
         tok.FREQ, tok.total = tok.gen_pfdict(dictionary)
     tok.initialized = True
-    tok.load_userdict(str(user_dictionary_path()))
+    # (jieba reads every line as a word, comments too: each would add its made-up count to the
+    # dictionary's total, which weighs every route, so a comment edit could change the cuts)
+    entries = [line for line in user_dictionary_path().read_text(encoding="utf-8").splitlines()
+               if line.strip() and not line.lstrip().startswith("#")]
+    tok.load_userdict(io.BytesIO("\n".join(entries).encode("utf-8")))
     from jieba import posseg  # only here, for the tag table, when building
 
     tags = {**posseg.dt.word_tag_tab, **load_vocabulary().user_tags}
