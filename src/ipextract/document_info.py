@@ -17,7 +17,7 @@ short name (江南, 南海) is read as a province or city, never as a county.
 >>> from ipextract.blocks import split_blocks
 >>> document_facts(split_blocks("下载\\n打印\\n2026年安徽省政府工作报告\\n全省增长5.5%。"))
 DocumentFacts(title='2026年安徽省政府工作报告', year=2026, region='安徽省', region_code='340000', doc_type='work_report')
->>> document_facts(split_blocks("朝阳区2024年国民经济和社会发展统计公报\\n北京市朝阳区统计局")).region_code
+>>> document_facts(split_blocks("朝阳区2031年国民经济和社会发展统计公报\\n北京市朝阳区统计局")).region_code
 '110105'
 """
 
@@ -199,7 +199,7 @@ def document_region(title: str | None, front: list[Block] | None = None) -> str 
         issuer = _ISSUER.match(text)
         if issuer:
             return issuer.group(1)
-    for block in near:  # ——2026年1月27日在海南省第七届人民代表大会…: the line under a bare title
+    for block in near:  # ——2026年1月9日在海南省第七届人民代表大会…: the line under a bare title
         congress = _CONGRESS.search(block.text)
         if congress and lookup(congress.group(1)) is not None:
             return congress.group(1)
@@ -281,7 +281,7 @@ def _national(region: str | None, title: str | None, front: list[Block], doc_typ
     bulletin that names no place at all and opens on 全国 (2021年民政事业发展统计公报).
 
     >>> from ipextract import extract
-    >>> extract("2024年我国卫生健康事业发展统计公报\\n全国医疗卫生机构总数108万个。").document.region_code
+    >>> extract("2027年我国卫生健康事业发展统计公报\\n全国医疗卫生机构总数108万个。").document.region_code
     '100000'
     """
     nation = load_vocabulary().nation

@@ -326,7 +326,7 @@ def name_numbers_end(text: str, start: int = 0) -> int:
     750千伏输); 0 when ``text`` opens with no such number. From ``start`` on, the end of those
     that open there (人口|20万以上的县; ``start`` itself when none does).
 
-    >>> name_numbers_end("750千伏和330千伏电网工程"), name_numbers_end("750个工程")
+    >>> name_numbers_end("500千伏和220千伏电网工程"), name_numbers_end("750个工程")
     (12, 0)
     """
     scanner = _digit_non_figures()
@@ -922,7 +922,7 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
     # where the digits a line break may have cut begin (past the end when none may be cut)
     number_tail = len(text.rstrip("0123456789.")) if block.cut_after else len(text) + 1
     # a table row's heading, up to its first bar: a number in it among words is a word of the
-    # heading (（1）税收收入, 全州500万元以上固定资产投资, 居住[3], 十种有色金属), no figure
+    # heading (（1）税收收入, 全县500万元以上固定资产投资, 居住[3], 十种有色金属), no figure
     heading_end = text.find("|") if block.kind == "table_row" else -1
     for match in _grammar().finditer(text):
         if match.start() < heading_end and _in_heading(text, match.start(), match.end(), heading_end):

@@ -190,7 +190,7 @@ def _names_a_group(block: Block, figure: Figure) -> bool:
         return False
     after = block.text[figure.lend:figure.lend + 1]
     if after in ("（", "(") and figure.unit in AGE_UNITS:
-        # 0-14岁（含不满15周岁）人口: a note on the group, then the noun it qualifies
+        # 0-14岁（含…）人口: a note on the group, then the noun it qualifies
         note = _BRACKET_NOTE.match(block.text, figure.lend)
         after = block.text[note.end():note.end() + 1] if note is not None else ""
     return bool(after) and _HAN.match(after) is not None
@@ -230,7 +230,7 @@ def _threshold_of_what_is_counted(block: Block, figure: Figure, following: Figur
     if phrase is not None and _threshold_heads().search(phrase.group(1)) is not None:
         return True
     # (a statistical scope's definition lists the classes of one bound, each ending with its
-    # head: …1000万元及以上的房地产业（不含…），租赁和商务服务业，…行业法人单位；)
+    # head: …3000万元以上的房地产业（不含…），租赁和商务服务业，…行业法人单位；)
     listed = _CLASS_LIST.match(block.text, figure.lend) if block.text.startswith("的", figure.lend) else None
     return listed is not None and listed.group(1).endswith(load_vocabulary().cues.threshold_heads)
 
@@ -306,7 +306,7 @@ def _names_a_session(block: Block, figure: Figure) -> bool:
 
 
 def _titles_a_table(block: Block) -> bool:
-    """表6 2000万元以上工业部分主要产品产量, 表10年末每百户…: a table's title names the table;
+    """表6 规模以上工业部分主要产品产量, 表10年末每百户…: a table's title names the table;
     its numbers (the table's number, a year, the bound of the units it covers) are no figures
     of their own: the figures are the cells under it."""
     text = block.text
@@ -385,7 +385,7 @@ def _bounds_each_measure(block: Block, count: Figure, figure: Figure) -> bool:
 
     >>> from ipextract.blocks import split_blocks
     >>> from ipextract.figures import find_figures
-    >>> block = split_blocks("全省191家工业企业营业收入超百亿元；")[0]
+    >>> block = split_blocks("全省176家工业企业营业收入超百亿元；")[0]
     >>> count, bound = find_figures(block, 0)
     >>> _bounds_each_measure(block, count, bound)
     True

@@ -261,7 +261,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             if is_point(period_here) and continues and (
                     broken := _total_broken_down(block_drafts, sentence_start, drafts, blocks, index)) and (
                     broken.period and not is_point(broken.period)):
-                # 全年筹集…基金20.12亿元。其中，中央财政…: a breakdown is of its total's time
+                # 全年筹集…基金31.45亿元。其中，中央财政…: a breakdown is of its total's time
                 period_here = None
             if is_point(period_here) and (not continues or (from_before and sentence_start > 0)) and (
                     not level_at_point(kind, figure.unit, metric, analysis.clause, analysis.right)) and (
@@ -361,7 +361,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 owner, by = owned
                 metric, own_subject, own_scope = owner + metric, by.subject, by.scope
             if kind == "change_pp":
-                # 增长2.8%，快于全国9.2个百分点: the gap of the growth rate to the country's
+                # 增长3.6%，快于全国7.1个百分点: the gap of the growth rate to the country's
                 metric = gap_to_whole(metric, block.text, figure.lstart, block_drafts)
             if kind == "rank":
                 # 增长9.6%、居全国第三: the growth's rank; 居中部第1位: the area's
@@ -390,14 +390,14 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
         group_drafts.setdefault(block.group, []).extend(block_drafts)
         drafts.extend(block_drafts)
     _fill_shared_nouns(drafts, blocks)
-    _states_of_a_panel(drafts, blocks)  # …上涨的城市个数为23个，持平的为4个: 持平的城市个数
+    _states_of_a_panel(drafts, blocks)  # …上涨的城市个数为31个，持平的为6个: 持平的城市个数
     _attributes_of_institutions(drafts, blocks)
     _totals_of_things_counted(drafts, blocks)
     _scope_of_opening_whole(drafts, blocks, _parallel_measures(drafts, blocks))
     _name_implied_measures(drafts, blocks)  # (before the parts of a total take its scope)
     _scope_of_total_parts(drafts, blocks)
     casualties_of_events(drafts, blocks)  # 发生火灾1200起，死亡12人: the fire's dead
-    programme_of_generic_items(drafts, blocks)  # …补短板工程，实施项目2113个: the programme's
+    programme_of_generic_items(drafts, blocks)  # …补短板工程，实施项目1486个: the programme's
     term_of_glossary_entries(drafts, blocks)  # 4.“某某工程”：…实施100个项目: the term's
     areas_of_bare_names(drafts, blocks)  # 公路方面，新开工项目12个: 新开工公路项目
     measures_of_listed_places(drafts, blocks)  # …的比重，东部地区为55.2%: 东部地区…的比重
@@ -407,7 +407,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     parts_of_opening_wholes(drafts, blocks)  # 总诊疗量中，三级医院…: 三级医院诊疗量
     _name_bare_shares(drafts, blocks)
     name_paired_counts(drafts, blocks)  # 3批18项…案例: the first counts the batches
-    ranks_of_a_list(drafts, blocks)  # …分别增长6%、5.2%，分别居全国第二、第七: item by item
+    ranks_of_a_list(drafts, blocks)  # …分别增长7%、4.8%，分别居全国第三、第六: item by item
     forget_headings()
     return drafts
 

@@ -183,7 +183,7 @@ def _list_indicators(ordered: list[Draft], source: str) -> dict[int, tuple[str |
 
 def _items_before(source: str, start: int, metric: str) -> tuple[str, ...]:
     """The items of the list whose last item is ``metric``, read back from the figure at
-    ``start`` in its clause (农村自来水、卫生户厕普及率超过98%: 农村自来水, 卫生户厕普及率): the
+    ``start`` in its clause (农村自来水、卫生户厕普及率超过87%: 农村自来水, 卫生户厕普及率): the
     words between 、 marks before the name as written, back to the clause's start or to a
     figure; ``(metric,)`` when the name is not written there or no 、 stands before it."""
     before = source[max(0, start - _LIST_SPAN):start]
@@ -279,7 +279,7 @@ def _clause_before(source: str, start: int, span: int = 0, stops: regex.Pattern[
 
 
 def _share_whole(source: str, start: int) -> str | None:
-    """The words between 占 and the share figure at ``start`` (民生支出占一般公共预算支出77.9%:
+    """The words between 占 and the share figure at ``start`` (民生支出占一般公共预算支出68.4%:
     一般公共预算支出), or None: a share named by its part, whose whole the text writes after it."""
     before = source[max(0, start - _WHOLE_SPAN):start]
     at = before.rfind("占")

@@ -234,7 +234,7 @@ def start_of_change(block: Block, figure: Figure, period: str | None) -> str | N
         return years.group(1)  # (2020年到2025年，…从17.9%提升到…: the first year's level)
     if _spans_years(period):
         return _year_before(period)
-    # (由1985年的282个增加到59311个；从业人员由7.8万人…: a start year the paragraph states
+    # (由1985年的316个增加到48270个；从业人员由6.3万人…: a start year the paragraph states
     # before is its later starts' too, past a ； or a 。 alike)
     stated = None
     for stated in _STATED_START.finditer(block.text, 0, figure.lstart):
@@ -496,7 +496,7 @@ def averages_years(left: str, clause: str, period: str) -> bool:
 
 def averaged_span(block: Block, figure: Figure, previous: Draft | None) -> str | None:
     """The years an average over years covers when the figure right before it in its sentence
-    is the change over those years since a named base (比1985年增长4.1倍，平均每年增长17.6%:
+    is the change over those years since a named base (比1985年增长3.7倍，平均每年增长15.2%:
     1986—1995年, the growth's span, of which the average is one year's share); ``None`` when
     the figure before is no change over a span of years, or stands in another sentence.
 
@@ -660,7 +660,7 @@ def level_at_run_end(period: str | None, kind: str, block: Block, figure: Figure
     else:
         # (…企业营收超1.4万亿元: a qualifier after a name with no verb; not 开行超2700列, 授信超…,
         # a flow's verb)
-        # (长期护理险参保人员超过800万人: a verb right before the head qualifies it; 累计发送
+        # (长期护理险参保人员超过650万人: a verb right before the head qualifies it; 累计发送
         # 旅客…、运输货物超…: a qualifier alone in an item of a list the run's word opens is
         # no level, where 新增…、总装机达… is)
         # (分别突破300亿元和|3000亿元, 分别提高到58794元和|23184元: the verb before the list's
@@ -685,7 +685,7 @@ def level_at_run_end(period: str | None, kind: str, block: Block, figure: Figure
 def _ratio_named_alone(kind: str, block: Block, figure: Figure, clause_before: str) -> bool:
     """…承诺事项兑现率95.3%: a rate or share named alone before it, closing its clause, is a
     level; not one held through the run (保持在70%以上), nor a share of what was spent over it
-    (财政支出八成以上投向民生, …3.4万亿元，74%以上用于民生: a verb after it)."""
+    (财政支出八成以上投向民生, …2.7万亿元，71%以上用于民生: a verb after it)."""
     if kind not in _RATIO_KINDS or _HELD_THROUGH.search(clause_before):
         return False
     named = _tokens(clause_before.strip(_CLAUSE_MARKS))
@@ -714,7 +714,7 @@ _PHRASE_PIECE = 4  # words of a piece before a comma read as a noun of the same 
 
 
 def _stock_named_alone(kind: str, block: Block, figure: Figure, clause_before: str) -> bool:
-    """生产总值6.66万亿元，财政总收入7019亿元, 国家生态文明建设示范区23个: a thing named alone
+    """生产总值5.83万亿元，财政总收入6241亿元, 国家生态文明建设示范区17个: a thing named alone
     before its figure, closing its clause, with no verb in its clause nor in the clauses of
     figures before it (办理人大代表建议…件、|政协提案…件: the first item's verb is the later ones'
     too) is what there was at the run's end; not a level held through the run (稳定在…)."""
@@ -951,7 +951,7 @@ def titled_part_period(block: Block) -> tuple[bool, str | None]:
     """Whether ``block`` titles a part of a report without a number, and the period it names.
 
     Some reports title their parts on lines of their own (2024年工作回顾, 2025年工作安排,
-    “十五五”时期主要目标和2026年重点工作) and may number the sections inside them 一、二、: such
+    “十五五”主要目标和2026年重点工作) and may number the sections inside them 一、二、: such
     a heading opens with its time and names a part of a report (``cues.toml`` part_titles). A
     line that names a year and no part (2025年民生实事) is none.
 
@@ -1089,7 +1089,7 @@ def level_at_point(kind: str, unit: str | None, metric: str, clause: str = "", r
     if any(marker in metric or marker in clause for marker in cue_words("flow_markers")):
         return False
     if kind == "change":
-        # (…。与上年比较，医院增加355个: the change of a level is of the level's point)
+        # (…。与上年比较，医院增加412个: the change of a level is of the level's point)
         kind = "count"
     if metric.endswith(cue_words("stock_measures")):
         return True
@@ -1245,7 +1245,7 @@ def opening_periods(block: Block, year: int | None = None) -> list[tuple[int, st
     A run of years (这五年，…, 五年来，…, ——这五年综合实力…) and the year just past (一年来，
     过去一年，…) cover what follows as written: the years they stand for are worked out for
     each figure, from the year the document reports (see ``_run``). It opens a time
-    only when a comma or a point's dash sets it off: 近两年人均预期寿命增幅居全国第1位 is about
+    only when a comma or a point's dash sets it off: 近两年人均预期寿命增幅居全国第2位 is about
     its own sentence.
 
     >>> from ipextract.blocks import split_blocks
@@ -1255,7 +1255,7 @@ def opening_periods(block: Block, year: int | None = None) -> list[tuple[int, st
     [(2, '五年来'), (11, None), (24, '一年来')]
     >>> opening_periods(split_blocks("“十四五”时期，年均增长5%。“十三五”时期，年均增长6%。")[0], 2026)
     [(0, '“十四五”时期'), (15, None)]
-    >>> opening_periods(split_blocks("各位代表，刚刚过去的2025年，增长5%。近两年人均寿命增幅居第1位。")[0], 2026)
+    >>> opening_periods(split_blocks("各位代表，过去的2025年，增长5%。近两年人均寿命增幅居第1位。")[0], 2026)
     [(0, '2025年')]
     """
     markers = _opener_markers()

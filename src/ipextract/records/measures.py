@@ -79,7 +79,7 @@ def _parallel_measure_of(category: str, model: str, sub_item: bool, bare: bool =
         return ""
     price = model[model.rfind(_CLASS) + 1:]  # (衣着类 after 食品烟酒类居民消费价格: the price alone)
     if category.endswith(_CLASS) and price.endswith(_PRICE_LEVELS) and len(price) > len(_CLASS) + 2:
-        # 居民消费价格上涨1.5%。分类别看，食品烟酒类上涨1.4%: a class of the goods the price is of
+        # 居民消费价格上涨1.8%。分类别看，食品烟酒类上涨2.3%: a class of the goods the price is of
         return category + price
     if not _has_measure(model, measures):
         # 医疗卫生机构总诊疗人次…，其中医院…: a count of events the total names whole
@@ -161,7 +161,7 @@ def _runs_of_bare_growths(drafts: list[Draft], blocks: list[Block]) -> set[int]:
     """The ids of the figures that are growths of bare items (:func:`_bare_clause`: 航空航天|
     增长20%) two or more in a row in one sentence: a list of items of one measure after the
     first, named with it (…营业收入增长10%、航空航天增长20%、生物医药增长6%). A single bare
-    growth after a measure is as often a measure of its own (贷款余额增长8.8%，企业债券融资
+    growth after a measure is as often a measure of its own (贷款余额增长9.4%，企业债券融资
     增长28.5%), whether a writer joins the clauses with 、 or ，."""
     bare: list[int] = []  # indices of bare growths
     for index, draft in enumerate(drafts):

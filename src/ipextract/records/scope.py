@@ -16,7 +16,7 @@ A growth, share or multiple with neither in its own clause has those of the figu
 (``武汉市专利授权量8.6万件，增长12%``: both are Wuhan's).
 
 >>> from ipextract import extract
->>> text = "上海市2024年国民经济和社会发展统计公报\\n其中，浦东新区规模以上工业企业利润580亿元。"
+>>> text = "上海市2029年国民经济和社会发展统计公报\\n其中，浦东新区规模以上工业企业利润580亿元。"
 >>> [(r.surface, r.scope, r.subject) for r in extract(text).records]
 [('580亿元', '浦东新区', '规模以上工业企业')]
 """

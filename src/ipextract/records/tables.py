@@ -25,7 +25,7 @@ figures) that names no measure is the scope of the rows under it: their names op
 (第一产业增加值); one that names a measure heads them as a measure row does.
 
 >>> from ipextract import extract
->>> text = "表9 居民消费支出\\n指标 | 绝对值（元） | 比上年增长（%）\\n居民人均消费支出 | 39118 | 19.1\\n衣着 | 2601 | 22.8"
+>>> text = "表9 居民消费支出\\n指标 | 绝对值（元） | 比上年增长（%）\\n居民人均消费支出 | 34276 | 17.3\\n衣着 | 2148 | 20.6"
 >>> [(r.metric, r.kind) for r in extract(text).records]
 [('居民人均消费支出', 'amount'), ('居民人均消费支出', 'growth'), ('居民人均消费支出·衣着', 'amount'), ('居民人均消费支出·衣着', 'growth')]
 """
@@ -86,7 +86,7 @@ _YEAR_PREFIX = regex.compile(r"^(?:19|20)[0-9]{2}\s*年(?:度|末|底)?")
 _BY = regex.compile(r"^按(?P<inner>\p{Han}{2,12})计算$")  # 按工业总产值计算 → 工业总产值
 _EMPTY_CELL = regex.compile(r"^[\s—–\-－…/／.·]*$")  # a cell whose figure is missing
 _RANK_HEADINGS = frozenset({"位次", "名次", "排名", "排位"})
-# 表3 主要农产品产量, 表1：主要产品产量及增长情况, 2021年主要工业产品产量情况: the title's marks,
+# 表3 主要农产品产量, 表1：主要产品产量及增长情况, 2019年主要工业产品产量情况: the title's marks,
 # years and words of the table's kind around the measure
 _TITLE_MARK = regex.compile(r"^\s*附?表\s*[0-9一二三四五六七八九十]+(?:[-—.．][0-9]+)?\s*[：:.．、]?\s*")
 _TITLE_TAIL = regex.compile(r"(?:(?:及其?|和)(?:增长速度|增长|增速)|增长速度|涨跌幅度?|变化|发展)?"
@@ -98,7 +98,7 @@ _JOINED = regex.compile(r"[和及与、]")  # 房地产开发和销售…: more 
 _GOODS = regex.compile(r"\p{Han}{0,4}品(?P<head>\p{Han}{2,5})")
 _STRUCTURE = regex.compile(r"结构|构成|比重|占比")  # a table of parts of a whole (in %)
 _RATIO_ENDINGS = ("率", "比", "重", "例", "指数", "价", "价格", "构成")
-# 全州500万元以上固定资产投资 over 第一产业: the document's own region says nothing of the part
+# 全县500万元以上固定资产投资 over 第一产业: the document's own region says nothing of the part
 _OWN_REGION = regex.compile(r"^[全本][省市州县区盟旗国](?=\w{2})")
 _NO_SCOPE = regex.compile(r"^(?:按|其中)|中$")  # 按产业分, 全部工业中: no scope of the rows
 _WHOLE_AREA = regex.compile(r"^[全本][省市州县区盟旗国]$")  # 全省（亿元）: a column of the whole area
@@ -340,7 +340,7 @@ class TableContext:
 
     def _crossed(self, label: str, column: int) -> str | None:
         """A cell of a table of parts crossed by two breakdowns (表6 各年代出厂的设备比例 over
-        90年代出厂 | 80年代出厂, rows 进口设备…; 表5 南、北片区工业总产值经济类型结构 over
+        90年代出厂 | 80年代…, rows 进口设备…; 表5 南、北片区工业总产值经济类型结构 over
         国有 | 集体, rows 南片区…): whose columns are kinds, not measures, and whose rows the
         title names (the row's word or its ending: 设备, 部地区). Where the title names the
         columns' breakdown before the rows' (各年代出厂的), the name is the title's with the
@@ -466,7 +466,7 @@ def _by_period_row(period_row: tuple[str, str], heading: str,
     """The name and kind of a cell of a row that opens with a period (``_period_row``) under
     a column heading that names a part, not a measure (东部地区, 城镇): the part and the row's
     measure (城镇人均可支配收入), or, when the row gives only a word of growth or share, the
-    measure the title names after the parts (表4：东、中、西部地区工业总产值增长速度及比重… →
+    measure the title names after the parts (表2：东、中、西部地区工业总产值增长速度及比重… →
     东部地区工业总产值, 东部地区工业总产值比重). None when the column names a measure."""
     part = _clean_heading(heading)
     if not part or names_measure(part) or _GROWTH_HEADING.search(part) or part in _RANK_HEADINGS:

@@ -289,7 +289,7 @@ def _triples(view: CheckInput, where: ClauseMarks) -> list[tuple[Record, Record,
     triples = []
     for level_id, found in changes.items():
         level = by_id[level_id]
-        # 总诊疗人次101.5亿，比上年增加6.0亿人次: the change's unit names the level's too
+        # 总诊疗人次87.3亿，比上年增加4.2亿人次: the change's unit names the level's too
         change = next((c for c in found if c.unit == level.unit or not level.unit), None)
         if change is None:
             continue
@@ -855,8 +855,8 @@ def _record_share_lists(view: CheckInput, where: ClauseMarks,
 
 def _part_whole(items: list[tuple[Record, Record]], view: CheckInput, where: ClauseMarks,
                 settings: CheckSettings, counts: dict[str, int]) -> list[Finding]:
-    """A bracketed share of a part against the list's total (医疗卫生机构床位1029.8万张，
-    其中：医院812.0万张（占78.8%）): part ÷ total, unless share_mismatch already finds a
+    """A bracketed share of a part against the list's total (医疗卫生机构床位946.3万张，
+    其中：医院742.5万张（占78.5%）): part ÷ total, unless share_mismatch already finds a
     whole named after 占."""
     parts = [part for part, _ in items]
     total = _list_total(parts, view, where)
@@ -903,7 +903,7 @@ _TOTAL_WORDS = re.compile(r"总|合计|共|累计")
 def _states_a_total(total: Record, parts: list[Record], text: str) -> bool:
     """Without 其中, a figure is the whole of a 分别 list only when it says it is a total
     (专利授权总量, 共有, 合计) or the parts are named as kinds of it (专利授权量 → 发明专利授权量);
-    新建、重组11家重点实验室，国家级、部级创新平台分别达到22家、182家 lists other figures."""
+    新建、重组8家重点实验室，国家级、部级创新平台分别达到17家、146家 lists other figures."""
     if total.metric_from != "before":
         return False
     if _TOTAL_WORDS.search(total.metric) or _TOTAL_WORDS.search(

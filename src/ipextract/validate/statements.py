@@ -223,7 +223,7 @@ class Frames:
         if self.table_cell(record):
             block = self.blocks[self._block(record)]
             first, last = bisect_left(self._starts, block.start), bisect_left(self._starts, block.end)
-            # a figure in the row's label cell (全市500万元以上固定资产投资 | 4351236) is part of
+            # a figure in the row's label cell (全市500万元及以上固定资产投资 | 3862417) is part of
             # the row's name, not a value in a column
             label_end = self.text.find(CELL_MARK, block.start, block.end)
             for other in self.records[first:last]:

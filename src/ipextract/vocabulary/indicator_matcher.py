@@ -211,7 +211,7 @@ class Matcher:
 
     def share(self, part: str, whole: str) -> str | None:
         """The share entry of a share named by its ``part`` while the text puts its ``whole``
-        after 占 (民生支出占一般公共预算支出77.9%, …，占一般公共预算支出的73.7%): looked up as
+        after 占 (民生支出占一般公共预算支出68.4%, …，占一般公共预算支出的71.2%): looked up as
         ``part占whole比重``, so by the entries the two name; a whole that names no entry (全国,
         全省) finds none."""
         whole = WHOLE_END.sub("", lookup_form(whole, self.noise))

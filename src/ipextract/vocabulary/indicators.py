@@ -298,7 +298,7 @@ def _share_of(part: str, whole: str) -> str | None:
 
 
 # The unit families of the entries a record of these kinds can measure. A share of a level
-# (新能源装机占比达63%, 战略性新兴产业产值占规上工业比重43.6%) is named after its numerator and
+# (新能源装机占比达58%, 战略性新兴产业产值占规上工业比重38.2%) is named after its numerator and
 # measures no entry for that level; a rate or ratio entry (城镇化率) it can. A duration (增速连续
 # 15年高于…) is how long a statement about its name held, not a value of it, unless the entry
 # is itself a time (优良天数).

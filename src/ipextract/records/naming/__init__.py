@@ -29,7 +29,7 @@ figure goes through them:
   heads (新开工公路项目).
 
 >>> from ipextract import extract
->>> text = "上海市2024年国民经济和社会发展统计公报\\n其中，浦东新区规模以上工业企业增加值按可比价格计算增长6.1%。"
+>>> text = "上海市2029年国民经济和社会发展统计公报\\n其中，浦东新区规模以上工业企业增加值按可比价格计算增长6.1%。"
 >>> [(r.metric, r.kind, r.scope, r.subject, r.status, r.basis) for r in extract(text).records]
 [('规模以上工业企业增加值', 'growth', '浦东新区', '规模以上工业企业', 'actual', 'real')]
 """

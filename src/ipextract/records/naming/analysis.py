@@ -174,7 +174,7 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
     stands in (直接融资（包括股票、债券）1250亿元), with a verb joined to it by 、 (新建、改造
     高标准农田) and with the modifiers that share its head (举办国际性、全国性体育赛事:
     :func:`_shared_head_start`; its ``subject`` is read in its own words); ``left`` from the previous figure, when that is nearer, or from the verbs that
-    open a list of examples before 等 and a count (维修改造机场大道、友谊路等58条重要道路)."""
+    open a list of examples before 等 and a count (维修改造滨河大道、建设路等43条重要道路)."""
     figure = figures[position]
     previous = figures[position - 1] if position else None
     clause_start = own_clause_start = block.clause_start(figure.lstart)
@@ -295,7 +295,7 @@ _EXAMPLES = 8  # items of a list of examples read back to the verb that opens th
 
 def _action_before_examples(block: Block, clause_start: int, end: int,
                             previous: Figure | None) -> str:
-    """维修改造 of 维修改造机场大道、友谊路等58条重要道路: the verbs that open a list of examples
+    """维修改造 of 维修改造滨河大道、建设路等43条重要道路: the verbs that open a list of examples
     before 等 and a count; ``""`` when the list opens with no verb, or with one that is no
     action, or another figure stands in it. Only the list's first piece is read (an example
     may open with a word the segmenter tags a verb: 就医|费用报销). The list is read back over

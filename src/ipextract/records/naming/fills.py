@@ -57,7 +57,7 @@ def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> Non
                                and bool(draft.metric) and not draft.metric.endswith(tuple(attributes)))
         before = index - 1
         while chained and before > 0 and _in_note_closed_before(block, drafts[before].figure, figure):
-            before -= 1  # (…10116.3亿元，占19.1％（其中内销占…，外销占…）；实现利润…: past the note)
+            before -= 1  # (…8734.6亿元，占17.4％（其中内销占…，外销占…）；实现利润…: past the note)
         adjacent = drafts[before].figure if before >= 0 else None  # (the one clause mark's figure)
         while chained and before > 0 and drafts[before].figure.block == figure.block and _in_parts(
                 block.text, drafts[before], block.clause_start(figure.lstart), _PARTS_CLOSED_BY_STOPS):
@@ -122,7 +122,7 @@ def _attributes_of_institutions(drafts: list[Draft], blocks: list[Block]) -> Non
 
 def _in_note_closed_before(block: Block, inside: Figure, figure: Figure) -> bool:
     """Whether ``inside`` stands in a note in brackets that closes before ``figure``, in one
-    block (…占19.1％（其中内销占61.8％，外销占38.2％）；实现利润…)."""
+    block (…占17.4％（其中内销占64.3％，外销占35.7％）；实现利润…)."""
     if inside.block != figure.block:
         return False
     text, start, end = block.text, inside.lend, figure.lstart
@@ -500,7 +500,7 @@ def _fill_shared_nouns(drafts: list[Draft], blocks: list[Block]) -> None:
     or ，alike, or 和, 及). Only a first item that is one modifier, parallel to the word that opens the
     second item, takes the second's noun: 360个示范村、2680个提档升级村 are two names. Read
     from the list's end, so that a noun written once after three items or more reaches each
-    (6个世界级、7个国家级、9个区域级产业集群)."""
+    (4个世界级、8个国家级、11个区域级产业集群)."""
     for index in reversed(range(len(drafts) - 1)):
         first, second = drafts[index], drafts[index + 1]
         if first.figure.block != second.figure.block or first.figure.unit != second.figure.unit:
@@ -594,12 +594,12 @@ def named_in_a_panel(metric: str) -> bool:
 
 
 def _states_of_a_panel(drafts: list[Draft], blocks: list[Block]) -> None:
-    """70个大中城市中，…环比上涨的城市个数为23个，持平的为4个，下降的为43个 → …环比持平的城市
+    """70个大中城市中，…环比上涨的城市个数为31个，持平的为6个，下降的为33个 → …环比持平的城市
     个数, …环比下降的城市个数: an item that names only a state (持平的为) counts the members of
     the panel the name before it counts in another state, the state changed; ；or ，alike.
 
     >>> from ipextract import extract
-    >>> [r.metric for r in extract("环比上涨的城市个数为23个，持平的为4个，下降的为43个。").records]
+    >>> [r.metric for r in extract("环比上涨的城市个数为31个，持平的为6个，下降的为33个。").records]
     ['环比上涨的城市个数', '环比持平的城市个数', '环比下降的城市个数']
     """
     panel_state, state_item = _panel_patterns()

@@ -34,7 +34,7 @@ from ...vocabulary.lexicon import pos_tag
 from ..base import _tokens as tokens
 
 VALUE_ADDED = "增加值"
-# a price's rise (…出厂价格…。其中，轻工业上涨3.5%，重工业上涨12.8%): no value added
+# a price's rise (…出厂价格…。其中，轻工业上涨2.7%，重工业上涨9.6%): no value added
 _PRICE_WORDS = ("上涨", "下跌", "价格", "指数", "涨幅", "跌幅")
 _TABLE_CELL = "·"  # 500万元以上固定资产投资·制造业: a row and a column, named by the table
 
@@ -84,7 +84,7 @@ def product_growth_named(metric: str, sentence: str) -> str:
     return metric + OUTPUT
 
 
-# 投资近千亿元、全长1.3万公里的|三个|一号旅游公路: figures of a relative clause before 的 and the
+# 投资近千亿元、全长1.1万公里的|三个|一号旅游公路: figures of a relative clause before 的 and the
 # noun phrase it qualifies (a count of the things may open it; names joined by 、 are one)
 _RELATIVE_ITEM = re.compile(r"、[\u4e00-\u9fff]{1,4}?(?:近|约|超|超过|达)?[0-9.]+[万亿]?[\u4e00-\u9fff/]{0,4}?(?=[、的])")
 _QUALIFIED = re.compile(r"的(?:[0-9一二两三四五六七八九十]+[个座条家所项])?"

@@ -62,10 +62,10 @@ def _unbalanced(piece: str) -> bool:
 def _list_item(part: str, places: frozenset[str]) -> str:
     """The name one item of a 分别 list gives (its own count left out: 6条重点产业链 → 重点产业链;
     "" for 家具类等, which names no one item). A size that bounds a class of things is the item's
-    own words (30户以上自然村通硬化路的比例: the villages of 30 households or more).
+    own words (20户以上自然村通硬化路的比例: the villages of 20 households or more).
 
-    >>> _list_item("6条重点产业链", frozenset()), _list_item("30户以上自然村通硬化路的比例", frozenset())
-    ('重点产业链', '30户以上自然村通硬化路的比例')
+    >>> _list_item("6条重点产业链", frozenset()), _list_item("20户以上自然村通硬化路的比例", frozenset())
+    ('重点产业链', '20户以上自然村通硬化路的比例')
     """
     count = _LEADING_FIGURE.match(part)
     if count is not None and not part.startswith(_BOUNDS, count.end()):
@@ -528,7 +528,7 @@ def _shared_measure(items: list[str]) -> list[str]:
     measure = max((m for m in (*cues.measure_nouns, *listed)
                    if last.endswith(m) and len(last) > len(m)), key=len, default="") or (
         _measure_after_head(items[:-1], last))
-    # (乡镇通三级公路、30户以上自然村通硬化路的比例: a share of the things each item says, a
+    # (乡镇通三级公路、20户以上自然村通硬化路的比例: a share of the things each item says, a
     # clause of its own before 的比例; the items before it are such clauses too)
     share = "" if measure else next((_OF + s for s in cues.share_nouns if last.endswith(_OF + s)
                                      and len(last) > len(s) + 3), "")
@@ -1008,7 +1008,7 @@ def _respective(block: Block, figures: list[Figure], position: int, words: Phras
                            or _names_several(words.clause) or _ITEMS_JOINED.search(words.clause)) and (
             paired := _paired_items(block, figures, position, words, places)):
         return [(item, None) for item in paired]
-    # 城乡居民收入分别达6.9万元、3.4万元，增长4.2%、5.3%: the growths pair off with the levels
+    # 城乡居民收入分别达5.7万元、2.8万元，增长4.6%、6.1%: the growths pair off with the levels
     # of the 分别 list of the clause before
     if not own_clause and kind not in DESCRIBING_KINDS:
         return []  # (most figures: their sentence is not even searched)
@@ -1049,7 +1049,7 @@ _JOINED_PAIR = regex.compile(r"[和、及]")  # between the two growths of 增�
 
 def _growths_of_two_levels(block: Block, figures: list[Figure], position: int, words: PhraseAnalysis,
                            block_drafts: list[Draft]) -> list[tuple[str, Figure | None]]:
-    """接待游客2.73亿人次、实现收入4140亿元，增长18.6%和23.4%: two growths joined by 和 or 、 in a
+    """接待游客1.86亿人次、实现收入2315亿元，增长14.2%和19.7%: two growths joined by 和 or 、 in a
     clause of their own (a growth word, the two figures), right after two levels of two measures
     (two units) in the sentence, pair off with them in order, as after 分别; ``[]`` for any other
     figure."""

@@ -145,7 +145,7 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
     if batch is not None and how == "after" and batch.group() not in name:
         # 第一批|12项|重点改革, 认定首批|8家|…企业: the batch is a word of the things' name, after
         # the verbs that keep their place (an item with no noun after it keeps the batch, whose
-        # things a later batch names: fills, 首批12项及第二批14项重点改革)
+        # things a later batch names: fills, 首批9项及第二批11项重点改革)
         before = left[:batch.start()]
         verbs = next((name[:k] for k in range(len(name), 0, -1) if before.endswith(name[:k]) and all(
             _is_verb(pos_tag(token)) for token in _tokens(name[:k]))), "")
@@ -228,7 +228,7 @@ _RATIO_OF = "之比"
 
 
 def _ratio_to_whole(name: str, left: str, previous: Draft | None) -> str:
-    """…经费支出36130亿元，…，与国内生产总值之比为2.68% → 研究与试验发展经费支出与国内生产总值之比:
+    """…经费支出28470亿元，…，与国内生产总值之比为2.41% → 研究与试验发展经费支出与国内生产总值之比:
     a ratio whose clause opens with 与 and names only its second term is of the measure named
     before it in its sentence."""
     if not name.endswith(_RATIO_OF) or not left.lstrip("，, ").startswith(_RATIO_WITH) or (
@@ -480,7 +480,7 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
         if bare:
             own = ""  # 、提升幅度居全省第1: the growth of the figure before (named with it below)
         elif own and growth and not own.endswith(growth):
-            own += growth  # 规上工业增加值增幅居全国第7位: the growth is what is ranked
+            own += growth  # 规上工业增加值增幅居全国第4位: the growth is what is ranked
     if kind == "change_pp":
         growth, bare = _changed_growth(left, places)
         if bare:

@@ -1,5 +1,5 @@
 """The topic a short opening clause names for the bare measure after it: 新医药产业加快发展，产值增长
-12% (the output is the industry's: 新医药产业产值), 经营主体稳中培优。总量达1461.4万户 (经营主体总量).
+12% (the output is the industry's: 新医药产业产值), 经营主体稳中培优。总量达1238.6万户 (经营主体总量).
 A measure that names nothing alone (cues.toml ``topic_measures``: 总量, 产值, 利润, 播种面积…)
 opening its clause takes the subject of the clause right before it, when that clause opens its
 sentence, holds no figure and is that subject and a predicate (a verb, an adverb, an idiom: how

@@ -6,13 +6,13 @@ that leaves it out reads as a rank in the country. The name is the ranked measur
 ``位次`` (``国考断面水质优良率中部位次``); a rank in the whole country, or in the report's own
 province or city, keeps the bare measure's name, as ANNOTATION.md has it.
 
->>> rank_in_area("研发投入强度", "研发投入强度提升至2.57%、居中部第2位", 19)
+>>> rank_in_area("研发投入强度", "研发投入强度提升至2.36%、居中部第3位", 19)
 '研发投入强度中部位次'
 >>> rank_in_area("地区生产总值", "地区生产总值居全国第5位", 9)
 '地区生产总值'
 
 A rank written right after a growth of the same measure, with no measure of its own
-(``规上工业增加值增长9.6%、居全国第三``), ranks the growth rate: ``规上工业增加值增速``, as
+(``规上工业增加值增长8.7%、居全国第四``), ranks the growth rate: ``规上工业增加值增速``, as
 ``…增速居全国第3位`` would name it.
 """
 
@@ -92,13 +92,13 @@ _GAP_OF = frozenset({"growth", "rate", "share"})  # the figures a gap in points 
 
 def gap_to_whole(metric: str, text: str, at: int, drafts: Sequence[Draft]) -> str:
     """The name of a gap in points to the whole's figure written right after a growth, a rate
-    or a share (民间投资增长2.8%，快于全国9.2个百分点 → 民间投资增速快于全国; 城镇调查失业率4.5%、
+    or a share (民间投资增长3.6%，快于全国7.1个百分点 → 民间投资增速快于全国; 城镇调查失业率4.5%、
     低于全国0.6个百分点 → 城镇调查失业率低于全国), or after a growth rate's noun (制造业投资增速
     高于全省6.7个百分点: the area the scope words took off is put back); ``metric`` for any
     other figure. The gap is no figure of the measure itself: a column of its own, as a rank in
     an area is (rank_in_area).
 
-    >>> gap_to_whole("民间投资", "民间投资增长2.8%，快于全国9.2个百分点", 16, [])
+    >>> gap_to_whole("民间投资", "民间投资增长3.6%，快于全国7.1个百分点", 16, [])
     '民间投资'
     """
     gap = _GAP.search(text, max(0, at - _GAP_REACH), at)
@@ -151,8 +151,8 @@ _RANKS_OF_A_LIST = regex.compile(rf"[，,；;]\s*分别{_RANK_VERBS}")
 
 
 def ranks_of_a_list(drafts: list[Draft], blocks: list[Block]) -> None:
-    """一产增加值增速 for 第二 in 一产、二产、三产增加值分别增长6%、5.2%、5.2%，分别居全国第二、
-    第七、第九: a run of ranks a 分别 opens right after a run of as many figures of one sentence
+    """一产增加值增速 for 第三 in 一产、二产、三产增加值分别增长7%、4.8%、5.6%，分别居全国第三、
+    第六、第八: a run of ranks a 分别 opens right after a run of as many figures of one sentence
     (no other figure between) ranks them item by item; a growth's rank is of its rate (增速), a
     level's keeps the level's name. Read once every figure is named (before, each rank took the
     last item's name)."""

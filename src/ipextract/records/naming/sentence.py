@@ -94,7 +94,7 @@ def _describes(block_drafts: list[Draft], group_drafts: list[Draft], block: Bloc
     before it in the same sentence (from ``sentence_start``), past the figures of a note in
     brackets closed before it (床位800万张（其中民营医院200万张），比上年末增加12万张: the beds'
     change, not the note's), or in the same data item. A change in days (``unit``) describes
-    the count of days right before it (优良天数达到290天、增加19天), a duration no other kind of
+    the count of days right before it (优良天数达到302天、增加11天), a duration no other kind of
     figure describes."""
     allowed = BASE_KINDS | ({"rate", "share"} if kind == "change_pp" else set())
     for draft in reversed(block_drafts):
@@ -107,7 +107,7 @@ def _describes(block_drafts: list[Draft], group_drafts: list[Draft], block: Bloc
                 draft.metric_from == "before" and draft.metric):
             # (…净增16.4万户、增长6.4%: a change named by its own words ends the search — the
             # growth is of the things it changed, not of a level of an earlier clause; so does a
-            # change in points for another after it, …比重上升12.0个百分点，平均每年上升1.2个
+            # change in points for another after it, …比重上升9.0个百分点，平均每年上升0.9个
             # 百分点: of the same share, not of the rate of the from-to before)
             return None
         if draft.kind in allowed and not _in_closed_note(block.text, sentence_start, draft.figure, at):
@@ -175,7 +175,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
             and previous.figure.lstart > target.figure.lstart):
         # 投资1.2万亿元，民间投资增长2.7%，高出全国2.8个百分点: the gap is the growth's, of
         # another thing than the level before it (named by the growth below, as where no level
-        # stands before); 增加值5.2万亿元、增长5.4%、高于全国…: the level's growth, the level's
+        # stands before); 增加值4.3万亿元、增长6.1%、高于全国…: the level's growth, the level's
         target = None
     if previous is not None and _restates(previous, figure, kind, words.right):
         # 改造老旧小区1343个52.54万户: the same things counted in a second unit
@@ -253,7 +253,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         return subject + _share_phrase(words.left, kind), None, "previous"
     if not metric and target is not None:
         # rule 2: 71292件，同比增长19.19%; a share with its whole or its noun written takes them
-        # too (…818.89万人，占总人口比重86.9%: 城镇人口占总人口比重)
+        # too (…642.17万人，占总人口比重81.3%: 城镇人口占总人口比重)
         return target.metric + _share_phrase(words.left, kind), target.figure, "of"
     if block.kind == "line" and position == 0 and not _right_noun(words.right):
         label = _label(blocks, index)  # rule 4: ●知识产权质押融资 / 83.31亿元
@@ -290,7 +290,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
     if not metric and previous is not None and previous.kind == "duration" and (
             previous.metric_from == "before"
             and previous.figure.lstart >= words.clause_start):
-        metric, how = previous.metric, "previous"  # 粮食总产量连续9年稳定在1300亿斤以上
+        metric, how = previous.metric, "previous"  # 粮食总产量连续7年稳定在1100亿斤以上
     if not metric and previous is not None and (own := _own_predicate(words, previous)):
         metric, how = own, "context"  # 3人当选…院士、52人|入选…计划: its own words, not the item's before
     if not metric and previous is not None and not (
@@ -320,11 +320,11 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
             previous.figure.lstart >= sentence_start
             and _only_predicate([t for t in _tokens(block.text[previous.figure.lend:figure.lstart])
                                  if not _is_punctuation(t)])):
-        metric, how = previous.metric, "previous"  # 新能源汽车产量增长94.5%、达168.4万辆
+        metric, how = previous.metric, "previous"  # 新能源汽车产量增长76.3%、达142.7万辆
     if not metric and kind in BASE_KINDS:
         metric = _piece_subject(block, figure, words, block_drafts, places)
     if not metric and kind == "share" and len(phrase := _share_phrase(words.left, kind)) > _BARE_SHARE:
-        # …依次为A、B和C，占丙类传染病报告发病总数的96.1%: no part named (a list is no name)
+        # …依次为A、B和C，占丙类传染病报告发病总数的84.7%: no part named (a list is no name)
         # and no figure described; the whole it is a share of is named
         metric, how = phrase, "before"
     if not metric:
@@ -337,7 +337,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
             metric = growth_named
     if kind == "rate" and how == "before" and (
             counted := _items_counted_before(block_drafts, block, sentence_start)) and _bare_action_rate(metric):
-        # 人大代表建议321件、政协委员提案526件，办复率均达100%: the rate of what was counted
+        # 人大代表建议287件、政协委员提案463件，办复率均达100%: the rate of what was counted
         # just before it in the sentence (those items first: most rates follow none, and the
         # name is then not segmented)
         metric = counted + metric
@@ -498,7 +498,7 @@ def _own_predicate(words: PhraseAnalysis, previous: Draft) -> str:
     if previous.metric_from not in ("after", "context") or words.left.strip() or (
             previous.figure.lstart < words.sentence_start):
         return ""
-    # (享受农村特困人员[65]救助供养: a footnote mark is no word of the name)
+    # (享受农村特困人员[31]救助供养: a footnote mark is no word of the name)
     after = _NOTE_MARK.sub("", _strip_edges(_LEADING_FIGURE.sub("", words.right)))
     if not after or len(after) > _WORDS_AFTER or _ANY_DIGIT.search(after):
         return ""  # (13个|存在黑臭水体或涉及重点监控断面的县城: too long to be a name)
@@ -550,7 +550,7 @@ _SIZED_KINDS = BASE_KINDS | {"rank"}  # 总额突破8000亿元, 规模居全国�
 
 
 def _size_of_flow(metric: str, sentence_start: int, block_drafts: list[Draft]) -> str:
-    """外贸进出口总额 of …外贸进出口增长8.4%，总额突破8000亿元: a bare word of size
+    """外贸进出口总额 of …外贸进出口增长6.7%，总额突破6000亿元: a bare word of size
     (cues.size_words) is the size of the figure before it in its sentence (past the durations)
     when that one is named by its own words, a level or its growth, and by no verb of flow
     (新增…，总量…: the stock's, :func:`_stock_after_flow`); the name as it is otherwise."""
@@ -635,7 +635,7 @@ _SATISFACTION = "满意度"
 
 def _items_counted_before(block_drafts: list[Draft], block: Block, sentence_start: int) -> str:
     """The things the sentence (from ``sentence_start``) counted last in cases or items (cues.case_units:
-    件, 宗, 起): 办理人大代表建议321件、政协委员提案526件 → 人大代表建议和政协委员提案, the verb of
+    件, 宗, 起): 办理人大代表建议287件、政协委员提案463件 → 人大代表建议和政协委员提案, the verb of
     handling (cues.handling_verbs) left out; ``""`` when there is none."""
     cues = load_vocabulary().cues
     units = cues.case_units
@@ -673,7 +673,7 @@ def _stock_after_flow(metric: str, clause: str, previous: Draft, same_sentence: 
     verb = next((v for v in flows if previous.metric.startswith(v)), "") or _new_verb(previous.metric)
     cumulative = "累计" in clause and not clause[clause.index("累计") + 2:].startswith(flows)
     totals = _word_sets()["stock_totals"]  # 新增…1200家，总数达1.5万家: the stock's own word
-    # (…大飞机2个|国家先进制造业集群、总数达3个: the things a count of the sentence named just
+    # (…大飞机2个|国家先进制造业集群、总数达4个: the things a count of the sentence named just
     # before, with no verb where the list of examples before the count took it)
     bare_count = not verb and metric == _COUNT_TOTAL and same_sentence and previous.kind == "count" and (
         _bare_item(previous.metric))
@@ -984,7 +984,7 @@ _MEASURE_NOUN_ENDS = ("量", "额", "值", "率")  # 产量, 销售额, 产值: 
 
 
 def _output_carried(metric: str, text: str, previous: Draft, figure: Figure) -> str:
-    """天然气产量 of 生产原油239万吨、天然气56.5亿立方米: the verb of output written once before a
+    """天然气产量 of 生产原油186万吨、天然气43.2亿立方米: the verb of output written once before a
     、-list (cues.output_verbs) is every product's, whatever their units, and so is the measure
     of output it names (原油产量 for the first; written with ， as well); ``metric`` when the
     item before was named otherwise or this one is no bare product."""
@@ -1390,7 +1390,7 @@ def _sentence_subject(block: Block, figure: Figure, words: PhraseAnalysis, block
     """The noun phrase that opens the sentence as its subject, for a figure nothing else names
     (地区生产总值迈上新台阶，达到2.3万亿元; 集成电路产量保持20%以上增长、达56亿块): the nominal
     words before the sentence's first verb, ending in a noun. Only when the figure's clause has
-    no noun of its own before it (…，高速公路通车里程全国第四、突破1万公里 is the mileage's), and
+    no noun of its own before it (…，高速公路通车里程全国第六、突破8000公里 is the mileage's), and
     every figure between names that same subject or nothing: a sentence that has gone on to
     other things has other subjects."""
     start, clause_start = words.sentence_start, words.clause_start
@@ -1412,7 +1412,7 @@ def _sentence_subject(block: Block, figure: Figure, words: PhraseAnalysis, block
     subject = clean_metric("".join(taken), places)[0]
     if not verb_follows and not any(d.figure.lstart >= start and d.metric == subject
                                     for d in block_drafts[-MAX_CHAIN:]):
-        return ""  # (人均地区生产总值174520元，…达到27051美元: the first figure's own name)
+        return ""  # (人均地区生产总值152380元，…达到23620美元: the first figure's own name)
     # (a count of the noun after it, 跨越3个千亿元台阶, is an object, not another subject)
     if not subject or any(d.figure.lstart >= start and d.kind != "duration" and d.metric
                           and d.metric_from not in ("after", "context") and d.metric != subject
@@ -1429,7 +1429,7 @@ def _piece_subject(block: Block, figure: Figure, words: PhraseAnalysis, block_dr
                    places: frozenset[str]) -> str:
     """The subject of the clause right before the figure's, when the figure's own clause names
     nothing (…，突破|1万公里, …，达到|5379亿元): the clause goes on about that subject
-    (高速公路通车里程全国第四、突破1万公里 → 高速公路通车里程; 进出口总值创历史新高，达到… →
+    (高速公路通车里程全国第六、突破8000公里 → 高速公路通车里程; 进出口总值创历史新高，达到… →
     进出口总值). The subject is the nominal words that open that clause, past its scope words, up
     to a verb, a number, a word of scope after them (全国第四), a growth noun (…收入增速快于…) or a
     word of a record (创历史新高); ``""`` when that clause has a figure of its own (other than

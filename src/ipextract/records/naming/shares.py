@@ -99,13 +99,13 @@ def _allocation() -> regex.Pattern[str]:
 
 
 def completion_named(metric: str, text: str, sentence_start: int, figure_start: int) -> str:
-    """新增发放创业担保贷款年计划完成率 of …、新增发放创业担保贷款分别完成年计划的113.4%、|256.1%:
+    """新增发放创业担保贷款年计划完成率 of …、新增发放创业担保贷款分别完成年计划的97.6%、|184.5%:
     a rate after 完成 and a plan (年计划, 年度目标任务…) and 的 is the part of the plan done,
     named by the thing, the plan and 完成率, also for the later figures of a 分别 list (only
     figures and list marks between); ``""`` when no such plan stands before the figure.
 
-    >>> text = "治沙、造林分别完成年度目标任务的113%、220%。"
-    >>> completion_named("造林", text, 0, text.index("220")), completion_named("造林", text, 0, 5)
+    >>> text = "治沙、造林分别完成年度目标任务的126%、240%。"
+    >>> completion_named("造林", text, 0, text.index("240")), completion_named("造林", text, 0, 5)
     ('造林年度目标任务完成率', '')
     """
     found = None
@@ -355,7 +355,7 @@ _NOUN_TAGS = ("n", "l", "j")  # 资本, 从业人员 (an idiom to the tagger), a
 
 
 def total_before_parts(drafts: list[Draft], blocks: list[Block], index: int) -> str:
-    """引进亿元以上项目 of 引进亿元以上项目793个，其中|…项目占比达84.4%: the total a share named
+    """引进亿元以上项目 of 引进亿元以上项目652个，其中|…项目占比达79.1%: the total a share named
     by its part alone (…占比) is of, when the share's clause opens with 其中 (cues.
     sub_item_markers) right after a level of its sentence; ``""`` for none."""
     draft = drafts[index]

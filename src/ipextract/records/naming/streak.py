@@ -3,7 +3,7 @@ what held through it — the thing, 连续, what it did, and the length's measur
 年数, 连续获…奖届数: ANNOTATION.md, metric rule 8). The thing alone reads as a measure of the
 thing (耕地面积 in years), the predicate alone as a count of events.
 
-Only a predicate that closes the clause with no figure in it (连续8年稳定在1300亿斤以上 keeps
+Only a predicate that closes the clause with no figure in it (连续6年稳定在1100亿斤以上 keeps
 its older name: the floor is a figure of its own, named by the duration's words)."""
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def level_predicate(predicate: str) -> bool:
     """A predicate that goes on about a level named before it: a verb of staying (保持, 稳定),
     of change (增长, 提高) or of rank (居, 位居)."""
     vocabulary = load_vocabulary()
-    # (a change verb alone: 连续5年提高企业退休人员基本养老金 raises something else)
+    # (a change verb alone: 连续3年提高企业退休人员基本养老金 raises something else)
     return predicate.startswith((*vocabulary.cues.verbs_after_names, *vocabulary.cues.rank_verbs)) or (
         predicate in vocabulary.change_verbs)
 
@@ -111,9 +111,9 @@ def owner_before_streak(left: str, metric: str, places: frozenset[str]) -> str:
     after the streak are not all the name, name no measure (cues.measure_endings), or the thing
     before it is none or is in the name already.
 
-    >>> owner_before_streak("本级一般性支出连续5年压减比例", "压减比例", frozenset())
+    >>> owner_before_streak("本级一般性支出连续4年压减比例", "压减比例", frozenset())
     '本级一般性支出压减比例'
-    >>> owner_before_streak("连续5年压减比例", "压减比例", frozenset())
+    >>> owner_before_streak("连续4年压减比例", "压减比例", frozenset())
     '压减比例'
     """
     found = None

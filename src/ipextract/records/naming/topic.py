@@ -3,7 +3,7 @@
 figure is named, from the drafts of its sentence before it (:func:`topic_carried`).
 
 The carry is narrow, since most clauses without a subject are of the region (a work report's
-规上工业增加值增长7.5%，固定资产投资增长6.8%): the later clause names only a measure a body
+规上工业增加值增长6.3%，固定资产投资增长5.9%): the later clause names only a measure a body
 has of its own (cues.body_measures: 利润总额, 上缴税费, 营业收入利润率), and the figure before
 it that names a subject is a measure of that body, opened by it (国有企业|营业收入; not a count
 of the bodies, 高新技术企业数量, nor a name that opens with a verb, 新设外资企业). A clause that

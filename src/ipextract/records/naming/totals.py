@@ -155,7 +155,7 @@ _PARTS_OPENING = "其中"
 
 
 def _kinds_of_whole(drafts: list[Draft], blocks: list[Block]) -> None:
-    """民办幼儿园 for 民办 in 幼儿园1219所（其中民办644所）: a part after 其中 named by a word of
+    """民办幼儿园 for 民办 in 幼儿园1386所（其中民办712所）: a part after 其中 named by a word of
     ownership or class alone (cues.part_qualifiers) is that kind of the whole, the figure
     before 其中 in its sentence, when it is of the whole's kind and unit (not 其中民办在园幼儿
     1.2万人, a measure of its own); written in brackets or after a comma alike."""
@@ -413,7 +413,7 @@ def _surveyed_kind(part: str, whole: str) -> bool:
 
 
 def _whole_of_surveys(drafts: list[Draft], blocks: list[Block]) -> None:
-    """据对3200多种主要工业生产设备的普查，进口设备占47.1％，…；国产设备占52.9％: a share with
+    """据对数千种主要工业生产设备的普查，进口设备占36.2％，…；国产设备占63.8％: a share with
     no whole written, in the sentence a survey opens, whose part is a kind of the things the
     survey covered (:func:`_surveyed_kind`), is named with them as its whole (进口设备占主要工业生产
     设备比重, ANNOTATION rule 2), and so are the figures that describe it."""
