@@ -305,7 +305,7 @@ def test_a_five_year_average_target_is_no_years_headline_in_any_typography(tmp_p
         folder.mkdir()
         (folder / "report.txt").write_text(
             "2026年某省政府工作报告\n"
-            f"力争“十五五”时期地区生产总值年均增长5.5{percent}左右。\n"
+            f"力争“十五五”时期地区生产总值年均增长4.5{percent}左右。\n"
             "九、2026年主要预期目标\n"
             f"今年经济社会发展的主要预期目标是：地区生产总值增长5{percent}左右。\n",
             encoding="utf-8")

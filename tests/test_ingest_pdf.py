@@ -31,7 +31,7 @@ from .pdf_fixture import draw_lines, make_blank_pdf, make_pdf
 #: corpus file → running header printed at the top of every page
 DOCUMENTS = {
     "wuhan-ip-2024": "武汉知识产权发展与保护状况（2024）",
-    "changsha-bulletin-2023": "长沙市2023年国民经济和社会发展统计公报",
+    "changsha-bulletin-2023": "长沙市2023年国民经济与社会发展统计公报",
 }
 #: how the PDF is laid out (``make_pdf`` options); each has its own page-number style
 LAYOUTS = {
