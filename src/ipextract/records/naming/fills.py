@@ -23,7 +23,17 @@ from ..base import (
     _word_sets,
     compound_name,
 )
-from .phrase import _ANY_DIGIT, _HAN_WORDS, _NAME_ENDINGS, _NOTE_MARK, BATCH, BATCH_AT_END, COUNTS_JOINED, NOTE_MARK
+from .phrase import (
+    _ANY_DIGIT,
+    _HAN_WORDS,
+    _NAME_ENDINGS,
+    _NOTE_MARK,
+    BATCH,
+    BATCH_AT_END,
+    BRACKET_NOTE,
+    COUNTS_JOINED,
+    NOTE_MARK,
+)
 from .topic import _in_parts, _opens_with_scope
 
 
@@ -152,7 +162,7 @@ _CHAIN_MARKS = frozenset("；;，,、。")
 
 
 _NOTE_CLOSES = ("）", ")")
-_NOTE_AT_END = regex.compile(r"[（(][^（()）]*[)）]$")
+_NOTE_AT_END = regex.compile(BRACKET_NOTE.pattern + "$")  # (…（不含研究生）: a note closing a name)
 
 
 @lru_cache(maxsize=1)

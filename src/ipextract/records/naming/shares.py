@@ -20,7 +20,7 @@ from ...vocabulary.lexicon import pos_tag
 from ..base import BASE_KINDS, Draft, _tokens
 from .fills import _OPENING_WHOLE, panel_states
 from .phrase import _HAN_WORDS, BRACKET_NOTE, SHARE_NOUN, clean_metric
-from .totals import _kind_of
+from .totals import _TOTAL, _kind_of
 
 BRACKETED = ("（占", "(占")  # a share in a bracket right after its part
 _PART_REACH = 12  # drafts back from a part to the total it is a part of
@@ -267,8 +267,9 @@ def counts_of_counted_wholes(drafts: list[Draft], blocks: list[Block]) -> None:
     """在监测的|120个|地级及以上城市中，…: a count inside the whole its sentence opens with counts
     the whole's things (监测地级及以上城市), whatever words its unit leaves after it."""
     for index, draft in enumerate(drafts):
-        if draft.kind == "count" and (block := blocks[draft.figure.block]).text.startswith("在", (
-                sentence := block.sentence_start(draft.figure.lstart))):
+        # (the cheap test first: a 在 before the count in its sentence; a year may open it)
+        if draft.kind == "count" and "在" in (block := blocks[draft.figure.block]).text[(
+                sentence := block.sentence_start(draft.figure.lstart)):draft.figure.lstart]:
             at, whole = counted_whole(block, draft.figure.lstart, sentence)
             # (a count's name has no 的 between its words: 监测地级及以上城市)
             things = "".join(word for word in _tokens(whole) if word != _OF)
@@ -320,7 +321,6 @@ def part_of_whole(part: str, whole: str) -> str:
 
 
 _ALL = "全部"
-_TOTAL = "总"
 _NOT_PART_TAGS = ("v", "d", "p", "u", "c", "a", "r", "y", "e")  # a clause's words, no part's
 _PART_JOINS = frozenset({"和", "及", "与", "其他"})  # (一级、二级医院和社区医疗机构, 其他…机构)
 
