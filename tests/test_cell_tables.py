@@ -214,9 +214,9 @@ def test_header_cells_over_several_columns_under_a_title_stay_in_the_table() -> 
 
 def test_a_header_of_value_words_over_the_columns() -> None:
     # | 90年代出厂 | 80年代及以前出厂: the header cells read as numbers with a word
-    text = ("表6：各年代出厂的设备比例（％）\n90年代出厂\n80年代及以前出厂\n全部设备\n36.4\n63.6\n进口设备\n26.1\n73.9\n"
+    text = ("表6：按出厂年代分的设备构成（％）\n90年代出厂\n80年代及以前出厂\n全部设备\n41.2\n58.8\n进口设备\n29.5\n70.5\n"
             "设备更新速度加快。")
-    assert _rows(text)[1:4] == ["|90年代出厂|80年代及以前出厂", "全部设备|36.4|63.6", "进口设备|26.1|73.9"]
+    assert _rows(text)[1:4] == ["|90年代出厂|80年代及以前出厂", "全部设备|41.2|58.8", "进口设备|29.5|70.5"]
 
 
 # --- not tables ----------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from .dataset_fixtures import ingest
 REPORTS = {
     # a result in the review, the same result again later, and a sub-region's figure
     "hubei-2026.txt": ("2026年湖北省政府工作报告\n一、2025年工作回顾\n"
-                            "全省地区生产总值增长5.4%，一般公共预算收入增长3.1%。\n"
+                            "全省一般公共预算收入增长2.6%，地区生产总值增长5.4%。\n"
                             "其中，武汉市地区生产总值增长6.2%。\n"
                             "过去一年，地区生产总值增长5.4%，经济运行稳中向好。\n"
                             "二、2026年主要目标\n地区生产总值增长5%左右。\n"),
@@ -82,7 +82,7 @@ def test_table_puts_indicators_side_by_side(database: Path, tmp_path: Path,
     rows, said = _rows(capsys)
     assert list(rows[0]) == ["region", "year", "gdp.growth[%]", "budget_revenue.growth[%]"]
     by_region = {r["region"]: (r["gdp.growth[%]"], r["budget_revenue.growth[%]"]) for r in rows}
-    assert by_region == {"湖北省": ("5.4", "3.1"), "湖南省": ("4.8", "")}
+    assert by_region == {"湖北省": ("5.4", "2.6"), "湖南省": ("4.8", "")}
     assert "scope 武汉市" in said
     # Parquet and JSON Lines, written atomically to a file
     import duckdb
