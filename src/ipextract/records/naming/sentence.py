@@ -54,6 +54,7 @@ from .phrase import (
     _ANY_DIGIT,
     _BOUND_WORDS,
     _COMPLEMENT,
+    _EXAMPLES_CLOSED,
     _HAN_WORDS,
     _LEVEL,
     _LIST_COMMAS,
@@ -194,7 +195,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
     if how == "before" and kind in BASE_KINDS and metric and "等" in words.clause and (
             verbs := _verb_before_examples(block, words, metric, previous)):
         metric = verbs + metric  # 新增甲、乙等|科技成果转化企业|1196家: the verb of the list's opening
-    elif how == "after" and kind == "count" and metric and words.clause.endswith(_EXAMPLES_CLOSE) and (
+    elif how == "after" and kind == "count" and metric and words.clause.endswith(_EXAMPLES_CLOSED) and (
             verbs := _verb_before_examples(block, words, "", previous, counting=True)) and (
             not metric.startswith(verbs)):
         metric = verbs + metric  # 续建甲、乙等|7个|铁路项目: the verb of the things counted
@@ -904,6 +905,13 @@ def _carried_verbs() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _counted_verbs() -> tuple[str, ...]:
+    """The verbs of a list and those that say which of the things are counted (cues.counting_verbs:
+    续建, 开通), longest first: what opens examples closed by 等 right before a count."""
+    return tuple(sorted(set(verbs_over_lists()) | _word_sets()["counting_verbs"], key=lambda v: (-len(v), v)))
+
+
+@lru_cache(maxsize=1)
 def _list_openers() -> tuple[str, ...]:
     """What a noun-first item's name may open with for its verb to be carried over the list:
     a verb of the list (:func:`_carried_verbs`) or a verb of planning before one (布局建设)."""
@@ -954,7 +962,7 @@ def _verb_before_examples(block: Block, words: PhraseAnalysis, metric: str,
         return ""  # (…80个、农家书屋等…: a figure inside the list)
     stop = _LIST_COMMA.search(block.text, start, end)
     first = block.text[start:stop.start() if stop is not None else end]
-    verbs = _verb_run(first) or (_counting_run(first) if counting else "")
+    verbs = _verb_run(first, _counted_verbs() if counting else None)
     # (the verbs are words of their own: not 建设|银行, one word; and all the verbs: not 新建|
     # 扩建|…, a verb of no list after them)
     tokens = _tokens(first)
@@ -963,18 +971,6 @@ def _verb_before_examples(block: Block, words: PhraseAnalysis, metric: str,
         not _is_verb(pos_tag(tokens[taken]))) and _HAN_WORDS.fullmatch(first[len(verbs):]) else ""
 
 
-def _counting_run(name: str) -> str:
-    """续建 of 续建甲线: the verbs of counting (cues.counting_verbs) that open ``name``."""
-    tokens = _tokens(name)
-    counting = _word_sets()["counting_verbs"]
-    at = 0
-    while at < len(tokens) - 1 and tokens[at] in counting:
-        at += 1
-    return "".join(tokens[:at])
-
-
-_EXAMPLES_CLOSE = ("等", "等等")
-_NOTE_OPENS = ("（", "(")
 _LAST_ITEM_JOINS = frozenset("和及")  # what joins a list's last item to the one before
 _LIST_COMMA = regex.compile("[、，,]")
 _DURATION = "duration"
@@ -1052,7 +1048,7 @@ def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind:
     # (…80个、农家书屋等|1200个: a list closed by 等; …3.1万套（户）、老旧管道…: a note on the unit
     # before is no word of the list)
     between = text[previous.figure.lend:figure.lstart].removesuffix("等")
-    if between.startswith(_NOTE_OPENS) and (note := BRACKET_NOTE.match(between)) is not None:
+    if (note := BRACKET_NOTE.match(between)) is not None:
         between = between[note.end():]
     if between[:1] in _LAST_ITEM_JOINS:
         between = "、" + between[1:]  # (…358户和|种子独角兽企业|1户: the list's last item)
@@ -1133,10 +1129,11 @@ def _written_mark(text: str, end: int, noun: str) -> str:
     return _mark_before(text, end, noun) or _mark_before(text, end, noun[len(_level_prefix(noun)):])
 
 
-def _verb_run(name: str) -> str:
-    """新建改造 of 新建改造设施农业: the verbs a 、-list carries (:func:`_carried_verbs`) that
-    open ``name``, one after another, after a verb of planning (布局建设), ``""`` for none."""
-    verbs, at = _carried_verbs(), 0
+def _verb_run(name: str, verbs: tuple[str, ...] | None = None) -> str:
+    """新建改造 of 新建改造设施农业: the verbs a 、-list carries (:func:`_carried_verbs`, or
+    ``verbs``) that open ``name``, one after another, after a verb of planning (布局建设), ``""``
+    for none."""
+    verbs, at = verbs or _carried_verbs(), 0
     planning = next((p for p in load_vocabulary().cues.planning_verbs_over_lists if name.startswith(p)), "")
     if planning and name.startswith(verbs, len(planning)):
         at = len(planning)

@@ -334,7 +334,8 @@ def _names_things(whole: str) -> bool:
 
 
 # (2024年)(全年)(在)(全部)X中， — fills._OPENING_WHOLE after the year a sentence may open with
-_SHARES_WHOLE = regex.compile(r"[\s　]*(?:[0-9]{4}年(?:末|底)?[，,]?)?" + _OPENING_WHOLE.pattern.removeprefix("[\\s　]*"))
+_YEAR_OPENING = r"[\s　]*(?:[0-9]{4}年(?:末|底)?[，,]?)?"  # (2024年)(末)，: the year a sentence may open with
+_SHARES_WHOLE = regex.compile(_YEAR_OPENING + _OPENING_WHOLE.pattern.removeprefix("[\\s　]*"))
 _SPACES_AND_QUOTES = regex.compile(r"[\s　“”\"‘’]+")
 
 
@@ -346,7 +347,7 @@ def _counted_whole() -> regex.Pattern[str]:
     units = "".join(sorted(w for w, unit in load_vocabulary().units.items()
                            if unit.kind == "count" and len(w) == 1))
     words = r"[^，,。；;：:、0-9]"
-    return regex.compile(r"[\s　]*(?:[0-9]{4}年(?:末|底)?[，,]?)?(?:全年)?在"
+    return regex.compile(_YEAR_OPENING + r"(?:全年)?在"
                          rf"(?P<before>{words}{{0,16}}?)(?P<count>[0-9][0-9.]*(?:[万亿][{units}]?|[{units}]))(?P<after>{words}{{1,16}}?)中[，,]")
 
 

@@ -196,7 +196,7 @@ def _owned_part(part: str, total: str) -> str:
     shared = 0
     while shared < min(len(part), len(total)) and part[-1 - shared] == total[-1 - shared]:
         shared += 1
-    work, owner = part[:len(part) - shared], total[:len(total) - shared].removesuffix("总")
+    work, owner = part[:len(part) - shared], total[:len(total) - shared].removesuffix(_TOTAL)
     if shared < _SHARED_HEAD or not work or len(owner) < _SHARED_HEAD or not (
             _HAN_WORDS.fullmatch(owner) and _HAN_WORDS.fullmatch(work)) or owner.endswith(work):
         return ""
