@@ -64,6 +64,8 @@ class Cues(Frozen):
     quality_verbs: tuple[str, ...] = ()  # 提升|30个景区服务水平: the things improved, counted
     grade_steps: tuple[str, ...] = ()  # 提升2个|等级: a level's steps, a change
     deeds_tagged_nouns: tuple[str, ...] = ()
+    predicate_prepositions: tuple[str, ...] = ()
+    spread_verbs: tuple[str, ...] = ()
     predicate_manner_adverbs: tuple[str, ...] = ()  # 首次, 有序: how the counted did it
     organisation_heads: tuple[str, ...] = ()
     annual_means: tuple[str, ...] = ()

@@ -604,7 +604,8 @@ def short_predicate(noun: str, right: str, carrier: str = "", benefactive: bool 
     first = tokens[0]
     words = _word_sets()
     # (项目|落地…, 事项|上线运行: a deed the segmenter tags a noun; not 落地|落实, a plan's wording)
-    deed = first in cues.deeds_tagged_nouns and not (len(tokens) > 1 and tokens[1] in cues.effort_verbs)
+    deed = first in cues.deeds_tagged_nouns and not (len(tokens) > 1 and tokens[1] in cues.effort_verbs) or (
+        first in cues.predicate_prepositions and _done_after_place(tokens[1:], words))
     if first in words["predicate_nouns"] and not deed or first in words["effort_adverbs"] or (
             first in cues.effort_verbs) or first in words["clause_verbs"]:
         return ""  # (…加快|推进, 全部|完成, 推进…: no choice of which things are counted)
@@ -622,6 +623,16 @@ def short_predicate(noun: str, right: str, carrier: str = "", benefactive: bool 
             len(head) > 1 and len(head[-1]) == 1 and pos_tag(head[-1]) in CUT_HEAD_TAGS):
         return ""
     return rest
+
+
+def _done_after_place(tokens: list[str], words: dict[str, frozenset[str]]) -> bool:
+    """向|市民|开放, 在|全省|推广: after the place or the people a predicate's preposition
+    opens with, a verb of what the things did (a verb after one word at least), and no word of
+    effort or of a plan's wording (在|全市|加快|推进: no choice of which things are counted)."""
+    effort = load_vocabulary().cues.effort_verbs
+    return len(tokens) > 1 and any(pos_tag(token).startswith("v") for token in tokens[1:]) and not any(
+        token in effort or token in words["effort_adverbs"] or token in words["predicate_nouns"]
+        for token in tokens)
 
 
 _NO_GIVING = frozenset({"为", *load_vocabulary().cues.object_prepositions})
@@ -806,3 +817,65 @@ def _action_verb(left: str) -> str:
             and tokens[0] not in cues.preposition_verbs):
         return tokens[0]
     return ""
+
+
+# an item of a list after a counted noun: short, no figure, no mark of a clause, and closed by
+# a list mark or the clause's end
+_LISTED_ITEM = re.compile(r"[^、，,。；;：:！？\s0-9０-９（(“]{2,12}(?=$|[、，,。；;：:！？])")
+_ITEM_MARKS = "、，,"  # (a list of nouns written with ， too: a transform of the 、 keeps it)
+_SENTENCE_MARKS = "。；;！？"  # where a list written with ， must end (not at a clause of its own)
+
+
+@lru_cache(maxsize=1 << 12)  # pure, and reports repeat their phrases
+def listed_with(noun: str, right: str) -> str:
+    """中试基地 + 、技术转移中心: the other items of a list of nouns that the counted noun opens,
+    with no figure of their own (the count is of them all), written with their marks; ``""``
+    when an item after a 、 has a verb or a figure (…、推广|一批…, …、8家…: a clause or a count of
+    its own) or closes with 等 (examples of a class, not kinds counted together). After a ，
+    such an item opens a clause of its own and ends the list.
+
+    >>> listed_with("中试基地", "个中试基地、技术转移中心，争取…"), listed_with("示范基地", "个示范基地、推广一批经验")
+    ('、技术转移中心', '')
+    """
+    at = right.find(noun, 0, len(noun) + _NOUN_OPENING)
+    if at < 0:
+        return ""
+    position, listed = at + len(noun), ""
+    while position < len(right) and right[position] in _ITEM_MARKS:
+        item = _LISTED_ITEM.match(right, position + 1)
+        if item is None or item.group().endswith("等") or not _names_things(item.group()):
+            if right[position] == "、":
+                return ""
+            break
+        listed += right[position] + item.group()
+        position = item.end()
+    if ("，" in listed or "," in listed) and position < len(right) and right[position] not in _SENTENCE_MARKS:
+        return ""  # (…团队，全市高新技术企业，科技型企业数量…: the subject of a clause after it)
+    return listed
+
+
+def _names_things(item: str) -> bool:
+    """技术转移中心: nouns, a verb inside them qualifying the head after it (技术|转移|中心); not
+    words a verb or a work opens (推广|典型经验, 建设|…中心, 优化|…布局: a clause), an adverb of
+    effort the segmenter tags a noun (大力|…), a verbal noun of work at the end (…通道建设), nor
+    a proper name (…2所本科高校，青海|理工学院…: one of the things, named)."""
+    tokens = _tokens(item)
+    tags = [pos_tag(token) for token in tokens]
+    return tags[0].startswith(_NOMINAL_TAGS) and tags[0] not in _NOT_A_KIND and tags[-1] in _NOUN_HEADS and (
+        tokens[0] not in _effort_openers()) and all(
+        tag.startswith(_NOMINAL_TAGS) or tag == "v" for tag in tags)
+
+
+@lru_cache(maxsize=1)
+def _effort_openers() -> frozenset[str]:
+    """大力, 加快…: the adverbs of effort, less those that qualify a noun too (重点|研发专项)."""
+    cues = load_vocabulary().cues
+    return frozenset(cues.effort_adverbs) - frozenset(cues.effort_adverbs_that_qualify_nouns)
+
+
+# 建设, 优化: a verbal noun, the work on the things rather than a kind of them; 青海|理工学院: a
+# place, a person or a body opens a proper name, one of the things counted, not a kind of them
+_NOT_A_KIND = frozenset({"vn", "ns", "nr", "nt"})
+# an item's head: a noun of things (not 建设, a verbal noun of the work; not 明显改善, which the
+# segmenter tags a person's name)
+_NOUN_HEADS = frozenset({"n", "nz", "j", "eng"})

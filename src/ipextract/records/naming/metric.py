@@ -37,6 +37,7 @@ from .counted import (
     _with_predicate,
     head_after_qualities,
     holds_predicate,
+    listed_with,
     short_predicate,
     through_joined_nouns,
     without_attribute,
@@ -55,6 +56,7 @@ from .phrase import (
     _SHARE_WHOLE,
     BATCH_AT_END,
     BENEFACTIVE,
+    BRACKET_NOTE,
     _is_verb,
     _rank_verb,
     _trailing_words,
@@ -454,6 +456,32 @@ def _verbs_only(words: str) -> bool:
     return last and all(pos_tag(token).startswith(("v", "d")) or token in listed for token in tokens)
 
 
+def _things_reached(left: str, right: str, places: frozenset[str]) -> str:
+    """试点扩大至|120个|街道 → 试点覆盖街道: the things counted after a verb of spread with its 至
+    or 到 (cues.spread_verbs) are those the subject before the verb covers now, named by both
+    with 覆盖 (the things alone read as a stock of them, and the verb says the subject spread);
+    ``""`` when no such verb opens the count or no things follow it.
+
+    >>> _things_reached("过境免签政策扩展到", "州（市）", frozenset())
+    '过境免签政策覆盖州（市）'
+    """
+    verb = _SPREAD_TO.search(left)
+    if verb is None or verb.group(1) not in cue_set("spread_verbs"):
+        return ""
+    things = _right_noun(right, True)
+    if not things:
+        return ""
+    at = right.find(things)
+    if at >= 0 and (note := BRACKET_NOTE.match(right, at + len(things))) is not None:
+        things += note.group()  # 9个|州（市）: the note on which things is theirs
+    subject = clean_metric(left[:verb.start()], places)[0]
+    return subject + _COVERS + things if subject else things
+
+
+_SPREAD_TO = regex.compile(r"([\p{Han}]{2})[至到]\s*$")  # 扩大至, 拓展到: a verb of spread before a count
+_COVERS = "覆盖"
+
+
 # what joins two items, the first ending where a figure opens the next (a word of its own: not
 # the 及 of 惠及; not 与, a preposition too: 与8家中心达成合作)
 _ITEM_JOINS = ("和", "及", "以及")
@@ -462,6 +490,8 @@ _ITEM_JOINS = ("和", "及", "以及")
 def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | None,
                 enumerated: bool, places: frozenset[str], tail: str = "") -> tuple[str, MetricFrom]:
     """:func:`_metric` before the verb of effort or of having goes."""
+    if figure.kind == "count" and (reached := _things_reached(left, right, places)):
+        return reached, "after"
     own, own_tag = clean_metric(_cut_comparison(left, kind, places), places)
     own = _after_examples(own)
     if figure.kind == "count" and own in cue_set("preposition_verbs"):
@@ -538,6 +568,9 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             ends_with_verb and kind in _MEASURED_KINDS and _verbs_only(own)))
     )) and not (right[:1].isdigit() and restated_after(right)):
         noun = _right_noun(right, figure.kind == "count")
+        if figure.kind == "count" and noun and tail.startswith(right) and (
+                listed := listed_with(noun, tail)):
+            noun += listed  # 建设|15个|中试基地、技术转移中心: the count is of every item
         if figure.kind != "count" and _STEPS_COUNTED.sub("", noun) in words["level_steps"]:
             # 迈上|3万亿元|台阶, 突破…|大关: the step reached, no thing of the level; nor the
             # steps a list of levels counts (连跨3万亿元、|4万亿元|两个台阶)

@@ -810,9 +810,11 @@ def without_manner_adverb(name: str) -> str:
     if not name or not name.startswith(adverbs) and not _opens_with_idiom(name):
         return name  # (most names: not segmented)
     tokens = _adverb_apart(_tokens(name), adverbs)  # (成功创建: one word)
-    # (面对面|为|企业|解决…: the manner of a deed for others, the 为 that says so stays)
+    # (面对面|为|企业|解决…: the manner of a deed for others, the 为 that says so stays; so does
+    # the 对 of the deed's object, 依法|对|医疗机构|作出…)
     if len(tokens) < 3 or tokens[0] not in adverbs and not _opens_with_idiom(name) or not (
-            _opens_with_verb(tokens[1]) or tokens[1] == BENEFACTIVE and len(tokens) > 3):
+            _opens_with_verb(tokens[1]) or len(tokens) > 3 and (
+                tokens[1] == BENEFACTIVE or tokens[1] in cue_words("object_prepositions"))):
         return name
     if not any(pos_tag(token).startswith(_NOMINAL_TAGS) for token in tokens[2:]):
         return name
