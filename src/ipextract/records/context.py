@@ -19,7 +19,7 @@ from ..vocabulary import cue_pattern, cue_set, cue_words, load_vocabulary
 from ..vocabulary.lexicon import pos_tag
 from .base import Draft, _period_pattern, _tokens
 from .naming.lists import _OF
-from .naming.phrase import _is_verb
+from .naming.phrase import BRACKET_NOTE, _is_verb
 from .naming.topic import _CLAUSE_MARKS
 from .period_bounds import _words as period_words
 from .period_bounds import period_bounds
@@ -1104,6 +1104,7 @@ def level_at_point(kind: str, unit: str | None, metric: str, clause: str = "", r
     # happened; a verb right before the head qualifies it, 救助保护|机构, 挂牌|企业, and so does
     # one before 的, 注册登记的…机构; a note in brackets, 9217个（不含卫生监督所）, is none)
     predicate = _NOTE_OPENING.split(right, 1)[0] if right else ""
+    metric = BRACKET_NOTE.sub("", metric) or metric  # (…覆盖市（区）: the things before their note)
     return not metric.startswith("新") and _names_a_thing(_tokens(metric[metric.rfind(_OF) + 1:])) and (
         not any(_is_verb(pos_tag(token)) for token in (_tokens(predicate) if predicate else ())))
 

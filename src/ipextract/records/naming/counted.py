@@ -29,6 +29,7 @@ from .phrase import (
     _BOUND_WORDS,
     _LEVEL,
     _LIST_COMMAS,
+    BRACKET_NOTE,
     _adjectives_open,
     _is_verb,
     _noun_after_adjectives,
@@ -618,7 +619,7 @@ def short_predicate(noun: str, right: str, carrier: str = "", benefactive: bool 
         return ""  # (享誉海内外, 擦亮…名片, 项目|加力实施: a figure of speech or an effort says no which)
     # (民生实事|保质保量 + 完成: a noun read with an adverb of the predicate takes no more of it;
     # 数据|集: a head of one character cut from its compound is a noun's all the same)
-    head = _tokens(noun)
+    head = _tokens(BRACKET_NOTE.sub("", noun) or noun)  # (自然村（组）: the head before its note)
     if not pos_tag(head[-1]).startswith(_NOMINAL_TAGS) and not (
             len(head) > 1 and len(head[-1]) == 1 and pos_tag(head[-1]) in CUT_HEAD_TAGS):
         return ""

@@ -537,6 +537,8 @@ def _shared_measure(items: list[str]) -> list[str]:
         # 集中养育和社会散居|孤儿最低养育标准: items that end with a verb qualify the head the last
         # writes after its own verb
         return [item + head for item in items[:-1]] + [last]
+    if not measure and (work := _work_on_every_item(items[:-1], last)):
+        return [item + work for item in items[:-1]] + [last]  # 汽车、家电|以旧换新分别…
     # (口岸进口, 口岸出口: an item that ends with a measure of the list's own is no bare thing)
     endings = (*cues.measure_endings, *_NAME_ENDINGS, *listed, measure)
     # (快递、邮政业务量: one word the segmenter tags a verb names a business before a volume)
@@ -570,6 +572,29 @@ def _shared_measure(items: list[str]) -> list[str]:
         items = [items[0]] + [item if item.startswith(cues.list_scopes) else scope + item
                               for item in items[1:]]
     return items
+
+
+def _work_on_every_item(items: list[str], last: str) -> str:
+    """以旧换新 of 汽车、家电产品以旧换新分别达…, 整合 of 省级系统、县级移动应用整合分别完成…: the
+    work a 分别 list's last item ends with (one verb, or a set phrase the segmenter tags so, after
+    the last's own words) is done on every item, when each item before it names a thing alone;
+    ``""`` otherwise (a change verb is the list's figure, not a work: 分别增长).
+
+    >>> _work_on_every_item(["汽车"], "家电产品以旧换新"), _work_on_every_item(["城镇"], "农村居民消费")
+    ('以旧换新', '')
+    """
+    tokens = _tokens(last)
+    # (覆盖, 普及: the verb of a rate, 覆盖率, which the list's rate is named with already)
+    # (率, 量: a noun of one character the segmenter may tag a verb, 普惠|率)
+    if len(tokens) < 2 or len(tokens[-1]) < 2 or pos_tag(tokens[-1]) not in _WORK_TAGS or (
+            tokens[-1] in _word_sets()["change"] or is_word(tokens[-1] + _RATE)):
+        return ""
+    if not all(_bare_thing(item) for item in items):
+        return ""
+    return tokens[-1]
+
+
+_WORK_TAGS = frozenset({"v", "l"})  # 整合, 以旧换新 (tagged a set phrase): a work, not a verbal noun
 
 
 def _head_after_modifying_verb(items: list[str], last: str) -> str:

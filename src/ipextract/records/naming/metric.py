@@ -456,6 +456,21 @@ def _verbs_only(words: str) -> bool:
     return last and all(pos_tag(token).startswith(("v", "d")) or token in listed for token in tokens)
 
 
+def _note_after(things: str, right: str) -> str:
+    """（组） of 自然村（组）通硬化路: the note in brackets right after the things counted (which
+    of them the count takes in), so that what they did is read on after it; ``""`` for none.
+
+    >>> _note_after("自然村", "自然村（组）通硬化路"), _note_after("自然村", "自然村通硬化路")
+    ('（组）', '')
+    """
+    at = right.find(things, 0, len(things) + _NOUN_OPENING)
+    note = BRACKET_NOTE.match(right, at + len(things)) if at >= 0 else None
+    return note.group() if note is not None else ""
+
+
+_NOUN_OPENING = 4  # characters before a counted noun its words may start after (the measure word)
+
+
 def _things_reached(left: str, right: str, places: frozenset[str]) -> str:
     """试点扩大至|120个|街道 → 试点覆盖街道: the things counted after a verb of spread with its 至
     or 到 (cues.spread_verbs) are those the subject before the verb covers now, named by both
@@ -471,15 +486,21 @@ def _things_reached(left: str, right: str, places: frozenset[str]) -> str:
     things = _right_noun(right, True)
     if not things:
         return ""
-    at = right.find(things)
-    if at >= 0 and (note := BRACKET_NOTE.match(right, at + len(things))) is not None:
-        things += note.group()  # 9个|州（市）: the note on which things is theirs
+    things += _note_after(things, right)  # 9个|州（市）: the note on which things is theirs
     subject = clean_metric(left[:verb.start()], places)[0]
     return subject + _COVERS + things if subject else things
 
 
 _SPREAD_TO = regex.compile(r"([\p{Han}]{2})[至到]\s*$")  # 扩大至, 拓展到: a verb of spread before a count
 _COVERS = "覆盖"
+
+
+# what may stand between a from-to's words and its figures: a time, 的, the marks of a list
+_FILLER = r"(?:[0-9]{4}年(?:底|末)?|的|、|和|及|\s)*"
+# (分别)提高到|2025年的|, 优化整合为|: the verb a from-to's end follows
+TO_VERB = regex.compile(r"(?:分别)?\p{Han}{1,4}(?:到|至|为)" + _FILLER)
+FROM_WORD = regex.compile(r"[从由]" + _FILLER + "$")  # 从|2020年的|
+_TO_END = regex.compile(TO_VERB.pattern + r"[0-9]")  # 调整为|41所: the words after a from-to's start
 
 
 # what joins two items, the first ending where a figure opens the next (a word of its own: not
@@ -568,6 +589,10 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             ends_with_verb and kind in _MEASURED_KINDS and _verbs_only(own)))
     )) and not (right[:1].isdigit() and restated_after(right)):
         noun = _right_noun(right, figure.kind == "count")
+        if noun and FROM_WORD.search(left) and _TO_END.match(right):
+            noun = ""  # 普通高中由|58所|调整为41所: the verb of the from-to (a verbal noun) names nothing
+        if figure.kind == "count" and noun and (note := _note_after(noun, right)):
+            noun += note  # 320个|自然村（组）|通硬化路: the note on which things, read on past
         if figure.kind == "count" and noun and tail.startswith(right) and (
                 listed := listed_with(noun, tail)):
             noun += listed  # 建设|15个|中试基地、技术转移中心: the count is of every item

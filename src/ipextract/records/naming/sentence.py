@@ -38,6 +38,8 @@ from .lists import MAX_CHAIN, measure_group, named_examples, owner_in_group
 from .metric import (
     _BUILDING,
     _PROJECT_WORKS,
+    FROM_WORD,
+    TO_VERB,
     _changed_growth,
     _label,
     _metric,
@@ -202,7 +204,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
     if kind == "share" and how == "before" and target is not None and (
             shared := _share_of_described(metric, target.metric)):
         return shared, target.figure, "of"  # 出口交货值86.5亿元，比重由9.6%…
-    if (not metric or how == "previous") and kind in _FROM_TO_KINDS and block_drafts and (
+    if (not metric or how == "previous" or TO_VERB.fullmatch(words.left)) and kind in _FROM_TO_KINDS and block_drafts and (
             start := _from_to_start(block, figure, words.sentence_start, block_drafts)) is not None:
         # 分别从550元、320元提高到700元、420元: the end of a change is its start's measure
         return start.metric, None, "previous"
@@ -435,10 +437,6 @@ def reach_of_each(metric: str, kind: str, text: str, sentence_start: int, figure
 # what ends a list of items joined by 、 (or ，: a writer's choice between the two marks)
 _ITEMS_END = regex.compile("[。；;：:！？!?\n]")
 _FROM_TO_KINDS = BASE_KINDS | {"rank"}  # the levels a change runs from and to
-# what may stand between a from-to's words and its figures: a time, 的, the marks of a list
-_FILLER = r"(?:[0-9]{4}年(?:底|末)?|的|、|和|及|\s)*"
-_TO_VERB = regex.compile(r"(?:分别)?\p{Han}{1,3}(?:到|至|为)" + _FILLER)  # (分别)提高到|2025年的|
-_FROM_WORD = regex.compile(r"[从由]" + _FILLER + "$")  # 从|2020年的|
 
 
 def _from_to_start(block: Block, figure: Figure, sentence_start: int,
@@ -461,13 +459,13 @@ def _from_to_start(block: Block, figure: Figure, sentence_start: int,
     if not at:
         return None
     # the verb between the start's last figure and the end's first: 320元|提高到2025年的|700元
-    if not _TO_VERB.fullmatch(text, drafts[at - 1].figure.lend, end_start):
+    if not TO_VERB.fullmatch(text, drafts[at - 1].figure.lend, end_start):
         return None
     first = at - 1  # back over the start's list to its first figure, after 从/由
     while first and text[drafts[first - 1].figure.lend:drafts[first].figure.lstart].strip() in _LIST_GAPS:
         first -= 1
     reach = drafts[first - 1].figure.lend if first else sentence_start
-    if not _FROM_WORD.search(text, max(reach, drafts[first].figure.lstart - _FROM_REACH),
+    if not FROM_WORD.search(text, max(reach, drafts[first].figure.lstart - _FROM_REACH),
                              drafts[first].figure.lstart):
         return None
     starts = drafts[first:at]
