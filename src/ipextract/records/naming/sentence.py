@@ -377,7 +377,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
             metric = _output_carried(metric, block.text, previous, figure)
             metric = _measure_carried(metric, block.text, previous, figure, kind)
         elif how == "after" and previous.metric_from == "after" and (
-                previous.kind == kind == "count" and previous.metric.startswith(_list_openers())
+                previous.kind == kind == "count" and _opens_with_list_verb(previous.metric)
                 # (提升改造|180公里|农村公路和|95万平方米|村内道路: the verbs a quantity's name
                 # opens with, verbs alone before its things, are the next item's too)
                 or previous.kind == kind == "quantity"):
@@ -1207,6 +1207,24 @@ def _mark_before(text: str, end: int, noun: str) -> str:
 _LIST_END = re.compile(r"(?:等等?)?$|[和及与][0-9]")  # what may follow a noun that ends an item
 
 
+def _opens_with_list_verb(name: str) -> bool:
+    """新建…, 省科学技术奖获评…: a name that opens with a list's verb (:func:`_list_openers`), or
+    with one after a subject of nouns alone (the subject is the list's too).
+
+    >>> _opens_with_list_verb("新建街心花园"), _opens_with_list_verb("省科学技术奖获评一等奖")
+    (True, True)
+    """
+    openers = _list_openers()
+    if name.startswith(openers):
+        return True
+    at = 0
+    for token in _tokens(name):
+        if not pos_tag(token).startswith(_SUBJECT_TAGS):
+            break
+        at += len(token)
+    return 0 < at < len(name) and name.startswith(openers, at)
+
+
 def _verb_over_counts(metric: str, between: str, previous: str, right: str) -> str:
     """新建|80个|街心花园、12座|全民健身中心: the verbs of flow or of building (cues.toml
     flow_verbs_over_lists, done_verbs_over_lists) that open a figure-first list's first item
@@ -1233,8 +1251,11 @@ def _verb_over_counts(metric: str, between: str, previous: str, right: str) -> s
     if any(token in outside for token in tokens[1:]):
         return metric  # (…、6个|实验室|通过|国家评估: any noun with a predicate of its own)
     verbs = previous[:-len(noun)]
-    if metric.startswith(verbs) or not all(_is_verb(pos_tag(token)) or token in _list_openers()
-                                           for token in _tokens(verbs)):
+    words = _tokens(verbs)
+    # (省科学技术奖|获评|3个一等奖、5个二等奖: the subject before the verbs is every item's too)
+    subject = next((at for at, token in enumerate(words) if not pos_tag(token).startswith(_SUBJECT_TAGS)), 0)
+    if metric.startswith(verbs) or not words[subject:] or not all(
+            _is_verb(pos_tag(token)) or token in _list_openers() for token in words[subject:]):
         return metric  # (在全国率先建设|…: an adverb or a place before the verb is no list's)
     return verbs + metric
 
@@ -1250,6 +1271,9 @@ def _modifying(tokens: list[str]) -> bool:
         pos_tag(tokens[1]) != "a")  # (发展|高效|节水农业: a verb and its object, an adjective first)
 
 
+# the tags of a subject before a list's verbs (省科学技术奖, 运动员): nouns, not a place word or
+# an adverb (全国|率先|建设: how and where, no subject of the list's)
+_SUBJECT_TAGS = ("n", "nz", "j", "eng", "nt")
 _NOUNS_JOINED = frozenset({"和", "及"})  # what joins two nouns inside one item (城中村和危旧房)
 # the tags of 村, 园, 厂, 位 cut from the word before them (点 of 服务|点: tagged a numeral)
 _BOUND_HEADS = CUT_HEAD_TAGS  # 省级|中心|村, 产业|园: a head cut from its compound
