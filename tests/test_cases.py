@@ -40,3 +40,11 @@ def test_there_are_enough_cases() -> None:
     assert len(rows) >= 200
     negatives = [row for row in rows if row.values[0]["expect"] == []]
     assert len(negatives) >= 30
+
+
+def test_case_ids_are_unique() -> None:
+    """A case's id names it in a report and in a note; two rows of one id (pytest numbers the
+    second silently) would make a failure ambiguous."""
+    ids = [param.id for param in case_params()]
+    repeated = sorted({case_id for case_id in ids if ids.count(case_id) > 1})
+    assert not repeated, repeated

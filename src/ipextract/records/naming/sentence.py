@@ -400,6 +400,10 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         # (加快推进6个地热能、3个新型储能|项目建设; …12个在建水利项目|加快建设: the projects are
         # counted, their building is the plan's wording, as where nothing else names them)
         metric = projects
+    elif kind == "count" and how == "after" and metric.endswith(_BUILDING) and (
+            words.right.rstrip().endswith(metric)) and (built := _things_built(metric.removesuffix(_BUILDING))):
+        # (…实验室建设|取得明显成效: a verdict on the building after it, which it names)
+        metric = built  # (推进|5个|低空经济示范区建设: the zones are counted, as projects are)
     if how == "after":
         metric = without_inner_manner(metric)  # (…扶持工作|圆满|收官: how it went, no word of it)
         if kind in _WORKED_KINDS and (end := _ITEMS_END.search(block.text, figure.lend, figure.lend + MAX_REACH)):
@@ -1205,6 +1209,25 @@ def _mark_before(text: str, end: int, noun: str) -> str:
 
 
 _LIST_END = re.compile(r"(?:等等?)?$|[和及与][0-9]")  # what may follow a noun that ends an item
+
+
+def _things_built(things: str) -> str:
+    """低空经济示范区 of 低空经济示范区|建设 after a count: things named by nouns, a noun closing
+    them (or a head of one character cut from its compound: 示范|区), whose building is the
+    plan's wording; ``""`` for words that name no such things (重点|建设: a kind of work).
+
+    >>> _things_built("低空经济示范区"), _things_built("重点")
+    ('低空经济示范区', '')
+    """
+    tokens = _tokens(things)
+    if len(tokens) < 2 or not _HAN_WORDS.fullmatch(things) or tokens[-1] in cue_set("having_qualities") or any(
+            token in cue_set("selecting_verbs") or token in cue_set("effort_verbs") for token in tokens):
+        return ""  # (村卫生室能力|建设: a quality built up; …实验室获批|建设, 整县推进|…: verbs of their own)
+    last = pos_tag(tokens[-1])
+    return things if last in _BUILT_HEADS or len(tokens[-1]) == 1 and last in CUT_HEAD_TAGS else ""
+
+
+_BUILT_HEADS = frozenset({"n", "nz", "j", "ns", "nt"})  # the nouns of things built (区, 中心, 基地…)
 
 
 def _opens_with_list_verb(name: str) -> bool:
