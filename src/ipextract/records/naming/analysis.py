@@ -185,7 +185,9 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
     while clause_start >= 3 and text[clause_start - 1] == "、" and text[
             clause_start - 2] in _ORDINAL_DIGITS and text[clause_start - 3] not in _ORDINAL_DIGITS + "第" and (
             _HAN.match(text, clause_start - 3)) and text[clause_start:clause_start + 1] in _ORDINAL_DIGITS[1:]:
-        clause_start -= 2  # 国家一、|二类海水…: ordinals of one class, no list (labels.py _lone_er)
+        # 国家一、|二类海水…: ordinals of one class, no list (labels.py _lone_er); the clause goes
+        # on before them (引进央企二、三级子公司: 引进央企 is its verb and owner)
+        clause_start = block.clause_start(clause_start - 2)
     left_start = max(clause_start, previous.lend) if previous is not None else clause_start
     between = block.text[previous.lend: figure.lstart] if previous is not None else None
     clause = block.text[clause_start: figure.lstart]

@@ -456,6 +456,24 @@ def _verbs_only(words: str) -> bool:
     return last and all(pos_tag(token).startswith(("v", "d")) or token in listed for token in tokens)
 
 
+def _people_joining(own: str, own_tag: str, unit: str | None, right: str, left: str = "") -> str:
+    """惠民保|超300万人|参保 → 惠民保参保人数: a count of people (cues.verb_measure_units) whose
+    clause closes with a verb of joining right after it (cues.joining_verbs) counts those who
+    joined what the words before it name, the measure named by the unit (人数, 人次, 户数);
+    ``""`` otherwise (a verb before the count, 组织|3万人|参与, unless it is a word of a quoted
+    name, “惠民保”; or more words after it).
+
+    >>> _people_joining("城乡居民医保", "n", "人", "参保"), _people_joining("", "", "人", "受益")
+    ('城乡居民医保参保人数', '受益人数')
+    """
+    measure = _verb_measure_units().get(unit or "", "")
+    verb = right.strip()
+    if not measure or verb not in cue_set("joining_verbs") or own_tag.startswith("v") and (
+            not left.rstrip().endswith(_CLOSING_QUOTES)):
+        return ""
+    return own + verb + measure
+
+
 def _note_after(things: str, right: str) -> str:
     """（组） of 自然村（组）通硬化路: the note in brackets right after the things counted (which
     of them the count takes in), so that what they did is read on after it; ``""`` for none.
@@ -468,6 +486,7 @@ def _note_after(things: str, right: str) -> str:
     return note.group() if note is not None else ""
 
 
+_CLOSING_QUOTES = ("”", "\"", "」")  # the end of a quoted name
 _NOUN_OPENING = 4  # characters before a counted noun its words may start after (the measure word)
 
 
@@ -515,6 +534,8 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
         return reached, "after"
     own, own_tag = clean_metric(_cut_comparison(left, kind, places), places)
     own = _after_examples(own)
+    if figure.kind == "count" and (joined := _people_joining(own, own_tag, figure.unit, right, left)):
+        return joined, "after"
     if figure.kind == "count" and own in cue_set("preposition_verbs"):
         own, own_tag = "", ""  # (聚焦|13个|产业集群, 围绕|22个|产业: a verb used as a preposition)
     if own in cue_set("deciding_verbs") and left.rstrip().endswith(_OF):
