@@ -823,8 +823,8 @@ def _action_verb(left: str) -> str:
 # an item of a list after a counted noun: short, no figure, no mark of a clause, and closed by
 # a list mark or the clause's end
 _LISTED_ITEM = re.compile(r"[^、，,。；;：:！？\s0-9０-９（(“]{2,12}(?=$|[、，,。；;：:！？])")
-_ITEM_MARKS = "、，,"  # (a list of nouns written with ， too: a transform of the 、 keeps it)
-_SENTENCE_MARKS = "。；;！？"  # where a list written with ， must end (not at a clause of its own)
+# (a list of nouns is written with ， too: a transform of the 、 keeps it; so written, it must
+# end a sentence, not a clause of its own)
 
 
 @lru_cache(maxsize=1 << 12)  # pure, and reports repeat their phrases
@@ -842,7 +842,7 @@ def listed_with(noun: str, right: str) -> str:
     if at < 0:
         return ""
     position, listed = at + len(noun), ""
-    while position < len(right) and right[position] in _ITEM_MARKS:
+    while position < len(right) and right[position] in _LIST_COMMAS:
         item = _LISTED_ITEM.match(right, position + 1)
         if item is None or item.group().endswith("等") or not _names_things(item.group()):
             if right[position] == "、":
@@ -850,7 +850,7 @@ def listed_with(noun: str, right: str) -> str:
             break
         listed += right[position] + item.group()
         position = item.end()
-    if ("，" in listed or "," in listed) and position < len(right) and right[position] not in _SENTENCE_MARKS:
+    if ("，" in listed or "," in listed) and position < len(right) and right[position] not in SENTENCE_END:
         return ""  # (…团队，全市高新技术企业，科技型企业数量…: the subject of a clause after it)
     return listed
 

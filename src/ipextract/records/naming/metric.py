@@ -32,6 +32,7 @@ from ..base import (
     suffixes,
 )
 from .counted import (
+    _NOUN_OPENING,
     _action_verb,
     _right_noun,
     _with_predicate,
@@ -487,7 +488,6 @@ def _note_after(things: str, right: str) -> str:
 
 
 _CLOSING_QUOTES = ("”", "\"", "」")  # the end of a quoted name
-_NOUN_OPENING = 4  # characters before a counted noun its words may start after (the measure word)
 
 
 def _things_reached(left: str, right: str, places: frozenset[str]) -> str:

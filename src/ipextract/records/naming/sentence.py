@@ -1242,7 +1242,7 @@ def _opens_with_list_verb(name: str) -> bool:
         return True
     at = 0
     for token in _tokens(name):
-        if not pos_tag(token).startswith(_SUBJECT_TAGS):
+        if pos_tag(token) not in _SUBJECT_TAGS:
             break
         at += len(token)
     return 0 < at < len(name) and name.startswith(openers, at)
@@ -1276,7 +1276,7 @@ def _verb_over_counts(metric: str, between: str, previous: str, right: str) -> s
     verbs = previous[:-len(noun)]
     words = _tokens(verbs)
     # (省科学技术奖|获评|3个一等奖、5个二等奖: the subject before the verbs is every item's too)
-    subject = next((at for at, token in enumerate(words) if not pos_tag(token).startswith(_SUBJECT_TAGS)), 0)
+    subject = next((at for at, token in enumerate(words) if pos_tag(token) not in _SUBJECT_TAGS), 0)
     if metric.startswith(verbs) or not words[subject:] or not all(
             _is_verb(pos_tag(token)) or token in _list_openers() for token in words[subject:]):
         return metric  # (在全国率先建设|…: an adverb or a place before the verb is no list's)
@@ -1296,7 +1296,7 @@ def _modifying(tokens: list[str]) -> bool:
 
 # the tags of a subject before a list's verbs (省科学技术奖, 运动员): nouns, not a place word or
 # an adverb (全国|率先|建设: how and where, no subject of the list's)
-_SUBJECT_TAGS = ("n", "nz", "j", "eng", "nt")
+_SUBJECT_TAGS = frozenset({"n", "nz", "j", "eng", "nt"})
 _NOUNS_JOINED = frozenset({"和", "及"})  # what joins two nouns inside one item (城中村和危旧房)
 # the tags of 村, 园, 厂, 位 cut from the word before them (点 of 服务|点: tagged a numeral)
 _BOUND_HEADS = CUT_HEAD_TAGS  # 省级|中心|村, 产业|园: a head cut from its compound
