@@ -66,6 +66,7 @@ class Cues(Frozen):
     deeds_tagged_nouns: tuple[str, ...] = ()
     predicate_prepositions: tuple[str, ...] = ()
     spread_verbs: tuple[str, ...] = ()
+    level_setting_verbs: tuple[str, ...] = ()
     joining_verbs: tuple[str, ...] = ()
     predicate_manner_adverbs: tuple[str, ...] = ()  # 首次, 有序: how the counted did it
     organisation_heads: tuple[str, ...] = ()

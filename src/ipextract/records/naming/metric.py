@@ -490,6 +490,12 @@ def _note_after(things: str, right: str) -> str:
 _CLOSING_QUOTES = ("”", "\"", "」")  # the end of a quoted name
 
 
+@lru_cache(maxsize=1)
+def _set_to() -> regex.Pattern[str]:
+    """调整为|, 核定到|: a verb that sets a new level (cues.level_setting_verbs) before a figure."""
+    return regex.compile("(" + "|".join(map(regex.escape, cue_words("level_setting_verbs"))) + r")[为到至]\s*$")
+
+
 def _things_reached(left: str, right: str, places: frozenset[str]) -> str:
     """试点扩大至|120个|街道 → 试点覆盖街道: the things counted after a verb of spread with its 至
     or 到 (cues.spread_verbs) are those the subject before the verb covers now, named by both
@@ -536,6 +542,9 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
     own = _after_examples(own)
     if figure.kind == "count" and (joined := _people_joining(own, own_tag, figure.unit, right, left)):
         return joined, "after"
+    if own.endswith(cue_words("level_setting_verbs")) and (setting := _set_to().search(left)) is not None and (
+            own.endswith(setting[1])):
+        own = own.removesuffix(setting[1])  # 活动时长调整为|20分钟: the new level, no verb of it
     if figure.kind == "count" and own in cue_set("preposition_verbs"):
         own, own_tag = "", ""  # (聚焦|13个|产业集群, 围绕|22个|产业: a verb used as a preposition)
     if own in cue_set("deciding_verbs") and left.rstrip().endswith(_OF):
