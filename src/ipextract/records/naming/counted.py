@@ -528,7 +528,7 @@ def _with_predicate(noun: str, right: str) -> str:
     >>> _with_predicate("项目", "个项目建成投用。")
     '项目建成投用'
     """
-    at = right.find(noun, 0, len(noun) + 4)
+    at = noun_at(noun, right)
     if at < 0:
         return noun
     end = _PREDICATE_END.search(right, at + len(noun))
@@ -574,7 +574,7 @@ def short_predicate(noun: str, right: str, carrier: str = "", benefactive: bool 
     >>> short_predicate("农村信用社", "家农村信用社完成改制任务"), short_predicate("街道", "个街道加快推进改造")
     ('完成改制任务', '')
     """
-    at = right.find(noun, 0, len(noun) + 4)
+    at = noun_at(noun, right)
     start = at + len(noun) if at >= 0 else _past_quoted(noun, right)
     if start < 0:
         return ""
@@ -640,6 +640,16 @@ _NO_GIVING = frozenset({"为", *load_vocabulary().cues.object_prepositions})
 _NOUN_OPENING = 4  # characters before a counted noun its words may start after (the measure word)
 
 
+def noun_at(noun: str, right: str) -> int:
+    """Where the noun a count counts opens in ``right`` (the text after the figure, its measure
+    word first: 个|口袋公园…), -1 when it is not there.
+
+    >>> noun_at("口袋公园", "个口袋公园向市民开放"), noun_at("口袋公园", "个街道")
+    (1, -1)
+    """
+    return right.find(noun, 0, len(noun) + _NOUN_OPENING)
+
+
 def _past_quoted(noun: str, right: str) -> int:
     """Where ``noun``, written in ``right`` with quotation marks inside it (“三年全面提升”项目 for
     三年全面提升项目), ends; -1 when it is not there so.
@@ -691,7 +701,7 @@ def work_on_object(noun: str, right: str, tail: str) -> str:
     >>> work_on_object("群众", "群众实施避险搬迁", ""), work_on_object("人群", "人群开展癌症筛查", "人群开展癌症筛查、早诊")
     ('避险搬迁', '')
     """
-    at = right.find(noun, 0, len(noun) + 4)
+    at = noun_at(noun, right)
     if at < 0 or "、" in right or tail[len(right):len(right) + 1] == "、" and tail.startswith(right):
         return ""
     rest = _strip_edges(right[at + len(noun):])
@@ -838,7 +848,7 @@ def listed_with(noun: str, right: str) -> str:
     >>> listed_with("中试基地", "个中试基地、技术转移中心，争取…"), listed_with("示范基地", "个示范基地、推广一批经验")
     ('、技术转移中心', '')
     """
-    at = right.find(noun, 0, len(noun) + _NOUN_OPENING)
+    at = noun_at(noun, right)
     if at < 0:
         return ""
     position, listed = at + len(noun), ""
@@ -863,15 +873,8 @@ def _names_things(item: str) -> bool:
     tokens = _tokens(item)
     tags = [pos_tag(token) for token in tokens]
     return tags[0].startswith(_NOMINAL_TAGS) and tags[0] not in _NOT_A_KIND and tags[-1] in _NOUN_HEADS and (
-        tokens[0] not in _effort_openers()) and all(
+        tokens[0] not in _effort_words()) and all(
         tag.startswith(_NOMINAL_TAGS) or tag == "v" for tag in tags)
-
-
-@lru_cache(maxsize=1)
-def _effort_openers() -> frozenset[str]:
-    """大力, 加快…: the adverbs of effort, less those that qualify a noun too (重点|研发专项)."""
-    cues = load_vocabulary().cues
-    return frozenset(cues.effort_adverbs) - frozenset(cues.effort_adverbs_that_qualify_nouns)
 
 
 # 建设, 优化: a verbal noun, the work on the things rather than a kind of them; 青海|理工学院: a

@@ -32,13 +32,14 @@ from ..base import (
     suffixes,
 )
 from .counted import (
-    _NOUN_OPENING,
+    CUT_HEAD_TAGS,
     _action_verb,
     _right_noun,
     _with_predicate,
     head_after_qualities,
     holds_predicate,
     listed_with,
+    noun_at,
     short_predicate,
     through_joined_nouns,
     without_attribute,
@@ -58,6 +59,7 @@ from .phrase import (
     BATCH_AT_END,
     BENEFACTIVE,
     BRACKET_NOTE,
+    CLOSING_QUOTES,
     _is_verb,
     _rank_verb,
     _trailing_words,
@@ -470,7 +472,7 @@ def _people_joining(own: str, own_tag: str, unit: str | None, right: str, left: 
     measure = _verb_measure_units().get(unit or "", "")
     verb = right.strip()
     if not measure or verb not in cue_set("joining_verbs") or own_tag.startswith("v") and (
-            not left.rstrip().endswith(_CLOSING_QUOTES)):
+            not left.rstrip().endswith(tuple(CLOSING_QUOTES))):
         return ""
     return own + verb + measure
 
@@ -482,12 +484,11 @@ def _note_after(things: str, right: str) -> str:
     >>> _note_after("自然村", "自然村（组）通硬化路"), _note_after("自然村", "自然村通硬化路")
     ('（组）', '')
     """
-    at = right.find(things, 0, len(things) + _NOUN_OPENING)
+    at = noun_at(things, right)
     note = BRACKET_NOTE.match(right, at + len(things)) if at >= 0 else None
     return note.group() if note is not None else ""
 
 
-_CLOSING_QUOTES = ("”", "\"", "」")  # the end of a quoted name
 
 
 @lru_cache(maxsize=1)
@@ -505,6 +506,8 @@ def _things_reached(left: str, right: str, places: frozenset[str]) -> str:
     >>> _things_reached("过境免签政策扩展到", "州（市）", frozenset())
     '过境免签政策覆盖州（市）'
     """
+    if not left.rstrip().endswith(cue_words("level_after_change")):
+        return ""  # (most counts: no 至 or 到 right before them; the pattern is not searched)
     verb = _SPREAD_TO.search(left)
     if verb is None or verb.group(1) not in cue_set("spread_verbs"):
         return ""
@@ -619,7 +622,7 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             ends_with_verb and kind in _MEASURED_KINDS and _verbs_only(own)))
     )) and not (right[:1].isdigit() and restated_after(right)):
         noun = _right_noun(right, figure.kind == "count")
-        if noun and FROM_WORD.search(left) and _TO_END.match(right):
+        if noun and _TO_END.match(right) and FROM_WORD.search(left):
             noun = ""  # 普通高中由|58所|调整为41所: the verb of the from-to (a verbal noun) names nothing
         if figure.kind == "count" and noun and (note := _note_after(noun, right)):
             noun += note  # 320个|自然村（组）|通硬化路: the note on which things, read on past
@@ -690,8 +693,8 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             # projects are counted, as after an effort verb alone (the building is the effort's)
             # (加快|8座|抽水蓄能电站建设: so the stations, any thing the building is of)
             if figure.kind == "count" and noun.endswith(_BUILDING) and (
-                    (built := _tokens(noun.removesuffix(_BUILDING))) and pos_tag(built[-1]).startswith("n")):
-                noun = noun.removesuffix(_BUILDING)
+                    built := things_built(noun.removesuffix(_BUILDING))):
+                noun = built
             return noun, "after"
         if own in cues.having_verbs and noun not in cues.generic_counted_nouns:
             return noun, "after"  # 还有|1.2万|失能老人: the things there are (rule 7)
@@ -766,6 +769,25 @@ def _object_and_work(name: str) -> str:
             pos_tag(token).startswith(_NOMINAL_TAGS) for token in work):
         return name
     return "".join(thing + work)
+
+
+def things_built(things: str) -> str:
+    """低空经济示范区 of 低空经济示范区|建设 after a count: things named by nouns, a noun closing
+    them (or a head of one character cut from its compound: 示范|区), whose building is the
+    plan's wording; ``""`` for words that name no such things (重点|建设: a kind of work).
+
+    >>> things_built("低空经济示范区"), things_built("重点")
+    ('低空经济示范区', '')
+    """
+    tokens = _tokens(things)
+    if len(tokens) < 2 or not _HAN_WORDS.fullmatch(things) or tokens[-1] in cue_set("having_qualities") or any(
+            token in cue_set("selecting_verbs") or token in cue_set("effort_verbs") for token in tokens):
+        return ""  # (村卫生室能力|建设: a quality built up; …实验室获批|建设, 整县推进|…: verbs of their own)
+    last = pos_tag(tokens[-1])
+    return things if last in _BUILT_HEADS or len(tokens[-1]) == 1 and last in CUT_HEAD_TAGS else ""
+
+
+_BUILT_HEADS = frozenset({"n", "nz", "j", "ns", "nt"})  # the nouns of things built (区, 中心, 基地…)
 
 
 _WORK_KINDS = ("count", "quantity")  # what a work done before its things is counted in

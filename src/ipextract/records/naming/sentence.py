@@ -50,6 +50,7 @@ from .metric import (
     _share_phrase,
     _verb_measure,
     things_before_own_verb,
+    things_built,
 )
 from .opening_topic import topic_of_opening
 from .phrase import (
@@ -65,6 +66,7 @@ from .phrase import (
     _SUBJECT_HEAD_TAGS,
     _THING_TAGS,
     BRACKET_NOTE,
+    CLOSING_QUOTES,
     COUNTS_JOINED,
     _adjectives_open,
     _is_verb,
@@ -401,7 +403,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         # counted, their building is the plan's wording, as where nothing else names them)
         metric = projects
     elif kind == "count" and how == "after" and metric.endswith(_BUILDING) and (
-            words.right.rstrip().endswith(metric)) and (built := _things_built(metric.removesuffix(_BUILDING))):
+            words.right.rstrip().endswith(metric)) and (built := things_built(metric.removesuffix(_BUILDING))):
         # (…实验室建设|取得明显成效: a verdict on the building after it, which it names)
         metric = built  # (推进|5个|低空经济示范区建设: the zones are counted, as projects are)
     if how == "after":
@@ -1103,7 +1105,7 @@ def _opens_with_new_verb(name: str) -> bool:
 
 
 _NEW = "新"
-_CLOSING_QUOTE = regex.compile("[”’」』\"]")
+_CLOSING_QUOTE = regex.compile("[" + CLOSING_QUOTES + "]")
 # the words of a list's item: characters, Latin letters and digits of a grade (5A级景区)
 _ITEM_WORDS = regex.compile(r"[\p{Han}A-Za-z0-9]+")
 
@@ -1209,25 +1211,6 @@ def _mark_before(text: str, end: int, noun: str) -> str:
 
 
 _LIST_END = re.compile(r"(?:等等?)?$|[和及与][0-9]")  # what may follow a noun that ends an item
-
-
-def _things_built(things: str) -> str:
-    """低空经济示范区 of 低空经济示范区|建设 after a count: things named by nouns, a noun closing
-    them (or a head of one character cut from its compound: 示范|区), whose building is the
-    plan's wording; ``""`` for words that name no such things (重点|建设: a kind of work).
-
-    >>> _things_built("低空经济示范区"), _things_built("重点")
-    ('低空经济示范区', '')
-    """
-    tokens = _tokens(things)
-    if len(tokens) < 2 or not _HAN_WORDS.fullmatch(things) or tokens[-1] in cue_set("having_qualities") or any(
-            token in cue_set("selecting_verbs") or token in cue_set("effort_verbs") for token in tokens):
-        return ""  # (村卫生室能力|建设: a quality built up; …实验室获批|建设, 整县推进|…: verbs of their own)
-    last = pos_tag(tokens[-1])
-    return things if last in _BUILT_HEADS or len(tokens[-1]) == 1 and last in CUT_HEAD_TAGS else ""
-
-
-_BUILT_HEADS = frozenset({"n", "nz", "j", "ns", "nt"})  # the nouns of things built (区, 中心, 基地…)
 
 
 def _opens_with_list_verb(name: str) -> bool:
