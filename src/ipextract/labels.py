@@ -37,6 +37,13 @@ _LABEL_KINDS = frozenset({"count", "duration"})  # the kinds a recount, slogan o
 # item of this list: 运输总量及周转量包括铁路、公路和管道三种…, three items, not four.)
 _ITEM = r"[^\s、，,。；;：:和及与0-9“”\"（）()]{1,8}"
 _LIST_BEFORE = regex.compile(rf"(?:{_ITEM}、)*{_ITEM}(?:、|和|及|与){_ITEM}$")
+# A list closed by 等 may join words inside an item with 和, 及 or 与 (新材料、生物医药、航空航天与
+# 低空经济等3个: three items), as well as its last two items (施秉和丹寨等6个).
+# (the first item of eight characters at most, as in _LIST_BEFORE: a longer one would reach back
+# to the digits of a phrase before the list, 投资80亿元建设精细化工、…)
+_ETC_ITEM = r"[^\s、，,。；;：:0-9“”\"（）()]"
+_LIST_BEFORE_ETC = regex.compile(rf"{_ETC_ITEM}{{1,8}}、(?:{_ETC_ITEM}{{1,10}}、)*{_ETC_ITEM}{{1,10}}$")
+_ETC = "等"
 _SEPARATOR = regex.compile(r"、|和|及|与")
 _SEPARATORS = frozenset("、和及与")  # (a clause without one holds no list: no search)
 _ITEM_JOINS = _SEPARATORS - {"、"}  # what joins two counted items as 、 does (和, 及, 与)
@@ -69,6 +76,8 @@ def _recounts_list(block: Block, figure: Figure) -> bool:
     clause = _CLAUSE_MARKS.split(sentence)[-1]  # 、 does not end this clause
     if _SEPARATORS.isdisjoint(clause):
         return False
+    closed = clause.endswith(_ETC)  # (…、低空经济等|3个: examples that may be all the items)
+    clause = clause.removesuffix(_ETC)
     if clause.endswith(_CLOSING_QUOTES):
         # 健全“评议、督办、奖励”三项机制: a quoted list recounted, its marks no part of an item
         opening = clause.rfind(_OPENING_QUOTE)
@@ -77,14 +86,17 @@ def _recounts_list(block: Block, figure: Figure) -> bool:
         clause = clause[opening + 1:-1]
     if "（" in clause or "(" in clause:
         clause = _BRACKET_NOTE.sub("", clause)  # (园区、职业院校（含技工院校）两类: a note in an item)
-    found = _LIST_BEFORE.search(clause)
+    found = (_LIST_BEFORE_ETC if closed else _LIST_BEFORE).search(clause)
     if found is None or _DIGIT.search(clause, max(0, found.start() - _COUNT_BEFORE), found.start()) or (
             found.group(0).endswith(("各", "的"))):
         # 水厂3座、焚烧设施2座: items with counts of their own (a digit right before the list,
         # not one of an earlier phrase: 5大领域…以及工业、农业、服务业三类); 各2所: 2 each;
         # 规模最大、技术领先的2座: qualities of the things counted, not a list of them
         return False
-    return len(_SEPARATOR.findall(found.group(0))) + 1 == int(figure.value)
+    joined = len(_SEPARATOR.findall(found.group(0))) + 1
+    # (…施秉和丹寨等6个, …航空航天与低空经济等4个: the last 和 of a list closed by 等 may join two
+    # items or two words of one; a count of either reading recounts the list)
+    return int(figure.value) in ((joined, found.group(0).count("、") + 1) if closed else (joined,))
 
 
 def _announces_a_list(block: Block, figure: Figure) -> bool:
@@ -109,6 +121,19 @@ _OPENING_QUOTE = "“"
 _COUNT_BEFORE = 3  # characters before a list a count of its first item would end in (水厂3座、)
 _ANNOUNCED_AT_MOST = Decimal(20)  # items a list that says 一是, 二是… runs to
 _NOUN_TO_COLON = regex.compile(r"(\p{Han}{1,8})[：:。]\s*")  # 五件|事：|一是
+
+
+def _titles_a_glossary_entry(block: Block, figure: Figure) -> bool:
+    """［17］四个一批：谋划一批、…: a count right after a glossary entry's note mark and before the
+    colon that opens the terms it names recounts them (the entry's title), no figure."""
+    return figure.kind == "count" and _GLOSSARY_MARK.search(
+        block.text, max(0, figure.lstart - _MARK_REACH), figure.lstart) is not None and (
+        _TITLE_TO_COLON.match(block.text, figure.lend) is not None)
+
+
+_MARK_REACH = 8  # characters: a line break, spaces, ［, three digits and ］
+_GLOSSARY_MARK = regex.compile(r"(?:^|\n)[ \t\u3000]*[［\[][0-9]{1,3}[］\]]$")  # ［17］ opening a line
+_TITLE_TO_COLON = regex.compile(r"[^\s，,。；;：:、]{1,12}[：:]")  # 一批：, 三张“零关税”清单：
 
 
 def _lone_er(block: Block, figure: Figure) -> bool:
@@ -362,7 +387,8 @@ def drop_labels(block: Block, figures: list[Figure]) -> list[Figure]:
                 _speaks_of_a_period(block, figure)) or _names_a_decade(block, figure) or _names_a_programme(block, figure) or (
                 _names_a_session(block, figure)) or _announces_a_list(block, figure) or (
                 _lone_er(block, figure)) or _names_a_size_class(block, figure) or (
-                _spans_a_change(block, figure, following)) or _first_of_grades(block, figure):
+                _spans_a_change(block, figure, following)) or _first_of_grades(block, figure) or (
+                _titles_a_glossary_entry(block, figure)):
             continue
         kept.append(figure)
     return kept

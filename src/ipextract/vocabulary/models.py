@@ -191,6 +191,11 @@ class Cues(Frozen):
     topic_measures: tuple[str, ...] = ()  # 总量, 产值: take the topic of an opening clause before
     deciding_verbs: tuple[str, ...] = ()  # 年初确定的|10件…: no action done on the things
     abstract_topics: tuple[str, ...] = ()  # 经济, 工作: topics that own no measure
+    measures_of_a_measure: tuple[str, ...] = ()  # 增量, 强度: of the measure the item before names
+    games_heads: tuple[str, ...] = ()  # 运动会, 锦标赛: what the name of games ends with
+    medal_words: tuple[str, ...] = ()  # 金牌, 奖牌: counts of the games a sentence opens with
+    industry_heads: tuple[str, ...] = ()  # 产业, 行业: a topic whose enterprises a count after it counts
+    topic_link_verbs: tuple[str, ...] = ()  # 实现: may open a topic measure's clause
     growth_topics: tuple[str, ...] = ()  # 经济: a topic alone named by its growth (经济增长)
     part_qualifiers: tuple[str, ...] = ()  # 民办, 公办: a part after 其中 named by its kind alone
     signing_verbs: tuple[str, ...] = ()  # 新签: before an owner and its contracts' measure

@@ -6,6 +6,12 @@ sentence, holds no figure and is that subject and a predicate (a verb, an adverb
 the thing went); a verbal noun closing the subject is its activity, no word of the owner
 (粮食|生产|再创新高，播种面积… → 粮食播种面积). Not a topic of the economy or of work at large
 (经济运行稳中向好，产值…: cues.toml ``abstract_topics``), nor a place alone.
+
+The opening clause may also be its subject and a flow of the subject's with a figure (乡村民宿接待
+游客120万人次，实现综合收入8亿元 → 乡村民宿综合收入: every figure of it named by the subject and
+a verb), and the measure's clause may open with a verb of reaching a result (cues.toml
+``topic_link_verbs``). Enterprises counted after an industry's opening clause (a topic that ends
+with cues.toml ``industry_heads``) are the industry's (生物医药产业突破发展，骨干企业300家).
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from ..base import Draft, _tokens, _word_sets
 _OPENING_MARKS = frozenset("，,。；;")  # what ends the opening clause before the measure's
 _PREDICATE_TAGS = ("v", "d", "a", "l", "i")  # what opens the opening clause's predicate
 _MIN_TOPIC = 2  # characters
+_ENTERPRISES = "企业"  # what an industry's count is of (骨干企业, 规上企业)
 # a time alone that opens the sentence before the opening clause (2025年，新医药产业加快发展，…)
 _TIME_OPENING = regex.compile(r"[\s　]*(?:[0-9〇零一二三四五六七八九十]{2,4}年(?:末|底|以来)?|全年|今年|去年|过去一年)[，,][\s　]*")
 _PLACE_TAGS = ("ns", "s", "f")  # a place or a locative alone is no owner
@@ -46,18 +53,34 @@ def topic_of_opening(metric: str, block: Block, clause_start: int, said: str,
     >>> topic_of_opening("产值", block, 10, "产值增长", [])
     '新医药产业产值'
     """
-    if metric not in _topic_measures() or not said.lstrip("，,；;。 ").startswith(metric):
+    cues = load_vocabulary().cues
+    opened = said.lstrip("，,；;。 ")
+    opened = opened.removeprefix(next((v for v in cues.topic_link_verbs if opened.startswith(v)), ""))
+    enterprises = metric.endswith(_ENTERPRISES)
+    if metric not in _topic_measures() and not enterprises or not opened.startswith(metric):
         return metric
     text = block.text
     if clause_start < 2 or text[clause_start - 1] not in _OPENING_MARKS:
         return metric
     start = block.clause_start(clause_start - 2)
     opening = block.sentence_start(clause_start - 2)
-    if start != opening and _TIME_OPENING.fullmatch(text, opening, start) is None or any(
-            start <= d.figure.lstart < clause_start for d in block_drafts):
-        return metric  # (the clause before must open its sentence, after its time, and hold no figure)
+    if start != opening and _TIME_OPENING.fullmatch(text, opening, start) is None:
+        return metric  # (the clause before must open its sentence, after its time)
     topic = _subject_before_predicate(text[start:clause_start - 1])
-    return topic + metric if topic else metric
+    if not topic or enterprises and not topic.endswith(cues.industry_heads) or not all(
+            _flow_of(d.metric, topic) for d in block_drafts if start <= d.figure.lstart < clause_start):
+        return metric  # (a figure of the clause before: only the topic's flow, 乡村民宿|接待游客)
+    return topic + metric
+
+
+def _flow_of(name: str, topic: str) -> bool:
+    """Whether ``name`` is ``topic`` and a verb of its flow and what flows (乡村民宿|接待|游客).
+
+    >>> _flow_of("乡村民宿接待游客", "乡村民宿"), _flow_of("规上工业增加值", "规上工业")
+    (True, False)
+    """
+    rest = name.removeprefix(topic)
+    return rest != name and bool(rest) and pos_tag(_tokens(rest)[0]) == "v"
 
 
 def _subject_before_predicate(clause: str) -> str:
@@ -78,6 +101,13 @@ def _subject_before_predicate(clause: str) -> str:
         at += 1  # (新|医药产业: an adjective opening the noun)
     while at < len(tokens) and pos_tag(tokens[at]).startswith(_SUBJECT_TAGS) and tokens[at] not in scope:
         at += 1
+    if at == len(tokens) and at - opening >= 3:
+        # (人工智能产业|突破|发展: two verbal nouns closing nouns say how the things went)
+        run = at
+        while run > opening and pos_tag(tokens[run - 1]) == "vn":
+            run -= 1
+        if at - run >= 2 and run > opening and pos_tag(tokens[run - 1]) == "n":
+            at = run
     if at == opening or at >= len(tokens) or not pos_tag(tokens[at]).startswith(_PREDICATE_TAGS):
         return ""
     end = at

@@ -270,15 +270,19 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
             rest = tokens[index + 1:]
             if _names_nothing(rest):
                 tokens = tokens[:index]
-            elif tokens[index] in _STOCK_POINTS and _noun_phrase_on(tokens[:index], rest):
+            elif tokens[index] in _STOCK_POINTS and _noun_phrase_on(tokens[:index], rest) or (
+                    _measure_of_things(tokens[:index], rest)):
                 # 固定电话|年末|用户: the point a stock is counted at, inside its name (not
-                # 全年, the span a doer before it did something in); both sides name the thing
+                # 全年, the span a doer before it did something in); both sides name the thing;
+                # 重点项目|年内|开工率: the span a measure of the things before is taken over
                 tokens = tokens[:index] + rest
             else:
                 tokens = rest
             break
     leading = _leading_words(places)
     # (自治区|层面|统筹推进…: the level the work was done at goes with its region)
+    # (“江州精品”: the region's own name opening a quoted name is a word of it, a brand's)
+    leading = leading - places if quoted_start else leading
     while tokens and (tokens[0] in leading or _is_punctuation(tokens[0]) or (
         tokens[0] == _LEVEL_OF_WORK and len(tokens) > 1) or (
         not quoted_start and len(tokens) > 1 and _is_place(tokens[0]) and _place_name(tokens)
@@ -631,6 +635,29 @@ def _noun_phrase_on(before: list[str], rest: list[str]) -> bool:
     it: nouns and their qualifiers on both sides (固定|电话|年末|用户), no verb."""
     return bool(before) and bool(rest) and all(
         pos_tag(token).startswith((*_NOMINAL_TAGS, "a", "b")) for token in (*before, *rest))
+
+
+def _measure_of_things(before: list[str], rest: list[str]) -> bool:
+    """Whether the words after a time word are a bare measure (a measure noun, or a verb and
+    率: 交付|率) of the things the words before it end with (重点项目|年内|开工率), not what a
+    doer did in that time (公安机关|全年|立案查处…).
+
+    >>> _measure_of_things(["重点项目"], ["开工率"]), _measure_of_things(["公安机关"], ["立案", "查处"])
+    (True, False)
+    """
+    trailing = _trailing_words()
+    while rest and rest[-1] in trailing:
+        rest = rest[:-1]  # (开工率|达到: the link word after the name)
+    if not before or not 0 < len(rest) <= 2 or not pos_tag(before[-1]).startswith("n"):
+        return False
+    measure = "".join(rest)
+    if not measure.endswith(cue_words("measure_endings")):
+        return False
+    return all(pos_tag(token).startswith(_NOMINAL_TAGS) for token in rest) or (
+        len(rest) == 2 and rest[1] == _RATE_WORD)
+
+
+_RATE_WORD = "率"  # (交付|率: a verb and 率, a rate's name the segmenter cuts)
 
 
 def _names_nothing(tokens: list[str]) -> bool:

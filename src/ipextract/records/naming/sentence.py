@@ -34,6 +34,7 @@ from ..base import (
 from ..kinds import part_of_things_after
 from .analysis import PhraseAnalysis, examples_start
 from .counted import _CLAUSE_END, CUT_HEAD_TAGS, _right_noun, words_after
+from .games import medals_of_games
 from .lists import MAX_CHAIN, measure_group, named_examples, owner_in_group
 from .metric import (
     _BUILDING,
@@ -372,6 +373,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
             # (煤矿开工12处、|投产|8处: a verb alone is of the things the item before names)
             metric = _things_of_verb_alone(metric, block.text[previous.figure.lend:figure.lstart],
                                            previous, figure, kind)
+        if how == "before" and metric in cue_set("measures_of_a_measure"):
+            metric = _measure_of_item(metric, block.text, previous, figure, sentence_start)
         if how == "before" and previous.metric.startswith(_list_openers()) and kind in BASE_KINDS:
             metric = _flow_carried(metric, block.text, previous, figure, kind)
         elif how == "before" and (kind in BASE_KINDS or kind == _DURATION):
@@ -411,6 +414,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         if kind in _WORKED_KINDS and (end := _ITEMS_END.search(block.text, figure.lend, figure.lend + MAX_REACH)):
             # (…煤电机组、…、200台燃煤锅炉|超低排放改造: the work the list closes with)
             metric = work_of_listed_item(metric, block.text[figure.lend:end.start()])
+    if kind == "count" and metric:
+        metric = medals_of_games(metric, block.text, sentence_start)  # (在第18届亚运会上，…)
     of = target.figure if target is not None and target.metric == _share_part(metric, kind) else None
     return metric, of, how
 
@@ -1002,6 +1007,35 @@ def _output_carried(metric: str, text: str, previous: Draft, figure: Figure) -> 
     if not any(before.endswith(verb + product) for verb in outputs):
         return metric
     return metric + measure
+
+
+def _measure_of_item(metric: str, text: str, previous: Draft, figure: Figure, sentence_start: int) -> str:
+    """社会消费品零售总额增量 for 增量 of 社会消费品零售总额突破9000亿元、五年增量超过1500亿元: a measure
+    of a measure (cues.measures_of_a_measure) alone in the clause right after an item of its
+    sentence that names a measure is of that measure, the measure's last word written again
+    (…经费投入增长9%、投入强度…) or the years it ran over (五年) before it; ``metric`` otherwise.
+
+    >>> from ipextract import extract
+    >>> [r.metric for r in extract("地区生产总值迈上3万亿元台阶、增量超过2000亿元。").records]
+    ['地区生产总值', '地区生产总值增量']
+    """
+    if previous.metric_from != "before" or previous.figure.lstart < sentence_start or (
+            not previous.metric.endswith(_item_measures()[1])):
+        return metric
+    between = text[previous.figure.lend:figure.lstart]
+    marks = _ITEM_MARK.findall(between)
+    if len(marks) != 1:
+        return metric
+    said = between[between.index(marks[0]) + 1:]
+    before = said[:said.find(metric)] if metric in said else None
+    if before is None or before and not previous.metric.endswith(before) and (
+            _YEARS_RUN.fullmatch(before) is None):
+        return metric
+    return previous.metric + metric
+
+
+_ITEM_MARK = re.compile("[、，,；;。！？!?]")  # what ends an item (a full stop: no item after)
+_YEARS_RUN = re.compile("[一二两三四五六七八九十]{1,2}年")  # 五年|增量: the years a change ran over
 
 
 def _measure_carried(metric: str, text: str, previous: Draft, figure: Figure, kind: str) -> str:
