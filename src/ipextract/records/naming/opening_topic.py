@@ -28,7 +28,9 @@ from ..base import Draft, _tokens, _word_sets
 _OPENING_MARKS = frozenset("，,。；;")  # what ends the opening clause before the measure's
 _PREDICATE_TAGS = ("v", "d", "a", "l", "i")  # what opens the opening clause's predicate
 _MIN_TOPIC = 2  # characters
-_ENTERPRISES = "企业"  # what an industry's count is of (骨干企业, 规上企业)
+_ENTERPRISES = "企业"
+_ITEM_DASHES = "—－-–•·● "  # what opens a bullet item before its words
+_MAX_PASSED = 3  # clauses of a topic's other measures a measure may follow its topic past  # what an industry's count is of (骨干企业, 规上企业)
 # a time alone that opens the sentence before the opening clause (2025年，新医药产业加快发展，…)
 _TIME_OPENING = regex.compile(r"[\s　]*(?:[0-9〇零一二三四五六七八九十]{2,4}年(?:末|底|以来)?|全年|今年|去年|过去一年)[，,][\s　]*")
 _PLACE_TAGS = ("ns", "s", "f")  # a place or a locative alone is no owner
@@ -62,15 +64,31 @@ def topic_of_opening(metric: str, block: Block, clause_start: int, said: str,
     text = block.text
     if clause_start < 2 or text[clause_start - 1] not in _OPENING_MARKS:
         return metric
-    start = block.clause_start(clause_start - 2)
-    opening = block.sentence_start(clause_start - 2)
+    start, end = block.clause_start(clause_start - 2), clause_start - 1
+    passed = 0  # clauses of the topic's other measures passed over
+    while _opens_with_topic_measure(text[start:end]):
+        # (粮食生产再创新高。播种面积…，单产…，|总产量…: a clause of another bare measure
+        # goes on about the same topic)
+        if passed == _MAX_PASSED or start < 2 or text[start - 1] not in _OPENING_MARKS:
+            return metric
+        start, end = block.clause_start(start - 2), start - 1
+        passed += 1
+    opening = block.sentence_start(end - 1)
     if start != opening and _TIME_OPENING.fullmatch(text, opening, start) is None:
-        return metric  # (the clause before must open its sentence, after its time)
-    topic = _subject_before_predicate(text[start:clause_start - 1])
+        return metric  # (the clause of the topic must open its sentence, after its time)
+    topic = _subject_before_predicate(text[start:end])
     if not topic or enterprises and not topic.endswith(cues.industry_heads) or not all(
-            _flow_of(d.metric, topic) for d in block_drafts if start <= d.figure.lstart < clause_start):
-        return metric  # (a figure of the clause before: only the topic's flow, 乡村民宿|接待游客)
+            _flow_of(d.metric, topic) for d in block_drafts if start <= d.figure.lstart < end):
+        return metric  # (a figure of the opening clause: only the topic's flow, 乡村民宿|接待游客)
     return topic + metric
+
+
+def _opens_with_topic_measure(clause: str) -> bool:
+    """Whether a clause opens with a bare topic measure (cues.topic_measures), after its link
+    verb (播种面积达到…, 实现产值…)."""
+    said = clause.lstrip()
+    said = said.removeprefix(next((v for v in load_vocabulary().cues.topic_link_verbs if said.startswith(v)), ""))
+    return said.startswith(tuple(_topic_measures()))
 
 
 def _flow_of(name: str, topic: str) -> bool:
@@ -91,7 +109,7 @@ def _subject_before_predicate(clause: str) -> str:
     >>> _subject_before_predicate("粮食生产再创新高"), _subject_before_predicate("经济运行稳中向好")
     ('粮食', '')
     """
-    tokens = _tokens(clause.strip())
+    tokens = _tokens(clause.strip().lstrip(_ITEM_DASHES))  # (——粮食生产…: a bullet's dash)
     scope = _word_sets()["scope"]
     at = 0
     while at < len(tokens) and tokens[at] in scope:

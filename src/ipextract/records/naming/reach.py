@@ -181,13 +181,32 @@ def _works_without_figure(metric: str, draft_kind: str, unit: str, text: str, st
     if (quoted := _quoted_programme(written)) is not None:
         return quoted  # (深化实施小微企业“成长伙伴计划”: the programme by its quoted name)
     clause = _QUOTES.sub("", written)
-    work_verb = max((v for v in (*cues.effort_verbs, *cues.object_work_verbs) if clause.startswith(v)),
-                    key=len, default="") or _verbs_of_effort_opening(clause, _QUOTED.sub("", written))
+    # (在全国率先|完成…, 及时|调整优化…: where and how the works were done, no word of them)
+    manner = _manner_opening().match(clause)
+    if manner is not None and manner.end() < len(clause):
+        clause, written = clause[manner.end():], written[manner.end():]
+    work_verb = max((v for v in (*cues.effort_verbs, *cues.object_work_verbs, *cues.reach_work_verbs)
+                     if clause.startswith(v)), key=len, default="") or (
+        _verbs_of_effort_opening(clause, _QUOTED.sub("", written)))
     works = clause[len(work_verb):]
-    if not work_verb or not _MIN_OWNER <= len(works) <= _MAX_WORKS or not _HAN_WORDS.fullmatch(works) or (
-            not pos_tag(_tokens(works)[-1]).startswith(_OWNER_TAGS)):
+    if not work_verb or not _MIN_OWNER <= len(works) <= _MAX_WORKS or not _HAN_WORDS.fullmatch(works):
+        return None
+    last = _tokens(works)[-1]
+    # (育儿补贴|发放: the giving of a benefit is the works; 两新支持|政策: a programme's noun)
+    if not pos_tag(last).startswith(_OWNER_TAGS) and last not in cues.giving_verbs:
         return None
     return works
+
+
+@lru_cache(maxsize=1)
+def _manner_opening() -> re.Pattern[str]:
+    """在全国率先, 及时, 加力: a place the works were done in and adverbs of manner or effort
+    (cues.manner_adverbs, effort_adverbs, reach_manner_words) opening their clause."""
+    cues = load_vocabulary().cues
+    scope = "|".join(sorted(map(re.escape, cues.scope_words), key=len, reverse=True))
+    adverbs = "|".join(sorted(map(re.escape, {*cues.manner_adverbs, *cues.effort_adverbs,
+                                              *cues.reach_manner_words}), key=len, reverse=True))
+    return re.compile(rf"(?:在(?:{scope}))?(?:{adverbs})+")
 
 
 def _quoted_programme(written: str) -> str | None:

@@ -298,8 +298,10 @@ def _said_bare(clause: str, metric: str) -> bool:
     """The figure's clause names ``metric`` with no word before it but a link word (实现利润);
     not where a scope was taken off (东北地区投资, 全市产值)."""
     at = clause.rfind(metric)
+    cues = load_vocabulary().cues
+    # (依法|查处案件: an adverb of manner says how, and names no owner either)
     return at >= 0 and (at == 0 or clause[:at].strip(_CLAUSE_MARKS) in (
-        "", *load_vocabulary().cues.link_words))
+        "", *cues.link_words, *cues.manner_adverbs))
 
 
 def owner_carried(metric: str, words: PhraseAnalysis, text: str,
