@@ -479,6 +479,20 @@ def _without_inner_manner(tokens: list[str]) -> list[str]:
         and _AT not in tokens[:at - 1])]  # (在|全国|率先…: the place goes with it, without_manner_adverb)
 
 
+_COUNT_INSIDE = regex.compile(r"(?<![0-9.．每])[0-9]+(?:[.][0-9]+)?[万亿]?(?:个(?!月)|家|项|所|座|条|批|处)(?=\p{Han})")
+
+
+def without_counts_inside(name: str) -> str:
+    """``name`` without the counts in digits written inside it before the words they count
+    (集中开工|957个|重大项目: another figure's, no word of this name); not a bound (30户以上…), a
+    rate's base (每10万人), a span (3个月) nor a count closing the name.
+
+    >>> without_counts_inside("集中开工957个重大项目"), without_counts_inside("30户以上自然村通硬化路比例")
+    ('集中开工重大项目', '30户以上自然村通硬化路比例')
+    """
+    return _COUNT_INSIDE.sub("", name) if any(c.isdigit() for c in name) else name
+
+
 def without_inner_manner(name: str) -> str:
     """:func:`_without_inner_manner` of a name read whole (the words after a count); the name
     itself when no adverb of manner is in it (most: one test of its characters)."""

@@ -78,6 +78,7 @@ from .phrase import (
     closing_bracket,
     unclosed_bracket,
     verbs_over_lists,
+    without_counts_inside,
     without_inner_manner,
 )
 from .streak import (
@@ -416,6 +417,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
             metric = work_of_listed_item(metric, block.text[figure.lend:end.start()])
     if kind == "count" and metric:
         metric = medals_of_games(metric, block.text, sentence_start)  # (在第18届亚运会上，…)
+    metric = without_counts_inside(metric)  # (…开工|957个|重大项目: another figure's count)
     of = target.figure if target is not None and target.metric == _share_part(metric, kind) else None
     return metric, of, how
 
