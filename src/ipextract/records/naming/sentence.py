@@ -415,14 +415,15 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         if kind in _WORKED_KINDS and (end := _ITEMS_END.search(block.text, figure.lend, figure.lend + MAX_REACH)):
             # (…煤电机组、…、200台燃煤锅炉|超低排放改造: the work the list closes with)
             metric = work_of_listed_item(metric, block.text[figure.lend:end.start()])
-    if kind == "count" and metric:
-        metric = medals_of_games(metric, block.text, sentence_start)  # (在第18届亚运会上，…)
+    if kind in _MEDAL_KINDS and metric:
+        metric = medals_of_games(metric, block.text, sentence_start, figure.lstart)  # (在第18届亚运会上，…)
     metric = without_counts_inside(metric)  # (…开工|957个|重大项目: another figure's count)
     of = target.figure if target is not None and target.metric == _share_part(metric, kind) else None
     return metric, of, how
 
 
 _FACILITY_KINDS = BASE_KINDS | {"growth"}  # a facility's levels and their growth
+_MEDAL_KINDS = frozenset({"count", "rank"})  # medals won, and a rank by them
 _FASTER = "加快"  # (…项目加快建设: an adverb of effort before the building)
 # the growth word a topic alone (cues.growth_topics) is named with, by the figure's kind
 _GROWTH_OF_TOPIC = {"growth": "增长", "rank": "增长速度", "duration": "增长速度"}
