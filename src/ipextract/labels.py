@@ -235,7 +235,8 @@ def _threshold_of_what_is_counted(block: Block, figure: Figure, following: Figur
         # 100～199张床位医院5813个: a size class written as a range, in a unit the things it
         # classes are not counted in (beds, hospitals; not 新建2—3家…中心和25—30家…)
         return True
-    if figure.qualifier not in _THRESHOLD_QUALIFIERS:
+    if figure.qualifier not in _THRESHOLD_QUALIFIERS and not (
+            figure.kind == "amount" and _after_bare_over(block.text, figure.lstart)):
         return False
     if following is not None and following.kind in _OF_A_CLASS and block.text.startswith(
             "的", figure.lend) and _DESCRIBED.fullmatch(block.text, figure.lend, following.lstart) and (
@@ -258,6 +259,15 @@ def _threshold_of_what_is_counted(block: Block, figure: Figure, following: Figur
     # head: …3000万元以上的房地产业（不含…），租赁和商务服务业，…行业法人单位；)
     listed = _CLASS_LIST.match(block.text, figure.lend) if block.text.startswith("的", figure.lend) else None
     return listed is not None and listed.group(1).endswith(load_vocabulary().cues.threshold_heads)
+
+
+def _after_bare_over(text: str, at: int) -> bool:
+    """营收过|百亿元…企业: a 过 of its own (over) right before the figure, not the end of a verb
+    (跨过, 超过, 通过: cues.toml words_ending_in_over)."""
+    return text[at - 1:at] == _OVER and not text.endswith(load_vocabulary().cues.words_ending_in_over, 0, at)
+
+
+_OVER = "过"
 
 
 @lru_cache(maxsize=1)
@@ -375,7 +385,8 @@ def drop_labels(block: Block, figures: list[Figure]) -> list[Figure]:
     for index, figure in enumerate(figures):
         if (figure.kind not in _LABEL_KINDS and figure.qualifier in ("exact", "range")
                 and figure.value_max is None
-                and figure.unit not in AGE_UNITS and index not in dropped):
+                and figure.unit not in AGE_UNITS and index not in dropped
+                and block.text[figure.lstart - 1:figure.lstart] != _OVER):
             kept.append(figure)  # a rate, a growth, an exact amount: no class here applies
             continue
         following = figures[index + 1] if index + 1 < len(figures) else None

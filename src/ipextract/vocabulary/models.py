@@ -196,6 +196,7 @@ class Cues(Frozen):
     medal_words: tuple[str, ...] = ()  # 金牌, 奖牌: counts of the games a sentence opens with
     reach_work_verbs: tuple[str, ...] = ()  # 完成, 用好: open the works a reach after them is of
     reach_manner_words: tuple[str, ...] = ()  # 及时, 加力: how works before a reach were done
+    words_ending_in_over: tuple[str, ...] = ()  # 跨过, 超过: no bare 过 (over) before a figure
     industry_heads: tuple[str, ...] = ()  # 产业, 行业: a topic whose enterprises a count after it counts
     topic_link_verbs: tuple[str, ...] = ()  # 实现: may open a topic measure's clause
     growth_topics: tuple[str, ...] = ()  # 经济: a topic alone named by its growth (经济增长)
