@@ -342,6 +342,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         growth_named = metric + _GROWTH_OF_TOPIC[kind]
         if kind == "growth" or growth_named in words.left:
             metric = growth_named
+    if kind == "rate" and metric.endswith(_DAYS_COUNTED) and figure.unit == _PERCENT:
+        metric += _RATIO  # 空气质量优良天数|92.9%: a count of days given as a percentage is their ratio
     if kind == "rate" and how == "before" and (
             counted := _items_counted_before(block_drafts, block, sentence_start)) and _bare_action_rate(metric):
         # 人大代表建议287件、政协委员提案463件，办复率均达100%: the rate of what was counted
@@ -1464,12 +1466,20 @@ def _sentence_subject(block: Block, figure: Figure, words: PhraseAnalysis, block
     verb_follows = False
     for token in _tokens(block.text[start: min(figure.lstart, start + MAX_REACH)]):
         tag = pos_tag(token)
-        if tag.startswith(_NOMINAL_TAGS) and not _ANY_DIGIT.search(token):
+        if tag.startswith(_NOMINAL_TAGS) and not _ANY_DIGIT.search(token) or (
+                token in _LIST_MARKS and taken and taken[-1] not in _LIST_MARKS):
+            # (新能源汽车、储能电池出口…: a list of subjects, with ， too: a writer's choice
+            # between the two marks must not change the records)
             taken.append(token)
             continue
         verb_follows = tag.startswith(("v", "d", "a", "p"))
         break
-    if not taken or not pos_tag(taken[-1]).startswith(_SUBJECT_HEAD_TAGS):
+    while taken and taken[-1] in _LIST_MARKS:
+        taken.pop()
+        verb_follows = False  # (a list mark before the verb: 经济运行，|增长…: no subject's list)
+    # (…电池出口|表现突出: a flow the things have, tagged a verbal noun, heads a subject as a noun does)
+    if not taken or not pos_tag(taken[-1]).startswith(_SUBJECT_HEAD_TAGS) and (
+            taken[-1] not in cue_set("list_measure_nouns")):
         return ""
     subject = clean_metric("".join(taken), places)[0]
     if not verb_follows and not any(d.figure.lstart >= start and d.metric == subject
@@ -1483,6 +1493,10 @@ def _sentence_subject(block: Block, figure: Figure, words: PhraseAnalysis, block
     return subject
 
 
+_LIST_MARKS = frozenset("、，,")
+_DAYS_COUNTED = "天数"  # 优良天数: days counted, never a percentage of their own
+_PERCENT = "%"  # (the unit as resolved: ％ is read as %)
+_RATIO = "比例"
 # 进出口总值|创|历史新高: words the segmenter tags nouns that open a predicate of a record
 _RECORD_PREDICATES = ("创", "再创", "创下", "刷新")
 
