@@ -1467,14 +1467,14 @@ def _sentence_subject(block: Block, figure: Figure, words: PhraseAnalysis, block
     for token in _tokens(block.text[start: min(figure.lstart, start + MAX_REACH)]):
         tag = pos_tag(token)
         if tag.startswith(_NOMINAL_TAGS) and not _ANY_DIGIT.search(token) or (
-                token in _LIST_MARKS and taken and taken[-1] not in _LIST_MARKS):
+                token in _LIST_COMMAS and taken and taken[-1] not in _LIST_COMMAS):
             # (新能源汽车、储能电池出口…: a list of subjects, with ， too: a writer's choice
             # between the two marks must not change the records)
             taken.append(token)
             continue
         verb_follows = tag.startswith(("v", "d", "a", "p"))
         break
-    while taken and taken[-1] in _LIST_MARKS:
+    while taken and taken[-1] in _LIST_COMMAS:
         taken.pop()
         verb_follows = False  # (a list mark before the verb: 经济运行，|增长…: no subject's list)
     # (…电池出口|表现突出: a flow the things have, tagged a verbal noun, heads a subject as a noun does)
@@ -1493,7 +1493,6 @@ def _sentence_subject(block: Block, figure: Figure, words: PhraseAnalysis, block
     return subject
 
 
-_LIST_MARKS = frozenset("、，,")
 _DAYS_COUNTED = "天数"  # 优良天数: days counted, never a percentage of their own
 _PERCENT = "%"  # (the unit as resolved: ％ is read as %)
 _RATIO = "比例"
