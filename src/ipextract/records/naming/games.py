@@ -13,7 +13,8 @@ import regex
 
 from ...vocabulary import load_vocabulary
 
-_EDITION = regex.compile(r"第[0-9一二三四五六七八九十百]+届|^[0-9]{4}年")  # 第18届, 2028年
+_EDITION_WORD = r"第[0-9一二三四五六七八九十百]+届"  # 第18届, 第九届
+_EDITION = regex.compile(_EDITION_WORD + r"|^[0-9]{4}年")  # (and 2028年 opening the games' name)
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +33,7 @@ def _games_frame() -> regex.Pattern[str]:
 def _games_opening() -> regex.Pattern[str]:
     """某城第九届亚冬会成功举办: the games named in the clause a sentence opens with, after the
     city, the year and the edition (which go)."""
-    return regex.compile(rf"\s*[^\s，,。；;]{{0,12}}?(?:第[0-9一二三四五六七八九十百]+届)?"
+    return regex.compile(rf"\s*[^\s，,。；;]{{0,12}}?(?:{_EDITION_WORD})?"
                          rf"([^\s，,。；;第届在获于与和及、0-9年]{{0,6}}?(?:{_heads()}))")
 
 

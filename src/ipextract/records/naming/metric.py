@@ -489,8 +489,6 @@ def _note_after(things: str, right: str) -> str:
     return note.group() if note is not None else ""
 
 
-
-
 @lru_cache(maxsize=1)
 def _set_to() -> regex.Pattern[str]:
     """调整为|, 核定到|: a verb that sets a new level (cues.level_setting_verbs) before a figure."""

@@ -28,9 +28,9 @@ from ..base import Draft, _tokens, _word_sets
 _OPENING_MARKS = frozenset("，,。；;")  # what ends the opening clause before the measure's
 _PREDICATE_TAGS = ("v", "d", "a", "l", "i")  # what opens the opening clause's predicate
 _MIN_TOPIC = 2  # characters
-_ENTERPRISES = "企业"
+_ENTERPRISES = "企业"  # what an industry's count is of (骨干企业, 规上企业)
 _ITEM_DASHES = "—－-–•·● "  # what opens a bullet item before its words
-_MAX_PASSED = 3  # clauses of a topic's other measures a measure may follow its topic past  # what an industry's count is of (骨干企业, 规上企业)
+_MAX_PASSED = 3  # clauses of a topic's other measures a measure may follow its topic past
 # a time alone that opens the sentence before the opening clause (2025年，新医药产业加快发展，…)
 _TIME_OPENING = regex.compile(r"[\s　]*(?:[0-9〇零一二三四五六七八九十]{2,4}年(?:末|底|以来)?|全年|今年|去年|过去一年)[，,][\s　]*")
 _PLACE_TAGS = ("ns", "s", "f")  # a place or a locative alone is no owner
@@ -56,8 +56,7 @@ def topic_of_opening(metric: str, block: Block, clause_start: int, said: str,
     '新医药产业产值'
     """
     cues = load_vocabulary().cues
-    opened = said.lstrip("，,；;。 ")
-    opened = opened.removeprefix(next((v for v in cues.topic_link_verbs if opened.startswith(v)), ""))
+    opened = _after_link_verb(said.lstrip("，,；;。 "))
     enterprises = metric.endswith(_ENTERPRISES)
     if metric not in _topic_measures() and not enterprises or not opened.startswith(metric):
         return metric
@@ -86,9 +85,14 @@ def topic_of_opening(metric: str, block: Block, clause_start: int, said: str,
 def _opens_with_topic_measure(clause: str) -> bool:
     """Whether a clause opens with a bare topic measure (cues.topic_measures), after its link
     verb (播种面积达到…, 实现产值…)."""
-    said = clause.lstrip()
-    said = said.removeprefix(next((v for v in load_vocabulary().cues.topic_link_verbs if said.startswith(v)), ""))
-    return said.startswith(tuple(_topic_measures()))
+    return _after_link_verb(clause.lstrip()).startswith(tuple(_topic_measures()))
+
+
+def _after_link_verb(said: str) -> str:
+    """``said`` without the verb of reaching a result it opens with (实现|综合收入…:
+    cues.topic_link_verbs)."""
+    verbs = load_vocabulary().cues.topic_link_verbs
+    return said.removeprefix(next((verb for verb in verbs if said.startswith(verb)), ""))
 
 
 def _flow_of(name: str, topic: str) -> bool:
