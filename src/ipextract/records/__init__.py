@@ -49,6 +49,7 @@ from .context import (
     opening_year,
     opens_glossary,
     part_period,
+    running_total_at_year_end,
     settle_period,
     since_base_year,
     start_of_change,
@@ -307,6 +308,9 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             if unsaid and document_period is not None:
                 period, period_from = document_period, "document"  # a bulletin's own year
             period = balance_at_year_end(period, metric)  # (存款余额增长6.9%: a point, 2025年末)
+            # 累计建成…150个 under 2025年: what there is at 2025年末
+            period = running_total_at_year_end(period, kind, block, figure, analysis.compared,
+                                               block_drafts)
             if period_from in ("text", "part") and reviewed is not None:
                 # 过去五年…城镇化率达到67.4%: the level at the run's end is of its last year
                 # (not the rank of a growth or a change over the run: 提升幅度…居全国第1)

@@ -19,7 +19,7 @@ from ..vocabulary import cue_pattern, cue_set, cue_words, load_vocabulary
 from ..vocabulary.lexicon import pos_tag
 from .base import Draft, _period_pattern, _tokens
 from .naming.lists import _OF
-from .naming.phrase import BRACKET_NOTE, _is_verb
+from .naming.phrase import _ANY_DIGIT, BRACKET_NOTE, _is_verb
 from .naming.topic import _CLAUSE_MARKS
 from .period_bounds import _words as period_words
 from .period_bounds import period_bounds
@@ -1029,9 +1029,98 @@ def balance_at_year_end(period: str | None, metric: str, in_table: bool = False)
     if not period or not (metric.endswith(cue_words("point_measures")) or in_table and metric.endswith(
             cue_words("table_point_measures"))) or any(marker in metric for marker in cue_words("flow_markers")):
         return period  # (新增贷款: a flow of the year; 贷款 a balance in a table only)
+    return _year_end(period)
+
+
+def _year_end(period: str) -> str:
+    """2025年末 for a plain year (2025年, or a bulletin's 2025); ``period`` otherwise."""
     year = _YEAR_OR_ITS_END.fullmatch(period)
     return f"{year.group(1)}年末" if year is not None and year.group(2) is None and (
         not period.startswith("截至")) else period
+
+
+_RUNNING_TOTAL_KINDS = frozenset({"count", "amount", "quantity"})  # what a running total sums
+_ITEM_OR_CLAUSE_MARKS = "、，,；;：:"
+
+
+def running_total_at_year_end(period: str | None, kind: str, block: Block, figure: Figure,
+                              compared: bool, earlier: list[Draft]) -> str | None:
+    """2025年末 for a running total (cues.running_total_words: 累计建成…150个, 入驻企业累计120家)
+    given the year (2025年, a bulletin's 2025) by its paragraph, part or document: a sum up to
+    now with no start year is what there is at the year's end, not what the year added. The
+    year stays where the sum is dated (a time in its sentence before it: 全年累计…, 2023年，累计…),
+    where the sentence compares with last year (``compared``: 累计完成…，比上年增长…, a flow of the
+    year), where a word of flow stands between 累计 and the figure (累计…、新增40家), and for a
+    growth or a share (累计下降15.2%: a change over a run the text does not give). ``earlier``:
+    the records of the block's figures before this one (the items of its list).
+
+    >>> from ipextract.blocks import split_blocks
+    >>> from ipextract.figures import find_figures
+    >>> block = split_blocks("累计建成城市书房86个、驿站12个，新增40个。")[0]
+    >>> rooms, stations, added = find_figures(block, 0)
+    >>> [running_total_at_year_end("2023年", "count", block, f, False, []) for f in (rooms, stations)]
+    ['2023年末', '2023年末']
+    >>> running_total_at_year_end("2023年", "count", block, added, False, [])
+    '2023年'
+    """
+    if not period or kind not in _RUNNING_TOTAL_KINDS or compared:
+        return period
+    text, at = block.text, figure.lstart
+    start = block.sentence_start(at)
+    if not any(text.find(word, start, at) >= 0 for word in cue_words("running_total_words")):
+        return period
+    summed_from = _running_total_start(text, start, figure)
+    if summed_from < 0 or any(draft.kind != kind for draft in _drafts_from(earlier, summed_from)):
+        return period  # (a list of other measures: 累计设立基金20只，总规模300亿元)
+    if _anchors().search(text, start, at) is not None and any(
+            time.start < at for time in _times_in(text, start, max(at, block.sentence_end(start)))):
+        return period  # (a time of its own sentence dates the sum)
+    return _year_end(period)
+
+
+def _drafts_from(drafts: list[Draft], start: int) -> list[Draft]:
+    """The last of ``drafts`` (in the order of their figures) from the figure at ``start`` on."""
+    first = len(drafts)
+    while first and drafts[first - 1].figure.lstart >= start:
+        first -= 1
+    return drafts[first:]
+
+
+def _running_total_start(text: str, start: int, figure: Figure) -> int:
+    """Where the item starts whose 累计 sums ``figure``: its own, or an item before it of the list
+    it closes, each item after the 累计 naming a thing alone before its figure (累计建成…150个、
+    智能工厂30家; 累计举办…、演艺、体育赛事活动450场; 、 or ， alike, a writer's choice) and no
+    word of flow after the 累计 (新增…); -1 for none."""
+    end = figure.lstart
+    if _item_start(text, start, end) == end and not _names_a_thing_alone(
+            text[figure.lend:_item_end(text, figure.lend)]):
+        return -1  # (…，45个老旧街区改造项目加快推进: the figure opens a clause of its own)
+    while True:
+        item_start = _item_start(text, start, end)
+        item = text[item_start:end]
+        summed = max(item.rfind(word) for word in cue_words("running_total_words"))
+        if any(marker in item[max(summed, 0):] for marker in cue_words("flow_markers")):
+            return -1
+        if summed >= 0:
+            return item_start
+        digit = _ANY_DIGIT.search(item)
+        named = item[:digit.start()] if digit is not None else item
+        if item_start == start or text[item_start - 1] not in _ITEM_MARKS or (
+                named and not _names_a_thing_alone(named)):
+            return -1  # (a clause of its own: 累计建成…，开工建设…)
+        end = item_start - 1
+
+
+def _item_start(text: str, start: int, end: int) -> int:
+    """Where the item (of a list, 、 or ，) or clause that ends at ``end`` starts."""
+    return max(start, *(text.rfind(mark, start, end) + 1 for mark in _ITEM_OR_CLAUSE_MARKS))
+
+
+def _item_end(text: str, at: int) -> int:
+    """Where the item or clause that goes on at ``at`` ends (at most a short reach on)."""
+    end = min(len(text), at + _ITEM_REACH)
+    return min((found for mark in _ITEM_OR_CLAUSE_MARKS + "。" if (found := text.find(mark, at, end)) >= 0),
+               default=end)
 
 
 @lru_cache(maxsize=256)

@@ -206,6 +206,7 @@ class Cues(Frozen):
     worked_attributes: tuple[str, ...] = ()  # 支持力度, 服务功能: what a verb works on, no thing counted
     stock_measures: tuple[str, ...] = ()  # 负债总计, 从业人员: levels a point in time fixes
     flow_markers: tuple[str, ...] = ()  # 全年, 当年, 死亡: a clause's flow of the year
+    running_total_words: tuple[str, ...] = ()  # 累计: a sum up to now, held at the year's end
     # 两重”项目|全部|开工, “一件事”|落地|落实: words of a predicate the segmenter tags nouns
     predicate_nouns: tuple[str, ...] = ()
     # 21条|升级|举措: nouns the segmenter tags as verbs, which close a counted noun phrase
