@@ -9,7 +9,7 @@ import regex
 
 from ..blocks import SENTENCE_END
 from ..figures import _HAN, Figure
-from ..vocabulary import cue_words, load_vocabulary
+from ..vocabulary import cue_set, cue_words, load_vocabulary
 from ..vocabulary.lexicon import pos_tag
 from ..vocabulary.models import Kind, Qualifier
 from .base import _NEW_LEVEL, BASE_KINDS, PERCENT_UNITS, POINT_UNITS, Draft, _tokens, _word_sets, suffixes
@@ -64,8 +64,9 @@ def _is_share(left: str, right: str) -> bool:
     stripped = left.rstrip("达到为约是了从由")
     if stripped.endswith(cues.share_nouns):  # (a tuple: one call, not a generator of calls)
         return True
+    # (推动|70%以上|企业上云: an effort verb before the part names no more than a scope does)
     return right.startswith(cues.share_right) and not right.startswith("的目标") or (
-        _only_scope(left) and part_of_things_after(right))
+        (_only_scope(left) or left.strip() in cue_set("effort_verbs")) and part_of_things_after(right))
 
 
 def _only_scope(left: str) -> bool:
@@ -144,8 +145,24 @@ def _kind_and_sign(figure: Figure, left: str, right: str,
 
 
 def _ends_with_word(left: str, words: tuple[str, ...]) -> bool:
-    tail = left.rstrip().rstrip("达到为约是了在")
+    """Whether ``left`` ends with one of ``words`` before the link words of a level and the
+    adverbs that may stand after a growth noun (增速分别达|7.9%, 增速均|超过30%: cues.toml
+    growth_noun_adverbs), a writer's choice that says nothing of the figure's kind.
+
+    >>> _ends_with_word("银行存贷款增速分别达", ("增速",)), _ends_with_word("增速保持在", ("增速",))
+    (True, True)
+    >>> _ends_with_word("增速高的企业占", ("增速",))
+    False
+    """
+    adverbs = cue_words("growth_noun_adverbs")
+    tail = left.rstrip().rstrip(_LINK_CHARACTERS)
+    while tail.endswith(adverbs):
+        tail = tail.removesuffix(next(adverb for adverb in adverbs if tail.endswith(adverb))).rstrip(
+            _LINK_CHARACTERS)
     return tail.endswith(words)
+
+
+_LINK_CHARACTERS = "达到为约是了在"  # the link words of a level, one character each
 
 
 @lru_cache(maxsize=1 << 14)

@@ -88,6 +88,7 @@ class Cues(Frozen):
     non_figure_words: tuple[str, ...]
     non_figure_patterns: tuple[str, ...]
     growth_nouns: tuple[str, ...]
+    growth_noun_adverbs: tuple[str, ...] = ()  # 分别, 均: between 增速 and its figure
     rate_change_verbs: tuple[str, ...] = ()  # 增速|加快1.4个百分点: a growth rate's change
     rank_units: tuple[str, ...]
     respectively: tuple[str, ...]

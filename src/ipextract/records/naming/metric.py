@@ -31,6 +31,7 @@ from ..base import (
     _word_sets,
     suffixes,
 )
+from ..kinds import part_of_things_after
 from .counted import (
     CUT_HEAD_TAGS,
     _action_verb,
@@ -550,6 +551,9 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
         own, own_tag = "", ""  # (聚焦|13个|产业集群, 围绕|22个|产业: a verb used as a preposition)
     if own in cue_set("deciding_verbs") and left.rstrip().endswith(_OF):
         own, own_tag = "", ""  # (年初确定的|10件|民生实事: the things decided, no action counted)
+    if kind == "share" and own in cue_set("effort_verbs") and (right.startswith(_OF) or part_of_things_after(right)):
+        # (推动|60%以上|的县级…机构三级达标, 推动|70%以上|企业上云: the share of the things after it)
+        own, own_tag = "", ""
     if own.endswith(_ITEM_JOINS) and _tokens(own)[-1] in _ITEM_JOINS:
         # 加快大型水电站和|690万千瓦|火电项目…: the figure opens the item after the join, named
         # after it; the item before is no name of it
