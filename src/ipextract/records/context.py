@@ -1092,7 +1092,7 @@ def _running_total_start(text: str, start: int, figure: Figure) -> int:
     智能工厂30家; 累计举办…、演艺、体育赛事活动450场; 、 or ， alike, a writer's choice) and no
     word of flow after the 累计 (新增…); -1 for none."""
     end = figure.lstart
-    if _item_start(text, start, end) == end and not _names_a_thing_alone(
+    if _item_start(text, start, end) == end and not _item_names_a_thing(
             text[figure.lend:_item_end(text, figure.lend)]):
         return -1  # (…，45个老旧街区改造项目加快推进: the figure opens a clause of its own)
     while True:
@@ -1106,9 +1106,15 @@ def _running_total_start(text: str, start: int, figure: Figure) -> int:
         digit = _ANY_DIGIT.search(item)
         named = item[:digit.start()] if digit is not None else item
         if item_start == start or text[item_start - 1] not in _ITEM_MARKS or (
-                named and not _names_a_thing_alone(named)):
+                named and not _item_names_a_thing(named)):
             return -1  # (a clause of its own: 累计建成…，开工建设…)
         end = item_start - 1
+
+
+def _item_names_a_thing(words: str) -> bool:
+    """Whether an item's words name a thing alone, with no verb, nor a word of a predicate the
+    segmenter tags a noun (上线|行业大脑: cues.predicate_nouns)."""
+    return _names_a_thing_alone(words) and cue_set("predicate_nouns").isdisjoint(_tokens(words))
 
 
 def _item_start(text: str, start: int, end: int) -> int:

@@ -65,6 +65,7 @@ class Cues(Frozen):
     grade_steps: tuple[str, ...] = ()  # 提升2个|等级: a level's steps, a change
     deeds_tagged_nouns: tuple[str, ...] = ()
     predicate_prepositions: tuple[str, ...] = ()
+    predicate_places: tuple[str, ...] = ()  # 全国: a place a predicate opens with, no 在
     spread_verbs: tuple[str, ...] = ()
     level_setting_verbs: tuple[str, ...] = ()
     joining_verbs: tuple[str, ...] = ()

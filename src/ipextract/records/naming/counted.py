@@ -605,8 +605,10 @@ def short_predicate(noun: str, right: str, carrier: str = "", benefactive: bool 
     first = tokens[0]
     words = _word_sets()
     # (项目|落地…, 事项|上线运行: a deed the segmenter tags a noun; not 落地|落实, a plan's wording)
+    # (成果|全国推广: a place without its 在 opens the predicate as 在全国 would)
     deed = first in cues.deeds_tagged_nouns and not (len(tokens) > 1 and tokens[1] in cues.effort_verbs) or (
-        first in cues.predicate_prepositions and _done_after_place(tokens[1:], words))
+        first in cues.predicate_prepositions and _done_after_place(tokens[1:], words)) or (
+        first in cues.predicate_places and _done_after_place(tokens, words))
     if first in words["predicate_nouns"] and not deed or first in words["effort_adverbs"] or (
             first in cues.effort_verbs) or first in words["clause_verbs"]:
         return ""  # (…加快|推进, 全部|完成, 推进…: no choice of which things are counted)
