@@ -212,6 +212,11 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
         # 维修改造机场大道、友谊路等|58条|重要道路: the examples name nothing of their own, the
         # verbs that open them are the action on the noun counted
         left = _action_before_examples(block, clause_start, figure.lstart, previous) or left
+    elif left_start == clause_start and (head := _head_after_examples(left)) and (
+            action := _action_before_examples(block, clause_start, figure.lstart - len(head), previous)):
+        # 引进华为研发中心、腾讯数据基地等|项目|120个: the class the examples are of, named after
+        # 等 before the count, with the verbs that open the list (as 等|58条|重要道路 is after it)
+        clause = left = action + head
     elif clause_start > 0 and text[clause_start - 1] in _LIST_COMMAS and (
             left_start == clause_start and "分别" not in clause) and (
             _CLAUSE_END.search(text, max(0, clause_start - _JOINED_ACTION - 2), clause_start - 1)
@@ -331,6 +336,34 @@ def _action_before_examples(block: Block, clause_start: int, end: int,
     return "".join(verbs) if 0 < acted < len(tokens) and (pos_tag(
         tokens[acted]).startswith(_NOMINAL_TAGS) or len(tokens[acted]) == 1 and any(
             verb in listed for verb in verbs)) else ""
+
+
+def _head_after_examples(left: str) -> str:
+    """项目 of …、腾讯数据基地等项目: the short noun of a class right after the 等 that closes a list
+    of named examples, right before the figure; ``""`` when none (most clauses hold no 等), or
+    when the example before 等 is short, a kind that the noun needs (供水、燃气等|管网, 医院、
+    小区等|停车位: _after_examples keeps the kinds).
+
+    >>> _head_after_examples("腾讯数据基地等项目"), _head_after_examples("燃气、供热等管网")
+    ('项目', '')
+    """
+    at = left.rfind(_EXAMPLES_CLOSING, 0, len(left) - 1)
+    head = left[at + 1:] if at > 0 else ""
+    if not _CLASS_HEAD[0] <= len(head) <= _CLASS_HEAD[1] or not _HAN_WORDS.fullmatch(head) or (
+            at < _NAMED_EXAMPLE):
+        return ""
+    example = _tokens(left[max(left.rfind(mark, 0, at) for mark in _LIST_COMMAS) + 1:at])
+    while example and _opens_with_verb(example[0]):
+        example = example[1:]  # (改造|水热气等管网: the verb that opens the list is no example's)
+    if len("".join(example)) < _NAMED_EXAMPLE:
+        return ""
+    tokens = _tokens(head)
+    return head if len(tokens) == 1 and pos_tag(tokens[0]).startswith(_NOMINAL_TAGS) else ""
+
+
+_EXAMPLES_CLOSING = "等"
+_CLASS_HEAD = (2, 4)  # characters of a class's noun after 等 (项目, 重点项目)
+_NAMED_EXAMPLE = 5  # characters at least of an example with a name of its own (腾讯数据基地)
 
 
 def examples_start(block: Block, clause_start: int, end: int) -> int:

@@ -558,10 +558,11 @@ def _shared_measure(items: list[str]) -> list[str]:
             continue
         head = last[len(item):] if _parallel_opening(item, last) else ""
         if not head.endswith(measure):
-            # (汽车、有色金属|行业增加值: the class word before the measure is every item's)
-            # (not after an item that names an industry already: 制造业)
-            head = next((c + measure for c in _CLASS_HEADS if last.endswith(c + measure)
-                         and not item.endswith(_INDUSTRY)), measure)
+            # (汽车、有色金属|行业增加值: the class word before the measure is every item's, and
+            # so is the threshold: 汽车、家电|限上零售额; not after an item that names an
+            # industry already: 制造业)
+            head = next((c + measure for c in (*cues.list_scopes, *_CLASS_HEADS) if last.endswith(c + measure)
+                         and not (c in _CLASS_HEADS and item.endswith(_INDUSTRY))), measure)
         shared.append(item + head)
     items = [*shared, last]
     if measure in cues.trade_measures and items[0].startswith(_PARTNER):
