@@ -110,6 +110,7 @@ from .naming.shares import (
     total_of_part,
     whole_of_sentence,
 )
+from .naming.started import owner_of_started_works
 from .scope import scope, subject
 from .status import (
     YEAR_DOCUMENTS,
@@ -307,7 +308,8 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
             period = since_base_year(block, figure, period, kind)
             if unsaid and document_period is not None:
                 period, period_from = document_period, "document"  # a bulletin's own year
-            period = balance_at_year_end(period, metric)  # (存款余额增长6.9%: a point, 2025年末)
+            # (存款余额增长6.9%, 绿色贷款增长32%: a point, 2025年末)
+            period = balance_at_year_end(period, metric, growth=kind == "growth")
             # 累计建成…150个 under 2025年: what there is at 2025年末
             period = running_total_at_year_end(period, kind, block, figure, analysis.compared,
                                                block_drafts)
@@ -359,6 +361,8 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                                          block_drafts, region_code, places)):
                 # 改造老旧小区640个、惠及居民…: the residents the renovation reached
                 metric = owner + metric
+            elif how == "before" and (works := owner_of_started_works(metric, block.text, analysis.clause_start)):
+                metric = works + metric  # 江北石化乙烯项目投产，总产能达…: the works' total
             elif how == "before" and own_subject is None and own_scope is None and metric and (
                     owned := owner_carried(metric, analysis, block.text, block_drafts)):
                 # 沿江高铁发送旅客…、运输货物…: a bare measure of the owner the item before names

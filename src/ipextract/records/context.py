@@ -17,7 +17,7 @@ from ..numerals import CHINESE_DIGITS
 from ..scanning import must_contain, opening_characters, prefilter
 from ..vocabulary import cue_pattern, cue_set, cue_words, load_vocabulary
 from ..vocabulary.lexicon import pos_tag
-from .base import Draft, _period_pattern, _tokens
+from .base import _NOMINAL_TAGS, Draft, _period_pattern, _tokens
 from .naming.lists import _OF
 from .naming.phrase import _ANY_DIGIT, BRACKET_NOTE, _is_verb
 from .naming.topic import _CLAUSE_MARKS
@@ -743,8 +743,13 @@ def _stock_named_alone(kind: str, block: Block, figure: Figure, clause_before: s
         before = block.clause_start(at - 1)
         ending = _FIGURE_ENDING.search(text, before, at - 1)
         words = text[before:ending.start() if ending is not None else at - 1].strip(_CLAUSE_MARKS)
-        if ending is None and text[at - 1] != "、" and len(_tokens(words)) > _PHRASE_PIECE:
-            return True  # (a clause of words alone before a comma: no chain)
+        tokens = _tokens(words)
+        if ending is None and text[at - 1] != "、" and (len(tokens) > _PHRASE_PIECE or (
+                len(tokens) > 1 and pos_tag(tokens[0]).startswith(_NOMINAL_TAGS) and any(
+                    _is_verb(pos_tag(token)) for token in tokens[1:]))):
+            # (a clause of words alone before a comma: no chain; nor a subject and its verb,
+            # 生态环境持续改善，|国家…示范区23个)
+            return True
         # (新增学位、|园位…: a noun of the same phrase, with ， as well, a writer's choice;
         # …29.1万人、|企业…: an item of a chain)
         if words and not _names_a_thing_alone(words):
@@ -757,9 +762,17 @@ def _names_a_thing_alone(words: str) -> bool:
     """Words that name a thing with no verb of their own, nor one of counting the segmenter tags
     a noun (办理, 建设: cues.counting_verbs)."""
     tokens = _tokens(words)
-    return _names_a_thing(tokens) and cue_set("counting_verbs").isdisjoint(tokens) and (
-        cue_set("flow_verbs_over_lists").isdisjoint(tokens)) and not any(
+    verbs = cue_set("counting_verbs") | cue_set("flow_verbs_over_lists")
+    return _names_a_thing(tokens) and not any(
+        token in verbs and not _inside_compound(tokens, index) for index, token in enumerate(tokens)) and not any(
         token == _NEW and _is_verb(pos_tag(after)) for token, after in pairwise(tokens))
+
+
+def _inside_compound(tokens: list[str], index: int) -> bool:
+    """Whether the verbal noun at ``index`` stands between two nouns, a word of a compound name
+    (生态文明|建设|示范区), not the verb of the things after it (建设|高标准农田)."""
+    return 0 < index < len(tokens) - 1 and pos_tag(tokens[index]) == "vn" and pos_tag(
+        tokens[index - 1]).startswith(_NOMINAL_TAGS) and pos_tag(tokens[index + 1]).startswith(_NOMINAL_TAGS)
 
 
 _NEW = "新"  # 新|设|企业: the segmenter's cut of a verb of flow (新设, 新招)
@@ -1021,20 +1034,26 @@ def opening_year(block: Block) -> str | None:
     return found.group(1) if found else None
 
 
-def balance_at_year_end(period: str | None, metric: str, in_table: bool = False) -> str | None:
+def balance_at_year_end(period: str | None, metric: str, in_table: bool = False,
+                        growth: bool = False) -> str | None:
     """2025年末 for a balance (cues.point_measures: 存款余额; ``in_table``, a table's cell, also
     cues.table_point_measures: 住户贷款) given for 2025年 (or a bulletin's 2025): a balance is
     held at a point, and a year names none; ``period`` otherwise (a run of years, a point
-    already, any other measure).
+    already, any other measure). A ``growth`` of loans or deposits named by nouns alone is the
+    growth of their balance (绿色贷款增长32%), as in a table; an amount of them is a
+    balance only there (发放创业担保贷款…亿元: lent in the year).
 
     >>> balance_at_year_end("2025年", "金融机构人民币存款余额"), balance_at_year_end("2025年", "新增贷款")
     ('2025年末', '2025年')
     >>> balance_at_year_end("2016", "牛年末存栏"), balance_at_year_end("2016", "新增存栏")
     ('2016年末', '2016')
+    >>> balance_at_year_end("2024年", "制造业中长期贷款", growth=True), balance_at_year_end("2024年", "制造业中长期贷款")
+    ('2024年末', '2024年')
     """
-    if not period or not (metric.endswith(cue_words("point_measures")) or in_table and metric.endswith(
+    if not period or not (metric.endswith(cue_words("point_measures")) or (in_table or growth and not any(
+            _is_verb(pos_tag(token)) for token in _tokens(metric))) and metric.endswith(
             cue_words("table_point_measures"))) or any(marker in metric for marker in cue_words("flow_markers")):
-        return period  # (新增贷款: a flow of the year; 贷款 a balance in a table only)
+        return period  # (新增贷款: a flow of the year; 贷款 a balance in a table or growing only)
     return _year_end(period)
 
 

@@ -209,6 +209,9 @@ class Cues(Frozen):
     stock_measures: tuple[str, ...] = ()  # 负债总计, 从业人员: levels a point in time fixes
     flow_markers: tuple[str, ...] = ()  # 全年, 当年, 死亡: a clause's flow of the year
     running_total_words: tuple[str, ...] = ()  # 累计: a sum up to now, held at the year's end
+    capacity_totals: tuple[str, ...] = ()  # 总产能: a total of the works started before it
+    operation_start_verbs: tuple[str, ...] = ()  # 投产, 并网: works starting to operate
+    project_words: tuple[str, ...] = ()  # 项目: no word of the works' owner
     # 两重”项目|全部|开工, “一件事”|落地|落实: words of a predicate the segmenter tags nouns
     predicate_nouns: tuple[str, ...] = ()
     # 21条|升级|举措: nouns the segmenter tags as verbs, which close a counted noun phrase

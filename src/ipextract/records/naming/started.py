@@ -1,0 +1,43 @@
+"""Works that started operating and the totals they brought: a bare total of capacity in the
+clause right after one that says works went into operation (江北石化乙烯项目投产，总产能达120万吨;
+江北电厂二期建成投产、总装机达240万千瓦) is those works' (江北石化乙烯总产能), not a total of the whole
+region's: blind judges marked the bare total partial. The works are the subject of the clause
+before, its word for a project (项目) off.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ...vocabulary import cue_words
+
+_ITEM_MARKS = "，,、"  # the marks between the works' clause and the total's
+_CLAUSE_MARKS = "，,、；;：:。！？\n"  # where the works' clause may open
+_WORKS_REACH = 24  # characters of the clause before read for the works, at most
+
+
+@lru_cache(maxsize=1)
+def _started() -> regex.Pattern[str]:
+    """The works and the verb of their start of operation that close a clause (…项目建成投产)."""
+    verbs = "|".join(sorted(map(regex.escape, cue_words("operation_start_verbs")), key=len, reverse=True))
+    projects = "|".join(sorted(map(regex.escape, cue_words("project_words")), key=len, reverse=True))
+    return regex.compile(rf"(\p{{Han}}[^\s，,、；;：:。]{{1,15}}?)(?:{projects})?(?:{verbs})")
+
+
+def owner_of_started_works(metric: str, text: str, clause_start: int) -> str:
+    """The works a total of capacity named bare (cues.toml capacity_totals: 总产能, 总装机) is of,
+    when the clause right before its own says they started operating; ``""`` otherwise.
+
+    >>> text = "某乙烯项目投产，总产能达100万吨。"
+    >>> owner_of_started_works("总产能", text, text.index("总")), owner_of_started_works("产量", text, 8)
+    ('某乙烯', '')
+    """
+    if metric not in cue_words("capacity_totals") or clause_start < 2 or text[clause_start - 1] not in _ITEM_MARKS:
+        return ""
+    end = clause_start - 1
+    low = max(0, end - _WORKS_REACH)
+    start = max(low, *(text.rfind(mark, low, end) + 1 for mark in _CLAUSE_MARKS))
+    found = _started().fullmatch(text, start, end)
+    return found.group(1) if found is not None else ""
