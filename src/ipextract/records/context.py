@@ -691,10 +691,11 @@ def _ratio_named_alone(kind: str, block: Block, figure: Figure, clause_before: s
     named = _tokens(clause_before.strip(_CLAUSE_MARKS))
     if _SHARE_VERB in named[1:-1] and named[-1].endswith(cue_words("share_nouns")):
         named = named[:named.index(_SHARE_VERB)]  # (装配式建筑面积|占…比重超80%: the part named)
-    # (…政府承诺事项兑现率|95.3%: a rate's noun right before the figure closes a name, whatever
-    # verbs qualify the things inside it)
-    return bool(named) and (_names_a_thing(named) or named[-1].endswith(_RATE_NOUN)) and (
-        block.text[figure.lend:figure.lend + 1] in _CLAUSE_ENDINGS)
+    # (…政府承诺事项兑现率|95.3%: a rate's noun right before the figure closes a name that opens
+    # with its things, whatever verbs qualify them inside it; not a rate of a deed alone,
+    # 办结率, 安置率 of 退役士兵: of the deeds done through the run)
+    return bool(named) and (_names_a_thing(named) or named[-1].endswith(_RATE_NOUN) and len(named) > 2 and (
+        pos_tag(named[0]).startswith(_NOMINAL_TAGS))) and block.text[figure.lend:figure.lend + 1] in _CLAUSE_ENDINGS
 
 
 _RATE_NOUN = "率"

@@ -1,8 +1,8 @@
 """Works that started operating and the totals they brought: a bare total of capacity in the
 clause right after one that says works went into operation (江北石化乙烯项目投产，总产能达120万吨;
-江北电厂二期建成投产、总装机达240万千瓦) is those works' (江北石化乙烯总产能), not a total of the whole
-region's: blind judges marked the bare total partial. The works are the subject of the clause
-before, its word for a project (项目) off.
+江北电厂二期建成投产、总装机达240万千瓦) is those works' (江北石化乙烯总产能; 江北电厂总装机, the
+plant's after the phase), not a total of the whole region's: blind judges marked the bare total
+partial. The works are the subject of the clause before, its word for a project (项目) off.
 """
 
 from __future__ import annotations
@@ -40,4 +40,8 @@ def owner_of_started_works(metric: str, text: str, clause_start: int) -> str:
     low = max(0, end - _WORKS_REACH)
     start = max(low, *(text.rfind(mark, low, end) + 1 for mark in _CLAUSE_MARKS))
     found = _started().fullmatch(text, start, end)
-    return found.group(1) if found is not None else ""
+    # (江北电厂二期建成投产、总装机…: the total is the plant's after the phase, not the phase's)
+    return _PHASE.sub("", found.group(1)) if found is not None else ""
+
+
+_PHASE = regex.compile(r"(?<=\p{Han})[一二三四五六七八九十0-9]+期$")  # 二期, 三期 closing the works' name
