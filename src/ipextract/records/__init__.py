@@ -56,6 +56,7 @@ from .context import (
     stock_at_point_before_table,
     streak_period,
     titled_part_period,
+    years_of_change,
 )
 from .measures import _parallel_measures
 from .naming import (
@@ -326,6 +327,8 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 # every figure; a yearly document's streak is its year: corpora/gold/periods,
                 # 连续7年 in wuhan-ip-2024 is 2024)
                 period = streak_period(block, figure, period, reviewed)
+            if doc_type == "work_report" and "年" in block.text[max(0, figure.lstart - 6):figure.lstart]:
+                period = years_of_change(period, kind, block, figure, reviewed)  # 3年增长…: 2023—2025年
             if drafts_named and year is not None and plan_drafted is not None and names_a_draft(
                     block.text, sentence_start, figure.lstart):
                 # 《纲要（草案）》明确了主要指标：一是…提出6项指标: the plan's years (in the

@@ -853,6 +853,41 @@ def streak_period(block: Block, figure: Figure, period: str | None,
     return f"{first_year}年{first_month + 1}月—{end[:4]}年{int(end[5:7])}月"
 
 
+def years_of_change(period: str | None, kind: str, block: Block, figure: Figure,
+                    reviewed: int | None) -> str | None:
+    """The years a change ran over when its clause writes their count right before its verb
+    (财政收入…，3年增长42.5%; 5年提高4.1个百分点), in a review of years up to ``reviewed``: the
+    last that many years of the figure's period (2023—2025年 under 2021—2025年 or 2025年);
+    ``period`` otherwise.
+
+    >>> from ipextract.blocks import split_blocks
+    >>> from ipextract.figures import find_figures
+    >>> block = split_blocks("财政收入达到1500亿元，3年增长42.5%。")[0]
+    >>> level, growth = find_figures(block, 0)[0], find_figures(block, 0)[-1]
+    >>> years_of_change("2021—2025年", "amount", block, level, 2025), years_of_change("2021—2025年", "growth", block, growth, 2025)
+    ('2021—2025年', '2023—2025年')
+    """
+    if not period or reviewed is None or kind not in _CHANGE_KINDS:
+        return period
+    found = _YEARS_OF_CHANGE.search(block.text, max(0, figure.lstart - _YEARS_OF_CHANGE_REACH), figure.lstart)
+    count = _count(found.group(1)) if found is not None else None
+    if count is None or not 2 <= count <= _MAX_YEARS_OF_CHANGE:
+        return period
+    _, end = period_bounds(period, reviewed)
+    if end is None or end[5:] != "12-31" or int(end[:4]) > reviewed:
+        return period
+    last = int(end[:4])
+    return f"{last - count + 1}—{last}年"
+
+
+_CHANGE_KINDS = frozenset({"growth", "change", "change_pp"})
+# 3年|增长, 五年|提高, 5年累计|增加 right before a figure (not 连续3年, 比2020年, 近3年…: other runs)
+_YEARS_OF_CHANGE = regex.compile(
+    r"(?<![0-9.连续近过去这第比较])([0-9]{1,2}|[二三四五六七八九十两])年(?:累计)?(?:增长|下降|提高|增加|减少|降低)$")
+_YEARS_OF_CHANGE_REACH = 8  # characters before a figure its count of years and verb stand in
+_MAX_YEARS_OF_CHANGE = 10
+
+
 _STREAK_UNIT = regex.compile(r"(?:个月|个季度|月|年)(?=[^月]|$)|(?<=个)季度")
 
 

@@ -3,7 +3,9 @@
 A sentence that opens with an area and 方面 (在…方面 too), followed by a comma or a colon, is
 about that area; a figure of the sentence named only by a bare measure (产量, 投资: the measures
 an owner lends, as in naming/topic.py) or by a generic head (项目, 重点任务: cues.programme_items)
-after its verbs is the area's. The area is the nouns before 方面, without a word of work
+after its verbs is the area's; so is an area of nouns alone before the sentence's first comma,
+方面 left out (高速公路，开工…等2个项目 → 开工高速公路项目), not a time, a part's word or a judgement
+of how it went (全年，…; 其中，…; 招商引资成效显著，…). The area is the nouns before 方面, without a word of work
 (cues.area_work_words: 发展, 建设) that closes them; an area of any other words (向北开放桥头堡:
 a verb inside, a figure of speech) lends nothing. Read once every figure is named."""
 
@@ -27,6 +29,12 @@ _AREA_OPENING = regex.compile(
     r"(\p{Han}{2,16}?)方面[，,：:]")
 _AREA_TAGS = ("n", "j", "b")  # 非常规|天然气, 公路: nouns and words of kind, no verb or adjective
 _OPENING_REACH = 30  # characters from a sentence's start to its area's comma
+# 高速公路，|开工…: an area of nouns alone that opens a sentence before its comma, with 方面 left
+# out (the nouns only: a name a segmenter tags a place or a person is no area, nor 全年, 其中)
+_BARE_AREA_OPENING = regex.compile(
+    r"\s*(?:[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．]|[一二三四五六七八九十]是)?\s*(\p{Han}{2,8})[，,](?=\p{Han})")
+_BARE_AREA_TAGS = ("n", "j")
+_BARE_AREA_WORDS = 3
 
 
 def areas_of_bare_names(drafts: list[Draft], blocks: list[Block]) -> None:
@@ -65,9 +73,19 @@ def _area(text: str, start: int) -> str:
 
     >>> _area("页岩气发展方面，力争产量", 0), _area("向西开放枢纽方面，新开通", 0)
     ('页岩气', '')
+    >>> _area("高速公路，开工…等2个项目", 0), _area("全年，新开工项目", 0)
+    ('高速公路', '')
     """
     if text.find("方面", start, start + _OPENING_REACH) < 0:
-        return ""  # (most sentences: no area, told on the characters)
+        # (高速公路，开工…等2个项目: an area written alone before the comma, its 方面 left out)
+        bare = _BARE_AREA_OPENING.match(text, start)
+        if bare is None or bare.group(1) in cue_set("scope_words") or bare.group(1) in cue_set("sub_item_markers"):
+            return ""
+        tokens = _tokens(bare.group(1))
+        # (招商引资成效显著，…: a judgement of how the area went is a clause, no area)
+        return bare.group(1) if len(tokens) <= _BARE_AREA_WORDS and all(
+            pos_tag(token).startswith(_BARE_AREA_TAGS) for token in tokens) and not any(
+            word in bare.group(1) for word in cue_words("evaluation_nouns")) else ""
     opening = _AREA_OPENING.match(text, start)
     if opening is None:
         return ""

@@ -16,6 +16,7 @@ from ...vocabulary import cue_set, cue_words
 from ...vocabulary.lexicon import pos_tag
 from ..base import _QUOTES, Draft, _tokens
 from .phrase import _ANY_DIGIT, _is_verb, verbs_over_lists
+from .topic import _owned_measures
 
 _JOINING_MARKS = frozenset("，,、")  # what joins the programme's clause to the count's
 # a clause's last words: the nominal words after its last verb (or a quoted name)
@@ -56,7 +57,17 @@ def programme_of_generic_items(drafts: list[Draft], blocks: list[Block]) -> None
         else:
             programme = _programme(text[before_start:clause_start - 1])
         if programme and not draft.metric.startswith(programme):
-            drafts[index] = replace(draft, metric=programme + draft.metric)
+            old = draft.metric
+            drafts[index] = replace(draft, metric=programme + old)
+            # (…工程，实施项目1200个，完成投资210亿元: the measure its owner lent the next figure
+            # of the sentence, 实施项目投资, is the programme's projects' too)
+            following = drafts[index + 1] if index + 1 < len(drafts) else None
+            if following is not None and following.figure.block == figure.block and (
+                    following.metric_from == "before") and following.metric.startswith(old) and (
+                    following.metric[len(old):] in _owned_measures()) and (
+                    blocks[figure.block].sentence_start(following.figure.lstart) == blocks[
+                        figure.block].sentence_start(figure.lstart)):
+                drafts[index + 1] = replace(following, metric=programme + following.metric)
 
 
 _CLAUSE_MARKS = "，,；;。：:"
