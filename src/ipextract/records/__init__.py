@@ -327,7 +327,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 # every figure; a yearly document's streak is its year: corpora/gold/periods,
                 # 连续7年 in wuhan-ip-2024 is 2024)
                 period = streak_period(block, figure, period, reviewed)
-            if doc_type == "work_report" and "年" in block.text[max(0, figure.lstart - 6):figure.lstart]:
+            if doc_type == "work_report":
                 period = years_of_change(period, kind, block, figure, reviewed)  # 3年增长…: 2023—2025年
             if drafts_named and year is not None and plan_drafted is not None and names_a_draft(
                     block.text, sentence_start, figure.lstart):
@@ -364,7 +364,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                                          block_drafts, region_code, places)):
                 # 改造老旧小区640个、惠及居民…: the residents the renovation reached
                 metric = owner + metric
-            elif how == "before" and (works := owner_of_started_works(metric, block.text, analysis.clause_start)):
+            elif how == "before" and (works := owner_of_started_works(metric, block, analysis.clause_start)):
                 metric = works + metric  # 江北石化乙烯项目投产，总产能达…: the works' total
             elif how == "before" and own_subject is None and own_scope is None and metric and (
                     owned := owner_carried(metric, analysis, block.text, block_drafts)):

@@ -18,9 +18,10 @@ from ..scanning import must_contain, opening_characters, prefilter
 from ..vocabulary import cue_pattern, cue_set, cue_words, load_vocabulary
 from ..vocabulary.lexicon import pos_tag
 from .base import _NOMINAL_TAGS, Draft, _period_pattern, _tokens
+from .naming.counted import _clause_end
 from .naming.lists import _OF
 from .naming.phrase import _ANY_DIGIT, BRACKET_NOTE, _is_verb
-from .naming.topic import _CLAUSE_MARKS
+from .naming.topic import _CLAUSE_MARKS, _RATE
 from .period_bounds import _words as period_words
 from .period_bounds import period_bounds
 
@@ -694,11 +695,9 @@ def _ratio_named_alone(kind: str, block: Block, figure: Figure, clause_before: s
     # (…政府承诺事项兑现率|95.3%: a rate's noun right before the figure closes a name that opens
     # with its things, whatever verbs qualify them inside it; not a rate of a deed alone,
     # 办结率, 安置率 of 退役士兵: of the deeds done through the run)
-    return bool(named) and (_names_a_thing(named) or named[-1].endswith(_RATE_NOUN) and len(named) > 2 and (
+    return bool(named) and (_names_a_thing(named) or named[-1].endswith(_RATE) and len(named) > 2 and (
         pos_tag(named[0]).startswith(_NOMINAL_TAGS))) and block.text[figure.lend:figure.lend + 1] in _CLAUSE_ENDINGS
 
-
-_RATE_NOUN = "率"
 
 
 def _level_named_alone(kind: str, block: Block, figure: Figure, clause_before: str) -> bool:
@@ -867,9 +866,10 @@ def years_of_change(period: str | None, kind: str, block: Block, figure: Figure,
     >>> years_of_change("2021—2025年", "amount", block, level, 2025), years_of_change("2021—2025年", "growth", block, growth, 2025)
     ('2021—2025年', '2023—2025年')
     """
-    if not period or reviewed is None or kind not in _CHANGE_KINDS:
-        return period
-    found = _YEARS_OF_CHANGE.search(block.text, max(0, figure.lstart - _YEARS_OF_CHANGE_REACH), figure.lstart)
+    low = max(0, figure.lstart - _YEARS_OF_CHANGE_REACH)
+    if not period or reviewed is None or kind not in _CHANGE_KINDS or block.text.find("年", low, figure.lstart) < 0:
+        return period  # (the cheap tests first: most figures are no change, most changes name no years)
+    found = _YEARS_OF_CHANGE.search(block.text, low, figure.lstart)
     count = _count(found.group(1)) if found is not None else None
     if count is None or not 2 <= count <= _MAX_YEARS_OF_CHANGE:
         return period
@@ -1101,7 +1101,6 @@ def _year_end(period: str) -> str:
 
 
 _RUNNING_TOTAL_KINDS = frozenset({"count", "amount", "quantity"})  # what a running total sums
-_ITEM_OR_CLAUSE_MARKS = "、，,；;：:"
 
 
 def running_total_at_year_end(period: str | None, kind: str, block: Block, figure: Figure,
@@ -1130,7 +1129,7 @@ def running_total_at_year_end(period: str | None, kind: str, block: Block, figur
     start = block.sentence_start(at)
     if not any(text.find(word, start, at) >= 0 for word in cue_words("running_total_words")):
         return period
-    summed_from = _running_total_start(text, start, figure)
+    summed_from = _running_total_start(block, start, figure)
     if summed_from < 0 or any(draft.kind != kind for draft in _drafts_from(earlier, summed_from)):
         return period  # (a list of other measures: 累计设立基金20只，总规模300亿元)
     if _anchors().search(text, start, at) is not None and any(
@@ -1147,17 +1146,17 @@ def _drafts_from(drafts: list[Draft], start: int) -> list[Draft]:
     return drafts[first:]
 
 
-def _running_total_start(text: str, start: int, figure: Figure) -> int:
+def _running_total_start(block: Block, start: int, figure: Figure) -> int:
     """Where the item starts whose 累计 sums ``figure``: its own, or an item before it of the list
     it closes, each item after the 累计 naming a thing alone before its figure (累计建成…150个、
-    智能工厂30家; 累计举办…、演艺、体育赛事活动450场; 、 or ， alike, a writer's choice) and no
-    word of flow after the 累计 (新增…); -1 for none."""
-    end = figure.lstart
-    if _item_start(text, start, end) == end and not _item_names_a_thing(
-            text[figure.lend:_item_end(text, figure.lend)]):
+    智能工厂30家; 累计举办…、演艺、体育赛事活动600场; 、 or ， alike, a writer's choice) and no
+    word of flow after the 累计 (新增…); -1 for none. Items are the block's clauses (、 ends
+    one, as ， does)."""
+    text, end = block.text, figure.lstart
+    if block.clause_start(end) == end and not _item_names_a_thing(text[figure.lend:_clause_end(block, figure.lend)]):
         return -1  # (…，45个老旧街区改造项目加快推进: the figure opens a clause of its own)
     while True:
-        item_start = _item_start(text, start, end)
+        item_start = max(start, block.clause_start(end))
         item = text[item_start:end]
         summed = max(item.rfind(word) for word in cue_words("running_total_words"))
         if any(marker in item[max(summed, 0):] for marker in cue_words("flow_markers")):
@@ -1176,18 +1175,6 @@ def _item_names_a_thing(words: str) -> bool:
     """Whether an item's words name a thing alone, with no verb, nor a word of a predicate the
     segmenter tags a noun (上线|行业大脑: cues.predicate_nouns)."""
     return _names_a_thing_alone(words) and cue_set("predicate_nouns").isdisjoint(_tokens(words))
-
-
-def _item_start(text: str, start: int, end: int) -> int:
-    """Where the item (of a list, 、 or ，) or clause that ends at ``end`` starts."""
-    return max(start, *(text.rfind(mark, start, end) + 1 for mark in _ITEM_OR_CLAUSE_MARKS))
-
-
-def _item_end(text: str, at: int) -> int:
-    """Where the item or clause that goes on at ``at`` ends (at most a short reach on)."""
-    end = min(len(text), at + _ITEM_REACH)
-    return min((found for mark in _ITEM_OR_CLAUSE_MARKS + "。" if (found := text.find(mark, at, end)) >= 0),
-               default=end)
 
 
 @lru_cache(maxsize=256)

@@ -62,11 +62,11 @@ def programme_of_generic_items(drafts: list[Draft], blocks: list[Block]) -> None
             # (…工程，实施项目1200个，完成投资210亿元: the measure its owner lent the next figure
             # of the sentence, 实施项目投资, is the programme's projects' too)
             following = drafts[index + 1] if index + 1 < len(drafts) else None
+            block = blocks[figure.block]
             if following is not None and following.figure.block == figure.block and (
                     following.metric_from == "before") and following.metric.startswith(old) and (
                     following.metric[len(old):] in _owned_measures()) and (
-                    blocks[figure.block].sentence_start(following.figure.lstart) == blocks[
-                        figure.block].sentence_start(figure.lstart)):
+                    block.sentence_start(following.figure.lstart) == block.sentence_start(figure.lstart)):
                 drafts[index + 1] = replace(following, metric=programme + following.metric)
 
 

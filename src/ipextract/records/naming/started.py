@@ -11,10 +11,10 @@ from functools import lru_cache
 
 import regex
 
+from ...blocks import Block
 from ...vocabulary import cue_words
+from .phrase import _LIST_COMMAS
 
-_ITEM_MARKS = "，,、"  # the marks between the works' clause and the total's
-_CLAUSE_MARKS = "，,、；;：:。！？\n"  # where the works' clause may open
 _WORKS_REACH = 24  # characters of the clause before read for the works, at most
 
 
@@ -26,20 +26,21 @@ def _started() -> regex.Pattern[str]:
     return regex.compile(rf"(\p{{Han}}[^\s，,、；;：:。]{{1,15}}?)(?:{projects})?(?:{verbs})")
 
 
-def owner_of_started_works(metric: str, text: str, clause_start: int) -> str:
+def owner_of_started_works(metric: str, block: Block, clause_start: int) -> str:
     """The works a total of capacity named bare (cues.toml capacity_totals: 总产能, 总装机) is of,
-    when the clause right before its own says they started operating; ``""`` otherwise.
+    when the clause right before its own (at ``clause_start`` in ``block``) says they started
+    operating; ``""`` otherwise.
 
-    >>> text = "某乙烯项目投产，总产能达100万吨。"
-    >>> owner_of_started_works("总产能", text, text.index("总")), owner_of_started_works("产量", text, 8)
+    >>> from ipextract.blocks import split_blocks
+    >>> block = split_blocks("某乙烯项目投产，总产能达100万吨。")[0]
+    >>> owner_of_started_works("总产能", block, 8), owner_of_started_works("产量", block, 8)
     ('某乙烯', '')
     """
-    if metric not in cue_words("capacity_totals") or clause_start < 2 or text[clause_start - 1] not in _ITEM_MARKS:
+    text = block.text
+    if metric not in cue_words("capacity_totals") or clause_start < 2 or text[clause_start - 1] not in _LIST_COMMAS:
         return ""
     end = clause_start - 1
-    low = max(0, end - _WORKS_REACH)
-    start = max(low, *(text.rfind(mark, low, end) + 1 for mark in _CLAUSE_MARKS))
-    found = _started().fullmatch(text, start, end)
+    found = _started().fullmatch(text, max(end - _WORKS_REACH, block.clause_start(end)), end)
     # (江北电厂二期建成投产、总装机…: the total is the plant's after the phase, not the phase's)
     return _PHASE.sub("", found.group(1)) if found is not None else ""
 
