@@ -459,15 +459,18 @@ def _shared_head_start(block: Block, figures: list[Figure], position: int, claus
         return clause_start  # (a piece this long before the clause is no verbs and one word)
     # (what the first piece must be, told before the clause is segmented: it seldom is; and
     # before the piece is: it ends in a word in 性 or a short word of a qualifying kind)
-    piece = text[block.clause_start(clause_start - 1):clause_start - 1]
+    piece_start = block.clause_start(clause_start - 1)
+    piece = text[piece_start:clause_start - 1]
     if not piece.endswith("性") and not any(_short_modifier(piece[-size:])
                                            for size in range(2, _SHORT_MODIFIER + 1)):
         return clause_start
     words = _tokens(piece)
     word = words[-1] if words else ""
-    if len(words) - _opening_verbs(words) != 1 or not (word.endswith("性") or (
-            _short_modifier(word))):
-        return clause_start
+    if len(words) - _opening_verbs(words) != 1 or not (word.endswith("性") or _short_modifier(word)):
+        parts = _piece_parts(words, piece_start == 0 or text[piece_start - 1] not in _LIST_COMMAS)
+        if parts is None:
+            return clause_start
+        word = parts[1]
     if len(word) == _SHORT_MODIFIER and word[-_HEAD_WORD:] not in own[:_SHORT_MODIFIER + _HEAD_WORD]:
         # a noun of four characters right before the clause shares its head word with the next
         # (动力电池、储能电池出货量), not another object of the verb before (培养大国工匠、能工巧匠，
@@ -487,7 +490,15 @@ def _shared_head_start(block: Block, figures: list[Figure], position: int, claus
         words = _tokens(text[piece_start:start - 1])
         verbs = _opening_verbs(words)
         word = words[-1] if words else ""
-        if len(words) - verbs != 1 or not _shared_modifier(word, following, length) or verbs and not (
+        parts = _piece_parts(words, piece_start == 0 or text[piece_start - 1] not in _LIST_COMMAS) if (
+            len(words) - verbs != 1) else None
+        if parts is not None:
+            # (累计举办|大型旅游、…; 某都市圈组建|产业、…: a modifier of two words after the
+            # verbs, or a subject before them; read as the piece of one word and its verbs are)
+            verbs, word = parts
+            words = words[:verbs] + [word]
+        if len(words) - verbs != 1 or not _shared_modifier(
+                word, following, length, parts is not None) or verbs and not (
                 pos_tag(word) == "b" or word.endswith("性") or set(word) & set(following)
                 or start < clause_start or listed_kinds):
             if start < clause_start and not verbs and _qualified_parallel_head(words, following, length):
@@ -1057,15 +1068,56 @@ def _short_modifier(word: str) -> bool:
         len(word) == _SHORT_MODIFIER and tag in _LONG_MODIFIER_TAGS)
 
 
-def _shared_modifier(word: str, following: str, length: int) -> bool:
+def _piece_parts(words: list[str], opens_list: bool = True) -> tuple[int, str] | None:
+    """A list's piece that opens with verbs and ends with one modifier, read where the piece of
+    verbs and one word (:func:`_opening_verbs`) does not: how many words open it, and the
+    modifier; ``None`` for any other piece. After verbs the modifier may be two words of four
+    characters at most (with none, 法治|环境 is an item of its own), a qualifying word or a
+    noun before a noun (大型|旅游, 技术|交易: one modifier the
+    segmenter split); before the verbs the piece that ``opens_list`` may name its subject, nouns
+    alone (某都市圈|组建|产业: the subject stays with the list, as it does with one item; not an
+    item after a mark, 保障性|租赁|住房, a noun the segmenter split at a verb).
+
+    >>> _piece_parts(["累计", "举办", "大型", "旅游"])
+    (2, '大型旅游')
+    >>> _piece_parts(["都市", "圈", "组建", "产业"])
+    (3, '产业')
+    >>> _piece_parts(["消费", "回暖"]) is None
+    True
+    """
+    verbs = _opening_verbs(words)
+    if verbs < len(words) - 2 and words[verbs] in _word_sets()["adverbs_before_verbs"] and (
+            (after := _opening_verbs(words[verbs + 1:])) > 0):
+        verbs += 1 + after  # (全年|累计|举办…: the adverb is the verbs')
+    if not verbs and opens_list:
+        subject = 0
+        while subject < len(words) - 2 and pos_tag(words[subject]) in _SUBJECT_TAGS:
+            subject += 1
+        verbs = subject + _opening_verbs(words[subject:]) if subject else 0
+        if verbs == subject or not _opening_verb(words[verbs - 1]):
+            return None
+    tail = words[verbs:]
+    if len(tail) == 1 and _short_modifier(tail[0]):
+        return verbs, tail[0]
+    if verbs and len(tail) == 2 and len(tail[0]) + len(tail[1]) <= _SHORT_MODIFIER and all(
+            pos_tag(word) in _PAIR_MODIFIER_TAGS and len(word) > 1 for word in tail):
+        return verbs, tail[0] + tail[1]
+    return None
+
+
+_SUBJECT_TAGS = frozenset({"n", "ns", "nt", "nz", "j", "q"})  # 都市|圈: a subject's nouns alone
+_PAIR_MODIFIER_TAGS = frozenset({"n", "b", "vn", "nz"})  # 大型|旅游, 技术|交易
+
+
+def _shared_modifier(word: str, following: str, length: int, read: bool = False) -> bool:
     """Whether ``word``, before a mark, qualifies the head that the piece after it qualifies
     too, opening with ``following`` (the clause after the list runs ``length`` characters): a
     word in 性 before one (国际性、全国性…), or a short noun or qualifying word (供排水、供热
     管网; 刑事、治安案件) that is no opening of the words after it and leaves the clause a head
-    (粮食、蔬菜产量)."""
+    (粮食、蔬菜产量); ``read`` for a modifier :func:`_piece_parts` read already."""
     if word.endswith("性"):
         return following.endswith("性") and len(following) < length
-    return _short_modifier(word) and (
+    return (read or _short_modifier(word)) and (
         length > len(following) or length >= len(word) + 2) and not following.startswith(word)
 
 

@@ -617,7 +617,8 @@ def _head_after_modifying_verb(items: list[str], last: str) -> str:
     end = verb
     while 0 <= end < len(tokens) and _is_verb(pos_tag(tokens[end])):
         end += 1  # (分散|供养|特困人员…: the run of verbs)
-    if verb < 0 or end >= len(tokens) or not pos_tag(tokens[end]).startswith(("n", "a")):
+    # (a noun, an adjective or a distinguishing word opens the head: 孤儿…, 特困人员…)
+    if verb < 0 or end >= len(tokens) or not pos_tag(tokens[end]).startswith(("n", "a", "b")):
         return ""
     head = "".join(tokens[end:])
     # (a level set for the things, 标准, 水平: not 新增发放|创业担保贷款, a flow of its own)

@@ -528,6 +528,7 @@ _FILLER = r"(?:[0-9]{4}年(?:底|末)?|的|、|和|及|\s)*"
 TO_VERB = regex.compile(r"(?:分别)?\p{Han}{1,4}(?:到|至|为)" + _FILLER)
 FROM_WORD = regex.compile(r"[从由]" + _FILLER + "$")  # 从|2020年的|
 _TO_END = regex.compile(TO_VERB.pattern + r"[0-9]")  # 调整为|41所: the words after a from-to's start
+_OF_AFTER_COUNT = "的"  # 11个左右|的|县: the particle between a count's qualifier and the things
 
 
 # what joins two items, the first ending where a figure opens the next (a word of its own: not
@@ -623,7 +624,12 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
         kind in BASE_KINDS and (single_verb or not own or preposition or (
             ends_with_verb and kind in _MEASURED_KINDS and _verbs_only(own)))
     )) and not (right[:1].isdigit() and restated_after(right)):
-        noun = _right_noun(right, figure.kind == "count")
+        # (选择|11个左右|的|县…, 建设|5个以上|的|园区: 的 after a count's qualifier joins the
+        # count to the things, no word of theirs; not after a measure the count is a level of,
+        # 快递单量达|1000单以上|的|经营主体: a threshold of the things after it)
+        linked = figure.kind == "count" and bool(figure.qualifier) and right.startswith(
+            _OF_AFTER_COUNT) and (not own or single_verb)
+        noun = _right_noun(right[len(_OF_AFTER_COUNT):] if linked else right, figure.kind == "count")
         if noun and _TO_END.match(right) and FROM_WORD.search(left):
             noun = ""  # 普通高中由|58所|调整为41所: the verb of the from-to (a verbal noun) names nothing
         if figure.kind == "count" and noun and (note := _note_after(noun, right)):

@@ -965,17 +965,24 @@ def _adjectives_open(tokens: list[str], at: int = 0) -> bool:
 _COMPLEMENT = "好"  # 推进|好…: the adjective that completes a verb, not one of a noun after it
 
 
+_WHOLE_TERM = 5  # characters of one word, at least, that is a term of its own (not 重大项目, 节能降碳)
+
+
 def _without_effort_verb(tokens: list[str], words: dict[str, frozenset[str]]) -> list[str]:
     """The name without a verb of effort or of having it opens with (cues.effort_verbs,
     cues.having_verbs), and the adverbs of effort before it: 继续|办好|省级|民生|实事 →
     省级民生实事, 共有|注册|登记|的|社会组织 → 注册登记的社会组织. The rest must be more than
     one word (实施|项目 stays whole: 项目 alone names no count; 推进|粮食 of 推进|66个|粮食产能…
-    is a noun phrase cut short) and hold a noun.
+    is a noun phrase cut short), or one noun of five characters or more (落实|无还本续贷: a term
+    of its own; one of four, 重大项目, 节能降碳, is as often a class the verb picks out), and hold a noun.
 
     >>> "".join(_without_effort_verb(_tokens("滚动实施省重点技改项目"), _word_sets()))
     '省重点技改项目'
     """
     at = _effort_adverbs(tokens, words)
+    if at == len(tokens) - 2 and len(tokens[-1]) >= _WHOLE_TERM and pos_tag(tokens[-1]).startswith(
+            _NOMINAL_TAGS) and _verb_that_goes(tokens[at], words):
+        return tokens[-1:]  # (落实|无还本续贷: one term of its own, no noun phrase cut short)
     if at >= len(tokens) - 2 or not _verb_that_goes(tokens[at], words) or (
             len(tokens[at + 1]) == 1 and not pos_tag(tokens[at + 1]).startswith(_NOMINAL_TAGS)
             and not _adjectives_open(tokens, at + 1) and not (

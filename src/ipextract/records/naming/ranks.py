@@ -103,7 +103,7 @@ def gap_to_whole(metric: str, text: str, at: int, drafts: Sequence[Draft]) -> st
     """
     gap = _GAP.search(text, max(0, at - _GAP_REACH), at)
     if gap is None or not metric:
-        return _of_growth_before(metric, text, at, drafts)
+        return _growth_rate_changed(_of_growth_before(metric, text, at, drafts), text, at, drafts)
     verb, area = gap.group("verb"), gap.group("area")
     if metric.endswith(verb):  # 制造业投资增速高于|全省: the area went with the scope words
         return _of_growth_before(metric + area, text, at, drafts)
@@ -130,6 +130,31 @@ def _of_growth_before(metric: str, text: str, at: int, drafts: Sequence[Draft]) 
 
 
 _GAP_MARKS = 2  # characters between the figure compared and the gap's verb: a mark (、，)
+# a comparison with an earlier time alone between a growth and a change in points (，快于上年,
+# ，比2024年加快): the change of the growth rate
+_EARLIER = r"(?:上年同期|上年|去年同期|去年|[0-9]{4}年|上月|上季度)"
+_TIME_GAP = regex.compile(
+    rf"\s*[，,、]?\s*(?:(?:高于|快于|低于|慢于){_EARLIER}|(?:比|较){_EARLIER}(?:加快|回落|提高|下降|放缓|减缓|"
+    rf"高|低|快|慢))\s*")
+
+
+def _growth_rate_changed(metric: str, text: str, at: int, drafts: Sequence[Draft]) -> str:
+    """GDP增速 for 1.8个百分点 in GDP增长4%，快于2024年1.8个百分点 (or 比上年加快…): a change in
+    points with no name of its own, right after a growth and a comparison with an earlier time
+    alone, is the change of that growth's rate (ANNOTATION, names of the thirty-ninth session:
+    against an earlier time, the growth rate's change); ``metric`` otherwise (a rate's or a
+    share's change in points is of the rate itself: 失业率…，比上年下降0.2个百分点).
+
+    >>> from types import SimpleNamespace as Drafted
+    >>> growth = Drafted(kind="growth", metric="GDP", figure=Drafted(lend=9))
+    >>> _growth_rate_changed("GDP", "全年GDP增长4%，快于上年1.8个百分点", 14, [growth])
+    'GDP增速'
+    """
+    previous = drafts[-1] if drafts else None
+    if previous is None or previous.kind != "growth" or not metric or previous.metric != metric or (
+            metric.endswith(growth_nouns())) or not _TIME_GAP.fullmatch(text, previous.figure.lend, at):
+        return metric
+    return metric + GROWTH_RATE
 
 
 @lru_cache(maxsize=1)
