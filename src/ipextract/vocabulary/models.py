@@ -235,6 +235,8 @@ class Cues(Frozen):
     giving_verbs: tuple[str, ...] = ()
     # 入选, 纳入, 完成: what a counted noun opening its clause did, kept in its name
     selecting_verbs: tuple[str, ...] = ()
+    # 获, 入选, 获评: an award or a selection after the things counted, kept whatever opens the count
+    award_verbs: tuple[str, ...] = ()
     # 享誉, 擦亮, 加力: verbs of a figure of speech or of effort that open no predicate of a name
     figurative_verbs: tuple[str, ...] = ()
     # 符合条件: a phrase the segmenter tags a noun that qualifies the things after its 的

@@ -325,6 +325,9 @@ def _action_before_examples(block: Block, clause_start: int, end: int,
     verbs: list[str] = [new] if new == "新" else []
     listed = verbs_over_lists()
     for token in tokens:
+        if verbs and token in _word_sets()["change"] and len(token) > 1 and verbs[-1] in listed:
+            verbs.append(token)  # (新建|提升|…公园: a change after a verb of building is one action)
+            continue
         # (培育, 建设 are tagged verbal nouns and 整治 a noun: verbs of rule 7 and of lists
         # whatever the tags)
         if not (_opens_with_verb(token) or token in listed) or len(token) < 2 or token in outside:
@@ -694,7 +697,8 @@ def _each_items_start(block: Block, figures: list[Figure], position: int, clause
         return clause_start
     tokens = _tokens(own)
     # (an adverb of each before its verb, after the last item: not the 均 of 生|均|经费)
-    each = next((at for at, token in enumerate(tokens) if token in adverbs), -1)
+    each = next((at for at, token in enumerate(tokens) if token in adverbs or (
+        token[:1] in adverbs and token[1:] in _word_sets()["link"])), -1)  # (…率|均达: one word to jieba)
     marked = each >= 0
     if not marked and listed:
         each = _predicate_at(tokens)
@@ -1082,6 +1086,8 @@ def _piece_parts(words: list[str], opens_list: bool = True) -> tuple[int, str] |
     (2, '大型旅游')
     >>> _piece_parts(["都市", "圈", "组建", "产业"])
     (3, '产业')
+    >>> _piece_parts(["改造", "城市", "供排水"])
+    (2, '供排水')
     >>> _piece_parts(["消费", "回暖"]) is None
     True
     """
@@ -1096,6 +1102,8 @@ def _piece_parts(words: list[str], opens_list: bool = True) -> tuple[int, str] |
         verbs = subject + _opening_verbs(words[subject:]) if subject else 0
         if verbs == subject or not _opening_verb(words[verbs - 1]):
             return None
+    if verbs and len(words) - verbs > 1 and words[verbs] in load_vocabulary().cues.list_area_scopes:
+        verbs += 1  # (改造|城市|供排水、燃气…: the kind of area after the verbs is theirs, kept)
     tail = words[verbs:]
     if len(tail) == 1 and _short_modifier(tail[0]):
         return verbs, tail[0]

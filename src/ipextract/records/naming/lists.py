@@ -13,6 +13,8 @@ from ...blocks import Block
 from ...figures import Figure
 from ...scanning import words_pattern
 from ...vocabulary import load_vocabulary
+from ...vocabulary.indicator_matcher import lookup_form
+from ...vocabulary.indicators import load_indicators
 from ...vocabulary.lexicon import is_word, pos_tag
 from ..base import (
     _LEADING_FIGURE,
@@ -66,11 +68,20 @@ def _list_item(part: str, places: frozenset[str]) -> str:
 
     >>> _list_item("6条重点产业链", frozenset()), _list_item("20户以上自然村通硬化路的比例", frozenset())
     ('重点产业链', '20户以上自然村通硬化路的比例')
+    >>> _list_item("城市", frozenset())
+    '城市'
+
     """
     count = _LEADING_FIGURE.match(part)
     if count is not None and not part.startswith(_BOUNDS, count.end()):
         part = part[count.end():]
-    return clean_metric(part, places)[0]
+    cleaned = clean_metric(part, places)[0]
+    cues = load_vocabulary().cues
+    if not cleaned and part in (*cues.population_parts, *cues.list_area_scopes):
+        # (城市、农村居民…分别…: a part of the population or a kind of area alone is the item,
+        # no scope word the name goes without; left empty, the figure took the next item's name)
+        return part
+    return cleaned
 
 
 _BOUNDS = ("以上", "以下", "及以上", "及以下")  # 30户|以上: a class's bound, no count of the item
@@ -539,6 +550,8 @@ def _shared_measure(items: list[str]) -> list[str]:
         return [item + head for item in items[:-1]] + [last]
     if not measure and (work := _work_on_every_item(items[:-1], last)):
         return [item + work for item in items[:-1]] + [last]  # 汽车、家电|以旧换新分别…
+    if not measure and (catalogued := _catalogued_measure(items[:-1], last)):
+        return [*catalogued, last]  # 地表水、近岸海域|水质优良比例分别…
     # (口岸进口, 口岸出口: an item that ends with a measure of the list's own is no bare thing)
     endings = (*cues.measure_endings, *_NAME_ENDINGS, *listed, measure)
     # (快递、邮政业务量: one word the segmenter tags a verb names a business before a volume)
@@ -573,6 +586,32 @@ def _shared_measure(items: list[str]) -> list[str]:
         items = [items[0]] + [item if item.startswith(cues.list_scopes) else scope + item
                               for item in items[1:]]
     return items
+
+
+def _catalogued_measure(items: list[str], last: str) -> list[str]:
+    """地表水水质优良比例 of 地表水、近岸海域|水质优良比例 (a 分别 list): the measure the last item ends with,
+    read where the catalogue tells it: the longest end of the last item, from one of its words,
+    that makes each bare item before it a name of the catalogue (地表水 + 水质优良比例); ``[]``
+    when an item is no bare thing or finds no such name (the last item's own words cannot say
+    where its thing ends and its measure begins: 近岸|海域|水质…).
+
+    >>> _catalogued_measure(["地表水"], "近岸海域水质优良比例")
+    ['地表水水质优良比例']
+    >>> _catalogued_measure(["城镇"], "农村居民消费")
+    []
+    """
+    matcher = load_indicators().matcher
+    tokens = _tokens(last)
+    ends = ["".join(tokens[at:]) for at in range(1, len(tokens))]  # (longest first)
+    named = []
+    for item in items:
+        if not _bare_thing(item):
+            return []
+        end = next((end for end in ends if lookup_form(item + end, matcher.noise) in matcher.keys), "")
+        if not end:
+            return []
+        named.append(item + end)
+    return named
 
 
 def _work_on_every_item(items: list[str], last: str) -> str:
@@ -879,6 +918,8 @@ def _distributed(items: list[str], wanted: int,
 
     >>> _distributed(["城镇", "农村居民人均可支配收入"], 2, {})
     ['城镇居民人均可支配收入', '农村居民人均可支配收入']
+    >>> _distributed(["城市", "农村居民人均可支配收入"], 2, {})
+    ['城市居民人均可支配收入', '农村居民人均可支配收入']
     """
     if len(items) == 1 and wanted > 1:
         # (一二三产业 before 一二三产; 一、二、三产业 read as the subject is: _unlisted)
@@ -892,6 +933,7 @@ def _distributed(items: list[str], wanted: int,
         return items
     last = items[-1]
     first_word = _tokens(last)[0] if last else ""
+    parts = load_vocabulary().cues.population_parts
     result = []
     for item in items[:-1]:
         # the last item opens with a word of the bare item's kind (农村|居民…, 民营|企业…), and
@@ -901,7 +943,9 @@ def _distributed(items: list[str], wanted: int,
         rest_of_word = first_word[len(item):]
         parallel = (0 < len(item) < len(last) - 1 and opening != item and len(_tokens(item)) == 1
                     and len(first_word) >= len(item) and is_word(opening)
-                    and pos_tag(opening) == pos_tag(item) and pos_tag(item).startswith(_NOMINAL_TAGS)
+                    and (pos_tag(opening) == pos_tag(item) and pos_tag(item).startswith(_NOMINAL_TAGS)
+                         # (城市|ns and 农村|n: two parts of the population, whatever their tags)
+                         or item in parts and opening in parts)
                     and (not rest_of_word or is_word(item + rest_of_word))
                     # (制造业 and 战略性|新兴产业贷款: an item that ends as the last's thing
                     # does names a thing of that kind already, no word parallel to its opening)

@@ -686,9 +686,11 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
                 return BENEFACTIVE + noun + done, "after"
         if noun in cues.generic_counted_nouns:
             noun = _with_predicate(noun, tail or right)  # 14家企业|上榜…
-        elif kind == "count" and (not own or carrier or own in cue_set("flow_verbs_over_lists")):
+        elif kind == "count" and (not own or carrier or own in cue_set("flow_verbs_over_lists")
+                                  or right.startswith(noun) and right.startswith(cues.award_verbs, len(noun))):
             # 27家|农村信用社|完成改制任务, 推动|6个|平台|投入运行: which of the things are counted
-            # (新增|1200款|农产品|入驻商超: of the things a flow adds, those that did it)
+            # (新增|1200款|农产品|入驻商超: of the things a flow adds, those that did it; an award
+            # whatever opens the count: 某区新增|3项|改革成果|获…)
             noun += short_predicate(noun, through_joined_nouns(right, tail), carrier)
         if own and carrier and figure.kind == "count" and holds_predicate(noun):
             return noun, "after"  # 帮助|1.8万户|农户搬进新居: the carrier goes with its subject kept

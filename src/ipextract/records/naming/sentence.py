@@ -33,7 +33,7 @@ from ..base import (
 )
 from ..kinds import part_of_things_after
 from .analysis import PhraseAnalysis, examples_start
-from .counted import _CLAUSE_END, CUT_HEAD_TAGS, _right_noun, words_after
+from .counted import _CLAUSE_END, CUT_HEAD_TAGS, _clause_end, _right_noun, words_after
 from .games import medals_of_games
 from .lists import MAX_CHAIN, measure_group, named_examples, owner_in_group
 from .metric import (
@@ -300,6 +300,17 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         metric, how = previous.metric, "previous"  # 粮食总产量连续7年稳定在1100亿斤以上
     if not metric and previous is not None and (own := _own_predicate(words, previous)):
         metric, how = own, "context"  # 3人当选…院士、52人|入选…计划: its own words, not the item's before
+        counted = block.text[previous.figure.lend:_clause_end(block, previous.figure.lend)]
+        # (…、37项|向全国推广 after 82项 so named: the things that one took, its own words off)
+        things = _right_noun(counted, True) or (
+            previous.metric[:-len(counted)] if previous.metric_from == "context" and len(
+                previous.metric) > len(counted) > 0 and previous.metric.endswith(counted) else "")
+        # (6家单位获评…，15家|已通过…: more than the things before, no part of them)
+        if previous.kind == "count" and previous.figure.unit == figure.unit and things and (
+                _predicate_opening(own)) and figure.value <= previous.figure.value:
+            # 形成173项|制度创新案例，82项|获…认可: a part of the things counted just before, picked
+            # out by what it did; the things are its own too
+            metric = things + own
     if not metric and previous is not None and not (
             kind == "count" and words_after(words.right) and not _ANY_DIGIT.match(words.right)):
         # 新增1000处…、累计达8000处; 712亿斤，连续五年稳定在700亿斤以上 (past a duration); not a
@@ -523,6 +534,15 @@ def _own_predicate(words: PhraseAnalysis, previous: Draft) -> str:
     tokens = _tokens(after)
     return after if pos_tag(tokens[0]) in _PREDICATE_OPENINGS and (any(
         pos_tag(token) == "v" for token in tokens) or tokens[0] in cue_set("predicate_verbs")) else ""
+
+
+def _predicate_opening(words: str) -> bool:
+    """Whether ``words`` open with a verb of what things did (获, 入选, 通过: cues.toml
+    predicate_verbs, selecting_verbs, award_verbs) or an adverb or a preposition before one
+    (已|投产, 向|全国推广): not with a word of a noun of their own (驻津|大院大所, 查漏补缺|项目)."""
+    first = _tokens(words)[0]
+    return first in cue_set("predicate_verbs") or first in cue_set("selecting_verbs") or (
+        first in cue_set("award_verbs")) or pos_tag(first) in ("d", "p")
 
 
 _WORDS_AFTER = 16  # characters at most of a predicate read as a name (as words_after reads)
