@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import regex
+
 from ..region_codes import DIVISION_KINDS, lookup
 from ..vocabulary import cue_pattern, load_vocabulary
 from ..vocabulary.lexicon import cut, dictionary_lookup, pos_tag
@@ -74,7 +76,7 @@ def scope(clause: str, own_region_code: str | None, places: frozenset[str] = fro
     (None, None)
     """
     place = place_scope(clause, own_region_code, places)
-    if place is not None:
+    if place is not None and not _opens_an_example(clause, place):
         return place
     # (增速比城镇居民高: a group after 比, 较, 与 (cues.comparison_openers) or 高于 is what the
     # figure is compared with, no scope)
@@ -84,6 +86,20 @@ def scope(clause: str, own_region_code: str | None, places: frozenset[str] = fro
 
 
 _THAN = "于"  # (高于, 低于, 快于, 慢于: a comparison's base follows)
+
+
+def _opens_an_example(clause: str, place: str) -> bool:
+    """Whether ``place`` opens an example closed by 等 (…、枣庄光伏等“风光储”一体化试点): the
+    place of one example, not of the things counted, which are the whole region's.
+
+    >>> _opens_an_example("枣庄欣旺达等一体化试点", "枣庄"), _opens_an_example("枣庄市新建学校", "枣庄")
+    (True, False)
+    """
+    at = clause.find(place)
+    return at >= 0 and _EXAMPLE_AFTER_PLACE.match(clause, at + len(place)) is not None
+
+
+_EXAMPLE_AFTER_PLACE = regex.compile(r"[\p{Han}“”]{0,10}?等(?!级)")  # 枣庄|欣旺达等: the example's name
 
 
 @lru_cache(maxsize=1 << 14)

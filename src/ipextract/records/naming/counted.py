@@ -625,7 +625,11 @@ def short_predicate(noun: str, right: str, carrier: str = "", benefactive: bool 
     if not pos_tag(head[-1]).startswith(_NOMINAL_TAGS) and not (
             len(head) > 1 and len(head[-1]) == 1 and pos_tag(head[-1]) in CUT_HEAD_TAGS):
         return ""
-    return rest
+    # (…“双一流”|创建|深入|推进: the plan's wording after the work goes, the work stays)
+    cut = len(tokens)
+    while cut > 1 and (tokens[cut - 1] in cues.effort_verbs or tokens[cut - 1] in words["effort_adverbs"]):
+        cut -= 1
+    return "".join(tokens[:cut]) if cut < len(tokens) and cut > 0 and "".join(tokens) == rest else rest
 
 
 def _done_after_place(tokens: list[str], words: dict[str, frozenset[str]]) -> bool:

@@ -614,9 +614,11 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
     if not own and kind in BASE_KINDS:
         own = _action_verb(left)  # 完成23批次…: an action verb kept before the noun
         ends_with_verb = single_verb = bool(own)
-    if own in words["work_done_verbs"] and figure.kind == "count" and (
-            done := _work_done(right)):
-        return done, "after"  # 完成|320个|行政村生活污水治理: the work done
+    if own in words["work_done_verbs"] and (done := _work_done(right)) and (
+            figure.kind == "count" or done.endswith(tuple(words["works_on_things"]))):
+        # 完成|320个|行政村生活污水治理: the work done; in an area or a length, the work on
+        # things the clause closes with (完成|3800万平方米|建筑…供热改造)
+        return done, "after"
     noun = ""
     # (对|411.5万|高危人群…: a preposition alone before a count names nothing)
     preposition = bool(own) and own in words["object_prepositions"]
@@ -918,19 +920,23 @@ def _after_examples(name: str) -> str:
     rest = "".join(tokens[closing + 1:])
     if rest.startswith(_AREAS_OF_EXAMPLES) and len(rest) > _AREA_WORD:
         rest = rest[_AREA_WORD:]  # (在…、工业创新等|方面|突破关键技术: the areas, no name)
-    # (信用|就医|等: an example that opens with a noun may end with a word tagged a verb; not
-    # 开工建设|等, actions)
+    # (信用|就医|等: an example that opens with a noun may end with a word tagged a verb, and one
+    # that opens with a place's name, 某县|智能|无人|车|配送|等, after more words; not 开工建设|等,
+    # actions)
+    # (the example before 等 opens after the list's last mark, or with the name)
+    opening = next((at + 1 for at in range(closing - 1, -1, -1) if tokens[at] in _LIST_MARKS), 0)
     if closing and (pos_tag(tokens[closing - 1]).startswith(_NOMINAL_TAGS) or closing > 1 and (
-            pos_tag(tokens[closing - 2]).startswith(_NOMINAL_TAGS))) and len(
+            pos_tag(tokens[closing - 2]).startswith(_NOMINAL_TAGS)) or closing - opening > 2 and (
+            pos_tag(tokens[opening]) in _PROPER_TAGS)) and len(
             rest) >= _MIN_AFTER_EXAMPLES and rest not in load_vocabulary().cues.generic_names and (
             pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS)):  # (not 等|开工建设和筹集, 等|应用落地)
         # (新增|小巷公交等|微循环线路: a verb of flow before the examples is the name's, as
         # before a bare head)
         verbs = verbs_over_lists()
-        opening = 0
-        while opening < closing - 1 and tokens[opening] in verbs:
-            opening += 1  # (新建|扩建|老岚水库等|水源型水库: the run of verbs)
-        return "".join(tokens[:opening]) + rest
+        run = 0
+        while run < closing - 1 and tokens[run] in verbs:
+            run += 1  # (新建|扩建|老岚水库等|水源型水库: the run of verbs)
+        return "".join(tokens[:run]) + rest
     examples = "".join(tokens[:closing])
     if closing and len(rest) < _MIN_AFTER_EXAMPLES and len(tokens) == closing + 2 and (
             pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS)) and (
@@ -950,6 +956,7 @@ def _after_examples(name: str) -> str:
 
 
 _PROPER_TAGS = frozenset({"nr", "ns", "nt", "nz"})
+_LIST_MARKS = frozenset("、，,")  # the marks between a list's examples
 
 
 def _named_example(example: list[str], head: str) -> bool:
