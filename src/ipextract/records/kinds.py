@@ -64,9 +64,14 @@ def _is_share(left: str, right: str) -> bool:
     stripped = left.rstrip("达到为约是了从由")
     if stripped.endswith(cues.share_nouns):  # (a tuple: one call, not a generator of calls)
         return True
-    # (推动|70%以上|企业上云: an effort verb before the part names no more than a scope does)
+    # (推动|70%以上|企业上云: an effort verb before the part names no more than a scope does, nor
+    # does 实现, a link verb: 实现|90%以上|行政村通硬化路)
     return right.startswith(cues.share_right) and not right.startswith("的目标") or (
-        (_only_scope(left) or left.strip() in cue_set("effort_verbs")) and part_of_things_after(right))
+        (_only_scope(left) or left.strip() in cue_set("effort_verbs") or left.strip() == _ACHIEVE) and (
+            part_of_things_after(right)))
+
+
+_ACHIEVE = "实现"  # 实现|90%以上|行政村通硬化路: the part the things that did it are
 
 
 def _only_scope(left: str) -> bool:

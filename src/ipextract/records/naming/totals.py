@@ -294,6 +294,50 @@ def _acted_part(part: str, total: str) -> str:
     return verb + part
 
 
+def _generic_part(part: str, total: str) -> str:
+    """三个一批先进制造业项目 of 先进制造业项目 after 三个一批项目: a part named by a kind of a
+    generic head (项目, 企业…: cues.generic_counted_nouns) that the total ends with too takes
+    the owner the total names before it, nouns alone (a programme, a body), as the parts of a
+    verb's things take the verb (:func:`_acted_part`); ``""`` when the total names no such owner,
+    the part has a limit of its own (国家级…, 城镇…) or a verb, or the heads differ.
+
+    >>> _generic_part("先进制造业项目", "三个一批项目"), _generic_part("亿元以上项目", "新签约项目")
+    ('三个一批先进制造业项目', '')
+    """
+    head = next((h for h in _generic_heads() if part.endswith(h) and total.endswith(h)), "")
+    owner, kind = total[:len(total) - len(head)], part[:len(part) - len(head)]
+    if not head or not owner or not kind or len(part) > _MAX_PART or owner in part or not (
+            _HAN_WORDS.fullmatch(owner) and _HAN_WORDS.fullmatch(kind)) or _own_limit(part):
+        return ""
+    tokens = _tokens(total)
+    if "".join(tokens[-1:]) != head and not total.endswith("".join(tokens[-2:])) or not all(
+            pos_tag(token).startswith(_OWNER_TAGS) for token in _tokens(owner)) or any(
+            pos_tag(token).startswith("v") for token in _tokens(kind)):
+        return ""
+    return owner + part
+
+
+_OWNER_TAGS = ("n", "j", "nz", "m", "l")  # 三个一批 (a numeral and a noun), 城中村改造 no (改造: v)
+
+
+def _programme_quoted(text: str, total: Draft) -> bool:
+    """Whether the total's clause names its owner in quotes (实施|“三个一批”|项目…): a programme's
+    name, which owns the parts in its sentence; an owner written bare (医疗卫生|机构…，其中基层…)
+    may be a word of the parts' own names."""
+    clause = text[max(0, total.figure.lstart - _QUOTED_REACH):total.figure.lstart]
+    return "”" in clause and any(
+        total.metric.startswith(quoted) for quoted in regex.findall(r"“([^“”]{2,12})”", clause))
+
+
+_QUOTED_REACH = 24  # characters before a total read for its programme's quoted name
+
+
+@lru_cache(maxsize=1)
+def _generic_heads() -> tuple[str, ...]:
+    """cues.generic_counted_nouns, the longest first (县区 before 区)."""
+    return tuple(sorted(load_vocabulary().cues.generic_counted_nouns, key=len, reverse=True))
+
+
 _NOT_THING_TAGS = ("v", "d", "p", "c", "u", "r")  # a verb, adverb or function word: no thing
 _MAX_PART = 10  # characters of a part named by a thing (个人创业担保贷款)
 # the parts of a count of things or people, or of money (发放贷款…，其中个人贷款…); an area's
@@ -353,7 +397,9 @@ def _owner_to_parts(drafts: list[Draft], blocks: list[Block]) -> None:
                 if name := (figure.unit == total.figure.unit and (
                         _owned_part(draft.metric, total.metric) or _body_part(draft.metric, total)
                         or _measured_part(draft.metric, total.metric))) or (
-                        draft.kind in _ACTED_KINDS and _acted_part(draft.metric, total.metric)):
+                        draft.kind in _ACTED_KINDS and _acted_part(draft.metric, total.metric)) or (
+                        draft.kind == "count" and _programme_quoted(text, total) and "。" not in text[
+                            total.figure.lend:figure.lstart] and _generic_part(draft.metric, total.metric)):
                     renamed[id(figure)] = name
                     drafts[index] = replace(draft, metric=name)
                     continue
