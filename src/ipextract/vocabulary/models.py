@@ -237,6 +237,8 @@ class Cues(Frozen):
     selecting_verbs: tuple[str, ...] = ()
     # 获, 入选, 获评: an award or a selection after the things counted, kept whatever opens the count
     award_verbs: tuple[str, ...] = ()
+    # 在, 与: before a count of places or partners (在|13个|国家…), whose noun no later name holds
+    place_prepositions: tuple[str, ...] = ()
     # 享誉, 擦亮, 加力: verbs of a figure of speech or of effort that open no predicate of a name
     figurative_verbs: tuple[str, ...] = ()
     # 符合条件: a phrase the segmenter tags a noun that qualifies the things after its 的

@@ -189,6 +189,11 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         return previous.metric, None, "previous"
     metric, how = _metric(figure, kind, words.left, words.right, previous, words.enumerated,
                           places, words.tail)
+    if how in ("before", "after") and metric and previous is not None and (
+            places_counted := _places_counted_before(block, previous, figure, metric)):
+        # 在|13个|国家|投运海外仓|36个: the other count's places; the doer that opens the clause
+        # before the preposition stays (我国运动员|在|33个|项目中|获得…: 我国运动员获得…)
+        metric = _doer_before(block, previous, words.clause_start, places) + metric[len(places_counted):]
     if how == "before" and _MEASURING_BASIS.fullmatch(metric) and (
             topic := _opening_measure(block, sentence_start, words.clause_start, places)):
         # …的比重，按营业收入计算为41.2%，按利润总额计算为45.8%: the measure the sentence
@@ -534,6 +539,47 @@ def _own_predicate(words: PhraseAnalysis, previous: Draft) -> str:
     tokens = _tokens(after)
     return after if pos_tag(tokens[0]) in _PREDICATE_OPENINGS and (any(
         pos_tag(token) == "v" for token in tokens) or tokens[0] in cue_set("predicate_verbs")) else ""
+
+
+def _places_counted_before(block: Block, previous: Draft, figure: Figure, metric: str) -> str:
+    """国家 of 国家投运海外仓, the name of 36个 in 在13个国家投运海外仓36个: the things the count
+    right before counts, after the preposition of a place or a partner that opens it (在, 与, 同,
+    向: cues.toml place_prepositions), are where or with whom the later figure's things were
+    done, no word of their name; ``""`` otherwise (3家企业|实现营收…: the things are the owner).
+
+    >>> from ipextract import extract
+    >>> [r.metric for r in extract("累计与12个国家缔结30对友好城市。").records]
+    ['国家', '缔结友好城市']
+    """
+    text = block.text
+    if previous.kind != "count" or previous.figure.block != figure.block or not text.endswith(
+            tuple(cue_set("place_prepositions")), 0, previous.figure.lstart) or (
+            _CLAUSE_END.search(text, previous.figure.lend, figure.lstart)):
+        return ""
+    # (the nouns right after the count, up to the verb of what was done there)
+    tokens = _tokens(text[previous.figure.lend:figure.lstart])
+    nouns = next((at for at, token in enumerate(tokens) if not pos_tag(token).startswith(_NOMINAL_TAGS)
+                  or pos_tag(token) == "vn"), len(tokens))  # (国家|投运: a verbal noun is the verb)
+    if 0 < nouns < len(tokens) - 1 and pos_tag(tokens[nouns]) == "f":
+        nouns += 1  # (在|33个|项目|中|获得…: the locative closes the place)
+    counted = "".join(tokens[:nouns])
+    return counted if 0 < nouns < len(tokens) and metric.startswith(counted) and (
+        len(metric) > len(counted) + 1) else ""
+
+
+def _doer_before(block: Block, previous: Draft, clause_start: int, places: frozenset[str]) -> str:
+    """我国运动员 of 全年我国运动员|在|33个|项目…: the nouns alone that open the clause before the
+    preposition of the count before (its scope words off), ``""`` for none or for other words."""
+    text = block.text
+    preposition = max(text.rfind(word, clause_start, previous.figure.lstart) for word in cue_set("place_prepositions"))
+    doer = clean_metric(text[clause_start:preposition], places)[0] if preposition > clause_start else ""
+    tokens = _tokens(doer)
+    # (我国|运动员: a pronoun of the country or the region before the doer's noun is its word)
+    return doer if tokens and pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS) and pos_tag(tokens[-1]) != "vn" and all(
+        not pos_tag(token).startswith(_NOT_DOER_TAGS) for token in tokens) else ""
+
+
+_NOT_DOER_TAGS = ("v", "d", "p", "c", "u", "m", "q", "t")  # a verb, an adverb, a function word or a time
 
 
 def _predicate_opening(words: str) -> bool:
