@@ -1076,11 +1076,12 @@ def _piece_parts(words: list[str], opens_list: bool = True) -> tuple[int, str] |
     """A list's piece that opens with verbs and ends with one modifier, read where the piece of
     verbs and one word (:func:`_opening_verbs`) does not: how many words open it, and the
     modifier; ``None`` for any other piece. After verbs the modifier may be two words of four
-    characters at most (with none, 法治|环境 is an item of its own), a qualifying word or a
-    noun before a noun (大型|旅游, 技术|交易: one modifier the
-    segmenter split); before the verbs the piece that ``opens_list`` may name its subject, nouns
-    alone (某都市圈|组建|产业: the subject stays with the list, as it does with one item; not an
-    item after a mark, 保障性|租赁|住房, a noun the segmenter split at a verb).
+    characters at most (with none, 法治|环境 is an item of its own), a qualifying word or a noun
+    before a noun (大型|旅游, 技术|交易: one modifier the segmenter split), and a kind of area
+    right after the verbs is theirs (改造|城市|供排水); before the verbs the piece that
+    ``opens_list`` may name its subject, nouns alone (某都市圈|组建|产业: the subject stays with
+    the list, as it does with one item; not an item after a mark, 保障性|租赁|住房, a noun the
+    segmenter split at a verb).
 
     >>> _piece_parts(["累计", "举办", "大型", "旅游"])
     (2, '大型旅游')

@@ -553,7 +553,7 @@ def _places_counted_before(block: Block, previous: Draft, figure: Figure, metric
     """
     text = block.text
     if previous.kind != "count" or previous.figure.block != figure.block or not text.endswith(
-            tuple(cue_set("place_prepositions")), 0, previous.figure.lstart) or (
+            cue_words("place_prepositions"), 0, previous.figure.lstart) or (
             _CLAUSE_END.search(text, previous.figure.lend, figure.lstart)):
         return ""
     # (the nouns right after the count, up to the verb of what was done there)
@@ -571,7 +571,7 @@ def _doer_before(block: Block, previous: Draft, clause_start: int, places: froze
     """我国运动员 of 全年我国运动员|在|33个|项目…: the nouns alone that open the clause before the
     preposition of the count before (its scope words off), ``""`` for none or for other words."""
     text = block.text
-    preposition = max(text.rfind(word, clause_start, previous.figure.lstart) for word in cue_set("place_prepositions"))
+    preposition = max(text.rfind(word, clause_start, previous.figure.lstart) for word in cue_words("place_prepositions"))
     doer = clean_metric(text[clause_start:preposition], places)[0] if preposition > clause_start else ""
     tokens = _tokens(doer)
     # (我国|运动员: a pronoun of the country or the region before the doer's noun is its word)
