@@ -1103,7 +1103,7 @@ def _piece_parts(words: list[str], opens_list: bool = True) -> tuple[int, str] |
         verbs = subject + _opening_verbs(words[subject:]) if subject else 0
         if verbs == subject or not _opening_verb(words[verbs - 1]):
             return None
-    if verbs and len(words) - verbs > 1 and words[verbs] in load_vocabulary().cues.list_area_scopes:
+    if verbs and len(words) - verbs > 1 and words[verbs] in cue_set("list_area_scopes"):
         verbs += 1  # (改造|城市|供排水、燃气…: the kind of area after the verbs is theirs, kept)
     tail = words[verbs:]
     if len(tail) == 1 and _short_modifier(tail[0]):

@@ -629,7 +629,7 @@ def short_predicate(noun: str, right: str, carrier: str = "", benefactive: bool 
     cut = len(tokens)
     while cut > 1 and (tokens[cut - 1] in cues.effort_verbs or tokens[cut - 1] in words["effort_adverbs"]):
         cut -= 1
-    return "".join(tokens[:cut]) if cut < len(tokens) and cut > 0 and "".join(tokens) == rest else rest
+    return "".join(tokens[:cut]) if cut < len(tokens) and "".join(tokens) == rest else rest
 
 
 def _done_after_place(tokens: list[str], words: dict[str, frozenset[str]]) -> bool:

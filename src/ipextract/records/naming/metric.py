@@ -55,6 +55,7 @@ from .phrase import (
     _EACH,
     _EXAMPLES_CLOSED,
     _HAN_WORDS,
+    _LIST_COMMAS,
     _NAME_ENDINGS,
     _SHARE_WHOLE,
     BATCH_AT_END,
@@ -689,7 +690,7 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
         if noun in cues.generic_counted_nouns:
             noun = _with_predicate(noun, tail or right)  # 14家企业|上榜…
         elif kind == "count" and (not own or carrier or own in cue_set("flow_verbs_over_lists")
-                                  or right.startswith(noun) and right.startswith(cues.award_verbs, len(noun))):
+                                  or right.startswith(noun) and right.startswith(cue_words("award_verbs"), len(noun))):
             # 27家|农村信用社|完成改制任务, 推动|6个|平台|投入运行: which of the things are counted
             # (新增|1200款|农产品|入驻商超: of the things a flow adds, those that did it; an award
             # whatever opens the count: 某区新增|3项|改革成果|获…)
@@ -924,7 +925,7 @@ def _after_examples(name: str) -> str:
     # that opens with a place's name, 某县|智能|无人|车|配送|等, after more words; not 开工建设|等,
     # actions)
     # (the example before 等 opens after the list's last mark, or with the name)
-    opening = next((at + 1 for at in range(closing - 1, -1, -1) if tokens[at] in _LIST_MARKS), 0)
+    opening = next((at + 1 for at in range(closing - 1, -1, -1) if tokens[at] in _LIST_COMMAS), 0)
     if closing and (pos_tag(tokens[closing - 1]).startswith(_NOMINAL_TAGS) or closing > 1 and (
             pos_tag(tokens[closing - 2]).startswith(_NOMINAL_TAGS)) or closing - opening > 2 and (
             pos_tag(tokens[opening]) in _PROPER_TAGS)) and len(
@@ -956,7 +957,6 @@ def _after_examples(name: str) -> str:
 
 
 _PROPER_TAGS = frozenset({"nr", "ns", "nt", "nz"})
-_LIST_MARKS = frozenset("、，,")  # the marks between a list's examples
 
 
 def _named_example(example: list[str], head: str) -> bool:

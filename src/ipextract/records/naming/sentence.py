@@ -570,8 +570,9 @@ def _places_counted_before(block: Block, previous: Draft, figure: Figure, metric
 def _doer_before(block: Block, previous: Draft, clause_start: int, places: frozenset[str]) -> str:
     """我国运动员 of 全年我国运动员|在|33个|项目…: the nouns alone that open the clause before the
     preposition of the count before (its scope words off), ``""`` for none or for other words."""
-    text = block.text
-    preposition = max(text.rfind(word, clause_start, previous.figure.lstart) for word in cue_words("place_prepositions"))
+    text, at = block.text, previous.figure.lstart
+    # (the preposition right before the count, which _places_counted_before found there)
+    preposition = at - len(next(word for word in cue_words("place_prepositions") if text.endswith(word, 0, at)))
     doer = clean_metric(text[clause_start:preposition], places)[0] if preposition > clause_start else ""
     tokens = _tokens(doer)
     # (我国|运动员: a pronoun of the country or the region before the doer's noun is its word)

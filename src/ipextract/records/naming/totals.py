@@ -309,8 +309,7 @@ def _generic_part(part: str, total: str) -> str:
     if not head or not owner or not kind or len(part) > _MAX_PART or owner in part or not (
             _HAN_WORDS.fullmatch(owner) and _HAN_WORDS.fullmatch(kind)) or _own_limit(part):
         return ""
-    tokens = _tokens(total)
-    if "".join(tokens[-1:]) != head and not total.endswith("".join(tokens[-2:])) or not all(
+    if _tokens(total)[-1] != head or not all(
             pos_tag(token).startswith(_OWNER_TAGS) for token in _tokens(owner)) or any(
             pos_tag(token).startswith("v") for token in _tokens(kind)):
         return ""
