@@ -82,6 +82,7 @@ from .naming import (
 from .naming.areas import areas_of_bare_names, measures_of_listed_places, shares_of_listed_places
 from .naming.glossary import term_of_glossary_entries
 from .naming.implied import (
+    OUTPUT,
     industry_growth_named,
     length_named,
     level_words_off,
@@ -510,6 +511,25 @@ def _amount_before(drafts: list[Draft], index: int) -> str:
         before.figure.block == drafts[index].figure.block) else ""
 
 
+_OUTPUT_KINDS = frozenset({"count", "quantity"})
+
+
+def _sentence_before(blocks: list[Block], draft: Draft) -> str:
+    """The words of ``draft``'s sentence before its figure."""
+    block = blocks[draft.figure.block]
+    return block.text[block.sentence_start(draft.figure.lstart):draft.figure.lstart]
+
+
+def _after_product_output(before: Draft, draft: Draft, blocks: list[Block]) -> bool:
+    """Whether ``draft``, a level named by its own words, follows in its sentence a product's
+    growth named with the output the sentence opens with (锂电池增长…，新能源汽车超过110万辆: the
+    items of one list of products), not in a table."""
+    return draft.section != "table" and before.kind == "growth" and before.figure.block == draft.figure.block and (
+        before.metric.endswith(OUTPUT) and before.figure.lstart >= blocks[draft.figure.block].sentence_start(
+            draft.figure.lstart)) and product_growth_named(before.metric.removesuffix(OUTPUT), _sentence_before(
+                blocks, before)) == before.metric
+
+
 def _name_implied_measures(drafts: list[Draft], blocks: list[Block]) -> None:
     """The measure a bare name implies (naming/implied.py), once every other rule has named
     it: 汽车制造业增长12.3%, an industry's growth, is of its value added (not a growth of a
@@ -531,6 +551,11 @@ def _name_implied_measures(drafts: list[Draft], blocks: list[Block]) -> None:
         elif draft.kind in BASE_KINDS and (owned := relative_owner(
                 draft.metric, blocks[draft.figure.block].text, draft.figure.lend)) != draft.metric:
             drafts[index] = replace(draft, metric=owned)  # (全长1.3万公里的…公路: the road's)
+        elif draft.kind in _OUTPUT_KINDS and draft.metric_from == "before" and index and (
+                _after_product_output(drafts[index - 1], draft, blocks)):
+            # (…产品产量大幅增长，集成电路增长…，新能源汽车超过110万辆: a product of the list's
+            # output, given in its own unit)
+            drafts[index] = replace(draft, metric=product_growth_named(draft.metric, _sentence_before(blocks, draft)))
         elif draft.kind == "quantity" and draft.metric and draft.section != "table":
             block = blocks[draft.figure.block]
             at = draft.figure.lstart

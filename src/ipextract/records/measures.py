@@ -33,6 +33,7 @@ _NEW_WHOLE = regex.compile(r"[。！？]|中[，,：:]")  # a new sentence, or a
 
 
 _LIST_MARK = "、"
+_CHANGE_KINDS = frozenset({"growth", "change", "change_pp"})  # what a 分别 list gives of the levels before
 
 
 def _parallel_measure(category: str, model: str, sub_item: bool, bare: bool = False) -> str:
@@ -365,7 +366,9 @@ def _parallel_measures(drafts: list[Draft], blocks: list[Block]) -> set[int]:
             model = None  # (…占职工总数的6.6%…；在…专业技术人员中，…占6.7%: a whole of its own)
         # (…4120例（其中病毒性肝炎2105例），丙类…: a part of the part before, in a bracket)
         nested = model is not None and model_end > 0 and _nested_part(block.text, model_end, figure.lstart)
-        if draft.metric in renamed and draft.metric_from in ("of", "previous"):
+        # (出口…，进口…，分别下降…: the growths a 分别 list names by the items the levels were)
+        if draft.metric in renamed and (draft.metric_from in ("of", "previous") or (
+                draft.metric_from == "list" and draft.kind in _CHANGE_KINDS)):
             drafts[index] = draft = replace(draft, metric=renamed[draft.metric])
             continued.add(id(figure))
         elif draft.kind == "share" and draft.metric_from in ("of", "previous") and (

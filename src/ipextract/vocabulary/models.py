@@ -128,6 +128,7 @@ class Cues(Frozen):
     verbs_before_names: tuple[str, ...] = ()
     verbs_inside_names: tuple[str, ...] = ()
     verbs_after_names: tuple[str, ...] = ()
+    keeping_verbs_before_measures: tuple[str, ...] = ()
     subjects: tuple[str, ...] = ()
     generic_names: tuple[str, ...] = ()  # the validator: words that name no indicator
     measure_endings: tuple[str, ...] = ()  # a table row named so is a measure (税收收入, 产量)

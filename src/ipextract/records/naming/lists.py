@@ -468,6 +468,7 @@ def _shared_words(items: list[str]) -> list[str]:
         # (第一、第三产业增加值: an ordinal alone takes the words after the last item's ordinal)
         rest = items[-1][last.end():]
         items = [item + rest if _ORDINAL_ALONE.fullmatch(item) else item for item in items]
+    items = _completed_characters(items)
     # (the rate of the nearest item after each bare one: 卫生户厕、垃圾处理设施覆盖率和污水治理率
     # → 卫生户厕覆盖率)
     rate, rated = "", []
@@ -497,6 +498,37 @@ def _shared_words(items: list[str]) -> list[str]:
     return _shared_per_unit(_shared_measure(items))
 
 
+def _completed_characters(items: list[str]) -> list[str]:
+    """进、出口总额 → 进口总额, 出口总额; 金融机构存、贷款余额 → 金融机构存款余额, 金融机构贷款余额:
+    an item that ends with a character alone where the next opens with a word of two characters
+    (出口, 贷款) is that word with the item's character in place of its first, and the words
+    after it (总额) are the item's too, as are the words the item opens with (金融机构) the
+    next item's. Only where the character and the rest of the word make a word (进口, 存款, 中学).
+
+    >>> _completed_characters(["金融机构存", "贷款余额"])
+    ['金融机构存款余额', '金融机构贷款余额']
+    >>> _completed_characters(["采选业", "电力热力生产和供应业"])[0], _completed_characters(["城镇", "农村居民收入"])
+    ('采选业', ['城镇', '农村居民收入'])
+    """
+    if not any(item and len(_tokens(item)[-1]) == 1 for item in items[:-1]):
+        return items  # (most lists: no item ends with a character alone)
+    completed = list(items)
+    for at in range(len(items) - 2, -1, -1):
+        item, after = completed[at], completed[at + 1]
+        tokens = _tokens(item) if item and _HAN_WORDS.fullmatch(item) else []
+        word = _tokens(after)[0] if after and _HAN_WORDS.fullmatch(after) else ""
+        # (a noun of one character is a thing or a suffix of its own: 采选|业、电力…, 肉、奶产量)
+        if not tokens or len(tokens[-1]) != 1 or len(word) != _PAIRED_WORD or pos_tag(tokens[-1]).startswith(
+                "n") or not is_word(tokens[-1] + word[1:]):
+            continue
+        owner = item[:-1]
+        completed[at] = item + after[1:]
+        if owner and not after.startswith(owner):
+            completed[at + 1] = owner + after
+    return completed
+
+
+_PAIRED_WORD = 2  # characters of the word an item of one character completes (出口 → 进口)
 _AVERAGE = "均"  # (人均, 亩均: a base per head or place; 每… opens the others, phrase._EACH)
 
 
@@ -687,7 +719,7 @@ def _measure_after_head(items: list[str], last: str) -> str:
     cues = load_vocabulary().cues
     share = next((noun for noun in cues.share_nouns if last.endswith(noun)), "")
     if not share:
-        return ""
+        return _measure_after_shared_word(items, last)
     measured = last[:-len(share)]
     noun = max((m for m in cues.measure_nouns if measured.endswith(m) and len(measured) > len(m)),
                key=len, default="")
@@ -697,6 +729,46 @@ def _measure_after_head(items: list[str], last: str) -> str:
     head = heads.pop() if len(heads) == 1 else ""
     at = last.find(head) if len(head) > 1 else -1
     return last[at + len(head):] if at > 0 and at + len(head) < len(measured) else ""
+
+
+def _measure_after_shared_word(items: list[str], last: str) -> str:
+    """The words of ``last`` after a word of its own that ends with the word every bare item
+    before it ends with (学前教育 and 高中阶段|教育|毛入学率: both name a kind of 教育), when they
+    end as a measure does; ``""`` otherwise (nothing after the word, or items of no one word).
+
+    >>> _measure_after_shared_word(["学前教育"], "高中阶段教育毛入学率")
+    '毛入学率'
+    >>> _measure_after_shared_word(["城镇"], "农村居民收入"), _measure_after_shared_word(["工业"], "服务业增加值")
+    ('', '')
+    """
+    tails = {_shared_tail(item) for item in items}
+    tail = tails.pop() if len(tails) == 1 else ""
+    if not tail:
+        return ""
+    tokens = _tokens(last)
+    at = 0
+    for token in tokens[:-1]:
+        at += len(token)
+        if token.endswith(tail) and at > len(tail):
+            rest = last[at:]
+            endings = load_vocabulary().cues.measure_endings + _NAME_ENDINGS
+            return rest if len(rest) >= _SHARED_MEASURE and rest.endswith(endings) and all(
+                pos_tag(t).startswith(("n", "vn")) for t in _tokens(rest)) else ""
+    return ""
+
+
+_SHARED_MEASURE = 2  # characters of the measure after the shared word, at least (入学率)
+_TAIL = 2  # characters of the shared word (教育, 能源): a word, not a character that ends many
+
+
+def _shared_tail(item: str) -> str:
+    """教育 of 学前教育 (one word to the segmenter, two of its own), 能源 of 清洁|能源: the word a
+    bare thing ends with; ``""`` for none."""
+    if not _bare_thing(item):
+        return ""
+    word = _tokens(item)[-1]
+    tail = word[-_TAIL:]
+    return tail if len(word) >= _TAIL and len(item) > _TAIL and is_word(tail) else ""
 
 
 def _shared_area_scope(items: list[str]) -> list[str]:

@@ -204,9 +204,23 @@ _PROJECT_AFTER = regex.compile(
 
 
 _ADVERB_READ = 2  # characters of a name's start read against the words after its count
-_REACHED = regex.compile(r"(\p{Han}{2,8})(?:[，,。；;、]|$)")  # the things after a reach's figure
+# the things after a reach's figure (…覆盖|85%以上|县: a noun of one character too; 的 after a
+# share's qualifier joins it to them: 覆盖|90%以上|的乡镇)
+_REACHED = regex.compile(r"的?(\p{Han}{1,8})(?:[，,。；;、（(]|$)")
 _COVERAGE = "覆盖"
 _RATE_KINDS = frozenset({"rate", "share"})
+
+
+def _doer_and_verb(own: str) -> bool:
+    """Whether ``own`` is a doer and a verb of deciding alone (市委|确定, 年初|省政府|部署): nouns or
+    a time before the verb, no other word.
+
+    >>> _doer_and_verb("市委确定"), _doer_and_verb("加快推进确定")
+    (True, False)
+    """
+    tokens = _tokens(own)
+    return len(tokens) > 1 and tokens[-1] in cue_set("deciding_verbs") and all(
+        pos_tag(token).startswith((*_NOMINAL_TAGS, "t")) for token in tokens[:-1])
 
 
 def _reached_things(name: str, kind: str, unit: str, right: str) -> str:
@@ -221,9 +235,11 @@ def _reached_things(name: str, kind: str, unit: str, right: str) -> str:
     if not right or not name.endswith(load_vocabulary().cues.reach_verbs):
         return name  # (most names: one test of the end)
     things = _REACHED.match(right)
-    if things is None or not all(pos_tag(token).startswith(_NOMINAL_TAGS) for token in _tokens(things.group(1))):
+    # (县, 村: a place of a level alone, which the segmenter may tag otherwise, cues.generic_counted_nouns)
+    if things is None or not all(pos_tag(token).startswith(_NOMINAL_TAGS) or token in cue_set("generic_counted_nouns")
+                                 for token in _tokens(things.group(1))):
         return name
-    if kind == "count" and not unit:
+    if kind == "count" and not unit and not right.startswith(_OF):
         return name + things.group(1)
     if kind in _RATE_KINDS and name.endswith(_COVERAGE) and len(name) > len(_COVERAGE):
         return name[:-len(_COVERAGE)] + things.group(1) + _COVERAGE + "率"
@@ -551,7 +567,17 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
         own = own.removesuffix(setting[1])  # 活动时长调整为|20分钟: the new level, no verb of it
     if figure.kind == "count" and own in cue_set("preposition_verbs"):
         own, own_tag = "", ""  # (聚焦|13个|产业集群, 围绕|22个|产业: a verb used as a preposition)
-    if own in cue_set("deciding_verbs") and left.rstrip().endswith(_OF):
+    if figure.kind == "count" and left.rstrip().endswith(_OF) and (
+            verb := next((v for v in cue_words("preposition_verbs") if own.startswith(v)), "")):
+        # (紧扣|市委确定的|276项|改革任务: a verb used as a preposition before a clause that says
+        # which things; the clause is theirs, the verb no action on them)
+        rest = _tokens(own[len(verb):])
+        while rest and pos_tag(rest[0]) == "t":
+            rest = rest[1:]  # (紧扣|年初|确定: the time goes too; the doer stays, 自治区党委)
+        own = "".join(rest)
+    if own.endswith(cue_words("deciding_verbs")) and left.rstrip().endswith(_OF) and (
+            own in cue_set("deciding_verbs") or _doer_and_verb(own)):
+        # (自治区党委确定的|276项|改革任务: the doer who decided goes with the verb)
         own, own_tag = "", ""  # (年初确定的|10件|民生实事: the things decided, no action counted)
     if kind == "share" and own in cue_set("effort_verbs") and (right.startswith(_OF) or part_of_things_after(right)):
         # (推动|60%以上|的县级…机构三级达标, 推动|70%以上|企业上云: the share of the things after it)

@@ -758,7 +758,9 @@ def _without_verbs(tokens: list[str]) -> list[str]:
                 or tokens[1] in cue_set("flow_verbs_over_lists")))) or (
             # (完成|老旧|小区|改造: the things and the work on them name the figure, as 危房改造)
             tokens[0] in words["work_done_verbs"] and len(tokens) > 2
-            and "".join(tokens[1:]).endswith(_works_on_things()))):
+            and "".join(tokens[1:]).endswith(_works_on_things())) or (
+            # (稳定|基本医疗保险参保率: a level kept, named by its measure)
+            tokens[0] in cue_set("keeping_verbs_before_measures") and _kept_measure(tokens[1:]))):
         # (实现|新增|煤炭产能: the flow the verb stood before names the figure)
         # (实现|保费|收入: a measure named after the verb, whatever its tags; not 实现|收入,
         # where the verb is all that tells the measure from a bare word)
@@ -771,6 +773,20 @@ def _without_verbs(tokens: list[str]) -> list[str]:
     while len(tokens) > 1 and tokens[-1] in words["verbs_after_names"]:
         tokens = tokens[:-1]
     return tokens
+
+
+def _kept_measure(tokens: list[str]) -> bool:
+    """Whether ``tokens`` name a measure before the link words of its level (参保率|在: a level
+    kept, 稳定|参保率|在…), as the verbs of keeping before a measure need.
+
+    >>> _kept_measure(["基本", "医疗保险", "参保", "率", "在"]), _kept_measure(["脱贫", "成果"])
+    (True, False)
+    """
+    trailing = _trailing_words()
+    end = len(tokens)
+    while end and tokens[end - 1] in trailing:
+        end -= 1
+    return end > 0 and "".join(tokens[:end]).endswith(load_vocabulary().cues.measure_endings)
 
 
 @lru_cache(maxsize=1)

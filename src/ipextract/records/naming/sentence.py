@@ -189,11 +189,20 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         return previous.metric, None, "previous"
     metric, how = _metric(figure, kind, words.left, words.right, previous, words.enumerated,
                           places, words.tail)
+    if how in ("before", "after") and kind == "count" and (metric or how == "before") and (rest := _rest_of_first_item(
+            metric, block.text[figure.lend:figure.lend + _LIST_REACH], how == "before")):
+        # 新增|4个|国家级、15个省级重点实验室, 出台|12条|稳就业、9条…政策措施: the things of every
+        # count of the list
+        metric, how = metric + rest, "after"
     if how in ("before", "after") and metric and previous is not None and (
             places_counted := _places_counted_before(block, previous, figure, metric)):
         # 在|13个|国家|投运海外仓|36个: the other count's places; the doer that opens the clause
         # before the preposition stays (我国运动员|在|33个|项目中|获得…: 我国运动员获得…)
         metric = _doer_before(block, previous, words.clause_start, places) + metric[len(places_counted):]
+    if how == "before" and metric and (places_of := _places_after_open_at(block, words.clause_start, metric)):
+        # 优先在山区、|革命老区|新建应急避难场所|320个: the places of the 在 the clause
+        # before opens, no word of what was done there
+        metric = metric[len(places_of):]
     if how == "before" and _MEASURING_BASIS.fullmatch(metric) and (
             topic := _opening_measure(block, sentence_start, words.clause_start, places)):
         # …的比重，按营业收入计算为41.2%，按利润总额计算为45.8%: the measure the sentence
@@ -251,7 +260,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
     if not metric and previous is not None and kind == "share" and (
             words.right.startswith("的") or part_of_things_after(words.right)) and (
             previous.figure.lend <= words.clause_start) and (after := words_after(words.right)) and (
-            not _ANY_DIGIT.search(after)):
+            not _ANY_DIGIT.search(after) or _threshold_of_things(after)):
         # 每年将70%以上的财政支出用于民生: a share of the things named after it (N%的X, or N%X
         # with the 的 left out: part_of_things_after), in a
         # clause that names nothing before it but a time, is theirs (rule 3), not a share of
@@ -565,6 +574,104 @@ def _places_counted_before(block: Block, previous: Draft, figure: Figure, metric
     counted = "".join(tokens[:nouns])
     return counted if 0 < nouns < len(tokens) and metric.startswith(counted) and (
         len(metric) > len(counted) + 1) else ""
+
+
+def _rest_of_first_item(metric: str, after: str, verb_only: bool) -> str:
+    """What the name of a figure-first list's first count lacks (``after`` is the text after
+    the count): the head the last item ends with, 重点实验室 of 4个|国家级、15个省级重点实验室,
+    when the item right after the count is only what qualifies it, a level alone (the last item
+    opens with one too) or a purpose, a short phrase that opens with a verb or an adjective (稳,
+    促); with the part of the item ``metric`` does not end with (省级|以上; all of it where the
+    name is the verb before the count, ``verb_only``). ``""`` otherwise.
+
+    >>> _rest_of_first_item("新增国家级", "国家级、15个省级重点实验室，…", False)
+    '重点实验室'
+    >>> _rest_of_first_item("出台", "稳就业、9条稳外资政策措施。", True), _rest_of_first_item("园区", "园区、5个基地。", False)
+    ('稳就业政策措施', '')
+    """
+    pieces = _LIST_PIECE.match(after)
+    if pieces is None:
+        return ""
+    item, last = pieces["item"], pieces["last"]
+    written = 0 if verb_only else next((at for at in range(len(item), 1, -1) if metric.endswith(item[:at])), -1)
+    if written < 0:
+        return ""
+    level = _level_prefix(item)
+    if level:
+        level += next((bound for bound in _LEVEL_BOUNDS if item.startswith(bound, len(level))), "")
+        own = _level_prefix(last)
+        own += next((bound for bound in _LEVEL_BOUNDS if last.startswith(bound, len(own))), "")
+        return item[written:] + last[len(own):] if level == item and own and len(last) > len(own) else ""
+    tokens, ends = _tokens(item), _tokens(last)
+    head = ends[-1]
+    if len(item) > _PURPOSE_ITEM or len(tokens) < 2 or not pos_tag(tokens[0]).startswith(("v", "a")) or (
+            pos_tag(tokens[0]) == "vn") or pos_tag(head) != "n" or len(head) < 2 or item.endswith(head) or (
+            len(ends) < 2):
+        return ""
+    return item[written:] + head
+
+
+# a figure-first list after its first count: the item, more counts and their items, and the last
+# (…国家级、|15个|省级重点实验室) closing its clause
+_LIST_PIECE = regex.compile(r"(?P<item>\p{Han}{2,8})(?:[、，,](?:[0-9]+|[一二两三四五六七八九十]+)[个家条项所座批类]"
+                            r"\p{Han}{2,8}){0,3}?[、，,](?:[0-9]+|[一二两三四五六七八九十]+)[个家条项所座批类]"
+                            r"(?P<last>\p{Han}{3,16})(?:[，,。；;]|$)")
+_LIST_REACH = 80  # characters read after a count for the rest of its list
+_PURPOSE_ITEM = 4  # characters of a purpose that qualifies a list's head (稳就业, 扩内需)
+
+
+def _threshold_of_things(after: str) -> bool:
+    """Whether the only figure in the words after a share's 的 is a threshold the things pass
+    (家庭农场年销售收入|超过|50万元: which of them the share counts), a verb of passing before it
+    (cues.size_passing_verbs) and nothing after it.
+
+    >>> _threshold_of_things("家庭农场年销售收入超过50万元"), _threshold_of_things("企业营业收入增长5%")
+    (True, False)
+    """
+    found = _THRESHOLD_AT_END.search(after)
+    return found is not None and not _ANY_DIGIT.search(after, 0, found.start()) and (
+        after[:found.start()].endswith(cue_words("size_passing_verbs")))
+
+
+_THRESHOLD_AT_END = regex.compile(r"[0-9][0-9.]*[\p{Han}]{1,3}$")
+
+
+def _places_after_open_at(block: Block, clause_start: int, metric: str) -> str:
+    """革命老区 of 革命老区新建应急避难场所, where the piece before the clause opens a place with
+    在 and names nothing more (优先在山区、…): the nouns that open the name before its
+    first verb are the next of the places where it was done, no word of the things; ``""``
+    otherwise.
+
+    >>> from ipextract import extract
+    >>> [r.metric for r in extract("优先在山区、革命老区新建棚室5万个。").records]
+    ['新建棚室']
+    """
+    text = block.text
+    if clause_start < 1 or text[clause_start - 1] not in _LIST_MARKS:
+        return ""
+    piece = _tokens(text[block.clause_start(clause_start - 1):clause_start - 1])
+    # (优先|在…: an adverb before the preposition, whatever the segmenter tags it)
+    at = piece.index(_AT) if _AT in piece[:_AT_REACH] else len(piece)
+    if at >= len(piece) - 1 or any(pos_tag(token).startswith(("n", "v")) and pos_tag(token) != "vn"
+                                   for token in piece[:at]) or not all(
+            pos_tag(token).startswith(_NOMINAL_TAGS) and pos_tag(token) != "vn" for token in piece[at + 1:]):
+        return ""
+    tokens = _tokens(metric)
+    # (革命|老区: a verbal noun qualifies the place as a noun does; the verb after them is the
+    # action done there)
+    nouns = next((i for i, token in enumerate(tokens) if not pos_tag(token).startswith(_NOMINAL_TAGS)
+                  and pos_tag(token) != "vn"), len(tokens))
+    # (a verb of a list or of counting opens what was done: 新建, 建设; not 新能源|富集|地区…,
+    # a verb inside the place's name)
+    if not 0 < nouns < len(tokens) or not metric.startswith(_counted_verbs(), len("".join(tokens[:nouns]))) or not (
+            text.startswith("".join(tokens[:nouns]), clause_start)):
+        return ""
+    return "".join(tokens[:nouns])
+
+
+_LIST_MARKS = "、，,"  # what ends a piece of a list of places (、 or ， alike: a writer's choice)
+_AT = "在"  # the preposition of a place
+_AT_REACH = 2  # words: the preposition opens the piece, or follows one adverb (优先|在)
 
 
 def _doer_before(block: Block, previous: Draft, clause_start: int, places: frozenset[str]) -> str:
@@ -1095,10 +1202,13 @@ def _measure_of_item(metric: str, text: str, previous: Draft, figure: Figure, se
             not previous.metric.endswith(_item_measures()[1])):
         return metric
     between = text[previous.figure.lend:figure.lstart]
-    marks = _ITEM_MARK.findall(between)
-    if len(marks) != 1:
+    marks = list(_ITEM_MARK.finditer(between))
+    # (…410亿斤、实现“十连丰”，增量…: a clause of what the measure did between, a verb
+    # and no figure, is no item of its own)
+    if not marks or len(marks) > _DID_BETWEEN + 1 or marks[-1].group() in _FULL_STOPS or len(marks) > 1 and (
+            not _did_between(between[marks[0].end():marks[-1].start()])):
         return metric
-    said = between[between.index(marks[0]) + 1:]
+    said = between[marks[-1].end():]
     before = said[:said.find(metric)] if metric in said else None
     if before is None or before and not previous.metric.endswith(before) and (
             _YEARS_RUN.fullmatch(before) is None):
@@ -1107,6 +1217,15 @@ def _measure_of_item(metric: str, text: str, previous: Draft, figure: Figure, se
 
 
 _ITEM_MARK = re.compile("[、，,；;。！？!?]")  # what ends an item (a full stop: no item after)
+_FULL_STOPS = frozenset("。！？!?")
+_DID_BETWEEN = 1  # clauses of what the measure did, between it and its measure
+
+
+def _did_between(clause: str) -> bool:
+    """实现“二十一连丰”: a clause that opens with a verb and holds no digit nor mark."""
+    words = _tokens(clause.strip())
+    return bool(words) and pos_tag(words[0]).startswith("v") and not _ANY_DIGIT.search(clause) and (
+        _ITEM_MARK.search(clause) is None)
 _YEARS_RUN = re.compile("[一二两三四五六七八九十]{1,2}年")  # 五年|增量: the years a change ran over
 
 
@@ -1305,6 +1424,8 @@ def _shared_level(before: str, metric: str) -> str:
     level = _level_prefix(before)
     if not level or _level_prefix(metric) or not metric:
         return metric
+    # (自治区级以上|绿色工厂…、绿色园区: the bound of the level is the level's, carried with it)
+    level += next((bound for bound in _LEVEL_BOUNDS if before.startswith(bound, len(level))), "")
     rest, own = _tokens(before[len(level):]), _tokens(metric)
     return level + metric if rest and own and rest[0] == own[0] and len(own) > 1 else metric
 
@@ -1316,6 +1437,7 @@ def _mark_before(text: str, end: int, noun: str) -> str:
     return text[start - 1] if noun and start > 0 and text.startswith(noun, start) else ""
 
 
+_LEVEL_BOUNDS = ("及以上", "以上")  # 省级以上: the levels a name's things are of, from one up
 _LIST_END = re.compile(r"(?:等等?)?$|[和及与][0-9]")  # what may follow a noun that ends an item
 
 
@@ -1353,8 +1475,14 @@ def _verb_over_counts(metric: str, between: str, previous: str, right: str) -> s
     noun = between[:-1]
     if _HOLDS_QUOTE(right) is not None:
         right = _QUOTES.sub("", right)  # (3个|“绿水青山就是金山银山”实践创新基地: the name has no quotes)
+    # (新增国家级|重点实验室 before 15个省级…: the head the item before took from the last item)
+    if noun and not previous.endswith(noun) and (at := previous.rfind(noun)) > 0 and (
+            metric.endswith(previous[at + len(noun):])):
+        previous = previous[:at + len(noun)]
     if not between.endswith(COUNTS_JOINED) or not noun or not previous.endswith(noun) or (
-            not right.startswith(metric)) or _LIST_END.match(right, len(metric)) is None:
+            not right.startswith(metric) and not (right and metric.startswith(right))) or (
+            _LIST_END.match(right, min(len(metric), len(right))) is None):
+        # (…、|9个|国家级、…先进制造业集群: the item the list's head was given to, its head after it)
         return metric
     tokens = _tokens(metric)
     if len(tokens) > 1 and tokens[0] in _word_sets()["generic_counted"] and _is_verb(pos_tag(tokens[1])):
@@ -1366,7 +1494,8 @@ def _verb_over_counts(metric: str, between: str, previous: str, right: str) -> s
     words = _tokens(verbs)
     # (省科学技术奖|获评|3个一等奖、5个二等奖: the subject before the verbs is every item's too)
     subject = next((at for at, token in enumerate(words) if pos_tag(token) not in _SUBJECT_TAGS), 0)
-    if metric.startswith(verbs) or not words[subject:] or not all(
+    # (新|培育: a verb of the list the segmenter cuts in two is one word of the list's)
+    if metric.startswith(verbs) or not words[subject:] or "".join(words[subject:]) not in _list_openers() and not all(
             _is_verb(pos_tag(token)) or token in _list_openers() for token in words[subject:]):
         return metric  # (在全国率先建设|…: an adverb or a place before the verb is no list's)
     return verbs + metric

@@ -173,7 +173,7 @@ def _bare(name: str) -> str:
     may open with the item before's own verb (报告|死亡), else ``""``. Not a verb of reach, of a
     cause or a carrier (惠及, 带动: what a figure before reached is named elsewhere), nor a rate
     (调解成功率: a measure of its own)."""
-    if name in _owned_measures():
+    if name in _owned_measures() or _bare_rate(name):
         return "measure"
     cues = load_vocabulary().cues
     if not _HAN_WORDS.fullmatch(name) or name.endswith("率") or name.startswith(
@@ -188,6 +188,18 @@ def _bare(name: str) -> str:
 
 
 _RATE = "率"
+
+
+@lru_cache(maxsize=1 << 10)
+def _bare_rate(name: str) -> bool:
+    """精深加工率, 合格率: a rate of nouns alone, short, that names nothing without an owner."""
+    if not name.endswith(_RATE) or len(name) > _MAX_BARE or not _HAN_WORDS.fullmatch(name):
+        return False
+    # (a rate of a quality or a work, 精深|加工|率, 合格|率; no place, time or number in it)
+    return not any(pos_tag(token).startswith(_NOT_IN_RATE) for token in _tokens(name[:-len(_RATE)]))
+
+
+_NOT_IN_RATE = ("ns", "nr", "m", "q", "d", "p", "r", "t", "f")
 
 
 def _nouns_opening(tokens: list[str]) -> int:
@@ -281,7 +293,7 @@ def _owner(before: str, name: str, bare: str) -> str:
     # nothing without an owner, cues.carried_measures, and so does a body of two, 医院|次均门诊
     # 费用…；次均住院费用…: the measures an institution's own, since the thirty-eighth session;
     # 电力 adds nothing to 发电量)
-    short_thing = bool(ending) and len(owned) == 1 and name in cue_set("carried_measures") and (
+    short_thing = bool(ending) and len(owned) == 1 and (name in cue_set("carried_measures") or _bare_rate(name)) and (
         pos_tag(owner) == "n")
     if len(owner) < _MIN_TOPIC and not short_thing or not owned or pos_tag(owned[-1]).startswith(_NOT_OWNER_ENDS) or (
             pos_tag(owner[-2:]).startswith("v")) or (
