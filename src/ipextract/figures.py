@@ -910,6 +910,28 @@ _NOUN_TAGS = frozenset({"n", "nz", "nr", "ns", "nt"})
 _LONGEST_TAIL = 4  # characters past a figure a noun it opens is looked for in
 
 
+# A note that opens with its mark (［5］, [12], 注：) and the words of a definition in it: the sentence
+# that says what a term means (…是指…, …相当于…) and the clause that says what it takes in
+# (…包括…). The numbers there bound the term (每户授信在1000万元以下的…, 务工6个月及以上的…), or say
+# what its unit is worth; no statistic of the year.
+_NOTE_OPENING = regex.compile(r"\s*(?:[\[［]\d{1,3}[\]］]|注[：:])")
+_DEFINITION = regex.compile(r"[^。！？]*?(?:是指|相当于)[^。！？]*|[^。，；！？]*?包括[^。，；！？]*")
+
+
+def _definition_spans(text: str) -> list[tuple[int, int]]:
+    """Where a note that opens ``text`` defines its term (see ``_DEFINITION``); ``[]`` for a
+    text that opens with no note's mark (nearly all).
+
+    >>> _definition_spans("［3］年度农民工数量包括外出从业6个月及以上的农民工。")
+    [(0, 26)]
+    >>> _definition_spans("［4］2024年可转债转股金额为832亿元。"), _definition_spans("全年增长5%。")
+    ([], [])
+    """
+    if _NOTE_OPENING.match(text) is None:
+        return []
+    return [found.span() for found in _DEFINITION.finditer(text)]
+
+
 def find_figures(block: Block, block_index: int) -> list[Figure]:
     """Every figure in one block, in order."""
     vocabulary = load_vocabulary()
@@ -924,6 +946,7 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
     # a table row's heading, up to its first bar: a number in it among words is a word of the
     # heading (（1）税收收入, 全县500万元以上固定资产投资, 居住[3], 十种有色金属), no figure
     heading_end = text.find("|") if block.kind == "table_row" else -1
+    definitions = _definition_spans(text)
     for match in _grammar().finditer(text):
         if match.start() < heading_end and _in_heading(text, match.start(), match.end(), heading_end):
             continue
@@ -952,6 +975,8 @@ def find_figures(block: Block, block_index: int) -> list[Figure]:
             prefix, groups = "", groups._replace(prefix=None)
         if number_start == 0 and block.cut_before:
             continue  # the tail of a number that a line break may have cut
+        if definitions and any(start <= number_start < end for start, end in definitions):
+            continue  # (a note's definition: 1个单位…相当于…1吨, 包括…小于1000万元的…: no statistic)
         if text[number_start] in _ASCII_DIGITS:
             if digits_may_be_covered is None:
                 digit_entries = _digit_non_figures()

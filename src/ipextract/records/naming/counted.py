@@ -805,7 +805,7 @@ def words_after(right: str) -> str:
     joins the figure to it (75%的|财力用于民生: a name never opens with 的)."""
     words = _strip_edges(_LEADING_FIGURE.sub("", right)).removeprefix("的")
     if len(words) <= _WORDS_AFTER:
-        return without_inner_manner(words)  # (…工作|圆满|收官: how it went, no word of it)
+        return _without_plan_wording(without_inner_manner(words))  # (…工作|圆满|收官: how it went)
     # (cut at a word, never inside one: …达到国家标准, not …达到国家; the word the reach ends in
     # is read whole)
     end = 0
@@ -814,6 +814,24 @@ def words_after(right: str) -> str:
         if end >= _WORDS_AFTER:
             break
     return without_inner_manner(words[:end])
+
+
+def _without_plan_wording(words: str) -> str:
+    """…在建高速公路 of …在建高速公路|有序|推进: a plan's wording that closes the words after a
+    figure (an adverb of effort and a verb of effort, cues effort_adverbs and effort_verbs) says
+    nothing of which things are counted, as it says nothing in a predicate (short_predicate).
+
+    >>> _without_plan_wording("在建高速公路有序推进"), _without_plan_wording("项目开工")
+    ('在建高速公路', '项目开工')
+    """
+    cues = load_vocabulary().cues
+    if not words.endswith(cues.effort_verbs):
+        return words  # (most: one test of the end)
+    tokens = _tokens(words)
+    end = len(tokens)
+    while end > 1 and (tokens[end - 1] in cues.effort_verbs or tokens[end - 1] in cues.effort_adverbs):
+        end -= 1
+    return "".join(tokens[:end]) if end < len(tokens) and pos_tag(tokens[end - 1]).startswith(_NOMINAL_TAGS) else words
 
 
 _WORDS_AFTER = 16  # characters of a clause after a figure read as its name

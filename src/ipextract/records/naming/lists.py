@@ -529,6 +529,7 @@ def _completed_characters(items: list[str]) -> list[str]:
 
 
 _PAIRED_WORD = 2  # characters of the word an item of one character completes (出口 → 进口)
+_ITEM_BRACKET_NOTE = regex.compile(r"[（(]\p{Han}{1,6}[）)]")  # （助理）: which of the things
 _AVERAGE = "均"  # (人均, 亩均: a base per head or place; 每… opens the others, phrase._EACH)
 
 
@@ -547,8 +548,9 @@ def _shared_per_unit(items: list[str]) -> list[str]:
                key=len, default="")
     if not base:
         return items
-    return [items[0]] + [item if not item or item.startswith(openers) or not _HAN_WORDS.fullmatch(item)
-                         else base + item for item in items[1:]]
+    # (执业（助理）医师数: a note in brackets on which of the things is no other word)
+    return [items[0]] + [item if not item or item.startswith(openers) or not _HAN_WORDS.fullmatch(
+        _ITEM_BRACKET_NOTE.sub("", item)) else base + item for item in items[1:]]
 
 
 def _shared_measure(items: list[str]) -> list[str]:

@@ -82,9 +82,10 @@ def rank_of_growth(metric: str, text: str, at: int, drafts: Sequence[Draft]) -> 
 
 _SENTENCE_BREAK = regex.compile("[。；;！？]")
 
-# a gap of a figure to the whole's (、高于全国1.9个百分点, ，快于全省…, ，高出全国平均水平…): its
-# comparing verb and the area, up to the gap
-_GAP = regex.compile(r"(?P<verb>高于|快于|低于|慢于|高出|超出|超过)(?P<area>全国|全省|全市|全区|全州|全县)"
+# a gap of a figure to the whole's (、高于全国1.9个百分点, ，快于全省…, ，高出全国平均水平…; ，快于
+# 经济增速…: the growth of the whole economy): its comparing verb and the area, up to the gap
+_GAP = regex.compile(r"(?P<verb>高于|快于|低于|慢于|高出|超出|超过)"
+                     r"(?P<area>全国|全省|全市|全区|全州|全县|经济增速|经济增长|地区生产总值增速)"
                      r"(?:平均水平|平均)?$")
 _GAP_REACH = 10  # characters before a gap its verb and area are looked for in
 _GAP_OF = frozenset({"growth", "rate", "share"})  # the figures a gap in points compares

@@ -1427,7 +1427,18 @@ def _shared_level(before: str, metric: str) -> str:
     # (自治区级以上|绿色工厂…、绿色园区: the bound of the level is the level's, carried with it)
     level += next((bound for bound in _LEVEL_BOUNDS if before.startswith(bound, len(level))), "")
     rest, own = _tokens(before[len(level):]), _tokens(metric)
-    return level + metric if rest and own and rest[0] == own[0] and len(own) > 1 else metric
+    if not rest or not own:
+        return metric
+    if rest[0] == own[0] and len(own) > 1:
+        return level + metric
+    # (国家级|电商|示范企业…、示范园区…: the field of one noun between the level and the word this
+    # item opens as is its too, 国家级电商示范园区)
+    field = rest[0]
+    return level + field + metric if len(rest) > 1 and rest[1][:_SHARED_OPENING] == metric[:_SHARED_OPENING] and (
+        len(field) > 1 and pos_tag(field).startswith(_NOMINAL_TAGS)) and len(metric) > _SHARED_OPENING + 1 else metric
+
+
+_SHARED_OPENING = 2  # characters two items of one kind of designation open with alike (示范|企业, 示范|园区)
 
 
 def _mark_before(text: str, end: int, noun: str) -> str:
