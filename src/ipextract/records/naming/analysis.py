@@ -754,6 +754,8 @@ def _each_items_start(block: Block, figures: list[Figure], position: int, clause
     return opened + _scope_opening(text[opened:_clause_end(block, opened)])
 
 
+_VERB_MEASURE = 2  # words of a measure of a deed: the verb and the measure's character
+_MEASURE_CHARACTERS = frozenset("量率额")  # (调出量, 入学率, 成交额)
 _PREDICATE_TAGS = ("v", "vd", "vi", "p")  # (not vn: 工业|投资, a verb's noun, is an item's)
 _LIST_ITEM_TAGS = (*_NOMINAL_TAGS, "vn", "s")  # (海外|营收: a place word qualifies the noun)
 
@@ -773,6 +775,8 @@ def _unmarked_item(piece: str) -> bool:
     nouns alone (a verb's noun too: 工业投资), not a clause with a verb of its own (打造…先导区,
     个人养老金制度全面实施)."""
     words = _han_words(piece)
+    if len(words) == _VERB_MEASURE and words[1] in _MEASURE_CHARACTERS and pos_tag(words[0]).startswith("v"):
+        return True  # (调出|量, 入学|率: a measure of what is done, one noun)
     if words and (words[0] in _plan_verbs() or pos_tag(words[0]) in _PREDICATE_TAGS):
         return False  # (打造…经济区、: a clause)
     return bool(words) and all(pos_tag(word).startswith(_LIST_ITEM_TAGS) for word in words) and not (

@@ -241,7 +241,8 @@ def _right_noun(text: str, relative: bool = False) -> str:
             _RANK_WORD.match(tokens[len(taken)])):
         # (80多种|产品|产能|全国|第一: the rank in the area closes the predicate the things have)
         taken.append(tokens[len(taken)])
-    if adjectives_open and len(taken) < len(tokens):
+    if adjectives_open and len(taken) < len(tokens) and not (
+            len(taken) > _ADJECTIVES and _works_them(tokens[len(taken)])):
         taken = []  # (310个|老|旧|小区|周边…增设…: the things and what is done there, below)
     if relative and taken and _OF in tokens[len(taken):len(taken) + _RELATIVE_WORDS] and (
             qualified := _with_relative_clause(tokens, closed)):
@@ -249,6 +250,19 @@ def _right_noun(text: str, relative: bool = False) -> str:
         # 的 qualify the things counted after it)
         return qualified
     return "".join(taken) or (_with_relative_clause(tokens, closed) if relative else "")
+
+
+_ADJECTIVES = 2  # the adjectives that open the things (老|旧), before their noun
+
+
+def _works_them(verb: str) -> bool:
+    """进行, 实施, 完成: a verb of doing work on the things just read (cues effort_verbs,
+    work_done_verbs), which closes them (老|旧|小区|进行改造: the things are 老旧小区)."""
+    cues = load_vocabulary().cues
+    return verb in cues.effort_verbs or verb in cues.work_done_verbs or verb == _CARRY_OUT
+
+
+_CARRY_OUT = "进行"  # 对…进行改造: the verb of a work named after it
 
 
 @lru_cache(maxsize=1)

@@ -730,10 +730,14 @@ def _measure_after_head(items: list[str], last: str) -> str:
     heads = {(_tokens(item) or [""])[-1] for item in items}
     head = heads.pop() if len(heads) == 1 else ""
     at = last.find(head) if len(head) > 1 else -1
-    return last[at + len(head):] if at > 0 and at + len(head) < len(measured) else ""
+    if at > 0 and at + len(head) < len(measured):
+        return last[at + len(head):]
+    # (战略性新兴产业、高技术制造产业|增加值占全部工业比重: the word both end in, inside the first
+    # item's last word)
+    return _measure_after_shared_word(items, last, share=True)
 
 
-def _measure_after_shared_word(items: list[str], last: str) -> str:
+def _measure_after_shared_word(items: list[str], last: str, share: bool = False) -> str:
     """The words of ``last`` after a word of its own that ends with the word every bare item
     before it ends with (学前教育 and 高中阶段|教育|毛入学率: both name a kind of 教育), when they
     end as a measure does; ``""`` otherwise (nothing after the word, or items of no one word).
@@ -754,12 +758,14 @@ def _measure_after_shared_word(items: list[str], last: str) -> str:
         if token.endswith(tail) and at > len(tail):
             rest = last[at:]
             endings = load_vocabulary().cues.measure_endings + _NAME_ENDINGS
+            # (a share's verb, 占, between the measure and its whole, with ``share``)
             return rest if len(rest) >= _SHARED_MEASURE and rest.endswith(endings) and all(
-                pos_tag(t).startswith(("n", "vn")) for t in _tokens(rest)) else ""
+                pos_tag(t).startswith(("n", "vn", "b")) or share and t == _SHARE_VERB for t in _tokens(rest)) else ""
     return ""
 
 
 _SHARED_MEASURE = 2  # characters of the measure after the shared word, at least (入学率)
+_SHARE_VERB = "占"  # 产值|占|规上工业|比重: the verb of a share, before its whole
 _TAIL = 2  # characters of the shared word (教育, 能源): a word, not a character that ends many
 
 

@@ -299,6 +299,8 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         # there, a character bound to it; nor 在|全国|率先…, a place before an adverb of
         # manner, which goes with it: without_manner_adverb)
         tokens.pop(0)
+    if len(tokens) > 1 and tokens[0] == _BY_MEANS and pos_tag(tokens[1]).startswith("v"):
+        tokens.pop(0)  # 以|办好|…民生实事|为牵引: the means a frame of 以…为 names, no word of it
     if _INCLUDES in tokens[1:-1] and pos_tag(tokens[(at := tokens.index(_INCLUDES)) - 1]).startswith("n") and (
             not _BRACKETS_OPEN.intersection(tokens[:at])):
         # 主要预期目标|包括|地区生产总值: the item (not 不|包括…, nor a note in brackets,
@@ -736,6 +738,7 @@ def _without_having(tokens: list[str]) -> list[str]:
     return tokens[:at] + tokens[at + 1:]
 
 
+_BY_MEANS = "以"  # 以…为…: by means of
 _AMOUNT_OF = "量"
 
 
@@ -960,8 +963,15 @@ def effort_then_purpose(phrase: str) -> bool:
     tokens = _tokens(phrase)
     at = _effort_adverbs(tokens, words)
     rest = tokens[at + 1:]
+    if len(rest) == _PURPOSE_WORDS and len(rest[0]) == 1 and pos_tag(rest[0]) in _PURPOSE_OPENING_TAGS and (
+            pos_tag(rest[1]).startswith((*_NOMINAL_TAGS, "v"))) and _verb_that_goes(tokens[at], words):
+        return True  # (实施|稳|经济|30项|举措, 出台|促|消费|…|政策: a purpose of one character's verb)
     return len(rest) >= 2 and _verb_that_goes(tokens[at], words) and all(
         pos_tag(token).startswith(_NOMINAL_TAGS) for token in rest)
+
+
+_PURPOSE_WORDS = 2  # 稳|经济, 促|消费, 扩|内需: a verb of one character and its object
+_PURPOSE_OPENING_TAGS = frozenset({"a", "v"})  # (稳 is tagged an adjective)
 
 
 def _noun_after_adjectives(tokens: list[str], at: int) -> bool:

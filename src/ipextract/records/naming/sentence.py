@@ -1009,6 +1009,9 @@ def _sub_item(metric: str, clause: str, previous: Draft, figure: Figure, kind: s
                     else previous.kind == kind)
     if not total or total == metric or not same_measure:
         return metric
+    if metric in cue_set("flow_verbs_over_lists") and not total.startswith(_carried_verbs()):
+        # 民用汽车…，其中本年|新注册|…万辆: a flow alone of the total's things, named with them
+        return total + metric
     if _modifier(metric) and (len(_tokens(metric)) == 1 or _level_prefix(metric) == metric):
         # 省级以上|重点实验室: the total's head after its own modifiers (地（市）级: one level)
         verb = next((v for v in _carried_verbs() if total.startswith(v)), "")
@@ -1392,9 +1395,21 @@ def _things_of_verb_alone(metric: str, between: str, previous: Draft, figure: Fi
             previous.metric_from != "before") or not _same_measure(previous, figure, kind, metric):
         return metric
     own = _tokens(metric)
-    if len(own) > _VERBS_ALONE or not all(pos_tag(token) in _VERB_ALONE_TAGS for token in own) or (
+    # (新开工: a verb of a list the segmenter tags a noun is a verb all the same)
+    if len(own) > _VERBS_ALONE or not all(pos_tag(token) in _VERB_ALONE_TAGS or token in _counted_verbs()
+                                          for token in own) or (
             len(own) > 1 and _KIND_WORD in map(pos_tag, own)):
         return metric
+    # (续建|安置房…，新开工|…套: the things after the item's verb, where the item before opens
+    # with a verb of the list and the things alone follow it)
+    verb = _verb_run(previous.metric, _counted_verbs())
+    after = previous.metric[len(verb):]
+    # (安置|房, 棚|改…: the words after the verb, up to a noun, are the things; a verb of the
+    # list among them opens an action of its own)
+    if verb and after:
+        words = _tokens(after)
+        return metric + after if metric in _counted_verbs() and pos_tag(words[-1]).startswith(_NOMINAL_TAGS) and (
+            not any(word in _counted_verbs() for word in words)) else metric
     # (the things, before a verb of the item's own)
     things = things_before_own_verb(previous.metric)
     return things + metric if things else metric
