@@ -360,11 +360,12 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 # 国有企业实现营业收入…，上缴税费…: the clause goes on about its sentence's body
                 topic, by = chained
                 metric, own_subject, own_scope = topic + metric, by.subject, by.scope
-            elif how in ("before", "after") and metric.startswith(reach_openers()) and (
-                    owner := reach_owner(metric, kind, figure.unit, block.text, figure.lstart,
+            elif how in ("before", "after") and (reached := _without_direct(metric)).startswith(reach_openers()) and (
+                    owner := reach_owner(reached, kind, figure.unit, block.text, figure.lstart,
                                          block_drafts, region_code, places)):
-                # 改造老旧小区640个、惠及居民…: the residents the renovation reached
-                metric = owner + metric
+                # 改造老旧小区640个、惠及居民…: the residents the renovation reached (直接|拉动…:
+                # how directly, no word of the name)
+                metric = owner + reached
             elif how == "before" and (works := owner_of_started_works(metric, block, analysis.clause_start)):
                 metric = works + metric  # 江北石化乙烯项目投产，总产能达…: the works' total
             elif how == "before" and own_subject is None and own_scope is None and metric and (
@@ -509,6 +510,15 @@ def _amount_before(drafts: list[Draft], index: int) -> str:
     before = drafts[index - 1] if index else None
     return before.metric if before is not None and before.kind == "amount" and (
         before.figure.block == drafts[index].figure.block) else ""
+
+
+_DIRECTLY = "直接"  # 直接|拉动消费: a reach's adverb (not 直接投资, a name of its own)
+
+
+def _without_direct(metric: str) -> str:
+    """拉动消费 of 直接拉动消费: a reach's name without the adverb before its verb."""
+    return metric[len(_DIRECTLY):] if metric.startswith(_DIRECTLY) and metric[len(_DIRECTLY):].startswith(
+        reach_openers()) else metric
 
 
 _OUTPUT_KINDS = frozenset({"count", "quantity"})

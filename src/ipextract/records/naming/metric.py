@@ -715,12 +715,14 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
                 return BENEFACTIVE + noun + done, "after"
         if noun in cues.generic_counted_nouns:
             noun = _with_predicate(noun, tail or right)  # 14家企业|上榜…
-        elif kind == "count" and (not own or carrier or own in cue_set("flow_verbs_over_lists")
+        elif kind == "count" and (not own or carrier or own in cue_set("flow_verbs_over_lists") or own_tag == _PLACE_WORD
                                   or right.startswith(noun) and right.startswith(cue_words("award_verbs"), len(noun))):
             # 27家|农村信用社|完成改制任务, 推动|6个|平台|投入运行: which of the things are counted
             # (新增|1200款|农产品|入驻商超: of the things a flow adds, those that did it; an award
             # whatever opens the count: 某区新增|3项|改革成果|获…)
             noun += short_predicate(noun, through_joined_nouns(right, tail), carrier)
+            if own_tag == _PLACE_WORD and not carrier:
+                return own + noun, "after"  # 省外|12所|高水平大学|帮扶…: the things from there
         if own and carrier and figure.kind == "count" and holds_predicate(noun):
             return noun, "after"  # 帮助|1.8万户|农户搬进新居: the carrier goes with its subject kept
         if effort_then_purpose(own):
@@ -832,6 +834,7 @@ _BUILT_HEADS = frozenset({"n", "nz", "j", "ns", "nt"})  # the nouns of things bu
 _WORK_KINDS = ("count", "quantity")  # what a work done before its things is counted in
 _ACTION_ALONE = 2  # words of an action alone (新增, 新|登记, 开工) that takes the previous figure's things
 _BUILDING = "建设"
+_PLACE_WORD = "s"  # 省外, 域外: where the things counted are from, no verb of theirs
 _PROJECT_WORKS = ("项目" + _BUILDING, "工程" + _BUILDING)  # the building of the projects counted
 _STEPS_COUNTED = regex.compile(r"^[两二三四五六七八九十]个")  # 两个|台阶: the steps a list crossed
 

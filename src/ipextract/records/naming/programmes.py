@@ -43,10 +43,15 @@ def programme_of_generic_items(drafts: list[Draft], blocks: list[Block]) -> None
         text = blocks[figure.block].text
         # (the clause a 、-list of examples stands in is one: 抓好…、…等80个重点事项)
         clause_start = start_of_clause(text, figure.lstart)
+        previous = drafts[index - 1] if index else None
+        if previous is not None and previous.figure.block == figure.block and (
+                clause_start <= previous.figure.lend < figure.lstart) and text[previous.figure.lend:][:1] == "、":
+            # (…资金120亿元、|支持项目…: a 、 right after the figure before ends its clause as a ，
+            # does there: a writer's choice between the two must not change the records)
+            clause_start = previous.figure.lend + 1
         if clause_start < 1 or text[clause_start - 1] not in _JOINING_MARKS:
             continue
         before_start = start_of_clause(text, clause_start - 1)
-        previous = drafts[index - 1] if index else None
         if previous is not None and previous.figure.block == figure.block and (
                 previous.figure.lend == clause_start - 1):
             # (…资金320亿元，支持项目…: the clause ends with a figure named by the programme)

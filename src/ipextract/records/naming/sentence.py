@@ -409,6 +409,11 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
             # (…电视剧120部，电视动画片|9万分钟: output in minutes, read as a length of time)
             metric = _output_carried(metric, block.text, previous, figure)
             metric = _measure_carried(metric, block.text, previous, figure, kind)
+        elif how == "after" and kind == previous.kind == "count" and previous.metric_from == "before" and (
+                block.text[previous.figure.lend:figure.lstart] in COUNTS_JOINED) and (
+                (verb := _without_manner(previous.metric)) in _carried_verbs()) and not metric.startswith(verb):
+            # (相继)出台|43条、|16条|具体举措: two counts of one head after one verb, the verb both's
+            metric = verb + metric
         elif how == "after" and previous.metric_from == "after" and (
                 previous.kind == kind == "count" and _opens_with_list_verb(previous.metric)
                 # (提升改造|180公里|农村公路和|95万平方米|村内道路: the verbs a quantity's name
@@ -649,7 +654,10 @@ def _places_after_open_at(block: Block, clause_start: int, metric: str) -> str:
     text = block.text
     if clause_start < 1 or text[clause_start - 1] not in _LIST_MARKS:
         return ""
-    piece = _tokens(text[block.clause_start(clause_start - 1):clause_start - 1])
+    piece_start = block.clause_start(clause_start - 1)
+    if _AT not in text[piece_start:piece_start + _AT_OPENING]:
+        return ""  # (most pieces: no 在 near their start, told before segmenting them)
+    piece = _tokens(text[piece_start:clause_start - 1])
     # (优先|在…: an adverb before the preposition, whatever the segmenter tags it)
     at = piece.index(_AT) if _AT in piece[:_AT_REACH] else len(piece)
     if at >= len(piece) - 1 or any(pos_tag(token).startswith(("n", "v")) and pos_tag(token) != "vn"
@@ -672,6 +680,7 @@ def _places_after_open_at(block: Block, clause_start: int, metric: str) -> str:
 _LIST_MARKS = "、，,"  # what ends a piece of a list of places (、 or ， alike: a writer's choice)
 _AT = "在"  # the preposition of a place
 _AT_REACH = 2  # words: the preposition opens the piece, or follows one adverb (优先|在)
+_AT_OPENING = 5  # characters of a piece its 在 stands in (after an adverb of up to four: 优先|在)
 
 
 def _doer_before(block: Block, previous: Draft, clause_start: int, places: frozenset[str]) -> str:
@@ -1012,6 +1021,11 @@ def _sub_item(metric: str, clause: str, previous: Draft, figure: Figure, kind: s
     if metric in cue_set("flow_verbs_over_lists") and not total.startswith(_carried_verbs()):
         # 民用汽车…，其中本年|新注册|…万辆: a flow alone of the total's things, named with them
         return total + metric
+    if metric.endswith(_PROGRAMME) and kind in _BUILT_KINDS and _HAN_WORDS.fullmatch(total) and (
+            _PROGRAMME not in total):
+        # 完成营造林…万亩、其中|三北工程|…万亩: the part a programme did of the total's work (its
+        # verb of flow no word of the part's: 新增营造林…、其中…工程… → …工程营造林)
+        return metric + total[len(_verb_run(total)):]
     if _modifier(metric) and (len(_tokens(metric)) == 1 or _level_prefix(metric) == metric):
         # 省级以上|重点实验室: the total's head after its own modifiers (地（市）级: one level)
         verb = next((v for v in _carried_verbs() if total.startswith(v)), "")
@@ -1034,6 +1048,7 @@ def _sub_item(metric: str, clause: str, previous: Draft, figure: Figure, kind: s
 
 
 _MARKED_OPENING = 4  # characters read before a clause for 其中 and its mark
+_PROGRAMME = "工程"  # 三北工程, …绿化工程: a programme of works
 _PURPOSE = "用于"  # (其中用于社会福利…: the part of a total spent on a purpose)
 
 
@@ -1465,6 +1480,12 @@ def _mark_before(text: str, end: int, noun: str) -> str:
 
 _LEVEL_BOUNDS = ("及以上", "以上")  # 省级以上: the levels a name's things are of, from one up
 _LIST_END = re.compile(r"(?:等等?)?$|[和及与][0-9]")  # what may follow a noun that ends an item
+
+
+def _without_manner(verbs: str) -> str:
+    """出台 of 相继出台: the verbs without the adverb of manner they open with (cues.manner_adverbs)."""
+    adverb = next((a for a in cue_words("manner_adverbs") if verbs.startswith(a)), "")
+    return verbs[len(adverb):]
 
 
 def _opens_with_list_verb(name: str) -> bool:
