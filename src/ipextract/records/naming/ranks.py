@@ -56,7 +56,8 @@ def rank_in_area(metric: str, text: str, at: int) -> str:
 GROWTH_RATE = "增速"
 # what stands between a growth figure and a rank of it: a mark, then the rank's verb (居, 位居,
 # 稳居, 跃居, 位列, 排名, 排在) and its area (全国, 中部), up to the rank's 第 or 前
-_RANK_VERBS = r"(?:[稳跃位]?居于?|位列|排名?|排在|列)"  # 居, 位居, 稳居, 居于, 位列, 排名, 排在
+# (保持全国第2位: a rank held, as 稳居 says)
+_RANK_VERBS = r"(?:[稳跃位]?居于?|位列|排名?|排在|列|保持)"  # 居, 位居, 稳居, 居于, 位列, 排名, 排在, 保持
 _GROWTH_TO_RANK = regex.compile(rf"[、，,]\s*{_RANK_VERBS}\p{{Han}}{{0,4}}?")
 
 
