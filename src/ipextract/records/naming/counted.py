@@ -30,6 +30,7 @@ from .phrase import (
     _LEVEL,
     _LIST_COMMAS,
     BRACKET_NOTE,
+    CARRY_OUT_VERB,
     _adjectives_open,
     _is_verb,
     _noun_after_adjectives,
@@ -259,10 +260,9 @@ def _works_them(verb: str) -> bool:
     """进行, 实施, 完成: a verb of doing work on the things just read (cues effort_verbs,
     work_done_verbs), which closes them (老|旧|小区|进行改造: the things are 老旧小区)."""
     cues = load_vocabulary().cues
-    return verb in cues.effort_verbs or verb in cues.work_done_verbs or verb == _CARRY_OUT
+    return verb in cues.effort_verbs or verb in cues.work_done_verbs or verb == CARRY_OUT_VERB
 
 
-_CARRY_OUT = "进行"  # 对…进行改造: the verb of a work named after it
 
 
 @lru_cache(maxsize=1)

@@ -299,9 +299,9 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
         # there, a character bound to it; nor 在|全国|率先…, a place before an adverb of
         # manner, which goes with it: without_manner_adverb)
         tokens.pop(0)
-    if len(tokens) > 3 and tokens[0] == _TOWARDS and _CARRY_OUT in tokens[2:-1]:
+    if len(tokens) > 3 and tokens[0] == _TOWARDS and CARRY_OUT_VERB in tokens[2:-1]:
         # 对|涉及…产品|进行|监督检查: the things and the work done on them (…产品监督检查)
-        at = tokens.index(_CARRY_OUT, 2)
+        at = tokens.index(CARRY_OUT_VERB, 2)
         tokens = tokens[1:at] + tokens[at + 1:]
     if len(tokens) > 1 and tokens[0] == _BY_MEANS and pos_tag(tokens[1]).startswith("v"):
         tokens.pop(0)  # 以|办好|…民生实事|为牵引: the means a frame of 以…为 names, no word of it
@@ -744,7 +744,7 @@ def _without_having(tokens: list[str]) -> list[str]:
 
 _BY_MEANS = "以"  # 以…为…: by means of
 _TOWARDS = "对"  # 对…进行…: the things a work is done on
-_CARRY_OUT = "进行"  # the verb of a work named after it
+CARRY_OUT_VERB = "进行"  # 对…进行改造: the verb of a work named after it
 _AMOUNT_OF = "量"
 
 

@@ -601,11 +601,8 @@ def _rest_of_first_item(metric: str, after: str, verb_only: bool) -> str:
     written = 0 if verb_only else next((at for at in range(len(item), 1, -1) if metric.endswith(item[:at])), -1)
     if written < 0:
         return ""
-    level = _level_prefix(item)
-    if level:
-        level += next((bound for bound in _LEVEL_BOUNDS if item.startswith(bound, len(level))), "")
-        own = _level_prefix(last)
-        own += next((bound for bound in _LEVEL_BOUNDS if last.startswith(bound, len(own))), "")
+    if _level_prefix(item):
+        level, own = _level_with_bound(item), _level_with_bound(last)
         return item[written:] + last[len(own):] if level == item and own and len(last) > len(own) else ""
     tokens, ends = _tokens(item), _tokens(last)
     head = ends[-1]
@@ -652,7 +649,8 @@ def _places_after_open_at(block: Block, clause_start: int, metric: str) -> str:
     ['新建棚室']
     """
     text = block.text
-    if clause_start < 1 or text[clause_start - 1] not in _LIST_MARKS:
+    # (a piece of a list of places ends in 、 or ， alike: a writer's choice)
+    if clause_start < 1 or text[clause_start - 1] not in _LIST_COMMAS:
         return ""
     piece_start = block.clause_start(clause_start - 1)
     if _AT not in text[piece_start:piece_start + _AT_OPENING]:
@@ -677,7 +675,6 @@ def _places_after_open_at(block: Block, clause_start: int, metric: str) -> str:
     return "".join(tokens[:nouns])
 
 
-_LIST_MARKS = "、，,"  # what ends a piece of a list of places (、 or ， alike: a writer's choice)
 _AT = "在"  # the preposition of a place
 _AT_REACH = 2  # words: the preposition opens the piece, or follows one adverb (优先|在)
 _AT_OPENING = 5  # characters of a piece its 在 stands in (after an adverb of up to four: 优先|在)
@@ -1079,6 +1076,16 @@ def _purpose_of_total(metric: str, text: str, figure: Figure, sentence_start: in
 _LEVEL_WORD = regex.compile(rf"\p{{Han}}{{1,4}}(?:[（(][\p{{Han}}、]{{1,8}}[）)])?{_LEVEL}")
 
 
+def _level_with_bound(name: str) -> str:
+    """省级以上 of 省级以上绿色工厂: the level a name opens with and the bound after it, if any.
+
+    >>> _level_with_bound("省级以上绿色工厂"), _level_with_bound("国家级园区"), _level_with_bound("园区")
+    ('省级以上', '国家级', '')
+    """
+    level = _level_prefix(name)
+    return level + next((bound for bound in _LEVEL_BOUNDS if name.startswith(bound, len(level))), "") if level else ""
+
+
 def _level_prefix(name: str) -> str:
     """国家级 of 国家级湿地公园, 地（市）级 of 地（市）级妇幼保健机构: the level a name opens
     with, ``""`` for none."""
@@ -1451,11 +1458,10 @@ def _shared_level(before: str, metric: str) -> str:
     opens with (``before``, its verb off) is this item's too, when this one has none and opens
     with the word that follows the level there (a series of one kind of designation); not
     国家级专精特新企业、上市公司, things of another kind."""
-    level = _level_prefix(before)
+    # (自治区级以上|绿色工厂…、绿色园区: the bound of the level is the level's, carried with it)
+    level = _level_with_bound(before)
     if not level or _level_prefix(metric) or not metric:
         return metric
-    # (自治区级以上|绿色工厂…、绿色园区: the bound of the level is the level's, carried with it)
-    level += next((bound for bound in _LEVEL_BOUNDS if before.startswith(bound, len(level))), "")
     rest, own = _tokens(before[len(level):]), _tokens(metric)
     if not rest or not own:
         return metric
