@@ -512,13 +512,11 @@ def _amount_before(drafts: list[Draft], index: int) -> str:
         before.figure.block == drafts[index].figure.block) else ""
 
 
-_DIRECTLY = "直接"  # 直接|拉动消费: a reach's adverb (not 直接投资, a name of its own)
-
-
 def _without_direct(metric: str) -> str:
-    """拉动消费 of 直接拉动消费: a reach's name without the adverb before its verb."""
-    return metric[len(_DIRECTLY):] if metric.startswith(_DIRECTLY) and metric[len(_DIRECTLY):].startswith(
-        reach_openers()) else metric
+    """拉动消费 of 直接拉动消费: a reach's name without an adverb before its verb (cues.reach_adverbs:
+    直接, 累计…; not 直接投资, a name of its own, no reach)."""
+    adverb = next((a for a in cue_words("reach_adverbs") if metric.startswith(a)), "")
+    return metric[len(adverb):] if adverb and metric.startswith(reach_openers(), len(adverb)) else metric
 
 
 _OUTPUT_KINDS = frozenset({"count", "quantity"})

@@ -20,7 +20,7 @@ from ..vocabulary.lexicon import pos_tag
 from .base import _NOMINAL_TAGS, Draft, _period_pattern, _tokens
 from .naming.counted import _clause_end
 from .naming.lists import _OF
-from .naming.phrase import _ANY_DIGIT, BRACKET_NOTE, _is_verb
+from .naming.phrase import _ANY_DIGIT, BRACKET_NOTE, SHARE_VERB, _is_verb
 from .naming.topic import _CLAUSE_MARKS, _RATE
 from .period_bounds import _words as period_words
 from .period_bounds import period_bounds
@@ -622,7 +622,6 @@ _LEVEL_KINDS = frozenset({"amount", "quantity", "rate", "share", "count", "rank"
 _RATIO_KINDS = frozenset({"rate", "share"})
 _HELD_THROUGH = re.compile(r"保持|稳定|控制|维持")  # a level held through the run, each year
 _CLAUSE_ENDINGS = frozenset("，,、；;。！？\n")  # (and the text's end: "" is in every string)
-_SHARE_VERB = "占"  # (…产值占全省比重超50%: the share's verb, no flow's)
 
 
 # a qualifier that opens the figure's own surface says the level as a verb would (超过2.5万亿元)
@@ -671,12 +670,12 @@ def level_at_run_end(period: str | None, kind: str, block: Block, figure: Figure
             _level_named_alone(kind, block, figure, clause_before)) or (
             _stock_named_alone(kind, block, figure, clause_before)) or (
             _LEVEL_QUALIFIER.match(surface) is not None and _names_a_thing(
-                [token for token in _tokens(clause_before) if token != _SHARE_VERB])
+                [token for token in _tokens(clause_before) if token != SHARE_VERB])
             and not _after_a_run_clause(block, figure))
     if not stated and clause_before.strip().endswith(cue_words("stock_totals")):
         stated = True  # 新增上市公司62家，总数|186家: the total the flow adds to, at the run's end
     # (…面积占新建建筑比重: a word of flow in the whole a share is of makes no flow of it)
-    own_words = clause_before.split(_SHARE_VERB, 1)[0] if kind in _RATIO_KINDS else clause_before
+    own_words = clause_before.split(SHARE_VERB, 1)[0] if kind in _RATIO_KINDS else clause_before
     if not stated or _OVER_THE_RUN.search(own_words):
         return period
     _, end = period_bounds(period, reviewed)
@@ -690,8 +689,8 @@ def _ratio_named_alone(kind: str, block: Block, figure: Figure, clause_before: s
     if kind not in _RATIO_KINDS or _HELD_THROUGH.search(clause_before):
         return False
     named = _tokens(clause_before.strip(_CLAUSE_MARKS))
-    if _SHARE_VERB in named[1:-1] and named[-1].endswith(cue_words("share_nouns")):
-        named = named[:named.index(_SHARE_VERB)]  # (装配式建筑面积|占…比重超80%: the part named)
+    if SHARE_VERB in named[1:-1] and named[-1].endswith(cue_words("share_nouns")):
+        named = named[:named.index(SHARE_VERB)]  # (装配式建筑面积|占…比重超80%: the part named)
     # (…政府承诺事项兑现率|95.3%: a rate's noun right before the figure closes a name that opens
     # with its things, whatever verbs qualify them inside it; not a rate of a deed alone,
     # 办结率, 安置率 of 退役士兵: of the deeds done through the run)

@@ -18,7 +18,7 @@ from ..vocabulary.indicators import indicator_of
 from ..vocabulary.lexicon import pos_tag
 from .base import _NOMINAL_TAGS, Draft, _tokens, _word_sets
 from .naming.lists import _INDUSTRY_WORK, measure_group, owner_in_group
-from .naming.phrase import _NAME_ENDINGS, _PRICE_LEVELS
+from .naming.phrase import _NAME_ENDINGS, _PRICE_LEVELS, SHARE_VERB
 from .naming.totals import _part_taking_verbs
 
 
@@ -27,7 +27,6 @@ def _has_measure(name: str, measures: tuple[str, ...]) -> bool:
     return name.endswith(_NAME_ENDINGS) or name.endswith(measures)
 
 
-_SHARE_VERB = "占"  # …占规上工业的比重: a share's whole follows it
 _CLASS = "类"  # 食品烟酒类: a class of goods
 _NEW_WHOLE = regex.compile(r"[。！？]|中[，,：:]")  # a new sentence, or a whole before 中 opening a clause
 
@@ -69,8 +68,8 @@ def _parallel_measure_of(category: str, model: str, sub_item: bool, bare: bool =
         # 货物进出口总额…。其中，出口…；进口…: a bare measure of the model's group is its owner's
         # (as sentence._owner_of_group reads it within a sentence, across the list's sentences)
         return group_owner + category
-    share = model.rfind(_SHARE_VERB)
-    if share > 0 and model.endswith(tuple(cues.share_nouns)) and _SHARE_VERB not in category and (
+    share = model.rfind(SHARE_VERB)
+    if share > 0 and model.endswith(tuple(cues.share_nouns)) and SHARE_VERB not in category and (
             not category.endswith(tuple(cues.share_nouns))):
         # …服务中心占同类机构的比重…，服务站占…: the share of the same whole, of the same
         # measure where the model's part names one (…企业营业收入占…，专精特新企业占…); not a

@@ -41,6 +41,8 @@ from .phrase import (
     _SHARE_WHOLE,
     _SUBJECT_HEAD_TAGS,
     _THING_TAGS,
+    BRACKET_NOTE,
+    SHARE_VERB,
     _change_in,
     _is_verb,
     clean_metric,
@@ -529,7 +531,6 @@ def _completed_characters(items: list[str]) -> list[str]:
 
 
 _PAIRED_WORD = 2  # characters of the word an item of one character completes (出口 → 进口)
-_ITEM_BRACKET_NOTE = regex.compile(r"[（(]\p{Han}{1,6}[）)]")  # （助理）: which of the things
 _AVERAGE = "均"  # (人均, 亩均: a base per head or place; 每… opens the others, phrase._EACH)
 
 
@@ -550,7 +551,7 @@ def _shared_per_unit(items: list[str]) -> list[str]:
         return items
     # (执业（助理）医师数: a note in brackets on which of the things is no other word)
     return [items[0]] + [item if not item or item.startswith(openers) or not _HAN_WORDS.fullmatch(
-        _ITEM_BRACKET_NOTE.sub("", item)) else base + item for item in items[1:]]
+        BRACKET_NOTE.sub("", item)) else base + item for item in items[1:]]
 
 
 def _shared_measure(items: list[str]) -> list[str]:
@@ -760,12 +761,11 @@ def _measure_after_shared_word(items: list[str], last: str, share: bool = False)
             endings = load_vocabulary().cues.measure_endings + _NAME_ENDINGS
             # (a share's verb, 占, between the measure and its whole, with ``share``)
             return rest if len(rest) >= _SHARED_MEASURE and rest.endswith(endings) and all(
-                pos_tag(t).startswith(("n", "vn", "b")) or share and t == _SHARE_VERB for t in _tokens(rest)) else ""
+                pos_tag(t).startswith(("n", "vn", "b")) or share and t == SHARE_VERB for t in _tokens(rest)) else ""
     return ""
 
 
 _SHARED_MEASURE = 2  # characters of the measure after the shared word, at least (入学率)
-_SHARE_VERB = "占"  # 产值|占|规上工业|比重: the verb of a share, before its whole
 _TAIL = 2  # characters of the shared word (教育, 能源): a word, not a character that ends many
 
 

@@ -1216,5 +1216,6 @@ _AREA_WHOLE = regex.compile("全(?:国|省|市|区|州|县|盟|旗|球|世界)")
 
 # a bracketed note, closed (县级（含县级市）医院, …占19.1%（其中内销…）)
 SHARE_NOUN = "占比"  # the share's noun a name that says no share takes (naming/shares.py)
+SHARE_VERB = "占"  # …占规上工业的比重: the verb of a share, before its whole
 BRACKET_NOTE = regex.compile(r"[（(][^（()）]*[)）]")
 CLOSING_QUOTES = "”’」』\""  # the marks that close a quoted name

@@ -74,6 +74,7 @@ from .phrase import (
     _modifier,
     _only_predicate,
     _rank_verb,
+    adverb_opening,
     clean_metric,
     closing_bracket,
     unclosed_bracket,
@@ -411,7 +412,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
             metric = _measure_carried(metric, block.text, previous, figure, kind)
         elif how == "after" and kind == previous.kind == "count" and previous.metric_from == "before" and (
                 block.text[previous.figure.lend:figure.lstart] in COUNTS_JOINED) and (
-                (verb := _without_manner(previous.metric)) in _carried_verbs()) and not metric.startswith(verb):
+                (verb := previous.metric[len(adverb_opening(previous.metric)):]) in _carried_verbs()) and not metric.startswith(verb):
             # (相继)出台|43条、|16条|具体举措: two counts of one head after one verb, the verb both's
             metric = verb + metric
         elif how == "after" and previous.metric_from == "after" and (
@@ -613,11 +614,6 @@ def _rest_of_first_item(metric: str, after: str, verb_only: bool) -> str:
     return item[written:] + head
 
 
-# a figure-first list after its first count: the item, more counts and their items, and the last
-# (…国家级、|15个|省级重点实验室) closing its clause
-_LIST_PIECE = regex.compile(r"(?P<item>\p{Han}{2,8})(?:[、，,](?:[0-9]+|[一二两三四五六七八九十]+)[个家条项所座批类]"
-                            r"\p{Han}{2,8}){0,3}?[、，,](?:[0-9]+|[一二两三四五六七八九十]+)[个家条项所座批类]"
-                            r"(?P<last>\p{Han}{3,16})(?:[，,。；;]|$)")
 _LIST_REACH = 80  # characters read after a count for the rest of its list
 _PURPOSE_ITEM = 4  # characters of a purpose that qualifies a list's head (稳就业, 扩内需)
 
@@ -948,6 +944,10 @@ _NAME_WORDS = regex.compile(r"[\p{Han}A-Za-z0-9]+")  # 5A级景区: a grade's le
 
 
 _COUNT_IN_CLAUSE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十]+)(?:个|家|项|所|座|条|批|类)")
+# a figure-first list after its first count: the item, more counts and their items, and the last
+# (…国家级、|15个|省级重点实验室) closing its clause
+_LIST_PIECE = regex.compile(rf"(?P<item>\p{{Han}}{{2,8}})(?:[、，,]{_COUNT_IN_CLAUSE.pattern}\p{{Han}}{{2,8}}){{0,3}}?"
+                            rf"[、，,]{_COUNT_IN_CLAUSE.pattern}(?P<last>\p{{Han}}{{3,16}})(?:[，,。；;]|$)")
 
 
 def _new_verb(name: str) -> str:
@@ -1230,7 +1230,7 @@ def _measure_of_item(metric: str, text: str, previous: Draft, figure: Figure, se
     marks = list(_ITEM_MARK.finditer(between))
     # (…410亿斤、实现“十连丰”，增量…: a clause of what the measure did between, a verb
     # and no figure, is no item of its own)
-    if not marks or len(marks) > _DID_BETWEEN + 1 or marks[-1].group() in _FULL_STOPS or len(marks) > 1 and (
+    if not marks or len(marks) > _DID_BETWEEN + 1 or len(marks) > 1 and (
             not _did_between(between[marks[0].end():marks[-1].start()])):
         return metric
     said = between[marks[-1].end():]
@@ -1242,15 +1242,13 @@ def _measure_of_item(metric: str, text: str, previous: Draft, figure: Figure, se
 
 
 _ITEM_MARK = re.compile("[、，,；;。！？!?]")  # what ends an item (a full stop: no item after)
-_FULL_STOPS = frozenset("。！？!?")
 _DID_BETWEEN = 1  # clauses of what the measure did, between it and its measure
 
 
 def _did_between(clause: str) -> bool:
-    """实现“二十一连丰”: a clause that opens with a verb and holds no digit nor mark."""
+    """实现“十连丰”: a clause (between two marks) that opens with a verb and holds no digit."""
     words = _tokens(clause.strip())
-    return bool(words) and pos_tag(words[0]).startswith("v") and not _ANY_DIGIT.search(clause) and (
-        _ITEM_MARK.search(clause) is None)
+    return bool(words) and pos_tag(words[0]).startswith("v") and not _ANY_DIGIT.search(clause)
 _YEARS_RUN = re.compile("[一二两三四五六七八九十]{1,2}年")  # 五年|增量: the years a change ran over
 
 
@@ -1486,12 +1484,6 @@ def _mark_before(text: str, end: int, noun: str) -> str:
 
 _LEVEL_BOUNDS = ("及以上", "以上")  # 省级以上: the levels a name's things are of, from one up
 _LIST_END = re.compile(r"(?:等等?)?$|[和及与][0-9]")  # what may follow a noun that ends an item
-
-
-def _without_manner(verbs: str) -> str:
-    """出台 of 相继出台: the verbs without the adverb of manner they open with (cues.manner_adverbs)."""
-    adverb = next((a for a in cue_words("manner_adverbs") if verbs.startswith(a)), "")
-    return verbs[len(adverb):]
 
 
 def _opens_with_list_verb(name: str) -> bool:

@@ -190,6 +190,12 @@ def _bare(name: str) -> str:
 _RATE = "率"
 
 
+def _names_nothing_alone(name: str) -> bool:
+    """A measure that names nothing without an owner: listed (cues.carried_measures) or a short
+    bare rate (:func:`_bare_rate`)."""
+    return name in cue_set("carried_measures") or _bare_rate(name)
+
+
 @lru_cache(maxsize=1 << 10)
 def _bare_rate(name: str) -> bool:
     """精深加工率, 合格率: a rate of nouns alone, short, that names nothing without an owner."""
@@ -293,7 +299,7 @@ def _owner(before: str, name: str, bare: str) -> str:
     # nothing without an owner, cues.carried_measures, and so does a body of two, 医院|次均门诊
     # 费用…；次均住院费用…: the measures an institution's own, since the thirty-eighth session;
     # 电力 adds nothing to 发电量)
-    short_thing = bool(ending) and len(owned) == 1 and (name in cue_set("carried_measures") or _bare_rate(name)) and (
+    short_thing = bool(ending) and len(owned) == 1 and _names_nothing_alone(name) and (
         pos_tag(owner) == "n")
     if len(owner) < _MIN_TOPIC and not short_thing or not owned or pos_tag(owned[-1]).startswith(_NOT_OWNER_ENDS) or (
             pos_tag(owner[-2:]).startswith("v")) or (
