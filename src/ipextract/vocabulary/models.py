@@ -255,6 +255,7 @@ class Cues(Frozen):
     verbs_tagged_nouns: tuple[str, ...] = ()
     # 总产量, 综合产值: words before a measure noun that qualify the measure, not its owner
     measure_qualifiers: tuple[str, ...] = ()
+    peak_qualifiers: tuple[str, ...] = ()
     # 围绕, 依托: verbs used as prepositions, no action on a noun counted after them
     preposition_verbs: tuple[str, ...] = ()
     # 推动 after a cause (…新机制|推动|…解决率): the name is the object after it

@@ -39,6 +39,7 @@ from .phrase import (
     _HAN_WORDS,
     _LIST_COMMAS,
     _LIST_NOTE,
+    HOW_TAGS,
     NOTE_MARK,
     _is_verb,
     _opens_with_verb,
@@ -246,8 +247,9 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
     status_cues, compared = cues.sentence(sentence_start)
     cue = status_cues.last(sentence_start, figure.lstart)
     while cue is not None and status_cues.kinds[cue] == "forecast" and _CLAUSE_MARK.search(
-            block.text, status_cues.ends[cue], figure.lstart) and block.text[
-            status_cues.starts[cue]:status_cues.ends[cue]] in load_vocabulary().cues.clause_forecast_words:
+            block.text, status_cues.ends[cue], figure.lstart) and (block.text[
+            status_cues.starts[cue]:status_cues.ends[cue]] in load_vocabulary().cues.clause_forecast_words
+            or _after_its_subject(block.text, sentence_start, status_cues.starts[cue])):
         # (…排名有望上升3位，…，数量居…第2位: the forecast of a clause before; a cue before
         # it still holds, 预计…，排名有望…，时隔5年…)
         cue = status_cues.last(sentence_start, status_cues.starts[cue])
@@ -267,6 +269,21 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
             sentence_start, figure.lstart) if kind == "growth" else None,
         position + 1 < len(figures) and figures[position + 1].lstart < figure.lend + len(right),
     )
+
+
+def _after_its_subject(text: str, sentence_start: int, cue_start: int) -> bool:
+    """Whether a forecast word at ``cue_start`` stands after the subject of its clause
+    (地区生产总值|预计增长…): it says what that subject is expected to do, not the sentence's
+    later clauses; not after a time, a scope or an adverb alone (2025年，初步预计…).
+
+    >>> _after_its_subject("全市地区生产总值预计增长5%，", 0, 8), _after_its_subject("全年初步预计", 0, 4)
+    (True, False)
+    """
+    clause_start = max(sentence_start, *(text.rfind(mark, sentence_start, cue_start) + 1
+                                         for mark in "，,；;"))
+    scope_words = cue_set("scope_words")
+    return any(pos_tag(word).startswith("n") and word not in scope_words
+               for word in _tokens(text[clause_start:cue_start]))
 
 
 def _after_joined_item(between: str, previous_draft: Draft | None, previous: Figure | None) -> bool:
@@ -386,8 +403,11 @@ def examples_start(block: Block, clause_start: int, end: int) -> int:
 
 
 def _opens_with_action(tokens: list[str]) -> bool:
-    """Whether ``tokens`` open with an action word, also after 新 or 再 (新|建成)."""
-    return _action_word(tokens[1] if len(tokens) > 1 and tokens[0] in _NEW else tokens[0])
+    """Whether ``tokens`` open with an action word, also after 新 or 再 (新|建成), or after an
+    adverb of how before a verb of lists (高效|办理)."""
+    if len(tokens) > 1 and (tokens[0] in _NEW or pos_tag(tokens[0]) in HOW_TAGS and tokens[1] in verbs_over_lists()):
+        return _action_word(tokens[1])
+    return _action_word(tokens[0])
 
 
 def _action_word(token: str) -> bool:
@@ -700,7 +720,12 @@ def _each_items_start(block: Block, figures: list[Figure], position: int, clause
     each = next((at for at, token in enumerate(tokens) if token in adverbs or (
         token[:1] in adverbs and token[1:] in _word_sets()["link"])), -1)  # (…率|均达: one word to jieba)
     marked = each >= 0
-    if not marked and listed:
+    # (新设外资企业数、实际使用外资规模|居全国第三: one rank given to measures, verbs in them too)
+    rank_at = next((at for at, token in enumerate(tokens) if token in cue_set("rank_verbs")), 0)
+    ranked = not marked and listed and rank_at > 0 and _measure_item("".join(tokens[:rank_at]))
+    if ranked:
+        each = rank_at
+    elif not marked and listed:
         each = _predicate_at(tokens)
         if position + 1 < len(figures) and figures[position + 1].lstart - figure.lend <= 1:
             return clause_start  # (钢材、水泥、…产量增长3.1%、5.2%: figures paired with the items)
@@ -735,7 +760,7 @@ def _each_items_start(block: Block, figures: list[Figure], position: int, clause
                 or read == 0 and len(words) > 1 and len(words[-1]) == 1 and all(
                     pos_tag(word).startswith(_COMMA_TAGS) for word in words[:-1]))):
             break  # (强化要素保障，…: a clause of its own before the list opens it)
-        if not marked and not (read == 0 and _unmarked_item(piece) and (parallel or _measure_item(piece))):
+        if not marked and not (read == 0 and (ranked or _unmarked_item(piece)) and (parallel or _measure_item(piece))):
             # (with no adverb of each, only nouns that end as the next item does, 工业投资、民间
             # 投资, or measures, …零售总额、固定资产投资; with 、 as with ，: a writer's choice
             # between the two must not change the records; a list that goes on past a 、 into

@@ -20,6 +20,7 @@ from ..base import (
     _QUOTE_CHARACTERS,
     ITEM_JOINS,
     NOUN_JOINS,
+    PERCENT_UNITS,
     _strip_edges,
     _tokens,
     _word_sets,
@@ -560,11 +561,12 @@ def _with_predicate(noun: str, right: str) -> str:
         return noun
     predicate = rest if len(rest) <= _WHOLE_PREDICATE else _words_within(rest, _MAX_PREDICATE)
     kept = _strip_edges(predicate).replace(_ASPECT, "")  # (圆了安居梦: the aspect goes, as in short_predicate)
-    if predicate.endswith(("%", "‰")) and predicate.startswith(kept):
-        kept = predicate[:len(kept) + 1]  # 进入ESI全球前1%: the sign is the name's, no edge
+    if predicate.endswith(PERCENT_UNITS) and predicate.startswith(kept):
+        kept = predicate[:len(kept) + 1]  # 进入ESI全球前1%, 前1‱: the sign is the name's, no edge
     return noun + kept
 
 
+_NEWLY = "新"  # cut off the verb after it by the segmenter (新|建成): newly
 _SHORT_PREDICATE = 16  # characters at most of a predicate kept after a noun that names alone
 # (a digit: the predicate is a measure with a figure of its own, 15个工程|完成投资48亿元)
 _NOT_A_PREDICATE = re.compile(r"^的|[0-9０-９]")
@@ -616,6 +618,9 @@ def short_predicate(noun: str, right: str, carrier: str = "", benefactive: bool 
         if tokens[0] in cues.predicate_manner_adverbs and rest[len(tokens[0]):] in cues.counting_verbs:
             return ""  # (片区|有序|建设: the work on them going on, no choice of which)
         rest, tokens = rest[len(tokens[0]):], tokens[1:]
+    if len(tokens) > 1 and tokens[0] == _NEWLY and pos_tag(tokens[1]).startswith("v"):
+        # (粮库|新|建成投用: 新 cut off a verb says when the things did it, as 首次 does)
+        rest, tokens = rest[len(_NEWLY):], tokens[1:]
     first = tokens[0]
     words = _word_sets()
     # (项目|落地…, 事项|上线运行: a deed the segmenter tags a noun; not 落地|落实, a plan's wording)

@@ -453,6 +453,26 @@ _RATE = "率"
 _RATED_ITEM = regex.compile(r"[\p{Han}A-Za-z0-9]+(?:[（(]\p{Han}{1,10}[）)][\p{Han}A-Za-z0-9]*)*")
 
 
+def _areas_of_last_measure(items: list[str]) -> list[str]:
+    """农村和城市污水处理率 → 农村污水处理率: an item that is a kind of area or a group alone
+    (cues list_area_scopes, scope_populations) before a last item that opens with another takes
+    the words the last writes after its own, however the segmenter cut them (城市污水|处理率).
+
+    >>> _areas_of_last_measure(["农村", "城市污水处理率"])
+    ['农村污水处理率', '城市污水处理率']
+    """
+    cues = load_vocabulary().cues
+    if len(items) < 2 or items[0] not in cues.list_area_scopes and items[0] not in cues.scope_populations:
+        return items  # (most lists)
+    last = items[-1]
+    scope = _opening_scope(last)
+    if not scope or len(last) <= len(scope):
+        return items
+    rest = last[len(scope):]
+    return [item + rest if item in cues.list_area_scopes or item in cues.scope_populations else item
+            for item in items[:-1]] + [last]
+
+
 def _bare_measure(item: str) -> bool:
     """死亡人数, 受伤人数: a verb and the measure of it, with no noun saying of what."""
     tokens = _tokens(item)
@@ -471,6 +491,7 @@ def _shared_words(items: list[str]) -> list[str]:
         rest = items[-1][last.end():]
         items = [item + rest if _ORDINAL_ALONE.fullmatch(item) else item for item in items]
     items = _completed_characters(items)
+    items = _areas_of_last_measure(items)
     # (the rate of the nearest item after each bare one: 卫生户厕、垃圾处理设施覆盖率和污水治理率
     # → 卫生户厕覆盖率)
     rate, rated = "", []
@@ -589,8 +610,9 @@ def _shared_measure(items: list[str]) -> list[str]:
         return [*catalogued, last]  # 地表水、近岸海域|水质优良比例分别…
     # (口岸进口, 口岸出口: an item that ends with a measure of the list's own is no bare thing)
     endings = (*cues.measure_endings, *_NAME_ENDINGS, *listed, measure)
-    # (快递、邮政业务量: one word the segmenter tags a verb names a business before a volume)
-    volume = measure in listed
+    # (快递、邮政业务量: one word the segmenter tags a verb names a business before a volume; so
+    # does it before any measure the last item gives one such word alone, 批发、零售|销售额)
+    volume = measure in listed or _work_and_measure(last, measure)
     # (快递、邮政、电信业务量: an item _distributed gave the measure already is of the list, the
     # first too: 汽车、家电、文具零售额, where 汽车 is parallel to 文具 and 家电 is not)
     if not measure or not all(
@@ -945,6 +967,16 @@ def _bare_thing(item: str) -> bool:
 
 
 _INDUSTRY_WORK = frozenset({"制造", "加工"})  # the work an industry is named by (装备制造)
+
+
+def _work_and_measure(item: str, measure: str) -> bool:
+    """零售|销售额: an item that is one word of a work (a verb, or a verb's noun) and the measure.
+
+    >>> _work_and_measure("零售销售额", "销售额"), _work_and_measure("实物商品网上零售额", "零售额")
+    (True, False)
+    """
+    work = item[:-len(measure)] if measure and item.endswith(measure) else ""
+    return len(work) >= 2 and is_word(work) and pos_tag(work) in ("v", "vn")
 
 
 def _one_verb_word(item: str) -> bool:

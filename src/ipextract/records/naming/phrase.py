@@ -10,6 +10,7 @@ from functools import lru_cache
 import regex
 
 from ...blocks import QUOTED_WITH_MARKS
+from ...region_codes import candidates
 from ...scanning import GuardedPattern, alternation
 from ...vocabulary import cue_set, cue_words, load_vocabulary
 from ...vocabulary.lexicon import is_word, pos_tag, words_starting
@@ -286,6 +287,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     while tokens and (tokens[0] in leading or _is_punctuation(tokens[0]) or (
         tokens[0] == _LEVEL_OF_WORK and len(tokens) > 1) or (
         not quoted_start and len(tokens) > 1 and _is_place(tokens[0]) and _place_name(tokens)
+        and _a_division(tokens[0], places)
     )) and not (len(tokens) > 1 and tokens[1] in _bound_suffixes()) and (  # (全省|性)
             not _names_organisation(tokens, places)):
         tokens.pop(0)
@@ -921,6 +923,11 @@ def verbs_over_lists() -> frozenset[str]:
     return frozenset(cues.flow_verbs_over_lists) | frozenset(cues.done_verbs_over_lists)
 
 
+#: the tags of an adverb, or of an adjective used as one (高效|办理, 认真|办理), before a verb of a
+#: list: how the work was done, no word of a name
+HOW_TAGS = frozenset({"a", "ad", "d"})
+
+
 def adverb_opening(text: str) -> str:
     """The longest adverb of effort or of manner ``text`` opens with (规范|建设…, 精准|服务…),
     ``""`` for none."""
@@ -1120,6 +1127,25 @@ def _without_subject_verb(tokens: list[str], words: dict[str, frozenset[str]],
     while len(agent) > 1 and agent[-1] in words["adverbs_before_verbs"]:
         agent = agent[:-1]  # 平台|累计|发布: the adverb of the verb goes with it
     return agent + rest
+
+
+def _a_division(word: str, places: frozenset[str]) -> bool:
+    """Whether a place-like word is a division's name (the region's own or one the scope field
+    takes): an area that is none (三峡库区, 雄安新区) stays in a name, the scope of its measure,
+    where no field would keep it.
+
+    >>> _a_division("鼓楼区", frozenset()), _a_division("三峡库区", frozenset())
+    (True, False)
+    """
+    if word in places or candidates(word) or word in load_vocabulary().cues.autonomous_divisions or (
+            word[:1] in _WHOLE_OR_EACH):
+        return True  # (自治区 of a region's own report is the region; 各市县, 全区: all of them)
+    base = word.removesuffix(_AREA)  # (北京地区: the region's own, or a division's, area)
+    return base != word and (base in places or bool(candidates(base)))
+
+
+_AREA = "地区"
+_WHOLE_OR_EACH = frozenset("各全本我")
 
 
 def _place_name(tokens: list[str]) -> bool:

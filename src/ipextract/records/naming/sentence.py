@@ -69,6 +69,7 @@ from .phrase import (
     BRACKET_NOTE,
     CLOSING_QUOTES,
     COUNTS_JOINED,
+    HOW_TAGS,
     _adjectives_open,
     _is_verb,
     _modifier,
@@ -1175,6 +1176,9 @@ def _verb_before_examples(block: Block, words: PhraseAnalysis, metric: str,
         return ""  # (…80个、农家书屋等…: a figure inside the list)
     stop = _LIST_COMMA.search(block.text, start, end)
     first = block.text[start:stop.start() if stop is not None else end]
+    opening = _tokens(first)[0] if first else ""
+    if len(opening) > 1 and pos_tag(opening) in HOW_TAGS and len(first) > len(opening):
+        first = first[len(opening):]  # (高效|办理…等|建议: how the work was done goes)
     verbs = _verb_run(first, _counted_verbs() if counting else None)
     # (the verbs are words of their own: not 建设|银行, one word; and all the verbs: not 新建|
     # 扩建|…, a verb of no list after them)

@@ -262,7 +262,8 @@ def _owner(before: str, name: str, bare: str) -> str:
         return ""  # (实物商品网上零售额…，快递业务量…: a verb's measure after a noun's is another's)
     elif ending:  # (owner + measure noun: 塑料制品|总产量 before 产值, 产品销售|收入)
         at = len(before) - len(ending)
-        qualifier = next((q for q in cues.measure_qualifiers if before[:at].endswith(q)), "")
+        qualifier = next((q for q in (*cues.measure_qualifiers, *cues.peak_qualifiers)
+                          if before[:at].endswith(q)), "")
         at -= len(qualifier)
         if at not in starts:
             return ""
@@ -335,12 +336,15 @@ def owner_carried(metric: str, words: PhraseAnalysis, text: str,
             return owner_carried(measure, words, text, [replace(d, metric=d.metric.removesuffix(SHARE_NOUN))
                                                         for d in block_drafts[-_SHARE_REACH:]])
         return None
-    if len(metric) > _MAX_BARE and metric not in cue_set("carried_measures") or not block_drafts:
+    cues = load_vocabulary().cues
+    # (…日均客流量…，单日最高客流量…: the day's or the peak's measure, its qualifier aside)
+    measure = next((metric[len(q):] for q in cues.peak_qualifiers
+                    if metric.startswith(q) and _bare(metric[len(q):]) == "measure"), metric)
+    if len(measure) > _MAX_BARE and measure not in cue_set("carried_measures") or not block_drafts:
         return None  # (most names: longer than a bare measure; 次均住院费用 is one)
-    bare = _bare(metric)
+    bare = _bare(measure)
     if not bare or _opens_with_scope(words.clause) or not _said_bare(words.clause, metric):
         return None
-    cues = load_vocabulary().cues
     # (the clause right after the last figure: …，同比增长5%；销量…, not …，X发展远超预期，…)
     if len(_CLAUSE_MARK.findall(text, block_drafts[-1].figure.lend, words.clause_start)) > 1:
         return None
@@ -360,7 +364,7 @@ def owner_carried(metric: str, words: PhraseAnalysis, text: str,
             continue
         if draft.kind == "duration":
             if metric.endswith(_RATE) and draft.metric_from == "before" and not crossed and (
-                    owner := _owner(draft.metric, metric, bare)):
+                    owner := _owner(draft.metric, measure, bare)):
                 return owner, draft  # (空气质量优良天数310天，优良率…: the days' thing)
             passed_named = True
             continue
@@ -369,7 +373,7 @@ def owner_carried(metric: str, words: PhraseAnalysis, text: str,
         if draft.metric_from != "before" or not draft.metric or draft.metric == metric or any(
                 marker in text[opening:words.clause_start] for marker in cues.sub_item_markers):
             return None
-        owner = _owner(draft.metric, metric, bare)
+        owner = _owner(draft.metric, measure, bare)
         return (owner, draft) if owner else None
     return None
 
@@ -436,8 +440,12 @@ def facility_of_sentence(text: str, starts: tuple[int, ...], clause_start: int, 
     name = metric.removeprefix("累计")
     # (the name first: most figures' names are neither, and no sentence is read for them;
     # 新增|注册企业: the things a flow added there)
-    scope_words = load_vocabulary().cues.scope_words
-    if not name or not _takes_facility(name) or text.startswith(scope_words, clause_start):
+    cues = load_vocabulary().cues
+    scope_words = cues.scope_words
+    if not name or text.startswith(scope_words, clause_start) or not _takes_facility(name) and not (
+            # (…实验室快速成长，…、实施|自主科研项目…: a work done in it, its verb of effort gone)
+            (effort := next((v for v in cues.effort_verbs if text.startswith(v, clause_start)), ""))
+            and text.startswith(name, clause_start + len(effort))):
         return metric
     at_figures = figures()
     for start in reversed(starts):  # (the nearest opening first)
