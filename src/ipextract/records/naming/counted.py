@@ -853,6 +853,24 @@ def _without_plan_wording(words: str) -> str:
     return "".join(tokens[:end]) if end < len(tokens) and pos_tag(tokens[end - 1]).startswith(_NOMINAL_TAGS) else words
 
 
+def before_all_of_them(name: str) -> str:
+    """受灾学校 of 受灾学校|全部|复课: a count's name read from the words after it ends before
+    a word that says all the things did it (全部, 全面, alone or joined to its verb), as a
+    counted noun's does (ANNOTATION metric: 民生实事|全部|完成); not after a word of no noun.
+
+    >>> before_all_of_them("受灾学校全部复课"), before_all_of_them("项目落地")
+    ('受灾学校', '项目落地')
+    """
+    if _WHOLE not in name:
+        return name  # (most: no such word; both open with 全)
+    tokens = _tokens(name)
+    at = next((at for at in range(1, len(tokens)) if tokens[at].startswith(_ALL_OF_THEM)
+               and pos_tag(tokens[at - 1]).startswith(_NOMINAL_TAGS)), 0)
+    return "".join(tokens[:at]) if at else name
+
+
+_ALL_OF_THEM = ("全部", "全面")  # (全部|完成, 全面完成: one word to the segmenter)
+_WHOLE = "全"
 _WORDS_AFTER = 16  # characters of a clause after a figure read as its name
 _LONGEST_WORD = 8  # characters read past them, to end the word they end in
 

@@ -1165,9 +1165,11 @@ def _paired_items(block: Block, figures: list[Figure], position: int, words: Phr
         return []  # (…分别从645元/月、|4318元/年提高到…: a 分别 list of the clause before)
     name = clean_metric(named, places)[0]
     at = clause.find(name) + len(name) if name else -1
-    if at <= 0 or at == len(clause) and figure.number_start == figure.lstart:
+    if at <= 0 or at == len(clause) and figure.number_start == figure.lstart and (
+            not words.clause_start or text[words.clause_start - 1] != "、"):
         # (no name, a name the clause does not write whole, or no predicate after it: not
-        # even a qualifier, 卫生厕所普及率|超过97％、86％)
+        # even a qualifier, 卫生厕所普及率|超过97％、86％; unless the name closes a list of its
+        # own, 改造供热、燃气、排水管网|500公里、400公里、200公里: its items pair off)
         return []
     # (口岸货运量、|客运量|分别|增长)
     said = (text[words.sentence_start:words.clause_start] + clause[:at]

@@ -917,9 +917,14 @@ def _purpose_of(phrase: str) -> bool:
     """实施|优化|营商环境, 出台|促进|消费: an action verb, then a verb and its object — the
     purpose of the things counted after the figure, a part of their name."""
     tokens = _tokens(phrase)
-    # (优化 is tagged vn: a verb that opens an object is a verb here)
+    # (优化 is tagged vn: a verb that opens an object is a verb here; 关爱|新|就业|群体: an object
+    # that ends with a noun may hold a word of kind or a verb that qualifies it)
     return len(tokens) >= 3 and _is_verb(pos_tag(tokens[0])) and pos_tag(tokens[1]) in (
-        "v", "vn") and all(pos_tag(token).startswith(_NOMINAL_TAGS) for token in tokens[2:])
+        "v", "vn") and pos_tag(tokens[-1]).startswith(_NOMINAL_TAGS) and all(
+        pos_tag(token).startswith(_NOMINAL_TAGS) or pos_tag(token) in _INSIDE_OBJECT for token in tokens[2:-1])
+
+
+_INSIDE_OBJECT = frozenset({"a", "b", "v"})  # (新|就业|群体: a word of kind and a verb before its noun)
 
 
 def _without_leading_verbs(name: str) -> str:

@@ -173,8 +173,8 @@ def _works_without_figure(metric: str, draft_kind: str, unit: str, text: str, st
         if opening.endswith(adverb):
             opening = opening[:-len(adverb)].rstrip()
             break
-    if not opening.endswith(("，", ",")):
-        return None
+    if not opening.endswith(("，", ",", "、")):
+        return None  # (joined by ， or 、: a writer's choice between the two must not change it)
     before = opening[:-1]
     marks = list(_CLAUSE_OPENING.finditer(before))
     written = _SPACES.sub("", before[marks[-1].end() if marks else 0:])
@@ -206,7 +206,8 @@ def _manner_opening() -> re.Pattern[str]:
     scope = "|".join(sorted(map(re.escape, cues.scope_words), key=len, reverse=True))
     adverbs = "|".join(sorted(map(re.escape, {*cues.manner_adverbs, *cues.effort_adverbs,
                                               *cues.reach_manner_words}), key=len, reverse=True))
-    return re.compile(rf"(?:在(?:{scope}))?(?:{adverbs})+")
+    # (连续3年|提高…: a streak of the works says how long, no word of them)
+    return re.compile(rf"(?:连续[0-9一二两三四五六七八九十]{{1,3}}年)?(?:在(?:{scope}))?(?:{adverbs})*")
 
 
 def _quoted_programme(written: str) -> str | None:

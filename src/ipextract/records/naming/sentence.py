@@ -33,7 +33,7 @@ from ..base import (
 )
 from ..kinds import part_of_things_after
 from .analysis import PhraseAnalysis, examples_start
-from .counted import _CLAUSE_END, CUT_HEAD_TAGS, _clause_end, _right_noun, words_after
+from .counted import _CLAUSE_END, CUT_HEAD_TAGS, _clause_end, _right_noun, before_all_of_them, words_after
 from .games import medals_of_games
 from .lists import MAX_CHAIN, measure_group, named_examples, owner_in_group
 from .metric import (
@@ -444,6 +444,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
             words.right.rstrip().endswith(metric)) and (built := things_built(metric.removesuffix(_BUILDING))):
         # (…实验室建设|取得明显成效: a verdict on the building after it, which it names)
         metric = built  # (推进|5个|低空经济示范区建设: the zones are counted, as projects are)
+    if kind == "count" and how in ("after", "context"):
+        metric = before_all_of_them(metric)  # (…所|受灾学校|全部|复课: all of them, no choice of which)
     if how == "after":
         metric = without_inner_manner(metric)  # (…扶持工作|圆满|收官: how it went, no word of it)
         if kind in _WORKED_KINDS and (end := _ITEMS_END.search(block.text, figure.lend, figure.lend + MAX_REACH)):
@@ -1434,9 +1436,30 @@ def _things_of_verb_alone(metric: str, between: str, previous: Draft, figure: Fi
         words = _tokens(after)
         return metric + after if metric in _counted_verbs() and pos_tag(words[-1]).startswith(_NOMINAL_TAGS) and (
             not any(word in _counted_verbs() for word in words)) else metric
-    # (the things, before a verb of the item's own)
-    things = things_before_own_verb(previous.metric)
+    # (the things, before a verb of the item's own; or before the verbal nouns of a work done
+    # on them, 消毒产品|监督检查…，抽检…: a verb alone after it is done on them too)
+    things = things_before_own_verb(previous.metric) or _things_before_work(previous.metric)
     return things + metric if things else metric
+
+
+def _things_before_work(name: str) -> str:
+    """消毒产品 of 消毒产品|监督|检查: the nouns a name opens with before the verbal nouns of a work
+    done on them that close it (two at least), ``""`` for none.
+
+    >>> _things_before_work("消毒产品监督检查"), _things_before_work("高等专科学校")
+    ('消毒产品', '')
+    """
+    tokens = _tokens(name)
+    work = len(tokens)
+    while work and pos_tag(tokens[work - 1]) == _VERBAL_NOUN:
+        work -= 1
+    if len(tokens) - work < _WORK_WORDS or not work or pos_tag(tokens[work - 1]) != "n":
+        return ""
+    return "".join(tokens[:work])
+
+
+_VERBAL_NOUN = "vn"
+_WORK_WORDS = 2  # verbal nouns at least of a work that closes a name (监督|检查)
 
 
 _VERBS_ALONE = 2  # words at most of an item named by its verbs alone (投产, 建成投用)
