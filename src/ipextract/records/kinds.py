@@ -162,7 +162,8 @@ def _ends_with_word(left: str, words: tuple[str, ...]) -> bool:
     adverbs = cue_words("growth_noun_adverbs")
     tail = left.rstrip().rstrip(_LINK_CHARACTERS)
     while tail.endswith(adverbs):
-        tail = tail.removesuffix(next(adverb for adverb in adverbs if tail.endswith(adverb))).rstrip(
+        # (the longest: 年均 before 均)
+        tail = tail.removesuffix(max((adverb for adverb in adverbs if tail.endswith(adverb)), key=len)).rstrip(
             _LINK_CHARACTERS)
     return tail.endswith(words)
 

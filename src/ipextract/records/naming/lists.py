@@ -902,7 +902,11 @@ def _shared_group_owner(items: list[str]) -> list[str]:
                       for item in items[1:]]
 
 
-_BRACKETED_WORDS = regex.compile(r"[\p{Han}A-Za-z（）]+")  # 污水治理（管控）率: a name's brackets
+# 污水治理（管控）率: a name's brackets; 5G网络: a name's Latin letters and digits
+_BRACKETED_WORDS = regex.compile(r"[\p{Han}A-Za-z0-9（）]+")
+
+
+_SIZE_OF_AREA = regex.compile(r"[0-9]+户(?:及|或)?以上")  # 20户及以上: the size of the villages after it
 
 
 def _opening_scope(name: str) -> str:
@@ -914,6 +918,9 @@ def _opening_scope(name: str) -> str:
     population = max((s for s in cues.scope_populations if name.startswith(s)), key=len, default="")
     if population:
         return population
+    if name[:1].isdigit() and (threshold := _SIZE_OF_AREA.match(name)) is not None and (
+            area := _opening_scope(name[threshold.end():])):
+        return threshold.group() + area  # (20户及以上|自然村: the villages of that size)
     found = [s for s in cues.list_area_scopes if name.startswith(s)]
     if not found:
         return ""

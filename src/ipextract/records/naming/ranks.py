@@ -58,7 +58,9 @@ GROWTH_RATE = "增速"
 # 稳居, 跃居, 位列, 排名, 排在) and its area (全国, 中部), up to the rank's 第 or 前
 # (保持全国第2位: a rank held, as 稳居 says)
 _RANK_VERBS = r"(?:[稳跃位]?居于?|位列|排名?|排在|列|保持)"  # 居, 位居, 稳居, 居于, 位列, 排名, 排在, 保持
-_GROWTH_TO_RANK = regex.compile(rf"[、，,]\s*{_RANK_VERBS}\p{{Han}}{{0,4}}?")
+# (a streak of the rank before its verb, 连续三年|居全国第一, is the rank's years: a duration of
+# its own, named elsewhere, between the growth and the rank)
+_GROWTH_TO_RANK = regex.compile(rf"[、，,]\s*(?:连续[0-9一二两三四五六七八九十]{{1,3}}年)?{_RANK_VERBS}\p{{Han}}{{0,4}}?")
 
 
 def rank_of_growth(metric: str, text: str, at: int, drafts: Sequence[Draft]) -> str:
@@ -70,6 +72,13 @@ def rank_of_growth(metric: str, text: str, at: int, drafts: Sequence[Draft]) -> 
     if not metric or not drafts or metric.endswith(growth_nouns()):
         return metric
     growth = drafts[-1]
+    if growth.kind == _DURATION and len(drafts) > 1:
+        # (…增速年均超20%，连续三年|居全国第一: past the streak's years, where the growth was
+        # written with its rate's noun; 产量增长3%，连续五年居…: a level held, as often)
+        growth = drafts[-2]
+        clause = text[text_clause_start(text, growth.figure.lstart):growth.figure.lstart]
+        if not any(noun in clause for noun in growth_nouns()):
+            return metric
     if growth.kind != "growth" or growth.metric != metric:
         return metric
     if not _GROWTH_TO_RANK.fullmatch(text, growth.figure.lend, at):
@@ -82,6 +91,12 @@ def rank_of_growth(metric: str, text: str, at: int, drafts: Sequence[Draft]) -> 
 
 
 _SENTENCE_BREAK = regex.compile("[。；;！？]")
+_DURATION = "duration"
+
+
+def text_clause_start(text: str, at: int) -> int:
+    """Where the clause ``at`` stands in opens: after the last mark of a clause before it."""
+    return max(text.rfind(mark, 0, at) for mark in "，,；;。、") + 1
 
 # a gap of a figure to the whole's (、高于全国1.9个百分点, ，快于全省…, ，高出全国平均水平…; ，快于
 # 经济增速…: the growth of the whole economy): its comparing verb and the area, up to the gap

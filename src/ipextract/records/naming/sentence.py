@@ -34,6 +34,7 @@ from ..base import (
 from ..kinds import part_of_things_after
 from .analysis import PhraseAnalysis, examples_start
 from .counted import _CLAUSE_END, CUT_HEAD_TAGS, _clause_end, _right_noun, before_all_of_them, words_after
+from .frames import things_added_on_a_basis
 from .games import medals_of_games
 from .lists import MAX_CHAIN, measure_group, named_examples, owner_in_group
 from .metric import (
@@ -191,6 +192,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         return previous.metric, None, "previous"
     metric, how = _metric(figure, kind, words.left, words.right, previous, words.enumerated,
                           places, words.tail)
+    if how == "before" and kind == "count" and (added := things_added_on_a_basis(words.left, words.clause)):
+        metric = added  # (“…”在…13个事项基础上又推出|10个: the things the subject added)
     if how in ("before", "after") and kind == "count" and (metric or how == "before") and (rest := _rest_of_first_item(
             metric, block.text[figure.lend:figure.lend + _LIST_REACH], how == "before")):
         # 新增|4个|国家级、15个省级重点实验室, 出台|12条|稳就业、9条…政策措施: the things of every
