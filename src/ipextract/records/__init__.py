@@ -380,6 +380,11 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 # 增长9.6%、居全国第三: the growth's rank; 居中部第1位: the area's
                 metric = rank_in_area(rank_of_growth(metric, block.text, figure.lstart, block_drafts),
                                       block.text, figure.lstart)
+            if how == "previous" and kind == "count" and block_drafts and block_drafts[-1].kind == kind and (
+                    block.text[block_drafts[-1].figure.lend:figure.lstart] in _RESTATING_GAPS):
+                # (…低保对象30.2万户、52.7万人: the same things counted in a second unit, at the
+                # same time)
+                period, period_from = block_drafts[-1].period, block_drafts[-1].period_from
             # (by position, in the order of Draft's fields: keywords cost three times as
             # much, once per figure)
             block_drafts.append(Draft(
@@ -609,6 +614,7 @@ def _part_of_held_total(block: Block, figure: Figure, sentence_start: int, block
 
 
 _PARTS_MARKER = "其中"
+_RESTATING_GAPS = ("、", "")  # between a count and the same things counted in another unit
 
 
 def _total_broken_down(block_drafts: list[Draft], sentence_start: int, drafts: list[Draft],

@@ -229,6 +229,9 @@ def start_of_change(block: Block, figure: Figure, period: str | None) -> str | N
     """The period of ``figure`` given ``period`` for its sentence: the year before the one its
     end is of for the start value of a change (由18%增至71%, 由平均2900元下降到…: a start year
     the paragraph states before, or the year before a run's first); ``period`` for any other."""
+    if period and _FROM_YEAR_START.search(block.text, max(0, figure.lstart - 6), figure.lstart) and (
+            one_year := _YEAR_OR_ITS_END.fullmatch(period)):
+        return f"{one_year.group(1)}年初"  # (从年初的400P增加到…: the level the year began at)
     if not period or _START.search(block.text, max(0, figure.lstart - 8), figure.lstart) is None:
         return period  # (most figures: no 从 or 由 right before them)
     if (years := _YEAR_TO_YEAR.search(block.text, block.sentence_start(figure.lstart), figure.lstart)) is not None:
@@ -247,6 +250,7 @@ def start_of_change(block: Block, figure: Figure, period: str | None) -> str | N
     return f"{int(one_year.group(1)) - 1}年{one_year.group(2) or ''}" if one_year else period
 
 
+_FROM_YEAR_START = regex.compile(r"[从由]年初的?\s*$")  # 从年初的|400P: the start of the year
 _END_OF_CHANGE = regex.compile(r"[从由][^，,；;。]*?[到至]了?\s*$")  # 由1985年36.0%下降到|24.0%
 
 

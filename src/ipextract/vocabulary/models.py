@@ -165,6 +165,7 @@ class Cues(Frozen):
     serving_verbs: tuple[str, ...] = ()  # 服务: only before a count of those served
     people_units: tuple[str, ...] = ()  # 培训农民2.6万人次: no works that reach
     person_counters: tuple[str, ...] = ()  # 引进人才1200名，其中博士320人: one count of people
+    business_counters: tuple[str, ...] = ()  # 新登记…万户、其中企业…万家: one count of businesses
     verbs_of_parts: tuple[str, ...] = ()  # 接待游客…，其中外国游客 → 接待外国游客
     people_wholes: tuple[str, ...] = ()  # 卫生技术人员中，执业医师…: kinds of its people
     works_tagged_nouns: tuple[str, ...] = ()  # 造林: a work of its own, no flow verb's thing

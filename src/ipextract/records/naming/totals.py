@@ -19,6 +19,7 @@ from functools import lru_cache
 import regex
 
 from ...blocks import Block
+from ...figures import Figure
 from ...scanning import words_pattern
 from ...vocabulary import cue_set, load_vocabulary
 from ...vocabulary.lexicon import is_word, pos_tag
@@ -356,10 +357,19 @@ def _part_taking_verbs() -> tuple[str, ...]:
     return tuple(sorted(verbs, key=lambda v: (-len(v), v)))
 
 
+def _in_parts_sentence(text: str, total: Draft, figure: Figure) -> bool:
+    """Whether ``figure`` stands in the total's sentence, or in a sentence after it that opens
+    with 其中 (…万户。其中，企业…): a sentence of its own after the parts names its own things
+    (…其中企业…万家。高新技术企业超…万家)."""
+    stop = text.rfind("。", total.figure.lend, figure.lstart)
+    return stop < 0 or text.startswith("其中", stop + 1)
+
+
 def _alike_units(one: str | None, other: str | None) -> bool:
-    """The same unit, or two counters of people (名 and 人: cues.person_counters)."""
-    counters = cue_set("person_counters")
-    return one == other or (one in counters and other in counters)
+    """The same unit, or two counters of people (名 and 人: cues.person_counters) or of
+    businesses (户 and 家: cues.business_counters)."""
+    return one == other or any(one in counters and other in counters for counters in (
+        cue_set("person_counters"), cue_set("business_counters")))
 
 
 _WORK_TAGS = frozenset({"v", "vn"})  # 养殖, 捕捞: a kind of work, no thing of its own
@@ -396,7 +406,8 @@ def _owner_to_parts(drafts: list[Draft], blocks: list[Block]) -> None:
                 if name := (figure.unit == total.figure.unit and (
                         _owned_part(draft.metric, total.metric) or _body_part(draft.metric, total)
                         or _measured_part(draft.metric, total.metric))) or (
-                        draft.kind in _ACTED_KINDS and _acted_part(draft.metric, total.metric)) or (
+                        draft.kind in _ACTED_KINDS and _in_parts_sentence(text, total, figure)
+                        and _acted_part(draft.metric, total.metric)) or (
                         draft.kind == "count" and _programme_quoted(text, total) and "。" not in text[
                             total.figure.lend:figure.lstart] and _generic_part(draft.metric, total.metric)):
                     renamed[id(figure)] = name
@@ -409,7 +420,10 @@ def _owner_to_parts(drafts: list[Draft], blocks: list[Block]) -> None:
                 # parts of its own after a clause mark is the next total; not one whose bracket
                 # lists its own parts, …人才300人（其中…）、…: the list goes on after it)
         total = None
-        if draft.metric_from in _NAMED_BY_OWN_WORDS and draft.kind in BASE_KINDS and draft.section != "table":
+        # (or a flow named by its verb and the things of the stock before it: …总量达…万户，新登记
+        # …万户、其中企业…万家, whose parts the verb acted on)
+        if (draft.metric_from in _NAMED_BY_OWN_WORDS or draft.metric_from == "previous" and (
+                draft.metric.startswith(_part_taking_verbs()))) and draft.kind in BASE_KINDS and draft.section != "table":
             text = blocks[figure.block].text
             # (the cheap test first: most figures open no list of parts)
             if text.find("其中", figure.lend, figure.lend + _PARTS_REACH) >= 0:
