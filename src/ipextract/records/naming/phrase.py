@@ -464,13 +464,12 @@ def _inner_manner_adverbs() -> frozenset[str]:
     # 完成…, 项目|已|开工; not 稳定, which says how it holds: 稳定|消除…风险)
     spread = (word for word in cues.predicate_manner_adverbs if word not in cues.manner_adverbs
               and word != _STEADILY)
-    return frozenset(word for word in (*cues.manner_adverbs, *spread) if pos_tag(word) in _MANNER_TAGS)
+    return frozenset(word for word in (*cues.manner_adverbs, *spread) if pos_tag(word) in HOW_TAGS)
 
 
 _STEADILY = "稳定"
 
 
-_MANNER_TAGS = ("a", "ad", "d")
 
 
 def _without_inner_manner(tokens: list[str]) -> list[str]:

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import regex
 
-from ...blocks import Block
+from ...blocks import MAX_REACH, Block
 from ...vocabulary import load_vocabulary
 from ..base import SENTENCE_STOP, Draft
 
@@ -76,7 +76,7 @@ def rank_of_growth(metric: str, text: str, at: int, drafts: Sequence[Draft]) -> 
         # (…增速年均超20%，连续三年|居全国第一: past the streak's years, where the growth was
         # written with its rate's noun; 产量增长3%，连续五年居…: a level held, as often)
         growth = drafts[-2]
-        clause = text[text_clause_start(text, growth.figure.lstart):growth.figure.lstart]
+        clause = text[_clause_opening(text, growth.figure.lstart):growth.figure.lstart]
         if not any(noun in clause for noun in growth_nouns()):
             return metric
     if growth.kind != "growth" or growth.metric != metric:
@@ -94,9 +94,15 @@ _SENTENCE_BREAK = regex.compile("[。；;！？]")
 _DURATION = "duration"
 
 
-def text_clause_start(text: str, at: int) -> int:
-    """Where the clause ``at`` stands in opens: after the last mark of a clause before it."""
-    return max(text.rfind(mark, 0, at) for mark in "，,；;。、") + 1
+def _clause_opening(text: str, at: int) -> int:
+    """Where the clause ``at`` stands in opens: after the last mark of a clause before it, read
+    back at most ``MAX_REACH`` characters (as ``Block.clause_start`` reads).
+
+    >>> _clause_opening("产量增长3%，增速年均超18%", 13)
+    7
+    """
+    reach = max(0, at - MAX_REACH)
+    return max(reach, *(text.rfind(mark, reach, at) + 1 for mark in "，,；;。、"))
 
 # a gap of a figure to the whole's (、高于全国1.9个百分点, ，快于全省…, ，高出全国平均水平…; ，快于
 # 经济增速…: the growth of the whole economy): its comparing verb and the area, up to the gap

@@ -362,7 +362,7 @@ def _in_parts_sentence(text: str, total: Draft, figure: Figure) -> bool:
     with 其中 (…万户。其中，企业…): a sentence of its own after the parts names its own things
     (…其中企业…万家。高新技术企业超…万家)."""
     stop = text.rfind("。", total.figure.lend, figure.lstart)
-    return stop < 0 or text.startswith("其中", stop + 1)
+    return stop < 0 or text.startswith(_PARTS_OPENING, stop + 1)
 
 
 def _alike_units(one: str | None, other: str | None) -> bool:
@@ -399,7 +399,7 @@ def _owner_to_parts(drafts: list[Draft], blocks: list[Block]) -> None:
                 last_end = figure.lend  # (…8.5万吨，增长2.1%。|其中: the total's growth)
                 continue
             between = text[last_end:figure.lstart]
-            parts_open = parts_open or "其中" in between
+            parts_open = parts_open or _PARTS_OPENING in between
             if parts_open and draft.kind == total.kind and _alike_units(figure.unit, total.figure.unit) and (
                     len(between) <= _PART_REACH and not _PART_STOP_MARKS.search(between)):
                 last_end = figure.lend
@@ -426,7 +426,7 @@ def _owner_to_parts(drafts: list[Draft], blocks: list[Block]) -> None:
                 draft.metric.startswith(_part_taking_verbs()))) and draft.kind in BASE_KINDS and draft.section != "table":
             text = blocks[figure.block].text
             # (the cheap test first: most figures open no list of parts)
-            if text.find("其中", figure.lend, figure.lend + _PARTS_REACH) >= 0:
+            if text.find(_PARTS_OPENING, figure.lend, figure.lend + _PARTS_REACH) >= 0:
                 total, last_end, parts_open = draft, figure.lend, False
 
 
