@@ -381,6 +381,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 metric = rank_in_area(rank_of_growth(metric, block.text, figure.lstart, block_drafts),
                                       block.text, figure.lstart)
             if how == "previous" and kind == "count" and block_drafts and block_drafts[-1].kind == kind and (
+                    block_drafts[-1].figure.unit != figure.unit) and (
                     block.text[block_drafts[-1].figure.lend:figure.lstart] in _RESTATING_GAPS):
                 # (…低保对象30.2万户、52.7万人: the same things counted in a second unit, at the
                 # same time)

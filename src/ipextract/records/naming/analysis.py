@@ -162,7 +162,8 @@ def _bracketed_clause_start(block: Block, start: int, end: int) -> int:
     return block.clause_start(opening) if opening >= 0 else start
 
 
-_CLAUSE_MARK = re.compile("[，,；;]")  # a clause's end inside a sentence
+_CLAUSE_MARKS = "，,；;"  # what ends a clause inside a sentence
+_CLAUSE_MARK = re.compile(f"[{_CLAUSE_MARKS}]")  # a clause's end inside a sentence
 
 
 def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
@@ -280,7 +281,7 @@ def _after_its_subject(text: str, sentence_start: int, cue_start: int) -> bool:
     (True, False)
     """
     clause_start = max(sentence_start, *(text.rfind(mark, sentence_start, cue_start) + 1
-                                         for mark in "，,；;"))
+                                         for mark in _CLAUSE_MARKS))
     scope_words = cue_set("scope_words")
     return any(pos_tag(word).startswith("n") and word not in scope_words
                for word in _tokens(text[clause_start:cue_start]))
@@ -721,8 +722,9 @@ def _each_items_start(block: Block, figures: list[Figure], position: int, clause
         token[:1] in adverbs and token[1:] in _word_sets()["link"])), -1)  # (…率|均达: one word to jieba)
     marked = each >= 0
     # (新设外资企业数、实际使用外资规模|居全国第三: one rank given to measures, verbs in them too)
-    rank_at = next((at for at, token in enumerate(tokens) if token in cue_set("rank_verbs")), 0)
-    ranked = not marked and listed and rank_at > 0 and _measure_item("".join(tokens[:rank_at]))
+    rank_at = next((at for at, token in enumerate(tokens) if token in cue_set("rank_verbs")), 0) if (
+        not marked and listed) else 0
+    ranked = rank_at > 0 and _measure_item("".join(tokens[:rank_at]))
     if ranked:
         each = rank_at
     elif not marked and listed:

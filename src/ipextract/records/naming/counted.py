@@ -264,8 +264,6 @@ def _works_them(verb: str) -> bool:
     return verb in cues.effort_verbs or verb in cues.work_done_verbs or verb == CARRY_OUT_VERB
 
 
-
-
 @lru_cache(maxsize=1)
 def _effort_words() -> frozenset[str]:
     """加快, 大力…: the adverbs of effort (cues.effort_adverbs) but the ones that also qualify a
@@ -861,8 +859,8 @@ def before_all_of_them(name: str) -> str:
     >>> before_all_of_them("受灾学校全部复课"), before_all_of_them("项目落地")
     ('受灾学校', '项目落地')
     """
-    if _WHOLE not in name:
-        return name  # (most: no such word; both open with 全)
+    if not any(word in name for word in _ALL_OF_THEM):
+        return name  # (most: no such word)
     tokens = _tokens(name)
     at = next((at for at in range(1, len(tokens)) if tokens[at].startswith(_ALL_OF_THEM)
                and pos_tag(tokens[at - 1]).startswith(_NOMINAL_TAGS)), 0)
@@ -870,7 +868,6 @@ def before_all_of_them(name: str) -> str:
 
 
 _ALL_OF_THEM = ("全部", "全面")  # (全部|完成, 全面完成: one word to the segmenter)
-_WHOLE = "全"
 _WORDS_AFTER = 16  # characters of a clause after a figure read as its name
 _LONGEST_WORD = 8  # characters read past them, to end the word they end in
 

@@ -27,6 +27,7 @@ import regex
 from ...blocks import MAX_REACH, Block
 from ...vocabulary import load_vocabulary
 from ..base import SENTENCE_STOP, Draft
+from .streak import STREAK_LENGTH
 
 # the areas that are the whole: a rank in them is the plain rank (居全国第5位)
 _WHOLE = frozenset({"全国", "全省", "全市", "全区"})
@@ -60,7 +61,7 @@ GROWTH_RATE = "增速"
 _RANK_VERBS = r"(?:[稳跃位]?居于?|位列|排名?|排在|列|保持)"  # 居, 位居, 稳居, 居于, 位列, 排名, 排在, 保持
 # (a streak of the rank before its verb, 连续三年|居全国第一, is the rank's years: a duration of
 # its own, named elsewhere, between the growth and the rank)
-_GROWTH_TO_RANK = regex.compile(rf"[、，,]\s*(?:连续[0-9一二两三四五六七八九十]{{1,3}}年)?{_RANK_VERBS}\p{{Han}}{{0,4}}?")
+_GROWTH_TO_RANK = regex.compile(rf"[、，,]\s*(?:{STREAK_LENGTH.pattern})?{_RANK_VERBS}\p{{Han}}{{0,4}}?")
 
 
 def rank_of_growth(metric: str, text: str, at: int, drafts: Sequence[Draft]) -> str:

@@ -23,6 +23,7 @@ from ...vocabulary.lexicon import pos_tag
 from ..base import _QUOTES, BASE_KINDS, Draft
 from ..scope import scope
 from .phrase import _HAN_WORDS, _tokens
+from .streak import STREAK_LENGTH
 
 _STOPS = re.compile("[。！？!?；;：:]")
 _CLAUSE_MARKS = re.compile("[，,、。！？!?；;：:]")
@@ -207,7 +208,7 @@ def _manner_opening() -> re.Pattern[str]:
     adverbs = "|".join(sorted(map(re.escape, {*cues.manner_adverbs, *cues.effort_adverbs,
                                               *cues.reach_manner_words}), key=len, reverse=True))
     # (连续3年|提高…: a streak of the works says how long, no word of them)
-    return re.compile(rf"(?:连续[0-9一二两三四五六七八九十]{{1,3}}年)?(?:在(?:{scope}))?(?:{adverbs})*")
+    return re.compile(rf"(?:{STREAK_LENGTH.pattern})?(?:在(?:{scope}))?(?:{adverbs})*")
 
 
 def _quoted_programme(written: str) -> str | None:

@@ -101,8 +101,8 @@ def after_streak_word(left: str) -> bool:
 
 
 # 连续5年|, 连续18个月|, 连续3届|: a streak's length right before the words of a measure
-_STREAK_LENGTH = regex.compile(r"连续(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})个?(?:年|月|季度|次|届)")
-STREAK_AT_END = regex.compile(_STREAK_LENGTH.pattern + "$")  # 增幅连续4年|居…: a name's words end before it
+STREAK_LENGTH = regex.compile(r"连续(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})个?(?:年|月|季度|次|届)")
+STREAK_AT_END = regex.compile(STREAK_LENGTH.pattern + "$")  # 增幅连续4年|居…: a name's words end before it
 
 
 def owner_before_streak(left: str, metric: str, places: frozenset[str]) -> str:
@@ -117,7 +117,7 @@ def owner_before_streak(left: str, metric: str, places: frozenset[str]) -> str:
     '压减比例'
     """
     found = None
-    for found in _STREAK_LENGTH.finditer(left):
+    for found in STREAK_LENGTH.finditer(left):
         pass
     endings = tuple(load_vocabulary().cues.measure_endings)
     if found is None or _strip_edges(left[found.end():]) != metric or not metric.endswith(endings):
