@@ -191,9 +191,12 @@ def test_a_title_and_a_unit_note_are_not_header_cells() -> None:
     assert rows[:5] == ["表10每百户居民家庭拥有耐用消费品", "单位：台", "|城镇|农村", "彩色电视机|110|107",
                         "移动电话|287|299"]
     assert rows[5:] == ["十二、劳动就业", "全年城镇新增就业7.3万人。"]
+    # (the title of goods each hundred households own names their number: class 436 of
+    # tests/cases/outstanding_misses.yaml, 2026-12-07; the good alone had been the name)
+    owned = "每百户居民家庭拥有量·"
     assert {(r.value, r.unit, r.metric) for r in _records(text) if r.section == "table"} == {
-        (Decimal(110), "台", "彩色电视机"), (Decimal(107), "台", "彩色电视机"),
-        (Decimal(287), "台", "移动电话"), (Decimal(299), "台", "移动电话"),
+        (Decimal(110), "台", owned + "彩色电视机"), (Decimal(107), "台", owned + "彩色电视机"),
+        (Decimal(287), "台", owned + "移动电话"), (Decimal(299), "台", owned + "移动电话"),
     }
 
 

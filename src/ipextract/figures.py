@@ -519,8 +519,9 @@ def _resolve(match: re.Match[str], groups: Groups, text: str, block: Block,
     # --- filters: what looks like a number but is not a figure ---
     if chinese and _opens_a_noun(text, start, end):
         raise _Rejected  # 五倍|子, 三年|级: the numeral opens a noun the dictionary holds
-    if before == "第" or before in _LATIN_LETTERS or after in _LATIN_LETTERS:
-        raise _Rejected
+    if before == "第" or before in _LATIN_LETTERS or after in _LATIN_LETTERS or (
+            before == "_" and text[start - 2:start - 1] in _LATIN_LETTERS):
+        raise _Rejected  # (PM_2.5, CO_2: a subscript a PDF copy writes after an underscore)
     if before and (before in "0123456789./" or (before in "-−" and _minus_sign(text, start) is None)):
         raise _Rejected
     if (before and before in "万亿" and text[start - 2:start - 1].isdigit()

@@ -253,7 +253,8 @@ def _threshold_of_what_is_counted(block: Block, figure: Figure, following: Figur
     if figure.kind not in ("amount", "quantity"):
         return False  # 建成100个以上的项目: the bound counts the projects themselves
     phrase = _CLASS_PHRASE.match(block.text, figure.lend)
-    if phrase is not None and _threshold_heads().search(phrase.group(1)) is not None:
+    if phrase is not None and (_threshold_heads().search(phrase.group(1)) is not None or phrase.group(
+            1).removesuffix(_AMONG).endswith(load_vocabulary().cues.threshold_closing_heads)):
         return True
     # (a statistical scope's definition lists the classes of one bound, each ending with its
     # head: …3000万元以上的房地产业（不含…），租赁和商务服务业，…行业法人单位；)
@@ -268,6 +269,7 @@ def _after_bare_over(text: str, at: int) -> bool:
 
 
 _OVER = "过"
+_AMONG = "中"  # (…以上的村及村以下工业|中: the class a figure after it is of)
 
 
 @lru_cache(maxsize=1)

@@ -60,11 +60,11 @@ _BASE_IN_HEADING = regex.compile(r"(?:比|较|与|同)((?:19|20)[0-9]{2})年")
 
 @lru_cache(maxsize=1)
 def _year_end_title() -> regex.Pattern[str]:
-    """表10 年末每百户…: a title that names the year's end (periods.toml year_end) with no year
-    before it (not 2016年末…, whose year the cells' period reads already; 表10年末…: a table's
-    number), nor 年末比上年…, a change."""
+    """表10 年末每百户…, 2016年末每百户…: a title that names the year's end (periods.toml
+    year_end), with its year or none (表10年末…: a table's number, no year), not 年末比上年…, a
+    change: the cells are stocks at that point, and the words no part of their names."""
     ends = "|".join(regex.escape(end) for end in period_words().year_end)
-    return regex.compile(rf"(?<!(?:19|20)[0-9]{{2}})年(?:{ends})(?!比)")
+    return regex.compile(rf"(?:(?:19|20)[0-9]{{2}}\s*)?年(?:{ends})(?!比)")
 
 
 _SUB_ROW = regex.compile(r"^(?:其中\s*[：:]?|[#＃]+|[-—]+\s*|[0-9]{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}、"
@@ -91,7 +91,7 @@ _RANK_HEADINGS = frozenset({"位次", "名次", "排名", "排位"})
 _TITLE_MARK = regex.compile(r"^\s*附?表\s*[0-9一二三四五六七八九十]+(?:[-—.．][0-9]+)?\s*[：:.．、]?\s*")
 _TITLE_TAIL = regex.compile(r"(?:(?:及其?|和)(?:增长速度|增长|增速)|增长速度|涨跌幅度?|变化|发展)?"
                             r"(?:基本|完成)?(?:情况|对比|统计|一览表?)?$")
-_TITLE_LEAD = regex.compile(r"^(?:(?:19|20)[0-9]{2}\s*年度?)?\s*(?:主要|分行业|分地区|按\p{Han}{1,8}分类?)?")
+_TITLE_LEAD = regex.compile(r"^(?:(?:19|20)[0-9]{2}\s*年(?:度|末|底)?)?\s*(?:主要|分行业|分地区|按\p{Han}{1,8}分类?)?")
 _JOINED = regex.compile(r"[和及与、]")  # 房地产开发和销售…: more than one measure in the title
 # 工业产品产量, 消费品零售额: a class of goods (…品) and the measure of each; longer words before
 # 品 (限额以上批发零售企业消费品) are a scope the compound would lose
@@ -538,7 +538,9 @@ def _title_thing(title: str) -> str:
     """What a table's title names, without its mark, year, 主要 and 情况: 表2 2021年提供住宿的民政
     服务机构情况 → 提供住宿的民政服务机构."""
     text = _UNIT_NOTE.sub("", _TITLE_MARK.sub("", title)).strip()
-    return _OWN_REGION.sub("", _TITLE_LEAD.sub("", _TITLE_TAIL.sub("", text)).strip())
+    thing = _OWN_REGION.sub("", _TITLE_LEAD.sub("", _TITLE_TAIL.sub("", text)).strip())
+    # (年末每百户…拥有量, …每百户年末…: the year's end is the cells' period, no word of their name)
+    return _year_end_title().sub("", thing) if "年" in thing else thing
 
 
 def _row_label(cell: str) -> str:
@@ -636,9 +638,10 @@ def _table_drafts(blocks: list[Block], index: int, row_figures: list[Figure],
         elif kind == "growth" and period and (since := _BASE_IN_HEADING.search(heading)):
             # 比1985年增长 over a column: the years since that base, as in prose (1986—1995年)
             period = years_since(int(since.group(1)), period)
-        elif period == str(year) and table.title and _year_end_title().search(table.title):
-            # 表10 年末每百户…拥有量: stocks the title holds at the year's end, no year of its own
-            period = f"{year}年末"
+        elif period == str(year) and table.title and (end := _year_end_title().search(table.title)):
+            # 表10 年末每百户…拥有量: stocks the title holds at the year's end, of its own year
+            # where it writes one (2023年末每百户…)
+            period = f"{end.group()[:4] if end.group()[:1].isdigit() else year}年末"
         draft = Draft(figure=figure, kind=kind, value=value, value_min=figure.value_min,
                       value_max=figure.value_max, qualifier=figure.qualifier,
                       metric=table.scoped(metric), metric_from="table",

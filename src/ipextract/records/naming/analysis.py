@@ -30,6 +30,7 @@ from ..base import (
     _word_sets,
 )
 from ..kinds import _governed_qualifier, _kind_and_sign
+from ..period_bounds import _words as period_words
 from ..scope import subject
 from ..status import BlockCues
 from .counted import _CLAUSE_END, _clause_end, _right_noun
@@ -233,6 +234,7 @@ def analyse(block: Block, figures: list[Figure], position: int, cues: BlockCues,
             (shared := _shared_head_start(block, figures, position, clause_start)) < clause_start
             or (shared := _joint_items_start(block, figures, position, clause_start)) < clause_start
             or (shared := _pair_of_one_head(block, figures, position, clause_start)) < clause_start
+            or (shared := _pair_sharing_a_figure(block, figures, position, clause_start)) < clause_start
             or (shared := _each_items_start(block, figures, position, clause_start)) < clause_start):
         # 举办国际性、全国性体育赛事: one head for both (not 宝鸡、延安等|4个…: a list of
         # examples, read as such); the subject is read in the clause's own words
@@ -683,6 +685,93 @@ def _pair_of_one_head(block: Block, figures: list[Figure], position: int, clause
     return opening
 
 
+def _pair_sharing_a_figure(block: Block, figures: list[Figure], position: int, clause_start: int) -> int:
+    """Where a pair of things that one figure counts or measures together opens, joined by 、
+    after a clause's start, its first piece with no figure of its own, beyond the pairs of one
+    head (:func:`_pair_of_one_head`):
+
+    - a noun phrase alone before a clause that opens with a noun (老旧小区、|城中村改造安置房交付
+      18万套; 公益性岗位、|以工代赈吸纳就业…): a noun phrase alone before a 、 is no clause of its
+      own, so what the clause says is said of both;
+    - verbs and a noun phrase before a noun phrase with no verb (修缮利用老厂房、|老仓库80万平方米)
+      or before the list's last two items joined by 和 (开展…、流动儿童和困境儿童关爱服务): the
+      verbs act on every item, and the clause's start is kept for the name's cleaning, which
+      drops a verb of effort as for one thing.
+
+    Written with ， (a writer's choice between the marks must not change the records) only where
+    the pieces read as items whichever mark stands: a short noun alone inside a sentence (县级医院，
+    |基层医疗机构…; not one that opens it, 高速公路，…: an area, areas.py), or after verbs a noun
+    of the next one's head (老厂区，|老街区); after a ， the same words are as often a clause of
+    their own (优化营商环境，经营主体…). Not an area (铁路方面), a time (今年以来), where the figure
+    is each item's (分别, 均, 各, a rank) or one of a list of figures, a list of examples (等), an
+    item that is a measure of its own (…零售总额、固定资产投资增长6%: each one's), nor after a
+    figure of the first piece's clause: ``clause_start`` then.
+
+    >>> from ipextract.blocks import split_blocks
+    >>> from ipextract.figures import find_figures
+    >>> block = split_blocks("全年，老旧小区、城中村安置房交付3万套。")[0]
+    >>> _pair_sharing_a_figure(block, find_figures(block, 0), 0, block.clause_start(8))
+    3
+    """
+    text, figure = block.text, figures[position]
+    comma = text[clause_start - 1] != "、"
+    piece_start = block.clause_start(clause_start - 1)
+    piece, own = text[piece_start:clause_start - 1], text[clause_start:figure.lstart]
+    if not own or not 0 < len(piece) <= (_COMMA_PIECE if comma else _JOINT_PIECE) or "等" in own or (
+            "等" in piece) or _ANY_FIGURE.search(piece) or text[piece_start - 1:piece_start] == "、" or (
+            position and figures[position - 1].lend > piece_start) or _chain_length(block, figures, position) > 1:
+        return clause_start  # (a list of more items, of figures or of examples)
+    distributed = _joins_and_each()[1]
+    if distributed.search(own) or text.startswith(_RANKS, figure.lstart) or distributed.search(
+            text, figure.lend, _clause_end(block, figure.lend)) or _names_a_measure(own):
+        return clause_start
+    read = _list_piece(piece)
+    words = _han_words(own)
+    if read is None or not words or words[0] in _word_sets()["scope"] or (
+            words[0] in _word_sets()["time_scope"]):
+        return clause_start
+    if piece.endswith(_AREA_WORD) or comma and (read == 0 and block.sentence_start(piece_start) == piece_start or (
+            piece_start and text[piece_start - 1] in _LIST_COMMAS and _list_piece(
+                text[block.clause_start(piece_start - 1):piece_start - 1]) is not None)):
+        # (铁路方面，|…; 高速公路，|新开工…: the area a sentence opens with, areas.py; 磨憨，|瑞丽，|河口…:
+        # an item before the piece, a list of more written with ，)
+        return clause_start
+    opening = piece_start + _scope_opening(piece)
+    if read == 0:  # a noun phrase alone: the clause after it opens with a noun
+        item = piece[opening - piece_start:]
+        nouns = _han_words(item)
+        if not nouns or item.endswith(tuple(period_words().since)) or pos_tag(nouns[-1]) == "i":
+            return clause_start  # (今年以来，…: a time; an idiom is as often a clause)
+        # (with ， a short noun alone, ending with no deed, 示范区建设，…, nor with the next
+        # clause's first word, 济滨高铁，|高铁里程… goes on about it; a longer piece is as often a
+        # clause whose predicate the tagger reads as a noun, 公立医院改革成效显著，…)
+        return opening if _opens_with_noun(nouns) and _opens_with_noun(words) and (not comma or len(
+            item) <= _COMMA_NOUN and all(pos_tag(noun).startswith(_NOMINAL_TAGS) for noun in nouns) and (
+                pos_tag(nouns[-1]) != "vn" and nouns[-1] != words[0])) else clause_start
+    if not _opened_by_verbs(piece, read):
+        return clause_start
+    acts = any(_is_verb(pos_tag(word)) and pos_tag(word) != "vn" or _clause_word(word) and not (
+        _adjective_of_noun(words, at)) for at, word in enumerate(words))
+    if comma:  # (老厂区，|老街区: the next one's head; no verb in either)
+        return opening if not acts and piece[-1] in own[-_HEAD_WORD:] else clause_start
+    joined = any(word in ITEM_JOINS for word in words[:-1])
+    return opening if joined or not acts else clause_start
+
+
+def _opens_with_noun(words: list[str]) -> bool:
+    """Whether ``words`` open with a noun, after adjectives of it (老|旧|小区); not with a verb's
+    noun (优化|营商环境: a deed).
+
+    >>> _opens_with_noun(["老", "旧", "小区"]), _opens_with_noun(["优化", "营商环境"])
+    (True, False)
+    """
+    at = 0
+    while at + 1 < len(words) and pos_tag(words[at]) == "a":
+        at += 1
+    tag = pos_tag(words[at]) if words else ""
+    return tag.startswith(_NOMINAL_TAGS) and not tag.startswith("v")
+
+
 def _each_items_start(block: Block, figures: list[Figure], position: int, clause_start: int) -> int:
     """Where a list opens whose items one figure is given to each of by an adverb of each (入境
     游客人次、旅游外汇收入|均增长8%以上; 食品、药品抽检合格率|均超99%; …、政务环境|均居全国前三):
@@ -1043,6 +1132,8 @@ _ITEM_TAGS = ("n", "vn", "b", "j", "nz", "ns", "nt", "nr", "s")
 _JOINT_ITEMS = 6  # pieces of a list of things measured together, read back at most
 _JOINT_PIECE = 16  # characters of one piece, at most: a longer one is a clause
 _COMMA_PIECE = 10  # characters of a piece before a ，, at most, read as an item of a list
+_AREA_WORD = "方面"  # (铁路方面: an area, no thing)
+_COMMA_NOUN = 6  # characters of a noun alone before a ，, at most, read as the first of a pair
 _COMMA_TAGS = ("n", "j", "b", "s")  # nouns (ns, nt, nz…), abbreviations, qualifying words
 _JOINT_LIST = 2  # pieces before the last item, at least, of a list whose items share no head
 

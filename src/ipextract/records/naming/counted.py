@@ -859,15 +859,15 @@ def before_all_of_them(name: str) -> str:
     >>> before_all_of_them("受灾学校全部复课"), before_all_of_them("项目落地")
     ('受灾学校', '项目落地')
     """
-    if not any(word in name for word in _ALL_OF_THEM):
+    if not any(word in name for word in ALL_OF_THEM):
         return name  # (most: no such word)
     tokens = _tokens(name)
-    at = next((at for at in range(1, len(tokens)) if tokens[at].startswith(_ALL_OF_THEM)
+    at = next((at for at in range(1, len(tokens)) if tokens[at].startswith(ALL_OF_THEM)
                and pos_tag(tokens[at - 1]).startswith(_NOMINAL_TAGS)), 0)
     return "".join(tokens[:at]) if at else name
 
 
-_ALL_OF_THEM = ("全部", "全面")  # (全部|完成, 全面完成: one word to the segmenter)
+ALL_OF_THEM = ("全部", "全面")  # (全部|完成, 全面完成: one word to the segmenter)
 _WORDS_AFTER = 16  # characters of a clause after a figure read as its name
 _LONGEST_WORD = 8  # characters read past them, to end the word they end in
 

@@ -33,6 +33,7 @@ from ..base import (
 )
 from ..kinds import part_of_things_after
 from .counted import (
+    ALL_OF_THEM,
     CUT_HEAD_TAGS,
     _action_verb,
     _right_noun,
@@ -131,6 +132,40 @@ def _label(blocks: list[Block], index: int) -> str:
     return _QUOTES.sub("", label)
 
 
+_CHANGED_TO = ("至", "到")  # (重组整合|至|11家: the level the things were brought to)
+
+
+def _without_change_to(name: str, left: str, kind: str) -> str:
+    """省属国有企业 of 省属国有企业重组整合|至|11家: the verbs right before 至 or 到 and a count
+    or a quantity say what the things underwent to reach that level (merged, extended), no word
+    of their name, as 增至 and 压缩至 are link words; the name as it is where no noun stands
+    before them.
+
+    >>> _without_change_to("市属国有企业重组整合", "市属国有企业重组整合至", "count")
+    '市属国有企业'
+    >>> _without_change_to("高速公路", "高速公路达到", "quantity")
+    '高速公路'
+    """
+    if kind not in _CHANGED_KINDS or not left.endswith(_CHANGED_TO) or not left[:-1].endswith(name):
+        return name
+    tokens = _tokens(name)
+    end = len(tokens)
+    while end > 1 and pos_tag(tokens[end - 1]) == "v":
+        end -= 1
+    if end < len(tokens) and end > 1 and pos_tag(tokens[end - 1]) == "vn" and len(
+            "".join(tokens[:end - 1])) >= _LONG_THINGS:
+        end -= 1  # (…国有企业|重组|整合: a verbal noun before the verb is the change's too)
+    if end == len(tokens) or len("".join(tokens[:end])) < _MIN_THINGS or not pos_tag(
+            tokens[end - 1]).startswith(_NOMINAL_TAGS) or pos_tag(tokens[end - 1]).startswith("v"):
+        return name
+    return "".join(tokens[:end])
+
+
+_CHANGED_KINDS = frozenset({"count", "quantity"})
+_MIN_THINGS = 2  # characters of the things' name at least
+_LONG_THINGS = 4  # …, and before a verbal noun of the change (污水|处理|扩容至: 处理 is the name's)
+
+
 def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | None,
             enumerated: bool, places: frozenset[str], tail: str = "") -> tuple[str, MetricFrom]:
     """Rules 1 and 3: the indicator named before the figure, or the noun counted after it;
@@ -167,6 +202,7 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
         if kind in ("quantity", "count"):
             name = _output_of(name)
         name = _reached_things(name, kind, figure.unit, right)
+        name = _without_change_to(name, left, kind)
         name = _ratio_to_whole(name, left, previous)
         if kind == "amount" and name in _INVESTMENTS and (project := _PROJECT_AFTER.match(right)):
             # 总投资|711亿元|的古雷炼化一体化工程二期项目: the investment of the project after 的
@@ -287,6 +323,8 @@ def _action_done(figure: Figure, kind: str, left: str, right: str, places: froze
     first = _tokens(action)[0]
     if not _is_verb(pos_tag(first)) or first in _word_sets()["link"]:
         return ""  # (两次|莅临…; not 68次|宇航发射, 15次|，: a noun or nothing after the count)
+    # (9次|发射|全部成功: what all of them did after the action says how it went, no word of it)
+    action = next((action[:at] for word in ALL_OF_THEM if (at := action.find(word)) >= len(first)), action)
     subject = clean_metric(left, places)[0] if left.strip() else ""
     if subject and not all(pos_tag(token).startswith(_NOMINAL_TAGS) for token in _tokens(subject)):
         subject = ""  # (党的十八大以来|三次…: a time, no doer)
@@ -619,9 +657,11 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
         # 地区生产总值连跨|2个|万亿元台阶: the steps crossed are counted, the verb is the action
         # on them (as 新建 is), not the link it is before a level (粮食产量跃上|500亿斤)
         own, own_tag = own + level, "v"
-    if own in words["verbs_after_names"] or own in words["verbs_before_names"] or (
-            own in words["plan_verbs_before_names"]):
-        own = ""  # …712亿斤，连续五年|稳定在700亿斤; 实现|三季度增长4.6%: no name
+    if (own in words["verbs_after_names"] and not (kind == "count" and left == own)) or (
+            own in words["verbs_before_names"] or own in words["plan_verbs_before_names"]):
+        # …712亿斤，连续五年|稳定在700亿斤; 实现|三季度增长4.6%: no name; but a verb alone right
+        # before a count (…病区县数1030个，控制|937个) is done to some of the things, as 消除 is
+        own = ""
     # (选派 is tagged n, 新获批 q: a verb of rule 7, or one of flow a list writes once for its
     # items, that stays is a verb whatever its tag: 新获批|8个|…创业园; not 获批 alone, a verb of
     # having: 获批|2个|博士学位授予单位 → the things)

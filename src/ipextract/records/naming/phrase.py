@@ -269,7 +269,11 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
             # …全年|立案查处…案件: what follows names the thing; 固定资产投资|今年|要|增长: only
             # verbs follow, and the subject is before the time word
             rest = tokens[index + 1:]
-            if _names_nothing(rest):
+            if (flow := _flow_verb_alone(tokens[:index], rest)):
+                # 合肥中欧班列|全年|发运|突破…: the things' verb of flow says which are counted,
+                # as without the time word (ANNOTATION metric 7); the time goes
+                tokens = [*tokens[:index], flow]
+            elif _names_nothing(rest):
                 tokens = tokens[:index]
             elif tokens[index] in _STOCK_POINTS and _noun_phrase_on(tokens[:index], rest) or (
                     _measure_of_things(tokens[:index], rest)):
@@ -681,9 +685,25 @@ def _measure_of_things(before: list[str], rest: list[str]) -> bool:
 _RATE_WORD = "率"  # (交付|率: a verb and 率, a rate's name the segmenter cuts)
 
 
+def _flow_verb_alone(subject: list[str], rest: list[str]) -> str:
+    """发运 of 合肥中欧班列|全年|发运|突破: the one verb after a time word inside a name, with only
+    predicate words after it, after things (no measure: 客运量|全年|发送 names the measure alone);
+    ``""`` otherwise.
+
+    >>> _flow_verb_alone(["中欧", "班列"], ["开行", "突破"]), _flow_verb_alone(["客运量"], ["发送"])
+    ('开行', '')
+    """
+    words = _predicate_words()
+    content = [token for token in rest if token not in words]
+    if len(content) != 1 or not subject or "".join(subject).endswith(_NAME_ENDINGS) or (
+            pos_tag(content[0]) not in ("v", "vn")) or not pos_tag(subject[-1]).startswith(_SUBJECT_HEAD_TAGS):
+        return ""
+    return content[0] if rest[0] == content[0] else ""
+
+
 def _names_nothing(tokens: list[str]) -> bool:
-    """Only predicate words, or only verbs that do not end as a name does (合肥中欧班列|全年|
-    发运 names nothing after the time word; 年内|交付|率 ends as a rate's name)."""
+    """Only predicate words, or only verbs that do not end as a name does (…|全年|要|实施 names
+    nothing after the time word; 年内|交付|率 ends as a rate's name)."""
     if _only_predicate(tokens):
         return True
     words = _predicate_words()
@@ -749,6 +769,19 @@ CARRY_OUT_VERB = "进行"  # 对…进行改造: the verb of a work named after 
 _AMOUNT_OF = "量"
 
 
+_SECURING = "争取"  # (争取|政策性资金: the funds won, a flow, not a plan's striving)
+
+
+def _secures_funds(tokens: list[str]) -> bool:
+    """Whether ``tokens`` open with 争取 before funds (cues.secured_funds: 争取|中央|资金), the
+    verb of securing them, which says which funds are counted, as a verb of flow does.
+
+    >>> _secures_funds(["争取", "政策性", "资金"]), _secures_funds(["争取", "地区生产总值"])
+    (True, False)
+    """
+    return tokens[0] == _SECURING and "".join(tokens[1:]).endswith(load_vocabulary().cues.secured_funds)
+
+
 def _without_verbs(tokens: list[str]) -> list[str]:
     """The name's words without the verbs around it (cues.toml verbs_before_names, …):
     力争|外贸|进出口总额 → 外贸进出口总额, 规模以上|工业|企业|实现|利润总额 → …企业利润总额,
@@ -758,7 +791,7 @@ def _without_verbs(tokens: list[str]) -> list[str]:
     ['规模以上', '工业', '企业', '利润总额']
     """
     words = _word_sets()
-    while len(tokens) > 1 and (tokens[0] in words["plan_verbs_before_names"] or (
+    while len(tokens) > 1 and (tokens[0] in words["plan_verbs_before_names"] and not _secures_funds(tokens) or (
             # (将|新建|学校, 再|创建…: a modal or a word of repetition before the verb is the
             # plan's wording, as 力争 is)
             tokens[0] in words["words_before_verbs"] and pos_tag(tokens[1]).startswith("v")) or (

@@ -78,7 +78,8 @@ def predicate_share(metric: str, text: str, figure_end: int) -> str:
     ('新建数据中心使用绿电占比', '')
     """
     found = _PREDICATE.match(text, figure_end)
-    if found is None or not metric or not _HAN_WORDS.fullmatch(metric):
+    # (a list of the things, 省级实验室、重点研发项目|八成|由企业牵头, is named as one)
+    if found is None or not metric or not _HAN_WORDS.fullmatch(metric.replace("、", "")):
         return ""
     predicate = found.group(1)
     cues = load_vocabulary().cues
