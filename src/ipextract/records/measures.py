@@ -265,7 +265,12 @@ def _part_alone(part: str, total: str) -> bool:
     >>> _part_alone("海淀区", "地区生产总值"), _part_alone("对东盟", "出口总额"), _part_alone("医院", "床位")
     (True, True, False)
     """
-    if not total or total.startswith(_PARTNER) or _place_or_class(total[:2]):
+    areas = load_vocabulary().cues.population_parts
+    # (城镇登记失业率…，其中男性…: an area of the population opening the total is a word of its
+    # measure's name, no class of its own; 新增城镇就业…（其中…农村…）: a total of an area of its
+    # own names no other area)
+    if not total or total.startswith(_PARTNER) or _place_or_class(total[:2]) and total[:2] not in areas or (
+            part in areas and any(word in total for word in areas)):
         return False
     word = part.removeprefix(_PARTNER)
     tokens = _tokens(word)

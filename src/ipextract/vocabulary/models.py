@@ -98,6 +98,7 @@ class Cues(Frozen):
     threshold_heads: tuple[str, ...] = ()
     threshold_closing_heads: tuple[str, ...] = ()
     secured_funds: tuple[str, ...] = ()
+    restructuring_verbs: tuple[str, ...] = ()
     not_measure_words: tuple[str, ...] = ()
     programme_verbs: tuple[str, ...] = ()
     list_openers: tuple[str, ...] = ()  # 五件事：一是…: the count announces a list (labels.py)

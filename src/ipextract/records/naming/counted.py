@@ -558,6 +558,10 @@ def _with_predicate(noun: str, right: str) -> str:
             tokens[0] in _word_sets()["outside_compounds"])):
         return noun
     predicate = rest if len(rest) <= _WHOLE_PREDICATE else _words_within(rest, _MAX_PREDICATE)
+    if _CHANGED_TO_A_FIGURE.search(predicate):
+        # (188个|园区|整合优化为120个: a predicate that changes the things to a figure is a change
+        # to a level, no word of what is counted; not 入选…5G工厂名录, a name with a digit)
+        return noun
     kept = _strip_edges(predicate).replace(_ASPECT, "")  # (圆了安居梦: the aspect goes, as in short_predicate)
     if predicate.endswith(PERCENT_UNITS) and predicate.startswith(kept):
         kept = predicate[:len(kept) + 1]  # 进入ESI全球前1%, 前1‱: the sign is the name's, no edge
@@ -565,6 +569,7 @@ def _with_predicate(noun: str, right: str) -> str:
 
 
 _NEWLY = "新"  # cut off the verb after it by the segmenter (新|建成): newly
+_CHANGED_TO_A_FIGURE = re.compile(r"[为至到][0-9０-９]")  # (…整合优化为|120个)
 _SHORT_PREDICATE = 16  # characters at most of a predicate kept after a noun that names alone
 # (a digit: the predicate is a measure with a figure of its own, 15个工程|完成投资48亿元)
 _NOT_A_PREDICATE = re.compile(r"^的|[0-9０-９]")

@@ -385,6 +385,9 @@ def _measure_after(text: str) -> str:
         pos_tag(tokens[-2])) else ""
 
 
+_QUOTES_SIDE_BY_SIDE = "”“"  # a quoted name closed and the next opened, with no mark between
+
+
 @lru_cache(maxsize=16)
 def _separator_split(separators: tuple[str, ...]) -> tuple[regex.Pattern[str], frozenset[str]]:
     marks = [s for s in separators if not _HAN.search(s)]
@@ -393,15 +396,17 @@ def _separator_split(separators: tuple[str, ...]) -> tuple[regex.Pattern[str], f
 
 
 def _enumeration_parts(subject: str, separators: tuple[str, ...]) -> list[str]:
-    """The items of an enumeration: split at its marks (、) anywhere, at its words (和, 及,
-    与) only where they stand as words (普及率 and 参与率 hold 及 and 与).
+    """The items of an enumeration: split at its marks (、) anywhere, and between two quoted
+    names side by side, at its words (和, 及, 与) only where they stand as words (普及率 and
+    参与率 hold 及 and 与).
 
     >>> _enumeration_parts("农村自来水、户用卫生厕所普及率", ("、", "和", "及"))
     ['农村自来水', '户用卫生厕所普及率']
     """
     marks, words = _separator_split(separators)
     parts: list[str] = []
-    for piece in marks.split(subject):
+    # (“保交楼”“保交房”交付率: two quoted names side by side are two items, as with a 、 between)
+    for piece in marks.split(subject.replace(_QUOTES_SIDE_BY_SIDE, "”、“")):
         if not any(word in piece for word in words):
             parts.append(piece)
             continue

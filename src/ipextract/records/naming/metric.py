@@ -31,7 +31,7 @@ from ..base import (
     _word_sets,
     suffixes,
 )
-from ..kinds import part_of_things_after
+from ..kinds import REACHED_WHOLE, part_of_things_after
 from .counted import (
     ALL_OF_THEM,
     CUT_HEAD_TAGS,
@@ -83,6 +83,9 @@ from .streak import STREAK_AT_END
 def _cut_comparison(own: str, kind: str, places: frozenset[str]) -> str:
     """For a share or multiple, the words from 占/是/接近… on name the whole, not the metric."""
     if kind == "share":
+        if "占" not in own and (reached := REACHED_WHOLE.search(own)):
+            # (…达到耕地总面积的|64%: the share of that whole, named as 占…的 names it)
+            own = own[:reached.start()] + "占" + reached.group(1) + "的"
         index = own.rfind("占")
         if index < 0:
             return own
@@ -133,12 +136,14 @@ def _label(blocks: list[Block], index: int) -> str:
 
 
 _CHANGED_TO = ("至", "到")  # (重组整合|至|11家: the level the things were brought to)
+_MADE_INTO = "为"  # (整合优化|为|120个: the number the things were merged into)
 
 
 def _without_change_to(name: str, left: str, kind: str) -> str:
     """省属国有企业 of 省属国有企业重组整合|至|11家: the verbs right before 至 or 到 and a count
     or a quantity say what the things underwent to reach that level (merged, extended), no word
-    of their name, as 增至 and 压缩至 are link words; the name as it is where no noun stands
+    of their name, as 增至 and 压缩至 are link words, and so do verbs of merging before 为
+    (园区|整合优化|为|120个: cues.restructuring_verbs); the name as it is where no noun stands
     before them.
 
     >>> _without_change_to("市属国有企业重组整合", "市属国有企业重组整合至", "count")
@@ -146,12 +151,16 @@ def _without_change_to(name: str, left: str, kind: str) -> str:
     >>> _without_change_to("高速公路", "高速公路达到", "quantity")
     '高速公路'
     """
-    if kind not in _CHANGED_KINDS or not left.endswith(_CHANGED_TO) or not left[:-1].endswith(name):
+    if kind not in _CHANGED_KINDS or not left.endswith((*_CHANGED_TO, _MADE_INTO)) or not left[:-1].endswith(name):
         return name
     tokens = _tokens(name)
     end = len(tokens)
-    while end > 1 and pos_tag(tokens[end - 1]) == "v":
-        end -= 1
+    merging = cue_set("restructuring_verbs")
+    while end > 1 and (pos_tag(tokens[end - 1]) == "v" or tokens[end - 1] in merging):
+        end -= 1  # (整合|优化: a verb of merging the tagger calls a verbal noun is one)
+    if left.endswith(_MADE_INTO) and not any(
+            token in merging for token in tokens[end:]):
+        return name  # (…为: only after a verb of merging, 整合优化为; 为 is a link of many verbs)
     if end < len(tokens) and end > 1 and pos_tag(tokens[end - 1]) == "vn" and len(
             "".join(tokens[:end - 1])) >= _LONG_THINGS:
         end -= 1  # (…国有企业|重组|整合: a verbal noun before the verb is the change's too)
@@ -207,6 +216,11 @@ def _metric(figure: Figure, kind: str, left: str, right: str, previous: Draft | 
         if kind == "amount" and name in _INVESTMENTS and (project := _PROJECT_AFTER.match(right)):
             # 总投资|711亿元|的古雷炼化一体化工程二期项目: the investment of the project after 的
             name = _QUOTES.sub("", project.group(1)) + name
+    elif how == "after" and kind == "amount" and (verb := left.strip(" ，,")) in load_vocabulary().cues.funding_verbs and (
+            name.startswith(load_vocabulary().cues.funding_purpose_verbs)):
+        # 统筹|9.8亿元|用于援企稳岗: the funds a verb of funding alone before the amount raised,
+        # named with what they pay for (援企稳岗统筹资金), as 投入|…|实施…工程 is; not the purpose alone
+        name = _funds(verb, right)
     elif how in ("after", "previous") and kind == "amount" and name.startswith(
             funding := load_vocabulary().cues.funding_verbs):
         # 投入|7亿元|实施健康惠民工程, named by the verb and the works after the amount (or by

@@ -1303,7 +1303,7 @@ def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind:
     # (what does not depend on the words between is told first: most items fail it, and a
     # quoted name between is then not segmented)
     if (not verb or previous.metric_from != "before"
-            or not _same_measure(previous, figure, kind, metric)
+            or not (_same_measure(previous, figure, kind, metric) or _new_quantities(verb, previous, kind, metric))
             or metric.startswith(verbs)):
         return metric
     # (…80个、农家书屋等|1200个: a list closed by 等; …3.1万套（户）、老旧管道…: a note on the unit
@@ -1468,6 +1468,18 @@ _WORK_WORDS = 2  # verbal nouns at least of a work that closes a name (监督|�
 _VERBS_ALONE = 2  # words at most of an item named by its verbs alone (投产, 建成投用)
 _KIND_WORD = "b"  # 并网: a verb the segmenter tags a word of kind (大型, 中型 alone name no item)
 _VERB_ALONE_TAGS = frozenset({"v", "vn", _KIND_WORD})
+
+
+def _new_quantities(verb: str, previous: Draft, kind: str, metric: str) -> bool:
+    """Whether two quantities of a list in two units share its verb of pure flow (新增|…水体89万
+    立方米、|工厂化养殖面积67万平方米: the new area as the new volume), where a verb of building would
+    not (建成…线路…、通车里程…: the mileage is no thing built); not an output's measure (…、粮食
+    产量…: the harvest, no addition)."""
+    return kind == previous.kind == "quantity" and verb in _PURE_FLOWS and not metric.endswith(
+        load_vocabulary().cues.measure_nouns)
+
+
+_PURE_FLOWS = frozenset({"新增", "净增"})  # (what was added, of any measure)
 
 
 def _same_measure(previous: Draft, figure: Figure, kind: str, metric: str) -> bool:
