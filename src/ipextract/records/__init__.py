@@ -18,7 +18,8 @@ from ..blocks import Block
 from ..figures import Figure
 from ..layout import TABLE_TITLE, is_page_number
 from ..models import MetricFrom, PeriodFrom
-from ..vocabulary import cue_words
+from ..vocabulary import cue_set, cue_words
+from ..vocabulary.lexicon import pos_tag
 from ..vocabulary.models import DocType
 from .base import BASE_KINDS, Draft
 from .context import (
@@ -386,6 +387,11 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 # (…低保对象30.2万户、52.7万人: the same things counted in a second unit, at the
                 # same time)
                 period, period_from = block_drafts[-1].period, block_drafts[-1].period_from
+            elif how in ("before", "previous") and kind == "count" and block_drafts and _done_to_some(
+                    metric, block_drafts[-1], figure):
+                # (…病区县数1030个，控制|937个, 已消除|…个: some of the things the count before
+                # counts, a state at that count's time)
+                period, period_from = block_drafts[-1].period, block_drafts[-1].period_from
             # (by position, in the order of Draft's fields: keywords cost three times as
             # much, once per figure)
             block_drafts.append(Draft(
@@ -616,6 +622,17 @@ def _part_of_held_total(block: Block, figure: Figure, sentence_start: int, block
 
 _PARTS_MARKER = "其中"
 _RESTATING_GAPS = ("、", "")  # between a count and the same things counted in another unit
+
+
+def _done_to_some(metric: str, last: Draft, figure: Figure) -> bool:
+    """Whether a count named by a verb and the name of the count before it, in the same measure
+    word (控制|地方性氟中毒…病区县数 after …病区县数1030个), counts some of those things (the
+    counties where it is controlled): a state of the same things, at the same time."""
+    verb = metric[:len(metric) - len(last.metric)] if last.metric and metric.endswith(last.metric) else ""
+    # (not a verb of flow: …床位7.45万张，其中本年新增|…床位3153张 are added in the year)
+    return bool(verb) and last.kind == "count" and last.figure.unit == figure.unit and (
+        pos_tag(verb) == "v") and verb not in cue_set("counting_verbs") and verb not in cue_set(
+        "flow_verbs_over_lists")
 
 
 def _total_broken_down(block_drafts: list[Draft], sentence_start: int, drafts: list[Draft],

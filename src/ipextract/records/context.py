@@ -232,8 +232,9 @@ def start_of_change(block: Block, figure: Figure, period: str | None) -> str | N
     if period and _FROM_YEAR_START.search(block.text, max(0, figure.lstart - 6), figure.lstart) and (
             one_year := _YEAR_OR_ITS_END.fullmatch(period)):
         return f"{one_year.group(1)}年初"  # (从年初的400P增加到…: the level the year began at)
-    if not period or _START.search(block.text, max(0, figure.lstart - 8), figure.lstart) is None:
-        return period  # (most figures: no 从 or 由 right before them)
+    if not period or _START.search(block.text, max(0, figure.lstart - 8), figure.lstart) is None and (
+            _merged_into().match(block.text, figure.lend) is None):
+        return period  # (most figures: no 从 or 由 right before them, no merging after them)
     if (years := _YEAR_TO_YEAR.search(block.text, block.sentence_start(figure.lstart), figure.lstart)) is not None:
         return years.group(1)  # (2020年到2025年，…从17.9%提升到…: the first year's level)
     if _spans_years(period):
@@ -251,6 +252,14 @@ def start_of_change(block: Block, figure: Figure, period: str | None) -> str | N
 
 
 _FROM_YEAR_START = regex.compile(r"[从由]年初的?\s*$")  # 从年初的|400P: the start of the year
+
+
+@lru_cache(maxsize=1)
+def _merged_into() -> regex.Pattern[str]:
+    """188个|园区整合优化为120个: the things a count before them counts merged into a figure (cues
+    restructuring_verbs before 为 or 至), the start of a change written without 由."""
+    verbs = "|".join(regex.escape(verb) for verb in cue_words("restructuring_verbs"))
+    return regex.compile(rf"\p{{Han}}{{1,10}}?(?:{verbs})+[为至][0-9]")
 _END_OF_CHANGE = regex.compile(r"[从由][^，,；;。]*?[到至]了?\s*$")  # 由1985年36.0%下降到|24.0%
 
 

@@ -161,13 +161,14 @@ def _without_change_to(name: str, left: str, kind: str) -> str:
     if left.endswith(_MADE_INTO) and not any(
             token in merging for token in tokens[end:]):
         return name  # (…为: only after a verb of merging, 整合优化为; 为 is a link of many verbs)
-    if end < len(tokens) and end > 1 and pos_tag(tokens[end - 1]) == "vn" and len(
+    if len(tokens) > end > 1 and pos_tag(tokens[end - 1]) == "vn" and len(
             "".join(tokens[:end - 1])) >= _LONG_THINGS:
         end -= 1  # (…国有企业|重组|整合: a verbal noun before the verb is the change's too)
-    if end == len(tokens) or len("".join(tokens[:end])) < _MIN_THINGS or not pos_tag(
-            tokens[end - 1]).startswith(_NOMINAL_TAGS) or pos_tag(tokens[end - 1]).startswith("v"):
-        return name
-    return "".join(tokens[:end])
+    if end == len(tokens):
+        return name  # (no verb stood before 至: 达到, a link word, had gone)
+    things, tag = "".join(tokens[:end]), pos_tag(tokens[end - 1])
+    # (the things end with a noun, not with a verb or a verbal noun: 污水处理|扩容至 keeps its name)
+    return things if len(things) >= _MIN_THINGS and tag.startswith(_NOMINAL_TAGS) and not tag.startswith("v") else name
 
 
 _CHANGED_KINDS = frozenset({"count", "quantity"})

@@ -409,7 +409,10 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
         if how == "before" and metric in cue_set("measures_of_a_measure"):
             metric = _measure_of_item(metric, block.text, previous, figure, sentence_start)
         if how == "before" and previous.metric.startswith(_list_openers()) and kind in BASE_KINDS:
-            metric = _flow_carried(metric, block.text, previous, figure, kind)
+            # (新增…火电装机130万千瓦、储能60万千瓦: the list's verb and the measure the item before
+            # closes with are both this bare item's, 新增储能装机)
+            measured = _measure_carried(metric, block.text, previous, figure, kind)
+            metric = _flow_carried(metric, block.text, previous, figure, kind) + measured[len(metric):]
         elif how == "before" and (kind in BASE_KINDS or kind == _DURATION):
             # (…电视剧120部，电视动画片|9万分钟: output in minutes, read as a length of time)
             metric = _output_carried(metric, block.text, previous, figure)
