@@ -629,7 +629,7 @@ def _done_to_some(metric: str, last: Draft, figure: Figure) -> bool:
     word (控制|地方性氟中毒…病区县数 after …病区县数1030个), counts some of those things (the
     counties where it is controlled): a state of the same things, at the same time."""
     verb = metric[:len(metric) - len(last.metric)] if last.metric and metric.endswith(last.metric) else ""
-    # (not a verb of flow: …床位7.45万张，其中本年新增|…床位3153张 are added in the year)
+    # (not a verb of flow: …床位7.2万张，其中本年新增|…床位2900张 are added in the year)
     return bool(verb) and last.kind == "count" and last.figure.unit == figure.unit and (
         pos_tag(verb) == "v") and verb not in cue_set("counting_verbs") and verb not in cue_set(
         "flow_verbs_over_lists")
