@@ -330,27 +330,31 @@ def _names_a_programme(block: Block, figure: Figure) -> bool:
     return before.endswith(load_vocabulary().cues.programme_verbs) and _PROGRAMME.match(block.text, figure.lend) is not None
 
 
-# 落实|人才振兴|60条: a policy named by its number of articles after the verb that puts it in
-# force, as a quoted one is (“科技成果转化16条”, a quoted name); not measures or things counted in
-# 条 (出台…措施近100条, 改造背街小巷…条: the phrase ends with a noun of such things, a verb of
-# works or a qualifier; 12条措施: a noun after the count)
-_POLICY_BEFORE = regex.compile(r"(?:落实|实施|出台|制定|印发|兑现)\p{Han}{2,12}$")
-_NO_POLICY_ENDS = frozenset("施措策见定法则路线巷街河湖廊链项件道近约超逾余多达共计造治建通修")
 _ARTICLES = "条"
 _EXAMPLES_CLOSE = "等"
+
+
+@lru_cache(maxsize=1)
+def _policy_before() -> regex.Pattern[str]:
+    """A verb that puts a policy in force (cues.policy_verbs) and the policy's words, up to its
+    articles."""
+    return regex.compile(rf"(?:{alternation(load_vocabulary().cues.policy_verbs)})\p{{Han}}{{2,12}}$")
 
 
 def _names_a_policy(block: Block, figure: Figure) -> bool:
     """落实人才振兴|60条: a count of articles right after a verb of putting a policy in force and
     the policy's words, with no noun after it (等 may close a list of them), is the policy's
-    name, no count (see _POLICY_BEFORE)."""
+    name, no count, as a quoted one is (“科技成果转化16条”); not measures or things counted in 条
+    (出台…措施近100条, 改造背街小巷…条: the words end with a character of such things, of a verb
+    of works or of a qualifier, cues.not_policy_endings; 12条措施: a noun after the count)."""
     if figure.unit != _ARTICLES or figure.qualifier != "exact":
         return False
     after = block.text[figure.lend:figure.lend + 1]
     if _HAN.match(after) and after != _EXAMPLES_CLOSE:
         return False
     before = block.text[max(0, figure.lstart - _POLICY_REACH):figure.lstart]
-    return bool(before) and before[-1] not in _NO_POLICY_ENDS and _POLICY_BEFORE.search(before) is not None
+    return bool(before) and before[-1] not in load_vocabulary().cues.not_policy_endings and (
+        _policy_before().search(before) is not None)
 
 
 _POLICY_REACH = 14  # characters of the verb and the policy's words before its articles

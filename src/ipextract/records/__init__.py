@@ -381,16 +381,13 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 # 增长9.6%、居全国第三: the growth's rank; 居中部第1位: the area's
                 metric = rank_in_area(rank_of_growth(metric, block.text, figure.lstart, block_drafts),
                                       block.text, figure.lstart)
-            if how == "previous" and kind == "count" and block_drafts and block_drafts[-1].kind == kind and (
-                    block_drafts[-1].figure.unit != figure.unit) and (
-                    block.text[block_drafts[-1].figure.lend:figure.lstart] in _RESTATING_GAPS):
-                # (…低保对象30.2万户、52.7万人: the same things counted in a second unit, at the
-                # same time)
-                period, period_from = block_drafts[-1].period, block_drafts[-1].period_from
-            elif how in ("before", "previous") and kind == "count" and block_drafts and _done_to_some(
-                    metric, block_drafts[-1], figure):
-                # (…病区县数1030个，控制|937个, 已消除|…个: some of the things the count before
-                # counts, a state at that count's time)
+            if kind == "count" and block_drafts and block_drafts[-1].kind == kind and (
+                    how == "previous" and block_drafts[-1].figure.unit != figure.unit and (
+                        block.text[block_drafts[-1].figure.lend:figure.lstart] in _RESTATING_GAPS)
+                    or how in ("before", "previous") and _done_to_some(metric, block_drafts[-1], figure)):
+                # (…低保对象30.2万户、52.7万人: the same things counted in a second unit; …病区县数
+                # 1030个，控制|937个, 已消除|…个: some of the things the count before counts, a state:
+                # both at that count's time)
                 period, period_from = block_drafts[-1].period, block_drafts[-1].period_from
             # (by position, in the order of Draft's fields: keywords cost three times as
             # much, once per figure)
@@ -630,9 +627,8 @@ def _done_to_some(metric: str, last: Draft, figure: Figure) -> bool:
     counties where it is controlled): a state of the same things, at the same time."""
     verb = metric[:len(metric) - len(last.metric)] if last.metric and metric.endswith(last.metric) else ""
     # (not a verb of flow: …床位7.2万张，其中本年新增|…床位2900张 are added in the year)
-    return bool(verb) and last.kind == "count" and last.figure.unit == figure.unit and (
-        pos_tag(verb) == "v") and verb not in cue_set("counting_verbs") and verb not in cue_set(
-        "flow_verbs_over_lists")
+    return bool(verb) and last.figure.unit == figure.unit and pos_tag(verb) == "v" and (
+        verb not in cue_set("counting_verbs") and verb not in cue_set("flow_verbs_over_lists"))
 
 
 def _total_broken_down(block_drafts: list[Draft], sentence_start: int, drafts: list[Draft],

@@ -260,6 +260,8 @@ def _merged_into() -> regex.Pattern[str]:
     restructuring_verbs before 为 or 至), the start of a change written without 由."""
     verbs = "|".join(regex.escape(verb) for verb in cue_words("restructuring_verbs"))
     return regex.compile(rf"\p{{Han}}{{1,10}}?(?:{verbs})+[为至][0-9]")
+
+
 _END_OF_CHANGE = regex.compile(r"[从由][^，,；;。]*?[到至]了?\s*$")  # 由1985年36.0%下降到|24.0%
 
 

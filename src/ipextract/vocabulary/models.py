@@ -99,6 +99,8 @@ class Cues(Frozen):
     threshold_closing_heads: tuple[str, ...] = ()
     secured_funds: tuple[str, ...] = ()
     restructuring_verbs: tuple[str, ...] = ()
+    policy_verbs: tuple[str, ...] = ()
+    not_policy_endings: str = ""
     not_measure_words: tuple[str, ...] = ()
     programme_verbs: tuple[str, ...] = ()
     list_openers: tuple[str, ...] = ()  # 五件事：一是…: the count announces a list (labels.py)
