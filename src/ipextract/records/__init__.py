@@ -247,7 +247,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
                 metric = reach_of_each(metric, kind, block.text, analysis.sentence_start, figure)
                 how: MetricFrom = "list"
             else:
-                metric, of, how = _name(blocks, index, position, figure, analysis, block_drafts,
+                metric, of, how = _name(blocks, index, block_figures, position, analysis, block_drafts,
                                         group_drafts.get(block.group, []), places)
             # 全年 in a part headed 2025年 is 2025, not the title's year
             period_here = group_period[block.group]

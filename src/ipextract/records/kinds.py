@@ -63,7 +63,7 @@ _WHOLE_NOUN = "总"  # (what every REACHED_WHOLE holds: most left words have non
 REACHED_WHOLE = regex.compile(r"(?:达到|达)(\p{Han}{2,12}?总(?:面积|量|数|额|人口|规模|产值|产量|收入|支出|投资))的\s*$")
 
 
-def _is_share(left: str, right: str) -> bool:
+def _is_share(left: str, right: str, qualified: bool = False) -> bool:
     cues = load_vocabulary().cues
     if any(opener in left for opener in cues.share_openers) or _WHOLE_NOUN in left and REACHED_WHOLE.search(left):
         return True
@@ -74,7 +74,25 @@ def _is_share(left: str, right: str) -> bool:
     # does 实现, a link verb: 实现|90%以上|行政村通硬化路)
     return right.startswith(cues.share_right) and not right.startswith("的目标") or (
         (_only_scope(left) or left.strip() in cue_set("effort_verbs") or left.strip() == _ACHIEVE) and (
-            part_of_things_after(right)))
+            part_of_things_after(right))) or _things_at_a_level(left, qualified)
+
+
+def _things_at_a_level(left: str, qualified: bool = False) -> bool:
+    """Whether a rate is the share of the things or people its name ends with, brought to a
+    level (集体经济薄弱村|降至|3.1%: cues.share_things), or right before a figure whose own
+    qualifier says the level (``qualified``: 公办园在园幼儿|超过50%), as 占比 would say: no thing
+    of them is a rate. Not a part alone before its rate (其中：公立医院|84.8%: the beds' use).
+
+    >>> _things_at_a_level("公办园在园幼儿超过"), _things_at_a_level("城镇低保提高"), _things_at_a_level("公立医院")
+    (True, False, False)
+    """
+    level = _LEVEL_REACHED.search(left)
+    return level is not None and (qualified or level.start() < level.end()) and left.endswith(
+        cue_words("share_things"), 0, level.start())
+
+
+# the verb that brings things to their level, right before the figure
+_LEVEL_REACHED = regex.compile(r"(?:达到|达|超过|超|降至|降到|增至|增加到|提高到|提高至|提升至|提升到|升至)?\s*$")
 
 
 _ACHIEVE = "实现"  # 实现|90%以上|行政村通硬化路: the part the things that did it are
@@ -147,7 +165,7 @@ def _kind_and_sign(figure: Figure, left: str, right: str,
     if figure.unit in POINT_UNITS:
         return "change_pp", 1
     if figure.unit in PERCENT_UNITS:
-        if _is_share(left, right):
+        if _is_share(left, right, figure.number_start > figure.lstart):
             return "share", 1
         if _ends_with_word(left, load_vocabulary().cues.growth_nouns):
             return "growth", 1  # 增速为5%左右, 涨幅2%

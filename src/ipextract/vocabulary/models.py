@@ -244,6 +244,7 @@ class Cues(Frozen):
     selecting_verbs: tuple[str, ...] = ()
     # 获, 入选, 获评: an award or a selection after the things counted, kept whatever opens the count
     award_verbs: tuple[str, ...] = ()
+    award_nouns: tuple[str, ...] = ()  # 飞天奖, …称号: the ends of an award's name
     # 在, 与: before a count of places or partners (在|13个|国家…), whose noun no later name holds
     place_prepositions: tuple[str, ...] = ()
     # 享誉, 擦亮, 加力: verbs of a figure of speech or of effort that open no predicate of a name
@@ -285,6 +286,7 @@ class Cues(Frozen):
     # 服装、鞋帽、针纺织品类: a class's name with a list mark inside (blocks.py: no clause break)
     classification_names: tuple[str, ...] = ()
     generic_counted_nouns: tuple[str, ...] = ()  # 14家企业上榜…: 企业 alone names nothing
+    share_things: tuple[str, ...] = ()  # 薄弱村降至3.1%: a percent of things at a level is their share
     effort_adverbs: tuple[str, ...] = ()  # 加快建设6个…: a plan's wording, not a name
     effort_adverbs_that_qualify_nouns: tuple[str, ...] = ()  # 重点建设用地: also an adjective
     # 成功创建, 圆满办结: how a thing was done, no word of its name; the verb after it stays

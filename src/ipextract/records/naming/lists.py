@@ -23,6 +23,7 @@ from ..base import (
     BASE_KINDS,
     DESCRIBING_KINDS,
     Draft,
+    _one_word,
     _tokens,
     _word_sets,
 )
@@ -65,7 +66,7 @@ def _unbalanced(piece: str) -> bool:
 
 def _list_item(part: str, places: frozenset[str]) -> str:
     """The name one item of a 分别 list gives (its own count left out: 6条重点产业链 → 重点产业链;
-    "" for 家具类等, which names no one item). A size that bounds a class of things is the item's
+    家具类 of 家具类等, the last item before the 等 that closes the list). A size that bounds a class of things is the item's
     own words (20户以上自然村通硬化路的比例: the villages of 20 households or more).
 
     >>> _list_item("6条重点产业链", frozenset()), _list_item("20户以上自然村通硬化路的比例", frozenset())
@@ -78,6 +79,10 @@ def _list_item(part: str, places: frozenset[str]) -> str:
     if count is not None and not part.startswith(_BOUNDS, count.end()):
         part = part[count.end():]
     cleaned = clean_metric(part, places)[0]
+    if not cleaned and (etc := part.rfind(_ETC)) > 1 and _ETC_ENDS.fullmatch(part, etc + 1):
+        # (…五金电料类、家具类等|同比|分别…: 等 closes the list after its last item, which the
+        # last figure is of)
+        cleaned = clean_metric(part[:etc], places)[0]
     cues = load_vocabulary().cues
     if not cleaned and part in (*cues.population_parts, *cues.list_area_scopes):
         # (城市、农村居民…分别…: a part of the population or a kind of area alone is the item,
@@ -86,6 +91,8 @@ def _list_item(part: str, places: frozenset[str]) -> str:
     return cleaned
 
 
+_ETC = "等"
+_ETC_ENDS = regex.compile(r"(?:同比|比上年|比去年)?")  # what may follow 等 before 分别
 _BOUNDS = ("以上", "以下", "及以上", "及以下")  # 30户|以上: a class's bound, no count of the item
 
 
@@ -545,9 +552,10 @@ def _completed_characters(items: list[str]) -> list[str]:
         item, after = completed[at], completed[at + 1]
         tokens = _tokens(item) if item and _HAN_WORDS.fullmatch(item) else []
         word = _tokens(after)[0] if after and _HAN_WORDS.fullmatch(after) else ""
-        # (a noun of one character is a thing or a suffix of its own: 采选|业、电力…, 肉、奶产量)
+        # (a noun of one character is a thing or a suffix of its own: 采选|业、电力…, 肉、奶产量;
+        # so is a classifier: 通讯器材|类、文化…, no 类化)
         if not tokens or len(tokens[-1]) != 1 or len(word) != _PAIRED_WORD or pos_tag(tokens[-1]).startswith(
-                "n") or not is_word(tokens[-1] + word[1:]):
+                ("n", "q")) or not is_word(tokens[-1] + word[1:]):
             continue
         owner = item[:-1]
         completed[at] = item + after[1:]
@@ -1056,33 +1064,72 @@ def _distributed(items: list[str], wanted: int,
     if len(items) < 2:
         return items
     last = items[-1]
-    first_word = _tokens(last)[0] if last else ""
-    parts = load_vocabulary().cues.population_parts
+    # (a list of three items or more whose earlier items are words of one kind each, the
+    # verbs the clause opens with before the first: 改造老化|供水、燃气、排水管道)
+    loose = len(items) > 2 and all(_one_word(item) for item in (_after_opening_verbs(items[0]), *items[1:-1]))
     result = []
-    for item in items[:-1]:
-        # the last item opens with a word of the bare item's kind (农村|居民…, 民营|企业…), and
-        # the bare item takes the rest of that word as the other takes it (国有企业, not
-        # 汽车金属 from 有色金属行业)
-        opening = last[:len(item)]
-        rest_of_word = first_word[len(item):]
-        parallel = (0 < len(item) < len(last) - 1 and opening != item and len(_tokens(item)) == 1
-                    and len(first_word) >= len(item) and is_word(opening)
-                    and (pos_tag(opening) == pos_tag(item) and pos_tag(item).startswith(_NOMINAL_TAGS)
-                         # (城市|ns and 农村|n: two parts of the population, whatever their tags)
-                         or item in parts and opening in parts)
-                    and (not rest_of_word or is_word(item + rest_of_word))
-                    # (制造业 and 战略性|新兴产业贷款: an item that ends as the last's thing
-                    # does names a thing of that kind already, no word parallel to its opening)
-                    and item[-1] not in last[len(item):])
-        head = last[len(item):]
-        head = head.removeprefix("等")  # 食品、…信息等产业增加值
-        if not parallel and len(_tokens(item)) == 1 and pos_tag(item) == "b":
+    for at, item in enumerate(items[:-1]):
+        word = _after_opening_verbs(item) if at == 0 and loose else item
+        head = _parallel_head(word, last, loose)
+        if not head and len(_tokens(item)) == 1 and pos_tag(item) == "b":
             # 刑事、治安案件; 国家级、省级开发区: a word that only qualifies (区别词) is no name
             # alone, and takes the head the last item's qualifier stands before
             head = _head_after_qualifier(last)
-            parallel = bool(head)
-        result.append(item + head if parallel else item)
+        result.append(item + head)
     return [*result, last]
+
+
+def _parallel_head(item: str, last: str, loose: bool = False) -> str:
+    """The words of ``last`` after its opening word, when ``item`` is one word of the same kind
+    as that opening (农村|居民…, 民营|企业…) and takes the rest of that word as the other takes it
+    (国有企业, not 汽车金属 from 有色金属行业); ``""`` otherwise. With ``loose`` (a list of three
+    items or more, two of them words of one kind before the last) the rest of the word need only
+    be the rest of the last item, one word (供水、燃气、排水|管道: 管道 of the one word 排水管道 to
+    the segmenter; not 航空|航天行业增加值), and a verbal noun is a thing of the list (供水).
+
+    >>> _parallel_head("城镇", "农村居民人均可支配收入"), _parallel_head("院士", "博士后科研人员")
+    ('居民人均可支配收入', '')
+    """
+    if not 0 < len(item) < len(last) - 1 or not _one_word(item):
+        return ""
+    first_word = _tokens(last)[0]
+    opening = last[:len(item)]
+    rest_of_word = first_word[len(item):]
+    head = last[len(item):]
+    parallel = (opening != item and len(first_word) >= len(item) and is_word(opening)
+                and _parallel_tags(item, opening, loose)
+                and (not rest_of_word or is_word(item + rest_of_word)
+                     # (排水管|网 as the segmenter cuts it: 管网 is the word after 排水)
+                     or loose and len(head) > 1 and _one_word(head))
+                # (制造业 and 战略性|新兴产业贷款: an item that ends as the last's thing
+                # does names a thing of that kind already, no word parallel to its opening)
+                and item[-1] not in head)
+    return head.removeprefix("等") if parallel else ""  # (食品、…信息等产业增加值)
+
+
+def _parallel_tags(item: str, opening: str, loose: bool = False) -> bool:
+    """Whether two words are things of one kind to the tagger: one nominal tag, or a noun and a
+    word it tags a person (玉米|nr), or with ``loose`` a verbal noun (供水|vn) that a list of
+    things writes as a thing; 城市|ns and 农村|n, two parts of the population, whatever their
+    tags."""
+    tags = {pos_tag(item), pos_tag(opening)}
+    if len(tags) == 1:
+        return next(iter(tags)).startswith(_NOMINAL_TAGS)
+    parts = load_vocabulary().cues.population_parts
+    return tags == _PERSON_TAGGED or loose and tags == _VERBAL_NOUN or item in parts and opening in parts
+
+
+_PERSON_TAGGED = {"n", "nr"}  # a thing the segmenter tags a person (玉米)
+_VERBAL_NOUN = {"n", "vn"}  # a thing named by its work (供水), beside a noun
+
+
+def _after_opening_verbs(item: str) -> str:
+    """供水 of 改造老化|供水: the word a list's first item ends with, when the words before it
+    open with a verb (the clause's, not the item's); ``item`` otherwise."""
+    tokens = _tokens(item)
+    if len(tokens) < 2 or not _is_verb(pos_tag(tokens[0])):
+        return item
+    return tokens[-1]
 
 
 def _head_after_qualifier(name: str) -> str:

@@ -355,9 +355,16 @@ def _output_of(name: str) -> str:
     生产总值, 生产安全事故 are words of their own, not the verb (the segmenter keeps 生产总值 one
     word, and 安全事故起数 is no product: a name that ends in a measure is left).
 
+    The place it was made in before the verb (在京|生产…, 在省内|生产…) is the report's own
+    scope, no word of the output's name.
+
     >>> _output_of("生产钾肥"), _output_of("生产安全事故起数"), _output_of("生产总值")
     ('钾肥产量', '生产安全事故起数', '生产总值')
+    >>> _output_of("在京生产新能源汽车")
+    '新能源汽车产量'
     """
+    if made_in := _made_in(name):
+        name = name[len(made_in):]
     outputs = _output_verbs()
     verb = next((v for v in outputs if name.startswith(v)), "") if outputs else ""
     if not verb or len(name) < len(verb) + 2:
@@ -369,6 +376,23 @@ def _output_of(name: str) -> str:
             (*load_vocabulary().cues.measure_endings, *_NAME_ENDINGS)):
         return name  # (…起数, …总量: a measure)
     return "".join(rest) + outputs[verb]
+
+
+def _made_in(name: str) -> str:
+    """在京 of 在京生产…, 省内 of 省内生产…: a place (a place name or a place word, one word, after
+    在 or alone) right before a verb of output; ``""`` otherwise."""
+    outputs = _output_verbs()
+    if not outputs or not any(verb in name[1:6] for verb in outputs):
+        return ""  # (most names: no verb of output after their first character)
+    tokens = _tokens(name)
+    at = 1 if tokens[0] == _AT_PLACE else 0
+    if len(tokens) > at + 2 and pos_tag(tokens[at]) in _PLACE_WORD_TAGS and tokens[at + 1] in outputs:
+        return "".join(tokens[:at + 1])
+    return ""
+
+
+_AT_PLACE = "在"
+_PLACE_WORD_TAGS = frozenset({"ns", "s", "j"})  # 京, 省内, 沪 (an abbreviation)
 
 
 def without_cause(name: str, kind: str = "") -> str:

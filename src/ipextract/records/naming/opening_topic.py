@@ -7,7 +7,10 @@ the thing went); a verbal noun closing the subject is its activity, no word of t
 (粮食|生产|再创新高，播种面积… → 粮食播种面积). Not a topic of the economy or of work at large
 (经济运行稳中向好，产值…: cues.toml ``abstract_topics``), nor a place alone.
 
-The opening clause may also be its subject and a flow of the subject's with a figure (乡村民宿接待
+The opening clause may open with a count of the things that are its subject (164条县域重点产业链
+强链补链延链，产值占全省比重… → 县域重点产业链产值占全省比重), and the measure may be the share such
+a measure takes (规模占比, 产值占全省比重). The opening clause may also be its subject and a flow
+of the subject's with a figure (乡村民宿接待
 游客120万人次，实现综合收入8亿元 → 乡村民宿综合收入: every figure of it named by the subject and
 a verb), and the measure's clause may open with a verb of reaching a result (cues.toml
 ``topic_link_verbs``). Enterprises counted after an industry's opening clause (a topic that ends
@@ -30,6 +33,10 @@ _PREDICATE_TAGS = ("v", "d", "a", "l", "i")  # what opens the opening clause's p
 _MIN_TOPIC = 2  # characters
 _ENTERPRISES = "企业"  # what an industry's count is of (骨干企业, 规上企业)
 _ITEM_DASHES = "—－-–•·● "  # what opens a bullet item before its words
+_LIST_MARK = "、"
+_SHARE_VERB = "占"  # 产值|占|全省比重: the measure before it, the whole after
+# a count that opens its clause, before the things it counts (164条|县域重点产业链…)
+_LEADING_COUNT = regex.compile(r"\s*(?:[0-9]+|[一二两三四五六七八九十百]+)(?:个|家|条|项|所|座|批|类)")
 _MAX_PASSED = 3  # clauses of a topic's other measures a measure may follow its topic past
 # a time alone that opens the sentence before the opening clause (2025年，新医药产业加快发展，…)
 _TIME_OPENING = regex.compile(r"[\s　]*(?:[0-9〇零一二三四五六七八九十]{2,4}年(?:末|底|以来)?|全年|今年|去年|过去一年)[，,][\s　]*")
@@ -54,14 +61,21 @@ def topic_of_opening(metric: str, block: Block, clause_start: int, said: str,
     >>> block = split_blocks("新医药产业加快发展，产值增长12%。")[0]
     >>> topic_of_opening("产值", block, 10, "产值增长", [])
     '新医药产业产值'
+    >>> block = split_blocks("数字经济加快发展，规模占比超过49%。")[0]
+    >>> topic_of_opening("规模占比", block, 9, "规模占比超过", [])
+    '数字经济规模占比'
     """
     cues = load_vocabulary().cues
     opened = _after_link_verb(said.lstrip("，,；;。 "))
     enterprises = metric.endswith(_ENTERPRISES)
-    if metric not in _topic_measures() and not enterprises or not opened.startswith(metric):
+    # (规模|占比超过49%, 产值|占全省比重…: the share a topic measure takes of the whole is the
+    # topic's too)
+    measured = next((metric[:-len(s)] for s in cues.share_nouns if metric.endswith(s)), metric)
+    measured = measured.split(_SHARE_VERB, 1)[0] if measured != metric else measured
+    if measured not in _topic_measures() and not enterprises or not opened.startswith(metric):
         return metric
     text = block.text
-    if clause_start < 2 or text[clause_start - 1] not in _OPENING_MARKS:
+    if clause_start < 2 or text[clause_start - 1] not in _OPENING_MARKS and text[clause_start - 1] != _LIST_MARK:
         return metric
     start, end = block.clause_start(clause_start - 2), clause_start - 1
     passed = 0  # clauses of the topic's other measures passed over
@@ -75,9 +89,15 @@ def topic_of_opening(metric: str, block: Block, clause_start: int, said: str,
     opening = block.sentence_start(end - 1)
     if start != opening and _TIME_OPENING.fullmatch(text, opening, start) is None:
         return metric  # (the clause of the topic must open its sentence, after its time)
-    topic = _subject_before_predicate(text[start:end])
+    counted = _LEADING_COUNT.match(text, start, end)
+    if counted is None and text[clause_start - 1] == _LIST_MARK:
+        return metric  # (、 joins a measure to the clause of a count only: …强链补链延链、产值…)
+    # (164条|县域重点产业链强链补链延链，产值…: the things a count opening the clause counts, and
+    # how they went, are the topic as a subject alone is)
+    topic = _subject_before_predicate(text[counted.end() if counted else start:end])
     if not topic or enterprises and not topic.endswith(cues.industry_heads) or not all(
-            _flow_of(d.metric, topic) for d in block_drafts if start <= d.figure.lstart < end):
+            _flow_of(d.metric, topic) or counted is not None and d.figure.lstart == counted.start()
+            for d in block_drafts if start <= d.figure.lstart < end):
         return metric  # (a figure of the opening clause: only the topic's flow, 乡村民宿|接待游客)
     return topic + metric
 

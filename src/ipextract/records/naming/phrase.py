@@ -296,9 +296,9 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
             not _names_organisation(tokens, places)):
         tokens.pop(0)
     while len(tokens) > 1 and tokens[0] in words["adverbs_before_verbs"] and (
-            pos_tag(tokens[1]).startswith("v") or tokens[1] in verbs_over_lists()):
+            pos_tag(tokens[1]).startswith(_VERB_OR_PREPOSITION) or tokens[1] in verbs_over_lists()):
         # 累计受理… → 受理…; 累计访问量 stays whole; 累计|办理…: a verb of a list the segmenter
-        # tags a noun is a verb there
+        # tags a noun is a verb there; 累计|为经营主体减轻…: a preposition opens the verb's phrase
         tokens.pop(0)
     if len(tokens) > 1 and tokens[0] == _AT and len(tokens[1]) > 1 and tokens[1] not in words["scope"]:
         # 在|监测的…城市中: the frame the things are in (not 在|京高校, 在|园儿童: the things
@@ -440,6 +440,7 @@ def _without_cause_words(name: str) -> str:
 
 
 # 丙类传染病|共|报告|发病, 国家级和省级园区|均|完成…: adverbs of the total or of each inside a name
+_VERB_OR_PREPOSITION = ("v", "p")  # what an adverb before a verb stands before
 _INNER_ADVERBS = frozenset({"共", "均", "都", "累计", "共计", "已", "已经"})  # (…产业园|已|入驻|企业)
 
 

@@ -36,7 +36,7 @@ from .analysis import PhraseAnalysis, examples_start
 from .counted import _CLAUSE_END, CUT_HEAD_TAGS, _clause_end, _right_noun, before_all_of_them, words_after
 from .frames import things_added_on_a_basis
 from .games import medals_of_games
-from .lists import MAX_CHAIN, measure_group, named_examples, owner_in_group
+from .lists import MAX_CHAIN, _parallel_head, measure_group, named_examples, owner_in_group
 from .metric import (
     _BUILDING,
     _PROJECT_WORKS,
@@ -168,12 +168,13 @@ def _in_closed_note(text: str, sentence_start: int, figure: Figure, at: int) -> 
     return closing >= 0 and bool(text[opened + 1:figure.lstart].strip() or text[figure.lend:closing].strip())
 
 
-def _name(blocks: list[Block], index: int, position: int, figure: Figure, words: PhraseAnalysis,
+def _name(blocks: list[Block], index: int, figures: list[Figure], position: int, words: PhraseAnalysis,
           block_drafts: list[Draft], group_drafts: list[Draft],
           places: frozenset[str]) -> tuple[str, Figure | None, MetricFrom]:
-    """The metric and the ``of`` link of one figure, read off its analysis (``words``) by
-    the rules of corpora/ANNOTATION.md, and how the metric was found (the record's
-    ``metric_from``)."""
+    """The metric and the ``of`` link of one figure, ``figures[position]`` of the block's
+    ``figures``, read off its analysis (``words``) by the rules of corpora/ANNOTATION.md, and
+    how the metric was found (the record's ``metric_from``)."""
+    figure = figures[position]
     block = blocks[index]
     kind, sentence_start = words.kind, words.sentence_start
     previous = block_drafts[-1] if block_drafts else None
@@ -194,11 +195,18 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
                           places, words.tail)
     if how == "before" and kind == "count" and (added := things_added_on_a_basis(words.left, words.clause)):
         metric = added  # (“…”在…13个事项基础上又推出|10个: the things the subject added)
-    if how in ("before", "after") and kind == "count" and (metric or how == "before") and (rest := _rest_of_first_item(
-            metric, block.text[figure.lend:figure.lend + _LIST_REACH], how == "before")):
-        # 新增|4个|国家级、15个省级重点实验室, 出台|12条|稳就业、9条…政策措施: the things of every
-        # count of the list
+    if how in ("before", "after") and (metric or how == "before") and (
+            kind == "count" and (rest := _rest_of_first_item(
+                metric, block.text[figure.lend:figure.lend + _LIST_REACH], how == "before"))
+            or how == "after" and kind in _LISTED_KINDS and (
+                rest := _head_of_parallel_items(metric, _counts_marked(block, figures, position)))):
+        # 新增|4个|国家级、15个省级重点实验室, 出台|12条|稳就业、9条…政策措施, 1200万亩|大豆、
+        # 900万亩玉米良种繁育基地: the things of every count of the list
         metric, how = metric + rest, "after"
+    if how == "after" and kind == "count" and metric and (
+            deed_named := _places_named_by_deed(block, figures, position, metric)):
+        # 与|39个|国家|缔结118对友城: the places are named by what was done there or with them
+        metric = deed_named
     if how in ("before", "after") and metric and previous is not None and (
             places_counted := _places_counted_before(block, previous, figure, metric)):
         # 在|13个|国家|投运海外仓|36个: the other count's places; the doer that opens the clause
@@ -392,6 +400,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
                                 words.clause_start - 1) + metric
     if metric and previous is not None and (how == "previous" or metric in _word_sets()["stock_totals"]):
         metric = _stock_after_flow(metric, words.clause, previous, previous.figure.lstart >= sentence_start)
+    if kind == "count" and metric.endswith(cue_words("institution_heads")):
+        metric = _staff_carried(metric, block.text, figure, sentence_start, block_drafts)
     if metric and previous is not None:
         clause_start = words.clause_start
         # (其中，国家级…; 其中：省级…: the mark after 其中 ends a clause, and 其中 opens the list)
@@ -417,6 +427,8 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
             # (…电视剧120部，电视动画片|9万分钟: output in minutes, read as a length of time)
             metric = _output_carried(metric, block.text, previous, figure)
             metric = _measure_carried(metric, block.text, previous, figure, kind)
+            if kind == previous.kind == "count":
+                metric = _award_carried(metric, block.text, previous, figure)
         elif how == "after" and kind == previous.kind == "count" and previous.metric_from == "before" and (
                 block.text[previous.figure.lend:figure.lstart] in COUNTS_JOINED) and (
                 (verb := previous.metric[len(adverb_opening(previous.metric)):]) in _carried_verbs()) and not metric.startswith(verb):
@@ -431,7 +443,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
                                        previous.metric, words.right)
     if kind == "count" and metric in _word_sets()["level_steps"] and block_drafts:
         metric = _steps_of_listed_levels(metric, figure, block, block_drafts)
-    if how == "before" and kind in _FACILITY_KINDS and metric:
+    if how == "before" and kind in _TOPIC_KINDS and metric:
         # (新医药产业加快发展，|产值增长12%: the topic of the opening clause before)
         metric = topic_of_opening(metric, block, words.clause_start,
                                   block.text[words.clause_start:figure.lstart], block_drafts)
@@ -465,6 +477,7 @@ def _name(blocks: list[Block], index: int, position: int, figure: Figure, words:
 
 
 _FACILITY_KINDS = BASE_KINDS | {"growth"}  # a facility's levels and their growth
+_TOPIC_KINDS = _FACILITY_KINDS | {"share"}  # a topic's levels, their growth and their shares
 _MEDAL_KINDS = frozenset({"count", "rank"})  # medals won, and a rank by them
 _FASTER = "加快"  # (…项目加快建设: an adverb of effort before the building)
 # the growth word a topic alone (cues.growth_topics) is named with, by the figure's kind
@@ -572,8 +585,8 @@ def _places_counted_before(block: Block, previous: Draft, figure: Figure, metric
     done, no word of their name; ``""`` otherwise (3家企业|实现营收…: the things are the owner).
 
     >>> from ipextract import extract
-    >>> [r.metric for r in extract("累计与12个国家缔结30对友好城市。").records]
-    ['国家', '缔结友好城市']
+    >>> [r.metric for r in extract("在5个国家设立海外仓9个。").records]
+    ['设立海外仓国家', '设立海外仓']
     """
     text = block.text
     if previous.kind != "count" or previous.figure.block != figure.block or not text.endswith(
@@ -589,6 +602,39 @@ def _places_counted_before(block: Block, previous: Draft, figure: Figure, metric
     counted = "".join(tokens[:nouns])
     return counted if 0 < nouns < len(tokens) and metric.startswith(counted) and (
         len(metric) > len(counted) + 1) else ""
+
+
+def _places_named_by_deed(block: Block, figures: list[Figure], position: int, counted: str) -> str:
+    """缔结友城国家 for 与|39个|国家|缔结|118对|友城, 设立海外仓国家 for 在|11个|国家|设立海外仓|19个:
+    the places a count after a preposition of a place or a partner counts (cues
+    place_prepositions), named by what was done in or with them, the verb and its object up to
+    the next figure of the clause, or the verb alone and the things that figure counts (a
+    verbal noun after the places is that verb: 国家|建设…); ``""`` otherwise (no such
+    preposition, no verb right after the places, no later figure in the clause).
+
+    >>> from ipextract import extract
+    >>> [r.metric for r in extract("累计与12个国家缔结30对友好城市。").records]
+    ['缔结友好城市国家', '缔结友好城市']
+    """
+    text, figure = block.text, figures[position]
+    if position + 1 >= len(figures) or not text.endswith(cue_words("place_prepositions"), 0, figure.lstart):
+        return ""
+    after = figures[position + 1]
+    between = text[figure.lend:after.lstart]
+    if not between.startswith(counted) or _CLAUSE_END.search(between) or after.block != figure.block:
+        return ""
+    tokens = _tokens(between)
+    nouns = next((at for at, token in enumerate(tokens) if not pos_tag(token).startswith(_NOMINAL_TAGS)
+                  or pos_tag(token) == "vn"), len(tokens))
+    places = "".join(tokens[:nouns])
+    deed = between[len(places):]
+    if not places or nouns == len(tokens) or not pos_tag(tokens[nouns]).startswith("v") or (
+            not _HAN_WORDS.fullmatch(deed) or len(deed) > _WORDS_AFTER):
+        return ""
+    if nouns == len(tokens) - 1:  # (缔结|118对|友城: the things the next count counts)
+        things = _right_noun(text[after.lend:after.lend + _WORDS_AFTER])
+        return deed + things + places if things else ""
+    return deed + places
 
 
 def _rest_of_first_item(metric: str, after: str, verb_only: bool) -> str:
@@ -623,7 +669,39 @@ def _rest_of_first_item(metric: str, after: str, verb_only: bool) -> str:
     return item[written:] + head
 
 
+def _head_of_parallel_items(metric: str, after: str) -> str:
+    """The head the last item of a figure-first list writes for all (``after``: the text after
+    the first figure, later figures marked by :func:`_counts_marked`), when the first item is
+    one word parallel to the last item's first and ``metric`` ends with it; ``""`` otherwise.
+
+    >>> _head_of_parallel_items("学校", "学校、0个医院周边交通秩序。"), _head_of_parallel_items("园区", "园区、0个基地。")
+    ('周边交通秩序', '')
+    """
+    pieces = _LIST_PIECE.match(after)
+    if pieces is None or not metric.endswith(pieces["item"]):
+        return ""
+    return _parallel_head(pieces["item"], pieces["last"])
+
+
+def _counts_marked(block: Block, figures: list[Figure], position: int) -> str:
+    """The text after ``figures[position]``, to :data:`_LIST_REACH` characters, with every later
+    figure in it written as a count (900万亩 → 0个): the list after a first figure is read by its
+    items, whatever the units of its figures."""
+    start = figures[position].lend
+    end = start + _LIST_REACH
+    pieces, at = [], start
+    for figure in figures[position + 1:]:
+        if figure.lstart >= end:
+            break
+        if figure.lstart >= at:
+            pieces += [block.text[at:figure.lstart], _COUNT_MARK]
+            at = figure.lend
+    return "".join(pieces) + block.text[at:max(at, end)]
+
+
+_COUNT_MARK = "0个"  # a later figure of the list, as _COUNT_IN_CLAUSE reads it
 _LIST_REACH = 80  # characters read after a count for the rest of its list
+_LISTED_KINDS = frozenset({"count", "quantity"})  # figure-first lists: things counted, or measured
 _PURPOSE_ITEM = 4  # characters of a purpose that qualifies a list's head (稳就业, 扩内需)
 
 
@@ -1015,7 +1093,8 @@ def _sub_item(metric: str, clause: str, previous: Draft, figure: Figure, kind: s
     before it): a modifier alone (其中国家级31家, after 省级以上重点实验室86家) takes the total's
     head, after the flow verb the total opens with (新认定专精特新企业…，其中国家级… → 新认定国家级
     专精特新企业), and a narrower noun the rest of its name (其中新能源汽车增长12.4倍, after
-    汽车产量增长1.5倍). A name of its own (其中医院310个) stays."""
+    汽车产量增长1.5倍). A name of its own (其中医院310个) stays; people counted under it
+    (其中医院937万人) are its people of the total's kind (医院卫生人员)."""
     opening = clause.lstrip("，,；;：: ")
     if not opened and not opening.startswith(cue_words("sub_item_markers")):
         return metric
@@ -1032,6 +1111,11 @@ def _sub_item(metric: str, clause: str, previous: Draft, figure: Figure, kind: s
         # 完成营造林…万亩、其中|三北工程|…万亩: the part a programme did of the total's work (its
         # verb of flow no word of the part's: 新增营造林…、其中…工程… → …工程营造林)
         return metric + total[len(_verb_run(total)):]
+    if kind == "count" and figure.unit in cue_set("person_counters") and metric.endswith(
+            cue_words("institution_heads")) and not total.endswith(cue_words("institution_heads")):
+        # 卫生人员…万人，其中：医院…万人: people counted under an institution's name are its part of
+        # the total's people (医院卫生人员), not a count of the institutions
+        return metric + total
     if _modifier(metric) and (len(_tokens(metric)) == 1 or _level_prefix(metric) == metric):
         # 省级以上|重点实验室: the total's head after its own modifiers (地（市）级: one level)
         verb = next((v for v in _carried_verbs() if total.startswith(v)), "")
@@ -1051,6 +1135,36 @@ def _sub_item(metric: str, clause: str, previous: Draft, figure: Figure, kind: s
                 and _HAN_WORDS.fullmatch(rest) and pos_tag(_tokens(rest)[0]).startswith(_NOMINAL_TAGS)):
             return metric + rest
     return metric
+
+
+def _staff_carried(metric: str, text: str, figure: Figure, sentence_start: int,
+                   block_drafts: list[Draft]) -> str:
+    """…其中：医院937万人（…），基层医疗卫生机构526万人: people counted under an institution's
+    name after such a part named with the total's people (医院卫生人员) are that kind of people
+    too (基层医疗卫生机构卫生人员), and so are they after a heading of their breakdown that opens
+    the sentence (卫生人员机构分布：医院…万人); ``metric`` otherwise."""
+    if figure.unit not in cue_set("person_counters"):
+        return metric
+    heads = cue_words("institution_heads")
+    for draft in reversed(block_drafts[-MAX_CHAIN:]):
+        if draft.figure.lstart < sentence_start:
+            break
+        if draft.kind != "count":
+            continue
+        if draft.figure.unit != figure.unit:
+            return metric
+        ends = [draft.metric.rfind(head) + len(head) for head in heads if head in draft.metric]
+        staff = draft.metric[max(ends):] if ends else ""
+        if len(staff) >= _MIN_OWNER and not staff.endswith(heads) and _HAN_WORDS.fullmatch(staff):
+            return metric + staff
+        break  # (the part before named as this one is: a heading may name their people)
+    heading = _BREAKDOWN_HEADING.match(text, sentence_start, figure.lstart)
+    return metric + heading[1] if heading is not None else metric
+
+
+# the heading of a breakdown of people that opens a sentence (2024年末|卫生人员|机构分布：)
+_BREAKDOWN_HEADING = regex.compile(
+    r"\s*(?:[0-9]{4}年(?:末|底)?)?(\p{Han}{0,6}?(?:人员|职工|人口|学生|教师))\p{Han}{0,4}?分布[：:]")
 
 
 _MARKED_OPENING = 4  # characters read before a clause for 其中 and its mark
@@ -1351,6 +1465,22 @@ def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind:
     # as it is of the first item's after the verb, 获评全国劳动模范)
     item = between[1:] if between[:1] == "、" and _HAN_WORDS.fullmatch(between[1:]) else metric
     return verb + _shared_level(previous.metric[len(verb):], item)
+
+
+def _award_carried(metric: str, text: str, previous: Draft, figure: Figure) -> str:
+    """本省影视作品获飞天奖3项、金鹰奖2项: the winner and the verb of winning (cues.award_verbs)
+    the item before is named with are this award's too (本省影视作品获金鹰奖), when only a 、 (or
+    a ，: a writer's choice between the two) and the award's name stand between and both name an
+    award (cues.award_nouns); ``metric`` otherwise (an item with a verb or a winner of its own)."""
+    between = text[previous.figure.lend:figure.lstart]
+    if not metric.endswith(cue_words("award_nouns")) or between[:1] not in _LIST_COMMAS or between[1:] != metric:
+        return metric
+    name = previous.metric
+    verb = next((v for v in cue_words("award_verbs") if 0 < name.find(v) < len(name) - len(v)), "")
+    if not verb or not name.endswith(cue_words("award_nouns")):
+        return metric
+    winner = name[:name.find(verb) + len(verb)]
+    return winner + metric if len(winner) > len(verb) + 1 else metric
 
 
 def _opens_with_new_verb(name: str) -> bool:

@@ -284,8 +284,8 @@ def _owner(before: str, name: str, bare: str) -> str:
         while run and (pos_tag(tokens[run - 1]) in _VERB_TAGS
                        or tokens[run - 1] in cues.verbs_tagged_nouns):
             run -= 1
-        if run == end or any(t in cues.counting_verbs for t in tokens[run:end]):
-            return ""
+        if run == end or any(t in cues.counting_verbs or t in cues.award_verbs for t in tokens[run:end]):
+            return ""  # (…获|金鹰奖: a winner of an award owns no flow of the clause after it)
     else:
         return ""
     while run and (tokens[run - 1] in cues.verbs_tagged_nouns or pos_tag(tokens[run - 1]) == "d"):
