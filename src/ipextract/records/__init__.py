@@ -108,6 +108,7 @@ from .naming.shares import (
     share_named,
     share_of_described_things,
     share_of_total,
+    shares_of_whole_doing,
     state_share,
     total_before_parts,
     total_of_part,
@@ -427,6 +428,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     predicate_over_counted_items(drafts, blocks)  # 16个街区、…90条城市画廊|实现绿化彩化: each's
     counts_of_counted_wholes(drafts, blocks)  # 在监测的120个…城市中: the count of the whole's things
     parts_of_opening_wholes(drafts, blocks)  # 总诊疗量中，三级医院…: 三级医院诊疗量
+    shares_of_whole_doing(drafts, blocks)  # …医院中，72.4%开展日间手术: …医院开展日间手术占比
     _name_bare_shares(drafts, blocks)
     name_paired_counts(drafts, blocks)  # 3批18项…案例: the first counts the batches
     ranks_of_a_list(drafts, blocks)  # …分别增长7%、4.8%，分别居全国第三、第六: item by item

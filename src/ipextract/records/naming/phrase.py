@@ -1034,6 +1034,7 @@ def _adjectives_open(tokens: list[str], at: int = 0) -> bool:
         _noun_after_adjectives(tokens, at))
 
 
+_PURPOSE_TAGS = frozenset({"a", "v"})  # 稳|外资, 促|消费: what opens a purpose of one character
 _COMPLEMENT = "好"  # 推进|好…: the adjective that completes a verb, not one of a noun after it
 
 
@@ -1058,8 +1059,12 @@ def _without_effort_verb(tokens: list[str], words: dict[str, frozenset[str]]) ->
     if at >= len(tokens) - 2 or not _verb_that_goes(tokens[at], words) or (
             len(tokens[at + 1]) == 1 and not pos_tag(tokens[at + 1]).startswith(_NOMINAL_TAGS)
             and not _adjectives_open(tokens, at + 1) and not (
-                pos_tag(tokens[at + 1]) == "a" and tokens[at + 1] != _COMPLEMENT
-                and pos_tag(tokens[at + 2]).startswith(_NOMINAL_TAGS))):
+                pos_tag(tokens[at + 1]) in _PURPOSE_TAGS and tokens[at + 1] != _COMPLEMENT and (
+                    pos_tag(tokens[at + 2]).startswith(_NOMINAL_TAGS) and pos_tag(tokens[at + 1]) == "a"
+                    # (开展|促|消费|活动, …|促|就业|活动: a verb of one character and its object, a
+                    # purpose the work is named by, after a verb of effort, not of having: 获|批|…)
+                    or tokens[at] in cue_set("effort_verbs") and pos_tag(tokens[at + 2]).startswith(
+                        (*_NOMINAL_TAGS, "v"))))):
         # (获|批…, 推进|好…: a verb the segmenter cut, not 推进|老|旧|小区…, two adjectives, nor
         # 实施|老|楼|加装…, an adjective and its noun; 推进|粮食 before
         # a count: one word left is as often a noun phrase cut short as the name)

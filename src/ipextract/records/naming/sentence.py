@@ -946,10 +946,13 @@ _BARE_CASES = 2  # characters: 案件, 投诉 — a word for cases in general
 def _stock_after_flow(metric: str, clause: str, previous: Draft, same_sentence: bool = False) -> str:
     """新增专精特新企业86家、累计达到520家: a total after a flow is the stock the flow adds to,
     named without the verb of flow (专精特新企业; 累计入选… where the verb stays, 高新技术企业总数
-    for 总数). Not a cumulative flow (累计新增城镇就业: the verb is the clause's own)."""
+    for 总数), and so is a level the clause reaches with no name of its own (新增…县2个、达到29个:
+    the counties there are now). Not a cumulative flow (累计新增城镇就业: the verb is the clause's
+    own)."""
     flows = load_vocabulary().cues.flow_verbs_over_lists
     verb = next((v for v in flows if previous.metric.startswith(v)), "") or _new_verb(previous.metric)
-    cumulative = "累计" in clause and not clause[clause.index("累计") + 2:].startswith(flows)
+    cumulative = "累计" in clause and not clause[clause.index("累计") + 2:].startswith(flows) or (
+        metric == previous.metric and clause.startswith(_REACH_VERBS) and previous.kind == "count")
     totals = _word_sets()["stock_totals"]  # 新增…1200家，总数达1.5万家: the stock's own word
     # (…大飞机2个|国家先进制造业集群、总数达4个: the things a count of the sentence named just
     # before, with no verb where the list of examples before the count took it)
@@ -968,6 +971,9 @@ def _stock_after_flow(metric: str, clause: str, previous: Draft, same_sentence: 
     # 新入选 → 累计入选: a verb of its own after 新; 新增, 新建: the verb is only the flow's
     kept = verb[1:] if verb.startswith("新") and len(verb) > 2 else ""
     return f"累计{kept}{stock}" if kept else stock
+
+
+_REACH_VERBS = ("达到", "达", "增至", "增加到", "增长到", "提高到", "提升到", "升至")  # …、|达到|29个
 
 
 def _steps_of_listed_levels(step: str, figure: Figure, block: Block, block_drafts: list[Draft]) -> str:

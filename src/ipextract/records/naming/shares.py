@@ -290,6 +290,26 @@ def parts_of_opening_wholes(drafts: list[Draft], blocks: list[Block]) -> None:
 
 
 _PART_KINDS = frozenset({"count", "amount", "quantity", "growth"})
+_DEED_TAGS = ("v", "p")  # 开展…, 向基层派驻…: what a deed opens with
+
+
+def shares_of_whole_doing(drafts: list[Draft], blocks: list[Block]) -> None:
+    """三级公立医院中，|72.4%|开展日间手术，88.1%参与…: a percent that opens its clause
+    before a verb and its object, in a sentence that opens with the things it is a share of
+    (:func:`whole_of_sentence`), is the share of those things that do it, named so
+    (三级公立医院开展日间手术占比); it had been read as a rate named by the deed alone."""
+    for index, draft in enumerate(drafts):
+        if draft.kind != "rate" or not draft.metric or not draft.figure.unit or "%" not in draft.figure.unit:
+            continue
+        block = blocks[draft.figure.block]
+        start = block.clause_start(draft.figure.lstart)
+        if block.text[start:draft.figure.lstart].strip(" ，,") or not block.text.startswith(
+                draft.metric, draft.figure.lend) or not pos_tag(_tokens(draft.metric)[0]).startswith(_DEED_TAGS):
+            continue  # (most rates: a name before them, or no deed after)
+        whole = whole_of_sentence(block, draft.figure.lstart)
+        if whole and not whole.endswith(load_vocabulary().cues.measure_endings) and (
+                SHARE_NOUN not in draft.metric):
+            drafts[index] = replace(draft, kind="share", metric=whole + draft.metric + SHARE_NOUN)
 
 
 def part_of_whole(part: str, whole: str) -> str:
@@ -335,7 +355,8 @@ def _names_things(whole: str) -> bool:
 
 
 # (2024年)(全年)(在)(全部)X中， — fills._OPENING_WHOLE after the year a sentence may open with
-_YEAR_OPENING = r"[\s　]*(?:[0-9]{4}年(?:末|底)?[，,]?)?"  # (2024年)(末)，: the year a sentence may open with
+# (截至)(2024年)(末)，: the year or the point a sentence may open with
+_YEAR_OPENING = r"[\s　]*(?:(?:截至|截止|到)?[0-9]{4}年(?:末|底)?[，,]?)?"
 _SHARES_WHOLE = regex.compile(_YEAR_OPENING + _OPENING_WHOLE.pattern.removeprefix("[\\s　]*"))
 _SPACES_AND_QUOTES = regex.compile(r"[\s　“”\"‘’]+")
 
