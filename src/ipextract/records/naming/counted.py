@@ -202,7 +202,9 @@ def _right_noun(text: str, relative: bool = False) -> str:
         nominal = (tag.startswith(_NOMINAL_TAGS) or tag == "x" or inner_numeral or modifier or size_bound
                    or generic or cut_abbreviation or head_character or token in word_sets["nouns_tagged_verbs"]
                    or inner_adverb or verb_before_head) and (
-            token not in predicate) and not (  # (民生实事|全部|完成; 升级|举措)
+            # (未来产业|加速|园: a word of the predicate elsewhere, before a one-character head of a
+            # compound, is a word of the compound)
+            token not in predicate or verb_before_head and next_token in word_sets["compound_heads"]) and not (  # (民生实事|全部|完成; 升级|举措)
             # (个人|荣获|党中央: a verb of what the counted did that the segmenter tags a name,
             # after the first word)
             index and tag.startswith("n") and token in word_sets["outside_compounds"])
@@ -442,7 +444,9 @@ def _is_head_character(tokens: list[str], at: int) -> bool:
     (True, False)
     """
     token = tokens[at]
-    return (at == len(tokens) - 1 and at > 0 and len(token) == 1 and pos_tag(token) in CUT_HEAD_TAGS
+    # (…加速|园|建设: the work done on the things may close the clause after the head)
+    closing = at == len(tokens) - 1 or at == len(tokens) - 2 and pos_tag(tokens[-1]).startswith("v")
+    return (closing and at > 0 and len(token) == 1 and pos_tag(token) in CUT_HEAD_TAGS
             and token not in CHINESE_DIGITS and token not in _NUMERAL_WORDS
             and len(tokens[at - 1]) > 1)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
 
@@ -910,10 +911,11 @@ def without_manner_adverb(name: str) -> str:
         return name
     if not name or not name.startswith(adverbs) and not _opens_with_idiom(name):
         return name  # (most names: not segmented)
-    tokens = _adverb_apart(_tokens(name), adverbs)  # (成功创建: one word)
+    tokens = _adverbs_together(_adverb_apart(_tokens(name), adverbs), adverbs)  # (成功创建: one word)
     # (面对面|为|企业|解决…: the manner of a deed for others, the 为 that says so stays; so does
     # the 对 of the deed's object, 依法|对|医疗机构|作出…)
-    if len(tokens) < 3 or tokens[0] not in adverbs and not _opens_with_idiom(name) or not (
+    if len(tokens) < 3 or tokens[0] not in adverbs and not _manner_run(tokens[0], adverbs) and not (
+            _opens_with_idiom(name)) or not (
             _opens_with_verb(tokens[1]) or len(tokens) > 3 and (
                 tokens[1] == BENEFACTIVE or tokens[1] in cue_words("object_prepositions"))):
         return name
@@ -940,6 +942,33 @@ def _adverb_apart(tokens: list[str], adverbs: tuple[str, ...]) -> list[str]:
     if joined and _opens_with_verb(tokens[0][len(joined):]):
         return [joined, tokens[0][len(joined):], *tokens[1:]]
     return tokens
+
+
+def _manner_run(token: str, adverbs: tuple[str, ...]) -> bool:
+    """Whether ``token`` is adverbs of manner one after another (清单化项目化)."""
+    while token and (adverb := max((a for a in adverbs if token.startswith(a)), key=len, default="")):
+        token = token[len(adverb):]
+    return not token
+
+
+def _adverbs_together(tokens: list[str], adverbs: tuple[str, ...]) -> list[str]:
+    """The tokens with the adverbs they open with, each cut in two by the segmenter or several in
+    a row (清单|化|项目|化|改造… → 清单化项目化|改造…), as one token; the tokens as they are
+    otherwise.
+
+    >>> _adverbs_together(["清单", "化", "项目", "化", "改造", "管网"], ("清单化", "项目化"))
+    ['清单化项目化', '改造', '管网']
+    """
+    text, at = "".join(tokens), 0
+    while (adverb := max((a for a in adverbs if text.startswith(a, at)), key=len, default="")):
+        at += len(adverb)
+    if at == 0 or len(tokens[0]) >= at:
+        return tokens  # (no adverb, or one the segmenter kept whole)
+    ends = list(accumulate(len(token) for token in tokens))
+    if at not in ends:
+        return tokens  # (an adverb's end inside a word: no adverb of the name's)
+    opening = text[:at]
+    return [opening, *tokens[ends.index(at) + 1:]]
 
 
 def _opens_with_verb(token: str) -> bool:
