@@ -36,6 +36,15 @@ POINT_UNITS = frozenset({"个百分点", "个千分点", "基点"})  # changes o
 
 
 COMPARISON_VERBS = ("相当于", "约为", "接近", "达到", "超过", "是", "为", "达")
+# A count of things in digits or Chinese numerals and its measure word (15个, 十二条), as a clause
+# writes it before the things (naming/sentence lists, naming/opening_topic counted subjects)
+COUNT_OF_THINGS = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十]+)(?:个|家|项|所|座|条|批|类)")
+# The verbs that state a level reached right before its figure (达到, 超过, 提高到…): the records'
+# periods (context), a percent of things at a level (kinds) and a stock reached after its flow
+# (naming/sentence) read the same list
+LEVEL_REACHED_VERBS = ("达到", "达", "超过", "突破", "迈上", "跨越", "跃升至", "跃升到", "提高到", "提高至",
+                       "提升到", "提升至", "增至", "增加到", "增长到", "上升到", "上升至", "升至", "恢复至", "恢复到",
+                       "降至", "降到", "下降到", "下降至", "缩小到", "缩小至", "扩大到", "扩大至", "整合至", "整合到")
 
 
 _PUNCTUATION = regex.compile(r"^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$")

@@ -17,7 +17,7 @@ from ..numerals import CHINESE_DIGITS
 from ..scanning import must_contain, opening_characters, prefilter
 from ..vocabulary import cue_pattern, cue_set, cue_words, load_vocabulary
 from ..vocabulary.lexicon import pos_tag
-from .base import _NOMINAL_TAGS, Draft, _period_pattern, _tokens
+from .base import _NOMINAL_TAGS, LEVEL_REACHED_VERBS, Draft, _period_pattern, _tokens
 from .naming.counted import _clause_end
 from .naming.lists import _OF
 from .naming.phrase import _ANY_DIGIT, BRACKET_NOTE, SHARE_VERB, _is_verb
@@ -625,9 +625,8 @@ _OPENING_BASE = regex.compile(r"\s*(?:与|同|和)((?:19|20)[0-9]{2})年(?:末|�
 # The verbs that state a level reached (达到, 超过, 突破, 提高到, 居…) right before a figure, with
 # nothing between (the qualifier 超/近/约 is the figure's own surface)
 _LEVEL_REACHED = re.compile(
-    r"(?:达到|达|超过|突破|迈上|跨越|跃升至|跃升到|提高到|提高至|提升到|提升至|增至|增加到|增长到"
-    r"|上升到|上升至|恢复至|恢复到|降至|降到|下降到|下降至|缩小到|缩小至|扩大到|扩大至|整合至|整合到"
-    r"|为|是|居|位居|稳居|位列)(?:每人每月|每人每年|每月|每人|人均)?$")  # (提高到每月|815元: the unit's time)
+    "(?:" + "|".join(sorted((*LEVEL_REACHED_VERBS, "为", "是", "居", "位居", "稳居", "位列"), key=len, reverse=True))
+    + ")(?:每人每月|每人每年|每月|每人|人均)?$")  # (提高到每月|815元: the unit's time)
 _STEPS_CROSSED = regex.compile(r"\p{Han}{0,4}台阶")  # (…4个|万亿元台阶: a count of steps)
 _STEP_COUNTER = "个"  # (not 5万亿|两个台阶: the level of a step)
 # what makes a figure in a review a flow over its years, not the level at its end

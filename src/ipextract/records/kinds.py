@@ -12,7 +12,17 @@ from ..figures import _HAN, Figure
 from ..vocabulary import cue_set, cue_words, load_vocabulary
 from ..vocabulary.lexicon import pos_tag
 from ..vocabulary.models import Kind, Qualifier
-from .base import _NEW_LEVEL, BASE_KINDS, PERCENT_UNITS, POINT_UNITS, Draft, _tokens, _word_sets, suffixes
+from .base import (
+    _NEW_LEVEL,
+    BASE_KINDS,
+    LEVEL_REACHED_VERBS,
+    PERCENT_UNITS,
+    POINT_UNITS,
+    Draft,
+    _tokens,
+    _word_sets,
+    suffixes,
+)
 
 
 @lru_cache(maxsize=16)
@@ -86,13 +96,9 @@ def _things_at_a_level(left: str, qualified: bool = False) -> bool:
     >>> _things_at_a_level("公办园在园幼儿超过"), _things_at_a_level("城镇低保提高"), _things_at_a_level("公立医院")
     (True, False, False)
     """
-    level = _LEVEL_REACHED.search(left)
-    return level is not None and (qualified or level.start() < level.end()) and left.endswith(
-        cue_words("share_things"), 0, level.start())
-
-
-# the verb that brings things to their level, right before the figure
-_LEVEL_REACHED = regex.compile(r"(?:达到|达|超过|超|降至|降到|增至|增加到|提高到|提高至|提升至|提升到|升至)?\s*$")
+    left = left.rstrip()
+    verb = max((v for v in LEVEL_REACHED_VERBS if left.endswith(v)), key=len, default="")
+    return bool(qualified or verb) and left.endswith(cue_words("share_things"), 0, len(left) - len(verb))
 
 
 _ACHIEVE = "实现"  # 实现|90%以上|行政村通硬化路: the part the things that did it are

@@ -79,7 +79,7 @@ def _list_item(part: str, places: frozenset[str]) -> str:
     if count is not None and not part.startswith(_BOUNDS, count.end()):
         part = part[count.end():]
     cleaned = clean_metric(part, places)[0]
-    if not cleaned and (etc := part.rfind(_ETC)) > 1 and _ETC_ENDS.fullmatch(part, etc + 1):
+    if not cleaned and (etc := part.rfind(_ETC)) > 1 and part[etc + 1:] in _AFTER_ETC:
         # (…五金电料类、家具类等|同比|分别…: 等 closes the list after its last item, which the
         # last figure is of)
         cleaned = clean_metric(part[:etc], places)[0]
@@ -92,7 +92,7 @@ def _list_item(part: str, places: frozenset[str]) -> str:
 
 
 _ETC = "等"
-_ETC_ENDS = regex.compile(r"(?:同比|比上年|比去年)?")  # what may follow 等 before 分别
+_AFTER_ETC = frozenset({"", "同比", "比上年", "比去年"})  # what may follow 等 before 分别
 _BOUNDS = ("以上", "以下", "及以上", "及以下")  # 30户|以上: a class's bound, no count of the item
 
 
@@ -1066,11 +1066,11 @@ def _distributed(items: list[str], wanted: int,
     last = items[-1]
     # (a list of three items or more whose earlier items are words of one kind each, the
     # verbs the clause opens with before the first: 改造老化|供水、燃气、排水管道)
-    loose = len(items) > 2 and all(_one_word(item) for item in (_after_opening_verbs(items[0]), *items[1:-1]))
+    first = _after_opening_verbs(items[0])
+    loose = len(items) > 2 and all(_one_word(item) for item in (first, *items[1:-1]))
     result = []
     for at, item in enumerate(items[:-1]):
-        word = _after_opening_verbs(item) if at == 0 and loose else item
-        head = _parallel_head(word, last, loose)
+        head = _parallel_head(first if at == 0 and loose else item, last, loose)
         if not head and len(_tokens(item)) == 1 and pos_tag(item) == "b":
             # 刑事、治安案件; 国家级、省级开发区: a word that only qualifies (区别词) is no name
             # alone, and takes the head the last item's qualifier stands before
@@ -1119,8 +1119,8 @@ def _parallel_tags(item: str, opening: str, loose: bool = False) -> bool:
     return tags == _PERSON_TAGGED or loose and tags == _VERBAL_NOUN or item in parts and opening in parts
 
 
-_PERSON_TAGGED = {"n", "nr"}  # a thing the segmenter tags a person (玉米)
-_VERBAL_NOUN = {"n", "vn"}  # a thing named by its work (供水), beside a noun
+_PERSON_TAGGED = frozenset({"n", "nr"})  # a thing the segmenter tags a person (玉米)
+_VERBAL_NOUN = frozenset({"n", "vn"})  # a thing named by its work (供水), beside a noun
 
 
 def _after_opening_verbs(item: str) -> str:

@@ -26,7 +26,7 @@ import regex
 from ...blocks import Block
 from ...vocabulary import load_vocabulary
 from ...vocabulary.lexicon import pos_tag
-from ..base import Draft, _tokens, _word_sets
+from ..base import COUNT_OF_THINGS, Draft, _tokens, _word_sets
 
 _OPENING_MARKS = frozenset("，,。；;")  # what ends the opening clause before the measure's
 _PREDICATE_TAGS = ("v", "d", "a", "l", "i")  # what opens the opening clause's predicate
@@ -35,8 +35,6 @@ _ENTERPRISES = "企业"  # what an industry's count is of (骨干企业, 规上�
 _ITEM_DASHES = "—－-–•·● "  # what opens a bullet item before its words
 _LIST_MARK = "、"
 _SHARE_VERB = "占"  # 产值|占|全省比重: the measure before it, the whole after
-# a count that opens its clause, before the things it counts (164条|县域重点产业链…)
-_LEADING_COUNT = regex.compile(r"\s*(?:[0-9]+|[一二两三四五六七八九十百]+)(?:个|家|条|项|所|座|批|类)")
 _MAX_PASSED = 3  # clauses of a topic's other measures a measure may follow its topic past
 # a time alone that opens the sentence before the opening clause (2025年，新医药产业加快发展，…)
 _TIME_OPENING = regex.compile(r"[\s　]*(?:[0-9〇零一二三四五六七八九十]{2,4}年(?:末|底|以来)?|全年|今年|去年|过去一年)[，,][\s　]*")
@@ -89,7 +87,8 @@ def topic_of_opening(metric: str, block: Block, clause_start: int, said: str,
     opening = block.sentence_start(end - 1)
     if start != opening and _TIME_OPENING.fullmatch(text, opening, start) is None:
         return metric  # (the clause of the topic must open its sentence, after its time)
-    counted = _LEADING_COUNT.match(text, start, end)
+    # (a count that opens the clause, before the things it counts: 164条|县域重点产业链…)
+    counted = COUNT_OF_THINGS.match(text, start + len(text[start:end]) - len(text[start:end].lstrip()), end)
     if counted is None and text[clause_start - 1] == _LIST_MARK:
         return metric  # (、 joins a measure to the clause of a count only: …强链补链延链、产值…)
     # (164条|县域重点产业链强链补链延链，产值…: the things a count opening the clause counts, and

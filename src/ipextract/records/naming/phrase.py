@@ -914,7 +914,7 @@ def without_manner_adverb(name: str) -> str:
     tokens = _adverbs_together(_adverb_apart(_tokens(name), adverbs), adverbs)  # (成功创建: one word)
     # (面对面|为|企业|解决…: the manner of a deed for others, the 为 that says so stays; so does
     # the 对 of the deed's object, 依法|对|医疗机构|作出…)
-    if len(tokens) < 3 or tokens[0] not in adverbs and not _manner_run(tokens[0], adverbs) and not (
+    if len(tokens) < 3 or _adverbs_length(tokens[0], adverbs) != len(tokens[0]) and not (
             _opens_with_idiom(name)) or not (
             _opens_with_verb(tokens[1]) or len(tokens) > 3 and (
                 tokens[1] == BENEFACTIVE or tokens[1] in cue_words("object_prepositions"))):
@@ -944,11 +944,13 @@ def _adverb_apart(tokens: list[str], adverbs: tuple[str, ...]) -> list[str]:
     return tokens
 
 
-def _manner_run(token: str, adverbs: tuple[str, ...]) -> bool:
-    """Whether ``token`` is adverbs of manner one after another (清单化项目化)."""
-    while token and (adverb := max((a for a in adverbs if token.startswith(a)), key=len, default="")):
-        token = token[len(adverb):]
-    return not token
+def _adverbs_length(text: str, adverbs: tuple[str, ...]) -> int:
+    """How many characters ``text`` opens with that are adverbs one after another (6 of
+    清单化项目化改造…)."""
+    at = 0
+    while (adverb := max((a for a in adverbs if text.startswith(a, at)), key=len, default="")):
+        at += len(adverb)
+    return at
 
 
 def _adverbs_together(tokens: list[str], adverbs: tuple[str, ...]) -> list[str]:
@@ -959,9 +961,8 @@ def _adverbs_together(tokens: list[str], adverbs: tuple[str, ...]) -> list[str]:
     >>> _adverbs_together(["清单", "化", "项目", "化", "改造", "管网"], ("清单化", "项目化"))
     ['清单化项目化', '改造', '管网']
     """
-    text, at = "".join(tokens), 0
-    while (adverb := max((a for a in adverbs if text.startswith(a, at)), key=len, default="")):
-        at += len(adverb)
+    text = "".join(tokens)
+    at = _adverbs_length(text, adverbs)
     if at == 0 or len(tokens[0]) >= at:
         return tokens  # (no adverb, or one the segmenter kept whole)
     ends = list(accumulate(len(token) for token in tokens))

@@ -22,7 +22,9 @@ from ..base import (
     _NOMINAL_TAGS,
     _QUOTES,
     BASE_KINDS,
+    COUNT_OF_THINGS,
     DESCRIBING_KINDS,
+    LEVEL_REACHED_VERBS,
     NOUN_JOINS,
     Draft,
     _is_punctuation,
@@ -952,7 +954,7 @@ def _stock_after_flow(metric: str, clause: str, previous: Draft, same_sentence: 
     flows = load_vocabulary().cues.flow_verbs_over_lists
     verb = next((v for v in flows if previous.metric.startswith(v)), "") or _new_verb(previous.metric)
     cumulative = "累计" in clause and not clause[clause.index("累计") + 2:].startswith(flows) or (
-        metric == previous.metric and clause.startswith(_REACH_VERBS) and previous.kind == "count")
+        metric == previous.metric and clause.startswith(LEVEL_REACHED_VERBS) and previous.kind == "count")
     totals = _word_sets()["stock_totals"]  # 新增…1200家，总数达1.5万家: the stock's own word
     # (…大飞机2个|国家先进制造业集群、总数达4个: the things a count of the sentence named just
     # before, with no verb where the list of examples before the count took it)
@@ -971,9 +973,6 @@ def _stock_after_flow(metric: str, clause: str, previous: Draft, same_sentence: 
     # 新入选 → 累计入选: a verb of its own after 新; 新增, 新建: the verb is only the flow's
     kept = verb[1:] if verb.startswith("新") and len(verb) > 2 else ""
     return f"累计{kept}{stock}" if kept else stock
-
-
-_REACH_VERBS = ("达到", "达", "增至", "增加到", "增长到", "提高到", "提升到", "升至")  # …、|达到|29个
 
 
 def _steps_of_listed_levels(step: str, figure: Figure, block: Block, block_drafts: list[Draft]) -> str:
@@ -1036,7 +1035,7 @@ def _subject_of_flow(clause: str) -> str:
 _NAME_WORDS = regex.compile(r"[\p{Han}A-Za-z0-9]+")  # 5A级景区: a grade's letters are the name's
 
 
-_COUNT_IN_CLAUSE = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十]+)(?:个|家|项|所|座|条|批|类)")
+_COUNT_IN_CLAUSE = COUNT_OF_THINGS
 # a figure-first list after its first count: the item, more counts and their items, and the last
 # (…国家级、|15个|省级重点实验室) closing its clause
 _LIST_PIECE = regex.compile(rf"(?P<item>\p{{Han}}{{2,8}})(?:[、，,]{_COUNT_IN_CLAUSE.pattern}\p{{Han}}{{2,8}}){{0,3}}?"

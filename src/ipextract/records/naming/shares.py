@@ -17,7 +17,7 @@ import regex
 from ...blocks import Block
 from ...vocabulary import cue_words, load_vocabulary
 from ...vocabulary.lexicon import pos_tag
-from ..base import BASE_KINDS, Draft, _tokens
+from ..base import BASE_KINDS, PERCENT_UNITS, Draft, _tokens
 from .fills import _OPENING_WHOLE, panel_states
 from .phrase import _HAN_WORDS, BRACKET_NOTE, SHARE_NOUN, clean_metric
 from .totals import _TOTAL, _kind_of
@@ -299,7 +299,7 @@ def shares_of_whole_doing(drafts: list[Draft], blocks: list[Block]) -> None:
     (:func:`whole_of_sentence`), is the share of those things that do it, named so
     (三级公立医院开展日间手术占比); it had been read as a rate named by the deed alone."""
     for index, draft in enumerate(drafts):
-        if draft.kind != "rate" or not draft.metric or not draft.figure.unit or "%" not in draft.figure.unit:
+        if draft.kind != "rate" or not draft.metric or draft.figure.unit not in PERCENT_UNITS:
             continue
         block = blocks[draft.figure.block]
         start = block.clause_start(draft.figure.lstart)
