@@ -449,7 +449,8 @@ def _classes_the_count(count: Figure, figure: Figure) -> bool:
 def _bounds_each_measure(block: Block, count: Figure, figure: Figure) -> bool:
     """191家|工业企业营业收入|超百亿元, 8个|产业规模|超千亿元: a bound of an amount after a count's
     things and a measure each of them has (cues.toml class_measures), closing its clause, says
-    which things are counted: a class, no figure (not 总投资, a sum; nor before 的, read as a
+    which things are counted: a class, no figure; so does one after a percent of the things and
+    its 的 (95%以上|的村集体经营性收入|超过10万元: the share of them that pass it) (not 总投资, a sum; nor before 的, read as a
     class phrase elsewhere).
 
     >>> from ipextract.blocks import split_blocks
@@ -459,9 +460,14 @@ def _bounds_each_measure(block: Block, count: Figure, figure: Figure) -> bool:
     >>> _bounds_each_measure(block, count, bound)
     True
     """
-    if count.kind != "count" or figure.kind != "amount" or figure.qualifier not in _THRESHOLD_QUALIFIERS:
+    if count.kind != "count" and count.unit != _PERCENT or (
+            figure.kind != "amount" or figure.qualifier not in _THRESHOLD_QUALIFIERS):
         return False
     between = block.text[count.lend:figure.lstart]
+    if count.unit == _PERCENT:
+        # (95%以上|的村集体经营性收入|超过10万元: the part of the things whose measure passes
+        # the bound, a share of them; the bound, as after a count, no figure)
+        between = between.removeprefix(_OF)
     if not 2 < len(between) <= _CLASS_THINGS or _HAN_RUN.fullmatch(between) is None or (
             block.text[figure.lend:figure.lend + 1] not in _CLAUSE_CLOSERS):
         return False
@@ -475,6 +481,8 @@ def _bounds_each_measure(block: Block, count: Figure, figure: Figure) -> bool:
 
 
 _CLASS_THINGS = 16  # characters of the things counted and their measure, at most
+_PERCENT = "%"  # (the unit of ％ too: normalised)
+_OF = "的"
 _BOUND_OPENINGS = ("超", "逾")
 _BOUND_ENDING = "以上"
 _FLOW_WORDS = ("增加", "新增", "实现", "完成")

@@ -567,7 +567,7 @@ def _name_implied_measures(drafts: list[Draft], blocks: list[Block]) -> None:
             drafts[index] = replace(draft, metric=stock)
         elif draft.of is not None and (names := stocks.get(id(draft.of))) and draft.metric == names[0]:
             drafts[index] = replace(draft, metric=names[1])  # (…万辆，增长4.9%: the stock's)
-        elif draft.kind in BASE_KINDS and (owned := relative_owner(
+        elif (draft.kind in BASE_KINDS or draft.kind == "rate") and (owned := relative_owner(
                 draft.metric, blocks[draft.figure.block].text, draft.figure.lend)) != draft.metric:
             drafts[index] = replace(draft, metric=owned)  # (全长1.3万公里的…公路: the road's)
         elif draft.kind in _OUTPUT_KINDS and draft.metric_from == "before" and index and (

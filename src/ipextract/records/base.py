@@ -61,7 +61,7 @@ _HOLDS_QUOTE = re.compile("[" + "".join(map(re.escape, sorted(_QUOTE_CHARACTERS)
 _COMPARISON_BASE = regex.compile(r"(?:(?<!占)比|较|同比|环比)(?:[12][0-9]{3}年|上年|去年|上年同期|同期|上月)?$")
 
 
-_LEADING_FIGURE = regex.compile(r"^[0-9.,]+[万亿千]?\p{Han}{1,2}?(?=\p{Han})")
+_LEADING_FIGURE = regex.compile(r"^[0-9.,]+(?:万千|[万亿千])?\p{Han}{1,2}?(?=\p{Han})")
 
 
 # A place written with its level: 武汉市, 湖北省, 汉阳区, 新疆维吾尔自治区.

@@ -82,9 +82,18 @@ def _is_share(left: str, right: str, qualified: bool = False) -> bool:
         return True
     # (推动|70%以上|企业上云: an effort verb before the part names no more than a scope does, nor
     # does 实现, a link verb: 实现|90%以上|行政村通硬化路)
-    return right.startswith(cues.share_right) and not right.startswith("的目标") or (
+    return right.startswith(cues.share_right) and not right.startswith("的目标") and not (
+        right.startswith("的") and _MEASURE_BEFORE.search(left) is not None) or (
         (_only_scope(left) or left.strip() in cue_set("effort_verbs") or left.strip() == _ACHIEVE) and (
             part_of_things_after(right))) or _things_at_a_level(left, qualified)
+
+
+# 含糖量|18%|的甜菜新品种, 森林覆盖率保持|70%以上|的地级市: a percent after a measure of its own (a
+# word in 率 or 量, or a degree), a level reached or a streak between, before 的 and the thing it
+# describes: that thing's measure, no share of the things after 的 (85%|的县医院…)
+_MEASURE_BEFORE = regex.compile(
+    r"\p{Han}(?:率|量|纯度|精度|浓度|满意度)(?:连续多年)?"
+    r"(?:保持在|保持|稳定在|达到|达|超过|超|高于|为|在)?\s*$")
 
 
 def _things_at_a_level(left: str, qualified: bool = False) -> bool:

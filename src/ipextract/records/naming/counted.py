@@ -81,9 +81,10 @@ def _right_noun(text: str, relative: bool = False) -> str:
             if not _wordlike(token) or token in predicate:
                 break
             tag = pos_tag(token)
-            # (“蒙”字标|好|产品: an adjective before a noun is a word of the name)
-            qualifying = tag == "a" and bool(nouns) and index + 1 < len(quoted_on) and pos_tag(
-                quoted_on[index + 1]).startswith(_NOMINAL_TAGS)
+            # (“蒙”字标|好|产品: an adjective before a noun is a word of the name; so is a word of
+            # place before one, “一带一路”|沿线|国家|航线)
+            qualifying = (tag == "a" and bool(nouns) or tag == _PLACE_WORD) and index + 1 < len(quoted_on) and (
+                pos_tag(quoted_on[index + 1]).startswith(_NOMINAL_TAGS))
             if not tag.startswith(_NOMINAL_TAGS) and not qualifying and (nouns or not tag.startswith("v")):
                 break
             words.append(token)
@@ -941,7 +942,23 @@ def _names_things(item: str) -> bool:
     tags = [pos_tag(token) for token in tokens]
     return tags[0].startswith(_NOMINAL_TAGS) and tags[0] not in _NOT_A_KIND and tags[-1] in _NOUN_HEADS and (
         tokens[0] not in _effort_words()) and all(
-        tag.startswith(_NOMINAL_TAGS) or tag == "v" for tag in tags)
+        tag.startswith(_NOMINAL_TAGS) or tag == "v" or _qualifies_inside(tokens, tags, at)
+        for at, tag in enumerate(tags))
+
+
+_PLACE_WORD = "f"  # the segmenter's tag of a word of place or direction (沿线, 周边)
+_NOUNS_JOINED = frozenset({"和", "与", "及"})
+
+
+def _qualifies_inside(tokens: list[str], tags: list[str], at: int) -> bool:
+    """Whether the word at ``at`` inside an item qualifies or joins its nouns: 级 after a noun, a
+    level the things are of (场景|级|大|模型: 行业级、场景级大模型), an adjective before a noun (大|模型), a join between nouns (模型|和|智能体)."""
+    if not 0 < at < len(tokens) - 1:
+        return False
+    before, after = tags[at - 1], tags[at + 1]
+    return (tokens[at] == _LEVEL and before.startswith(_NOMINAL_TAGS)) or (
+        tags[at] == "a" and len(tokens[at]) == 1 and after.startswith(_NOMINAL_TAGS)) or (
+        tokens[at] in _NOUNS_JOINED and before.startswith(_NOMINAL_TAGS) and after.startswith(_NOMINAL_TAGS))
 
 
 # 建设, 优化: a verbal noun, the work on the things rather than a kind of them; 青海|理工学院: a

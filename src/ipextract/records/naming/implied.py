@@ -89,20 +89,27 @@ def product_growth_named(metric: str, sentence: str) -> str:
 _RELATIVE_ITEM = re.compile(r"、[\u4e00-\u9fff]{1,4}?(?:近|约|超|超过|达)?[0-9.]+[万亿]?[\u4e00-\u9fff/]{0,4}?(?=[、的])")
 _QUALIFIED = re.compile(r"的(?:[0-9一二两三四五六七八九十]+[个座条家所项])?"
                         r"([\u4e00-\u9fff]{2,16}?(?:、[\u4e00-\u9fff]{2,16}?)*)"
-                        r"(?=提前|全线|全面|全部|顺利|正式|开工|建成|投产|投运|开通|通车|完成|加快|[，,。；;、]|$)")
+                        r"(?=提前|全线|全面|全部|顺利|正式|开工|建成|投产|投运|开通|通车|完成|加快|培育|研制|成功|下线|交付|[，,。；;、]|$)")
 
 
 def relative_owner(metric: str, text: str, figure_end: int) -> str:
     """一号旅游公路全长 of 全长|1.3万公里|的三个一号旅游公路…: a bare measure (cues.relative_measures)
     whose figure, alone or with others joined by 、, qualifies the noun phrase after 的 is that
-    noun's (投资…、全长…的…公路: both are the road's); ``metric`` when no 的 and noun follow.
+    noun's (投资…、全长…的…公路: both are the road's), with the verb before it gone (设立|总规模…的
+    …基金); so is a thing's measure of what it holds (含糖量|18%|的甜菜新品种). After a place the
+    subject became (成为全省首个|经济总量…|的地级市) the measure is the subject's own, without the
+    words of becoming. ``metric`` when no 的 and noun follow.
 
     >>> relative_owner("总投资", "总投资近2000亿元的清洁能源基地开工建设。", 10)
     '清洁能源基地总投资'
     >>> relative_owner("总投资", "总投资近2000亿元，开工建设。", 10)
     '总投资'
+    >>> relative_owner("成为全省首个经济总量", "成为全省首个经济总量突破5000亿元的地级市。", 18)
+    '经济总量'
     """
-    if metric not in load_vocabulary().cues.relative_measures:
+    became = _BECAME_ONE.search(metric) if _BECOME in metric else None
+    measure = _measure_after_verbs(metric) if became is None else ""
+    if became is None and not measure:
         return metric
     at = figure_end
     while (item := _RELATIVE_ITEM.match(text, at)) is not None:
@@ -110,7 +117,47 @@ def relative_owner(metric: str, text: str, figure_end: int) -> str:
     found = _QUALIFIED.match(text, at)
     if found is None:
         return metric
-    return found.group(1) + metric
+    if became is not None:
+        # (…成为全省唯一|森林覆盖率…|的地级市: the subject's own measure)
+        return metric[became.end():] if found.group(1).endswith(_PLACE_CLASSES) and became.end() < len(
+            metric) else metric
+    return found.group(1) + measure
+
+
+# 含糖量|18%|的甜菜新品种, 转换效率…的电池: what a thing holds, or how well it converts, measured
+# by a rate a relative clause gives it
+_HELD_MEASURE = re.compile(r"(?:含[\u4e00-\u9fff]{1,2}量|(?:转换|转化)效率)$")
+_BECOME = "成为"
+# 成为(全省)首个|唯一|第一个…: the words of becoming the one place of a class that a measure's level
+# picks out; the place is the sentence's subject
+_BECAME_ONE = re.compile(r"^.*?成为(?:.*?(?:首个|唯一的?|第一个|首家))?")
+_PLACE_CLASSES = ("省份", "城市", "地级市", "省", "市", "县", "地区", "国家")
+
+
+def _measure_after_verbs(metric: str) -> str:
+    """The measure of a relative clause ``metric`` ends with (cues.relative_measures, or a thing's
+    measure of what it holds, _HELD_MEASURE), when no more than verbs come before it (设立|总规模,
+    培育出|含糖量); ``""`` otherwise.
+
+    >>> _measure_after_verbs("设立总规模"), _measure_after_verbs("总投资"), _measure_after_verbs("城市总投资")
+    ('总规模', '总投资', '')
+    """
+    held = _HELD_MEASURE.search(metric)
+    if held is not None:
+        return held.group()  # (培育出|含糖量: whatever opens it, the segmenter may tag a noun)
+    if metric in (measures := load_vocabulary().cues.relative_measures):
+        return metric
+    measure = next((m for m in _longest_first(measures) if metric.endswith(m)), "")
+    if not measure:
+        return ""
+    verbs = metric[:len(metric) - len(measure)]
+    # (not a scope or an owner before it: 城市|总投资 names no relative clause's thing)
+    return measure if not verbs or all(pos_tag(word).startswith("v") for word in tokens(verbs)) else ""
+
+
+@lru_cache(maxsize=1)
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 LENGTH = "里程"

@@ -572,6 +572,67 @@ def _people_joining(own: str, own_tag: str, unit: str | None, right: str, left: 
     return own + verb + measure
 
 
+def _deed_of_those_counted(own: str, own_tag: str, unit: str | None, right: str) -> str:
+    """核心区平房申请式退租户数 of 核心区平房|1800户|申请式退租: a count of people or households
+    (cues.verb_measure_units) between the noun phrase they are of and a deed that closes the
+    clause (a verb first, 进行 gone) counts those who did it, the measure named by the unit, as a
+    count of those who joined does; ``""`` otherwise (a verb before the count, or more after
+    the deed than a short verb phrase).
+
+    >>> _deed_of_those_counted("城乡", "n", "人", "享受最低生活保障")
+    '城乡享受最低生活保障人数'
+    >>> _deed_of_those_counted("城乡", "n", "人", ""), _deed_of_those_counted("组织", "v", "人", "参加培训")
+    ('', '')
+    """
+    measure = _verb_measure_units().get(unit or "", "")
+    deed = right.strip()
+    if not measure or not own or own_tag.startswith("v") or not _DEED_LENGTH[0] <= len(deed) <= _DEED_LENGTH[1] or (
+            not _HAN_WORDS.fullmatch(deed)):
+        return ""
+    things = _tokens(own)
+    if things[0] in _ACHIEVED and len(things) > 1:
+        things = things[1:]  # (完成|老旧小区|1.2万户|加装电梯: the verb of the whole clause)
+    if any(pos_tag(word).startswith("v") for word in things):
+        return ""  # (组织|3万人|参加培训: the people a verb before acted on)
+    words = _tokens(deed)
+    if words[0] == _CARRY_OUT and len(words) > 1:
+        words = words[1:]  # (…2.1万人|进行|迁建: the verb of effort goes)
+    tags = [pos_tag(word) for word in words]
+    if not tags[0].startswith("v") or any(tag in _NOT_OF_A_DEED for tag in tags) or any(
+            tag.startswith("n") and any(later.startswith("v") for later in tags[at + 1:])
+            for at, tag in enumerate(tags)):
+        return ""  # (…4112户|受灾|群众|搬进|新居: a noun and a verb after it, a clause of its own)
+    return "".join(things + words) + measure
+
+
+_ACHIEVED = frozenset({"完成", "实现"})
+_DEED_LENGTH = (2, 8)  # characters of a deed that closes a clause after those who did it
+_CARRY_OUT = "进行"
+_NOT_OF_A_DEED = frozenset({"uj", "p", "c", "m", "d"})  # (的, a preposition, a join, a number, an adverb)
+
+
+# 比国有企业低, 比全省平均水平高: a comparison with another thing than the past, and the side of it
+_COMPARED_WITH_OTHER = regex.compile(r"比\p{Han}{2,12}?(?:高|低|多|少)(?:出)?")
+_GAP_AT_END = regex.compile(r"比\p{Han}{2,12}?(?:高|低|多|少)(?:出)?$")
+
+
+def _compared_with_other(own: str, kind: str, previous: Draft, figure: Figure) -> bool:
+    """Whether ``own`` is only a comparison with another thing (比国有企业低) right after a level
+    in the same unit (乡镇企业人均装备2.3万元，比国有企业低4.1万元): the gap is that
+    level's, named with it; not one with the past (比上年多…, a change, named elsewhere).
+
+    >>> _COMPARED_WITH_OTHER.fullmatch("比国有企业低") is not None, _COMPARED_WITH_OTHER.fullmatch("比上年") is None
+    (True, True)
+    """
+    return kind in _MEASURED_KINDS | {"count"} and previous.kind == kind and (
+        previous.figure.unit == figure.unit) and bool(previous.metric) and previous.figure.block == figure.block and (
+        _COMPARED_WITH_OTHER.fullmatch(own) is not None) and _COMPARISON_BASE.search(own[:-1]) is None and (
+        not own.startswith(_PAST_BASES))
+
+
+_PAST_BASES = ("比上年", "比去年", "比上月", "比同期", "比上年同期", "比年初", "比上年末")
+
+
 def _note_after(things: str, right: str) -> str:
     """（组） of 自然村（组）通硬化路: the note in brackets right after the things counted (which
     of them the count takes in), so that what they did is read on after it; ``""`` for none.
@@ -639,6 +700,8 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
     own = _after_examples(own)
     if figure.kind == "count" and (joined := _people_joining(own, own_tag, figure.unit, right, left)):
         return joined, "after"
+    if figure.kind == "count" and (done := _deed_of_those_counted(own, own_tag, figure.unit, right)):
+        return done, "after"
     if own.endswith(cue_words("level_setting_verbs")) and (setting := _set_to().search(left)) is not None and (
             own.endswith(setting[1])):
         own = own.removesuffix(setting[1])  # 活动时长调整为|20分钟: the new level, no verb of it
@@ -690,6 +753,13 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             own = own[:share_noun.end()]  # 占比达, 占比持续保持: the predicate after the noun goes
     if own and kind in DESCRIBING_KINDS and _COMPARISON_BASE.fullmatch(own):
         own = ""
+    if own and previous is not None and _compared_with_other(own, kind, previous, figure):
+        # (…装备2.3万元，|比国有企业低|4.1万元: the gap is of that level; after another gap, of
+        # the same level: …，比外资企业低…)
+        compared = previous.metric
+        if (before := _GAP_AT_END.search(compared)) is not None and before.start():
+            compared = compared[:before.start()]
+        own = compared + own
     words = _word_sets()
     level = suffixes(words["level_verbs"]).longest(left) if figure.kind == "count" else None
     if level and own and not own.endswith(level):
