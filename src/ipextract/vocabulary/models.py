@@ -228,6 +228,8 @@ class Cues(Frozen):
     compound_head_nouns: tuple[str, ...] = ()  # 科技|创新|成果: a verb inside a compound
     object_prepositions: tuple[str, ...] = ()  # 对|411.5万|高危人群: no name
     object_work_verbs: tuple[str, ...] = ()  # 对…群众|实施|避险搬迁: the work done on them
+    benefactive_prepositions: tuple[str, ...] = ()  # 为|…患者|实施|免费手术: those it was done for
+    inspection_works: tuple[str, ...] = ()  # 对|学校卫生|监督检查: a work with no verb of effort
     class_words: tuple[str, ...] = ()  # 一类|创新药, 二级|以上|医院: a class leading a noun
     class_bounds: tuple[str, ...] = ()
     class_measures: tuple[str, ...] = ()  # 191家企业营业收入|超百亿元: a class's bound

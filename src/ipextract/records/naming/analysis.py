@@ -845,13 +845,17 @@ def _each_items_start(block: Block, figures: list[Figure], position: int, clause
         parallel = bool(words) and bool(next_words) and words[-1] == next_words[-1]
         # (with ， the pieces are a measure, nouns alone or one of the next one's head, or nouns
         # before a character the segmenter left alone: 金融机构本外币存，贷款余额均…)
+        # (综合保税区、内陆开放口岸数量|稳居西部第一: things whose number the last item's measure
+        # of a count is, one rank given to each; with ， as with 、)
+        counted = ranked and bool(next_words) and next_words[-1] in _MEASURES_OF_NUMBER and _unmarked_item(piece)
         if read is None or mark != "、" and (not (
-                parallel or _measure_item(piece[read:]) or _comma_item(piece[read:], own)
+                parallel or counted or _measure_item(piece[read:]) or _comma_item(piece[read:], own)
                 or all(pos_tag(word).startswith(_COMMA_TAGS) for word in words)
                 or read == 0 and len(words) > 1 and len(words[-1]) == 1 and all(
                     pos_tag(word).startswith(_COMMA_TAGS) for word in words[:-1]))):
             break  # (强化要素保障，…: a clause of its own before the list opens it)
-        if not marked and not (read == 0 and (ranked or _unmarked_item(piece)) and (parallel or _measure_item(piece))):
+        if not marked and not (read == 0 and (ranked or _unmarked_item(piece)) and (
+                parallel or counted or _measure_item(piece))):
             # (with no adverb of each, only nouns that end as the next item does, 工业投资、民间
             # 投资, or measures, …零售总额、固定资产投资; with 、 as with ，: a writer's choice
             # between the two must not change the records; a list that goes on past a 、 into
@@ -880,10 +884,14 @@ def _may_share_a_figure(block: Block, clause_start: int, own: str) -> bool:
     """Whether the piece before the mark that opens the clause ``own`` may be an item of a list
     one figure is given to with no adverb of each (:func:`_unmarked_item`), told on characters
     before segmenting: short, with no digit, a measure or ending with a character ``own`` holds
-    (工业投资、民间投资: 资). Most clauses after a ， are none."""
+    (工业投资、民间投资: 资), or before a measure of the number of things (…、开放口岸数量). Most
+    clauses after a ， are none."""
     piece = block.text[block.clause_start(clause_start - 1):clause_start - 1]
     return 0 < len(piece) <= _JOINT_PIECE and not _ANY_FIGURE.search(piece) and (
-        piece[-1] in own or _measure_item(piece))
+        piece[-1] in own or _measure_item(piece) or any(measure in own for measure in _MEASURES_OF_NUMBER))
+
+
+_MEASURES_OF_NUMBER = frozenset({"数量", "总量", "规模", "个数", "总数"})  # (…口岸数量: how many)
 
 
 def _unmarked_item(piece: str) -> bool:

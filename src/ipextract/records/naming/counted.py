@@ -576,6 +576,9 @@ def _with_predicate(noun: str, right: str) -> str:
 _NEWLY = "新"  # cut off the verb after it by the segmenter (新|建成): newly
 _CHANGED_TO_A_FIGURE = re.compile(r"[为至到][0-9０-９]")  # (…整合优化为|120个)
 _SHORT_PREDICATE = 16  # characters at most of a predicate kept after a noun that names alone
+_BOUND_OPENINGS = ("超", "逾", "达到", "达", "在")
+_ADVERB = "d"
+_ADVERB_AND_VERB = 2  # words of a deed an adverb opens (就近|就业)  # (营业收入|超百亿元: a bound a class passes)
 # (a digit: the predicate is a measure with a figure of its own, 15个工程|完成投资48亿元)
 _NOT_A_PREDICATE = re.compile(r"^的|[0-9０-９]")
 # (跻身全国30强, 进入…前50强: a band of ranks, no figure of the predicate's own)
@@ -615,6 +618,11 @@ def short_predicate(noun: str, right: str, carrier: str = "", benefactive: bool 
     # (the words of a quoted name, less the two a name is read as; its marks the edges took off)
     length = len(rest) - sum(len(found.group()) - 4 for found in _QUOTED_IN_PREDICATE.finditer(
         right, start, stop)) if marks else len(rest)
+    if 2 <= length <= _SHORT_PREDICATE and (measure := next(
+            (m for m in cues.class_measures if rest.startswith(m)), "")) and rest.startswith(_BOUND_OPENINGS, len(measure)):
+        # (156家|工业企业|营业收入超100亿元: a measure of each and the bound it passes, the bound
+        # no figure, labels.py: which of the things are counted)
+        return rest
     if not 2 <= length <= _SHORT_PREDICATE or _NOT_A_PREDICATE.search(_RANK_BAND.sub("", rest)) or (
             rest.endswith(cues.whole_predicates + cues.evaluation_nouns)) or (
             noun.endswith(cues.adverbs_tagged_nouns)):
@@ -643,7 +651,11 @@ def short_predicate(noun: str, right: str, carrier: str = "", benefactive: bool 
         return ""  # (``benefactive``: what was given or done for them, read with its 为)
     # (…|圆|了|安居梦: a word the aspect particle follows is a verb, whatever its tag)
     did = right.find(first + _ASPECT, start, stop) >= 0
-    if not (deed or did or first in words["selecting_verbs"] or pos_tag(first).startswith("v")) or any(
+    # (农民工|就近|就业: an adverb of where or how right before the verb of the deed is the deed's;
+    # not one of degree before a change, 价格|大幅|降低, which says how much, no deed)
+    how = pos_tag(first) == _ADVERB and len(tokens) == _ADVERB_AND_VERB and pos_tag(tokens[1]) == "v" and (
+        tokens[1] not in words["change"])
+    if not (deed or did or how or first in words["selecting_verbs"] or pos_tag(first).startswith("v")) or any(
             verb in rest for verb in cues.figurative_verbs):
         return ""  # (享誉海内外, 擦亮…名片, 项目|加力实施: a figure of speech or an effort says no which)
     # (民生实事|保质保量 + 完成: a noun read with an adverb of the predicate takes no more of it;

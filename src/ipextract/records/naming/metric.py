@@ -944,21 +944,45 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
 def _object_and_work(name: str) -> str:
     """A name that opens with 对, its object, then a verb of effort and the work done on it
     (对|公共场所|进行|监督检查: cues.object_prepositions, object_work_verbs) names the work on
-    the object, as a count after 对 does (公共场所监督检查); ``name`` otherwise.
+    the object, as a count after 对 does (公共场所监督检查); so does one with a work of inspection
+    and no verb (对|学校卫生|监督检查: cues.inspection_works), and one that opens with 为, those the
+    work is for, and a verb of effort or giving (为|…家庭的白内障患者|实施|免费手术: without the scope
+    words and 的); ``name`` otherwise.
 
     >>> _object_and_work("对公共场所进行监督检查"), _object_and_work("对东盟进出口")
     ('公共场所监督检查', '对东盟进出口')
+    >>> _object_and_work("对学校卫生监督检查"), _object_and_work("为全省农村妇女提供两癌筛查")
+    ('学校卫生监督检查', '农村妇女两癌筛查')
+    >>> _object_and_work("为企业减税降费")
+    '为企业减税降费'
     """
     cues = load_vocabulary().cues
-    if not name.startswith(cues.object_prepositions):
+    if name.startswith(cues.object_prepositions):
+        verbs: tuple[str, ...] = cues.object_work_verbs
+        inspection = next((w for w in cues.inspection_works if name.endswith(w)), "")
+        if inspection and not any(verb in name for verb in verbs):
+            # (对|学校卫生（饮用水）|监督检查: the object, a note on it, the work; no verb)
+            inspected = name[1:len(name) - len(inspection)]
+            plain = BRACKET_NOTE.sub("", inspected)
+            return inspected + inspection if len(plain) >= _MIN_OBJECT and all(
+                pos_tag(token).startswith(_NOMINAL_TAGS) for token in _tokens(plain)) else name
+    elif name.startswith(cues.benefactive_prepositions):
+        verbs = (*cues.object_work_verbs, *cues.giving_verbs)
+    else:
         return name
     tokens = _tokens(name)
-    at = next((k for k, token in enumerate(tokens) if token in cues.object_work_verbs), 0)
+    at = next((k for k, token in enumerate(tokens) if token in verbs), 0)
     thing, work = tokens[1:at], tokens[at + 1:]
-    if at < 2 or not work or not _HAN_WORDS.fullmatch(name) or any(_is_verb(pos_tag(t)) for t in thing) or not all(
-            pos_tag(token).startswith(_NOMINAL_TAGS) for token in work):
+    if thing and thing[0] in _word_sets()["scope"]:
+        thing = thing[1:]  # (为|全省|…患者: the report's scope)
+    thing = [token for token in thing if token != _OF]
+    if at < 2 or not thing or not work or not _HAN_WORDS.fullmatch(name) or any(
+            _is_verb(pos_tag(t)) for t in thing) or not all(pos_tag(token).startswith(_NOMINAL_TAGS) for token in work):
         return name
     return "".join(thing + work)
+
+
+_MIN_OBJECT = 2  # characters of an object of inspection, at least (学校)
 
 
 def things_built(things: str) -> str:
@@ -1057,9 +1081,17 @@ def _after_effort_adverbs(name: str) -> str:
 
 def _work_done(right: str) -> str:
     """行政村生活污水治理 of 完成|320个|行政村生活污水治理。: the rest of the clause after a count,
-    when it is words alone and short enough to be one name; ``""`` otherwise."""
-    rest = _strip_edges(_LEADING_FIGURE.sub("", right))
+    to the next item's count of a list (…扶持和|80个…), when it is words alone and short enough
+    to be one name; ``""`` otherwise."""
+    rest = _LEADING_FIGURE.sub("", right)
+    if (next_item := _NEXT_COUNTED_ITEM.search(rest)) is not None:
+        rest = rest[:next_item.start()]  # (…扶持|和|80个…创建: the list's next item, a count of its own)
+    rest = _strip_edges(rest)
     return rest if 2 <= len(rest) <= _MAX_WORK and _HAN_WORDS.fullmatch(rest) else ""
+
+
+# a join and the count of the list's next item (…村扶持|和80个…, …村扶持|、80个…)
+_NEXT_COUNTED_ITEM = regex.compile(r"(?:和|及|与|、)(?=[0-9一二两三四五六七八九十百])")
 
 
 def _purpose_of(phrase: str) -> bool:
