@@ -449,9 +449,9 @@ def _classes_the_count(count: Figure, figure: Figure) -> bool:
 def _bounds_each_measure(block: Block, count: Figure, figure: Figure) -> bool:
     """191家|工业企业营业收入|超百亿元, 8个|产业规模|超千亿元: a bound of an amount after a count's
     things and a measure each of them has (cues.toml class_measures), closing its clause, says
-    which things are counted: a class, no figure; so does one after a percent of the things and
-    its 的 (95%以上|的村集体经营性收入|超过10万元: the share of them that pass it) (not 总投资, a sum; nor before 的, read as a
-    class phrase elsewhere).
+    which things are counted: a class, no figure (not 总投资, a sum; nor before 的, read as a
+    class phrase elsewhere); so does one after a percent of the things and its 的 (95%以上|的村集体
+    经营性收入|超过10万元: the share of them that pass it).
 
     >>> from ipextract.blocks import split_blocks
     >>> from ipextract.figures import find_figures

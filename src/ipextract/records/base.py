@@ -61,6 +61,13 @@ _HOLDS_QUOTE = re.compile("[" + "".join(map(re.escape, sorted(_QUOTE_CHARACTERS)
 _COMPARISON_BASE = regex.compile(r"(?:(?<!占)比|较|同比|环比)(?:[12][0-9]{3}年|上年|去年|上年同期|同期|上月)?$")
 
 
+@lru_cache(maxsize=64)
+def longest_first(words: frozenset[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` longest first, then in order (a word that ends or opens a text is looked for
+    before the shorter ones it holds: 总规模 before 规模)."""
+    return tuple(sorted(words, key=lambda word: (-len(word), word)))
+
+
 _LEADING_FIGURE = regex.compile(r"^[0-9.,]+(?:万千|[万亿千])?\p{Han}{1,2}?(?=\p{Han})")
 
 

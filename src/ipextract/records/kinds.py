@@ -21,13 +21,9 @@ from .base import (
     Draft,
     _tokens,
     _word_sets,
+    longest_first,
     suffixes,
 )
-
-
-@lru_cache(maxsize=16)
-def _longest_first(words: frozenset[str]) -> tuple[str, ...]:
-    return tuple(sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1 << 14)  # pure, and reports repeat their phrases
@@ -220,7 +216,7 @@ def _governed_qualifier(qualifier: Qualifier, kind: str, left: str) -> Qualifier
     tail = left.rstrip()
     # (the words' qualifiers read only for a word found: most figures have none before them)
     if kind == "multiple":  # 接近全国平均水平的3倍: the word governs from further away
-        for word in _longest_first(_word_sets()["governing"]):
+        for word in longest_first(_word_sets()["governing"]):
             if tail.endswith(word) or word in left:
                 return load_vocabulary().qualifiers.governing[word]
         return qualifier

@@ -576,9 +576,9 @@ def _with_predicate(noun: str, right: str) -> str:
 _NEWLY = "新"  # cut off the verb after it by the segmenter (新|建成): newly
 _CHANGED_TO_A_FIGURE = re.compile(r"[为至到][0-9０-９]")  # (…整合优化为|120个)
 _SHORT_PREDICATE = 16  # characters at most of a predicate kept after a noun that names alone
-_BOUND_OPENINGS = ("超", "逾", "达到", "达", "在")
+_BOUND_OPENINGS = ("超", "逾", "达到", "达", "在")  # (营业收入|超百亿元: a bound a class passes)
 _ADVERB = "d"
-_ADVERB_AND_VERB = 2  # words of a deed an adverb opens (就近|就业)  # (营业收入|超百亿元: a bound a class passes)
+_ADVERB_AND_VERB = 2  # words of a deed an adverb opens (就近|就业)
 # (a digit: the predicate is a measure with a figure of its own, 15个工程|完成投资48亿元)
 _NOT_A_PREDICATE = re.compile(r"^的|[0-9０-９]")
 # (跻身全国30强, 进入…前50强: a band of ranks, no figure of the predicate's own)
@@ -964,7 +964,8 @@ _NOUNS_JOINED = frozenset({"和", "与", "及"})
 
 def _qualifies_inside(tokens: list[str], tags: list[str], at: int) -> bool:
     """Whether the word at ``at`` inside an item qualifies or joins its nouns: 级 after a noun, a
-    level the things are of (场景|级|大|模型: 行业级、场景级大模型), an adjective before a noun (大|模型), a join between nouns (模型|和|智能体)."""
+    level the things are of (场景|级|大|模型: 行业级、场景级大模型), an adjective of one character
+    before a noun (大|模型), a join between nouns (模型|和|智能体)."""
     if not 0 < at < len(tokens) - 1:
         return False
     before, after = tags[at - 1], tags[at + 1]

@@ -32,6 +32,7 @@ from functools import lru_cache
 from ...vocabulary import load_vocabulary
 from ...vocabulary.lexicon import pos_tag
 from ..base import _tokens as tokens
+from ..base import longest_first
 
 VALUE_ADDED = "增加值"
 # a price's rise (…出厂价格…。其中，轻工业上涨2.7%，重工业上涨9.6%): no value added
@@ -147,17 +148,12 @@ def _measure_after_verbs(metric: str) -> str:
         return held.group()  # (培育出|含糖量: whatever opens it, the segmenter may tag a noun)
     if metric in (measures := load_vocabulary().cues.relative_measures):
         return metric
-    measure = next((m for m in _longest_first(measures) if metric.endswith(m)), "")
+    measure = next((m for m in longest_first(measures) if metric.endswith(m)), "")
     if not measure:
         return ""
     verbs = metric[:len(metric) - len(measure)]
     # (not a scope or an owner before it: 城市|总投资 names no relative clause's thing)
     return measure if not verbs or all(pos_tag(word).startswith("v") for word in tokens(verbs)) else ""
-
-
-@lru_cache(maxsize=1)
-def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted(words, key=len, reverse=True))
 
 
 LENGTH = "里程"

@@ -613,7 +613,7 @@ _NOT_OF_A_DEED = frozenset({"uj", "p", "c", "m", "d"})  # (的, a preposition, a
 
 # 比国有企业低, 比全省平均水平高: a comparison with another thing than the past, and the side of it
 _COMPARED_WITH_OTHER = regex.compile(r"比\p{Han}{2,12}?(?:高|低|多|少)(?:出)?")
-_GAP_AT_END = regex.compile(r"比\p{Han}{2,12}?(?:高|低|多|少)(?:出)?$")
+_GAP_AT_END = regex.compile(_COMPARED_WITH_OTHER.pattern + "$")  # (the same, closing a name)
 
 
 def _compared_with_other(own: str, kind: str, previous: Draft, figure: Figure) -> bool:
@@ -630,7 +630,7 @@ def _compared_with_other(own: str, kind: str, previous: Draft, figure: Figure) -
         not own.startswith(_PAST_BASES))
 
 
-_PAST_BASES = ("比上年", "比去年", "比上月", "比同期", "比上年同期", "比年初", "比上年末")
+_PAST_BASES = ("比上年", "比去年", "比上月", "比同期", "比年初")  # (比上年同期, 比上年末: 比上年's)
 
 
 def _note_after(things: str, right: str) -> str:

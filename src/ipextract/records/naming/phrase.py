@@ -26,6 +26,7 @@ from ..base import (
     _strip_edges,
     _tokens,
     _word_sets,
+    longest_first,
     suffixes,
 )
 
@@ -99,11 +100,6 @@ def _bound_suffixes() -> frozenset[str]:
 def _national(places: frozenset[str]) -> bool:
     """Whether the document's own region is the country (its places hold 全国)."""
     return not frozenset(load_vocabulary().cues.designation_scopes).isdisjoint(places)
-
-
-@lru_cache(maxsize=64)
-def _longest_first(places: frozenset[str]) -> tuple[str, ...]:
-    return tuple(sorted(places, key=lambda form: (-len(form), form)))
 
 
 @lru_cache(maxsize=1)
@@ -232,7 +228,7 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
     quoted_start = phrase[:1] in "“‘\"《「"
     # the document's own region: 武汉知识产权… → 知识产权…; the longest form first (常州市 before
     # 常州), in a fixed order: a set's order changes with the process's hash seed
-    forms = _longest_first(places)
+    forms = longest_first(places)
     for place in forms if phrase.startswith(forms) else ():  # (most phrases: one call)
         if phrase.startswith(place) and len(phrase) > len(place):
             # (only a place that ends where a word does: 城镇人口 in a report of 城市 keeps 城;
