@@ -17,7 +17,7 @@ from ..numerals import CHINESE_DIGITS
 from ..scanning import must_contain, opening_characters, prefilter
 from ..vocabulary import cue_pattern, cue_set, cue_words, load_vocabulary
 from ..vocabulary.lexicon import pos_tag
-from .base import _NOMINAL_TAGS, LEVEL_REACHED_VERBS, Draft, _period_pattern, _tokens
+from .base import _NOMINAL_TAGS, LEVEL_REACHED_VERBS, Draft, _period_pattern, _tokens, longest_first
 from .naming.counted import _clause_end
 from .naming.lists import _OF
 from .naming.phrase import _ANY_DIGIT, BRACKET_NOTE, SHARE_VERB, _is_verb
@@ -625,7 +625,7 @@ _OPENING_BASE = regex.compile(r"\s*(?:与|同|和)((?:19|20)[0-9]{2})年(?:末|�
 # The verbs that state a level reached (达到, 超过, 突破, 提高到, 居…) right before a figure, with
 # nothing between (the qualifier 超/近/约 is the figure's own surface)
 _LEVEL_REACHED = re.compile(
-    "(?:" + "|".join(sorted((*LEVEL_REACHED_VERBS, "为", "是", "居", "位居", "稳居", "位列"), key=len, reverse=True))
+    "(?:" + "|".join(longest_first((*LEVEL_REACHED_VERBS, "为", "是", "居", "位居", "稳居", "位列")))
     + ")(?:每人每月|每人每年|每月|每人|人均)?$")  # (提高到每月|815元: the unit's time)
 _STEPS_CROSSED = regex.compile(r"\p{Han}{0,4}台阶")  # (…4个|万亿元台阶: a count of steps)
 _STEP_COUNTER = "个"  # (not 5万亿|两个台阶: the level of a step)

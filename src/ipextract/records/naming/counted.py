@@ -9,6 +9,7 @@ from itertools import pairwise
 
 from ...blocks import BULLETS, CLAUSE_BREAK, MAX_REACH, SENTENCE_END, Block
 from ...figures import name_numbers_end
+from ...labels import BOUND_OPENINGS
 from ...numerals import CHINESE_DIGITS
 from ...vocabulary import cue_set, cue_words, load_vocabulary
 from ...vocabulary.lexicon import pos_tag
@@ -576,7 +577,6 @@ def _with_predicate(noun: str, right: str) -> str:
 _NEWLY = "新"  # cut off the verb after it by the segmenter (新|建成): newly
 _CHANGED_TO_A_FIGURE = re.compile(r"[为至到][0-9０-９]")  # (…整合优化为|120个)
 _SHORT_PREDICATE = 16  # characters at most of a predicate kept after a noun that names alone
-_BOUND_OPENINGS = ("超", "逾", "达到", "达", "在")  # (营业收入|超百亿元: a bound a class passes)
 _ADVERB = "d"
 _ADVERB_AND_VERB = 2  # words of a deed an adverb opens (就近|就业)
 # (a digit: the predicate is a measure with a figure of its own, 15个工程|完成投资48亿元)
@@ -618,10 +618,11 @@ def short_predicate(noun: str, right: str, carrier: str = "", benefactive: bool 
     # (the words of a quoted name, less the two a name is read as; its marks the edges took off)
     length = len(rest) - sum(len(found.group()) - 4 for found in _QUOTED_IN_PREDICATE.finditer(
         right, start, stop)) if marks else len(rest)
-    if 2 <= length <= _SHORT_PREDICATE and (measure := next(
-            (m for m in cues.class_measures if rest.startswith(m)), "")) and rest.startswith(_BOUND_OPENINGS, len(measure)):
-        # (156家|工业企业|营业收入超100亿元: a measure of each and the bound it passes, the bound
-        # no figure, labels.py: which of the things are counted)
+    if 2 <= length <= _SHORT_PREDICATE and rest.startswith(cues.class_measures) and rest.startswith(
+            BOUND_OPENINGS, len(next(m for m in cues.class_measures if rest.startswith(m)))):
+        # (156家|工业企业|营业收入超100亿元: a measure of each and the bound it passes, which
+        # labels.py reads as no figure: which of the things are counted; not 产值|突破…, a figure
+        # of the things' sum)
         return rest
     if not 2 <= length <= _SHORT_PREDICATE or _NOT_A_PREDICATE.search(_RANK_BAND.sub("", rest)) or (
             rest.endswith(cues.whole_predicates + cues.evaluation_nouns)) or (

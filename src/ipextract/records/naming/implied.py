@@ -108,6 +108,8 @@ def relative_owner(metric: str, text: str, figure_end: int) -> str:
     >>> relative_owner("成为全省首个经济总量", "成为全省首个经济总量突破5000亿元的地级市。", 18)
     '经济总量'
     """
+    if text[figure_end:figure_end + 1] not in _RELATIVE_OPENINGS:
+        return metric  # (most figures: no relative clause goes on after them)
     became = _BECAME_ONE.search(metric) if _BECOME in metric else None
     measure = _measure_after_verbs(metric) if became is None else ""
     if became is None and not measure:
@@ -128,6 +130,7 @@ def relative_owner(metric: str, text: str, figure_end: int) -> str:
 # 含糖量|18%|的甜菜新品种, 转换效率…的电池: what a thing holds, or how well it converts, measured
 # by a rate a relative clause gives it
 _HELD_MEASURE = re.compile(r"(?:含[\u4e00-\u9fff]{1,2}量|(?:转换|转化)效率)$")
+_RELATIVE_OPENINGS = frozenset("的、")  # what _QUALIFIED and _RELATIVE_ITEM open with
 _BECOME = "成为"
 # 成为(全省)首个|唯一|第一个…: the words of becoming the one place of a class that a measure's level
 # picks out; the place is the sentence's subject

@@ -624,13 +624,15 @@ def _compared_with_other(own: str, kind: str, previous: Draft, figure: Figure) -
     >>> _COMPARED_WITH_OTHER.fullmatch("比国有企业低") is not None, _COMPARED_WITH_OTHER.fullmatch("比上年") is None
     (True, True)
     """
-    return kind in _MEASURED_KINDS | {"count"} and previous.kind == kind and (
+    return own[:1] == _THAN and kind in _GAP_KINDS and previous.kind == kind and (
         previous.figure.unit == figure.unit) and bool(previous.metric) and previous.figure.block == figure.block and (
-        _COMPARED_WITH_OTHER.fullmatch(own) is not None) and _COMPARISON_BASE.search(own[:-1]) is None and (
-        not own.startswith(_PAST_BASES))
+        _COMPARED_WITH_OTHER.fullmatch(own) is not None) and _PAST_BASE.match(own) is None
 
 
-_PAST_BASES = ("比上年", "比去年", "比上月", "比同期", "比年初")  # (比上年同期, 比上年末: 比上年's)
+_THAN = "比"
+_GAP_KINDS = _MEASURED_KINDS | {"count"}
+# 比上年…, 比2020年…, 比年初…: a comparison with the past, a change (比上年同期, 比上年末: 比上年's)
+_PAST_BASE = regex.compile(r"比(?:[12][0-9]{3}年|上年|去年|上月|同期|年初)")
 
 
 def _note_after(things: str, right: str) -> str:

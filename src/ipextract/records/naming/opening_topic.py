@@ -88,7 +88,8 @@ def topic_of_opening(metric: str, block: Block, clause_start: int, said: str,
     if start != opening and _TIME_OPENING.fullmatch(text, opening, start) is None:
         return metric  # (the clause of the topic must open its sentence, after its time)
     # (a count that opens the clause, before the things it counts: 164条|县域重点产业链…)
-    counted = COUNT_OF_THINGS.match(text, start + len(text[start:end]) - len(text[start:end].lstrip()), end)
+    clause = text[start:end]
+    counted = COUNT_OF_THINGS.match(text, start + len(clause) - len(clause.lstrip()), end)
     if counted is None and text[clause_start - 1] == _LIST_MARK:
         return metric  # (、 joins a measure to the clause of a count only: …强链补链延链、产值…)
     # (164条|县域重点产业链强链补链延链，产值…: the things a count opening the clause counts, and
