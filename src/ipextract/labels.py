@@ -52,7 +52,10 @@ _CLAUSE_MARKS = re.compile(r"[，,；;：:]")
 _DIGIT = re.compile(r"(?<![\[0-9])[0-9]+(?![\]0-9])")  # (not a note mark: [28]货物运输…)
 _HAN = regex.compile(r"\p{Han}")
 _DESCRIBED = regex.compile(r"的?\p{Han}{1,10}")  # (年产…以上)的企业 (12个)
-_CLASS_PHRASE = regex.compile(r"的?([\p{Han}、]{1,24})")  # (500万元及以上)的服务业法人单位
+# (500万元及以上)的服务业法人单位; across a 、 only into the next bound of the class (超百亿、|超千亿产业链),
+# not into a clause of the figure's own (…里程超6100公里、|成为全国首个…省份: a level, whose
+# predicate names a class of places the subject joined)
+_CLASS_PHRASE = regex.compile(r"的?((?!、(?![超逾过0-9一二三四五六七八九十百千]))[\p{Han}、]{1,24})")
 # the classes a bound defines, listed up to the clause's end (的房地产业（…），租赁…法人单位；)
 _CLASS_LIST = regex.compile(r"的([\p{Han}、，,（）()]{1,80}?)(?=[；;。\n]|$)")
 _SHORT_WORD = regex.compile(r"\p{Han}{1,4}")  # 两个(市场)两种

@@ -303,6 +303,8 @@ class Cues(Frozen):
     item_determiners: tuple[str, ...] = ()
     quoted_programme_nouns: tuple[str, ...] = ()
     paired_unit_measures: dict[str, str] = Field(default_factory=dict)
+    # 新增学位 after 新改扩建义务教育学校…: the measures of capacity added and the heads of what has it
+    capacity_of_facilities: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     # …补贴惠及|60万人 → …补贴惠及人数: verbs of reach that name that measure closing a name too
     reach_verbs: tuple[str, ...] = ()
     # 设备更新|带动|设备工器具购置投资: a cause's verb before a statistic of the catalogue

@@ -230,8 +230,9 @@ def _right_noun(text: str, relative: bool = False) -> str:
             and len("".join(taken)) >= 2)
         if taken and token.endswith(_rates()):
             break  # 147个|国|考|断面|水质|优良率…: a rate is no thing counted, but the next figure's
-        if taken and token in word_sets["scope"] and index + 1 < len(tokens) and _is_verb(following):
-            break  # …成果|全国|复制推广: the predicate's scope, after the things counted
+        if taken and (token in word_sets["scope"] or token in _predicate_places()) and index + 1 < len(tokens) and (
+                _is_verb(following)):
+            break  # …成果|全国|复制推广, …卫星|全球|组网: the predicate's scope, after the things counted
         if taken and _measure_with_predicate(tokens, index):
             break  # 191家|工业企业|营业|收入|超…: the things counted, then a measure of theirs
         # (…片区|更新。: a verb of work the segmenter tags no verb, 更新 read as 更|新, closes
@@ -957,6 +958,12 @@ def _names_things(item: str) -> bool:
         tokens[0] not in _effort_words()) and all(
         tag.startswith(_NOMINAL_TAGS) or tag == "v" or _qualifies_inside(tokens, tags, at)
         for at, tag in enumerate(tags))
+
+
+@lru_cache(maxsize=1)
+def _predicate_places() -> frozenset[str]:
+    """The places a predicate opens with, without its 在 (cues.predicate_places: 全国, 全球…)."""
+    return frozenset(load_vocabulary().cues.predicate_places)
 
 
 _PLACE_WORD = "f"  # the segmenter's tag of a word of place or direction (沿线, 周边)

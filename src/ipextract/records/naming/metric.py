@@ -904,6 +904,8 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
             if noun not in cues.generic_counted_nouns and figure.kind == "count" and not holds_predicate(noun):
                 noun += short_predicate(noun, through_joined_nouns(right, tail), "")
             return own + noun, "after"
+        if figure.kind == "count" and _building_for_owner(own):
+            return own + noun, "after"  # 新建|西部电网|5座|500千伏变电站: the verb and whose they are
         return (own + noun if ends_with_verb else noun), "after"
     if previous is not None and previous.figure.unit == figure.unit and kind == previous.kind:
         if not own and (enumerated or kind == "rank" or _NEW_LEVEL.match(left)):
@@ -1335,6 +1337,30 @@ def _programme_before_count(own: str, noun: str, left: str) -> bool:
         for token, following in pairwise([*tokens, ""]))
 
 
+def _building_for_owner(own: str) -> bool:
+    """Whether ``own``, all a count's clause says before it, is a verb of building or of flow
+    that a list writes once (cues counting_verbs, flow_verbs_over_lists) and the owner of what it
+    built, nouns alone (新建|西部电网|5座|500千伏变电站: the verb says the things are new, as right
+    before the count; not a place of scope, 新建|全市|…, nor a verb and a phrase with a verb).
+
+    >>> _building_for_owner("新建西部电网"), _building_for_owner("新建全市")
+    (True, False)
+    """
+    tokens = _tokens(own)
+    if len(tokens) < _VERB_AND_OWNER or not (tokens[0] in cue_set("counting_verbs") or tokens[0] in cue_set(
+            "flow_verbs_over_lists")):
+        return False
+    owner = tokens[1:]
+    scope = _word_sets()["scope"]
+    # (宁夏|电网, 西部|电网: a place or a locative qualifies the owner's noun)
+    return len("".join(owner)) >= _MIN_OWNER and pos_tag(owner[-1]) in _OWNER_TAGS and all(
+        pos_tag(token).startswith((*_OWNER_TAGS, *_PLACE_TAGS)) and token not in scope for token in owner)
+
+
+_VERB_AND_OWNER = 2  # tokens: the verb and one noun at least
+_MIN_OWNER = 2  # characters of the owner's name
+# the tags of an owner's last word (not ns, a place: 建成|北京… is a scope, read elsewhere)
+_OWNER_TAGS = ("n", "nz", "nt", "j")
 _MIN_PROGRAMME = 3  # characters: 京津冀, 城市更新 (not 全省, a scope)
 _PLACE_TAGS = ("ns", "f", "s")
 _INNER_TAGS = ("a", "f")

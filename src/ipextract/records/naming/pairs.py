@@ -2,7 +2,8 @@
 改造老旧小区716个26.95万户): each counts another thing, so they do not share one name. A count
 in batches, classes or groups (批, 类, 组: cues.toml ``paired_count_measures``) names the things'
 batches (…案例批次, 民生实事类别数), and a count of households, flats or people after a count of
-the things (户, 套, 人) names theirs (改造老旧小区户数, 保交房项目套数). Read once every figure is
+the things (户, 套, 人) names theirs (改造老旧小区户数, 保交房项目套数); a count of households before one
+of their people names the households (6.1万户14.2万名监测对象… → …户数). Read once every figure is
 named (:func:`name_paired_counts`), so that both keep the name their words gave the things.
 """
 
@@ -51,6 +52,15 @@ def name_paired_counts(drafts: list[Draft], blocks: list[Block]) -> None:
         elif (measure := second_measures.get(two.unit or "")) and not name.endswith(measure) and (
                 one.unit not in second_measures):
             drafts[index + 1] = replace(second, metric=name + measure)
+        elif one.unit == _HOUSEHOLDS and second_measures.get(two.unit or "") == _PEOPLE and not name.endswith(
+                _HOUSEHOLDS_MEASURE):
+            # (6.1万户|14.2万名|监测对象…: the households of the people counted after them)
+            drafts[index] = replace(first, metric=name + _HOUSEHOLDS_MEASURE)
+
+
+_HOUSEHOLDS = "户"  # a count of households written before one of their people
+_HOUSEHOLDS_MEASURE = "户数"
+_PEOPLE = "人数"  # the measure of a count of people (cues verb_measure_units: 人, 名)
 
 
 def _opens_with_flow(name: str, things: str) -> bool:

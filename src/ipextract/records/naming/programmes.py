@@ -78,6 +78,35 @@ def programme_of_generic_items(drafts: list[Draft], blocks: list[Block]) -> None
 _CLAUSE_MARKS = "，,；;。：:"
 
 
+# a quoted name right before a count, not one of a list of quoted names (“宁夏大米”、“宁夏小麦”|两个|品种:
+# the count counts the list; with ， as with 、: a writer's choice between the two must not change the
+# records)
+_QUOTED_BEFORE_COUNT = regex.compile(r"(?<![、”])(?<!”[，,])“([^“”，。；、]{2,16})”[ 　]*$")
+# a quoted name that is all its clause says before a count (“长光一号”|86颗|卫星…, “专精特新”|120家|企业):
+# the things counted are of it, whatever their head
+_QUOTED_CLAUSE_BEFORE_COUNT = regex.compile(r"(?:^|(?<=[，,。；;：:\n])(?<!”[，,]))[ 　]*“(\p{Han}{2,16})”[ 　]*$")
+_QUOTED_REACH = 24  # characters before a count the quoted name may open within
+
+
+def quoted_programme_of_count(metric: str, text: str, figure_start: int) -> str:
+    """The programme a count of its actions or measures is of, quoted right before the count:
+    启动开展“城市更新攻坚年”|六项|行动 → 城市更新攻坚年行动 (``metric`` is the programme's noun,
+    cues.quoted_programme_nouns, alone); and the name or brand quoted as all the count's clause
+    says before it, of things of any head (“长光一号”|86颗|卫星全球组网 → 长光一号卫星全球组网);
+    ``metric`` otherwise.
+
+    >>> quoted_programme_of_count("行动", "启动开展“城市更新攻坚年”六项行动", 13)
+    '城市更新攻坚年行动'
+    """
+    if metric in cue_set("quoted_programme_nouns"):
+        found = _QUOTED_BEFORE_COUNT.search(text, max(0, figure_start - _QUOTED_REACH), figure_start)
+    elif metric and text[figure_start - 1:figure_start] == "”":
+        found = _QUOTED_CLAUSE_BEFORE_COUNT.search(text, max(0, figure_start - _QUOTED_REACH), figure_start)
+    else:
+        return metric
+    return found.group(1) + metric if found and not metric.startswith(found.group(1)) else metric
+
+
 def start_of_clause(text: str, end: int) -> int:
     """Where the clause ending at ``end`` starts: after the last ，；。： before it (a 、 is
     inside a clause here)."""

@@ -35,7 +35,17 @@ from ..base import (
 )
 from ..kinds import part_of_things_after
 from .analysis import PhraseAnalysis, examples_start
-from .counted import _CLAUSE_END, CUT_HEAD_TAGS, _clause_end, _right_noun, before_all_of_them, words_after
+from .capacity import capacity_of_things_built
+from .counted import (
+    _CLAUSE_END,
+    CUT_HEAD_TAGS,
+    _clause_end,
+    _right_noun,
+    before_all_of_them,
+    holds_predicate,
+    short_predicate,
+    words_after,
+)
 from .frames import things_added_on_a_basis
 from .games import medals_of_games
 from .lists import MAX_CHAIN, _parallel_head, measure_group, named_examples, owner_in_group
@@ -86,6 +96,7 @@ from .phrase import (
     without_counts_inside,
     without_inner_manner,
 )
+from .programmes import quoted_programme_of_count
 from .streak import (
     STREAK_WORD,
     after_streak_word,
@@ -449,6 +460,9 @@ def _name(blocks: list[Block], index: int, figures: list[Figure], position: int,
         # (新医药产业加快发展，|产值增长12%: the topic of the opening clause before)
         metric = topic_of_opening(metric, block, words.clause_start,
                                   block.text[words.clause_start:figure.lstart], block_drafts)
+    if how == "before" and kind in BASE_KINDS and metric.startswith(_ADDED):
+        # (新改扩建义务教育学校45所、|新增学位2.8万个: the capacity of the things built before)
+        metric = capacity_of_things_built(metric, block.text, words.clause_start, sentence_start)
     if metric and kind in _FACILITY_KINDS and how in ("before", "after", "context"):
         # 某某产业园启动建设，签约项目163个: the facility its sentence opens with
         clause_start = words.clause_start
@@ -464,6 +478,13 @@ def _name(blocks: list[Block], index: int, figures: list[Figure], position: int,
             words.right.rstrip().endswith(metric)) and (built := things_built(metric.removesuffix(_BUILDING))):
         # (…实验室建设|取得明显成效: a verdict on the building after it, which it names)
         metric = built  # (推进|5个|低空经济示范区建设: the zones are counted, as projects are)
+    if kind == "count" and how == "after":
+        # (启动开展“城市更新攻坚年”|六项|行动: the programme quoted before the count; “长光一号”|
+        # 86颗|卫星|全球组网: the name all the clause says before it, and what the things did)
+        if (quoted := quoted_programme_of_count(metric, block.text, figure.lstart)) != metric and (
+                metric not in cue_set("quoted_programme_nouns") and not holds_predicate(metric)):
+            quoted += short_predicate(metric, words.right)
+        metric = quoted
     if kind == "count" and how in ("after", "context"):
         metric = before_all_of_them(metric)  # (…所|受灾学校|全部|复课: all of them, no choice of which)
     if how == "after":
@@ -481,6 +502,7 @@ def _name(blocks: list[Block], index: int, figures: list[Figure], position: int,
 _FACILITY_KINDS = BASE_KINDS | {"growth"}  # a facility's levels and their growth
 _TOPIC_KINDS = _FACILITY_KINDS | {"share"}  # a topic's levels, their growth and their shares
 _MEDAL_KINDS = frozenset({"count", "rank"})  # medals won, and a rank by them
+_ADDED = "新增"  # (新增学位: a capacity added, naming.capacity)
 _FASTER = "加快"  # (…项目加快建设: an adverb of effort before the building)
 # the growth word a topic alone (cues.growth_topics) is named with, by the figure's kind
 _GROWTH_OF_TOPIC = {"growth": "增长", "rank": "增长速度", "duration": "增长速度"}
