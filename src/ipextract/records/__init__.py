@@ -101,6 +101,7 @@ from .naming.shares import (
     allocated_share,
     bracketed_share,
     completion_named,
+    contributed_share,
     counts_of_counted_wholes,
     done_rate_named,
     parts_of_opening_wholes,
@@ -468,6 +469,8 @@ def _name_bare_shares(drafts: list[Draft], blocks: list[Block]) -> None:
                                                          draft.figure.lstart)) else None
             metric = share_of_total(draft.metric, whole.metric) if whole is not None else (
                 allocated_share(draft.metric, blocks[draft.figure.block].text, draft.figure.lend)
+                or contributed_share(draft.metric, blocks[draft.figure.block].text, draft.figure.lstart,
+                                     draft.figure.lend)
                 or share_named(draft.metric))
             if whole is None and metric != draft.metric and (
                     opening := whole_of_sentence(blocks[draft.figure.block], draft.figure.lstart)):

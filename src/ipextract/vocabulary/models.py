@@ -56,6 +56,7 @@ class Cues(Frozen):
     share_openers: tuple[str, ...]
     share_nouns: tuple[str, ...]
     allocation_verbs: tuple[str, ...] = ()  # 财政支出八成以上|投向|民生领域: a share's end
+    contribution_verbs: tuple[str, ...] = ()  # 园区|贡献了|全省70.5%的工业增加值: a part's share
     not_share_predicates: tuple[str, ...] = ()  # 保持…增长, 稳定在: no predicate of a share's part
     share_right: tuple[str, ...]
     link_words: tuple[str, ...]

@@ -92,7 +92,7 @@ def _right_noun(text: str, relative: bool = False) -> str:
             nouns += tag.startswith(_NOMINAL_TAGS)
         while words and not pos_tag(words[-1]).startswith(_QUOTED_HEADS):
             words.pop()  # (享誉|海内外: a verb and a place are no head of the name)
-        return quoted.group(1) + "".join(words)
+        return (quoted.group(1) or quoted.group(2)) + "".join(words)
     tokens: list[str] = []
     closed = True  # the tokens run to the end of the clause (not to another figure)
     in_name = 0  # how many tokens open at the name's numbers
@@ -508,7 +508,9 @@ _QUOTED_HEADS = ("n", "nz", "vn", "ng", "j", "eng")  # not s, ns, nr: a place or
 
 # A quoted name opening the words after a count (“专精特新”企业, “一件事”落地): the quotes
 # hold no clause mark and no figure of their own
-_QUOTED_OPENING = re.compile(r"[“‘「]([^”’」“‘「，。；：、0-9]{1,20})[”’」]")
+# (“10分钟便民生活圈”: a number inside a short quotation is a word of the name, no figure, as
+# figures.py reads it; a longer one with a number may hold a figure)
+_QUOTED_OPENING = re.compile(r"[“‘「](?:([^”’」“‘「，。；：、0-9]{1,20})|([^”’」“‘「，。；：、]{1,12}))[”’」]")
 
 
 # (a class of literal characters: on the standard engine, whose call costs half of regex's)

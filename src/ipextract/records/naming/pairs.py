@@ -1,7 +1,8 @@
 """Two counts of the same things written together with no mark between them (新发布3批18项…案例,
 改造老旧小区716个26.95万户): each counts another thing, so they do not share one name. A count
 in batches, classes or groups (批, 类, 组: cues.toml ``paired_count_measures``) names the things'
-batches (…案例批次, 民生实事类别数), and a count of households, flats or people after a count of
+batches (…案例批次, 民生实事类别数; also where the first is named by its verb alone, 推出|12批|1181项|
+…举措 → 推出…举措批次), and a count of households, flats or people after a count of
 the things (户, 套, 人) names theirs (改造老旧小区户数, 保交房项目套数); a count of households before one
 of their people names the households (6.1万户14.2万名监测对象… → …户数). Read once every figure is
 named (:func:`name_paired_counts`), so that both keep the name their words gave the things.
@@ -40,9 +41,16 @@ def name_paired_counts(drafts: list[Draft], blocks: list[Block]) -> None:
         first, second = drafts[index], drafts[index + 1]
         one, two = first.figure, second.figure
         if first.kind != "count" or second.kind != "count" or one.block != two.block or (
-                one.unit == two.unit) or not second.metric or not first.metric.endswith(second.metric) or (
-                blocks[one.block].text[one.lend:two.lstart].strip()):
+                one.unit == two.unit) or not second.metric or blocks[one.block].text[one.lend:two.lstart].strip():
             continue  # (most figures: no pair written together under one name)
+        if not first.metric.endswith(second.metric):
+            if one.unit in first_measures and _verb_alone(first.metric) and not second.metric.startswith(first.metric):
+                # (推出|12批|1181项|…政策和举措: the first count, named by its verb alone, counts
+                # the batches of the things the second names)
+                drafts[index] = replace(first, metric=first.metric + second.metric + first_measures[one.unit])
+                if _opens_with_flow(first.metric + second.metric, second.metric):
+                    drafts[index + 1] = replace(second, metric=first.metric + second.metric)
+            continue
         name = first.metric
         if (measure := first_measures.get(one.unit or "")) and not name.endswith(measure):
             drafts[index] = replace(first, metric=name + measure)
@@ -56,6 +64,12 @@ def name_paired_counts(drafts: list[Draft], blocks: list[Block]) -> None:
                 _HOUSEHOLDS_MEASURE):
             # (6.1万户|14.2万名|监测对象…: the households of the people counted after them)
             drafts[index] = replace(first, metric=name + _HOUSEHOLDS_MEASURE)
+
+
+def _verb_alone(name: str) -> bool:
+    """Whether ``name`` is one verb of flow or of building (cues counting_verbs, the verbs a
+    list writes once: 推出, 发布, 新增)."""
+    return bool(name) and (name in load_vocabulary().cues.counting_verbs or name in _carried_verbs())
 
 
 _HOUSEHOLDS = "户"  # a count of households written before one of their people

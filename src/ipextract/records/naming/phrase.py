@@ -293,9 +293,11 @@ def clean_metric(phrase: str, places: frozenset[str] = frozenset()) -> tuple[str
             not _names_organisation(tokens, places)):
         tokens.pop(0)
     while len(tokens) > 1 and tokens[0] in words["adverbs_before_verbs"] and (
-            pos_tag(tokens[1]).startswith(_VERB_OR_PREPOSITION) or tokens[1] in verbs_over_lists()):
+            pos_tag(tokens[1]).startswith(_VERB_OR_PREPOSITION) or tokens[1] in verbs_over_lists()) and not (
+            tokens[0] == _ALREADY and len(tokens[1]) == 1):
         # 累计受理… → 受理…; 累计访问量 stays whole; 累计|办理…: a verb of a list the segmenter
         # tags a noun is a verb there; 累计|为经营主体减轻…: a preposition opens the verb's phrase
+        # (not 已|建|在建…: 已建, built, is a word of the things' kind the segmenter cuts)
         tokens.pop(0)
     if len(tokens) > 1 and tokens[0] == _AT and len(tokens[1]) > 1 and tokens[1] not in words["scope"]:
         # 在|监测的…城市中: the frame the things are in (not 在|京高校, 在|园儿童: the things
@@ -438,6 +440,7 @@ def _without_cause_words(name: str) -> str:
 
 # 丙类传染病|共|报告|发病, 国家级和省级园区|均|完成…: adverbs of the total or of each inside a name
 _VERB_OR_PREPOSITION = ("v", "p")  # what an adverb before a verb stands before
+_ALREADY = "已"  # (已|建: a word with the one-character verb after it)
 _INNER_ADVERBS = frozenset({"共", "均", "都", "累计", "共计", "已", "已经"})  # (…产业园|已|入驻|企业)
 
 
@@ -463,13 +466,10 @@ def _inner_manner_adverbs() -> frozenset[str]:
     均, 都, 已 (cues.predicate_manner_adverbs), as before a count's predicate."""
     cues = load_vocabulary().cues
     # (and the adverbs that give a predicate to each of the things or say it is done, 园区|均|
-    # 完成…, 项目|已|开工; not 稳定, which says how it holds: 稳定|消除…风险)
-    spread = (word for word in cues.predicate_manner_adverbs if word not in cues.manner_adverbs
-              and word != _STEADILY)
+    # 完成…, 项目|已|开工, or how it holds, 监测对象|稳定|消除风险: no word of what they did, as
+    # before a count's own predicate)
+    spread = (word for word in cues.predicate_manner_adverbs if word not in cues.manner_adverbs)
     return frozenset(word for word in (*cues.manner_adverbs, *spread) if pos_tag(word) in HOW_TAGS)
-
-
-_STEADILY = "稳定"
 
 
 

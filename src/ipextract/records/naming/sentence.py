@@ -487,11 +487,12 @@ def _name(blocks: list[Block], index: int, figures: list[Figure], position: int,
         metric = quoted
     if kind == "count" and how in ("after", "context"):
         metric = before_all_of_them(metric)  # (…所|受灾学校|全部|复课: all of them, no choice of which)
-    if how == "after":
+    if how in ("after", "context"):
         metric = without_inner_manner(metric)  # (…扶持工作|圆满|收官: how it went, no word of it)
-        if kind in _WORKED_KINDS and (end := _ITEMS_END.search(block.text, figure.lend, figure.lend + MAX_REACH)):
-            # (…煤电机组、…、200台燃煤锅炉|超低排放改造: the work the list closes with)
-            metric = work_of_listed_item(metric, block.text[figure.lend:end.start()])
+    if how == "after" and kind in _WORKED_KINDS and (
+            end := _ITEMS_END.search(block.text, figure.lend, figure.lend + MAX_REACH)):
+        # (…煤电机组、…、200台燃煤锅炉|超低排放改造: the work the list closes with)
+        metric = work_of_listed_item(metric, block.text[figure.lend:end.start()])
     if kind in _MEDAL_KINDS and metric:
         metric = medals_of_games(metric, block.text, sentence_start, figure.lstart)  # (在第18届亚运会上，…)
     metric = without_counts_inside(metric)  # (…开工|957个|重大项目: another figure's count)
@@ -1854,6 +1855,7 @@ def _bare_item(name: str) -> bool:
     return len(tokens) > bool(modifier) and (
         bool(modifier) or not pos_tag(tokens[0]).startswith("v") or _modifying(tokens)) and all(
         at == 0 and modifier or pos_tag(token).startswith(_NOMINAL_TAGS) or (at < last and pos_tag(token) == "t") or (
+            at == last > 0 and token in _word_sets()["nouns_tagged_verbs"]) or (
             pos_tag(token) == _PLACE_CHARACTER_TAG) or (
             at < last and _LATIN_WORD.fullmatch(token)) or (
             0 < at < last and (pos_tag(token).startswith(_INSIDE_ITEMS) or token in _BOUND_WORDS)) or (

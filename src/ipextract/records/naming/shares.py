@@ -17,7 +17,7 @@ import regex
 from ...blocks import Block
 from ...vocabulary import cue_words, load_vocabulary
 from ...vocabulary.lexicon import pos_tag
-from ..base import BASE_KINDS, PERCENT_UNITS, Draft, _tokens
+from ..base import BASE_KINDS, PERCENT_UNITS, Draft, _tokens, longest_first
 from .fills import _OPENING_WHOLE, panel_states
 from .phrase import _HAN_WORDS, BRACKET_NOTE, SHARE_NOUN, clean_metric
 from .totals import _TOTAL, _kind_of
@@ -59,6 +59,38 @@ def allocated_share(metric: str, text: str, figure_end: int, sum_before: str = "
     if len(thing) < 2 or not _HAN_WORDS.fullmatch(thing) or pos_tag(_tokens(thing)[-1]) == "p":
         return ""  # (坚持把|80%|用于…: a verb and its preposition before the share name no sum)
     return f"{thing}{found.group(2)}{found.group(3)}{SHARE_NOUN}"
+
+
+def contributed_share(metric: str, text: str, figure_start: int, figure_end: int) -> str:
+    """园区工业增加值占全省比重 of 园区|贡献了|全省|70.5%|的工业增加值: a share a part contributes
+    (cues.contribution_verbs closing ``metric``) of the measure written after the share and its
+    的, named by the part, the measure and the whole written after the verb (全省; 占比 when
+    none); ``""`` otherwise. The share after 和 has the verb and the whole of the one before
+    (贡献了全省74.6%的增加值和|40%左右|的税收).
+
+    >>> text = "园区贡献了全省70.5%的工业增加值。"
+    >>> contributed_share("园区贡献了", text, text.index("70"), text.index("的"))
+    '园区工业增加值占全省比重'
+    """
+    verbs = load_vocabulary().cues.contribution_verbs
+    if not metric.endswith(verbs):
+        return ""
+    measure = _CONTRIBUTED_MEASURE.match(text, figure_end)
+    if measure is None:
+        return ""
+    owner = metric.removesuffix(next(verb for verb in longest_first(verbs) if metric.endswith(verb)))
+    before = text[max(0, figure_start - _WHOLE_REACH):figure_start]
+    # (the whole right after the last such verb before the share: its own, or the one of the
+    # share before 和 that shares the verb)
+    last = max((before.rfind(verb) + len(verb) for verb in verbs if verb in before), default=-1)
+    whole = found.group(0) if last >= 0 and (found := _WHOLE.match(before, last)) is not None else ""
+    return owner + measure.group(1) + (f"占{whole}比重" if whole else SHARE_NOUN)
+
+
+# the measure a contributed share is of: after 的, to the clause's end or the next share's 和
+_CONTRIBUTED_MEASURE = regex.compile(r"的(\p{Han}{2,12}?)(?=[和、，,。；;\n]|$)")
+_WHOLE = regex.compile(r"全省|全市|全国|全区|全县")  # (贡献了|全省|…: the whole after the verb)
+_WHOLE_REACH = 40  # characters before a share its verb and whole may stand within
 
 
 _PREDICATE = regex.compile(r"(\p{Han}{2,14})(?=[，,。；;\n]|$)")
