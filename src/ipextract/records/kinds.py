@@ -131,15 +131,19 @@ def part_of_things_after(right: str) -> bool:
 
     >>> part_of_things_after("村卫生室实现一体化管理。"), part_of_things_after("就读普通高中。")
     (True, False)
+    >>> part_of_things_after("监测对象消除返贫风险。")
+    True
     """
     end = _CLAUSE_CLOSE.search(right)
     clause = right[:end.start() if end else len(right)]
     if len(clause) < 4 or not _HAN.match(clause) or clause.startswith(load_vocabulary().cues.not_share_predicates):
         return False
     tokens = _tokens(clause)
-    if pos_tag(tokens[0]).startswith(("v", "p", "d", "u", "c", "r", "q")):
+    # (监测|对象|消除…: a verbal noun before a noun opens a noun phrase, the things' name)
+    first = 1 if pos_tag(tokens[0]) == "vn" and len(tokens) > 2 and pos_tag(tokens[1]) == "n" else 0
+    if pos_tag(tokens[first]).startswith(("v", "p", "d", "u", "c", "r", "q")):
         return False
-    return any(pos_tag(token).startswith("v") for token in tokens[1:])
+    return any(pos_tag(token).startswith("v") for token in tokens[first + 1:])
 
 
 RANK_UNITS = frozenset({"位"})
