@@ -12,17 +12,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ...blocks import Block
 from ...vocabulary import load_vocabulary
 from ...vocabulary.lexicon import pos_tag
-from ..base import _tokens
+from ..base import _NOMINAL_TAGS, _tokens
 
 _ADDED = "新增"
-_CLAUSE_MARKS = "，,；;、"  # what ends the clause before the measure's
 _NUMERALS = frozenset("一二两三四五六七八九十百千")  # a count of the things in words (学校十所)
 _JOINS = frozenset({"和", "及", "与", "、"})  # 中小学和幼儿园: things joined, one phrase
-# the tags of the words of a noun phrase (the segmenter tags 幼儿园 a name, 福利 a place, 义务教育
-# a fixed phrase): a verb, a numeral, a measure word or 的 ends it
-_NOUN_TAGS = ("n", "vn", "b", "j", "l", "an")
 
 
 @lru_cache(maxsize=1)
@@ -30,20 +27,21 @@ def _capacities() -> dict[str, tuple[str, ...]]:
     return dict(load_vocabulary().cues.capacity_of_facilities)
 
 
-def capacity_of_things_built(metric: str, text: str, clause_start: int, sentence_start: int) -> str:
+def capacity_of_things_built(metric: str, block: Block, clause_start: int, sentence_start: int) -> str:
     """``metric``, a bare measure of capacity added (新增学位), named by the things built in the
-    clause right before ``clause_start`` (see the module); ``metric`` otherwise.
+    clause of ``block`` right before ``clause_start`` (see the module); ``metric`` otherwise.
 
-    >>> text = "新改扩建义务教育学校45所、新增学位2.8万个。"
-    >>> capacity_of_things_built("新增学位", text, 14, 0)
+    >>> from ipextract.blocks import split_blocks
+    >>> block = split_blocks("新改扩建义务教育学校45所、新增学位2.8万个。")[0]
+    >>> capacity_of_things_built("新增学位", block, 14, 0)
     '义务教育学校新增学位'
     """
     heads = _capacities().get(metric.removeprefix(_ADDED)) if metric.startswith(_ADDED) else None
     if not heads or clause_start <= sentence_start + 1:
         return metric
-    before = text[sentence_start:clause_start - 1]
-    clause = before[max(before.rfind(mark) for mark in _CLAUSE_MARKS) + 1:]
-    tokens = _tokens(clause)
+    # (the block's clauses: a 、 ends one, as ， does, but not inside a quotation or a class's name)
+    before = max(block.clause_start(clause_start - 1), sentence_start)
+    tokens = _tokens(block.text[before:clause_start - 1])
     # (the head closes the things: the clause's end or their count follows, not a longer compound,
     # 在建高速公路|项目: projects, whose mileage is not yet open)
     last = next((at for at in range(len(tokens) - 1, -1, -1) if tokens[at].endswith(heads) and (
@@ -51,7 +49,9 @@ def capacity_of_things_built(metric: str, text: str, clause_start: int, sentence
     if last is None:
         return metric
     first = last
-    while first > 0 and (pos_tag(tokens[first - 1]).startswith(_NOUN_TAGS) or (
-            tokens[first - 1] in _JOINS and first > 1 and pos_tag(tokens[first - 2]).startswith(_NOUN_TAGS))):
+    # (the words of a noun phrase, whatever the segmenter tags them, 幼儿园 a name, 福利 a place: a
+    # verb, a numeral, a measure word or 的 ends it)
+    while first > 0 and (pos_tag(tokens[first - 1]).startswith(_NOMINAL_TAGS) or (
+            tokens[first - 1] in _JOINS and first > 1 and pos_tag(tokens[first - 2]).startswith(_NOMINAL_TAGS))):
         first -= 1
     return "".join(tokens[first:last + 1]) + metric

@@ -69,6 +69,7 @@ from .phrase import (
     _without_subject_verb,
     clean_metric,
     effort_then_purpose,
+    list_or_counting_verbs,
     named_whole,
     verbs_over_lists,
     without_effort_adverb,
@@ -1339,7 +1340,7 @@ def _programme_before_count(own: str, noun: str, left: str) -> bool:
 
 def _building_for_owner(own: str) -> bool:
     """Whether ``own``, all a count's clause says before it, is a verb of building or of flow
-    that a list writes once (cues counting_verbs, flow_verbs_over_lists) and the owner of what it
+    that a list writes once (phrase.list_or_counting_verbs) and the owner of what it
     built, nouns alone (新建|西部电网|5座|500千伏变电站: the verb says the things are new, as right
     before the count; not a place of scope, 新建|全市|…, nor a verb and a phrase with a verb).
 
@@ -1347,8 +1348,7 @@ def _building_for_owner(own: str) -> bool:
     (True, False)
     """
     tokens = _tokens(own)
-    if len(tokens) < _VERB_AND_OWNER or not (tokens[0] in cue_set("counting_verbs") or tokens[0] in cue_set(
-            "flow_verbs_over_lists")):
+    if len(tokens) < _VERB_AND_OWNER or tokens[0] not in list_or_counting_verbs():
         return False
     owner = tokens[1:]
     scope = _word_sets()["scope"]

@@ -16,6 +16,7 @@ from functools import lru_cache
 from ...blocks import Block
 from ...vocabulary import load_vocabulary
 from ..base import Draft
+from .phrase import list_or_counting_verbs
 from .sentence import _carried_verbs, _new_verb
 
 
@@ -69,7 +70,7 @@ def name_paired_counts(drafts: list[Draft], blocks: list[Block]) -> None:
 def _verb_alone(name: str) -> bool:
     """Whether ``name`` is one verb of flow or of building (cues counting_verbs, the verbs a
     list writes once: 推出, 发布, 新增)."""
-    return bool(name) and (name in load_vocabulary().cues.counting_verbs or name in _carried_verbs())
+    return name in list_or_counting_verbs()
 
 
 _HOUSEHOLDS = "户"  # a count of households written before one of their people

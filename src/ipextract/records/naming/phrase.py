@@ -982,6 +982,13 @@ def verbs_over_lists() -> frozenset[str]:
     return frozenset(cues.flow_verbs_over_lists) | frozenset(cues.done_verbs_over_lists)
 
 
+@lru_cache(maxsize=1)
+def list_or_counting_verbs() -> frozenset[str]:
+    """The verbs a list writes once (:func:`verbs_over_lists`) and those that say which of the
+    things are counted (cues.counting_verbs: 推出, 新建, 开通…)."""
+    return verbs_over_lists() | _word_sets()["counting_verbs"]
+
+
 #: the tags of an adverb, or of an adjective used as one (高效|办理, 认真|办理), before a verb of a
 #: list: how the work was done, no word of a name
 HOW_TAGS = frozenset({"a", "ad", "d"})

@@ -8,6 +8,7 @@ sentence, is that programme's. Read once every figure is named."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 import regex
 
@@ -88,23 +89,29 @@ _QUOTED_CLAUSE_BEFORE_COUNT = regex.compile(r"(?:^|(?<=[，,。；;：:\n])(?<!�
 _QUOTED_REACH = 24  # characters before a count the quoted name may open within
 
 
-def quoted_programme_of_count(metric: str, text: str, figure_start: int) -> str:
-    """The programme a count of its actions or measures is of, quoted right before the count:
-    启动开展“城市更新攻坚年”|六项|行动 → 城市更新攻坚年行动 (``metric`` is the programme's noun,
-    cues.quoted_programme_nouns, alone); and the name or brand quoted as all the count's clause
-    says before it, of things of any head (“长光一号”|86颗|卫星全球组网 → 长光一号卫星全球组网);
-    ``metric`` otherwise.
+@lru_cache(maxsize=1)
+def quoted_programme_nouns() -> frozenset[str]:
+    """The nouns of a programme written after its quoted name (cues.quoted_programme_nouns)."""
+    return frozenset(cue_words("quoted_programme_nouns"))
 
-    >>> quoted_programme_of_count("行动", "启动开展“城市更新攻坚年”六项行动", 13)
-    '城市更新攻坚年行动'
+
+def quoted_before_count(metric: str, text: str, figure_start: int) -> str:
+    """The name quoted before a count that the things counted (``metric``) are of: the
+    programme right before a count of its actions or measures (启动开展“城市更新攻坚年”|六项|行动:
+    ``metric`` a programme's noun alone, :func:`quoted_programme_nouns`), or the name or brand
+    that is all the count's clause says before it, of things of any head (“长光一号”|86颗|卫星…);
+    ``""`` for none, or one ``metric`` opens with already.
+
+    >>> quoted_before_count("行动", "启动开展“城市更新攻坚年”六项行动", 13)
+    '城市更新攻坚年'
     """
-    if metric in cue_set("quoted_programme_nouns"):
+    if metric in quoted_programme_nouns():
         found = _QUOTED_BEFORE_COUNT.search(text, max(0, figure_start - _QUOTED_REACH), figure_start)
     elif metric and text[figure_start - 1:figure_start] == "”":
         found = _QUOTED_CLAUSE_BEFORE_COUNT.search(text, max(0, figure_start - _QUOTED_REACH), figure_start)
     else:
-        return metric
-    return found.group(1) + metric if found and not metric.startswith(found.group(1)) else metric
+        return ""
+    return found.group(1) if found and not metric.startswith(found.group(1)) else ""
 
 
 def start_of_clause(text: str, end: int) -> int:

@@ -91,12 +91,13 @@ from .phrase import (
     adverb_opening,
     clean_metric,
     closing_bracket,
+    list_or_counting_verbs,
     unclosed_bracket,
     verbs_over_lists,
     without_counts_inside,
     without_inner_manner,
 )
-from .programmes import quoted_programme_of_count
+from .programmes import quoted_before_count, quoted_programme_nouns
 from .streak import (
     STREAK_WORD,
     after_streak_word,
@@ -462,7 +463,7 @@ def _name(blocks: list[Block], index: int, figures: list[Figure], position: int,
                                   block.text[words.clause_start:figure.lstart], block_drafts)
     if how == "before" and kind in BASE_KINDS and metric.startswith(_ADDED):
         # (新改扩建义务教育学校45所、|新增学位2.8万个: the capacity of the things built before)
-        metric = capacity_of_things_built(metric, block.text, words.clause_start, sentence_start)
+        metric = capacity_of_things_built(metric, block, words.clause_start, sentence_start)
     if metric and kind in _FACILITY_KINDS and how in ("before", "after", "context"):
         # 某某产业园启动建设，签约项目163个: the facility its sentence opens with
         clause_start = words.clause_start
@@ -478,13 +479,12 @@ def _name(blocks: list[Block], index: int, figures: list[Figure], position: int,
             words.right.rstrip().endswith(metric)) and (built := things_built(metric.removesuffix(_BUILDING))):
         # (…实验室建设|取得明显成效: a verdict on the building after it, which it names)
         metric = built  # (推进|5个|低空经济示范区建设: the zones are counted, as projects are)
-    if kind == "count" and how == "after":
+    if kind == "count" and how == "after" and (quoted := quoted_before_count(metric, block.text, figure.lstart)):
         # (启动开展“城市更新攻坚年”|六项|行动: the programme quoted before the count; “长光一号”|
         # 86颗|卫星|全球组网: the name all the clause says before it, and what the things did)
-        if (quoted := quoted_programme_of_count(metric, block.text, figure.lstart)) != metric and (
-                metric not in cue_set("quoted_programme_nouns") and not holds_predicate(metric)):
-            quoted += short_predicate(metric, words.right)
-        metric = quoted
+        done = "" if metric in quoted_programme_nouns() or holds_predicate(metric) else short_predicate(
+            metric, words.right)
+        metric = quoted + metric + done
     if kind == "count" and how in ("after", "context"):
         metric = before_all_of_them(metric)  # (…所|受灾学校|全部|复课: all of them, no choice of which)
     if how in ("after", "context"):
@@ -1272,7 +1272,7 @@ def _carried_verbs() -> tuple[str, ...]:
 def _counted_verbs() -> tuple[str, ...]:
     """The verbs of a list and those that say which of the things are counted (cues.counting_verbs:
     续建, 开通), longest first: what opens examples closed by 等 right before a count."""
-    return tuple(sorted(set(verbs_over_lists()) | _word_sets()["counting_verbs"], key=lambda v: (-len(v), v)))
+    return tuple(sorted(list_or_counting_verbs(), key=lambda v: (-len(v), v)))
 
 
 @lru_cache(maxsize=1)
