@@ -65,14 +65,29 @@ def test_a_stacked_unit_cell_gives_each_row_its_unit() -> None:
     ]
 
 
-def test_row_headings_run_together_leave_the_values_unnamed() -> None:
-    # 市辖区县级市 is two headings the copy joined: 3 headings for 4 values, so which value
-    # belongs to which row is not known, and none is named after a row
+def test_row_headings_run_together_are_parted_into_their_words_when_one_parting_fits() -> None:
+    # 市辖区县级市 is two headings the copy joined: 3 headings for 4 values, and the one heading
+    # that parts into words parts into two, so the values take their rows (until 2026-12-08 the
+    # values were left unnamed: a bulletin's table of divisions lost 14 names so)
     text = ("表1 行政区划情况\n单位：个\n指标 | 数量\n县级  市辖区县级市  自治县 | 2840  970  390  117\n区划稳定。")
     read = _read(text)
     assert [(value, unit) for _, value, unit, _ in read] == [
         (Decimal(2840), "个"), (Decimal(970), "个"), (Decimal(390), "个"), (Decimal(117), "个"),
     ]
+    assert [metric for *_, metric in read] == ["县级", "市辖区", "县级市", "自治县"]
+    # three headings run together in one: two rows short, one heading of three words
+    text = ("表1 行政区划情况\n单位：个\n指标 | 数量\n"
+            "省级  直辖市  特别行政区  县级  市辖区县级市县  林区 | 34  4  2  2840  970  390  1300  1\n区划稳定。")
+    assert [metric for *_, metric in _read(text)] == [
+        "省级", "直辖市", "特别行政区", "县级", "市辖区", "县级市", "县", "林区"]
+
+
+def test_row_headings_run_together_two_ways_leave_the_values_unnamed() -> None:
+    # one row short and two headings that each part into two words: which of them the copy
+    # joined is not known, so no value is named after a row
+    text = ("表1 行政区划情况\n单位：个\n指标 | 数量\n县级  市辖区县级市  自治县自治旗 | 2840  970  390  117\n区划稳定。")
+    read = _read(text)
+    assert [value for _, value, _, _ in read] == [Decimal(v) for v in (2840, 970, 390, 117)]
     assert [metric for *_, metric in read] == ["", "", "", ""]
 
 

@@ -35,7 +35,8 @@ _LABEL_KINDS = frozenset({"count", "duration"})  # the kinds a recount, slogan o
 # A list just before a count: items of at most 8 characters joined by 、, the last by 、 和 及 or
 # 与, and nothing else between the last item and the count. (A 和 or 及 before a 、 joins no
 # item of this list: 运输总量及周转量包括铁路、公路和管道三种…, three items, not four.)
-_ITEM = r"[^\s、，,。；;：:和及与0-9“”\"（）()]{1,8}"
+# (an item may open with the digits of a name before Latin letters: 5G用户渗透率, 4K超高清…)
+_ITEM = r"(?:[0-9]{1,2}(?=[A-Za-z]))?[^\s、，,。；;：:和及与0-9“”\"（）()]{1,8}"
 _LIST_BEFORE = regex.compile(rf"(?:{_ITEM}、)*{_ITEM}(?:、|和|及|与){_ITEM}$")
 # A list closed by 等 may join words inside an item with 和, 及 or 与 (新材料、生物医药、航空航天与
 # 低空经济等3个: three items), as well as its last two items (施秉和丹寨等6个).

@@ -28,10 +28,12 @@ from typing import NamedTuple
 import regex
 
 from .cells import MERGED_VALUES, NUMBER
+from .vocabulary.lexicon import cut_shared, is_word
 
 _NUMBER = regex.compile(NUMBER)
 _ROW_GAP = regex.compile(r"[ \t]*(?: {2,}|\t{2,}| \t|\t )[ \t]*")  # the gap between two rows' values
 _DIGIT = regex.compile(r"[0-9]")
+_HAN = regex.compile(r"\p{Han}{2,}")  # a heading of characters only, which the segmenter may part
 
 
 class StackedCell(NamedTuple):
@@ -61,19 +63,45 @@ def _row_units(cell: str, rows: int) -> list[str | None]:
 def _row_headings(cell: str, values: int, groups: int) -> list[str]:
     """The row headings of a stack: set apart (养老机构  救助管理机构), or some run together where
     the copy lost the gap between headings that close with one word (省级部门登记市级部门登记
-    → 省级部门登记, 市级部门登记). Run-together headings are parted only when that makes as many
-    rows as the values have: one value a row, or one group of values a row.
+    → 省级部门登记, 市级部门登记), or into their dictionary words where one heading alone parts
+    so (:func:`_parted_into_words`). Run-together headings are parted only when that makes as
+    many rows as the values have: one value a row, or one group of values a row.
 
     >>> _row_headings("合计  省级部门登记市级部门登记", 6, 3)
     ['合计', '省级部门登记', '市级部门登记']
-    >>> _row_headings("县级  市辖区县级市", 3, 3)  # (no closing word shared: left as it is)
-    ['县级', '市辖区县级市']
+    >>> _row_headings("县级  市辖区县级市", 3, 3)  # (parted into its words: see below)
+    ['县级', '市辖区', '县级市']
     """
     headings = cell.split()
-    if len(headings) >= groups or len(headings) >= values:
+    if len(headings) == groups or len(headings) >= values:
         return headings
-    parted = [part for heading in headings for part in _run_together(heading)]
-    return parted if len(parted) in (groups, values) else headings
+    if len(headings) < groups:
+        parted = [part for heading in headings for part in _run_together(heading)]
+        if len(parted) in (groups, values):
+            return parted
+    # (as many rows as groups of values where the gaps make more groups than headings; else one
+    # value a row, the gaps a copy narrowed in places: 23 5 2 2843)
+    return _parted_into_words(headings, groups if groups > len(headings) else values)
+
+
+def _parted_into_words(headings: list[str], rows: int) -> list[str]:
+    """``headings`` with the one heading the copy ran several together in parted into its
+    dictionary words (市辖区县级市县 → 市辖区, 县级市, 县), when exactly one heading parts into as
+    many words as the rows lack headings plus one; ``headings`` as they are otherwise (no
+    heading parts so, or two could: which the copy joined is not known).
+
+    >>> _parted_into_words(["县级", "市辖区县级市", "自治县"], 4)
+    ['县级', '市辖区', '县级市', '自治县']
+    >>> _parted_into_words(["县级", "市辖区县级市", "自治县自治旗"], 4)
+    ['县级', '市辖区县级市', '自治县自治旗']
+    """
+    wanted = rows - len(headings) + 1
+    fitting = [index for index, heading in enumerate(headings) if _HAN.fullmatch(heading) and (
+        len(words := cut_shared(heading)) == wanted and all(is_word(word) for word in words))]
+    if len(fitting) != 1:
+        return headings
+    at = fitting[0]
+    return [*headings[:at], *cut_shared(headings[at]), *headings[at + 1:]]
 
 
 def _run_together(heading: str) -> list[str]:

@@ -84,17 +84,19 @@ from .naming.areas import areas_of_bare_names, measures_of_listed_places, shares
 from .naming.glossary import term_of_glossary_entries
 from .naming.implied import (
     OUTPUT,
+    growth_named_after,
     industry_growth_named,
     length_named,
     level_words_off,
     product_growth_named,
+    rate_of_examples,
     relative_owner,
     vehicles_named,
 )
 from .naming.metric import without_cause
 from .naming.pairs import name_paired_counts
 from .naming.predicates import predicate_over_counted_items
-from .naming.programmes import programme_of_generic_items
+from .naming.programmes import programme_of_generic_items, programme_of_streamlining_measures
 from .naming.ranks import gap_to_whole, growth_nouns, rank_in_area, rank_of_growth, ranks_of_a_list
 from .naming.shares import (
     SHARE_NOUN,
@@ -116,7 +118,7 @@ from .naming.shares import (
     whole_of_sentence,
 )
 from .naming.started import owner_of_started_works
-from .scope import scope, subject
+from .scope import scope, scope_of_surveys, subject
 from .status import (
     YEAR_DOCUMENTS,
     block_cues,
@@ -422,6 +424,7 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     _scope_of_total_parts(drafts, blocks)
     casualties_of_events(drafts, blocks)  # 发生火灾1200起，死亡12人: the fire's dead
     programme_of_generic_items(drafts, blocks)  # …补短板工程，实施项目1486个: the programme's
+    programme_of_streamlining_measures(drafts, blocks)  # “一网通办”…，办理时限压缩55%: its 办理时限
     term_of_glossary_entries(drafts, blocks)  # 4.“某某工程”：…实施100个项目: the term's
     areas_of_bare_names(drafts, blocks)  # 公路方面，新开工项目12个: 新开工公路项目
     measures_of_listed_places(drafts, blocks)  # …的比重，东部地区为55.2%: 东部地区…的比重
@@ -433,6 +436,9 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     _name_bare_shares(drafts, blocks)
     name_paired_counts(drafts, blocks)  # 3批18项…案例: the first counts the batches
     ranks_of_a_list(drafts, blocks)  # …分别增长7%、4.8%，分别居全国第三、第六: item by item
+    scope_of_surveys(drafts, blocks, region_code, places)  # 据江宁区…抽样调查，…: 江宁区's prices
+    growth_named_after(drafts, blocks)  # 确定4.5%左右的增长目标: 增长目标
+    rate_of_examples(drafts, blocks)  # …利用率在60%以下。如照像胶卷仅13.3%: 照像胶卷…利用率
     forget_headings()
     return drafts
 

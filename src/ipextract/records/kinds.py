@@ -180,12 +180,19 @@ def _kind_and_sign(figure: Figure, left: str, right: str,
     if figure.unit in POINT_UNITS:
         return "change_pp", 1
     if figure.unit in PERCENT_UNITS:
+        if right.startswith(_OF_GROWTH):
+            return "growth", 1  # 保持|10%以上|的增长, 确定|4.5%左右|的增长目标: a growth's rate
         if _is_share(left, right, figure.number_start > figure.lstart):
             return "share", 1
         if _ends_with_word(left, load_vocabulary().cues.growth_nouns):
             return "growth", 1  # 增速为5%左右, 涨幅2%
         return "rate", 1
     return base, 1
+
+
+# a percent before 的 and a growth (…10%以上的增长, 4.5%左右的增长目标, 20%的刚性增长机制): the rate of
+# that growth, no share of it
+_OF_GROWTH = ("的增长", "的增速", "的增幅", "的年均增长", "的刚性增长", "的高速增长", "的较快增长")
 
 
 def _ends_with_word(left: str, words: tuple[str, ...]) -> bool:

@@ -24,13 +24,19 @@ A growth, share or multiple with neither in its own clause has those of the figu
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
 
+from ..blocks import Block
 from ..region_codes import DIVISION_KINDS, lookup
 from ..vocabulary import cue_pattern, load_vocabulary
 from ..vocabulary.lexicon import cut, dictionary_lookup, pos_tag
+
+if TYPE_CHECKING:
+    from .base import Draft
 
 # words that may stand before the place that opens a clause (其中，浦东新区…)
 _OPENERS = frozenset({"其中", "另外", "此外", "，", ",", "、", " "})
@@ -215,3 +221,36 @@ def _starts_after_openers(clause: str) -> set[int] | tuple[int, ...]:
 
 
 __all__ = ["place_scope", "scope", "subject"]
+
+
+# a survey that opens a sentence, its words up to the comma (据|江宁区物价抽样调查|，)
+_SURVEY_OPENING = regex.compile(r"(?:^|(?<=[。！？；;\n]))\s*据(\p{Han}{3,24}?)[，,]")
+
+
+def scope_of_surveys(drafts: list[Draft], blocks: list[Block], own_region_code: str | None,
+                     places: frozenset[str] = frozenset()) -> None:
+    """Give the figures of a paragraph after a survey of one place that opens a sentence (据江宁区
+    物价抽样调查，…: its words close with one of cues.survey_nouns and open with a division
+    other than the document's own) that place as their scope, where they have none.
+
+    >>> from ipextract import extract
+    >>> text = "南京市2025年统计公报\\n据江宁区物价抽样调查，全区居民消费价格上涨1.2%。其中，服务价格上涨1.8%。"
+    >>> [r.scope for r in extract(text).records]
+    ['江宁区', '江宁区']
+    """
+    nouns = tuple(load_vocabulary().cues.survey_nouns)
+    surveyed: dict[int, tuple[int, str]] = {}  # block → where its survey's sentence goes on, the place
+    for index, block in enumerate(blocks):
+        if "据" not in block.text:
+            continue
+        for found in _SURVEY_OPENING.finditer(block.text):
+            words = found.group(1)
+            if words.endswith(nouns) and (place := _opening_place(words, own_region_code, places)) is not None:
+                surveyed[index] = (found.end(), place)
+                break
+    if not surveyed:
+        return
+    for at, draft in enumerate(drafts):
+        survey = surveyed.get(draft.figure.block)
+        if survey is not None and draft.scope is None and draft.figure.lstart >= survey[0]:
+            drafts[at] = replace(draft, scope=survey[1])

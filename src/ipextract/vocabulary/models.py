@@ -303,6 +303,12 @@ class Cues(Frozen):
     balance_table_words: tuple[str, ...] = ()
     item_determiners: tuple[str, ...] = ()
     quoted_programme_nouns: tuple[str, ...] = ()
+    # 平均跑动次数, 办理时限, 提交材料: measures of how a service was streamlined
+    service_streamlining_words: tuple[str, ...] = ()
+    # 发电|量, 用水|量: verbs whose measure names its own object
+    verbs_holding_their_object: tuple[str, ...] = ()
+    # 三峡库区, 中部城市群: the words that close the name of an area
+    area_heads: tuple[str, ...] = ()
     paired_unit_measures: dict[str, str] = Field(default_factory=dict)
     # 新增学位 after 新改扩建义务教育学校…: the measures of capacity added and the heads of what has it
     capacity_of_facilities: dict[str, tuple[str, ...]] = Field(default_factory=dict)

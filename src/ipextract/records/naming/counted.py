@@ -555,6 +555,8 @@ def _with_predicate(noun: str, right: str) -> str:
         return noun
     end = _PREDICATE_END.search(right, at + len(noun))
     rest = right[at + len(noun): end.start() if end else len(right)]
+    if "（" in rest:
+        rest = _NOTE_IN_PREDICATE.sub("", rest)  # (入选国家级|（首批）|…: a note is no word of it)
     tokens = _tokens(rest[:_MAX_PREDICATE])
     cues = load_vocabulary().cues
     while len(tokens) > 1 and (tokens[0] in cues.manner_adverbs or tokens[0] in cues.predicate_manner_adverbs):
@@ -612,11 +614,14 @@ def short_predicate(noun: str, right: str, carrier: str = "", benefactive: bool 
     # (荣获|“五个一工程”|优秀作品奖: a quoted name is one word of the predicate, its marks go)
     marks = len(right) - start - len(_QUOTED_IN_PREDICATE.sub(_ONE_WORD, right[start:])) if (
         "“" in right) else 0
-    end = _PREDICATE_END.search(right, start, start + _SHORT_PREDICATE + 3 + marks)
+    # (入围全国区域品牌|（地理标志）|百强榜: a bracket note is no word of the predicate)
+    notes = sum(len(note) for note in _NOTE_IN_PREDICATE.findall(right, start)) if "（" in right else 0
+    end = _PREDICATE_END.search(right, start, start + _SHORT_PREDICATE + 3 + marks + notes)
     stop = end.start() if end is not None else len(right)
-    if stop - start - marks > _SHORT_PREDICATE + 2:
+    if stop - start - marks - notes > _SHORT_PREDICATE + 2:
         return ""
-    rest = _strip_edges(right[start:stop]).replace("了", "")  # (解决了…问题: the aspect goes)
+    rest = _strip_edges(_NOTE_IN_PREDICATE.sub("", right[start:stop]) if notes else right[start:stop]).replace(
+        "了", "")  # (解决了…问题: the aspect goes)
     cues = load_vocabulary().cues
     # (the words of a quoted name, less the two a name is read as; its marks the edges took off)
     length = len(rest) - sum(len(found.group()) - 4 for found in _QUOTED_IN_PREDICATE.finditer(
@@ -802,6 +807,7 @@ _NAMED_NOUNS = ("n", "nt", "ns", "nr", "nz", "j")  # (not vn: a verbal noun, a p
 
 # a quoted name inside a predicate, read as one word of two characters for its length
 _QUOTED_IN_PREDICATE = re.compile(r"“[^“”，。；：、0-9]{1,16}”")
+_NOTE_IN_PREDICATE = re.compile(r"（[^（），。；：0-9]{1,12}）")  # (地理标志), (首批): a note
 _ONE_WORD = "名称"
 
 
@@ -852,9 +858,15 @@ def words_after(right: str) -> str:
     # (cut at a word, never inside one: …达到国家标准, not …达到国家; the word the reach ends in
     # is read whole)
     end = 0
-    for token in _tokens(words[:_WORDS_AFTER + _LONGEST_WORD]):
+    tokens = _tokens(words[:_WORDS_AFTER + _LONGEST_WORD])
+    for at, token in enumerate(tokens):
         end += len(token)
         if end >= _WORDS_AFTER:
+            # (…和自然资源|部: a noun of one character the segmenter cut from the word before it
+            # closes that word, 自然资源部, as a head does)
+            following = tokens[at + 1] if at + 1 < len(tokens) else ""
+            if len(following) == 1 and pos_tag(following) == "n" and pos_tag(token) != "v":
+                end += 1
             break
     return without_inner_manner(words[:end])
 

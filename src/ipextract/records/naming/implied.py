@@ -4,7 +4,7 @@ An industry that grows with no measure of its own grows in value added: a bullet
 ``分行业看，汽车制造业增长12.3%`` and a plan's ``能源工业增长6.5%以上`` mean the industry's value
 added (``汽车制造业增加值``), as the statistics of industry count growth. Not where the sentence
 names another measure before the figure (``工业投资增长9.2%，其中制造业增长…``: its investment,
-which the parallel measure names first), nor in a sentence of prices (``其中，重工业上涨12.8%``
+which the parallel measure names first; not the output of products, ``原煤产量…增长…，能源工业增长…``), nor in a sentence of prices (``其中，重工业上涨12.8%``
 after a producer price index), nor in a table's cell (``…投资·制造业``), nor for
 enterprises, which grow in number.
 
@@ -27,6 +27,7 @@ Vehicles counted alone (私人汽车222.85万辆) are the vehicles there are, th
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from ...vocabulary import load_vocabulary
@@ -40,9 +41,14 @@ _PRICE_WORDS = ("上涨", "下跌", "价格", "指数", "涨幅", "跌幅")
 _TABLE_CELL = "·"  # 500万元以上固定资产投资·制造业: a row and a column, named by the table
 
 
+# the output of products (原煤产量、发电量分别增长…，能源工业增长…): no measure an industry grows in
+_OUTPUT_MEASURES = ("产量", "电量", "装机容量")
+
+
 @lru_cache(maxsize=1)
 def _other_measures() -> tuple[str, ...]:
-    return tuple(m for m in load_vocabulary().cues.measure_nouns if m != VALUE_ADDED)
+    return tuple(m for m in load_vocabulary().cues.measure_nouns
+                 if m != VALUE_ADDED and not m.endswith(_OUTPUT_MEASURES))
 
 
 def industry_growth_named(metric: str, sentence: str) -> str:
@@ -203,3 +209,79 @@ def level_words_off(said: str) -> str:
     ('城市道路', '农村公路、旅游公路分别新建')
     """
     return _LEVEL_WORDS.sub("", said, count=1)
+
+
+_VERB_AND_COMPLEMENT = ("v", "a", "d")
+# the growth a percent and 的 qualify, to the clause's end (…4.5%左右的|增长目标|。)
+_GROWTH_AFTER = re.compile(r"的((?:年均|刚性|高速|较快)?增(?:长|速|幅)[\u4e00-\u9fff]{0,6})")
+
+
+def growth_named_after(drafts: list, blocks: list) -> None:
+    """A growth's rate written before 的 and the growth (确定|4.5%左右|的增长目标, 执行好|20%|的刚性
+    增长机制) named by a verb alone, or by nothing, is named by the words of the growth after it
+    (增长目标, 刚性增长机制): the verb says what the report did with the rate, no thing that grows.
+
+    >>> from ipextract import extract
+    >>> [r.metric for r in extract("确定4.5%左右的增长目标。", validate=False).records]
+    ['增长目标']
+    """
+    for index, draft in enumerate(drafts):
+        if draft.kind != "growth" or draft.metric_from not in ("before", "context") and draft.metric:
+            continue
+        figure = draft.figure
+        found = _GROWTH_AFTER.match(blocks[figure.block].text, figure.lend)
+        if found is None:
+            continue  # (most growths: no 的 after them)
+        words = tokens(draft.metric) if draft.metric else []
+        # (执行|好: a verb and its complement)
+        if not words or draft.metric == found.group(1)[:2] or all(
+                pos_tag(word) in _VERB_AND_COMPLEMENT for word in words):
+            drafts[index] = replace(draft, metric=found.group(1))
+
+
+# examples opened by 如 (…。如|纺织机械仅21.5%, …，如|农用柴油机为64.1%): the clause's opening mark
+_EXAMPLES_OPENING = re.compile(r"(?:^|[。；;，,：:])\s*如(?!期|实|果|何|此|今)")
+_RATE_NAMED = re.compile(r"([\u4e00-\u9fff]{2,10}?率)(?:在|为|达|是|仅|只有|[0-9])")
+_EXAMPLE_KINDS = ("rate", "share")
+
+
+def rate_of_examples(drafts: list, blocks: list) -> None:
+    """A thing alone before its percent (a product: no measure of its own, cues.measure_endings)
+    in examples opened by 如 is an example of the last rate named before 如 in its paragraph
+    (…半数产品的设备利用率在70%以下。如纺织机械仅21.5% → 纺织机械设备利用率), whatever words
+    come between (一些产品设备利用不足，如农用柴油机为64.1%).
+
+    >>> from ipextract import extract
+    >>> text = "半数产品的设备利用率在70%以下。如纺织机械仅21.5%，光学仪器38.2%。"
+    >>> [r.metric for r in extract(text, validate=False).records][1:]
+    ['纺织机械设备利用率', '光学仪器设备利用率']
+    """
+    endings = load_vocabulary().cues.measure_endings
+    for index, draft in enumerate(drafts):
+        if draft.kind not in _EXAMPLE_KINDS or not draft.metric or draft.metric.endswith(endings):
+            continue
+        figure = draft.figure
+        text = blocks[figure.block].text
+        opening = None
+        for opening in _EXAMPLES_OPENING.finditer(text, max(0, figure.lstart - _EXAMPLES_REACH), figure.lstart):
+            pass  # (the last 如 before the figure)
+        words = tokens(draft.metric) if opening is not None else []
+        if opening is None or "。" in text[opening.end():figure.lstart] or not pos_tag(words[-1]).startswith(
+                _THING_TAGS) or not all(pos_tag(word).startswith(_QUALIFYING_TAGS) for word in words[:-1]):
+            continue  # (most figures: no examples; a thing: a noun, qualified by words of kind
+            # or a verb, 大中型|拖拉机, 照像|胶卷)
+        rate = None
+        for rate in _RATE_NAMED.finditer(text, 0, opening.start()):
+            pass  # (the last rate named before the examples, in the paragraph)
+        if rate is not None and draft.metric in text[opening.end():figure.lstart]:
+            drafts[index] = replace(draft, metric=draft.metric + _without_qualifiers(rate.group(1)))
+
+
+_THING_TAGS = ("n", "vn", "j")
+_QUALIFYING_TAGS = ("n", "vn", "j", "b", "a", "v")
+_EXAMPLES_REACH = 120  # characters from 如 to the last example's figure
+_QUALIFYING = re.compile(r"^.*的")  # (半数产品的|设备利用率: the rate, its things' words off)
+
+
+def _without_qualifiers(rate: str) -> str:
+    return _QUALIFYING.sub("", rate)

@@ -12,7 +12,7 @@ import regex
 from ...blocks import Block
 from ...figures import Figure
 from ...scanning import words_pattern
-from ...vocabulary import load_vocabulary
+from ...vocabulary import cue_words, load_vocabulary
 from ...vocabulary.indicator_matcher import lookup_form
 from ...vocabulary.indicators import load_indicators
 from ...vocabulary.lexicon import is_word, pos_tag
@@ -48,6 +48,7 @@ from .phrase import (
     _is_verb,
     clean_metric,
     named_whole,
+    verbs_over_lists,
     without_effort_verb,
 )
 
@@ -486,10 +487,46 @@ def _areas_of_last_measure(items: list[str]) -> list[str]:
 
 
 def _bare_measure(item: str) -> bool:
-    """死亡人数, 受伤人数: a verb and the measure of it, with no noun saying of what."""
+    """死亡人数, 受伤人数: a verb and the measure of it, with no noun saying of what (not 发电|量:
+    a verb that holds its object, cues.verbs_holding_their_object, says of what)."""
     tokens = _tokens(item)
     return (len(tokens) == 2 and pos_tag(tokens[0]).startswith("v")
-            and pos_tag(tokens[1]).startswith(_NOMINAL_TAGS) and tokens[1].endswith(_NAME_ENDINGS))
+            and pos_tag(tokens[1]).startswith(_NOMINAL_TAGS) and tokens[1].endswith(_NAME_ENDINGS)
+            and not _holds_its_object(item))
+
+
+def _holds_its_object(item: str) -> bool:
+    """发电量, 用水量: a measure whose verb holds its own object (cues.verbs_holding_their_object)."""
+    return item.startswith(cue_words("verbs_holding_their_object"))
+
+
+_NOUN_TAG = "n"  # what the things after a list's verb open with (not 就业, a verbal noun: vn)
+_SECURING = "争取"  # 争取|中央专项资金、超长期特别国债: the funds won, a verb of each (cues secured_funds)
+
+
+def _shared_opening_verb(items: list[str]) -> list[str]:
+    """争取中央专项资金、超长期特别国债 → 争取超长期特别国债; 新增高新技术企业、科技型中小企业 →
+    新增科技型中小企业: a verb a list writes once (phrase.verbs_over_lists, or 争取 before funds)
+    that opens the first item opens every later item that opens with no verb of its own.
+
+    >>> _shared_opening_verb(["争取中央专项资金", "超长期特别国债"])
+    ['争取中央专项资金', '争取超长期特别国债']
+    >>> _shared_opening_verb(["地区生产总值", "超长期特别国债"])
+    ['地区生产总值', '超长期特别国债']
+    """
+    first = items[0]
+    verb = next((v for v in sorted(verbs_over_lists(), key=len, reverse=True) if first.startswith(v)), "")
+    if not verb and first.startswith(_SECURING) and all(
+            item.endswith(cue_words("secured_funds")) for item in items if item):
+        verb = _SECURING
+    if not verb or len(first) <= len(verb) or not pos_tag(_tokens(first[len(verb):])[0]).startswith(_NOUN_TAG):
+        return items  # (新增|就业、失业人员再就业: a verbal noun after the verb, one word of a name)
+    matcher = load_indicators().matcher
+    # (not before a statistic of the catalogue, a name of its own: 新落地项目、实际利用内资; funds
+    # won are the funds of the catalogue won, 争取超长期特别国债)
+    return [first] + [verb + item if item and not _is_verb(pos_tag(_tokens(item)[0])) and not item.startswith(verb)
+                      and (verb == _SECURING or lookup_form(item, matcher.noise) not in matcher.keys)
+                      else item for item in items[1:]]
 
 
 def _shared_words(items: list[str]) -> list[str]:
@@ -504,6 +541,7 @@ def _shared_words(items: list[str]) -> list[str]:
         items = [item + rest if _ORDINAL_ALONE.fullmatch(item) else item for item in items]
     items = _completed_characters(items)
     items = _areas_of_last_measure(items)
+    items = _shared_opening_verb(items)
     # (the rate of the nearest item after each bare one: 卫生户厕、垃圾处理设施覆盖率和污水治理率
     # → 卫生户厕覆盖率)
     rate, rated = "", []
@@ -528,7 +566,7 @@ def _shared_words(items: list[str]) -> list[str]:
         # owner the first names (not where an item names its own, 原油加工量、天然气产量、发电量;
         # not 出口额 after 进出口总额: it shares the owner's words; nor 支出 after 地方|财政收入,
         # a measure of the first's group, whose owner _shared_group_owner gives: 地方财政)
-        items = [items[0]] + [item if set(item) & set(owner) else owner + item
+        items = [items[0]] + [item if set(item) & set(owner) or _holds_its_object(item) else owner + item
                               for item in items[1:]]
     return _shared_per_unit(_shared_measure(items))
 

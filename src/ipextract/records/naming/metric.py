@@ -12,6 +12,7 @@ import regex
 from ...blocks import BULLETS, Block
 from ...figures import Figure, open_measure_word
 from ...models import MetricFrom
+from ...region_codes import candidates
 from ...vocabulary import cue_set, cue_words, load_vocabulary
 from ...vocabulary.indicators import load_indicators
 from ...vocabulary.lexicon import is_word, pos_tag
@@ -865,16 +866,23 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
                 noun, through_joined_nouns(right, tail), carrier, benefactive=True)
             if holds or done:
                 return BENEFACTIVE + noun + done, "after"
+        # (三峡库区|431处|存量危岩…: an area all the clause says before the count, whose place name
+        # the cleaning took off as a scope, is where the things are)
+        written = _CLAUSE_OPENING.split(left)[-1].strip()
+        place = own_tag == _PLACE_WORD or bool(own) and not ends_with_verb and written.endswith(own) and (
+            _area_alone(written))
+        own = written if place and own_tag != _PLACE_WORD else own
         if noun in cues.generic_counted_nouns:
             noun = _with_predicate(noun, tail or right)  # 14家企业|上榜…
-        elif kind == "count" and (not own or carrier or own in cue_set("flow_verbs_over_lists") or own_tag == _PLACE_WORD
+        elif kind == "count" and (not own or carrier or own in cue_set("flow_verbs_over_lists") or place
                                   or right.startswith(noun) and right.startswith(cue_words("award_verbs"), len(noun))):
             # 27家|农村信用社|完成改制任务, 推动|6个|平台|投入运行: which of the things are counted
             # (新增|1200款|农产品|入驻商超: of the things a flow adds, those that did it; an award
             # whatever opens the count: 某区新增|3项|改革成果|获…)
             noun += short_predicate(noun, through_joined_nouns(right, tail), carrier)
-            if own_tag == _PLACE_WORD and not carrier:
-                return own + noun, "after"  # 省外|12所|高水平大学|帮扶…: the things from there
+            if place and not carrier:
+                # 省外|12所|高水平大学|帮扶…: the things from there; 三峡库区|431处|存量危岩…: there
+                return own + noun, "after"
         if own and carrier and figure.kind == "count" and holds_predicate(noun):
             return noun, "after"  # 帮助|1.8万户|农户搬进新居: the carrier goes with its subject kept
         if effort_then_purpose(own):
@@ -1303,6 +1311,29 @@ def _verbs_after_examples(own: str) -> str:
 
 
 _QUALIFIED_HEAD = 2  # characters of a word before a programme's head (重点|事项, 主要|指标)
+
+
+def _area_alone(own: str) -> bool:
+    """Whether ``own``, all its clause says before a count, is a place or an area (三峡库区,
+    中部城市群, 沈阳都市圈: nouns closing with a place name or a word of an area, cues
+    area_heads), not a scope of the whole region (全省, 全区) nor a word alone of the area.
+
+    >>> _area_alone("中部城市群"), _area_alone("三峡库区"), _area_alone("全区"), _area_alone("产业")
+    (True, True, False, False)
+    """
+    if len(own) < _MIN_PROGRAMME or not _HAN_WORDS.fullmatch(own) or own in _word_sets()["scope"] or (
+            candidates(own)):
+        return False  # (南山区|2300户|…: a division, which the record's scope holds)
+    tokens = _tokens(own)
+    # (a place's name of three characters or more: one of two the segmenter tags so, 串联, may be
+    # a verb)
+    return all(pos_tag(token).startswith((*_NOMINAL_TAGS, "f")) for token in tokens) and (
+        pos_tag(tokens[-1]) in _AREA_TAGS and len(tokens[-1]) > 2 or len(tokens) > 1 and own.endswith(
+            cue_words("area_heads")) or own.endswith(tuple(head for head in cue_words("area_heads") if len(head) > 1)))
+
+
+_AREA_TAGS = ("ns", "s")  # a place's name, a place word
+_CLAUSE_OPENING = regex.compile(r"[，,；;：:。\n]")
 
 
 def _programme_before_count(own: str, noun: str, left: str) -> bool:

@@ -1486,13 +1486,31 @@ def _flow_carried(metric: str, text: str, previous: Draft, figure: Figure, kind:
     # 、培育四星级饭店: an item that opens with a verb of its own)
     # (a bracket note is no word of the item: 规上（限上）企业)
     before = _NOTE_IN_ITEM.sub("", previous.metric[len(verb):])
-    if not (_bare_or_quoted(before, text, previous.figure.lstart) and _bare_or_quoted(
-            metric, text, figure.lstart)) and not _parallel_items(before, metric):
+    # (全球前1‰学科、前1%学科: a band of ranks is a word of the item, no clause of its own)
+    if not (_bare_or_quoted(_RANK_BAND_IN_ITEM.sub("", before), text, previous.figure.lstart) and _bare_or_quoted(
+            _RANK_BAND_IN_ITEM.sub("", metric), text, figure.lstart)) and not _parallel_items(before, metric):
         return metric
     # (、全国技术能手: a scope word the item opens with after a 、 is a word of its designation,
     # as it is of the first item's after the verb, 获评全国劳动模范)
     item = between[1:] if between[:1] == "、" and _HAN_WORDS.fullmatch(between[1:]) else metric
-    return verb + _shared_level(previous.metric[len(verb):], item)
+    return verb + _shared_ranking(previous.metric[len(verb):], _shared_level(previous.metric[len(verb):], item))
+
+
+# a band of ranks inside an item (前1%, 前1‰, 前50强)
+_RANK_BAND_IN_ITEM = regex.compile(r"前[0-9.]+(?:%|‰|‱|强|名|位)")
+
+
+def _shared_ranking(before: str, item: str) -> str:
+    """ESI全球前1‰学科、前1%学科 → ESI全球前1%学科: the ranking the item before names before its
+    band of ranks is this item's, which opens with a band of its own.
+
+    >>> _shared_ranking("ESI全球前1‰学科", "前1%学科"), _shared_ranking("国家级学科", "前1%学科")
+    ('ESI全球前1%学科', '前1%学科')
+    """
+    if not _RANK_BAND_IN_ITEM.match(item):
+        return item
+    band = _RANK_BAND_IN_ITEM.search(before)
+    return before[:band.start()] + item if band is not None and band.start() > 0 else item
 
 
 def _award_carried(metric: str, text: str, previous: Draft, figure: Figure) -> str:
@@ -1525,7 +1543,7 @@ def _opens_with_new_verb(name: str) -> bool:
 _NEW = "新"
 _CLOSING_QUOTE = regex.compile("[" + CLOSING_QUOTES + "]")
 # the words of a list's item: characters, Latin letters and digits of a grade (5A级景区)
-_ITEM_WORDS = regex.compile(r"[\p{Han}A-Za-z0-9]+")
+_ITEM_WORDS = regex.compile(r"[\p{Han}A-Za-z0-9%‰‱]+")  # (前1%学科: a band of ranks is a word of it)
 
 
 def _verb_and_object_after_quote(item: str) -> bool:
