@@ -84,6 +84,7 @@ from .naming.areas import areas_of_bare_names, measures_of_listed_places, shares
 from .naming.glossary import term_of_glossary_entries
 from .naming.implied import (
     OUTPUT,
+    frame_of_one_word_items,
     growth_named_after,
     industry_growth_named,
     length_named,
@@ -95,6 +96,7 @@ from .naming.implied import (
 )
 from .naming.metric import without_cause
 from .naming.pairs import name_paired_counts
+from .naming.phrase import without_counts_inside
 from .naming.predicates import predicate_over_counted_items
 from .naming.programmes import programme_of_generic_items, programme_of_streamlining_measures
 from .naming.ranks import gap_to_whole, growth_nouns, rank_in_area, rank_of_growth, ranks_of_a_list
@@ -439,8 +441,19 @@ def draft_records(blocks: list[Block], figures: list[list[Figure]],
     scope_of_surveys(drafts, blocks, region_code, places)  # 据江宁区…抽样调查，…: 江宁区's prices
     growth_named_after(drafts, blocks)  # 确定4.5%左右的增长目标: 增长目标
     rate_of_examples(drafts, blocks)  # …利用率在60%以下。如照像胶卷仅13.3%: 照像胶卷…利用率
+    frame_of_one_word_items(drafts, blocks)  # …日均担负诊疗7.4人次、住院2.6床日: …日均担负住院
+    for index, draft in enumerate(drafts):
+        # (2800个省控地表水断面中，…断面比例为…: a count the words of a share's whole brought
+        # in, the whole's own figure, is no word of the name, as none is when the name is first
+        # read; not the panel a count of cities is of, 70个大中城市…城市个数, a name of its own)
+        if draft.kind in _SHARE_KINDS and draft.metric and (
+                counted := without_counts_inside(draft.metric)) != draft.metric:
+            drafts[index] = replace(draft, metric=counted)
     forget_headings()
     return drafts
+
+
+_SHARE_KINDS = frozenset({"share", "rate"})
 
 
 def _of_balances(table: TableContext) -> bool:

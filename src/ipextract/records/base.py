@@ -144,6 +144,9 @@ class Draft:
     subject: str | None = None
 
 
+_GAP_WORDS = frozenset({"低于", "高于"})  # bounds right before a number, words of a gap before a place
+
+
 @lru_cache(maxsize=1)
 def _word_sets() -> dict[str, frozenset[str]]:
     vocabulary = load_vocabulary()
@@ -156,7 +159,9 @@ def _word_sets() -> dict[str, frozenset[str]]:
         "level_steps": frozenset(cues.level_steps),
         "adverbs": frozenset(cues.trailing_adverbs) | frozenset(cues.per_head_words),
         "change": frozenset(vocabulary.change_verbs),
-        "qualifier": frozenset(vocabulary.qualifiers.prefix) | frozenset(vocabulary.qualifiers.governing),
+        # (not 低于, 高于: words of a gap, 增速高于全国|0.5个百分点, which its name keeps)
+        "qualifier": (frozenset(vocabulary.qualifiers.prefix) | frozenset(vocabulary.qualifiers.governing))
+        - _GAP_WORDS,
         "fillers": frozenset(cues.change_fillers),
         "growth_nouns": frozenset(cues.growth_nouns),
         "action_before_change": frozenset(cues.action_before_change),

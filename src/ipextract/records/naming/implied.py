@@ -212,6 +212,8 @@ def level_words_off(said: str) -> str:
 
 
 _VERB_AND_COMPLEMENT = ("v", "a", "d")
+# an amount a clause raises, closing it (…，加大|财政科技投入|，执行好20%的…)
+_RAISED_AMOUNT = re.compile(r"(?:加大|增加|提高|扩大)([\u4e00-\u9fff]{2,10}?(?:投入|支出|投资|经费))$")
 # the growth a percent and 的 qualify, to the clause's end (…4.5%左右的|增长目标|。)
 _GROWTH_AFTER = re.compile(r"的((?:年均|刚性|高速|较快)?增(?:长|速|幅)[\u4e00-\u9fff]{0,6})")
 
@@ -236,7 +238,11 @@ def growth_named_after(drafts: list, blocks: list) -> None:
         # (执行|好: a verb and its complement)
         if not words or draft.metric == found.group(1)[:2] or all(
                 pos_tag(word) in _VERB_AND_COMPLEMENT for word in words):
-            drafts[index] = replace(draft, metric=found.group(1))
+            # (加大财政科技投入，|执行好|20%的刚性增长机制: the amount the clause before raises is
+            # what grows; the growth's own words name it otherwise)
+            before = _RAISED_AMOUNT.search(figure_text := blocks[figure.block].text, 0, max(
+                0, figure_text.rfind("，", 0, figure.lstart)))
+            drafts[index] = replace(draft, metric=before.group(1) if before else found.group(1))
 
 
 # examples opened by 如 (…。如|纺织机械仅21.5%, …，如|农用柴油机为64.1%): the clause's opening mark
@@ -285,3 +291,38 @@ _QUALIFYING = re.compile(r"^.*的")  # (半数产品的|设备利用率: the rat
 
 def _without_qualifiers(rate: str) -> str:
     return _QUALIFYING.sub("", rate)
+
+
+_ACTING_TAGS = ("v", "vn")  # 诊疗, 住院: words of what was done
+_ITEM_MARKS = ("、", "，", ",")  # what parts two items of one frame (…诊疗7.4人次、住院2.6床日)
+_MIN_FRAME = 2  # characters of the words before the first item's last word (医师日均担负)
+
+
+def frame_of_one_word_items(drafts: list, blocks: list) -> None:
+    """An item of one word that acts (住院), right after a figure named by words that close with
+    another such word (…医师日均担负|诊疗|7.4人次、|住院|2.6床日), is named by the same words before
+    it (…医师日均担负住院): the frame the list writes once.
+
+    >>> from ipextract import extract
+    >>> [r.metric for r in extract("医院医师日均担负诊疗6.5人次、住院2.1床日。", validate=False).records]
+    ['医院医师日均担负诊疗', '医院医师日均担负住院']
+    """
+    for index in range(1, len(drafts)):
+        draft, previous = drafts[index], drafts[index - 1]
+        if len(draft.metric) > _ONE_WORD or previous.figure.block != draft.figure.block or not draft.metric:
+            continue  # (most names: longer than one word of acting)
+        text = blocks[draft.figure.block].text
+        between = text[previous.figure.lend:draft.figure.lstart]
+        if between[:1] not in _ITEM_MARKS or between[1:] != draft.metric:
+            continue
+        if draft.metric.endswith(load_vocabulary().cues.measure_endings):
+            continue  # (发放临时救助…人次，|金额|…: a measure of its own, no act of the frame's)
+        words, last = tokens(draft.metric), tokens(previous.metric)
+        # (住院 is tagged a noun: the item's word may be one, after a last word that acts)
+        if len(words) != 1 or pos_tag(words[0]) not in (*_ACTING_TAGS, "n") or len(last) < 2 or (
+                pos_tag(last[-1]) not in _ACTING_TAGS) or len(previous.metric) - len(last[-1]) < _MIN_FRAME:
+            continue
+        drafts[index] = replace(draft, metric=previous.metric[:-len(last[-1])] + draft.metric)
+
+
+_ONE_WORD = 2  # characters of an item of one word (住院, 诊疗)

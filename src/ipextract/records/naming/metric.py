@@ -885,6 +885,11 @@ def _own_metric(figure: Figure, kind: str, left: str, right: str, previous: Draf
                 return own + noun, "after"
         if own and carrier and figure.kind == "count" and holds_predicate(noun):
             return noun, "after"  # 帮助|1.8万户|农户搬进新居: the carrier goes with its subject kept
+        if own and carrier == own and figure.kind == "count" and noun.endswith(_BUILDING) and (
+                built := things_built(noun.removesuffix(_BUILDING))):
+            # 支持|20个|全国重点实验室建设: the things whose building is supported are counted, as
+            # after a verb of effort (推进|30个|重点项目建设); the carrier goes with the building
+            return built, "after"
         if effort_then_purpose(own):
             # 落实|县域商业体系建设|18条|政策措施: what the measures are for (the verb of effort
             # goes in _metric)
